@@ -1,0 +1,353 @@
+"""Dates and periods: find time expressions and resolve them against the published date.
+
+Explicit calendar dates ("December 17, 2024", "Feb 6") go through dateparser;
+what dateparser has no notion of (quarters, halves, fiscal years with each
+company's calendar, year-to-date, "a month earlier" anchored to the period
+mentioned before) is resolved here. Every `Period` carries its granularity.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .records import Period
+
+# Month and ordinal words are the English calendar itself, not tunable data.
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+            "final": 4, "last": 4}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "twelve": 12, "a": 1, "the": 1}
+_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_YR = r"(?:19[5-9]\d|20\d\d)"
+_NUMW = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+
+_PATTERNS = [
+    ("ytd", r"\b(?:year[- ]to[- ]date|ytd|so far this year|since the (?:start|beginning) of (?:the|this) year|this year so far)\b"),
+    ("fq_word", rf"\b(?:(?:the|its|a)\s+)?(?:fiscal\s+(?:(?P<fqw_y1>{_YR})\s+)?(?P<fqw_o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|(?P<fqw_o2>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter of (?:fiscal(?: year)?|FY)\s*(?P<fqw_y2>{_YR}|\d\d))\b"),
+    ("q_word", rf"\b(?P<qw_o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ]quarter(?:\s+(?:of\s+)?(?P<qw_y>{_YR}))?"),
+    ("q_code", rf"\b(?:Q(?P<qc_q>[1-4])\s?(?:FY)?'?(?P<qc_y>{_YR}|\d\d)?|(?P<qc_q2>[1-4])Q\s?'?(?P<qc_y2>{_YR}|\d\d)?|(?:FY|fiscal)\s?'?(?P<qc_y3>{_YR}|\d\d)\s?Q(?P<qc_q3>[1-4]))\b"),
+    ("q_month", rf"\bthe (?P<qm_m>{_MON}) quarter\b"),
+    ("half", rf"\b(?:(?P<h_o>first|second|1st|2nd)[- ]half(?:\s+of)?(?:\s+(?P<h_y>{_YR}))?|(?P<h_c>[12])H\s?'?(?P<h_y2>{_YR}|\d\d)|H(?P<h_c2>[12])\s?'?(?P<h_y3>{_YR}|\d\d)?)\b"),
+    ("fy", rf"\b(?:FY\s?'?(?P<fy_y>{_YR}|\d\d)|fiscal(?: year)?\s+(?P<fy_y2>{_YR})|(?:the\s+)?(?P<fy_y3>{_YR})\s+(?:fiscal|financial)\s+year|(?P<fy_rel>last|this|next|previous|prior|current) (?:fiscal|financial) year)\b"),
+    ("next_n", rf"\b(?:the\s+)?(?P<nn_dir>next|coming|past|last|previous|prior)\s+(?P<nn_n>{_NUMW})\s+(?P<nn_u>years?|months?|quarters?|weeks?|days?)\b"),
+    ("rel_prev", r"\b(?:(?:just\s+)?(?P<rp_n>a|one|two|three|six|twelve|\d{1,2})\s+(?P<rp_u>years?|months?|quarters?|weeks?)\s+(?:earlier|before|ago|prior)|(?P<rp_ya>year[- ](?:ago|earlier)|prior[- ]year|previous year's|the previous (?P<rp_pu>quarter|month|year)|the prior (?P<rp_pu2>quarter|month|year)|sequentially))\b"),
+    ("rel", r"\b(?P<r_dir>last|this|next|past|previous|current|coming)\s+(?P<r_u>year|quarter|month|week)\b"),
+    ("day", rf"\b(?:(?P<d_m>{_MON})\.?\s+(?P<d_d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<d_y>{_YR}))?|(?P<d_d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<d_m2>{_MON})\.?(?:,?\s+(?P<d_y2>{_YR}))?)\b(?!\s*(?:mln|billion|million|pct|%))"),
+    ("iso", rf"\b(?P<iso_d>{_YR}-[01]\d-[0-3]\d)\b"),
+    ("month", rf"\b(?P<m_m>{_MON})\.?(?:,?\s+(?P<m_y>{_YR}))?\b"),
+    ("end_of", rf"\b(?:the\s+)?(?P<eo_w>end|start|beginning|middle) of (?:the\s+)?(?:(?P<eo_y>{_YR})|(?P<eo_rel>year|quarter|month))\b"),
+    ("year_alone", rf"\b(?P<ya>{_YR})\b(?:\s+alone)?"),
+]
+_SCANNER = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS), re.I)
+_KINDS = tuple(name for name, _ in _PATTERNS)
+_BARE_MONTH_NOT = re.compile(r"^(?:may|march|mar|jan|june|july|aug|sept|oct|nov|dec)$", re.I)
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _year(text: str | None, ref: date | None) -> int | None:
+    if not text:
+        return None
+    y = int(text)
+    if y < 100:
+        century = (ref.year // 100) * 100 if ref else 2000
+        y = century + y
+        if ref and y > ref.year + 20:
+            y -= 100
+    return y
+
+
+def quarter_span(y: int, q: int) -> tuple[date, date]:
+    m0 = 3 * (q - 1) + 1
+    return date(y, m0, 1), _month_end(y, m0 + 2)
+
+
+def fiscal_year_span(fy: int, fy_end_month: int) -> tuple[date, date]:
+    """Fiscal year `fy` is named for the calendar year in which it ends."""
+    if fy_end_month == 12:
+        return date(fy, 1, 1), date(fy, 12, 31)
+    sy, sm = _add_months(fy, fy_end_month, -11)
+    return date(sy, sm, 1), _month_end(fy, fy_end_month)
+
+
+def fiscal_quarter_span(fy: int, q: int, fy_end_month: int) -> tuple[date, date]:
+    start, _ = fiscal_year_span(fy, fy_end_month)
+    sy, sm = _add_months(start.year, start.month, 3 * (q - 1))
+    ey, em = _add_months(sy, sm, 2)
+    return date(sy, sm, 1), _month_end(ey, em)
+
+
+def fiscal_year_of(d: date, fy_end_month: int) -> int:
+    return d.year if d.month <= fy_end_month else d.year + 1
+
+
+def _latest_ended_quarter(ref: date) -> tuple[int, int]:
+    """The last calendar quarter that ended before `ref` ("last quarter")."""
+    q = (ref.month - 1) // 3 + 1
+    y, q = (ref.year, q - 1) if q > 1 else (ref.year - 1, 4)
+    return y, q
+
+
+def _fq_label(fy: int, q: int, fy_end: int) -> str:
+    return f"FY{fy}-Q{q}" if fy_end != 12 else f"{fy}-Q{q}"
+
+
+@lru_cache(maxsize=4096)
+def parse_day(text: str, ref: date | None) -> date | None:
+    """An explicit calendar day, through dateparser (past-preferring, relative to `ref`)."""
+    import dateparser  # imported on first use: it costs ~0.3 s to load
+
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"], "PREFER_DAY_OF_MONTH": "first"}
+    if ref:
+        from datetime import datetime
+        settings["RELATIVE_BASE"] = datetime(ref.year, ref.month, ref.day)
+    parsed = dateparser.parse(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text), languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _shift(p: Period, months: int, text: str, start: int, end: int) -> Period | None:
+    if not p.period_start or not p.period_end:
+        return None
+    sy, sm = _add_months(p.period_start.year, p.period_start.month, months)
+    ey, em = _add_months(p.period_end.year, p.period_end.month, months)
+    ps = date(sy, sm, min(p.period_start.day, calendar.monthrange(sy, sm)[1]))
+    pe = date(ey, em, min(p.period_end.day, calendar.monthrange(ey, em)[1]))
+    if p.granularity in ("month", "quarter", "year", "half", "fiscal_year", "fiscal_quarter"):
+        pe = _month_end(ey, em)
+    label = _label_for(ps, pe, p.granularity)
+    return Period(text, start, end, ps, pe, label, p.granularity, "dates.relative.v1", relative_to_previous=True)
+
+
+def _label_for(ps: date, pe: date, gran: str) -> str:
+    if gran == "day":
+        return ps.isoformat()
+    if gran == "month":
+        return ps.strftime("%Y-%m")
+    if gran == "quarter":
+        return f"{ps.year}-Q{(ps.month - 1) // 3 + 1}"
+    if gran in ("year", "fiscal_year"):
+        return str(pe.year) if gran == "year" else f"FY{pe.year}"
+    return f"{ps.isoformat()}..{pe.isoformat()}"
+
+
+def _resolve(kind: str, m: re.Match, ref: date | None, fy_end: int, previous: Period | None) -> Period | None:
+    g = m.groupdict()
+    text, s, e = m.group(), m.start(), m.end()
+
+    def P(ps, pe, label, gran, rule):
+        return Period(text, s, e, ps, pe, label, gran, rule)
+
+    if kind == "ytd":
+        if not ref:
+            return P(None, None, "YTD", "ytd", "dates.ytd.v1")
+        return P(date(ref.year, 1, 1), ref, f"YTD {ref.year}", "ytd", "dates.ytd.v1")
+    if kind == "fq_word":
+        q = ORDINALS[(g["fqw_o"] or g["fqw_o2"]).lower()]
+        fy = _year(g["fqw_y1"] or g["fqw_y2"], ref)
+        if fy is None:
+            if not ref:
+                return None
+            fy = fiscal_year_of(ref, fy_end)
+            ps, pe = fiscal_quarter_span(fy, q, fy_end)
+            if pe >= ref:  # the latest such quarter that has ended
+                fy -= 1
+        ps, pe = fiscal_quarter_span(fy, q, fy_end)
+        return P(ps, pe, _fq_label(fy, q, fy_end), "fiscal_quarter", "dates.fiscal_quarter.v1")
+    if kind == "q_word":
+        word = g["qw_o"].lower()
+        y = _year(g["qw_y"], ref)
+        if word == "last" and not y:
+            if not ref:
+                return None
+            y, q = _latest_ended_quarter(ref)
+        else:
+            q = ORDINALS[word]
+            if y is None:
+                if not ref:
+                    return None
+                y = ref.year if quarter_span(ref.year, q)[1] < ref + timedelta(days=45) else ref.year - 1
+        ps, pe = quarter_span(y, q)
+        return P(ps, pe, f"{y}-Q{q}", "quarter", "dates.quarter.v1")
+    if kind == "q_code":
+        q = int(g["qc_q"] or g["qc_q2"] or g["qc_q3"])
+        fiscal = bool(g["qc_q3"])
+        y = _year(g["qc_y"] or g["qc_y2"] or g["qc_y3"], ref)
+        if y is None:
+            if not ref:
+                return None
+            y = ref.year if quarter_span(ref.year, q)[1] < ref + timedelta(days=45) else ref.year - 1
+        if fiscal and fy_end != 12:
+            ps, pe = fiscal_quarter_span(y, q, fy_end)
+            return P(ps, pe, _fq_label(y, q, fy_end), "fiscal_quarter", "dates.fiscal_quarter.v1")
+        ps, pe = quarter_span(y, q)
+        return P(ps, pe, f"{y}-Q{q}", "quarter", "dates.quarter.v1")
+    if kind == "q_month":
+        mo = MONTHS[g["qm_m"].lower().rstrip(".")]
+        if not ref:
+            return None
+        y = ref.year if _month_end(ref.year, mo) <= ref + timedelta(days=45) else ref.year - 1
+        sy, sm = _add_months(y, mo, -2)
+        ps, pe = date(sy, sm, 1), _month_end(y, mo)
+        return P(ps, pe, f"{y}-{mo:02d} quarter", "quarter", "dates.quarter_month.v1")
+    if kind == "half":
+        h = {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get((g["h_o"] or "").lower()) or int(g["h_c"] or g["h_c2"])
+        y = _year(g["h_y"] or g["h_y2"] or g["h_y3"], ref) or (ref.year if ref else None)
+        if y is None:
+            return None
+        ps, pe = (date(y, 1, 1), date(y, 6, 30)) if h == 1 else (date(y, 7, 1), date(y, 12, 31))
+        return P(ps, pe, f"{y}-H{h}", "half", "dates.half.v1")
+    if kind == "fy":
+        fy = _year(g["fy_y"] or g["fy_y2"] or g["fy_y3"], ref)
+        if fy is None:
+            if not ref:
+                return None
+            current = fiscal_year_of(ref, fy_end)
+            rel = g["fy_rel"].lower()
+            fy = {"last": current - 1, "previous": current - 1, "prior": current - 1, "next": current + 1}.get(rel, current)
+            if rel == "last" and fiscal_year_span(current, fy_end)[1] < ref:
+                fy = current
+        ps, pe = fiscal_year_span(fy, fy_end)
+        return P(ps, pe, f"FY{fy}", "fiscal_year", "dates.fiscal_year.v1")
+    if kind == "next_n":
+        if not ref:
+            return None
+        n_text = g["nn_n"].lower()
+        n = int(n_text) if n_text.isdigit() else NUMBER_WORDS.get(n_text, 1)
+        unit = g["nn_u"].lower().rstrip("s")
+        months = {"year": 12 * n, "month": n, "quarter": 3 * n}.get(unit)
+        days = {"week": 7 * n, "day": n}.get(unit, 0)
+        forward = g["nn_dir"].lower() in ("next", "coming")
+        if months:
+            y, mo = _add_months(ref.year, ref.month, months if forward else -months)
+            other = date(y, mo, min(ref.day, calendar.monthrange(y, mo)[1]))
+        else:
+            other = ref + timedelta(days=days if forward else -days)
+        ps, pe = (ref, other) if forward else (other, ref)
+        label = f"{'next' if forward else 'past'} {n} {unit}{'s' if n > 1 else ''}"
+        return P(ps, pe, label, "range", "dates.next_n.v1")
+    if kind == "rel_prev":
+        if g["rp_ya"]:
+            word = g["rp_ya"].lower()
+            unit = (g["rp_pu"] or g["rp_pu2"] or ("quarter" if word == "sequentially" else "year")).lower()
+            n = 1
+        else:
+            n_text = g["rp_n"].lower()
+            n = int(n_text) if n_text.isdigit() else NUMBER_WORDS.get(n_text, 1)
+            unit = g["rp_u"].lower().rstrip("s")
+        months = {"year": 12, "month": 1, "quarter": 3, "week": 0}[unit] * n
+        anchor = previous if previous and previous.period_start else None
+        if anchor is None:
+            if not ref:
+                return None
+            anchor = Period("", -1, -1, ref, ref, ref.isoformat(), "day")
+        if unit == "week":
+            ps = anchor.period_start - timedelta(days=7 * n)
+            pe = anchor.period_end - timedelta(days=7 * n)
+            return Period(text, s, e, ps, pe, _label_for(ps, pe, "range"), "range", "dates.relative.v1", True)
+        return _shift(anchor, -months, text, s, e)
+    if kind == "rel":
+        if not ref:
+            return None
+        d, u = g["r_dir"].lower(), g["r_u"].lower()
+        k = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(d, 0)
+        if u == "year":
+            y = ref.year + k
+            if k == 0:
+                return P(date(y, 1, 1), ref, f"YTD {y}", "ytd", "dates.this_year.v1")
+            return P(date(y, 1, 1), date(y, 12, 31), str(y), "year", "dates.year.v1")
+        if u == "quarter":
+            if k == -1:
+                y, q = _latest_ended_quarter(ref)
+            else:
+                q0 = (ref.month - 1) // 3 + 1 + k
+                y, q = ref.year + (q0 - 1) // 4, (q0 - 1) % 4 + 1
+            ps, pe = quarter_span(y, q)
+            return P(ps, pe, f"{y}-Q{q}", "quarter", "dates.quarter.v1")
+        if u == "month":
+            y, mo = _add_months(ref.year, ref.month, k)
+            return P(date(y, mo, 1), _month_end(y, mo), f"{y}-{mo:02d}", "month", "dates.month.v1")
+        ps = ref - timedelta(days=ref.weekday()) + timedelta(days=7 * k)
+        return P(ps, ps + timedelta(days=6), _label_for(ps, ps + timedelta(days=6), "range"), "week", "dates.week.v1")
+    if kind in ("day", "iso"):
+        if kind == "iso":
+            d = date.fromisoformat(g["iso_d"])
+        else:
+            mon = g["d_m"] or g["d_m2"]
+            day = int(g["d_d"] or g["d_d2"])
+            y = _year(g["d_y"] or g["d_y2"], ref)
+            if day < 1 or day > 31:
+                return None
+            if y:
+                try:
+                    d = date(y, MONTHS[mon.lower().rstrip(".")], day)
+                except ValueError:
+                    return None
+            else:
+                d = parse_day(f"{mon} {day}", ref)
+                if d is None:
+                    return None
+        return P(d, d, d.isoformat(), "day", "dates.day.v1")
+    if kind == "month":
+        mon = g["m_m"]
+        y = _year(g["m_y"], ref)
+        if not y and (_BARE_MONTH_NOT.match(mon) and mon[0].islower() or mon.islower()):
+            return None  # "may", "march" as verbs; lower-case month names are rarely months
+        if not mon[0].isupper():
+            return None
+        mo = MONTHS[mon.lower().rstrip(".")]
+        if y is None:
+            if not ref:
+                return None
+            y = ref.year if date(ref.year, mo, 1) <= ref else ref.year - 1
+        return P(date(y, mo, 1), _month_end(y, mo), f"{y}-{mo:02d}", "month", "dates.month.v1")
+    if kind == "end_of":
+        y = _year(g["eo_y"], ref) or (ref.year if ref else None)
+        if y is None:
+            return None
+        if g["eo_w"].lower() == "end":
+            return P(date(y, 12, 1), date(y, 12, 31), f"end {y}", "month", "dates.end_of.v1")
+        return P(date(y, 1, 1), date(y, 1, 31), f"start {y}", "month", "dates.start_of.v1")
+    if kind == "year_alone":
+        y = int(g["ya"])
+        return P(date(y, 1, 1), date(y, 12, 31), str(y), "year", "dates.year.v1")
+    return None
+
+
+def find_periods(text: str, ref: date | None, fy_end_month: int = 12,
+                 sentence_starts: tuple[int, ...] = ()) -> list[Period]:
+    """Every period expression in `text`, in order, resolved against `ref`.
+
+    >>> [p.label for p in find_periods("rose to 11% in September, up from 8.6% a month earlier", date(2025, 9, 30))]
+    ['2025-09', '2025-08']
+    """
+    import bisect
+
+    out: list[Period] = []
+    previous: Period | None = None
+    sentence = -1
+    for m in _SCANNER.finditer(text):
+        current = bisect.bisect_right(sentence_starts, m.start())
+        if current != sentence:  # "a year earlier" anchors to a period of its own sentence only
+            previous, sentence = None, current
+        kind = next((name for name in _KINDS if m.group(name) is not None), None)
+        if kind is None:
+            continue
+        p = _resolve(kind, m, ref, fy_end_month, previous)
+        if p is None:
+            continue
+        out.append(p)
+        if p.period_start and p.granularity not in ("ytd",) and not p.relative_to_previous:
+            previous = p
+    return out

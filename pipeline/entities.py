@@ -1,0 +1,260 @@
+"""Entities: companies, units, indices, groups and regulators mentioned in an article.
+
+Rules first, as they are fast and right on tickers: the gazetteer under
+models/gazetteer, aliases the article itself defines ("Alibaba Group Holding
+Ltd. (NYSE: BABA; HKG: 9988)", "Standard Oil Co <SRD>", "Federal Industries
+Ltd"), segments ("the company's cloud division") and references to the main
+company ("the company", "the e-commerce giant"). spaCy's NER only adds ORG
+names the rules did not know, and only on sentences that carry a figure.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .records import CleanText, Mention
+from .resources import Entry, Resources
+
+RULE = "entities.v1"
+_TOKEN = re.compile(r"[A-Za-z0-9][\w&.'-]*")
+# A capitalized chunk: capitalized words, joined by spaces, "&", "of", "de", "and".
+_CHUNK = re.compile(r"(?<![\w$])(?:[A-Z]|\d(?=[A-Za-z]))[\w&.'-]*(?:(?: (?:&|of|de|du|der|la|van|von|and|for) | |-)(?:[A-Z]|\d(?=[A-Za-z]))[\w&.'-]*)*")
+_PAREN_TICKERS = re.compile(r"\((?P<inner>(?:[A-Za-z]{2,8}\s*:\s*)?[A-Z0-9][A-Z0-9.]{0,9}(?:\s*[;,/]\s*(?:[A-Za-z]{2,8}\s*:\s*)?[A-Z0-9][A-Z0-9.]{0,9}){0,3})\)")
+_ANGLE_TICKER = re.compile(r"<(?P<tick>[A-Z0-9][A-Z0-9.]{0,7})>")
+_POSSESSIVE = re.compile(r"^'s?\b|^s'")
+
+
+@dataclass(frozen=True)
+class ArticleEntities:
+    mentions: tuple[Mention, ...]
+    main: Mention | None
+    fy_end_month: int = 12
+    learned: dict = field(default_factory=dict)  # surface form -> Entry
+
+    def before(self, pos: int, floor: int = 0) -> list[Mention]:
+        return [m for m in self.mentions if floor <= m.start < pos]
+
+
+class _Rules:
+    def __init__(self, res: Resources):
+        rules = res.entity_rules
+        self.suffixes = frozenset(rules["company_suffixes"])
+        self.generic = frozenset(rules["generic_suffixes"])
+        self.stop_tickers = frozenset(rules["ticker_stopwords"])
+        self.not_entities = frozenset(rules["not_entities"])
+        self.references = re.compile(r"\b(?:" + "|".join(rules["references"]) + r")\b(?!\s+(?:of|that|which)\b)", re.I)
+        specials = [a for a in res.alias_index if _needs_special(a)]
+        self.special = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in sorted(specials, key=len, reverse=True)) + r")(?![\w])") if specials else None
+        segs = sorted(res.segments, key=len, reverse=True)
+        nouns = "|".join(sorted(res.unit_nouns, key=len, reverse=True))
+        self.segment = re.compile(
+            r"(?:(?P<owner>its|their|the company's|the group's|[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}'s)\s+)?"
+            r"(?P<seg>" + "|".join(re.escape(s) for s in segs) + r")\s+(?P<noun>" + nouns + r")\b", re.I)
+        self.segment_head = re.compile(r"(?:^|(?<=[:.] ))(?P<seg>" + "|".join(re.escape(s.capitalize()) for s in segs) + r")\b(?! [A-Z])")
+
+
+def _needs_special(alias: str) -> bool:
+    """Aliases the capitalized-chunk scan cannot see ("U.S. mega-cap tech", "eBay")."""
+    tokens = alias.split()
+    if not tokens or len(alias) < 3:
+        return False
+    return any(t[:1].islower() and t not in ("of", "and", "de", "du", "for", "&") for t in tokens) or not alias[:1].isalnum()
+
+
+@lru_cache(maxsize=4)
+def _rules(res: Resources) -> _Rules:
+    return _Rules(res)
+
+
+def _strip_suffix(name: str, rules: _Rules) -> tuple[str, bool]:
+    words = name.split()
+    is_company = False
+    while len(words) > 1 and (words[-1] in rules.suffixes or words[-1].rstrip(",") in rules.suffixes):
+        words.pop()
+        is_company = True
+    return " ".join(words).rstrip(","), is_company
+
+
+def _lookup(surface: str, res: Resources, learned: dict, ticker_context: bool, rules: _Rules) -> Entry | None:
+    if surface in learned:
+        return learned[surface]
+    entry = res.alias_index.get(surface)
+    if entry is None:
+        stripped, _ = _strip_suffix(surface, rules)
+        entry = learned.get(stripped) or res.alias_index.get(stripped)
+    if entry is None:
+        return None
+    if surface in res.tickers and not ticker_context:
+        if len(surface) <= 2 or surface in rules.stop_tickers or (surface.isdigit() and len(surface) < 4):
+            return None
+    return entry
+
+
+def learn_aliases(text: str, res: Resources) -> dict:
+    """Aliases the article defines for itself: names with their tickers, and 'X Inc'-style names."""
+    rules = _rules(res)
+    learned: dict[str, Entry] = {}
+
+    def name_before(pos: int) -> str:
+        window = text[max(0, pos - 120):pos].rstrip()
+        chunks = list(_CHUNK.finditer(window))
+        if not chunks or chunks[-1].end() != len(window):
+            return ""
+        return chunks[-1].group().rstrip(".,")
+
+    for m in list(_PAREN_TICKERS.finditer(text)) + list(_ANGLE_TICKER.finditer(text)):
+        name = name_before(m.start())
+        if not name or name in rules.not_entities:
+            continue
+        inner = m.groupdict().get("inner") or m.group("tick")
+        tickers = [t.split(":")[-1].strip() for t in re.split(r"[;,/]", inner)]
+        tickers = [t for t in tickers if t and not t.isdigit() or (t.isdigit() and len(t) >= 3)]
+        if not tickers:
+            continue
+        base, _ = _strip_suffix(name, rules)
+        entry = None
+        for cand in [name, base] + tickers:
+            entry = res.alias_index.get(cand)
+            if entry is not None and entry.kind in ("company", "unit"):
+                break
+            entry = None
+        if entry is None:
+            entry = Entry(base, tickers[0], "company", tuple(tickers))
+        for form in {name, base, *tickers, *(t.split(".")[0] for t in tickers)}:
+            learned.setdefault(form, entry)
+    for m in _CHUNK.finditer(text):
+        chunk = m.group().rstrip(".,")
+        words = chunk.split()
+        if len(words) < 2 or words[-1].rstrip(".,") not in rules.suffixes | rules.generic:
+            continue
+        while words and words[0] in rules.not_entities:
+            words.pop(0)
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        base, _ = _strip_suffix(name, rules)
+        if base in learned or name in learned:
+            continue
+        entry = res.alias_index.get(name) or res.alias_index.get(base)
+        if entry is None:
+            entry = Entry(base, _slug(base), "company")
+        learned.setdefault(name, entry)
+        learned.setdefault(base, entry)
+    return learned
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _mention(entry: Entry, text: str, start: int, end: int, source: str, possessive: bool) -> Mention:
+    return Mention(text=text[start:end], start=start, end=end, entity=entry.name, entity_id=entry.entity_id,
+                   kind=entry.kind, parent=entry.parent, source=source, possessive=possessive)
+
+
+def _scan_chunks(text: str, res: Resources, learned: dict, rules: _Rules) -> list[Mention]:
+    out = []
+    for m in _CHUNK.finditer(text):
+        toks = [(t.start() + m.start(), t.end() + m.start()) for t in _TOKEN.finditer(m.group())]
+        i = 0
+        while i < len(toks):
+            found = None
+            for j in range(min(len(toks), i + 7), i, -1):
+                s, e = toks[i][0], toks[j - 1][1]
+                surface = text[s:e]
+                poss = False
+                if surface.endswith("'s") or surface.endswith("s'"):
+                    surface, e, poss = surface[:-2], e - 2, True
+                surface = surface.rstrip(".,")
+                if not surface or (j - i == 1 and surface in rules.not_entities):
+                    continue
+                e = s + len(surface)
+                prev = text[max(0, s - 6):s]
+                ticker_ctx = prev.endswith(("(", "<", "$", ": ", ":", "; ")) or text[e:e + 1] in (")", ">")
+                entry = _lookup(surface, res, learned, ticker_ctx, rules)
+                if entry is not None:
+                    if entry.kind == "exchange" or (text[e:e + 1] == ":" and surface in res.exchanges):
+                        break
+                    found = (j, _mention(entry, text, s, e, "article_alias" if surface in learned else "gazetteer",
+                                         poss or text[e:e + 2] == "'s"))
+                    break
+            if found:
+                out.append(found[1])
+                i = found[0]
+            else:
+                i += 1
+    return out
+
+
+def find_entities(clean: CleanText, res: Resources, title: str = "") -> ArticleEntities:
+    """All entity mentions of an article, its main company, and its fiscal calendar."""
+    text = clean.text
+    rules = _rules(res)
+    learned = learn_aliases(text, res)
+    mentions = _scan_chunks(text, res, learned, rules)
+    if rules.special:
+        taken = {(m.start, m.end) for m in mentions}
+        for m in rules.special.finditer(text):
+            entry = res.alias_index[m.group()]
+            if (m.start(), m.end()) not in taken and not any(x.start <= m.start() < x.end for x in mentions):
+                mentions.append(_mention(entry, text, m.start(), m.end(), "gazetteer", text[m.end():m.end() + 2] == "'s"))
+    counts: Counter = Counter()
+    for mn in mentions:
+        if mn.kind in ("company", "unit"):
+            counts[mn.parent or mn.entity] += 1
+    for i, mn in enumerate(m for m in _scan_chunks(title, res, learned, rules) if m.kind in ("company", "unit")):
+        counts[mn.parent or mn.entity] += 3
+    for mn in mentions:
+        if mn.start < 400 and mn.kind in ("company", "unit"):
+            counts[mn.parent or mn.entity] += 1
+    main = None
+    if counts:
+        name = counts.most_common(1)[0][0]
+        sample = next((m for m in mentions if m.entity == name), None)
+        entry = res.alias_index.get(name) or next((e for e in learned.values() if e.name == name), None)
+        if entry is not None:
+            main = Mention(name, -1, -1, entry.name, entry.entity_id, entry.kind, source="main")
+        elif sample is not None:
+            main = Mention(name, -1, -1, sample.entity, sample.entity_id, "company", source="main")
+    if main is not None:
+        for m in rules.references.finditer(text):
+            if not any(x.start <= m.start() < x.end for x in mentions):
+                mentions.append(Mention(m.group(), m.start(), m.end(), main.entity, main.entity_id, "company",
+                                        source="reference", possessive=text[m.end():m.end() + 2] == "'s"))
+        mentions.extend(_segments(text, res, rules, main, mentions))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    fy = res.fiscal_year_end(main.entity) if main else 12
+    return ArticleEntities(tuple(mentions), main, fy, learned)
+
+
+def _segments(text: str, res: Resources, rules: _Rules, main: Mention, mentions: list[Mention]) -> list[Mention]:
+    """'the company's cloud division' -> Alibaba Cloud when the gazetteer knows the unit, else a segment."""
+    out = []
+    units_by_owner: dict[tuple[str, str], Entry] = {}
+    for e in res.entries:
+        if e.kind == "unit" and e.segment:
+            units_by_owner.setdefault((e.parent, e.segment), e)
+    for pattern in (rules.segment, rules.segment_head):
+        for m in pattern.finditer(text):
+            if any(x.start <= m.start("seg") < x.end for x in mentions + out):
+                continue
+            owner_text = (m.groupdict().get("owner") or "").strip()
+            owner = main
+            if owner_text and owner_text.lower() not in ("its", "their", "the company's", "the group's"):
+                name = owner_text[:-2]
+                entry = res.alias_index.get(name)
+                if entry is None:
+                    continue
+                owner = Mention(name, -1, -1, entry.parent or entry.name, entry.entity_id, entry.kind)
+            segment = res.segments[m.group("seg").lower()]
+            unit = units_by_owner.get((owner.entity, segment))
+            start = m.start(m.lastindex and "owner" if m.groupdict().get("owner") else "seg")
+            if unit is not None:
+                out.append(Mention(text[start:m.end()], start, m.end(), unit.name, unit.entity_id, "unit",
+                                   parent=owner.entity, source="segment"))
+            else:
+                out.append(Mention(text[start:m.end()], start, m.end(), owner.entity, owner.entity_id, "segment",
+                                   parent=segment, source="segment"))
+    return out

@@ -1,0 +1,226 @@
+"""Ingest: read articles lazily from folders, single files and news dumps.
+
+`read_articles(paths)` yields `Article` records one at a time; nothing reads a
+whole dump into memory (JSONL line by line, CSV row by row, Parquet by row
+group). A record that cannot be used is still yielded, with `error` set, so
+that it is listed in articles.csv instead of vanishing.
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import json
+import sys
+import unicodedata
+from datetime import date, datetime
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import message, usage, run_error
+from .records import Article
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+DUMP_SUFFIXES = (".jsonl", ".jsonl.gz", ".json.gz", ".csv", ".parquet", ".ndjson")
+METADATA_FIELDS = ("id", "published", "source", "title", "url", "text", "file")
+
+csv.field_size_limit(sys.maxsize)
+
+
+def text_hash(text: str) -> str:
+    """Hash of the normalized text: the same story with other whitespace or quotes hashes alike."""
+    norm = unicodedata.normalize("NFKC", text)
+    norm = " ".join(norm.replace("’", "'").replace("“", '"').replace("”", '"').split())
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def parse_published(value) -> tuple[date | None, bool]:
+    """Return (date, ok); ok is False when a non-empty value could not be parsed."""
+    if value is None or value == "" or (isinstance(value, float) and value != value):
+        return None, True
+    if isinstance(value, datetime):
+        return value.date(), True
+    if isinstance(value, date):
+        return value, True
+    s = str(value).strip()
+    try:
+        return date.fromisoformat(s[:10]), True
+    except ValueError:
+        pass
+    for fmt in ("%Y/%m/%d", "%d %b %Y", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%m/%d/%Y"):
+        try:
+            return datetime.strptime(s, fmt).date(), True
+        except ValueError:
+            continue
+    return None, False
+
+
+def decode_bytes(raw: bytes) -> tuple[str, str]:
+    """Decode UTF-8 (with BOM); invalid bytes become U+FFFD and a note says so."""
+    try:
+        return raw.decode("utf-8-sig"), ""
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", errors="replace"), message("A008")
+
+
+def make_article(record: dict, doc_default: str, origin: str, note: str = "") -> Article:
+    """Build an Article from a dump record or manifest row (pure; no I/O)."""
+    text = record.get("text")
+    error = ""
+    if text is None or (isinstance(text, float) and text != text):
+        text, error = "", message("A006")
+    elif not isinstance(text, str):
+        text = str(text)
+    published, ok = parse_published(record.get("published"))
+    if not ok:
+        note = "; ".join(n for n in (note, message("A007", value=str(record.get("published")))) if n)
+    rid = record.get("id")
+    rid = "" if rid is None or (isinstance(rid, float) and rid != rid) else str(rid)
+    article_id = rid or text_hash(text)
+    extra = {k: str(v) for k, v in record.items() if k not in METADATA_FIELDS and v is not None}
+
+    def field(name: str) -> str:
+        v = record.get(name)
+        return "" if v is None or (isinstance(v, float) and v != v) else str(v)
+
+    return Article(
+        article_id=article_id, doc=rid or doc_default or article_id, text=text,
+        published=published, source=field("source"), title=field("title"), url=field("url"),
+        origin=origin, error=error, note=note, extra=extra,
+    )
+
+
+def _read_manifest(folder: Path) -> dict[str, dict]:
+    path = folder / "manifest.csv"
+    if not path.exists():
+        return {}
+    rows = {}
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh), start=2):
+            key = (row.get("file") or "").strip() or (row.get("id") or "").strip()
+            if not key:
+                raise usage("E010", path=path, line=i, detail="row has neither file nor id")
+            rows[key] = row
+    return rows
+
+
+def _read_text_file(path: Path, meta: dict | None) -> Article:
+    text, note = decode_bytes(path.read_bytes())
+    record = dict(meta or {})
+    record["text"] = text
+    record.setdefault("id", path.stem)
+    if not record.get("id"):
+        record["id"] = path.stem
+    return make_article(record, path.stem, str(path), note)
+
+
+def _iter_folder(folder: Path) -> Iterator[Article]:
+    manifest = _read_manifest(folder)
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    dumps = sorted(p for p in folder.rglob("*") if p.is_file() and _dump_kind(p))
+    if not files and not dumps:
+        raise usage("E008", path=folder)
+    for path in files:
+        rel = str(path.relative_to(folder))
+        meta = manifest.get(rel) or manifest.get(path.name) or manifest.get(path.stem)
+        yield _read_text_file(path, meta)
+    for path in dumps:
+        yield from _iter_dump(path)
+
+
+def _dump_kind(path: Path) -> str:
+    name = path.name.lower()
+    for suffix in (".jsonl.gz", ".json.gz", ".ndjson", ".jsonl"):
+        if name.endswith(suffix):
+            return "jsonl"
+    if name.endswith(".csv") and name != "manifest.csv":
+        return "csv"
+    if name.endswith(".parquet"):
+        return "parquet"
+    return ""
+
+
+def _iter_jsonl(path: Path) -> Iterator[Article]:
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    with opener(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            origin = f"{path}:{lineno}"
+            line, note = decode_bytes(raw)
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Article(article_id=f"{path.stem}-line{lineno}", doc=f"{path.stem}-line{lineno}", text="",
+                              origin=origin, error=message("A005", line=lineno, reason=exc.msg))
+                continue
+            if not isinstance(record, dict):
+                yield Article(article_id=f"{path.stem}-line{lineno}", doc=f"{path.stem}-line{lineno}", text="",
+                              origin=origin, error=message("A005", line=lineno, reason="not a JSON object"))
+                continue
+            yield make_article(record, f"{path.stem}-line{lineno}", origin, note)
+
+
+def _iter_csv(path: Path) -> Iterator[Article]:
+    with path.open("rb") as raw:
+        wrapper = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
+        reader = csv.DictReader(wrapper)
+        if reader.fieldnames is None or "text" not in reader.fieldnames:
+            raise usage("E006", path=path)
+        for rowno, row in enumerate(reader, start=2):
+            yield make_article(row, f"{path.stem}-row{rowno}", f"{path}:{rowno}")
+
+
+def _iter_parquet(path: Path, batch_size: int = 1024) -> Iterator[Article]:
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises several types for a corrupt file
+        raise usage("E009", path=path, reason=str(exc).splitlines()[0]) from exc
+    if "text" not in pf.schema_arrow.names:
+        raise usage("E006", path=path)
+    columns = [c for c in pf.schema_arrow.names if c in METADATA_FIELDS or c not in ("__index_level_0__",)]
+    row = 0
+    for batch in pf.iter_batches(batch_size=batch_size, columns=columns):
+        for record in batch.to_pylist():
+            row += 1
+            yield make_article(record, f"{path.stem}-row{row}", f"{path}:{row}")
+
+
+def _iter_dump(path: Path) -> Iterator[Article]:
+    kind = _dump_kind(path)
+    if kind == "jsonl":
+        yield from _iter_jsonl(path)
+    elif kind == "csv":
+        yield from _iter_csv(path)
+    elif kind == "parquet":
+        yield from _iter_parquet(path)
+
+
+def check_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Fail early, with a one-line error, on inputs that cannot be read at all."""
+    checked = []
+    for p in paths:
+        p = Path(p)
+        if not p.exists():
+            raise usage("E001", path=p)
+        if p.is_file() and not (_dump_kind(p) or p.suffix.lower() in ARTICLE_SUFFIXES):
+            raise usage("E002", path=p, suffix="".join(p.suffixes) or p.name)
+        checked.append(p)
+    return checked
+
+
+def read_articles(paths: Iterable[Path]) -> Iterator[Article]:
+    """Yield every article of every input, lazily, in a stable order."""
+    for p in check_inputs(paths):
+        if p.is_dir():
+            yield from _iter_folder(p)
+        elif _dump_kind(p):
+            yield from _iter_dump(p)
+        else:
+            try:
+                yield _read_text_file(p, None)
+            except OSError as exc:
+                raise run_error("E001", path=p) from exc

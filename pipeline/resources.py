@@ -1,0 +1,262 @@
+"""Load and validate everything under models/ once, into one read-only object.
+
+Stages receive it as `ctx.resources`; nothing is loaded at import time. A
+malformed file stops the run here, before any article is read, with a message
+that names the file and the fix.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+import yaml
+
+from .errors import ModelsError, MESSAGES
+
+DEFAULT_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+
+@dataclass(frozen=True)
+class Currency:
+    code: str
+    symbols: tuple[str, ...]
+    codes: tuple[str, ...]
+    names: tuple[str, ...]
+    subunits: Mapping[str, float]
+    dollar_like: bool = False
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    name: str
+    kinds: frozenset[str]
+    timing: str  # point or flow
+    cues: tuple[tuple[re.Pattern, float], ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A gazetteer entry: company, unit, index, group, regulator, country or exchange."""
+
+    name: str
+    entity_id: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    parent: str = ""
+    segment: str = ""
+    fy_end_month: int = 12
+    country: str = ""
+    currency: str = ""
+    tickers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per models/ folder
+class Resources:
+    models_dir: Path
+    currencies: Mapping[str, Currency]
+    scales: Mapping[str, float]
+    ambiguous_scales: frozenset[str]
+    number_words: Mapping[str, object]
+    metrics: Mapping[str, MetricSpec]
+    table_labels: Mapping[str, str]
+    modality: Mapping[str, tuple[re.Pattern, ...]]
+    entries: tuple[Entry, ...]
+    alias_index: Mapping[str, Entry]  # exact surface form -> entry
+    exchanges: frozenset[str]
+    datelines: Mapping[str, str]  # upper-case city -> currency for a bare dollar
+    rates: Mapping[tuple[str, int], float]  # (currency, year) -> units per USD
+    boilerplate: re.Pattern
+    segments: Mapping[str, str]
+    unit_nouns: frozenset[str]
+    tickers: frozenset[str]
+    entity_rules: Mapping[str, object]
+    sentence_starters: frozenset[str]
+    abbreviations: frozenset[str]
+    metric_names: tuple[str, ...] = field(default=())
+
+    def entry(self, name: str) -> Entry | None:
+        return self.alias_index.get(name)
+
+    def fiscal_year_end(self, entity: str) -> int:
+        e = self.alias_index.get(entity)
+        return e.fy_end_month if e else 12
+
+    def usd_rate(self, currency: str, year: int) -> float | None:
+        """Units of `currency` per USD in `year` (nearest year on file)."""
+        if currency == "USD":
+            return 1.0
+        if (currency, year) in self.rates:
+            return self.rates[(currency, year)]
+        years = sorted(y for (c, y) in self.rates if c == currency)
+        if not years:
+            return None
+        nearest = min(years, key=lambda y: abs(y - year))
+        return self.rates[(currency, nearest)]
+
+
+def _fail(path: Path, detail: str, valid: str = "see the file's header") -> ModelsError:
+    return ModelsError("E005", MESSAGES["E005"].format(path=path, detail=detail, valid=valid))
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise _fail(path, f"cannot be read as YAML ({str(exc).splitlines()[0]})", "YAML mappings") from exc
+    if not isinstance(data, dict):
+        raise _fail(path, "top level is not a mapping", "a YAML mapping")
+    return data
+
+
+def _compile(path: Path, pattern: str) -> re.Pattern:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise _fail(path, f"bad regular expression {pattern!r} ({exc})", "Python regular expressions") from exc
+
+
+def _load_currencies(path: Path) -> dict[str, Currency]:
+    out = {}
+    for row in _read_yaml(path).get("currencies", []):
+        code = row.get("code")
+        if not code:
+            raise _fail(path, f"currency entry without code: {row}", "ISO 4217 codes")
+        out[code] = Currency(
+            code=code,
+            symbols=tuple(row.get("symbols", []) or []),
+            codes=tuple(row.get("codes", []) or []),
+            names=tuple(row.get("names", []) or []),
+            subunits=MappingProxyType({k: float(v) for k, v in (row.get("subunits") or {}).items()}),
+            dollar_like=bool(row.get("dollar_like", False)),
+        )
+    return out
+
+
+def _load_metrics(path: Path) -> tuple[dict[str, MetricSpec], dict[str, str]]:
+    data = _read_yaml(path)
+    metrics = {}
+    for name, spec in (data.get("metrics") or {}).items():
+        timing = spec.get("timing", "flow")
+        if timing not in ("point", "flow"):
+            raise _fail(path, f"metric {name} has timing {timing!r}", "point, flow")
+        cues = tuple((_compile(path, rx), float(w)) for rx, w in (spec.get("cues") or {}).items())
+        metrics[name] = MetricSpec(name, frozenset(spec.get("kinds", [])), timing, cues)
+    labels = {k.lower(): v for k, v in (data.get("table_labels") or {}).items()}
+    for label, metric in labels.items():
+        if metric != "other" and metric not in metrics:
+            raise _fail(path, f"table label {label!r} maps to unknown metric {metric!r}", ", ".join(sorted(metrics)))
+    return metrics, labels
+
+
+def _gazetteer_entries(gdir: Path) -> tuple[list[Entry], set[str], dict[str, str]]:
+    entries: list[Entry] = []
+    exchanges: set[str] = set()
+    datelines: dict[str, str] = {}
+    if not gdir.is_dir():
+        return entries, exchanges, datelines
+    for path in sorted(gdir.glob("*.yaml")):
+        data = _read_yaml(path)
+        for row in data.get("companies", []) or []:
+            fy = int(row.get("fy_end_month", 12) or 12)
+            if not 1 <= fy <= 12:
+                raise _fail(path, f"{row.get('name')}: fy_end_month {fy}", "1..12")
+            tickers = [str(t) for t in (row.get("tickers") or [])]
+            cid = str(row.get("id") or (tickers[0] if tickers else _slug(row["name"])))
+            aliases = tuple(str(a) for a in (row.get("aliases") or [])) + tuple(tickers)
+            entries.append(Entry(row["name"], cid, "company", aliases, fy_end_month=fy,
+                                 country=str(row.get("country", "")), tickers=tuple(tickers)))
+            for unit in row.get("units", []) or []:
+                entries.append(Entry(unit["name"], str(unit.get("id") or _slug(unit["name"])), "unit",
+                                     tuple(str(a) for a in (unit.get("aliases") or [])),
+                                     parent=row["name"], segment=str(unit.get("segment", "")), fy_end_month=fy))
+        for key, kind in (("indices", "index"), ("groups", "group"), ("regulators", "regulator"),
+                          ("countries", "country")):
+            for row in data.get(key, []) or []:
+                entries.append(Entry(row["name"], str(row.get("id") or _slug(row["name"])), kind,
+                                     tuple(str(a) for a in (row.get("aliases") or [])),
+                                     country=str(row.get("country", "")), currency=str(row.get("currency", ""))))
+        for row in data.get("exchanges", []) or []:
+            exchanges.add(str(row["name"]))
+            exchanges.update(str(a) for a in (row.get("aliases") or []))
+        for row in data.get("datelines", []) or []:
+            datelines[str(row["city"]).upper()] = str(row["currency"])
+    return entries, exchanges, datelines
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _load_rates(rdir: Path) -> dict[tuple[str, int], float]:
+    rates: dict[tuple[str, int], float] = {}
+    if not rdir.is_dir():
+        return rates
+    for path in sorted(rdir.glob("*.csv")):
+        with path.open(encoding="utf-8") as fh:
+            lines = [ln for ln in fh if not ln.startswith("#") and ln.strip()]
+        for i, row in enumerate(csv.DictReader(lines), start=2):
+            try:
+                rate = float(row["units_per_usd"])
+                year = int(row["year"])
+            except (KeyError, TypeError, ValueError) as exc:
+                raise _fail(path, f"row {i} {dict(row)} is not currency,year,units_per_usd ({exc})",
+                            "a number such as 7.25") from exc
+            if rate <= 0:
+                raise _fail(path, f"row {i}: rate {rate} is not positive", "a positive number")
+            rates[(row["currency"], year)] = rate
+    return rates
+
+
+@lru_cache(maxsize=4)
+def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
+    """Read and validate models/ (cached per folder; the result is read-only)."""
+    mdir = Path(models_dir or os.environ.get("CLAIMS_MODELS") or DEFAULT_MODELS_DIR)
+    lex = mdir / "lexicons"
+    currencies = _load_currencies(lex / "currencies.yaml")
+    scales_data = _read_yaml(lex / "scales.yaml")
+    scales = {k: float(v) for k, v in scales_data["scales"].items()}
+    ambiguous = frozenset(scales_data.get("ambiguous", []))
+    number_words = _read_yaml(lex / "number_words.yaml")
+    metrics, table_labels = _load_metrics(lex / "metrics.yaml")
+    modality_data = _read_yaml(lex / "modality.yaml")
+    modality = {k: tuple(_compile(lex / "modality.yaml", rx) for rx in v) for k, v in modality_data.items()}
+    entries, exchanges, datelines = _gazetteer_entries(mdir / "gazetteer")
+    clean = _read_yaml(lex / "clean.yaml")
+    segments = _read_yaml(lex / "segments.yaml")
+    boilerplate = _compile(lex / "clean.yaml", "|".join(f"(?:{rx.replace('(?i)', '')})" for rx in clean["boilerplate_lines"]))
+    alias_index: dict[str, Entry] = {}
+    # canonical names first so an alias never shadows another entry's own name
+    for e in entries:
+        alias_index.setdefault(e.name, e)
+    for e in entries:
+        for a in e.aliases:
+            alias_index.setdefault(a, e)
+    return Resources(
+        models_dir=mdir,
+        currencies=MappingProxyType(currencies),
+        scales=MappingProxyType(scales),
+        ambiguous_scales=ambiguous,
+        number_words=MappingProxyType(number_words),
+        metrics=MappingProxyType(metrics),
+        table_labels=MappingProxyType(table_labels),
+        modality=MappingProxyType(modality),
+        entries=tuple(entries),
+        alias_index=MappingProxyType(alias_index),
+        exchanges=frozenset(exchanges),
+        datelines=MappingProxyType(datelines),
+        rates=MappingProxyType(_load_rates(mdir / "rates")),
+        boilerplate=boilerplate,
+        sentence_starters=frozenset(clean["sentence_starters"]),
+        segments=MappingProxyType({str(k).lower(): str(v) for k, v in segments["segments"].items()}),
+        unit_nouns=frozenset(segments["unit_nouns"]),
+        tickers=frozenset(t for e in entries for t in e.tickers),
+        entity_rules=MappingProxyType(_read_yaml(lex / "entities.yaml")),
+        abbreviations=frozenset(clean["abbreviations"]),
+        metric_names=tuple(sorted(metrics)) + ("other",),
+    )
