@@ -351,3 +351,38 @@ def find_periods(text: str, ref: date | None, fy_end_month: int = 12,
         if p.period_start and p.granularity not in ("ytd",) and not p.relative_to_previous:
             previous = p
     return out
+
+
+_FULL_DATE = re.compile(rf"\b(?:(?P<m>{_MON})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{_YR})|(?P<d2>[0-3]?\d)\s+(?P<m2>{_MON})\.?,?\s+(?P<y2>{_YR})|(?P<iso>{_YR}-[01]\d-[0-3]\d))\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MON})\.?,?\s+(?P<y>{_YR})\b", re.I)
+
+
+def infer_published(text: str, today: date | None = None) -> date | None:
+    """Guess a publication date from the text: its latest full date, else its latest month, else year.
+
+    >>> infer_published("On December 17, 2024, it sold ... On January 1, 2025, it said")
+    datetime.date(2025, 1, 1)
+    """
+    limit = today or date.today()
+    best = None
+    for m in _FULL_DATE.finditer(text):
+        try:
+            if m.group("iso"):
+                d = date.fromisoformat(m.group("iso"))
+            else:
+                mon = (m.group("m") or m.group("m2")).lower().rstrip(".")
+                d = date(int(m.group("y") or m.group("y2")), MONTHS[mon], int(m.group("d") or m.group("d2")))
+        except (ValueError, KeyError):
+            continue
+        if d <= limit and (best is None or d > best):
+            best = d
+    if best:
+        return best
+    for m in _MONTH_YEAR.finditer(text):
+        d = _month_end(int(m.group("y")), MONTHS[m.group("m").lower().rstrip(".")])
+        if d <= limit and (best is None or d > best):
+            best = d
+    if best:
+        return best
+    years = [int(y) for y in re.findall(rf"\b({_YR})\b", text) if int(y) <= limit.year]
+    return date(max(years), 12, 31) if years else None

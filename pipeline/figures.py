@@ -45,7 +45,7 @@ _TENOR = re.compile(r"^[\s-]*(?:day|week|month|year|quarter|hour|minute)s?\b", r
 _LIST_NUM = re.compile(r"^[.)]\s")
 _ARITH = re.compile(r"^\s?[+*/=]\s?\d|\d\s?[+*/=]\s?$")
 _RANGE_SEP = re.compile(r"^\s*(?:-|to|through|and)\s*$", re.I)
-_RANGE_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+_RANGE_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|roughly\s+|(?:a|an|its|the)\s+(?:\w+\s+){0,2}(?:of|at)\s+)?$", re.I)
 _FLAT_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|remained|stayed|held|largely|roughly|nearly|essentially|"
                           r"virtually|broadly|ended|closed|traded|finished|came in|mostly)\s+$", re.I)
 _LIST_SEP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$", re.I)
@@ -78,10 +78,15 @@ class Scanner:
                 prefix.setdefault(code, cur.code)
                 suffix.setdefault(code, cur.code)
             for name in cur.names:
-                for form in {name, name.lower(), name[:1].upper() + name[1:]}:
+                forms = {name, name.lower(), name[:1].upper() + name[1:]}
+                if len(name) <= 5:  # wire tables shout: "6.48 DLRS VS PROFIT 23 CTS"
+                    forms.add(name.upper())
+                for form in forms:
                     suffix.setdefault(form, cur.code)
             for sub, factor in cur.subunits.items():
                 subunits[sub] = (cur.code, Decimal(str(factor)))
+                if len(sub) <= 5:
+                    subunits[sub.upper()] = (cur.code, Decimal(str(factor)))
         self.prefix, self.suffix, self.subunits = prefix, suffix, subunits
         self.scales = {k: Decimal(str(v)) for k, v in res.scales.items()}
         for k, v in list(self.scales.items()):
@@ -295,8 +300,68 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
             fig = Figure(**{**fig.__dict__, "currency_assumed": True})
         figures.append(_signed(text, fig, text[max(0, a.start - 40):a.start]))
     figures.extend(find_word_changes(text, res, figures))
+    if " vs " in text or " VS " in text:
+        figures, skipped = _table_rows(text, res, figures, skipped, dollar)
     figures.sort(key=lambda f: f.start)
     return figures, skipped
+
+
+# A wire result-table row: "Shr loss 6.48 dlrs vs profit 23 cts", "Net 807,000 vs 2,858,000".
+_TABLE_ROW = re.compile(r"(?im)^[ \t]*(?:[A-Z][^\n]{0,80}? - )?(?P<label>[A-Za-z][A-Za-z.&/ -]{0,28}?)[ \t]+(?:(?:loss|profit)[ \t]+)?"
+                        r"(?:[\d(.-]|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)[^\n]*?\bvs\.?\b[^\n]*$")
+
+
+def _table_rows(text: str, res: Resources, figures: list[Figure], skipped: list[Skipped], dollar: str):
+    """Give wire-table numbers their unit and role: before "vs" is current, after it the year-earlier figure."""
+    rows = [(m.start("label"), m.end(), m.group("label").strip().lower(), m) for m in _TABLE_ROW.finditer(text)]
+    rows = [r for r in rows if any(r[2].startswith(k) for k in res.table_labels)]
+    if not rows:
+        return figures, skipped
+    out_figs, keep_skips = [], []
+    row_of = lambda pos: next((r for r in rows if r[0] <= pos < r[1]), None)  # noqa: E731
+    for f in figures:
+        row = row_of(f.start)
+        if row is None:
+            out_figs.append(f)
+            continue
+        out_figs.append(_table_figure(text, f, row, dollar))
+    for sk in skipped:
+        row = row_of(sk.start)
+        if row is None or sk.reason not in ("no_unit", "year", "number_word"):
+            keep_skips.append(sk)
+            continue
+        value = parse_digits(sk.text) if sk.reason != "number_word" else parse_words(sk.text, res.number_words)
+        if value is None:
+            keep_skips.append(sk)
+            continue
+        label = row[2]
+        is_count = "shrs" in label or "shares" in label
+        unit, kind = ("count", "count") if is_count else (dollar, "money")
+        if label.startswith(("shr", "oper shr", "primary shr", "fully")) and not is_count and value >= 1000:
+            keep_skips.append(sk)
+            continue
+        f = Figure(text=sk.text, start=sk.start, end=sk.start + len(sk.text), value=value, low=value, high=value,
+                   unit=unit, kind=kind, rule="figures.table.v1", currency_assumed=not is_count,
+                   decimals=decimals_written(sk.text))
+        out_figs.append(_table_figure(text, f, row, dollar))
+    return out_figs, keep_skips
+
+
+def _table_figure(text: str, f: Figure, row, dollar: str) -> Figure:
+    start, end, label, m = row
+    line = text[start:end]
+    vs = re.search(r"\bvs\.?\b", line, re.I)
+    role = "prior" if vs and f.start >= start + vs.end() else "current"
+    before = text[start:f.start].lower()
+    word = re.findall(r"\b(loss|profit)\b", before)
+    fields = {**f.__dict__, "table_role": role, "table_label": label}
+    if f.kind == "count" and not ("shrs" in label or "shares" in label):
+        fields.update(unit=dollar, kind="money", currency_assumed=True)
+    if word and word[-1] == "loss" and label.startswith(("shr", "oper shr")) and f.value > 0:
+        fields.update(value=-f.value, low=-f.high, high=-f.low)
+    if word:
+        fields["table_label"] = label + (" " + word[-1] if word[-1] not in label else "")
+    return Figure(**fields)
 
 
 def _currency(unit: str, dollar: str) -> str:

@@ -1,0 +1,280 @@
+"""Claims: give each figure its subject, metric, period and modality.
+
+Works clause by clause: a sentence is cut at commas, semicolons, dashes,
+brackets and colons, and a figure looks first in its own clause (for a
+possessive "Baidu's 7.7%", an attached "Doubao at 24%", a metric cue, a
+period), then in the sentence, then in the article (its main company, the
+period it set for that company). Word order covers news prose well; where it
+does not, the transformer stage (issue 8) may override with `metric_source`.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .dates import find_periods, fiscal_year_of, fiscal_year_span, quarter_span, _latest_ended_quarter
+from .entities import ArticleEntities
+from .records import Article, Claim, CleanText, Figure, Mention, Period
+from .resources import Resources
+
+RULE = "claims.v1"
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s-\s|\s--\s|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared (?:with|to)\b|\bversus\b")
+_SUBJECT_PENALTY = re.compile(r"\b(?:to|from|with|than|by|into|in|on|of|like|such as|including|for|at|over|behind|ahead of)\s+(?:the\s+)?$", re.I)
+_ATTACHED_AFTER = re.compile(r"^\s+(?:for|of|at|by)\s+(?:the\s+)?$", re.I)
+_ATTACHED_BEFORE = re.compile(r"(?:'s|\s+at|\s+was|\s+were|\s+(?:being|is|are)?\s*(?:up|down)(?:\s+\w+)?|,|\s+had|\s+has)\s*(?:about|around|over|nearly|almost|some|roughly)?\s*$")
+_CAP_CHUNK_END = re.compile(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:at|was|were|had)\s+(?:about |around |over |nearly |almost )?$")
+_AMBIGUOUS_PE = re.compile(r"\b(?:earnings|p/?e|price[- /]to[- ]earnings)\b", re.I)
+_SEGMENT_BEFORE_METRIC = r"\b({segs})\s+(?:revenues?|sales|income|profit|growth)\b"
+_HISTORICAL_DAYS = 75
+# a clause that gives the earlier value of the figure before it: "rose to 11%, up from 8.6%"
+_PRIOR_VALUE = re.compile(r"^[\s,;(-]*(?:up|down|compared|against|versus|vs\.?)?\s*(?:from|with)\b", re.I)
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    start: int
+    end: int
+    clauses: tuple[tuple[int, int], ...]
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        for a, b in self.clauses:
+            if a <= pos < b:
+                return a, b
+        return self.start, self.end
+
+
+def _clauses(text: str, start: int, end: int) -> SentenceView:
+    cuts = [start]
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        # a comma inside a number ("1,234") is not a clause break
+        if m.group() == "," and m.start() > 0 and text[m.start() - 1].isdigit() and text[m.end():m.end() + 1].isdigit():
+            continue
+        cuts.append(m.start())
+    cuts.append(end)
+    return SentenceView(start, end, tuple((a, b) for a, b in zip(cuts, cuts[1:]) if b > a))
+
+
+def claim_id(article_id: str, start: int, end: int, figure: str) -> str:
+    return hashlib.sha1(f"{article_id}|{start}|{end}|{figure}".encode("utf-8")).hexdigest()[:16]
+
+
+def choose_subject(text: str, fig: Figure, view: SentenceView, ents: ArticleEntities) -> tuple[Mention | None, str]:
+    """The figure's subject mention and how it was found (possessive, attached, clause, sentence, main)."""
+    cs, ce = view.clause_of(fig.start)
+    in_sentence = [m for m in ents.mentions if view.start <= m.start < view.end and m.kind != "country" or
+                   (view.start <= m.start < view.end and m.kind == "country")]
+    before = [m for m in in_sentence if m.end <= fig.start]
+    # 1. possessive or attached just before the figure ("Baidu's 7.7%", "Doubao at 24%", "BIDU being up 61%")
+    if before:
+        last = before[-1]
+        gap = text[last.end:fig.start]
+        if len(gap) <= 30 and (last.possessive or _ATTACHED_BEFORE.search(gap)) and "\n" not in gap:
+            if last.start >= cs or last.possessive:
+                return last, "attached"
+    # 2. attached after ("20-30x for U.S. mega-cap tech")
+    after = [m for m in in_sentence if m.start >= fig.end]
+    if after and _ATTACHED_AFTER.match(text[fig.end:after[0].start]) and after[0].start < ce + 40:
+        return after[0], "attached"
+    # 3. the clause's subject: its first mention, unless that mention is a prepositional object
+    clause_before = [m for m in before if m.start >= cs]
+    for m in clause_before:
+        if not _SUBJECT_PENALTY.search(text[max(cs, m.start - 20):m.start]):
+            return m, "clause"
+    # 4. an unknown capitalized name attached to the figure ("Kimi at 18%")
+    m = _CAP_CHUNK_END.search(text[max(cs, fig.start - 60):fig.start])
+    if m and m.group(1).split()[0] not in ("The", "It", "This", "Shares", "Revenue", "Sales"):
+        name = m.group(1)
+        s = max(cs, fig.start - 60) + m.start(1)
+        return Mention(name, s, s + len(name), name, re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"),
+                       "company", source="attached_name"), "attached"
+    # 5. the sentence's subject before the clause, then any clause mention, then the article's main company
+    for m in before:
+        if not _SUBJECT_PENALTY.search(text[max(view.start, m.start - 20):m.start]):
+            return m, "sentence"
+    if clause_before:
+        return clause_before[0], "clause"
+    in_clause_after = [m for m in after if m.start < ce]
+    if in_clause_after and in_clause_after[0].possessive:
+        return in_clause_after[0], "clause"
+    return ents.main, "main"
+
+
+def score_metric(clause_text: str, fig_pos: int, kind: str, res: Resources) -> tuple[str, float]:
+    """The best metric for a figure of `kind` at `fig_pos` in `clause_text`, and its score."""
+    best, best_score = "other", 0.0
+    for spec in res.metrics.values():
+        if kind not in spec.kinds and not (kind == "word_change" and "percent" in spec.kinds):
+            continue
+        score = 0.0
+        spans = []
+        for rx, weight in spec.cues:
+            for m in rx.finditer(clause_text):
+                if any(a <= m.start() and m.end() <= b for a, b, _ in spans):
+                    continue
+                dist = 0 if m.start() <= fig_pos <= m.end() else min(abs(m.start() - fig_pos), abs(m.end() - fig_pos))
+                spans.append((m.start(), m.end(), weight / (1 + dist / 80)))
+        if spans:
+            score = max(w for _, _, w in spans) + 0.1 * (len(spans) - 1)
+        if score > best_score:
+            best, best_score = spec.name, score
+    return best, best_score
+
+
+def _modality(text: str, fig: Figure, cs: int, ce: int, res: Resources) -> str:
+    window = text[cs:ce]
+    pos = fig.start - cs
+    found = {}
+    for name in ("estimate", "historical", "forecast"):
+        for rx in res.modality.get(name, ()):
+            for m in rx.finditer(window):
+                # cues after the figure count only when close ("... 5 mln dlrs, analysts expected")
+                d = pos - m.end() if m.end() <= pos else (m.start() - pos - len(fig.text)) * 2
+                if d < 0:
+                    d = 0
+                found[name] = min(found.get(name, 10_000), d)
+    if not found:
+        return "actual"
+    if "estimate" in found and found["estimate"] <= found.get("forecast", 10_000) + 20:
+        return "estimate"
+    return min(found, key=found.get)
+
+
+def _period_for(fig: Figure, periods: list[Period], view: SentenceView) -> Period | None:
+    cs, ce = view.clause_of(fig.start)
+    own = [p for p in periods if cs <= p.start < ce]
+    if own:
+        after = [p for p in own if p.start >= fig.end]
+        return (after or own)[0] if not any(p.start < fig.start and p.relative_to_previous for p in own) else own[-1]
+    # a period opening the sentence ("In the third quarter of 2024, ...") covers the whole sentence
+    first_clause = view.clauses[0] if view.clauses else (view.start, view.end)
+    lead = [p for p in periods if first_clause[0] <= p.start < first_clause[1] and p.end <= fig.start]
+    if lead:
+        return lead[-1]
+    return None
+
+
+def _table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: int) -> Period | None:
+    """Wire tables: the section ("Year", "Nine mths") or title ("4TH QTR") sets the period; vs is a year before."""
+    if ref is None:
+        return None
+    head = text[:fig.start]
+    section = re.findall(r"(?im)^\s*(year|nine mths|six mths|three mths|qtr|4th qtr|1st qtr|2nd qtr|3rd qtr)\b", head)
+    sec = section[-1].lower() if section else ""
+    if not sec:
+        sec = "qtr" if re.search(r"\b(?:\d(?:st|nd|rd|th) qtr|qtr)\b", title, re.I) else "year" if re.search(r"\byear\b", title, re.I) else ""
+    if sec.startswith("year"):
+        fy = fiscal_year_of(ref, fy_end) - 1
+        ps, pe = fiscal_year_span(fy, fy_end)
+        label = f"FY{fy}" if fy_end != 12 else str(fy)
+        gran = "fiscal_year"
+    elif "qtr" in sec or "mths" in sec:
+        y, q = _latest_ended_quarter(ref)
+        ps, pe = quarter_span(y, q)
+        label, gran = f"{y}-Q{q}", "quarter"
+        if "mths" in sec:
+            n = {"nine": 9, "six": 6, "three": 3}[sec.split()[0]]
+            first_month = pe.month - n + 1
+            py = pe.year if first_month > 0 else pe.year - 1
+            ps = date(py, (first_month - 1) % 12 + 1, 1)
+            label, gran = f"{ps.isoformat()}..{pe.isoformat()}", "range"
+    else:
+        return None
+    if fig.table_role == "prior":
+        ps, pe = date(ps.year - 1, ps.month, 1), date(pe.year - 1, pe.month, pe.day if pe.month != 2 else 28)
+        label = label.replace(str(ps.year + 1), str(ps.year)) if label[:1].isdigit() or label.startswith("FY") else label
+    return Period(sec, -1, -1, ps, pe, label, gran, "claims.table_period.v1")
+
+
+def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents: ArticleEntities,
+                res: Resources) -> list[Claim]:
+    """One claim per figure (pure: the same inputs give the same claims)."""
+    text = clean.text
+    ref = article.published
+    periods = find_periods(text, ref, ents.fy_end_month, tuple(s.start for s in clean.sentences))
+    segs = "|".join(re.escape(s) for s in sorted(res.segments, key=len, reverse=True))
+    seg_before = re.compile(_SEGMENT_BEFORE_METRIC.format(segs=segs), re.I)
+    has_forward = {}
+    drafts = []
+    previous_metric: dict[tuple[int, str], str] = {}
+    entity_period: dict[str, Period] = {}
+    for fig in figures:
+        sent = clean.sentence_at(fig.start)
+        if sent is None:
+            continue
+        view = _clauses(text, sent.start, sent.end)
+        cs, ce = view.clause_of(fig.start)
+        subject, how = choose_subject(text, fig, view, ents)
+        kind = "money" if fig.kind == "money" else fig.kind
+        if fig.table_label:
+            label = next((k for k in sorted(res.table_labels, key=len, reverse=True) if fig.table_label.startswith(k)), "")
+            metric, mscore = res.table_labels.get(label, "other"), 5.0
+        else:
+            metric, mscore = score_metric(text[cs:ce], fig.start - cs, kind, res)
+            s_metric, s_score = score_metric(text[sent.start:sent.end], fig.start - sent.start, kind, res)
+            if s_score * 0.6 > mscore:
+                metric, mscore = s_metric, s_score * 0.6
+            prior_value = _PRIOR_VALUE.match(text[cs:fig.start])
+            if (mscore < 1.0 or prior_value) and (sent.start, fig.unit) in previous_metric:
+                metric, mscore = previous_metric[(sent.start, fig.unit)], 1.0  # "better than Baidu's 7.7%"
+        previous_metric[(sent.start, fig.unit)] = metric
+        if fig.kind == "word_change" and metric not in ("price_change", "revenue_growth", "profit_growth", "eps_growth", "market_cap_change"):
+            metric = "price_change" if re.search(r"\b(?:shares?|stock|price|ADRs?)\b", text[sent.start:sent.end], re.I) else metric
+        entity = subject.entity if subject else ""
+        entity_id = subject.entity_id if subject else ""
+        segment = ""
+        if subject is not None and subject.kind == "segment":
+            segment = subject.parent
+        elif subject is not None and subject.kind != "unit":
+            m = seg_before.search(text[cs:fig.start])
+            if m:
+                segment = res.segments.get(m.group(1).lower(), "")
+        if metric in ("forward_pe", "trailing_pe"):
+            if _AMBIGUOUS_PE.search(text[cs:ce]) and not re.search(r"forward|trailing", text[cs:ce], re.I):
+                metric = "ambiguous_pe"
+            elif metric == "forward_pe":
+                has_forward[entity] = True
+        modality = _modality(text, fig, cs, ce, res)
+        period = _table_period(fig, text, ref, article.title, ents.fy_end_month) if fig.table_label else None
+        if period is None:
+            period = _period_for(fig, periods, view)
+        timing = res.metrics[metric].timing if metric in res.metrics else "flow"
+        if fig.table_role == "prior":
+            modality = "historical"
+        if period is not None and period.period_start and timing == "flow" and period.granularity in ("quarter", "fiscal_quarter", "fiscal_year", "half"):
+            entity_period[entity] = period
+        drafts.append([fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent])
+    claims = []
+    for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent in drafts:
+        if metric == "ambiguous_pe":
+            metric = "forward_pe" if has_forward.get(entity) else "trailing_pe"
+            timing = "point"
+        if period is None and timing == "flow" and entity in entity_period:
+            period = entity_period[entity]  # "Azure revenue grew 40%" in a story about the fiscal first quarter
+        if period is None and timing == "point" and ref is not None:
+            period = Period("", -1, -1, ref, ref, ref.isoformat(), "day", "claims.published_day.v1")
+        if period is not None and ref is not None and period.period_end and modality == "actual":
+            if timing == "point" and period.period_end < ref - timedelta(days=_HISTORICAL_DAYS):
+                modality = "historical"
+            elif period.period_start and period.period_start > ref:
+                modality = "forecast"
+        start, end = clean.original_span(fig.start, fig.end)
+        confidence = 0.35 + min(mscore, 5.0) / 5.0 * 0.3 + {"attached": 0.25, "clause": 0.2, "sentence": 0.12,
+                                                             "main": 0.05}.get(how, 0.0) + (0.1 if period else 0.0)
+        if fig.currency_assumed:
+            confidence -= 0.05
+        claims.append(Claim(
+            claim_id=claim_id(article.article_id, start, end, article.text[start:end]),
+            article_id=article.article_id, doc=article.doc, published=ref,
+            published_inferred=article.published_inferred, entity=entity, entity_id=entity_id, segment=segment,
+            metric=metric, value=float(fig.value), value_low=float(fig.low), value_high=float(fig.high),
+            unit=fig.unit, approx=fig.approx,
+            period_start=period.period_start if period else None, period_end=period.period_end if period else None,
+            period_label=period.label if period else "", modality=modality, figure=article.text[start:end],
+            char_start=start, char_end=end, sentence=text[sent.start:sent.end],
+            confidence=round(max(0.05, min(confidence, 0.99)), 3), rule=fig.rule,
+            entity_source=subject.source if subject else "", decimals=fig.decimals,
+            source=article.source, title=article.title,
+        ))
+    return claims

@@ -1,0 +1,94 @@
+"""The `claims` command. Each subcommand's docstring is its --help."""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import ClaimsError
+
+
+def _fail(exc: ClaimsError, debug: bool) -> None:
+    if debug:
+        raise exc
+    click.echo(f"Error: {exc}", err=True)
+    sys.exit(exc.exit_code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claims")
+def main() -> None:
+    """Extract claims (who, which metric, which figure, which period) from financial news and flag contradictions.
+
+    Example: claims run corpus/seeds --out outputs/seeds
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="Folder for claims.csv/.parquet, conflicts, articles.csv, claims.db and run.json.")
+@click.option("--workers", type=click.IntRange(1, 256), default=None, help="Worker processes (default: the number of cores; 1 runs in this process).")
+@click.option("--batch-size", type=click.IntRange(1, 100000), default=64, show_default=True, help="Articles per batch sent to a worker.")
+@click.option("--max-chars", type=click.IntRange(1), default=5_000_000, show_default=True, help="Articles longer than this are listed as failed with a size reason.")
+@click.option("--window-days", type=click.IntRange(0, 3650), default=7, show_default=True, help="Point-in-time metrics (share price, P/E) are compared only between articles published this many days apart or fewer.")
+@click.option("--models", "models_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None, help="Folder of lexicons, gazetteer and rates (default: the project's models/).")
+@click.option("--silent", is_flag=True, help="No progress bar or log lines.")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, silent, debug):
+    """Extract claims from INPUT (folders, .txt/.md/.html files, .jsonl[.gz], .csv or .parquet dumps) into --out.
+
+    Example: claims run corpus/seeds --out outputs/seeds
+
+    A folder may hold a manifest.csv (id,file,published,source,title). Articles
+    that cannot be processed are listed with a reason in articles.csv; the exit
+    code is 0 whenever the run finished, 2 for a bad option or path.
+    """
+    from .runner import RunOptions, run as run_pipeline
+
+    logging.basicConfig(level=logging.WARNING if silent else logging.INFO, format="claims: %(message)s", stream=sys.stderr)
+    opts = RunOptions(out=out, workers=workers or (os.cpu_count() or 1), batch_size=batch_size, max_chars=max_chars,
+                      window_days=window_days, models_dir=str(models_dir) if models_dir else None, silent=silent)
+    try:
+        info = run_pipeline(list(inputs), opts)
+    except ClaimsError as exc:
+        _fail(exc, debug)
+        return
+    c = info["counts"]
+    if not silent:
+        click.echo(f"{c['articles']} articles ({c['failed']} failed, {c['skipped_duplicate']} duplicates): "
+                   f"{c['claims']} claims, {c['conflicts']} conflicts -> {out}", err=True)
+
+
+@main.command()
+@click.argument("run_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; anything but loopback needs the access token printed at start-up.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option("--reviewer", default=lambda: os.environ.get("USER", ""), help="Name stored with each decision.")
+@click.option("--token", default=None, help="Access token (generated when binding beyond loopback).")
+def review(run_dir, host, port, reviewer, token):
+    """Open a run's conflicts in a local web page and record decisions.
+
+    Example: claims review outputs/seeds --reviewer alice
+    """
+    from .review import serve
+
+    serve(run_dir, host=host, port=port, reviewer=reviewer, token=token)
+
+
+@main.command("export-decisions")
+@click.argument("run_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("--output", type=click.Path(path_type=Path, dir_okay=False), default=None, help="File to write (default: standard output).")
+def export_decisions(run_dir, fmt, output):
+    """Export the reviewers' decisions (with their history) as CSV or JSON.
+
+    Example: claims export-decisions outputs/seeds --format json --output decisions.json
+    """
+    from .decisions import export_decisions as export
+
+    n = export(run_dir, fmt, output)
+    if output:
+        click.echo(f"{n} decisions -> {output}", err=True)
