@@ -77,6 +77,14 @@ def _overlap(a0, a1, b0, b1) -> float:
     return max(inter, 0) / union if union > 0 else 0.0
 
 
+def _near(a, b, days: int) -> bool:
+    """Point-in-time periods, each widened by the window, intersect."""
+    from datetime import timedelta
+
+    pad = timedelta(days=days)
+    return a.period_start - pad <= b.period_end and b.period_start - pad <= a.period_end
+
+
 def _fmt(v: float, unit: str) -> str:
     if unit in ("%", "pp"):
         return f"{v:g}{'%' if unit == '%' else ' pp'}"
@@ -169,11 +177,8 @@ def find_conflicts(claims: pd.DataFrame, res: Resources, opts: Options = Options
                 if timing == "point":
                     if gap > opts.window_days:
                         break
-                    if a.period_start and b.period_start and _overlap(a.period_start, a.period_end, b.period_start, b.period_end) == 0:
-                        # a day inside a month overlaps; two different days a week apart do not need to
-                        if not (a.period_label == a.published.isoformat() or b.period_label == b.published.isoformat()
-                                or (a.period_start <= b.period_end and b.period_start <= a.period_end)):
-                            continue
+                    if a.period_start and b.period_start and not _near(a, b, opts.window_days):
+                        continue  # "$88 in September 2025" and a price in March are different moments
                 else:
                     if b.period_start > a.period_end:
                         break

@@ -125,7 +125,7 @@ def learn_aliases(text: str, res: Resources) -> dict:
         for form in {name, base, *tickers, *(t.split(".")[0] for t in tickers)}:
             learned.setdefault(form, entry)
     for m in _CHUNK.finditer(text):
-        chunk = m.group().rstrip(".,")
+        chunk = re.sub(r"'s?$", "", m.group().rstrip(".,"))
         words = chunk.split()
         if len(words) < 2 or words[-1].rstrip(".,") not in rules.suffixes | rules.generic:
             continue

@@ -1,0 +1,58 @@
+"""`claims review DIR`: a local web page where a reviewer decides on the conflicts a run found.
+
+`serve` runs it (blocking); `create_app` builds the Starlette app for tests.
+"""
+from __future__ import annotations
+
+import ipaddress
+import secrets
+import sys
+from pathlib import Path
+
+from pipeline.review.app import create_app
+from pipeline.review.guard import LOOPBACK_NAMES
+
+__all__ = ["create_app", "serve", "is_loopback"]
+
+
+def is_loopback(host: str) -> bool:
+    """True for a host name or address that only this machine can reach.
+
+    >>> is_loopback("127.0.0.1"), is_loopback("localhost"), is_loopback("::1"), is_loopback("0.0.0.0")
+    (True, True, True, False)
+    """
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(out_dir: Path, host: str = "127.0.0.1", port: int = 8765, reviewer: str = "",
+          token: str | None = None) -> None:
+    """Serve the review page for one run folder until interrupted; print the URL to open on stderr.
+
+    out_dir (Path): the run's output folder, holding `claims.db`.
+    host (str): the address to bind; anything but loopback needs an access token,
+        and one is generated (and printed in the URL) when none is given.
+    port (int): the TCP port.
+    reviewer (str): the name recorded with decisions when the page sends none.
+    token (str | None): the access token to require; None for none on loopback.
+    """
+    import uvicorn  # imported here: only `claims review` needs the server
+
+    loopback = is_loopback(host)
+    if token is None and not loopback:
+        token = secrets.token_urlsafe(24)
+    # On loopback without a token, refuse foreign Host headers (DNS rebinding).
+    allowed = None if token else [*LOOPBACK_NAMES, host]
+    app = create_app(Path(out_dir), reviewer=reviewer, token=token, allowed_hosts=allowed)
+    shown = host if host not in ("0.0.0.0", "::", "") else "127.0.0.1"
+    if ":" in shown:
+        shown = f"[{shown}]"
+    url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+    print(f"Reviewing {out_dir}; open this URL in a browser (Ctrl+C to stop):\n    {url}", file=sys.stderr)
+    if host in ("0.0.0.0", "::"):
+        print("    or, from another machine, the same URL with this machine's name or address", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

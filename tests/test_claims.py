@@ -1,0 +1,84 @@
+"""Claims: subject, metric, period and modality for whole sentences (none from the seeds)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import extract
+
+# text, published, figure, expected fields
+CASES = [
+    # subjects: possessives and comparisons give each figure its own subject
+    ("Cloud revenue at Contoso Corp grew 21%, ahead of Fabrikam Inc's 12% but behind Northwind Ltd's 35%.",
+     "2024-05-02", "12%", {"entity": "Fabrikam", "metric": "revenue_growth"}),
+    ("Cloud revenue at Contoso Corp grew 21%, ahead of Fabrikam Inc's 12% but behind Northwind Ltd's 35%.",
+     "2024-05-02", "35%", {"entity": "Northwind", "metric": "revenue_growth"}),
+    # aliases an article defines with its tickers
+    ("Globex Holdings Ltd. (NYSE: GBX) said quarterly revenue rose to $4.2 billion. GBX shares fell 3.5% on Tuesday.",
+     "2024-05-02", "3.5%", {"entity": "Globex Holdings", "metric": "price_change", "value": -3.5}),
+    ("Globex Holdings Ltd. (NYSE: GBX) said quarterly revenue rose to $4.2 billion. GBX shares fell 3.5% on Tuesday.",
+     "2024-05-02", "$4.2 billion", {"entity": "Globex Holdings", "metric": "revenue"}),
+    # wire style with an angle-bracket ticker; "the company" refers back
+    ("NEW YORK, March 3 - Acme Industries Inc <ACME> said it expects 1987 sales of 300 mln dlrs. "
+     "The company earned 1.20 dlrs a share last year.", "1987-03-03", "300 mln dlrs",
+     {"entity": "Acme Industries", "metric": "revenue", "modality": "forecast", "unit": "USD", "value": 300e6}),
+    ("NEW YORK, March 3 - Acme Industries Inc <ACME> said it expects 1987 sales of 300 mln dlrs. "
+     "The company earned 1.20 dlrs a share last year.", "1987-03-03", "1.20 dlrs",
+     {"entity": "Acme Industries", "metric": "eps", "period_label": "1986"}),
+    # a Toronto dateline makes a bare dlrs Canadian
+    ("TORONTO, April 6 - Maple Leaf Mining Ltd said profit rose to 12.5 mln dlrs.", "1987-04-06", "12.5 mln dlrs",
+     {"unit": "CAD", "metric": "profit"}),
+    # wire result table: current and year-earlier figures
+    ("CHICAGO, April 7 - Widget Corp <WDG> 1st qtr\nShr 45 cts vs 38 cts\nNet 4,512,000 vs 3,801,000\nRevs 55.2 mln vs 49.8 mln",
+     "1987-04-07", "38 cts", {"metric": "eps", "modality": "historical", "value": 0.38}),
+    ("CHICAGO, April 7 - Widget Corp <WDG> 1st qtr\nShr 45 cts vs 38 cts\nNet 4,512,000 vs 3,801,000\nRevs 55.2 mln vs 49.8 mln",
+     "1987-04-07", "4,512,000", {"metric": "profit", "modality": "actual", "unit": "USD", "value": 4512000}),
+    # modality: estimates, forecasts and history
+    ("Analysts had expected Initech Corp to report revenue of $2.1 billion for the quarter.", "2024-05-02", "$2.1 billion",
+     {"modality": "estimate", "metric": "revenue"}),
+    ("Initech Corp plans to spend $40 billion on data centers over the next three years.", "2024-05-02", "$40 billion",
+     {"modality": "forecast", "metric": "capex", "period_label": "next 3 years"}),
+    ("At its peak in 2021, Initech Corp traded at 45 times forward earnings.", "2024-05-02", "45 times",
+     {"modality": "historical", "metric": "forward_pe", "unit": "x"}),
+    # periods
+    ("Umbrella Corp said revenue in the third quarter of 2023 was $812 million.", "2024-01-10", "$812 million",
+     {"period_label": "2023-Q3", "metric": "revenue"}),
+    ("Umbrella Corp's stake rose to 14% in March, up from 11% a month earlier.", "2024-04-10", "11%",
+     {"period_label": "2024-02", "metric": "ownership_pct"}),
+    # metrics from cue phrases
+    ("Hooli Inc agreed to buy Pied Piper for $1.5 billion in cash.", "2024-05-02", "$1.5 billion", {"metric": "deal_value"}),
+    ("Hooli Inc raised its dividend to 25 cents a share.", "2024-05-02", "25 cents", {"metric": "dividend", "value": 0.25}),
+    ("Hooli Inc has a market value of $2.1 trillion.", "2024-05-02", "$2.1 trillion", {"metric": "market_cap"}),
+    ("Analysts at Bernstein raised their price target on Hooli Inc to $250.", "2024-05-02", "$250", {"metric": "price_target"}),
+    ("Hooli Inc will buy back $10 billion of its shares.", "2024-05-02", "$10 billion", {"metric": "buyback"}),
+    ("The unemployment rate fell to 3.9% in April.", "2024-05-03", "3.9%", {"metric": "unemployment_rate", "value": 3.9}),
+    ("Hooli Inc's gross margin widened to 46.2% from 44.1%.", "2024-05-02", "44.1%", {"metric": "gross_margin"}),
+]
+
+
+@pytest.mark.parametrize("text,published,figure,expected", CASES, ids=[f"{c[2]} in {c[0][:40]}" for c in CASES])
+def test_claim_fields(text, published, figure, expected):
+    claims, _ = extract([text], published=published)
+    rows = claims[claims["figure"] == figure]
+    assert len(rows) >= 1, f"no claim for {figure!r}: {claims[['figure', 'metric']].to_dict('records')}"
+    row = rows.iloc[0]
+    for key, want in expected.items():
+        got = row[key]
+        if isinstance(want, float) or isinstance(want, int) and not isinstance(want, bool):
+            assert got == pytest.approx(want), (key, row.to_dict())
+        else:
+            assert got == want, (key, row.to_dict())
+
+
+def test_offsets_after_cleaning_point_into_raw_text():
+    text = "Intro\u00a0line 🔥\nContoso\u2019s shares rose 4.5%\u2014the most since May. Revenue hit \u20ac1.2bn."
+    claims, _ = extract([text], published="2024-05-02")
+    assert len(claims) == 2
+    for row in claims.itertuples():
+        assert text[row.char_start:row.char_end] == row.figure
+
+
+def test_no_claims_from_non_figures():
+    text = ("1) Qwen2.5 beat GPT-4 on the 14-day RSI test in 2025.\n2) The 3+2 structure held. "
+            "The company introduced its base model in 2020.")
+    claims, _ = extract([text], published="2025-02-02")
+    assert claims.empty, claims[["figure", "rule"]].to_dict("records")

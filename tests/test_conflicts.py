@@ -1,0 +1,83 @@
+"""Conflict rules as a table: pairs of claims and whether a reviewer should see them."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from pipeline.conflicts import find_conflicts
+
+BASE = dict(entity="Tencent", entity_id="0700.HK", segment="", metric="share_price", unit="HKD", approx="exact",
+            modality="actual", confidence=0.8, period_label="", disputed=False)
+
+
+def claim(cid, article, published, value, figure, **kw):
+    row = {**BASE, "claim_id": cid, "article_id": article, "published": published, "value": value,
+           "value_low": kw.pop("low", value), "value_high": kw.pop("high", value), "figure": figure, "char_start": 0}
+    row["period_start"] = kw.pop("period_start", published)
+    row["period_end"] = kw.pop("period_end", published)
+    row.update(kw)
+    return row
+
+
+D1, D2, D_LATE = date(2024, 3, 4), date(2024, 3, 7), date(2024, 9, 30)
+Q1 = dict(period_start=date(2024, 1, 1), period_end=date(2024, 3, 31), metric="revenue", unit="USD")
+FY = dict(period_start=date(2023, 4, 1), period_end=date(2024, 3, 31), metric="revenue", unit="USD")
+
+CASES = {
+    # name: (claim a, claim b, expected: None for no conflict, else a severity)
+    "price far apart within the window": (claim("a", "x", D1, 300.0, "HK$300"), claim("b", "y", D2, 410.0, "HK$410"), "medium"),
+    "price doubled within the window": (claim("a", "x", D1, 300.0, "HK$300"), claim("b", "y", D2, 640.0, "HK$640"), "high"),
+    "rounding: 124 vs 124.1": (claim("a", "x", D1, 124.0, "HKD 124"), claim("b", "y", D2, 124.1, "HKD 124.1"), None),
+    "about covers 10%": (claim("a", "x", D1, 88.0, "about $88", approx="about", unit="USD"),
+                         claim("b", "y", D2, 95.0, "$95", unit="USD"), None),
+    "over is a floor": (claim("a", "x", D1, 15e9, "$15B", approx="over", **Q1), claim("b", "y", D2, 16.27e9, "$16.27bn", **Q1), None),
+    "under is a ceiling": (claim("a", "x", D1, 30.0, "30%", approx="under", unit="%", metric="price_change", **{k: v for k, v in Q1.items() if k.startswith("period")}),
+                           claim("b", "y", D2, 25.0, "25%", unit="%", metric="price_change", **{k: v for k, v in Q1.items() if k.startswith("period")}), None),
+    "over floor broken": (claim("a", "x", D1, 100.0, "more than double", approx="over", unit="%", metric="price_change", **{k: v for k, v in Q1.items() if k.startswith("period")}),
+                          claim("b", "y", D2, 28.0, "28%", unit="%", metric="price_change", **{k: v for k, v in Q1.items() if k.startswith("period")}), "high"),
+    "currency conversion agrees": (claim("a", "x", D1, 380e9, "380 billion RMB", unit="CNY", metric="capex", **{k: v for k, v in Q1.items() if k.startswith("period")}),
+                                   claim("b", "y", D2, 53e9, "$53bn", unit="USD", metric="capex", **{k: v for k, v in Q1.items() if k.startswith("period")}), None),
+    "currency conversion disagrees": (claim("a", "x", D1, 380e9, "380 billion RMB", unit="CNY", metric="capex", **{k: v for k, v in Q1.items() if k.startswith("period")}),
+                                      claim("b", "y", D2, 90e9, "$90bn", unit="USD", metric="capex", **{k: v for k, v in Q1.items() if k.startswith("period")}), "medium"),
+    "quarter vs fiscal year": (claim("a", "x", D1, 29.6e9, "$29.6bn", **Q1), claim("b", "y", D2, 106.3e9, "$106.3bn", **FY), None),
+    "different entities": (claim("a", "x", D1, 300.0, "HK$300"), claim("b", "y", D2, 410.0, "HK$410", entity="Meituan", entity_id="3690.HK"), None),
+    "different segments": (claim("a", "x", D1, 5e9, "$5bn", segment="gaming", **Q1), claim("b", "y", D2, 9e9, "$9bn", segment="cloud", **Q1), None),
+    "actual vs forecast": (claim("a", "x", D1, 5e9, "$5bn", **Q1), claim("b", "y", D2, 9e9, "$9bn", modality="forecast", **Q1), None),
+    "current vs historical": (claim("a", "x", D1, 11.0, "11x", unit="x", metric="forward_pe"),
+                              claim("b", "y", D2, 29.0, "29x", unit="x", metric="forward_pe", modality="historical"), None),
+    "outside the window": (claim("a", "x", D1, 12.2, "12.2 times", unit="x", metric="forward_pe"),
+                           claim("b", "y", D_LATE, 22.0, "22 times", unit="x", metric="forward_pe"), None),
+    "same article twice": (claim("a", "x", D1, 300.0, "HK$300"), claim("b", "x", D1, 410.0, "HK$410"), None),
+    "flow without a period": (claim("a", "x", D1, 5e9, "$5bn", metric="revenue", unit="USD", period_start=None, period_end=None),
+                              claim("b", "y", D2, 9e9, "$9bn", metric="revenue", unit="USD", period_start=None, period_end=None), None),
+    "small relative gap is low": (claim("a", "x", D1, 100.0, "HK$100.0"), claim("b", "y", D2, 108.0, "HK$108.0"), "low"),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_conflict_table(name, resources):
+    a, b, expected = CASES[name]
+    out = find_conflicts(pd.DataFrame([a, b]), resources)
+    if expected is None:
+        assert out.empty, out.to_dict("records")
+    else:
+        assert len(out) == 1, name
+        row = out.iloc[0]
+        assert row.severity == expected, row.reason
+        assert row.claim_a == "a" and row.claim_b == "b"
+        assert row.reason and str(row.published_a) in row.reason
+
+
+def test_conflict_ids_are_stable_and_order_free(resources):
+    a, b, _ = CASES["price doubled within the window"]
+    one = find_conflicts(pd.DataFrame([a, b]), resources)
+    two = find_conflicts(pd.DataFrame([b, a]), resources)
+    assert list(one.conflict_id) == list(two.conflict_id)
+
+
+def test_blocking_scales_without_all_pairs(resources):
+    """Many entities with one claim each produce no comparisons at all."""
+    rows = [claim(f"c{i}", f"art{i}", D1, 100.0 + i, f"HK${100 + i}", entity=f"E{i}", entity_id=f"E{i}") for i in range(3000)]
+    assert find_conflicts(pd.DataFrame(rows), resources).empty

@@ -1,0 +1,66 @@
+"""The seed corpus scored by the shared gold scorer: the issue's acceptance figures."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "tools" / "score_gold.py"
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("seeds")
+    subprocess.run([sys.executable, "-m", "pipeline", "run", str(ROOT / "corpus" / "seeds"), "--out", str(out),
+                    "--silent"], check=True, cwd=ROOT)
+    return out
+
+
+def _summary(run: Path) -> dict:
+    if not SCORER.exists():
+        pytest.skip(f"the shared scorer is not at {SCORER}")
+    res = subprocess.run([sys.executable, str(SCORER), "--gold", str(SHARED / "corpus/seeds/gold.yaml"),
+                          "--corpus", str(SHARED / "corpus/seeds"), "--run", str(run)],
+                         capture_output=True, text=True, check=True)
+    line = res.stdout.strip().splitlines()[-1]
+    nums = dict(figures=r"figures (\d+)/(\d+)", entity=r"entity (\d+)%", metric=r"metric (\d+)%",
+                flagged=r"conflicts flagged (\d+)/(\d+)", false=r"false alarms (\d+)/", high=r"too high (\d+)/")
+    out = {}
+    for key, rx in nums.items():
+        m = re.search(rx, line)
+        assert m, f"scorer summary changed: {line}"
+        out[key] = tuple(int(g) for g in m.groups())
+    return out
+
+
+def test_seed_gold_meets_acceptance(seed_run):
+    s = _summary(seed_run)
+    found, total = s["figures"]
+    assert found / total >= 0.95, s
+    assert s["entity"][0] >= 90, s
+    assert s["metric"][0] >= 90, s
+    assert s["flagged"][0] == s["flagged"][1] == 3, s
+    assert s["false"][0] == 0, s
+    assert s["high"][0] == 0, s
+
+
+def test_rerun_gives_identical_tables(seed_run, tmp_path):
+    subprocess.run([sys.executable, "-m", "pipeline", "run", str(ROOT / "corpus" / "seeds"), "--out", str(tmp_path),
+                    "--silent", "--workers", "2"], check=True, cwd=ROOT)
+    for name in ("claims.csv", "conflicts.csv", "articles.csv"):
+        assert (seed_run / name).read_bytes() == (tmp_path / name).read_bytes(), name
+
+
+def test_offsets_point_into_the_text_as_read(seed_run):
+    import pandas as pd
+
+    claims = pd.read_csv(seed_run / "claims.csv", keep_default_na=False)
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "corpus" / "seeds").glob("*.txt")}
+    assert len(claims) > 50
+    for row in claims.itertuples():
+        assert texts[row.doc][row.char_start:row.char_end] == row.figure
