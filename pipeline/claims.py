@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .dates import find_periods, fiscal_year_of, fiscal_year_span, quarter_span, _latest_ended_quarter
@@ -25,6 +25,7 @@ _SUBJECT_PENALTY = re.compile(r"\b(?:to|from|with|than|by|into|in|on|of|like|suc
 _ATTACHED_AFTER = re.compile(r"^\s+(?:for|of|at|by)\s+(?:the\s+)?$", re.I)
 _ATTACHED_BEFORE = re.compile(r"(?:'s|\s+at|\s+was|\s+were|\s+(?:being|is|are)?\s*(?:up|down)(?:\s+\w+)?|,|\s+had|\s+has)\s*(?:about|around|over|nearly|almost|some|roughly)?\s*$")
 _CAP_CHUNK_END = re.compile(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:at|was|were|had)\s+(?:about |around |over |nearly |almost )?$")
+_PARENTHETICAL = re.compile(r"\s*\([^()]{1,24}\)")
 _AMBIGUOUS_PE = re.compile(r"\b(?:earnings|p/?e|price[- /]to[- ]earnings)\b", re.I)
 _SEGMENT_BEFORE_METRIC = r"\b({segs})\s+(?:revenues?|sales|income|profit|growth)\b"
 _HISTORICAL_DAYS = 75
@@ -70,8 +71,9 @@ def choose_subject(text: str, fig: Figure, view: SentenceView, ents: ArticleEnti
     if before:
         last = before[-1]
         gap = text[last.end:fig.start]
-        if len(gap) <= 30 and (last.possessive or _ATTACHED_BEFORE.search(gap)) and "\n" not in gap:
-            if last.start >= cs or last.possessive:
+        bare = _PARENTHETICAL.sub("", gap)  # "Meituan (3690.HK) being down 30%": a ticker aside is no break
+        if len(bare) <= 30 and (last.possessive or _ATTACHED_BEFORE.search(bare)) and "\n" not in gap:
+            if last.start >= cs or last.possessive or not re.search(r"[,;:]", bare):
                 return last, "attached"
     # 2. attached after ("20-30x for U.S. mega-cap tech")
     after = [m for m in in_sentence if m.start >= fig.end]
@@ -192,7 +194,14 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     """One claim per figure (pure: the same inputs give the same claims)."""
     text = clean.text
     ref = article.published
-    periods = find_periods(text, ref, ents.fy_end_month, tuple(s.start for s in clean.sentences))
+    periods = []
+    seen_sentences = set()
+    for fig in figures:  # periods matter only where a figure is: scan those sentences alone
+        sent = clean.sentence_at(fig.start)
+        if sent is not None and sent.start not in seen_sentences:
+            seen_sentences.add(sent.start)
+            periods.extend(replace(p, start=p.start + sent.start, end=p.end + sent.start)
+                           for p in find_periods(text[sent.start:sent.end], ref, ents.fy_end_month))
     segs = "|".join(re.escape(s) for s in sorted(res.segments, key=len, reverse=True))
     seg_before = re.compile(_SEGMENT_BEFORE_METRIC.format(segs=segs), re.I)
     has_forward = {}

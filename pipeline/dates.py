@@ -44,6 +44,9 @@ _PATTERNS = [
     ("year_alone", rf"\b(?P<ya>{_YR})\b(?:\s+alone)?"),
 ]
 _SCANNER = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS), re.I)
+from datetime import datetime as _dt
+
+_LEAP_BASE = _dt(2024, 12, 31)  # a leap year, so that "Feb 29" parses
 _KINDS = tuple(name for name, _ in _PATTERNS)
 _BARE_MONTH_NOT = re.compile(r"^(?:may|march|mar|jan|june|july|aug|sept|oct|nov|dec)$", re.I)
 
@@ -105,16 +108,29 @@ def _fq_label(fy: int, q: int, fy_end: int) -> str:
 
 
 @lru_cache(maxsize=4096)
-def parse_day(text: str, ref: date | None) -> date | None:
-    """An explicit calendar day, through dateparser (past-preferring, relative to `ref`)."""
+def _month_day(text: str) -> tuple[int, int] | None:
+    """Month and day of an explicit date written without a year, through dateparser (cached by text)."""
     import dateparser  # imported on first use: it costs ~0.3 s to load
 
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"], "PREFER_DAY_OF_MONTH": "first"}
-    if ref:
-        from datetime import datetime
-        settings["RELATIVE_BASE"] = datetime(ref.year, ref.month, ref.day)
-    parsed = dateparser.parse(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text), languages=["en"], settings=settings)
-    return parsed.date() if parsed else None
+    parsed = dateparser.parse(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text), languages=["en"],
+                              settings={"REQUIRE_PARTS": ["day", "month"], "RELATIVE_BASE": _LEAP_BASE})
+    return (parsed.month, parsed.day) if parsed else None
+
+
+def parse_day(text: str, ref: date | None) -> date | None:
+    """An explicit day without a year: the latest such day on or before `ref` (news looks back)."""
+    md = _month_day(text)
+    if md is None:
+        return None
+    year = ref.year if ref else date.today().year
+    for y in (year, year - 1, year - 2):
+        try:
+            d = date(y, *md)
+        except ValueError:  # Feb 29 outside a leap year
+            continue
+        if ref is None or d <= ref + timedelta(days=1):
+            return d
+    return None
 
 
 def _shift(p: Period, months: int, text: str, start: int, end: int) -> Period | None:

@@ -50,8 +50,8 @@ class _Rules:
         segs = sorted(res.segments, key=len, reverse=True)
         nouns = "|".join(sorted(res.unit_nouns, key=len, reverse=True))
         self.segment = re.compile(
-            r"(?:(?P<owner>its|their|the company's|the group's|[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}'s)\s+)?"
-            r"(?P<seg>" + "|".join(re.escape(s) for s in segs) + r")\s+(?P<noun>" + nouns + r")\b", re.I)
+            r"\b(?P<seg>" + "|".join(re.escape(s) for s in segs) + r")\s+(?P<noun>" + nouns + r")\b", re.I)
+        self.owner = re.compile(r"(?:\b(?P<owner>its|their|the company's|the group's)|(?P<named>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}'s))\s+$")
         self.segment_head = re.compile(r"(?:^|(?<=[:.] ))(?P<seg>" + "|".join(re.escape(s.capitalize()) for s in segs) + r")\b(?! [A-Z])")
 
 
@@ -240,7 +240,8 @@ def _segments(text: str, res: Resources, rules: _Rules, main: Mention, mentions:
         for m in pattern.finditer(text):
             if any(x.start <= m.start("seg") < x.end for x in mentions + out):
                 continue
-            owner_text = (m.groupdict().get("owner") or "").strip()
+            om = rules.owner.search(text[max(0, m.start() - 60):m.start()])
+            owner_text = (om.group("owner") or om.group("named")) if om else ""
             owner = main
             if owner_text and owner_text.lower() not in ("its", "their", "the company's", "the group's"):
                 name = owner_text[:-2]
@@ -250,7 +251,7 @@ def _segments(text: str, res: Resources, rules: _Rules, main: Mention, mentions:
                 owner = Mention(name, -1, -1, entry.parent or entry.name, entry.entity_id, entry.kind)
             segment = res.segments[m.group("seg").lower()]
             unit = units_by_owner.get((owner.entity, segment))
-            start = m.start(m.lastindex and "owner" if m.groupdict().get("owner") else "seg")
+            start = m.start() - (len(text[max(0, m.start() - 60):m.start()]) - om.start()) if om else m.start()
             if unit is not None:
                 out.append(Mention(text[start:m.end()], start, m.end(), unit.name, unit.entity_id, "unit",
                                    parent=owner.entity, source="segment"))

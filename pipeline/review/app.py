@@ -214,7 +214,7 @@ def make_routes(review: Review) -> list:
             shown = sum(g.shown for g in groups)
             pages = max(1, math.ceil(shown / per_page))
             page = min(page, pages)  # a page emptied by decisions shows the last one instead
-            groups, page_groups = store.list_page(conn, f, (page - 1) * per_page, per_page)
+            page_groups = store.fill_page(conn, groups, f, (page - 1) * per_page, per_page)
             facets = store.facets(conn) if not wants_json(request) else {}
         params = f.params() + ([("per_page", str(per_page))] if per_page != PER_PAGE else [])
         nav = {"page": page, "pages": pages, "per_page": per_page,

