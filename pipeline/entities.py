@@ -24,6 +24,8 @@ _CHUNK = re.compile(r"(?<![\w$])(?:[A-Z]|\d(?=[A-Za-z]))[\w&.'-]*(?:(?: (?:&|of|
 _PAREN_TICKERS = re.compile(r"\((?P<inner>(?:[A-Za-z]{2,8}\s*:\s*)?[A-Z0-9][A-Z0-9.]{0,9}(?:\s*[;,/]\s*(?:[A-Za-z]{2,8}\s*:\s*)?[A-Z0-9][A-Z0-9.]{0,9}){0,3})\)")
 _ANGLE_TICKER = re.compile(r"<(?P<tick>[A-Z0-9][A-Z0-9.]{0,7})>")
 _POSSESSIVE = re.compile(r"^'s?\b|^s'")
+_BRACKETED_NAME = re.compile(r"<(?P<name>[A-Z][A-Za-z0-9&.,' -]{2,60}?)>")
+_CAPS_TITLE_NAME = re.compile(r"^(?P<name>[A-Z][A-Z0-9&.,'/ -]{1,60}?)\s*<(?P<tick>[A-Z0-9][A-Z0-9.]{0,7})>")
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,14 @@ def learn_aliases(text: str, res: Resources) -> dict:
             entry = Entry(base, tickers[0], "company", tuple(tickers))
         for form in {name, base, *tickers, *(t.split(".")[0] for t in tickers)}:
             learned.setdefault(form, entry)
+    for m in _BRACKETED_NAME.finditer(text):  # wire style: "<Kokusan Kinzoku Kogyo Co Ltd>" names an unlisted company
+        name = m.group("name").strip(" ,.")
+        if " " not in name and name.isupper():
+            continue  # "<SRD>" is a ticker, handled above
+        base, _ = _strip_suffix(name, rules)
+        entry = res.alias_index.get(name) or res.alias_index.get(base) or Entry(base, _slug(base), "company")
+        learned.setdefault(name, entry)
+        learned.setdefault(base, entry)
     for m in _CHUNK.finditer(text):
         chunk = re.sub(r"'s?$", "", m.group().rstrip(".,"))
         words = chunk.split()
@@ -143,6 +153,26 @@ def learn_aliases(text: str, res: Resources) -> dict:
         learned.setdefault(name, entry)
         learned.setdefault(base, entry)
     return learned
+
+
+def learn_title(title: str, res: Resources, learned: dict) -> Entry | None:
+    """An upper-case wire title ("COLECO INDUSTRIES INC <CLO> 4TH QTR") names the story's company."""
+    m = _CAPS_TITLE_NAME.match(title.strip())
+    if not m:
+        return None
+    rules = _rules(res)
+    tick = m.group("tick")
+    words = m.group("name").split()
+    suffixes = {w.upper().rstrip(".") for w in rules.suffixes}
+    while len(words) > 1 and words[-1].rstrip(".,").upper() in suffixes:
+        words.pop()
+    # "USX", "IBM": short words stay upper case; longer ones become "Coleco Industries"
+    base = " ".join(w if len(w) <= 3 and w not in ("AND", "THE", "OF", "FOR") else w.title() for w in words)
+    entry = learned.get(tick) or res.alias_index.get(tick) or res.alias_index.get(base) or Entry(base, tick, "company", (tick,))
+    learned.setdefault(tick, entry)
+    learned.setdefault(base, entry)
+    # the body may write the name in mixed case with or without its suffix ("Coleco Industries Inc")
+    return entry
 
 
 def _slug(name: str) -> str:
@@ -193,6 +223,7 @@ def find_entities(clean: CleanText, res: Resources, title: str = "") -> ArticleE
     text = clean.text
     rules = _rules(res)
     learned = learn_aliases(text, res)
+    title_entry = learn_title(title, res, learned) if title else None
     mentions = _scan_chunks(text, res, learned, rules)
     if rules.special:
         taken = {(m.start, m.end) for m in mentions}
@@ -210,10 +241,12 @@ def find_entities(clean: CleanText, res: Resources, title: str = "") -> ArticleE
         if mn.start < 400 and mn.kind in ("company", "unit"):
             counts[mn.parent or mn.entity] += 1
     main = None
+    if title_entry is not None:
+        counts[title_entry.name] += 5
     if counts:
         name = counts.most_common(1)[0][0]
         sample = next((m for m in mentions if m.entity == name), None)
-        entry = res.alias_index.get(name) or next((e for e in learned.values() if e.name == name), None)
+        entry = next((e for e in learned.values() if e.name == name), None) or res.alias_index.get(name)
         if entry is not None:
             main = Mention(name, -1, -1, entry.name, entry.entity_id, entry.kind, source="main")
         elif sample is not None:

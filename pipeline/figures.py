@@ -48,6 +48,10 @@ _RANGE_SEP = re.compile(r"^\s*(?:-|to|through|and)\s*$", re.I)
 _RANGE_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|roughly\s+|(?:a|an|its|the)\s+(?:\w+\s+){0,2}(?:of|at)\s+)?$", re.I)
 _FLAT_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|remained|stayed|held|largely|roughly|nearly|essentially|"
                           r"virtually|broadly|ended|closed|traded|finished|came in|mostly)\s+$", re.I)
+# "rose 5 dlrs to 410 dlrs" is a change and a level, not a range
+_MOVE_BEFORE = re.compile(r"\b(?:rose|rises|risen|fell|falls|fallen|up|down|increased?|decreased?|raised|raises|cut|cuts|lifted|"
+                          r"lowered|gained|lost|added|jumped|climbed|dropped|declined|slipped|slid|eased|widened|narrowed|"
+                          r"grew|surged|soared|plunged|tumbled|shrank)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
 _LIST_SEP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$", re.I)
 
 
@@ -107,9 +111,11 @@ class Scanner:
             rf"(?P<sign>[+-](?=[\d.]))?"
             rf"(?:(?P<num>{_DIGITS})|(?P<words>\b{wordnum}\b))"
             rf"(?:\s?(?P<scale>{alt(self.scales)})(?![A-Za-z]))?"
-            rf"(?:\s?(?P<unit>{_PCT}|{_MULT})|\s(?P<times>times)\b|\s?(?P<sub>{alt(subunits)})(?![A-Za-z])|\s?(?P<scur>{alt(suffix)})(?![A-Za-z]))?"
+            rf"(?:\s?(?P<unit>{_PCT}|{_MULT})|\s(?P<times>times)\b|\s?(?P<sub>{alt(subunits)})(?![A-Za-z])|\s?(?P<scur>{alt(suffix)})(?![A-Za-z])"
+            rf"|\s(?P<qunit>(?i:{alt(res.physical_units)}))(?![A-Za-z]))?"
         )
         self.glued_prefix = frozenset(glued_ok)
+        self.physical = {k.lower(): v for k, v in res.physical_units.items()}
         self.words_map = nw
 
 
@@ -135,6 +141,8 @@ def _unit_of(m: re.Match, sc: Scanner) -> tuple[str, str, Decimal]:
         return "", "%", Decimal(1)
     if m.group("times"):
         return "", "times", Decimal(1)
+    if m.group("qunit"):
+        return "", "q:" + sc.physical[m.group("qunit").lower()], Decimal(1)
     cur = sc.prefix.get(m.group("pcur") or "") or sc.suffix.get(m.group("scur") or "") or ""
     return cur, "", Decimal(1)
 
@@ -244,6 +252,8 @@ def _classify(a: Atom) -> tuple[str, str]:
         return "pp", "pp"
     if a.unit == "x":
         return "x", "multiple"
+    if a.unit.startswith("q:"):
+        return a.unit[2:], "quantity"
     if a.scale != 1 and not a.words:
         return "count", "count"
     if a.scale != 1 and a.words and a.scale_text:
@@ -282,6 +292,8 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
             between = _RANGE_BETWEEN.search(text[max(0, a.start - 20):a.start])
             is_from = between and between.group(0).lower().startswith("from")
             joinable = _RANGE_SEP.match(sep) and (sep.strip().lower() != "and" or (between and not is_from))
+            if joinable and sep.strip().lower() in ("to", "through") and _MOVE_BEFORE.search(text[max(0, a.start - 30):a.start]):
+                joinable = False
             if joinable and not is_from and b_unit and (not unit or unit == b_unit) and not _YEAR.match(a.number + b.number[:0]) \
                     and (not a.currency or a.currency == b.currency):
                 approx = _qualifier(text, a.start)

@@ -76,6 +76,7 @@ class Resources:
     unit_nouns: frozenset[str]
     tickers: frozenset[str]
     entity_rules: Mapping[str, object]
+    physical_units: Mapping[str, str]
     sentence_starters: frozenset[str]
     abbreviations: frozenset[str]
     metric_names: tuple[str, ...] = field(default=())
@@ -257,6 +258,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         unit_nouns=frozenset(segments["unit_nouns"]),
         tickers=frozenset(t for e in entries for t in e.tickers),
         entity_rules=MappingProxyType(_read_yaml(lex / "entities.yaml")),
+        physical_units=MappingProxyType({str(k): str(v) for k, v in _read_yaml(lex / "units.yaml")["units"].items()}),
         abbreviations=frozenset(clean["abbreviations"]),
         metric_names=tuple(sorted(metrics)) + ("other",),
     )

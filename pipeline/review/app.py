@@ -280,8 +280,11 @@ def make_routes(review: Review) -> list:
         reason, disputed = form.get("reason", ""), form.get("disputed", "")
         if decision == "dismissed" and reason == "extraction_error" and not disputed:
             disputed = "both"
+        # the form sends every field; a reason only counts for a dismissal, a side only for extraction errors
         if decision != "dismissed":
-            reason = disputed = ""  # a stale reason left selected in the form is not part of the verdict
+            reason = ""
+        if reason != "extraction_error":
+            disputed = ""
         problem = decisions.check_decision(decision, reason, disputed)
         if problem:
             raise HTTPException(400, problem)

@@ -73,6 +73,13 @@
       dismiss.classList.toggle("open", open);
       if (open) { (form.querySelector("input[name=reason]:checked") || reasons[0]).focus(); }
     }
+    var pick = document.getElementById("disputed-pick");
+    function showPick() {
+      var chosen = form.querySelector("input[name=reason]:checked");
+      pick.classList.toggle("open", !!chosen && chosen.value === "extraction_error");
+    }
+    reasons.forEach(function (r) { r.addEventListener("change", showPick); });
+    showPick();
     document.getElementById("dismiss-toggle").addEventListener("click", function () {
       toggleDismiss(!dismiss.classList.contains("open"));
     });
@@ -87,7 +94,7 @@
       if (e.ctrlKey || e.metaKey || e.altKey || typing(e)) { return; }
       var open = dismiss.classList.contains("open");
       if (open && e.key >= "1" && e.key <= String(reasons.length)) {
-        reasons[Number(e.key) - 1].checked = true; reasons[Number(e.key) - 1].focus();
+        reasons[Number(e.key) - 1].checked = true; reasons[Number(e.key) - 1].focus(); showPick();
       } else if (open && e.key === "Enter") { submitDismiss(); }
       else if (open && e.key === "Escape") { toggleDismiss(false); }
       else if (e.key === "a") { decide("a_right"); }
