@@ -292,3 +292,41 @@ def _segments(text: str, res: Resources, rules: _Rules, main: Mention, mentions:
                 out.append(Mention(text[start:m.end()], start, m.end(), owner.entity, owner.entity_id, "segment",
                                    parent=segment, source="segment"))
     return out
+
+
+def add_named_mentions(clean: CleanText, ents: ArticleEntities, figure_starts: list[int], res: Resources) -> ArticleEntities:
+    """Add spaCy ORG mentions in figure sentences where the rules found no mention at all."""
+    from dataclasses import replace
+
+    from .ner import find_named_spans
+
+    rules = _rules(res)
+    todo = []
+    seen = set()
+    for pos in figure_starts:
+        sent = clean.sentence_at(pos)
+        if sent is None or sent.start in seen:
+            continue
+        seen.add(sent.start)
+        if not any(sent.start <= m.start < sent.end for m in ents.mentions):
+            todo.append(sent)
+    if not todo:
+        return ents
+    found = find_named_spans([clean.text[s.start:s.end] for s in todo])
+    extra = []
+    for sent, spans in zip(todo, found):
+        for start, end, label, text in spans:
+            if label != "ORG" or text in rules.not_entities or text in res.exchanges or any(ch.isdigit() for ch in text):
+                continue
+            name = re.sub(r"^(?:the|The)\s+", "", text).removesuffix("'s")
+            entry = ents.learned.get(name) or res.alias_index.get(name)
+            s = sent.start + start + (len(text) - len(text.lstrip()))
+            e = sent.start + end
+            poss = clean.text[e:e + 2] == "'s"
+            if entry is not None:
+                extra.append(_mention(entry, clean.text, s, e, "ner", poss))
+            else:
+                extra.append(Mention(clean.text[s:e], s, e, name, _slug(name), "company", source="ner", possessive=poss))
+    if not extra:
+        return ents
+    return replace(ents, mentions=tuple(sorted(ents.mentions + tuple(extra), key=lambda m: (m.start, -m.end))))

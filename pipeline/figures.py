@@ -68,6 +68,8 @@ class Atom:
     unit: str = ""  # %, pp, bps, x, times, sub (currency subunit)
     sign: int = 1
     words: bool = False
+    num_start: int = -1  # the number itself, with its scale word: "1.5 million" in "$1.5 million"
+    num_end: int = -1
 
 
 class Scanner:
@@ -176,12 +178,24 @@ def find_atoms(text: str, res: Resources) -> list[Atom]:
                                   decimals, sign=-1 if m.group("sign") == "-" else 1, words=not m.group("num")))
                 continue
             scale, scale_text = Decimal(1), ""
+        num_group = "num" if m.group("num") else "words"
         atoms.append(Atom(
             start=m.start(), end=m.end(), number=num_text, value=value, decimals=decimals,
             currency=currency, scale=scale * factor, scale_text=scale_text, unit=unit,
             sign=-1 if m.group("sign") == "-" else 1, words=not m.group("num"),
+            num_start=m.start("sign") if m.group("sign") else m.start(num_group),
+            num_end=m.end("scale") if scale_text else m.end(num_group),
         ))
     return atoms
+
+
+def find_numbers(text: str, res: Resources) -> list[tuple[int, int, Decimal]]:
+    """Every number as (start, end, value), digits or words, with its scale word ("1.5 million")."""
+    out = []
+    for a in find_atoms(text, res):
+        scale = a.scale if a.scale_text else Decimal(1)
+        out.append((a.num_start, a.num_end, a.value * a.sign * scale))
+    return out
 
 
 def _skip_reason(text: str, a: Atom) -> str:

@@ -25,7 +25,7 @@ from .claims import make_claims
 from .clean import clean_text
 from .conflicts import Options as ConflictOptions, find_conflicts
 from .dates import infer_published
-from .entities import find_entities
+from .entities import add_named_mentions, find_entities
 from .errors import message, usage
 from .figures import resolve_figures
 from .ingest import read_articles, text_hash
@@ -44,6 +44,7 @@ class RunOptions:
     window_days: int = 7
     models_dir: str | None = None
     silent: bool = False
+    use_ner: bool = True
 
 
 def dollar_for(text: str, res: Resources) -> str:
@@ -55,7 +56,7 @@ def dollar_for(text: str, res: Resources) -> str:
     return "USD"
 
 
-def process_article(article: Article, res: Resources) -> ArticleResult:
+def process_article(article: Article, res: Resources, use_ner: bool = True) -> ArticleResult:
     """Clean, find figures and entities, and make claims for one article (pure)."""
     timings: dict[str, float] = {}
     if article.error:
@@ -82,18 +83,22 @@ def process_article(article: Article, res: Resources) -> ArticleResult:
     t0 = time.perf_counter()
     ents = find_entities(clean, res, article.title)
     timings["entities"] = time.perf_counter() - t0
+    if use_ner and figures:
+        t0 = time.perf_counter()
+        ents = add_named_mentions(clean, ents, [f.start for f in figures], res)
+        timings["ner"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     claims = make_claims(article, clean, figures, ents, res)
     timings["claims"] = time.perf_counter() - t0
     return ArticleResult(article, tuple(claims), tuple(skipped), n_chars=len(text), timings=timings)
 
 
-def _process_batch(batch: list[Article], models_dir: str | None) -> list[ArticleResult]:
+def _process_batch(batch: list[Article], models_dir: str | None, use_ner: bool = True) -> list[ArticleResult]:
     res = load_resources(models_dir)
     out = []
     for a in batch:
         try:
-            out.append(process_article(a, res))
+            out.append(process_article(a, res, use_ner))
         except Exception as exc:  # one bad article must not stop a run: record it and go on
             out.append(ArticleResult(a, status="failed", error=message("A011", reason=f"{type(exc).__name__}: {exc}"[:200]),
                                      n_chars=len(a.text)))
@@ -183,9 +188,10 @@ def run(inputs: list[Path], opts: RunOptions) -> dict:
 
     def _run_many(todo: list[Article]) -> Iterator[ArticleResult]:
         if pool is None:
-            yield from _process_batch(todo, opts.models_dir)
+            yield from _process_batch(todo, opts.models_dir, opts.use_ner)
             return
-        for batch in pool.map(_process_batch, list(_batches(todo, opts.batch_size)), [opts.models_dir] * (len(todo) // opts.batch_size + 1)):
+        batches = list(_batches(todo, opts.batch_size))
+        for batch in pool.map(_process_batch, batches, [opts.models_dir] * len(batches), [opts.use_ner] * len(batches)):
             yield from batch
 
     try:
@@ -237,7 +243,8 @@ def run(inputs: list[Path], opts: RunOptions) -> dict:
         "version": __version__,
         "inputs": [str(p) for p in inputs],
         "options": {"workers": opts.workers, "batch_size": opts.batch_size, "max_chars": opts.max_chars,
-                    "window_days": opts.window_days, "models_dir": str(res.models_dir)},
+                    "window_days": opts.window_days, "models_dir": str(res.models_dir),
+                    "ner": opts.use_ner},
         "counts": {"articles": len(article_rows), "ok": stats["ok"], "failed": stats["failed"],
                    "skipped_duplicate": stats["skipped_duplicate"], "claims": len(claims), "conflicts": len(conflicts)},
         "timings_s": {k: round(v, 3) for k, v in sorted(stage_time.items())} | {"total": round(time.time() - started, 3)},
