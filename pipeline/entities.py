@@ -104,7 +104,11 @@ def learn_aliases(text: str, res: Resources) -> dict:
         chunks = list(_CHUNK.finditer(window))
         if not chunks or chunks[-1].end() != len(window):
             return ""
-        return chunks[-1].group().rstrip(".,")
+        words = chunks[-1].group().rstrip(".,").split()
+        # "Shares of Quantix (QNTX)": drop leading words that never name a company
+        while len(words) > 1 and (words[0] in rules.not_entities or words[0] in ("of", "and", "&", "for")):
+            words.pop(0)
+        return " ".join(words)
 
     for m in list(_PAREN_TICKERS.finditer(text)) + list(_ANGLE_TICKER.finditer(text)):
         name = name_before(m.start())

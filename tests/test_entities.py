@@ -1,0 +1,56 @@
+"""Entities: gazetteer, aliases an article defines, units and segments, references (none from the seeds)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean import clean_text
+from pipeline.entities import find_entities
+
+
+def mentions(text, resources, title=""):
+    ents = find_entities(clean_text(text, resources), resources, title)
+    return ents, {(m.text, m.entity) for m in ents.mentions}
+
+
+@pytest.mark.parametrize("text,surface,entity", [
+    # the article's own aliases: a name with its listings makes the tickers resolve to it
+    ("Zylo Robotics Holdings Ltd. (NASDAQ: ZYLO; HKG: 2288) beat forecasts. ZYLO rose.", "ZYLO", "Zylo Robotics Holdings"),
+    ("Zylo Robotics Holdings Ltd. (NASDAQ: ZYLO; HKG: 2288) beat forecasts.", "Zylo Robotics Holdings Ltd", "Zylo Robotics Holdings"),
+    # wire style: angle-bracket tickers and Inc/Co/Ltd names
+    ("CLEVELAND, Feb 26 - Harbor Steel Co <HSC> said it sold a unit. Harbor Steel also said", "Harbor Steel", "Harbor Steel"),
+    ("TOKYO, March 25 - <Kokusan Seiki Kogyo Co Ltd> said profit rose.", "Kokusan Seiki Kogyo Co Ltd", "Kokusan Seiki Kogyo"),
+    # cashtag-style and parenthesised tickers
+    ("Shares of Quantix (QNTX) jumped after the results.", "Quantix", "Quantix"),
+])
+def test_article_aliases(text, surface, entity, resources):
+    _, found = mentions(text, resources)
+    assert (surface, entity) in found, found
+
+
+def test_upper_case_wire_title_names_the_company(resources):
+    ents, _ = mentions("PITTSBURGH, Oct 20 - Shr 72 cts vs 56 cts\nNet 4.1 mln vs 3.2 mln", resources,
+                       title="ALLEGHENY TOOLWORKS INC <ATW> 3RD QTR NET")
+    assert ents.main is not None and ents.main.entity == "Allegheny Toolworks" and ents.main.entity_id == "ATW"
+
+
+def test_the_company_refers_to_the_main_company(resources):
+    ents, _ = mentions("Zylo Robotics Holdings Ltd. (NASDAQ: ZYLO) reported results. The company said margins rose.", resources)
+    refs = [m for m in ents.mentions if m.source == "reference"]
+    assert refs and refs[0].entity == "Zylo Robotics Holdings"
+
+
+def test_short_or_word_like_tickers_need_ticker_context(resources):
+    # "ALL" and "A" are tickers of real companies, but plain words here
+    _, found = mentions("ALL SHARES ROSE. A BIG DAY FOR TRADERS.", resources)
+    assert not any(surface in ("ALL", "A") for surface, _ in found), found
+
+
+def test_possessive_is_marked(resources):
+    ents, _ = mentions("Zylo Robotics Holdings Ltd. (NASDAQ: ZYLO) gained. Zylo Robotics Holdings's margin fell.", resources)
+    assert any(m.possessive for m in ents.mentions)
+
+
+def test_segment_without_a_named_unit_becomes_a_segment(resources):
+    ents, _ = mentions("Zylo Robotics Holdings Ltd. (NASDAQ: ZYLO) said its gaming division grew 12%.", resources)
+    segs = [m for m in ents.mentions if m.kind == "segment"]
+    assert segs and segs[0].parent == "gaming" and segs[0].entity == "Zylo Robotics Holdings"
