@@ -66,7 +66,7 @@ def read_decisions(db_path: Path) -> tuple[dict, set]:
 
 
 def write_database(out: Path, claims: pd.DataFrame, conflicts: pd.DataFrame, articles: pd.DataFrame,
-                   texts: list[tuple[str, str]]) -> None:
+                   text_parts: list[Path]) -> None:
     """Replace the pipeline's tables in claims.db in one transaction; decisions stay."""
     db = out / "claims.db"
     conn = sqlite3.connect(db, timeout=30)
@@ -81,7 +81,10 @@ def write_database(out: Path, claims: pd.DataFrame, conflicts: pd.DataFrame, art
                 _for_text(df).to_sql(name, conn, index=False)
             conn.execute("DROP TABLE IF EXISTS article_texts")
             conn.execute("CREATE TABLE article_texts (article_id TEXT PRIMARY KEY, text TEXT)")
-            conn.executemany("INSERT OR REPLACE INTO article_texts VALUES (?, ?)", texts)
+            for part in text_parts:  # one part at a time: texts never all sit in memory
+                texts = pd.read_parquet(part)
+                conn.executemany("INSERT OR REPLACE INTO article_texts VALUES (?, ?)",
+                                 texts[["article_id", "text"]].itertuples(index=False, name=None))
             conn.execute("CREATE INDEX IF NOT EXISTS conflicts_by_key ON conflicts (entity, metric, severity, status)")
             conn.execute("CREATE INDEX IF NOT EXISTS claims_by_id ON claims (claim_id)")
             conn.execute("CREATE INDEX IF NOT EXISTS claims_by_key ON claims (entity, metric)")
@@ -90,7 +93,7 @@ def write_database(out: Path, claims: pd.DataFrame, conflicts: pd.DataFrame, art
 
 
 def write_run(out: Path, claims: pd.DataFrame, conflicts: pd.DataFrame, articles: pd.DataFrame,
-              texts: list[tuple[str, str]], run_info: dict) -> None:
+              text_parts: list[Path], run_info: dict) -> None:
     for col in CLAIM_COLUMNS:
         if col not in claims.columns:
             claims[col] = pd.Series(dtype="object")
@@ -98,5 +101,5 @@ def write_run(out: Path, claims: pd.DataFrame, conflicts: pd.DataFrame, articles
     write_table(conflicts[list(CONFLICT_COLUMNS)], out, "conflicts")
     write_table(articles[list(ARTICLE_COLUMNS)], out, "articles", parquet=False)
     write_database(out, claims[list(CLAIM_COLUMNS)], conflicts[list(CONFLICT_COLUMNS)],
-                   articles[list(ARTICLE_COLUMNS)], texts)
+                   articles[list(ARTICLE_COLUMNS)], text_parts)
     _atomic(out / "run.json", lambda p: p.write_text(json.dumps(run_info, indent=2, default=str) + "\n", encoding="utf-8"))

@@ -8,6 +8,7 @@ conflicts across all claims and writes the outputs.
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import os
 import sys
@@ -28,7 +29,9 @@ from .dates import infer_published
 from .entities import add_named_mentions, find_entities
 from .errors import message, usage
 from .figures import resolve_figures
-from .ingest import read_articles, text_hash
+from .ingest import check_inputs, read_articles, text_hash
+from .parts import PartStore, fingerprint
+from .schema import CLAIM_COLUMNS
 from .records import Article, ArticleResult
 from .resources import Resources, load_resources
 
@@ -116,40 +119,63 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _dedupe(articles: Iterable[Article], max_chars: int, stats: Counter) -> Iterator[Article]:
-    """Mark exact duplicates and oversized articles; give a reused id with other text a new id."""
-    seen_text: dict[str, str] = {}
+def _dedupe(articles: Iterable[Article], max_chars: int, seen_text: dict[str, str]) -> Iterator[tuple[Article, str, str]]:
+    """Yield (article, text hash, status hint): exact duplicates and oversized articles are marked, not dropped.
+
+    `seen_text` maps text hashes already processed (earlier segments) to their article id.
+    """
     seen_id: dict[str, str] = {}
     for a in articles:
-        stats["read"] += 1
         if a.error:
-            yield a
+            yield a, "", ""
             continue
         if len(a.text) > max_chars:
-            yield replace(a, error=message("A004", n_chars=len(a.text), limit=max_chars), text="")
+            yield replace(a, error=message("A004", n_chars=len(a.text), limit=max_chars), text=""), "", ""
             continue
         h = text_hash(a.text)
         if h in seen_text and a.text.strip():
-            yield replace(a, error="", note=message("A010", first=seen_text[h]), extra={**a.extra, "duplicate": "1"})
+            yield replace(a, note=message("A010", first=seen_text[h])), h, "skipped_duplicate"
             continue
         seen_text[h] = a.article_id
         if a.article_id in seen_id and seen_id[a.article_id] != h:
             new_id = f"{a.article_id}-{h[:8]}"
             a = replace(a, article_id=new_id, doc=new_id, note=message("A009", new_id=new_id))
         seen_id[a.article_id] = h
-        yield a
+        yield a, h, ""
 
 
-def _progress(total_hint: int | None, silent: bool):
+def _progress(silent: bool):
     if silent or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total_hint, unit="art", file=sys.stderr, dynamic_ncols=True)
+    return tqdm(unit="art", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+
+
+def _rows(results: list[tuple[ArticleResult, str]]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """One flushed batch as the part store's three tables."""
+    claim_rows, article_rows, text_rows = [], [], []
+    for r, h in results:
+        a = r.article
+        for c in r.claims:
+            row = dataclasses.asdict(c)
+            row["disputed"] = False
+            claim_rows.append(row)
+        article_rows.append({
+            "article_id": a.article_id, "source": a.source, "published": a.published, "title": a.title,
+            "n_chars": r.n_chars or len(a.text), "n_claims": len(r.claims), "status": r.status,
+            "error": r.error, "doc": a.doc, "published_inferred": a.published_inferred, "note": a.note,
+            "text_hash": h, "skipped": json.dumps(dict(Counter(s.reason for s in r.skipped))),
+            "timings": json.dumps({k: round(v, 6) for k, v in r.timings.items()}),
+        })
+        if r.status == "ok":
+            text_rows.append({"article_id": a.article_id, "text": a.text})
+    claims = pd.DataFrame(claim_rows) if claim_rows else pd.DataFrame(columns=list(CLAIM_COLUMNS))
+    return claims, pd.DataFrame(article_rows), pd.DataFrame(text_rows, columns=["article_id", "text"])
 
 
 def run(inputs: list[Path], opts: RunOptions) -> dict:
-    """Run the pipeline over `inputs` and write the tables to `opts.out`; return run.json's content."""
+    """Run the pipeline over `inputs` into `opts.out`, resuming or appending to what is there; return run.json."""
     started = time.time()
     res = load_resources(opts.models_dir)
     out = opts.out
@@ -163,95 +189,106 @@ def run(inputs: list[Path], opts: RunOptions) -> dict:
         probe.unlink()
     except OSError as exc:
         raise usage("E003", path=out, reason=exc.strerror or str(exc)) from exc
-    stats: Counter = Counter()
-    skipped_reasons: Counter = Counter()
-    stage_time: Counter = Counter()
-    claim_rows, article_rows, texts = [], [], []
-    bar = _progress(None, opts.silent)
-    last_log = time.time()
-    articles = _dedupe(read_articles(inputs), opts.max_chars, stats)
+    check_inputs(inputs)
+    store = PartStore(out)
+    key_options = {"max_chars": opts.max_chars, "ner": opts.use_ner}
+    seg = store.segment_for(fingerprint(inputs, key_options, __version__, res.models_dir),
+                            [str(Path(p).resolve()) for p in inputs])
+    if not seg.done:
+        _process_segment(inputs, opts, store, seg)
+    return _finish(out, store, res, opts, inputs, started)
 
-    def results() -> Iterator[ArticleResult]:
-        todo = []
-        for a in articles:
-            if a.extra.get("duplicate") == "1":
-                yield ArticleResult(a, status="skipped_duplicate", error=a.note, n_chars=len(a.text))
-                continue
-            todo.append(a)
-            if len(todo) >= opts.batch_size * max(opts.workers, 1) * 4:
-                yield from _run_many(todo)
-                todo = []
-        if todo:
-            yield from _run_many(todo)
 
+def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg) -> None:
+    prior = store.read("articles", ["text_hash", "article_id"], exclude=seg)
+    seen = {h: aid for h, aid in zip(prior.get("text_hash", []), prior.get("article_id", [])) if h}
+    stream = _dedupe(read_articles(inputs), opts.max_chars, seen)
+    bar = _progress(opts.silent)
     pool = ProcessPoolExecutor(max_workers=opts.workers) if opts.workers > 1 else None
-
-    def _run_many(todo: list[Article]) -> Iterator[ArticleResult]:
-        if pool is None:
-            yield from _process_batch(todo, opts.models_dir, opts.use_ner)
-            return
-        batches = list(_batches(todo, opts.batch_size))
-        for batch in pool.map(_process_batch, batches, [opts.models_dir] * len(batches), [opts.use_ner] * len(batches)):
-            yield from batch
-
+    consumed, last_log, pending = 0, time.time(), []
+    flush_size = opts.batch_size * max(opts.workers, 1) * 4
     try:
-        for r in results():
-            a = r.article
-            stats[r.status] += 1
-            for k, v in r.timings.items():
-                stage_time[k] += v
-            for s in r.skipped:
-                skipped_reasons[s.reason] += 1
-            for c in r.claims:
-                row = dataclasses.asdict(c)
-                row["disputed"] = False
-                claim_rows.append(row)
-            article_rows.append({
-                "article_id": a.article_id, "source": a.source, "published": a.published, "title": a.title,
-                "n_chars": r.n_chars or len(a.text), "n_claims": len(r.claims), "status": r.status,
-                "error": r.error, "doc": a.doc, "published_inferred": a.published_inferred, "note": a.note,
-            })
-            if r.status == "ok":
-                texts.append((a.article_id, a.text))
+        for item in stream:
+            consumed += 1
+            if consumed <= seg.consumed:  # written by the run that was stopped: skip, keeping the dedupe state
+                continue
+            pending.append(item)
+            if len(pending) >= flush_size:
+                _flush(pending, opts, pool, store, seg, consumed)
+                if bar is not None:
+                    bar.update(len(pending))
+                elif not opts.silent and time.time() - last_log > 10:
+                    log.info("%d articles done", consumed)
+                    last_log = time.time()
+                pending = []
+        if pending:
+            _flush(pending, opts, pool, store, seg, consumed)
             if bar is not None:
-                bar.update(1)
-            elif not opts.silent and time.time() - last_log > 10:
-                log.info("%d articles, %d claims", len(article_rows), len(claim_rows))
-                last_log = time.time()
+                bar.update(len(pending))
+        store.finish(seg)
     finally:
         if pool is not None:
-            pool.shutdown()
+            pool.shutdown(cancel_futures=True)
         if bar is not None:
             bar.close()
-    claims = pd.DataFrame(claim_rows)
-    if claims.empty:
-        from .schema import CLAIM_COLUMNS
-        claims = pd.DataFrame(columns=list(CLAIM_COLUMNS))
-    claims = claims.sort_values(["article_id", "char_start", "char_end"]).reset_index(drop=True) if len(claims) else claims
+
+
+def _flush(pending: list, opts: RunOptions, pool, store: PartStore, seg, consumed: int) -> None:
+    todo = [a for a, _, status in pending if not status]
+    if pool is None:
+        done = iter(_process_batch(todo, opts.models_dir, opts.use_ner))
+    else:
+        batches = list(_batches(todo, opts.batch_size))
+        done = (r for batch in pool.map(_process_batch, batches, [opts.models_dir] * len(batches),
+                                        [opts.use_ner] * len(batches)) for r in batch)
+    results = []
+    for a, h, status in pending:
+        if status == "skipped_duplicate":
+            results.append((ArticleResult(a, status=status, error=a.note, n_chars=len(a.text)), h))
+        else:
+            results.append((next(done), h))
+    store.write_part(seg, *_rows(results), consumed=consumed)
+
+
+def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, inputs: list[Path], started: float) -> dict:
     from .outputs import read_decisions, write_run
 
+    claims = store.read("claims")
+    if claims.empty:
+        claims = pd.DataFrame(columns=list(CLAIM_COLUMNS))
+    else:
+        claims = claims.sort_values(["article_id", "char_start", "char_end"], kind="stable").reset_index(drop=True)
+    articles = store.read("articles")
     statuses, disputed = read_decisions(out / "claims.db")
-    if disputed and len(claims):
-        claims["disputed"] = claims["claim_id"].isin(disputed)
+    claims["disputed"] = claims["claim_id"].isin(disputed) if len(claims) else claims.get("disputed")
     t0 = time.perf_counter()
     conflicts = find_conflicts(claims, res, ConflictOptions(window_days=opts.window_days))
-    stage_time["conflicts"] = time.perf_counter() - t0
+    conflict_time = time.perf_counter() - t0
     if statuses and len(conflicts):
         conflicts["status"] = conflicts["conflict_id"].map(statuses).fillna("open")
-    articles_df = pd.DataFrame(article_rows)
+    stage_time: Counter = Counter()
+    skipped: Counter = Counter()
+    for t in articles.get("timings", []):
+        stage_time.update(json.loads(t or "{}"))
+    for sk in articles.get("skipped", []):
+        skipped.update(json.loads(sk or "{}"))
+    stage_time["conflicts"] = conflict_time
+    status = Counter(articles.get("status", []))
     info = {
         "version": __version__,
         "inputs": [str(p) for p in inputs],
+        "segments": [{"inputs": s.inputs, "articles": s.consumed, "done": s.done} for s in store.segments],
         "options": {"workers": opts.workers, "batch_size": opts.batch_size, "max_chars": opts.max_chars,
-                    "window_days": opts.window_days, "models_dir": str(res.models_dir),
-                    "ner": opts.use_ner},
-        "counts": {"articles": len(article_rows), "ok": stats["ok"], "failed": stats["failed"],
-                   "skipped_duplicate": stats["skipped_duplicate"], "claims": len(claims), "conflicts": len(conflicts)},
+                    "window_days": opts.window_days, "models_dir": str(res.models_dir), "ner": opts.use_ner},
+        "counts": {"articles": len(articles), "ok": status["ok"], "failed": status["failed"],
+                   "skipped_duplicate": status["skipped_duplicate"], "claims": len(claims), "conflicts": len(conflicts)},
         "timings_s": {k: round(v, 3) for k, v in sorted(stage_time.items())} | {"total": round(time.time() - started, 3)},
-        "skipped_figures": dict(sorted(skipped_reasons.items())),
-        "failures": [{"article_id": r["article_id"], "error": r["error"]} for r in article_rows if r["status"] == "failed"][:1000],
+        "skipped_figures": dict(sorted(skipped.items())),
+        "failures": [{"article_id": a, "error": e} for a, e, s in
+                     zip(articles.get("article_id", []), articles.get("error", []), articles.get("status", []))
+                     if s == "failed"][:1000],
     }
     t0 = time.perf_counter()
-    write_run(out, claims, conflicts, articles_df, texts, info)
+    write_run(out, claims, conflicts, articles, store.files("texts"), info)
     info["timings_s"]["write"] = round(time.perf_counter() - t0, 3)
     return info
