@@ -34,7 +34,8 @@ _TRANSLATE = {
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\U0001F900-\U0001F9FF]")
 _KEYCAP = re.compile(r"[0-9#*](?=\uFE0F?\u20E3)")
 # "$Alibaba(BABA)$" and "$BABA": a dollar before a letter is a cashtag, not money.
-_CASHTAG = re.compile(r"\$(?=[A-Za-z][A-Za-z0-9.]{0,30}(?:\([A-Z0-9.]{1,10}\))?\$?)|(?<=\))\$|(?<=[A-Z])\$(?=\s|$)")
+# NOTE: a "$" after capitals and before a space is a currency ("HK$ 586.0", "US$ 51.2bn"), not a cashtag.
+_CASHTAG = re.compile(r"(?<![A-Z])\$(?=[A-Za-z][A-Za-z0-9.]{0,30}(?:\([A-Z0-9.]{1,10}\))?\$?)|(?<=\))\$")
 _HTML_HINT = re.compile(r"</?(?:p|div|br|html|body|span|a|li|ul|table|td|tr|h[1-6]|article|section|strong|em|b|i)\b[^>]{0,500}>", re.I)
 _HTML_BLOCK = re.compile(r"<(script|style|noscript|template)\b[^>]{0,2000}>.{0,2000000}?</\1\s*>", re.I | re.S)
 _HTML_TAG = re.compile(r"<!--.{0,100000}?-->|</?[A-Za-z][^<>]{0,2000}>|<![^<>]{0,2000}>", re.S)
@@ -171,6 +172,8 @@ def clean_text(text: str, resources: Resources, origin: str = "") -> CleanText:
     work = text
     if edits:
         work, offsets = _apply(text, edits)
+    if "\u20e3" in work:  # keycaps ("1\ufe0f\u20e3") before translate blanks their marks
+        work = _blank(work, [(m.start(), m.end()) for m in _KEYCAP.finditer(work)])
     work = work.translate(_TRANSLATE)
     if not work.isascii():
         work = _strip_symbols(work)

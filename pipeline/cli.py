@@ -77,7 +77,11 @@ def review(run_dir, host, port, reviewer, token):
     """
     from .review import serve
 
-    serve(run_dir, host=host, port=port, reviewer=reviewer, token=token)
+    try:
+        serve(run_dir, host=host, port=port, reviewer=reviewer, token=token)
+    except FileNotFoundError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
 
 
 @main.command("export-decisions")
@@ -91,6 +95,10 @@ def export_decisions(run_dir, fmt, output):
     """
     from .decisions import export_decisions as export
 
-    n = export(run_dir, fmt, output)
+    try:
+        n = export(run_dir, fmt, output)
+    except (FileNotFoundError, ValueError) as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
     if output:
         click.echo(f"{n} decisions -> {output}", err=True)

@@ -30,7 +30,7 @@ _PATTERNS = [
     ("ytd", r"\b(?:year[- ]to[- ]date|ytd|so far this year|since the (?:start|beginning) of (?:the|this) year|this year so far)\b"),
     ("fq_word", rf"\b(?:(?:the|its|a)\s+)?(?:fiscal\s+(?:(?P<fqw_y1>{_YR})\s+)?(?P<fqw_o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|(?P<fqw_o2>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter of (?:fiscal(?: year)?|FY)\s*(?P<fqw_y2>{_YR}|\d\d))\b"),
     ("q_word", rf"\b(?P<qw_o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ]quarter(?:\s+(?:of\s+)?(?P<qw_y>{_YR}))?"),
-    ("q_code", rf"\b(?:Q(?P<qc_q>[1-4])\s?(?:FY)?'?(?P<qc_y>{_YR}|\d\d)?|(?P<qc_q2>[1-4])Q\s?'?(?P<qc_y2>{_YR}|\d\d)?|(?:FY|fiscal)\s?'?(?P<qc_y3>{_YR}|\d\d)\s?Q(?P<qc_q3>[1-4]))\b"),
+    ("q_code", rf"\b(?:(?:fiscal\s+)?Q(?P<qc_q>[1-4])\s?(?:FY)?'?(?P<qc_y>{_YR}|\d\d)?|(?P<qc_q2>[1-4])Q\s?'?(?P<qc_y2>{_YR}|\d\d)?|(?:FY|fiscal)\s?'?(?P<qc_y3>{_YR}|\d\d)\s?Q(?P<qc_q3>[1-4]))\b"),
     ("q_month", rf"\bthe (?P<qm_m>{_MON}) quarter\b"),
     ("half", rf"\b(?:(?P<h_o>first|second|1st|2nd)[- ]half(?:\s+of)?(?:\s+(?P<h_y>{_YR}))?|(?P<h_c>[12])H\s?'?(?P<h_y2>{_YR}|\d\d)|H(?P<h_c2>[12])\s?'?(?P<h_y3>{_YR}|\d\d)?)\b"),
     ("fy", rf"\b(?:FY\s?'?(?P<fy_y>{_YR}|\d\d)|fiscal(?: year)?\s+(?P<fy_y2>{_YR})|(?:the\s+)?(?P<fy_y3>{_YR})\s+(?:fiscal|financial)\s+year|(?P<fy_rel>last|this|next|previous|prior|current) (?:fiscal|financial) year)\b"),
@@ -101,6 +101,11 @@ def _latest_ended_quarter(ref: date) -> tuple[int, int]:
     q = (ref.month - 1) // 3 + 1
     y, q = (ref.year, q - 1) if q > 1 else (ref.year - 1, 4)
     return y, q
+
+
+def _year_of_quarter(q: int, ref: date) -> int:
+    """A quarter named without a year: this year's once it has begun, else last year's (news looks back)."""
+    return ref.year if quarter_span(ref.year, q)[0] <= ref else ref.year - 1
 
 
 def _fq_label(fy: int, q: int, fy_end: int) -> str:
@@ -193,17 +198,17 @@ def _resolve(kind: str, m: re.Match, ref: date | None, fy_end: int, previous: Pe
             if y is None:
                 if not ref:
                     return None
-                y = ref.year if quarter_span(ref.year, q)[1] < ref + timedelta(days=45) else ref.year - 1
+                y = _year_of_quarter(q, ref)
         ps, pe = quarter_span(y, q)
         return P(ps, pe, f"{y}-Q{q}", "quarter", "dates.quarter.v1")
     if kind == "q_code":
         q = int(g["qc_q"] or g["qc_q2"] or g["qc_q3"])
-        fiscal = bool(g["qc_q3"])
+        fiscal = bool(g["qc_q3"]) or "FY" in text.upper() or text.lower().startswith("fiscal")
         y = _year(g["qc_y"] or g["qc_y2"] or g["qc_y3"], ref)
         if y is None:
             if not ref:
                 return None
-            y = ref.year if quarter_span(ref.year, q)[1] < ref + timedelta(days=45) else ref.year - 1
+            y = _year_of_quarter(q, ref)
         if fiscal and fy_end != 12:
             ps, pe = fiscal_quarter_span(y, q, fy_end)
             return P(ps, pe, _fq_label(y, q, fy_end), "fiscal_quarter", "dates.fiscal_quarter.v1")
@@ -267,7 +272,17 @@ def _resolve(kind: str, m: re.Match, ref: date | None, fy_end: int, previous: Pe
         if anchor is None:
             if not ref:
                 return None
-            anchor = Period("", -1, -1, ref, ref, ref.isoformat(), "day")
+            if g["rp_ya"] and unit in ("quarter", "month", "year") and not word.startswith("year"):
+                # "from the previous quarter": the unit containing ref is the anchor
+                if unit == "quarter":
+                    qs, qe = quarter_span(ref.year, (ref.month - 1) // 3 + 1)
+                    anchor = Period("", -1, -1, qs, qe, "", "quarter")
+                elif unit == "month":
+                    anchor = Period("", -1, -1, date(ref.year, ref.month, 1), _month_end(ref.year, ref.month), "", "month")
+                else:
+                    anchor = Period("", -1, -1, date(ref.year, 1, 1), date(ref.year, 12, 31), "", "year")
+            else:
+                anchor = Period("", -1, -1, ref, ref, ref.isoformat(), "day")
         if unit == "week":
             ps = anchor.period_start - timedelta(days=7 * n)
             pe = anchor.period_end - timedelta(days=7 * n)

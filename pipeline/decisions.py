@@ -122,26 +122,29 @@ def apply_decisions(conn: sqlite3.Connection, conflict_ids: Iterable[str] | None
     """
     statuses = current_statuses(conn)
     disputed = disputed_claims(conn)
-    if _has_table(conn, "conflicts"):
-        if conflict_ids is None:
-            conn.execute("UPDATE conflicts SET status = 'open' WHERE status IS NOT 'open'")
-            targets = list(statuses)
-        else:
-            targets = list(conflict_ids)
-        conn.executemany(
-            "UPDATE conflicts SET status = ? WHERE conflict_id = ?",
-            [(statuses.get(cid, "open"), cid) for cid in targets],
-        )
-    if _has_table(conn, "claims") and "disputed" in _columns(conn, "claims"):
-        if conflict_ids is None:
-            conn.execute("UPDATE claims SET disputed = 0 WHERE disputed IS NOT 0")
-            claim_ids = disputed
-        else:
-            claim_ids = set(_claims_of(conn, conflict_ids))
-        conn.executemany(
-            "UPDATE claims SET disputed = ? WHERE claim_id = ?",
-            [(int(cid in disputed), cid) for cid in sorted(claim_ids)],
-        )
+    has_conflicts = _has_table(conn, "conflicts")
+    has_disputed = _has_table(conn, "claims") and "disputed" in _columns(conn, "claims")
+    if conflict_ids is None:
+        # one pass over each table, joined to small temp tables: no per-row index needed
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS decided (conflict_id TEXT PRIMARY KEY, status TEXT)")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS disputed_ids (claim_id TEXT PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.decided")
+        conn.execute("DELETE FROM temp.disputed_ids")
+        conn.executemany("INSERT INTO temp.decided VALUES (?, ?)", statuses.items())
+        conn.executemany("INSERT INTO temp.disputed_ids VALUES (?)", [(c,) for c in disputed])
+        if has_conflicts:
+            conn.execute("UPDATE conflicts SET status = COALESCE((SELECT d.status FROM temp.decided d"
+                         " WHERE d.conflict_id = conflicts.conflict_id), 'open')")
+        if has_disputed:
+            conn.execute("UPDATE claims SET disputed = (claim_id IN (SELECT claim_id FROM temp.disputed_ids))")
+        return
+    conflict_ids = list(conflict_ids)
+    if has_conflicts:
+        conn.executemany("UPDATE conflicts SET status = ? WHERE conflict_id = ?",
+                         [(statuses.get(cid, "open"), cid) for cid in conflict_ids])
+    if has_disputed:
+        conn.executemany("UPDATE claims SET disputed = ? WHERE claim_id = ?",
+                         [(int(cid in disputed), cid) for cid in sorted(set(_claims_of(conn, conflict_ids)))])
 
 
 def record_decision(
@@ -252,22 +255,23 @@ def export_decisions(out_dir: Path, fmt: str = "csv", dest: Path | None = None) 
     finally:
         conn.close()
     if dest is None:
-        _write_rows(rows, fmt, sys.stdout)
+        write_rows(rows, fmt, sys.stdout)
     else:
         with open(dest, "w", encoding="utf-8", newline="") as fh:
-            _write_rows(rows, fmt, fh)
+            write_rows(rows, fmt, fh)
     return len(rows)
 
 
 def connect(db: Path, timeout: float = 10.0) -> sqlite3.Connection:
     """Open `claims.db` for short transactions; waits up to `timeout` s for another writer."""
-    conn = sqlite3.connect(db, timeout=timeout, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(db, timeout=timeout, isolation_level=None)
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
     return conn
 
 
-def _write_rows(rows: list[dict], fmt: str, fh: TextIO) -> None:
+def write_rows(rows: list[dict], fmt: str, fh: TextIO) -> None:
+    """Write `decision_rows` output as CSV (booleans as 0/1) or as a JSON list of objects."""
     columns = (*DECISION_COLUMNS, *EXPORT_CONTEXT)
     if fmt == "json":
         json.dump(rows, fh, ensure_ascii=False, indent=1)

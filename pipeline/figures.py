@@ -17,7 +17,8 @@ from .records import Figure, Skipped
 from .resources import Resources
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:[.]\d+)?(?:[- ]\d{1,2}/\d{1,3}(?![\d/]))?|[.]\d+"
-_PCT = r"%|pct\b|per\s?cent\b|percent\b|percentage[\s-]points?\b|pct\s?points?\b|points?\b(?=\s+(?:of|in|to|higher|lower|above|below))|pp\b|basis[\s-]points?\b|bps\b|bp\b"
+# NOTE: longer forms first: "1.5 pct points" is percentage points, not a percent
+_PCT = r"percentage[\s-]points?\b|pct\s?points?\b|per\s?cent(?:age)?\s?points?\b|%|pct\b|per\s?cent\b|percent\b|points?\b(?=\s+(?:of|in|to|higher|lower|above|below))|pp\b|basis[\s-]points?\b|bps\b|bp\b"
 _MULT = r"×|[xX](?![A-Za-z0-9])"
 _QUAL = {
     "about": "about", "around": "about", "roughly": "about", "approximately": "about", "approx": "about",
@@ -32,8 +33,8 @@ _QUAL_RE = re.compile(r"(?:^|\W)(" + "|".join(sorted((re.escape(q) for q in _QUA
                       + r")\s+(?:of\s+)?(?:an?\s+)?$", re.I)
 _FALL = re.compile(r"\b(?:fell|falls|fall|falling|declined?|declines|declining|dropped|drops|drop|dropping|down|lost|loses|"
                    r"slid|slides|slipped|sank|sinks|plunged|plunges|plummeted|tumbled|tumbles|decreased?|decreases|lower|"
-                   r"shrank|shrunk|contracted|eased|slumped|retreated|shed|dipped|dips|cut|reduced|a decline of|a drop of|"
-                   r"a fall of|a decrease of)\s+(?:by\s+)?(?:a further\s+|another\s+)?(?:(?:" +
+                   r"shrank|shrunk|contracted|eased|slumped|retreated|shed|dipped|dips|cut|cuts|reduced|lowered|narrowed|trimmed|"
+                   r"a decline of|a drop of|a fall of|a decrease of|a cut of)\s+(?:(?:[\w-]+\s+){0,3}by\s+)?(?:a further\s+|another\s+)?(?:(?:" +
                    "|".join(sorted((re.escape(q) for q in _QUAL), key=len, reverse=True)) + r")\s+)?$", re.I)
 _TIMES_CONTEXT = re.compile(r"\b(?:earnings|p/?e|price[- /]to|multiple|valuation|valued|ebitda|sales|book|revenue|cash flow|trades? at|trading at)\b", re.I)
 _TIMES_NOT = re.compile(r"^\s+(?:more|less|higher|lower|larger|bigger|smaller|as|over|the|a|in|per|each|this|that|since|during|faster|greater)\b", re.I)
@@ -189,6 +190,12 @@ def find_atoms(text: str, res: Resources) -> list[Atom]:
     return atoms
 
 
+# capitalised words before a number that are not product names ("Part 2", "Phase 3")
+_NOT_PRODUCT_WORDS = frozenset("The A An In On At By For Of To Part Section Chapter Phase Page Vol Volume No Item "
+                               "Rule Article Step Stage Round Level Tier Class Series Proposition Title Week Day Year "
+                               "Game Act Scene Exhibit Table Figure Appendix".split())
+
+
 def find_numbers(text: str, res: Resources) -> list[tuple[int, int, Decimal]]:
     """Every number as (start, end, value), digits or words, with its scale word ("1.5 million")."""
     out = []
@@ -218,8 +225,10 @@ def _skip_reason(text: str, a: Atom) -> str:
         return "year"
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return "date_part"
-    if re.match(r"^\s*(?:[A-Z][a-z]+\s+)?(?:[A-Z][\w.]*\s*)?$", before[-12:]) and re.search(r"[A-Z][a-z]*\s+$", before) and "." in a.number:
-        return "model_name"
+    prev = re.search(r"([A-Z][\w-]*)\s+$", before)
+    if prev and not _MONTH_BEFORE.search(before) and (("." in a.number) or len(a.number) <= 3) \
+            and prev.group(1) not in _NOT_PRODUCT_WORDS:
+        return "model_name"  # "Llama 3", "Claude 3.5 Sonnet", "Boeing 737"
     if before.rstrip().endswith((":", "#")) or re.search(r"\b(?:NYSE|NASDAQ|HKG|HKEX|SEHK|TSE|SSE|SZSE|LSE)\s*:\s*$", before, re.I):
         return "identifier"
     return "no_unit"
@@ -231,11 +240,33 @@ def _qualifier(text: str, start: int) -> str:
 
 
 def _currency_in_context(text: str, atoms: list[Atom], i: int) -> str:
-    """A bare number takes the currency of the money figure it is listed with ("86 billion and 32 billion RMB")."""
+    """A bare scaled number takes the currency of the money figure it is listed or compared with.
+
+    "86 billion and 32 billion RMB"; "rose to 98.83 billion francs ... from 107.74 billion".
+    """
     for j in (i + 1, i + 2):
         if j < len(atoms) and atoms[j].currency and _LIST_SEP.match(text[atoms[j - 1].end:atoms[j].start]):
             return atoms[j].currency
+    if i > 0 and atoms[i - 1].currency and atoms[i - 1].scale != 1:
+        gap = text[atoms[i - 1].end:atoms[i].start]
+        if len(gap) <= 60 and "\n" not in gap and _COMPARED_GAP.search(gap):
+            return atoms[i - 1].currency
     return ""
+
+
+_COMPARED_GAP = re.compile(r"\b(?:from|vs|versus|compared with|against|and|or)\b|,", re.I)
+
+
+def _atom_unit(text: str, a: Atom) -> tuple[str, str]:
+    """(unit, kind) of an atom, reading "N times" and "a P/E of N" as multiples where the context says so."""
+    unit, kind = _classify(a)
+    if a.unit == "times":
+        ctx = text[max(0, a.start - 200):a.end + 60]
+        if _TIMES_CONTEXT.search(ctx) and not _TIMES_NOT.match(text[a.end:a.end + 12]):
+            return "x", "multiple"
+    if not unit and _PE_BEFORE.search(text[max(0, a.start - 40):a.start]):
+        return "x", "multiple"
+    return unit, kind
 
 
 def _figure(text: str, atoms: list[Atom], unit: str, kind: str, rule: str, approx: str) -> Figure:
@@ -284,40 +315,37 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
     for i, a in enumerate(atoms):
         if i in used:
             continue
-        unit, kind = _classify(a)
-        if a.unit == "times":
-            ctx = text[max(0, a.start - 200):a.end + 60]
-            if _TIMES_CONTEXT.search(ctx) and not _TIMES_NOT.match(text[a.end:a.end + 12]):
-                unit, kind = "x", "multiple"
-        if not unit and _PE_BEFORE.search(text[max(0, a.start - 40):a.start]):
-            unit, kind = "x", "multiple"
+        unit, kind = _atom_unit(text, a)
         if kind in ("", "count") and a.scale != 1:
             cur = _currency_in_context(text, atoms, i)
             if cur:
                 a.currency = cur
                 unit, kind = cur, "money"
-        # a range: bare first number joined to a second that carries the unit ("20-30x", "$91bn to $93bn")
         if i + 1 < len(atoms) and i + 1 not in used:
             b = atoms[i + 1]
-            sep = text[a.end:b.start]
-            b_unit, b_kind = _classify(b)
+            sep = text[a.end:b.start].strip().lower()
+            b_unit, b_kind = _atom_unit(text, b)
             if b.unit == "times" and unit == "x":
                 b_unit, b_kind = "x", "multiple"
-            between = _RANGE_BETWEEN.search(text[max(0, a.start - 20):a.start])
-            is_from = between and between.group(0).lower().startswith("from")
-            joinable = _RANGE_SEP.match(sep) and (sep.strip().lower() != "and" or (between and not is_from))
-            if joinable and sep.strip().lower() in ("to", "through") and _MOVE_BEFORE.search(text[max(0, a.start - 30):a.start]):
-                joinable = False
-            if joinable and not is_from and b_unit and (not unit or unit == b_unit) and not _YEAR.match(a.number + b.number[:0]) \
-                    and (not a.currency or a.currency == b.currency):
-                approx = _qualifier(text, a.start)
-                start_text = text[max(0, a.start - 30):a.start]
-                fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, f"figures.range.{b_kind}.v1", approx)
-                if between and not is_from:
-                    fig = Figure(**{**fig.__dict__, "text": fig.text})
-                figures.append(_signed(text, fig, start_text))
-                used.update((i, i + 1))
-                continue
+            if kind == "money" and b_kind == "count" and a.scale == 1 and b.scale != 1:
+                b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$91-93 billion", "$91 to 93 billion"
+            between = _RANGE_BETWEEN.search(text[max(0, a.start - 40):a.start])
+            is_from = bool(between) and "from" in between.group(0).lower()
+            moved = _MOVE_BEFORE.search(text[max(0, a.start - 30):a.start])
+            if _RANGE_SEP.match(text[a.end:b.start]) and b_unit and (not a.currency or not b.currency or a.currency == b.currency):
+                two_figures = (sep == "and" and not (between and not is_from)) or is_from or (moved and unit)
+                if two_figures and not unit and sep != "and":
+                    # "rose from 10 to 20 dollars": the first number takes the second's unit
+                    unit, kind = b_unit, b_kind
+                    a.currency, a.unit = b.currency, b.unit
+                    if a.scale == 1 and b.scale != 1:
+                        a.scale = b.scale
+                elif not two_figures and (not unit or unit == b_unit):
+                    approx = _qualifier(text, a.start)
+                    fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, f"figures.range.{b_kind}.v1", approx)
+                    figures.append(_signed(text, fig, text[max(0, a.start - 40):a.start]))
+                    used.update((i, i + 1))
+                    continue
         if not unit:
             skipped.append(Skipped(a.number, a.start, _skip_reason(text, a)))
             continue

@@ -8,6 +8,7 @@ that it is listed in articles.csv instead of vanishing.
 from __future__ import annotations
 
 import csv
+import email.utils
 import gzip
 import hashlib
 import io
@@ -48,12 +49,16 @@ def parse_published(value) -> tuple[date | None, bool]:
         return date.fromisoformat(s[:10]), True
     except ValueError:
         pass
-    for fmt in ("%Y/%m/%d", "%d %b %Y", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%m/%d/%Y"):
+    for fmt in ("%Y/%m/%d", "%d %b %Y", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y",
+                "%d %B, %Y", "%d %b, %Y", "%m/%d/%Y"):
         try:
             return datetime.strptime(s, fmt).date(), True
         except ValueError:
             continue
-    return None, False
+    try:  # RSS and e-mail dates: "Tue, 05 Mar 2024 10:00:00 GMT"
+        return email.utils.parsedate_to_datetime(s).date(), True
+    except (TypeError, ValueError, IndexError):
+        return None, False  # relative words ("yesterday") are no publication date
 
 
 def decode_bytes(raw: bytes) -> tuple[str, str]:
@@ -141,8 +146,18 @@ def _dump_kind(path: Path) -> str:
     return ""
 
 
+def _dump_stem(path: Path) -> str:
+    """'dump' for dump.jsonl.gz as for dump.jsonl."""
+    name = path.name
+    for suffix in (".jsonl.gz", ".json.gz", ".ndjson", ".jsonl", ".csv", ".parquet"):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return path.stem
+
+
 def _iter_jsonl(path: Path) -> Iterator[Article]:
     opener = gzip.open if path.name.lower().endswith(".gz") else open
+    stem = _dump_stem(path)
     with opener(path, "rb") as fh:
         for lineno, raw in enumerate(fh, start=1):
             if not raw.strip():
@@ -152,14 +167,14 @@ def _iter_jsonl(path: Path) -> Iterator[Article]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield Article(article_id=f"{path.stem}-line{lineno}", doc=f"{path.stem}-line{lineno}", text="",
+                yield Article(article_id=f"{stem}-line{lineno}", doc=f"{stem}-line{lineno}", text="",
                               origin=origin, error=message("A005", line=lineno, reason=exc.msg))
                 continue
             if not isinstance(record, dict):
-                yield Article(article_id=f"{path.stem}-line{lineno}", doc=f"{path.stem}-line{lineno}", text="",
+                yield Article(article_id=f"{stem}-line{lineno}", doc=f"{stem}-line{lineno}", text="",
                               origin=origin, error=message("A005", line=lineno, reason="not a JSON object"))
                 continue
-            yield make_article(record, f"{path.stem}-line{lineno}", origin, note)
+            yield make_article(record, f"{stem}-line{lineno}", origin, note)
 
 
 def _iter_csv(path: Path) -> Iterator[Article]:

@@ -53,7 +53,9 @@ class CleanText:
         if end <= start:
             s = self.to_original(start)
             return s, s
-        return self.to_original(start), self.to_original(end - 1) + 1
+        # the end is where the next character came from: a figure ending in an entity ("3&#37;")
+        # then ends after the entity, and an inserted break maps to the start of what follows
+        return self.to_original(start), max(self.to_original(end), self.to_original(end - 1) + 1)
 
     def sentence_at(self, i: int) -> Sentence | None:
         lo, hi = 0, len(self.sentences) - 1

@@ -1,14 +1,36 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
+import yaml
 
 from pipeline.resources import load_resources
 
 REF = datetime.date(2024, 5, 15)
+CASES_DIR = Path(__file__).parent / "cases"
+GROUPS = ("bugs_caught", "new", "held_out", "known_bad", "negative")
 
 
 @pytest.fixture(scope="session")
 def resources():
     return load_resources()
+
+
+def case_params(stage: str) -> list:
+    """Rows of tests/cases/<stage>.yaml as pytest params, one per phrasing; the id is the input text.
+
+    A row gives `text` or `texts` (many phrasings, one expected value). Rows under
+    known_bad run as strict xfail, so a fix makes the row fail until it is moved.
+    """
+    data = yaml.safe_load((CASES_DIR / f"{stage}.yaml").read_text(encoding="utf-8")) or {}
+    unknown = set(data) - set(GROUPS)
+    assert not unknown, f"tests/cases/{stage}.yaml: unknown groups {sorted(unknown)}; use {GROUPS}"
+    params = []
+    for group in GROUPS:
+        for row in data.get(group) or []:
+            texts = row["texts"] if "texts" in row else [row["text"]]
+            marks = [pytest.mark.xfail(strict=True, reason=row.get("bug", "known bad"))] if group == "known_bad" else []
+            params += [pytest.param(text, row, group, id=text, marks=marks) for text in texts]
+    return params

@@ -8,7 +8,6 @@ reviewers deciding at once both land in the audit trail.
 """
 from __future__ import annotations
 
-import csv
 import hmac
 import io
 import json
@@ -122,7 +121,7 @@ def int_param(request: Request, name: str, default: int, lo: int, hi: int) -> in
     raw = request.query_params.get(name)
     if raw in (None, ""):
         return default
-    if not raw.isdigit() or not lo <= int(raw) <= hi:
+    if not _is_count(raw) or not lo <= int(raw) <= hi:
         raise HTTPException(400, f"{name} must be a whole number from {lo} to {hi}")
     return int(raw)
 
@@ -130,8 +129,10 @@ def int_param(request: Request, name: str, default: int, lo: int, hi: int) -> in
 async def read_form(request: Request) -> dict[str, str]:
     """A POST body (urlencoded form or JSON object) as str -> str; 413 when too big, 400/415 when malformed."""
     length = request.headers.get("content-length")
-    if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-        raise HTTPException(413 if length.isdigit() else 400, f"request body over {MAX_BODY} bytes")
+    if length is not None and not _is_count(length):
+        raise HTTPException(400, "malformed Content-Length header")
+    if length is not None and int(length) > MAX_BODY:
+        raise HTTPException(413, f"request body over {MAX_BODY} bytes")
     body = b""
     async for chunk in request.stream():
         body += chunk
@@ -181,6 +182,11 @@ def list_url(params: list[tuple[str, str]], **extra) -> str:
     return "/conflicts" + (f"?{urlencode(pairs)}" if pairs else "")
 
 
+def _is_count(text: str) -> bool:
+    """ASCII digits only: str.isdigit() also accepts "²", which int() refuses."""
+    return text.isascii() and text.isdigit()
+
+
 def _pct(value) -> str:
     try:
         return f"{float(value) * 100:.0f}%"
@@ -228,7 +234,7 @@ def make_routes(review: Review) -> list:
         return review.render(request, "list.html", filters=f, totals=totals, groups=page_groups, nav=nav,
                              facets=facets, params=params, offset=(page - 1) * per_page,
                              json_url="/conflicts.json" + (f"?{urlencode(page_params)}" if page_params else ""),
-                             done=request.query_params.get("done", "").isdigit(),
+                             done=_is_count(request.query_params.get("done", "")),
                              status_url=lambda s: list_url([p for p in params if p[0] != "status"], status=s),
                              group_url=lambda g: list_url([], entity=g.entity, metric=g.metric))
 
@@ -322,7 +328,7 @@ def make_routes(review: Review) -> list:
 
     async def undo(request: Request) -> Response:
         raw = request.path_params["did"]
-        if not raw.isdigit() or len(raw) > 18:
+        if not _is_count(raw) or len(raw) > 18:
             raise HTTPException(404, f"no decision {raw[:40]!r}")
         form = await read_form(request)
         review.check_csrf(request, form)
@@ -362,10 +368,7 @@ def make_routes(review: Review) -> list:
         with closing(review.connect()) as conn:
             rows = decisions.decision_rows(conn)
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=(*decisions.DECISION_COLUMNS, *decisions.EXPORT_CONTEXT),
-                                lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: int(v) if isinstance(v, bool) else v for k, v in r.items()} for r in rows)
+        decisions.write_rows(rows, "csv", buf)
         return Response(buf.getvalue(), media_type="text/csv; charset=utf-8",
                         headers={"content-disposition": 'attachment; filename="decisions.csv"'})
 

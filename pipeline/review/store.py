@@ -85,8 +85,11 @@ def ensure_indexes(conn: sqlite3.Connection) -> None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     for name, (table, columns) in INDEXES.items():
-        if table in tables and name not in present and _has_columns(conn, table, columns):
-            conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} {columns}")
+        if table in tables and name not in present:
+            try:
+                conn.execute(f"CREATE INDEX {name} ON {table} {columns}")
+            except sqlite3.OperationalError:  # a table from an older run lacks a column: page works, slower
+                continue
 
 
 def where_clause(f: Filters, with_status: bool = True) -> tuple[str, list]:
@@ -243,7 +246,6 @@ def neighbour(conn: sqlite3.Connection, f: Filters, conflict: dict, step: int) -
     else:  # the current conflict is outside the filters: start at the list's end nearest it
         rest = groups if step > 0 else groups[::-1]
     for g in rest:
-        order = _WITHIN_GROUP_ORDER if step > 0 else f"{SEV_RANK} DESC, rel_diff ASC, conflict_id DESC"
         row = conn.execute(f"SELECT conflict_id FROM conflicts WHERE {_IN_GROUP} AND {where} ORDER BY {order} LIMIT 1",
                            [*g.key, *params]).fetchone()
         if row:
@@ -263,10 +265,3 @@ def get_decision(conn: sqlite3.Connection, decision_id: int) -> dict | None:
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
-
-
-def _has_columns(conn: sqlite3.Connection, table: str, definition: str) -> bool:
-    have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
-    needed = {"entity", "segment", "metric", "severity", "rel_diff", "conflict_id", "claim_id", "article_id"}
-    return all(word in have for word in needed if word in definition)
-

@@ -5,11 +5,12 @@
   document.body.classList.add("js");
   var page = document.body.dataset.page;
 
-  // The reviewer's name: kept in this browser, sent with every decision.
+  // The reviewer's name: starts as --reviewer; a name typed here is kept in this browser
+  // and sent with every decision (so two people can share one server).
   var who = document.getElementById("reviewer");
   if (who) {
     var saved = window.localStorage.getItem("claims-reviewer");
-    if (saved && !who.dataset.default) { who.value = saved; }
+    if (saved) { who.value = saved; }
     who.addEventListener("change", function () { window.localStorage.setItem("claims-reviewer", who.value.trim()); });
   }
   document.querySelectorAll("form[method=post]").forEach(function (form) {
