@@ -48,6 +48,10 @@ class RunOptions:
     models_dir: str | None = None
     silent: bool = False
     use_ner: bool = True
+    use_model: bool = True  # the transformer metric/subject stage, when its package is installed
+    model_path: str | None = None
+    device: str = "cpu"
+    model_ready: bool = False  # set by run() after checking that the model can be loaded
 
 
 def dollar_for(text: str, res: Resources) -> str:
@@ -96,7 +100,9 @@ def process_article(article: Article, res: Resources, use_ner: bool = True) -> A
     return ArticleResult(article, tuple(claims), tuple(skipped), n_chars=len(text), timings=timings)
 
 
-def _process_batch(batch: list[Article], models_dir: str | None, use_ner: bool = True) -> list[ArticleResult]:
+def _process_batch(batch: list[Article], models_dir: str | None, use_ner: bool = True,
+                   model: tuple | None = None) -> list[ArticleResult]:
+    """Process a batch; `model` is (path, device) for the transformer stage, or None to skip it."""
     res = load_resources(models_dir)
     out = []
     for a in batch:
@@ -105,7 +111,40 @@ def _process_batch(batch: list[Article], models_dir: str | None, use_ner: bool =
         except Exception as exc:  # one bad article must not stop a run: record it and go on
             out.append(ArticleResult(a, status="failed", error=message("A011", reason=f"{type(exc).__name__}: {exc}"[:200]),
                                      n_chars=len(a.text)))
+    if model is not None:
+        out = _refine_with_model(out, res, *model)
     return out
+
+
+def _refine_with_model(results: list[ArticleResult], res: Resources, path: str | None, device: str) -> list[ArticleResult]:
+    """The transformer stage over a whole batch's uncertain claims at once (one model per process)."""
+    from .metric_model import load_metric_model, refine_claims
+
+    model = load_metric_model(path, device)
+    if model is None:
+        return results
+    t0 = time.perf_counter()
+    claims = [c for r in results for c in r.claims]
+    refined = iter(refine_claims(claims, model, res))
+    out = []
+    for r in results:
+        new = tuple(next(refined) for _ in r.claims)
+        out.append(replace(r, claims=new))
+    if out:  # charge the stage's time to the batch's first article, so run.json sums it
+        out[0] = replace(out[0], timings={**out[0].timings, "model": time.perf_counter() - t0})
+    return out
+
+
+def model_status(opts: "RunOptions") -> dict:
+    """Whether the transformer stage will run, and why not when it will not (for run.json)."""
+    if not opts.use_model:
+        return {"used": False, "note": "turned off with --no-model"}
+    try:
+        from .metric_model import model_available
+    except ImportError:
+        return {"used": False, "note": "pipeline.metric_model is not present"}
+    ok, note = model_available(opts.model_path)
+    return {"used": ok, "note": note}
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -190,13 +229,16 @@ def run(inputs: list[Path], opts: RunOptions) -> dict:
     except OSError as exc:
         raise usage("E003", path=out, reason=exc.strerror or str(exc)) from exc
     check_inputs(inputs)
+    model_info = model_status(opts)
+    opts = replace(opts, model_ready=model_info["used"])
     store = PartStore(out)
-    key_options = {"max_chars": opts.max_chars, "ner": opts.use_ner}
+    key_options = {"max_chars": opts.max_chars, "ner": opts.use_ner, "model": model_info["used"],
+                   "model_path": opts.model_path}
     seg = store.segment_for(fingerprint(inputs, key_options, __version__, res.models_dir),
                             [str(Path(p).resolve()) for p in inputs])
     if not seg.done:
         _process_segment(inputs, opts, store, seg)
-    return _finish(out, store, res, opts, inputs, started)
+    return _finish(out, store, res, opts, inputs, started, model_info)
 
 
 def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg) -> None:
@@ -235,12 +277,13 @@ def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg
 
 def _flush(pending: list, opts: RunOptions, pool, store: PartStore, seg, consumed: int) -> None:
     todo = [a for a, _, status in pending if not status]
+    model = (opts.model_path, opts.device) if opts.use_model and opts.model_ready else None
     if pool is None:
-        done = iter(_process_batch(todo, opts.models_dir, opts.use_ner))
+        done = iter(_process_batch(todo, opts.models_dir, opts.use_ner, model))
     else:
         batches = list(_batches(todo, opts.batch_size))
         done = (r for batch in pool.map(_process_batch, batches, [opts.models_dir] * len(batches),
-                                        [opts.use_ner] * len(batches)) for r in batch)
+                                        [opts.use_ner] * len(batches), [model] * len(batches)) for r in batch)
     results = []
     for a, h, status in pending:
         if status == "skipped_duplicate":
@@ -250,7 +293,8 @@ def _flush(pending: list, opts: RunOptions, pool, store: PartStore, seg, consume
     store.write_part(seg, *_rows(results), consumed=consumed)
 
 
-def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, inputs: list[Path], started: float) -> dict:
+def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, inputs: list[Path], started: float,
+            model_info: dict) -> dict:
     from .outputs import read_decisions, write_run
 
     claims = store.read("claims")
@@ -280,6 +324,7 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
         "segments": [{"inputs": s.inputs, "articles": s.consumed, "done": s.done} for s in store.segments],
         "options": {"workers": opts.workers, "batch_size": opts.batch_size, "max_chars": opts.max_chars,
                     "window_days": opts.window_days, "models_dir": str(res.models_dir), "ner": opts.use_ner},
+        "model_stage": model_info,
         "counts": {"articles": len(articles), "ok": status["ok"], "failed": status["failed"],
                    "skipped_duplicate": status["skipped_duplicate"], "claims": len(claims), "conflicts": len(conflicts)},
         "timings_s": {k: round(v, 3) for k, v in sorted(stage_time.items())} | {"total": round(time.time() - started, 3)},
