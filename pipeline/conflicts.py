@@ -189,6 +189,11 @@ def find_conflicts(claims: pd.DataFrame, res: Resources, opts: Options = Options
                 found = _compare(a, b, res, opts, timing)
                 if found:
                     rows.append(found)
-    out = pd.DataFrame(rows, columns=list(CONFLICT_COLUMNS))
-    return out.sort_values(["severity", "entity", "metric", "conflict_id"], key=lambda s: s.map(
-        {"high": 0, "medium": 1, "low": 2}) if s.name == "severity" else s).reset_index(drop=True)
+    return sort_conflicts(pd.DataFrame(rows, columns=list(CONFLICT_COLUMNS)))
+
+
+def sort_conflicts(df: pd.DataFrame) -> pd.DataFrame:
+    """Most severe first, then by entity, metric and id: the same order on every run."""
+    rank = {"high": 0, "medium": 1, "low": 2}
+    return df.sort_values(["severity", "entity", "metric", "conflict_id"],
+                          key=lambda s: s.map(rank) if s.name == "severity" else s).reset_index(drop=True)

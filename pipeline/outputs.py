@@ -1,9 +1,10 @@
-"""Outputs: write the tables of CONTRACT.md atomically, and keep the reviewer's decisions.
+"""Outputs: stream the tables of CONTRACT.md from the run's parts, atomically, keeping decisions.
 
-Every file is written to a temporary name and renamed into place, so a run
-killed at any point leaves the previous complete file. claims.db replaces its
-claims/conflicts/articles tables in one transaction and never touches
-`decisions`; conflict statuses and disputed claims are read back from it.
+Every table is written part by part (CSV appended, Parquet row groups, SQLite
+inserts) under a temporary name and put in place only when complete, so memory
+does not grow with the dump and a run killed at any moment leaves the previous
+complete files. In claims.db the new tables are filled under temporary names and
+swapped in with one transaction; the reviewers' `decisions` table is never touched.
 """
 from __future__ import annotations
 
@@ -11,37 +12,136 @@ import json
 import os
 import sqlite3
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
-
-from .schema import ARTICLE_COLUMNS, CLAIM_COLUMNS, CONFLICT_COLUMNS
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 DATE_COLUMNS = ("published", "period_start", "period_end", "published_a", "published_b")
 
 
-def _atomic(path: Path, write) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+def _iso(d) -> str:
+    if d is None or (isinstance(d, float) and d != d) or d is pd.NaT:
+        return ""
+    return d.isoformat() if hasattr(d, "isoformat") else str(d)
 
 
-def _for_text(df: pd.DataFrame) -> pd.DataFrame:
-    out = df.copy()
+def as_text_columns(df: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
+    """The contract's columns in order, dates as ISO strings ("" when unknown)."""
+    out = pd.DataFrame({c: df[c] if c in df.columns else pd.Series([None] * len(df), dtype="object") for c in columns})
     for col in DATE_COLUMNS:
         if col in out.columns:
-            out[col] = out[col].map(lambda d: d.isoformat() if hasattr(d, "isoformat") else ("" if d is None or d != d else str(d)))
+            out[col] = out[col].map(_iso).astype("object")
     return out
 
 
-def write_table(df: pd.DataFrame, out: Path, name: str, parquet: bool = True) -> None:
-    text = _for_text(df)
-    _atomic(out / f"{name}.csv", lambda p: text.to_csv(p, index=False, encoding="utf-8"))
-    if parquet:
-        _atomic(out / f"{name}.parquet", lambda p: text.to_parquet(p, index=False))
+class TableWriter:
+    """Streams DataFrames into NAME.csv (and NAME.parquet) under temporary names; `commit` renames them."""
+
+    def __init__(self, out: Path, name: str, columns: tuple[str, ...], parquet: bool = True):
+        self.out, self.name, self.columns = out, name, columns
+        self.csv_tmp = out / f".{name}.csv.tmp-{os.getpid()}"
+        self.pq_tmp = out / f".{name}.parquet.tmp-{os.getpid()}" if parquet else None
+        self._csv = self.csv_tmp.open("w", encoding="utf-8", newline="")
+        pd.DataFrame(columns=list(columns)).to_csv(self._csv, index=False)
+        self._pq: pq.ParquetWriter | None = None
+        self._schema: pa.Schema | None = None
+        self.rows = 0
+
+    def write(self, df: pd.DataFrame) -> None:
+        if not len(df):
+            return
+        text = as_text_columns(df, self.columns)
+        text.to_csv(self._csv, index=False, header=False)
+        if self.pq_tmp is not None:
+            table = pa.Table.from_pandas(text, preserve_index=False)
+            if self._pq is None:
+                self._schema = _widen(table.schema)
+                self._pq = pq.ParquetWriter(self.pq_tmp, self._schema)
+            self._pq.write_table(table.cast(self._schema, safe=False) if table.schema != self._schema else table)
+        self.rows += len(df)
+
+    def commit(self) -> None:
+        self._csv.close()
+        os.replace(self.csv_tmp, self.out / f"{self.name}.csv")
+        if self.pq_tmp is not None:
+            if self._pq is None:  # no rows: an empty table with string columns
+                pq.write_table(pa.table({c: pa.array([], pa.string()) for c in self.columns}), self.pq_tmp)
+            else:
+                self._pq.close()
+            os.replace(self.pq_tmp, self.out / f"{self.name}.parquet")
+
+    def abort(self) -> None:
+        self._csv.close()
+        if self._pq is not None:
+            self._pq.close()
+        for p in (self.csv_tmp, self.pq_tmp):
+            if p is not None and p.exists():
+                p.unlink()
+
+
+def _widen(schema: pa.Schema) -> pa.Schema:
+    """Column types that every part can be cast to: null columns become strings, ints become floats where mixed."""
+    fields = []
+    for f in schema:
+        t = f.type
+        if pa.types.is_null(t):
+            t = pa.string()
+        elif pa.types.is_integer(t) and f.name not in ("char_start", "char_end", "n_chars", "n_claims", "days_apart"):
+            t = pa.float64()
+        fields.append(pa.field(f.name, t))
+    return pa.schema(fields)
+
+
+class DatabaseWriter:
+    """Fills claims/conflicts/articles/article_texts as *_new tables, then swaps them in one transaction."""
+
+    TABLES = ("claims", "conflicts", "articles", "article_texts")
+
+    def __init__(self, out: Path):
+        self.conn = sqlite3.connect(out / "claims.db", timeout=60)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        api = _decision_api()
+        if api is not None:
+            api.ensure_schema(self.conn)
+        with self.conn:
+            for t in self.TABLES:
+                self.conn.execute(f"DROP TABLE IF EXISTS {t}_new")
+            self.conn.execute("CREATE TABLE article_texts_new (article_id TEXT PRIMARY KEY, text TEXT)")
+        self.columns: dict[str, tuple[str, ...]] = {}
+
+    def write(self, table: str, df: pd.DataFrame, columns: tuple[str, ...]) -> None:
+        if table not in self.columns:
+            self.columns[table] = columns
+            if table != "article_texts":
+                cols = ", ".join(f'"{c}"' for c in columns)
+                self.conn.execute(f"CREATE TABLE {table}_new ({cols})")
+        if not len(df):
+            return
+        rows = as_text_columns(df, columns) if table != "article_texts" else df[list(columns)]
+        marks = ", ".join("?" for _ in columns)
+        verb = "INSERT OR REPLACE" if table == "article_texts" else "INSERT"
+        with self.conn:
+            self.conn.executemany(f"INSERT INTO {table}_new VALUES ({marks})" if verb == "INSERT" else
+                                  f"{verb} INTO {table}_new VALUES ({marks})",
+                                  (tuple(None if (isinstance(v, float) and v != v) else v for v in r)
+                                   for r in rows.itertuples(index=False, name=None)))
+
+    def commit(self) -> None:
+        with self.conn:
+            for t in self.TABLES:
+                if t not in self.columns and t != "article_texts":
+                    continue
+                self.conn.execute(f"DROP TABLE IF EXISTS {t}")
+                self.conn.execute(f"ALTER TABLE {t}_new RENAME TO {t}")
+            self.conn.execute("CREATE INDEX IF NOT EXISTS conflicts_by_key ON conflicts (entity, metric, severity, status)")
+            self.conn.execute("CREATE INDEX IF NOT EXISTS claims_by_id ON claims (claim_id)")
+            self.conn.execute("CREATE INDEX IF NOT EXISTS claims_by_key ON claims (entity, metric)")
+        self.conn.close()
+
+    def abort(self) -> None:
+        self.conn.close()
 
 
 def _decision_api():
@@ -57,7 +157,7 @@ def read_decisions(db_path: Path) -> tuple[dict, set]:
     api = _decision_api()
     if api is None or not db_path.exists():
         return {}, set()
-    conn = sqlite3.connect(db_path)
+    conn = sqlite3.connect(db_path, timeout=60)
     try:
         api.ensure_schema(conn)
         return api.current_statuses(conn), api.disputed_claims(conn)
@@ -65,41 +165,7 @@ def read_decisions(db_path: Path) -> tuple[dict, set]:
         conn.close()
 
 
-def write_database(out: Path, claims: pd.DataFrame, conflicts: pd.DataFrame, articles: pd.DataFrame,
-                   text_parts: list[Path]) -> None:
-    """Replace the pipeline's tables in claims.db in one transaction; decisions stay."""
-    db = out / "claims.db"
-    conn = sqlite3.connect(db, timeout=30)
-    try:
-        conn.execute("PRAGMA journal_mode=WAL")
-        api = _decision_api()
-        if api is not None:
-            api.ensure_schema(conn)
-        with conn:
-            for name, df in (("claims", claims), ("conflicts", conflicts), ("articles", articles)):
-                conn.execute(f"DROP TABLE IF EXISTS {name}")
-                _for_text(df).to_sql(name, conn, index=False)
-            conn.execute("DROP TABLE IF EXISTS article_texts")
-            conn.execute("CREATE TABLE article_texts (article_id TEXT PRIMARY KEY, text TEXT)")
-            for part in text_parts:  # one part at a time: texts never all sit in memory
-                texts = pd.read_parquet(part)
-                conn.executemany("INSERT OR REPLACE INTO article_texts VALUES (?, ?)",
-                                 texts[["article_id", "text"]].itertuples(index=False, name=None))
-            conn.execute("CREATE INDEX IF NOT EXISTS conflicts_by_key ON conflicts (entity, metric, severity, status)")
-            conn.execute("CREATE INDEX IF NOT EXISTS claims_by_id ON claims (claim_id)")
-            conn.execute("CREATE INDEX IF NOT EXISTS claims_by_key ON claims (entity, metric)")
-    finally:
-        conn.close()
-
-
-def write_run(out: Path, claims: pd.DataFrame, conflicts: pd.DataFrame, articles: pd.DataFrame,
-              text_parts: list[Path], run_info: dict) -> None:
-    for col in CLAIM_COLUMNS:
-        if col not in claims.columns:
-            claims[col] = pd.Series(dtype="object")
-    write_table(claims[list(CLAIM_COLUMNS)], out, "claims")
-    write_table(conflicts[list(CONFLICT_COLUMNS)], out, "conflicts")
-    write_table(articles[list(ARTICLE_COLUMNS)], out, "articles", parquet=False)
-    write_database(out, claims[list(CLAIM_COLUMNS)], conflicts[list(CONFLICT_COLUMNS)],
-                   articles[list(ARTICLE_COLUMNS)], text_parts)
-    _atomic(out / "run.json", lambda p: p.write_text(json.dumps(run_info, indent=2, default=str) + "\n", encoding="utf-8"))
+def write_json(path: Path, data: dict) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")
+    os.replace(tmp, path)

@@ -24,7 +24,7 @@ import pandas as pd
 from . import __version__
 from .claims import make_claims
 from .clean import clean_text
-from .conflicts import Options as ConflictOptions, find_conflicts
+from .conflicts import COMPARABLE_MODALITIES, Options as ConflictOptions, find_conflicts, sort_conflicts
 from .dates import infer_published
 from .entities import add_named_mentions, find_entities
 from .errors import message, usage
@@ -293,31 +293,130 @@ def _flush(pending: list, opts: RunOptions, pool, store: PartStore, seg, consume
     store.write_part(seg, *_rows(results), consumed=consumed)
 
 
+# Conflict detection reads only these columns, in buckets of about this many claims
+# (claims are bucketed by entity, and conflicts never cross entities).
+CONFLICT_INPUT_COLUMNS = ["claim_id", "article_id", "entity", "entity_id", "segment", "metric", "modality", "unit",
+                          "value", "value_low", "value_high", "approx", "figure", "published", "period_start",
+                          "period_end", "period_label", "confidence", "char_start", "disputed"]
+BUCKET_ROWS = 400_000
+
+
+def _bucket_schema():
+    import pyarrow as pa
+
+    types = {"value": pa.float64(), "value_low": pa.float64(), "value_high": pa.float64(), "confidence": pa.float64(),
+             "char_start": pa.int64(), "disputed": pa.bool_(), "published": pa.date32(), "period_start": pa.date32(),
+             "period_end": pa.date32()}
+    return pa.schema([pa.field(c, types.get(c, pa.string())) for c in CONFLICT_INPUT_COLUMNS])
+
+
+class _ConflictBuckets:
+    """Comparable claims split by entity into buckets small enough to compare in memory."""
+
+    def __init__(self, directory: Path, n: int):
+        self.n, self.dir = n, directory
+        self.frames: list[list[pd.DataFrame]] = [[] for _ in range(n)]
+        self.writers: dict[int, object] = {}
+        if n > 1:
+            directory.mkdir(parents=True, exist_ok=True)
+
+    def add(self, claims: pd.DataFrame) -> None:
+        df = claims[claims["modality"].isin(COMPARABLE_MODALITIES) & (claims["metric"] != "other")
+                    & (claims["entity"].fillna("") != "")]
+        df = df[[c for c in CONFLICT_INPUT_COLUMNS if c in df.columns]]
+        if not len(df):
+            return
+        if self.n == 1:
+            self.frames[0].append(df)
+            return
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        key = df["entity_id"].fillna("").where(df["entity_id"].fillna("") != "", df["entity"].str.lower())
+        bucket = pd.util.hash_pandas_object(key, index=False) % self.n
+        schema = _bucket_schema()
+        for b, part in df.groupby(bucket.to_numpy()):
+            table = pa.Table.from_pandas(part.astype({"disputed": bool}), schema=schema, preserve_index=False)
+            if b not in self.writers:
+                self.writers[b] = pq.ParquetWriter(self.dir / f"bucket-{b:04d}.parquet", schema)
+            self.writers[b].write_table(table)
+
+    def find(self, res: Resources, opts: ConflictOptions) -> pd.DataFrame:
+        found = []
+        if self.n == 1:
+            if self.frames[0]:
+                found.append(find_conflicts(pd.concat(self.frames[0], ignore_index=True), res, opts))
+        else:
+            for w in self.writers.values():
+                w.close()
+            for b in sorted(self.writers):
+                path = self.dir / f"bucket-{b:04d}.parquet"
+                found.append(find_conflicts(pd.read_parquet(path), res, opts))
+                path.unlink()
+        found = [f for f in found if len(f)]
+        if not found:
+            return find_conflicts(pd.DataFrame(columns=CONFLICT_INPUT_COLUMNS), res, opts)
+        return sort_conflicts(pd.concat(found, ignore_index=True))
+
+
 def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, inputs: list[Path], started: float,
             model_info: dict) -> dict:
-    from .outputs import read_decisions, write_run
+    """Stream every part into the final tables; memory holds one part and one conflict bucket at a time."""
+    import pyarrow.parquet as pq
 
-    claims = store.read("claims")
-    if claims.empty:
-        claims = pd.DataFrame(columns=list(CLAIM_COLUMNS))
-    else:
-        claims = claims.sort_values(["article_id", "char_start", "char_end"], kind="stable").reset_index(drop=True)
-    articles = store.read("articles")
+    from .outputs import DatabaseWriter, TableWriter, read_decisions, write_json
+    from .schema import ARTICLE_COLUMNS, CONFLICT_COLUMNS
+
+    t_write = time.perf_counter()
     statuses, disputed = read_decisions(out / "claims.db")
-    claims["disputed"] = claims["claim_id"].isin(disputed) if len(claims) else claims.get("disputed")
-    t0 = time.perf_counter()
-    conflicts = find_conflicts(claims, res, ConflictOptions(window_days=opts.window_days))
-    conflict_time = time.perf_counter() - t0
-    if statuses and len(conflicts):
-        conflicts["status"] = conflicts["conflict_id"].map(statuses).fillna("open")
+    claim_files = store.files("claims")
+    n_claims = sum(pq.ParquetFile(p).metadata.num_rows for p in claim_files)
+    buckets = _ConflictBuckets(store.dir / "buckets", max(1, -(-n_claims // BUCKET_ROWS)))
+    writers = [TableWriter(out, "claims", CLAIM_COLUMNS), TableWriter(out, "articles", ARTICLE_COLUMNS, parquet=False)]
+    db = DatabaseWriter(out)
     stage_time: Counter = Counter()
     skipped: Counter = Counter()
-    for t in articles.get("timings", []):
-        stage_time.update(json.loads(t or "{}"))
-    for sk in articles.get("skipped", []):
-        skipped.update(json.loads(sk or "{}"))
-    stage_time["conflicts"] = conflict_time
-    status = Counter(articles.get("status", []))
+    status: Counter = Counter()
+    failures = []
+    try:
+        for path in claim_files:
+            claims = pd.read_parquet(path)
+            claims["disputed"] = claims["claim_id"].isin(disputed) if disputed else False
+            writers[0].write(claims)
+            db.write("claims", claims, CLAIM_COLUMNS)
+            buckets.add(claims)
+        db.write("claims", pd.DataFrame(), CLAIM_COLUMNS)  # the table exists even without claims
+        for path in store.files("articles"):
+            articles = pd.read_parquet(path)
+            writers[1].write(articles)
+            db.write("articles", articles, ARTICLE_COLUMNS)
+            for t in articles["timings"]:
+                stage_time.update(json.loads(t or "{}"))
+            for sk in articles["skipped"]:
+                skipped.update(json.loads(sk or "{}"))
+            status.update(articles["status"])
+            bad = articles[articles["status"] == "failed"]
+            failures.extend({"article_id": a, "error": e} for a, e in zip(bad["article_id"], bad["error"]))
+        db.write("articles", pd.DataFrame(), ARTICLE_COLUMNS)
+        for path in store.files("texts"):
+            db.write("article_texts", pd.read_parquet(path), ("article_id", "text"))
+        t0 = time.perf_counter()
+        conflicts = buckets.find(res, ConflictOptions(window_days=opts.window_days))
+        stage_time["conflicts"] = time.perf_counter() - t0
+        if statuses and len(conflicts):
+            conflicts["status"] = conflicts["conflict_id"].map(statuses).fillna("open")
+        conflict_writer = TableWriter(out, "conflicts", CONFLICT_COLUMNS)
+        writers.append(conflict_writer)
+        conflict_writer.write(conflicts)
+        db.write("conflicts", conflicts, CONFLICT_COLUMNS)
+        for w in writers:
+            w.commit()
+        db.commit()
+    except BaseException:
+        for w in writers:
+            w.abort()
+        db.abort()
+        raise
     info = {
         "version": __version__,
         "inputs": [str(p) for p in inputs],
@@ -325,15 +424,12 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
         "options": {"workers": opts.workers, "batch_size": opts.batch_size, "max_chars": opts.max_chars,
                     "window_days": opts.window_days, "models_dir": str(res.models_dir), "ner": opts.use_ner},
         "model_stage": model_info,
-        "counts": {"articles": len(articles), "ok": status["ok"], "failed": status["failed"],
-                   "skipped_duplicate": status["skipped_duplicate"], "claims": len(claims), "conflicts": len(conflicts)},
-        "timings_s": {k: round(v, 3) for k, v in sorted(stage_time.items())} | {"total": round(time.time() - started, 3)},
+        "counts": {"articles": sum(status.values()), "ok": status["ok"], "failed": status["failed"],
+                   "skipped_duplicate": status["skipped_duplicate"], "claims": n_claims, "conflicts": len(conflicts)},
+        "timings_s": {k: round(v, 3) for k, v in sorted(stage_time.items())}
+        | {"write": round(time.perf_counter() - t_write - stage_time["conflicts"], 3), "total": round(time.time() - started, 3)},
         "skipped_figures": dict(sorted(skipped.items())),
-        "failures": [{"article_id": a, "error": e} for a, e, s in
-                     zip(articles.get("article_id", []), articles.get("error", []), articles.get("status", []))
-                     if s == "failed"][:1000],
+        "failures": failures[:1000],
     }
-    t0 = time.perf_counter()
-    write_run(out, claims, conflicts, articles, store.files("texts"), info)
-    info["timings_s"]["write"] = round(time.perf_counter() - t0, 3)
+    write_json(out / "run.json", info)
     return info

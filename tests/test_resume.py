@@ -105,3 +105,13 @@ def test_new_dump_appends_and_recomputes_conflicts(dump, tmp_path):
     ca = pd.read_csv(out / "conflicts.csv").sort_values("conflict_id").reset_index(drop=True)
     cb = pd.read_csv(whole / "conflicts.csv").sort_values("conflict_id").reset_index(drop=True)
     pd.testing.assert_frame_equal(ca, cb)
+
+
+def test_bucketed_conflicts_equal_one_bucket(dump, reference, tmp_path, monkeypatch):
+    """With tiny buckets (forcing the on-disk path) the tables are the same as with one bucket."""
+    from pipeline import runner
+
+    monkeypatch.setattr(runner, "BUCKET_ROWS", 50)
+    out = tmp_path / "out"
+    runner.run([dump], runner.RunOptions(out=out, workers=1, batch_size=5, silent=True, use_ner=False))
+    assert _tables(out) == reference
