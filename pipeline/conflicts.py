@@ -11,11 +11,11 @@ qualifier ("about" +-10%, "over" is a floor) and a currency conversion's slack.
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from .resources import Resources
@@ -45,44 +45,12 @@ def _written_slack(figure: str, value: float, decimals: int | None = None) -> fl
     return 0.5 * 10 ** (-digits) * (scale if scale >= 1 else 1.0)
 
 
-def _interval(row, factor: float) -> tuple[float, float]:
-    lo, hi = row.value_low * factor, row.value_high * factor
-    if lo > hi:
-        lo, hi = hi, lo
-    slack = _written_slack(row.figure, row.value * factor)
-    approx = row.approx
-    if approx == "about":
-        slack = max(slack, ABOUT_SLACK * abs(row.value * factor))
-    lo, hi = lo - slack, hi + slack
-    if approx == "over":
-        hi = math.inf
-    elif approx == "under":
-        lo = -math.inf
-    return lo, hi
-
-
 def _usd_factor(unit: str, day, res: Resources) -> float | None:
     if unit == "USD":
         return 1.0
     year = day.year if isinstance(day, date) else 2020
     rate = res.usd_rate(unit, year)
     return None if rate is None else 1.0 / rate
-
-
-def _overlap(a0, a1, b0, b1) -> float:
-    if not (a0 and a1 and b0 and b1):
-        return 0.0
-    inter = (min(a1, b1) - max(a0, b0)).days + 1
-    union = (max(a1, b1) - min(a0, b0)).days + 1
-    return max(inter, 0) / union if union > 0 else 0.0
-
-
-def _near(a, b, days: int) -> bool:
-    """Point-in-time periods, each widened by the window, intersect."""
-    from datetime import timedelta
-
-    pad = timedelta(days=days)
-    return a.period_start - pad <= b.period_end and b.period_start - pad <= a.period_end
 
 
 def _fmt(v: float, unit: str) -> str:
@@ -96,100 +64,169 @@ def _fmt(v: float, unit: str) -> str:
     return f"{unit} {v:,.4g}"
 
 
-def _severity(rel: float, days: int, window: int, conf: float) -> str:
-    level = 0 if rel >= 0.5 else 1 if rel >= 0.15 else 2
-    if days > window / 2 and window > 0:
-        level += 1
-    if conf < 0.5:
-        level += 1
-    return ("high", "medium", "low")[min(level, 2)]
+def _days(col: np.ndarray) -> np.ndarray:
+    """Dates as float days since 1970 (NaN when missing), for vectorised comparisons."""
+    return np.array([d.toordinal() - 719163 if isinstance(d, date) else np.nan for d in col], dtype=float)
 
 
-def _compare(a, b, res: Resources, opts: Options, timing: str) -> dict | None:
-    if a.unit != b.unit:
-        fa, fb = _usd_factor(a.unit, a.published, res), _usd_factor(b.unit, b.published, res)
-        if fa is None or fb is None or a.unit in ("%", "x", "pp", "count") or b.unit in ("%", "x", "pp", "count"):
-            return None
-        unit, fx = "USD", True
-    else:
-        fa = fb = 1.0
-        unit, fx = a.unit, False
-    la, ha = _interval(a, fa)
-    lb, hb = _interval(b, fb)
-    if fx:
-        la, ha, lb, hb = la * (1 - FX_SLACK), ha * (1 + FX_SLACK), lb * (1 - FX_SLACK), hb * (1 + FX_SLACK)
-    if not (ha < lb or hb < la):
-        return None
-    va, vb = a.value * fa, b.value * fb
-    rel = abs(va - vb) / max(abs(va), abs(vb)) if max(abs(va), abs(vb)) else 0.0
-    if rel < MIN_REL_DIFF:
-        return None
-    days = abs((a.published - b.published).days) if isinstance(a.published, date) and isinstance(b.published, date) else 0
-    window = opts.window_days if timing == "point" else 0
-    severity = _severity(rel, days, window, min(a.confidence, b.confidence))
-    label = a.metric.replace("_", " ").replace("forward pe", "forward P/E").replace("trailing pe", "trailing P/E")
-    qa = "" if a.approx == "exact" else a.approx + " "
-    qb = "" if b.approx == "exact" else b.approx + " "
-    reason = (f"{a.entity} {label} {qa}{_fmt(va, unit)} ({a.published}) vs {qb}{_fmt(vb, unit)} ({b.published}), "
-              f"{days} day{'s' if days != 1 else ''} apart")
-    if fx:
-        reason += f"; converted to USD at {a.unit} {1 / fa:.4g} and {b.unit} {1 / fb:.4g} per USD"
-    ids = sorted((a.claim_id, b.claim_id))
-    return {
-        "conflict_id": hashlib.sha1("|".join(ids).encode()).hexdigest()[:16],
-        "entity": a.entity, "segment": a.segment, "metric": a.metric,
-        "claim_a": a.claim_id, "claim_b": b.claim_id, "value_a": va, "value_b": vb, "unit": unit,
-        "rel_diff": round(rel, 4), "severity": severity, "reason": reason, "status": "open",
-        "published_a": a.published, "published_b": b.published, "days_apart": days,
-        "period_label_a": a.period_label, "period_label_b": b.period_label,
-    }
+def _written_slacks(figures: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """_written_slack over arrays: half a unit of each figure's last written digit, in base units."""
+    return np.array([_written_slack(f if isinstance(f, str) else "", v) for f, v in zip(figures, values)])
+
+
+_BLOCK = 1e7  # block id * _BLOCK + day keeps blocks apart in one sorted sweep (days stay far below it)
+
+
+def _sweep(keys: np.ndarray, limits: np.ndarray, cap: int = 5_000_000):
+    """All pairs (i, j), i before j in key order, with keys[j] <= limits[i]; chunked to bound memory."""
+    order = np.argsort(keys, kind="stable")
+    k = keys[order]
+    ends = np.searchsorted(k, limits[order], side="right")
+    counts = np.maximum(ends - np.arange(1, len(order) + 1), 0)
+    cum = np.cumsum(counts)
+    pos = 0
+    while pos < len(order):
+        stop = int(np.searchsorted(cum, (cum[pos - 1] if pos else 0) + cap, side="right"))
+        stop = max(stop, pos + 1)
+        c = counts[pos:stop]
+        if c.sum():
+            i = np.repeat(np.arange(pos, stop), c)
+            offs = np.arange(int(c.sum())) - np.repeat(np.cumsum(c) - c, c)
+            yield order[i], order[i + 1 + offs]
+        pos = stop
+
+
+def _severities(rel: np.ndarray, days: np.ndarray, point: np.ndarray, window: int, conf: np.ndarray) -> np.ndarray:
+    level = np.where(rel >= 0.5, 0, np.where(rel >= 0.15, 1, 2))
+    level = level + ((days > window / 2) & point & (window > 0)) + (conf < 0.5)
+    return np.array(["high", "medium", "low"], dtype=object)[np.minimum(level, 2)]
 
 
 def find_conflicts(claims: pd.DataFrame, res: Resources, opts: Options = Options()) -> pd.DataFrame:
-    """All conflicting pairs among `claims` (a claims table as written to claims.parquet)."""
+    """All conflicting pairs among `claims` (a claims table as written to claims.parquet).
+
+    One sorted sweep per timing finds each block's candidate pairs (published
+    dates within the window for point-in-time metrics, overlapping periods for
+    flows); array arithmetic keeps the pairs that disagree; only those become rows.
+    """
     from .schema import CONFLICT_COLUMNS
 
+    empty = pd.DataFrame(columns=list(CONFLICT_COLUMNS))
     if claims.empty:
-        return pd.DataFrame(columns=list(CONFLICT_COLUMNS))
+        return empty
     df = claims[claims["modality"].isin(COMPARABLE_MODALITIES) & (claims["metric"] != "other")
-                & (claims["entity"].fillna("") != "")].copy()
+                & (claims["entity"].fillna("") != "")]
     if "disputed" in df.columns:
         df = df[~df["disputed"].fillna(False).astype(bool)]
-    df["entity_key"] = df["entity_id"].fillna("").where(df["entity_id"].fillna("") != "", df["entity"].str.lower())
+    if df.empty:
+        return empty
+    cols = {c: df[c].to_numpy(object) for c in CONFLICT_INPUT if c in df.columns}
+    ent_id = np.array(["" if v is None or v != v else str(v) for v in cols["entity_id"]], dtype=object)
+    key = np.where(ent_id != "", ent_id, np.array([str(e).lower() for e in cols["entity"]], dtype=object))
+    frame = pd.DataFrame({"key": key, "segment": cols["segment"], "metric": cols["metric"], "modality": cols["modality"],
+                          "article": cols["article_id"], "start": df["char_start"].to_numpy(), "unit": cols["unit"],
+                          "value": df["value"].to_numpy(float)})
     # a claim stated twice in one article is one fact: keep its first statement
-    df = df.sort_values(["article_id", "char_start"]).drop_duplicates(
-        ["article_id", "entity_key", "segment", "metric", "modality", "unit", "value"], keep="first")
-    rows = []
-    for (_, _, metric, _), block in df.groupby(["entity_key", "segment", "metric", "modality"], sort=True):
-        if len(block) < 2:
+    frame = frame.sort_values(["article", "start"], kind="stable")
+    frame = frame[~frame.duplicated(["article", "key", "segment", "metric", "modality", "unit", "value"])]
+    keep_rows = frame.index.to_numpy()
+    cols = {c: v[keep_rows] for c, v in cols.items()}
+    block = frame.groupby(["key", "segment", "metric", "modality"], sort=True).ngroup().to_numpy()
+    value = cols["value"].astype(float)
+    low = np.minimum(cols["value_low"].astype(float), cols["value_high"].astype(float))
+    high = np.maximum(cols["value_low"].astype(float), cols["value_high"].astype(float))
+    approx = cols["approx"]
+    slack = _written_slacks(cols["figure"], value)
+    slack = np.where(approx == "about", np.maximum(slack, ABOUT_SLACK * np.abs(value)), slack)
+    lo = np.where(approx == "under", -np.inf, low - slack)
+    hi = np.where(approx == "over", np.inf, high + slack)
+    pub, ps, pe = _days(cols["published"]), _days(cols["period_start"]), _days(cols["period_end"])
+    years = np.array([d.year if isinstance(d, date) else 2020 for d in cols["published"]])
+    usd = np.full(len(value), np.nan)
+    for (u, y), where in pd.DataFrame({"u": cols["unit"], "y": years}).groupby(["u", "y"]).indices.items():
+        f = _usd_factor(u, date(int(y), 7, 1), res) if u not in ("%", "x", "pp", "count") else None
+        if f is not None:
+            usd[where] = f
+    article = pd.factorize(cols["article_id"], sort=True)[0]
+    unit = pd.factorize(cols["unit"])[0]
+    point = np.array([res.metrics[m].timing == "point" if m in res.metrics else False for m in cols["metric"]])
+    found_a, found_b = [], []
+    for is_point in (True, False):
+        sel = np.flatnonzero((point == is_point) & ~np.isnan(pub) & (is_point | (~np.isnan(ps) & ~np.isnan(pe))))
+        if len(sel) < 2:
             continue
-        timing = res.metrics[metric].timing if metric in res.metrics else "flow"
-        if timing == "flow":  # only claims with a period can be compared; sort so that the scan can stop early
-            block = block[block["period_start"].notna() & block["period_end"].notna()]
-            items = list(block.sort_values(["period_start", "published", "article_id"]).itertuples(index=False))
+        base = block[sel] * _BLOCK
+        if is_point:
+            keys, limits = base + pub[sel], base + pub[sel] + opts.window_days
         else:
-            items = list(block.sort_values(["published", "article_id", "char_start"]).itertuples(index=False))
-        for i, a in enumerate(items):
-            for b in items[i + 1:]:
-                if not (isinstance(a.published, date) and isinstance(b.published, date)):
-                    continue
-                gap = (b.published - a.published).days
-                if timing == "point":
-                    if gap > opts.window_days:
-                        break
-                    if a.period_start and b.period_start and not _near(a, b, opts.window_days):
-                        continue  # "$88 in September 2025" and a price in March are different moments
-                else:
-                    if b.period_start > a.period_end:
-                        break
-                    if _overlap(a.period_start, a.period_end, b.period_start, b.period_end) < opts.min_period_overlap:
-                        continue
-                if a.article_id == b.article_id:
-                    continue
-                found = _compare(a, b, res, opts, timing)
-                if found:
-                    rows.append(found)
+            keys, limits = base + ps[sel], base + pe[sel]
+        for i, j in _sweep(keys, limits):
+            a, b = sel[i], sel[j]
+            if is_point:
+                both = ~np.isnan(ps[a]) & ~np.isnan(ps[b])
+                near = (ps[a] - opts.window_days <= pe[b]) & (ps[b] - opts.window_days <= pe[a])
+                ok = ~both | near
+            else:
+                inter = np.minimum(pe[a], pe[b]) - np.maximum(ps[a], ps[b]) + 1
+                union = np.maximum(pe[a], pe[b]) - np.minimum(ps[a], ps[b]) + 1
+                ok = np.maximum(inter, 0) / union >= opts.min_period_overlap
+            ok &= article[a] != article[b]
+            same = unit[a] == unit[b]
+            with np.errstate(invalid="ignore"):
+                fa, fb = usd[a], usd[b]
+                fx_disjoint = (~np.isnan(fa) & ~np.isnan(fb)
+                               & ((hi[a] * fa * (1 + FX_SLACK) < lo[b] * fb * (1 - FX_SLACK))
+                                  | (hi[b] * fb * (1 + FX_SLACK) < lo[a] * fa * (1 - FX_SLACK))))
+            ok &= np.where(same, (hi[a] < lo[b]) | (hi[b] < lo[a]), fx_disjoint)
+            found_a.append(a[ok])
+            found_b.append(b[ok])
+    if not found_a:
+        return empty
+    a, b = np.concatenate(found_a), np.concatenate(found_b)
+    # claim_a is the earlier article
+    swap = (pub[a] > pub[b]) | ((pub[a] == pub[b]) & (article[a] > article[b]))
+    a, b = np.where(swap, b, a), np.where(swap, a, b)
+    same = unit[a] == unit[b]
+    fa, fb = np.where(same, 1.0, usd[a]), np.where(same, 1.0, usd[b])
+    va, vb = value[a] * fa, value[b] * fb
+    big = np.maximum(np.abs(va), np.abs(vb))
+    rel = np.where(big > 0, np.abs(va - vb) / np.where(big > 0, big, 1), 0.0)
+    keep = rel >= MIN_REL_DIFF
+    a, b, same, fa, fb, va, vb, rel = (x[keep] for x in (a, b, same, fa, fb, va, vb, rel))
+    days = np.abs(pub[a] - pub[b]).astype(int)
+    conf = np.minimum(cols["confidence"][a].astype(float), cols["confidence"][b].astype(float))
+    sev = _severities(rel, days, point[a], opts.window_days, conf)
+    rows = [_row(cols, int(i), int(j), float(x), float(y), bool(s), float(f1), float(f2), float(r), int(d), sv)
+            for i, j, x, y, s, f1, f2, r, d, sv in zip(a, b, va, vb, same, fa, fb, rel, days, sev)]
     return sort_conflicts(pd.DataFrame(rows, columns=list(CONFLICT_COLUMNS)))
+
+
+CONFLICT_INPUT = ("claim_id", "article_id", "entity", "entity_id", "segment", "metric", "modality", "unit", "value",
+                  "value_low", "value_high", "approx", "figure", "published", "period_start", "period_end",
+                  "period_label", "confidence")
+
+
+def _row(cols: dict, i: int, j: int, va: float, vb: float, same: bool, fa: float, fb: float, rel: float,
+         days: int, severity: str) -> dict:
+    """One conflict row with its reason sentence."""
+    g = {c: v for c, v in ((c, cols[c]) for c in cols)}
+    unit = g["unit"][i] if same else "USD"
+    label = g["metric"][i].replace("_", " ").replace("forward pe", "forward P/E").replace("trailing pe", "trailing P/E")
+    qa = "" if g["approx"][i] == "exact" else g["approx"][i] + " "
+    qb = "" if g["approx"][j] == "exact" else g["approx"][j] + " "
+    reason = (f"{g['entity'][i]} {label} {qa}{_fmt(va, unit)} ({g['published'][i]}) vs {qb}{_fmt(vb, unit)} "
+              f"({g['published'][j]}), {days} day{'s' if days != 1 else ''} apart")
+    if not same:
+        reason += f"; converted to USD at {g['unit'][i]} {1 / fa:.4g} and {g['unit'][j]} {1 / fb:.4g} per USD"
+    ids = sorted((g["claim_id"][i], g["claim_id"][j]))
+    return {
+        "conflict_id": hashlib.sha1("|".join(ids).encode()).hexdigest()[:16],
+        "entity": g["entity"][i], "segment": g["segment"][i], "metric": g["metric"][i],
+        "claim_a": g["claim_id"][i], "claim_b": g["claim_id"][j], "value_a": va, "value_b": vb, "unit": unit,
+        "rel_diff": round(rel, 4), "severity": severity, "reason": reason, "status": "open",
+        "published_a": g["published"][i], "published_b": g["published"][j], "days_apart": days,
+        "period_label_a": g["period_label"][i], "period_label_b": g["period_label"][j],
+    }
 
 
 def sort_conflicts(df: pd.DataFrame) -> pd.DataFrame:
