@@ -124,18 +124,29 @@ def score_metric(clause_text: str, fig_pos: int, kind: str, res: Resources) -> t
     return best, best_score
 
 
-def _modality(text: str, fig: Figure, cs: int, ce: int, res: Resources) -> str:
-    window = text[cs:ce]
-    pos = fig.start - cs
-    found = {}
-    for name in ("estimate", "historical", "forecast"):
-        for rx in res.modality.get(name, ()):
-            for m in rx.finditer(window):
-                # cues after the figure count only when close ("... 5 mln dlrs, analysts expected")
-                d = pos - m.end() if m.end() <= pos else (m.start() - pos - len(fig.text)) * 2
-                if d < 0:
-                    d = 0
-                found[name] = min(found.get(name, 10_000), d)
+def _modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, lead: tuple[int, int] | None = None,
+              others: tuple[int, ...] = ()) -> str:
+    """actual, forecast, estimate or historical, from the cues nearest the figure.
+
+    A cue before the figure counts only if no other figure stands between them
+    ("from a low of HKD 77 to HKD 124": the low is 77's); a sentence's lead clause
+    ("At its peak, ...") covers the whole sentence.
+    """
+    found: dict[str, int] = {}
+    spans = [(cs, ce)] + ([lead] if lead and lead[1] <= fig.start and lead[0] < cs else [])
+    for a, b in spans:
+        window = text[a:b]
+        pos = fig.start - a
+        for name in ("estimate", "historical", "forecast"):
+            for rx in res.modality.get(name, ()):
+                for m in rx.finditer(window):
+                    if m.end() <= pos:
+                        if any(a + m.end() <= o < fig.start for o in others):
+                            continue
+                        d = pos - m.end()
+                    else:  # cues after the figure count only when close ("... 5 mln dlrs, analysts expected")
+                        d = max(0, (m.start() - pos - len(fig.text)) * 2)
+                    found[name] = min(found.get(name, 10_000), d)
     if not found:
         return "actual"
     if "estimate" in found and found["estimate"] <= found.get("forecast", 10_000) + 20:
@@ -244,7 +255,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                 metric = "ambiguous_pe"
             elif metric == "forward_pe":
                 has_forward[entity] = True
-        modality = _modality(text, fig, cs, ce, res)
+        lead = view.clauses[0] if len(view.clauses) > 1 else None
+        others = tuple(f.start for f in figures if f is not fig and sent.start <= f.start < sent.end)
+        modality = _modality(text, fig, cs, ce, res, lead, others)
         period = _table_period(fig, text, ref, article.title, ents.fy_end_month) if fig.table_label else None
         if period is None:
             period = _period_for(fig, periods, view)
