@@ -103,25 +103,49 @@ def choose_subject(text: str, fig: Figure, view: SentenceView, ents: ArticleEnti
     return ents.main, "main"
 
 
-def score_metric(clause_text: str, fig_pos: int, kind: str, res: Resources) -> tuple[str, float]:
-    """The best metric for a figure of `kind` at `fig_pos` in `clause_text`, and its score."""
-    best, best_score = "other", 0.0
+def find_cues(text: str, res: Resources) -> list[tuple[str, int, int, float]]:
+    """Every metric cue in `text` as (metric, start, end, weight); a cue inside a longer one of its metric is dropped."""
+    out = []
     for spec in res.metrics.values():
+        spans: list[tuple[int, int, float]] = []
+        for rx, weight in spec.cues:
+            for m in rx.finditer(text):
+                spans.append((m.start(), m.end(), weight))
+        spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        kept: list[tuple[int, int, float]] = []
+        for a, b, w in spans:
+            if any(ka <= a and b <= kb for ka, kb, _ in kept):
+                continue
+            kept.append((a, b, w))
+        out.extend((spec.name, a, b, w) for a, b, w in kept)
+    return out
+
+
+def score_cues(cues: list[tuple[str, int, int, float]], lo: int, hi: int, fig_pos: int, kind: str,
+               res: Resources) -> tuple[str, float]:
+    """The best metric for a figure of `kind` at `fig_pos`, from the cues inside [lo, hi)."""
+    per_metric: dict[str, list[float]] = {}
+    for metric, a, b, w in cues:
+        if a < lo or b > hi:
+            continue
+        spec = res.metrics[metric]
         if kind not in spec.kinds and not (kind == "word_change" and "percent" in spec.kinds):
             continue
-        score = 0.0
-        spans = []
-        for rx, weight in spec.cues:
-            for m in rx.finditer(clause_text):
-                if any(a <= m.start() and m.end() <= b for a, b, _ in spans):
-                    continue
-                dist = 0 if m.start() <= fig_pos <= m.end() else min(abs(m.start() - fig_pos), abs(m.end() - fig_pos))
-                spans.append((m.start(), m.end(), weight / (1 + dist / 80)))
-        if spans:
-            score = max(w for _, _, w in spans) + 0.1 * (len(spans) - 1)
-        if score > best_score:
-            best, best_score = spec.name, score
+        dist = 0 if a <= fig_pos <= b else min(abs(a - fig_pos), abs(b - fig_pos))
+        per_metric.setdefault(metric, []).append(w / (1 + dist / 80))
+    best, best_score = "other", 0.0
+    for metric in res.metrics:  # the vocabulary's order breaks ties, as before
+        scores = per_metric.get(metric)
+        if scores:
+            score = max(scores) + 0.1 * (len(scores) - 1)
+            if score > best_score:
+                best, best_score = metric, score
     return best, best_score
+
+
+def score_metric(clause_text: str, fig_pos: int, kind: str, res: Resources) -> tuple[str, float]:
+    """The best metric for a figure of `kind` at `fig_pos` in `clause_text`, and its score."""
+    return score_cues(find_cues(clause_text, res), 0, len(clause_text), fig_pos, kind, res)
 
 
 def _modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, lead: tuple[int, int] | None = None,
@@ -218,6 +242,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     has_forward = {}
     drafts = []
     previous_metric: dict[tuple[int, str], str] = {}
+    cue_cache: dict[tuple[int, int], list] = {}
     entity_period: dict[str, Period] = {}
     for fig in figures:
         sent = clean.sentence_at(fig.start)
@@ -231,8 +256,13 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             label = next((k for k in sorted(res.table_labels, key=len, reverse=True) if fig.table_label.startswith(k)), "")
             metric, mscore = res.table_labels.get(label, "other"), 5.0
         else:
-            metric, mscore = score_metric(text[cs:ce], fig.start - cs, kind, res)
-            s_metric, s_score = score_metric(text[sent.start:sent.end], fig.start - sent.start, kind, res)
+            # one pass of the cue patterns per clause and per sentence, shared by their figures
+            for span in ((cs, ce), (sent.start, sent.end)):
+                if span not in cue_cache:
+                    cue_cache[span] = find_cues(text[span[0]:span[1]], res)
+            metric, mscore = score_cues(cue_cache[(cs, ce)], 0, ce - cs, fig.start - cs, kind, res)
+            s_metric, s_score = score_cues(cue_cache[(sent.start, sent.end)], 0, sent.end - sent.start,
+                                           fig.start - sent.start, kind, res)
             if s_score * 0.6 > mscore:
                 metric, mscore = s_metric, s_score * 0.6
             prior_value = _PRIOR_VALUE.match(text[cs:fig.start])

@@ -23,6 +23,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9][\w&.'-]*")
 _CHUNK = re.compile(r"(?<![\w$])(?:[A-Z]|\d(?=[A-Za-z]))[\w&.'-]*(?:(?: (?:&|of|de|du|der|la|van|von|and|for) | |-)(?:[A-Z]|\d(?=[A-Za-z]))[\w&.'-]*)*")
 _PAREN_TICKERS = re.compile(r"\((?P<inner>(?:[A-Za-z]{2,8}\s*:\s*)?[A-Z0-9][A-Z0-9.]{0,9}(?:\s*[;,/]\s*(?:[A-Za-z]{2,8}\s*:\s*)?[A-Z0-9][A-Z0-9.]{0,9}){0,3})\)")
 _ANGLE_TICKER = re.compile(r"<(?P<tick>[A-Z0-9][A-Z0-9.]{0,7})>")
+_NAME_LIKE = re.compile(r"(?<=[\s(,])[A-Z][a-z]{2,}")
 _POSSESSIVE = re.compile(r"^'s?\b|^s'")
 _BRACKETED_NAME = re.compile(r"<(?P<name>[A-Z][A-Za-z0-9&.,' -]{2,60}?)>")
 _CAPS_TITLE_NAME = re.compile(r"^(?P<name>[A-Z][A-Z0-9&.,'/ -]{1,60}?)\s*<(?P<tick>[A-Z0-9][A-Z0-9.]{0,7})>")
@@ -312,8 +313,9 @@ def add_named_mentions(clean: CleanText, ents: ArticleEntities, figure_starts: l
         if sent is None or sent.start in seen:
             continue
         seen.add(sent.start)
-        if not any(sent.start <= m.start < sent.end for m in ents.mentions):
-            todo.append(sent)
+        if not any(sent.start <= m.start < sent.end for m in ents.mentions) \
+                and _NAME_LIKE.search(clean.text, sent.start + 1, sent.end):
+            todo.append(sent)  # only sentences with a capitalised word past their first can hold a name
     if not todo:
         return ents
     found = find_named_spans([clean.text[s.start:s.end] for s in todo])
