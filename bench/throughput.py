@@ -37,7 +37,7 @@ def sample(dump: Path, n: int, dest: Path) -> tuple[int, int]:
     return arts, words
 
 
-def contender(kind: str, path: str, workers: int) -> None:
+def contender(kind: str, path: str, workers: int, use_model: bool = True) -> None:
     """Run one contender in this process and print its seconds and peak RSS as JSON."""
     texts = [json.loads(line)["text"] for line in open(path, encoding="utf-8")]
     if kind == "pipeline":
@@ -45,7 +45,7 @@ def contender(kind: str, path: str, workers: int) -> None:
 
         out = tempfile.mkdtemp()
         t0 = time.perf_counter()
-        run([Path(path)], RunOptions(out=Path(out), workers=workers, silent=True))
+        run([Path(path)], RunOptions(out=Path(out), workers=workers, silent=True, use_model=use_model))
         secs = time.perf_counter() - t0
     elif kind == "spacy":
         import spacy
@@ -68,8 +68,10 @@ def contender(kind: str, path: str, workers: int) -> None:
     print(json.dumps({"seconds": secs, "rss_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, children) / 1024}))
 
 
-def measure(kind: str, path: Path, workers: int) -> dict:
-    res = subprocess.run([sys.executable, __file__, "--contender", kind, "--path", str(path), "--workers", str(workers)],
+def measure(kind: str, path: Path, workers: int, use_model: bool = True) -> dict:
+    extra = [] if use_model else ["--no-model"]
+    res = subprocess.run([sys.executable, __file__, "--contender", kind, "--path", str(path), "--workers", str(workers),
+                          *extra],
                          capture_output=True, text=True, check=True, cwd=ROOT)
     return json.loads(res.stdout.strip().splitlines()[-1])
 
@@ -79,16 +81,17 @@ def main() -> None:
     ap.add_argument("--dump", type=Path, default=DEFAULT_DUMP)
     ap.add_argument("--n", type=int, default=800, help="articles from the start of the dump")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="the pipeline's --workers (default: cores)")
+    ap.add_argument("--no-model", action="store_true", help="the pipeline without its transformer stage")
     ap.add_argument("--contender", help=argparse.SUPPRESS)
     ap.add_argument("--path", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.contender:
-        contender(args.contender, args.path, args.workers)
+        contender(args.contender, args.path, args.workers, not args.no_model)
         return
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "sample.jsonl"
         arts, words = sample(args.dump, args.n, path)
-        results = {k: measure(k, path, args.workers) for k in ("pipeline", "spacy", "regex")}
+        results = {k: measure(k, path, args.workers, not args.no_model) for k in ("pipeline", "spacy", "regex")}
     print(f"{args.dump.name}: {arts} articles, {words} words; pipeline --workers {args.workers}; "
           f"{os.cpu_count()} cores")
     print(f"{'contender':<28}{'words/s':>12}{'articles/s':>12}{'peak RSS MB':>13}")
