@@ -103,10 +103,15 @@ def choose_subject(text: str, fig: Figure, view: SentenceView, ents: ArticleEnti
     return ents.main, "main"
 
 
-def find_cues(text: str, res: Resources) -> list[tuple[str, int, int, float]]:
-    """Every metric cue in `text` as (metric, start, end, weight); a cue inside a longer one of its metric is dropped."""
+def find_cues(text: str, res: Resources, kinds: frozenset[str] | None = None) -> list[tuple[str, int, int, float]]:
+    """Every metric cue in `text` as (metric, start, end, weight); a cue inside a longer one of its metric is dropped.
+
+    With `kinds`, only metrics that take one of those figure kinds are scanned.
+    """
     out = []
     for spec in res.metrics.values():
+        if kinds is not None and not (spec.kinds & kinds):
+            continue
         spans: list[tuple[int, int, float]] = []
         for rx, weight in spec.cues:
             for m in rx.finditer(text):
@@ -242,7 +247,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     has_forward = {}
     drafts = []
     previous_metric: dict[tuple[int, str], str] = {}
-    cue_cache: dict[tuple[int, int], list] = {}
+    cue_cache: dict[tuple, list] = {}
     entity_period: dict[str, Period] = {}
     for fig in figures:
         sent = clean.sentence_at(fig.start)
@@ -257,11 +262,12 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             metric, mscore = res.table_labels.get(label, "other"), 5.0
         else:
             # one pass of the cue patterns per clause and per sentence, shared by their figures
+            cue_kinds = frozenset({kind, "percent"} if kind == "word_change" else {kind})
             for span in ((cs, ce), (sent.start, sent.end)):
-                if span not in cue_cache:
-                    cue_cache[span] = find_cues(text[span[0]:span[1]], res)
-            metric, mscore = score_cues(cue_cache[(cs, ce)], 0, ce - cs, fig.start - cs, kind, res)
-            s_metric, s_score = score_cues(cue_cache[(sent.start, sent.end)], 0, sent.end - sent.start,
+                if (span, cue_kinds) not in cue_cache:
+                    cue_cache[(span, cue_kinds)] = find_cues(text[span[0]:span[1]], res, cue_kinds)
+            metric, mscore = score_cues(cue_cache[((cs, ce), cue_kinds)], 0, ce - cs, fig.start - cs, kind, res)
+            s_metric, s_score = score_cues(cue_cache[((sent.start, sent.end), cue_kinds)], 0, sent.end - sent.start,
                                            fig.start - sent.start, kind, res)
             if s_score * 0.6 > mscore:
                 metric, mscore = s_metric, s_score * 0.6
