@@ -46,7 +46,7 @@ class RunOptions:
     window_days: int = 7
     models_dir: str | None = None
     silent: bool = False
-    use_ner: bool = True
+    use_ner: bool = False  # spaCy NER fallback for subjects (see the --ner help for why it is off by default)
     use_model: bool = True  # the transformer metric/subject stage, when its package is installed
     model_path: str | None = None
     device: str = "cpu"
@@ -64,7 +64,7 @@ def dollar_for(text: str, res: Resources) -> str:
     return "USD"
 
 
-def process_article(article: Article, res: Resources, use_ner: bool = True) -> ArticleResult:
+def process_article(article: Article, res: Resources, use_ner: bool = False) -> ArticleResult:
     """Clean, find figures and entities, and make claims for one article (pure)."""
     timings: dict[str, float] = {}
     if article.error:
@@ -101,7 +101,7 @@ def process_article(article: Article, res: Resources, use_ner: bool = True) -> A
     return ArticleResult(article, tuple(claims), tuple(skipped), n_chars=len(text), timings=timings)
 
 
-def _process_batch(batch: list[Article], models_dir: str | None, use_ner: bool = True,
+def _process_batch(batch: list[Article], models_dir: str | None, use_ner: bool = False,
                    model: tuple | None = None) -> list[ArticleResult]:
     """Process a batch; `model` is (path, device) for the transformer stage, or None to skip it."""
     res = load_resources(models_dir)
