@@ -141,7 +141,9 @@ def extract(case: dict, res) -> list[Got]:
                 for f in keep]
     if kind == "datetime":
         out = []
-        for p in find_periods(text, _reference(case)):
+        # each suite's own convention for a date without a year: Duckling reads the next
+        # occurrence, Recognizers-Text accepts the past one; the pipeline reads news, so past
+        for p in find_periods(text, _reference(case), prefer="future" if case.get("suite") == "duckling" else "past"):
             end = p.period_end + timedelta(days=1) if p.period_end else None
             out.append(Got(p.start, p.end, text[p.start:p.end] if p.start >= 0 else p.text,
                            period=(p.period_start, end), label=p.label or ""))

@@ -241,7 +241,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if sent is not None and sent.start not in seen_sentences:
             seen_sentences.add(sent.start)
             periods.extend(replace(p, start=p.start + sent.start, end=p.end + sent.start)
-                           for p in find_periods(text[sent.start:sent.end], ref, ents.fy_end_month))
+                           for p in find_periods(text[sent.start:sent.end], ref, ents.fy_end_month, res=res))
     segs = "|".join(re.escape(s) for s in sorted(res.segments, key=len, reverse=True))
     seg_before = re.compile(_SEGMENT_BEFORE_METRIC.format(segs=segs), re.I)
     has_forward = {}

@@ -1,16 +1,16 @@
 """Dates and periods: find time expressions and resolve them against the published date.
 
-Explicit calendar dates ("December 17, 2024", "Feb 6") go through dateparser;
-what dateparser has no notion of (quarters, halves, fiscal years with each
-company's calendar, year-to-date, "a month earlier" anchored to the period
-mentioned before) is resolved here. Every `Period` carries its granularity.
+Calendar expressions (days, weekdays, months, years, holidays, ranges, bounds, parts, shifts) are
+found and resolved by the grammar in pipeline/periods.py, from the words in models/lexicons; what is
+particular to company reporting (quarters, halves, fiscal years with each company's calendar,
+year-to-date, "a month earlier" anchored to the period mentioned before) is resolved here. Every
+`Period` carries its granularity.
 """
 from __future__ import annotations
 
 import calendar
 import re
 from datetime import date, timedelta
-from functools import lru_cache
 
 from .records import Period
 
@@ -24,31 +24,19 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "nine": 9, "ten": 10, "twelve": 12, "a": 1, "the": 1}
 _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _YR = r"(?:19[5-9]\d|20\d\d)"
-_NUMW = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
-
+_NUMW_REL = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|\d{1,2})"
+# Kinds particular to company reporting; pipeline/periods.py adds the calendar's own atoms around them.
 _PATTERNS = [
     ("ytd", r"\b(?:year[- ]to[- ]date|ytd|so far this year|since the (?:start|beginning) of (?:the|this) year|this year so far)\b"),
     ("fq_word", rf"\b(?:(?:the|its|a)\s+)?(?:fiscal\s+(?:(?P<fqw_y1>{_YR})\s+)?(?P<fqw_o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|(?P<fqw_o2>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter of (?:fiscal(?: year)?|FY)\s*(?P<fqw_y2>{_YR}|\d\d))\b"),
-    ("q_word", rf"\b(?P<qw_o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ]quarter(?:\s+(?:of\s+)?(?P<qw_y>{_YR}))?"),
-    ("q_code", rf"\b(?:(?:fiscal\s+)?Q(?P<qc_q>[1-4])\s?(?:FY)?'?(?P<qc_y>{_YR}|\d\d)?|(?P<qc_q2>[1-4])Q\s?'?(?P<qc_y2>{_YR}|\d\d)?|(?:FY|fiscal)\s?'?(?P<qc_y3>{_YR}|\d\d)\s?Q(?P<qc_q3>[1-4]))\b"),
+    ("q_word", rf"\b(?P<qw_o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:quarter|qtr)\b(?:\s+(?:of\s+)?(?P<qw_y>{_YR}))?"),
+    ("q_code", rf"\b(?:(?:fiscal\s+)?Q(?P<qc_q>[1-4])[\s-]?(?:FY)?'?(?P<qc_y>{_YR}|\d\d)?|(?P<qc_q2>[1-4])Q\s?'?(?P<qc_y2>{_YR}|\d\d)?|(?:FY|fiscal)\s?'?(?P<qc_y3>{_YR}|\d\d)\s?Q(?P<qc_q3>[1-4])|(?P<qc_y4>{_YR})[\s-]?Q(?P<qc_q4>[1-4])|(?P<qc_y5>\d\d)Q(?P<qc_q5>[1-4]))\b"),
     ("q_month", rf"\bthe (?P<qm_m>{_MON}) quarter\b"),
-    ("half", rf"\b(?:(?P<h_o>first|second|1st|2nd)[- ]half(?:\s+of)?(?:\s+(?P<h_y>{_YR}))?|(?P<h_c>[12])H\s?'?(?P<h_y2>{_YR}|\d\d)|H(?P<h_c2>[12])\s?'?(?P<h_y3>{_YR}|\d\d)?)\b"),
+    ("half", rf"\b(?:(?P<h_o>first|second|1st|2nd)[- ]half(?:\s+of)?(?:\s+(?P<h_y>{_YR}))?|(?P<h_c>[12])H\s?'?(?P<h_y2>{_YR}|\d\d)|H(?P<h_c2>[12])\s?'?(?P<h_y3>{_YR}|\d\d)?|(?P<h_y4>{_YR})[\s-]?H(?P<h_c3>[12]))\b"),
     ("fy", rf"\b(?:FY\s?'?(?P<fy_y>{_YR}|\d\d)|fiscal(?: year)?\s+(?P<fy_y2>{_YR})|(?:the\s+)?(?P<fy_y3>{_YR})\s+(?:fiscal|financial)\s+year|(?P<fy_rel>last|this|next|previous|prior|current) (?:fiscal|financial) year)\b"),
-    ("next_n", rf"\b(?:the\s+)?(?P<nn_dir>next|coming|past|last|previous|prior)\s+(?P<nn_n>{_NUMW})\s+(?P<nn_u>years?|months?|quarters?|weeks?|days?)\b"),
-    ("rel_prev", r"\b(?:(?:just\s+)?(?P<rp_n>a|one|two|three|six|twelve|\d{1,2})\s+(?P<rp_u>years?|months?|quarters?|weeks?)\s+(?:earlier|before|ago|prior)|(?P<rp_ya>year[- ](?:ago|earlier)|prior[- ]year|previous year's|the previous (?P<rp_pu>quarter|month|year)|the prior (?P<rp_pu2>quarter|month|year)|sequentially))\b"),
-    ("rel", r"\b(?P<r_dir>last|this|next|past|previous|current|coming)\s+(?P<r_u>year|quarter|month|week)\b"),
-    ("day", rf"\b(?:(?P<d_m>{_MON})\.?\s+(?P<d_d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<d_y>{_YR}))?|(?P<d_d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<d_m2>{_MON})\.?(?:,?\s+(?P<d_y2>{_YR}))?)\b(?!\s*(?:mln|billion|million|pct|%))"),
-    ("iso", rf"\b(?P<iso_d>{_YR}-[01]\d-[0-3]\d)\b"),
-    ("month", rf"\b(?P<m_m>{_MON})\.?(?:,?\s+(?P<m_y>{_YR}))?\b"),
-    ("end_of", rf"\b(?:the\s+)?(?P<eo_w>end|start|beginning|middle) of (?:the\s+)?(?:(?P<eo_y>{_YR})|(?P<eo_rel>year|quarter|month))\b"),
-    ("year_alone", rf"\b(?P<ya>{_YR})\b(?:\s+alone)?"),
+    ("rel_prev", rf"\b(?:(?:just\s+)?(?P<rp_n>{_NUMW_REL})\s+(?P<rp_u>years?|months?|quarters?|weeks?|days?)\s+(?:earlier|before|ago|prior)|(?P<rp_ya>year[- ](?:ago|earlier)|prior[- ]year|previous year's|the previous (?P<rp_pu>quarter|month|year)|the prior (?P<rp_pu2>quarter|month|year)|sequentially))\b"),
 ]
-_SCANNER = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS), re.I)
-from datetime import datetime as _dt
-
-_LEAP_BASE = _dt(2024, 12, 31)  # a leap year, so that "Feb 29" parses
-_KINDS = tuple(name for name, _ in _PATTERNS)
-_BARE_MONTH_NOT = re.compile(r"^(?:may|march|mar|jan|june|july|aug|sept|oct|nov|dec)$", re.I)
+_LEGACY = tuple(_PATTERNS)  # handed to pipeline/periods.py's scanner; resolved by _resolve below
 
 
 def _month_end(y: int, m: int) -> date:
@@ -103,39 +91,16 @@ def _latest_ended_quarter(ref: date) -> tuple[int, int]:
     return y, q
 
 
-def _year_of_quarter(q: int, ref: date) -> int:
-    """A quarter named without a year: this year's once it has begun, else last year's (news looks back)."""
+def _year_of_quarter(q: int, ref: date, prefer: str = "past") -> int:
+    """A quarter named without a year: this year's once it has begun, else last year's (news looks back);
+    read forward, this year's until it has ended, else next year's."""
+    if prefer == "future":
+        return ref.year if quarter_span(ref.year, q)[1] >= ref else ref.year + 1
     return ref.year if quarter_span(ref.year, q)[0] <= ref else ref.year - 1
 
 
 def _fq_label(fy: int, q: int, fy_end: int) -> str:
     return f"FY{fy}-Q{q}" if fy_end != 12 else f"{fy}-Q{q}"
-
-
-@lru_cache(maxsize=4096)
-def _month_day(text: str) -> tuple[int, int] | None:
-    """Month and day of an explicit date written without a year, through dateparser (cached by text)."""
-    import dateparser  # imported on first use: it costs ~0.3 s to load
-
-    parsed = dateparser.parse(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text), languages=["en"],
-                              settings={"REQUIRE_PARTS": ["day", "month"], "RELATIVE_BASE": _LEAP_BASE})
-    return (parsed.month, parsed.day) if parsed else None
-
-
-def parse_day(text: str, ref: date | None) -> date | None:
-    """An explicit day without a year: the latest such day on or before `ref` (news looks back)."""
-    md = _month_day(text)
-    if md is None:
-        return None
-    year = ref.year if ref else date.today().year
-    for y in (year, year - 1, year - 2):
-        try:
-            d = date(y, *md)
-        except ValueError:  # Feb 29 outside a leap year
-            continue
-        if ref is None or d <= ref + timedelta(days=1):
-            return d
-    return None
 
 
 def _shift(p: Period, months: int, text: str, start: int, end: int) -> Period | None:
@@ -163,7 +128,8 @@ def _label_for(ps: date, pe: date, gran: str) -> str:
     return f"{ps.isoformat()}..{pe.isoformat()}"
 
 
-def _resolve(kind: str, m: re.Match, ref: date | None, fy_end: int, previous: Period | None) -> Period | None:
+def _resolve(kind: str, m: re.Match, ref: date | None, fy_end: int, previous: Period | None,
+             prefer: str = "past") -> Period | None:
     g = m.groupdict()
     text, s, e = m.group(), m.start(), m.end()
 
@@ -198,17 +164,17 @@ def _resolve(kind: str, m: re.Match, ref: date | None, fy_end: int, previous: Pe
             if y is None:
                 if not ref:
                     return None
-                y = _year_of_quarter(q, ref)
+                y = _year_of_quarter(q, ref, prefer)
         ps, pe = quarter_span(y, q)
         return P(ps, pe, f"{y}-Q{q}", "quarter", "dates.quarter.v1")
     if kind == "q_code":
-        q = int(g["qc_q"] or g["qc_q2"] or g["qc_q3"])
+        q = int(g["qc_q"] or g["qc_q2"] or g["qc_q3"] or g["qc_q4"] or g["qc_q5"])
         fiscal = bool(g["qc_q3"]) or "FY" in text.upper() or text.lower().startswith("fiscal")
-        y = _year(g["qc_y"] or g["qc_y2"] or g["qc_y3"], ref)
+        y = _year(g["qc_y"] or g["qc_y2"] or g["qc_y3"] or g["qc_y4"] or g["qc_y5"], ref)
         if y is None:
             if not ref:
                 return None
-            y = _year_of_quarter(q, ref)
+            y = _year_of_quarter(q, ref, prefer)
         if fiscal and fy_end != 12:
             ps, pe = fiscal_quarter_span(y, q, fy_end)
             return P(ps, pe, _fq_label(y, q, fy_end), "fiscal_quarter", "dates.fiscal_quarter.v1")
@@ -223,8 +189,8 @@ def _resolve(kind: str, m: re.Match, ref: date | None, fy_end: int, previous: Pe
         ps, pe = date(sy, sm, 1), _month_end(y, mo)
         return P(ps, pe, f"{y}-{mo:02d} quarter", "quarter", "dates.quarter_month.v1")
     if kind == "half":
-        h = {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get((g["h_o"] or "").lower()) or int(g["h_c"] or g["h_c2"])
-        y = _year(g["h_y"] or g["h_y2"] or g["h_y3"], ref) or (ref.year if ref else None)
+        h = {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get((g["h_o"] or "").lower()) or int(g["h_c"] or g["h_c2"] or g["h_c3"])
+        y = _year(g["h_y"] or g["h_y2"] or g["h_y3"] or g["h_y4"], ref) or (ref.year if ref else None)
         if y is None:
             return None
         ps, pe = (date(y, 1, 1), date(y, 6, 30)) if h == 1 else (date(y, 7, 1), date(y, 12, 31))
@@ -241,23 +207,6 @@ def _resolve(kind: str, m: re.Match, ref: date | None, fy_end: int, previous: Pe
                 fy = current
         ps, pe = fiscal_year_span(fy, fy_end)
         return P(ps, pe, f"FY{fy}", "fiscal_year", "dates.fiscal_year.v1")
-    if kind == "next_n":
-        if not ref:
-            return None
-        n_text = g["nn_n"].lower()
-        n = int(n_text) if n_text.isdigit() else NUMBER_WORDS.get(n_text, 1)
-        unit = g["nn_u"].lower().rstrip("s")
-        months = {"year": 12 * n, "month": n, "quarter": 3 * n}.get(unit)
-        days = {"week": 7 * n, "day": n}.get(unit, 0)
-        forward = g["nn_dir"].lower() in ("next", "coming")
-        if months:
-            y, mo = _add_months(ref.year, ref.month, months if forward else -months)
-            other = date(y, mo, min(ref.day, calendar.monthrange(y, mo)[1]))
-        else:
-            other = ref + timedelta(days=days if forward else -days)
-        ps, pe = (ref, other) if forward else (other, ref)
-        label = f"{'next' if forward else 'past'} {n} {unit}{'s' if n > 1 else ''}"
-        return P(ps, pe, label, "range", "dates.next_n.v1")
     if kind == "rel_prev":
         if g["rp_ya"]:
             word = g["rp_ya"].lower()
@@ -265,9 +214,9 @@ def _resolve(kind: str, m: re.Match, ref: date | None, fy_end: int, previous: Pe
             n = 1
         else:
             n_text = g["rp_n"].lower()
-            n = int(n_text) if n_text.isdigit() else NUMBER_WORDS.get(n_text, 1)
+            n = int(n_text) if n_text.isdigit() else NUMBER_WORDS.get(n_text, 3 if n_text in ("few", "several") else 1)
             unit = g["rp_u"].lower().rstrip("s")
-        months = {"year": 12, "month": 1, "quarter": 3, "week": 0}[unit] * n
+        months = {"year": 12, "month": 1, "quarter": 3, "week": 0, "day": 0}[unit] * n
         anchor = previous if previous and previous.period_start else None
         if anchor is None:
             if not ref:
@@ -283,105 +232,82 @@ def _resolve(kind: str, m: re.Match, ref: date | None, fy_end: int, previous: Pe
                     anchor = Period("", -1, -1, date(ref.year, 1, 1), date(ref.year, 12, 31), "", "year")
             else:
                 anchor = Period("", -1, -1, ref, ref, ref.isoformat(), "day")
-        if unit == "week":
-            ps = anchor.period_start - timedelta(days=7 * n)
-            pe = anchor.period_end - timedelta(days=7 * n)
-            return Period(text, s, e, ps, pe, _label_for(ps, pe, "range"), "range", "dates.relative.v1", True)
+        if unit in ("week", "day"):
+            days = 7 * n if unit == "week" else n
+            ps = anchor.period_start - timedelta(days=days)
+            pe = anchor.period_end - timedelta(days=days)
+            gran = "day" if ps == pe else "range"
+            return Period(text, s, e, ps, pe, _label_for(ps, pe, gran), gran, "dates.relative.v1", True)
+        if prefer == "future" and unit == "year" and anchor.granularity == "day" and not anchor.text:
+            y, mo = _add_months(anchor.period_start.year, anchor.period_start.month, -months)  # Duckling: to the month
+            return Period(text, s, e, date(y, mo, 1), _month_end(y, mo), f"{y}-{mo:02d}", "month", "dates.relative.v1", True)
         return _shift(anchor, -months, text, s, e)
-    if kind == "rel":
-        if not ref:
-            return None
-        d, u = g["r_dir"].lower(), g["r_u"].lower()
-        k = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(d, 0)
-        if u == "year":
-            y = ref.year + k
-            if k == 0:
-                return P(date(y, 1, 1), ref, f"YTD {y}", "ytd", "dates.this_year.v1")
-            return P(date(y, 1, 1), date(y, 12, 31), str(y), "year", "dates.year.v1")
-        if u == "quarter":
-            if k == -1:
-                y, q = _latest_ended_quarter(ref)
-            else:
-                q0 = (ref.month - 1) // 3 + 1 + k
-                y, q = ref.year + (q0 - 1) // 4, (q0 - 1) % 4 + 1
-            ps, pe = quarter_span(y, q)
-            return P(ps, pe, f"{y}-Q{q}", "quarter", "dates.quarter.v1")
-        if u == "month":
-            y, mo = _add_months(ref.year, ref.month, k)
-            return P(date(y, mo, 1), _month_end(y, mo), f"{y}-{mo:02d}", "month", "dates.month.v1")
-        ps = ref - timedelta(days=ref.weekday()) + timedelta(days=7 * k)
-        return P(ps, ps + timedelta(days=6), _label_for(ps, ps + timedelta(days=6), "range"), "week", "dates.week.v1")
-    if kind in ("day", "iso"):
-        if kind == "iso":
-            d = date.fromisoformat(g["iso_d"])
-        else:
-            mon = g["d_m"] or g["d_m2"]
-            day = int(g["d_d"] or g["d_d2"])
-            y = _year(g["d_y"] or g["d_y2"], ref)
-            if day < 1 or day > 31:
-                return None
-            if y:
-                try:
-                    d = date(y, MONTHS[mon.lower().rstrip(".")], day)
-                except ValueError:
-                    return None
-            else:
-                d = parse_day(f"{mon} {day}", ref)
-                if d is None:
-                    return None
-        return P(d, d, d.isoformat(), "day", "dates.day.v1")
-    if kind == "month":
-        mon = g["m_m"]
-        y = _year(g["m_y"], ref)
-        if not y and (_BARE_MONTH_NOT.match(mon) and mon[0].islower() or mon.islower()):
-            return None  # "may", "march" as verbs; lower-case month names are rarely months
-        if not mon[0].isupper():
-            return None
-        mo = MONTHS[mon.lower().rstrip(".")]
-        if y is None:
-            if not ref:
-                return None
-            y = ref.year if date(ref.year, mo, 1) <= ref else ref.year - 1
-        return P(date(y, mo, 1), _month_end(y, mo), f"{y}-{mo:02d}", "month", "dates.month.v1")
-    if kind == "end_of":
-        y = _year(g["eo_y"], ref) or (ref.year if ref else None)
-        if y is None:
-            return None
-        if g["eo_w"].lower() == "end":
-            return P(date(y, 12, 1), date(y, 12, 31), f"end {y}", "month", "dates.end_of.v1")
-        return P(date(y, 1, 1), date(y, 1, 31), f"start {y}", "month", "dates.start_of.v1")
-    if kind == "year_alone":
-        y = int(g["ya"])
-        return P(date(y, 1, 1), date(y, 12, 31), str(y), "year", "dates.year.v1")
     return None
 
 
 def find_periods(text: str, ref: date | None, fy_end_month: int = 12,
-                 sentence_starts: tuple[int, ...] = ()) -> list[Period]:
+                 sentence_starts: tuple[int, ...] = (), prefer: str = "past", res=None) -> list[Period]:
     """Every period expression in `text`, in order, resolved against `ref`.
+
+    prefer (str): "past" (news: a month, weekday or holiday named without a year is the latest one
+    that has begun) or "future" (the next one, as calendar assistants read it); res: Resources
+    (default: the project's models/).
 
     >>> [p.label for p in find_periods("rose to 11% in September, up from 8.6% a month earlier", date(2025, 9, 30))]
     ['2025-09', '2025-08']
+    >>> [p.label for p in find_periods("Shoppers spent more on Black Friday than at Christmas", date(2024, 12, 2))]
+    ['2024-11-29', '2023-12-25']
+    >>> [p.label for p in find_periods("Shoppers will spend more at Christmas", date(2024, 12, 2), prefer="future")]
+    ['2024-12-25']
     """
     import bisect
+
+    from . import periods as cal
+    from .resources import load_resources
+
+    if prefer not in ("past", "future"):
+        raise ValueError(f"prefer={prefer!r}: use 'past' or 'future'")
+    g = cal.grammar(res or load_resources(), _LEGACY)
+
+    def legacy(kind: str, m: re.Match, ctx) -> "cal.Span | None":
+        p = _resolve(kind, m, ref, fy_end_month, None, prefer)
+        return _span_of(p)
 
     out: list[Period] = []
     previous: Period | None = None
     sentence = -1
-    for m in _SCANNER.finditer(text):
-        current = bisect.bisect_right(sentence_starts, m.start())
+    for s, e, item in cal.find_calendar(text, ref, prefer, g, legacy):
+        current = bisect.bisect_right(sentence_starts, s)
         if current != sentence:  # "a year earlier" anchors to a period of its own sentence only
             previous, sentence = None, current
-        kind = next((name for name in _KINDS if m.group(name) is not None), None)
-        if kind is None:
-            continue
-        p = _resolve(kind, m, ref, fy_end_month, previous)
+        if isinstance(item, re.Match):
+            p = _resolve(item.lastgroup, item, ref, fy_end_month, previous, prefer)
+        else:
+            p = _period_of(item, text, s, e)
         if p is None:
             continue
         out.append(p)
-        if p.period_start and p.granularity not in ("ytd",) and not p.relative_to_previous:
+        if p.period_start and p.period_end and p.granularity not in ("ytd",) and not p.relative_to_previous:
             previous = p
     return out
+
+
+def _span_of(p: Period | None):
+    from .periods import Span
+
+    if p is None or p.period_start is None or p.period_end is None:
+        return None
+    return Span(p.period_start, p.period_end + timedelta(days=1), p.granularity, p.label, rule=p.rule)
+
+
+def _period_of(sp, text: str, s: int, e: int) -> Period:
+    """A resolved periods.Span as the stage's record (inclusive last day; None for an open side)."""
+    pe = sp.end - timedelta(days=1) if sp.end else None
+    if sp.start and pe and pe < sp.start:
+        pe = sp.start
+    gran = "range" if sp.mod else sp.grain
+    rule = sp.rule or f"dates.{'bound' if sp.mod else sp.grain}.v2"
+    return Period(text[s:e], s, e, sp.start, pe, sp.label, gran, rule)
 
 
 _FULL_DATE = re.compile(rf"\b(?:(?P<m>{_MON})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{_YR})|(?P<d2>[0-3]?\d)\s+(?P<m2>{_MON})\.?,?\s+(?P<y2>{_YR})|(?P<iso>{_YR}-[01]\d-[0-3]\d))\b", re.I)

@@ -12,13 +12,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from .numbers import decimals_written, parse_digits, parse_words
+from .numbers import decimals_written, parse_digits, parse_word_tokens, parse_words
 from .records import Figure, Skipped
 from .resources import Resources
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:[.]\d+)?(?:[- ]\d{1,2}/\d{1,3}(?![\d/]))?|[.]\d+"
-# NOTE: longer forms first: "1.5 pct points" is percentage points, not a percent
-_PCT = r"percentage[\s-]points?\b|pct\s?points?\b|per\s?cent(?:age)?\s?points?\b|%|pct\b|per\s?cent\b|percent\b|points?\b(?=\s+(?:of|in|to|higher|lower|above|below))|pp\b|basis[\s-]points?\b|bps\b|bp\b"
+# NOTE: the fraction alternative comes first so that "3/4" is not read as 3; dates such as
+# "3/15/2024" fail its lookahead and fall through to the plain number.
+_DIGITS = (r"\d{1,3}/\d{1,3}(?![\d/])"
+           r"|(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,3}(?:[\u202f\u2009]\d{3})+(?!\d)|\d+)(?:[.]\d+)?"
+           r"(?:[eE][+-]?\d{1,3}(?![\w.]))?(?:(?:-|\s{1,2})\d{1,2}/\d{1,3}(?![\d/]))?|[.]\d+")
+_PCT = r"percentage[\s-]points?\b|pct\s?points?\b|per\s?cent(?:age)?\s?points?\b|%|pct\b|per\s?cents?\b|percents?\b|percentage\b|points?\b(?=\s+(?:of|in|to|higher|lower|above|below))|pp\b|basis[\s-]points?\b|bps\b|bp\b"
 _MULT = r"×|[xX](?![A-Za-z0-9])"
 _QUAL = {
     "about": "about", "around": "about", "roughly": "about", "approximately": "about", "approx": "about",
@@ -27,7 +30,8 @@ _QUAL = {
     "in excess of": "over", "exceeding": "over", "just over": "over", "well over": "over", "north of": "over",
     "less than": "under", "under": "under", "nearly": "under", "almost": "under", "just under": "under",
     "below": "under", "up to": "under", "at most": "under", "fewer than": "under", "as much as": "under",
-    "no more than": "under", "not more than": "under", "shy of": "under",
+    "no more than": "under", "not more than": "under", "shy of": "under", "lower than": "under",
+    "higher than": "over", "greater than": "over", "no less than": "over", "not less than": "over",
 }
 _QUAL_RE = re.compile(r"(?:^|\W)(" + "|".join(sorted((re.escape(q) for q in _QUAL), key=len, reverse=True))
                       + r")\s+(?:of\s+)?(?:an?\s+)?$", re.I)
@@ -71,55 +75,92 @@ class Atom:
     words: bool = False
     num_start: int = -1  # the number itself, with its scale word: "1.5 million" in "$1.5 million"
     num_end: int = -1
+    loose_scale: Decimal = Decimal(1)  # "10k", "1.2b" with no currency: a scale only find_numbers applies
+    loose_end: int = -1  # where that scale ends
+    subunit: bool = False  # "43 cents": a hundredth of the currency
+    bare: bool = False  # a fraction word with no numerator ("third", "quarter"): not a number by itself
+
+
+def _case_forms(name: str) -> set[str]:
+    """The ways news capitalises a currency name: as listed, lower case, each word capitalised or not."""
+    parts = name.split(" ")
+    forms = {name, name.lower(), name[:1].upper() + name[1:]}
+    if 1 < len(parts) <= 3:
+        variants = [""]
+        for p in parts:
+            variants = [v + (" " if v else "") + w for v in variants for w in {p.lower(), p[:1].upper() + p[1:].lower()}]
+        forms.update(variants)
+    if len(name) <= 5:  # wire tables shout: "6.48 DLRS VS PROFIT 23 CTS"
+        forms.add(name.upper())
+    return forms
+
+
+def _alt(forms) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
 class Scanner:
     """The compiled pattern for one Resources (built once per models/ folder)."""
 
     def __init__(self, res: Resources):
-        prefix, suffix, subunits = {}, {}, {}
+        prefix, suffix, subunits, before, sym_after = {}, {}, {}, {}, {}
         for cur in res.currencies.values():
             for sym in cur.symbols:
                 prefix[sym] = cur.code
+                if not re.search(r"[A-Za-z]$", sym) and " " not in sym:  # "20€", "100元", "10$"
+                    sym_after.setdefault(sym, cur.code)
             for code in cur.codes:
                 prefix.setdefault(code, cur.code)
                 suffix.setdefault(code, cur.code)
             for name in cur.names:
-                forms = {name, name.lower(), name[:1].upper() + name[1:]}
-                if len(name) <= 5:  # wire tables shout: "6.48 DLRS VS PROFIT 23 CTS"
-                    forms.add(name.upper())
-                for form in forms:
+                for form in _case_forms(name):
                     suffix.setdefault(form, cur.code)
+            for name in cur.names_before:
+                for form in _case_forms(name):
+                    before.setdefault(form, cur.code)
             for sub, factor in cur.subunits.items():
                 subunits[sub] = (cur.code, Decimal(str(factor)))
-                if len(sub) <= 5:
+                if 1 < len(sub) <= 5:  # not "C": 25 C is a temperature
                     subunits[sub.upper()] = (cur.code, Decimal(str(factor)))
-        self.prefix, self.suffix, self.subunits = prefix, suffix, subunits
+        self.prefix, self.suffix, self.subunits, self.before = prefix, suffix, subunits, before
+        self.sym_after = sym_after
+        self.generic_sub = {k for k, (code, _) in subunits.items() if res.currencies.get(code) and res.currencies[code].dollar_like}
         self.scales = {k: Decimal(str(v)) for k, v in res.scales.items()}
         for k, v in list(self.scales.items()):
             if len(k) > 2:
                 self.scales.setdefault(k.capitalize(), v)
         self.ambiguous = res.ambiguous_scales
         nw = res.number_words
-        words = list(nw["units"]) + list(nw["tens"]) + list(nw["magnitudes"]) + list(nw["fractions"]) + ["dozen"]
-        word = "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
-        wordnum = rf"(?i:(?:an?[\s-]+)?{word}(?:(?:[\s-]+and[\s-]+an?[\s-]+|[\s-]+and[\s-]+|[\s-]+an?[\s-]+|[\s-]+){word})*)"
-
-        def alt(forms) -> str:
-            return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-
-        glued_ok = [p for p in prefix if not p[-1:].isalpha() or p.isupper() or p in ("Rmb", "Rs.")]
+        tens = "|".join(nw["tens"])
+        tails = "|".join(list(nw.get("ordinal_tails") or ()) + [d for d, n in nw["denominators"].items() if n < 10])
+        words = (list(nw["units"]) + list(nw["tens"]) + list(nw["magnitudes"]) + list(nw["denominators"])
+                 + list(nw.get("dozen") or ()))
+        word = "(?:" + rf"(?:{tens})[\s-]+(?:{tails})\b|" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+        point = nw.get("decimal_point", "point")
+        sep = r"(?:[\s-]+and[\s-]+an?[\s-]+|[\s-]+and[\s-]+|[\s-]+an?[\s-]+|[\s-]+|[\s-]+" + point + r"[\s-]+)"
+        wordnum = rf"(?i:(?:an?[\s-]+)?{word}(?:{sep}{word})*)"
+        signs = _alt(nw.get("sign_words") or {})
+        names_after = _alt(suffix)
         self.pattern = re.compile(
-            rf"(?<![\w.$€£¥])(?:(?P<pcur>{alt(prefix)})(?:\s?)(?=[\d.+-]))?"
-            rf"(?P<sign>[+-](?=[\d.]))?"
-            rf"(?:(?P<num>{_DIGITS})|(?P<words>\b{wordnum}\b))"
-            rf"(?:\s?(?P<scale>{alt(self.scales)})(?![A-Za-z]))?"
-            rf"(?:\s?(?P<unit>{_PCT}|{_MULT})|\s(?P<times>times)\b|\s?(?P<sub>{alt(subunits)})(?![A-Za-z])|\s?(?P<scur>{alt(suffix)})(?![A-Za-z])"
-            rf"|\s(?P<qunit>(?i:{alt(res.physical_units)}))(?![A-Za-z]))?"
+            rf"(?<![\w.$€£¥])(?P<wsign>(?i:{signs})\s+(?=[^\W\d_]*[$€£¥]|[A-Z]{{3}}\s?\d))?(?:(?P<pcur>{_alt(prefix)})(?:\s?)(?=[\d.+-])|(?P<bcur>{_alt(before)})\s(?=\d))?"
+            rf"(?P<sign>[+-](?=[\d.])|(?i:{signs})\s+(?=[\d.]|\w))?"
+            rf"(?:(?P<num>{_DIGITS})|(?P<words>\b{wordnum}\b)|(?P<art>\b[Aa]n?)(?=\s(?:{_alt(res.currency_plain_names)})\b))"
+            rf"(?:\s{{0,2}}(?P<scale>{_alt(self.scales)})(?![^\W\d_])|-(?P<hscale>{_alt(k for k in self.scales if len(k) > 2)})(?![^\W\d_]))?"
+            rf"(?:\s?(?P<unit>{_PCT}|{_MULT})|\s(?P<times>times)\b|(?:\s?|-)(?P<sub>{_alt(subunits)})(?![^\W\d_])"
+            rf"|(?P<hyph>\s?|-)(?P<scur>{names_after})(?![^\W\d_])|\s?(?P<ssym>{_alt(sym_after)})(?!\s?\d)"
+            rf"|\s(?P<qunit>(?i:{_alt(res.physical_units)}))(?![^\W\d_]))?"
         )
-        self.glued_prefix = frozenset(glued_ok)
-        self.physical = {k.lower(): v for k, v in res.physical_units.items()}
+        # NOTE: find_atoms tries the pattern only where a token that can open an atom starts (the pattern is
+        # a long alternation that re would otherwise try at every character); keep in sync with the pattern.
+        first = lambda forms: {w for f in forms if (w := re.split(r"[^A-Za-z]+", f)[0])}  # noqa: E731
+        words = (first(prefix) | first(before) | set(nw["units"]) | set(nw["tens"]) | set(nw["magnitudes"])
+                 | set(nw["denominators"]) | set(nw.get("dozen") or ()) | set(nw.get("sign_words") or ()) | {"a", "an"})
+        self.start_words = frozenset(v for w in words for v in (w, w.lower(), w.upper(), w.capitalize()))
+        symbols = {f[0] for f in prefix if not f[0].isalnum()}
+        self.start_token = re.compile(r"(\d|[.+\-](?=\d)|[" + re.escape("".join(sorted(symbols))) + r"])|[^\W\d_]+")
         self.words_map = nw
+        self.plain_names = frozenset(n.lower() for n in res.currency_plain_names)
+        self.physical = {k.lower(): v for k, v in res.physical_units.items()}
 
 
 @lru_cache(maxsize=4)
@@ -146,48 +187,134 @@ def _unit_of(m: re.Match, sc: Scanner) -> tuple[str, str, Decimal]:
         return "", "times", Decimal(1)
     if m.group("qunit"):
         return "", "q:" + sc.physical[m.group("qunit").lower()], Decimal(1)
-    cur = sc.prefix.get(m.group("pcur") or "") or sc.suffix.get(m.group("scur") or "") or ""
+    cur = (sc.prefix.get(m.group("pcur") or "") or sc.before.get(m.group("bcur") or "")
+           or sc.suffix.get(m.group("scur") or "") or sc.sym_after.get(m.group("ssym") or "") or "")
     return cur, "", Decimal(1)
+
+
+# After "a dollar" these words keep it an amount ("a dollar and 42 cents", "a dollar a share");
+# any other word makes the name a modifier ("a dollar rate", "a dollar surge").
+_ARTICLE_FOLLOWERS = frozenset("a an and or per each apiece for to in of at from than on by is was were will would "
+                               "if when but so the this that".split())
+
+
+def _in_url(text: str, start: int) -> bool:
+    """Whether the number at `start` sits inside a URL ("...?q=30%25%2020%" is not three percentages)."""
+    if start == 0 or text[start - 1].isspace():
+        return False
+    ws = max(text.rfind(" ", max(0, start - 300), start), text.rfind("\n", max(0, start - 300), start))
+    token = text[ws + 1:start]
+    return "://" in token or token.startswith("www.")
 
 
 def find_atoms(text: str, res: Resources) -> list[Atom]:
     """Every number-like span with whatever currency, scale and unit is attached."""
     sc = _scanner(res)
     atoms = []
-    for m in sc.pattern.finditer(text):
-        num_text = m.group("num") or m.group("words")
-        if not num_text:
+    pos = 0
+    match, starts = sc.pattern.match, sc.start_words
+    # candidate starts: digits, currency symbols and signs always; words only when they can open a number
+    cands = [t.start() for t in sc.start_token.finditer(text) if t.lastindex or t.group() in starts]
+    for at in cands:
+        if at < pos:
             continue
-        if m.group("num"):
+        m = match(text, at)
+        if m is None:
+            continue
+        pos = m.end()
+        num_group = "num" if m.group("num") else "words" if m.group("words") else "art"
+        num_text = m.group(num_group)
+        if not num_text or _in_url(text, m.start()):
+            continue
+        start, end = m.start(), m.end()
+        bare = False
+        words_start = m.start(num_group)
+        if num_group == "num":
             value = parse_digits(num_text)
             decimals = decimals_written(num_text)
-        else:
-            if num_text.lower() in ("a", "an"):
+        elif num_group == "art":
+            value, decimals = Decimal(1), 0
+            follow = re.match(r"(?:-|\s+([a-z]+)\b)", text[end:end + 20])
+            if follow and (follow.group(1) or "-") not in _ARTICLE_FOLLOWERS:
                 continue
-            value = parse_words(num_text, sc.words_map)
+        else:
+            tokens = [(t.group().lower(), t.end()) for t in _TOKEN.finditer(num_text)]
+            value, used = parse_word_tokens([t for t, _ in tokens], sc.words_map)
             decimals = 0
+            if value is None and len(tokens) > 1 and tokens[0][0] in ("a", "an"):
+                # "a twelve-cent dividend": the article belongs to the noun, not to the number
+                value, used = parse_word_tokens([t for t, _ in tokens[1:]], sc.words_map)
+                lead = len(num_text) - len(num_text[tokens[0][1]:].lstrip(" -"))
+                start = words_start = words_start + lead
+                tokens = [(t, e - lead) for t, e in tokens[1:]]
+                num_text = num_text[lead:]
+            if value is None:
+                dens = sc.words_map["denominators"]
+                if tokens[0][0] in dens:  # "the third round": kept as a skipped word
+                    value, bare, used = Decimal(1) / Decimal(dens[tokens[0][0]]), True, 1
+                else:
+                    continue
+            elif used == 1 and tokens[0][0] in sc.words_map["magnitudes"]:
+                continue  # "billions of dollars", "million-dollar question": no number is written
+            if used < len(tokens):  # the words run on past the number ("at one point, ..."): cut there
+                cut = words_start + tokens[used - 1][1]
+                num_text, end = text[words_start:cut], cut
+                atoms.append(_plain_atom(m, start, words_start, end, num_text, value, decimals, bare))
+                pos = cut
+                continue
         if value is None:
             continue
-        scale_text = m.group("scale") or ""
+        sign = -1 if (m.group("sign") or m.group("wsign") or "+")[:1] in "-mMnN" else 1
+        scale_text = m.group("scale") or m.group("hscale") or ""  # "$11-million"
         scale = sc.scales.get(scale_text, Decimal(1))
         currency, unit, factor = _unit_of(m, sc)
+        if m.group("sub") and len(m.group("sub")) == 1 and re.search(r"[A-Z][A-Za-z]+\s$", text[max(0, start - 20):start]):
+            currency, factor, end = "", Decimal(1), m.start("sub")  # "iPhone 5c": a model, not five cents
+        if (m.group("scur") and "-" in (m.group("hyph") or "") and num_group == "num"
+                and m.group("scur").lower() not in sc.plain_names):
+            # "the 20,000-mark level", "a 5-pound bag": after digits and a hyphen only a plain name is money
+            currency = ""
+            end = m.start("hyph")
         if scale_text in sc.ambiguous and not currency:
             # "5m" with no currency may be metres: give the scale back as plain text
             if not unit:
-                end = m.start("scale")
-                atoms.append(Atom(m.start(), end if not text[end - 1].isspace() else end - 1, num_text, value,
-                                  decimals, sign=-1 if m.group("sign") == "-" else 1, words=not m.group("num")))
+                num_end = m.start("scale") if m.group("scale") else m.start("hscale") - 1
+                num_end = num_end if not text[num_end - 1].isspace() else len(text[:num_end].rstrip())
+                atoms.append(Atom(start, num_end, num_text, value, decimals, sign=sign, words=num_group != "num",
+                                  num_start=m.start("sign") if m.group("sign") else words_start, num_end=num_end,
+                                  loose_scale=scale, loose_end=max(m.end("scale"), m.end("hscale"))))
                 continue
             scale, scale_text = Decimal(1), ""
-        num_group = "num" if m.group("num") else "words"
+        prev = atoms[-1] if atoms else None
+        if (num_group == "num" and (currency or unit) and prev and not prev.words and not (prev.unit or prev.currency)
+                and re.fullmatch(r"\d{3}(?:\.\d+)?", num_text) and prev.end == start - 1 and text[prev.end] == " "
+                and not m.group("pcur") and re.fullmatch(r"\d{1,3}(?: \d{3})*", prev.number)):
+            # "5 000 dollars": thousands grouped by a space
+            atoms.pop()
+            start, num_text = prev.start, prev.number + " " + num_text
+            value, decimals = parse_digits(num_text), decimals_written(num_text)
+            m_num_start = prev.num_start
+        else:
+            m_num_start = m.start("sign") if m.group("sign") else words_start
         atoms.append(Atom(
-            start=m.start(), end=m.end(), number=num_text, value=value, decimals=decimals,
+            start=start, end=end, number=num_text, value=value, decimals=decimals,
             currency=currency, scale=scale * factor, scale_text=scale_text, unit=unit,
-            sign=-1 if m.group("sign") == "-" else 1, words=not m.group("num"),
-            num_start=m.start("sign") if m.group("sign") else m.start(num_group),
-            num_end=m.end("scale") if scale_text else m.end(num_group),
+            sign=sign, words=num_group != "num", bare=bare,
+            num_start=m_num_start,
+            num_end=max(m.end("scale"), m.end("hscale")) if scale_text else m.end(num_group),
+            subunit=bool(m.group("sub")) and bool(currency),
         ))
     return atoms
+
+
+_TOKEN = re.compile(r"[^\s-]+")
+
+
+def _plain_atom(m: re.Match, start: int, words_start: int, end: int, num_text: str, value: Decimal, decimals: int,
+                bare: bool) -> Atom:
+    sign = -1 if (m.group("sign") or m.group("wsign") or "+")[:1] in "-mMnN" else 1
+    num_start = m.start("sign") if m.group("sign") else words_start
+    return Atom(start, end, num_text, value, decimals, sign=sign, words=True, bare=bare, num_start=num_start, num_end=end)
 
 
 # capitalised words before a number that are not product names ("Part 2", "Phase 3")
@@ -197,12 +324,89 @@ _NOT_PRODUCT_WORDS = frozenset("The A An In On At By For Of To Part Section Chap
 
 
 def find_numbers(text: str, res: Resources) -> list[tuple[int, int, Decimal]]:
-    """Every number as (start, end, value), digits or words, with its scale word ("1.5 million")."""
-    out = []
-    for a in find_atoms(text, res):
-        scale = a.scale if a.scale_text else Decimal(1)
-        out.append((a.num_start, a.num_end, a.value * a.sign * scale))
+    """Every number as (start, end, value), digits or words, with its scale word ("1.5 million").
+
+    Broader than the figures: "10k" and "1.2b" count without a currency, digits grouped by
+    spaces ("1 234 567") join, and words after digits continue them ("6 crore and two hundred").
+
+    >>> from pipeline.resources import load_resources
+    >>> find_numbers("minus five point five and 1 234 567", load_resources())
+    [(0, 21, Decimal('-5.5')), (26, 35, Decimal('1234567'))]
+    >>> [str(v) for _, _, v in find_numbers("3/4, five eighths, 2.5k, 6 crore and two hundred", load_resources())]
+    ['0.75', '0.625', '2500.00', '60000200']
+    """
+    nw = res.number_words
+    out: list[tuple[int, int, Decimal]] = []
+    atoms = [a for a in find_atoms(text, res) if not a.bare]
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        i += 1
+        start, end = a.num_start, a.num_end
+        if a.words and a.number.lower() == "one" and _ONE_NOT.search(text[max(0, start - 12):start]):
+            continue  # "which one", "this one": a pronoun
+        if not a.words and a.loose_scale == 1 and not a.scale_text and text[end:end + 1].isalpha():
+            continue  # "4th", "180ml", "A1B2": an ordinal, a measurement or an identifier
+        value = a.value * (a.scale if a.scale_text else Decimal(1))
+        if a.loose_scale != 1:
+            value, end = value * a.loose_scale, a.loose_end
+        if not a.words and not a.scale_text and a.loose_scale == 1:
+            # digits grouped by spaces: "1 234 567", "40 000"
+            while (i < len(atoms) and not atoms[i].words and atoms[i].num_start == end + 1 and text[end] == " "
+                   and re.fullmatch(r"\d{3}(?:\.\d+)?", atoms[i].number) and re.fullmatch(r"\d{1,3}(?:\s\d{3})*", text[start:end].lstrip("-+"))):
+                b = atoms[i]
+                value = parse_digits(text[start:b.num_end].lstrip("-+")) or value
+                end = b.num_end
+                i += 1
+            # words continuing digits: "322 hundred", "3 dozens", "6 crore and two hundred", "1 point 1"
+            value, end, i = _continue_in_words(text, start, end, value, atoms, i, nw)
+        elif a.scale_text and not a.words:
+            value, end, i = _continue_in_words(text, start, end, value, atoms, i, nw, scaled=True)
+        sign = a.sign
+        dash = _DASH_SIGN.search(text[max(0, start - 6):start]) if sign == 1 else None
+        if dash:  # "- 1,200,000" at the start of a line
+            start, sign = start - len(dash.group(1)), -1
+        out.append((start, end, value * sign))
     return out
+
+
+_ONE_NOT = re.compile(r"\b(?:the|this|that|which|each|every|any|no|another|some)\s+$", re.I)
+_DASH_SIGN = re.compile(r"(?:^|[\n(=])\s*(-\s+)$")
+_WORD_TOKEN = re.compile(r"[^\s-]+")
+
+
+def _continue_in_words(text: str, start: int, end: int, value: Decimal, atoms: list[Atom], i: int, nw,
+                       scaled: bool = False) -> tuple[Decimal, int, int]:
+    """Read on from a number in digits through the number words after it (find_numbers only)."""
+    after = text[end:end + 80]
+    if not re.match(r"\s+[A-Za-z]", after):
+        return value, end, i
+    num_end = end
+    tokens, ends = [], []
+    if scaled:  # "6 crore and ...": restart from the digits so the parser sees the magnitude
+        m = re.match(r"[+-]?[\d.,\s]+?(?=\s*[A-Za-z])", text[start:end])
+        if not m:
+            return value, end, i
+        num_end = start + m.end()
+        lead = parse_digits(m.group().strip().lstrip("+-"))
+        if lead is None:
+            return value, end, i
+    else:
+        lead = value
+    tokens.append(format(lead, "f"))
+    ends.append(num_end)
+    for t in _WORD_TOKEN.finditer(text[num_end:num_end + 80]):
+        tokens.append(t.group().lower())
+        ends.append(num_end + t.end())
+        if len(tokens) > 12:
+            break
+    got, used = parse_word_tokens(tokens, nw)
+    if got is None or used <= 1 or ends[used - 1] <= end:
+        return value, end, i
+    new_end = ends[used - 1]
+    while i < len(atoms) and atoms[i].start < new_end:
+        i += 1
+    return got, new_end, i
 
 
 def _skip_reason(text: str, a: Atom) -> str:
@@ -235,8 +439,14 @@ def _skip_reason(text: str, a: Atom) -> str:
 
 
 def _qualifier(text: str, start: int) -> str:
-    m = _QUAL_RE.search(text[max(0, start - 30):start])
+    before = text[max(0, start - 30):start]
+    m = _QUAL_RE.search(before)
+    if m and m.group(1).lower() in _COMPARATIVES and re.search(r"\d", before[:m.start(1)]):
+        return "exact"  # "3.6 pct higher than 1.11 billion": the base of a comparison, not a bound
     return _QUAL[m.group(1).lower()] if m else "exact"
+
+
+_COMPARATIVES = frozenset(("higher than", "lower than", "greater than"))
 
 
 def _currency_in_context(text: str, atoms: list[Atom], i: int) -> str:
@@ -321,7 +531,18 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
             if cur:
                 a.currency = cur
                 unit, kind = cur, "money"
-        if i + 1 < len(atoms) and i + 1 not in used:
+        if kind == "money" and i + 1 < len(atoms) and _subunit_follows(text, a, atoms[i + 1]):
+            # "20 dollars 43 cents", "$20 and 43c", "3 CHF 4 cents": one amount in two units
+            b = atoms[i + 1]
+            whole = Atom(a.start, b.end, text[a.start:b.end], a.value + b.value * b.scale, max(a.decimals, 2),
+                         currency=a.currency, sign=a.sign)
+            fig = _figure(text, [whole], _currency(unit, dollar), kind, "figures.money.v1", _qualifier(text, a.start))
+            if a.currency == "DOLLAR":
+                fig = Figure(**{**fig.__dict__, "currency_assumed": True})
+            figures.append(fig)
+            used.update((i, i + 1))
+            continue
+        if i + 1 < len(atoms) and i + 1 not in used and not a.bare and not atoms[i + 1].bare:
             b = atoms[i + 1]
             sep = text[a.end:b.start].strip().lower()
             b_unit, b_kind = _atom_unit(text, b)
@@ -331,6 +552,8 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
                 b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$91-93 billion", "$91 to 93 billion"
             between = _RANGE_BETWEEN.search(text[max(0, a.start - 40):a.start])
             is_from = bool(between) and "from" in between.group(0).lower()
+            if is_from and not _CHANGE_BEFORE.search(text[max(0, a.start - 90):a.start - len(between.group(0)) + 5]):
+                is_from, between = False, None  # "from 10 dollars to 20 dollars" with no move: a range
             moved = _MOVE_BEFORE.search(text[max(0, a.start - 30):a.start])
             if _RANGE_SEP.match(text[a.end:b.start]) and b_unit and (not a.currency or not b.currency or a.currency == b.currency):
                 two_figures = (sep == "and" and not (between and not is_from)) or is_from or (moved and unit)
@@ -347,6 +570,12 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
                     used.update((i, i + 1))
                     continue
         if not unit:
+            pct = _PCT_OF.search(text, max(0, a.start - 24), a.start)
+            if pct and pct.end() == a.start and not a.bare:
+                # "percent of 10", "per cent of twenty-two": the percent word written first
+                fig = _figure(text, [a], "%", "percent", "figures.percent.v1", "exact")
+                figures.append(Figure(**{**fig.__dict__, "text": text[pct.start("w"):a.end], "start": pct.start("w")}))
+                continue
             skipped.append(Skipped(a.number, a.start, _skip_reason(text, a)))
             continue
         fig = _figure(text, [a], _currency(unit, dollar), kind, f"figures.{kind}.v1", _qualifier(text, a.start))
@@ -358,6 +587,34 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
         figures, skipped = _table_rows(text, res, figures, skipped, dollar)
     figures.sort(key=lambda f: f.start)
     return figures, skipped
+
+
+# A percent word with no number before it, then "of N": "percent of 10" (not "40 percent of 200 workers").
+_PCT_OF = re.compile(r"(?<![\w%])(?<!\d\s)(?P<w>(?i:per\s?cents?|percents?|percentage))\s+of\s+")
+# words of change before "from X to Y": then the two numbers are two levels, not a range
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|fell|falls?|fallen|falling|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|increas(?:e[sd]?|ing)|"
+    r"decreas(?:e[sd]?|ing)|declin(?:e[sd]?|ing)|drop(?:s|ped|ping)?|grew|grow(?:s|n|ing|th)?|gain(?:s|ed|ing)?|lost|"
+    r"los(?:e|es|ing)|cut(?:s|ting)?|rais(?:e[sd]?|ing)|lower(?:s|ed|ing)?|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
+    r"reduc(?:e[sd]?|ing)|trim(?:s|med|ming)?|slash(?:es|ed|ing)?|hik(?:e[sd]?|ing)|went|go(?:es|ing|ne)?|"
+    r"mov(?:e[sd]?|ing)|chang(?:e[sd]?|ing)|shift(?:s|ed|ing)?|upgrad(?:e[sd]?|ing)|downgrad(?:e[sd]?|ing)|"
+    r"revis(?:e[sd]?|ing)|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|eas(?:e[sd]|ing)|surg(?:e[sd]?|ing)|soar(?:s|ed|ing)?|"
+    r"plung(?:e[sd]?|ing)|tumbl(?:e[sd]?|ing)|shr(?:ank|unk|inks?|inking)|widen(?:s|ed|ing)?|narrow(?:s|ed|ing)?|"
+    r"expand(?:s|ed|ing)?|contract(?:s|ed|ing)|sw(?:ung|ings?|inging)|improv(?:e[sd]?|ing)|advanc(?:e[sd]?|ing)|"
+    r"retreat(?:s|ed|ing)?|rall(?:y|ied|ies|ying)|doubl(?:e[sd]?|ing)|tripl(?:e[sd]?|ing)|add(?:s|ed|ing)?|up|down|"
+    r"higher|bump(?:s|ed|ing)?|adjust(?:s|ed|ing)?|swell(?:s|ed|ing)?|sank|sink(?:s|ing)?|spik(?:e[sd]|ing)|"
+    r"tick(?:s|ed|ing)\s+(?:up|down)|inch(?:es|ed|ing)|edg(?:e[sd]|ing)\s+(?:up|down|higher|lower)|"
+    r"rebound(?:s|ed|ing)?|recover(?:s|ed|ing)?|accelerat(?:e[sd]?|ing)|slow(?:s|ed|ing)|shed(?:s|ding)?|"
+    r"dip(?:s|ped|ping)?|halv(?:e[sd]?|ing))\b[^.;\n]*$", re.I)
+
+
+def _subunit_follows(text: str, a: Atom, b: Atom) -> bool:
+    """Whether `b` is the subunit part of the amount `a` ("$20 and 43c", "3 CHF 4 cents")."""
+    if a.subunit or a.scale != 1 or not b.subunit or b.value >= 100 or b.value != b.value.to_integral_value():
+        return False
+    if b.currency != a.currency and not (b.currency == "DOLLAR" and b.scale == Decimal("0.01")):
+        return False
+    return bool(re.fullmatch(r"\s*(?:and\s+|,\s*)?", text[a.end:b.start], re.I))
 
 
 # A wire result-table row: "Shr loss 6.48 dlrs vs profit 23 cts", "Net 807,000 vs 2,858,000".

@@ -30,6 +30,7 @@ class Currency:
     names: tuple[str, ...]
     subunits: Mapping[str, float]
     dollar_like: bool = False
+    names_before: tuple[str, ...] = ()  # names also written before the amount ("ringgit 42")
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,9 @@ class Resources:
     sentence_starters: frozenset[str]
     abbreviations: frozenset[str]
     metric_names: tuple[str, ...] = field(default=())
+    currency_plain_names: frozenset[str] = frozenset()  # names that mean money after "a" or "10-" ("a dollar")
+    periods: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/periods.yaml (calendar words)
+    holidays: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/holidays.yaml (names and rules)
 
     def entry(self, name: str) -> Entry | None:
         return self.alias_index.get(name)
@@ -135,6 +139,7 @@ def _load_currencies(path: Path) -> dict[str, Currency]:
             names=tuple(row.get("names", []) or []),
             subunits=MappingProxyType({k: float(v) for k, v in (row.get("subunits") or {}).items()}),
             dollar_like=bool(row.get("dollar_like", False)),
+            names_before=tuple(row.get("names_before", []) or []),
         )
     return out
 
@@ -214,6 +219,28 @@ def _load_rates(rdir: Path) -> dict[tuple[str, int], float]:
     return rates
 
 
+_PERIOD_KEYS = ("weekdays", "months", "day_ordinals", "ordinals", "units", "next", "last", "this", "relative_days",
+                "seasons", "parts")
+_HOLIDAY_RULES = ("fixed", "nth_weekday", "easter", "after", "table")
+
+
+def _load_periods(path: Path) -> dict:
+    data = _read_yaml(path)
+    missing = [k for k in _PERIOD_KEYS if k not in data]
+    if missing:
+        raise _fail(path, f"missing {', '.join(missing)}", ", ".join(_PERIOD_KEYS))
+    return data
+
+
+def _load_holidays(path: Path) -> dict:
+    data = _read_yaml(path)
+    for key, row in (data.get("holidays") or {}).items():
+        rule = (row or {}).get("rule") or {}
+        if not row.get("names") or len(rule) != 1 or next(iter(rule)) not in _HOLIDAY_RULES:
+            raise _fail(path, f"holiday {key!r} needs names and one rule", ", ".join(_HOLIDAY_RULES))
+    return data
+
+
 @lru_cache(maxsize=4)
 def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
     """Read and validate models/ (cached per folder; the result is read-only)."""
@@ -261,4 +288,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         physical_units=MappingProxyType({str(k): str(v) for k, v in _read_yaml(lex / "units.yaml")["units"].items()}),
         abbreviations=frozenset(clean["abbreviations"]),
         metric_names=tuple(sorted(metrics)) + ("other",),
+        currency_plain_names=frozenset(_read_yaml(lex / "currencies.yaml").get("plain_names") or ()),
+        periods=MappingProxyType(_load_periods(lex / "periods.yaml")),
+        holidays=MappingProxyType(_load_holidays(lex / "holidays.yaml")),
     )
