@@ -51,6 +51,9 @@ MESSAGES = {
     "A010": "same text as article {first}",
     "A011": "processing failed: {reason}",
     "A012": "no text after removing markup",
+    "A013": "the text field is a JSON {kind}, not a string",
+    "A014": "manifest names {file}, which is not in the folder",
+    "A015": "{path} could not be read to the end ({reason}); the records before the fault were kept",
 }
 
 

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import message, usage, run_error
+from .errors import ClaimsError, message, usage, run_error
 from .records import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -62,11 +62,27 @@ def parse_published(value) -> tuple[date | None, bool]:
 
 
 def decode_bytes(raw: bytes) -> tuple[str, str]:
-    """Decode UTF-8 (with BOM); invalid bytes become U+FFFD and a note says so."""
+    """Decode UTF-8 (or UTF-16/32 with a BOM); invalid bytes become U+FFFD and a note says so."""
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), ""
+            except UnicodeDecodeError:
+                return raw.decode(codec, errors="replace"), message("A008")
     try:
         return raw.decode("utf-8-sig"), ""
     except UnicodeDecodeError:
         return raw.decode("utf-8", errors="replace"), message("A008")
+
+
+def _clean_surrogates(text: str) -> tuple[str, bool]:
+    """Lone surrogates (from JSON "\\ud800") cannot be written as UTF-8: replace them."""
+    try:
+        text.encode("utf-8")
+        return text, False
+    except UnicodeEncodeError:
+        return text.encode("utf-8", errors="replace").decode("utf-8"), True
 
 
 def make_article(record: dict, doc_default: str, origin: str, note: str = "") -> Article:
@@ -75,8 +91,13 @@ def make_article(record: dict, doc_default: str, origin: str, note: str = "") ->
     error = ""
     if text is None or (isinstance(text, float) and text != text):
         text, error = "", message("A006")
+    elif isinstance(text, (dict, list, tuple)):
+        text, error = "", message("A013", kind=type(text).__name__)
     elif not isinstance(text, str):
         text = str(text)
+    text, replaced = _clean_surrogates(text)
+    if replaced:
+        note = "; ".join(n for n in (note, message("A008")) if n)
     published, ok = parse_published(record.get("published"))
     if not ok:
         note = "; ".join(n for n in (note, message("A007", value=str(record.get("published")))) if n)
@@ -126,12 +147,28 @@ def _iter_folder(folder: Path) -> Iterator[Article]:
     dumps = sorted(p for p in folder.rglob("*") if p.is_file() and _dump_kind(p))
     if not files and not dumps:
         raise usage("E008", path=folder)
+    named = set()
     for path in files:
         rel = str(path.relative_to(folder))
         meta = manifest.get(rel) or manifest.get(path.name) or manifest.get(path.stem)
+        named.update((rel, path.name, path.stem))
         yield _read_text_file(path, meta)
+    for key, row in manifest.items():  # a manifest row whose file is missing is listed, not dropped
+        if key not in named:
+            rid = (row.get("id") or Path(key).stem).strip()
+            yield Article(article_id=rid, doc=rid, text="", origin=str(folder / key),
+                          error=message("A014", file=key))
     for path in dumps:
+        yield from _iter_dump_safely(path)
+
+
+def _iter_dump_safely(path: Path) -> Iterator[Article]:
+    """A dump inside a folder that cannot be read becomes one failed row; the run goes on."""
+    try:
         yield from _iter_dump(path)
+    except (ClaimsError, OSError, EOFError, ValueError) as exc:
+        yield Article(article_id=_dump_stem(path), doc=_dump_stem(path), text="", origin=str(path),
+                      error=message("A015", path=path.name, reason=str(exc).splitlines()[0][:200]))
 
 
 def _dump_kind(path: Path) -> str:
@@ -158,6 +195,15 @@ def _dump_stem(path: Path) -> str:
 def _iter_jsonl(path: Path) -> Iterator[Article]:
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     stem = _dump_stem(path)
+    lineno = 0
+    try:
+        yield from _jsonl_records(path, opener, stem)
+    except (EOFError, OSError) as exc:  # a truncated or non-gzip .gz: keep what was read, list the rest as failed
+        yield Article(article_id=f"{stem}-unreadable", doc=f"{stem}-unreadable", text="", origin=str(path),
+                      error=message("A015", path=path.name, reason=str(exc).splitlines()[0][:200]))
+
+
+def _jsonl_records(path: Path, opener, stem: str) -> Iterator[Article]:
     with opener(path, "rb") as fh:
         for lineno, raw in enumerate(fh, start=1):
             if not raw.strip():
@@ -166,9 +212,10 @@ def _iter_jsonl(path: Path) -> Iterator[Article]:
             line, note = decode_bytes(raw)
             try:
                 record = json.loads(line)
-            except json.JSONDecodeError as exc:
+            except (json.JSONDecodeError, RecursionError) as exc:
+                reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
                 yield Article(article_id=f"{stem}-line{lineno}", doc=f"{stem}-line{lineno}", text="",
-                              origin=origin, error=message("A005", line=lineno, reason=exc.msg))
+                              origin=origin, error=message("A005", line=lineno, reason=reason))
                 continue
             if not isinstance(record, dict):
                 yield Article(article_id=f"{stem}-line{lineno}", doc=f"{stem}-line{lineno}", text="",

@@ -129,7 +129,14 @@ class DatabaseWriter:
                                    for r in rows.itertuples(index=False, name=None)))
 
     def commit(self) -> None:
-        with self.conn:
+        """Swap the new tables in and re-apply the reviewers' decisions, all in one transaction.
+
+        NOTE: Python 3.11's sqlite3 does not open a transaction before DDL, so a
+        `with conn:` block would commit each DROP and RENAME on its own: BEGIN explicitly.
+        """
+        self.conn.isolation_level = None
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
             for t in self.TABLES:
                 if t not in self.columns and t != "article_texts":
                     continue
@@ -138,7 +145,15 @@ class DatabaseWriter:
             self.conn.execute("CREATE INDEX IF NOT EXISTS conflicts_by_key ON conflicts (entity, metric, severity, status)")
             self.conn.execute("CREATE INDEX IF NOT EXISTS claims_by_id ON claims (claim_id)")
             self.conn.execute("CREATE INDEX IF NOT EXISTS claims_by_key ON claims (entity, metric)")
-        self.conn.close()
+            api = _decision_api()
+            if api is not None and hasattr(api, "apply_decisions"):
+                api.apply_decisions(self.conn)  # decisions recorded while this run was writing count too
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        finally:
+            self.conn.close()
 
     def abort(self) -> None:
         self.conn.close()

@@ -387,10 +387,6 @@ def test_decisions_survive_a_killed_rerun(base_run, more, dump, tmp_path, point,
         _check_decisions(out, statuses, rows, disputed_claim)
 
 
-@pytest.mark.xfail(strict=True, reason="a decision recorded while a run is writing its tables is kept in `decisions` "
-                                       "but its conflict shows `open` again: runner._finish reads the statuses once "
-                                       "(read_decisions) before streaming, and DatabaseWriter.commit swaps in "
-                                       "conflicts_new without re-applying decisions (decisions.apply_decisions)")
 def test_decision_recorded_during_a_run_keeps_its_status(base_run, more, tmp_path):
     from pipeline.decisions import connect, record_decision
 
@@ -457,12 +453,6 @@ writer.commit()
 """
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="claims.db's table swap is not one transaction: DatabaseWriter.commit runs DROP TABLE / "
-                          "ALTER TABLE ... RENAME inside `with conn:`, but Python's sqlite3 (3.11, default isolation) "
-                          "opens no transaction for DDL, so each statement commits on its own; killed between them, "
-                          "claims.db holds the new claims and no conflicts table at all (the previous one dropped). "
-                          "Fix: conn.execute('BEGIN') first (or isolation_level=None with explicit BEGIN/COMMIT)")
 def test_claims_db_swap_is_all_or_nothing(base_run, tmp_path):
     """Killed in the middle of swapping the new tables in, claims.db must still hold the previous run's tables."""
     out = tmp_path / "out"
