@@ -9,6 +9,7 @@ does not, the transformer stage (issue 8) may override with `metric_source`.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, replace
@@ -29,6 +30,7 @@ _PARENTHETICAL = re.compile(r"\s*\([^()]{1,24}\)")
 _AMBIGUOUS_PE = re.compile(r"\b(?:earnings|p/?e|price[- /]to[- ]earnings)\b", re.I)
 _SEGMENT_BEFORE_METRIC = r"\b({segs})\s+(?:revenues?|sales|income|profit|growth)\b"
 _HISTORICAL_DAYS = 75
+_MODALITY_REACH = 300
 # a clause that gives the earlier value of the figure before it: "rose to 11%, up from 8.6%"
 _PRIOR_VALUE = re.compile(r"^[\s,;(-]*(?:up|down|compared|against|versus|vs\.?)?\s*(?:from|with)\b", re.I)
 
@@ -40,10 +42,20 @@ class SentenceView:
     clauses: tuple[tuple[int, int], ...]
 
     def clause_of(self, pos: int) -> tuple[int, int]:
-        for a, b in self.clauses:
+        i = bisect.bisect_right([a for a, _ in self.clauses], pos) - 1 if len(self.clauses) < 64 else \
+            bisect.bisect_right(self._starts(), pos) - 1
+        if i >= 0:
+            a, b = self.clauses[i]
             if a <= pos < b:
                 return a, b
         return self.start, self.end
+
+    def _starts(self) -> list[int]:
+        cached = self.__dict__.get("_clause_starts")
+        if cached is None:
+            cached = [a for a, _ in self.clauses]
+            object.__setattr__(self, "_clause_starts", cached)
+        return cached
 
 
 def _clauses(text: str, start: int, end: int) -> SentenceView:
@@ -64,8 +76,9 @@ def claim_id(article_id: str, start: int, end: int, figure: str) -> str:
 def choose_subject(text: str, fig: Figure, view: SentenceView, ents: ArticleEntities) -> tuple[Mention | None, str]:
     """The figure's subject mention and how it was found (possessive, attached, clause, sentence, main)."""
     cs, ce = view.clause_of(fig.start)
-    in_sentence = [m for m in ents.mentions if view.start <= m.start < view.end and m.kind != "country" or
-                   (view.start <= m.start < view.end and m.kind == "country")]
+    starts = ents.mention_starts
+    lo, hi = bisect.bisect_left(starts, view.start), bisect.bisect_left(starts, view.end)
+    in_sentence = list(ents.mentions[lo:hi])  # mentions are sorted by start: no scan of the whole article
     before = [m for m in in_sentence if m.end <= fig.start]
     # 1. possessive or attached just before the figure ("Baidu's 7.7%", "Doubao at 24%", "BIDU being up 61%")
     if before:
@@ -162,6 +175,10 @@ def _modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, lead: tu
     ("At its peak, ...") covers the whole sentence.
     """
     found: dict[str, int] = {}
+    # a cue more than a few lines away does not decide a figure's modality; the bound keeps a
+    # clause with thousands of figures (a wire table on one line) linear
+    cs, ce = max(cs, fig.start - _MODALITY_REACH), min(ce, fig.end + _MODALITY_REACH)
+    others = tuple(o for o in others if cs <= o < fig.start)
     spans = [(cs, ce)] + ([lead] if lead and lead[1] <= fig.start and lead[0] < cs else [])
     for a, b in spans:
         window = text[a:b]
@@ -197,13 +214,18 @@ def _period_for(fig: Figure, periods: list[Period], view: SentenceView) -> Perio
     return None
 
 
-def _table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: int) -> Period | None:
+_SECTION = re.compile(r"(?im)^\s*(year|nine mths|six mths|three mths|qtr|4th qtr|1st qtr|2nd qtr|3rd qtr)\b")
+
+
+def _table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: int,
+                  sections: list[tuple[int, str]] | None = None) -> Period | None:
     """Wire tables: the section ("Year", "Nine mths") or title ("4TH QTR") sets the period; vs is a year before."""
     if ref is None:
         return None
-    head = text[:fig.start]
-    section = re.findall(r"(?im)^\s*(year|nine mths|six mths|three mths|qtr|4th qtr|1st qtr|2nd qtr|3rd qtr)\b", head)
-    sec = section[-1].lower() if section else ""
+    if sections is None:
+        sections = [(m.start(), m.group(1)) for m in _SECTION.finditer(text, 0, fig.start)]
+    before = [name for pos, name in sections if pos < fig.start]
+    sec = before[-1].lower() if before else ""
     if not sec:
         sec = "qtr" if re.search(r"\b(?:\d(?:st|nd|rd|th) qtr|qtr)\b", title, re.I) else "year" if re.search(r"\byear\b", title, re.I) else ""
     if sec.startswith("year"):
@@ -248,12 +270,21 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     drafts = []
     previous_metric: dict[tuple[int, str], str] = {}
     cue_cache: dict[tuple, list] = {}
+    sections = None
+    views: dict[int, SentenceView] = {}
+    by_sentence: dict[int, list[int]] = {}
+    for f in figures:
+        sf = clean.sentence_at(f.start)
+        if sf is not None:
+            by_sentence.setdefault(sf.start, []).append(f.start)
     entity_period: dict[str, Period] = {}
     for fig in figures:
         sent = clean.sentence_at(fig.start)
         if sent is None:
             continue
-        view = _clauses(text, sent.start, sent.end)
+        view = views.get(sent.start)
+        if view is None:  # one clause split per sentence, shared by its figures
+            view = views[sent.start] = _clauses(text, sent.start, sent.end)
         cs, ce = view.clause_of(fig.start)
         subject, how = choose_subject(text, fig, view, ents)
         kind = "money" if fig.kind == "money" else fig.kind
@@ -292,9 +323,13 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             elif metric == "forward_pe":
                 has_forward[entity] = True
         lead = view.clauses[0] if len(view.clauses) > 1 else None
-        others = tuple(f.start for f in figures if f is not fig and sent.start <= f.start < sent.end)
+        near = by_sentence.get(sent.start, ())
+        lo_i = bisect.bisect_left(near, fig.start - _MODALITY_REACH)
+        others = tuple(p for p in near[lo_i:bisect.bisect_left(near, fig.start)])
         modality = _modality(text, fig, cs, ce, res, lead, others)
-        period = _table_period(fig, text, ref, article.title, ents.fy_end_month) if fig.table_label else None
+        if fig.table_label and sections is None:  # the table's section headers, found once per article
+            sections = [(m.start(), m.group(1)) for m in _SECTION.finditer(text)]
+        period = _table_period(fig, text, ref, article.title, ents.fy_end_month, sections) if fig.table_label else None
         if period is None:
             period = _period_for(fig, periods, view)
         timing = res.metrics[metric].timing if metric in res.metrics else "flow"

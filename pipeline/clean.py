@@ -37,14 +37,15 @@ _KEYCAP = re.compile(r"[0-9#*](?=\uFE0F?\u20E3)")
 # NOTE: a "$" after capitals and before a space is a currency ("HK$ 586.0", "US$ 51.2bn"), not a cashtag.
 _CASHTAG = re.compile(r"(?<![A-Z])\$(?=[A-Za-z][A-Za-z0-9.]{0,30}(?:\([A-Z0-9.]{1,10}\))?\$?)|(?<=\))\$")
 _HTML_HINT = re.compile(r"</?(?:p|div|br|html|body|span|a|li|ul|table|td|tr|h[1-6]|article|section|strong|em|b|i)\b[^>]{0,500}>", re.I)
-_HTML_BLOCK = re.compile(r"<(script|style|noscript|template)\b[^>]{0,2000}>.{0,2000000}?</\1\s*>", re.I | re.S)
-_HTML_TAG = re.compile(r"<!--.{0,100000}?-->|</?[A-Za-z][^<>]{0,2000}>|<![^<>]{0,2000}>", re.S)
+_HTML_BLOCK_OPEN = re.compile(r"<(script|style|noscript|template)\b[^>]{0,2000}>", re.I)
+_HTML_TAG = re.compile(r"<!--|</?[A-Za-z][^<>]{0,2000}>|<![^<>]{0,2000}>")
 _HTML_BREAK = re.compile(r"^</?(?:p|div|br|li|tr|h[1-6]|article|section|table|ul|ol|blockquote)\b", re.I)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _LINE = re.compile(r"[^\n]+")
 _GLUE = re.compile(r"(?<=[a-z0-9%)])([A-Z][a-z]{0,14})(?=[\s,;:.]|$)")
 # sentence ends: ., ! or ? (with closing quotes/brackets) then space and a capital/digit/quote.
-_SENT_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9$£€¥])")
+# (?<![.!?]) and possessive quantifiers: a run of 100,000 dots is scanned once, not once per dot
+_SENT_END = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s+[\"'(\[]?[A-Z0-9$£€¥])")
 _ABBREV_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,8})\.$")
 
 
@@ -55,16 +56,42 @@ def looks_like_html(text: str, origin: str = "") -> bool:
 
 
 def _html_edits(text: str) -> list[tuple[int, int, str]]:
+    """Edits that drop tags, comments and script/style blocks and decode entities.
+
+    Closing markers are found with str.find, once: an unclosed "<!--" or "<script>"
+    repeated many times costs one scan, not one per opening (a regex with a lazy
+    ".*?" to the closer would be quadratic there).
+    """
     edits = []
-    for m in _HTML_BLOCK.finditer(text):
-        edits.append((m.start(), m.end(), "\n"))
+    lower = text.lower()
+    pos = 0
+    while True:
+        m = _HTML_BLOCK_OPEN.search(text, pos)
+        if not m:
+            break
+        close = lower.find(f"</{m.group(1).lower()}", m.end())
+        if close < 0:
+            break  # no closer anywhere after: nothing later can close either
+        end = text.find(">", close)
+        end = len(text) if end < 0 else end + 1
+        edits.append((m.start(), end, "\n"))
+        pos = end
     blocked = [(a, b) for a, b, _ in edits]
 
     def inside(i: int) -> bool:
         return any(a <= i < b for a, b in blocked)
 
+    pos, no_comment_end = 0, False
     for m in _HTML_TAG.finditer(text):
-        if blocked and inside(m.start()):
+        if m.start() < pos or (blocked and inside(m.start())):
+            continue
+        if m.group() == "<!--":
+            close = -1 if no_comment_end else text.find("-->", m.end())
+            if close < 0:
+                no_comment_end = True
+                continue
+            edits.append((m.start(), close + 3, " "))
+            pos = close + 3
             continue
         edits.append((m.start(), m.end(), "\n" if _HTML_BREAK.match(m.group()) else " "))
     for m in _ENTITY.finditer(text):

@@ -37,6 +37,15 @@ class ArticleEntities:
     fy_end_month: int = 12
     learned: dict = field(default_factory=dict)  # surface form -> Entry
 
+    @property
+    def mention_starts(self) -> list[int]:
+        """Start offsets of the mentions, in order (for bisecting a sentence's mentions)."""
+        cached = self.__dict__.get("_starts")
+        if cached is None or len(cached) != len(self.mentions):
+            cached = [m.start for m in self.mentions]
+            object.__setattr__(self, "_starts", cached)
+        return cached
+
     def before(self, pos: int, floor: int = 0) -> list[Mention]:
         return [m for m in self.mentions if floor <= m.start < pos]
 

@@ -664,7 +664,7 @@ def _table_figure(text: str, f: Figure, row, dollar: str) -> Figure:
     vs = re.search(r"\bvs\.?\b", line, re.I)
     role = "prior" if vs and f.start >= start + vs.end() else "current"
     before = text[start:f.start].lower()
-    word = re.findall(r"\b(loss|profit)\b", before)
+    word = re.findall(r"\b(loss|profit)\b", before[-60:])  # the nearest words: a long row stays linear
     fields = {**f.__dict__, "table_role": role, "table_label": label}
     if f.kind == "count" and not ("shrs" in label or "shares" in label):
         fields.update(unit=dollar, kind="money", currency_assumed=True)

@@ -74,29 +74,14 @@ _CLAIMS_QUADRATIC = ("claims.make_claims is quadratic in the figures of one sent
                      "`others` walks every figure of the article; 1,000 figures in one 3 KB sentence take ~6 s, "
                      "2,000 take ~24 s")
 KNOWN_BAD = {
-    ("dots", "clean"): "clean._SENT_END `[.!?]+[\"')\\]]*(?=\\s+...)` backtracks over a run of dots: quadratic "
-                       "(6,250 dots: ~1 s; 100,000 dots: > 30 s) in clean.split_sentences",
-    ("comment_unclosed", "clean"): "clean._HTML_TAG `<!--.{0,100000}?-->` rescans up to 100,000 chars from every "
-                                   "unclosed '<!--': quadratic (100 KB: > 30 s)",
-    ("script_unclosed", "clean"): "clean._HTML_BLOCK `<(script|...)...>.{0,2000000}?</\\1>` rescans up to 2 MB from "
-                                  "every unclosed <script>: quadratic (100 KB: > 30 s)",
     ("one_comma", "figures"): "figures.resolve_figures on '1,1,1,...' (50,000 bare numbers on one line) is 35-50x "
                               "slower than on news text of the same size: ~10 regex searches per bare number "
                               "(find_atoms, _in_url, _skip_reason, _qualifier)",
-    ("vs_table_line", "figures"): "figures._table_figure runs re.findall(r'\\b(loss|profit)\\b') over the table row "
-                                  "from its start to each figure: on one long 'Shr 1.20 vs 1.10 ...' line that is "
-                                  "quadratic (100 KB: > 30 s)",
     ("percent_run", "article"): _CLAIMS_QUADRATIC,
-    ("million_run", "article"): _CLAIMS_QUADRATIC,
 }
 # article-stage rows whose blow-up is already a stage's own strict xfail: not run (each would cost
 # the article stage's whole limit, ~20-50 s). Un-skip when the stage row is fixed.
-INHERITED = {
-    ("dots", "article"): "dots/clean",
-    ("comment_unclosed", "article"): "comment_unclosed/clean",
-    ("script_unclosed", "article"): "script_unclosed/clean",
-    ("vs_table_line", "article"): "vs_table_line/figures",
-}
+INHERITED: dict = {}  # fixed: dots, unclosed comment/script, long table line
 # rows not generated: too close to the limit to give a stable answer on a shared machine
 NOT_RUN = {
     ("percent_run", "figures"): "22-24x normal: the per-number cost of one_comma/figures (a strict xfail) again, "
