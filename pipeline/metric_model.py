@@ -145,6 +145,11 @@ def _load(folder: Path, name: str, device: str) -> MetricModel:
         # the pipeline runs one worker process per core; intra-op threads only fight them
         # (two threads were 3x slower than one on a busy 2-core machine)
         torch.set_num_threads(1)
+    from transformers.utils import logging as hf_logging
+
+    # the pipeline reports its own progress: transformers' bars and notices would break --silent
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
     tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
     encoder = AutoModel.from_pretrained(str(folder), local_files_only=True).to(device).eval()
     if device == "cpu" and hasattr(torch, "ao") and hasattr(torch.ao.quantization, "quantize_dynamic"):

@@ -420,9 +420,6 @@ def test_one_run_over_every_bad_input_and_the_seeds_finishes(big_run, seeds_only
     assert info["counts"]["failed"] == len(failed)
 
 
-@pytest.mark.xfail(strict=True, reason="--silent is not silent: loading the transformer stage prints transformers' "
-                                       "'Loading weights' progress bar to stderr (pipeline/metric_model._load), even "
-                                       "when stderr is not a terminal")
 def test_silent_run_prints_nothing(big_run):
     r, _, _ = big_run
     assert r.returncode == 0
