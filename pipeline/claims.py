@@ -42,8 +42,7 @@ class SentenceView:
     clauses: tuple[tuple[int, int], ...]
 
     def clause_of(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right([a for a, _ in self.clauses], pos) - 1 if len(self.clauses) < 64 else \
-            bisect.bisect_right(self._starts(), pos) - 1
+        i = bisect.bisect_right(self._starts(), pos) - 1
         if i >= 0:
             a, b = self.clauses[i]
             if a <= pos < b:
