@@ -165,33 +165,44 @@ def score_metric(clause_text: str, fig_pos: int, kind: str, res: Resources) -> t
     return score_cues(find_cues(clause_text, res), 0, len(clause_text), fig_pos, kind, res)
 
 
+def modality_cues(text: str, a: int, b: int, res: Resources) -> list[tuple[int, int, str]]:
+    """Every modality cue in text[a:b] as (start, end, name), absolute offsets, sorted by start."""
+    window = text[a:b]
+    return sorted((a + m.start(), a + m.end(), name) for name in ("estimate", "historical", "forecast")
+                  for rx in res.modality.get(name, ()) for m in rx.finditer(window))
+
+
 def _modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, lead: tuple[int, int] | None = None,
-              others: tuple[int, ...] = ()) -> str:
+              others: tuple[int, ...] = (), cue_spans: dict | None = None) -> str:
     """actual, forecast, estimate or historical, from the cues nearest the figure.
 
-    A cue before the figure counts only if no other figure stands between them
+    A cue before the figure counts only if no other figure (`others`: their starts, sorted) stands between them
     ("from a low of HKD 77 to HKD 124": the low is 77's); a sentence's lead clause
-    ("At its peak, ...") covers the whole sentence.
+    ("At its peak, ...") covers the whole sentence. `cue_spans` caches each span's cues, so the
+    figures of one clause share one pass of the patterns.
     """
     found: dict[str, int] = {}
+    cue_spans = {} if cue_spans is None else cue_spans
     # a cue more than a few lines away does not decide a figure's modality; the bound keeps a
     # clause with thousands of figures (a wire table on one line) linear
-    cs, ce = max(cs, fig.start - _MODALITY_REACH), min(ce, fig.end + _MODALITY_REACH)
-    others = tuple(o for o in others if cs <= o < fig.start)
-    spans = [(cs, ce)] + ([lead] if lead and lead[1] <= fig.start and lead[0] < cs else [])
-    for a, b in spans:
-        window = text[a:b]
-        pos = fig.start - a
-        for name in ("estimate", "historical", "forecast"):
-            for rx in res.modality.get(name, ()):
-                for m in rx.finditer(window):
-                    if m.end() <= pos:
-                        if any(a + m.end() <= o < fig.start for o in others):
-                            continue
-                        d = pos - m.end()
-                    else:  # cues after the figure count only when close ("... 5 mln dlrs, analysts expected")
-                        d = max(0, (m.start() - pos - len(fig.text)) * 2)
-                    found[name] = min(found.get(name, 10_000), d)
+    lo, hi = max(cs, fig.start - _MODALITY_REACH), min(ce, fig.end + _MODALITY_REACH)
+    others = others[bisect.bisect_left(others, lo):]  # only a figure in the clause's window parts a cue from it
+    spans = [(cs, ce, lo, hi)] + ([(*lead, *lead)] if lead and lead[1] <= fig.start and lead[0] < lo else [])
+    for a, b, wa, wb in spans:
+        cues = cue_spans.get((a, b))
+        if cues is None:
+            cues = cue_spans[(a, b)] = modality_cues(text, a, b, res)
+        for start, end, name in cues[bisect.bisect_left(cues, (wa,)):]:
+            if start >= wb:
+                break
+            if end <= fig.start:
+                i = bisect.bisect_left(others, end)  # `others` is sorted: is a figure between?
+                if i < len(others) and others[i] < fig.start:
+                    continue
+                d = fig.start - end
+            else:  # cues after the figure count only when close ("... 5 mln dlrs, analysts expected")
+                d = max(0, (start - fig.start - len(fig.text)) * 2)
+            found[name] = min(found.get(name, 10_000), d)
     if not found:
         return "actual"
     if "estimate" in found and found["estimate"] <= found.get("forecast", 10_000) + 20:
@@ -269,6 +280,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     drafts = []
     previous_metric: dict[tuple[int, str], str] = {}
     cue_cache: dict[tuple, list] = {}
+    modality_spans: dict[tuple[int, int], list] = {}
     sections = None
     views: dict[int, SentenceView] = {}
     by_sentence: dict[int, list[int]] = {}
@@ -325,7 +337,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         near = by_sentence.get(sent.start, ())
         lo_i = bisect.bisect_left(near, fig.start - _MODALITY_REACH)
         others = tuple(p for p in near[lo_i:bisect.bisect_left(near, fig.start)])
-        modality = _modality(text, fig, cs, ce, res, lead, others)
+        modality = _modality(text, fig, cs, ce, res, lead, others, modality_spans)
         if fig.table_label and sections is None:  # the table's section headers, found once per article
             sections = [(m.start(), m.group(1)) for m in _SECTION.finditer(text)]
         period = _table_period(fig, text, ref, article.title, ents.fy_end_month, sections) if fig.table_label else None

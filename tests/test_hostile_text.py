@@ -69,15 +69,10 @@ CASES = {
 }
 
 # (case, stage) -> what is wrong. Keep in sync with docs/RELIABILITY.md.
-_CLAIMS_QUADRATIC = ("claims.make_claims is quadratic in the figures of one sentence: for each figure _clauses "
-                     "re-splits the whole sentence, _modality runs every modality cue over the whole clause and "
-                     "`others` walks every figure of the article; 1,000 figures in one 3 KB sentence take ~6 s, "
-                     "2,000 take ~24 s")
 KNOWN_BAD = {
     ("one_comma", "figures"): "figures.resolve_figures on '1,1,1,...' (50,000 bare numbers on one line) is 35-50x "
                               "slower than on news text of the same size: ~10 regex searches per bare number "
                               "(find_atoms, _in_url, _skip_reason, _qualifier)",
-    ("percent_run", "article"): _CLAIMS_QUADRATIC,
 }
 # article-stage rows whose blow-up is already a stage's own strict xfail: not run (each would cost
 # the article stage's whole limit, ~20-50 s). Un-skip when the stage row is fixed.
