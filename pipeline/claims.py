@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from .dates import find_periods, fiscal_year_of, fiscal_year_span, quarter_span, _latest_ended_quarter
 from .entities import ArticleEntities
 from .records import Article, Claim, CleanText, Figure, Mention, Period
-from .resources import Resources
+from .resources import Resources, lower_text
 
 RULE = "claims.v1"
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s-\s|\s--\s|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared (?:with|to)\b|\bversus\b")
@@ -121,6 +121,7 @@ def find_cues(text: str, res: Resources, kinds: frozenset[str] | None = None) ->
     With `kinds`, only metrics that take one of those figure kinds are scanned.
     """
     out = []
+    text = lower_text(text)  # the cues are compiled for lowercased text (resources.lower_text)
     for spec in res.metrics.values():
         if kinds is not None and not (spec.kinds & kinds):
             continue
@@ -167,7 +168,7 @@ def score_metric(clause_text: str, fig_pos: int, kind: str, res: Resources) -> t
 
 def modality_cues(text: str, a: int, b: int, res: Resources) -> list[tuple[int, int, str]]:
     """Every modality cue in text[a:b] as (start, end, name), absolute offsets, sorted by start."""
-    window = text[a:b]
+    window = lower_text(text[a:b])
     return sorted((a + m.start(), a + m.end(), name) for name in ("estimate", "historical", "forecast")
                   for rx in res.modality.get(name, ()) for m in rx.finditer(window))
 
@@ -299,18 +300,20 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         cs, ce = view.clause_of(fig.start)
         subject, how = choose_subject(text, fig, view, ents)
         kind = "money" if fig.kind == "money" else fig.kind
+        cue_score = -1.0
         if fig.table_label:
             label = next((k for k in sorted(res.table_labels, key=len, reverse=True) if fig.table_label.startswith(k)), "")
             metric, mscore = res.table_labels.get(label, "other"), 5.0
         else:
             # one pass of the cue patterns per clause and per sentence, shared by their figures
             cue_kinds = frozenset({kind, "percent"} if kind == "word_change" else {kind})
-            for span in ((cs, ce), (sent.start, sent.end)):
-                if (span, cue_kinds) not in cue_cache:
-                    cue_cache[(span, cue_kinds)] = find_cues(text[span[0]:span[1]], res, cue_kinds)
-            metric, mscore = score_cues(cue_cache[((cs, ce), cue_kinds)], 0, ce - cs, fig.start - cs, kind, res)
-            s_metric, s_score = score_cues(cue_cache[((sent.start, sent.end), cue_kinds)], 0, sent.end - sent.start,
-                                           fig.start - sent.start, kind, res)
+            key = (sent.start, cue_kinds)
+            if key not in cue_cache:
+                cue_cache[key] = find_cues(text[sent.start:sent.end], res, cue_kinds)
+            cues = cue_cache[key]
+            metric, mscore = score_cues(cues, cs - sent.start, ce - sent.start, fig.start - sent.start, kind, res)
+            s_metric, s_score = score_cues(cues, 0, sent.end - sent.start, fig.start - sent.start, kind, res)
+            cue_score = s_score
             if s_score * 0.6 > mscore:
                 metric, mscore = s_metric, s_score * 0.6
             prior_value = _PRIOR_VALUE.match(text[cs:fig.start])
@@ -348,9 +351,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             modality = "historical"
         if period is not None and period.period_start and timing == "flow" and period.granularity in ("quarter", "fiscal_quarter", "fiscal_year", "half"):
             entity_period[entity] = period
-        drafts.append([fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent])
+        drafts.append([fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score])
     claims = []
-    for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent in drafts:
+    for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score in drafts:
         if metric == "ambiguous_pe":
             metric = "forward_pe" if has_forward.get(entity) else "trailing_pe"
             timing = "point"
@@ -379,6 +382,6 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             char_start=start, char_end=end, sentence=text[sent.start:sent.end],
             confidence=round(max(0.05, min(confidence, 0.99)), 3), rule=fig.rule,
             entity_source=subject.source if subject else "", decimals=fig.decimals,
-            source=article.source, title=article.title,
+            source=article.source, title=article.title, cue_score=cue_score, subject_route=how if subject else "",
         ))
     return claims

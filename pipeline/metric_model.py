@@ -271,8 +271,10 @@ def needs_model(claim: Claim, kind: str, res: Resources, include_other: bool = F
         return False
     if claim.metric == "other":
         return include_other
-    start, _ = locate_figure(claim)
-    _, score = score_metric(claim.sentence, max(start, 0), kind, res)
+    score = claim.cue_score
+    if score < 0:  # a claim read back from a table: score its sentence again
+        start, _ = locate_figure(claim)
+        _, score = score_metric(claim.sentence, max(start, 0), kind, res)
     return score < WEAK_CUE
 
 

@@ -161,6 +161,9 @@ class Claim:
     decimals: int = 0
     source: str = ""
     title: str = ""
+    # not written out: what the transformer stage reads to pick its claims
+    cue_score: float = -1.0  # the strongest metric cue of the figure's kind in its sentence; -1 unknown
+    subject_route: str = ""  # how claims.choose_subject found the entity: attached, clause, sentence, main
 
 
 @dataclass(frozen=True)

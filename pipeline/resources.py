@@ -126,6 +126,39 @@ def _compile(path: Path, pattern: str) -> re.Pattern:
         raise _fail(path, f"bad regular expression {pattern!r} ({exc})", "Python regular expressions") from exc
 
 
+def lower_text(text: str) -> str:
+    """`text` in lower case, character for character, so offsets into it are offsets into `text`.
+
+    The cue patterns (`_compile_lower`) match this: a pattern without IGNORECASE over
+    lowercased text runs twice as fast as IGNORECASE over the text as written.
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # "İ" lowers to two characters
+
+
+def lower_pattern(pattern: str) -> str:
+    """A case-insensitive pattern rewritten for lowercased text: its letters lowered, escapes (\\B, \\S, \\W) kept."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i:i + 2])
+            i += 2
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return "".join(out)
+
+
+def _compile_lower(path: Path, pattern: str) -> re.Pattern:
+    """A metric or modality cue, to be run over `lower_text(text)`."""
+    try:
+        return re.compile(lower_pattern(pattern))
+    except re.error as exc:
+        raise _fail(path, f"bad regular expression {pattern!r} ({exc})", "Python regular expressions") from exc
+
+
 def _load_currencies(path: Path) -> dict[str, Currency]:
     out = {}
     for row in _read_yaml(path).get("currencies", []):
@@ -151,7 +184,7 @@ def _load_metrics(path: Path) -> tuple[dict[str, MetricSpec], dict[str, str]]:
         timing = spec.get("timing", "flow")
         if timing not in ("point", "flow"):
             raise _fail(path, f"metric {name} has timing {timing!r}", "point, flow")
-        cues = tuple((_compile(path, rx), float(w)) for rx, w in (spec.get("cues") or {}).items())
+        cues = tuple((_compile_lower(path, rx), float(w)) for rx, w in (spec.get("cues") or {}).items())
         metrics[name] = MetricSpec(name, frozenset(spec.get("kinds", [])), timing, cues)
     labels = {k.lower(): v for k, v in (data.get("table_labels") or {}).items()}
     for label, metric in labels.items():
@@ -253,7 +286,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
     number_words = _read_yaml(lex / "number_words.yaml")
     metrics, table_labels = _load_metrics(lex / "metrics.yaml")
     modality_data = _read_yaml(lex / "modality.yaml")
-    modality = {k: tuple(_compile(lex / "modality.yaml", rx) for rx in v) for k, v in modality_data.items()}
+    modality = {k: tuple(_compile_lower(lex / "modality.yaml", rx) for rx in v) for k, v in modality_data.items()}
     entries, exchanges, datelines = _gazetteer_entries(mdir / "gazetteer")
     clean = _read_yaml(lex / "clean.yaml")
     segments = _read_yaml(lex / "segments.yaml")
