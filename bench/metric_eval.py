@@ -99,8 +99,10 @@ def evaluate(eval_path: Path, margins: list[float], include_other: bool) -> None
         new = iter(mm.refine_claims(found, model, res, margin, include_other))
         secs = time.perf_counter() - t0
         refined = [next(new) if c is not None else None for c in rules]
+        head = mm.load_head(res.models_dir, model.name, res.metric_names)
+        how = f"trained head, margin {head.margin:.2f}" if head else f"metric phrases, margin {margin:.3f}"
         print(f"\n{eval_path.name}: {len(items)} items, {len(items) - len(found)} with no overlapping claim "
-              f"(wrong for both); unsure = {gate}: {sum(unsure)}; margin {margin:.3f}; stage {secs:.1f}s")
+              f"(wrong for both); unsure = {gate}: {sum(unsure)}; {how}; stage {secs:.1f}s")
         print(f"{'subset':<44}{'n':>5}{'rules':>9}{'+model':>9}{'gain':>8}")
         for name, n, ok_r, ok_m in accuracy_table(items, rules, refined, unsure):
             if n:

@@ -307,12 +307,14 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         else:
             # one pass of the cue patterns per clause and per sentence, shared by their figures
             cue_kinds = frozenset({kind, "percent"} if kind == "word_change" else {kind})
-            key = (sent.start, cue_kinds)
-            if key not in cue_cache:
-                cue_cache[key] = find_cues(text[sent.start:sent.end], res, cue_kinds)
-            cues = cue_cache[key]
-            metric, mscore = score_cues(cues, cs - sent.start, ce - sent.start, fig.start - sent.start, kind, res)
-            s_metric, s_score = score_cues(cues, 0, sent.end - sent.start, fig.start - sent.start, kind, res)
+            # the clause is scanned on its own: in the sentence a longer cue that starts before the
+            # clause ("divestment of ... shares, a transaction valued at") hides the clause's own
+            for span in ((cs, ce), (sent.start, sent.end)):
+                if (span, cue_kinds) not in cue_cache:
+                    cue_cache[(span, cue_kinds)] = find_cues(text[span[0]:span[1]], res, cue_kinds)
+            metric, mscore = score_cues(cue_cache[((cs, ce), cue_kinds)], 0, ce - cs, fig.start - cs, kind, res)
+            s_metric, s_score = score_cues(cue_cache[((sent.start, sent.end), cue_kinds)], 0, sent.end - sent.start,
+                                           fig.start - sent.start, kind, res)
             cue_score = s_score
             if s_score * 0.6 > mscore:
                 metric, mscore = s_metric, s_score * 0.6

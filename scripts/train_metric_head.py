@@ -1,0 +1,100 @@
+"""Train the transformer stage's metric head from the hand-labeled training claims.
+
+    python scripts/train_metric_head.py [--out models/heads/metric_head.npz]
+
+The head is a multinomial logistic regression over the stage's own features: the
+claim's context embedding (metric_model.claim_context, WINDOW_WORDS each side, the
+figure masked) and the rules' metric, one-hot. Its examples are the hand-labeled
+claims of tests/data/metric_train.jsonl and metric_dev.jsonl (never the eval set),
+plus the description and example phrases of models/lexicons/metric_descriptions.yaml
+as extra examples of their metric (rules' metric unknown). C and the switch margin
+are picked by 5-fold cross-validation on the labeled claims: the accuracy of
+`refine_claims`' decision on the claims `needs_model` calls unsure. scikit-learn is
+needed here only; the pipeline reads the weights with numpy.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+sys.path.insert(0, str(ROOT / "bench"))
+C_GRID = (1.0, 4.0, 16.0)
+MARGIN_GRID = (0.0, 0.1, 0.2, 0.3)
+# The seed gold must not move (issue 8): below 0.6 the head, trained on 1987 wire and 2017-2020
+# Yahoo stories, flipped seed claims (forward -> trailing P/E, a share price -> commodity price,
+# market shares -> other; at 0.0 metric 100% -> 90% and one conflict lost). Measured by running
+# the seeds at 0.0, 0.2, ..., 0.6 with tests/test_seed_gold.py's scorer; the eval set was not used.
+MIN_MARGIN = 0.6
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=ROOT / "models" / "heads" / "metric_head.npz")
+    ap.add_argument("--min-margin", type=float, default=MIN_MARGIN, help="floor on the switch margin (see MIN_MARGIN)")
+    args = ap.parse_args()
+    try:
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import KFold
+    except ImportError:
+        sys.exit("training the head needs scikit-learn: pip install scikit-learn")
+    from metric_eval import rule_claims
+
+    from pipeline import metric_model as mm
+    from pipeline.resources import load_resources
+
+    res = load_resources()
+    model = mm.load_metric_model(None, "cpu")
+    if model is None:
+        sys.exit(f"the stage cannot run: {mm.model_available(None)[1]}")
+    items = [json.loads(line) for name in ("metric_train.jsonl", "metric_dev.jsonl")
+             for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    claims = rule_claims(items)
+    rows = [(it, c, mm.claim_kind(c, res)) for it, c in zip(items, claims) if c is not None]
+    print(f"{len(items)} labeled claims, {len(rows)} found by the rules")
+    vectors = mm.embed_texts(model, [mm.claim_context(c, k) for _, c, k in rows])
+    features = np.hstack([vectors, mm.rule_onehot([c.metric for _, c, _ in rows], res.metric_names)])
+    labels = [it["metric"] for it, _, _ in rows]
+    unsure = np.array([mm.needs_model(c, k, res) for _, c, k in rows])
+    phrases = mm.load_phrases(res.models_dir, res.metric_names)
+    phrase_x = np.hstack([mm.phrase_vectors(model, phrases), np.zeros((len(phrases.texts), len(res.metric_names)))])
+
+    def fit(x, y, c):
+        return LogisticRegression(C=c, max_iter=5000).fit(np.vstack([x, phrase_x]), list(y) + list(phrases.owners))
+
+    classes = tuple(sorted(set(labels) | set(phrases.owners)))  # every fold sees them all: the phrases
+    best = None
+    for c in C_GRID:
+        probs = np.zeros((len(rows), len(classes)))
+        for train, test in KFold(5, shuffle=True, random_state=0).split(features):
+            clf = fit(features[train], [labels[i] for i in train], c)
+            assert tuple(clf.classes_) == classes
+            head = mm.MetricHead(clf.coef_, clf.intercept_, classes, 0.0, model.name)
+            probs[test] = head.probabilities(features[test])
+        for margin in MARGIN_GRID:
+            head = mm.MetricHead(np.zeros((len(classes), 1)), np.zeros(len(classes)), classes, margin, model.name)
+            idx = np.flatnonzero(unsure)
+            right = sum((head.decide(probs[i], mm.candidate_metrics(rows[i][2], res), rows[i][1].metric)
+                         or rows[i][1].metric) == labels[i] for i in idx)
+            rules_right = sum(rows[i][1].metric == labels[i] for i in idx)
+            print(f"C={c:<5} margin={margin:.1f}: unsure {len(idx)}, rules {rules_right / len(idx):.1%}, "
+                  f"with the head {right / len(idx):.1%} (5-fold)")
+            if best is None or right > best[0]:
+                best = (right, c, margin)
+    _, c, margin = best
+    margin = max(margin, args.min_margin)
+    clf = fit(features, labels, c)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(args.out, coef=clf.coef_.astype(np.float32), intercept=clf.intercept_.astype(np.float32),
+             classes=np.array(clf.classes_), rule_metrics=np.array(res.metric_names), margin=np.float32(margin),
+             model=np.array(model.name), window=np.int32(mm.WINDOW_WORDS))
+    print(f"picked C={c}, margin={margin}; wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
