@@ -42,21 +42,26 @@ def make_dump(src: Path, times: int, dest: Path) -> int:
     return n
 
 
-def peak_rss(cmd: list[str]) -> tuple[float, float]:
-    """(seconds, peak MB of the process tree) for one command."""
+def peak_rss(cmd: list[str]) -> tuple[float, float, list[float]]:
+    """(seconds, peak MB of the process tree, the peak MB in each fifth of the run) for one command.
+
+    The fifths show whether memory grows as the run goes on (it should stay flat)."""
     t0 = time.time()
     proc = psutil.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
+    samples: list[tuple[float, int]] = []
     while proc.poll() is None:
         try:
             procs = [proc] + proc.children(recursive=True)
-            peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+            samples.append((time.time() - t0, sum(p.memory_info().rss for p in procs if p.is_running())))
         except psutil.Error:
             pass
         time.sleep(0.2)
     if proc.returncode:
         raise SystemExit(f"run failed: {proc.stderr.read().decode()[-2000:]}")
-    return time.time() - t0, peak / 2**20
+    secs = time.time() - t0
+    fifths = [max((r for t, r in samples if k * secs / 5 <= t < (k + 1) * secs / 5), default=0) / 2**20
+              for k in range(5)]
+    return secs, max((r for _, r in samples), default=0) / 2**20, fifths
 
 
 def main() -> None:
@@ -70,9 +75,10 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             dump = Path(tmp) / f"reuters-x{times}.jsonl.gz"
             n = make_dump(args.dump, times, dump)
-            secs, mb = peak_rss([sys.executable, "-m", "pipeline", "run", str(dump), "--out", str(Path(tmp) / "out"),
+            secs, mb, fifths = peak_rss([sys.executable, "-m", "pipeline", "run", str(dump), "--out", str(Path(tmp) / "out"),
                                  "--silent", *args.extra])
-            print(f"{str(times) + 'x':<10}{n:>10,}{secs:>10.0f}{n / secs:>12,.0f}{mb:>13,.0f}", flush=True)
+            print(f"{str(times) + 'x':<10}{n:>10,}{secs:>10.0f}{n / secs:>12,.0f}{mb:>13,.0f}"
+                  f"   by fifth of the run: {' / '.join(f'{f:,.0f}' for f in fifths)}", flush=True)
 
 
 if __name__ == "__main__":

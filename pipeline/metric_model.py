@@ -95,6 +95,9 @@ class MetricHead:
     classes: tuple[str, ...]
     margin: float  # how much likelier the head's metric must be than the rules'
     model: str  # the embedding model it was trained on: another model's vectors do not fit it
+    # the rules' metrics the head is asked about: those where, in cross-validation, its switches
+    # gained; asking about the others costs an embedding each and changes (next to) nothing
+    consult: frozenset[str] | None = None
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         """Softmax class probabilities, one row per feature row (or one vector for one row)."""
@@ -133,8 +136,9 @@ def load_head(models_dir: Path, model_name: str, metric_names: tuple[str, ...]) 
         return None
     try:
         data = np.load(path, allow_pickle=False)
+        consult = frozenset(str(m) for m in data["consult"]) if "consult" in data.files else None
         head = MetricHead(data["coef"], data["intercept"], tuple(str(c) for c in data["classes"]),
-                          float(data["margin"]), str(data["model"]))
+                          float(data["margin"]), str(data["model"]), consult)
         trained_names = tuple(str(n) for n in data["rule_metrics"])
     except (OSError, KeyError, ValueError) as exc:
         raise _bad(path, f"cannot be read ({type(exc).__name__}: {exc})", "python scripts/train_metric_head.py") from exc
@@ -415,12 +419,14 @@ def refine_claims(claims: list[Claim], model: MetricModel, res: Resources, margi
     include_other (bool): see `needs_model`.
     """
     kinds = [claim_kind(c, res) for c in claims]
-    todo = [i for i, c in enumerate(claims) if needs_model(c, kinds[i], res, include_other)]
+    head = load_head(res.models_dir, model.name, res.metric_names)
+    todo = [i for i, c in enumerate(claims) if needs_model(c, kinds[i], res, include_other)
+            and (head is None or head.consult is None or c.metric in head.consult
+                 or (include_other and c.metric == "other"))]
     if not todo:
         return list(claims)
     vectors = embed_texts(model, [claim_context(claims[i], kinds[i]) for i in todo])
     out = list(claims)
-    head = load_head(res.models_dir, model.name, res.metric_names)
     if head is not None:
         features = np.hstack([vectors, rule_onehot([claims[i].metric for i in todo], res.metric_names)])
         for i, probs in zip(todo, head.probabilities(features)):

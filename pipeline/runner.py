@@ -28,7 +28,7 @@ from .dates import infer_published
 from .entities import add_named_mentions, find_entities
 from .errors import message, usage
 from .figures import resolve_figures
-from .ingest import check_inputs, read_articles, text_hash
+from .ingest import check_inputs, estimate_articles, read_articles, text_hash
 from .parts import PartStore, fingerprint
 from .schema import CLAIM_COLUMNS
 from .records import Article, ArticleResult
@@ -184,12 +184,23 @@ def _dedupe(articles: Iterable[Article], max_chars: int, seen_text: dict[str, st
         yield a, h, ""
 
 
-def _progress(silent: bool):
+def _progress_line(done: int, resumed_at: int, total: int | None, seconds: float) -> str:
+    """The periodic log line off a terminal: "1,200 of ~17,600 articles, 95.0 articles/s, ETA 2m56s"."""
+    rate = (done - resumed_at) / seconds if seconds > 0 else 0.0
+    line = f"{done:,} articles, {rate:.1f} articles/s" if total is None else f"{done:,} of ~{total:,} articles, {rate:.1f} articles/s"
+    if total is not None and rate > 0 and total > done:
+        eta = int((total - done) / rate)
+        line += f", ETA {eta // 3600}h{eta % 3600 // 60:02d}m" if eta >= 3600 else f", ETA {eta // 60}m{eta % 60:02d}s"
+    return line
+
+
+def _progress(silent: bool, total: int | None = None, initial: int = 0):
+    """A bar with articles/s and, when the input's size can be estimated, an ETA; None off a terminal."""
     if silent or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
-    return tqdm(unit="art", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+    return tqdm(unit="art", file=sys.stderr, dynamic_ncols=True, smoothing=0.1, total=total, initial=initial)
 
 
 def _rows(results: list[tuple[ArticleResult, str]]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -246,7 +257,9 @@ def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg
     prior = store.read("articles", ["text_hash", "article_id"], exclude=seg)
     seen = {h: aid for h, aid in zip(prior.get("text_hash", []), prior.get("article_id", [])) if h}
     stream = _dedupe(read_articles(inputs), opts.max_chars, seen)
-    bar = _progress(opts.silent)
+    total = None if opts.silent else estimate_articles(inputs)  # about: lines sampled, not counted
+    bar = _progress(opts.silent, total, seg.consumed)
+    t_start = time.time()
     if opts.engine == "dask":
         pool = DaskPool(opts.scheduler, opts.workers)
     else:
@@ -264,7 +277,7 @@ def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg
                 if bar is not None:
                     bar.update(len(pending))
                 elif not opts.silent and time.time() - last_log > 10:
-                    log.info("%d articles done", consumed)
+                    log.info("%s", _progress_line(consumed, seg.consumed, total, time.time() - t_start))
                     last_log = time.time()
                 pending = []
         if pending:

@@ -292,3 +292,57 @@ def test_first_article_of_a_big_parquet_reads_one_record(tmp_path, count_records
     pd.DataFrame(list(_big_records())).to_parquet(path, index=False, row_group_size=5_000)
     first = next(read_articles([path]))
     assert first.doc == "n0" and len(count_records) == 1
+
+
+# --- the progress bar's estimate ---------------------------------------------------------------
+
+def _jsonl_lines(n: int, pad: int = 0) -> str:
+    return "".join(json.dumps({"id": f"a{i}", "text": f"Acme sold {i} widgets." + " x" * pad}) + "\n" for i in range(n))
+
+
+def test_estimate_is_exact_for_small_dumps(tmp_path):
+    from pipeline.ingest import estimate_articles
+
+    (tmp_path / "d.jsonl").write_text(_jsonl_lines(37))
+    with gzip.open(tmp_path / "d.jsonl.gz", "wt") as fh:
+        fh.write(_jsonl_lines(41))
+    (tmp_path / "d.csv").write_text("id,text\n" + "".join(f"a{i},Acme sold {i} widgets.\n" for i in range(9)))
+    assert estimate_articles([tmp_path / "d.jsonl"]) == 37
+    assert estimate_articles([tmp_path / "d.jsonl.gz"]) == 41
+    assert estimate_articles([tmp_path / "d.csv"]) == 9
+    folder = tmp_path / "f"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text("Acme sold 3 widgets.")
+    (folder / "manifest.csv").write_text("file,published\n0.txt,2020-01-02\n")
+    assert estimate_articles([folder]) == 3  # the manifest is not a dump
+    assert estimate_articles([folder, tmp_path / "d.jsonl"]) == 40
+
+
+def test_estimate_of_a_large_gzip_dump_is_close_without_reading_it(tmp_path):
+    from pipeline.ingest import estimate_articles
+
+    path = tmp_path / "big.jsonl.gz"
+    with gzip.open(path, "wt") as fh:
+        fh.write(_jsonl_lines(60_000, pad=30))  # ~6 MB decompressed: past the 4 MB sample
+    assert abs(estimate_articles([path]) - 60_000) / 60_000 < 0.1
+
+
+def test_estimate_is_none_when_it_cannot_tell(tmp_path):
+    from pipeline.ingest import estimate_articles
+
+    assert estimate_articles([tmp_path / "missing.jsonl"]) is None
+    (tmp_path / "empty.jsonl").write_text("")
+    assert estimate_articles([tmp_path / "empty.jsonl"]) is None
+
+
+@pytest.mark.parametrize("done,resumed,total,secs,expected", [
+    (1200, 0, 17600, 12.0, "1,200 of ~17,600 articles, 100.0 articles/s, ETA 2m44s"),
+    (1200, 200, None, 10.0, "1,200 articles, 100.0 articles/s"),  # a resumed run counts its own rate
+    (100, 0, 1_000_000, 1.0, "100 of ~1,000,000 articles, 100.0 articles/s, ETA 2h46m"),
+    (20_000, 0, 17_600, 100.0, "20,000 of ~17,600 articles, 200.0 articles/s"),  # past the estimate: no ETA
+])
+def test_progress_line(done, resumed, total, secs, expected):
+    from pipeline.runner import _progress_line
+
+    assert _progress_line(done, resumed, total, secs) == expected
