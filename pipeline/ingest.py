@@ -318,15 +318,12 @@ def estimate_articles(paths: Iterable[Path]) -> int | None:
 
 
 def _estimate_lines(path: Path) -> int:
-    size = path.stat().st_size
-    if path.name.lower().endswith(".gz"):
-        with path.open("rb") as raw, gzip.GzipFile(fileobj=raw) as fh:
-            chunk = fh.read(_SAMPLE_BYTES)
-            lines = chunk.count(b"\n")
-            if len(chunk) < _SAMPLE_BYTES:
-                return lines + (1 if chunk and not chunk.endswith(b"\n") else 0)
-            return round(lines * size / max(raw.tell(), 1))  # lines per compressed byte read so far
-    with path.open("rb") as fh:
-        chunk = fh.read(_SAMPLE_BYTES)
-    lines = chunk.count(b"\n") + (1 if chunk and not chunk.endswith(b"\n") and len(chunk) < _SAMPLE_BYTES else 0)
-    return lines if len(chunk) < _SAMPLE_BYTES else round(lines * size / len(chunk))
+    """Lines of a JSONL/CSV file (gzipped or not): exact when it is under the sample, else scaled."""
+    with path.open("rb") as raw:
+        stream = gzip.GzipFile(fileobj=raw) if path.name.lower().endswith(".gz") else raw
+        chunk = stream.read(_SAMPLE_BYTES)
+        read = raw.tell()  # bytes of the file behind the sample (compressed ones for .gz)
+    lines = chunk.count(b"\n")
+    if len(chunk) < _SAMPLE_BYTES:  # the whole file
+        return lines + (1 if chunk and not chunk.endswith(b"\n") else 0)
+    return round(lines * path.stat().st_size / max(read, 1))
