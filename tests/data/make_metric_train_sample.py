@@ -8,6 +8,11 @@ per sentence, and draws a seeded sample. It assigns no metric and writes no rule
 answer: labels are decided by reading (METRIC_LABELING_GUIDE.md).
 
     python tests/data/make_metric_train_sample.py --out /tmp/train/cands.jsonl [--n 600]
+
+A second batch reads further into the dumps and leaves out sentences already labeled:
+
+    python tests/data/make_metric_train_sample.py --out /tmp/train2/cands.jsonl --skip 4000 \
+        --articles 12000 --exclude tests/data/metric_train.jsonl --prefix mt2
 """
 from __future__ import annotations
 
@@ -31,6 +36,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--n", type=int, default=600, help="claims to draw (weak-cue 3/4, rules' `other` 1/4)")
     ap.add_argument("--articles", type=int, default=4000, help="articles read from each dump")
+    ap.add_argument("--skip", type=int, default=0, help="Reuters articles skipped first (Yahoo, the smaller dump, is read whole)")
+    ap.add_argument("--exclude", type=Path, nargs="*", default=[], help="labeled files whose sentences are not drawn again")
+    ap.add_argument("--prefix", default="mt", help="item ids: PREFIX-0001...")
     args = ap.parse_args()
 
     from pipeline.ingest import make_article
@@ -41,12 +49,16 @@ def main() -> None:
     res = load_resources()
     held_out = {json.loads(line)["article_id"] for name in ("metric_eval.jsonl", "metric_dev.jsonl")
                 for line in (DATA / name).open(encoding="utf-8")}
-    weak, other, seen = [], [], set()
+    seen = {json.loads(line)["sentence"] for path in [DATA / "metric_eval.jsonl", DATA / "metric_dev.jsonl", *args.exclude]
+            for line in path.open(encoding="utf-8")}
+    weak, other = [], []
     for source, name in SOURCES.items():
         with gzip.open(DUMP_DIR / name, "rt", encoding="utf-8") as fh:
             for i, line in enumerate(fh):
                 if i >= args.articles:
                     break
+                if source == "reuters" and i < args.skip:
+                    continue
                 rec = json.loads(line)
                 if rec["id"] in held_out:
                     continue
@@ -74,7 +86,7 @@ def main() -> None:
     picked.sort(key=lambda it: _key(it["article_id"] + it["sentence"]))
     with args.out.open("w", encoding="utf-8") as out:
         for k, it in enumerate(picked, 1):
-            out.write(json.dumps({"id": f"mt-{k:04d}", **it}) + "\n")
+            out.write(json.dumps({"id": f"{args.prefix}-{k:04d}", **it}) + "\n")
     print(f"{len(weak)} weak-cue and {len(other)} `other` claims; wrote {len(picked)} to {args.out}")
 
 
