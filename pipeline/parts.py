@@ -5,6 +5,7 @@ Layout under `DIR/.parts/`:
   S-NNNNNN.claims.parquet    claims of one flushed batch of segment S
   S-NNNNNN.articles.parquet  the batch's article rows (with each text's hash, for duplicates)
   S-NNNNNN.texts.parquet     the batch's texts (for claims.db's article_texts)
+  seen.sqlite                the duplicate index of the run in progress (rebuilt at each start)
 
 A part is written under a temporary name and renamed, then state.json is
 replaced: a run killed at any moment leaves state.json pointing at complete
@@ -16,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,3 +115,59 @@ class PartStore:
         frames = [pd.read_parquet(p, columns=columns) for p in self.files(kind, exclude)]
         frames = [f for f in frames if len(f)]
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns or [])
+
+
+class SeenIndex:
+    """Text hashes and article ids met so far, kept in SQLite so memory stays flat as the dump grows.
+
+    As two dicts this index held about 0.4 KB an article: 700 MB for 1.7 million.
+    SQLite's page cache is capped (`CACHE_KB`) and the rest lives on disk. The file
+    is scratch: it is rebuilt from the stream (and earlier segments' parts) at each
+    start, so a killed run leaves nothing that a restart must trust.
+    """
+
+    CACHE_KB = 16_000
+    COMMIT_EVERY = 20_000
+
+    def __init__(self, path: Path):
+        self.path = path
+        path.unlink(missing_ok=True)
+        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=OFF")
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.execute(f"PRAGMA cache_size=-{self.CACHE_KB}")
+        self.db.execute("CREATE TABLE text_seen (hash TEXT PRIMARY KEY, article_id TEXT) WITHOUT ROWID")
+        self.db.execute("CREATE TABLE id_seen (article_id TEXT PRIMARY KEY, hash TEXT) WITHOUT ROWID")
+        self.db.execute("BEGIN")
+        self._pending = 0
+
+    def _tick(self) -> None:
+        self._pending += 1
+        if self._pending >= self.COMMIT_EVERY:
+            self.db.execute("COMMIT")
+            self.db.execute("BEGIN")
+            self._pending = 0
+
+    def first_with_text(self, text_hash: str) -> str | None:
+        """The id of the first article with this text hash, or None."""
+        row = self.db.execute("SELECT article_id FROM text_seen WHERE hash = ?", (text_hash,)).fetchone()
+        return row[0] if row else None
+
+    def add_text(self, text_hash: str, article_id: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO text_seen VALUES (?, ?)", (text_hash, article_id))
+        self._tick()
+
+    def add_texts(self, pairs) -> None:
+        self.db.executemany("INSERT OR IGNORE INTO text_seen VALUES (?, ?)", pairs)
+
+    def hash_of_id(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT hash FROM id_seen WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def add_id(self, article_id: str, text_hash: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO id_seen VALUES (?, ?)", (article_id, text_hash))
+        self._tick()
+
+    def close(self) -> None:
+        self.db.close()
+        self.path.unlink(missing_ok=True)

@@ -29,7 +29,7 @@ from .entities import add_named_mentions, find_entities
 from .errors import message, usage
 from .figures import resolve_figures
 from .ingest import check_inputs, estimate_articles, read_articles, text_hash
-from .parts import PartStore, fingerprint
+from .parts import PartStore, SeenIndex, fingerprint
 from .schema import CLAIM_COLUMNS
 from .records import Article, ArticleResult
 from .resources import Resources, load_resources
@@ -159,12 +159,11 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _dedupe(articles: Iterable[Article], max_chars: int, seen_text: dict[str, str]) -> Iterator[tuple[Article, str, str]]:
+def _dedupe(articles: Iterable[Article], max_chars: int, seen: SeenIndex) -> Iterator[tuple[Article, str, str]]:
     """Yield (article, text hash, status hint): exact duplicates and oversized articles are marked, not dropped.
 
-    `seen_text` maps text hashes already processed (earlier segments) to their article id.
+    `seen` starts with the text hashes of earlier segments (to their article ids).
     """
-    seen_id: dict[str, str] = {}
     for a in articles:
         if a.error:
             yield a, "", ""
@@ -173,14 +172,16 @@ def _dedupe(articles: Iterable[Article], max_chars: int, seen_text: dict[str, st
             yield replace(a, error=message("A004", n_chars=len(a.text), limit=max_chars), text=""), "", ""
             continue
         h = text_hash(a.text)
-        if h in seen_text and a.text.strip():
-            yield replace(a, note=message("A010", first=seen_text[h])), h, "skipped_duplicate"
+        first = seen.first_with_text(h) if a.text.strip() else None
+        if first is not None:
+            yield replace(a, note=message("A010", first=first)), h, "skipped_duplicate"
             continue
-        seen_text[h] = a.article_id
-        if a.article_id in seen_id and seen_id[a.article_id] != h:
+        seen.add_text(h, a.article_id)
+        earlier = seen.hash_of_id(a.article_id)
+        if earlier is not None and earlier != h:
             new_id = f"{a.article_id}-{h[:8]}"
             a = replace(a, article_id=new_id, doc=new_id, note=message("A009", new_id=new_id))
-        seen_id[a.article_id] = h
+        seen.add_id(a.article_id, h)
         yield a, h, ""
 
 
@@ -254,8 +255,10 @@ def run(inputs: list[Path], opts: RunOptions) -> dict:
 
 
 def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg) -> None:
-    prior = store.read("articles", ["text_hash", "article_id"], exclude=seg)
-    seen = {h: aid for h, aid in zip(prior.get("text_hash", []), prior.get("article_id", [])) if h}
+    seen = SeenIndex(store.dir / "seen.sqlite")
+    for path in store.files("articles", exclude=seg):  # one part at a time: memory stays flat
+        prior = pd.read_parquet(path, columns=["text_hash", "article_id"])
+        seen.add_texts((h, aid) for h, aid in zip(prior["text_hash"], prior["article_id"]) if h)
     stream = _dedupe(read_articles(inputs), opts.max_chars, seen)
     total = None if opts.silent else estimate_articles(inputs)  # about: lines sampled, not counted
     bar = _progress(opts.silent, total, seg.consumed)
@@ -290,6 +293,7 @@ def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg
             pool.shutdown(cancel_futures=True)
         if bar is not None:
             bar.close()
+        seen.close()
 
 
 class DaskPool:
@@ -445,7 +449,8 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
                 skipped.update(json.loads(sk or "{}"))
             status.update(articles["status"])
             bad = articles[articles["status"] == "failed"]
-            failures.extend({"article_id": a, "error": e} for a, e in zip(bad["article_id"], bad["error"]))
+            if len(failures) < 1000:  # run.json lists the first 1,000; the count is in `counts`
+                failures.extend({"article_id": a, "error": e} for a, e in zip(bad["article_id"], bad["error"]))
         db.write("articles", pd.DataFrame(), ARTICLE_COLUMNS)
         for path in store.files("texts"):
             db.write("article_texts", pd.read_parquet(path), ("article_id", "text"))
