@@ -115,3 +115,34 @@ def test_bucketed_conflicts_equal_one_bucket(dump, reference, tmp_path, monkeypa
     out = tmp_path / "out"
     runner.run([dump], runner.RunOptions(out=out, workers=1, batch_size=5, silent=True, use_ner=False))
     assert _tables(out) == reference
+
+
+def test_seen_index_keeps_the_first_id_of_a_text_and_each_id_latest_hash(tmp_path):
+    from pipeline.parts import SeenIndex
+
+    path = tmp_path / "seen.sqlite"
+    path.write_text("left by a killed run")  # a stale index is never trusted: rebuilt from the stream
+    seen = SeenIndex(path)
+    assert seen.first_with_text("h1") is None and seen.hash_of_id("a") is None
+    seen.add_text("h1", "a")
+    seen.add_text("h1", "b")  # a later copy does not replace the first
+    seen.add_texts([("h2", "c"), ("h1", "d")])
+    seen.add_id("a", "h1")
+    seen.add_id("a", "h3")
+    assert seen.first_with_text("h1") == "a" and seen.first_with_text("h2") == "c"
+    assert seen.hash_of_id("a") == "h3"
+    seen.close()
+    assert not path.exists()
+
+
+def test_seen_index_commits_in_steps_and_still_answers(tmp_path, monkeypatch):
+    from pipeline.parts import SeenIndex
+
+    monkeypatch.setattr(SeenIndex, "COMMIT_EVERY", 7)
+    seen = SeenIndex(tmp_path / "seen.sqlite")
+    for k in range(50):
+        seen.add_text(f"h{k}", f"id{k}")
+        seen.add_id(f"id{k}", f"h{k}")
+    assert [seen.first_with_text(f"h{k}") for k in (0, 13, 49)] == ["id0", "id13", "id49"]
+    assert seen.hash_of_id("id21") == "h21"
+    seen.close()
