@@ -1,6 +1,12 @@
 """Peak memory of `claims run` on the Reuters dump repeated 1x, 10x and 100x (generated here, not committed).
 
     python bench/memory.py [--times 1 10 100] [--dump ../shared/news-dump/reuters21578.jsonl.gz]
+    python bench/memory.py --times 100 --only-dedupe   # the reading and duplicate index alone
+
+`--only-dedupe` runs just the reading and the duplicate index (`runner._dedupe` over
+`SeenIndex`) over the N-times dump, in a process of its own: the one part of a run whose
+state grows with the number of articles, measured at a size a full run reaches only in
+hours on a small machine.
 
 Each copy gets new ids and its published dates shifted by 40 days a copy, so the
 copies are neither exact duplicates (which would only measure deduplication) nor
@@ -23,6 +29,18 @@ import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DUMP = ROOT.parent / "shared" / "news-dump" / "reuters21578.jsonl.gz"
+
+
+DEDUPE_ONLY = """
+import sys
+from pathlib import Path
+from pipeline.ingest import read_articles
+from pipeline.parts import SeenIndex
+from pipeline.runner import _dedupe
+seen = SeenIndex(Path(sys.argv[2]))
+n = sum(1 for _ in _dedupe(read_articles([Path(sys.argv[1])]), 5_000_000, seen))
+seen.close()
+"""
 
 
 def make_dump(src: Path, times: int, dest: Path) -> int:
@@ -69,14 +87,19 @@ def main() -> None:
     ap.add_argument("--dump", type=Path, default=DEFAULT_DUMP)
     ap.add_argument("--times", type=int, nargs="+", default=[1, 10, 100])
     ap.add_argument("--extra", nargs="*", default=[], help="extra options for claims run")
+    ap.add_argument("--only-dedupe", action="store_true", help="measure reading + the duplicate index only")
     args = ap.parse_args()
     print(f"{'dump':<10}{'articles':>10}{'seconds':>10}{'articles/s':>12}{'peak RSS MB':>13}")
     for times in args.times:
         with tempfile.TemporaryDirectory() as tmp:
-            dump = Path(tmp) / f"reuters-x{times}.jsonl.gz"
+            dump = Path(tmp) / f"{args.dump.name.split('.')[0]}-x{times}.jsonl.gz"
             n = make_dump(args.dump, times, dump)
-            secs, mb, fifths = peak_rss([sys.executable, "-m", "pipeline", "run", str(dump), "--out", str(Path(tmp) / "out"),
-                                 "--silent", *args.extra])
+            if args.only_dedupe:
+                cmd = [sys.executable, "-c", DEDUPE_ONLY, str(dump), str(Path(tmp) / "seen.sqlite")]
+            else:
+                cmd = [sys.executable, "-m", "pipeline", "run", str(dump), "--out", str(Path(tmp) / "out"), "--silent",
+                       *args.extra]
+            secs, mb, fifths = peak_rss(cmd)
             print(f"{str(times) + 'x':<10}{n:>10,}{secs:>10.0f}{n / secs:>12,.0f}{mb:>13,.0f}"
                   f"   by fifth of the run: {' / '.join(f'{f:,.0f}' for f in fifths)}", flush=True)
 
