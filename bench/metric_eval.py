@@ -44,11 +44,11 @@ def rule_claims(items: list[dict]):
     import pandas as pd
 
     from pipeline import extract
-    from pipeline.records import Claim
+    from pipeline.records import TRANSIENT_CLAIM_FIELDS, Claim
 
     frame = pd.DataFrame([{"id": it["id"], "text": it["sentence"], "published": it["published"]} for it in items])
     claims, _ = extract(frame)
-    names = [f.name for f in dataclasses.fields(Claim)]
+    names = [f.name for f in dataclasses.fields(Claim) if f.name not in TRANSIENT_CLAIM_FIELDS]
     by_article: dict[str, list] = {}
     for row in claims.to_dict("records"):
         fields = {k: (None if isinstance(row[k], float) and math.isnan(row[k]) and k.startswith(("period", "published"))

@@ -17,12 +17,11 @@ def extract(articles, published=None, models_dir=None):
         (and optionally id, published, source, title).
     published (str | date | None): publication date for plain texts.
     """
-    import dataclasses
-
     import pandas as pd
 
     from .conflicts import find_conflicts
     from .ingest import make_article
+    from .records import claim_row
     from .resources import load_resources
     from .runner import process_article
 
@@ -34,7 +33,7 @@ def extract(articles, published=None, models_dir=None):
     rows = []
     for i, rec in enumerate(records):
         art = make_article(rec, f"doc{i}", f"<extract #{i}>")
-        rows.extend(dataclasses.asdict(c) for c in process_article(art, res).claims)
+        rows.extend(claim_row(c) for c in process_article(art, res).claims)
     claims = pd.DataFrame(rows)
     if claims.empty:
         from .schema import CLAIM_COLUMNS

@@ -72,7 +72,8 @@ def claim_id(article_id: str, start: int, end: int, figure: str) -> str:
     return hashlib.sha1(f"{article_id}|{start}|{end}|{figure}".encode("utf-8")).hexdigest()[:16]
 
 
-def choose_subject(text: str, fig: Figure, view: SentenceView, ents: ArticleEntities) -> tuple[Mention | None, str]:
+def choose_subject(text: str, fig: Figure, view: SentenceView, ents: ArticleEntities,
+                   res: Resources | None = None) -> tuple[Mention | None, str]:
     """The figure's subject mention and how it was found (possessive, attached, clause, sentence, main)."""
     cs, ce = view.clause_of(fig.start)
     starts = ents.mention_starts
@@ -98,7 +99,9 @@ def choose_subject(text: str, fig: Figure, view: SentenceView, ents: ArticleEnti
             return m, "clause"
     # 4. an unknown capitalized name attached to the figure ("Kimi at 18%")
     m = _CAP_CHUNK_END.search(text[max(cs, fig.start - 60):fig.start])
-    if m and m.group(1).split()[0] not in ("The", "It", "This", "Shares", "Revenue", "Sales"):
+    # a lone word that is a metric cue ("Margins were 3.1 pct", "Profit was ...") names a metric, not a company
+    if m and m.group(1).split()[0] not in ("The", "It", "This", "Shares", "Revenue", "Sales") and not (
+            res is not None and " " not in m.group(1) and find_cues(m.group(1), res)):
         name = m.group(1)
         s = max(cs, fig.start - 60) + m.start(1)
         return Mention(name, s, s + len(name), name, re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"),
@@ -113,6 +116,33 @@ def choose_subject(text: str, fig: Figure, view: SentenceView, ents: ArticleEnti
     if in_clause_after and in_clause_after[0].possessive:
         return in_clause_after[0], "clause"
     return ents.main, "main"
+
+
+_WEAK_ROUTES = ("sentence", "main")
+
+
+def subject_candidates(fig: Figure, how: str, view: SentenceView, ents: ArticleEntities) -> tuple[Mention, ...]:
+    """The candidate subjects of a figure whose subject the rules took by a weak route.
+
+    Empty unless the route is weak and there are at least two entities: the first mention of each
+    entity the sentence names (offsets made relative to the sentence), then the article's main
+    company. A currency is never a subject.
+    """
+    if how not in _WEAK_ROUTES:
+        return ()
+    starts = ents.mention_starts
+    lo, hi = bisect.bisect_left(starts, view.start), bisect.bisect_left(starts, view.end)
+    out: dict[str, Mention] = {}
+    for m in ents.mentions[lo:hi]:
+        key = m.entity_id or m.entity
+        if m.kind != "currency" and key not in out and not (m.start < fig.end and fig.start < m.end):
+            out[key] = replace(m, start=m.start - view.start, end=m.end - view.start)
+    if ents.main is None:
+        return tuple(out.values()) if len(out) >= 2 else ()
+    n = len(out) + ((ents.main.entity_id or ents.main.entity) not in out)
+    # the main company comes last (start -1), also when the sentence names it: whether a candidate
+    # is the article's main company is a feature of its own
+    return (*out.values(), ents.main) if n >= 2 else ()
 
 
 def find_cues(text: str, res: Resources, kinds: frozenset[str] | None = None) -> list[tuple[str, int, int, float]]:
@@ -298,7 +328,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if view is None:  # one clause split per sentence, shared by its figures
             view = views[sent.start] = _clauses(text, sent.start, sent.end)
         cs, ce = view.clause_of(fig.start)
-        subject, how = choose_subject(text, fig, view, ents)
+        subject, how = choose_subject(text, fig, view, ents, res)
         kind = "money" if fig.kind == "money" else fig.kind
         cue_score = -1.0
         if fig.table_label:
@@ -353,9 +383,10 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             modality = "historical"
         if period is not None and period.period_start and timing == "flow" and period.granularity in ("quarter", "fiscal_quarter", "fiscal_year", "half"):
             entity_period[entity] = period
-        drafts.append([fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score])
+        drafts.append([fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score,
+                       subject_candidates(fig, how, view, ents)])
     claims = []
-    for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score in drafts:
+    for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score, cands in drafts:
         if metric == "ambiguous_pe":
             metric = "forward_pe" if has_forward.get(entity) else "trailing_pe"
             timing = "point"
@@ -385,5 +416,6 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             confidence=round(max(0.05, min(confidence, 0.99)), 3), rule=fig.rule,
             entity_source=subject.source if subject else "", decimals=fig.decimals,
             source=article.source, title=article.title, cue_score=cue_score, subject_route=how if subject else "",
+            subject_candidates=cands,
         ))
     return claims

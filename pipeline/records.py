@@ -7,7 +7,7 @@ which is what the claims table reports.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 from typing import Mapping, Sequence
@@ -164,6 +164,18 @@ class Claim:
     # not written out: what the transformer stage reads to pick its claims
     cue_score: float = -1.0  # the strongest metric cue of the figure's kind in its sentence; -1 unknown
     subject_route: str = ""  # how claims.choose_subject found the entity: attached, clause, sentence, main
+    # where the route is weak (sentence, main) and the sentence names other entities: every candidate
+    # subject, mentions with offsets relative to the sentence (the article's main company at -1)
+    subject_candidates: tuple["Mention", ...] = ()
+
+
+# Claim fields that stages read but no table holds
+TRANSIENT_CLAIM_FIELDS = frozenset({"cue_score", "subject_route", "subject_candidates"})
+
+
+def claim_row(claim: Claim) -> dict:
+    """A claim as a table row: its fields less the transient ones (no deep copy, unlike dataclasses.asdict)."""
+    return {f.name: getattr(claim, f.name) for f in fields(Claim) if f.name not in TRANSIENT_CLAIM_FIELDS}
 
 
 @dataclass(frozen=True)

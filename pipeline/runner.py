@@ -7,7 +7,6 @@ conflicts across all claims and writes the outputs.
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import logging
 import sys
@@ -31,7 +30,7 @@ from .figures import resolve_figures
 from .ingest import check_inputs, estimate_articles, read_articles, text_hash
 from .parts import PartStore, SeenIndex, fingerprint
 from .schema import CLAIM_COLUMNS
-from .records import Article, ArticleResult
+from .records import Article, ArticleResult, claim_row
 from .resources import Resources, load_resources
 
 log = logging.getLogger("claims")
@@ -120,13 +119,14 @@ def _process_batch(batch: list[Article], models_dir: str | None, use_ner: bool =
 def _refine_with_model(results: list[ArticleResult], res: Resources, path: str | None, device: str) -> list[ArticleResult]:
     """The transformer stage over a whole batch's uncertain claims at once (one model per process)."""
     from .metric_model import load_metric_model, refine_claims
+    from .subject_model import refine_subjects
 
     model = load_metric_model(path, device)
     if model is None:
         return results
     t0 = time.perf_counter()
     claims = [c for r in results for c in r.claims]
-    refined = iter(refine_claims(claims, model, res))
+    refined = iter(refine_subjects(refine_claims(claims, model, res), model, res.models_dir))
     out = []
     for r in results:
         new = tuple(next(refined) for _ in r.claims)
@@ -210,7 +210,7 @@ def _rows(results: list[tuple[ArticleResult, str]]) -> tuple[pd.DataFrame, pd.Da
     for r, h in results:
         a = r.article
         for c in r.claims:
-            row = dataclasses.asdict(c)
+            row = claim_row(c)
             row["disputed"] = False
             claim_rows.append(row)
         article_rows.append({
