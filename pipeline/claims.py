@@ -14,6 +14,7 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .dates import find_periods, fiscal_year_of, fiscal_year_span, quarter_span, _latest_ended_quarter
 from .entities import ArticleEntities
@@ -156,7 +157,9 @@ def find_cues(text: str, res: Resources, kinds: frozenset[str] | None = None) ->
         if kinds is not None and not (spec.kinds & kinds):
             continue
         spans: list[tuple[int, int, float]] = []
-        for rx, weight in spec.cues:
+        for (rx, weight), literals in zip(spec.cues, spec.cue_literals or [()] * len(spec.cues)):
+            if literals and not any(map(text.__contains__, literals)):
+                continue  # none of the literals every match needs: the pattern cannot match here
             for m in rx.finditer(text):
                 spans.append((m.start(), m.end(), weight))
         spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
@@ -292,6 +295,13 @@ def _table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: 
     return Period(sec, -1, -1, ps, pe, label, gran, "claims.table_period.v1")
 
 
+@lru_cache(maxsize=4)
+def _segment_before_metric(res: Resources) -> re.Pattern:
+    """'cloud revenue', 'gaming sales': a segment named just before a metric word (once per resources)."""
+    segs = "|".join(re.escape(s) for s in sorted(res.segments, key=len, reverse=True))
+    return re.compile(_SEGMENT_BEFORE_METRIC.format(segs=segs), re.I)
+
+
 def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents: ArticleEntities,
                 res: Resources) -> list[Claim]:
     """One claim per figure (pure: the same inputs give the same claims)."""
@@ -305,8 +315,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             seen_sentences.add(sent.start)
             periods.extend(replace(p, start=p.start + sent.start, end=p.end + sent.start)
                            for p in find_periods(text[sent.start:sent.end], ref, ents.fy_end_month, res=res))
-    segs = "|".join(re.escape(s) for s in sorted(res.segments, key=len, reverse=True))
-    seg_before = re.compile(_SEGMENT_BEFORE_METRIC.format(segs=segs), re.I)
+    seg_before = _segment_before_metric(res)
     has_forward = {}
     drafts = []
     previous_metric: dict[tuple[int, str], str] = {}

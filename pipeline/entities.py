@@ -65,6 +65,11 @@ class _Rules:
         self.segment = re.compile(
             r"\b(?P<seg>" + "|".join(re.escape(s) for s in segs) + r")\s+(?P<noun>" + nouns + r")\b", re.I)
         self.owner = re.compile(r"(?:\b(?P<owner>its|their|the company's|the group's)|(?P<named>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}'s))\s+$")
+        # (owner, segment) -> the gazetteer's unit for it: "Alibaba" + "cloud" -> Alibaba Cloud
+        self.units_by_owner: dict[tuple[str, str], Entry] = {}
+        for e in res.entries:
+            if e.kind == "unit" and e.segment:
+                self.units_by_owner.setdefault((e.parent, e.segment), e)
         self.segment_head = re.compile(r"(?:^|(?<=[:.] ))(?P<seg>" + "|".join(re.escape(s.capitalize()) for s in segs) + r")\b(?! [A-Z])")
 
 
@@ -280,10 +285,7 @@ def find_entities(clean: CleanText, res: Resources, title: str = "") -> ArticleE
 def _segments(text: str, res: Resources, rules: _Rules, main: Mention, mentions: list[Mention]) -> list[Mention]:
     """'the company's cloud division' -> Alibaba Cloud when the gazetteer knows the unit, else a segment."""
     out = []
-    units_by_owner: dict[tuple[str, str], Entry] = {}
-    for e in res.entries:
-        if e.kind == "unit" and e.segment:
-            units_by_owner.setdefault((e.parent, e.segment), e)
+    units_by_owner = rules.units_by_owner
     for pattern in (rules.segment, rules.segment_head):
         for m in pattern.finditer(text):
             if any(x.start <= m.start("seg") < x.end for x in mentions + out):

@@ -39,6 +39,9 @@ class MetricSpec:
     kinds: frozenset[str]
     timing: str  # point or flow
     cues: tuple[tuple[re.Pattern, float], ...]
+    # for each cue, literals of which every match contains at least one (`required_literals`);
+    # () when none could be found (the cue then always runs)
+    cue_literals: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,51 @@ def lower_pattern(pattern: str) -> str:
     return "".join(out)
 
 
+def required_literals(pattern: str) -> tuple[str, ...]:
+    """Literal strings of which any match of `pattern` contains at least one; () when none is found.
+
+    A cheap exact prefilter for the cue patterns: where none of a cue's literals is in a text
+    (`str.__contains__`, a C substring search), the pattern cannot match there and is not run.
+    Read from the parsed pattern (the standard library's `re._parser`, the parser `re` itself
+    uses; no public API gives a pattern's parts): a run of literal characters in the pattern's
+    top-level sequence, or a mandatory group or alternation each of whose branches has one.
+    Optional parts, character classes and lookarounds are never counted as required.
+    """
+    from re import _constants as c, _parser
+
+    def required(items) -> tuple[str, ...] | None:
+        options: list[tuple[str, ...]] = []
+        run: list[str] = []
+        for op, av in list(items) + [(None, None)]:
+            if op is c.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                options.append(("".join(run),))
+                run = []
+            if op is c.SUBPATTERN and not av[1] and not av[2]:  # no inline flags inside
+                sub = required(av[3])
+            elif op is c.BRANCH:
+                alts = [required(b) for b in av[1]]
+                sub = tuple(sorted({lit for a in alts for lit in a})) if all(alts) else None
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+                sub = required(av[2])
+            else:
+                sub = None
+            if sub:
+                options.append(sub)
+        # the most selective option: the one whose shortest literal is longest
+        return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
+
+    try:
+        parsed = _parser.parse(pattern)
+    except Exception:  # noqa: BLE001 - an internal parser that changed: run the pattern unfiltered
+        return ()
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ()
+    return required(parsed.data) or ()
+
+
 def _compile_lower(path: Path, pattern: str) -> re.Pattern:
     """A metric or modality cue, to be run over `lower_text(text)`."""
     try:
@@ -185,7 +233,8 @@ def _load_metrics(path: Path) -> tuple[dict[str, MetricSpec], dict[str, str]]:
         if timing not in ("point", "flow"):
             raise _fail(path, f"metric {name} has timing {timing!r}", "point, flow")
         cues = tuple((_compile_lower(path, rx), float(w)) for rx, w in (spec.get("cues") or {}).items())
-        metrics[name] = MetricSpec(name, frozenset(spec.get("kinds", [])), timing, cues)
+        metrics[name] = MetricSpec(name, frozenset(spec.get("kinds", [])), timing, cues,
+                                   tuple(required_literals(rx.pattern) for rx, _ in cues))
     labels = {k.lower(): v for k, v in (data.get("table_labels") or {}).items()}
     for label, metric in labels.items():
         if metric != "other" and metric not in metrics:
