@@ -82,3 +82,46 @@ def test_no_claims_from_non_figures():
             "The company introduced its base model in 2020.")
     claims, _ = extract([text], published="2025-02-02")
     assert claims.empty, claims[["figure", "rule"]].to_dict("records")
+
+
+# --- the cue prefilter: literals every match of a pattern contains -------------------------------
+
+from pipeline.resources import required_literals  # noqa: E402
+
+LITERALS = [
+    ("a plain word", r"revenues?", ("revenue",)),
+    ("an alternation of words", r"\bcapex\b|capital (?:spending|outlays?)", ("capex", "capital ")),
+    ("the part whose shortest literal is longest", r"(?:a|its) (?:low|high) in", ("high", "low")),
+    ("on a tie, the part with fewer literals", r"(?:a|its) (?:low|high) of", (" of",)),
+    ("a required repeat", r"(?:up|down){1,2} \d", ("down", "up")),
+    ("an optional part is never required", r"(?:net )?income", ("income",)),
+    ("a branch without a literal: nothing required", r"\d+|per share", ()),
+    ("a character class is not a literal", r"[a-z]+ed", ("ed",)),
+    ("a lookahead is never required", r"(?=profit)\w+", ()),
+]
+
+
+@pytest.mark.parametrize("case,pattern,expected", LITERALS, ids=[c[0] for c in LITERALS])
+def test_required_literals(case, pattern, expected):
+    assert required_literals(pattern) == expected
+
+
+def test_every_cue_match_contains_one_of_its_literals(resources):
+    """The prefilter is exact: over real sentences, a cue never matches where its literals are absent."""
+    import json
+    from pathlib import Path
+
+    from pipeline.resources import lower_text
+
+    data = Path(__file__).parent / "data"
+    texts = [lower_text(json.loads(line)["sentence"]) for name in ("metric_eval.jsonl", "metric_train.jsonl")
+             for line in (data / name).open(encoding="utf-8")]
+    checked = 0
+    for spec in resources.metrics.values():
+        for (rx, _), literals in zip(spec.cues, spec.cue_literals):
+            assert literals, f"{spec.name}: {rx.pattern} has no required literal (it runs unfiltered)"
+            for text in texts:
+                for m in rx.finditer(text):
+                    assert any(lit in m.group() for lit in literals), (spec.name, rx.pattern, m.group())
+                    checked += 1
+    assert checked > 1000
