@@ -91,7 +91,7 @@ from pipeline.resources import required_literals  # noqa: E402
 LITERALS = [
     ("a plain word", r"revenues?", ("revenue",)),
     ("an alternation of words", r"\bcapex\b|capital (?:spending|outlays?)", ("capex", "capital ")),
-    ("the part whose shortest literal is longest", r"(?:a|its) (?:low|high) in", ("high", "low")),
+    ("the part whose shortest literal is longest", r"(?:a|its) (?:lowest|highest) in", ("highest", "lowest")),
     ("on a tie, the part with fewer literals", r"(?:a|its) (?:low|high) of", (" of",)),
     ("a required repeat", r"(?:up|down){1,2} \d", ("down", "up")),
     ("an optional part is never required", r"(?:net )?income", ("income",)),
