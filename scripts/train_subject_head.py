@@ -1,6 +1,7 @@
 """Train the subject stage's head from the hand-labeled subject claims, and report it on the eval set.
 
     python scripts/train_subject_head.py [--out models/heads/subject_head.npz] [--no-save]
+    python scripts/train_subject_head.py --report     # the shipped head on the eval set
 
 Each labeled item (tests/data/subject_train.jsonl; SUBJECT_LABELING_GUIDE.md) is found
 again by running the pipeline over its article from the news dump; its candidates get
@@ -111,10 +112,21 @@ def decisions(head, rows, margin: float) -> tuple[int, int, int]:
     return ok_rule, ok_stage, len(rows)
 
 
+def report(head, evals) -> None:
+    """Rules vs stage on the eval items: all of them, and those whose subject is among the candidates."""
+    ev = [r for r in evals if r is not None]
+    ev_ans = [r for r in ev if r[2] >= 0]
+    for name, rows in (("eval, all found", ev), ("eval, subject among candidates", ev_ans)):
+        r, s, n = decisions(head, rows, head.margin)
+        print(f"{name}: n={n} rules {r} ({r / max(n, 1):.1%}) stage {s} ({s / max(n, 1):.1%}) "
+              f"gain {(s - r) / max(n, 1) * 100:+.1f} pt")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "models" / "heads" / "subject_head.npz")
     ap.add_argument("--no-save", action="store_true")
+    ap.add_argument("--report", action="store_true", help="only score the shipped head on the eval set (no training)")
     ap.add_argument("--margin", type=float, default=HEAD_MARGIN, help="the switch margin (see HEAD_MARGIN)")
     args = ap.parse_args()
     try:
@@ -128,6 +140,15 @@ def main() -> None:
     if model is None:
         sys.exit("the model is not installed: pip install -e '.[model]'")
     train_items, eval_items = labeled(DATA / "subject_train.jsonl"), labeled(DATA / "subject_eval.jsonl")
+    if args.report:
+        from pipeline.resources import load_resources
+        from pipeline.subject_model import load_subject_head
+
+        head = load_subject_head(load_resources().models_dir, model.name)
+        if head is None:
+            sys.exit("no shipped subject head fits this model")
+        report(head, dataset(eval_items, find_claims(eval_items), model))
+        return
     train = dataset(train_items, find_claims(train_items), model)
     evals = dataset(eval_items, find_claims(eval_items), model)
     lost = sum(r is None for r in train) + sum(r is None for r in evals)
@@ -153,11 +174,7 @@ def main() -> None:
     head = SubjectHead(coef, b, mean, scale, margin, model.name)
     print("chosen C", c_value, "margin", margin)
     print("weights:", ", ".join(f"{f} {w:+.2f}" for f, w in zip(FEATURES, coef)))
-    ev = [r for r in evals if r is not None]
-    ev_ans = [r for r in ev if r[2] >= 0]
-    for name, rows in (("eval, all found", ev), ("eval, subject among candidates", ev_ans)):
-        r, s, n = decisions(head, rows, margin)
-        print(f"{name}: n={n} rules {r} ({r / max(n, 1):.1%}) stage {s} ({s / max(n, 1):.1%}) gain {(s - r) / max(n, 1) * 100:+.1f} pt")
+    report(head, evals)
     if not args.no_save:
         np.savez(args.out, coef=coef, intercept=b, mean=mean, scale=scale, margin=margin, model=model.name,
                  features=np.array(FEATURES))
