@@ -126,7 +126,7 @@ def _refine_with_model(results: list[ArticleResult], res: Resources, path: str |
         return results
     t0 = time.perf_counter()
     claims = [c for r in results for c in r.claims]
-    refined = iter(refine_subjects(refine_claims(claims, model, res), model, res.models_dir))
+    refined = iter(refine_subjects(refine_claims(claims, model, res), res.models_dir))
     out = []
     for r in results:
         new = tuple(next(refined) for _ in r.claims)

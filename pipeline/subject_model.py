@@ -5,14 +5,19 @@ can; when they fall back on the sentence at large or on the article's main compa
 the sentence names other entities, the claim carries its candidates
 (`Claim.subject_candidates`). This stage scores each candidate with a small trained head
 (`scripts/train_subject_head.py`, weights in `models/heads/subject_head.npz`) over
-features of where the candidate stands relative to the figure, what kind of entity it is,
-whether the headline names it, and one the transformer gives: how close the encoder's
-contextual vectors of the candidate's words are to those of the figure's, with the whole
-sentence encoded once. The head's pick replaces the rules' only when it is likelier by the
-head's margin; the claim then records `entity_source = "model"`.
+features of where the candidate stands relative to the figure (before or after it, how
+far, behind a preposition, owning another figure), what kind of entity it is and whether
+the headline names it. The head's pick replaces the rules' only when it is likelier by the
+head's margin; the claim then records `entity_source = "model"`. It runs with the
+transformer stage (and is skipped with it, `--no-model`).
 
-A hand-written ranker would be one more rule list; a learned one weighs these cues from
-labeled claims (tests/data/subject_train.jsonl, SUBJECT_LABELING_GUIDE.md).
+Why no transformer feature: the cosine between the encoder's contextual vectors of a
+candidate's words and the figure's got a negative weight and no gain in cross-validation,
+and the encoder's attention from the figure to each candidate, which alone beat the rules,
+added nothing to these features (bench/RESULTS.md); the encoder pass per sentence cost
+about 19% of throughput. A hand-written ranker would be one more rule list; a learned one
+weighs these cues from labeled claims (tests/data/subject_train.jsonl,
+SUBJECT_LABELING_GUIDE.md).
 """
 from __future__ import annotations
 
@@ -21,18 +26,16 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
-from .metric_model import MetricModel, locate_figure
+from .metric_model import locate_figure
 from .records import Claim, Mention
 
 log = logging.getLogger(__name__)
 
 RULE = "subject_model.v1"
 HEAD_FILE = "heads/subject_head.npz"
-MAX_TOKENS = 128
 KINDS = ("company", "unit", "segment", "index", "group", "country", "person", "org", "regulator", "product")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|from|with|than|by|into|in|on|of|like|such as|including|for|at|over|behind|"
                                  r"ahead of|and|or)\s+(?:the\s+)?$", re.I)
@@ -42,7 +45,7 @@ _VERB_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:,[^,]{0,60},\s*)?(?:sai
 _OWN_FIGURE = re.compile(r"(?:'s|’s)?\s*(?:[a-z-]+\s+){0,2}?(?:[$€£¥]|[A-Z]{2,3}\$?\s?)?\d")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b")
 FEATURES = ("rule", "main", "in_sentence", "before", "after", "distance", "first", "preposition", "possessive",
-            "verb_after", "same_clause", "figure_between", "owns_figure", "in_title", "mentions", "token_cosine", *(f"kind_{k}" for k in KINDS))
+            "verb_after", "same_clause", "figure_between", "owns_figure", "in_title", "mentions", *(f"kind_{k}" for k in KINDS))
 
 
 @dataclass(frozen=True, eq=False)
@@ -54,7 +57,6 @@ class SubjectHead:
     mean: np.ndarray  # feature standardisation
     scale: np.ndarray
     margin: float  # how much likelier the head's pick must be than the rules'
-    model: str  # the embedding model the token_cosine feature was computed with
 
     def scores(self, features: np.ndarray) -> np.ndarray:
         z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
@@ -62,17 +64,17 @@ class SubjectHead:
 
 
 @lru_cache(maxsize=4)
-def load_subject_head(models_dir: Path, model_name: str) -> SubjectHead | None:
-    """models/heads/subject_head.npz when it was trained for `model_name` and these features, else None."""
+def load_subject_head(models_dir: Path) -> SubjectHead | None:
+    """models/heads/subject_head.npz when it was trained on these features, else None."""
     path = Path(models_dir) / HEAD_FILE
     if not path.exists():
         return None
     data = np.load(path, allow_pickle=False)
-    if str(data["model"]) != model_name or tuple(str(f) for f in data["features"]) != FEATURES:
-        log.warning("subject stage: %s was trained for another model or feature set; stage skipped", path)
+    if tuple(str(f) for f in data["features"]) != FEATURES:
+        log.warning("subject stage: %s was trained on other features; stage skipped", path)
         return None
     return SubjectHead(data["coef"].astype(np.float64), float(data["intercept"]), data["mean"], data["scale"],
-                       float(data["margin"]), str(data["model"]))
+                       float(data["margin"]))
 
 
 def grouped_candidates(claim: Claim) -> list[tuple[str, list[Mention], bool]]:
@@ -101,7 +103,7 @@ def _owns_other_figure(sentence: str, end: int, fs: int, fe: int) -> bool:
 
 
 def structural_features(claim: Claim) -> tuple[list[str], np.ndarray]:
-    """Candidate keys and their features (FEATURES, the token cosine left 0) for one claim."""
+    """Candidate keys and their features (FEATURES) for one claim."""
     s = claim.sentence
     fs, fe = locate_figure(claim)
     groups = grouped_candidates(claim)
@@ -139,56 +141,6 @@ def structural_features(claim: Claim) -> tuple[list[str], np.ndarray]:
     return [key for key, _, _ in groups], np.asarray(rows, dtype=np.float64).reshape(len(groups), len(FEATURES))
 
 
-def token_cosines(model: MetricModel, claims: Sequence[Claim]) -> list[dict[str, float]]:
-    """For each claim, each candidate key's cosine between its words' and the figure's contextual vectors.
-
-    The sentence goes through the encoder once; a span's vector is the mean of its tokens' last
-    hidden states. A candidate outside the sentence (the main company only) gets 0.
-    """
-    import torch
-
-    out: list[dict[str, float]] = []
-    with torch.inference_mode():
-        for c in claims:
-            fs, fe = locate_figure(c)
-            enc = model.tokenizer(c.sentence, truncation=True, max_length=MAX_TOKENS, return_offsets_mapping=True,
-                                  return_tensors="pt")
-            offsets = enc.pop("offset_mapping")[0].tolist()
-            hidden = model.encoder(input_ids=enc["input_ids"].to(model.device),
-                                   attention_mask=enc["attention_mask"].to(model.device)).last_hidden_state[0]
-            hidden = torch.nn.functional.normalize(hidden.float(), dim=-1).cpu().numpy()
-
-            def span_vec(a: int, b: int):
-                idx = [i for i, (x, y) in enumerate(offsets) if y > x and x < b and y > a]
-                return hidden[idx].mean(axis=0) if idx else None
-
-            fig = span_vec(fs, fe) if fs >= 0 else None
-            scores = {}
-            for key, ms, _ in grouped_candidates(c):
-                vecs = [v for v in (span_vec(m.start, m.end) for m in ms) if v is not None]
-                if fig is None or not vecs:
-                    scores[key] = 0.0
-                    continue
-                v = np.mean(vecs, axis=0)
-                scores[key] = float(v @ fig / (np.linalg.norm(v) * np.linalg.norm(fig) + 1e-9))
-            out.append(scores)
-    return out
-
-
-def candidate_features(model: MetricModel | None, claims: Sequence[Claim],
-                       cosines: list[dict[str, float]] | None = None) -> list[tuple[list[str], np.ndarray]]:
-    """FEATURES for each claim's candidates, with the transformer's token cosine filled in."""
-    if cosines is None:
-        cosines = token_cosines(model, claims) if model is not None else [{} for _ in claims]
-    col = FEATURES.index("token_cosine")
-    out = []
-    for c, cos in zip(claims, cosines):
-        keys, x = structural_features(c)
-        x[:, col] = [cos.get(k, 0.0) for k in keys]
-        out.append((keys, x))
-    return out
-
-
 def pick(head: SubjectHead, keys: list[str], x: np.ndarray, margin: float | None = None) -> tuple[str, float] | None:
     """The head's candidate when it beats the rules' pick by the margin, with its score; else None."""
     p = head.scores(x)
@@ -202,18 +154,18 @@ def pick(head: SubjectHead, keys: list[str], x: np.ndarray, margin: float | None
     return keys[best], float(p[best])
 
 
-def refine_subjects(claims: list[Claim], model: MetricModel, models_dir: Path) -> list[Claim]:
+def refine_subjects(claims: list[Claim], models_dir: Path) -> list[Claim]:
     """The claims, with the head's subject (entity_source "model") where it is surer than the rules'."""
-    head = load_subject_head(models_dir, model.name)
+    head = load_subject_head(models_dir)
     todo = [i for i, c in enumerate(claims) if c.subject_candidates]
     if head is None or not todo:
         return list(claims)
     out = list(claims)
-    for i, (keys, x) in zip(todo, candidate_features(model, [claims[i] for i in todo])):
-        picked = pick(head, keys, x)
+    for i in todo:
+        c = claims[i]
+        picked = pick(head, *structural_features(c))
         if picked is None:
             continue
-        c = claims[i]
         ent = _entity(c, picked[0])
         out[i] = replace(c, entity=ent.entity, entity_id=ent.entity_id, entity_source="model",
                          segment=ent.parent if ent.kind == "segment" else c.segment,

@@ -5,13 +5,13 @@
 
 Each labeled item (tests/data/subject_train.jsonl; SUBJECT_LABELING_GUIDE.md) is found
 again by running the pipeline over its article from the news dump; its candidates get
-`subject_model.candidate_features` (structure, kind, headline, and the encoder's token
-cosine). The head is a logistic regression, candidate by candidate, "is this the
-subject". The switch margin is the smallest at which the seed gold does not move (HEAD_MARGIN);
-C is picked by 5-fold cross-validation over articles on the training items, at that
-margin: the accuracy of the stage's decision (the head's pick only when it beats the
-rules' by the margin); other margins are printed for comparison. The eval set (subject_eval.jsonl) is scored once, at the
-end, and takes no part in any choice. scikit-learn is needed here only.
+`subject_model.structural_features` (position, kind, headline). The head is a logistic
+regression, candidate by candidate, "is this the subject". The switch margin is the
+smallest at which the seed gold does not move (HEAD_MARGIN); C is picked by 5-fold
+cross-validation over articles on the training items, at that margin: the accuracy of
+the stage's decision (the head's pick only when it beats the rules' by the margin);
+other margins are printed for comparison. The eval set (subject_eval.jsonl) is scored
+at the end and takes no part in any choice. scikit-learn is needed here only.
 """
 from __future__ import annotations
 
@@ -67,18 +67,16 @@ def find_claims(items: list[dict]):
     return out
 
 
-def dataset(items: list[dict], claims, model):
+def dataset(items: list[dict], claims):
     """Per item: candidate keys, features, the index of the labeled subject (-1 when not a candidate)."""
-    from pipeline.subject_model import _entity, candidate_features
+    from pipeline.subject_model import _entity, structural_features
 
-    present = [c for c in claims if c is not None]
-    feats = iter(candidate_features(model, present))
     rows = []
     for it, c in zip(items, claims):
         if c is None:
             rows.append(None)
             continue
-        keys, x = next(feats)
+        keys, x = structural_features(c)
         names = [_entity(c, k).entity for k in keys]
         gold = names.index(it["subject"]) if it["subject"] in names else -1
         rows.append((keys, x, gold))
@@ -133,24 +131,20 @@ def main() -> None:
         import sklearn  # noqa: F401
     except ImportError:
         sys.exit("training the head needs scikit-learn: pip install scikit-learn")
-    from pipeline.metric_model import load_metric_model
     from pipeline.subject_model import FEATURES, SubjectHead
 
-    model = load_metric_model(None, "cpu")
-    if model is None:
-        sys.exit("the model is not installed: pip install -e '.[model]'")
     train_items, eval_items = labeled(DATA / "subject_train.jsonl"), labeled(DATA / "subject_eval.jsonl")
     if args.report:
         from pipeline.resources import load_resources
         from pipeline.subject_model import load_subject_head
 
-        head = load_subject_head(load_resources().models_dir, model.name)
+        head = load_subject_head(load_resources().models_dir)
         if head is None:
-            sys.exit("no shipped subject head fits this model")
-        report(head, dataset(eval_items, find_claims(eval_items), model))
+            sys.exit("no shipped subject head fits these features")
+        report(head, dataset(eval_items, find_claims(eval_items)))
         return
-    train = dataset(train_items, find_claims(train_items), model)
-    evals = dataset(eval_items, find_claims(eval_items), model)
+    train = dataset(train_items, find_claims(train_items))
+    evals = dataset(eval_items, find_claims(eval_items))
     lost = sum(r is None for r in train) + sum(r is None for r in evals)
     train_rows = [(r, it) for r, it in zip(train, train_items) if r is not None]
     print(f"{len(train_rows)} training items found again ({lost} of {len(train) + len(evals)} items no longer weak-route)")
@@ -164,20 +158,19 @@ def main() -> None:
                 fit_rows = [r for (r, it), f in zip(train_rows, fold_of) if f != k and r[2] >= 0]
                 test_rows = [r for (r, it), f in zip(train_rows, fold_of) if f == k]
                 coef, b, mean, scale = fit(fit_rows, c_value)
-                head = SubjectHead(coef, b, mean, scale, margin, model.name)
+                head = SubjectHead(coef, b, mean, scale, margin)
                 tot += decisions(head, test_rows, margin)
             results[(c_value, margin)] = tot
             print(f"CV C={c_value:<5} margin={margin:.1f}: rules {tot[0]}/{tot[2]}, stage {tot[1]}/{tot[2]}")
     c_value = max(C_GRID, key=lambda c: results[(c, args.margin)][1])
     margin = args.margin
     coef, b, mean, scale = fit([r for r, _ in answerable], c_value)
-    head = SubjectHead(coef, b, mean, scale, margin, model.name)
+    head = SubjectHead(coef, b, mean, scale, margin)
     print("chosen C", c_value, "margin", margin)
     print("weights:", ", ".join(f"{f} {w:+.2f}" for f, w in zip(FEATURES, coef)))
     report(head, evals)
     if not args.no_save:
-        np.savez(args.out, coef=coef, intercept=b, mean=mean, scale=scale, margin=margin, model=model.name,
-                 features=np.array(FEATURES))
+        np.savez(args.out, coef=coef, intercept=b, mean=mean, scale=scale, margin=margin, features=np.array(FEATURES))
         print("wrote", args.out)
 
 

@@ -8,7 +8,6 @@ import pytest
 
 from pipeline import subject_model as sm
 from pipeline.ingest import make_article
-from pipeline.metric_model import model_available
 from pipeline.records import Claim, Mention
 from pipeline.runner import process_article
 
@@ -110,7 +109,7 @@ def test_a_main_company_named_in_the_sentence_is_one_candidate():
 def canned_head(weights: dict[str, float], margin: float = 0.2) -> sm.SubjectHead:
     coef = np.array([weights.get(f, 0.0) for f in sm.FEATURES])
     n = len(sm.FEATURES)
-    return sm.SubjectHead(coef, 0.0, np.zeros(n), np.ones(n), margin, "test-model")
+    return sm.SubjectHead(coef, 0.0, np.zeros(n), np.ones(n), margin)
 
 
 # (case, head weights, margin, expected pick among the S1 candidates; None keeps the rules' subject)
@@ -135,25 +134,23 @@ def test_refine_subjects_switches_with_the_source_and_score_recorded(monkeypatch
     unsure = claim_with(S1, "9 pct", cands, "Initech")
     sure = replace(unsure, subject_candidates=(), subject_route="attached")
     monkeypatch.setattr(sm, "load_subject_head", lambda *_: canned_head({"rule": -10.0}))
-    monkeypatch.setattr(sm, "token_cosines", lambda model, claims: [{} for _ in claims])
-    model = type("M", (), {"name": "test-model"})()
-    out = sm.refine_subjects([sure, unsure], model, tmp_path)
+    out = sm.refine_subjects([sure, unsure], tmp_path)
     assert out[0] is sure
     assert (out[1].entity, out[1].entity_id, out[1].entity_source) == ("Hooli", "hooli", "model")
     assert out[1].rule.startswith("figures.percent.v1+subject_model.v1:")
 
 
-def test_load_subject_head_checks_its_model_and_features(tmp_path):
-    (tmp_path / "heads").mkdir()
+def test_load_subject_head_checks_its_features(tmp_path):
     n = len(sm.FEATURES)
     fields = dict(coef=np.zeros(n), intercept=0.0, mean=np.zeros(n), scale=np.ones(n), margin=0.2)
-    np.savez(tmp_path / sm.HEAD_FILE, model="m1", features=np.array(sm.FEATURES), **fields)
-    assert sm.load_subject_head(tmp_path, "m1").margin == 0.2
-    assert sm.load_subject_head(tmp_path, "m2") is None
+    (tmp_path / "heads").mkdir()
+    np.savez(tmp_path / sm.HEAD_FILE, features=np.array(sm.FEATURES), **fields)
+    assert sm.load_subject_head(tmp_path).margin == 0.2
     other = tmp_path / "other"
     (other / "heads").mkdir(parents=True)
-    np.savez(other / sm.HEAD_FILE, model="m1", features=np.array(sm.FEATURES[:-1]), **fields)
-    assert sm.load_subject_head(other, "m1") is None
+    np.savez(other / sm.HEAD_FILE, features=np.array(sm.FEATURES[:-1]), **fields)
+    assert sm.load_subject_head(other) is None
+    assert sm.load_subject_head(tmp_path / "nowhere") is None
 
 
 def test_shipped_head_fits_the_features(resources):
@@ -162,16 +159,23 @@ def test_shipped_head_fits_the_features(resources):
     assert data["coef"].shape == (len(sm.FEATURES),) and 0.0 < float(data["margin"]) < 1.0
 
 
-@pytest.mark.model
-def test_real_model_token_cosines_score_each_candidate():
+def test_the_shipped_head_with_the_transformer_stage_in_a_run(tmp_path):
+    """A run with the stage on: where the head switches a subject it says so; the rules' claims are kept."""
+    from pipeline.metric_model import model_available
+    from pipeline.runner import RunOptions, run
+
     ok, note = model_available(None)
     if not ok:
         pytest.skip(note)
-    from pipeline.metric_model import load_metric_model
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    run([tmp_path / "in"], RunOptions(out=tmp_path / "on", workers=1, silent=True))
+    run([tmp_path / "in"], RunOptions(out=tmp_path / "off", workers=1, silent=True, use_model=False))
+    import pandas as pd
 
-    model = load_metric_model(None, "cpu")
-    c = claims_of(ARTICLE)["9.5 pct"]
-    (scores,) = sm.token_cosines(model, [c])
-    assert set(scores) == {"general-motors", "7203.T", "F"} or len(scores) == 3
-    inside = [v for k, v in scores.items() if k != (c.subject_candidates[-1].entity_id or "")]
-    assert all(-1.0 <= v <= 1.0 and v != 0.0 for v in inside)
+    on = pd.read_csv(tmp_path / "on" / "claims.csv").set_index("claim_id")
+    off = pd.read_csv(tmp_path / "off" / "claims.csv").set_index("claim_id")
+    assert list(on.index) == list(off.index) and len(on) >= 3
+    switched = on.entity != off.entity
+    assert (on.entity_source[switched] == "model").all()
+    assert all("+subject_model.v1:" in r for r in on.rule[on.entity_source == "model"])
