@@ -74,7 +74,7 @@ def claim_id(article_id: str, start: int, end: int, figure: str) -> str:
 
 
 def choose_subject(text: str, fig: Figure, view: SentenceView, ents: ArticleEntities,
-                   res: Resources | None = None) -> tuple[Mention | None, str]:
+                   res: Resources) -> tuple[Mention | None, str]:
     """The figure's subject mention and how it was found (possessive, attached, clause, sentence, main)."""
     cs, ce = view.clause_of(fig.start)
     starts = ents.mention_starts
@@ -102,7 +102,7 @@ def choose_subject(text: str, fig: Figure, view: SentenceView, ents: ArticleEnti
     m = _CAP_CHUNK_END.search(text[max(cs, fig.start - 60):fig.start])
     # a lone word that is a metric cue ("Margins were 3.1 pct", "Profit was ...") names a metric, not a company
     if m and m.group(1).split()[0] not in ("The", "It", "This", "Shares", "Revenue", "Sales") and not (
-            res is not None and " " not in m.group(1) and find_cues(m.group(1), res)):
+            " " not in m.group(1) and find_cues(m.group(1), res)):
         name = m.group(1)
         s = max(cs, fig.start - 60) + m.start(1)
         return Mention(name, s, s + len(name), name, re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"),

@@ -141,7 +141,7 @@ def structural_features(claim: Claim) -> tuple[list[str], np.ndarray]:
     return [key for key, _, _ in groups], np.asarray(rows, dtype=np.float64).reshape(len(groups), len(FEATURES))
 
 
-def pick(head: SubjectHead, keys: list[str], x: np.ndarray, margin: float | None = None) -> tuple[str, float] | None:
+def pick(head: SubjectHead, keys: list[str], x: np.ndarray) -> tuple[str, float] | None:
     """The head's candidate when it beats the rules' pick by the margin, with its score; else None."""
     p = head.scores(x)
     best = int(np.argmax(p))
@@ -149,7 +149,7 @@ def pick(head: SubjectHead, keys: list[str], x: np.ndarray, margin: float | None
     rule_p = float(p[rule[0]]) if rule else 0.0
     if rule and best == rule[0]:
         return None
-    if float(p[best]) - rule_p < (head.margin if margin is None else margin):
+    if float(p[best]) - rule_p < head.margin:
         return None
     return keys[best], float(p[best])
 

@@ -94,7 +94,7 @@ def fit(rows, c_value: float):
     return lr.coef_[0], float(lr.intercept_[0]), mean, scale
 
 
-def decisions(head, rows, margin: float) -> tuple[int, int, int]:
+def decisions(head, rows) -> tuple[int, int, int]:
     """(rules right, stage right, items) over the rows."""
     from pipeline.subject_model import FEATURES, pick
 
@@ -103,7 +103,7 @@ def decisions(head, rows, margin: float) -> tuple[int, int, int]:
     for keys, x, gold in rows:
         rule = [i for i in range(len(keys)) if x[i, rule_col] > 0]
         r = rule[0] if rule else -1
-        picked = pick(head, keys, x, margin)
+        picked = pick(head, keys, x)
         s = keys.index(picked[0]) if picked is not None else r
         ok_rule += int(r == gold and gold >= 0)
         ok_stage += int(s == gold and gold >= 0)
@@ -115,7 +115,7 @@ def report(head, evals) -> None:
     ev = [r for r in evals if r is not None]
     ev_ans = [r for r in ev if r[2] >= 0]
     for name, rows in (("eval, all found", ev), ("eval, subject among candidates", ev_ans)):
-        r, s, n = decisions(head, rows, head.margin)
+        r, s, n = decisions(head, rows)
         print(f"{name}: n={n} rules {r} ({r / max(n, 1):.1%}) stage {s} ({s / max(n, 1):.1%}) "
               f"gain {(s - r) / max(n, 1) * 100:+.1f} pt")
 
@@ -127,10 +127,6 @@ def main() -> None:
     ap.add_argument("--report", action="store_true", help="only score the shipped head on the eval set (no training)")
     ap.add_argument("--margin", type=float, default=HEAD_MARGIN, help="the switch margin (see HEAD_MARGIN)")
     args = ap.parse_args()
-    try:
-        import sklearn  # noqa: F401
-    except ImportError:
-        sys.exit("training the head needs scikit-learn: pip install scikit-learn")
     from pipeline.subject_model import FEATURES, SubjectHead
 
     train_items, eval_items = labeled(DATA / "subject_train.jsonl"), labeled(DATA / "subject_eval.jsonl")
@@ -143,6 +139,10 @@ def main() -> None:
             sys.exit("no shipped subject head fits these features")
         report(head, dataset(eval_items, find_claims(eval_items)))
         return
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        sys.exit("training the head needs scikit-learn: pip install scikit-learn")
     train = dataset(train_items, find_claims(train_items))
     evals = dataset(eval_items, find_claims(eval_items))
     lost = sum(r is None for r in train) + sum(r is None for r in evals)
@@ -159,7 +159,7 @@ def main() -> None:
                 test_rows = [r for (r, it), f in zip(train_rows, fold_of) if f == k]
                 coef, b, mean, scale = fit(fit_rows, c_value)
                 head = SubjectHead(coef, b, mean, scale, margin)
-                tot += decisions(head, test_rows, margin)
+                tot += decisions(head, test_rows)
             results[(c_value, margin)] = tot
             print(f"CV C={c_value:<5} margin={margin:.1f}: rules {tot[0]}/{tot[2]}, stage {tot[1]}/{tot[2]}")
     c_value = max(C_GRID, key=lambda c: results[(c, args.margin)][1])
