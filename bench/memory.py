@@ -102,6 +102,13 @@ def main() -> None:
             secs, mb, fifths = peak_rss(cmd)
             print(f"{str(times) + 'x':<10}{n:>10,}{secs:>10.0f}{n / secs:>12,.0f}{mb:>13,.0f}"
                   f"   by fifth of the run: {' / '.join(f'{f:,.0f}' for f in fifths)}", flush=True)
+            run_json = Path(tmp) / "out" / "run.json"
+            if run_json.exists():  # what the run's end (all claims written, conflicts found) had to hold
+                info = json.loads(run_json.read_text())
+                counts, timings = info["counts"], info["timings_s"]
+                print(f"{'':<10}claims {counts['claims']:,}, conflicts {counts['conflicts']:,}; "
+                      f"end of run: writing {timings.get('write', 0):,.0f}s, conflicts {timings.get('conflicts', 0):,.0f}s",
+                      flush=True)
 
 
 if __name__ == "__main__":

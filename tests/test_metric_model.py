@@ -231,6 +231,7 @@ def test_refine_claims_with_a_head(resources, monkeypatch):
     coef[0, 0] = coef[1, 1] = coef[2, 2] = 5.0
     head = mm.MetricHead(coef, np.zeros(3, dtype=np.float32), tuple(classes), 0.3, "fake")
     monkeypatch.setattr(mm, "load_head", lambda *a: head)
+    monkeypatch.setattr(mm, "load_gate", lambda *a: None)
     model = mm.MetricModel("fake", resources.models_dir, "cpu", None, None)
     claims = [
         claim("It was up 5% qa from a year earlier.", "5%", "price_change", "%", "figures.percent.v1"),
@@ -244,6 +245,82 @@ def test_refine_claims_with_a_head(resources, monkeypatch):
     assert out[1] == claims[1]  # the head agrees with the rules
     assert out[2] == claims[2]  # a strong cue: never asked
     assert out[3] == claims[3]  # revenue does not fit a percent
+
+
+# --- the gate: which unsure claims are worth an embedding -----------------------------------------
+
+def test_gate_features_are_stable_sets_of_hashed_words_and_pairs():
+    a = mm.gate_features("profit rose to $X from", "profit", "money")
+    assert a.tolist() == sorted(set(a.tolist()))  # distinct, in order
+    assert np.array_equal(a, mm.gate_features("Profit  rose to $x from", "profit", "money"))  # case, spacing
+    # crc32, not Python's salted hash: the same indices in every process
+    import zlib
+    assert zlib.crc32(b"w=rose to") % 2**mm.GATE_BITS in a
+    assert zlib.crc32(b"profit|$x from") % 2**mm.GATE_BITS in a  # words paired with the rules' metric
+    assert not np.array_equal(a, mm.gate_features("profit rose to $X from", "revenue", "money"))
+    assert mm._GATE_TOKEN.findall("up x% to $x, x percentage points") == ["up", "x%", "to", "$x", ",", "x", "percentage", "points"]
+
+
+def _gate(word_weights: dict[str, float], bias: float, threshold: float) -> mm.MetricGate:
+    weights = np.zeros(2**mm.GATE_BITS, dtype=np.float32)
+    import zlib
+    for name, w in word_weights.items():
+        weights[zlib.crc32(name.encode()) % len(weights)] += w
+    return mm.MetricGate(weights, bias, threshold, "digest")
+
+
+def test_gate_passes_by_its_probability_and_threshold():
+    gate = _gate({"w=or": -6.0, "w=buyback": 3.0}, 0.0, 0.1)
+    assert gate.passes("net income rose to $X", "profit", "money")  # sigmoid(0) = 0.5
+    assert not gate.passes("3 mln dlrs or $X a share", "profit", "money")  # sigmoid(-6) = 0.0025
+    assert not gate.passes("a buyback or $X", "profit", "money")  # sigmoid(-3) = 0.047
+    assert _gate({"w=or": -6.0, "w=buyback": 3.0}, 0.0, 0.04).passes("a buyback or $X", "profit", "money")
+
+
+def test_refine_claims_embeds_only_what_the_gate_passes(resources, monkeypatch):
+    embedded = []
+
+    def fake_embed(model, texts, batch_size=None):
+        embedded.extend(texts)
+        return np.ones((len(texts), 3), dtype=np.float32) / np.sqrt(3)
+
+    coef = np.zeros((2, 3 + len(resources.metric_names)), dtype=np.float32)
+    head = mm.MetricHead(coef, np.zeros(2, dtype=np.float32), ("other", "price_change"), 0.3, "fake")
+    monkeypatch.setattr(mm, "embed_texts", fake_embed)
+    monkeypatch.setattr(mm, "load_head", lambda *a: head)
+    monkeypatch.setattr(mm, "load_gate", lambda *a: _gate({"w=or": -9.0}, 0.0, 0.1))
+    model = mm.MetricModel("fake", resources.models_dir, "cpu", None, None)
+    claims = [claim("It was up 5% from a year earlier.", "5%", "price_change", "%", "figures.percent.v1"),
+              claim("It was 7% or 5% from a year earlier.", "5%", "price_change", "%", "figures.percent.v1")]
+    assert mm.refine_claims(claims, model, resources) == claims
+    assert embedded == ["It was up X% from a year earlier."]
+    embedded.clear()
+    mm.refine_claims(claims, model, resources, use_gate=False)  # training the head or gate sees every claim
+    assert len(embedded) == 2
+
+
+def test_load_gate_checks_the_head_it_was_trained_for(tmp_path):
+    (tmp_path / "heads").mkdir()
+    (tmp_path / mm.HEAD_FILE).write_bytes(b"a head")
+    gate_path = tmp_path / mm.GATE_FILE
+    np.savez(gate_path, weights=np.zeros(8, dtype=np.float32), bias=np.float32(0.5), threshold=np.float32(0.1),
+             head_digest=np.array(mm.head_digest(tmp_path)))
+    gate = mm.load_gate(tmp_path)
+    assert gate is not None and gate.threshold == pytest.approx(0.1) and gate.bias == pytest.approx(0.5)
+    (tmp_path / mm.HEAD_FILE).write_bytes(b"a retrained head")
+    mm.load_gate.cache_clear()
+    assert mm.load_gate(tmp_path) is None  # trained for the head before: every unsure claim is embedded
+    gate_path.write_bytes(b"not an npz")
+    mm.load_gate.cache_clear()
+    with pytest.raises(ModelsError, match="metric_gate.npz"):
+        mm.load_gate(tmp_path)
+    mm.load_gate.cache_clear()
+
+
+def test_shipped_gate_fits_the_shipped_head(resources):
+    gate = mm.load_gate(resources.models_dir)
+    assert gate is not None, "models/heads/metric_gate.npz is missing or was trained for another head: run scripts/train_metric_gate.py"
+    assert gate.weights.shape == (2**mm.GATE_BITS,) and 0.0 < gate.threshold < 0.5
 
 
 def test_load_head_checks_its_model_and_vocabulary(tmp_path, resources):
