@@ -103,7 +103,7 @@ def _severities(rel: np.ndarray, days: np.ndarray, point: np.ndarray, window: in
 
 
 def find_conflicts(claims: pd.DataFrame, res: Resources, opts: Options = Options()) -> pd.DataFrame:
-    """All conflicting pairs among `claims` (a claims table as written to claims.parquet).
+    """All conflicting pairs among `claims` (a claims table as written to claims.parquet), sorted.
 
     One sorted sweep per timing finds each block's candidate pairs (published
     dates within the window for point-in-time metrics, overlapping periods for
@@ -111,15 +111,29 @@ def find_conflicts(claims: pd.DataFrame, res: Resources, opts: Options = Options
     """
     from .schema import CONFLICT_COLUMNS
 
-    empty = pd.DataFrame(columns=list(CONFLICT_COLUMNS))
+    chunks = [c for c in iter_conflicts(claims, res, opts) if len(c)]
+    if not chunks:
+        return pd.DataFrame(columns=list(CONFLICT_COLUMNS))
+    return sort_conflicts(pd.concat(chunks, ignore_index=True))
+
+
+# Conflict rows are built this many at a time: the pairs of one entity's claims can number
+# in the millions (a figure restated by every copy of a syndicated story, each disagreeing
+# with another source's), and a row costs ~1 KB before it reaches a table.
+CHUNK_ROWS = 50_000
+
+
+def iter_conflicts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
+                   chunk_rows: int = CHUNK_ROWS):
+    """`find_conflicts`' rows as unsorted DataFrames of at most `chunk_rows` rows each (nothing when none)."""
     if claims.empty:
-        return empty
+        return
     df = claims[claims["modality"].isin(COMPARABLE_MODALITIES) & (claims["metric"] != "other")
                 & (claims["entity"].fillna("") != "")]
     if "disputed" in df.columns:
         df = df[~df["disputed"].fillna(False).astype(bool)]
     if df.empty:
-        return empty
+        return
     cols = {c: df[c].to_numpy(object) for c in CONFLICT_INPUT if c in df.columns}
     ent_id = np.array(["" if v is None or v != v else str(v) for v in cols["entity_id"]], dtype=object)
     key = np.where(ent_id != "", ent_id, np.array([str(e).lower() for e in cols["entity"]], dtype=object))
@@ -181,7 +195,7 @@ def find_conflicts(claims: pd.DataFrame, res: Resources, opts: Options = Options
             found_a.append(a[ok])
             found_b.append(b[ok])
     if not found_a:
-        return empty
+        return
     a, b = np.concatenate(found_a), np.concatenate(found_b)
     # claim_a is the earlier article
     swap = (pub[a] > pub[b]) | ((pub[a] == pub[b]) & (article[a] > article[b]))
@@ -196,9 +210,14 @@ def find_conflicts(claims: pd.DataFrame, res: Resources, opts: Options = Options
     days = np.abs(pub[a] - pub[b]).astype(int)
     conf = np.minimum(cols["confidence"][a].astype(float), cols["confidence"][b].astype(float))
     sev = _severities(rel, days, point[a], opts.window_days, conf)
-    rows = [_row(cols, int(i), int(j), float(x), float(y), bool(s), float(f1), float(f2), float(r), int(d), sv)
-            for i, j, x, y, s, f1, f2, r, d, sv in zip(a, b, va, vb, same, fa, fb, rel, days, sev)]
-    return sort_conflicts(pd.DataFrame(rows, columns=list(CONFLICT_COLUMNS)))
+    from .schema import CONFLICT_COLUMNS
+
+    for k in range(0, len(a), chunk_rows):
+        part = slice(k, k + chunk_rows)
+        rows = [_row(cols, int(i), int(j), float(x), float(y), bool(s), float(f1), float(f2), float(r), int(d), sv)
+                for i, j, x, y, s, f1, f2, r, d, sv in zip(a[part], b[part], va[part], vb[part], same[part], fa[part],
+                                                           fb[part], rel[part], days[part], sev[part])]
+        yield pd.DataFrame(rows, columns=list(CONFLICT_COLUMNS))
 
 
 CONFLICT_INPUT = ("claim_id", "article_id", "entity", "entity_id", "segment", "metric", "modality", "unit", "value",
@@ -229,8 +248,76 @@ def _row(cols: dict, i: int, j: int, va: float, vb: float, same: bool, fa: float
     }
 
 
+_SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+_ORDER = ["severity", "entity", "metric", "conflict_id"]
+
+
 def sort_conflicts(df: pd.DataFrame) -> pd.DataFrame:
     """Most severe first, then by entity, metric and id: the same order on every run."""
-    rank = {"high": 0, "medium": 1, "low": 2}
-    return df.sort_values(["severity", "entity", "metric", "conflict_id"],
-                          key=lambda s: s.map(rank) if s.name == "severity" else s).reset_index(drop=True)
+    return df.sort_values(_ORDER, key=lambda s: s.map(_SEVERITY_RANK) if s.name == "severity" else s).reset_index(drop=True)
+
+
+class SortedConflicts:
+    """Conflict chunks in, the whole table out in `sort_conflicts` order, in bounded memory.
+
+    Chunks are kept in memory up to `spill_rows` rows; past that each is sorted and written
+    to a Parquet file in `spill_dir`, and `batches` merges the files (heapq over small row
+    batches). An external sort written here because the run's other tables are streamed as
+    they come, and neither pandas nor pyarrow merges sorted files without loading them whole.
+    """
+
+    def __init__(self, spill_dir, spill_rows: int = 200_000, batch_rows: int = 20_000):
+        from pathlib import Path
+
+        self.dir, self.spill_rows, self.batch_rows = Path(spill_dir), spill_rows, batch_rows
+        self.held: list[pd.DataFrame] = []
+        self.files: list = []
+        self.rows = 0
+
+    def add(self, chunk: pd.DataFrame) -> None:
+        if not len(chunk):
+            return
+        self.rows += len(chunk)
+        self.held.append(chunk)
+        if self.files or sum(len(c) for c in self.held) > self.spill_rows:
+            self._spill()
+
+    def _spill(self) -> None:
+        for chunk in self.held:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            path = self.dir / f"conflicts-{len(self.files):05d}.parquet"
+            sort_conflicts(chunk).to_parquet(path, index=False, row_group_size=self.batch_rows)
+            self.files.append(path)
+        self.held = []
+
+    def batches(self):
+        """Sorted DataFrames of about `batch_rows` rows (one, possibly empty, when nothing spilled)."""
+        from .schema import CONFLICT_COLUMNS
+
+        if not self.files:
+            yield sort_conflicts(pd.concat(self.held, ignore_index=True)) if self.held \
+                else pd.DataFrame(columns=list(CONFLICT_COLUMNS))
+            return
+        import heapq
+
+        import pyarrow.parquet as pq
+
+        def rows(path):
+            for batch in pq.ParquetFile(path).iter_batches(batch_size=2_000):
+                yield from batch.to_pandas().itertuples(index=False, name=None)
+
+        names = list(pq.ParquetFile(self.files[0]).schema_arrow.names)
+        at = [names.index(c) for c in _ORDER]
+        rank = at[0]
+        merged = heapq.merge(*(rows(p) for p in self.files),
+                             key=lambda r: (_SEVERITY_RANK[r[rank]], r[at[1]], r[at[2]], r[at[3]]))
+        out: list[tuple] = []
+        for row in merged:
+            out.append(row)
+            if len(out) >= self.batch_rows:
+                yield pd.DataFrame(out, columns=names)
+                out = []
+        if out:
+            yield pd.DataFrame(out, columns=names)
+        for p in self.files:
+            p.unlink(missing_ok=True)

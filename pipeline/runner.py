@@ -22,7 +22,7 @@ import pandas as pd
 from . import __version__
 from .claims import make_claims
 from .clean import clean_text
-from .conflicts import COMPARABLE_MODALITIES, Options as ConflictOptions, find_conflicts, sort_conflicts
+from .conflicts import COMPARABLE_MODALITIES, Options as ConflictOptions, SortedConflicts, iter_conflicts
 from .dates import infer_published
 from .entities import add_named_mentions, find_entities
 from .errors import message, usage
@@ -394,22 +394,22 @@ class _ConflictBuckets:
                 self.writers[b] = pq.ParquetWriter(self.dir / f"bucket-{b:04d}.parquet", schema)
             self.writers[b].write_table(table)
 
-    def find(self, res: Resources, opts: ConflictOptions) -> pd.DataFrame:
-        found = []
+    def find(self, res: Resources, opts: ConflictOptions) -> SortedConflicts:
+        """Every bucket's conflicts, gathered (and spilled to disk past a size) for one sorted pass."""
+        found = SortedConflicts(self.dir / "conflicts")
         if self.n == 1:
             if self.frames[0]:
-                found.append(find_conflicts(pd.concat(self.frames[0], ignore_index=True), res, opts))
-        else:
-            for w in self.writers.values():
-                w.close()
-            for b in sorted(self.writers):
-                path = self.dir / f"bucket-{b:04d}.parquet"
-                found.append(find_conflicts(pd.read_parquet(path), res, opts))
-                path.unlink()
-        found = [f for f in found if len(f)]
-        if not found:
-            return find_conflicts(pd.DataFrame(columns=CONFLICT_INPUT_COLUMNS), res, opts)
-        return sort_conflicts(pd.concat(found, ignore_index=True))
+                for chunk in iter_conflicts(pd.concat(self.frames[0], ignore_index=True), res, opts):
+                    found.add(chunk)
+            return found
+        for w in self.writers.values():
+            w.close()
+        for b in sorted(self.writers):
+            path = self.dir / f"bucket-{b:04d}.parquet"
+            for chunk in iter_conflicts(pd.read_parquet(path), res, opts):
+                found.add(chunk)
+            path.unlink()
+        return found
 
 
 def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, inputs: list[Path], started: float,
@@ -455,14 +455,17 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
         for path in store.files("texts"):
             db.write("article_texts", pd.read_parquet(path), ("article_id", "text"))
         t0 = time.perf_counter()
-        conflicts = buckets.find(res, ConflictOptions(window_days=opts.window_days))
+        found = buckets.find(res, ConflictOptions(window_days=opts.window_days))
         stage_time["conflicts"] = time.perf_counter() - t0
-        if statuses and len(conflicts):
-            conflicts["status"] = conflicts["conflict_id"].map(statuses).fillna("open")
         conflict_writer = TableWriter(out, "conflicts", CONFLICT_COLUMNS)
         writers.append(conflict_writer)
-        conflict_writer.write(conflicts)
-        db.write("conflicts", conflicts, CONFLICT_COLUMNS)
+        n_conflicts = 0
+        for conflicts in found.batches():
+            if statuses and len(conflicts):
+                conflicts["status"] = conflicts["conflict_id"].map(statuses).fillna("open")
+            conflict_writer.write(conflicts)
+            db.write("conflicts", conflicts, CONFLICT_COLUMNS)
+            n_conflicts += len(conflicts)
         for w in writers:
             w.commit()
         db.commit()
@@ -479,7 +482,7 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
                     "window_days": opts.window_days, "models_dir": str(res.models_dir), "ner": opts.use_ner},
         "model_stage": model_info,
         "counts": {"articles": sum(status.values()), "ok": status["ok"], "failed": status["failed"],
-                   "skipped_duplicate": status["skipped_duplicate"], "claims": n_claims, "conflicts": len(conflicts)},
+                   "skipped_duplicate": status["skipped_duplicate"], "claims": n_claims, "conflicts": n_conflicts},
         "timings_s": {k: round(v, 3) for k, v in sorted(stage_time.items())}
         | {"write": round(time.perf_counter() - t_write - stage_time["conflicts"], 3), "total": round(time.time() - started, 3)},
         "skipped_figures": dict(sorted(skipped.items())),
