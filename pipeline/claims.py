@@ -343,6 +343,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if fig.table_label:
             label = next((k for k in sorted(res.table_labels, key=len, reverse=True) if fig.table_label.startswith(k)), "")
             metric, mscore = res.table_labels.get(label, "other"), 5.0
+            cue_score = mscore  # the row label names the metric: never a weak cue
         else:
             # one pass of the cue patterns per clause and per sentence, shared by their figures
             cue_kinds = frozenset({kind, "percent"} if kind == "word_change" else {kind})

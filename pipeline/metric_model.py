@@ -354,11 +354,17 @@ def embed_texts(model: MetricModel, texts: Sequence[str], batch_size: int | None
     batch_size = batch_size or model.batch_size
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     out: list[np.ndarray] = [None] * len(texts)  # type: ignore[list-item]
+    # one tokenizer call for all texts: called per text, its Python overhead was ~0.5 ms a text,
+    # an eighth of the int8 encoder's time
+    ids = model.tokenizer([texts[i] for i in order], truncation=True, max_length=MAX_TOKENS)["input_ids"]
     with torch.inference_mode():
         for s in range(0, len(order), batch_size):
             idx = order[s:s + batch_size]
-            enc = model.tokenizer([texts[i] for i in idx], padding=True, truncation=True,
-                                  max_length=MAX_TOKENS, return_tensors="pt")
+            batch = ids[s:s + batch_size]
+            if len(batch) == 1:
+                enc = {"input_ids": torch.tensor(batch), "attention_mask": torch.ones((1, len(batch[0])), dtype=torch.long)}
+            else:
+                enc = dict(model.tokenizer.pad({"input_ids": batch}, return_tensors="pt"))
             enc = {k: v.to(model.device) for k, v in enc.items()}
             hidden = model.encoder(**enc).last_hidden_state
             mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
