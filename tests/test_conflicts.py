@@ -81,3 +81,42 @@ def test_blocking_scales_without_all_pairs(resources):
     """Many entities with one claim each produce no comparisons at all."""
     rows = [claim(f"c{i}", f"art{i}", D1, 100.0 + i, f"HK${100 + i}", entity=f"E{i}", entity_id=f"E{i}") for i in range(3000)]
     assert find_conflicts(pd.DataFrame(rows), resources).empty
+
+
+def test_conflicts_built_in_chunks_equal_those_built_at_once(resources):
+    """Many copies of two disagreeing stories: the pairs come in chunks, and together they are the whole table."""
+    from pipeline.conflicts import iter_conflicts
+
+    rows = [claim(f"c{k}", f"a{k}", D1, 300.0 if k % 2 else 410.0, "HK$300" if k % 2 else "HK$410") for k in range(30)]
+    whole = find_conflicts(pd.DataFrame(rows), resources)
+    assert len(whole) == 15 * 15  # every 300 against every 410
+    chunks = list(iter_conflicts(pd.DataFrame(rows), resources, chunk_rows=40))
+    assert [len(c) for c in chunks] == [40] * 5 + [25]
+    assert sorted(pd.concat(chunks)["conflict_id"]) == sorted(whole["conflict_id"])
+
+
+def test_sorted_conflicts_merge_spilled_chunks_in_table_order(resources, tmp_path):
+    """Spilled to disk and merged, or kept and sorted in memory: the same rows in `sort_conflicts` order."""
+    import random
+
+    from pipeline.conflicts import SortedConflicts, iter_conflicts, sort_conflicts
+
+    rng = random.Random(7)
+    rows = []
+    for e in ("Tencent", "Alibaba", "Baidu"):  # several entities and severities interleave across chunks
+        for k in range(12):
+            v = rng.choice([300.0, 330.0, 600.0])
+            rows.append(claim(f"{e}{k}", f"{e}-a{k}", D1, v, f"HK${v:.0f}", entity=e, entity_id=e))
+    chunks = list(iter_conflicts(pd.DataFrame(rows), resources, chunk_rows=7))
+    rng.shuffle(chunks)
+    expected = sort_conflicts(pd.concat(chunks, ignore_index=True))
+    assert expected["severity"].nunique() > 1 and expected["entity"].nunique() == 3
+    for spill_rows in (10**9, 5):
+        sink = SortedConflicts(tmp_path / f"spill{spill_rows}", spill_rows=spill_rows, batch_rows=9)
+        for c in chunks:
+            sink.add(c)
+        got = pd.concat(list(sink.batches()), ignore_index=True)
+        assert (len(sink.files) > 1) == (spill_rows == 5)
+        assert got["conflict_id"].tolist() == expected["conflict_id"].tolist()
+        assert got["reason"].tolist() == expected["reason"].tolist()
+    assert not list((tmp_path / "spill5").glob("*.parquet"))  # spill files removed once merged
