@@ -46,18 +46,22 @@ def synthetic(n: int, seed: int = 7) -> pd.DataFrame:
     })
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
-    args = ap.parse_args()
+def report(sizes: list[int]) -> None:
+    """Print seconds and microseconds per claim of conflict detection at each size."""
     res = load_resources()
     print(f"{'claims':>10}{'conflicts':>11}{'seconds':>10}{'us/claim':>10}")
-    for n in args.sizes:
+    for n in sizes:
         df = synthetic(n)
         t0 = time.perf_counter()
         out = find_conflicts(df, res)
         secs = time.perf_counter() - t0
         print(f"{n:>10,}{len(out):>11,}{secs:>10.2f}{secs / n * 1e6:>10.1f}", flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    report(ap.parse_args().sizes)
 
 
 if __name__ == "__main__":

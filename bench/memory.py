@@ -82,23 +82,18 @@ def peak_rss(cmd: list[str]) -> tuple[float, float, list[float]]:
     return secs, max((r for _, r in samples), default=0) / 2**20, fifths
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--dump", type=Path, default=DEFAULT_DUMP)
-    ap.add_argument("--times", type=int, nargs="+", default=[1, 10, 100])
-    ap.add_argument("--extra", nargs="*", default=[], help="extra options for claims run")
-    ap.add_argument("--only-dedupe", action="store_true", help="measure reading + the duplicate index only")
-    args = ap.parse_args()
+def report(dump: Path, times_list: list[int], extra: list[str], only_dedupe: bool = False) -> None:
+    """Print one row per N: the N-times dump's articles, seconds, articles/s and peak RSS of the run."""
     print(f"{'dump':<10}{'articles':>10}{'seconds':>10}{'articles/s':>12}{'peak RSS MB':>13}")
-    for times in args.times:
+    for times in times_list:
         with tempfile.TemporaryDirectory() as tmp:
-            dump = Path(tmp) / f"{args.dump.name.split('.')[0]}-x{times}.jsonl.gz"
-            n = make_dump(args.dump, times, dump)
-            if args.only_dedupe:
-                cmd = [sys.executable, "-c", DEDUPE_ONLY, str(dump), str(Path(tmp) / "seen.sqlite")]
+            path = Path(tmp) / f"{dump.name.split('.')[0]}-x{times}.jsonl.gz"
+            n = make_dump(dump, times, path)
+            if only_dedupe:
+                cmd = [sys.executable, "-c", DEDUPE_ONLY, str(path), str(Path(tmp) / "seen.sqlite")]
             else:
-                cmd = [sys.executable, "-m", "pipeline", "run", str(dump), "--out", str(Path(tmp) / "out"), "--silent",
-                       *args.extra]
+                cmd = [sys.executable, "-m", "pipeline", "run", str(path), "--out", str(Path(tmp) / "out"), "--silent",
+                       *extra]
             secs, mb, fifths = peak_rss(cmd)
             print(f"{str(times) + 'x':<10}{n:>10,}{secs:>10.0f}{n / secs:>12,.0f}{mb:>13,.0f}"
                   f"   by fifth of the run: {' / '.join(f'{f:,.0f}' for f in fifths)}", flush=True)
@@ -109,6 +104,16 @@ def main() -> None:
                 print(f"{'':<10}claims {counts['claims']:,}, conflicts {counts['conflicts']:,}; "
                       f"end of run: writing {timings.get('write', 0):,.0f}s, conflicts {timings.get('conflicts', 0):,.0f}s",
                       flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dump", type=Path, default=DEFAULT_DUMP)
+    ap.add_argument("--times", type=int, nargs="+", default=[1, 10, 100])
+    ap.add_argument("--extra", nargs="*", default=[], help="extra options for claims run")
+    ap.add_argument("--only-dedupe", action="store_true", help="measure reading + the duplicate index only")
+    args = ap.parse_args()
+    report(args.dump, args.times, args.extra, args.only_dedupe)
 
 
 if __name__ == "__main__":

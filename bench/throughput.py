@@ -1,11 +1,15 @@
 """Throughput: this pipeline vs spaCy's full en_core_web_sm vs a bare regex scan, on the same articles.
 
     python bench/throughput.py [--dump ../shared/news-dump/yahoo-finance-2017-2020.jsonl.gz] [--n 800]
+    python bench/throughput.py --memory 10 100 --conflicts 10000 100000 1000000   # the whole report (hours)
 
 Each contender runs in its own subprocess (so peak RSS is its own) over the
 same first N articles of the dump, after a warm-up; prints words/s,
 articles/s and peak RSS, and the ratios a/b and c/a. The machine is noisy:
-compare the ratios from one run, not absolute speeds across runs.
+compare the ratios from one run, not absolute speeds across runs. `--memory N..` then
+runs `claims run` with default settings over the dump repeated N times (bench/memory.py)
+and reports its peak RSS; `--conflicts SIZE..` times conflict detection on synthetic
+claims (bench/conflicts_scale.py).
 """
 from __future__ import annotations
 
@@ -82,6 +86,10 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=800, help="articles from the start of the dump")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="the pipeline's --workers (default: cores)")
     ap.add_argument("--no-model", action="store_true", help="the pipeline without its transformer stage")
+    ap.add_argument("--memory", type=int, nargs="*", default=[], metavar="N",
+                    help="also measure peak RSS of a default run over the dump repeated N times")
+    ap.add_argument("--conflicts", type=int, nargs="*", default=[], metavar="SIZE",
+                    help="also time conflict detection over SIZE synthetic claims")
     ap.add_argument("--contender", help=argparse.SUPPRESS)
     ap.add_argument("--path", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -100,6 +108,17 @@ def main() -> None:
         print(f"{names[k]:<28}{words / r['seconds']:>12,.0f}{arts / r['seconds']:>12,.1f}{r['rss_mb']:>13,.0f}")
     a, b, c = (results[k]["seconds"] for k in ("pipeline", "spacy", "regex"))
     print(f"a/b = {b / a:.1f}x faster than spaCy; c/a = {a / c:.0f}x (the regex floor is that much faster)")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    if args.memory:
+        import memory
+
+        print(f"\nmemory: claims run over {args.dump.name} repeated, default settings")
+        memory.report(args.dump, args.memory, ["--no-model"] if args.no_model else [])
+    if args.conflicts:
+        import conflicts_scale
+
+        print("\nconflict detection on synthetic claims")
+        conflicts_scale.report(args.conflicts)
 
 
 if __name__ == "__main__":
