@@ -1,6 +1,7 @@
 """Metric accuracy of the rules alone and of the rules plus the transformer stage, and what the stage costs.
 
     python bench/metric_eval.py [--eval tests/data/metric_eval.jsonl] [--n 600] [--repeats 3] [--no-speed]
+    python bench/metric_eval.py --whole --repeats 2   # end to end over both news dumps, default --workers
 
 Accuracy: each item of the hand-labeled set (tests/data/METRIC_LABELING_GUIDE.md)
 is run through `pipeline.extract` as its own one-sentence article with its
@@ -27,6 +28,7 @@ import dataclasses
 import gzip
 import json
 import math
+import os
 import statistics
 import sys
 import tempfile
@@ -122,12 +124,13 @@ def sample(dump: Path, n: int, dest: Path) -> int:
     return count
 
 
-def timed_run(path: Path, use_model: bool) -> float:
+def timed_run(path: Path | list[Path], use_model: bool, workers: int = 1) -> float:
     from pipeline.runner import RunOptions, run
 
     with tempfile.TemporaryDirectory() as out:
         t0 = time.perf_counter()
-        info = run([path], RunOptions(out=Path(out), workers=1, silent=True, use_model=use_model))
+        info = run(path if isinstance(path, list) else [path],
+                   RunOptions(out=Path(out), workers=workers, silent=True, use_model=use_model))
         secs = time.perf_counter() - t0
     if info["model_stage"]["used"] != use_model:
         sys.exit(f"the stage did not {'run' if use_model else 'stay off'}: {info['model_stage']['note']}")
@@ -166,6 +169,24 @@ def throughput(dump: Path, n: int, repeats: int, load_secs: float) -> None:
           f"(+{(ratio - 1):.1%} time); its one-off load per process, {load_secs:.1f}s, is not in these runs")
 
 
+def whole_dump(repeats: int) -> None:
+    """End to end over the whole news dump (both files), default --workers, the model's load included."""
+    dumps = sorted(DEFAULT_DUMP.parent.glob("*.jsonl.gz"))
+    workers = os.cpu_count() or 1
+    off, on = [], []
+    for _ in range(repeats):
+        off.append(timed_run(dumps, False, workers))
+        on.append(timed_run(dumps, True, workers))
+    arts = sum(1 for d in dumps for _ in gzip.open(d, "rt", encoding="utf-8"))
+    print(f"\nwhole news dump ({', '.join(d.name for d in dumps)}): {arts} articles, claims run --workers {workers}, "
+          f"{repeats} repeats, each run loading the model in its workers")
+    for name, secs in (("stage off (--no-model)", off), ("stage on", on)):
+        rates = [arts / t for t in secs]
+        print(f"{name:<24}{statistics.median(rates):>8.1f} articles/s  (runs: {', '.join(f'{r:.1f}' for r in rates)})")
+    ratio = statistics.median(on) / statistics.median(off)
+    print(f"time on/off = {ratio:.3f}: the stage costs {(1 - 1 / ratio):.1%} of end-to-end throughput")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
@@ -174,7 +195,12 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--sweep", action="store_true", help="also print accuracy at other margins")
     ap.add_argument("--no-speed", action="store_true", help="accuracy only")
+    ap.add_argument("--whole", action="store_true",
+                    help="time the whole news dump end to end with default --workers instead of a sample")
     args = ap.parse_args()
+    if args.whole:
+        whole_dump(args.repeats)
+        return
     load_secs = load_seconds()
     margins = [0.0, 0.02, 0.05, 0.08, 0.1, 0.15] if args.sweep else [None]
     from pipeline.metric_model import MARGIN
