@@ -129,9 +129,9 @@ class MetricGate:
     Embedding a context is the stage's whole cost (~3.4 ms each on a CPU, against ~4 ms for
     all the rules of a wire story), and the head keeps the rules' metric for about two unsure
     claims in three. The gate is trained (scripts/train_metric_gate.py) on the head's own
-    decisions over news-dump claims, so it learns where the head never moves ("$X a share"
-    after "or", "from $X" in a comparison) and is tied to that head by its digest; the claims
-    it passes still go through the head, which alone decides. Features are hashed words and
+    decisions over news-dump claims, so it learns which wordings the head leaves alone, and
+    is tied to that head by its digest; the claims it passes still go through the head,
+    which alone decides. Features are hashed words and
     word pairs of the masked context, each also paired with the rules' metric: a hand-written
     hasher, because sklearn's FeatureHasher is only needed at training time and Python's own
     `hash` changes between processes.
@@ -523,7 +523,7 @@ def refine_claims(claims: list[Claim], model: MetricModel, res: Resources, margi
     unsure claims' contexts go through the model in one batch; the phrase table once per process.
     margin (float): how much nearer the model's metric must be than the rules' (bench/metric_eval.py);
     include_other (bool): see `needs_model`; use_gate (bool): skip the claims `MetricGate` says the
-    head would leave alone (the head's own training and the gate's, which must see every claim, turn it off).
+    head would leave alone (off when training the gate, which must see the head decide every claim).
     """
     kinds = [claim_kind(c, res) for c in claims]
     head = load_head(res.models_dir, model.name, res.metric_names)
