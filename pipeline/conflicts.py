@@ -270,6 +270,8 @@ class SortedConflicts:
         from pathlib import Path
 
         self.dir, self.spill_rows, self.batch_rows = Path(spill_dir), spill_rows, batch_rows
+        for stale in self.dir.glob("conflicts-*.parquet"):  # left by a run killed while merging
+            stale.unlink()
         self.held: list[pd.DataFrame] = []
         self.files: list = []
         self.rows = 0

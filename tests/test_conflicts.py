@@ -120,3 +120,6 @@ def test_sorted_conflicts_merge_spilled_chunks_in_table_order(resources, tmp_pat
         assert got["conflict_id"].tolist() == expected["conflict_id"].tolist()
         assert got["reason"].tolist() == expected["reason"].tolist()
     assert not list((tmp_path / "spill5").glob("*.parquet"))  # spill files removed once merged
+    (tmp_path / "spill5" / "conflicts-00099.parquet").write_bytes(b"left by a killed run")
+    SortedConflicts(tmp_path / "spill5")
+    assert not list((tmp_path / "spill5").glob("*.parquet"))  # and a killed run's are removed at the next start
