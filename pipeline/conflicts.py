@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .resources import Resources
+from .schema import CONFLICT_COLUMNS
 
 RULE = "conflicts.v1"
 COMPARABLE_MODALITIES = ("actual", "forecast", "estimate")
@@ -109,8 +110,6 @@ def find_conflicts(claims: pd.DataFrame, res: Resources, opts: Options = Options
     dates within the window for point-in-time metrics, overlapping periods for
     flows); array arithmetic keeps the pairs that disagree; only those become rows.
     """
-    from .schema import CONFLICT_COLUMNS
-
     chunks = [c for c in iter_conflicts(claims, res, opts) if len(c)]
     if not chunks:
         return pd.DataFrame(columns=list(CONFLICT_COLUMNS))
@@ -210,8 +209,6 @@ def iter_conflicts(claims: pd.DataFrame, res: Resources, opts: Options = Options
     days = np.abs(pub[a] - pub[b]).astype(int)
     conf = np.minimum(cols["confidence"][a].astype(float), cols["confidence"][b].astype(float))
     sev = _severities(rel, days, point[a], opts.window_days, conf)
-    from .schema import CONFLICT_COLUMNS
-
     for k in range(0, len(a), chunk_rows):
         part = slice(k, k + chunk_rows)
         rows = [_row(cols, int(i), int(j), float(x), float(y), bool(s), float(f1), float(f2), float(r), int(d), sv)
@@ -273,15 +270,15 @@ class SortedConflicts:
         for stale in self.dir.glob("conflicts-*.parquet"):  # left by a run killed while merging
             stale.unlink()
         self.held: list[pd.DataFrame] = []
+        self.held_rows = 0
         self.files: list = []
-        self.rows = 0
 
     def add(self, chunk: pd.DataFrame) -> None:
         if not len(chunk):
             return
-        self.rows += len(chunk)
         self.held.append(chunk)
-        if self.files or sum(len(c) for c in self.held) > self.spill_rows:
+        self.held_rows += len(chunk)
+        if self.files or self.held_rows > self.spill_rows:
             self._spill()
 
     def _spill(self) -> None:
@@ -290,12 +287,10 @@ class SortedConflicts:
             path = self.dir / f"conflicts-{len(self.files):05d}.parquet"
             sort_conflicts(chunk).to_parquet(path, index=False, row_group_size=self.batch_rows)
             self.files.append(path)
-        self.held = []
+        self.held, self.held_rows = [], 0
 
     def batches(self):
         """Sorted DataFrames of about `batch_rows` rows (one, possibly empty, when nothing spilled)."""
-        from .schema import CONFLICT_COLUMNS
-
         if not self.files:
             yield sort_conflicts(pd.concat(self.held, ignore_index=True)) if self.held \
                 else pd.DataFrame(columns=list(CONFLICT_COLUMNS))
