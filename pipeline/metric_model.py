@@ -258,6 +258,9 @@ def load_metric_model(path: str | None, device: str = "cpu") -> MetricModel | No
     folder = model_folder(path)
     # the weights are local: never let huggingface_hub reach for the network (it reads this at import)
     os.environ["HF_HUB_OFFLINE"] = "1"
+    # torch's C++ notices (read when torch is first imported) would break --silent: loading the cached
+    # int8 graph prints that quantized tensors are deprecated, which the pinned torch still ships
+    os.environ.setdefault("TORCH_CPP_LOG_LEVEL", "ERROR")
     try:
         return _load(folder, _model_name(folder, path), device)
     except (ImportError, OSError, ValueError) as exc:  # a broken install or folder: run on without the stage
@@ -267,7 +270,6 @@ def load_metric_model(path: str | None, device: str = "cpu") -> MetricModel | No
 
 def _load(folder: Path, name: str, device: str) -> MetricModel:
     import torch
-    from transformers import AutoModel, AutoTokenizer
 
     if device == "cuda" and not torch.cuda.is_available():
         log.warning("transformer stage: --device cuda but no CUDA device is visible; running on the CPU")
@@ -276,6 +278,10 @@ def _load(folder: Path, name: str, device: str) -> MetricModel:
         # the pipeline runs one worker process per core; intra-op threads only fight them
         # (two threads were 3x slower than one on a busy 2-core machine)
         torch.set_num_threads(1)
+        cached = _load_cached(folder, name)
+        if cached is not None:
+            return cached
+    from transformers import AutoModel, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
     # the pipeline reports its own progress: transformers' bars and notices would break --silent
@@ -284,8 +290,158 @@ def _load(folder: Path, name: str, device: str) -> MetricModel:
     tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
     encoder = AutoModel.from_pretrained(str(folder), local_files_only=True).to(device).eval()
     if device == "cpu" and hasattr(torch, "ao") and hasattr(torch.ao.quantization, "quantize_dynamic"):
-        return MetricModel(name, folder, device, tokenizer, _traced(_quantized(encoder), tokenizer), batch_size=1)
+        traced = _traced(_quantized(encoder), tokenizer)
+        if isinstance(traced, _TracedEncoder):
+            _save_cached(folder, tokenizer, traced)
+        return MetricModel(name, folder, device, tokenizer, traced, batch_size=1)
     return MetricModel(name, folder, device, tokenizer, encoder)  # a torch without it: float, batched
+
+
+# --- the encoder cache ---------------------------------------------------------------------
+# Building the int8 graph takes ~4.5 s a process (transformers' import 0.8 s, the weights 2.1 s,
+# quantizing and tracing 0.6 s, plus the tokenizer), paid by every worker of every run: on the
+# 20,700-article news dump that was a fifth of the stage's cost. The built graph (torch.jit.save)
+# and the tokenizer AutoTokenizer configured (its `tokenizers` backend, as JSON) are kept in a
+# cache folder, keyed by the model folder's files and the library versions; a worker then loads
+# both in ~0.1 s after `import torch`. Any cache problem falls back to building, never to failing.
+CACHE_VERSION = "2"  # bump when `_quantized`, `_traced` or `_tokenizer_json` change what is built
+
+
+def cache_dir() -> Path:
+    """Where built encoders are kept: $CLAIMS_CACHE, else $XDG_CACHE_HOME/claims, else ~/.cache/claims."""
+    if os.environ.get("CLAIMS_CACHE"):
+        return Path(os.environ["CLAIMS_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "claims"
+
+
+def cache_key(folder: Path) -> str:
+    """sha1 of what the built encoder depends on: the model folder's files (size and mtime), torch,
+    transformers and tokenizers versions, and CACHE_VERSION."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = [CACHE_VERSION, str(Path(folder).resolve())]
+    for pkg in ("torch", "transformers", "tokenizers"):
+        try:
+            parts.append(f"{pkg}={version(pkg)}")
+        except PackageNotFoundError:
+            parts.append(f"{pkg}=none")
+    for f in sorted(Path(folder).iterdir()):
+        if f.is_file():
+            st = f.stat()
+            parts.append(f"{f.name}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:20]
+
+
+def _cache_paths(folder: Path) -> tuple[Path, Path]:
+    key = cache_key(folder)
+    return cache_dir() / f"encoder-{key}.pt", cache_dir() / f"tokenizer-{key}.json"
+
+
+class _CachedTokenizer:
+    """AutoTokenizer's fast backend read back from the cache, called as the stage calls AutoTokenizer.
+
+    Truncation is set as PreTrainedTokenizerFast sets it (longest_first, from the right,
+    special tokens counted); `pad` pads on the right with AutoTokenizer's pad id, which the
+    cached JSON keeps as its padding setting.
+    """
+
+    def __init__(self, backend):
+        self.backend = backend
+        self.pad_token_id = (backend.padding or {}).get("pad_id", 0)
+        self.backend.no_padding()
+
+    def __call__(self, texts, truncation: bool = True, max_length: int = MAX_TOKENS, **_):
+        if truncation:
+            self.backend.enable_truncation(max_length, stride=0, strategy="longest_first", direction="right")
+        else:
+            self.backend.no_truncation()
+        return {"input_ids": [e.ids for e in self.backend.encode_batch(list(texts))]}
+
+    def pad(self, encoded: dict, return_tensors: str = "pt") -> dict:
+        import torch
+
+        rows = encoded["input_ids"]
+        width = max(len(r) for r in rows)
+        ids = torch.tensor([r + [self.pad_token_id] * (width - len(r)) for r in rows])
+        mask = torch.tensor([[1] * len(r) + [0] * (width - len(r)) for r in rows])
+        return {"input_ids": ids, "attention_mask": mask}
+
+
+def _load_cached(folder: Path, name: str) -> MetricModel | None:
+    """The int8 encoder and tokenizer from the cache, or None (not built yet, or unreadable)."""
+    try:
+        graph_path, tok_path = _cache_paths(folder)
+        if not (graph_path.is_file() and tok_path.is_file()):
+            return None
+        import torch
+        from tokenizers import Tokenizer
+
+        tokenizer = _CachedTokenizer(Tokenizer.from_str(tok_path.read_text(encoding="utf-8")))
+        with warnings.catch_warnings():
+            # TorchScript and quantized tensors are marked deprecated in torch 2.13 but ship; the extra pins torch
+            warnings.filterwarnings("ignore")
+            graph = torch.jit.load(str(graph_path), map_location="cpu")
+        os.utime(graph_path)  # used now: `_prune_cache` keeps the recently used
+    except Exception as exc:  # noqa: BLE001 - a damaged cache: build the model again (and overwrite it)
+        log.info("transformer stage: the cached encoder cannot be read (%s: %s); building it", type(exc).__name__, exc)
+        return None
+    return MetricModel(name, folder, "cpu", tokenizer, _TracedEncoder(graph), batch_size=1)
+
+
+def _save_cached(folder: Path, tokenizer, traced: "_TracedEncoder") -> None:
+    """Write the built graph and tokenizer to the cache, each whole or not at all (workers may race)."""
+    import torch
+
+    try:
+        graph_path, tok_path = _cache_paths(folder)
+        graph_path.parent.mkdir(parents=True, exist_ok=True)
+        backend = _tokenizer_json(tokenizer)
+        _write_whole(tok_path, lambda p: p.write_text(backend, encoding="utf-8"))
+        _write_whole(graph_path, lambda p: _quiet(torch.jit.save, traced.graph, str(p)))
+        _prune_cache(graph_path.parent)
+    except Exception as exc:  # noqa: BLE001 - no cache (read-only home, full disk): the stage still runs
+        log.info("transformer stage: the built encoder was not cached in %s (%s: %s)", cache_dir(), type(exc).__name__, exc)
+
+
+def _write_whole(path: Path, write) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+CACHE_KEEP = 3  # built encoders kept (58 MB each): a reinstalled model package or torch makes a new one
+
+
+def _prune_cache(folder: Path, keep: int = CACHE_KEEP) -> None:
+    """Remove all but the `keep` most recently used encoders (a load touches its file) and their tokenizers."""
+    graphs = sorted(folder.glob("encoder-*.pt"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in graphs[keep:]:
+        key = old.stem.removeprefix("encoder-")
+        old.unlink(missing_ok=True)
+        (folder / f"tokenizer-{key}.json").unlink(missing_ok=True)
+
+
+def _quiet(fn, *args):
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore")
+        return fn(*args)
+
+
+def _tokenizer_json(tokenizer) -> str:
+    """AutoTokenizer's `tokenizers` backend as JSON: no truncation, and its pad token as the padding setting."""
+    from tokenizers import Tokenizer
+
+    backend = Tokenizer.from_str(tokenizer.backend_tokenizer.to_str())
+    backend.no_truncation()
+    if tokenizer.pad_token_id is not None:
+        backend.enable_padding(pad_id=tokenizer.pad_token_id, pad_token=tokenizer.pad_token)
+    else:
+        backend.no_padding()
+    return backend.to_str()
 
 
 def _quantized(encoder):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,20 @@ from pipeline.resources import load_resources
 REF = datetime.date(2024, 5, 15)
 CASES_DIR = Path(__file__).parent / "cases"
 GROUPS = ("bugs_caught", "new", "held_out", "known_bad", "negative")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def encoder_cache(tmp_path_factory):
+    """The transformer stage's built-encoder cache, kept in a folder of this test session (and
+    inherited by the CLI runs tests start) instead of the user's ~/.cache."""
+    folder = tmp_path_factory.mktemp("encoder-cache")
+    old = os.environ.get("CLAIMS_CACHE")
+    os.environ["CLAIMS_CACHE"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("CLAIMS_CACHE", None)
+    else:
+        os.environ["CLAIMS_CACHE"] = old
 
 
 @pytest.fixture(scope="session")

@@ -455,15 +455,16 @@ def test_real_model_embeds_a_text_alike_whatever_is_batched_with_it(real_model):
 def test_real_model_traced_encoder_gives_the_eager_vectors(real_model):
     """The stage runs a traced graph of the int8 encoder; it must embed exactly as the eager one."""
     import torch
-    from transformers import AutoModel
+    from transformers import AutoModel, AutoTokenizer
 
     if not isinstance(real_model.encoder, mm._TracedEncoder):
         pytest.skip("this torch could not trace the encoder: the stage runs it eagerly")
     texts = ["Its sales grew X% from a year earlier.", "Acme agreed to acquire Widget Corp for $X in cash, "
              "the largest deal in the sector since the merger of two of its rivals three years ago."]
     eager = mm._quantized(AutoModel.from_pretrained(str(real_model.folder), local_files_only=True).eval())
+    tokenizer = AutoTokenizer.from_pretrained(str(real_model.folder), local_files_only=True)
     for text in texts:
-        enc = real_model.tokenizer([text], return_tensors="pt")
+        enc = tokenizer([text], return_tensors="pt")
         with torch.inference_mode():
             a = eager(**enc).last_hidden_state
             b = real_model.encoder(**enc).last_hidden_state
@@ -497,3 +498,97 @@ def test_real_model_with_the_head_finds_obvious_metrics(real_model, resources):
                key=lambda m: probs[head.classes.index(m)])
            for (_, kind, _), probs in zip(REAL, head.probabilities(features))]
     assert got == [m for _, _, m in REAL]
+
+
+# --- the built-encoder cache -----------------------------------------------------------------
+
+CACHE_TEXTS = [
+    "Its sales grew X% from a year earlier.",
+    "Nestlé's café unit – the Zürich-based arm – said revenue rose X% to ¥X in the year.",
+    "Acme agreed to acquire Widget Corp for $X in cash, " + "the largest deal in the sector in years, " * 8,
+    "",
+]
+
+
+def test_cache_key_follows_the_model_files(tmp_path, monkeypatch):
+    import os
+
+    (tmp_path / "config.json").write_text("{}")
+    weights = tmp_path / "model.safetensors"
+    weights.write_bytes(b"0" * 10)
+    key = mm.cache_key(tmp_path)
+    assert mm.cache_key(tmp_path) == key
+    weights.write_bytes(b"0" * 11)
+    assert mm.cache_key(tmp_path) != key
+    key = mm.cache_key(tmp_path)
+    os.utime(weights, ns=(1, 1))
+    assert mm.cache_key(tmp_path) != key
+    key = mm.cache_key(tmp_path)
+    monkeypatch.setattr(mm, "CACHE_VERSION", mm.CACHE_VERSION + "+another-build")
+    assert mm.cache_key(tmp_path) != key
+
+
+def test_cache_dir_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMS_CACHE", str(tmp_path / "c"))
+    assert mm.cache_dir() == tmp_path / "c"
+    monkeypatch.delenv("CLAIMS_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
+    assert mm.cache_dir() == tmp_path / "x" / "claims"
+
+
+@pytest.mark.model
+def test_cached_encoder_embeds_exactly_as_the_built_one(real_model, tmp_path, monkeypatch):
+    """A worker that loads the cached graph and tokenizer must give the vectors a fresh build gives, bit for bit."""
+    if not isinstance(real_model.encoder, mm._TracedEncoder):
+        pytest.skip("this torch could not trace the encoder: nothing is cached")
+    monkeypatch.setenv("CLAIMS_CACHE", str(tmp_path))
+    built = mm._load(real_model.folder, real_model.name, "cpu")
+    graph, tokenizer = mm._cache_paths(real_model.folder)
+    assert graph.is_file() and tokenizer.is_file()
+    assert not list(tmp_path.glob(".*.tmp"))  # written through temp files, all renamed
+    cached = mm._load(real_model.folder, real_model.name, "cpu")
+    assert isinstance(cached.tokenizer, mm._CachedTokenizer) and not isinstance(built.tokenizer, mm._CachedTokenizer)
+    ids = [t(CACHE_TEXTS, truncation=True, max_length=mm.MAX_TOKENS)["input_ids"] for t in (built.tokenizer, cached.tokenizer)]
+    assert ids[0] == ids[1]
+    assert max(len(i) for i in ids[1]) == mm.MAX_TOKENS  # the long text is truncated alike
+    assert np.array_equal(mm.embed_texts(built, CACHE_TEXTS), mm.embed_texts(cached, CACHE_TEXTS))
+    padded = [{k: v.tolist() for k, v in t.pad({"input_ids": ids[0]}, return_tensors="pt").items()}
+              for t in (built.tokenizer, cached.tokenizer)]
+    assert padded[0] == padded[1]  # batches (--device cuda, or batch_size > 1) pad alike
+
+
+@pytest.mark.model
+def test_a_damaged_cache_is_built_again(real_model, tmp_path, monkeypatch):
+    if not isinstance(real_model.encoder, mm._TracedEncoder):
+        pytest.skip("this torch could not trace the encoder: nothing is cached")
+    monkeypatch.setenv("CLAIMS_CACHE", str(tmp_path))
+    graph, tokenizer = mm._cache_paths(real_model.folder)
+    graph.write_bytes(b"not a torchscript archive")
+    tokenizer.write_text("{}")
+    model = mm._load(real_model.folder, real_model.name, "cpu")
+    assert not isinstance(model.tokenizer, mm._CachedTokenizer)  # built, not read
+    assert graph.stat().st_size > 1_000_000  # and the cache written over
+    again = mm._load(real_model.folder, real_model.name, "cpu")
+    assert isinstance(again.tokenizer, mm._CachedTokenizer)
+    assert np.array_equal(mm.embed_texts(model, CACHE_TEXTS[:2]), mm.embed_texts(again, CACHE_TEXTS[:2]))
+
+
+@pytest.mark.model
+def test_an_unwritable_cache_does_not_stop_the_stage(real_model, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("the cache folder cannot be made under a file")
+    monkeypatch.setenv("CLAIMS_CACHE", str(blocker / "cache"))
+    model = mm._load(real_model.folder, real_model.name, "cpu")
+    assert np.array_equal(mm.embed_texts(model, CACHE_TEXTS[:1]), mm.embed_texts(real_model, CACHE_TEXTS[:1]))
+
+
+def test_prune_cache_keeps_the_recently_used_encoders(tmp_path):
+    import os
+
+    for age, key in enumerate(["newest", "middle", "oldest", "ancient"]):
+        (tmp_path / f"encoder-{key}.pt").write_bytes(b"graph")
+        (tmp_path / f"tokenizer-{key}.json").write_text("{}")
+        os.utime(tmp_path / f"encoder-{key}.pt", (1_000_000 - age, 1_000_000 - age))
+    mm._prune_cache(tmp_path, keep=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "encoder-middle.pt", "encoder-newest.pt", "tokenizer-middle.json", "tokenizer-newest.json"]
