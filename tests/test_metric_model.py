@@ -461,7 +461,8 @@ def test_real_model_traced_encoder_gives_the_eager_vectors(real_model):
         pytest.skip("this torch could not trace the encoder: the stage runs it eagerly")
     texts = ["Its sales grew X% from a year earlier.", "Acme agreed to acquire Widget Corp for $X in cash, "
              "the largest deal in the sector since the merger of two of its rivals three years ago."]
-    eager = mm._quantized(AutoModel.from_pretrained(str(real_model.folder), local_files_only=True).eval())
+    eager = mm._quantized(AutoModel.from_pretrained(str(real_model.folder), local_files_only=True,
+                                                 attn_implementation="eager").eval())
     tokenizer = AutoTokenizer.from_pretrained(str(real_model.folder), local_files_only=True)
     for text in texts:
         enc = tokenizer([text], return_tensors="pt")
