@@ -112,9 +112,26 @@ def _fail(path: Path, detail: str, valid: str = "see the file's header") -> Mode
     return ModelsError("E005", MESSAGES["E005"].format(path=path, detail=detail, valid=valid))
 
 
+class LexiconLoader(yaml.SafeLoader):
+    """YAML whose only booleans are lower-case `true` and `false`; every other word is a word.
+
+    PyYAML follows YAML 1.1, where On, Off, Yes, No and TRUE are booleans, so the word lists
+    `[In, On, At]`, `[Mr, No, Nos]` and the ticker stopword TRUE held True and False instead
+    of the words. The fix is here, not in quoting the entries: a word added later cannot fall
+    into it again. The flags in models/ are all written `true`.
+    """
+
+
+LexiconLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+LexiconLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+
+
 def _read_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=LexiconLoader)  # noqa: S506 - a SafeLoader
     except (OSError, yaml.YAMLError) as exc:
         raise _fail(path, f"cannot be read as YAML ({str(exc).splitlines()[0]})", "YAML mappings") from exc
     if not isinstance(data, dict):

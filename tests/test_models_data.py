@@ -364,3 +364,43 @@ def test_legacy_currencies_match_the_euro_conversion_rates(rates):
         for year in (1999, 2000, 2001):
             implied = rates[code][year] / rates["EUR"][year]
             assert abs(implied / fixed - 1) < 0.005, f"{code} {year}: {implied:.4f} per EUR, fixed {fixed}"
+
+
+# YAML 1.1 words PyYAML reads as booleans; the lexicons are read as YAML 1.2 (`LexiconLoader`)
+@pytest.mark.parametrize("text, expected", [
+    ("[In, On, At]", ["In", "On", "At"]),
+    ("[Mr, No, Nos]", ["Mr", "No", "Nos"]),
+    ("[ON, OFF, YES, NO, yes, off]", ["ON", "OFF", "YES", "NO", "yes", "off"]),
+    ("{flag: true, other: false}", {"flag": True, "other": False}),
+    ("[TRUE, True, FALSE]", ["TRUE", "True", "FALSE"]),
+    ("{ticker: NO, n: 3, x: 1.5, none: ~}", {"ticker": "NO", "n": 3, "x": 1.5, "none": None}),
+])
+def test_lexicon_loader_reads_only_true_and_false_as_booleans(text, expected):
+    from pipeline.resources import LexiconLoader
+
+    assert yaml.load(text, Loader=LexiconLoader) == expected  # noqa: S506 - a SafeLoader
+    assert yaml.safe_load("[On]") == [True]  # PyYAML's own loader is left as it is
+
+
+def _word_lists(node, path=""):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _word_lists(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        if any(isinstance(v, str) for v in node):
+            yield path, node
+        for i, value in enumerate(node):
+            yield from _word_lists(value, f"{path}[{i}]")
+
+
+@pytest.mark.parametrize("path", sorted(MODELS.rglob("*.yaml")), ids=lambda p: str(p.relative_to(MODELS)))
+def test_word_lists_under_models_hold_only_words(path):
+    from pipeline.resources import LexiconLoader
+
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=LexiconLoader)  # noqa: S506 - a SafeLoader
+    bad = [(where, v) for where, words in _word_lists(data) for v in words if isinstance(v, bool)]
+    assert not bad, f"{path.name}: booleans in word lists: {bad}"
+
+
+def test_lexicons_keep_the_words_yaml_1_1_would_turn_into_booleans(resources):
+    assert "No" in resources.abbreviations and "On" in resources.sentence_starters
