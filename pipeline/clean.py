@@ -43,6 +43,10 @@ _HTML_BREAK = re.compile(r"^</?(?:p|div|br|li|tr|h[1-6]|article|section|table|ul
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _LINE = re.compile(r"[^\n]+")
 _GLUE = re.compile(r"(?<=[a-z0-9%)])([A-Z][a-z]{0,14})(?=[\s,;:.]|$)")
+# a full stop glued to the next sentence ("said.The", "to 1.82%.Australia's"): the word before
+# is letters or a percentage, the word after a capitalized word that is not part of a host
+# name or path ("www.Twitter.com" stays whole)
+_GLUED_STOP = re.compile(r"(?<!\S)(\$?[\d,.]*\d%|[A-Za-z'’-]*[a-z])\.(?=[A-Z](?:[a-z]++|[&A-Z]{1,3}\b)(?![./]\w))")
 # sentence ends: ., ! or ? (with closing quotes/brackets) then space and a capital/digit/quote.
 # (?<![.!?]) and possessive quantifiers: a run of 100,000 dots is scanned once, not once per dot
 _SENT_END = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s+[\"'(\[]?[A-Z0-9$£€¥])")
@@ -103,7 +107,11 @@ def _html_edits(text: str) -> list[tuple[int, int, str]]:
 
 def _glue_edits(text: str, resources: Resources) -> list[tuple[int, int, str]]:
     starters = resources.sentence_starters
-    return [(m.start(), m.start(), "\n") for m in _GLUE.finditer(text) if m.group(1) in starters]
+    edits = [(m.start(), m.start(), "\n") for m in _GLUE.finditer(text) if m.group(1) in starters]
+    if "." in text:
+        edits += [(m.end(), m.end(), "\n") for m in _GLUED_STOP.finditer(text)
+                  if m.group(1) not in resources.abbreviations and len(m.group(1)) > 1]
+    return edits
 
 
 def _apply(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, array]:
