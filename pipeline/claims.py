@@ -295,6 +295,31 @@ def _table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: 
     return Period(sec, -1, -1, ps, pe, label, gran, "claims.table_period.v1")
 
 
+_TERM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+_TERM = re.compile(r"\b(\d{1,2}|" + "|".join(_TERM_WORDS) + r")[- ](year|month|week)s?\b"
+                   r"|\b(?:bonds?|notes?|bills?|gilts?|debentures?)\s+(?:of|due)\s+((?:19|20)\d\d)\b", re.I)
+
+
+def instrument_of(clause: str, figure_at: int) -> str:
+    """The term of the instrument a clause names nearest the figure: "10-year", "3-month", "due 2016", or "".
+
+    >>> instrument_of("The yield on the two-year note rose to 4.1%, the 10-year's to 4.3%", 39)
+    '2-year'
+    """
+    best, best_distance = "", None
+    for m in _TERM.finditer(clause):
+        if m.group(3):
+            term = f"due {m.group(3)}"
+        else:
+            n = m.group(1).lower()
+            term = f"{_TERM_WORDS.get(n, n) if not n.isdigit() else int(n)}-{m.group(2).lower()}"
+        distance = figure_at - m.end() if m.end() <= figure_at else m.start() - figure_at + 1000  # before first
+        if best_distance is None or distance < best_distance:
+            best, best_distance = term, distance
+    return best
+
+
 @lru_cache(maxsize=4)
 def _segment_before_metric(res: Resources) -> re.Pattern:
     """'cloud revenue', 'gaming sales': a segment named just before a metric word (once per resources)."""
@@ -373,6 +398,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             m = seg_before.search(text[cs:fig.start])
             if m:
                 segment = res.segments.get(m.group(1).lower(), "")
+        spec = res.metrics.get(metric)
+        if spec is not None and spec.instrument and not segment:
+            segment = instrument_of(text[cs:ce], fig.start - cs)
         if metric in ("forward_pe", "trailing_pe"):
             if _AMBIGUOUS_PE.search(text[cs:ce]) and not re.search(r"forward|trailing", text[cs:ce], re.I):
                 metric = "ambiguous_pe"

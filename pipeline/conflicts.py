@@ -131,6 +131,10 @@ def iter_conflicts(claims: pd.DataFrame, res: Resources, opts: Options = Options
                 & (claims["entity"].fillna("") != "")]
     if "disputed" in df.columns:
         df = df[~df["disputed"].fillna(False).astype(bool)]
+    # a bond yield that names no term is a yield of some instrument: nothing to compare it with
+    instrument = [m for m, spec in res.metrics.items() if spec.instrument]
+    if instrument:
+        df = df[~(df["metric"].isin(instrument) & (df["segment"].fillna("") == ""))]
     if df.empty:
         return
     cols = {c: df[c].to_numpy(object) for c in CONFLICT_INPUT if c in df.columns}

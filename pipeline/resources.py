@@ -42,6 +42,9 @@ class MetricSpec:
     # for each cue, literals of which every match contains at least one (`required_literals`);
     # () when none could be found (the cue then always runs)
     cue_literals: tuple[tuple[str, ...], ...] = ()
+    # one instrument among many of its entity (a bond yield: the 10-year note, the 3-month
+    # bill): claims are compared only when both name the same one (`claims.instrument_of`)
+    instrument: bool = False
 
 
 @dataclass(frozen=True)
@@ -251,7 +254,8 @@ def _load_metrics(path: Path) -> tuple[dict[str, MetricSpec], dict[str, str]]:
             raise _fail(path, f"metric {name} has timing {timing!r}", "point, flow")
         cues = tuple((_compile_lower(path, rx), float(w)) for rx, w in (spec.get("cues") or {}).items())
         metrics[name] = MetricSpec(name, frozenset(spec.get("kinds", [])), timing, cues,
-                                   tuple(required_literals(rx.pattern) for rx, _ in cues))
+                                   tuple(required_literals(rx.pattern) for rx, _ in cues),
+                                   instrument=bool(spec.get("instrument", False)))
     labels = {k.lower(): v for k, v in (data.get("table_labels") or {}).items()}
     for label, metric in labels.items():
         if metric != "other" and metric not in metrics:

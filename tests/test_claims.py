@@ -125,3 +125,17 @@ def test_every_cue_match_contains_one_of_its_literals(resources):
                     assert any(lit in m.group() for lit in literals), (spec.name, rx.pattern, m.group())
                     checked += 1
     assert checked > 1000
+
+
+@pytest.mark.parametrize("clause, figure, term", [
+    ("The yield on 10-year Treasuries rose one basis point to 2.40%.", "2.40%", "10-year"),
+    ("The yield on the two-year note fell to 1.82%, the 10-year's to 2.06%.", "1.82%", "2-year"),
+    ("The yield on the two-year note fell to 1.82%, the 10-year's to 2.06%.", "2.06%", "10-year"),
+    ("Three-month bills averaged 5.98 pct at the auction.", "5.98 pct", "3-month"),
+    ("The key 7-1/2 pct Treasury bonds of 2016 closed to yield 7.94 pct.", "7.94 pct", "due 2016"),
+    ("Gilt yields rose to 4.1% on Monday.", "4.1%", ""),
+])
+def test_instrument_of_names_the_term_nearest_before_the_figure(clause, figure, term):
+    from pipeline.claims import instrument_of
+
+    assert instrument_of(clause, clause.index(figure)) == term

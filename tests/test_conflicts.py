@@ -22,6 +22,7 @@ def claim(cid, article, published, value, figure, **kw):
 
 
 D1, D2, D_LATE = date(2024, 3, 4), date(2024, 3, 7), date(2024, 9, 30)
+YIELD = dict(entity="U.S. Treasury", entity_id="UST", metric="bond_yield", unit="%")
 Q1 = dict(period_start=date(2024, 1, 1), period_end=date(2024, 3, 31), metric="revenue", unit="USD")
 FY = dict(period_start=date(2023, 4, 1), period_end=date(2024, 3, 31), metric="revenue", unit="USD")
 
@@ -53,6 +54,11 @@ CASES = {
     "flow without a period": (claim("a", "x", D1, 5e9, "$5bn", metric="revenue", unit="USD", period_start=None, period_end=None),
                               claim("b", "y", D2, 9e9, "$9bn", metric="revenue", unit="USD", period_start=None, period_end=None), None),
     "small relative gap is low": (claim("a", "x", D1, 100.0, "HK$100.0"), claim("b", "y", D2, 108.0, "HK$108.0"), "low"),
+    "bond yields of two terms": (claim("a", "x", D1, 1.82, "1.82%", **YIELD, segment="2-year"),
+                                 claim("b", "y", D2, 2.06, "2.06%", **YIELD, segment="10-year"), None),
+    "bond yields of no term": (claim("a", "x", D1, 5.98, "5.98 pct", **YIELD), claim("b", "y", D2, 7.94, "7.94 pct", **YIELD), None),
+    "bond yields of one term": (claim("a", "x", D1, 2.06, "2.06%", **YIELD, segment="10-year"),
+                                claim("b", "y", D2, 2.6, "2.6%", **YIELD, segment="10-year"), "medium"),
 }
 
 
