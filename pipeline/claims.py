@@ -307,17 +307,16 @@ def instrument_of(clause: str, figure_at: int) -> str:
     >>> instrument_of("The yield on the two-year note rose to 4.1%, the 10-year's to 4.3%", 39)
     '2-year'
     """
-    best, best_distance = "", None
-    for m in _TERM.finditer(clause):
-        if m.group(3):
-            term = f"due {m.group(3)}"
-        else:
-            n = m.group(1).lower()
-            term = f"{_TERM_WORDS.get(n, n) if not n.isdigit() else int(n)}-{m.group(2).lower()}"
-        distance = figure_at - m.end() if m.end() <= figure_at else m.start() - figure_at + 1000  # before first
-        if best_distance is None or distance < best_distance:
-            best, best_distance = term, distance
-    return best
+    def nearness(m: re.Match) -> tuple[int, int]:  # a term before the figure first, then the nearest
+        return (0, figure_at - m.end()) if m.end() <= figure_at else (1, m.start() - figure_at)
+
+    m = min(_TERM.finditer(clause), key=nearness, default=None)
+    if m is None:
+        return ""
+    if m.group(3):
+        return f"due {m.group(3)}"
+    n = m.group(1).lower()
+    return f"{int(n) if n.isdigit() else _TERM_WORDS[n]}-{m.group(2).lower()}"
 
 
 @lru_cache(maxsize=4)

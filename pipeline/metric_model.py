@@ -380,10 +380,7 @@ def _load_cached(folder: Path, name: str) -> MetricModel | None:
         from tokenizers import Tokenizer
 
         tokenizer = _CachedTokenizer(Tokenizer.from_str(tok_path.read_text(encoding="utf-8")))
-        with warnings.catch_warnings():
-            # TorchScript and quantized tensors are marked deprecated in torch 2.13 but ship; the extra pins torch
-            warnings.filterwarnings("ignore")
-            graph = torch.jit.load(str(graph_path), map_location="cpu")
+        graph = _quiet(torch.jit.load, str(graph_path), "cpu")
         os.utime(graph_path)  # used now: `_prune_cache` keeps the recently used
     except Exception as exc:  # noqa: BLE001 - a damaged cache: build the model again (and overwrite it)
         log.info("transformer stage: the cached encoder cannot be read (%s: %s); building it", type(exc).__name__, exc)
@@ -428,6 +425,8 @@ def _prune_cache(folder: Path, keep: int = CACHE_KEEP) -> None:
 
 
 def _quiet(fn, *args):
+    """fn(*args) without Python warnings: TorchScript and quantized tensors are marked deprecated
+    in torch 2.13, which still ships them and which the model extra pins."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore")
         return fn(*args)
