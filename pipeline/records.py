@@ -163,14 +163,13 @@ class Claim:
     title: str = ""
     # not written out: what the transformer stage reads to pick its claims
     cue_score: float = -1.0  # the strongest metric cue of the figure's kind in its sentence; -1 unknown
-    subject_route: str = ""  # how claims.choose_subject found the entity: attached, clause, sentence, main
-    # where the route is weak (sentence, main) and the sentence names other entities: every candidate
-    # subject, mentions with offsets relative to the sentence (the article's main company at -1)
-    subject_candidates: tuple["Mention", ...] = ()
+    # how the subject step found the entity: attached, clause, sentence (in the figure's sentence),
+    # previous, recent, topic, main (from the discourse)
+    subject_route: str = ""
 
 
 # Claim fields that stages read but no table holds
-TRANSIENT_CLAIM_FIELDS = frozenset({"cue_score", "subject_route", "subject_candidates"})
+TRANSIENT_CLAIM_FIELDS = frozenset({"cue_score", "subject_route"})
 
 
 def claim_row(claim: Claim) -> dict:

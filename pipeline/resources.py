@@ -45,6 +45,7 @@ class MetricSpec:
     # one instrument among many of its entity (a bond yield: the 10-year note, the 3-month
     # bill): claims are compared only when both name the same one (`claims.instrument_of`)
     instrument: bool = False
+    default_period: str = "report"  # day, report or none: the period of a figure whose text gives none
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class Resources:
     currency_plain_names: frozenset[str] = frozenset()  # names that mean money after "a" or "10-" ("a dollar")
     periods: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/periods.yaml (calendar words)
     holidays: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/holidays.yaml (names and rules)
+    subject_words: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/subjects.yaml
 
     def entry(self, name: str) -> Entry | None:
         return self.alias_index.get(name)
@@ -253,9 +255,12 @@ def _load_metrics(path: Path) -> tuple[dict[str, MetricSpec], dict[str, str]]:
         if timing not in ("point", "flow"):
             raise _fail(path, f"metric {name} has timing {timing!r}", "point, flow")
         cues = tuple((_compile_lower(path, rx), float(w)) for rx, w in (spec.get("cues") or {}).items())
+        default_period = spec.get("default_period", "day" if timing == "point" else "report")
+        if default_period not in ("day", "report", "none"):
+            raise _fail(path, f"metric {name} has default_period {default_period!r}", "day, report, none")
         metrics[name] = MetricSpec(name, frozenset(spec.get("kinds", [])), timing, cues,
                                    tuple(required_literals(rx.pattern) for rx, _ in cues),
-                                   instrument=bool(spec.get("instrument", False)))
+                                   instrument=bool(spec.get("instrument", False)), default_period=default_period)
     labels = {k.lower(): v for k, v in (data.get("table_labels") or {}).items()}
     for label, metric in labels.items():
         if metric != "other" and metric not in metrics:
@@ -344,6 +349,21 @@ def _load_holidays(path: Path) -> dict:
     return data
 
 
+_SUBJECT_KEYS = ("reporters", "reporting_verbs", "headline_breaks", "common_subjects", "not_subjects", "demonyms")
+
+
+def _load_subject_words(path: Path) -> dict:
+    data = _read_yaml(path)
+    missing = [k for k in _SUBJECT_KEYS if k not in data]
+    if missing:
+        raise _fail(path, f"missing {', '.join(missing)}", ", ".join(_SUBJECT_KEYS))
+    for phrase, row in (data.get("common_subjects") or {}).items():
+        if not isinstance(row, list) or len(row) != 2 or row[1] not in ("commodity", "currency", "crypto", "bond"):
+            raise _fail(path, f"common_subjects {phrase!r}: {row!r} is not [name, kind]",
+                        "kind commodity, currency, crypto or bond")
+    return data
+
+
 @lru_cache(maxsize=4)
 def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
     """Read and validate models/ (cached per folder; the result is read-only)."""
@@ -394,4 +414,5 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         currency_plain_names=frozenset(_read_yaml(lex / "currencies.yaml").get("plain_names") or ()),
         periods=MappingProxyType(_load_periods(lex / "periods.yaml")),
         holidays=MappingProxyType(_load_holidays(lex / "holidays.yaml")),
+        subject_words=MappingProxyType(_load_subject_words(lex / "subjects.yaml")),
     )

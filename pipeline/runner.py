@@ -28,6 +28,7 @@ from .entities import add_named_mentions, find_entities
 from .errors import message, usage
 from .figures import resolve_figures
 from .ingest import check_inputs, estimate_articles, read_articles, text_hash
+from .parse import ParseIndex, load_parser, parse_spans, spans_to_parse
 from .parts import PartStore, SeenIndex, fingerprint
 from .schema import CLAIM_COLUMNS
 from .records import Article, ArticleResult, claim_row
@@ -63,8 +64,12 @@ def dollar_for(text: str, res: Resources) -> str:
     return "USD"
 
 
-def process_article(article: Article, res: Resources, use_ner: bool = False) -> ArticleResult:
-    """Clean, find figures and entities, and make claims for one article (pure)."""
+def process_article(article: Article, res: Resources, use_ner: bool = False, fast: bool = False,
+                    trace: list | None = None) -> ArticleResult:
+    """Clean, find figures and entities, parse the figures' sentences and make claims for one article (pure).
+
+    `fast` skips the parse (the rules-only mode); `trace` collects each figure's subject candidates.
+    """
     timings: dict[str, float] = {}
     if article.error:
         return ArticleResult(article, status="failed", error=article.error)
@@ -94,8 +99,15 @@ def process_article(article: Article, res: Resources, use_ner: bool = False) -> 
         t0 = time.perf_counter()
         ents = add_named_mentions(clean, ents, [f.start for f in figures], res)
         timings["ner"] = time.perf_counter() - t0
+    parses = None
+    if figures and not fast:
+        nlp = load_parser()
+        if nlp is not None:
+            t0 = time.perf_counter()
+            parses = ParseIndex(parse_spans(clean.text, spans_to_parse(clean.text, clean, [f.start for f in figures]), nlp))
+            timings["parse"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    claims = make_claims(article, clean, figures, ents, res)
+    claims = make_claims(article, clean, figures, ents, res, parses, fast, trace)
     timings["claims"] = time.perf_counter() - t0
     return ArticleResult(article, tuple(claims), tuple(skipped), n_chars=len(text), timings=timings)
 
@@ -119,14 +131,13 @@ def _process_batch(batch: list[Article], models_dir: str | None, use_ner: bool =
 def _refine_with_model(results: list[ArticleResult], res: Resources, path: str | None, device: str) -> list[ArticleResult]:
     """The transformer stage over a whole batch's uncertain claims at once (one model per process)."""
     from .metric_model import load_metric_model, refine_claims
-    from .subject_model import refine_subjects
 
     model = load_metric_model(path, device)
     if model is None:
         return results
     t0 = time.perf_counter()
     claims = [c for r in results for c in r.claims]
-    refined = iter(refine_subjects(refine_claims(claims, model, res), res.models_dir))
+    refined = iter(refine_claims(claims, model, res))
     out = []
     for r in results:
         new = tuple(next(refined) for _ in r.claims)

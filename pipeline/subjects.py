@@ -1,0 +1,563 @@
+"""Subjects: whose figure it is (issue 15), chosen among open-vocabulary candidates by a trained head.
+
+The gazetteer is a closed list; real news names thousands of companies, funds, tokens and
+bodies it will never hold. So a figure's candidate subjects come from four places: the
+entities `entities.find_entities` found in its sentence (gazetteer, the article's own
+aliases, "the company"), the proper-name chunks of its sentence's parse that none of those
+cover, the commodities, currencies and tokens of `models/lexicons/subjects.yaml` that the
+sentence names, and the discourse: the subject of the figure before it in the same
+paragraph and the story's topic (the company its headline names, `headline_subject`, else
+the entities step's main company).
+
+Each candidate gets features of how it stands to the figure (`syntax.relation`: the
+possessor or compound of the measured noun, the subject of the stating verb, the object of
+"of"/"on"/"in" ...; before or after, how far, across a clause break or another figure), of
+what it is (kind, where it was found, whether it is a broker, agency or source that reports
+figures about others, whether it is the subject of a reporting verb) and of the story
+(topic, headline, mentions). A logistic head trained on the yardstick's train split
+(`scripts/train_subject_ranker.py`, `models/heads/subject_ranker.npz`) scores them and the
+best one is the subject. `--fast` runs without the parse: its own head
+(`subject_ranker_fast.npz`) was trained with the parse features left out.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .parse import Parsed
+from .records import Mention
+from .resources import Entry, Resources
+from .syntax import Anchor, anchor, name_chunks, path_arcs, relation, span_head, subject_of
+
+RULE = "subjects.v1"
+HEAD_FILE = "heads/subject_ranker.npz"
+FAST_HEAD_FILE = "heads/subject_ranker_fast.npz"
+
+RELATIONS = ("poss", "compound", "subject", "object", "agent", "appos", "other")
+KINDS = ("company", "unit", "segment", "index", "group", "country", "regulator", "name", "commodity", "currency",
+         "crypto", "bond", "person")
+SOURCES = ("gazetteer", "article_alias", "reference", "segment", "name", "common", "demonym", "title")
+FIGURE_KINDS = ("money", "percent", "pp", "multiple", "count", "quantity", "word_change")
+FEATURES = (
+    *(f"rel_{r}" for r in RELATIONS), "in_sentence", "previous", "topic", "main", "recent",
+    "before", "after", "distance", "same_clause", "figure_between", "first_in_sentence", "last_before",
+    *(f"kind_{k}" for k in KINDS), *(f"src_{s}" for s in SOURCES),
+    "reporter", "reporter_subject", "reporting_subject", "locative", "in_title", "in_lead", "mentions",
+    "pronoun_subject", "no_other_candidate",
+    "country_percent", "commodity_money", "index_percent", "company_money", "reporter_topic",
+    # the dependency path from the figure up to the word that dominates both, then down to the candidate
+    "path_found", "path_up", "path_down", "down_subject", "down_object", "down_prep", "down_poss", "down_compound",
+    "down_conj", "down_appos", "ancestor", "up_relcl", "up_conj", "up_clause",
+    # what the word-order rules (claims.choose_subject) picked, and by which route
+    "rule_attached", "rule_clause", "rule_sentence", "rule_main",
+)
+PARSE_FEATURES = frozenset(f"rel_{r}" for r in RELATIONS if r != "other") | {
+    "reporting_subject", "locative", "pronoun_subject", "path_found", "path_up", "path_down", "down_subject",
+    "down_object", "down_prep", "down_poss", "down_compound", "down_conj", "down_appos", "ancestor", "up_relcl",
+    "up_conj", "up_clause"}
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[-–—]\s|\bwhile\b|\bwhereas\b|\bbut\b|\n")
+_HEADLINE_PREFIX = re.compile(r"^(?:\W*(?:update|updated|correction|corrected|exclusive|breaking|brief|refile|analysis|"
+                              r"factbox|explainer|instant view|market talk|live|watch|video|press release)\b[\s\d]*[-:–—|]+\s*)+",
+                              re.I)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|van|von|für|the)$")
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
+_LOCATIVE_PREPS = frozenset({"in", "at", "from", "to", "across", "throughout", "within", "into", "near", "outside"})
+_PRONOUNS = frozenset({"it", "its", "the company", "the firm", "the group", "the bank", "they", "their"})
+_NUMBERISH = re.compile(r"^[\d.,%$€£¥-]+$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One possible subject of a figure, with the features the head scores."""
+
+    entity: str
+    entity_id: str
+    kind: str
+    parent: str
+    source: str
+    start: int  # offsets in the cleaned text; -1 for a candidate from the discourse only
+    end: int
+    features: tuple[float, ...]
+
+    def mention(self) -> Mention:
+        kind = self.kind if self.kind not in ("name", "commodity", "crypto") else "company"
+        return Mention(self.entity, self.start, self.end, self.entity, self.entity_id, kind, parent=self.parent,
+                       source=self.source)
+
+
+@dataclass(frozen=True, eq=False)
+class SubjectHead:
+    coef: np.ndarray
+    intercept: float
+    features: tuple[str, ...]
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-(x @ self.coef + self.intercept)))
+
+
+@lru_cache(maxsize=8)
+def load_head(models_dir: Path, fast: bool = False) -> SubjectHead | None:
+    path = Path(models_dir) / (FAST_HEAD_FILE if fast else HEAD_FILE)
+    if not path.exists():
+        return None
+    data = np.load(path, allow_pickle=False)
+    names = tuple(str(f) for f in data["features"])
+    if names != FEATURES:
+        return None
+    return SubjectHead(data["coef"].astype(np.float64), float(data["intercept"]), names)
+
+
+@dataclass(frozen=True)
+class SubjectWords:
+    reporters: frozenset[str]
+    reporting_verbs: frozenset[str]
+    headline_breaks: frozenset[str]
+    common: dict  # lower-case phrase -> (name, kind)
+    common_rx: re.Pattern | None
+    demonyms: dict  # lower-case adjective -> country name
+    demonym_rx: re.Pattern | None
+    not_subjects: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def subject_words(res: Resources) -> SubjectWords:
+    data = res.subject_words
+    common = {str(k).lower(): (str(v[0]), str(v[1])) for k, v in (data.get("common_subjects") or {}).items()}
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(common, key=len, reverse=True)) + r")(?![\w-])",
+                    re.I) if common else None
+    demonyms = {str(k).lower(): str(v) for k, v in (data.get("demonyms") or {}).items()}
+    drx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(demonyms, key=len, reverse=True)) + r")(?![\w-])",
+                     re.I) if demonyms else None
+    return SubjectWords(frozenset(_key(r) for r in data.get("reporters") or ()),
+                        frozenset(str(v).lower() for v in data.get("reporting_verbs") or ()),
+                        frozenset(str(v).lower() for v in data.get("headline_breaks") or ()), common, rx, demonyms, drx,
+                        frozenset(str(v).lower() for v in data.get("not_subjects") or ()))
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", name.lower().replace("’", "'")).strip()
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def is_reporter(name: str, words: SubjectWords) -> bool:
+    return _key(name) in words.reporters
+
+
+def clean_name(surface: str, res: Resources) -> str:
+    """A name chunk as a subject: no leading "the", possessive or legal suffix ("The Acme Corp's" -> "Acme")."""
+    name = re.sub(r"^(?:the|The|THE)\s+", "", surface.strip(" ,.;:*|\"'“”"))
+    name = re.sub(r"(?:'s|’s|'|’)$", "", name).strip()
+    suffixes = {str(x).upper().rstrip(".") for x in res.entity_rules["company_suffixes"]}
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(",.").upper() in suffixes:
+        words.pop()
+    return " ".join(words).rstrip(",.")
+
+
+def resolve_name(name: str, res: Resources, learned: dict) -> Entry | None:
+    """The gazetteer's or the article's entry for a name, or None."""
+    for form in (name, name.rstrip(".")):
+        entry = learned.get(form) or res.alias_index.get(form)
+        if entry is not None:
+            return entry
+    return None
+
+
+def headline_subject(title: str, res: Resources, learned: dict, body: str = "") -> Mention | None:
+    """The company a headline names first ("First Quantum Minerals Reports ...", "Rexel: Q4 sales ...").
+
+    The name is the headline's first run of capitalised words, cut at a word of
+    `headline_breaks` (a headline verb, a period or metric word), then at its longest start
+    that the gazetteer, the article's aliases or its body know ("Stora Enso Financial Statement
+    Release" -> "Stora Enso"). A name that reports on others ("UBS Raises DoorDash PT") gives
+    way to the next name.
+    """
+    if not title:
+        return None
+    words = subject_words(res)
+    text = _HEADLINE_PREFIX.sub("", title.strip()).strip(" *#")
+    m = re.match(r"^<([^<>]{2,60})>", text)  # wire style "<OCELOT INDUSTRIES LTD> YEAR LOSS"
+    if m:
+        return _title_mention(_wire_case(clean_name(m.group(1), res)), res, learned)
+    upper = text.isupper()
+    tokens = re.findall(r"[\w&.'’+-]+|[^\w\s]", text)
+    chunks: list[list[str]] = []
+    cur: list[str] = []
+    for k, tok in enumerate(tokens):
+        low = tok.lower().strip(".")
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+        # a period word opens a name only when a name word follows ("First Quantum", not "Fourth Quarter")
+        opens_name = not cur and _NAME_TOKEN.match(nxt) is not None and nxt.lower() not in words.headline_breaks \
+            and low not in _VERBISH and not _NUMBERISH.match(tok) and not _PERIOD_TOKEN.match(tok)
+        if (low in words.headline_breaks and not opens_name) or not _NAME_TOKEN.match(tok) or _NUMBERISH.match(tok):
+            if cur:
+                chunks.append(cur)
+                cur = []
+            if len(chunks) >= 3:
+                break
+            continue
+        cur.append(tok)
+        if tok.endswith(("'s", "’s")):
+            chunks.append(cur)
+            cur = []
+    if cur:
+        chunks.append(cur)
+    for chunk in chunks:
+        name = _known_prefix(chunk, res, learned, body, upper)
+        if not name:
+            continue
+        if all(w.lower() in words.not_subjects or (not upper and re.search(
+                r"(?<![\w-])" + re.escape(w.lower()) + r"(?![\w-])", body[:20000])) for w in name.split()):
+            continue  # "Top Midday Gainers": words the story writes in lower case, not a name
+        if is_reporter(name, words) and chunk is not chunks[-1]:
+            continue
+        return _title_mention(name, res, learned)
+    return None
+
+
+_PERIOD_TOKEN = re.compile(r"^(?:[QH][1-4]|[1-4][QH]|FY\d*|9M|[1-4](?:st|nd|rd|th))$", re.I)
+_VERBISH = frozenset({"to", "will", "is", "are", "was", "in", "on", "at", "for", "with", "and", "by", "as"})
+
+
+def _known_prefix(chunk: list[str], res: Resources, learned: dict, body: str, upper: bool) -> str:
+    """The name a headline chunk gives: its longest start written in the body, else the chunk.
+
+    A shorter start that only the gazetteer knows is taken only where the words cut off are
+    not part of a name ("Stora Enso Financial Statement Release"): a prefix alone would take
+    "Coca-Cola Enterprises" for Coca-Cola and "Delta Galil" for Delta Air Lines.
+    """
+    while chunk and chunk[-1].lower() in ("of", "and", "&", "the", "de", "for"):
+        chunk = chunk[:-1]
+    if not chunk:
+        return ""
+    names = []
+    for n in range(len(chunk), 0, -1):
+        name = clean_name(" ".join(chunk[:n]), res)
+        names.append(_wire_case(name) if upper else name)
+    text = body[:20000]
+    for name in names:
+        if len(name) > 2 and re.search(r"(?<![\w&-])" + re.escape(name) + r"(?![\w&-])", text):
+            return name
+    if resolve_name(names[0], res, learned) is not None:
+        return names[0]
+    for n, name in zip(range(len(chunk), 0, -1), names):
+        rest = [w.lower() for w in chunk[n:]]
+        if rest and all(w in _NOT_NAME_WORDS for w in rest) and resolve_name(name, res, learned) is not None:
+            return name
+    return names[0]
+
+
+_NOT_NAME_WORDS = frozenset({"financial", "statement", "statements", "release", "releases", "report", "reports",
+                             "update", "updates", "presentation", "webcast", "conference", "call", "announcement",
+                             "news", "notice", "interim", "annual", "board", "shareholders", "stock", "shares", "share"})
+
+
+def _wire_case(name: str) -> str:
+    """An upper-case wire name in the body's case: short words stay upper ("USX", "IBM"), longer ones titled."""
+    return " ".join(w if len(w) <= 3 and w not in ("AND", "THE", "OF", "FOR") else w.title() for w in name.split())
+
+
+def _title_mention(name: str, res: Resources, learned: dict) -> Mention | None:
+    if not name or len(name) < 2:
+        return None
+    entry = resolve_name(name, res, learned)
+    if entry is not None:
+        return Mention(name, -1, -1, entry.name, entry.entity_id, entry.kind, parent=entry.parent, source="title")
+    return Mention(name, -1, -1, name, _slug(name), "name", source="title")
+
+
+@dataclass
+class Discourse:
+    """What earlier figures of the article decided: the last subject, by paragraph, and the names seen."""
+
+    last: Mention | None = None
+    last_paragraph: int = -1
+    seen: list = None  # in-sentence candidates of earlier figures, as mentions, in text order
+
+    def __post_init__(self):
+        if self.seen is None:
+            self.seen = []
+
+
+def recent_mention(text: str, sent_start: int, mentions_before: list[Mention], discourse: Discourse) -> Mention | None:
+    """The last name written before the sentence in its paragraph or the one before ("**Gopal Snacks** - Net ...")."""
+    floor = text.rfind("\n", 0, max(0, text.rfind("\n", 0, sent_start)))
+    floor = max(floor, 0)
+    pool = [m for m in mentions_before if floor <= m.start < sent_start and m.kind not in ("currency",)]
+    pool += [m for m in discourse.seen if floor <= m.start < sent_start]
+    return max(pool, key=lambda m: m.start, default=None)
+
+
+def _paragraph_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos)
+
+
+def _name_candidates(p: Parsed, text: str, taken: list[tuple[int, int]], res: Resources, learned: dict,
+                     fig_span: tuple[int, int]) -> list[tuple[int, int, Entry | None, str]]:
+    """Proper-name chunks of the parse no entity mention covers: (start, end, entry or None, name).
+
+    A chunk equal to a mention, or inside one, is left to the mention; a longer chunk holding
+    a mention ("Carraro India") stands beside it. A chunk of words that name a metric or a role
+    (`not_subjects`), or of one word the article also writes in lower case ("Management",
+    "Biggest" at a sentence's start), is not a name.
+    """
+    not_entities = res.entity_rules.get("not_entities", ())
+    words = subject_words(res)
+    out = []
+    for i, j in name_chunks(p):
+        s, e = p.starts[i], p.ends[j - 1]
+        if not (e <= fig_span[0] or s >= fig_span[1]):
+            continue
+        if any(a <= s and e <= b for a, b in taken):
+            continue
+        name = clean_name(text[s:e], res)
+        if not name or _NUMBERISH.match(name) or len(name) < 2:
+            continue
+        parts = name.split()
+        if all(w.lower().strip(".,") in words.not_subjects or w in not_entities for w in parts):
+            continue
+        if _DATELINE_AFTER.match(text, e):
+            continue  # "NEW YORK, March 17 - ...": the wire's dateline names a place, not an owner
+        if len(parts) == 1 and re.search(r"(?<![\w.-])" + re.escape(name.lower()) + r"(?![\w-])", text) and \
+                not re.search(r"[A-Z].*[A-Z]|\d", name):
+            continue  # written in lower case elsewhere: a common word capitalised by its place
+        out.append((s, e, resolve_name(name, res, learned), name))
+    return out
+
+
+def _common_candidates(sentence: str, base: int, words: SubjectWords) -> list[tuple[int, int, str, str]]:
+    if words.common_rx is None:
+        return []
+    out = []
+    for m in words.common_rx.finditer(sentence):
+        name, kind = words.common[m.group().lower()]
+        out.append((base + m.start(), base + m.end(), name, kind))
+    return out
+
+
+def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: list[Mention], p: Parsed | None,
+                   res: Resources, learned: dict, topic: Mention | None, main: Mention | None,
+                   discourse: Discourse, title: str, figure_starts: list[int],
+                   mentions_before: list[Mention] = (), rule_pick: tuple[Mention | None, str] = (None, "")) -> list[Candidate]:
+    """Every candidate subject of `fig`, with its features (FEATURES order).
+
+    `rule_pick` is the word-order rules' subject and route (claims.choose_subject): "Baidu's 7.7%",
+    "BIDU being up 61%" and "Doubao at 24%" are read there more surely than by any parse.
+    """
+    words = subject_words(res)
+    fa = None
+    if p is not None:
+        toks = p.tokens_in(fig.start, fig.end)
+        fa = anchor(p, toks) if toks else None
+    raw: list[tuple[Mention, str]] = []  # (mention, kind) found in the sentence
+    for m in mentions:
+        if m.kind == "currency" or (m.start < fig.end and fig.start < m.end):
+            continue
+        if m.source == "reference" and topic is not None:  # "the company", "the beverage giant": the story's topic
+            m = Mention(m.text, m.start, m.end, topic.entity, topic.entity_id, topic.kind, parent=topic.parent,
+                        source="reference", possessive=m.possessive)
+        raw.append((m, m.kind))
+    if p is not None:
+        # a name chunk may hold a shorter known name ("Carraro India" holds India): both are candidates
+        taken = [(m.start, m.end) for m, _ in raw if m.source != "segment"]
+        chunk_spans: list[tuple[int, int]] = []
+        for s, e, entry, name in _name_candidates(p, text, taken, res, learned, (fig.start, fig.end)):
+            if s < sent_start or e > sent_end:
+                continue
+            chunk_spans.append((s, e))
+            if entry is not None:
+                raw.append((Mention(text[s:e], s, e, entry.name, entry.entity_id, entry.kind, parent=entry.parent,
+                                    source="name"), entry.kind))
+            else:
+                raw.append((Mention(text[s:e], s, e, name, _slug(name), "name", source="name"), "name"))
+    picked, route = rule_pick
+    if picked is not None and picked.start >= 0 and not any(
+            m.start == picked.start and m.end == picked.end for m, _ in raw):
+        raw.append((picked, picked.kind if picked.kind in KINDS else "name"))
+    if p is not None:  # a known name inside a longer one is part of it: "Carraro India" is not India
+        raw = [(m, k) for m, k in raw if not any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e)
+                                                 for s, e in chunk_spans)]
+    taken = [(m.start, m.end) for m, _ in raw]
+    for s, e, name, kind in _common_candidates(text[sent_start:sent_end], sent_start, words):
+        if not (s < fig.end and fig.start < e) and not any(a <= s < b for a, b in taken):
+            raw.append((Mention(text[s:e], s, e, name, _slug(name), kind, source="common"), kind))
+    if words.demonym_rx is not None:
+        for dm in words.demonym_rx.finditer(text, sent_start, sent_end):
+            s, e = dm.start(), dm.end()
+            if (s < fig.end and fig.start < e) or any(a <= s < b for a, b in taken) or not text[s:s + 1].isupper():
+                continue
+            country = words.demonyms[dm.group().lower()]
+            entry = resolve_name(country, res, learned)
+            name, cid = (entry.name, entry.entity_id) if entry is not None else (country, _slug(country))
+            raw.append((Mention(text[s:e], s, e, name, cid, "country", source="demonym"), "country"))
+    sentence_text = text[sent_start:sent_end]
+    title_low = title.lower()
+    lead_low = text[:400].lower()
+    by_key: dict[str, dict] = {}
+    first_start = min((m.start for m, _ in raw), default=-1)
+    before_starts = [m.start for m, _ in raw if m.end <= fig.start]
+    last_before_start = max(before_starts) if before_starts else -2
+    others = [s for s in figure_starts if s != fig.start and sent_start <= s < sent_end]
+    for m, kind in raw:
+        key = m.entity_id or m.entity
+        f = dict.fromkeys(FEATURES, 0.0)
+        f["in_sentence"] = 1.0
+        rel = "other"
+        if fa is not None:
+            toks = p.tokens_in(m.start, m.end)
+            if toks:
+                head = span_head(p, toks)
+                rel = relation(p, fa, head)
+                dep = p.deps[head]
+                if dep in ("nsubj", "nsubjpass"):
+                    verb = p.heads[head]
+                    if p.words[verb].lower() in words.reporting_verbs:
+                        f["reporting_subject"] = 1.0
+                if dep == "pobj" and p.words[p.heads[head]].lower() in _LOCATIVE_PREPS and rel != "object":
+                    f["locative"] = 1.0
+                _path_features(f, path_arcs(p, fa.root, head))
+        f[f"rel_{rel}"] = 1.0
+        before = m.end <= fig.start
+        f["before"], f["after"] = float(before), float(not before)
+        gap = text[m.end:fig.start] if before else text[fig.end:m.start]
+        f["distance"] = math.log1p(len(gap)) / 5.0
+        f["same_clause"] = float(not _CLAUSE_BREAK.search(gap))
+        lo, hi = (m.end, fig.start) if before else (fig.end, m.start)
+        f["figure_between"] = float(any(lo <= s < hi for s in others))
+        f["first_in_sentence"] = float(m.start == first_start)
+        f["last_before"] = float(m.start == last_before_start)
+        f[f"kind_{kind if kind in KINDS else 'name'}"] = 1.0
+        src = m.source if m.source in SOURCES else ("gazetteer" if m.source in ("", "ner", "main") else "name")
+        f[f"src_{src}"] = 1.0
+        _story_features(f, m, words, title_low, lead_low, text, topic, main, discourse)
+        if m.source == "reference":
+            f["pronoun_subject"] = float(f["rel_subject"] > 0 or f["rel_poss"] > 0)
+        _interactions(f, kind, fig.kind)
+        row = by_key.get(key)
+        if row is None or _strength(f) > _strength(row["f"]):
+            by_key[key] = {"m": m, "kind": kind, "f": f}
+    # the discourse: the previous figure's subject in this paragraph, the topic and the main company
+    para = _paragraph_of(text, fig.start)
+    extra = []
+    if discourse.last is not None and discourse.last_paragraph == para:
+        extra.append((discourse.last, "previous"))
+    recent = recent_mention(text, sent_start, mentions_before, discourse)
+    if recent is not None:
+        extra.append((recent, "recent"))
+    if topic is not None:
+        extra.append((topic, "topic"))
+    if main is not None:
+        extra.append((main, "main"))
+    for m, why in extra:
+        key = m.entity_id or m.entity
+        row = by_key.get(key)
+        if row is None:
+            f = dict.fromkeys(FEATURES, 0.0)
+            kind = m.kind if m.kind in KINDS else "name"
+            f[f"kind_{kind}"] = 1.0
+            f[f"src_{'title' if m.source == 'title' else 'gazetteer'}"] = 1.0
+            _story_features(f, m, words, title_low, lead_low, text, topic, main, discourse)
+            _interactions(f, kind, fig.kind)
+            row = by_key[key] = {"m": m, "kind": kind, "f": f}
+        row["f"][why] = 1.0
+    if picked is not None and route in ("attached", "clause", "sentence", "main"):
+        key = picked.entity_id or picked.entity
+        row = by_key.get(key)
+        if row is not None:
+            row["f"][f"rule_{route}"] = 1.0
+    for row in by_key.values():
+        m = row["m"]
+        if m.start >= 0 and not discourse.seen or (m.start >= 0 and discourse.seen[-1].start < m.start):
+            discourse.seen.append(m)
+    n = len(by_key)
+    out = []
+    for key, row in by_key.items():
+        f = row["f"]
+        f["no_other_candidate"] = float(n == 1)
+        if fa is None:
+            for name in PARSE_FEATURES:
+                f[name] = 0.0
+        m = row["m"]
+        out.append(Candidate(m.entity, m.entity_id, row["kind"], m.parent, m.source, m.start, m.end,
+                             tuple(f[k] for k in FEATURES)))
+    return out
+
+
+_CLAUSE_ARCS = frozenset({"advcl", "ccomp", "xcomp", "parataxis", "relcl", "acl"})
+
+
+def _path_features(f: dict, arcs) -> None:
+    """Features of the dependency path from the figure to a candidate (syntax.path_arcs)."""
+    if arcs is None:
+        return
+    ups, downs = arcs
+    f["path_found"] = 1.0
+    f["path_up"] = min(len(ups), 8) / 8.0
+    f["path_down"] = min(len(downs), 6) / 6.0
+    first = downs[0] if downs else ""
+    f["down_subject"] = float(first in ("nsubj", "nsubjpass", "csubj"))
+    f["down_object"] = float(first in ("dobj", "attr", "oprd", "dative"))
+    f["down_prep"] = float(first == "prep")
+    f["down_poss"] = float("poss" in downs)
+    f["down_compound"] = float("compound" in downs or "nmod" in downs)
+    f["down_conj"] = float("conj" in downs)
+    f["down_appos"] = float("appos" in downs)
+    f["ancestor"] = float(not downs)
+    f["up_relcl"] = float("relcl" in ups or "acl" in ups)
+    f["up_conj"] = float("conj" in ups)
+    f["up_clause"] = float(any(u in _CLAUSE_ARCS for u in ups))
+
+
+def _strength(f: dict) -> float:
+    return sum(f[f"rel_{r}"] for r in RELATIONS if r != "other") * 2 + f["same_clause"] - f["distance"]
+
+
+def _story_features(f: dict, m: Mention, words: SubjectWords, title_low: str, lead_low: str, text: str,
+                    topic: Mention | None, main: Mention | None, discourse: Discourse) -> None:
+    name = m.entity.lower()
+    surface = (m.text or m.entity).lower()
+    f["reporter"] = float(is_reporter(m.entity, words) or is_reporter(m.text, words))
+    f["reporter_subject"] = f["reporter"] * f["rel_subject"]
+    f["in_title"] = float(bool(name) and (name in title_low or surface in title_low))
+    f["in_lead"] = float(bool(name) and (name in lead_low or surface in lead_low))
+    f["mentions"] = math.log1p(text.count(m.text or m.entity)) / 3.0 if (m.text or m.entity) else 0.0
+    key = m.entity_id or m.entity
+    if topic is not None and key == (topic.entity_id or topic.entity):
+        f["topic"] = 1.0
+    if main is not None and key == (main.entity_id or main.entity):
+        f["main"] = 1.0
+    f["reporter_topic"] = f["reporter"] * f["topic"]
+
+
+def _interactions(f: dict, kind: str, figure_kind: str) -> None:
+    f["country_percent"] = float(kind in ("country", "regulator") and figure_kind in ("percent", "pp"))
+    f["commodity_money"] = float(kind in ("commodity", "crypto", "currency") and figure_kind == "money")
+    f["index_percent"] = float(kind == "index" and figure_kind in ("percent", "word_change", "count"))
+    f["company_money"] = float(kind in ("company", "unit", "name") and figure_kind == "money")
+
+
+def choose(candidates: list[Candidate], head: SubjectHead | None) -> tuple[Candidate | None, float]:
+    """The best candidate and its score (None when there is none)."""
+    if not candidates:
+        return None, 0.0
+    x = np.asarray([c.features for c in candidates], dtype=np.float64)
+    if head is None:  # no trained head: the hand weights of the old rules' order (attached, clause, main)
+        w = np.array([_FALLBACK.get(k, 0.0) for k in FEATURES])
+        scores = 1.0 / (1.0 + np.exp(-(x @ w)))
+    else:
+        scores = head.scores(x)
+    best = int(np.argmax(scores))
+    return candidates[best], float(scores[best])
+
+
+_FALLBACK = {"rel_poss": 3.0, "rel_subject": 2.5, "rel_compound": 2.0, "rel_object": 1.0, "same_clause": 1.0,
+             "before": 0.5, "distance": -1.0, "topic": 1.5, "previous": 1.0, "reporter": -1.5, "locative": -1.5,
+             "in_sentence": 0.5}

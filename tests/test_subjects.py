@@ -1,0 +1,83 @@
+"""The subject step (pipeline/subjects.py): headline subjects, open-vocabulary candidates, the trained head."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from pipeline import extract
+from pipeline.resources import load_resources
+from pipeline.subjects import FEATURES, Candidate, SubjectHead, choose, clean_name, headline_subject
+
+RES = load_resources()
+
+# headline -> the company it names first (None: it names none); body text where the rule reads it
+HEADLINES = [
+    # new: modern results headlines
+    ("First Quantum Minerals Reports Fourth Quarter 2024 Results", "", "First Quantum Minerals"),
+    ("Rexel: Q4 sales & FY 2024 results", "", "Rexel"),
+    ("Healthcare Services GAAP EPS of $0.16 misses by $0.04, revenue of $437.8M beats by $3.83M", "", "Healthcare Services"),
+    ("Correction: Stora Enso Financial Statement Release 2024: Improved results",
+     "In 2024 Stora Enso's sales rose. Stora Enso said the outlook is stable. " * 30, "Stora Enso"),
+    ("Imperial Oil Slips in Pre-Market Trade as CEO Corson to Retire in May", "", "Imperial Oil"),
+    # a broker's headline is about the company it covers
+    ("UBS Raises DoorDash PT to $204", "", "DoorDash"),
+    # wire style: the bracketed name, and an upper-case name in the body's case
+    ("<OCELOT INDUSTRIES LTD> YEAR LOSS", "", "Ocelot Industries"),
+    ("COCA-COLA ENTERPRISES <CCE> SELLS DEBT", "Coca-Cola Enterprises Inc said it sold debt.", "Coca-Cola Enterprises"),
+    # a longer name is not cut to a shorter company the gazetteer knows
+    ("Delta Galil Q4 sales rise 5%", "", "Delta Galil"),
+    # negative: words the story writes in lower case are no name
+    ("Top Midday Gainers", "The top gainers at midday were miners.", None),
+    ("Fourth Quarter Results", "", None),
+]
+
+
+@pytest.mark.parametrize("title,body,want", HEADLINES, ids=[h[0][:50] for h in HEADLINES])
+def test_headline_subject(title, body, want):
+    got = headline_subject(title, RES, {}, body)
+    assert (got.entity if got is not None else None) == (RES.alias_index[want].name if want in RES.alias_index else want)
+
+
+@pytest.mark.parametrize("surface,want", [("The Acme Corp's", "Acme"), ("Sionna Therapeutics Inc.", "Sionna Therapeutics"),
+                                          ("OCELOT INDUSTRIES LTD", "OCELOT INDUSTRIES"), ("Bank of America", "Bank of America")])
+def test_clean_name(surface, want):
+    assert clean_name(surface, RES) == want
+
+
+def _cand(name: str, **features) -> Candidate:
+    row = dict.fromkeys(FEATURES, 0.0)
+    row.update(features)
+    return Candidate(name, name.lower(), "company", "", "name", 0, len(name), tuple(row[k] for k in FEATURES))
+
+
+def test_choose_takes_the_heads_best_candidate():
+    coef = np.zeros(len(FEATURES))
+    coef[FEATURES.index("rel_poss")] = 3.0
+    coef[FEATURES.index("reporter")] = -2.0
+    head = SubjectHead(coef, 0.0, FEATURES)
+    best, score = choose([_cand("UBS", reporter=1.0, rel_subject=1.0), _cand("DoorDash", rel_poss=1.0)], head)
+    assert best.entity == "DoorDash" and score > 0.9
+    assert choose([], head) == (None, 0.0)
+
+
+# sentences whose subject any reader agrees on; the shipped head must get them (issue 15)
+SUBJECTS = [
+    ("Apple said quarterly revenue rose 12% to $94.9 billion.", "$94.9 billion", "Apple"),
+    ("Sionna Therapeutics said it priced its initial public offering at $18 per share.", "$18", "Sionna Therapeutics"),
+    ("Gold rose 1% to $2,930 an ounce on Tuesday.", "$2,930", "gold"),
+    ("Shares of Carraro India slipped 19 per cent on the BSE on Monday.", "19 per cent", "Carraro India"),
+]
+
+
+@pytest.mark.parametrize("text,figure,want", SUBJECTS, ids=[s[1] for s in SUBJECTS])
+def test_shipped_head_reads_clear_subjects(text, figure, want):
+    claims, _ = extract([text], published="2025-02-11")
+    row = claims[claims["figure"] == figure].iloc[0]
+    assert row["entity"] == want, row.to_dict()
+
+
+def test_a_broker_is_not_the_subject_of_its_price_target():
+    claims, _ = extract(["DoorDash shares rose on Tuesday. UBS raised its price target on DoorDash to $204."],
+                        published="2025-02-11")
+    row = claims[claims["figure"] == "$204"].iloc[0]
+    assert row["entity"] == "DoorDash" and row["metric"] == "price_target"
