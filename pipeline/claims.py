@@ -18,8 +18,10 @@ from functools import lru_cache
 
 from .dates import find_periods, fiscal_year_of, fiscal_year_span, quarter_span, _latest_ended_quarter
 from .entities import ArticleEntities
+from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
 from .resources import Resources, lower_text
+from .subjects import Discourse, candidate_rows, choose, headline_subject, load_head
 
 RULE = "claims.v1"
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s-\s|\s--\s|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared (?:with|to)\b|\bversus\b")
@@ -119,31 +121,40 @@ def choose_subject(text: str, fig: Figure, view: SentenceView, ents: ArticleEnti
     return ents.main, "main"
 
 
-_WEAK_ROUTES = ("sentence", "main")
+def story_fiscal_year_end(topic: Mention | None, ents: ArticleEntities, figures: list[Figure], res: Resources) -> int:
+    """The month the story's company ends its fiscal year: the gazetteer's for the headline's company,
+    else the main company's; for a company no list knows, the usual year-end of the currency most of
+    the story's money is in (models/lexicons/periods.yaml `fiscal_year_end_by_currency`: Indian and
+    Japanese companies end in March), else December."""
+    for m in (topic, ents.main):
+        if m is not None:
+            entry = res.alias_index.get(m.entity)
+            if entry is not None and entry.kind in ("company", "unit"):
+                return entry.fy_end_month
+    counts: dict[str, int] = {}
+    for f in figures:
+        if f.kind == "money":
+            counts[f.unit] = counts.get(f.unit, 0) + 1
+    if counts:
+        currency = max(counts, key=counts.get)
+        return int(res.periods.get("fiscal_year_end_by_currency", {}).get(currency, 12))
+    return 12
 
 
-def subject_candidates(fig: Figure, how: str, view: SentenceView, ents: ArticleEntities) -> tuple[Mention, ...]:
-    """The candidate subjects of a figure whose subject the rules took by a weak route.
-
-    Empty unless the route is weak and there are at least two entities: the first mention of each
-    entity the sentence names (offsets made relative to the sentence), then the article's main
-    company. A currency is never a subject.
-    """
-    if how not in _WEAK_ROUTES:
-        return ()
-    starts = ents.mention_starts
-    lo, hi = bisect.bisect_left(starts, view.start), bisect.bisect_left(starts, view.end)
-    out: dict[str, Mention] = {}
-    for m in ents.mentions[lo:hi]:
-        key = m.entity_id or m.entity
-        if m.kind != "currency" and key not in out and not (m.start < fig.end and fig.start < m.end):
-            out[key] = replace(m, start=m.start - view.start, end=m.end - view.start)
-    if ents.main is None:
-        return tuple(out.values()) if len(out) >= 2 else ()
-    n = len(out) + ((ents.main.entity_id or ents.main.entity) not in out)
-    # the main company comes last (start -1), also when the sentence names it: whether a candidate
-    # is the article's main company is a feature of its own
-    return (*out.values(), ents.main) if n >= 2 else ()
+def _route(best) -> str:
+    """How the chosen candidate stands to its figure: its relation in the sentence, or previous/topic/main."""
+    if best is None:
+        return ""
+    from .subjects import FEATURES, RELATIONS
+    f = dict(zip(FEATURES, best.features))
+    for r in RELATIONS:
+        if f.get(f"rel_{r}"):
+            return {"poss": "attached", "compound": "attached", "subject": "clause", "object": "attached",
+                    "appos": "attached"}.get(r, "sentence")
+    for why in ("previous", "topic", "main"):
+        if f.get(why):
+            return why
+    return "sentence"
 
 
 def find_cues(text: str, res: Resources, kinds: frozenset[str] | None = None) -> list[tuple[str, int, int, float]]:
@@ -261,6 +272,34 @@ def _period_for(fig: Figure, periods: list[Period], view: SentenceView) -> Perio
 _SECTION = re.compile(r"(?im)^\s*(year|nine mths|six mths|three mths|qtr|4th qtr|1st qtr|2nd qtr|3rd qtr)\b")
 
 
+_STATED_END = re.compile(r"\b(?:qtr|quarter|year|yr|months?|mths|weeks?|wks|period|half)s?\s+(?:ended|ending|to|thru|through)\s+"
+                         r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b"
+                         r"(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)
+
+
+def _stated_period_end(title: str, before: str, ref: date) -> date | None:
+    """The end a wire table's headline or note gives its period ("qtr ended Jan 31", "year to March 31"):
+    the latest such date on or before the published day when no year is written."""
+    from .dates import MONTHS
+
+    m = None
+    for m in _STATED_END.finditer(title + "\n" + before):
+        pass
+    if m is None:
+        return None
+    mon = MONTHS[m.group("mon").lower()[:3] if m.group("mon").lower() != "sept" else "sept"]
+    day = int(m.group("day"))
+    years = [int(m.group("year"))] if m.group("year") else [ref.year, ref.year - 1]
+    for y in years:
+        try:
+            d = date(y, mon, day)
+        except ValueError:
+            continue
+        if m.group("year") or d <= ref:
+            return d
+    return None
+
+
 def _table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: int,
                   sections: list[tuple[int, str]] | None = None) -> Period | None:
     """Wire tables: the section ("Year", "Nine mths") or title ("4TH QTR") sets the period; vs is a year before."""
@@ -272,7 +311,14 @@ def _table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: 
     sec = before[-1].lower() if before else ""
     if not sec:
         sec = "qtr" if re.search(r"\b(?:\d(?:st|nd|rd|th) qtr|qtr)\b", title, re.I) else "year" if re.search(r"\byear\b", title, re.I) else ""
-    if sec.startswith("year"):
+    stated = _stated_period_end(title, text[max(0, fig.start - 1500):fig.start], ref)
+    if stated is not None and sec:
+        months = 12 if sec.startswith("year") else {"nine": 9, "six": 6, "three": 3}.get(sec.split()[0], 3)
+        pe = stated
+        sy, sm = pe.year * 12 + pe.month - months, 0
+        ps = date(sy // 12, sy % 12 + 1, 1)
+        label, gran = f"{ps.isoformat()}..{pe.isoformat()}", "range"
+    elif sec.startswith("year"):
         fy = fiscal_year_of(ref, fy_end) - 1
         ps, pe = fiscal_year_span(fy, fy_end)
         label = f"FY{fy}" if fy_end != 12 else str(fy)
@@ -327,10 +373,27 @@ def _segment_before_metric(res: Resources) -> re.Pattern:
 
 
 def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents: ArticleEntities,
-                res: Resources) -> list[Claim]:
-    """One claim per figure (pure: the same inputs give the same claims)."""
+                res: Resources, parses: ParseIndex | None = None, fast: bool = False,
+                trace: list | None = None) -> list[Claim]:
+    """One claim per figure (pure: the same inputs give the same claims).
+
+    `parses` holds the parse of the figures' sentences (None in --fast mode, which then uses the
+    head trained without parse features); `trace`, when given, collects (figure, candidates,
+    chosen) for each figure (its span in the text as read), for training and debugging the subject head.
+    """
     text = clean.text
     ref = article.published
+    head = load_head(res.models_dir, fast or parses is None)
+    first_line = text[:200].split("\n", 1)[0]
+    # a text with no title field may open with its headline: a short first line of its own, no full stop
+    headline = article.title or (first_line if "\n" in text[:201] and len(first_line) < 150
+                                 and not first_line.rstrip().endswith(".") else "")
+    # the body without the headline when the text repeats it, so the headline is not its own evidence
+    body = text[len(headline):] if text.startswith(headline) else text
+    topic = headline_subject(headline, res, ents.learned, body)
+    fy_end = story_fiscal_year_end(topic, ents, figures, res)
+    discourse = Discourse()
+    figure_starts = sorted(f.start for f in figures)
     periods = []
     seen_sentences = set()
     for fig in figures:  # periods matter only where a figure is: scan those sentences alone
@@ -338,7 +401,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if sent is not None and sent.start not in seen_sentences:
             seen_sentences.add(sent.start)
             periods.extend(replace(p, start=p.start + sent.start, end=p.end + sent.start)
-                           for p in find_periods(text[sent.start:sent.end], ref, ents.fy_end_month, res=res))
+                           for p in find_periods(text[sent.start:sent.end], ref, fy_end, res=res))
     seg_before = _segment_before_metric(res)
     has_forward = {}
     drafts = []
@@ -361,7 +424,19 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if view is None:  # one clause split per sentence, shared by its figures
             view = views[sent.start] = _clauses(text, sent.start, sent.end)
         cs, ce = view.clause_of(fig.start)
-        subject, how = choose_subject(text, fig, view, ents, res)
+        starts = ents.mention_starts
+        lo_m, hi_m = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+        cands = candidate_rows(text, fig, sent.start, sent.end, list(ents.mentions[lo_m:hi_m]),
+                               parses.at(fig.start) if parses is not None else None, res, ents.learned, topic,
+                               ents.main, discourse, article.title, figure_starts,
+                               list(ents.mentions[max(0, lo_m - 12):lo_m]), choose_subject(text, fig, view, ents, res))
+        best, best_score = choose(cands, head)
+        subject = best.mention() if best is not None else None
+        how = _route(best)
+        if trace is not None:
+            trace.append((clean.original_span(fig.start, fig.end), cands, best))
+        if subject is not None:
+            discourse.last, discourse.last_paragraph = subject, text.count("\n", 0, fig.start)
         kind = "money" if fig.kind == "money" else fig.kind
         cue_score = -1.0
         if fig.table_label:
@@ -412,7 +487,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         modality = _modality(text, fig, cs, ce, res, lead, others, modality_spans)
         if fig.table_label and sections is None:  # the table's section headers, found once per article
             sections = [(m.start(), m.group(1)) for m in _SECTION.finditer(text)]
-        period = _table_period(fig, text, ref, article.title, ents.fy_end_month, sections) if fig.table_label else None
+        period = _table_period(fig, text, ref, article.title, fy_end, sections) if fig.table_label else None
         if period is None:
             period = _period_for(fig, periods, view)
         timing = res.metrics[metric].timing if metric in res.metrics else "flow"
@@ -420,16 +495,16 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             modality = "historical"
         if period is not None and period.period_start and timing == "flow" and period.granularity in ("quarter", "fiscal_quarter", "fiscal_year", "half"):
             entity_period[entity] = period
-        drafts.append([fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score,
-                       subject_candidates(fig, how, view, ents)])
+        drafts.append([fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score])
     claims = []
-    for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score, cands in drafts:
+    for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score in drafts:
         if metric == "ambiguous_pe":
             metric = "forward_pe" if has_forward.get(entity) else "trailing_pe"
             timing = "point"
-        if period is None and timing == "flow" and entity in entity_period:
+        default = res.metrics[metric].default_period if metric in res.metrics else "none"
+        if period is None and default == "report" and entity in entity_period:
             period = entity_period[entity]  # "Azure revenue grew 40%" in a story about the fiscal first quarter
-        if period is None and timing == "point" and ref is not None:
+        if period is None and default == "day" and ref is not None:
             period = Period("", -1, -1, ref, ref, ref.isoformat(), "day", "claims.published_day.v1")
         if period is not None and ref is not None and period.period_end and modality == "actual":
             if timing == "point" and period.period_end < ref - timedelta(days=_HISTORICAL_DAYS):
@@ -438,7 +513,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                 modality = "forecast"
         start, end = clean.original_span(fig.start, fig.end)
         confidence = 0.35 + min(mscore, 5.0) / 5.0 * 0.3 + {"attached": 0.25, "clause": 0.2, "sentence": 0.12,
-                                                             "main": 0.05}.get(how, 0.0) + (0.1 if period else 0.0)
+                                                             "main": 0.05}.get(how, 0.12) + (0.1 if period else 0.0)
         if fig.currency_assumed:
             confidence -= 0.05
         claims.append(Claim(
@@ -453,6 +528,5 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             confidence=round(max(0.05, min(confidence, 0.99)), 3), rule=fig.rule,
             entity_source=subject.source if subject else "", decimals=fig.decimals,
             source=article.source, title=article.title, cue_score=cue_score, subject_route=how if subject else "",
-            subject_candidates=cands,
         ))
     return claims

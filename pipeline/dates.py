@@ -155,6 +155,14 @@ def _resolve(kind: str, m: re.Match, ref: date | None, fy_end: int, previous: Pe
     if kind == "q_word":
         word = g["qw_o"].lower()
         y = _year(g["qw_y"], ref)
+        if fy_end != 12 and word != "last" and (y or ref):
+            # a company on a fiscal calendar names its fiscal quarters ("Siemens' third quarter")
+            q = ORDINALS[word]
+            fy = y or fiscal_year_of(ref, fy_end)
+            if y is None and fiscal_quarter_span(fy, q, fy_end)[0] > ref:
+                fy -= 1  # not begun yet: last fiscal year's
+            ps, pe = fiscal_quarter_span(fy, q, fy_end)
+            return P(ps, pe, _fq_label(fy, q, fy_end), "fiscal_quarter", "dates.fiscal_quarter.v1")
         if word == "last" and not y:
             if not ref:
                 return None
@@ -190,9 +198,20 @@ def _resolve(kind: str, m: re.Match, ref: date | None, fy_end: int, previous: Pe
         return P(ps, pe, f"{y}-{mo:02d} quarter", "quarter", "dates.quarter_month.v1")
     if kind == "half":
         h = {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get((g["h_o"] or "").lower()) or int(g["h_c"] or g["h_c2"] or g["h_c3"])
-        y = _year(g["h_y"] or g["h_y2"] or g["h_y3"] or g["h_y4"], ref) or (ref.year if ref else None)
+        explicit = _year(g["h_y"] or g["h_y2"] or g["h_y3"] or g["h_y4"], ref)
+        y = explicit or (ref.year if ref else None)
         if y is None:
             return None
+        if fy_end != 12:  # the first half of the company's fiscal year, the year it ends in
+            fy = explicit or fiscal_year_of(ref, fy_end)
+            start, _ = fiscal_year_span(fy, fy_end)
+            sy, sm = _add_months(start.year, start.month, 6 * (h - 1))
+            if explicit is None and ref is not None and date(sy, sm, 1) > ref:
+                fy -= 1
+                start, _ = fiscal_year_span(fy, fy_end)
+                sy, sm = _add_months(start.year, start.month, 6 * (h - 1))
+            ey, em = _add_months(sy, sm, 5)
+            return P(date(sy, sm, 1), _month_end(ey, em), f"FY{fy}-H{h}", "half", "dates.fiscal_half.v1")
         ps, pe = (date(y, 1, 1), date(y, 6, 30)) if h == 1 else (date(y, 7, 1), date(y, 12, 31))
         return P(ps, pe, f"{y}-H{h}", "half", "dates.half.v1")
     if kind == "fy":
