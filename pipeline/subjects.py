@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -55,9 +56,14 @@ FEATURES = (
     "down_conj", "down_appos", "ancestor", "up_relcl", "up_conj", "up_clause",
     # what the word-order rules (claims.choose_subject) picked, and by which route
     "rule_attached", "rule_clause", "rule_sentence", "rule_main",
+    # the name written just before the figure, and whether the sentence's figures each have their own
+    # ("better than Baidu's 7.7% but behind Amazon's 19%", "Doubao at 24%, Kimi at 18%")
+    "adjacent", "comparison", "adjacent_in_comparison",
+    # another candidate holds the figure by the name just before it, or owns it directly ("Baidu's 7.7%")
+    "other_adjacent", "other_poss", "poss_direct",
 )
 PARSE_FEATURES = frozenset(f"rel_{r}" for r in RELATIONS if r != "other") | {
-    "reporting_subject", "locative", "pronoun_subject", "path_found", "path_up", "path_down", "down_subject",
+    "poss_direct", "other_poss", "reporting_subject", "locative", "pronoun_subject", "path_found", "path_up", "path_down", "down_subject",
     "down_object", "down_prep", "down_poss", "down_compound", "down_conj", "down_appos", "ancestor", "up_relcl",
     "up_conj", "up_clause"}
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[-–—]\s|\bwhile\b|\bwhereas\b|\bbut\b|\n")
@@ -66,6 +72,9 @@ _HEADLINE_PREFIX = re.compile(r"^(?:\W*(?:update|updated|correction|corrected|ex
                               re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|van|von|für|the)$")
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
+_ADJACENT_CHARS = 30  # "Baidu's 7.7%", "Doubao at 24%", "BIDU being up 61%"
+_NEAREST_CHUNKS = 4  # capitalised name chunks taken on each side of a figure (runs without the parse)
+_COMPARISON_CHARS = 400  # figures compared in one sentence lie within this of each other
 _LOCATIVE_PREPS = frozenset({"in", "at", "from", "to", "across", "throughout", "within", "into", "near", "outside"})
 _PRONOUNS = frozenset({"it", "its", "the company", "the firm", "the group", "the bank", "they", "their"})
 _NUMBERISH = re.compile(r"^[\d.,%$€£¥-]+$")
@@ -122,6 +131,7 @@ class SubjectWords:
     demonyms: dict  # lower-case adjective -> country name
     demonym_rx: re.Pattern | None
     not_subjects: frozenset[str]
+    last_scan: dict = field(default_factory=dict, compare=False)  # the last sentence scanned, one entry
 
 
 @lru_cache(maxsize=4)
@@ -153,13 +163,14 @@ def is_reporter(name: str, words: SubjectWords) -> bool:
 
 def clean_name(surface: str, res: Resources) -> str:
     """A name chunk as a subject: no leading "the", possessive or legal suffix ("The Acme Corp's" -> "Acme")."""
-    name = re.sub(r"^(?:the|The|THE)\s+", "", surface.strip(" ,.;:*|\"'“”"))
+    name = re.sub(r"^(?:the|The|THE)\s+", "", surface.strip(" ,;:*|\"'“”").lstrip("."))
     name = re.sub(r"(?:'s|’s|'|’)$", "", name).strip()
     suffixes = {str(x).upper().rstrip(".") for x in res.entity_rules["company_suffixes"]}
     words = name.split()
     while len(words) > 1 and words[-1].rstrip(",.").upper() in suffixes:
         words.pop()
-    return " ".join(words).rstrip(",.")
+    name = " ".join(words).rstrip(",")
+    return name if re.search(r"(?:^|[\s.])[A-Z]\.$", name) else name.rstrip(".")  # "U.S." keeps its dot
 
 
 def resolve_name(name: str, res: Resources, learned: dict) -> Entry | None:
@@ -300,9 +311,81 @@ def _paragraph_of(text: str, pos: int) -> int:
     return text.count("\n", 0, pos)
 
 
-def _name_candidates(p: Parsed, text: str, taken: list[tuple[int, int]], res: Resources, learned: dict,
-                     fig_span: tuple[int, int]) -> list[tuple[int, int, Entry | None, str]]:
-    """Proper-name chunks of the parse no entity mention covers: (start, end, entry or None, name).
+# a run of capitalised words, with the joiners names hold ("Bank of America", "Procter & Gamble")
+# ("and" joins two names more often than it names one: "Apple and Microsoft")
+_CAPITALISED_RUN = re.compile(r"(?<![\w&.'’-])[A-Z][\w&.'’-]*(?:(?:\s+(?:of|&|de|du|la|von|van|der|the)\s+|[ \t]+)"
+                              r"[A-Z][\w&.'’-]*)*")
+_JOINED = re.compile(r"\s+(?:of|&|de|du|la|von|van|der|the)\s+")
+
+
+_CALENDAR_WORDS = frozenset("january february march april may june july august september october november december "
+                            "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+                            "friday saturday sunday".split())
+
+
+def word_order_chunks(text: str, sent_start: int, sent_end: int, words: SubjectWords) -> list[tuple[int, int]]:
+    """Name chunks by capitalisation alone, for runs without the parse: (start, end) spans.
+
+    A single capitalised word that opens the sentence is left out (its capital is its place's);
+    "Sionna Therapeutics said ..." is kept, being two words. A head of metric words joined on
+    ("Shares of Carraro India", "Revenue of Acme") is cut off at the joiner; a possessive or a
+    month ends a chunk ("Japan's SoftBank Group", "Dutch January Industrial Production"). A line
+    in title case (a headline, a subhead) gives none: its capitals are the style's.
+    """
+    sentence = text[sent_start:sent_end]
+    tokens = re.findall(r"[A-Za-z][\w'’-]*", sentence)
+    if len(tokens) >= 4 and sum(t[0].isupper() for t in tokens) > 0.6 * len(tokens):
+        return []
+    out = []
+    for m in _CAPITALISED_RUN.finditer(text, sent_start, sent_end):
+        pieces = []
+        start = m.start()
+        for w in re.finditer(r"\S+", m.group()):
+            ws, we = m.start() + w.start(), m.start() + w.end()
+            bare = w.group().lower().rstrip(".,")
+            if bare in _CALENDAR_WORDS:
+                if ws > start:
+                    pieces.append((start, ws))
+                start = we
+            elif re.search(r"['’]s?$", w.group()):  # a possessive owns what follows: its own chunk
+                pieces.append((start, we))
+                start = we
+        if start < m.end():
+            pieces.append((start, m.end()))
+        for s, e in pieces:
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and (text[e - 1] in "’'-" or text[e - 1].isspace()):
+                e -= 1
+            if e <= s:
+                continue
+            j = _JOINED.search(text, s, e)
+            if j is not None and all(w.lower().strip(".,") in words.not_subjects for w in text[s:j.start()].split()):
+                s = j.end()
+            lead = re.match(r"\S+\s+", text[s:e])  # "Total West German exports": a metric word leads
+            while lead and lead.group().strip().lower().strip(".,") in words.not_subjects:
+                s += lead.end()
+                lead = re.match(r"\S+\s+", text[s:e])
+            at_start = not text[sent_start:s].strip(" \t\n\"'“‘(*-•")
+            if at_start and " " not in text[s:e] and not re.search(r"[A-Z].*[A-Z]|\d", text[s:e]):
+                continue
+            out.append((s, e))
+    return out
+
+
+def _written_lower(name: str, text: str, words: SubjectWords) -> bool:
+    memo = words.last_scan.get("lower")
+    if memo is None or memo[0] is not text:
+        memo = words.last_scan["lower"] = (text, {})
+    found = memo[1].get(name)
+    if found is None:
+        found = memo[1][name] = bool(re.search(r"(?<![\w.-])" + re.escape(name.lower()) + r"(?![\w-])", text))
+    return found
+
+
+def _name_candidates(chunks: list[tuple[int, int]], text: str, taken: list[tuple[int, int]], res: Resources,
+                     learned: dict, fig_span: tuple[int, int]) -> list[tuple[int, int, Entry | None, str]]:
+    """Proper-name chunks (of the parse, or by capitalisation) no entity mention covers: (start, end, entry or None, name).
 
     A chunk equal to a mention, or inside one, is left to the mention; a longer chunk holding
     a mention ("Carraro India") stands beside it. A chunk of words that name a metric or a role
@@ -312,8 +395,7 @@ def _name_candidates(p: Parsed, text: str, taken: list[tuple[int, int]], res: Re
     not_entities = res.entity_rules.get("not_entities", ())
     words = subject_words(res)
     out = []
-    for i, j in name_chunks(p):
-        s, e = p.starts[i], p.ends[j - 1]
+    for s, e in chunks:
         if not (e <= fig_span[0] or s >= fig_span[1]):
             continue
         if any(a <= s and e <= b for a, b in taken):
@@ -326,21 +408,31 @@ def _name_candidates(p: Parsed, text: str, taken: list[tuple[int, int]], res: Re
             continue
         if _DATELINE_AFTER.match(text, e):
             continue  # "NEW YORK, March 17 - ...": the wire's dateline names a place, not an owner
-        if len(parts) == 1 and re.search(r"(?<![\w.-])" + re.escape(name.lower()) + r"(?![\w-])", text) and \
-                not re.search(r"[A-Z].*[A-Z]|\d", name):
+        if len(parts) == 1 and not re.search(r"[A-Z].*[A-Z]|\d", name) and _written_lower(name, text, words):
             continue  # written in lower case elsewhere: a common word capitalised by its place
         out.append((s, e, resolve_name(name, res, learned), name))
     return out
 
 
-def _common_candidates(sentence: str, base: int, words: SubjectWords) -> list[tuple[int, int, str, str]]:
-    if words.common_rx is None:
-        return []
-    out = []
-    for m in words.common_rx.finditer(sentence):
-        name, kind = words.common[m.group().lower()]
-        out.append((base + m.start(), base + m.end(), name, kind))
-    return out
+def _sentence_words(text: str, sent_start: int, sent_end: int, words: SubjectWords) -> tuple[tuple, tuple, list]:
+    """The common subjects ("gold", "the euro"), demonyms ("German") and capitalised name chunks of one
+    sentence: (start, end, name, kind), (start, end, adjective) and (start, end). Every figure of a
+    sentence asks: the sentence is scanned once."""
+    key = (id(text), len(text), sent_start, sent_end)
+    last = words.last_scan.get("last")
+    if last is not None and last[0] == key and last[1] is text:
+        return last[2]
+    common = []
+    if words.common_rx is not None:
+        for m in words.common_rx.finditer(text, sent_start, sent_end):
+            name, kind = words.common[m.group().lower()]
+            common.append((m.start(), m.end(), name, kind))
+    demonyms = []
+    if words.demonym_rx is not None:
+        demonyms = [(m.start(), m.end(), m.group()) for m in words.demonym_rx.finditer(text, sent_start, sent_end)]
+    found = (tuple(common), tuple(demonyms), word_order_chunks(text, sent_start, sent_end, words))
+    words.last_scan["last"] = (key, text, found)
+    return found
 
 
 def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: list[Mention], p: Parsed | None,
@@ -365,11 +457,17 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
             m = Mention(m.text, m.start, m.end, topic.entity, topic.entity_id, topic.kind, parent=topic.parent,
                         source="reference", possessive=m.possessive)
         raw.append((m, m.kind))
+    # a name chunk may hold a shorter known name ("Carraro India" holds India): both are candidates
+    taken = [(m.start, m.end) for m, _ in raw if m.source != "segment"]
+    chunk_spans: list[tuple[int, int]] = []
     if p is not None:
-        # a name chunk may hold a shorter known name ("Carraro India" holds India): both are candidates
-        taken = [(m.start, m.end) for m, _ in raw if m.source != "segment"]
-        chunk_spans: list[tuple[int, int]] = []
-        for s, e, entry, name in _name_candidates(p, text, taken, res, learned, (fig.start, fig.end)):
+        chunks = [(p.starts[i], p.ends[j - 1]) for i, j in name_chunks(p)]
+    else:
+        chunks = _sentence_words(text, sent_start, sent_end, words)[2]
+        i = bisect_left(chunks, (fig.start, 0))  # the nearest few on each side: a table line is not a roster
+        chunks = chunks[max(0, i - _NEAREST_CHUNKS):i + _NEAREST_CHUNKS]
+    if chunks:
+        for s, e, entry, name in _name_candidates(chunks, text, taken, res, learned, (fig.start, fig.end)):
             if s < sent_start or e > sent_end:
                 continue
             chunk_spans.append((s, e))
@@ -382,30 +480,45 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
     if picked is not None and picked.start >= 0 and not any(
             m.start == picked.start and m.end == picked.end for m, _ in raw):
         raw.append((picked, picked.kind if picked.kind in KINDS else "name"))
-    if p is not None:  # a known name inside a longer one is part of it: "Carraro India" is not India
+    if chunk_spans:  # a known name inside a longer one is part of it: "Carraro India" is not India
         raw = [(m, k) for m, k in raw if not any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e)
                                                  for s, e in chunk_spans)]
     taken = [(m.start, m.end) for m, _ in raw]
-    for s, e, name, kind in _common_candidates(text[sent_start:sent_end], sent_start, words):
+    common, demonyms, _ = _sentence_words(text, sent_start, sent_end, words)
+    for s, e, name, kind in common:
         if not (s < fig.end and fig.start < e) and not any(a <= s < b for a, b in taken):
             raw.append((Mention(text[s:e], s, e, name, _slug(name), kind, source="common"), kind))
-    if words.demonym_rx is not None:
-        for dm in words.demonym_rx.finditer(text, sent_start, sent_end):
-            s, e = dm.start(), dm.end()
-            if (s < fig.end and fig.start < e) or any(a <= s < b for a, b in taken) or not text[s:s + 1].isupper():
-                continue
-            country = words.demonyms[dm.group().lower()]
-            entry = resolve_name(country, res, learned)
-            name, cid = (entry.name, entry.entity_id) if entry is not None else (country, _slug(country))
-            raw.append((Mention(text[s:e], s, e, name, cid, "country", source="demonym"), "country"))
-    sentence_text = text[sent_start:sent_end]
+    for s, e, adjective in demonyms:
+        if (s < fig.end and fig.start < e) or any(a <= s < b for a, b in taken) or not text[s:s + 1].isupper():
+            continue
+        country = words.demonyms[adjective.lower()]
+        entry = resolve_name(country, res, learned)
+        name, cid = (entry.name, entry.entity_id) if entry is not None else (country, _slug(country))
+        raw.append((Mention(text[s:e], s, e, name, cid, "country", source="demonym"), "country"))
+    # each figure of the sentence and the name just before it (no figure between, within a few words)
+    def nearest_before(pos: int) -> Mention | None:
+        best = None
+        for m, _ in raw:
+            if m.end <= pos and pos - m.end <= _ADJACENT_CHARS and (best is None or m.end > best.end):
+                best = m
+        if best is not None and bisect_left(figure_starts, best.end) < bisect_left(figure_starts, pos):
+            return None  # a figure lies between
+        return best
+
+    # the figures near this one (a sentence of a thousand figures must not cost a million lookups)
+    lo_pos, hi_pos = max(sent_start, fig.start - _COMPARISON_CHARS), min(sent_end, fig.end + _COMPARISON_CHARS)
+    sentence_figures = figure_starts[bisect_left(figure_starts, lo_pos):bisect_left(figure_starts, hi_pos)]
+    owners = {s: nearest_before(s) for s in sentence_figures}
+    owner_keys = {(m.entity_id or m.entity) for m in owners.values() if m is not None}
+    own = owners.get(fig.start)
+    comparison = float(len(owner_keys) >= 2)
     title_low = title.lower()
     lead_low = text[:400].lower()
     by_key: dict[str, dict] = {}
     first_start = min((m.start for m, _ in raw), default=-1)
     before_starts = [m.start for m, _ in raw if m.end <= fig.start]
     last_before_start = max(before_starts) if before_starts else -2
-    others = [s for s in figure_starts if s != fig.start and sent_start <= s < sent_end]
+    others = [s for s in sentence_figures if s != fig.start]
     for m, kind in raw:
         key = m.entity_id or m.entity
         f = dict.fromkeys(FEATURES, 0.0)
@@ -417,6 +530,8 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
                 head = span_head(p, toks)
                 rel = relation(p, fa, head)
                 dep = p.deps[head]
+                # the figure's own possessor: "Baidu's 7.7%", "the Nasdaq's 20% gain"
+                f["poss_direct"] = float(dep == "poss" and p.heads[head] in (fa.root, p.heads[fa.root]))
                 if dep in ("nsubj", "nsubjpass"):
                     verb = p.heads[head]
                     if p.words[verb].lower() in words.reporting_verbs:
@@ -441,6 +556,10 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
         if m.source == "reference":
             f["pronoun_subject"] = float(f["rel_subject"] > 0 or f["rel_poss"] > 0)
         _interactions(f, kind, fig.kind)
+        if own is not None and own.start == m.start:
+            f["adjacent"] = 1.0
+            f["comparison"] = comparison
+            f["adjacent_in_comparison"] = comparison
         row = by_key.get(key)
         if row is None or _strength(f) > _strength(row["f"]):
             by_key[key] = {"m": m, "kind": kind, "f": f}
@@ -477,6 +596,11 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
         m = row["m"]
         if m.start >= 0 and not discourse.seen or (m.start >= 0 and discourse.seen[-1].start < m.start):
             discourse.seen.append(m)
+    adjacent_keys = {k for k, row in by_key.items() if row["f"]["adjacent"]}
+    poss_keys = {k for k, row in by_key.items() if row["f"]["poss_direct"]}
+    for key, row in by_key.items():
+        row["f"]["other_adjacent"] = float(bool(adjacent_keys - {key}))
+        row["f"]["other_poss"] = float(bool(poss_keys - {key}))
     n = len(by_key)
     out = []
     for key, row in by_key.items():
@@ -544,6 +668,15 @@ def _interactions(f: dict, kind: str, figure_kind: str) -> None:
     f["company_money"] = float(kind in ("company", "unit", "name") and figure_kind == "money")
 
 
+def _attached_known(c: Candidate) -> bool:
+    """The word-order rules attach the figure to this known company, unit or index ("Baidu's 7.7%", "BIDU being
+    up 61%", "Doubao at 24%"). Right for 25 of 27 such claims of the yardstick's train and dev splits (93%),
+    where the head's pick is right for 66%: it overrides the head."""
+    f = dict(zip(FEATURES, c.features))
+    return bool(f["rule_attached"] and (f["src_gazetteer"] or f["src_article_alias"])
+                and (f["kind_company"] or f["kind_index"] or f["kind_unit"]))
+
+
 def choose(candidates: list[Candidate], head: SubjectHead | None) -> tuple[Candidate | None, float]:
     """The best candidate and its score (None when there is none)."""
     if not candidates:
@@ -554,6 +687,10 @@ def choose(candidates: list[Candidate], head: SubjectHead | None) -> tuple[Candi
         scores = 1.0 / (1.0 + np.exp(-(x @ w)))
     else:
         scores = head.scores(x)
+    attached = [i for i, c in enumerate(candidates) if _attached_known(c)]
+    if len(attached) == 1:
+        scores = scores.copy()
+        scores[attached[0]] = max(scores[attached[0]], 0.93)
     best = int(np.argmax(scores))
     return candidates[best], float(scores[best])
 
