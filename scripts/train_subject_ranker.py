@@ -1,6 +1,6 @@
 """Train the subject head (pipeline/subjects.py) on the yardstick's train split; report train and dev.
 
-    python scripts/train_subject_ranker.py            # both heads: with the parse, and --fast without it
+    python scripts/train_subject_ranker.py            # both heads: with the parse (--parse), and without it
     python scripts/train_subject_ranker.py --no-save  # report only
 
 Each labeled claim of the yardstick (tests/data/claims_yardstick.jsonl, CLAIM_LABELING_GUIDE.md)
@@ -58,7 +58,7 @@ def traced(items: list[dict], records: dict[str, dict], fast: bool) -> list[tupl
     traces: dict[str, list] = {}
     for aid, rec in records.items():
         trace: list = []
-        process_article(make_article(rec, aid, "yardstick"), res, fast=fast, trace=trace)
+        process_article(make_article(rec, aid, "yardstick"), res, parse=not fast, trace=trace)
         traces[aid] = trace
     out = []
     for it in items:
@@ -87,14 +87,19 @@ def rows(pairs: list[tuple[dict, list]]):
 
 
 def top1(coef: np.ndarray, intercept: float, x: np.ndarray, y: np.ndarray, group: np.ndarray, n_items: int) -> float:
-    """Share of items whose highest-scored candidate is right (items without candidates count wrong)."""
+    """Share of items whose chosen candidate (`subjects.choose`: the head, and the rules' attached override) is
+    right; items without candidates count wrong."""
+    from pipeline.subjects import FEATURES, Candidate, SubjectHead, choose
+
     if n_items == 0:
         return 0.0
-    scores = x @ coef + intercept
+    head = SubjectHead(coef, intercept, FEATURES)
     right = 0
     for k in np.unique(group):
         idx = np.where(group == k)[0]
-        right += int(y[idx[np.argmax(scores[idx])]])
+        cands = [Candidate(str(i), str(i), "", "", "", 0, 0, tuple(x[i])) for i in idx]
+        best, _ = choose(cands, head)
+        right += int(y[int(best.entity)])
     return right / n_items
 
 
