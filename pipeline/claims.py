@@ -16,12 +16,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .confidence import estimate as estimate_confidence, features as confidence_features, load_confidence_head
 from .dates import find_periods, fiscal_year_of, fiscal_year_span, quarter_span, _latest_ended_quarter
 from .entities import ArticleEntities
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
 from .resources import Resources, lower_text
-from .subjects import Discourse, candidate_rows, choose, headline_subject, load_head
+from .subjects import FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head
 
 RULE = "claims.v1"
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s-\s|\s--\s|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared (?:with|to)\b|\bversus\b")
@@ -145,7 +146,6 @@ def _route(best) -> str:
     """How the chosen candidate stands to its figure: its relation in the sentence, or previous/topic/main."""
     if best is None:
         return ""
-    from .subjects import FEATURES, RELATIONS
     f = dict(zip(FEATURES, best.features))
     for r in RELATIONS:
         if f.get(f"rel_{r}"):
@@ -373,17 +373,17 @@ def _segment_before_metric(res: Resources) -> re.Pattern:
 
 
 def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents: ArticleEntities,
-                res: Resources, parses: ParseIndex | None = None, fast: bool = False,
-                trace: list | None = None) -> list[Claim]:
+                res: Resources, parses: ParseIndex | None = None, trace: list | None = None) -> list[Claim]:
     """One claim per figure (pure: the same inputs give the same claims).
 
-    `parses` holds the parse of the figures' sentences (None in --fast mode, which then uses the
-    head trained without parse features); `trace`, when given, collects (figure, candidates,
+    `parses` holds the parse of the figures' sentences (--parse; without it the subject head trained
+    without parse features decides); `trace`, when given, collects (figure, candidates,
     chosen) for each figure (its span in the text as read), for training and debugging the subject head.
     """
     text = clean.text
     ref = article.published
-    head = load_head(res.models_dir, fast or parses is None)
+    head = load_head(res.models_dir, parses is None)
+    conf_head = load_confidence_head(res.models_dir)
     first_line = text[:200].split("\n", 1)[0]
     # a text with no title field may open with its headline: a short first line of its own, no full stop
     headline = article.title or (first_line if "\n" in text[:201] and len(first_line) < 150
@@ -463,6 +463,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         previous_metric[(sent.start, fig.unit)] = metric
         if fig.kind == "word_change" and metric not in ("price_change", "revenue_growth", "profit_growth", "eps_growth", "market_cap_change"):
             metric = "price_change" if re.search(r"\b(?:shares?|stock|price|ADRs?)\b", text[sent.start:sent.end], re.I) else metric
+        by_kind = res.metric_by_subject_kind.get(best.kind) if best is not None else None
+        if by_kind is not None and fig.kind in by_kind[1] and metric in by_kind[2]:
+            metric = by_kind[0]  # "Brent rose 1.8%": the commodity's price, not a stock's move
         entity = subject.entity if subject else ""
         entity_id = subject.entity_id if subject else ""
         segment = ""
@@ -495,13 +498,16 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             modality = "historical"
         if period is not None and period.period_start and timing == "flow" and period.granularity in ("quarter", "fiscal_quarter", "fiscal_year", "half"):
             entity_period[entity] = period
-        drafts.append([fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score])
+        drafts.append([fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score,
+                       best_score])
     claims = []
-    for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score in drafts:
+    for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score, \
+            subject_score in drafts:
         if metric == "ambiguous_pe":
             metric = "forward_pe" if has_forward.get(entity) else "trailing_pe"
             timing = "point"
         default = res.metrics[metric].default_period if metric in res.metrics else "none"
+        period_written = period is not None
         if period is None and default == "report" and entity in entity_period:
             period = entity_period[entity]  # "Azure revenue grew 40%" in a story about the fiscal first quarter
         if period is None and default == "day" and ref is not None:
@@ -512,10 +518,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             elif period.period_start and period.period_start > ref:
                 modality = "forecast"
         start, end = clean.original_span(fig.start, fig.end)
-        confidence = 0.35 + min(mscore, 5.0) / 5.0 * 0.3 + {"attached": 0.25, "clause": 0.2, "sentence": 0.12,
-                                                             "main": 0.05}.get(how, 0.12) + (0.1 if period else 0.0)
-        if fig.currency_assumed:
-            confidence -= 0.05
+        row = confidence_features(how if subject else "", subject_score, subject.source if subject else "",
+                                  cue_score, metric, bool(fig.table_label), period, period_written, fig.kind,
+                                  fig.currency_assumed)
         claims.append(Claim(
             claim_id=claim_id(article.article_id, start, end, article.text[start:end]),
             article_id=article.article_id, doc=article.doc, published=ref,
@@ -525,8 +530,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             period_start=period.period_start if period else None, period_end=period.period_end if period else None,
             period_label=period.label if period else "", modality=modality, figure=article.text[start:end],
             char_start=start, char_end=end, sentence=text[sent.start:sent.end],
-            confidence=round(max(0.05, min(confidence, 0.99)), 3), rule=fig.rule,
+            confidence=estimate_confidence(conf_head, row), rule=fig.rule,
             entity_source=subject.source if subject else "", decimals=fig.decimals,
             source=article.source, title=article.title, cue_score=cue_score, subject_route=how if subject else "",
+            confidence_features=row,
         ))
     return claims

@@ -703,7 +703,7 @@ def refine_claims(claims: list[Claim], model: MetricModel, res: Resources, margi
             picked = head.decide(probs, candidate_metrics(kinds[i], res), c.metric)
             if picked is not None:
                 score = float(probs[head.classes.index(picked)])
-                out[i] = replace(c, metric=picked, metric_source="model", rule=_with_stage(c.rule, score))
+                out[i] = _switched(c, picked, score, res)
         return out
     phrases = load_phrases(res.models_dir, res.metric_names)
     table = phrase_vectors(model, phrases)
@@ -712,8 +712,21 @@ def refine_claims(claims: list[Claim], model: MetricModel, res: Resources, margi
         scores = metric_scores(vec, table, phrases.owners)
         picked = choose_metric(scores, candidate_metrics(kinds[i], res), c.metric, margin)
         if picked is not None:
-            out[i] = replace(c, metric=picked[0], metric_source="model", rule=_with_stage(c.rule, picked[1]))
+            out[i] = _switched(c, picked[0], picked[1], res)
     return out
+
+
+def _switched(c: Claim, metric: str, score: float, res: Resources) -> Claim:
+    """The claim with the stage's metric, its score in `rule`, and its confidence estimated again."""
+    from .confidence import METRIC_MODEL, estimate, load_confidence_head
+
+    row = c.confidence_features
+    confidence = c.confidence
+    if row:
+        row = tuple(1.0 if k == METRIC_MODEL else v for k, v in enumerate(row))
+        confidence = estimate(load_confidence_head(res.models_dir), row)
+    return replace(c, metric=metric, metric_source="model", rule=_with_stage(c.rule, score), confidence=confidence,
+                   confidence_features=row)
 
 
 def _with_stage(rule: str, score: float) -> str:

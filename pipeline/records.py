@@ -166,10 +166,11 @@ class Claim:
     # how the subject step found the entity: attached, clause, sentence (in the figure's sentence),
     # previous, recent, topic, main (from the discourse)
     subject_route: str = ""
+    confidence_features: tuple = ()  # what `confidence` was estimated from (pipeline/confidence.py)
 
 
 # Claim fields that stages read but no table holds
-TRANSIENT_CLAIM_FIELDS = frozenset({"cue_score", "subject_route"})
+TRANSIENT_CLAIM_FIELDS = frozenset({"cue_score", "subject_route", "confidence_features"})
 
 
 def claim_row(claim: Claim) -> dict:

@@ -1,0 +1,88 @@
+"""Confidence: the chance that a claim's entity, metric and period are all right (issue 15).
+
+A claim's `confidence` is a logistic estimate over what the claims stage knows of its own
+decisions: how the subject was found (attached to the figure, the clause's subject, the
+previous figure's, the headline's company ...) and how surely (the subject head's score),
+whether the metric rests on a specific cue, on a generic word, on the transformer stage or on
+nothing (`other`), and whether the period was written, inferred or left empty. It is fitted by
+scripts/train_confidence.py on the yardstick's train split, where each claim's three fields were
+checked by reading, and its calibration is reported on the dev split (bench/RESULTS.md): of
+claims at 0.8, about 80% have all three right. The conflicts stage gates on it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+HEAD_FILE = "heads/confidence.npz"
+ROUTES = ("attached", "clause", "sentence", "previous", "recent", "topic", "main")
+FIGURE_KINDS = ("money", "percent", "pp", "multiple", "count", "quantity", "word_change")
+FEATURES = (
+    *(f"route_{r}" for r in ROUTES), "subject_score", "subject_named", "no_subject",
+    "cue", "cue_strong", "metric_other", "metric_model", "table_row",
+    "period_written", "period_inferred", "period_none", "period_day", "period_long",
+    *(f"kind_{k}" for k in FIGURE_KINDS), "currency_assumed",
+)
+METRIC_MODEL = FEATURES.index("metric_model")
+
+
+def features(route: str, subject_score: float, subject_source: str, cue_score: float, metric: str,
+             table_row: bool, period, period_written: bool, figure_kind: str, currency_assumed: bool) -> tuple[float, ...]:
+    """The feature row of one claim, in FEATURES order."""
+    f = dict.fromkeys(FEATURES, 0.0)
+    if route in ROUTES:
+        f[f"route_{route}"] = 1.0
+    f["no_subject"] = float(not route)
+    f["subject_score"] = float(subject_score)
+    f["subject_named"] = float(subject_source in ("gazetteer", "article_alias"))
+    f["cue"] = min(max(cue_score, 0.0), 8.0) / 8.0
+    f["cue_strong"] = float(cue_score >= 4.0)
+    f["metric_other"] = float(metric == "other")
+    f["table_row"] = float(table_row)
+    if period is None or period.period_start is None or period.period_end is None:
+        f["period_none"] = 1.0
+    else:
+        f["period_written"] = float(period_written)
+        f["period_inferred"] = float(not period_written)
+        days = (period.period_end - period.period_start).days
+        f["period_day"] = float(days == 0)
+        f["period_long"] = float(days > 100)
+    if figure_kind in FIGURE_KINDS:
+        f[f"kind_{figure_kind}"] = 1.0
+    f["currency_assumed"] = float(currency_assumed)
+    return tuple(f[k] for k in FEATURES)
+
+
+@dataclass(frozen=True, eq=False)
+class ConfidenceHead:
+    coef: np.ndarray
+    intercept: float
+
+    def estimate(self, row: tuple[float, ...]) -> float:
+        z = float(np.dot(self.coef, row) + self.intercept)
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+@lru_cache(maxsize=4)
+def load_confidence_head(models_dir: Path) -> ConfidenceHead | None:
+    """models/heads/confidence.npz when it was fitted on these features, else None."""
+    path = Path(models_dir) / HEAD_FILE
+    if not path.exists():
+        return None
+    data = np.load(path, allow_pickle=False)
+    if tuple(str(f) for f in data["features"]) != FEATURES:
+        return None
+    return ConfidenceHead(data["coef"].astype(np.float64), float(data["intercept"]))
+
+
+def estimate(head: ConfidenceHead | None, row: tuple[float, ...]) -> float:
+    """The confidence of a claim with feature row `row`, rounded; a plain prior when no head is fitted."""
+    if head is None:
+        f = dict(zip(FEATURES, row))
+        p = 0.2 + 0.3 * f["subject_score"] + 0.2 * f["cue_strong"] + 0.1 * (1 - f["period_none"])
+    else:
+        p = head.estimate(row)
+    return round(min(max(p, 0.01), 0.99), 3)
