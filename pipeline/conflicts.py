@@ -1,7 +1,8 @@
 """Conflicts: pairs of claims about the same thing that cannot both be right.
 
 Claims are blocked by (entity, segment, metric, modality); point-in-time
-metrics (share price, P/E) are compared within a window of published dates,
+metrics (P/E, a holding) are compared within a window of published dates, a
+market quote (a price, a level, a rate: `day_slack` in metrics.yaml) only on its day,
 flow metrics (revenue, returns) only for the same period. Inside a block,
 claims are sorted by time and compared with their neighbours in the window,
 so the cost grows with the number of claims, not its square. Each figure is
@@ -26,6 +27,12 @@ COMPARABLE_MODALITIES = ("actual", "forecast", "estimate")
 ABOUT_SLACK = 0.10
 FX_SLACK = 0.05
 MIN_REL_DIFF = 0.02
+MIN_CONFIDENCE = 0.15
+# two articles that disagree on more than this many of one entity's figures are reading different
+# things (a quarter against the year, a segment against the whole, one table's columns against
+# another's), not contradicting each other: on the modern dump such pairs of articles held 54% of
+# the pairs flagged (bench/RESULTS.md, "Conflicts")
+MAX_DISAGREEMENTS_PER_ARTICLE_PAIR = 2
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 
 
@@ -33,6 +40,10 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 class Options:
     window_days: int = 7
     min_period_overlap: float = 0.8
+    # a pair is a conflict only when both claims are this sure (pipeline/confidence.py: the chance that
+    # entity, metric and period are all right); below it the pair is more likely an extraction error
+    # than a disagreement (bench/RESULTS.md, "Conflicts")
+    min_confidence: float = MIN_CONFIDENCE
 
 
 def _written_slack(figure: str, value: float, decimals: int | None = None) -> float:
@@ -131,6 +142,13 @@ def iter_conflicts(claims: pd.DataFrame, res: Resources, opts: Options = Options
                 & (claims["entity"].fillna("") != "")]
     if "disputed" in df.columns:
         df = df[~df["disputed"].fillna(False).astype(bool)]
+    if opts.min_confidence > 0:
+        df = df[pd.to_numeric(df["confidence"], errors="coerce").fillna(0.0) >= opts.min_confidence]
+    spread = [m for m, spec in res.metrics.items() if spec.spread]
+    if spread:
+        df = df[~df["metric"].isin(spread)]
+    if "sentence" in df.columns and len(df):
+        df = df[~df["sentence"].map(in_table).astype(bool)]
     # a bond yield that names no term is a yield of some instrument: nothing to compare it with
     instrument = [m for m, spec in res.metrics.items() if spec.instrument]
     if instrument:
@@ -158,6 +176,13 @@ def iter_conflicts(claims: pd.DataFrame, res: Resources, opts: Options = Options
     lo = np.where(approx == "under", -np.inf, low - slack)
     hi = np.where(approx == "over", np.inf, high + slack)
     pub, ps, pe = _days(cols["published"]), _days(cols["period_start"]), _days(cols["period_end"])
+    # a market quote of one day is widened by the day's usual range, and met only on its own day
+    day_rel, day_pp = (np.array([(res.metrics[m].day_slack or (0.0, 0.0))[k] if m in res.metrics else 0.0
+                                 for m in cols["metric"]]) for k in (0, 1))
+    one_day = np.isnan(ps) | np.isnan(pe) | (ps == pe)
+    quote = ((day_rel > 0) | (day_pp > 0)) & one_day
+    day_range = np.where(quote, day_rel * np.abs(value) + day_pp, 0.0)
+    lo, hi = lo - day_range, hi + day_range
     years = np.array([d.year if isinstance(d, date) else 2020 for d in cols["published"]])
     usd = np.full(len(value), np.nan)
     for (u, y), where in pd.DataFrame({"u": cols["unit"], "y": years}).groupby(["u", "y"]).indices.items():
@@ -165,6 +190,11 @@ def iter_conflicts(claims: pd.DataFrame, res: Resources, opts: Options = Options
         if f is not None:
             usd[where] = f
     article = pd.factorize(cols["article_id"], sort=True)[0]
+    # one sentence republished (a syndicated or updated story) is one source: its figures are not set against
+    # each other across the copies
+    keys = cols["sentence_key"] if "sentence_key" in cols else [sentence_key(x) for x in cols.get("sentence", ())]
+    keys = keys if len(keys) else [""] * len(cols["claim_id"])
+    said = pd.factorize(np.array([k or f"#{cid}" for k, cid in zip(keys, cols["claim_id"])], dtype=object))[0]
     unit = pd.factorize(cols["unit"])[0]
     point = np.array([res.metrics[m].timing == "point" if m in res.metrics else False for m in cols["metric"]])
     found_a, found_b = [], []
@@ -182,12 +212,12 @@ def iter_conflicts(claims: pd.DataFrame, res: Resources, opts: Options = Options
             if is_point:
                 both = ~np.isnan(ps[a]) & ~np.isnan(ps[b])
                 near = (ps[a] - opts.window_days <= pe[b]) & (ps[b] - opts.window_days <= pe[a])
-                ok = ~both | near
+                ok = (~both | near) & (~(quote[a] | quote[b]) | (pub[a] == pub[b]))
             else:
                 inter = np.minimum(pe[a], pe[b]) - np.maximum(ps[a], ps[b]) + 1
                 union = np.maximum(pe[a], pe[b]) - np.minimum(ps[a], ps[b]) + 1
                 ok = np.maximum(inter, 0) / union >= opts.min_period_overlap
-            ok &= article[a] != article[b]
+            ok &= (article[a] != article[b]) & (said[a] != said[b])
             same = unit[a] == unit[b]
             with np.errstate(invalid="ignore"):
                 fa, fb = usd[a], usd[b]
@@ -200,6 +230,11 @@ def iter_conflicts(claims: pd.DataFrame, res: Resources, opts: Options = Options
     if not found_a:
         return
     a, b = np.concatenate(found_a), np.concatenate(found_b)
+    if len(a):
+        lo_art, hi_art = np.minimum(article[a], article[b]), np.maximum(article[a], article[b])
+        pair = pd.DataFrame({"x": lo_art, "y": hi_art, "k": block[a]})
+        many = pair.groupby(["x", "y", "k"])["k"].transform("size").to_numpy() > MAX_DISAGREEMENTS_PER_ARTICLE_PAIR
+        a, b = a[~many], b[~many]
     # claim_a is the earlier article
     swap = (pub[a] > pub[b]) | ((pub[a] == pub[b]) & (article[a] > article[b]))
     a, b = np.where(swap, b, a), np.where(swap, a, b)
@@ -223,7 +258,21 @@ def iter_conflicts(claims: pd.DataFrame, res: Resources, opts: Options = Options
 
 CONFLICT_INPUT = ("claim_id", "article_id", "entity", "entity_id", "segment", "metric", "modality", "unit", "value",
                   "value_low", "value_high", "approx", "figure", "published", "period_start", "period_end",
-                  "period_label", "confidence")
+                  "period_label", "confidence", "sentence", "sentence_key")
+
+
+def in_table(sentence) -> bool:
+    """A row of a table with columns ("| Revenue | $238,435 | $15,709 |"): its column, which the claim
+    does not read, says the period or segment. Wire tables of one figure a line are not this."""
+    return isinstance(sentence, str) and sentence.count("|") >= 3
+
+
+def sentence_key(sentence) -> str:
+    """A sentence as its copies write it (letters and digits, lower case), hashed short; "" for none."""
+    if not isinstance(sentence, str):
+        return ""
+    normal = re.sub(r"[\W_]+", "", sentence.lower())
+    return hashlib.blake2b(normal.encode(), digest_size=8).hexdigest() if normal else ""
 
 
 def _row(cols: dict, i: int, j: int, va: float, vb: float, same: bool, fa: float, fb: float, rel: float,

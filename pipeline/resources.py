@@ -46,6 +46,9 @@ class MetricSpec:
     # bill): claims are compared only when both name the same one (`claims.instrument_of`)
     instrument: bool = False
     default_period: str = "report"  # day, report or none: the period of a figure whose text gives none
+    # a market quote's range within a day (metrics.yaml `day_slack`): (fraction of the value, percentage points)
+    day_slack: tuple[float, float] | None = None
+    spread: bool = False  # an analyst's own figure: claims of it form a spread, never a conflict
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,8 @@ class Resources:
     periods: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/periods.yaml (calendar words)
     holidays: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/holidays.yaml (names and rules)
     subject_words: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/subjects.yaml
+    # subject kind -> (metric, figure kinds, rule metrics it replaces): metrics.yaml `by_subject_kind`
+    metric_by_subject_kind: Mapping[str, tuple] = field(default_factory=dict)
 
     def entry(self, name: str) -> Entry | None:
         return self.alias_index.get(name)
@@ -247,7 +252,7 @@ def _load_currencies(path: Path) -> dict[str, Currency]:
     return out
 
 
-def _load_metrics(path: Path) -> tuple[dict[str, MetricSpec], dict[str, str]]:
+def _load_metrics(path: Path) -> tuple[dict[str, MetricSpec], dict[str, str], dict[str, tuple]]:
     data = _read_yaml(path)
     metrics = {}
     for name, spec in (data.get("metrics") or {}).items():
@@ -258,14 +263,28 @@ def _load_metrics(path: Path) -> tuple[dict[str, MetricSpec], dict[str, str]]:
         default_period = spec.get("default_period", "day" if timing == "point" else "report")
         if default_period not in ("day", "report", "none"):
             raise _fail(path, f"metric {name} has default_period {default_period!r}", "day, report, none")
+        slack = spec.get("day_slack")
+        day_slack = None
+        if slack is not None:
+            m = re.fullmatch(r"(\d+(?:\.\d+)?)(%|pp)", str(slack).strip())
+            if m is None:
+                raise _fail(path, f"metric {name} has day_slack {slack!r}", 'a share of the value ("5%") or points ("1pp")')
+            day_slack = (float(m.group(1)) / 100, 0.0) if m.group(2) == "%" else (0.0, float(m.group(1)))
         metrics[name] = MetricSpec(name, frozenset(spec.get("kinds", [])), timing, cues,
                                    tuple(required_literals(rx.pattern) for rx, _ in cues),
-                                   instrument=bool(spec.get("instrument", False)), default_period=default_period)
+                                   instrument=bool(spec.get("instrument", False)), default_period=default_period,
+                                   day_slack=day_slack, spread=bool(spec.get("spread", False)))
     labels = {k.lower(): v for k, v in (data.get("table_labels") or {}).items()}
     for label, metric in labels.items():
         if metric != "other" and metric not in metrics:
             raise _fail(path, f"table label {label!r} maps to unknown metric {metric!r}", ", ".join(sorted(metrics)))
-    return metrics, labels
+    by_kind = {}
+    for kind, row in (data.get("by_subject_kind") or {}).items():
+        if not (isinstance(row, list) and len(row) == 3 and row[0] in metrics):
+            raise _fail(path, f"by_subject_kind {kind!r}: {row!r} is not [metric, figure kinds, rule metrics]",
+                        ", ".join(sorted(metrics)))
+        by_kind[str(kind)] = (str(row[0]), frozenset(row[1]), frozenset(row[2]))
+    return metrics, labels, by_kind
 
 
 def _gazetteer_entries(gdir: Path) -> tuple[list[Entry], set[str], dict[str, str]]:
@@ -374,7 +393,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
     scales = {k: float(v) for k, v in scales_data["scales"].items()}
     ambiguous = frozenset(scales_data.get("ambiguous", []))
     number_words = _read_yaml(lex / "number_words.yaml")
-    metrics, table_labels = _load_metrics(lex / "metrics.yaml")
+    metrics, table_labels, by_subject_kind = _load_metrics(lex / "metrics.yaml")
     modality_data = _read_yaml(lex / "modality.yaml")
     modality = {k: tuple(_compile_lower(lex / "modality.yaml", rx) for rx in v) for k, v in modality_data.items()}
     entries, exchanges, datelines = _gazetteer_entries(mdir / "gazetteer")
@@ -415,4 +434,5 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         periods=MappingProxyType(_load_periods(lex / "periods.yaml")),
         holidays=MappingProxyType(_load_holidays(lex / "holidays.yaml")),
         subject_words=MappingProxyType(_load_subject_words(lex / "subjects.yaml")),
+        metric_by_subject_kind=MappingProxyType(by_subject_kind),
     )

@@ -28,8 +28,19 @@ FY = dict(period_start=date(2023, 4, 1), period_end=date(2024, 3, 31), metric="r
 
 CASES = {
     # name: (claim a, claim b, expected: None for no conflict, else a severity)
-    "price far apart within the window": (claim("a", "x", D1, 300.0, "HK$300"), claim("b", "y", D2, 410.0, "HK$410"), "medium"),
-    "price doubled within the window": (claim("a", "x", D1, 300.0, "HK$300"), claim("b", "y", D2, 640.0, "HK$640"), "high"),
+    "price far apart on one day": (claim("a", "x", D1, 300.0, "HK$300"), claim("b", "y", D1, 410.0, "HK$410"), "medium"),
+    "price doubled on one day": (claim("a", "x", D1, 300.0, "HK$300"), claim("b", "y", D1, 640.0, "HK$640"), "high"),
+    # a market quote is met only on its own day, and widened by the day's usual range (day_slack)
+    "a quote three days later is another day's": (claim("a", "x", D1, 300.0, "HK$300"),
+                                                 claim("b", "y", D2, 410.0, "HK$410"), None),
+    "within the day's range": (claim("a", "x", D1, 2930.0, "$2,930", entity="gold", entity_id="gold", unit="USD",
+                                     metric="commodity_price"),
+                               claim("b", "y", D1, 2990.0, "$2,990", entity="gold", entity_id="gold", unit="USD",
+                                     metric="commodity_price"), None),
+    "a day's moves a point apart": (claim("a", "x", D1, 1.1, "1.1%", unit="%", metric="price_change"),
+                                    claim("b", "y", D1, 1.6, "1.6%", unit="%", metric="price_change"), None),
+    "a day's moves far apart": (claim("a", "x", D1, 1.1, "1.1%", unit="%", metric="price_change"),
+                                claim("b", "y", D1, 6.5, "6.5%", unit="%", metric="price_change"), "high"),
     "rounding: 124 vs 124.1": (claim("a", "x", D1, 124.0, "HKD 124"), claim("b", "y", D2, 124.1, "HKD 124.1"), None),
     "about covers 10%": (claim("a", "x", D1, 88.0, "about $88", approx="about", unit="USD"),
                          claim("b", "y", D2, 95.0, "$95", unit="USD"), None),
@@ -53,12 +64,17 @@ CASES = {
     "same article twice": (claim("a", "x", D1, 300.0, "HK$300"), claim("b", "x", D1, 410.0, "HK$410"), None),
     "flow without a period": (claim("a", "x", D1, 5e9, "$5bn", metric="revenue", unit="USD", period_start=None, period_end=None),
                               claim("b", "y", D2, 9e9, "$9bn", metric="revenue", unit="USD", period_start=None, period_end=None), None),
-    "small relative gap is low": (claim("a", "x", D1, 100.0, "HK$100.0"), claim("b", "y", D2, 108.0, "HK$108.0"), "low"),
+    "small relative gap is low": (claim("a", "x", D1, 100.0, "HK$100.0"), claim("b", "y", D1, 115.0, "HK$115.0"), "low"),
     "bond yields of two terms": (claim("a", "x", D1, 1.82, "1.82%", **YIELD, segment="2-year"),
                                  claim("b", "y", D2, 2.06, "2.06%", **YIELD, segment="10-year"), None),
     "bond yields of no term": (claim("a", "x", D1, 5.98, "5.98 pct", **YIELD), claim("b", "y", D2, 7.94, "7.94 pct", **YIELD), None),
     "bond yields of one term": (claim("a", "x", D1, 2.06, "2.06%", **YIELD, segment="10-year"),
-                                claim("b", "y", D2, 2.6, "2.6%", **YIELD, segment="10-year"), "medium"),
+                                claim("b", "y", D1, 2.6, "2.6%", **YIELD, segment="10-year"), "medium"),
+    # two claims below the confidence floor are more likely extraction errors than a disagreement
+    "unsure claims": (claim("a", "x", D1, 300.0, "HK$300", confidence=0.1), claim("b", "y", D1, 640.0, "HK$640"), None),
+    # two figures of one sentence republished in two articles are not set against each other
+    "one sentence republished": (claim("a", "x", D1, 300.0, "HK$300", sentence="It rose from HK$300 to HK$640."),
+                                 claim("b", "y", D1, 640.0, "HK$640", sentence="It rose from HK$300 to HK$640 ."), None),
 }
 
 
@@ -77,7 +93,7 @@ def test_conflict_table(name, resources):
 
 
 def test_conflict_ids_are_stable_and_order_free(resources):
-    a, b, _ = CASES["price doubled within the window"]
+    a, b, _ = CASES["price doubled on one day"]
     one = find_conflicts(pd.DataFrame([a, b]), resources)
     two = find_conflicts(pd.DataFrame([b, a]), resources)
     assert list(one.conflict_id) == list(two.conflict_id)

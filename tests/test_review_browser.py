@@ -32,7 +32,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 HOSTILE_ID = "zz_hostile"
-# Mirrors a seed sentence (003: "12.2 times forward earnings") with another figure, so the
+# Mirrors a seed sentence (003: "12.2 times forward earnings", the same day: a multiple is a day's fact) with another figure, so the
 # pipeline finds a conflict involving the hostile article; its title and text carry markup.
 HOSTILE_TITLE = '<script>window.__pwned = "title"</script>Alibaba <img src=x onerror="window.__pwned=1">'
 HOSTILE_TEXT = (
@@ -112,7 +112,7 @@ def seed_corpus(tmp_path_factory) -> Path:
     manifest = (corpus / "manifest.csv").read_text(encoding="utf-8").rstrip("\n")
     title = HOSTILE_TITLE.replace('"', '""')
     (corpus / "manifest.csv").write_text(
-        manifest + f'\n{HOSTILE_ID},{HOSTILE_ID}.txt,2025-02-19,hostile blog,"{title}",test fixture\n',
+        manifest + f'\n{HOSTILE_ID},{HOSTILE_ID}.txt,2025-02-18,hostile blog,"{title}",test fixture\n',
         encoding="utf-8")
     return corpus
 
