@@ -464,8 +464,10 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if fig.kind == "word_change" and metric not in ("price_change", "revenue_growth", "profit_growth", "eps_growth", "market_cap_change"):
             metric = "price_change" if re.search(r"\b(?:shares?|stock|price|ADRs?)\b", text[sent.start:sent.end], re.I) else metric
         by_kind = res.metric_by_subject_kind.get(best.kind) if best is not None else None
-        if by_kind is not None and fig.kind in by_kind[1] and metric in by_kind[2]:
-            metric = by_kind[0]  # "Brent rose 1.8%": the commodity's price, not a stock's move
+        if by_kind is not None and fig.kind in by_kind[1] and metric in by_kind[2] and not (
+                res.not_by_subject_kind is not None and res.not_by_subject_kind.search(text, cs, ce)):
+            metric = by_kind[0]  # "Brent rose 1.8%": the commodity's price, not a stock's move ("a 25% tariff
+            # on steel" is no steel price)
         entity = subject.entity if subject else ""
         entity_id = subject.entity_id if subject else ""
         segment = ""

@@ -97,6 +97,7 @@ class Resources:
     subject_words: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/subjects.yaml
     # subject kind -> (metric, figure kinds, rule metrics it replaces): metrics.yaml `by_subject_kind`
     metric_by_subject_kind: Mapping[str, tuple] = field(default_factory=dict)
+    not_by_subject_kind: re.Pattern | None = None  # a clause naming a tariff, duty or tax: a rate on the thing
 
     def entry(self, name: str) -> Entry | None:
         return self.alias_index.get(name)
@@ -252,7 +253,7 @@ def _load_currencies(path: Path) -> dict[str, Currency]:
     return out
 
 
-def _load_metrics(path: Path) -> tuple[dict[str, MetricSpec], dict[str, str], dict[str, tuple]]:
+def _load_metrics(path: Path) -> tuple[dict[str, MetricSpec], dict[str, str], dict[str, tuple], re.Pattern | None]:
     data = _read_yaml(path)
     metrics = {}
     for name, spec in (data.get("metrics") or {}).items():
@@ -284,7 +285,8 @@ def _load_metrics(path: Path) -> tuple[dict[str, MetricSpec], dict[str, str], di
             raise _fail(path, f"by_subject_kind {kind!r}: {row!r} is not [metric, figure kinds, rule metrics]",
                         ", ".join(sorted(metrics)))
         by_kind[str(kind)] = (str(row[0]), frozenset(row[1]), frozenset(row[2]))
-    return metrics, labels, by_kind
+    rate_words = data.get("not_by_subject_kind")
+    return metrics, labels, by_kind, _compile(path, rate_words) if rate_words else None
 
 
 def _gazetteer_entries(gdir: Path) -> tuple[list[Entry], set[str], dict[str, str]]:
@@ -393,7 +395,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
     scales = {k: float(v) for k, v in scales_data["scales"].items()}
     ambiguous = frozenset(scales_data.get("ambiguous", []))
     number_words = _read_yaml(lex / "number_words.yaml")
-    metrics, table_labels, by_subject_kind = _load_metrics(lex / "metrics.yaml")
+    metrics, table_labels, by_subject_kind, not_by_subject_kind = _load_metrics(lex / "metrics.yaml")
     modality_data = _read_yaml(lex / "modality.yaml")
     modality = {k: tuple(_compile_lower(lex / "modality.yaml", rx) for rx in v) for k, v in modality_data.items()}
     entries, exchanges, datelines = _gazetteer_entries(mdir / "gazetteer")
@@ -435,4 +437,5 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         holidays=MappingProxyType(_load_holidays(lex / "holidays.yaml")),
         subject_words=MappingProxyType(_load_subject_words(lex / "subjects.yaml")),
         metric_by_subject_kind=MappingProxyType(by_subject_kind),
+        not_by_subject_kind=not_by_subject_kind,
     )

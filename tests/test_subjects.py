@@ -81,3 +81,22 @@ def test_a_broker_is_not_the_subject_of_its_price_target():
                         published="2025-02-11")
     row = claims[claims["figure"] == "$204"].iloc[0]
     assert row["entity"] == "DoorDash" and row["metric"] == "price_target"
+
+
+# a commodity's or currency's figure is its price or rate, unless the clause lays a rate on it (by_subject_kind)
+BY_SUBJECT_KIND = [
+    ("Brent crude rose 1.8% to $76.56 a barrel on Monday.", "$76.56", "commodity_price"),
+    ("The rupee fell 0.2% against the dollar on Monday.", "0.2%", "exchange_rate"),
+    ("Trump imposed a 25% tariff on steel imports on Monday.", "25%", None),
+    ("India raised import duties on gold to 15% last year.", "15%", None),
+]
+
+
+@pytest.mark.parametrize("text,figure,want", BY_SUBJECT_KIND, ids=[b[1] + " " + b[0][:20] for b in BY_SUBJECT_KIND])
+def test_a_things_figure_is_its_price_unless_a_rate_is_laid_on_it(text, figure, want):
+    claims, _ = extract([text], published="2025-02-11")
+    row = claims[claims["figure"] == figure].iloc[0]
+    if want is None:
+        assert row["metric"] not in ("commodity_price", "exchange_rate"), row.to_dict()
+    else:
+        assert row["metric"] == want, row.to_dict()
