@@ -296,6 +296,7 @@ def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg
     else:
         pool = ProcessPoolExecutor(max_workers=opts.workers) if opts.workers > 1 else None
     consumed, last_log, pending = 0, time.time(), []
+    resumed_at = seg.consumed  # the segment's count moves on with each flush: the rate counts from here
     flush_size = opts.batch_size * max(opts.workers, 1) * 4
     try:
         for item in stream:
@@ -308,7 +309,7 @@ def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg
                 if bar is not None:
                     bar.update(len(pending))
                 elif not opts.silent and time.time() - last_log > 10:
-                    log.info("%s", _progress_line(consumed, seg.consumed, total, time.time() - t_start))
+                    log.info("%s", _progress_line(consumed, resumed_at, total, time.time() - t_start))
                     last_log = time.time()
                 pending = []
         if pending:
