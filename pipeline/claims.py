@@ -287,7 +287,7 @@ def _stated_period_end(title: str, before: str, ref: date) -> date | None:
         pass
     if m is None:
         return None
-    mon = MONTHS[m.group("mon").lower()[:3] if m.group("mon").lower() != "sept" else "sept"]
+    mon = MONTHS[m.group("mon").lower()]
     day = int(m.group("day"))
     years = [int(m.group("year"))] if m.group("year") else [ref.year, ref.year - 1]
     for y in years:
@@ -311,12 +311,12 @@ def _table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: 
     sec = before[-1].lower() if before else ""
     if not sec:
         sec = "qtr" if re.search(r"\b(?:\d(?:st|nd|rd|th) qtr|qtr)\b", title, re.I) else "year" if re.search(r"\byear\b", title, re.I) else ""
-    stated = _stated_period_end(title, text[max(0, fig.start - 1500):fig.start], ref)
-    if stated is not None and sec:
+    stated = _stated_period_end(title, text[max(0, fig.start - 1500):fig.start], ref) if sec else None
+    if stated is not None:
         months = 12 if sec.startswith("year") else {"nine": 9, "six": 6, "three": 3}.get(sec.split()[0], 3)
         pe = stated
-        sy, sm = pe.year * 12 + pe.month - months, 0
-        ps = date(sy // 12, sy % 12 + 1, 1)
+        first = pe.year * 12 + pe.month - months  # the month after the one `months` before the end
+        ps = date(first // 12, first % 12 + 1, 1)
         label, gran = f"{ps.isoformat()}..{pe.isoformat()}", "range"
     elif sec.startswith("year"):
         fy = fiscal_year_of(ref, fy_end) - 1

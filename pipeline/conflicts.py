@@ -192,8 +192,10 @@ def iter_conflicts(claims: pd.DataFrame, res: Resources, opts: Options = Options
     article = pd.factorize(cols["article_id"], sort=True)[0]
     # one sentence republished (a syndicated or updated story) is one source: its figures are not set against
     # each other across the copies
-    keys = cols["sentence_key"] if "sentence_key" in cols else [sentence_key(x) for x in cols.get("sentence", ())]
-    keys = keys if len(keys) else [""] * len(cols["claim_id"])
+    if "sentence_key" in cols:  # the run's buckets carry the key, not the sentence
+        keys = cols["sentence_key"]
+    else:
+        keys = [sentence_key(x) for x in cols.get("sentence", [""] * len(cols["claim_id"]))]
     said = pd.factorize(np.array([k or f"#{cid}" for k, cid in zip(keys, cols["claim_id"])], dtype=object))[0]
     unit = pd.factorize(cols["unit"])[0]
     point = np.array([res.metrics[m].timing == "point" if m in res.metrics else False for m in cols["metric"]])

@@ -153,7 +153,7 @@ def _refine_with_model(results: list[ArticleResult], res: Resources, path: str |
 def stages_run(opts: "RunOptions", model_info: dict) -> list[str]:
     """The stages a run's articles went through, in order (run.json and the summary line)."""
     stages = ["clean", "figures", "entities"]
-    if opts.parse and not opts.fast and load_parser() is not None:
+    if opts.parse and load_parser() is not None:
         stages.append("parse")
     stages += ["subjects", "claims"]
     if model_info.get("used"):
@@ -256,6 +256,8 @@ def _rows(results: list[tuple[ArticleResult, str]]) -> tuple[pd.DataFrame, pd.Da
 def run(inputs: list[Path], opts: RunOptions) -> dict:
     """Run the pipeline over `inputs` into `opts.out`, resuming or appending to what is there; return run.json."""
     started = time.time()
+    if opts.fast:  # the rules-only mode: what it turns off is decided here, once
+        opts = replace(opts, use_model=False, parse=False)
     res = load_resources(opts.models_dir)
     out = opts.out
     for inp in inputs:
@@ -361,12 +363,12 @@ def _flush(pending: list, opts: RunOptions, pool, store: PartStore, seg, consume
     todo = [a for a, _, status in pending if not status]
     model = (opts.model_path, opts.device) if opts.use_model and opts.model_ready else None
     if pool is None:
-        done = iter(_process_batch(todo, opts.models_dir, opts.use_ner, model, opts.parse and not opts.fast))
+        done = iter(_process_batch(todo, opts.models_dir, opts.use_ner, model, opts.parse))
     else:
         batches = list(_batches(todo, opts.batch_size))
         done = (r for batch in pool.map(_process_batch, batches, [opts.models_dir] * len(batches),
                                         [opts.use_ner] * len(batches), [model] * len(batches),
-                                        [opts.parse and not opts.fast] * len(batches)) for r in batch)
+                                        [opts.parse] * len(batches)) for r in batch)
     results = []
     for a, h, status in pending:
         if status == "skipped_duplicate":

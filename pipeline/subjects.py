@@ -33,7 +33,7 @@ import numpy as np
 from .parse import Parsed
 from .records import Mention
 from .resources import Entry, Resources
-from .syntax import Anchor, anchor, name_chunks, path_arcs, relation, span_head, subject_of
+from .syntax import anchor, name_chunks, path_arcs, relation, span_head
 
 RULE = "subjects.v1"
 HEAD_FILE = "heads/subject_ranker.npz"
