@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from .records import Period
@@ -27,6 +28,10 @@ _YR = r"(?:19[5-9]\d|20\d\d)"
 _NUMW_REL = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|\d{1,2})"
 # Kinds particular to company reporting; pipeline/periods.py adds the calendar's own atoms around them.
 _PATTERNS = [
+    # a reporting period named by its length and its last month ("the quarter ended Dec. 31", "nine months
+    # to September", "the fiscal year ending March 2025"): tried before the quarter and half words it holds
+    ("ended", rf"\b(?:(?:the|its|a)\s+)?(?:(?:latest|fiscal|financial|first|second|third|fourth|final)\s+)*(?P<en_len>quarter|qtr|half[- ]year|half|year|yr|period|(?P<en_n>three|six|nine|twelve|3|6|9|12)[- ]months?)"
+              rf"\s+(?:that\s+)?(?P<en_w>ended|ending|ends|to|through|thru)\s+(?:on\s+)?(?P<en_m>{_MON})\b\.?(?:\s+(?P<en_d>[0-3]?\d)(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<en_y>{_YR})\b)?"),
     ("ytd", r"\b(?:year[- ]to[- ]date|ytd|so far this year|since the (?:start|beginning) of (?:the|this) year|this year so far)\b"),
     ("fq_word", rf"\b(?:(?:the|its|a)\s+)?(?:fiscal\s+(?:(?P<fqw_y1>{_YR})\s+)?(?P<fqw_o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|(?P<fqw_o2>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter of (?:fiscal(?: year)?|FY)\s*(?P<fqw_y2>{_YR}|\d\d))\b"),
     ("q_word", rf"\b(?P<qw_o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:quarter|qtr)\b(?:\s+(?:of\s+)?(?P<qw_y>{_YR}))?"),
@@ -103,6 +108,12 @@ def _fq_label(fy: int, q: int, fy_end: int) -> str:
     return f"FY{fy}-Q{q}" if fy_end != 12 else f"{fy}-Q{q}"
 
 
+def shift_period(p: Period, months: int) -> Period | None:
+    """`p` moved by whole months, keeping its granularity (the year-ago quarter of a story's quarter)."""
+    moved = _shift(p, months, "", -1, -1)
+    return replace(moved, rule=p.rule + "+shift", relative_to_previous=False) if moved else None
+
+
 def _shift(p: Period, months: int, text: str, start: int, end: int) -> Period | None:
     if not p.period_start or not p.period_end:
         return None
@@ -128,6 +139,51 @@ def _label_for(ps: date, pe: date, gran: str) -> str:
     return f"{ps.isoformat()}..{pe.isoformat()}"
 
 
+_ENDED_MONTHS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12}
+
+
+def _ended(g: dict, ref: date | None, text: str, s: int, e: int) -> Period | None:
+    """A period of a stated length ending in a stated month, on month boundaries as results are
+    labeled: a 52/53-week quarter "ended Feb. 1" is the quarter to January. With no year, the latest
+    such month that has ended ("ended"), or the nearest one ("ending", "to": a coming year end too)."""
+    words = text.lower()
+    length = g["en_len"].lower()
+    if g["en_n"]:
+        months = _ENDED_MONTHS[g["en_n"].lower()]
+    elif length in ("quarter", "qtr"):
+        months = 3
+    elif length.startswith("half") or re.search(r"\b(?:first|second)\s+half", words):
+        months = 6
+    elif length in ("year", "yr"):
+        months = 12
+    else:
+        return None  # "the period ended March 31": no length
+    if re.search(r"\b(?:first|second|third|fourth|final)\s+(?:quarter|qtr)", words):
+        months = 3
+    mo = MONTHS[g["en_m"].lower().rstrip(".")]
+    y = _year(g["en_y"], ref)
+    if y is None:
+        if ref is None:
+            return None
+        options = (ref.year - 1, ref.year, ref.year + 1)
+        if g["en_w"].lower() == "ended":
+            y = max(yy for yy in options if _month_end(yy, mo) <= ref + timedelta(days=7))
+        else:
+            y = min(options, key=lambda yy: abs((_month_end(yy, mo) - ref).days))
+    if g["en_d"] and int(g["en_d"]) <= 7:
+        y, mo = _add_months(y, mo, -1)
+    sy, sm = _add_months(y, mo, -(months - 1))
+    ps, pe = date(sy, sm, 1), _month_end(y, mo)
+    if months == 3:
+        gran = "quarter" if mo % 3 == 0 else "fiscal_quarter"
+    elif months == 12:
+        gran = "year" if mo == 12 else "fiscal_year"
+    else:
+        gran = "half" if months == 6 else "range"
+    label = _label_for(ps, pe, gran) if gran in ("quarter", "year") else f"{months} months to {y}-{mo:02d}"
+    return Period(text, s, e, ps, pe, label, gran, "dates.ended.v1")
+
+
 def _resolve(kind: str, m: re.Match, ref: date | None, fy_end: int, previous: Period | None,
              prefer: str = "past") -> Period | None:
     g = m.groupdict()
@@ -136,6 +192,8 @@ def _resolve(kind: str, m: re.Match, ref: date | None, fy_end: int, previous: Pe
     def P(ps, pe, label, gran, rule):
         return Period(text, s, e, ps, pe, label, gran, rule)
 
+    if kind == "ended":
+        return _ended(g, ref, text, s, e)
     if kind == "ytd":
         if not ref:
             return P(None, None, "YTD", "ytd", "dates.ytd.v1")

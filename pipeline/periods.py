@@ -457,7 +457,8 @@ class Grammar:
             | {"the", "on", "for", "a", "an", "few", "several", "couple", "its", "fiscal", "fy", "ytd", "year", "so",
                "since", "prior", "previous", "sequentially", "just", "final", "last", "eom", "bom", "eoy", "boy", "eow",
                "bow", "beginning", "start", "middle", "end", "rest", "remaining", "remainder", "later", "earlier", "wkend",
-               "week", "fortnight", "hour", "hr", "minute", "min", "right", "my", "day", "this", "next"})
+               "week", "fortnight", "hour", "hr", "minute", "min", "right", "my", "day", "this", "next",
+               "quarter", "qtr", "half", "yr", "period", "latest", "financial"})
         self.start_words = frozenset(v for w in words for v in (w, w.upper(), w.capitalize()))
         # a token opens a candidate when it is digits, a code such as "Q3", "H1", "FY24", or one of the words
         self.token = re.compile(r"(\d|(?i:q|h|fy|w)\d)|[^\W\d_]+")

@@ -44,6 +44,22 @@ CASES = [
      {"period_label": "2023-Q3", "metric": "revenue"}),
     ("Umbrella Corp's stake rose to 14% in March, up from 11% a month earlier.", "2024-04-10", "11%",
      {"period_label": "2024-02", "metric": "ownership_pct"}),
+    # a results figure is never one day: "said Thursday" is when it was told, not its period
+    ("Initech Corp said Thursday that it made revenue of $1.24 billion for the final quarter of 2024.", "2025-02-13",
+     "$1.24 billion", {"metric": "revenue", "period_label": "2024-Q4"}),
+    # a results figure with no period words takes the period the story reports; "a year earlier" that one a year back
+    ("Initech Corp's fourth-quarter revenue rose 8% to $2.2 billion. Net income was $410 million, up from "
+     "$380 million a year earlier.", "2025-02-13", "$410 million", {"metric": "profit", "period_label": "2024-Q4"}),
+    ("Initech Corp's fourth-quarter revenue rose 8% to $2.2 billion. Net income was $410 million, up from "
+     "$380 million a year earlier.", "2025-02-13", "$380 million", {"metric": "profit", "period_label": "2023-Q4"}),
+    ("Revenue for the quarter ended Dec. 31 was down to $1.366 billion at Initech Corp.", "2025-02-11",
+     "$1.366 billion", {"metric": "revenue", "period_label": "2024-Q4"}),
+    # a small amount with no metric named is a price, on the published day; a large one an event with no period
+    ("The Verizon version of the Initech Phone will retail for $720.", "2025-02-11", "$720", {"period_label": "2025-02-11"}),
+    ("Initech Corp won a $2.6 billion contract from the Navy.", "2025-02-11", "$2.6 billion", {"period_label": ""}),
+    # a move verb right before a stock's figure, with no metric named, is the stock's move
+    ("Initech Corp slipped 10% in Frankfurt trading.", "2025-02-11", "10%", {"metric": "price_change", "entity": "Initech"}),
+    ("Initech Corp's revenue slipped 10% in the fourth quarter.", "2025-02-11", "10%", {"metric": "revenue_growth"}),
     # metrics from cue phrases
     ("Hooli Inc agreed to buy Pied Piper for $1.5 billion in cash.", "2024-05-02", "$1.5 billion", {"metric": "deal_value"}),
     ("Hooli Inc raised its dividend to 25 cents a share.", "2024-05-02", "25 cents", {"metric": "dividend", "value": 0.25}),
