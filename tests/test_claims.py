@@ -60,6 +60,12 @@ CASES = [
     # a move verb right before a stock's figure, with no metric named, is the stock's move
     ("Initech Corp slipped 10% in Frankfurt trading.", "2025-02-11", "10%", {"metric": "price_change", "entity": "Initech"}),
     ("Initech Corp's revenue slipped 10% in the fourth quarter.", "2025-02-11", "10%", {"metric": "revenue_growth"}),
+    # the value a figure is set against ("from", "vs", "compared with" after another figure) is historical
+    ("The unemployment rate fell to 4.0% from 4.1% in December.", "2025-02-07", "4.1%", {"modality": "historical"}),
+    ("The unemployment rate fell to 4.0% from 4.1% in December.", "2025-02-07", "4.0%", {"modality": "actual"}),
+    ("Hooli Inc reported a profit of $2.20 billion, compared with $1.97 billion.", "2025-02-11", "$1.97 billion",
+     {"modality": "historical"}),
+    ("Hooli Inc raised $40 million from investors.", "2025-02-11", "$40 million", {"modality": "actual"}),
     # metrics from cue phrases
     ("Hooli Inc agreed to buy Pied Piper for $1.5 billion in cash.", "2024-05-02", "$1.5 billion", {"metric": "deal_value"}),
     ("Hooli Inc raised its dividend to 25 cents a share.", "2024-05-02", "25 cents", {"metric": "dividend", "value": 0.25}),
