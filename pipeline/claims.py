@@ -234,10 +234,9 @@ def _modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, lead: tu
     ("At its peak, ...") covers the whole sentence. `cue_spans` caches each span's cues, so the
     figures of one clause share one pass of the patterns.
     """
-    before = others[bisect.bisect_left(others, cs):bisect.bisect_left(others, fig.start)]
-    if before and any(rx.search(lower_text(text[max(cs, fig.start - 40):fig.start]))
+    if others and others[0] < fig.start and any(rx.search(lower_text(text[max(cs, fig.start - 40):fig.start]))
                       for rx in res.modality.get("prior_value", ())):
-        return "historical"  # "fell to 4.0% from 4.1%"
+        return "historical"  # "fell to 4.0% from 4.1%"; `others` are the figures just before, in the sentence
     found: dict[str, int] = {}
     cue_spans = {} if cue_spans is None else cue_spans
     # a cue more than a few lines away does not decide a figure's modality; the bound keeps a
