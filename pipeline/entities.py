@@ -159,7 +159,8 @@ def learn_aliases(text: str, res: Resources) -> dict:
         words = chunk.split()
         if len(words) < 2 or words[-1].rstrip(".,") not in rules.suffixes | rules.generic:
             continue
-        while words and words[0] in rules.not_entities:
+        # "Shares of Acme Corp": the leading words that never name a company, and the joiner after them
+        while words and (words[0] in rules.not_entities or words[0] in ("of", "and", "&", "for")):
             words.pop(0)
         if len(words) < 2:
             continue
