@@ -35,6 +35,8 @@ _PARENTHETICAL = re.compile(r"\s*\([^()]{1,24}\)")
 _AMBIGUOUS_PE = re.compile(r"\b(?:earnings|p/?e|price[- /]to[- ]earnings)\b", re.I)
 _SEGMENT_BEFORE_METRIC = r"\b({segs})\s+(?:revenues?|sales|income|profit|growth)\b"
 _HISTORICAL_DAYS = 75
+# a figure written with a scale word or suffix ("$1.97 billion", "32.0 mln dlrs", "Rs 154 crore", "$2bn")
+_SCALED = re.compile(r"\b(?:thousand|million|mln|mn|billion|bln|bn|trillion|tn|crore|lakh)s?\b|\d\s?(?:[mMbBkK]|bn|tn)\b")
 # The periods a results figure's story reports in (a quarter, a half, a fiscal year).
 _REPORT_GRAINS = ("quarter", "fiscal_quarter", "fiscal_year", "half")
 # An amount of money with no named metric and no stated period, below this, is a price (a product's, a
@@ -487,6 +489,17 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             prior_value = _PRIOR_VALUE.match(text[cs:fig.start])
             if (mscore < 1.0 or prior_value) and (sent.start, fig.unit) in previous_metric:
                 metric, mscore = previous_metric[(sent.start, fig.unit)], 1.0  # "better than Baidu's 7.7%"
+            if metric in res.metrics and res.metrics[metric].per_share and _SCALED.search(fig.text):
+                # "$1.97 billion" is no amount of one share: the best of the other metrics the cues name
+                per_share = {m for m, spec in res.metrics.items() if spec.per_share}
+                metric, mscore = score_cues([c for c in cue_cache[((cs, ce), cue_kinds)] if c[0] not in per_share],
+                                            0, ce - cs, fig.start - cs, kind, res)
+                s_metric, s_score = score_cues([c for c in cue_cache[((sent.start, sent.end), cue_kinds)]
+                                                if c[0] not in per_share], 0, sent.end - sent.start,
+                                               fig.start - sent.start, kind, res)
+                if s_score * 0.6 > mscore:
+                    metric, mscore = s_metric, s_score * 0.6
+                cue_score = s_score
         previous_metric[(sent.start, fig.unit)] = metric
         if fig.kind == "word_change" and metric not in ("price_change", "revenue_growth", "profit_growth", "eps_growth", "market_cap_change"):
             metric = "price_change" if re.search(r"\b(?:shares?|stock|price|ADRs?)\b", text[sent.start:sent.end], re.I) else metric

@@ -33,7 +33,7 @@ def main() -> None:
 @click.option("--workers", type=click.IntRange(1, 256), default=None, help="Worker processes (default: the number of cores; 1 runs in this process).")
 @click.option("--batch-size", type=click.IntRange(1, 100000), default=64, show_default=True, help="Articles per batch sent to a worker.")
 @click.option("--max-chars", type=click.IntRange(1), default=5_000_000, show_default=True, help="Articles longer than this are listed as failed with a size reason.")
-@click.option("--window-days", type=click.IntRange(0, 3650), default=7, show_default=True, help="Point-in-time metrics (share price, P/E) are compared only between articles published this many days apart or fewer.")
+@click.option("--window-days", type=click.IntRange(0, 3650), default=7, show_default=True, help="A market quote's fact (a share price, a P/E, a yield on one day) is also set against its facts of the days this close, widened for the days between; 0 compares each day alone.")
 @click.option("--models", "models_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None, help="Folder of lexicons, gazetteer and rates (default: the project's models/).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="local: worker processes on this machine; dask: tasks on a Dask cluster.")
 @click.option("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786) for --engine dask; without it a LocalCluster of --workers processes starts.")
@@ -73,7 +73,7 @@ def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, en
     c = info["counts"]
     if not silent:
         click.echo(f"{c['articles']} articles ({c['failed']} failed, {c['skipped_duplicate']} duplicates): "
-                   f"{c['claims']} claims, {c['conflicts']} conflicts -> {out} "
+                   f"{c['claims']} claims, {c.get('facts', 0)} facts, {c['conflicts']} conflicts -> {out} "
                    f"(stages: {', '.join(info.get('stages', []))})", err=True)
 
 

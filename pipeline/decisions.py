@@ -31,7 +31,9 @@ STATUS_OF_DECISION = {
     "dismissed": "dismissed", # not a real conflict; `reason` says why
 }
 DECISIONS = (*STATUS_OF_DECISION, "note")
-DISMISS_REASONS = ("rounding", "different_period", "different_entity", "extraction_error", "other")
+# keys 1-8 on the review page, in this order (new reasons go before extraction_error, keeping 1-3)
+DISMISS_REASONS = ("rounding", "different_period", "different_entity", "wrong_metric", "different_basis", "revision",
+                   "extraction_error", "other")
 DISPUTED_SIDES = ("a", "b", "both")
 
 DECISION_COLUMNS = (

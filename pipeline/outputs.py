@@ -97,7 +97,7 @@ def _widen(schema: pa.Schema) -> pa.Schema:
 class DatabaseWriter:
     """Fills claims/conflicts/articles/article_texts as *_new tables, then swaps them in one transaction."""
 
-    TABLES = ("claims", "conflicts", "articles", "article_texts")
+    TABLES = ("claims", "conflicts", "articles", "article_texts", "facts", "fact_claims")
 
     def __init__(self, out: Path):
         self.conn = sqlite3.connect(out / "claims.db", timeout=60)
@@ -145,6 +145,10 @@ class DatabaseWriter:
             self.conn.execute("CREATE INDEX IF NOT EXISTS conflicts_by_key ON conflicts (entity, metric, severity, status)")
             self.conn.execute("CREATE INDEX IF NOT EXISTS claims_by_id ON claims (claim_id)")
             self.conn.execute("CREATE INDEX IF NOT EXISTS claims_by_key ON claims (entity, metric)")
+            if "facts" in self.columns:
+                self.conn.execute("CREATE INDEX IF NOT EXISTS facts_by_id ON facts (fact_id)")
+                self.conn.execute("CREATE INDEX IF NOT EXISTS fact_claims_by_fact ON fact_claims (fact_id)")
+                self.conn.execute("CREATE INDEX IF NOT EXISTS fact_claims_by_claim ON fact_claims (claim_id)")
             api = _decision_api()
             if api is not None and hasattr(api, "apply_decisions"):
                 api.apply_decisions(self.conn)  # decisions recorded while this run was writing count too

@@ -189,3 +189,4 @@ class ArticleResult:
     error: str = ""
     n_chars: int = 0
     timings: Mapping[str, float] = field(default_factory=dict)
+    source_bands: str = ""  # the text's near-duplicate band hashes (pipeline/sources.py), for articles with claims

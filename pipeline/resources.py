@@ -49,6 +49,7 @@ class MetricSpec:
     # a market quote's range within a day (metrics.yaml `day_slack`): (fraction of the value, percentage points)
     day_slack: tuple[float, float] | None = None
     spread: bool = False  # an analyst's own figure: claims of it form a spread, never a conflict
+    per_share: bool = False  # an amount for one share: never written with a scale word ("$1.97 billion")
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class Resources:
     # subject kind -> (metric, figure kinds, rule metrics it replaces): metrics.yaml `by_subject_kind`
     metric_by_subject_kind: Mapping[str, tuple] = field(default_factory=dict)
     not_by_subject_kind: re.Pattern | None = None  # a clause naming a tariff, duty or tax: a rate on the thing
+    basis: Mapping[str, re.Pattern] = field(default_factory=dict)  # models/lexicons/basis.yaml, in order
 
     def entry(self, name: str) -> Entry | None:
         return self.alias_index.get(name)
@@ -274,7 +276,8 @@ def _load_metrics(path: Path) -> tuple[dict[str, MetricSpec], dict[str, str], di
         metrics[name] = MetricSpec(name, frozenset(spec.get("kinds", [])), timing, cues,
                                    tuple(required_literals(rx.pattern) for rx, _ in cues),
                                    instrument=bool(spec.get("instrument", False)), default_period=default_period,
-                                   day_slack=day_slack, spread=bool(spec.get("spread", False)))
+                                   day_slack=day_slack, spread=bool(spec.get("spread", False)),
+                                   per_share=bool(spec.get("per_share", False)))
     labels = {k.lower(): v for k, v in (data.get("table_labels") or {}).items()}
     for label, metric in labels.items():
         if metric != "other" and metric not in metrics:
@@ -438,4 +441,14 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         subject_words=MappingProxyType(_load_subject_words(lex / "subjects.yaml")),
         metric_by_subject_kind=MappingProxyType(by_subject_kind),
         not_by_subject_kind=not_by_subject_kind,
+        basis=MappingProxyType(_load_basis(lex / "basis.yaml")),
     )
+
+
+def _load_basis(path: Path) -> dict[str, re.Pattern]:
+    """basis.yaml: {name: regex}, tried in order on lower-cased text."""
+    data = _read_yaml(path)
+    rules = data.get("basis") if isinstance(data, dict) else None
+    if not isinstance(rules, dict) or not rules:
+        raise _fail(path, "needs a `basis` mapping of {name: regex}", "models/lexicons/basis.yaml")
+    return {str(k): _compile_lower(path, str(v)) for k, v in rules.items()}

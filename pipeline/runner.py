@@ -22,7 +22,9 @@ import pandas as pd
 from . import __version__
 from .claims import make_claims
 from .clean import clean_text
-from .conflicts import COMPARABLE_MODALITIES, Options as ConflictOptions, SortedConflicts, in_table, iter_conflicts, sentence_key
+from .conflicts import SortedConflicts
+from .facts import Options as FactOptions, basis_of, comparable, group_facts, sentence_key
+from .sources import band_hashes, encode as encode_bands, source_ids
 from .dates import infer_published
 from .entities import add_named_mentions, find_entities
 from .errors import message, usage
@@ -112,7 +114,13 @@ def process_article(article: Article, res: Resources, use_ner: bool = False, par
     t0 = time.perf_counter()
     claims = make_claims(article, clean, figures, ents, res, parses, trace=trace)
     timings["claims"] = time.perf_counter() - t0
-    return ArticleResult(article, tuple(claims), tuple(skipped), n_chars=len(text), timings=timings)
+    bands = ""
+    if claims:  # only an article with claims can be another's copy in a fact
+        t0 = time.perf_counter()
+        bands = encode_bands(band_hashes(clean.text))
+        timings["sources"] = time.perf_counter() - t0
+    return ArticleResult(article, tuple(claims), tuple(skipped), n_chars=len(text), timings=timings,
+                         source_bands=bands)
 
 
 def _process_batch(batch: list[Article], models_dir: str | None, use_ner: bool = False,
@@ -158,7 +166,7 @@ def stages_run(opts: "RunOptions", model_info: dict) -> list[str]:
     stages += ["subjects", "claims"]
     if model_info.get("used"):
         stages.append("model")
-    return stages + ["conflicts"]
+    return stages + ["sources", "facts", "conflicts"]
 
 
 def model_status(opts: "RunOptions") -> dict:
@@ -246,6 +254,7 @@ def _rows(results: list[tuple[ArticleResult, str]]) -> tuple[pd.DataFrame, pd.Da
             "error": r.error, "doc": a.doc, "published_inferred": a.published_inferred, "note": a.note,
             "text_hash": h, "skipped": json.dumps(dict(Counter(s.reason for s in r.skipped))),
             "timings": json.dumps({k: round(v, 6) for k, v in r.timings.items()}),
+            "source_bands": r.source_bands,
         })
         if r.status == "ok":
             text_rows.append({"article_id": a.article_id, "text": a.text})
@@ -378,11 +387,11 @@ def _flush(pending: list, opts: RunOptions, pool, store: PartStore, seg, consume
     store.write_part(seg, *_rows(results), consumed=consumed)
 
 
-# Conflict detection reads only these columns, in buckets of about this many claims
-# (claims are bucketed by entity, and conflicts never cross entities).
-CONFLICT_INPUT_COLUMNS = ["claim_id", "article_id", "entity", "entity_id", "segment", "metric", "modality", "unit",
-                          "value", "value_low", "value_high", "approx", "figure", "published", "period_start",
-                          "period_end", "period_label", "confidence", "char_start", "disputed", "sentence_key"]
+# Facts and conflicts read only these columns, in buckets of about this many claims
+# (claims are bucketed by entity, and a fact never crosses entities).
+FACT_INPUT_COLUMNS = ["claim_id", "article_id", "entity", "entity_id", "segment", "metric", "modality", "unit",
+                      "value", "value_low", "value_high", "approx", "figure", "published", "period_start",
+                      "period_end", "period_label", "confidence", "char_start", "disputed", "sentence_key", "basis"]
 BUCKET_ROWS = 400_000
 
 
@@ -392,30 +401,27 @@ def _bucket_schema():
     types = {"value": pa.float64(), "value_low": pa.float64(), "value_high": pa.float64(), "confidence": pa.float64(),
              "char_start": pa.int64(), "disputed": pa.bool_(), "published": pa.date32(), "period_start": pa.date32(),
              "period_end": pa.date32()}
-    return pa.schema([pa.field(c, types.get(c, pa.string())) for c in CONFLICT_INPUT_COLUMNS])
+    return pa.schema([pa.field(c, types.get(c, pa.string())) for c in FACT_INPUT_COLUMNS])
 
 
-class _ConflictBuckets:
-    """Comparable claims split by entity into buckets small enough to compare in memory."""
+class _FactBuckets:
+    """Claims that can state a fact, split by entity into buckets small enough to group in memory."""
 
-    def __init__(self, directory: Path, n: int):
-        self.n, self.dir = n, directory
+    def __init__(self, directory: Path, n: int, res: Resources):
+        self.n, self.dir, self.res = n, directory, res
         self.frames: list[list[pd.DataFrame]] = [[] for _ in range(n)]
         self.writers: dict[int, object] = {}
         if n > 1:
             directory.mkdir(parents=True, exist_ok=True)
 
     def add(self, claims: pd.DataFrame) -> None:
-        df = claims[claims["modality"].isin(COMPARABLE_MODALITIES) & (claims["metric"] != "other")
-                    & (claims["entity"].fillna("") != "")]
+        df = comparable(claims, self.res)
         if not len(df):
             return
-        if "sentence" in df.columns:  # only whether a claim is a table's and shares a sentence is asked
-            df = df[~df["sentence"].map(in_table).astype(bool)]
-            df = df.assign(sentence_key=[sentence_key(x) for x in df["sentence"]])
-            if not len(df):
-                return
-        df = df[[c for c in CONFLICT_INPUT_COLUMNS if c in df.columns]]
+        if "sentence" in df.columns:  # what the sentence tells a fact (its copies, its basis), kept without it
+            df = df.assign(sentence_key=[sentence_key(x) for x in df["sentence"]],
+                           basis=[basis_of(s, f, self.res) for s, f in zip(df["sentence"], df["figure"])])
+        df = df[[c for c in FACT_INPUT_COLUMNS if c in df.columns]]
         if self.n == 1:
             self.frames[0].append(df)
             return
@@ -431,22 +437,18 @@ class _ConflictBuckets:
                 self.writers[b] = pq.ParquetWriter(self.dir / f"bucket-{b:04d}.parquet", schema)
             self.writers[b].write_table(table)
 
-    def find(self, res: Resources, opts: ConflictOptions) -> SortedConflicts:
-        """Every bucket's conflicts, gathered (and spilled to disk past a size) for one sorted pass."""
-        found = SortedConflicts(self.dir / "conflicts")
+    def group(self, opts: FactOptions, sources: dict):
+        """(facts, conflicts, fact_claims) for each bucket in turn."""
         if self.n == 1:
             if self.frames[0]:
-                for chunk in iter_conflicts(pd.concat(self.frames[0], ignore_index=True), res, opts):
-                    found.add(chunk)
-            return found
+                yield group_facts(pd.concat(self.frames[0], ignore_index=True), self.res, opts, sources)
+            return
         for w in self.writers.values():
             w.close()
         for b in sorted(self.writers):
             path = self.dir / f"bucket-{b:04d}.parquet"
-            for chunk in iter_conflicts(pd.read_parquet(path), res, opts):
-                found.add(chunk)
+            yield group_facts(pd.read_parquet(path), self.res, opts, sources)
             path.unlink()
-        return found
 
 
 def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, inputs: list[Path], started: float,
@@ -455,19 +457,20 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
     import pyarrow.parquet as pq
 
     from .outputs import DatabaseWriter, TableWriter, read_decisions, write_json
-    from .schema import ARTICLE_COLUMNS, CONFLICT_COLUMNS
+    from .schema import ARTICLE_COLUMNS, CONFLICT_COLUMNS, FACT_CLAIM_COLUMNS, FACT_COLUMNS
 
     t_write = time.perf_counter()
     statuses, disputed = read_decisions(out / "claims.db")
     claim_files = store.files("claims")
     n_claims = sum(pq.ParquetFile(p).metadata.num_rows for p in claim_files)
-    buckets = _ConflictBuckets(store.dir / "buckets", max(1, -(-n_claims // BUCKET_ROWS)))
+    buckets = _FactBuckets(store.dir / "buckets", max(1, -(-n_claims // BUCKET_ROWS)), res)
     writers = [TableWriter(out, "claims", CLAIM_COLUMNS), TableWriter(out, "articles", ARTICLE_COLUMNS, parquet=False)]
     db = DatabaseWriter(out)
     stage_time: Counter = Counter()
     skipped: Counter = Counter()
     status: Counter = Counter()
     failures = []
+    article_ids, bands = [], []  # articles with claims and their near-duplicate band hashes
     try:
         for path in claim_files:
             claims = pd.read_parquet(path)
@@ -485,6 +488,10 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
             for sk in articles["skipped"]:
                 skipped.update(json.loads(sk or "{}"))
             status.update(articles["status"])
+            if "source_bands" in articles.columns:  # parts written before sources were kept have none
+                has = articles["source_bands"].fillna("") != ""
+                article_ids.extend(articles.loc[has, "article_id"])
+                bands.extend(articles.loc[has, "source_bands"])
             bad = articles[articles["status"] == "failed"]
             if len(failures) < 1000:  # run.json lists the first 1,000; the count is in `counts`
                 failures.extend({"article_id": a, "error": e} for a, e in zip(bad["article_id"], bad["error"]))
@@ -492,7 +499,23 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
         for path in store.files("texts"):
             db.write("article_texts", pd.read_parquet(path), ("article_id", "text"))
         t0 = time.perf_counter()
-        found = buckets.find(res, ConflictOptions(window_days=opts.window_days))
+        sources = source_ids(article_ids, bands)
+        del article_ids, bands
+        stage_time["sources"] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        found = SortedConflicts(store.dir / "conflicts")
+        fact_writer = TableWriter(out, "facts", FACT_COLUMNS)
+        writers.append(fact_writer)
+        n_facts, fact_status = 0, Counter()
+        for facts, conflicts, links in buckets.group(FactOptions(window_days=opts.window_days), sources):
+            fact_writer.write(facts)
+            db.write("facts", facts, FACT_COLUMNS)
+            db.write("fact_claims", links, FACT_CLAIM_COLUMNS)
+            found.add(conflicts)
+            n_facts += len(facts)
+            fact_status.update(facts["status"])
+        db.write("facts", pd.DataFrame(), FACT_COLUMNS)  # the tables exist even without facts
+        db.write("fact_claims", pd.DataFrame(), FACT_CLAIM_COLUMNS)
         stage_time["conflicts"] = time.perf_counter() - t0
         conflict_writer = TableWriter(out, "conflicts", CONFLICT_COLUMNS)
         writers.append(conflict_writer)
@@ -521,7 +544,8 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
         "model_stage": model_info,
         "stages": stages_run(opts, model_info),
         "counts": {"articles": sum(status.values()), "ok": status["ok"], "failed": status["failed"],
-                   "skipped_duplicate": status["skipped_duplicate"], "claims": n_claims, "conflicts": n_conflicts},
+                   "skipped_duplicate": status["skipped_duplicate"], "claims": n_claims, "facts": n_facts,
+                   "conflicts": n_conflicts, "facts_by_status": dict(sorted(fact_status.items()))},
         "timings_s": {k: round(v, 3) for k, v in sorted(stage_time.items())}
         | {"write": round(time.perf_counter() - t_write - stage_time["conflicts"], 3), "total": round(time.time() - started, 3)},
         "skipped_figures": dict(sorted(skipped.items())),

@@ -16,7 +16,19 @@ CONFLICT_COLUMNS = (
     "value_a", "value_b", "unit", "rel_diff", "severity", "reason", "status",
     # beyond the contract
     "published_a", "published_b", "days_apart", "period_label_a", "period_label_b",
+    "fact_id", "majority_value", "majority_sources", "outlier_sources",
 )
+
+# One row per fact (README, "The facts table"): the claims that state one entity's segment, metric,
+# basis and modality for one period, with their consensus, sources and status.
+FACT_COLUMNS = (
+    "fact_id", "entity", "entity_id", "segment", "metric", "basis", "modality",
+    "period_start", "period_end", "period_label", "unit", "value", "value_low", "value_high", "spread",
+    "n_reports", "n_articles", "n_sources", "n_values", "status", "majority_sources", "outlier_value",
+    "outlier_sources", "reason", "first_published", "last_published", "claim_ids",
+)
+FACT_CLAIM_COLUMNS = ("fact_id", "claim_id", "value_group", "majority")
+FACT_STATUSES = ("single", "agreed", "conflict", "revised", "ambiguous", "spread", "disagreed")
 
 ARTICLE_COLUMNS = (
     "article_id", "source", "published", "title", "n_chars", "n_claims", "status", "error",

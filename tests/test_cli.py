@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.schema import ARTICLE_COLUMNS, CLAIM_COLUMNS, CONFLICT_COLUMNS
+from pipeline.schema import ARTICLE_COLUMNS, CLAIM_COLUMNS, CONFLICT_COLUMNS, FACT_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,3 +85,11 @@ def test_run_writes_the_contract_tables(tmp_path):
     import sqlite3
     con = sqlite3.connect(out / "claims.db")
     assert con.execute("select count(*) from claims").fetchone()[0] == len(claims)
+    # the facts: one per entity, metric and day; the P/E's two days disagree, the prices agree
+    facts = pd.read_csv(out / "facts.csv", keep_default_na=False)
+    assert list(facts.columns) == list(FACT_COLUMNS)
+    assert con.execute("select count(*) from facts").fetchone()[0] == len(facts) == info["counts"]["facts"]
+    pe_facts = facts[facts.metric == "forward_pe"].sort_values("period_start")
+    assert list(pe_facts.value) == [15.0, 31.0] and set(pe_facts.status) == {"conflict"}
+    linked = con.execute("select count(*) from fact_claims where fact_id = ?", (pe.iloc[0].fact_id,)).fetchone()[0]
+    assert linked == 1 and pe.iloc[0].fact_id in set(pe_facts.fact_id)

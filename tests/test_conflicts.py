@@ -105,37 +105,43 @@ def test_blocking_scales_without_all_pairs(resources):
     assert find_conflicts(pd.DataFrame(rows), resources).empty
 
 
-def test_conflicts_built_in_chunks_equal_those_built_at_once(resources):
-    """Many copies of two disagreeing stories: the pairs come in chunks, and together they are the whole table."""
-    from pipeline.conflicts import iter_conflicts
-
-    rows = [claim(f"c{k}", f"a{k}", D1, 300.0 if k % 2 else 410.0, "HK$300" if k % 2 else "HK$410") for k in range(30)]
-    whole = find_conflicts(pd.DataFrame(rows), resources)
-    assert len(whole) == 15 * 15  # every 300 against every 410
-    chunks = list(iter_conflicts(pd.DataFrame(rows), resources, chunk_rows=40))
-    assert [len(c) for c in chunks] == [40] * 5 + [25]
-    assert sorted(pd.concat(chunks)["conflict_id"]) == sorted(whole["conflict_id"])
+def test_many_copies_of_one_figure_make_one_conflict_with_its_majority(resources):
+    """Sixteen articles give 300 and four give 410: one conflict, the 410 named as the outlier."""
+    rows = [claim(f"c{k}", f"a{k:02d}", D1, 410.0 if k >= 16 else 300.0, "HK$410" if k >= 16 else "HK$300")
+            for k in range(20)]
+    out = find_conflicts(pd.DataFrame(rows), resources)
+    assert len(out) == 1
+    row = out.iloc[0]
+    assert row.majority_sources == 16 and row.outlier_sources == 4
+    assert row.reason.startswith("16 sources give Tencent's share price") and "4 sources give HKD 410" in row.reason
+    # the sixteen are copies of one story (near-duplicates): one source against four, and 410 is the majority
+    copies = {f"a{k:02d}": "a00" for k in range(16)}
+    row = find_conflicts(pd.DataFrame(rows), resources, sources=copies).iloc[0]
+    assert row.majority_sources == 4 and row.outlier_sources == 1 and row.majority_value == 410.0
 
 
 def test_sorted_conflicts_merge_spilled_chunks_in_table_order(resources, tmp_path):
     """Spilled to disk and merged, or kept and sorted in memory: the same rows in `sort_conflicts` order."""
     import random
+    from datetime import timedelta
 
-    from pipeline.conflicts import SortedConflicts, iter_conflicts, sort_conflicts
+    from pipeline.conflicts import SortedConflicts, sort_conflicts
 
     rng = random.Random(7)
     rows = []
     for e in ("Tencent", "Alibaba", "Baidu"):  # several entities and severities interleave across chunks
-        for k in range(12):
-            v = rng.choice([300.0, 330.0, 600.0])
-            rows.append(claim(f"{e}{k}", f"{e}-a{k}", D1, v, f"HK${v:.0f}", entity=e, entity_id=e))
-    chunks = list(iter_conflicts(pd.DataFrame(rows), resources, chunk_rows=7))
-    rng.shuffle(chunks)
-    expected = sort_conflicts(pd.concat(chunks, ignore_index=True))
+        for day in range(8):
+            for k, v in enumerate((300.0, 300.0, rng.choice([400.0, 700.0, 1500.0]))):
+                rows.append(claim(f"{e}{day}-{k}", f"{e}-{day}-{k}", D1 + timedelta(days=day), v, f"HK${v:.0f}",
+                                  entity=e, entity_id=e))
+    whole = find_conflicts(pd.DataFrame(rows), resources)
+    parts = [whole.iloc[k:k + 7] for k in range(0, len(whole), 7)]
+    rng.shuffle(parts)
+    expected = sort_conflicts(pd.concat(parts, ignore_index=True))
     assert expected["severity"].nunique() > 1 and expected["entity"].nunique() == 3
     for spill_rows in (10**9, 5):
         sink = SortedConflicts(tmp_path / f"spill{spill_rows}", spill_rows=spill_rows, batch_rows=9)
-        for c in chunks:
+        for c in parts:
             sink.add(c)
         got = pd.concat(list(sink.batches()), ignore_index=True)
         assert (len(sink.files) > 1) == (spill_rows == 5)

@@ -394,3 +394,35 @@ def test_random_requests_never_get_a_500(run):
             assert c.post(f"/decisions/{q(ident, safe='')}/undo", content=body, headers=headers).status_code < 500
 
     check()
+
+
+# ---------------------------------------------------------------- the fact behind a conflict
+
+def test_a_conflict_shows_its_fact_with_every_report_in_time_order(tmp_path):
+    """A real run: two outlets give Acme's forward P/E as 15x, a third as 31x on the same day."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    dump = tmp_path / "dump.jsonl"
+    texts = [("w1", "wire", "Acme Corp trades at 15 times forward earnings, analysts said."),
+             ("b1", "blog", "Shares of Acme Corp now trade at 15 times forward earnings."),
+             ("p1", "paper", "At 31 times forward earnings, Acme Corp looks expensive.")]
+    dump.write_text("\n".join(json.dumps({"id": i, "published": "2024-03-04", "source": s, "title": f"Acme {i}",
+                                          "text": t}) for i, s, t in texts) + "\n")
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "-m", "pipeline", "run", str(dump), "--out", str(out), "--silent", "--fast"],
+                   check=True, cwd=Path(__file__).resolve().parent.parent)
+    with TestClient(create_app(out, reviewer="ana"), follow_redirects=False) as c:
+        [cid] = listed_ids(c.get("/conflicts.json").json())
+        data = c.get(f"/conflicts/{cid}.json").json()
+        assert "2 sources give Acme's forward P/E" in data["conflict"]["reason"]
+        [fact] = data["facts"]
+        assert fact["status"] == "conflict" and fact["n_sources"] == 3 and fact["value"] == 15.0
+        reports = {r["source"]: r for r in fact["reports"]}
+        assert reports["paper"]["majority"] is False and reports["wire"]["majority"] and reports["blog"]["majority"]
+        assert {r["side"] for r in fact["reports"]} == {"a", "b", ""}
+        html = c.get(f"/conflicts/{cid}").text
+        assert "The fact: Acme forward pe" in html and html.count('class="outlier') == 1
+        assert "not this entity&#39;s figure" in html or "not this entity's figure" in html

@@ -1,6 +1,7 @@
 """Draw conflicts at random (fixed seed) from a run, with both claims' sentences and titles, for judging.
 
     python bench/conflict_audit/draw.py RUN_DIR --n 100 --seed 16 --out bench/conflict_audit/modern-draw.jsonl
+    python bench/conflict_audit/draw.py RUN_DIR --n 50 --seed 17 --out bench/conflict_audit/wire-web-draw.jsonl
 """
 from __future__ import annotations
 
@@ -31,7 +32,10 @@ def main() -> int:
     con = sqlite3.connect(args.run / "claims.db")
     with args.out.open("w", encoding="utf-8") as fh:
         for k, row in enumerate(drawn.itertuples(index=False)):
-            item = {"id": f"c{k:03d}", "conflict_id": row.conflict_id, "reason": row.reason, "severity": row.severity}
+            item = {"id": f"c{k:03d}", "conflict_id": row.conflict_id, "reason": row.reason, "severity": row.severity,
+                    "majority_sources": getattr(row, "majority_sources", None),
+                    "outlier_sources": getattr(row, "outlier_sources", None),
+                    "days_apart": int(row.days_apart) if row.days_apart == row.days_apart else None}
             for side, cid in (("a", row.claim_a), ("b", row.claim_b)):
                 c = claims.loc[cid]
                 item[side] = {"article_id": c["article_id"], "title": c["title"], "source": c["source"],

@@ -45,7 +45,9 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-]{0,127}")
 DECISION_LABELS = {"a_right": "A is right", "b_right": "B is right", "neither": "Neither is right",
                    "both_hold": "Both hold", "dismissed": "Dismissed", "note": "Note"}
 REASON_LABELS = {"rounding": "rounding", "different_period": "different period",
-                 "different_entity": "different entity", "extraction_error": "extraction error", "other": "other"}
+                 "different_entity": "not this entity's figure", "wrong_metric": "wrong metric",
+                 "different_basis": "different basis", "revision": "a revision", "extraction_error": "extraction error",
+                 "other": "other"}
 
 
 class Review:
@@ -248,6 +250,7 @@ def make_routes(review: Review) -> list:
                 raise HTTPException(404, f"no conflict {cid!r} in this run")
             claims = {side: store.get_claim(conn, conflict.get(f"claim_{side}") or "") for side in ("a", "b")}
             plot = chart.plot(store.chart_claims(conn, conflict), conflict)
+            facts = store.conflict_facts(conn, conflict)
             history = store.conflict_decisions(conn, cid)
             prev_id, next_id = store.neighbour(conn, f, conflict, -1), store.neighbour(conn, f, conflict, 1)
             flash = store.get_decision(conn, done) if done else None
@@ -258,12 +261,12 @@ def make_routes(review: Review) -> list:
                  "next": conflict_url(next_id, params) if next_id else None, "list": list_url(params)}
         if wants_json(request, as_json):
             sides = {s: _claim_json(c) for s, c in claims.items()}
-            return json_response({"conflict": conflict, "claims": sides, "decisions": history,
+            return json_response({"conflict": conflict, "claims": sides, "facts": facts, "decisions": history,
                                   "chart": [vars(p) for p in plot.points], **links})
         views = {s: None if c is None else {
             **c, "pieces": evidence.sentence_pieces(c), "paragraph": evidence.paragraph_pieces(c)}
             for s, c in claims.items()}
-        return review.render(request, "conflict.html", c=conflict, claims=views, chart=plot, history=history,
+        return review.render(request, "conflict.html", c=conflict, claims=views, chart=plot, history=history, facts=facts,
                              links=links, params=params, flash=flash, undo_id=undo_id,
                              conversion=evidence.conversion_note(conflict.get("reason")),
                              status=conflict.get("status") or "open")

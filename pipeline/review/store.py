@@ -222,6 +222,36 @@ def chart_claims(conn: sqlite3.Connection, conflict: dict) -> list[dict]:
     return rows
 
 
+FACT_REPORT_LIMIT = 200
+
+
+def conflict_facts(conn: sqlite3.Connection, conflict: dict) -> list[dict]:
+    """The facts the conflict's two claims belong to (one, or two for a quote against a nearby day's), each
+    with its reports in time order: source, date, figure as written, sentence, and whether its value is the
+    fact's majority. Empty for a run written before facts were kept."""
+    if not (_has_table(conn, "facts") and _has_table(conn, "fact_claims")):
+        return []
+    ids = []
+    for side in ("claim_a", "claim_b"):
+        row = conn.execute("SELECT fact_id FROM fact_claims WHERE claim_id = ?", (conflict.get(side) or "",)).fetchone()
+        if row and row[0] not in ids:
+            ids.append(row[0])
+    out = []
+    for fid in ids:
+        fact = conn.execute("SELECT * FROM facts WHERE fact_id = ?", (fid,)).fetchone()
+        if fact is None:
+            continue
+        reports = [dict(r) for r in conn.execute(
+            "SELECT fc.value_group, fc.majority, c.claim_id, c.article_id, c.source, c.title, c.published, c.figure,"
+            " c.value, c.unit, c.sentence, c.confidence FROM fact_claims fc JOIN claims c ON c.claim_id = fc.claim_id"
+            " WHERE fc.fact_id = ? ORDER BY c.published, c.article_id, c.char_start LIMIT ?", (fid, FACT_REPORT_LIMIT))]
+        for r in reports:
+            r["side"] = "a" if r["claim_id"] == conflict.get("claim_a") else "b" if r["claim_id"] == conflict.get("claim_b") else ""
+            r["majority"] = r["majority"] in (1, True, "1", "True", "true")
+        out.append({**dict(fact), "reports": reports})
+    return out
+
+
 def neighbour(conn: sqlite3.Connection, f: Filters, conflict: dict, step: int) -> str | None:
     """The conflict id after (step=1) or before (step=-1) `conflict` in the filtered list order."""
     where, params = where_clause(f)

@@ -1,0 +1,557 @@
+"""Facts: the claims that state one fact, across articles, and whether their sources agree.
+
+A fact is one entity's segment, metric, basis and modality for one period (a flow's reporting
+period; a point-in-time metric's day: the period the text gives, else the published day; never a
+window of days). Its reports are the claims that state it; its sources are the reports' articles
+joined when they are copies of one story (pipeline/sources.py) or print the same sentence.
+
+Each report is an interval: its value widened by its rounding ("$88" is 87.5-88.5), its qualifier
+("about" +-10%, "over" is a floor), a market quote's usual range within a day (`day_slack` in
+metrics.yaml) and, across currencies, a dated conversion's slack. Reports whose intervals chain
+together hold one value; a fact with one value is `agreed` (or `single`, from one source).
+
+A fact with several values is a disagreement when each value comes from its own sources:
+- `conflict`: the value most independent sources give is the majority; each other value is an
+  outlier, one conflict row each (with a reason that names both sides and a likely cause);
+- `revised`: a forecast or estimate whose values follow each other in time (guidance raised,
+  a consensus updated): shown in time order, never a conflict;
+- `ambiguous`: one source gives two of the values: the claims read two different things (a
+  segment and the whole, GAAP and adjusted, two columns), not a contradiction;
+- `spread`: analysts' own figures (a price target), which differ by design.
+Everything is array arithmetic over the sorted claims (pandas/numpy); only disagreeing facts,
+a small share, are looked at one by one.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from .resources import Resources
+from .schema import CONFLICT_COLUMNS, FACT_COLUMNS
+
+COMPARABLE_MODALITIES = ("actual", "forecast", "estimate")
+ABOUT_SLACK = 0.10
+FX_SLACK = 0.05
+MIN_REL_DIFF = 0.02
+MIN_CONFIDENCE = 0.15
+# two articles that disagree on more than this many of one entity's facts are reading different
+# things (a quarter against the year, a segment against the whole, one table's columns against
+# another's), not contradicting each other: on the modern dump such pairs of articles held 54% of
+# the pairs flagged (bench/RESULTS.md, "Conflicts")
+MAX_DISAGREEMENTS_PER_ARTICLE_PAIR = 2
+# two facts of nearby days (or of nearly the same span) disagree only this far apart, beyond the drift
+# their days allow: a quote of another day is a weaker witness than one of the same day
+NEIGHBOUR_MIN_REL = 0.25
+NEIGHBOUR_OVERLAP = 0.8  # two flows' spans overlap this much ("year to date" on the 26th and on the 30th)
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+_BASIS_REACH = 80  # characters before the figure, in its sentence, where a basis word counts
+_MAX_IDS = 200  # report ids listed in a fact's row; the fact_claims table in claims.db holds all
+
+
+@dataclass(frozen=True)
+class Options:
+    # a conflict's two sides must both be this sure (pipeline/confidence.py: the chance that entity,
+    # metric and period are all right); below it the pair is more likely an extraction error than a
+    # disagreement (bench/RESULTS.md, "Conflicts")
+    min_confidence: float = MIN_CONFIDENCE
+    # a market quote's facts of days this close are set against each other (widened for the days between)
+    window_days: int = 7
+
+
+def written_slacks(figures: pd.Series, values: np.ndarray) -> np.ndarray:
+    """Half a unit of each figure's last digit as written, in base units ("$53bn" -> 0.5e9; pandas
+    string methods: a million figures in about a second)."""
+    number = figures.astype("string").str.extract(f"({_NUMBER.pattern})", expand=False)
+    written = pd.to_numeric(number.str.replace(",", "", regex=False), errors="coerce").to_numpy(float)
+    digits = number.str.extract(r"\.(\d+)", expand=False).astype("string").str.len().fillna(0).to_numpy(float)
+    written = np.where(written == 0, 1.0, written)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        scale = np.abs(values) / written
+    slack = 0.5 * 10.0 ** (-digits) * np.where(scale >= 1, scale, 1.0)
+    return np.where(np.isnan(written), np.abs(values) * 0.005, slack)
+
+
+def usd_factor(unit: str, day, res: Resources) -> float | None:
+    if unit == "USD":
+        return 1.0
+    year = day.year if isinstance(day, date) else 2020
+    rate = res.usd_rate(unit, year)
+    return None if rate is None else 1.0 / rate
+
+
+def fmt(v: float, unit: str) -> str:
+    if unit in ("%", "pp"):
+        return f"{v:g}{'%' if unit == '%' else ' pp'}"
+    if unit == "x":
+        return f"{v:g}x"
+    for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(v) >= scale:
+            return f"{unit} {v / scale:.4g}{suffix}"
+    return f"{unit} {v:,.4g}"
+
+
+def in_table(sentence) -> bool:
+    """A row of a table with columns ("| Revenue | $238,435 | $15,709 |"): its column, which the claim
+    does not read, says the period or segment. Wire tables of one figure a line are not this."""
+    return isinstance(sentence, str) and sentence.count("|") >= 3
+
+
+def sentence_key(sentence) -> str:
+    """A sentence as its copies write it (letters and digits, lower case), hashed short; "" for none."""
+    if not isinstance(sentence, str):
+        return ""
+    normal = re.sub(r"[\W_]+", "", sentence.lower())
+    return hashlib.blake2b(normal.encode(), digest_size=8).hexdigest() if normal else ""
+
+
+def basis_of(sentence, figure, res: Resources) -> str:
+    """The basis a figure is stated on, from the words around it in its sentence (models/lexicons/
+    basis.yaml): `adjusted` (non-GAAP, underlying), `intraday` (a session's high or low), `extended`
+    (pre-market, after hours), else `reported`."""
+    if not isinstance(sentence, str) or not res.basis:
+        return "reported"
+    at = sentence.find(figure) if isinstance(figure, str) and figure else -1
+    before = sentence[max(0, at - _BASIS_REACH):at] if at >= 0 else sentence
+    # and the rest of its clause after it ("fell 3% in premarket trading"), up to a comma or semicolon
+    after = re.split(r"[,;]", sentence[at + len(figure):at + len(figure) + 40], maxsplit=1)[0] if at >= 0 else ""
+    low = (before + " " + after).lower()
+    for name, rx in res.basis.items():
+        if rx.search(low):
+            return name
+    return "reported"
+
+
+def comparable(claims: pd.DataFrame, res: Resources) -> pd.DataFrame:
+    """The claims that can state a fact: a named entity and metric, not disputed by a reviewer, not a
+    cell of a table with columns, and (for an instrument such as a bond yield) a named term."""
+    df = claims[(claims["metric"] != "other") & (claims["entity"].fillna("") != "")]
+    if "disputed" in df.columns:
+        df = df[~df["disputed"].fillna(False).astype(bool)]
+    if "sentence" in df.columns and len(df):
+        df = df[~df["sentence"].map(in_table).astype(bool)]
+    instrument = [m for m, spec in res.metrics.items() if spec.instrument]
+    if instrument and len(df):
+        df = df[~(df["metric"].isin(instrument) & (df["segment"].fillna("") == ""))]
+    return df
+
+
+FACT_INPUT = ("claim_id", "article_id", "entity", "entity_id", "segment", "metric", "modality", "unit", "value",
+              "value_low", "value_high", "approx", "figure", "published", "period_start", "period_end",
+              "period_label", "confidence", "sentence_key", "basis", "source_id")
+
+
+def _dates(col) -> np.ndarray:
+    """Dates (date, ISO text or missing) as days since 1970, NaN when missing."""
+    stamps = pd.to_datetime(pd.Series(col, dtype=object), errors="coerce", format="mixed")
+    days = stamps.to_numpy("datetime64[D]")
+    out = days.astype(np.int64).astype(float)
+    out[np.isnat(days)] = np.nan
+    return out
+
+
+def prepare(claims: pd.DataFrame, res: Resources, sources: dict | None = None) -> pd.DataFrame:
+    """The comparable claims with what grouping needs: basis, source id, sentence key (FACT_INPUT)."""
+    df = comparable(claims, res)
+    if df.empty:
+        return pd.DataFrame(columns=list(FACT_INPUT))
+    df = df.copy()
+    if "sentence_key" not in df.columns:
+        df["sentence_key"] = [sentence_key(s) for s in df["sentence"]] if "sentence" in df.columns else ""
+    if "basis" not in df.columns:
+        df["basis"] = ([basis_of(s, f, res) for s, f in zip(df["sentence"], df["figure"])]
+                       if "sentence" in df.columns else "reported")
+    art = df["article_id"].astype(str)
+    df["source_id"] = art.map(sources).fillna(art) if sources else art
+    return df[[c for c in FACT_INPUT if c in df.columns]]
+
+
+def group_facts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
+                sources: dict | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(facts, conflicts, fact_claims) for `claims` (a claims table, or `prepare`'s rows).
+
+    `sources` maps article ids to source ids (near-duplicate stories share one); without it each
+    article is its own source. fact_claims lists each report: fact_id, claim_id, value_group,
+    majority (whether its value is the fact's majority).
+    """
+    df = claims if "source_id" in claims.columns else prepare(claims, res, sources)
+    empty = (pd.DataFrame(columns=list(FACT_COLUMNS)), pd.DataFrame(columns=list(CONFLICT_COLUMNS)),
+             pd.DataFrame(columns=["fact_id", "claim_id", "value_group", "majority"]))
+    if df.empty:
+        return empty
+    df = df.reset_index(drop=True)
+    n = len(df)
+    metric = df["metric"].to_numpy(object)
+    unit = df["unit"].fillna("").to_numpy(object)
+    value = df["value"].to_numpy(float)
+    low = np.minimum(df["value_low"].to_numpy(float), df["value_high"].to_numpy(float))
+    high = np.maximum(df["value_low"].to_numpy(float), df["value_high"].to_numpy(float))
+    approx = df["approx"].fillna("exact").to_numpy(object)
+    pub = _dates(df["published"].to_numpy(object))
+    ps, pe = _dates(df["period_start"].to_numpy(object)), _dates(df["period_end"].to_numpy(object))
+    spec = {m: res.metrics.get(m) for m in set(metric)}
+    point = np.array([spec[m] is not None and spec[m].timing == "point" for m in metric])
+    # the fact's time: a flow's period (none: no fact); a point's stated day or period, else its published day
+    ps = np.where(point & np.isnan(ps), pub, ps)
+    pe = np.where(point & np.isnan(pe), pub, pe)
+    dated = ~np.isnan(ps) & ~np.isnan(pe)
+    money = np.array([len(u) == 3 and u.isupper() for u in unit])
+    family = np.where(money, "money", unit)
+    ent = df["entity_id"].fillna("").astype(str).to_numpy(object)
+    key_entity = np.where(ent != "", ent, df["entity"].astype(str).str.lower().to_numpy(object))
+    frame = pd.DataFrame({"e": key_entity, "s": df["segment"].fillna("").to_numpy(object), "m": metric,
+                          "b": df["basis"].to_numpy(object), "mod": df["modality"].to_numpy(object),
+                          "ps": ps, "pe": pe, "f": family})
+    frame = frame[dated]
+    if frame.empty:
+        return empty
+    rows = frame.index.to_numpy()
+    fact = np.full(n, -1)
+    fact[rows] = frame.groupby(list(frame.columns), sort=False, dropna=False).ngroup().to_numpy()
+
+    # every report in USD where its currency has a rate (a fact in one currency is compared as is)
+    usd = np.ones(n)
+    years = np.array([int(date.fromordinal(int(d) + 719163).year) if d == d else 2020 for d in pub])
+    for (u, y), where in pd.DataFrame({"u": unit, "y": years}).groupby(["u", "y"]).indices.items():
+        if len(u) == 3 and u.isupper():
+            f = usd_factor(u, date(int(y), 7, 1), res)
+            usd[where] = np.nan if f is None else f
+    fact_units = pd.Series(unit[rows]).groupby(fact[rows]).nunique()
+    mixed = np.zeros(n, dtype=bool)
+    mixed[rows] = fact_units.reindex(fact[rows]).to_numpy() > 1
+    scale = np.where(mixed, usd, 1.0)
+    keep = (fact >= 0) & ~np.isnan(scale)
+    slack = written_slacks(df["figure"], value)
+    slack = np.where(approx == "about", np.maximum(slack, ABOUT_SLACK * np.abs(value)), slack)
+    day_rel = np.array([(spec[m].day_slack or (0.0, 0.0))[0] if spec[m] is not None else 0.0 for m in metric])
+    day_pp = np.array([(spec[m].day_slack or (0.0, 0.0))[1] if spec[m] is not None else 0.0 for m in metric])
+    quote = ((day_rel > 0) | (day_pp > 0)) & (ps == pe)
+    slack = slack + np.where(quote, day_rel * np.abs(value) + day_pp, 0.0)
+    lo = np.where(approx == "under", -np.inf, (low - slack) * scale)
+    hi = np.where(approx == "over", np.inf, (high + slack) * scale)
+    lo = np.where(mixed, lo * (1 - FX_SLACK * np.sign(lo)), lo)
+    hi = np.where(mixed, hi * (1 + FX_SLACK * np.sign(hi)), hi)
+
+    # values: sorted by interval start within a fact, a report opens a new value where it starts past
+    # every interval before it (overlapping intervals chain into one value)
+    idx = np.flatnonzero(keep)
+    order = idx[np.lexsort((lo[idx], fact[idx]))]
+    f_sorted, lo_s, hi_s = fact[order], lo[order], hi[order]
+    run_hi = pd.Series(hi_s).groupby(f_sorted).cummax().to_numpy()
+    prev_hi = np.concatenate(([-np.inf], run_hi[:-1]))
+    new_fact = np.concatenate(([True], f_sorted[1:] != f_sorted[:-1]))
+    opens = new_fact | (lo_s > prev_hi)
+    vgroup = np.full(n, -1)
+    vgroup[order] = np.cumsum(opens) - 1
+
+    # sources: the article's story, joined with any other that prints the same sentence
+    src = pd.factorize(df["source_id"].astype(str))[0]
+    skey = df["sentence_key"].fillna("").astype(str).to_numpy(object)
+    has_key = skey != ""
+    if has_key.any():
+        joined = pd.Series(src[has_key]).groupby(skey[has_key]).transform("min").to_numpy()
+        src = src.copy()
+        src[has_key] = joined
+
+    confidence = pd.to_numeric(df["confidence"], errors="coerce").fillna(0.0).to_numpy(float)
+    at = pd.to_numeric(df["char_start"], errors="coerce").fillna(0).to_numpy() if "char_start" in df.columns else np.zeros(n)
+    rep = pd.DataFrame({"fact": fact[order], "v": vgroup[order], "src": src[order], "row": order,
+                        "pub": pub[order], "conf": confidence[order],
+                        "art": df["article_id"].astype(str).to_numpy(object)[order], "at": at[order]})
+    per_fact = rep.groupby("fact").agg(n_reports=("row", "size"), n_sources=("src", "nunique"),
+                                       n_values=("v", "nunique"), first=("pub", "min"), last=("pub", "max"))
+    per_value = rep.groupby(["fact", "v"]).agg(n_src=("src", "nunique"), n_rep=("row", "size"),
+                                               first=("pub", "min"), last=("pub", "max")).reset_index()
+    # the majority: the value most sources give, then most reports, then the earliest
+    per_value = per_value.sort_values(["fact", "n_src", "n_rep", "first"], ascending=[True, False, False, True])
+    majority = per_value.drop_duplicates("fact").set_index("fact")["v"]
+    rep["majority"] = rep["v"].to_numpy() == majority.reindex(rep["fact"]).to_numpy()
+
+    status = pd.Series("agreed", index=per_fact.index, dtype=object)
+    status[per_fact["n_sources"] == 1] = "single"
+    several = per_fact.index[per_fact["n_values"] > 1]
+    spread_metrics = {m for m, s in res.metrics.items() if s.spread}
+    cols = {c: df[c].fillna("").to_numpy(object) for c in ("claim_id", "article_id", "entity", "entity_id", "segment",
+                                                              "metric", "modality", "period_label", "basis")}
+    conflicts, outlier_of = _judge(rep, per_value, majority, several, status, cols, spread_metrics, opts.min_confidence)
+    series = np.full(n, -1)
+    series[rows] = frame.drop(columns=["ps", "pe"]).groupby(list(frame.columns[:5]) + ["f"], sort=False,
+                                                             dropna=False).ngroup().to_numpy()
+    lo_x = np.where(money & ~mixed, lo * usd, lo)  # every money report in USD, to set facts of two currencies side by side
+    hi_x = np.where(money & ~mixed, hi * usd, hi)
+    conflicts += _neighbours(rep, status, series, ps, pe, lo_x, hi_x, value, usd, money, day_rel, day_pp, point,
+                             cols, opts)
+    facts = _fact_rows(cols, rep, per_fact, status, outlier_of, value, usd, mixed, unit, ps, pe)
+    table = _conflict_rows(cols, conflicts, value, usd, mixed, unit, money, pub, confidence, facts, opts)
+    links = pd.DataFrame({"fact_id": facts["fact_id"].reindex(rep["fact"]).to_numpy(),
+                          "claim_id": cols["claim_id"][rep["row"].to_numpy()],
+                          "value_group": rep["v"].to_numpy() - rep.groupby("fact")["v"].transform("min").to_numpy(),
+                          "majority": rep["majority"].to_numpy()})
+    return facts.reset_index(drop=True)[list(FACT_COLUMNS)], table, links
+
+
+def _judge(rep, per_value, majority, several, status, cols, spread_metrics, min_confidence) -> tuple[list, dict]:
+    """Each fact with several values, one by one (a small share of facts): its status, and its conflicts as
+    (fact, majority's report row, outlier's report row, majority's sources, outlier's sources, 0)."""
+    conflicts: list[tuple] = []
+    outlier_of: dict[int, tuple] = {}
+    if not len(several):
+        return conflicts, outlier_of
+    multi = rep[rep["fact"].isin(several)]
+    mixed_source = multi.groupby(["fact", "src"])["v"].nunique()
+    ambiguous = set(mixed_source[mixed_source > 1].index.get_level_values(0))
+    # each value's report to show: the earliest statement of it (the first article, its first mention) among
+    # those sure enough to be a conflict's side, else the surest
+    best = multi.assign(unsure=multi["conf"] < min_confidence).sort_values(
+        ["fact", "v", "unsure", "pub", "art", "at"]).drop_duplicates(["fact", "v"])
+    best_row = dict(zip(zip(best["fact"], best["v"]), best["row"]))
+    pv = per_value[per_value["fact"].isin(several)].sort_values(["fact", "first"], kind="stable")
+    fv, vv, nsrc = pv["fact"].to_numpy(), pv["v"].to_numpy(), pv["n_src"].to_numpy()
+    first, last = pv["first"].to_numpy(), pv["last"].to_numpy()
+    bounds = np.flatnonzero(np.concatenate(([True], fv[1:] != fv[:-1], [True])))
+    for s, e in zip(bounds[:-1], bounds[1:]):
+        f = int(fv[s])
+        row0 = best_row[(f, vv[s])]
+        metric, modality = cols["metric"][row0], cols["modality"][row0]
+        if metric in spread_metrics:
+            status[f] = "spread"
+        elif f in ambiguous:
+            status[f] = "ambiguous"
+        elif modality in ("forecast", "estimate") and bool((first[s + 1:e] > last[s:e - 1]).all()):
+            status[f] = "revised"  # each value's reports all after the previous value's: updated, not disputed
+        elif modality not in COMPARABLE_MODALITIES:
+            status[f] = "disagreed"
+        else:
+            status[f] = "conflict"
+            maj = majority[f]
+            a = best_row[(f, maj)]
+            maj_n = int(nsrc[s:e][vv[s:e] == maj][0])
+            for v, k in zip(vv[s:e], nsrc[s:e]):
+                if v != maj:
+                    b = best_row[(f, v)]
+                    outlier_of.setdefault(f, (b, int(k)))
+                    conflicts.append((f, a, b, maj_n, int(k), 0))
+    return conflicts, outlier_of
+
+
+def _neighbours(rep, status, series, ps, pe, lo_x, hi_x, value, usd, money, day_rel, day_pp, point, cols,
+                opts: Options) -> list[tuple]:
+    """Conflicts between a market quote's facts of nearby days, or of nearly the same span ("year to date" on
+    two days): each fact's majority range, widened by its day range once more for each day between, must
+    still miss the other's, and the two figures lie NEIGHBOUR_MIN_REL apart. A fact meets only the facts
+    of its series that start within the window (sorted keys, searchsorted), so the cost stays linear."""
+    maj = rep[rep["majority"].to_numpy()]
+    if maj.empty or opts.window_days <= 0:
+        return []
+    rows = maj["row"].to_numpy()
+    quote = (day_rel[rows] > 0) | (day_pp[rows] > 0)
+    maj = maj[quote]
+    rows = rows[quote]
+    if maj.empty:
+        return []
+    per = pd.DataFrame({"fact": maj["fact"].to_numpy(), "lo": lo_x[rows], "hi": hi_x[rows], "row": rows,
+                        "unsure": maj["conf"].to_numpy() < opts.min_confidence, "pub": maj["pub"].to_numpy(),
+                        "art": maj["art"].to_numpy(), "at": maj["at"].to_numpy(), "src": maj["src"].to_numpy()})
+    per = per.sort_values(["fact", "unsure", "pub", "art", "at"])  # the first sure statement shows the fact
+    facts = per.groupby("fact").agg(lo=("lo", "min"), hi=("hi", "max"), row=("row", "first"), n=("src", "nunique"))
+    facts = facts[facts.index.map(lambda f: status[f] in ("single", "agreed", "conflict"))]
+    r = facts["row"].to_numpy()
+    facts = facts.assign(series=series[r], ps=ps[r], pe=pe[r], point=point[r], rel=day_rel[r], pp=day_pp[r],
+                         v=np.where(money[r], value[r] * usd[r], value[r]),
+                         modality=cols["modality"][r])
+    facts = facts.assign(start=np.where(facts["point"], facts["pe"], facts["ps"])).sort_values(["series", "start", "pe"])
+    facts = facts[facts["modality"].isin(COMPARABLE_MODALITIES) & ~np.isnan(facts["lo"]) & ~np.isnan(facts["hi"])]
+    if len(facts) < 2:
+        return []
+    # every later fact of the same series that starts within the window (a handful a fact: one fact a day)
+    key = facts["series"].to_numpy() * 1e7 + facts["start"].to_numpy()
+    ends = np.searchsorted(key, key + opts.window_days, side="right")
+    counts = np.maximum(ends - np.arange(1, len(key) + 1), 0)
+    i = np.repeat(np.arange(len(key)), counts)
+    j = i + 1 + (np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts))
+    a, b = facts.iloc[i].reset_index(), facts.iloc[j].reset_index()
+    step_end = np.abs(b["pe"].to_numpy() - a["pe"].to_numpy())
+    gap = np.where(a["point"].to_numpy(), step_end, step_end + np.abs(b["ps"].to_numpy() - a["ps"].to_numpy()))
+    inter = np.minimum(a["pe"], b["pe"]).to_numpy() - np.maximum(a["ps"], b["ps"]).to_numpy() + 1
+    union = np.maximum(a["pe"], b["pe"]).to_numpy() - np.minimum(a["ps"], b["ps"]).to_numpy() + 1
+    near = np.where(a["point"].to_numpy(), (gap > 0) & (gap <= opts.window_days),
+                    (gap > 0) & (np.maximum(inter, 0) / union >= NEIGHBOUR_OVERLAP))
+    drift_a = gap * (a["rel"].to_numpy() * np.abs(a["v"].to_numpy()) + a["pp"].to_numpy())
+    drift_b = gap * (b["rel"].to_numpy() * np.abs(b["v"].to_numpy()) + b["pp"].to_numpy())
+    apart = ((a["hi"].to_numpy() + drift_a < b["lo"].to_numpy() - drift_b)
+             | (b["hi"].to_numpy() + drift_b < a["lo"].to_numpy() - drift_a))
+    va, vb = a["v"].to_numpy(), b["v"].to_numpy()
+    big = np.maximum(np.abs(va), np.abs(vb))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rel = np.where(big > 0, np.abs(va - vb) / big, 0.0)
+    hit = np.flatnonzero(near & apart & (rel >= NEIGHBOUR_MIN_REL))
+    out = []
+    for k in hit:
+        fa, fb = int(a["fact"].iat[k]), int(b["fact"].iat[k])
+        ra, rb = int(a["row"].iat[k]), int(b["row"].iat[k])
+        status[fa] = status[fb] = "conflict"
+        out.append((fa, ra, rb, int(a["n"].iat[k]), int(b["n"].iat[k]), int(gap[k])))
+    return out
+
+
+def _days_text(days: np.ndarray) -> np.ndarray:
+    """Days since 1970 as ISO dates ("" where NaN)."""
+    days = np.asarray(days, dtype=float)
+    out = np.full(len(days), "", dtype=object)
+    ok = ~np.isnan(days)
+    out[ok] = days[ok].astype(np.int64).astype("datetime64[D]").astype(str)
+    return out
+
+
+def fact_id(parts) -> str:
+    return hashlib.sha1("|".join(str(p) for p in parts).encode()).hexdigest()[:16]
+
+
+def _fact_rows(cols, rep, per_fact, status, outlier_of, value, usd, mixed, unit, ps, pe) -> pd.DataFrame:
+    rep = rep.sort_values(["fact", "row"], kind="stable")
+    fact_of = rep["fact"].to_numpy()
+    report_rows = rep["row"].to_numpy()
+    bounds = np.flatnonzero(np.concatenate(([True], fact_of[1:] != fact_of[:-1], [True])))
+    index = fact_of[bounds[:-1]]
+    rows = report_rows[bounds[:-1]]  # each fact's first report
+    shown = np.where(mixed, value * usd, value)  # each report in its fact's unit
+    maj_rep = rep[rep["majority"].to_numpy()]
+    consensus = pd.Series(shown[maj_rep["row"].to_numpy()]).groupby(maj_rep["fact"].to_numpy()).median()
+    shown_rep = shown[report_rows]
+    ids = cols["claim_id"][report_rows]
+    out = pd.DataFrame(index=index)
+    for c in ("entity", "entity_id", "segment", "metric", "basis", "modality"):
+        out[c] = cols[c][rows]
+    out["period_start"] = _days_text(ps[rows])
+    out["period_end"] = _days_text(pe[rows])
+    out["period_label"] = cols["period_label"][rows]
+    out["unit"] = np.where(mixed[rows], "USD", unit[rows])
+    out["value"] = consensus.reindex(index).to_numpy()
+    out["value_low"] = np.minimum.reduceat(shown_rep, bounds[:-1])
+    out["value_high"] = np.maximum.reduceat(shown_rep, bounds[:-1])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        spread = (out["value_high"] - out["value_low"]) / np.abs(out["value"])
+    out["spread"] = np.round(np.where(out["value"] != 0, spread, 0.0), 4)
+    for c in ("n_reports", "n_sources", "n_values"):
+        out[c] = per_fact[c].reindex(index).to_numpy()
+    arts = pd.DataFrame({"f": fact_of, "a": cols["article_id"][report_rows]})
+    out["n_articles"] = arts.groupby("f")["a"].nunique().reindex(index).to_numpy()
+    out["status"] = status.reindex(index).to_numpy()
+    out["majority_sources"] = maj_rep.groupby("fact")["src"].nunique().reindex(index).fillna(0).astype(int).to_numpy()
+    out["outlier_value"] = pd.Series({f: shown[b] for f, (b, _) in outlier_of.items()}, dtype=float).reindex(index).to_numpy()
+    out["outlier_sources"] = pd.Series({f: k for f, (_, k) in outlier_of.items()}, dtype=float).reindex(index).to_numpy()
+    out["first_published"] = _days_text(per_fact["first"].reindex(index).to_numpy())
+    out["last_published"] = _days_text(per_fact["last"].reindex(index).to_numpy())
+    out["claim_ids"] = [" ".join(ids[s:min(e, s + _MAX_IDS)]) for s, e in zip(bounds[:-1], bounds[1:])]
+    key_entity = np.where(out["entity_id"] != "", out["entity_id"], out["entity"].str.lower())
+    out["fact_id"] = [fact_id(k) for k in zip(key_entity, out["segment"], out["metric"], out["basis"], out["modality"],
+                                               out["period_start"], out["period_end"], out["unit"].map(_family))]
+    out["reason"] = ""
+    return out
+
+
+def _family(unit: str) -> str:
+    return "money" if isinstance(unit, str) and len(unit) == 3 and unit.isupper() else unit
+
+
+def likely_cause(a: float, b: float) -> str:
+    """What a gap between two figures of one fact most often is.
+
+    >>> likely_cause(2.4e9, 24e9)
+    'a factor of 10, likely a unit or decimal slip'
+    >>> likely_cause(1.1, -1.1)
+    'opposite signs, likely a rise read as a fall'
+    >>> likely_cause(300.0, 410.0)
+    '27% apart'
+    """
+    if a and b and (a > 0) != (b > 0):
+        return "opposite signs, likely a rise read as a fall"
+    big, small = max(abs(a), abs(b)), min(abs(a), abs(b))
+    if small > 0:
+        power = math.log10(big / small)
+        if round(power) >= 1 and abs(power - round(power)) < 0.01:
+            return f"a factor of {10 ** round(power):,}, likely a unit or decimal slip"
+    return f"{abs(a - b) / big:.0%} apart" if big else "apart"
+
+
+def _conflict_rows(cols, conflicts, value, usd, mixed, unit, money, pub, conf, facts, opts: Options) -> pd.DataFrame:
+    names = list(CONFLICT_COLUMNS)
+    out = []
+    for f, a, b, maj_n, out_n, gap in conflicts:
+        if min(conf[a], conf[b]) < opts.min_confidence or cols["article_id"][a] == cols["article_id"][b]:
+            continue
+        usd_a = mixed[a] or (gap > 0 and money[a] and unit[a] != unit[b])  # two facts of two currencies
+        va = value[a] * (usd[a] if usd_a else 1.0)
+        vb = value[b] * (usd[b] if usd_a else 1.0)
+        big = max(abs(va), abs(vb))
+        rel = abs(va - vb) / big if big else 0.0
+        if rel < MIN_REL_DIFF:
+            continue
+        out.append(_row(cols, f, a, b, va, vb, bool(mixed[a]) or gap > 0, rel, maj_n, out_n, gap, pub, facts, conf,
+                        unit, money))
+    if not out:
+        return pd.DataFrame(columns=names)
+    table = pd.DataFrame(out)
+    # two articles that disagree on several of one entity's facts read different things
+    pair = pd.DataFrame({"x": np.minimum(table["_art_a"], table["_art_b"]), "y": np.maximum(table["_art_a"], table["_art_b"]),
+                         "k": table["_entity_key"]})
+    many = pair.groupby(["x", "y", "k"])["k"].transform("size").to_numpy() > MAX_DISAGREEMENTS_PER_ARTICLE_PAIR
+    table = table[~many]
+    reasons = dict(zip(table["_fact"], table["reason"]))
+    facts["reason"] = [reasons.get(f, "") for f in facts.index]
+    return table[names].reset_index(drop=True)
+
+
+def _severity(rel: float, conf: float) -> str:
+    level = (0 if rel >= 0.5 else 1 if rel >= 0.15 else 2) + (conf < 0.5)
+    return ("high", "medium", "low")[min(level, 2)]
+
+
+def _row(cols, f, a, b, va, vb, converted, rel, maj_n, out_n, gap, pub, facts, conf, unit, money) -> dict:
+    """One conflict row: the majority's best report against one outlier's (or, `gap` days apart, one day's
+    fact against a nearby day's), earlier article first."""
+    converted = converted and money[a] and (unit[a] != unit[b] or gap == 0)
+    shown_unit = "USD" if converted else unit[a]
+    label = cols["metric"][a].replace("_", " ").replace("forward pe", "forward P/E").replace("trailing pe", "trailing P/E")
+    period = cols["period_label"][a] or _days_text(pub[a:a + 1])[0]
+    segment = cols["segment"][a]
+    who = f"{cols['entity'][a]}'s {label}" + (f" ({segment})" if segment else "") + f" for {period}"
+
+    def give(k: int) -> str:
+        return f"{k} source{'s' if k > 1 else ''} give{'s' if k == 1 else ''}"
+
+    day_a, day_b = _days_text(pub[[a, b]])
+    if gap > 0:  # a nearby day's fact
+        other = cols["period_label"][b] or day_b
+        who = who.rsplit(" for ", 1)[0]
+        reason = (f"{give(maj_n)} {who} as {fmt(va, shown_unit)} for {period}; {give(out_n)} {fmt(vb, shown_unit)} "
+                  f"for {other}, {gap} day{'s' if gap > 1 else ''} apart: {likely_cause(va, vb)}")
+    elif maj_n == out_n:  # no majority: the two sides as they came
+        reason = (f"sources split on {who}: {give(maj_n)} {fmt(va, shown_unit)} ({day_a}), "
+                  f"{give(out_n)} {fmt(vb, shown_unit)} ({day_b}): {likely_cause(va, vb)}")
+    else:
+        reason = f"{give(maj_n)} {who} as {fmt(va, shown_unit)}; {give(out_n)} {fmt(vb, shown_unit)} ({day_b}): {likely_cause(va, vb)}"
+    if converted:
+        reason += f"; converted to USD from {unit[a]} and {unit[b]}"
+    art = cols["article_id"]
+    first, second = (a, b) if (pub[a], art[a]) <= (pub[b], art[b]) else (b, a)
+    v_first, v_second = (va, vb) if first == a else (vb, va)
+    ids = sorted((cols["claim_id"][a], cols["claim_id"][b]))
+    return {
+        "conflict_id": hashlib.sha1("|".join(ids).encode()).hexdigest()[:16],
+        "entity": cols["entity"][a], "segment": segment, "metric": cols["metric"][a],
+        "claim_a": cols["claim_id"][first], "claim_b": cols["claim_id"][second], "value_a": v_first, "value_b": v_second,
+        "unit": shown_unit, "rel_diff": round(rel, 4), "severity": _severity(rel, min(conf[a], conf[b])),
+        "reason": reason, "status": "open", "published_a": day_a if first == a else day_b,
+        "published_b": day_b if first == a else day_a,
+        "days_apart": int(abs(pub[a] - pub[b])) if pub[a] == pub[a] and pub[b] == pub[b] else 0,
+        "period_label_a": cols["period_label"][first], "period_label_b": cols["period_label"][second],
+        "fact_id": facts["fact_id"].get(f), "majority_value": va if maj_n > out_n and not gap else float("nan"),
+        "majority_sources": maj_n, "outlier_sources": out_n,
+        "_fact": f, "_art_a": art[a], "_art_b": art[b], "_entity_key": cols["entity_id"][a] or str(cols["entity"][a]).lower(),
+    }

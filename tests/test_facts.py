@@ -1,0 +1,144 @@
+"""Facts: the claims that state one fact across articles, their sources, and how they are judged."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from pipeline.facts import basis_of, group_facts, likely_cause
+from pipeline.sources import band_hashes, encode, source_ids
+from pipeline.schema import FACT_COLUMNS
+
+Q4 = dict(period_start=date(2024, 10, 1), period_end=date(2024, 12, 31), period_label="2024-Q4")
+D1, D2, D3 = date(2025, 2, 11), date(2025, 2, 12), date(2025, 2, 20)
+
+
+def claim(cid, article, published, value, figure, **kw):
+    row = dict(claim_id=cid, article_id=article, published=published, entity="Acme", entity_id="ACME", segment="",
+               metric="profit", unit="USD", approx="exact", modality="actual", confidence=0.8, value=value,
+               value_low=value, value_high=value, figure=figure, char_start=0, disputed=False,
+               sentence=f"Acme said fourth-quarter net profit was {figure}.", **Q4)
+    row.update(kw)
+    return row
+
+
+def judge(rows, resources, sources=None):
+    facts, conflicts, links = group_facts(pd.DataFrame(rows), resources, sources=sources)
+    return facts, conflicts, links
+
+
+def test_three_sources_against_one_name_the_majority_and_the_likely_slip(resources):
+    rows = [claim(f"c{k}", f"art{k}", D1, 2.4e9, "$2.4 billion", sentence=f"Acme earned $2.4 billion (report {k}).")
+            for k in range(3)]
+    rows.append(claim("slip", "art9", D2, 24e9, "$24 billion", sentence="Acme earned $24 billion in the quarter."))
+    facts, conflicts, links = judge(rows, resources)
+    assert list(facts.columns) == list(FACT_COLUMNS)
+    fact = facts.iloc[0]
+    assert len(facts) == 1 and fact.status == "conflict" and fact.n_sources == 4 and fact.n_values == 2
+    assert fact.value == 2.4e9 and fact.majority_sources == 3 and fact.outlier_value == 24e9
+    row = conflicts.iloc[0]
+    assert len(conflicts) == 1 and {row.claim_a, row.claim_b} == {"c0", "slip"}
+    assert row.reason == ("3 sources give Acme's profit for 2024-Q4 as USD 2.4bn; 1 source gives USD 24bn "
+                          "(2025-02-12): a factor of 10, likely a unit or decimal slip")
+    assert row.fact_id == fact.fact_id and fact.reason == row.reason
+    assert sorted(links[links.majority].claim_id) == ["c0", "c1", "c2"]
+
+
+def test_agreeing_reports_are_one_fact_and_rounding_is_agreement(resources):
+    rows = [claim("a", "x", D1, 2.4e9, "$2.4 billion"), claim("b", "y", D2, 2.43e9, "$2.43 billion"),
+            claim("c", "z", D2, 2.4e9, "$2.4bn")]
+    facts, conflicts, _ = judge(rows, resources)
+    assert len(facts) == 1 and facts.iloc[0].status == "agreed" and facts.iloc[0].n_reports == 3
+    assert conflicts.empty
+
+
+def test_copies_of_one_story_are_one_source(resources):
+    rows = [claim(f"c{k}", f"copy{k}", D1, 2.4e9, "$2.4 billion", sentence=f"Acme earned $2.4 billion, copy {k}.")
+            for k in range(3)]
+    rows.append(claim("other", "other", D2, 3.1e9, "$3.1 billion", sentence="Acme earned $3.1 billion."))
+    facts, conflicts, _ = judge(rows, resources)
+    assert facts.iloc[0].n_sources == 4 and conflicts.iloc[0].majority_sources == 3
+    facts, conflicts, _ = judge(rows, resources, sources={f"copy{k}": "copy0" for k in range(3)})
+    assert facts.iloc[0].n_sources == 2 and facts.iloc[0].n_articles == 4
+    assert conflicts.iloc[0].majority_sources == 1 and conflicts.iloc[0].reason.startswith("sources split on")
+
+
+def test_one_source_giving_two_values_is_ambiguous_not_a_conflict(resources):
+    """An article with both figures for one fact is reading two things (a segment and the whole, two columns)."""
+    rows = [claim("a", "x", D1, 2.4e9, "$2.4 billion", sentence="Acme's profit was $2.4 billion."),
+            claim("b", "x", D1, 0.9e9, "$0.9 billion", char_start=200, sentence="Profit at its cloud unit was $0.9 billion."),
+            claim("c", "y", D2, 0.9e9, "$0.9 billion", sentence="Acme profit came to $0.9 billion.")]
+    facts, conflicts, _ = judge(rows, resources)
+    assert facts.iloc[0].status == "ambiguous" and conflicts.empty
+
+
+def test_a_forecast_updated_over_time_is_a_revision(resources):
+    rows = [claim("old", "x", D1, 10e9, "$10 billion", modality="forecast", metric="revenue"),
+            claim("old2", "y", D1, 10e9, "$10 billion", modality="forecast", metric="revenue"),
+            claim("new", "z", D3, 12e9, "$12 billion", modality="forecast", metric="revenue")]
+    facts, conflicts, _ = judge(rows, resources)
+    assert facts.iloc[0].status == "revised" and conflicts.empty
+    # the same two values told side by side on one day are a conflict, not a revision
+    rows[2] = claim("new", "z", D1, 12e9, "$12 billion", modality="forecast", metric="revenue")
+    facts, conflicts, _ = judge(rows, resources)
+    assert facts.iloc[0].status == "conflict" and len(conflicts) == 1
+
+
+def test_gaap_and_adjusted_are_two_facts(resources):
+    rows = [claim("gaap", "x", D1, 0.16, "$0.16", metric="eps", sentence="Acme GAAP EPS of $0.16 missed."),
+            claim("adj", "y", D1, 0.42, "$0.42", metric="eps", sentence="Acme adjusted EPS of $0.42 beat estimates.")]
+    facts, conflicts, _ = judge(rows, resources)
+    assert sorted(facts.basis) == ["adjusted", "reported"] and conflicts.empty
+
+
+def test_basis_words_before_the_figure(resources):
+    assert basis_of("Non-GAAP EPS of $0.20 beat.", "$0.20", resources) == "adjusted"
+    assert basis_of("GAAP EPS of $0.16 missed, non-GAAP EPS was $0.20.", "$0.16", resources) == "reported"
+    assert basis_of("Shares rose as much as 8% before paring gains.", "8%", resources) == "intraday"
+    assert basis_of("Shares fell 3% in premarket trading to $41.", "3%", resources) == "extended"
+    assert basis_of("Shares closed at $41.", "$41", resources) == "reported"
+
+
+def test_analysts_targets_are_a_spread(resources):
+    rows = [claim("a", "x", D1, 200.0, "$200", metric="price_target", modality="estimate", period_start=D1, period_end=D1),
+            claim("b", "y", D1, 260.0, "$260", metric="price_target", modality="estimate", period_start=D1, period_end=D1)]
+    facts, conflicts, _ = judge(rows, resources)
+    assert facts.iloc[0].status == "spread" and conflicts.empty
+
+
+def test_a_point_in_time_fact_is_one_day(resources):
+    """Ownership stated on two days is two facts; a market quote's nearby days are compared, widened by the days."""
+    own = dict(metric="ownership_pct", unit="%")
+    rows = [claim("a", "x", D1, 5.2, "5.2%", period_start=D1, period_end=D1, **own),
+            claim("b", "y", D2, 7.9, "7.9%", period_start=D2, period_end=D2, **own)]
+    facts, conflicts, _ = judge(rows, resources)
+    assert len(facts) == 2 and conflicts.empty
+    quote = dict(metric="share_price")
+    near = [claim("a", "x", D1, 100.0, "$100", period_start=D1, period_end=D1, **quote),
+            claim("b", "y", D2, 104.0, "$104", period_start=D2, period_end=D2, **quote)]
+    assert judge(near, resources)[1].empty  # a day's move
+    far = [near[0], claim("b", "y", D2, 210.0, "$210", period_start=D2, period_end=D2, **quote)]
+    reason = judge(far, resources)[1].iloc[0].reason
+    assert "1 day apart" in reason and "USD 100" in reason and "USD 210" in reason
+
+
+def test_likely_causes():
+    assert likely_cause(1.2e6, 1.2e9) == "a factor of 1,000, likely a unit or decimal slip"
+    assert likely_cause(-3.0, 3.0) == "opposite signs, likely a rise read as a fall"
+    assert likely_cause(10.0, 13.0) == "23% apart"
+
+
+STORY = ("Acme Corp said on Tuesday that fourth-quarter net profit rose 12 percent to $2.4 billion, helped by strong "
+         "demand for its cloud services in North America and Europe, while revenue climbed 8 percent to $11.2 billion. "
+         "The company, based in Springfield, also raised its dividend to 25 cents a share and said it expects revenue "
+         "growth to slow in the first half of the year as customers delay orders. Shares rose 3 percent in early trade.")
+
+
+def test_a_syndicated_copy_shares_a_band_and_another_story_does_not():
+    copy = STORY.replace("said on Tuesday", "said Tuesday") + " (Reporting by Jane Doe; Editing by John Roe)"
+    other = ("Globex Inc cut its full-year outlook on Wednesday, blaming weaker orders from carmakers in China, and said "
+             "it would close two plants in Ohio. Its shares fell 9 percent, the biggest drop in a decade, and analysts "
+             "at three banks lowered their price targets on the stock after the announcement.")
+    ids = source_ids(["story", "copy", "other"], [encode(band_hashes(t)) for t in (STORY, copy, other)])
+    assert ids["copy"] == ids["story"] == "copy" and ids["other"] == "other"
+    assert band_hashes("too short to hash") == ()
