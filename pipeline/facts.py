@@ -201,7 +201,10 @@ def group_facts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
     pe = np.where(point & np.isnan(pe), pub, pe)
     dated = ~np.isnan(ps) & ~np.isnan(pe)
     money = np.array([len(u) == 3 and u.isupper() for u in unit])
-    family = np.where(money, "money", unit)
+    # amounts compare across currencies, except a share's own price, EPS or dividend: in another currency it
+    # is another listing (an ADR against the Hong Kong line), or another company's stock in a roundup
+    per_share = np.array([spec[m] is not None and spec[m].per_share for m in metric])
+    family = np.where(money & ~per_share, "money", unit)
     ent = df["entity_id"].fillna("").astype(str).to_numpy(object)
     key_entity = np.where(ent != "", ent, df["entity"].astype(str).str.lower().to_numpy(object))
     frame = pd.DataFrame({"e": key_entity, "s": df["segment"].fillna("").to_numpy(object), "m": metric,
@@ -230,6 +233,12 @@ def group_facts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
     slack = np.where(approx == "about", np.maximum(slack, ABOUT_SLACK * np.abs(value)), slack)
     day_rel = np.array([(spec[m].day_slack or (0.0, 0.0))[0] if spec[m] is not None else 0.0 for m in metric])
     day_pp = np.array([(spec[m].day_slack or (0.0, 0.0))[1] if spec[m] is not None else 0.0 for m in metric])
+    # a price quoted as a move ("gold rose 0.9%": a commodity's price in percent) moves like a share's move
+    move = res.metrics.get("price_change")
+    move_pp = move.day_slack[1] if move is not None and move.day_slack else 0.0
+    as_move = np.array([spec[m] is not None and spec[m].day_slack is not None and "percent" not in spec[m].kinds
+                        for m in metric]) & (unit == "%")
+    day_pp = np.where(as_move, np.maximum(day_pp, move_pp), day_pp)
     quote = ((day_rel > 0) | (day_pp > 0)) & (ps == pe)
     slack = slack + np.where(quote, day_rel * np.abs(value) + day_pp, 0.0)
     lo = np.where(approx == "under", -np.inf, (low - slack) * scale)

@@ -142,3 +142,19 @@ def test_a_syndicated_copy_shares_a_band_and_another_story_does_not():
     ids = source_ids(["story", "copy", "other"], [encode(band_hashes(t)) for t in (STORY, copy, other)])
     assert ids["copy"] == ids["story"] == "copy" and ids["other"] == "other"
     assert band_hashes("too short to hash") == ()
+
+
+def test_a_price_quoted_as_a_move_is_widened_like_a_move(resources):
+    """Gold up 0.1% and up 0.9% on one day: the day's trading, as for a share's move."""
+    move = dict(entity="gold", entity_id="gold", metric="commodity_price", unit="%", period_start=D1, period_end=D1)
+    rows = [claim("a", "x", D1, 0.1, "0.1%", **move), claim("b", "y", D1, 0.9, "0.9%", **move)]
+    assert judge(rows, resources)[1].empty
+    rows[1] = claim("b", "y", D1, 4.5, "4.5%", **move)
+    assert len(judge(rows, resources)[1]) == 1
+
+
+def test_a_share_price_in_two_currencies_is_two_listings(resources):
+    quote = dict(metric="share_price", period_start=D1, period_end=D1)
+    rows = [claim("a", "x", D1, 307.0, "$307", **quote), claim("b", "y", D1, 4.6465, "464.65 pence", unit="GBP", **quote)]
+    facts, conflicts, _ = judge(rows, resources)
+    assert len(facts) == 2 and conflicts.empty
