@@ -23,7 +23,7 @@ from .entities import ArticleEntities
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
 from .resources import Resources, lower_text
-from .subjects import FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head
+from .subjects import FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head, subject_words
 
 RULE = "claims.v1"
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s-\s|\s--\s|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared (?:with|to)\b|\bversus\b")
@@ -114,8 +114,10 @@ def choose_subject(text: str, fig: Figure, view: SentenceView, ents: ArticleEnti
     # 4. an unknown capitalized name attached to the figure ("Kimi at 18%")
     m = _CAP_CHUNK_END.search(text[max(cs, fig.start - 60):fig.start])
     # a lone word that is a metric cue ("Margins were 3.1 pct", "Profit was ...") names a metric, not a company
+    not_subjects = subject_words(res).not_subjects
     if m and m.group(1).split()[0] not in ("The", "It", "This", "Shares", "Revenue", "Sales") and not (
-            " " not in m.group(1) and find_cues(m.group(1), res)):
+            " " not in m.group(1) and find_cues(m.group(1), res)) and not all(
+            w.lower().strip(".,") in not_subjects for w in m.group(1).split()):  # "Q4 EPS of $1.10", "Lower at $52"
         name = m.group(1)
         s = max(cs, fig.start - 60) + m.start(1)
         return Mention(name, s, s + len(name), name, re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"),
