@@ -259,3 +259,23 @@ def test_review_seed_run(page, seed_run, seed_corpus):
 
     with Server(seed_run) as server:
         review_scenario(page, server.base, seed_run, "seeds", {HOSTILE_ID}, rerun=rerun)
+
+
+def test_the_fact_behind_a_conflict_and_a_new_dismissal_reason(page, seed_run):
+    """A seed conflict's page lists its facts' reports (both sides marked); d, 5, Enter dismisses as
+    'different basis' in one go from the keyboard."""
+    cid = db_rows(seed_run, "SELECT conflict_id FROM conflicts WHERE metric = 'forward_pe'")[0][0]
+    with Server(seed_run) as srv:
+        page.goto(f"{srv.base}/conflicts/{cid}")
+        facts = page.locator("section.fact")
+        assert facts.count() >= 1
+        assert "forward pe" in facts.first.locator("h2").inner_text()
+        sides = page.locator("section.fact tr.side-a, section.fact tr.side-b")
+        assert sides.count() == 2  # the two claims of the conflict, among their facts' reports
+        assert "1–8" in page.locator("#dismiss legend").inner_text()
+        page.keyboard.press("d")
+        page.keyboard.press("5")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    assert db_rows(seed_run, "SELECT decision, reason FROM decisions WHERE conflict_id = ?", (cid,)) == [
+        ("dismissed", "different_basis")]
