@@ -261,30 +261,41 @@ def _modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, lead: tu
     return min(found, key=found.get)
 
 
-def _period_for(fig: Figure, periods: list[Period], view: SentenceView, days: bool = True) -> Period | None:
+class _Periods:
+    """The article's periods in text order, sliced by span (bisect): a figure looks at its own sentence's only."""
+
+    def __init__(self, periods: list[Period]):
+        self.items = sorted(periods, key=lambda p: p.start)
+        self.starts = [p.start for p in self.items]
+
+    def within(self, lo: int, hi: int, days: bool = True) -> list[Period]:
+        found = self.items[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
+        return found if days else [p for p in found if p.granularity != "day"]
+
+
+def _period_for(fig: Figure, periods: _Periods, view: SentenceView, days: bool = True) -> Period | None:
     """The period the figure's clause (or the sentence's opening clause) names; `days` False for a
     results figure, whose period is never one day ("said Thursday it made revenue of ...")."""
     cs, ce = view.clause_of(fig.start)
-    if not days:
-        periods = [p for p in periods if p.granularity != "day"]
-    own = [p for p in periods if cs <= p.start < ce]
+    own = periods.within(cs, ce, days)
     if own:
         after = [p for p in own if p.start >= fig.end]
         return (after or own)[0] if not any(p.start < fig.start and p.relative_to_previous for p in own) else own[-1]
     # a period opening the sentence ("In the third quarter of 2024, ...") covers the whole sentence
     first_clause = view.clauses[0] if view.clauses else (view.start, view.end)
-    lead = [p for p in periods if first_clause[0] <= p.start < first_clause[1] and p.end <= fig.start]
+    lead = [p for p in periods.within(*first_clause, days) if p.end <= fig.start]
     if lead:
         return lead[-1]
     return None
 
 
-def _months_back(fig: Figure, periods: list[Period], view: SentenceView, ref: date | None) -> int:
+def _months_back(fig: Figure, periods: _Periods, view: SentenceView, ref: date | None) -> int:
     """How many months back "a year earlier" in the figure's clause reaches, when nothing before it
     anchored it (0 when none): the shift of the story's period, not of the published day."""
-    cs, ce = view.clause_of(fig.start)
-    for p in periods:
-        if cs <= p.start < ce and p.relative_to_previous and p.granularity == "day" and ref and p.period_start:
+    if ref is None:
+        return 0
+    for p in periods.within(*view.clause_of(fig.start)):
+        if p.relative_to_previous and p.granularity == "day" and p.period_start:
             return round((ref - p.period_start).days / 30.44)
     return 0
 
@@ -422,6 +433,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             seen_sentences.add(sent.start)
             periods.extend(replace(p, start=p.start + sent.start, end=p.end + sent.start)
                            for p in find_periods(text[sent.start:sent.end], ref, fy_end, res=res))
+    period_index = _Periods(periods)
     seg_before = _segment_before_metric(res)
     has_forward = {}
     drafts = []
@@ -528,8 +540,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         period = _table_period(fig, text, ref, article.title, fy_end, sections) if fig.table_label else None
         results = metric in res.metrics and res.metrics[metric].default_period == "report"
         if period is None:
-            period = _period_for(fig, periods, view, days=not results)
-        back = _months_back(fig, periods, view, ref) if results and period is None else 0
+            period = _period_for(fig, period_index, view, days=not results)
+        back = _months_back(fig, period_index, view, ref) if results and period is None else 0
         timing = res.metrics[metric].timing if metric in res.metrics else "flow"
         if fig.table_role == "prior":
             modality = "historical"

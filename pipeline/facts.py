@@ -141,9 +141,11 @@ def comparable(claims: pd.DataFrame, res: Resources) -> pd.DataFrame:
     return df
 
 
+# the claims' columns grouping reads (the run's buckets keep these, `prepare` adds the last three);
+# char_start orders a value's reports so its first mention shows it
 FACT_INPUT = ("claim_id", "article_id", "entity", "entity_id", "segment", "metric", "modality", "unit", "value",
               "value_low", "value_high", "approx", "figure", "published", "period_start", "period_end",
-              "period_label", "confidence", "sentence_key", "basis", "source_id")
+              "period_label", "confidence", "char_start", "disputed", "sentence_key", "basis", "source_id")
 
 
 def _dates(col) -> np.ndarray:

@@ -23,7 +23,7 @@ from . import __version__
 from .claims import make_claims
 from .clean import clean_text
 from .conflicts import SortedConflicts
-from .facts import Options as FactOptions, basis_of, comparable, group_facts, sentence_key
+from .facts import FACT_INPUT, Options as FactOptions, basis_of, comparable, group_facts, sentence_key
 from .sources import band_hashes, encode as encode_bands, source_ids
 from .dates import infer_published
 from .entities import add_named_mentions, find_entities
@@ -389,9 +389,7 @@ def _flush(pending: list, opts: RunOptions, pool, store: PartStore, seg, consume
 
 # Facts and conflicts read only these columns, in buckets of about this many claims
 # (claims are bucketed by entity, and a fact never crosses entities).
-FACT_INPUT_COLUMNS = ["claim_id", "article_id", "entity", "entity_id", "segment", "metric", "modality", "unit",
-                      "value", "value_low", "value_high", "approx", "figure", "published", "period_start",
-                      "period_end", "period_label", "confidence", "char_start", "disputed", "sentence_key", "basis"]
+FACT_INPUT_COLUMNS = [c for c in FACT_INPUT if c != "source_id"]  # the source is joined at grouping time
 BUCKET_ROWS = 400_000
 
 

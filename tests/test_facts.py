@@ -158,3 +158,13 @@ def test_a_share_price_in_two_currencies_is_two_listings(resources):
     rows = [claim("a", "x", D1, 307.0, "$307", **quote), claim("b", "y", D1, 4.6465, "464.65 pence", unit="GBP", **quote)]
     facts, conflicts, _ = judge(rows, resources)
     assert len(facts) == 2 and conflicts.empty
+
+
+def test_a_value_is_shown_by_its_first_mention(resources):
+    """Of one article's two statements of 15x, the earlier in the text stands for the value."""
+    pe = dict(metric="forward_pe", unit="x", period_start=D1, period_end=D1)
+    rows = [claim("late", "x", D1, 15.0, "15x", char_start=900, sentence="At 15x, Acme is cheap.", **pe),
+            claim("early", "x", D1, 15.0, "15 times", char_start=10, sentence="Acme trades at 15 times earnings.", **pe),
+            claim("other", "y", D1, 31.0, "31x", char_start=5, sentence="Acme trades at 31x.", **pe)]
+    row = judge(rows, resources)[1].iloc[0]
+    assert (row.claim_a, row.claim_b) == ("early", "other")
