@@ -21,7 +21,7 @@ from .resources import Resources
 _DIGITS = (r"\d{1,3}/\d{1,3}(?![\d/])"
            r"|(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,3}(?:[\u202f\u2009]\d{3})+(?!\d)|\d+)(?:[.]\d+)?"
            r"(?:[eE][+-]?\d{1,3}(?![\w.]))?(?:(?:-|\s{1,2})\d{1,2}/\d{1,3}(?![\d/]))?|[.]\d+")
-_PCT = r"percentage[\s-]points?\b|pct\s?points?\b|per\s?cent(?:age)?\s?points?\b|%|pct\b|per\s?cents?\b|percents?\b|percentage\b|points?\b(?=\s+(?:of|in|to|higher|lower|above|below))|pp\b|basis[\s-]points?\b|bps\b|bp\b"
+_PCT = r"(?<=\d)pc\b|percentage[\s-]points?\b|pct\s?points?\b|per\s?cent(?:age)?\s?points?\b|%|pct\b|per\s?cents?\b|percents?\b|percentage\b|points?\b(?=\s+(?:of|in|to|higher|lower|above|below))|pp\b|basis[\s-]points?\b|bps\b|bp\b"
 _MULT = r"×|[xX](?![A-Za-z0-9])"
 _QUAL = {
     "about": "about", "around": "about", "roughly": "about", "approximately": "about", "approx": "about",
@@ -99,6 +99,13 @@ def _alt(forms) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
+def _prefix_alt(forms) -> str:
+    """Currency forms written before the amount, each followed by an optional space, except a lone
+    letter ("Y1.2 billion" is yen, but "Generation Y 2024" is not): it must touch the digits."""
+    return "|".join(re.escape(f) + ("" if len(f) == 1 and f.isalpha() else r"\s?")
+                    for f in sorted(forms, key=len, reverse=True))
+
+
 class Scanner:
     """The compiled pattern for one Resources (built once per models/ folder)."""
 
@@ -142,7 +149,7 @@ class Scanner:
         signs = _alt(nw.get("sign_words") or {})
         names_after = _alt(suffix)
         self.pattern = re.compile(
-            rf"(?<![\w.$€£¥])(?P<wsign>(?i:{signs})\s+(?=[^\W\d_]*[$€£¥]|[A-Z]{{3}}\s?\d))?(?:(?P<pcur>{_alt(prefix)})(?:\s?)(?=[\d.+-])|(?P<bcur>{_alt(before)})\s(?=\d))?"
+            rf"(?<![\w.$€£¥])(?P<wsign>(?i:{signs})\s+(?=[^\W\d_]*[$€£¥]|[A-Z]{{3}}\s?\d))?(?:(?P<pcur>{_prefix_alt(prefix)})(?=[\d.+-])|(?P<bcur>{_alt(before)})\s(?=\d))?"
             rf"(?P<sign>[+-](?=[\d.])|(?i:{signs})\s+(?=[\d.]|\w))?"
             rf"(?:(?P<num>{_DIGITS})|(?P<words>\b{wordnum}\b)|(?P<art>\b[Aa]n?)(?=\s(?:{_alt(res.currency_plain_names)})\b))"
             rf"(?:\s{{0,2}}(?P<scale>{_alt(self.scales)})(?![^\W\d_])|-(?P<hscale>{_alt(k for k in self.scales if len(k) > 2)})(?![^\W\d_]))?"
@@ -187,7 +194,7 @@ def _unit_of(m: re.Match, sc: Scanner) -> tuple[str, str, Decimal]:
         return "", "times", Decimal(1)
     if m.group("qunit"):
         return "", "q:" + sc.physical[m.group("qunit").lower()], Decimal(1)
-    cur = (sc.prefix.get(m.group("pcur") or "") or sc.before.get(m.group("bcur") or "")
+    cur = (sc.prefix.get((m.group("pcur") or "").rstrip()) or sc.before.get(m.group("bcur") or "")
            or sc.suffix.get(m.group("scur") or "") or sc.sym_after.get(m.group("ssym") or "") or "")
     return cur, "", Decimal(1)
 
@@ -270,6 +277,10 @@ def find_atoms(text: str, res: Resources) -> list[Atom]:
         currency, unit, factor = _unit_of(m, sc)
         if m.group("sub") and len(m.group("sub")) == 1 and re.search(r"[A-Z][A-Za-z]+\s$", text[max(0, start - 20):start]):
             currency, factor, end = "", Decimal(1), m.start("sub")  # "iPhone 5c": a model, not five cents
+        elif m.group("sub") and len(m.group("sub")) == 1 and _not_a_subunit(text, m, sc):
+            currency, factor, end = "", Decimal(1), len(text[:m.start("sub")].rstrip())
+        if (m.group("pcur") or "").isalpha() and len(m.group("pcur")) == 1 and _not_letter_currency(m):
+            continue
         if (m.group("scur") and "-" in (m.group("hyph") or "") and num_group == "num"
                 and m.group("scur").lower() not in sc.plain_names):
             # "the 20,000-mark level", "a 5-pound bag": after digits and a hyphen only a plain name is money
@@ -308,6 +319,25 @@ def find_atoms(text: str, res: Resources) -> list[Atom]:
 
 
 _TOKEN = re.compile(r"[^\s-]+")
+# "1080p", "720p HD": a video resolution, not pence
+_RESOLUTION_AFTER = re.compile(r"\s*(?:/|HD\b|video|resolution|display|screen|footage|stream|camera|at\s+\d+\s*fps)", re.I)
+
+
+def _not_a_subunit(text: str, m: re.Match, sc: Scanner) -> bool:
+    """A one-letter subunit ("3p", "43c") touches its digits; only the dollar's "c" may stand apart
+    ("10 c", Duckling's corpus); and "1080p video" is a resolution."""
+    sub = m.group("sub")
+    spaced = m.start("sub") > 0 and not text[m.start("sub") - 1].isdigit()
+    if spaced and sub not in sc.generic_sub:
+        return True
+    return sub == "p" and bool(_RESOLUTION_AFTER.match(text, m.end("sub")))
+
+
+def _not_letter_currency(m: re.Match) -> bool:
+    """"Y2K" is the year 2000 bug, not 2,000 yen: a lone letter before one digit and a one-letter scale."""
+    num = m.group("num") or ""
+    scale = m.group("scale") or ""
+    return len(num) == 1 and len(scale) == 1
 
 
 def _plain_atom(m: re.Match, start: int, words_start: int, end: int, num_text: str, value: Decimal, decimals: int,
@@ -373,6 +403,25 @@ def find_numbers(text: str, res: Resources) -> list[tuple[int, int, Decimal]]:
 _ONE_NOT = re.compile(r"\b(?:the|this|that|which|each|every|any|no|another|some)\s+$", re.I)
 _DASH_SIGN = re.compile(r"(?:^|[\n(=])\s*(-\s+)$")
 _WORD_TOKEN = re.compile(r"[^\s-]+")
+# "1080p", "720p HD": a video resolution, not pence
+_RESOLUTION_AFTER = re.compile(r"\s*(?:/|HD\b|video|resolution|display|screen|footage|stream|camera|at\s+\d+\s*fps)", re.I)
+
+
+def _not_a_subunit(text: str, m: re.Match, sc: Scanner) -> bool:
+    """A one-letter subunit ("3p", "43c") touches its digits; only the dollar's "c" may stand apart
+    ("10 c", Duckling's corpus); and "1080p video" is a resolution."""
+    sub = m.group("sub")
+    spaced = m.start("sub") > 0 and not text[m.start("sub") - 1].isdigit()
+    if spaced and sub not in sc.generic_sub:
+        return True
+    return sub == "p" and bool(_RESOLUTION_AFTER.match(text, m.end("sub")))
+
+
+def _not_letter_currency(m: re.Match) -> bool:
+    """"Y2K" is the year 2000 bug, not 2,000 yen: a lone letter before one digit and a one-letter scale."""
+    num = m.group("num") or ""
+    scale = m.group("scale") or ""
+    return len(num) == 1 and len(scale) == 1
 
 
 def _continue_in_words(text: str, start: int, end: int, value: Decimal, atoms: list[Atom], i: int, nw,
@@ -704,7 +753,7 @@ def find_word_changes(text: str, res: Resources, figures: list[Figure]) -> list[
         if any(f.start <= m.start() < f.end for f in figures):
             continue
         after = text[m.end():m.end() + 25].lower()
-        if re.match(r"\s+(?:digits?|-digit|down on|check|dip|taxation|standard|bottom|edged|screen|rate|fee|tax)\b", after):
+        if re.match(r"(?:\s+|-)(?:digits?|down on|check|dip|taxation|standard|bottom|edged|screen|rate|fee|tax)\b", after):
             continue
         if m.group().lower() in ("flat", "unchanged") and not _FLAT_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
             continue  # "flat screen", "a flat fee": only a stated level change counts

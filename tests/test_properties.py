@@ -165,6 +165,8 @@ def money(draw) -> tuple[str, Decimal, str]:
 
 def _write(how: str, form: str, scaled: str, gap: str = " ") -> str:
     if how == "symbol":
+        if len(form) == 1 and form.isalpha():
+            gap = ""  # a lone letter ("Y1.2bn") must touch the digits: "Generation Y 2024" is no yen
         return f"{form}{gap}{scaled}"
     if how == "code":
         return f"{form} {scaled}"
