@@ -49,7 +49,11 @@ _MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:
 _TENOR = re.compile(r"^[\s-]*(?:day|week|month|year|quarter|hour|minute)s?\b", re.I)
 _LIST_NUM = re.compile(r"^[.)]\s")
 _ARITH = re.compile(r"^\s?[+*/=]\s?\d|\d\s?[+*/=]\s?$")
-_RANGE_SEP = re.compile(r"^\s*(?:-|to|through|and)\s*$", re.I)
+# The words between a range's ends: "4%-4.5%", "20 to 30", "$10 billion to a little under $20 billion"
+# (a qualifier on the upper end keeps it one range; issue 17).
+_RANGE_SEP = re.compile(r"^\s*(?P<sep>-|–|to|through|and)(?:\s+(?:(?:a\s+little|just|slightly|well|somewhat)\s+)?(?:" +
+                        "|".join(sorted((re.escape(q) for q in _QUAL if " " not in q or q.endswith(" than") or q in ("up to", "as much as", "close to")),
+                                        key=len, reverse=True)) + r"))?\s*$", re.I)
 _RANGE_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|roughly\s+|(?:a|an|its|the)\s+(?:\w+\s+){0,2}(?:of|at)\s+)?$", re.I)
 _FLAT_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|remained|stayed|held|largely|roughly|nearly|essentially|"
                           r"virtually|broadly|ended|closed|traded|finished|came in|mostly)\s+$", re.I)
@@ -149,7 +153,7 @@ class Scanner:
         signs = _alt(nw.get("sign_words") or {})
         names_after = _alt(suffix)
         self.pattern = re.compile(
-            rf"(?<![\w.$€£¥])(?P<wsign>(?i:{signs})\s+(?=[^\W\d_]*[$€£¥]|[A-Z]{{3}}\s?\d))?(?:(?P<pcur>{_prefix_alt(prefix)})(?=[\d.+-])|(?P<bcur>{_alt(before)})\s(?=\d))?"
+            rf"(?<![\w.$€£¥%])(?P<wsign>(?i:{signs})\s+(?=[^\W\d_]*[$€£¥]|[A-Z]{{3}}\s?\d))?(?:(?P<pcur>{_prefix_alt(prefix)})(?=[\d.+-])|(?P<bcur>{_alt(before)})\s(?=\d))?"
             rf"(?P<sign>[+-](?=[\d.])|(?i:{signs})\s+(?=[\d.]|\w))?"
             rf"(?:(?P<num>{_DIGITS})|(?P<words>\b{wordnum}\b)|(?P<art>\b[Aa]n?)(?=\s(?:{_alt(res.currency_plain_names)})\b))"
             rf"(?:\s{{0,2}}(?P<scale>{_alt(self.scales)})(?![^\W\d_])|-(?P<hscale>{_alt(k for k in self.scales if len(k) > 2)})(?![^\W\d_]))?"
@@ -536,7 +540,7 @@ def _figure(text: str, atoms: list[Atom], unit: str, kind: str, rule: str, appro
         if kind in ("money", "count", "quantity"):
             v *= a.scale if a.scale != 1 or a is last else 1
         values.append(v)
-    if len(atoms) == 2 and atoms[0].scale == 1 and last.scale != 1 and kind in ("money", "count"):
+    if len(atoms) == 2 and _shares_scale(atoms[0], last) and kind in ("money", "count"):
         values[0] = atoms[0].value * atoms[0].sign * last.scale  # "$91 to 93 billion": the scale is shared
     if unit == "pp" and any(a.unit == "bps" for a in atoms):
         values = [v / 100 for v in values]
@@ -544,6 +548,13 @@ def _figure(text: str, atoms: list[Atom], unit: str, kind: str, rule: str, appro
     value = (low + high) / 2 if len(values) > 1 else values[0]
     return Figure(text=text[first.start:last.end], start=first.start, end=last.end, value=value, low=low, high=high,
                   unit=unit, kind=kind, approx=approx, rule=rule, decimals=max(a.decimals for a in atoms))
+
+
+def _shares_scale(a: Atom, b: Atom) -> bool:
+    """Whether the first end of a range takes the second end's scale: "$91 to 93 billion" does, but
+    "between $250,000 and $1.2 million" does not (issue 17): an end larger than the other as written
+    is already in base units."""
+    return a.scale == 1 and b.scale != 1 and a.value <= b.value
 
 
 def _classify(a: Atom) -> tuple[str, str]:
@@ -593,7 +604,8 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
             continue
         if i + 1 < len(atoms) and i + 1 not in used and not a.bare and not atoms[i + 1].bare:
             b = atoms[i + 1]
-            sep = text[a.end:b.start].strip().lower()
+            sep_m = _RANGE_SEP.match(text[a.end:b.start])
+            sep = sep_m.group("sep").lower() if sep_m else text[a.end:b.start].strip().lower()
             b_unit, b_kind = _atom_unit(text, b)
             if b.unit == "times" and unit == "x":
                 b_unit, b_kind = "x", "multiple"
@@ -604,13 +616,13 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
             if is_from and not _CHANGE_BEFORE.search(text[max(0, a.start - 90):a.start - len(between.group(0)) + 5]):
                 is_from, between = False, None  # "from 10 dollars to 20 dollars" with no move: a range
             moved = _MOVE_BEFORE.search(text[max(0, a.start - 30):a.start])
-            if _RANGE_SEP.match(text[a.end:b.start]) and b_unit and (not a.currency or not b.currency or a.currency == b.currency):
-                two_figures = (sep == "and" and not (between and not is_from)) or is_from or (moved and unit)
+            if sep_m and b_unit and (not a.currency or not b.currency or a.currency == b.currency):
+                two_figures = (sep == "and" and not (between and not is_from)) or is_from or (moved and unit and sep not in ("-", "–"))
                 if two_figures and not unit and sep != "and":
                     # "rose from 10 to 20 dollars": the first number takes the second's unit
                     unit, kind = b_unit, b_kind
                     a.currency, a.unit = b.currency, b.unit
-                    if a.scale == 1 and b.scale != 1:
+                    if _shares_scale(a, b):
                         a.scale = b.scale
                 elif not two_figures and (not unit or unit == b_unit):
                     approx = _qualifier(text, a.start)
@@ -634,6 +646,8 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
     figures.extend(find_word_changes(text, res, figures))
     if " vs " in text or " VS " in text:
         figures, skipped = _table_rows(text, res, figures, skipped, dollar)
+    if "-" in text:
+        figures, skipped = _price_table_ranges(text, figures, skipped, dollar)
     figures.sort(key=lambda f: f.start)
     return figures, skipped
 
@@ -705,6 +719,38 @@ def _table_rows(text: str, res: Resources, figures: list[Figure], skipped: list[
                    decimals=decimals_written(sk.text))
         out_figs.append(_table_figure(text, f, row, dollar))
     return out_figs, keep_skips
+
+
+# A price table's note naming the unit of its bare numbers: "(DLRS A BU)", "Price in dlrs per bushel",
+# "in cents per lb". Only then is "1.50-1.56" on a table line a range of prices (issue 17).
+_PRICE_NOTE = re.compile(r"\b(?:price\s+)?(?:in\s+)?(?P<cur>dlrs|dollars|cents|cts)\s+(?:a|per)\s+"
+                         r"(?:bu|bushels?|cwt|tonnes?|tons?|lbs?|pounds?|barrels?|ounces?|gallons?|head)\b", re.I)
+_BARE_RANGE = re.compile(r"(?<![\w.-])(?P<a>\d{1,4}\.\d{2,4})-(?P<b>\d{1,4}\.\d{2,4})(?![\w.%/-]|-\d)")
+
+
+def _price_table_ranges(text: str, figures: list[Figure], skipped: list[Skipped], dollar: str):
+    """Join "1.50-1.56" on a table line into one price range when the article's note names the unit."""
+    note = _PRICE_NOTE.search(text)
+    if not note:
+        return figures, skipped
+    factor = Decimal("0.01") if note.group("cur").lower() in ("cents", "cts") else Decimal(1)
+    by_start = {s.start: s for s in skipped}
+    drop, out = set(), []
+    for m in _BARE_RANGE.finditer(text):
+        a, b = by_start.get(m.start("a")), by_start.get(m.start("b"))
+        if a is None or b is None:
+            continue
+        line_end = text.find("\n", m.end())
+        rest = text[m.end():line_end if line_end >= 0 else len(text)]
+        if re.search(r"[a-z]{4,}\s+[a-z]{4,}\s+[a-z]{4,}", rest):  # prose goes on: not a table cell
+            continue
+        lo, hi = Decimal(m.group("a")) * factor, Decimal(m.group("b")) * factor
+        lo, hi = min(lo, hi), max(lo, hi)
+        out.append(Figure(text=m.group(), start=m.start(), end=m.end(), value=(lo + hi) / 2, low=lo, high=hi,
+                          unit=dollar, kind="money", rule="figures.range.price_table.v1", currency_assumed=True,
+                          decimals=max(decimals_written(m.group("a")), decimals_written(m.group("b")))))
+        drop.update((a.start, b.start))
+    return figures + out, [s for s in skipped if s.start not in drop]
 
 
 def _table_figure(text: str, f: Figure, row, dollar: str) -> Figure:
