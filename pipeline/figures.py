@@ -35,11 +35,6 @@ _QUAL = {
 }
 _QUAL_RE = re.compile(r"(?:^|\W)(" + "|".join(sorted((re.escape(q) for q in _QUAL), key=len, reverse=True))
                       + r")\s+(?:of\s+)?(?:an?\s+)?$", re.I)
-_FALL = re.compile(r"\b(?:fell|falls|fall|falling|declined?|declines|declining|dropped|drops|drop|dropping|down|lost|loses|"
-                   r"slid|slides|slipped|sank|sinks|plunged|plunges|plummeted|tumbled|tumbles|decreased?|decreases|lower|"
-                   r"shrank|shrunk|contracted|eased|slumped|retreated|shed|dipped|dips|cut|cuts|reduced|lowered|narrowed|trimmed|"
-                   r"a decline of|a drop of|a fall of|a decrease of|a cut of)\s+(?:(?:[\w-]+\s+){0,3}by\s+)?(?:a further\s+|another\s+)?(?:(?:" +
-                   "|".join(sorted((re.escape(q) for q in _QUAL), key=len, reverse=True)) + r")\s+)?$", re.I)
 _TIMES_CONTEXT = re.compile(r"\b(?:earnings|p/?e|price[- /]to|multiple|valuation|valued|ebitda|sales|book|revenue|cash flow|trades? at|trading at)\b", re.I)
 _TIMES_NOT = re.compile(r"^\s+(?:more|less|higher|lower|larger|bigger|smaller|as|over|the|a|in|per|each|this|that|since|during|faster|greater)\b", re.I)
 _PE_BEFORE = re.compile(r"(?:p/?e|price[- /]to[- /]earnings|earnings multiple|multiple|ev/ebitda)(?:\s+ratio)?\s+(?:of|at|is|was|stood at|near|around|about)?\s*$", re.I)
@@ -627,7 +622,7 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
                 elif not two_figures and (not unit or unit == b_unit):
                     approx = _qualifier(text, a.start)
                     fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, f"figures.range.{b_kind}.v1", approx)
-                    figures.append(_signed(text, fig, text[max(0, a.start - 40):a.start]))
+                    figures.append(_signed(text, fig, res))
                     used.update((i, i + 1))
                     continue
         if not unit:
@@ -642,7 +637,7 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
         fig = _figure(text, [a], _currency(unit, dollar), kind, f"figures.{kind}.v1", _qualifier(text, a.start))
         if a.currency == "DOLLAR" or unit == "DOLLAR":
             fig = Figure(**{**fig.__dict__, "currency_assumed": True})
-        figures.append(_signed(text, fig, text[max(0, a.start - 40):a.start]))
+        figures.append(_signed(text, fig, res))
     figures.extend(find_word_changes(text, res, figures))
     if " vs " in text or " VS " in text:
         figures, skipped = _table_rows(text, res, figures, skipped, dollar)
@@ -774,13 +769,39 @@ def _currency(unit: str, dollar: str) -> str:
     return dollar if unit == "DOLLAR" else unit
 
 
-def _signed(text: str, fig: Figure, before: str) -> Figure:
-    """Apply the sign a falling verb gives a change ("fell 3.2%" is -3.2; "fell to 3.2%" is not)."""
+def _signed(text: str, fig: Figure, res: Resources) -> Figure:
+    """Apply the sign a falling verb before or a falling noun after gives a change.
+
+    "fell 3.2%", "slumping more than 8%", "a 12% fall in profit", "the recent 5% decrease" are
+    negative; "fell to 3.2%" is a level and keeps its sign. The words are number_words.yaml's
+    `falling_words` and `falling_nouns`.
+    """
     if fig.kind not in ("percent", "pp") or fig.value < 0:
         return fig
-    if _FALL.search(before):
+    before_rx, after_rx = _sign_patterns(res)
+    if before_rx.search(text[max(0, fig.start - 40):fig.start]) or after_rx.match(text, fig.end):
         return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
     return fig
+
+
+# words that may stand between a figure and the falling noun after it: adjectives ("a 12% annual
+# fall", "a 5% year-on-year decline") but no function word ("rose 5% after a fall in costs")
+_NOT_BETWEEN = ("of|in|on|at|to|from|for|by|with|after|before|since|than|and|or|but|as|the|a|an|its|his|her|"
+                "their|this|that|these|those|is|was|were|are|be|been|while|versus|vs|despite|following|amid|"
+                "offsetting|reversing|erasing|compared|against|over|under")
+
+
+@lru_cache(maxsize=4)
+def _sign_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
+    """(falling words before a change, falling nouns after it), from models/lexicons/number_words.yaml."""
+    nw = res.number_words
+    before = _alt(nw.get("falling_words") or ())
+    nouns = _alt(nw.get("falling_nouns") or ())
+    quals = "|".join(sorted((re.escape(q) for q in _QUAL), key=len, reverse=True))
+    before_rx = re.compile(r"\b(?:" + before + r")\s+(?:(?:[\w-]+\s+){0,3}by\s+)?(?:a further\s+|another\s+)?"
+                           r"(?:(?:" + quals + r")\s+)?$", re.I)
+    after_rx = re.compile(r"(?:\s+(?!(?:" + _NOT_BETWEEN + r")\b)[a-z][a-z-]*){0,2}?\s+(?:" + nouns + r")\b", re.I)
+    return before_rx, after_rx
 
 
 @lru_cache(maxsize=4)
