@@ -285,6 +285,12 @@ def find_atoms(text: str, res: Resources) -> list[Atom]:
             # "the 20,000-mark level", "a 5-pound bag": after digits and a hyphen only a plain name is money
             currency = ""
             end = m.start("hyph")
+        elif m.group("scur") and currency and not m.group("pcur"):
+            not_money = _name_not_money(text, m, sc)
+            if not_money == "weight":  # "weighs 208 pounds", "500 mln pounds of fiber" (issue 17)
+                currency, unit = "", "q:" + sc.physical.get("lbs", "pound (weight)")
+            elif not_money:  # "275 pound-feet", "the 2400 mark": no amount of money
+                currency, end = "", len(text[:m.start("scur")].rstrip())
         if scale_text in sc.ambiguous and not currency:
             # "5m" with no currency may be metres: give the scale back as plain text
             if not unit:
@@ -330,6 +336,37 @@ def _not_a_subunit(text: str, m: re.Match, sc: Scanner) -> bool:
     if spaced and sub not in sc.generic_sub:
         return True
     return sub == "p" and bool(_RESOLUTION_AFTER.match(text, m.end("sub")))
+
+
+def _name_not_money(text: str, m: re.Match, sc: Scanner) -> str:
+    """Why a currency name after a number is no money: "weight", "compound", "level" or "" (it is money).
+
+    "pounds" is a weight next to a weight word ("weighs 208 pounds") or before "of" and a thing that
+    is no money ("500 mln pounds of fiber", but "5 million pounds of investment"); "275 pound-feet" is
+    torque; singular "mark" after a determiner and a number is a level ("the 2400 mark"). The words
+    are number_words.yaml's `weight_words` and `money_nouns`.
+    """
+    name = m.group("scur")
+    low = name.lower()
+    after = text[m.end("scur"):m.end("scur") + 30]
+    if low in ("pound", "pounds"):
+        if re.match(r"-(?:feet|foot|force|inch(?:es)?)\b", after, re.I):
+            return "compound"
+        nw = sc.words_map
+        after = text[m.end("scur"):m.end("scur") + 60]
+        of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|new\s+|extra\s+|additional\s+)?([a-z']+)(?:\s+([a-z']+))?", after, re.I)
+        if of:  # "pounds of the funds", "pounds of bilateral trade": money if either of the next two words says so
+            words = {f for w in of.groups() if w for f in (w.lower(), w.lower().rstrip("'"), re.sub(r"'s$", "", w.lower()))}
+            if not words & set(nw.get("money_nouns") or ()):
+                return "weight"
+        clause = re.split(r"[.;!?]\s", text[max(0, m.start() - 60):m.start()])[-1].lower()
+        if any(re.search(r"\b" + re.escape(w) + r"\b", clause) for w in nw.get("weight_words") or ()):
+            return "weight"
+    if name == "mark" and m.group("num") and not m.group("scale") and parse_digits(m.group("num")) != 1 \
+            and re.search(r"\b(?:the|a|that|this|its|key|psychological|important)\s+(?:[\w-]+\s+)?$",
+                          text[max(0, m.start() - 30):m.start()], re.I):
+        return "level"
+    return ""
 
 
 def _not_letter_currency(m: re.Match) -> bool:
@@ -416,6 +453,37 @@ def _not_a_subunit(text: str, m: re.Match, sc: Scanner) -> bool:
     return sub == "p" and bool(_RESOLUTION_AFTER.match(text, m.end("sub")))
 
 
+def _name_not_money(text: str, m: re.Match, sc: Scanner) -> str:
+    """Why a currency name after a number is no money: "weight", "compound", "level" or "" (it is money).
+
+    "pounds" is a weight next to a weight word ("weighs 208 pounds") or before "of" and a thing that
+    is no money ("500 mln pounds of fiber", but "5 million pounds of investment"); "275 pound-feet" is
+    torque; singular "mark" after a determiner and a number is a level ("the 2400 mark"). The words
+    are number_words.yaml's `weight_words` and `money_nouns`.
+    """
+    name = m.group("scur")
+    low = name.lower()
+    after = text[m.end("scur"):m.end("scur") + 30]
+    if low in ("pound", "pounds"):
+        if re.match(r"-(?:feet|foot|force|inch(?:es)?)\b", after, re.I):
+            return "compound"
+        nw = sc.words_map
+        after = text[m.end("scur"):m.end("scur") + 60]
+        of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|new\s+|extra\s+|additional\s+)?([a-z']+)(?:\s+([a-z']+))?", after, re.I)
+        if of:  # "pounds of the funds", "pounds of bilateral trade": money if either of the next two words says so
+            words = {f for w in of.groups() if w for f in (w.lower(), w.lower().rstrip("'"), re.sub(r"'s$", "", w.lower()))}
+            if not words & set(nw.get("money_nouns") or ()):
+                return "weight"
+        clause = re.split(r"[.;!?]\s", text[max(0, m.start() - 60):m.start()])[-1].lower()
+        if any(re.search(r"\b" + re.escape(w) + r"\b", clause) for w in nw.get("weight_words") or ()):
+            return "weight"
+    if name == "mark" and m.group("num") and not m.group("scale") and parse_digits(m.group("num")) != 1 \
+            and re.search(r"\b(?:the|a|that|this|its|key|psychological|important)\s+(?:[\w-]+\s+)?$",
+                          text[max(0, m.start() - 30):m.start()], re.I):
+        return "level"
+    return ""
+
+
 def _not_letter_currency(m: re.Match) -> bool:
     """"Y2K" is the year 2000 bug, not 2,000 yen: a lone letter before one digit and a one-letter scale."""
     num = m.group("num") or ""
@@ -473,6 +541,8 @@ def _skip_reason(text: str, a: Atom) -> str:
     line_start = text.rfind("\n", 0, a.start) + 1
     if not text[line_start:a.start].strip() and _LIST_NUM.match(after):
         return "list_number"
+    if re.match(r"\s+(?:mark|level|threshold|barrier|line)\b", after):
+        return "level"  # "the 2400 mark" on an index
     if _YEAR.match(a.number):
         return "year"
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
