@@ -98,6 +98,14 @@ def _alt(forms) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
+def _decimal_comma(scales) -> str:
+    """A decimal comma ("EUR 12,99 million", "3,5%"): one or two digits after the comma (a thousands
+    group has three), read so only after a currency written before it or before a scale word or a
+    percent sign; "1,50" alone stays two numbers. numbers.parse_digits reads the comma as the point."""
+    after = rf"\s?(?:{_alt(scales)}|%|pct\b|per\s?cent)(?![^\W\d_])"
+    return rf"(?(pcur)|(?=\d{{1,3}},\d{{1,2}}{after}))\d{{1,3}},\d{{1,2}}(?![\d,]|\.\d)"
+
+
 def _prefix_alt(forms) -> str:
     """Currency forms written before the amount, each followed by an optional space, except a lone
     letter ("Y1.2 billion" is yen, but "Generation Y 2024" is not): it must touch the digits."""
@@ -150,7 +158,7 @@ class Scanner:
         self.pattern = re.compile(
             rf"(?<![\w.$€£¥%])(?P<wsign>(?i:{signs})\s+(?=[^\W\d_]*[$€£¥]|[A-Z]{{3}}\s?\d))?(?:(?P<pcur>{_prefix_alt(prefix)})(?=[\d.+-])|(?P<bcur>{_alt(before)})\s(?=\d))?"
             rf"(?P<sign>[+-](?=[\d.])|(?i:{signs})\s+(?=[\d.]|\w))?"
-            rf"(?:(?P<num>{_DIGITS})|(?P<words>\b{wordnum}\b)|(?P<art>\b[Aa]n?)(?=\s(?:{_alt(res.currency_plain_names)})\b))"
+            rf"(?:(?P<num>{_decimal_comma(self.scales)}|{_DIGITS})|(?P<words>\b{wordnum}\b)|(?P<art>\b[Aa]n?)(?=\s(?:{_alt(res.currency_plain_names)})\b))"
             rf"(?:\s{{0,2}}(?P<scale>{_alt(self.scales)})(?![^\W\d_])|-(?P<hscale>{_alt(k for k in self.scales if len(k) > 2)})(?![^\W\d_]))?"
             rf"(?:\s?(?P<unit>{_PCT}|{_MULT})|\s(?P<times>times)\b|(?:\s?|-)(?P<sub>{_alt(subunits)})(?![^\W\d_])"
             rf"|(?P<hyph>\s?|-)(?P<scur>{names_after})(?![^\W\d_])|\s?(?P<ssym>{_alt(sym_after)})(?!\s?\d)"

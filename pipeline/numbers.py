@@ -12,6 +12,9 @@ from typing import Mapping
 _FRACTION = re.compile(r"^(?:(\d+)[\s-]+)?(\d{1,3})/(\d{1,3})$")
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _GROUPING = re.compile(r"[,\s\u202f\u2009\u00a0]")  # thousands separators: "1,234", "1 234" (narrow no-break space)
+# NOTE: only figures' scanner hands over a decimal comma ("12,99" before "million" or after "EUR");
+# a thousands group has three digits, so "d,dd" cannot be one.
+_DECIMAL_COMMA = re.compile(r"^(\d{1,3}),(\d{1,2})$")
 
 
 def parse_digits(text: str) -> Decimal | None:
@@ -21,8 +24,13 @@ def parse_digits(text: str) -> Decimal | None:
     Decimal('1234.50')
     >>> parse_digits("4-3/4")
     Decimal('4.75')
+    >>> parse_digits("12,99")  # a decimal comma: a thousands group has three digits
+    Decimal('12.99')
     """
     t = text.strip()
+    comma = _DECIMAL_COMMA.match(t)
+    if comma:
+        t = comma.group(1) + "." + comma.group(2)
     m = _FRACTION.match(t)
     if m:
         whole = Decimal(m.group(1) or 0)
@@ -38,7 +46,8 @@ def parse_digits(text: str) -> Decimal | None:
 
 def decimals_written(text: str) -> int:
     """Digits after the decimal point as written: the precision of the figure."""
-    t = _GROUPING.sub("", text)
+    comma = _DECIMAL_COMMA.match(text.strip())
+    t = comma.group(1) + "." + comma.group(2) if comma else _GROUPING.sub("", text)
     if "." in t and "e" not in t.lower():
         return len(t.split(".", 1)[1].rstrip())
     return 0
