@@ -46,7 +46,7 @@ _LIST_NUM = re.compile(r"^[.)]\s")
 _ARITH = re.compile(r"^\s?[+*/=]\s?\d|\d\s?[+*/=]\s?$")
 # The words between a range's ends: "4%-4.5%", "20 to 30", "$10 billion to a little under $20 billion"
 # (a qualifier on the upper end keeps it one range; issue 17).
-_RANGE_SEP = re.compile(r"^\s*(?P<sep>-|–|to|through|and)(?:\s+(?:(?:a\s+little|just|slightly|well|somewhat)\s+)?(?:" +
+_RANGE_SEP = re.compile(r"^\s*(?P<sep>-|–|to|through|and|or)(?:\s+(?:(?:a\s+little|just|slightly|well|somewhat)\s+)?(?:" +
                         "|".join(sorted((re.escape(q) for q in _QUAL if " " not in q or q.endswith(" than") or q in ("up to", "as much as", "close to")),
                                         key=len, reverse=True)) + r"))?\s*$", re.I)
 _RANGE_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|roughly\s+|(?:a|an|its|the)\s+(?:\w+\s+){0,2}(?:of|at)\s+)?$", re.I)
@@ -623,6 +623,14 @@ def _figure(text: str, atoms: list[Atom], unit: str, kind: str, rule: str, appro
                   unit=unit, kind=kind, approx=approx, rule=rule, decimals=max(a.decimals for a in atoms))
 
 
+def _alternatives(a: Atom, b: Atom) -> bool:
+    """Whether "A or B" is one estimate with the unit written once ("eight or nine euros", "about 7 or
+    $8 a share", "5 or 6 pct"): close values, rising; not "5 mln dlrs or 1.20 dlrs a share"."""
+    va = a.value * (b.scale if _shares_scale(a, b) else a.scale)
+    vb = b.value * b.scale
+    return 0 < va < vb <= 3 * va
+
+
 def _shares_scale(a: Atom, b: Atom) -> bool:
     """Whether the first end of a range takes the second end's scale: "$91 to 93 billion" does, but
     "between $250,000 and $1.2 million" does not (issue 17): an end larger than the other as written
@@ -689,7 +697,8 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
             if is_from and not _CHANGE_BEFORE.search(text[max(0, a.start - 90):a.start - len(between.group(0)) + 5]):
                 is_from, between = False, None  # "from 10 dollars to 20 dollars" with no move: a range
             moved = _MOVE_BEFORE.search(text[max(0, a.start - 30):a.start])
-            if sep_m and b_unit and (not a.currency or not b.currency or a.currency == b.currency):
+            if (sep_m and b_unit and (not a.currency or not b.currency or a.currency == b.currency)
+                    and (sep != "or" or _alternatives(a, b))):
                 two_figures = (sep == "and" and not (between and not is_from)) or is_from or (moved and unit and sep not in ("-", "–"))
                 if two_figures and not unit and sep != "and":
                     # "rose from 10 to 20 dollars": the first number takes the second's unit
