@@ -660,6 +660,9 @@ def _classify(a: Atom) -> tuple[str, str]:
 def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[list[Figure], list[Skipped]]:
     """Resolve atoms into figures and skips. `dollar` is what a bare $/dlrs means here."""
     atoms = find_atoms(text, res)
+    for a in atoms:
+        if a.sign == 1 and _paren_negative(text, a.start, a.end):
+            a.sign = -1  # "(0.01)", "(100 %)" in a table
     figures: list[Figure] = []
     skipped: list[Skipped] = []
     used = set()
@@ -725,6 +728,8 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
         if a.currency == "DOLLAR" or unit == "DOLLAR":
             fig = Figure(**{**fig.__dict__, "currency_assumed": True})
         figures.append(_signed(text, fig, res))
+    if "flat" in text.lower():
+        figures = _flat_to(text, figures)
     figures.extend(find_word_changes(text, res, figures))
     if " vs " in text or " VS " in text:
         figures, skipped = _table_rows(text, res, figures, skipped, dollar)
@@ -751,6 +756,37 @@ _CHANGE_BEFORE = re.compile(
     r"tick(?:s|ed|ing)\s+(?:up|down)|inch(?:es|ed|ing)|edg(?:e[sd]|ing)\s+(?:up|down|higher|lower)|"
     r"rebound(?:s|ed|ing)?|recover(?:s|ed|ing)?|accelerat(?:e[sd]?|ing)|slow(?:s|ed|ing)|shed(?:s|ding)?|"
     r"dip(?:s|ped|ping)?|halv(?:e[sd]?|ing))\b[^.;\n]*$", re.I)
+
+
+# A table cell after an accounting negative: only numbers, signs, "vs", n/a or dashes to the line's end.
+_CELLS_TO_EOL = re.compile(r"(?:[ \t]+(?:vs\.?|[$€£(]?-?\d[\d,.]*\s?%?\)?|n/?a|nm|-+|—))*[ \t]*(?:\n|$)", re.I)
+
+
+def _paren_negative(text: str, start: int, end: int) -> bool:
+    """Whether a number is written as an accounting negative, "(0.01)" or "(100 %)", in a table:
+    the parentheses close right after it and nothing but other cells follows on its line. In prose
+    ("a 51% stake (51%).") the parentheses are an aside, not a sign (issue 17)."""
+    if not re.search(r"\(\s*$", text[max(0, start - 3):start]):
+        return False
+    close = re.match(r"\s*\)", text[end:end + 3])
+    return bool(close) and bool(_CELLS_TO_EOL.match(text, end + close.end()))
+
+
+# "flat to 5% higher", "flat to down 3%": a range from no change to the figure (issue 17)
+_FLAT_TO = re.compile(r"\bflat\s+(?:to|and)\s+(?:(?:up|down|slightly)\s+)?(?:(?:about|around|roughly)\s+)?$", re.I)
+
+
+def _flat_to(text: str, figures: list[Figure]) -> list[Figure]:
+    out = []
+    for f in figures:
+        m = _FLAT_TO.search(text, max(0, f.start - 40), f.start) if f.kind == "percent" and f.low == f.high else None
+        if m is None or m.end() != f.start:
+            out.append(f)
+            continue
+        lo, hi = min(Decimal(0), f.value), max(Decimal(0), f.value)
+        out.append(Figure(**{**f.__dict__, "text": text[m.start():f.end], "start": m.start(), "value": (lo + hi) / 2,
+                             "low": lo, "high": hi, "rule": "figures.range.flat.v1"}))
+    return out
 
 
 def _subunit_follows(text: str, a: Atom, b: Atom) -> bool:
@@ -790,6 +826,8 @@ def _table_rows(text: str, res: Resources, figures: list[Figure], skipped: list[
         if value is None:
             keep_skips.append(sk)
             continue
+        if _paren_negative(text, sk.start, sk.start + len(sk.text)):
+            value = -value  # "Shr loss (0.01) vs profit 0.03"
         label = row[2]
         is_count = "shrs" in label or "shares" in label
         unit, kind = ("count", "count") if is_count else (dollar, "money")
