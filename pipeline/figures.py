@@ -297,7 +297,9 @@ def find_atoms(text: str, res: Resources) -> list[Atom]:
             not_money = _name_not_money(text, m, sc)
             if not_money == "weight":  # "weighs 208 pounds", "500 mln pounds of fiber" (issue 17)
                 currency, unit = "", "q:" + sc.physical.get("lbs", "pound (weight)")
-            elif not_money:  # "275 pound-feet", "the 2400 mark": no amount of money
+            elif not_money == "level":  # "the 2400 mark" on an index: a level in points, counted
+                currency, unit = "", "level"
+            elif not_money:  # "275 pound-feet": no amount of money
                 currency, end = "", len(text[:m.start("scur")].rstrip())
         if scale_text in sc.ambiguous and not currency:
             # "5m" with no currency may be metres: give the scale back as plain text
@@ -648,6 +650,8 @@ def _classify(a: Atom) -> tuple[str, str]:
         return "pp", "pp"
     if a.unit == "x":
         return "x", "multiple"
+    if a.unit == "level":
+        return "count", "count"
     if a.unit.startswith("q:"):
         return a.unit[2:], "quantity"
     if a.scale != 1 and not a.words:
@@ -695,12 +699,16 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
                 b_unit, b_kind = "x", "multiple"
             if kind == "money" and b_kind == "count" and a.scale == 1 and b.scale != 1:
                 b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$91-93 billion", "$91 to 93 billion"
+            elif (kind == "money" and not b_unit and a.scale == 1 and text[a.end:b.start] in ("-", "–")
+                    and b.loose_scale == 1 and not b.words and a.value < b.value):
+                b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$1-2 a share": the symbol written once
             between = _RANGE_BETWEEN.search(text[max(0, a.start - 40):a.start])
             is_from = bool(between) and "from" in between.group(0).lower()
             if is_from and not _CHANGE_BEFORE.search(text[max(0, a.start - 90):a.start - len(between.group(0)) + 5]):
                 is_from, between = False, None  # "from 10 dollars to 20 dollars" with no move: a range
             moved = _MOVE_BEFORE.search(text[max(0, a.start - 30):a.start])
             if (sep_m and b_unit and (not a.currency or not b.currency or a.currency == b.currency)
+                    and not (not unit and b.scale != 1 and _YEAR.match(a.number))  # "of 1987 to 6.67 billion rand"
                     and (sep != "or" or _alternatives(a, b))):
                 two_figures = (sep == "and" and not (between and not is_from)) or is_from or (moved and unit and sep not in ("-", "–"))
                 if two_figures and not unit and sep != "and":

@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.clean import clean_text
@@ -215,3 +215,135 @@ def test_known_bad_currency_form(form):
     how, text, code = form
     amount = _write(how, text, "5")
     _reads_back(f"Revenue reached {amount} last year.", amount, Decimal(5), code)
+
+
+# --- issue 17: phrasings of ranges, signs, decimal commas, pence and units written once -----------
+
+def _num(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+
+
+@st.composite
+def plain_amounts(draw, low: int = 1, high: int = 9_999) -> Decimal:
+    """A positive amount with 0-2 decimals, written without thousands separators."""
+    decimals = draw(st.integers(0, 2))
+    return Decimal(draw(st.integers(low * 10 ** decimals, high * 10 ** decimals))).scaleb(-decimals)
+
+
+# (written before the amount, written after, ISO code or "%")
+RANGE_UNITS = [("$", "", "USD"), ("€", "", "EUR"), ("", " euros", "EUR"), ("", "%", "%"), ("", " pct", "%"),
+               ("A$", "", "AUD"), ("¥", "", "JPY"), ("", " yen", "JPY")]
+RANGE_SEPS = ["-", "–", " to ", " to about ", " to a little under ", " to just over ", " and "]
+
+
+@SETTINGS
+@given(plain_amounts(), plain_amounts(), st.sampled_from(RANGE_UNITS), st.sampled_from(RANGE_SEPS),
+       st.booleans(), st.sampled_from(["", " million", " billion", "bn"]))
+def test_a_range_reads_back_with_the_unit_once_or_twice(a, b, unit, sep, twice, scale):
+    """'$10 billion to a little under $20 billion', '4%-4.5%', 'between 5 and 6 million euros'."""
+    a, b = min(a, b), max(a, b)
+    if a == b:
+        b = a + 1
+    before, after, code = unit
+    if code == "%":
+        scale = ""  # no "5 billion %"
+    factor = Decimal(str(res().scales[scale.strip()])) if scale else Decimal(1)
+    if sep.strip() == "-" and not twice:
+        sep = "-"  # "5-6 million euros"
+    if before and not twice and not scale and sep not in ("-", "–"):
+        twice = True  # "$1 to 2" names no unit for 2; "$1-2" and "$1 to 2 billion" do
+    second = f"{before}{_num(b)}{scale}{after}"
+    first = f"{before}{_num(a)}{scale if twice else ''}{after if twice else ''}" if twice else f"{before}{_num(a)}"
+    if before and not twice:
+        first = f"{before}{_num(a)}"  # "$5 to 6 billion": the symbol once, on the first end
+        second = f"{_num(b)}{scale}{after}"
+    written = first + sep + second
+    text = f"Analysts put the figure at {'between ' if sep == ' and ' else ''}{written} for next year."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.low, f.high, f.unit) for f in figures]
+    want = (a * factor, b * factor, code)
+    assert any((f.low, f.high, f.unit) == want for f in figures), f"{text!r} -> {got}; want {want}"
+
+
+@SETTINGS
+@given(st.integers(1, 999), st.integers(10, 99), st.sampled_from(["$", "€", "£"]),
+       st.sampled_from([("", " million"), (" million", " billion"), ("m", "bn"), (" thousand", " million")]),
+       st.sampled_from([" to ", " and ", "-"]))
+def test_range_ends_keep_their_own_scales(a, b10, symbol, scales, sep):
+    """'between $250,000 and $1.2 million': an end written larger than the other keeps its own scale."""
+    small_scale, big_scale = scales
+    big = Decimal(str(res().scales[big_scale.strip()]))
+    if small_scale:
+        low_text, low = f"{a}{small_scale}", a * Decimal(str(res().scales[small_scale.strip()]))
+    else:
+        low_text, low = f"{a * 1000:,}", Decimal(a * 1000)  # "250,000": digits, no scale word
+    high = Decimal(b10) / 10 * big
+    assume(low < high)
+    text = (f"Homes sell for {'between ' if sep == ' and ' else ''}{symbol}{low_text}{sep}"
+            f"{symbol}{_num(Decimal(b10) / 10)}{big_scale}.")
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.low, f.high) for f in figures]
+    assert any(f.low == low and f.high == high for f in figures), f"{text!r} -> {got}; want {low}..{high}"
+
+
+def _falling(key: str) -> list[str]:
+    return sorted(w for w in res().number_words[key] if " " not in w)
+
+
+@SETTINGS
+@given(plain_amounts(1, 99), st.sampled_from(_falling("falling_words")), st.sampled_from(["", "more than ", "about "]),
+       st.sampled_from(["%", " pct", " percent", " per cent", "pc"]))
+def test_a_falling_verb_before_a_change_makes_it_negative(amount, verb, qual, pct):
+    text = f"Shares of Acme {verb} {qual}{_num(amount)}{pct} on Tuesday."
+    figures, _ = resolve_figures(text, res())
+    assert [f.value for f in figures] == [-amount], f"{text!r} -> {[(f.text, f.value) for f in figures]}"
+
+
+@SETTINGS
+@given(plain_amounts(1, 99), st.sampled_from(_falling("falling_nouns")),
+       st.sampled_from(["a ", "the recent ", "a further ", "its "]), st.sampled_from(["", "quarterly ", "year-on-year "]))
+def test_a_falling_noun_after_a_change_makes_it_negative(amount, noun, det, adjective):
+    text = f"Acme reported {det}{_num(amount)}% {adjective}{noun} in profit."
+    figures, _ = resolve_figures(text, res())
+    assert [f.value for f in figures] == [-amount], f"{text!r} -> {[(f.text, f.value) for f in figures]}"
+
+
+@SETTINGS
+@given(plain_amounts(1, 99), st.sampled_from(["rose", "climbed", "gained", "jumped"]),
+       st.sampled_from(_falling("falling_nouns")))
+def test_a_falling_noun_in_another_clause_keeps_a_rise_positive(amount, verb, noun):
+    text = f"Shares of Acme {verb} {_num(amount)}% after a {noun} in costs."
+    figures, _ = resolve_figures(text, res())
+    assert [f.value for f in figures] == [amount], f"{text!r} -> {[(f.text, f.value) for f in figures]}"
+
+
+@SETTINGS
+@given(st.integers(1, 999), st.integers(0, 99), st.sampled_from(["EUR ", "€", "USD ", "CHF "]),
+       st.sampled_from([" million", " billion", "bn", "m"]))
+def test_a_decimal_comma_before_a_scale_is_the_point(whole, cents, prefix, scale):
+    written = f"{prefix}{whole},{cents:02d}{scale}"
+    value = (Decimal(whole) + Decimal(cents) / 100) * Decimal(str(res().scales[scale.strip()]))
+    assert _reads_back(f"Revenue reached {written} last year.", written, value,
+                       {"EUR ": "EUR", "€": "EUR", "USD ": "USD", "CHF ": "CHF"}[prefix])
+
+
+@SETTINGS
+@given(plain_amounts(1, 9_999), st.sampled_from(["rose", "fell", "closed at", "traded at"]))
+def test_pence_glued_to_the_amount_are_hundredths_of_a_pound(amount, verb):
+    written = f"{_num(amount)}p"
+    assert _reads_back(f"Shares in Tesco {verb} {written} on Friday.", written, amount / 100, "GBP")
+
+
+@SETTINGS
+@given(st.integers(1, 50), st.integers(1, 3), st.sampled_from([("", " euros", "EUR"), ("$", "", "USD"), ("", " pct", "%")]),
+       st.booleans())
+def test_a_unit_written_once_serves_both_alternatives(a, step, unit, symbol_on_both):
+    """'eight or nine euros', 'about 7 or $8 a share', '5 or 6 pct'."""
+    b = a + step
+    assume(b <= 3 * a)  # "1 or 4 euros" is no single estimate
+    before, after, code = unit
+    first = f"{before}{a}" if symbol_on_both else f"{a}"
+    text = f"Analysts see it at {first} or {before}{b}{after} a share."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.low, f.high, f.unit) for f in figures]
+    assert [(f.low, f.high, f.unit) for f in figures] == [(a, b, code)], f"{text!r} -> {got}"
