@@ -282,8 +282,10 @@ def find_atoms(text: str, res: Resources) -> list[Atom]:
         scale_text = m.group("scale") or m.group("hscale") or ""  # "$11-million"
         scale = sc.scales.get(scale_text, Decimal(1))
         currency, unit, factor = _unit_of(m, sc)
-        if m.group("sub") and len(m.group("sub")) == 1 and re.search(r"[A-Z][A-Za-z]+\s$", text[max(0, start - 20):start]):
-            currency, factor, end = "", Decimal(1), m.start("sub")  # "iPhone 5c": a model, not five cents
+        model = re.search(r"([A-Z][A-Za-z]+)\s$", text[max(0, start - 20):start]) if m.group("sub") else None
+        if model and len(m.group("sub")) == 1 and model.group(1).lower() not in res.table_labels:
+            # "iPhone 5c": a model, not five cents; but "Shr 27.5p vs 24.3p", "Div 3p" are a table's pence
+            currency, factor, end = "", Decimal(1), m.start("sub")
         elif m.group("sub") and len(m.group("sub")) == 1 and _not_a_subunit(text, m, sc):
             currency, factor, end = "", Decimal(1), len(text[:m.start("sub")].rstrip())
         if (m.group("pcur") or "").isalpha() and len(m.group("pcur")) == 1 and _not_letter_currency(m):
@@ -334,8 +336,9 @@ def find_atoms(text: str, res: Resources) -> list[Atom]:
 
 
 _TOKEN = re.compile(r"[^\s-]+")
-# "1080p", "720p HD": a video resolution, not pence
-_RESOLUTION_AFTER = re.compile(r"\s*(?:/|HD\b|video|resolution|display|screen|footage|stream|camera|at\s+\d+\s*fps)", re.I)
+# "1080p video", "720p touchscreen", "1080p-friendly": a video resolution; "3p ET", "6p/5c": a time of day
+_RESOLUTION_AFTER = re.compile(r"(?:[/-]|\s*(?:HD\b|video|resolution|display|screen|touchscreen|panel|monitor|TV\b|"
+                               r"webcam|footage|stream|camera|at\s+\d+\s*fps)|\s+(?:ET|EST|EDT|PT|PST|PDT|CT|CST|GMT|BST|UTC)\b)", re.I)
 
 
 def _not_a_subunit(text: str, m: re.Match, sc: Scanner) -> bool:
@@ -380,10 +383,11 @@ def _name_not_money(text: str, m: re.Match, sc: Scanner) -> str:
 
 
 def _not_letter_currency(m: re.Match) -> bool:
-    """"Y2K" is the year 2000 bug, not 2,000 yen: a lone letter before one digit and a one-letter scale."""
+    """"Y2K" is the year 2000 bug and "asteroid Y4" a name, not yen: a lone letter before a single digit
+    needs a scale word ("Y5bn")."""
     num = m.group("num") or ""
-    scale = m.group("scale") or ""
-    return len(num) == 1 and len(scale) == 1
+    scale = m.group("scale") or m.group("hscale") or ""
+    return len(num) == 1 and len(scale) <= 1
 
 
 def _plain_atom(m: re.Match, start: int, words_start: int, end: int, num_text: str, value: Decimal, decimals: int,
@@ -449,56 +453,6 @@ def find_numbers(text: str, res: Resources) -> list[tuple[int, int, Decimal]]:
 _ONE_NOT = re.compile(r"\b(?:the|this|that|which|each|every|any|no|another|some)\s+$", re.I)
 _DASH_SIGN = re.compile(r"(?:^|[\n(=])\s*(-\s+)$")
 _WORD_TOKEN = re.compile(r"[^\s-]+")
-# "1080p", "720p HD": a video resolution, not pence
-_RESOLUTION_AFTER = re.compile(r"\s*(?:/|HD\b|video|resolution|display|screen|footage|stream|camera|at\s+\d+\s*fps)", re.I)
-
-
-def _not_a_subunit(text: str, m: re.Match, sc: Scanner) -> bool:
-    """A one-letter subunit ("3p", "43c") touches its digits; only the dollar's "c" may stand apart
-    ("10 c", Duckling's corpus); and "1080p video" is a resolution."""
-    sub = m.group("sub")
-    spaced = m.start("sub") > 0 and not text[m.start("sub") - 1].isdigit()
-    if spaced and sub not in sc.generic_sub:
-        return True
-    return sub == "p" and bool(_RESOLUTION_AFTER.match(text, m.end("sub")))
-
-
-def _name_not_money(text: str, m: re.Match, sc: Scanner) -> str:
-    """Why a currency name after a number is no money: "weight", "compound", "level" or "" (it is money).
-
-    "pounds" is a weight next to a weight word ("weighs 208 pounds") or before "of" and a thing that
-    is no money ("500 mln pounds of fiber", but "5 million pounds of investment"); "275 pound-feet" is
-    torque; singular "mark" after a determiner and a number is a level ("the 2400 mark"). The words
-    are number_words.yaml's `weight_words` and `money_nouns`.
-    """
-    name = m.group("scur")
-    low = name.lower()
-    after = text[m.end("scur"):m.end("scur") + 30]
-    if low in ("pound", "pounds"):
-        if re.match(r"-(?:feet|foot|force|inch(?:es)?)\b", after, re.I):
-            return "compound"
-        nw = sc.words_map
-        after = text[m.end("scur"):m.end("scur") + 60]
-        of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|new\s+|extra\s+|additional\s+)?([a-z']+)(?:\s+([a-z']+))?", after, re.I)
-        if of:  # "pounds of the funds", "pounds of bilateral trade": money if either of the next two words says so
-            words = {f for w in of.groups() if w for f in (w.lower(), w.lower().rstrip("'"), re.sub(r"'s$", "", w.lower()))}
-            if not words & set(nw.get("money_nouns") or ()):
-                return "weight"
-        clause = re.split(r"[.;!?]\s", text[max(0, m.start() - 60):m.start()])[-1].lower()
-        if any(re.search(r"\b" + re.escape(w) + r"\b", clause) for w in nw.get("weight_words") or ()):
-            return "weight"
-    if name == "mark" and m.group("num") and not m.group("scale") and parse_digits(m.group("num")) != 1 \
-            and re.search(r"\b(?:the|a|that|this|its|key|psychological|important)\s+(?:[\w-]+\s+)?$",
-                          text[max(0, m.start() - 30):m.start()], re.I):
-        return "level"
-    return ""
-
-
-def _not_letter_currency(m: re.Match) -> bool:
-    """"Y2K" is the year 2000 bug, not 2,000 yen: a lone letter before one digit and a one-letter scale."""
-    num = m.group("num") or ""
-    scale = m.group("scale") or ""
-    return len(num) == 1 and len(scale) == 1
 
 
 def _continue_in_words(text: str, start: int, end: int, value: Decimal, atoms: list[Atom], i: int, nw,
