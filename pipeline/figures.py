@@ -720,8 +720,9 @@ _CHANGE_BEFORE = re.compile(
     r"dip(?:s|ped|ping)?|halv(?:e[sd]?|ing))\b[^.;\n]*$", re.I)
 
 
-# A table cell after an accounting negative: only numbers, signs, "vs", n/a or dashes to the line's end.
-_CELLS_TO_EOL = re.compile(r"(?:[ \t]+(?:vs\.?|[$€£(]?-?\d[\d,.]*\s?%?\)?|n/?a|nm|-+|—))*[ \t]*(?:\n|$)", re.I)
+# A table cell after an accounting negative: only numbers, signs, "vs", n/a, dashes or a markdown
+# table's bars ("| (0.01) | 0.03 |") to the line's end.
+_CELLS_TO_EOL = re.compile(r"(?:[ \t]*\|(?=[ \t]|$)|[ \t]+(?:vs\.?|[$€£(]?-?\d[\d,.]*\s?%?\)?|n/?a|nm|-+|—))*[ \t]*(?:\n|$)", re.I)
 
 
 def _paren_negative(text: str, start: int, end: int) -> bool:
