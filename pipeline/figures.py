@@ -137,6 +137,9 @@ class Scanner:
                 if 1 < len(sub) <= 5:  # not "C": 25 C is a temperature
                     subunits[sub.upper()] = (cur.code, Decimal(str(factor)))
         self.prefix, self.suffix, self.subunits, self.before = prefix, suffix, subunits, before
+        # "$(0.01)": an accounting negative with the symbol outside the parentheses
+        self.paren_prefix = re.compile(r"(?<![\w.])(" + _alt(k for k in prefix if not k.replace(" ", "").isalpha())
+                                       + r")\s?\(\s*$")
         self.sym_after = sym_after
         self.generic_sub = {k for k, (code, _) in subunits.items() if res.currencies.get(code) and res.currencies[code].dollar_like}
         self.scales = {k: Decimal(str(v)) for k, v in res.scales.items()}
@@ -621,6 +624,9 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
     for a in atoms:
         if a.sign == 1 and _paren_negative(text, a.start, a.end):
             a.sign = -1  # "(0.01)", "(100 %)" in a table
+            cur = _scanner(res).paren_prefix.search(text, max(0, a.start - 12), a.start) if not (a.currency or a.unit) else None
+            if cur:
+                a.currency = _scanner(res).prefix[cur.group(1).rstrip()]  # "$(0.01)": the figure is "0.01", in USD
     figures: list[Figure] = []
     skipped: list[Skipped] = []
     used = set()
@@ -722,7 +728,7 @@ _CHANGE_BEFORE = re.compile(
 
 # A table cell after an accounting negative: only numbers, signs, "vs", n/a, dashes or a markdown
 # table's bars ("| (0.01) | 0.03 |") to the line's end.
-_CELLS_TO_EOL = re.compile(r"(?:[ \t]*\|(?=[ \t]|$)|[ \t]+(?:vs\.?|[$€£(]?-?\d[\d,.]*\s?%?\)?|n/?a|nm|-+|—))*[ \t]*(?:\n|$)", re.I)
+_CELLS_TO_EOL = re.compile(r"(?:[ \t]*\|(?=[ \t]|$)|[ \t]+(?:vs\.?|(?:[$€£]\s?)?\(?-?\d[\d,.]*\s?%?\)?|n/?a|nm|-+|—))*[ \t]*(?:\n|$)", re.I)
 
 
 def _paren_negative(text: str, start: int, end: int) -> bool:
