@@ -4,6 +4,12 @@ Two steps, as in Recognizers-Text: `find_atoms` yields spans (one compiled
 scanner built from models/lexicons), `resolve_figures` turns them into `Figure`
 records (value in base units, unit, qualifier, sign, range) and `Skipped`
 records for numbers that are not claims (years, list numbers, model names...).
+
+Rule versions: v2 (issue 17) for every family that existed at v1: yen and pence forms, the
+sign from falling nouns and participles, accounting negatives, decimal commas, ranges whose
+ends keep their own scales or share one unit ("eight or nine euros"), pounds of weight and
+index levels changed what the v1 rules returned. figures.range.flat and
+figures.range.price_table are new (v1).
 """
 from __future__ import annotations
 
@@ -644,7 +650,7 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
             b = atoms[i + 1]
             whole = Atom(a.start, b.end, text[a.start:b.end], a.value + b.value * b.scale, max(a.decimals, 2),
                          currency=a.currency, sign=a.sign)
-            fig = _figure(text, [whole], _currency(unit, dollar), kind, "figures.money.v1", _qualifier(text, a.start))
+            fig = _figure(text, [whole], _currency(unit, dollar), kind, "figures.money.v2", _qualifier(text, a.start))
             if a.currency == "DOLLAR":
                 fig = Figure(**{**fig.__dict__, "currency_assumed": True})
             figures.append(fig)
@@ -679,7 +685,7 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
                         a.scale = b.scale
                 elif not two_figures and (not unit or unit == b_unit):
                     approx = _qualifier(text, a.start)
-                    fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, f"figures.range.{b_kind}.v1", approx)
+                    fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, f"figures.range.{b_kind}.v2", approx)
                     figures.append(_signed(text, fig, res))
                     used.update((i, i + 1))
                     continue
@@ -687,12 +693,12 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
             pct = _PCT_OF.search(text, max(0, a.start - 24), a.start)
             if pct and pct.end() == a.start and not a.bare:
                 # "percent of 10", "per cent of twenty-two": the percent word written first
-                fig = _figure(text, [a], "%", "percent", "figures.percent.v1", "exact")
+                fig = _figure(text, [a], "%", "percent", "figures.percent.v2", "exact")
                 figures.append(Figure(**{**fig.__dict__, "text": text[pct.start("w"):a.end], "start": pct.start("w")}))
                 continue
             skipped.append(Skipped(a.number, a.start, _skip_reason(text, a)))
             continue
-        fig = _figure(text, [a], _currency(unit, dollar), kind, f"figures.{kind}.v1", _qualifier(text, a.start))
+        fig = _figure(text, [a], _currency(unit, dollar), kind, f"figures.{kind}.v2", _qualifier(text, a.start))
         if a.currency == "DOLLAR" or unit == "DOLLAR":
             fig = Figure(**{**fig.__dict__, "currency_assumed": True})
         figures.append(_signed(text, fig, res))
@@ -804,7 +810,7 @@ def _table_rows(text: str, res: Resources, figures: list[Figure], skipped: list[
             keep_skips.append(sk)
             continue
         f = Figure(text=sk.text, start=sk.start, end=sk.start + len(sk.text), value=value, low=value, high=value,
-                   unit=unit, kind=kind, rule="figures.table.v1", currency_assumed=not is_count,
+                   unit=unit, kind=kind, rule="figures.table.v2", currency_assumed=not is_count,
                    decimals=decimals_written(sk.text))
         out_figs.append(_table_figure(text, f, row, dollar))
     return out_figs, keep_skips
@@ -921,5 +927,5 @@ def find_word_changes(text: str, res: Resources, figures: list[Figure]) -> list[
         pct, approx = changes[m.group().lower()]
         v = Decimal(str(pct))
         out.append(Figure(text=m.group(), start=m.start(), end=m.end(), value=v, low=v, high=v, unit="%",
-                          kind="word_change", approx=approx, rule="figures.word_change.v1"))
+                          kind="word_change", approx=approx, rule="figures.word_change.v2"))
     return out

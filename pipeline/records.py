@@ -84,7 +84,7 @@ class Figure:
     unit: str  # ISO 4217, %, pp, x, count, or a physical unit
     kind: str  # money, percent, pp, multiple, count, quantity, word_change
     approx: str = "exact"  # exact, about, over, under
-    rule: str = ""  # e.g. figures.money.v1
+    rule: str = ""  # e.g. figures.money.v2
     currency_assumed: bool = False  # bare $/dlrs resolved from context
     decimals: int = 0  # digits after the point as written (precision for rounding)
     sign_from_verb: bool = False
