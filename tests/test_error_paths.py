@@ -4,6 +4,7 @@ Helpers (`invoke`, `run_cli`, `_one_line_error`, `article`) are test_bad_inputs.
 """
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -71,3 +72,143 @@ def test_a_renamed_key_stops_the_run_before_any_article(tmp_path, rel, key):
     r = invoke(folder, "--out", tmp_path / "o", "--models", models, "--workers", "1", "--no-model")
     _one_line_error(r, "E005", rel, f"'{key}' is missing", "fix the file")
     assert not (tmp_path / "o").exists()
+
+
+# --- 2. nothing could be done: every record failed, or there was none -----------------------------
+
+def _exit_error(r, code: str, exit_code: int, *needles: str) -> str:
+    """One `Error:` line with `code` and nothing else on stderr; the exit status; no traceback."""
+    assert r.returncode == exit_code, (r.returncode, r.stderr)
+    assert "Traceback" not in r.stderr
+    assert r.stderr.strip().count("\n") == 0 and r.stderr.startswith(f"Error: {code}: "), r.stderr
+    for n in needles:
+        assert n.lower() in r.stderr.lower(), r.stderr
+    return r.stderr.strip()
+
+
+def test_every_record_failed_is_exit_1_with_what_to_do(tmp_path):
+    """A binary file renamed .jsonl: every line fails (A005); the run exited 0 with no warning."""
+    dump = tmp_path / "photo.jsonl"
+    dump.write_bytes(bytes(range(256)) * 40)
+    out = tmp_path / "o"
+    r = invoke(dump, "--out", out, "--workers", "1", "--no-model", "--silent")
+    _exit_error(r, "E013", 1, "none of the", "A005", "articles.csv", "news dump")
+    assert (out / "articles.csv").exists()  # the reasons are written all the same
+
+
+def test_every_record_without_its_text_field_suggests_text_column(tmp_path):
+    dump = tmp_path / "d.jsonl"
+    dump.write_text('{"id": "1", "body": "Acme revenue rose 5%."}\n{"id": "2", "body": "Acme fell 3%."}\n')
+    r = invoke(dump, "--out", tmp_path / "o", "--workers", "1", "--no-model", "--silent")
+    _exit_error(r, "E013", 1, "2 times", "A006", "--text-column")
+
+
+def test_one_good_article_among_failures_is_exit_0(tmp_path):
+    dump = tmp_path / "d.jsonl"
+    dump.write_text('{"id": "1", "text": ""}\nnot json\n' + json.dumps({"id": "2", "text": article("2")}) + "\n")
+    r = invoke(dump, "--out", tmp_path / "o", "--workers", "1", "--no-model", "--silent")
+    assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize("name, data", [("empty.jsonl", ""), ("blank.jsonl", "\n\n"), ("header.csv", "id,text\n")])
+def test_an_empty_input_is_exit_2_and_writes_nothing(tmp_path, name, data):
+    dump = tmp_path / name
+    dump.write_text(data)
+    r = invoke(dump, "--out", tmp_path / "o", "--workers", "1", "--no-model", "--silent")
+    _exit_error(r, "E011", 2, "no articles in", name)
+    assert not (tmp_path / "o").exists()
+
+
+def test_an_empty_dump_appended_to_a_run_keeps_the_run(tmp_path):
+    good = tmp_path / "good.jsonl"
+    good.write_text('{"id": "g", "text": "Acme Corp revenue rose 12% to $3.2 billion in 2021."}\n')
+    out = tmp_path / "o"
+    assert invoke(good, "--out", out, "--workers", "1", "--no-model", "--silent").returncode == 0
+    before = (out / "claims.csv").read_bytes()
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    r = invoke(empty, "--out", out, "--workers", "1", "--no-model", "--silent")
+    _exit_error(r, "E011", 2, "empty.jsonl")
+    assert (out / "claims.csv").read_bytes() == before
+    state = json.loads((out / ".parts" / "state.json").read_text())
+    assert len(state["segments"]) == 1  # the empty dump left no segment behind
+
+
+# --- 5. --out is a file; a dump without its text column; what a failed run leaves -----------------
+
+def _dump_without_text(folder: Path, kind: str) -> Path:
+    import pandas as pd
+
+    rows = pd.DataFrame({"id": ["1", "2"], "headline": ["a", "b"],
+                         "body": [article("one").replace("\n", " "), article("two").replace("\n", " ")]})
+    path = folder / f"d.{kind}"
+    if kind == "csv":
+        rows.to_csv(path, index=False)
+    elif kind == "parquet":
+        rows.to_parquet(path, index=False)
+    else:
+        path.write_text(rows.to_json(orient="records", lines=True))
+    return path
+
+
+@pytest.mark.parametrize("kind", ["csv", "parquet", "jsonl"])
+def test_text_column_reads_the_articles_from_another_field(tmp_path, kind):
+    import pandas as pd
+
+    dump = _dump_without_text(tmp_path, kind)
+    out = tmp_path / "o"
+    r = invoke(dump, "--out", out, "--workers", "1", "--no-model", "--silent", "--text-column", "body")
+    assert r.returncode == 0, r.stderr
+    articles = pd.read_csv(out / "articles.csv", dtype=str, keep_default_na=False)
+    assert articles.status.tolist() == ["ok", "ok"]
+    assert len(pd.read_csv(out / "claims.csv")) >= 4
+
+
+@pytest.mark.parametrize("kind", ["csv", "parquet"])
+def test_no_text_column_lists_the_columns_and_the_option(tmp_path, kind):
+    dump = _dump_without_text(tmp_path, kind)
+    r = invoke(dump, "--out", tmp_path / "o", "--workers", "1", "--no-model")
+    _one_line_error(r, "E006", "no 'text' column", "it has: id, headline, body", "--text-column NAME")
+    r = invoke(dump, "--out", tmp_path / "o", "--workers", "1", "--no-model", "--text-column", "content")
+    _one_line_error(r, "E006", "no 'content' column", "it has: id, headline, body")
+
+
+def test_out_that_is_a_file_says_to_pass_a_folder(tmp_path):
+    (tmp_path / "a.txt").write_text(article("a"))
+    blocker = tmp_path / "results.csv"
+    blocker.write_text("x")
+    r = invoke(tmp_path / "a.txt", "--out", blocker, "--workers", "1", "--no-model")
+    _one_line_error(r, "E012", "results.csv is a file", "pass a folder")
+    assert blocker.read_text() == "x"
+
+
+FAILED_RUNS = [
+    ("csv-without-text", lambda t: _write(t / "d.csv", "id,title\n1,x\n"), "E006"),
+    ("parquet-not-parquet", lambda t: _write(t / "d.parquet", "PAR1 not really"), "E009"),
+    ("empty-folder", lambda t: _mkdir(t / "empty"), "E008"),
+    ("missing-input", lambda t: t / "nope.jsonl", "E001"),
+]
+
+
+def _write(p: Path, text: str) -> Path:
+    p.write_text(text)
+    return p
+
+
+def _mkdir(p: Path) -> Path:
+    p.mkdir()
+    return p
+
+
+@pytest.mark.parametrize("make, code", [pytest.param(m, c, id=i) for i, m, c in FAILED_RUNS])
+@pytest.mark.parametrize("out_exists", [False, True], ids=["new-out", "existing-empty-out"])
+def test_a_failed_run_leaves_no_folder_or_parts_behind(tmp_path, make, code, out_exists):
+    out = tmp_path / "o"
+    if out_exists:
+        out.mkdir()
+    r = invoke(make(tmp_path), "--out", out, "--workers", "1", "--no-model")
+    _one_line_error(r, code)
+    if out_exists:
+        assert out.is_dir() and list(out.iterdir()) == []
+    else:
+        assert not out.exists()
