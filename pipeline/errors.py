@@ -42,6 +42,8 @@ MESSAGES = {
     "E012": "--out {path} is a file; pass a folder (it is created when missing)",
     "E013": "none of the {n} articles could be processed (the most common reason, {count} times: {reason}); "
             "see {out}/articles.csv for each article{hint}",
+    "E014": "no Dask scheduler answered at --scheduler {address} within {seconds} s ({reason}); start one there "
+            "(`dask scheduler`), fix the address, or leave out --scheduler to start a local cluster",
     # per-article reasons (articles.csv `error`)
     "A001": "empty text",
     "A002": "text is only whitespace",

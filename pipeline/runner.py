@@ -268,6 +268,8 @@ def run(inputs: list[Path], opts: RunOptions) -> dict:
     started = time.time()
     if opts.fast:  # the rules-only mode: what it turns off is decided here, once
         opts = replace(opts, use_model=False, parse=False)
+    if opts.engine == "dask" and opts.scheduler:  # before the seconds of loading models/, so a wrong address fails fast
+        DaskPool(opts.scheduler, opts.workers).shutdown()
     res = load_resources(opts.models_dir)
     out = opts.out
     for inp in inputs:
@@ -398,6 +400,9 @@ def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg
         seen.close()
 
 
+SCHEDULER_TIMEOUT_S = 5  # how long --scheduler may take to answer
+
+
 class DaskPool:
     """The process pool's `map`, run as tasks on a Dask cluster (an address, or a LocalCluster of `workers`).
 
@@ -414,7 +419,12 @@ class DaskPool:
                         valid="local (or install dask: pip install 'dask[distributed]')") from exc
         self.cluster = None
         if scheduler:
-            self.client = Client(scheduler)
+            try:
+                # distributed waits 30 s by default, then raises with a long traceback
+                self.client = Client(scheduler, timeout=f"{SCHEDULER_TIMEOUT_S}s")
+            except (OSError, TimeoutError, ValueError) as exc:  # refused, timed out, or not an address
+                raise usage("E014", address=scheduler, seconds=SCHEDULER_TIMEOUT_S,
+                            reason=str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__) from exc
         else:
             self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                         dashboard_address=None, silence_logs=logging.ERROR)
@@ -600,7 +610,7 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
         "segments": [{"inputs": s.inputs, "articles": s.consumed, "done": s.done} for s in store.segments],
         "options": {"workers": opts.workers, "batch_size": opts.batch_size, "max_chars": opts.max_chars,
                     "window_days": opts.window_days, "models_dir": str(res.models_dir), "ner": opts.use_ner,
-                    "fast": opts.fast, "parse": opts.parse},
+                    "fast": opts.fast, "parse": opts.parse, "engine": opts.engine, "scheduler": opts.scheduler},
         "model_stage": model_info,
         "stages": stages_run(opts, model_info),
         "counts": {"articles": sum(status.values()), "ok": status["ok"], "failed": status["failed"],

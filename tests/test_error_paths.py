@@ -15,7 +15,7 @@ from pipeline.errors import ModelsError
 from pipeline.lexicons import GAZETTEER_KEYS, LEXICONS
 from pipeline.resources import LexiconLoader, _read_yaml
 
-from test_bad_inputs import ROOT, _one_line_error, article, invoke
+from test_bad_inputs import ROOT, _one_line_error, article, invoke, run_cli
 
 MODELS = ROOT / "models"
 
@@ -212,3 +212,32 @@ def test_a_failed_run_leaves_no_folder_or_parts_behind(tmp_path, make, code, out
         assert out.is_dir() and list(out.iterdir()) == []
     else:
         assert not out.exists()
+
+
+# --- 3. --scheduler where no Dask scheduler listens --------------------------------------------
+
+def test_no_scheduler_at_the_address_is_a_quick_one_line_error(tmp_path):
+    """It waited 30 s, then printed a ~60-line traceback."""
+    import socket
+    import time
+
+    pytest.importorskip("dask.distributed")
+    with socket.socket() as s:  # a port that was free a moment ago: nothing listens there
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    (tmp_path / "a.txt").write_text(article("a"))
+    t0 = time.perf_counter()
+    r = run_cli(tmp_path / "a.txt", "--out", tmp_path / "o", "--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{port}",
+                "--workers", "1", "--no-model", timeout=120)
+    elapsed = time.perf_counter() - t0
+    _one_line_error(r, "E014", f"tcp://127.0.0.1:{port}", "dask scheduler", "leave out --scheduler")
+    assert elapsed < 25, f"{elapsed:.0f} s"  # a 5 s connect timeout, plus Python's start-up on a busy machine
+    assert not (tmp_path / "o").exists()
+
+
+def test_run_json_records_the_engine_and_scheduler(tmp_path):
+    (tmp_path / "a.txt").write_text(article("a"))
+    r = invoke(tmp_path / "a.txt", "--out", tmp_path / "o", "--workers", "1", "--no-model", "--silent")
+    assert r.returncode == 0, r.stderr
+    options = json.loads((tmp_path / "o" / "run.json").read_text())["options"]
+    assert options["engine"] == "local" and options["scheduler"] is None
