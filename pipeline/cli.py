@@ -82,7 +82,7 @@ def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, en
 @main.command()
 @click.argument("run_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; anything but loopback needs the access token printed at start-up.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="TCP port of the page; 0 picks a free one. A port in use is an error that names a free one.")
 @click.option("--reviewer", default=lambda: os.environ.get("USER", ""), help="Name stored with each decision.")
 @click.option("--token", default=None, help="Access token (generated when binding beyond loopback).")
 def review(run_dir, host, port, reviewer, token):
@@ -94,6 +94,8 @@ def review(run_dir, host, port, reviewer, token):
 
     try:
         serve(run_dir, host=host, port=port, reviewer=reviewer, token=token)
+    except ClaimsError as exc:
+        _fail(exc, False)
     except FileNotFoundError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)

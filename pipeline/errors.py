@@ -44,6 +44,8 @@ MESSAGES = {
             "see {out}/articles.csv for each article{hint}",
     "E014": "no Dask scheduler answered at --scheduler {address} within {seconds} s ({reason}); start one there "
             "(`dask scheduler`), fix the address, or leave out --scheduler to start a local cluster",
+    "E015": "port {port} on {host} is already in use (another claims review?); pass --port {other} (0 picks a free port)",
+    "E016": "cannot listen on {host}:{port} ({reason}); pass another --host or --port",
     # per-article reasons (articles.csv `error`)
     "A001": "empty text",
     "A002": "text is only whitespace",

@@ -241,3 +241,61 @@ def test_run_json_records_the_engine_and_scheduler(tmp_path):
     assert r.returncode == 0, r.stderr
     options = json.loads((tmp_path / "o" / "run.json").read_text())["options"]
     assert options["engine"] == "local" and options["scheduler"] is None
+
+
+# --- 4. claims review --port P with P taken --------------------------------------------------------
+
+@pytest.fixture()
+def review_run(tmp_path) -> Path:
+    from pipeline.review.sample import small_run
+
+    small_run(tmp_path / "run")
+    return tmp_path / "run"
+
+
+@pytest.mark.parametrize("bound_to", ["127.0.0.1", "0.0.0.0"])
+def test_review_on_a_taken_port_names_a_free_one_and_prints_no_url(review_run, monkeypatch, bound_to):
+    """It printed "open this URL http://127.0.0.1:P/" (the other server's page), then failed."""
+    import socket
+
+    import uvicorn
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: pytest.fail("uvicorn started on a taken port"))
+    with socket.socket() as other:
+        other.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        other.bind((bound_to, 0))
+        other.listen()
+        port = other.getsockname()[1]
+        result = CliRunner().invoke(main, ["review", str(review_run), "--port", str(port)])
+    assert result.exit_code == 2, result.output
+    assert "open this URL" not in result.output and "Traceback" not in result.output
+    line = result.output.strip()
+    assert "\n" not in line and line.startswith("Error: E015: ") and f"port {port} " in line
+    suggested = int(line.split("pass --port ")[1].split()[0])
+    assert suggested != port and suggested > 0
+
+
+def test_review_port_0_serves_and_prints_the_port_it_got(review_run, monkeypatch, capsys):
+    import re
+
+    import uvicorn
+
+    from pipeline.review import serve
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw))
+    serve(review_run, port=0)
+    url_port = int(re.search(r"http://127\.0\.0\.1:(\d+)/", capsys.readouterr().err).group(1))
+    assert url_port == seen["port"] and url_port > 0
+
+
+def test_review_port_has_help():
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    out = CliRunner().invoke(main, ["review", "--help"]).output
+    assert "--port" in out and "free" in out.split("--port", 1)[1].split("--", 1)[0]
