@@ -20,6 +20,7 @@ from typing import Iterable, Iterator
 import pandas as pd
 
 from . import __version__
+from .bounds import drop_crowded
 from .claims import make_claims
 from .clean import clean_text
 from .conflicts import SortedConflicts
@@ -97,6 +98,8 @@ def process_article(article: Article, res: Resources, use_ner: bool = False, par
             article = replace(article, published=guess, published_inferred=True)
     t0 = time.perf_counter()
     figures, skipped = resolve_figures(clean.text, res, dollar_for(clean.text, res))
+    figures, crowded = drop_crowded(figures, clean)  # a sentence of more than 200 figures is a list
+    skipped = list(skipped) + crowded
     timings["figures"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     ents = find_entities(clean, res, article.title)

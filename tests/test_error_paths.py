@@ -299,3 +299,73 @@ def test_review_port_has_help():
 
     out = CliRunner().invoke(main, ["review", "--help"]).output
     assert "--port" in out and "free" in out.split("--port", 1)[1].split("--", 1)[0]
+
+
+# --- 6. one article of 1.2 MB on one line, with 60,000 figures -----------------------------------
+
+ISSUE_LINE = "Acme revenue rose 5% to $3 billion and "
+
+
+def _time_article(text: str, resources) -> tuple[float, object]:
+    import time
+
+    from pipeline.records import Article
+    from pipeline.runner import process_article
+
+    t0 = time.perf_counter()
+    result = process_article(Article(article_id="long", doc="long", text=text), resources)
+    return time.perf_counter() - t0, result
+
+
+def test_a_long_one_line_article_costs_about_linear_time(resources):
+    """3,000 repeats (117 KB, 6,000 figures in one sentence) took ~6 minutes: the claims stage was
+    quadratic in a sentence's figures (each figure scored every cue and name of the sentence)."""
+    seconds, result = _time_article(ISSUE_LINE * 3_000, resources)
+    assert result.status == "ok", result.error
+    assert seconds < 10, f"{seconds:.1f} s"
+    skipped = [s for s in result.skipped if s.reason == "crowded_sentence"]
+    assert len(result.claims) == 200 and len(skipped) == 6_000 - 200
+
+
+@pytest.mark.slow
+def test_the_issue_18_article_runs_in_under_10_s(resources, request):
+    """The article of the issue at full size, in one worker (the figures stage is most of it); opt in with -m slow."""
+    if "slow" not in (request.config.getoption("-m") or ""):
+        pytest.skip("slow: run with -m slow")
+    seconds, result = _time_article(ISSUE_LINE * 30_000, resources)
+    assert result.status == "ok", result.error
+    assert seconds < 10, f"{seconds:.1f} s"
+
+
+def test_a_sentence_of_more_than_200_figures_keeps_its_first_200(resources):
+    from pipeline.bounds import MAX_SENTENCE_FIGURES, drop_crowded
+    from pipeline.clean import clean_text
+    from pipeline.figures import resolve_figures
+
+    clean = clean_text("Acme said revenue rose 5%. " + "Sales were $1 billion, " * 250 + "the end.", resources)
+    figures, _ = resolve_figures(clean.text, resources)
+    kept, skipped = drop_crowded(figures, clean)
+    assert len(kept) == 1 + MAX_SENTENCE_FIGURES and kept[0].text == "5%"
+    assert len(skipped) == 50 and {s.reason for s in skipped} == {"crowded_sentence"}
+    assert min(s.start for s in skipped) > max(f.start for f in kept)
+    # news text: nothing dropped
+    clean = clean_text(article("n"), resources)
+    figures, _ = resolve_figures(clean.text, resources)
+    assert drop_crowded(figures, clean) == (figures, [])
+
+
+def test_a_long_sentence_is_read_in_windows_cut_outside_figures(resources):
+    from pipeline.bounds import bounded_sentence_at
+    from pipeline.clean import clean_text
+    from pipeline.figures import resolve_figures
+
+    clean = clean_text(ISSUE_LINE * 400, resources)  # one sentence of 15,600 characters
+    figures, _ = resolve_figures(clean.text, resources)
+    at = bounded_sentence_at(clean, figures, limit=1_000)
+    windows = {at(f.start) for f in figures}
+    assert len(windows) >= 16 and all(w.end - w.start <= 1_000 for w in windows)
+    for f in figures:  # every figure lies whole inside its window
+        w = at(f.start)
+        assert w.start <= f.start and f.end <= w.end, (f, w)
+    short = clean_text(article("s"), resources)
+    assert all(bounded_sentence_at(short, [])(s.start) == s for s in short.sentences)
