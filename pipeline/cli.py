@@ -24,6 +24,13 @@ def main() -> None:
     """Extract claims (who, which metric, which figure, which period) from financial news and flag contradictions.
 
     Example: claims run corpus/seeds --out outputs/seeds
+
+    \b
+    Then:
+      claims review outputs/seeds                  # decide on the conflicts in a web page
+      claims export-decisions outputs/seeds --output decisions.csv
+
+    Each command's --help has more examples.
     """
 
 
@@ -52,9 +59,30 @@ def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, en
 
     Example: claims run corpus/seeds --out outputs/seeds
 
-    A folder may hold a manifest.csv (id,file,published,source,title). Articles
-    that cannot be processed are listed with a reason in articles.csv; the exit
-    code is 0 whenever the run finished, 2 for a bad option or path.
+    \b
+    More examples:
+      # a news dump: one JSON object a line, gzipped or not
+      claims run news.jsonl.gz --out outputs/news
+      # several inputs in one run (folders and dumps, read in the order given)
+      claims run corpus/seeds news.jsonl.gz more.parquet --out outputs/all
+      # a CSV or Parquet dump whose articles are in another column than text
+      claims run articles.csv --out outputs/csv --text-column body
+      # append a later dump to a run: DIR's tables are rebuilt over both
+      claims run news-2025.jsonl.gz --out outputs/news
+      # the rules-only mode for the biggest dumps (no transformer stage)
+      claims run big.jsonl.gz --out outputs/big --fast --workers 8
+      # on Dask: a local cluster of --workers processes, or a running scheduler
+      claims run big.jsonl.gz --out outputs/big --engine dask --workers 8
+      claims run big.jsonl.gz --out outputs/big --engine dask --scheduler tcp://host:8786
+      # the claims as a file of their own: DIR/claims.csv (and .parquet, claims.db)
+      claims run news.jsonl.gz --out outputs/news --silent && cp outputs/news/claims.csv claims.csv
+
+    A folder may hold a manifest.csv (id,file,published,source,title). A run
+    that is stopped resumes when started again with the same INPUT and --out.
+    Articles that cannot be processed are listed with a reason in
+    articles.csv. Exit codes: 0 when the run finished (even with failed
+    articles), 1 when every article failed, 2 for a bad option or path, an
+    input with no articles, or a bad file under models/.
     """
     from .runner import RunOptions, run as run_pipeline
 
@@ -89,6 +117,17 @@ def review(run_dir, host, port, reviewer, token):
     """Open a run's conflicts in a local web page and record decisions.
 
     Example: claims review outputs/seeds --reviewer alice
+
+    \b
+    More examples:
+      # another port when 8765 is taken (0 picks a free one)
+      claims review outputs/seeds --port 8800
+      # reachable from other machines: the printed URL carries an access token
+      claims review outputs/seeds --host 0.0.0.0 --reviewer alice
+      # another run, on whatever port is free
+      claims review outputs/news --reviewer bob --port 0
+      # each view has a JSON twin: add .json to its URL
+      curl http://127.0.0.1:8765/conflicts.json
     """
     from .review import serve
 
@@ -109,6 +148,15 @@ def export_decisions(run_dir, fmt, output):
     """Export the reviewers' decisions (with their history) as CSV or JSON.
 
     Example: claims export-decisions outputs/seeds --format json --output decisions.json
+
+    \b
+    More examples:
+      # CSV to a file
+      claims export-decisions outputs/seeds --output decisions.csv
+      # CSV to standard output, for a pipe
+      claims export-decisions outputs/seeds | head
+      # JSON to standard output
+      claims export-decisions outputs/seeds --format json
     """
     from .decisions import export_decisions as export
 
