@@ -297,8 +297,9 @@ def test_review_port_has_help():
 
     from pipeline.cli import main
 
-    out = CliRunner().invoke(main, ["review", "--help"]).output
-    assert "--port" in out and "free" in out.split("--port", 1)[1].split("--", 1)[0]
+    options = CliRunner().invoke(main, ["review", "--help"]).output.split("Options:", 1)[1]
+    port_help = options.split("--port", 1)[1].split("--reviewer", 1)[0]
+    assert "TCP port" in port_help and "free" in port_help
 
 
 # --- 6. one article of 1.2 MB on one line, with 60,000 figures -----------------------------------
