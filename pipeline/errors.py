@@ -33,11 +33,19 @@ MESSAGES = {
     "E003": "output folder {path} is not writable ({reason}); choose another --out",
     "E004": "output folder {out} is inside the input folder {inp}; choose an --out outside the input",
     "E005": "{path}: {detail}; fix the file under models/ (valid values: {valid})",
-    "E006": "{path} has no 'text' column; a dump needs one article a row with a 'text' field",
+    "E006": "{path} has no {column!r} column (it has: {found}); pass --text-column NAME to read the articles from another",
     "E007": "option {option}={value!r} is not valid; use one of: {valid}",
     "E008": "no articles found in {path}; a folder needs .txt, .md or .html files",
     "E009": "{path} is not a valid Parquet file ({reason})",
     "E010": "manifest {path} line {line}: {detail}",
+    "E011": "no articles in {inputs}; give a folder of articles or a dump with at least one record",
+    "E012": "--out {path} is a file; pass a folder (it is created when missing)",
+    "E013": "none of the {n} articles could be processed (the most common reason, {count} times: {reason}); "
+            "see {out}/articles.csv for each article{hint}",
+    "E014": "no Dask scheduler answered at --scheduler {address} within {seconds} s ({reason}); start one there "
+            "(`dask scheduler`), fix the address, or leave out --scheduler to start a local cluster",
+    "E015": "port {port} on {host} is already in use (another claims review?); pass --port {other} (0 picks a free port)",
+    "E016": "cannot listen on {host}:{port} ({reason}); pass another --host or --port",
     # per-article reasons (articles.csv `error`)
     "A001": "empty text",
     "A002": "text is only whitespace",

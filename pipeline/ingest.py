@@ -85,6 +85,15 @@ def _clean_surrogates(text: str) -> tuple[str, bool]:
         return text.encode("utf-8", errors="replace").decode("utf-8"), True
 
 
+def _with_text_column(record: dict, text_column: str) -> dict:
+    """The record with its `text_column` field as its text (--text-column); the field is not kept twice."""
+    if text_column == "text":
+        return record
+    record = {k: v for k, v in record.items() if k != "text"}
+    record["text"] = record.pop(text_column, None)
+    return record
+
+
 def make_article(record: dict, doc_default: str, origin: str, note: str = "") -> Article:
     """Build an Article from a dump record or manifest row (pure; no I/O)."""
     text = record.get("text")
@@ -141,7 +150,7 @@ def _read_text_file(path: Path, meta: dict | None) -> Article:
     return make_article(record, path.stem, str(path), note)
 
 
-def _iter_folder(folder: Path) -> Iterator[Article]:
+def _iter_folder(folder: Path, text_column: str = "text") -> Iterator[Article]:
     manifest = _read_manifest(folder)
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
     dumps = sorted(p for p in folder.rglob("*") if p.is_file() and _dump_kind(p))
@@ -159,13 +168,13 @@ def _iter_folder(folder: Path) -> Iterator[Article]:
             yield Article(article_id=rid, doc=rid, text="", origin=str(folder / key),
                           error=message("A014", file=key))
     for path in dumps:
-        yield from _iter_dump_safely(path)
+        yield from _iter_dump_safely(path, text_column)
 
 
-def _iter_dump_safely(path: Path) -> Iterator[Article]:
+def _iter_dump_safely(path: Path, text_column: str = "text") -> Iterator[Article]:
     """A dump inside a folder that cannot be read becomes one failed row; the run goes on."""
     try:
-        yield from _iter_dump(path)
+        yield from _iter_dump(path, text_column)
     except (ClaimsError, OSError, EOFError, ValueError) as exc:
         yield Article(article_id=_dump_stem(path), doc=_dump_stem(path), text="", origin=str(path),
                       error=message("A015", path=path.name, reason=str(exc).splitlines()[0][:200]))
@@ -192,18 +201,18 @@ def _dump_stem(path: Path) -> str:
     return path.stem
 
 
-def _iter_jsonl(path: Path) -> Iterator[Article]:
+def _iter_jsonl(path: Path, text_column: str = "text") -> Iterator[Article]:
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     stem = _dump_stem(path)
     lineno = 0
     try:
-        yield from _jsonl_records(path, opener, stem)
+        yield from _jsonl_records(path, opener, stem, text_column)
     except (EOFError, OSError) as exc:  # a truncated or non-gzip .gz: keep what was read, list the rest as failed
         yield Article(article_id=f"{stem}-unreadable", doc=f"{stem}-unreadable", text="", origin=str(path),
                       error=message("A015", path=path.name, reason=str(exc).splitlines()[0][:200]))
 
 
-def _jsonl_records(path: Path, opener, stem: str) -> Iterator[Article]:
+def _jsonl_records(path: Path, opener, stem: str, text_column: str = "text") -> Iterator[Article]:
     with opener(path, "rb") as fh:
         for lineno, raw in enumerate(fh, start=1):
             if not raw.strip():
@@ -221,44 +230,49 @@ def _jsonl_records(path: Path, opener, stem: str) -> Iterator[Article]:
                 yield Article(article_id=f"{stem}-line{lineno}", doc=f"{stem}-line{lineno}", text="",
                               origin=origin, error=message("A005", line=lineno, reason="not a JSON object"))
                 continue
-            yield make_article(record, f"{stem}-line{lineno}", origin, note)
+            yield make_article(_with_text_column(record, text_column), f"{stem}-line{lineno}", origin, note)
 
 
-def _iter_csv(path: Path) -> Iterator[Article]:
+def _no_text_column(path: Path, text_column: str, found) -> Exception:
+    shown = ", ".join(str(c) for c in found if c != "__index_level_0__")
+    return usage("E006", path=path, column=text_column, found=shown or "none")
+
+
+def _iter_csv(path: Path, text_column: str = "text") -> Iterator[Article]:
     with path.open("rb") as raw:
         wrapper = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
         reader = csv.DictReader(wrapper)
-        if reader.fieldnames is None or "text" not in reader.fieldnames:
-            raise usage("E006", path=path)
+        if reader.fieldnames is None or text_column not in reader.fieldnames:
+            raise _no_text_column(path, text_column, reader.fieldnames or ())
         for rowno, row in enumerate(reader, start=2):
-            yield make_article(row, f"{path.stem}-row{rowno}", f"{path}:{rowno}")
+            yield make_article(_with_text_column(row, text_column), f"{path.stem}-row{rowno}", f"{path}:{rowno}")
 
 
-def _iter_parquet(path: Path, batch_size: int = 1024) -> Iterator[Article]:
+def _iter_parquet(path: Path, batch_size: int = 1024, text_column: str = "text") -> Iterator[Article]:
     import pyarrow.parquet as pq
 
     try:
         pf = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises several types for a corrupt file
         raise usage("E009", path=path, reason=str(exc).splitlines()[0]) from exc
-    if "text" not in pf.schema_arrow.names:
-        raise usage("E006", path=path)
+    if text_column not in pf.schema_arrow.names:
+        raise _no_text_column(path, text_column, pf.schema_arrow.names)
     columns = [c for c in pf.schema_arrow.names if c in METADATA_FIELDS or c not in ("__index_level_0__",)]
     row = 0
     for batch in pf.iter_batches(batch_size=batch_size, columns=columns):
         for record in batch.to_pylist():
             row += 1
-            yield make_article(record, f"{path.stem}-row{row}", f"{path}:{row}")
+            yield make_article(_with_text_column(record, text_column), f"{path.stem}-row{row}", f"{path}:{row}")
 
 
-def _iter_dump(path: Path) -> Iterator[Article]:
+def _iter_dump(path: Path, text_column: str = "text") -> Iterator[Article]:
     kind = _dump_kind(path)
     if kind == "jsonl":
-        yield from _iter_jsonl(path)
+        yield from _iter_jsonl(path, text_column)
     elif kind == "csv":
-        yield from _iter_csv(path)
+        yield from _iter_csv(path, text_column)
     elif kind == "parquet":
-        yield from _iter_parquet(path)
+        yield from _iter_parquet(path, text_column=text_column)
 
 
 def check_inputs(paths: Iterable[Path]) -> list[Path]:
@@ -274,13 +288,16 @@ def check_inputs(paths: Iterable[Path]) -> list[Path]:
     return checked
 
 
-def read_articles(paths: Iterable[Path]) -> Iterator[Article]:
-    """Yield every article of every input, lazily, in a stable order."""
+def read_articles(paths: Iterable[Path], text_column: str = "text") -> Iterator[Article]:
+    """Yield every article of every input, lazily, in a stable order.
+
+    text_column (str): the field of a dump's records that holds the article (--text-column).
+    """
     for p in check_inputs(paths):
         if p.is_dir():
-            yield from _iter_folder(p)
+            yield from _iter_folder(p, text_column)
         elif _dump_kind(p):
-            yield from _iter_dump(p)
+            yield from _iter_dump(p, text_column)
         else:
             try:
                 yield _read_text_file(p, None)

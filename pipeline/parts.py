@@ -81,6 +81,12 @@ class PartStore:
         self._save()
         return seg
 
+    def drop(self, seg: Segment) -> None:
+        """Forget a segment (one that wrote no part: its inputs held nothing, or it failed at the start)."""
+        self._drop_parts(seg)
+        self.segments.remove(seg)
+        self._save()
+
     def _drop_parts(self, seg: Segment) -> None:
         for name in seg.parts:
             for kind in ("claims", "articles", "texts"):

@@ -18,6 +18,7 @@ from typing import Mapping
 import yaml
 
 from .errors import ModelsError, MESSAGES
+from .lexicons import find_problem, relative_to_models
 
 DEFAULT_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
@@ -149,6 +150,9 @@ def _read_yaml(path: Path) -> dict:
         raise _fail(path, f"cannot be read as YAML ({str(exc).splitlines()[0]})", "YAML mappings") from exc
     if not isinstance(data, dict):
         raise _fail(path, "top level is not a mapping", "a YAML mapping")
+    problem = find_problem(relative_to_models(path), data)
+    if problem is not None:
+        raise _fail(path, *problem)
     return data
 
 
@@ -393,6 +397,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
     """Read and validate models/ (cached per folder; the result is read-only)."""
     mdir = Path(models_dir or os.environ.get("CLAIMS_MODELS") or DEFAULT_MODELS_DIR)
     lex = mdir / "lexicons"
+    _read_yaml(lex / "metric_descriptions.yaml")  # read by the model stage; checked here, before any article
     currencies = _load_currencies(lex / "currencies.yaml")
     scales_data = _read_yaml(lex / "scales.yaml")
     scales = {k: float(v) for k, v in scales_data["scales"].items()}

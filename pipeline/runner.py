@@ -20,6 +20,7 @@ from typing import Iterable, Iterator
 import pandas as pd
 
 from . import __version__
+from .bounds import drop_crowded
 from .claims import make_claims
 from .clean import clean_text
 from .conflicts import SortedConflicts
@@ -27,11 +28,11 @@ from .facts import FACT_INPUT, Options as FactOptions, basis_of, comparable, gro
 from .sources import band_hashes, encode as encode_bands, source_ids
 from .dates import infer_published
 from .entities import add_named_mentions, find_entities
-from .errors import message, usage
+from .errors import message, run_error, usage
 from .figures import resolve_figures
 from .ingest import check_inputs, estimate_articles, read_articles, text_hash
 from .parse import ParseIndex, load_parser, parse_spans, spans_to_parse
-from .parts import PartStore, SeenIndex, fingerprint
+from .parts import STATE as STATE_FILE, PartStore, SeenIndex, fingerprint
 from .schema import CLAIM_COLUMNS
 from .records import Article, ArticleResult, claim_row
 from .resources import Resources, load_resources
@@ -57,6 +58,7 @@ class RunOptions:
     model_ready: bool = False  # set by run() after checking that the model can be loaded
     engine: str = "local"  # local (processes on this machine) or dask
     scheduler: str | None = None  # a Dask scheduler address; None starts a LocalCluster
+    text_column: str = "text"  # the field of a dump's records that holds the article (--text-column)
 
 
 def dollar_for(text: str, res: Resources) -> str:
@@ -96,6 +98,8 @@ def process_article(article: Article, res: Resources, use_ner: bool = False, par
             article = replace(article, published=guess, published_inferred=True)
     t0 = time.perf_counter()
     figures, skipped = resolve_figures(clean.text, res, dollar_for(clean.text, res))
+    figures, crowded = drop_crowded(figures, clean)  # a sentence of more than 200 figures is a list
+    skipped = list(skipped) + crowded
     timings["figures"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     ents = find_entities(clean, res, article.title)
@@ -267,11 +271,17 @@ def run(inputs: list[Path], opts: RunOptions) -> dict:
     started = time.time()
     if opts.fast:  # the rules-only mode: what it turns off is decided here, once
         opts = replace(opts, use_model=False, parse=False)
+    if opts.engine == "dask" and opts.scheduler:  # before the seconds of loading models/, so a wrong address fails fast
+        DaskPool(opts.scheduler, opts.workers).shutdown()
     res = load_resources(opts.models_dir)
     out = opts.out
     for inp in inputs:
         if inp.is_dir() and out.resolve().is_relative_to(inp.resolve()):
             raise usage("E004", out=out, inp=inp)
+    check_inputs(inputs)
+    if out.exists() and not out.is_dir():
+        raise usage("E012", path=out)
+    created = [p for p in (out, out / ".parts") if not p.exists()]  # removed again if the run writes nothing
     try:
         out.mkdir(parents=True, exist_ok=True)
         probe = out / ".write-test"
@@ -279,18 +289,75 @@ def run(inputs: list[Path], opts: RunOptions) -> dict:
         probe.unlink()
     except OSError as exc:
         raise usage("E003", path=out, reason=exc.strerror or str(exc)) from exc
-    check_inputs(inputs)
     model_info = model_status(opts)
     opts = replace(opts, model_ready=model_info["used"])
     store = PartStore(out)
     key_options = {"max_chars": opts.max_chars, "ner": opts.use_ner, "model": model_info["used"], "fast": opts.fast,
                    "parse": opts.parse,
                    "model_path": opts.model_path}
+    if opts.text_column != "text":  # only then, so the runs made before the option keep their keys
+        key_options["text_column"] = opts.text_column
     seg = store.segment_for(fingerprint(inputs, key_options, __version__, res.models_dir),
                             [str(Path(p).resolve()) for p in inputs])
-    if not seg.done:
-        _process_segment(inputs, opts, store, seg)
-    return _finish(out, store, res, opts, inputs, started, model_info)
+    try:
+        if not seg.done:
+            _process_segment(inputs, opts, store, seg)
+        if not seg.parts:  # an empty dump, or a folder of empty dumps: nothing to write
+            raise usage("E011", inputs=", ".join(str(p) for p in inputs))
+    except BaseException:
+        if not seg.parts:
+            store.drop(seg)
+            _remove_if_unused(created, store)
+        raise
+    info = _finish(out, store, res, opts, inputs, started, model_info)
+    _check_something_done(store, seg, out)
+    return info
+
+
+def _remove_if_unused(created: list[Path], store: PartStore) -> None:
+    """Remove the --out folder and its .parts that this run created, when no segment wrote anything into them.
+
+    A failed first run (a missing input, a CSV without its text column, no Dask scheduler) would
+    otherwise leave an empty folder behind, or one with only .parts in it.
+    """
+    if any(s.parts for s in store.segments):
+        return
+    for path in reversed(created):  # .parts first, then --out
+        if path.name == ".parts":
+            for name in (STATE_FILE, "seen.sqlite"):
+                (path / name).unlink(missing_ok=True)
+        try:
+            path.rmdir()  # never more than the run's own files: rmdir refuses a folder with anything else in it
+        except OSError:
+            return
+
+
+def _check_something_done(store: PartStore, seg, out: Path) -> None:
+    """Exit non-zero (CONTRACT.md: nothing could be done) when every article of these inputs failed.
+
+    The tables are written first: articles.csv lists each article's reason.
+    """
+    codes: Counter = Counter()
+    example: dict[str, str] = {}  # a code's first message ("A005: line 1 is not valid JSON (...)")
+    n = 0
+    for name in seg.parts:
+        rows = pd.read_parquet(store.dir / f"{name}.articles.parquet", columns=["status", "error"])
+        if (rows["status"] != "failed").any():
+            return
+        n += len(rows)
+        for e in rows["error"]:
+            codes[e[:4]] += 1
+            example.setdefault(e[:4], e[:160])
+    if n == 0:
+        return
+    code, count = codes.most_common(1)[0]
+    reason = example[code]
+    hint = ""
+    if reason.startswith(("A005", "A003")):
+        hint = "; is INPUT a news dump (one JSON object a line) or a folder of articles?"
+    elif reason.startswith("A006"):
+        hint = "; pass --text-column NAME if the articles are in another field"
+    raise run_error("E013", n=n, count=count, reason=reason, out=out, hint=hint)
 
 
 def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg) -> None:
@@ -298,7 +365,7 @@ def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg
     for path in store.files("articles", exclude=seg):  # one part at a time: memory stays flat
         prior = pd.read_parquet(path, columns=["text_hash", "article_id"])
         seen.add_texts((h, aid) for h, aid in zip(prior["text_hash"], prior["article_id"]) if h)
-    stream = _dedupe(read_articles(inputs), opts.max_chars, seen)
+    stream = _dedupe(read_articles(inputs, opts.text_column), opts.max_chars, seen)
     total = None if opts.silent else estimate_articles(inputs)  # about: lines sampled, not counted
     bar = _progress(opts.silent, total, seg.consumed)
     t_start = time.time()
@@ -336,6 +403,9 @@ def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg
         seen.close()
 
 
+SCHEDULER_TIMEOUT_S = 5  # how long --scheduler may take to answer
+
+
 class DaskPool:
     """The process pool's `map`, run as tasks on a Dask cluster (an address, or a LocalCluster of `workers`).
 
@@ -352,7 +422,12 @@ class DaskPool:
                         valid="local (or install dask: pip install 'dask[distributed]')") from exc
         self.cluster = None
         if scheduler:
-            self.client = Client(scheduler)
+            try:
+                # distributed waits 30 s by default, then raises with a long traceback
+                self.client = Client(scheduler, timeout=f"{SCHEDULER_TIMEOUT_S}s")
+            except (OSError, TimeoutError, ValueError) as exc:  # refused, timed out, or not an address
+                raise usage("E014", address=scheduler, seconds=SCHEDULER_TIMEOUT_S,
+                            reason=str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__) from exc
         else:
             self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                         dashboard_address=None, silence_logs=logging.ERROR)
@@ -538,7 +613,7 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
         "segments": [{"inputs": s.inputs, "articles": s.consumed, "done": s.done} for s in store.segments],
         "options": {"workers": opts.workers, "batch_size": opts.batch_size, "max_chars": opts.max_chars,
                     "window_days": opts.window_days, "models_dir": str(res.models_dir), "ner": opts.use_ner,
-                    "fast": opts.fast, "parse": opts.parse},
+                    "fast": opts.fast, "parse": opts.parse, "engine": opts.engine, "scheduler": opts.scheduler},
         "model_stage": model_info,
         "stages": stages_run(opts, model_info),
         "counts": {"articles": sum(status.values()), "ok": status["ok"], "failed": status["failed"],

@@ -292,10 +292,28 @@ class Discourse:
     last: Mention | None = None
     last_paragraph: int = -1
     seen: list = None  # in-sentence candidates of earlier figures, as mentions, in text order
+    # Per-article lookups that would scan the whole text for every figure (a quadratic cost on a long
+    # article: issue 18): the line breaks' offsets, and each name's count in the text.
+    newlines: list = None
+    counts: dict = None
 
     def __post_init__(self):
         if self.seen is None:
             self.seen = []
+        if self.counts is None:
+            self.counts = {}
+
+    def paragraph(self, text: str, pos: int) -> int:
+        """The number of line breaks before `pos` (`text.count("\\n", 0, pos)`), by bisection."""
+        if self.newlines is None:
+            self.newlines = [m.start() for m in re.finditer("\n", text)]
+        return bisect_left(self.newlines, pos)
+
+    def count(self, text: str, name: str) -> int:
+        """`text.count(name)`, counted once per name."""
+        if name not in self.counts:
+            self.counts[name] = text.count(name)
+        return self.counts[name]
 
 
 def recent_mention(text: str, sent_start: int, mentions_before: list[Mention], discourse: Discourse) -> Mention | None:
@@ -305,10 +323,6 @@ def recent_mention(text: str, sent_start: int, mentions_before: list[Mention], d
     pool = [m for m in mentions_before if floor <= m.start < sent_start and m.kind not in ("currency",)]
     pool += [m for m in discourse.seen if floor <= m.start < sent_start]
     return max(pool, key=lambda m: m.start, default=None)
-
-
-def _paragraph_of(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos)
 
 
 # a run of capitalised words, with the joiners names hold ("Bank of America", "Procter & Gamble")
@@ -564,7 +578,7 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
         if row is None or _strength(f) > _strength(row["f"]):
             by_key[key] = {"m": m, "kind": kind, "f": f}
     # the discourse: the previous figure's subject in this paragraph, the topic and the main company
-    para = _paragraph_of(text, fig.start)
+    para = discourse.paragraph(text, fig.start)
     extra = []
     if discourse.last is not None and discourse.last_paragraph == para:
         extra.append((discourse.last, "previous"))
@@ -652,7 +666,7 @@ def _story_features(f: dict, m: Mention, words: SubjectWords, title_low: str, le
     f["reporter_subject"] = f["reporter"] * f["rel_subject"]
     f["in_title"] = float(bool(name) and (name in title_low or surface in title_low))
     f["in_lead"] = float(bool(name) and (name in lead_low or surface in lead_low))
-    f["mentions"] = math.log1p(text.count(m.text or m.entity)) / 3.0 if (m.text or m.entity) else 0.0
+    f["mentions"] = math.log1p(discourse.count(text, m.text or m.entity)) / 3.0 if (m.text or m.entity) else 0.0
     key = m.entity_id or m.entity
     if topic is not None and key == (topic.entity_id or topic.entity):
         f["topic"] = 1.0

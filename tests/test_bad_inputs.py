@@ -553,11 +553,11 @@ BAD_PATHS = [
     ("output-is-the-input", lambda t, a: [a, "--out", a], "E004", ("choose an --out",)),
     ("output-under-a-file", lambda t, a: [a, "--out", _touch(t / "blocker") / "sub"], "E003",
      ("not writable", "choose another --out")),
-    ("output-is-a-file", lambda t, a: [a, "--out", _touch(t / "blocker")], "E003", ("not writable",)),
+    ("output-is-a-file", lambda t, a: [a, "--out", _touch(t / "blocker")], "E012", ("is a file", "pass a folder")),
     ("unsupported-suffix", lambda t, a: [_touch(t / "x.docx"), "--out", t / "o"], "E002", ("unsupported", ".jsonl")),
     ("empty-folder", lambda t, a: [_mkdir(t / "empty"), "--out", t / "o"], "E008", ("no articles found",)),
     ("csv-without-text-column", lambda t, a: [_write(t / "d.csv", "id,title\n1,x\n"), "--out", t / "o"], "E006",
-     ("no 'text' column",)),
+     ("no 'text' column", "it has: id, title", "--text-column NAME")),
     ("parquet-truncated-alone", lambda t, a: [_write(t / "d.parquet", "PAR1 not really"), "--out", t / "o"], "E009",
      ("not a valid parquet",)),
 ]

@@ -93,3 +93,18 @@ def test_run_writes_the_contract_tables(tmp_path):
     assert list(pe_facts.value) == [15.0, 31.0] and set(pe_facts.status) == {"conflict"}
     linked = con.execute("select count(*) from fact_claims where fact_id = ?", (pe.iloc[0].fact_id,)).fetchone()[0]
     assert linked == 1 and pe.iloc[0].fact_id in set(pe_facts.fact_id)
+
+
+@pytest.mark.parametrize("command, needles", [
+    ("run", (".jsonl.gz --out", "corpus/seeds news.jsonl.gz more.parquet", "--engine dask", "--scheduler tcp://",
+             "--fast", "--text-column", "append", "claims.csv")),
+    ("review", ("--port", "--host 0.0.0.0")),
+    ("export-decisions", ("--output decisions.csv", "--format json")),
+])
+def test_help_gives_several_worked_examples(command, needles):
+    """One example was all each command showed; issue 18 asked for several, as sqlite-utils gives."""
+    out = CliRunner().invoke(main, [command, "--help"]).output
+    examples = [line for line in out.splitlines() if line.strip().startswith(f"claims {command} ")]
+    assert len(examples) >= 3, out
+    for n in needles:
+        assert n in out, n

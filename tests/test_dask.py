@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import json
 from pathlib import Path
 
 import pytest
@@ -25,3 +26,6 @@ def test_local_cluster_matches_single_process(tmp_path):
     run([dump], RunOptions(out=dask, workers=2, batch_size=8, silent=True, use_model=False, engine="dask"))
     for name in ("claims.csv", "conflicts.csv", "articles.csv"):
         assert (single / name).read_bytes() == (dask / name).read_bytes(), name
+    for out, engine in ((single, "local"), (dask, "dask")):  # run.json says how the run was made
+        options = json.loads((out / "run.json").read_text())["options"]
+        assert options["engine"] == engine and options["scheduler"] is None

@@ -347,6 +347,7 @@ def test_serve_on_a_public_address_generates_and_prints_a_token(run, monkeypatch
     import uvicorn
     seen = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
+    monkeypatch.setattr("pipeline.review.free_port", lambda host, port: port)  # whatever else runs on 9999
     serve(run, host="0.0.0.0", port=9999)
     url = re.search(r"http://\S+", capsys.readouterr().err).group(0)
     token = url.split("?token=")[1]
@@ -359,6 +360,7 @@ def test_serve_on_a_public_address_generates_and_prints_a_token(run, monkeypatch
 def test_serve_on_loopback_needs_no_token(run, monkeypatch, capsys):
     import uvicorn
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: None)
+    monkeypatch.setattr("pipeline.review.free_port", lambda host, port: port)
     serve(run)
     assert "http://127.0.0.1:8765/\n" in capsys.readouterr().err
 

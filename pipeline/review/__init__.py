@@ -4,15 +4,18 @@
 """
 from __future__ import annotations
 
+import errno
 import ipaddress
 import secrets
+import socket
 import sys
 from pathlib import Path
 
+from pipeline.errors import usage
 from pipeline.review.app import create_app
 from pipeline.review.guard import LOOPBACK_NAMES
 
-__all__ = ["create_app", "serve", "is_loopback"]
+__all__ = ["create_app", "serve", "is_loopback", "free_port"]
 
 
 def is_loopback(host: str) -> bool:
@@ -48,6 +51,7 @@ def serve(out_dir: Path, host: str = "127.0.0.1", port: int = 8765, reviewer: st
     # On loopback without a token, refuse foreign Host headers (DNS rebinding).
     allowed = None if token else [*LOOPBACK_NAMES, host]
     app = create_app(Path(out_dir), reviewer=reviewer, token=token, allowed_hosts=allowed)
+    port = free_port(host, port)  # before the URL is printed: a taken port's URL leads to the other server
     shown = host if host not in ("0.0.0.0", "::", "") else "127.0.0.1"
     if ":" in shown:
         shown = f"[{shown}]"
@@ -56,3 +60,34 @@ def serve(out_dir: Path, host: str = "127.0.0.1", port: int = 8765, reviewer: st
     if host in ("0.0.0.0", "::"):
         print("    or, from another machine, the same URL with this machine's name or address", file=sys.stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
+def _bind(host: str, port: int) -> int:
+    """Bind (and release) host:port as uvicorn will (SO_REUSEADDR); the port bound, or an OSError."""
+    family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host.strip("[]"), port))
+        return sock.getsockname()[1]
+
+
+def free_port(host: str, port: int) -> int:
+    """`port` when it can be listened on at `host` (a free one when `port` is 0); else a one-line UsageError.
+
+    The message names the next free port to pass instead. The port is released again before the
+    server binds it: another program could take it in between, which uvicorn then reports.
+    """
+    try:
+        return _bind(host, port)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise usage("E016", host=host, port=port, reason=exc.strerror or str(exc)) from exc
+    for other in range(port + 1, min(port + 50, 65536)):
+        try:
+            suggestion = _bind(host, other)
+            break
+        except OSError:
+            continue
+    else:
+        suggestion = 0
+    raise usage("E015", host=host, port=port, other=suggestion)

@@ -1,0 +1,130 @@
+"""The keys each YAML file under models/ must have, and the plain checker that holds them to it.
+
+`resources._read_yaml` checks every file it reads here, so a renamed or mistyped top-level key
+stops the run at load time with one E005 line naming the file and the key, instead of a bare
+KeyError at load or an `A011 KeyError` on every article later (issue 18). Keep in sync with
+the code that reads each key (named after each table); a key no code reads is not listed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A top-level value: a mapping, a list or a string, and what its values or items must be."""
+
+    container: type  # dict, list or str
+    items: tuple[type, ...] | None = None  # the types of a mapping's values or a list's items; None: any
+
+    def describe(self) -> str:
+        name = {dict: "a mapping", list: "a list", str: "a string"}[self.container]
+        if self.items is None:
+            return name
+        kinds = " or ".join(_TYPE_NAMES[t] for t in self.items)
+        return f"{name} of {kinds}" if self.container is list else f"{name} to {kinds}"
+
+
+_TYPE_NAMES = {str: "words", int: "whole numbers", float: "numbers", dict: "mappings", list: "lists"}
+NUMBER = (int, float)
+MAP, LIST, STR = Shape(dict), Shape(list), Shape(str)
+
+# file (relative to models/) -> required key -> shape
+LEXICONS: dict[str, dict[str, Shape]] = {
+    "lexicons/basis.yaml": {"basis": Shape(dict, (str,))},  # resources._load_basis
+    "lexicons/clean.yaml": {"boilerplate_lines": Shape(list, (str,)), "sentence_starters": LIST,  # load_resources
+                            "abbreviations": LIST},
+    "lexicons/currencies.yaml": {"currencies": Shape(list, (dict,)), "plain_names": LIST},  # _load_currencies
+    "lexicons/entities.yaml": {"company_suffixes": LIST, "generic_suffixes": LIST,  # entities._Rules
+                               "references": LIST, "ticker_stopwords": LIST, "not_entities": LIST},
+    "lexicons/holidays.yaml": {"holidays": Shape(dict, (dict,))},  # periods.Grammar
+    "lexicons/metric_descriptions.yaml": {"metrics": Shape(dict, (dict,))},  # metric_model.load_phrases
+    "lexicons/metrics.yaml": {"metrics": Shape(dict, (dict,)), "table_labels": Shape(dict, (str,)),  # _load_metrics
+                              "not_by_subject_kind": STR, "by_subject_kind": Shape(dict, (list,))},
+    "lexicons/modality.yaml": {k: Shape(list, (str,))  # claims.modality_cues and _modality
+                               for k in ("forecast", "estimate", "historical", "prior_value")},
+    "lexicons/number_words.yaml": {  # figures.Patterns, numbers.parse_word_tokens, periods.Grammar
+        "units": Shape(dict, NUMBER), "tens": Shape(dict, NUMBER), "magnitudes": Shape(dict, NUMBER),
+        "dozen": Shape(dict, NUMBER), "decimal_point": STR, "sign_words": MAP,
+        "denominators": Shape(dict, NUMBER), "ordinal_tails": MAP, "word_changes": MAP},
+    "lexicons/periods.yaml": {  # periods.Grammar, claims (fiscal_year_end_by_currency)
+        "weekdays": Shape(dict, (int,)), "months": Shape(dict, (int,)), "day_ordinals": Shape(dict, (int,)),
+        "ordinals": Shape(dict, (int,)), "units": Shape(dict, (str,)), "next": LIST, "last": LIST, "this": LIST,
+        "relative_days": Shape(dict, (int,)), "seasons": Shape(dict, (list,)), "parts": MAP, "not_dates": LIST,
+        "fiscal_year_end_by_currency": Shape(dict, (int,))},
+    "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST},  # "1e3" reads as a string
+    "lexicons/segments.yaml": {"segments": Shape(dict, (str,)), "unit_nouns": LIST},  # load_resources
+    "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
+                               "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),
+                               "not_subjects": LIST},
+    "lexicons/units.yaml": {"units": Shape(dict, (str,))},  # load_resources
+}
+
+# The gazetteer's files are read whole (resources._gazetteer_entries) and every key is optional, so
+# a renamed key would drop its entries silently: only these keys may appear (us_default and regions
+# are notes for people; no code reads them).
+GAZETTEER_KEYS: dict[str, Shape] = {
+    "companies": Shape(list, (dict,)), "indices": Shape(list, (dict,)), "groups": Shape(list, (dict,)),
+    "regulators": Shape(list, (dict,)), "countries": Shape(list, (dict,)), "exchanges": Shape(list, (dict,)),
+    "datelines": Shape(list, (dict,)), "us_default": STR, "regions": LIST,
+}
+
+
+def find_problem(relpath: str, data: dict) -> tuple[str, str] | None:
+    """What is wrong with the top level of models/`relpath`, as (detail, valid values); None when nothing.
+
+    relpath (str): the file's path under models/, with forward slashes ("lexicons/scales.yaml").
+    data (dict): the file's YAML mapping.
+
+    >>> find_problem("lexicons/scales.yaml", {"scalez": {"million": 1e6}, "ambiguous": []})
+    ("required key 'scales' is missing (found 'scalez')", 'scales, ambiguous')
+    >>> find_problem("lexicons/units.yaml", {"units": ["ton"]})
+    ("key 'units' is a list, not a mapping to words", 'units')
+    """
+    if relpath in LEXICONS:
+        schema = LEXICONS[relpath]
+        valid = ", ".join(schema)
+        unknown = [str(k) for k in data if k not in schema]
+        for key, shape in schema.items():
+            if key not in data:
+                hint = f" (found {', '.join(repr(k) for k in unknown)})" if unknown else ""
+                return f"required key {key!r} is missing{hint}", valid
+    elif relpath.startswith("gazetteer/"):
+        schema = GAZETTEER_KEYS
+        valid = ", ".join(schema)
+        for key in data:
+            if key not in schema:
+                return f"unknown key {str(key)!r}", valid
+    else:
+        return None
+    for key, shape in schema.items():
+        if key in data:
+            wrong = _shape_problem(data[key], shape)
+            if wrong:
+                return f"key {key!r} is {wrong}, not {shape.describe()}", valid
+    return None
+
+
+def _shape_problem(value: object, shape: Shape) -> str:
+    if value is None and shape.container in (dict, list):  # an empty section ("holidays:") reads as None
+        return ""
+    if not isinstance(value, shape.container):
+        return _a(value)
+    if shape.items is None:
+        return ""
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, shape.items):
+            return f"{_a(value)} holding {_a(item)} ({item!r:.40})"
+    return ""
+
+
+def _a(value: object) -> str:
+    return {dict: "a mapping", list: "a list", str: "a string", int: "a number", float: "a number",
+            bool: "true/false", type(None): "empty"}.get(type(value), f"a {type(value).__name__}")
+
+
+def relative_to_models(path: Path) -> str:
+    """'lexicons/scales.yaml' for .../models/lexicons/scales.yaml (the last two parts of the path)."""
+    return "/".join(Path(path).parts[-2:])
