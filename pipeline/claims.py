@@ -45,6 +45,8 @@ _REPORT_GRAINS = ("quarter", "fiscal_quarter", "fiscal_year", "half")
 _PRICE_BELOW = 100_000
 _MODALITY_REACH = 300
 # a clause that gives the earlier value of the figure before it: "rose to 11%, up from 8.6%"
+# a percent in brackets right after an amount, signed or marked as a change: "$1.01B (+114.4% Y/Y)"
+_CHANGE_IN_PARENS = re.compile(r"\s*\(\s*(?:[+-]\s?[\d.,]+\s?%|[\d.,]+\s?%\s*(?:y/y|yoy|y-o-y|year[- ]over[- ]year|year[- ]on[- ]year|from|vs))", re.I)
 _PRIOR_VALUE = re.compile(r"^[\s,;(-]*(?:up|down|compared|against|versus|vs\.?)?\s*(?:from|with)\b", re.I)
 
 
@@ -216,22 +218,24 @@ def score_metric(clause_text: str, fig_pos: int, kind: str, res: Resources) -> t
 def modality_cues(text: str, a: int, b: int, res: Resources) -> list[tuple[int, int, str]]:
     """Every modality cue in text[a:b] as (start, end, name), absolute offsets, sorted by start."""
     window = lower_text(text[a:b])
-    return sorted((a + m.start(), a + m.end(), name) for name in ("estimate", "historical", "forecast")
+    return sorted((a + m.start(), a + m.end(), name) for name in ("estimate", "historical", "forecast", "versus_expectations")
                   for rx in res.modality.get(name, ()) for m in rx.finditer(window))
 
 
 def _modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, lead: tuple[int, int] | None = None,
-              others: tuple[int, ...] = (), cue_spans: dict | None = None) -> str:
+              others: tuple[int, ...] = (), cue_spans: dict | None = None, next_start: int | None = None) -> str:
     """actual, forecast, estimate or historical, from the cues nearest the figure.
 
     A cue before the figure counts only if no other figure (`others`: their starts, sorted) stands between them
     ("from a low of HKD 77 to HKD 124": the low is 77's); a sentence's lead clause
-    ("At its peak, ...") covers the whole sentence. `cue_spans` caches each span's cues, so the
-    figures of one clause share one pass of the patterns.
+    ("At its peak, ...") covers the whole sentence. A cue after the figure counts only up to the next
+    figure (`next_start`): "to $1.87 billion from $822.4 million a year ago" dates the second only.
+    `cue_spans` caches each span's cues, so the figures of one clause share one pass of the patterns.
     """
     if others and others[0] < fig.start and any(rx.search(lower_text(text[max(cs, fig.start - 40):fig.start]))
-                      for rx in res.modality.get("prior_value", ())):
-        return "historical"  # "fell to 4.0% from 4.1%"; `others` are the figures just before, in the sentence
+                      for rx in res.modality.get("prior_value", ())) \
+            and not any(rx.match(lower_text(text[fig.end:fig.end + 30])) for rx in res.modality.get("estimate_after", ())):
+        return "historical"  # "fell to 4.0% from 4.1%", not "vs. $1.28 consensus"; `others`: the figures before
     found: dict[str, int] = {}
     cue_spans = {} if cue_spans is None else cue_spans
     # a cue more than a few lines away does not decide a figure's modality; the bound keeps a
@@ -243,15 +247,24 @@ def _modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, lead: tu
         cues = cue_spans.get((a, b))
         if cues is None:
             cues = cue_spans[(a, b)] = modality_cues(text, a, b, res)
+        versus = [(st, en) for st, en, name in cues if name == "versus_expectations" and st >= fig.end]
         for start, end, name in cues[bisect.bisect_left(cues, (wa,)):]:
             if start >= wb:
                 break
+            if name == "versus_expectations":
+                if end > fig.start:
+                    continue
+                name = "estimate"
+            elif any(st <= start < en for st, en in versus):
+                continue  # "$741M, short of forecasts": the words name the other figure's modality
             if end <= fig.start:
                 i = bisect.bisect_left(others, end)  # `others` is sorted: is a figure between?
                 if i < len(others) and others[i] < fig.start:
                     continue
                 d = fig.start - end
             else:  # cues after the figure count only when close ("... 5 mln dlrs, analysts expected")
+                if next_start is not None and fig.end <= next_start <= start:
+                    continue
                 d = max(0, (start - fig.start - len(fig.text)) * 2)
             found[name] = min(found.get(name, 10_000), d)
     if not found:
@@ -438,6 +451,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     has_forward = {}
     drafts = []
     previous_metric: dict[tuple[int, str], str] = {}
+    last_amount: tuple[int, str] = (-1, "other")  # the end and metric of the last figure, for "(+12% Y/Y)"
     cue_cache: dict[tuple, list] = {}
     modality_spans: dict[tuple[int, int], list] = {}
     sections = None
@@ -505,6 +519,12 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                 if s_score * 0.6 > mscore:
                     metric, mscore = s_metric, s_score * 0.6
                 cue_score = s_score
+        if res.difference_before is not None and res.difference_before.search(text, max(cs, fig.start - 60), fig.start):
+            metric = "other"  # "beats by $0.08": the gap to the estimate
+        elif metric == "other" and fig.kind == "percent" and last_amount[1] in res.growth_of \
+                and _CHANGE_IN_PARENS.match(text, last_amount[0]) and _CHANGE_IN_PARENS.match(text, last_amount[0]).end() >= fig.end:
+            metric = res.growth_of[last_amount[1]]  # "Revenue of $1.01B (+114.4% Y/Y)": the amount's change
+        last_amount = (fig.end, metric)
         previous_metric[(sent.start, fig.unit)] = metric
         if fig.kind == "word_change" and metric not in ("price_change", "revenue_growth", "profit_growth", "eps_growth", "market_cap_change"):
             metric = "price_change" if re.search(r"\b(?:shares?|stock|price|ADRs?)\b", text[sent.start:sent.end], re.I) else metric
@@ -534,7 +554,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         near = by_sentence.get(sent.start, ())
         lo_i = bisect.bisect_left(near, fig.start - _MODALITY_REACH)
         others = tuple(p for p in near[lo_i:bisect.bisect_left(near, fig.start)])
-        modality = _modality(text, fig, cs, ce, res, lead, others, modality_spans)
+        after = bisect.bisect_right(near, fig.start)
+        modality = _modality(text, fig, cs, ce, res, lead, others, modality_spans,
+                             near[after] if after < len(near) else None)
         if fig.table_label and sections is None:  # the table's section headers, found once per article
             sections = [(m.start(), m.group(1)) for m in _SECTION.finditer(text)]
         period = _table_period(fig, text, ref, article.title, fy_end, sections) if fig.table_label else None
