@@ -302,6 +302,14 @@ def _period_for(fig: Figure, periods: _Periods, view: SentenceView, days: bool =
     return None
 
 
+def _sentence_report_period(periods: _Periods, start: int, end: int) -> Period | None:
+    """The one reporting period (a quarter, a half, a fiscal year) a sentence names in another clause: "net
+    income of $184 million, or $1.61 a share, for the quarter through Dec. 31"; none when it names several."""
+    found = {(p.period_start, p.period_end): p for p in periods.within(start, end, days=False)
+             if p.period_start and p.granularity in _REPORT_GRAINS and not p.relative_to_previous}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _months_back(fig: Figure, periods: _Periods, view: SentenceView, ref: date | None) -> int:
     """How many months back "a year earlier" in the figure's clause reaches, when nothing before it
     anchored it (0 when none): the shift of the story's period, not of the published day."""
@@ -564,6 +572,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if period is None:
             period = _period_for(fig, period_index, view, days=not results)
         back = _months_back(fig, period_index, view, ref) if results and period is None else 0
+        sentence_report = _sentence_report_period(period_index, sent.start, sent.end) if results and period is None else None
         timing = res.metrics[metric].timing if metric in res.metrics else "flow"
         if fig.table_role == "prior":
             modality = "historical"
@@ -573,11 +582,17 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             story_periods[(period.period_start, period.period_end)] = period
             story_counts[(period.period_start, period.period_end)] += 1
         drafts.append([fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score,
-                       best_score, back])
+                       best_score, back, sentence_report])
+    if not story_counts:  # no results figure named its period: the report periods the figures' sentences name
+        for p in period_index.items:
+            if p.period_start and p.granularity in _REPORT_GRAINS and not p.relative_to_previous \
+                    and (ref is None or p.period_end <= ref):
+                story_periods[(p.period_start, p.period_end)] = p
+                story_counts[(p.period_start, p.period_end)] += 1
     story_period = story_periods[story_counts.most_common(1)[0][0]] if story_counts else None
     claims = []
     for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score, \
-            subject_score, back in drafts:
+            subject_score, back, sentence_report in drafts:
         if metric == "ambiguous_pe":
             metric = "forward_pe" if has_forward.get(entity) else "trailing_pe"
             timing = "point"
@@ -586,7 +601,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if period is None and default == "report":
             # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported
             # period, else the one the story reports most; "a year earlier" is that period a year before
-            base = entity_period.get(entity, story_period)
+            base = sentence_report or entity_period.get(entity, story_period)
             if base is not None:
                 period = shift_period(base, -back) if back else base
         if period is None and ref is not None and (default == "day" or (

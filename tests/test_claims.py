@@ -80,6 +80,12 @@ CASES = [
     ("Hooli Inc: Revenue of $1.01B (+114.4% Y/Y) misses by $58.21M.", "2025-02-13", "+114.4%",
      {"metric": "revenue_growth", "value": 114.4}),
     ("Hooli Inc: Revenue of $1.01B (+114.4% Y/Y) misses by $58.21M.", "2025-02-13", "$1.01B", {"metric": "revenue"}),
+    # a total's amount per share right after it is EPS; a results figure takes the one report period its sentence names
+    ("Hooli Inc had net income of $184 million, or $1.61 a share, for the quarter through Dec. 31.", "2025-02-13",
+     "$1.61", {"metric": "eps", "period_label": "2024-Q4"}),
+    ("Hooli Inc had net income of $184 million, or $1.61 a share, for the quarter through Dec. 31.", "2025-02-13",
+     "$184 million", {"metric": "profit", "period_label": "2024-Q4"}),
+    ("Hooli Inc earned 4.1 mln dlrs, or 1.12 dlrs per share, in the quarter.", "1987-04-07", "1.12 dlrs", {"metric": "eps"}),
     # a cue after the figure does not reach past the next figure ("a year ago" dates $822.4 million only)
     ("Hooli Inc's sales rose to $5.1 million from $4.2 million a year ago.", "2025-02-13", "$5.1 million",
      {"modality": "actual"}),
