@@ -44,6 +44,7 @@ _REPORT_GRAINS = ("quarter", "fiscal_quarter", "fiscal_year", "half")
 # the published day, and 35 of 63 larger ones no period.
 _PRICE_BELOW = 100_000
 _MODALITY_REACH = 300
+_ESTIMATE_REACH = 300  # characters back to the amount whose metric a bare estimate restates
 # a clause that gives the earlier value of the figure before it: "rose to 11%, up from 8.6%"
 # a percent in brackets right after an amount, signed or marked as a change: "$1.01B (+114.4% Y/Y)"
 _CHANGE_IN_PARENS = re.compile(r"\s*\(\s*(?:[+-]\s?[\d.,]+\s?%|[\d.,]+\s?%\s*(?:y/y|yoy|y-o-y|year[- ]over[- ]year|year[- ]on[- ]year|from|vs))", re.I)
@@ -459,6 +460,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     has_forward = {}
     drafts = []
     previous_metric: dict[tuple[int, str], str] = {}
+    last_metric_of: dict[tuple[str, bool], tuple[int, str]] = {}  # (unit, scaled) -> the last named amount's end, metric
     last_amount: tuple[int, str] = (-1, "other")  # the end and metric of the last figure, for "(+12% Y/Y)"
     cue_cache: dict[tuple, list] = {}
     modality_spans: dict[tuple[int, int], list] = {}
@@ -576,6 +578,20 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         timing = res.metrics[metric].timing if metric in res.metrics else "flow"
         if fig.table_role == "prior":
             modality = "historical"
+        scaled = bool(_SCALED.search(fig.text))
+        if metric == "other" and modality == "estimate" and not fig.table_label:
+            # "Revenue rose 22% to $741 million. Analysts expected $758.9 million.": an estimate with no metric
+            # words restates the metric of the last amount in the same unit and scale, a sentence or so before
+            prior = last_metric_of.get((fig.unit, scaled))
+            if prior is not None and fig.start - prior[0] <= _ESTIMATE_REACH and "\n\n" not in text[prior[0]:fig.start]:
+                metric = prior[1]
+                results = res.metrics[metric].default_period == "report"
+                timing = res.metrics[metric].timing
+                period = _period_for(fig, period_index, view, days=not results)
+                sentence_report = _sentence_report_period(period_index, sent.start, sent.end) \
+                    if results and period is None else None
+        if metric != "other" and fig.unit:
+            last_metric_of[(fig.unit, scaled)] = (fig.end, metric)
         if period is not None and period.period_start and timing == "flow" and period.granularity in _REPORT_GRAINS \
                 and not period.relative_to_previous:
             entity_period[entity] = period

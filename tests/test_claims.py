@@ -86,6 +86,11 @@ CASES = [
     ("Hooli Inc had net income of $184 million, or $1.61 a share, for the quarter through Dec. 31.", "2025-02-13",
      "$184 million", {"metric": "profit", "period_label": "2024-Q4"}),
     ("Hooli Inc earned 4.1 mln dlrs, or 1.12 dlrs per share, in the quarter.", "1987-04-07", "1.12 dlrs", {"metric": "eps"}),
+    # an estimate with no metric words restates the metric of the amount just before, in the same unit and scale
+    ("Hooli Inc's revenue rose 22% to $741 million in the fourth quarter. Analysts expected $758.9 million.",
+     "2025-02-13", "$758.9 million", {"metric": "revenue", "modality": "estimate", "period_label": "2024-Q4"}),
+    ("Hooli Inc's adjusted EPS was $0.32 in the fourth quarter. Two analysts polled by FactSet expected $0.14.",
+     "2025-02-13", "$0.14", {"metric": "eps", "modality": "estimate", "entity": "Hooli"}),
     # a cue after the figure does not reach past the next figure ("a year ago" dates $822.4 million only)
     ("Hooli Inc's sales rose to $5.1 million from $4.2 million a year ago.", "2025-02-13", "$5.1 million",
      {"modality": "actual"}),
