@@ -45,7 +45,10 @@ _REPORT_GRAINS = ("quarter", "fiscal_quarter", "fiscal_year", "half")
 # the published day, and 35 of 63 larger ones no period.
 _PRICE_BELOW = 100_000
 _MODALITY_REACH = 300
+_ESTIMATE_REACH = 300  # characters back to the amount whose metric a bare estimate restates
 # a clause that gives the earlier value of the figure before it: "rose to 11%, up from 8.6%"
+# a percent in brackets right after an amount, signed or marked as a change: "$1.01B (+114.4% Y/Y)"
+_CHANGE_IN_PARENS = re.compile(r"\s*\(\s*(?:[+-]\s?[\d.,]+\s?%|[\d.,]+\s?%\s*(?:y/y|yoy|y-o-y|year[- ]over[- ]year|year[- ]on[- ]year|from|vs))", re.I)
 _PRIOR_VALUE = re.compile(r"^[\s,;(-]*(?:up|down|compared|against|versus|vs\.?)?\s*(?:from|with)\b", re.I)
 
 
@@ -219,22 +222,24 @@ def score_metric(clause_text: str, fig_pos: int, kind: str, res: Resources) -> t
 def modality_cues(text: str, a: int, b: int, res: Resources) -> list[tuple[int, int, str]]:
     """Every modality cue in text[a:b] as (start, end, name), absolute offsets, sorted by start."""
     window = lower_text(text[a:b])
-    return sorted((a + m.start(), a + m.end(), name) for name in ("estimate", "historical", "forecast")
+    return sorted((a + m.start(), a + m.end(), name) for name in ("estimate", "historical", "forecast", "versus_expectations")
                   for rx in res.modality.get(name, ()) for m in rx.finditer(window))
 
 
 def _modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, lead: tuple[int, int] | None = None,
-              others: tuple[int, ...] = (), cue_spans: dict | None = None) -> str:
+              others: tuple[int, ...] = (), cue_spans: dict | None = None, next_start: int | None = None) -> str:
     """actual, forecast, estimate or historical, from the cues nearest the figure.
 
     A cue before the figure counts only if no other figure (`others`: their starts, sorted) stands between them
     ("from a low of HKD 77 to HKD 124": the low is 77's); a sentence's lead clause
-    ("At its peak, ...") covers the whole sentence. `cue_spans` caches each span's cues, so the
-    figures of one clause share one pass of the patterns.
+    ("At its peak, ...") covers the whole sentence. A cue after the figure counts only up to the next
+    figure (`next_start`): "to $1.87 billion from $822.4 million a year ago" dates the second only.
+    `cue_spans` caches each span's cues, so the figures of one clause share one pass of the patterns.
     """
     if others and others[0] < fig.start and any(rx.search(lower_text(text[max(cs, fig.start - 40):fig.start]))
-                      for rx in res.modality.get("prior_value", ())):
-        return "historical"  # "fell to 4.0% from 4.1%"; `others` are the figures just before, in the sentence
+                      for rx in res.modality.get("prior_value", ())) \
+            and not any(rx.match(lower_text(text[fig.end:fig.end + 30])) for rx in res.modality.get("estimate_after", ())):
+        return "historical"  # "fell to 4.0% from 4.1%", not "vs. $1.28 consensus"; `others`: the figures before
     found: dict[str, int] = {}
     cue_spans = {} if cue_spans is None else cue_spans
     # a cue more than a few lines away does not decide a figure's modality; the bound keeps a
@@ -246,15 +251,24 @@ def _modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, lead: tu
         cues = cue_spans.get((a, b))
         if cues is None:
             cues = cue_spans[(a, b)] = modality_cues(text, a, b, res)
+        versus = [(st, en) for st, en, name in cues if name == "versus_expectations" and st >= fig.end]
         for start, end, name in cues[bisect.bisect_left(cues, (wa,)):]:
             if start >= wb:
                 break
+            if name == "versus_expectations":
+                if end > fig.start:
+                    continue
+                name = "estimate"
+            elif any(st <= start < en for st, en in versus):
+                continue  # "$741M, short of forecasts": the words name the other figure's modality
             if end <= fig.start:
                 i = bisect.bisect_left(others, end)  # `others` is sorted: is a figure between?
                 if i < len(others) and others[i] < fig.start:
                     continue
                 d = fig.start - end
             else:  # cues after the figure count only when close ("... 5 mln dlrs, analysts expected")
+                if next_start is not None and fig.end <= next_start <= start:
+                    continue
                 d = max(0, (start - fig.start - len(fig.text)) * 2)
             found[name] = min(found.get(name, 10_000), d)
     if not found:
@@ -290,6 +304,14 @@ def _period_for(fig: Figure, periods: _Periods, view: SentenceView, days: bool =
     if lead:
         return lead[-1]
     return None
+
+
+def _sentence_report_period(periods: _Periods, start: int, end: int) -> Period | None:
+    """The one reporting period (a quarter, a half, a fiscal year) a sentence names in another clause: "net
+    income of $184 million, or $1.61 a share, for the quarter through Dec. 31"; none when it names several."""
+    found = {(p.period_start, p.period_end): p for p in periods.within(start, end, days=False)
+             if p.period_start and p.granularity in _REPORT_GRAINS and not p.relative_to_previous}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _months_back(fig: Figure, periods: _Periods, view: SentenceView, ref: date | None) -> int:
@@ -442,6 +464,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     has_forward = {}
     drafts = []
     previous_metric: dict[tuple[int, str], str] = {}
+    last_metric_of: dict[tuple[str, bool], tuple[int, str]] = {}  # (unit, scaled) -> the last named amount's end, metric
+    last_amount: tuple[int, str] = (-1, "other")  # the end and metric of the last figure, for "(+12% Y/Y)"
     cue_cache: dict[tuple, list] = {}
     modality_spans: dict[tuple[int, int], list] = {}
     sections = None
@@ -509,6 +533,12 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                 if s_score * 0.6 > mscore:
                     metric, mscore = s_metric, s_score * 0.6
                 cue_score = s_score
+        if res.difference_before is not None and res.difference_before.search(text, max(cs, fig.start - 60), fig.start):
+            metric = "other"  # "beats by $0.08": the gap to the estimate
+        elif metric == "other" and fig.kind == "percent" and last_amount[1] in res.growth_of \
+                and _CHANGE_IN_PARENS.match(text, last_amount[0]) and _CHANGE_IN_PARENS.match(text, last_amount[0]).end() >= fig.end:
+            metric = res.growth_of[last_amount[1]]  # "Revenue of $1.01B (+114.4% Y/Y)": the amount's change
+        last_amount = (fig.end, metric)
         previous_metric[(sent.start, fig.unit)] = metric
         if fig.kind == "word_change" and metric not in ("price_change", "revenue_growth", "profit_growth", "eps_growth", "market_cap_change"):
             metric = "price_change" if re.search(r"\b(?:shares?|stock|price|ADRs?)\b", text[sent.start:sent.end], re.I) else metric
@@ -538,7 +568,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         near = by_sentence.get(sent.start, ())
         lo_i = bisect.bisect_left(near, fig.start - _MODALITY_REACH)
         others = tuple(p for p in near[lo_i:bisect.bisect_left(near, fig.start)])
-        modality = _modality(text, fig, cs, ce, res, lead, others, modality_spans)
+        after = bisect.bisect_right(near, fig.start)
+        modality = _modality(text, fig, cs, ce, res, lead, others, modality_spans,
+                             near[after] if after < len(near) else None)
         if fig.table_label and sections is None:  # the table's section headers, found once per article
             sections = [(m.start(), m.group(1)) for m in _SECTION.finditer(text)]
         period = _table_period(fig, text, ref, article.title, fy_end, sections) if fig.table_label else None
@@ -546,20 +578,41 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if period is None:
             period = _period_for(fig, period_index, view, days=not results)
         back = _months_back(fig, period_index, view, ref) if results and period is None else 0
+        sentence_report = _sentence_report_period(period_index, sent.start, sent.end) if results and period is None else None
         timing = res.metrics[metric].timing if metric in res.metrics else "flow"
         if fig.table_role == "prior":
             modality = "historical"
+        scaled = bool(_SCALED.search(fig.text))
+        if metric == "other" and modality == "estimate" and not fig.table_label:
+            # "Revenue rose 22% to $741 million. Analysts expected $758.9 million.": an estimate with no metric
+            # words restates the metric of the last amount in the same unit and scale, a sentence or so before
+            prior = last_metric_of.get((fig.unit, scaled))
+            if prior is not None and fig.start - prior[0] <= _ESTIMATE_REACH and "\n\n" not in text[prior[0]:fig.start]:
+                metric = prior[1]
+                results = res.metrics[metric].default_period == "report"
+                timing = res.metrics[metric].timing
+                period = _period_for(fig, period_index, view, days=not results)
+                sentence_report = _sentence_report_period(period_index, sent.start, sent.end) \
+                    if results and period is None else None
+        if metric != "other" and fig.unit:
+            last_metric_of[(fig.unit, scaled)] = (fig.end, metric)
         if period is not None and period.period_start and timing == "flow" and period.granularity in _REPORT_GRAINS \
                 and not period.relative_to_previous:
             entity_period[entity] = period
             story_periods[(period.period_start, period.period_end)] = period
             story_counts[(period.period_start, period.period_end)] += 1
         drafts.append([fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score,
-                       best_score, back])
+                       best_score, back, sentence_report])
+    if not story_counts:  # no results figure named its period: the report periods the figures' sentences name
+        for p in period_index.items:
+            if p.period_start and p.granularity in _REPORT_GRAINS and not p.relative_to_previous \
+                    and (ref is None or p.period_end <= ref):
+                story_periods[(p.period_start, p.period_end)] = p
+                story_counts[(p.period_start, p.period_end)] += 1
     story_period = story_periods[story_counts.most_common(1)[0][0]] if story_counts else None
     claims = []
     for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score, \
-            subject_score, back in drafts:
+            subject_score, back, sentence_report in drafts:
         if metric == "ambiguous_pe":
             metric = "forward_pe" if has_forward.get(entity) else "trailing_pe"
             timing = "point"
@@ -568,7 +621,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if period is None and default == "report":
             # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported
             # period, else the one the story reports most; "a year earlier" is that period a year before
-            base = entity_period.get(entity, story_period)
+            base = sentence_report or entity_period.get(entity, story_period)
             if base is not None:
                 period = shift_period(base, -back) if back else base
         if period is None and ref is not None and (default == "day" or (

@@ -50,6 +50,10 @@ class ArticleEntities:
         return [m for m in self.mentions if floor <= m.start < pos]
 
 
+_AMOUNT_AFTER = re.compile(r"\s?[-+]?\d")
+_AMOUNT_BEFORE = re.compile(r"\d(?:\s?(?:[mbk]n?|million|billion|thousand|mln|bln))?\s?$", re.I)
+
+
 class _Rules:
     def __init__(self, res: Resources):
         rules = res.entity_rules
@@ -57,6 +61,8 @@ class _Rules:
         self.generic = frozenset(rules["generic_suffixes"])
         self.stop_tickers = frozenset(rules["ticker_stopwords"])
         self.not_entities = frozenset(rules["not_entities"])
+        # ISO codes that are also tickers (NOK Nokia, COP ConocoPhillips, CLP CLP Holdings)
+        self.currency_codes = frozenset(c for c in res.currencies if len(c) == 3 and c.isalpha() and c.isupper())
         self.references = re.compile(r"\b(?:" + "|".join(rules["references"]) + r")\b(?!\s+(?:of|that|which)\b)", re.I)
         specials = [a for a in res.alias_index if _needs_special(a)]
         self.special = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in sorted(specials, key=len, reverse=True)) + r")(?![\w])") if specials else None
@@ -205,6 +211,12 @@ def _mention(entry: Entry, text: str, start: int, end: int, source: str, possess
                    kind=entry.kind, parent=entry.parent, source=source, possessive=possessive)
 
 
+def _written_as_currency(text: str, start: int, end: int) -> bool:
+    """'NOK 7,367 million', '4bn NOK', 'EUR/NOK': the code names money, not the company of that ticker."""
+    return bool(_AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text, 0, start)
+                or text[end:end + 1] == "/" or text[start - 1:start] == "/")
+
+
 def _scan_chunks(text: str, res: Resources, learned: dict, rules: _Rules) -> list[Mention]:
     out = []
     for m in _CHUNK.finditer(text):
@@ -222,6 +234,8 @@ def _scan_chunks(text: str, res: Resources, learned: dict, rules: _Rules) -> lis
                 if not surface or (j - i == 1 and surface in rules.not_entities):
                     continue
                 e = s + len(surface)
+                if surface in rules.currency_codes and _written_as_currency(text, s, e):
+                    continue
                 prev = text[max(0, s - 6):s]
                 ticker_ctx = prev.endswith(("(", "<", "$", ": ", ":", "; ")) or text[e:e + 1] in (")", ">")
                 entry = _lookup(surface, res, learned, ticker_ctx, rules)

@@ -100,6 +100,8 @@ class Resources:
     # subject kind -> (metric, figure kinds, rule metrics it replaces): metrics.yaml `by_subject_kind`
     metric_by_subject_kind: Mapping[str, tuple] = field(default_factory=dict)
     not_by_subject_kind: re.Pattern | None = None  # a clause naming a tariff, duty or tax: a rate on the thing
+    difference_before: re.Pattern | None = None  # "beats by $0.08": a gap to another figure, no metric's value
+    growth_of: Mapping[str, str] = field(default_factory=dict)  # revenue -> revenue_growth: metrics.yaml `growth_of`
     basis: Mapping[str, re.Pattern] = field(default_factory=dict)  # models/lexicons/basis.yaml, in order
 
     def entry(self, name: str) -> Entry | None:
@@ -293,7 +295,13 @@ def _load_metrics(path: Path) -> tuple[dict[str, MetricSpec], dict[str, str], di
                         ", ".join(sorted(metrics)))
         by_kind[str(kind)] = (str(row[0]), frozenset(row[1]), frozenset(row[2]))
     rate_words = data.get("not_by_subject_kind")
-    return metrics, labels, by_kind, _compile(path, rate_words) if rate_words else None
+    gap_words = data.get("difference_before")
+    growth_of = {str(k): str(v) for k, v in (data.get("growth_of") or {}).items()}
+    for level, change in growth_of.items():
+        if level not in metrics or change not in metrics:
+            raise _fail(path, f"growth_of {level!r}: {change!r} names a metric not in the file", ", ".join(sorted(metrics)))
+    return (metrics, labels, by_kind, _compile(path, rate_words) if rate_words else None,
+            _compile(path, gap_words) if gap_words else None, growth_of)
 
 
 def _gazetteer_entries(gdir: Path) -> tuple[list[Entry], set[str], dict[str, str]]:
@@ -403,7 +411,8 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
     scales = {k: float(v) for k, v in scales_data["scales"].items()}
     ambiguous = frozenset(scales_data.get("ambiguous", []))
     number_words = _read_yaml(lex / "number_words.yaml")
-    metrics, table_labels, by_subject_kind, not_by_subject_kind = _load_metrics(lex / "metrics.yaml")
+    metrics, table_labels, by_subject_kind, not_by_subject_kind, difference_before, growth_of = \
+        _load_metrics(lex / "metrics.yaml")
     modality_data = _read_yaml(lex / "modality.yaml")
     modality = {k: tuple(_compile_lower(lex / "modality.yaml", rx) for rx in v) for k, v in modality_data.items()}
     entries, exchanges, datelines = _gazetteer_entries(mdir / "gazetteer")
@@ -445,7 +454,8 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         holidays=MappingProxyType(_load_holidays(lex / "holidays.yaml")),
         subject_words=MappingProxyType(_load_subject_words(lex / "subjects.yaml")),
         metric_by_subject_kind=MappingProxyType(by_subject_kind),
-        not_by_subject_kind=not_by_subject_kind,
+        not_by_subject_kind=not_by_subject_kind, difference_before=difference_before,
+        growth_of=MappingProxyType(growth_of),
         basis=MappingProxyType(_load_basis(lex / "basis.yaml")),
     )
 

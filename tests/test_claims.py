@@ -66,6 +66,36 @@ CASES = [
     ("Hooli Inc reported a profit of $2.20 billion, compared with $1.97 billion.", "2025-02-11", "$1.97 billion",
      {"modality": "historical"}),
     ("Hooli Inc raised $40 million from investors.", "2025-02-11", "$40 million", {"modality": "actual"}),
+    # a result set against what was expected: the figure after the phrase is the expectation, not the one before
+    ("Hooli Inc's revenue grew 22% to $741M, short of forecasts for $759.6M.", "2025-02-13", "$759.6M",
+     {"modality": "estimate"}),
+    ("Hooli Inc's revenue grew 22% to $741M, short of forecasts for $759.6M.", "2025-02-13", "$741M",
+     {"modality": "actual"}),
+    ("Hooli Inc's adjusted EPS was $0.32, beating expectations of $0.29.", "2025-02-13", "$0.32", {"modality": "actual"}),
+    ("Hooli Inc expects adjusted EPS of $1.17-$1.22 (vs. $1.28 consensus).", "2025-02-13", "$1.28",
+     {"modality": "estimate"}),
+    # the gap between a result and its estimate is no metric's value; a bracketed change is the amount's growth
+    ("Hooli Inc: Q4 Non-GAAP EPS of $1.01 beats by $0.08.", "2025-02-13", "$0.08", {"metric": "other"}),
+    ("Hooli Inc: Revenue of $1.01B (+114.4% Y/Y) misses by $58.21M.", "2025-02-13", "$58.21M", {"metric": "other"}),
+    ("Hooli Inc: Revenue of $1.01B (+114.4% Y/Y) misses by $58.21M.", "2025-02-13", "+114.4%",
+     {"metric": "revenue_growth", "value": 114.4}),
+    ("Hooli Inc: Revenue of $1.01B (+114.4% Y/Y) misses by $58.21M.", "2025-02-13", "$1.01B", {"metric": "revenue"}),
+    # a total's amount per share right after it is EPS; a results figure takes the one report period its sentence names
+    ("Hooli Inc had net income of $184 million, or $1.61 a share, for the quarter through Dec. 31.", "2025-02-13",
+     "$1.61", {"metric": "eps", "period_label": "2024-Q4"}),
+    ("Hooli Inc had net income of $184 million, or $1.61 a share, for the quarter through Dec. 31.", "2025-02-13",
+     "$184 million", {"metric": "profit", "period_label": "2024-Q4"}),
+    ("Hooli Inc earned 4.1 mln dlrs, or 1.12 dlrs per share, in the quarter.", "1987-04-07", "1.12 dlrs", {"metric": "eps"}),
+    # an estimate with no metric words restates the metric of the amount just before, in the same unit and scale
+    ("Hooli Inc's revenue rose 22% to $741 million in the fourth quarter. Analysts expected $758.9 million.",
+     "2025-02-13", "$758.9 million", {"metric": "revenue", "modality": "estimate", "period_label": "2024-Q4"}),
+    ("Hooli Inc's adjusted EPS was $0.32 in the fourth quarter. Two analysts polled by FactSet expected $0.14.",
+     "2025-02-13", "$0.14", {"metric": "eps", "modality": "estimate", "entity": "Hooli"}),
+    # a cue after the figure does not reach past the next figure ("a year ago" dates $822.4 million only)
+    ("Hooli Inc's sales rose to $5.1 million from $4.2 million a year ago.", "2025-02-13", "$5.1 million",
+     {"modality": "actual"}),
+    ("Hooli Inc's sales rose to $5.1 million from $4.2 million a year ago.", "2025-02-13", "$4.2 million",
+     {"modality": "historical"}),
     # metrics from cue phrases
     ("Hooli Inc agreed to buy Pied Piper for $1.5 billion in cash.", "2024-05-02", "$1.5 billion", {"metric": "deal_value"}),
     ("Hooli Inc raised its dividend to 25 cents a share.", "2024-05-02", "25 cents", {"metric": "dividend", "value": 0.25}),

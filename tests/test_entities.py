@@ -45,6 +45,21 @@ def test_short_or_word_like_tickers_need_ticker_context(resources):
     assert not any(surface in ("ALL", "A") for surface, _ in found), found
 
 
+@pytest.mark.parametrize("text,named", [
+    # an ISO code that is also a ticker (NOK Nokia, COP ConocoPhillips) names money beside an amount or in a pair
+    ("Adjusted EBITDA rose from NOK 7,367 million to NOK 7,701 million.", False),
+    ("Net income was 4.1bn NOK in the quarter.", False),
+    ("EUR/NOK fell 1.4% last week.", False),
+    ("The peso weakened as COP 4,100 bought a dollar.", False),
+    # and the company where no amount stands beside it
+    ("NOK shares rose 3% on Tuesday.", True),
+    ("Nokia (NOK) shares rose 3%.", True),
+])
+def test_currency_code_beside_an_amount_is_no_ticker(text, named, resources):
+    _, found = mentions(text, resources)
+    assert any(surface in ("NOK", "COP") for surface, _ in found) is named, found
+
+
 def test_possessive_is_marked(resources):
     ents, _ = mentions("Zylo Robotics Holdings Ltd. (NASDAQ: ZYLO) gained. Zylo Robotics Holdings's margin fell.", resources)
     assert any(m.possessive for m in ents.mentions)
