@@ -208,7 +208,7 @@ def score(args) -> int:
                 outcome, why = "found", ""
             else:
                 outcome, why = "wrong", verdicts[0][1]
-            rows.append({"dump": s["dump"], "outcome": outcome})
+            rows.append({"dump": s["dump"], "outcome": outcome, "class": f.get("class", "")})
             detail.append({"id": s["id"], "dump": s["dump"], "outcome": outcome, "why": why, "label": f,
                            "claims": [{k: cl[j][k] for k in ("figure", "value", "value_low", "value_high", "unit",
                                                              "rule")} for j in over],
@@ -255,6 +255,16 @@ def render(rows: list[dict]) -> str:
         f, w, m, sp = (r.count(o) for o in ("found", "wrong", "missed", "spurious"))
         n_claims = len(r) - m  # claims overlapping a figure count once per figure
         lines.append(f"| {name} | {n} | {pct(f, n)} | {pct(w, n)} | {pct(m, n)} | {pct(sp, n_claims)} |")
+    lines += ["", "By the label's class of figure (all dumps):", "",
+              "| class | figures | found, right | wrong | missed |", "| --- | ---: | ---: | ---: | ---: |"]
+    classes = sorted({x["class"] for x in rows if x["outcome"] != "spurious"},
+                     key=lambda c: -sum(x["class"] == c and x["outcome"] != "spurious" for x in rows))
+    for c in classes:
+        r = [x["outcome"] for x in rows if x["class"] == c and x["outcome"] != "spurious"]
+        lines.append(f"| {c} | {len(r)} | {r.count('found')} | {r.count('wrong')} | {r.count('missed')} |")
+    r = [x["outcome"] for x in rows if x["class"] != "table-cell" and x["outcome"] != "spurious"]
+    lines.append(f"| all but table-cell | {len(r)} | {pct(r.count('found'), len(r))} | {r.count('wrong')} "
+                 f"| {r.count('missed')} |")
     lines.append("")
     lines.append("Shares with a 95% Wilson interval. A figure is found when a claim's span overlaps the labeled "
                  "text; spurious claims overlap no labeled figure, and their share is over figures found or "
