@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -306,11 +306,21 @@ def _period_for(fig: Figure, periods: _Periods, view: SentenceView, days: bool =
     return None
 
 
-def _sentence_report_period(periods: _Periods, start: int, end: int) -> Period | None:
+_COMPARED_BEFORE = re.compile(r"\b(?:compared (?:to|with)|from|vs\.?|versus|than|over|against|since)\s+(?:the\s+)?$", re.I)
+
+
+def _report_period(p: Period, ref: date | None) -> bool:
+    """A reporting period that has ended: a quarter, a half or a fiscal year, not relative to another."""
+    return bool(p.period_start) and p.granularity in _REPORT_GRAINS and not p.relative_to_previous \
+        and (ref is None or p.period_end <= ref)
+
+
+def _sentence_report_period(periods: _Periods, start: int, end: int, text: str) -> Period | None:
     """The one reporting period (a quarter, a half, a fiscal year) a sentence names in another clause: "net
     income of $184 million, or $1.61 a share, for the quarter through Dec. 31"; none when it names several."""
     found = {(p.period_start, p.period_end): p for p in periods.within(start, end, days=False)
-             if p.period_start and p.granularity in _REPORT_GRAINS and not p.relative_to_previous}
+             if p.period_start and p.granularity in _REPORT_GRAINS and not p.relative_to_previous
+             and not _COMPARED_BEFORE.search(text[max(0, p.start - 30):p.start])}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -475,7 +485,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         sf = sentence_at(f.start)
         if sf is not None:
             by_sentence.setdefault(sf.start, []).append(f.start)
-    entity_period: dict[str, Period] = {}
+    entity_periods: dict[str, Counter] = defaultdict(Counter)  # entity -> its results figures' periods, counted
     story_periods: dict[tuple, Period] = {}
     story_counts: Counter = Counter()
     for fig in figures:
@@ -577,8 +587,10 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         results = metric in res.metrics and res.metrics[metric].default_period == "report"
         if period is None:
             period = _period_for(fig, period_index, view, days=not results)
-        back = _months_back(fig, period_index, view, ref) if results and period is None else 0
-        sentence_report = _sentence_report_period(period_index, sent.start, sent.end) if results and period is None else None
+        # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
+        back = _months_back(fig, period_index, view, ref) \
+            if results and period is None and not metric.endswith(("_growth", "_change")) else 0
+        sentence_report = _sentence_report_period(period_index, sent.start, sent.end, text) if results and period is None else None
         timing = res.metrics[metric].timing if metric in res.metrics else "flow"
         if fig.table_role == "prior":
             modality = "historical"
@@ -592,23 +604,28 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                 results = res.metrics[metric].default_period == "report"
                 timing = res.metrics[metric].timing
                 period = _period_for(fig, period_index, view, days=not results)
-                sentence_report = _sentence_report_period(period_index, sent.start, sent.end) \
+                sentence_report = _sentence_report_period(period_index, sent.start, sent.end, text) \
                     if results and period is None else None
         if metric != "other" and fig.unit:
             last_metric_of[(fig.unit, scaled)] = (fig.end, metric)
         if period is not None and period.period_start and timing == "flow" and period.granularity in _REPORT_GRAINS \
-                and not period.relative_to_previous:
-            entity_period[entity] = period
+                and not period.relative_to_previous and modality != "historical" \
+                and (ref is None or modality != "actual" or period.period_end <= ref):
+            # a period given for comparison ("a 700% increase compared to Q4 2023"), or one not yet ended for a
+            # result (a fiscal quarter read on the wrong calendar), is no report period
+            entity_periods[entity][(period.period_start, period.period_end)] += 1
             story_periods[(period.period_start, period.period_end)] = period
             story_counts[(period.period_start, period.period_end)] += 1
         drafts.append([fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score,
                        best_score, back, sentence_report])
-    if not story_counts:  # no results figure named its period: the report periods the figures' sentences name
-        for p in period_index.items:
-            if p.period_start and p.granularity in _REPORT_GRAINS and not p.relative_to_previous \
-                    and (ref is None or p.period_end <= ref):
-                story_periods[(p.period_start, p.period_end)] = p
-                story_counts[(p.period_start, p.period_end)] += 1
+    if not story_counts:
+        # no results figure named its period: the one the headline names ("Acme Smashes Q4 Estimates"), else
+        # those the figures' sentences name, leaving out bases of comparison ("a 700% rise compared to Q4 2023")
+        named = [p for p in find_periods(article.title or "", ref, fy_end, res=res) if _report_period(p, ref)] or \
+            [p for p in period_index.items if _report_period(p, ref) and not _COMPARED_BEFORE.search(text[max(0, p.start - 30):p.start])]
+        for p in named:
+            story_periods[(p.period_start, p.period_end)] = p
+            story_counts[(p.period_start, p.period_end)] += 1
     story_period = story_periods[story_counts.most_common(1)[0][0]] if story_counts else None
     claims = []
     for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score, \
@@ -621,7 +638,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if period is None and default == "report":
             # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported
             # period, else the one the story reports most; "a year earlier" is that period a year before
-            base = sentence_report or entity_period.get(entity, story_period)
+            own = entity_periods.get(entity)
+            base = sentence_report or (story_periods[own.most_common(1)[0][0]] if own else story_period)
             if base is not None:
                 period = shift_period(base, -back) if back else base
         if period is None and ref is not None and (default == "day" or (

@@ -91,6 +91,13 @@ CASES = [
      "2025-02-13", "$758.9 million", {"metric": "revenue", "modality": "estimate", "period_label": "2024-Q4"}),
     ("Hooli Inc's adjusted EPS was $0.32 in the fourth quarter. Two analysts polled by FactSet expected $0.14.",
      "2025-02-13", "$0.14", {"metric": "eps", "modality": "estimate", "entity": "Hooli"}),
+    # an amount a share that analysts expect, or below zero, is EPS, never a share price
+    ("Hooli Inc's EPS came in at $0.24, which beat analysts' consensus estimate of -$0.41 per share.", "2025-02-13",
+     "$0.41", {"metric": "eps", "modality": "estimate"}),
+    ("The consensus estimate for Hooli Inc had been $16.71 per share for 2025.", "2025-02-13", "$16.71", {"metric": "eps"}),
+    # a growth figure compares with a year earlier: its period is the report period, not a year back
+    ("Hooli Inc's fourth-quarter revenue was $2 billion. Sales increased by 15% from a year earlier.",
+     "2025-02-13", "15%", {"metric": "revenue_growth", "period_label": "2024-Q4"}),
     # a cue after the figure does not reach past the next figure ("a year ago" dates $822.4 million only)
     ("Hooli Inc's sales rose to $5.1 million from $4.2 million a year ago.", "2025-02-13", "$5.1 million",
      {"modality": "actual"}),
@@ -119,6 +126,15 @@ def test_claim_fields(text, published, figure, expected):
             assert got == pytest.approx(want), (key, row.to_dict())
         else:
             assert got == want, (key, row.to_dict())
+
+
+def test_a_results_figure_with_no_period_takes_the_headlines_not_a_base_of_comparison():
+    import pandas as pd
+    text = ("Hooli Inc's revenue rose 115% to $1.01 billion. Crypto brought in $358 million, "
+            "a 700% increase compared to Q4 2023.")
+    claims, _ = extract(pd.DataFrame([{"text": text, "published": "2025-02-13", "title": "Hooli Smashes Q4 Estimates"}]))
+    got = dict(zip(claims["figure"], claims["period_label"]))
+    assert got["$1.01 billion"] == "2024-Q4" and got["$358 million"] == "2024-Q4", got
 
 
 def test_offsets_after_cleaning_point_into_raw_text():
