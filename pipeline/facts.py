@@ -38,6 +38,9 @@ from .schema import CONFLICT_COLUMNS, FACT_COLUMNS
 COMPARABLE_MODALITIES = ("actual", "forecast", "estimate")
 ABOUT_SLACK = 0.10
 FX_SLACK = 0.05
+# the least gap between two values converted from different currencies, or of nearby days; two values in
+# one unit on one day need only miss each other's written precision: a consensus quoted as $758.9 million
+# and $759.6 million is two consensuses (12 of issue 16's 31 labeled real disagreements are such)
 MIN_REL_DIFF = 0.02
 MIN_CONFIDENCE = 0.15
 # two articles that disagree on more than this many of one entity's facts are reading different
@@ -479,6 +482,8 @@ def likely_cause(a: float, b: float) -> str:
     'opposite signs, likely a rise read as a fall'
     >>> likely_cause(300.0, 410.0)
     '27% apart'
+    >>> likely_cause(758.9e6, 759.6e6)
+    '0.09% apart'
     """
     if a and b and (a > 0) != (b > 0):
         return "opposite signs, likely a rise read as a fall"
@@ -487,7 +492,10 @@ def likely_cause(a: float, b: float) -> str:
         power = math.log10(big / small)
         if round(power) >= 1 and abs(power - round(power)) < 0.01:
             return f"a factor of {10 ** round(power):,}, likely a unit or decimal slip"
-    return f"{abs(a - b) / big:.0%} apart" if big else "apart"
+    if not big:
+        return "apart"
+    rel = abs(a - b) / big
+    return f"{rel:.0%} apart" if rel >= 0.01 else f"{rel:.2%} apart"  # "0.09% apart", not "0% apart"
 
 
 def _conflict_rows(cols, conflicts, value, usd, mixed, unit, money, pub, conf, facts, opts: Options) -> pd.DataFrame:
@@ -501,8 +509,8 @@ def _conflict_rows(cols, conflicts, value, usd, mixed, unit, money, pub, conf, f
         vb = value[b] * (usd[b] if usd_a else 1.0)
         big = max(abs(va), abs(vb))
         rel = abs(va - vb) / big if big else 0.0
-        if rel < MIN_REL_DIFF:
-            continue
+        if rel < MIN_REL_DIFF and (usd_a or gap > 0):
+            continue  # within a conversion's or a day's noise; in one unit on one day, the written digits decide
         out.append(_row(cols, f, a, b, va, vb, bool(mixed[a]) or gap > 0, rel, maj_n, out_n, gap, pub, facts, conf,
                         unit, money))
     if not out:

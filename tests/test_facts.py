@@ -168,3 +168,19 @@ def test_a_value_is_shown_by_its_first_mention(resources):
             claim("other", "y", D1, 31.0, "31x", char_start=5, sentence="Acme trades at 31x.", **pe)]
     row = judge(rows, resources)[1].iloc[0]
     assert (row.claim_a, row.claim_b) == ("early", "other")
+
+
+def test_one_consensus_quoted_two_ways_is_a_conflict_however_close(resources):
+    # in one unit on one day, only the written digits allow a gap: 758.9 and 759.6 cannot both be the consensus
+    rows = [claim("a", "x", D1, 758.9e6, "$758.9 million", metric="revenue", modality="estimate",
+                  sentence="Analysts expected revenue of $758.9 million."),
+            claim("b", "y", D1, 759.6e6, "$759.6M", metric="revenue", modality="estimate",
+                  sentence="Revenue fell short of forecasts for $759.6M.")]
+    facts, conflicts, _ = judge(rows, resources)
+    assert facts.iloc[0].status == "conflict" and len(conflicts) == 1
+    assert conflicts.iloc[0].reason.endswith("USD 759.6m (2025-02-11): 0.09% apart"), conflicts.iloc[0].reason
+    # and rounding is still agreement: $759.6M written as $760 million
+    rows[0] = claim("a", "x", D1, 760e6, "$760 million", metric="revenue", modality="estimate",
+                    sentence="Analysts expected revenue of $760 million.")
+    facts, conflicts, _ = judge(rows, resources)
+    assert conflicts.empty and facts.iloc[0].status == "agreed"
