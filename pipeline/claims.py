@@ -474,6 +474,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     has_forward = {}
     drafts = []
     previous_metric: dict[tuple[int, str], str] = {}
+    providers = frozenset(res.subject_words.get("consensus_providers", ()))
     last_metric_of: dict[tuple[str, bool], tuple[int, str]] = {}  # (unit, scaled) -> the last named amount's end, metric
     last_amount: tuple[int, str] = (-1, "other")  # the end and metric of the last figure, for "(+12% Y/Y)"
     cue_cache: dict[tuple, list] = {}
@@ -594,6 +595,14 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         timing = res.metrics[metric].timing if metric in res.metrics else "flow"
         if fig.table_role == "prior":
             modality = "historical"
+        if entity in providers and (modality == "estimate" or any(
+                name == "estimate" for _, _, name in modality_cues(text, sent.start, sent.end, res))):
+            # "analysts polled by FactSet expected $0.14", "EBITDA USD 49.6 million vs. IBES estimate": the
+            # provider compiles estimates of another company's figures
+            best, best_score = choose([c for c in cands if c.mention().entity not in providers], head)
+            subject = best.mention() if best is not None else ents.main
+            entity, entity_id = (subject.entity, subject.entity_id) if subject else ("", "")
+            how = _route(best) if best is not None else ("main" if subject else "")
         scaled = bool(_SCALED.search(fig.text))
         if metric == "other" and modality == "estimate" and not fig.table_label:
             # "Revenue rose 22% to $741 million. Analysts expected $758.9 million.": an estimate with no metric

@@ -137,6 +137,21 @@ def test_a_results_figure_with_no_period_takes_the_headlines_not_a_base_of_compa
     assert got["$1.01 billion"] == "2024-Q4" and got["$358 million"] == "2024-Q4", got
 
 
+def test_a_consensus_provider_is_the_source_of_an_estimate_not_its_owner():
+    # the lead of a modern-dump story (bw-tradingview-urnnewsmlmtnewswires.com20250211G24664150)
+    import pandas as pd
+    title = "Arena REIT Posts Higher Fiscal H1 Earnings as Property Income Rises"
+    text = (f"{title}\n\nArena REIT reported Wednesday that its earnings per security in the fiscal first half rose to "
+            "AU$0.0929, up nearly 6%, from AU$0.0872 last year.\n\nAnalysts polled by Visible Alpha were expecting EPS "
+            "of AU$0.09.\n\nProperty income for the six-month period ended Dec. 31, 2024, was AU$44.2 million, up 13% "
+            "from AU$39.1 million in the same period last year. The Visible Alpha average estimate was for a property "
+            "income of AU$44.2 million.")
+    claims, _ = extract(pd.DataFrame([{"text": text, "published": "2025-02-11", "title": title}]))
+    assert "Visible Alpha" not in set(claims["entity"]), claims[["figure", "entity"]].to_dict("records")
+    row = claims[claims["figure"] == "AU$0.09"].iloc[0]
+    assert row.entity == "Arena REIT" and row.modality == "estimate"
+
+
 def test_offsets_after_cleaning_point_into_raw_text():
     text = "Intro\u00a0line 🔥\nContoso\u2019s shares rose 4.5%\u2014the most since May. Revenue hit \u20ac1.2bn."
     claims, _ = extract([text], published="2024-05-02")
