@@ -152,6 +152,19 @@ def test_a_consensus_provider_is_the_source_of_an_estimate_not_its_owner():
     assert row.entity == "Arena REIT" and row.modality == "estimate"
 
 
+def test_a_sentence_adverb_names_nobody():
+    # the lead of a modern-dump story (bw-seekalpha-4407610): "Meanwhile" was the subject of its EPS
+    import pandas as pd
+    title = "CyberArk rises after Q4, outlook beat expectations"
+    text = (f"{title}\n\nShares of CyberArk Software (NASDAQ:CYBR) rose about 5% premarket on Thursday after "
+            "fourth-quarter results beat estimates, and outlook slightly surpassed expectations.\n\nThe identity security "
+            "solution provider saw fourth-quarter revenue jump about 41% year-over-year to $314.4M. Meanwhile, non-GAAP "
+            "EPS was $0.80 compared to $0.81 in the fourth quarter of 2023. Both top and bottom-line numbers beat estimates.")
+    claims, _ = extract(pd.DataFrame([{"text": text, "published": "2025-02-13", "title": title}]))
+    assert set(claims[claims["figure"].isin(["$0.80", "$0.81"])]["entity"]) == {"CyberArk Software"}, \
+        claims[["figure", "entity"]].to_dict("records")
+
+
 def test_offsets_after_cleaning_point_into_raw_text():
     text = "Intro\u00a0line 🔥\nContoso\u2019s shares rose 4.5%\u2014the most since May. Revenue hit \u20ac1.2bn."
     claims, _ = extract([text], published="2024-05-02")
