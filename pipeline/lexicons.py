@@ -60,7 +60,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/segments.yaml": {"segments": Shape(dict, (str,)), "unit_nouns": LIST},  # load_resources
     "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
                                "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),
-                               "not_subjects": LIST, "consensus_providers": LIST},
+                               "not_subjects": LIST, "consensus_providers": LIST,
+                               "company_nouns": LIST},
     "lexicons/units.yaml": {"units": Shape(dict, (str,))},  # load_resources
 }
 

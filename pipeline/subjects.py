@@ -131,6 +131,7 @@ class SubjectWords:
     demonyms: dict  # lower-case adjective -> country name
     demonym_rx: re.Pattern | None
     not_subjects: frozenset[str]
+    company_noun_rx: re.Pattern | None = None  # a company noun a few words after a demonym: "Australian miner X"
     last_scan: dict = field(default_factory=dict, compare=False)  # the last sentence scanned, one entry
 
 
@@ -146,7 +147,16 @@ def subject_words(res: Resources) -> SubjectWords:
     return SubjectWords(frozenset(_key(r) for r in data.get("reporters") or ()),
                         frozenset(str(v).lower() for v in data.get("reporting_verbs") or ()),
                         frozenset(str(v).lower() for v in data.get("headline_breaks") or ()), common, rx, demonyms, drx,
-                        frozenset(str(v).lower() for v in data.get("not_subjects") or ()))
+                        frozenset(str(v).lower() for v in data.get("not_subjects") or ()),
+                        _company_noun_rx(data.get("company_nouns") or ()))
+
+
+def _company_noun_rx(nouns) -> re.Pattern | None:
+    """Up to three words after a demonym, then a company noun ("diversified miner", "travel agency company's")."""
+    if not nouns:
+        return None
+    alt = "|".join(re.escape(str(n)) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(r"\s+(?:[\w&.-]+\s+){0,3}?(?:" + alt + r")(?:'s)?\b", re.I)
 
 
 def _key(name: str) -> str:
@@ -505,6 +515,8 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
     for s, e, adjective in demonyms:
         if (s < fig.end and fig.start < e) or any(a <= s < b for a, b in taken) or not text[s:s + 1].isupper():
             continue
+        if words.company_noun_rx is not None and words.company_noun_rx.match(text, e):
+            continue  # "Australian diversified miner South32": the adjective describes a company
         country = words.demonyms[adjective.lower()]
         entry = resolve_name(country, res, learned)
         name, cid = (entry.name, entry.entity_id) if entry is not None else (country, _slug(country))

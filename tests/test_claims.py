@@ -98,6 +98,10 @@ CASES = [
     # a growth figure compares with a year earlier: its period is the report period, not a year back
     ("Hooli Inc's fourth-quarter revenue was $2 billion. Sales increased by 15% from a year earlier.",
      "2025-02-13", "15%", {"metric": "revenue_growth", "period_label": "2024-Q4"}),
+    # a demonym before a company noun describes the company, it does not name the country as owner
+    ("Australian diversified miner South32 reported an 838% surge in first-half profits on Thursday.", "2025-02-13",
+     "838%", {"entity": "South32"}),
+    ("The Japanese economy grew 0.7% in the fourth quarter.", "2025-02-17", "0.7%", {"entity": "Japan"}),
     # a cue after the figure does not reach past the next figure ("a year ago" dates $822.4 million only)
     ("Hooli Inc's sales rose to $5.1 million from $4.2 million a year ago.", "2025-02-13", "$5.1 million",
      {"modality": "actual"}),
