@@ -315,12 +315,16 @@ def _report_period(p: Period, ref: date | None) -> bool:
         and (ref is None or p.period_end <= ref)
 
 
+def _compared_with(p: Period, text: str) -> bool:
+    """A base of comparison, not the period reported: "a 700% increase compared to Q4 2023"."""
+    return bool(_COMPARED_BEFORE.search(text[max(0, p.start - 30):p.start]))
+
+
 def _sentence_report_period(periods: _Periods, start: int, end: int, text: str) -> Period | None:
     """The one reporting period (a quarter, a half, a fiscal year) a sentence names in another clause: "net
     income of $184 million, or $1.61 a share, for the quarter through Dec. 31"; none when it names several."""
     found = {(p.period_start, p.period_end): p for p in periods.within(start, end, days=False)
-             if p.period_start and p.granularity in _REPORT_GRAINS and not p.relative_to_previous
-             and not _COMPARED_BEFORE.search(text[max(0, p.start - 30):p.start])}
+             if _report_period(p, None) and not _compared_with(p, text)}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -547,7 +551,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if res.difference_before is not None and res.difference_before.search(text, max(cs, fig.start - 60), fig.start):
             metric = "other"  # "beats by $0.08": the gap to the estimate
         elif metric == "other" and fig.kind == "percent" and last_amount[1] in res.growth_of \
-                and _CHANGE_IN_PARENS.match(text, last_amount[0]) and _CHANGE_IN_PARENS.match(text, last_amount[0]).end() >= fig.end:
+                and (bracket := _CHANGE_IN_PARENS.match(text, last_amount[0])) and bracket.end() >= fig.end:
             metric = res.growth_of[last_amount[1]]  # "Revenue of $1.01B (+114.4% Y/Y)": the amount's change
         last_amount = (fig.end, metric)
         previous_metric[(sent.start, fig.unit)] = metric
@@ -585,14 +589,6 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if fig.table_label and sections is None:  # the table's section headers, found once per article
             sections = [(m.start(), m.group(1)) for m in _SECTION.finditer(text)]
         period = _table_period(fig, text, ref, article.title, fy_end, sections) if fig.table_label else None
-        results = metric in res.metrics and res.metrics[metric].default_period == "report"
-        if period is None:
-            period = _period_for(fig, period_index, view, days=not results)
-        # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
-        back = _months_back(fig, period_index, view, ref) \
-            if results and period is None and not metric.endswith(("_growth", "_change")) else 0
-        sentence_report = _sentence_report_period(period_index, sent.start, sent.end, text) if results and period is None else None
-        timing = res.metrics[metric].timing if metric in res.metrics else "flow"
         if fig.table_role == "prior":
             modality = "historical"
         if entity in providers and (modality == "estimate" or any(
@@ -610,13 +606,17 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             prior = last_metric_of.get((fig.unit, scaled))
             if prior is not None and fig.start - prior[0] <= _ESTIMATE_REACH and "\n\n" not in text[prior[0]:fig.start]:
                 metric = prior[1]
-                results = res.metrics[metric].default_period == "report"
-                timing = res.metrics[metric].timing
-                period = _period_for(fig, period_index, view, days=not results)
-                sentence_report = _sentence_report_period(period_index, sent.start, sent.end, text) \
-                    if results and period is None else None
         if metric != "other" and fig.unit:
             last_metric_of[(fig.unit, scaled)] = (fig.end, metric)
+        results = metric in res.metrics and res.metrics[metric].default_period == "report"
+        if period is None:
+            period = _period_for(fig, period_index, view, days=not results)
+        # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
+        back = _months_back(fig, period_index, view, ref) \
+            if results and period is None and not metric.endswith(("_growth", "_change")) else 0
+        sentence_report = _sentence_report_period(period_index, sent.start, sent.end, text) \
+            if results and period is None else None
+        timing = res.metrics[metric].timing if metric in res.metrics else "flow"
         if period is not None and period.period_start and timing == "flow" and period.granularity in _REPORT_GRAINS \
                 and not period.relative_to_previous and modality != "historical" \
                 and (ref is None or modality != "actual" or period.period_end <= ref):
@@ -631,7 +631,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         # no results figure named its period: the one the headline names ("Acme Smashes Q4 Estimates"), else
         # those the figures' sentences name, leaving out bases of comparison ("a 700% rise compared to Q4 2023")
         named = [p for p in find_periods(article.title or "", ref, fy_end, res=res) if _report_period(p, ref)] or \
-            [p for p in period_index.items if _report_period(p, ref) and not _COMPARED_BEFORE.search(text[max(0, p.start - 30):p.start])]
+            [p for p in period_index.items if _report_period(p, ref) and not _compared_with(p, text)]
         for p in named:
             story_periods[(p.period_start, p.period_end)] = p
             story_counts[(p.period_start, p.period_end)] += 1

@@ -16,21 +16,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from pathlib import Path
+
+from bench.yardstick import wilson as yardstick_wilson
 
 REAL = ("slip", "consensus", "different")
 
 
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    if n == 0:
-        return 0.0, 0.0
-    p = k / n
-    d = 1 + z * z / n
-    c = (p + z * z / (2 * n)) / d
-    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
-    return 100 * max(0.0, c - h), 100 * min(1.0, c + h)
+def wilson(k: int, n: int) -> tuple[float, float]:
+    """The 95% Wilson interval of k/n, in percent (bench/yardstick.py's, scaled)."""
+    lo, hi = yardstick_wilson(k, n)
+    return 100 * max(0.0, lo), 100 * min(1.0, hi)
 
 
 def find_claim(claims, side: dict) -> str | None:
