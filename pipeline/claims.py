@@ -24,7 +24,8 @@ from .entities import ArticleEntities
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
 from .resources import Resources, lower_text
-from .subjects import FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head
+from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
+                       opener_candidate, paragraph_subject)
 
 RULE = "claims.v1"
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s-\s|\s--\s|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared (?:with|to)\b|\bversus\b")
@@ -508,6 +509,12 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                                ents.main, discourse, article.title, figure_starts,
                                list(ents.mentions[max(0, lo_m - 12):lo_m]), choose_subject(text, fig, view, ents, res))
         best, best_score = choose(cands, head)
+        if best is not None and best.start < sent.start:  # no owner in the sentence: the paragraph's own
+            opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
+                                       ents.learned, discourse)
+            if opener is not None and opener.start < sent.start and (opener.entity_id or opener.entity) not in (
+                    best.entity_id or best.entity, (topic.entity_id or topic.entity) if topic is not None else None):
+                best = opener_candidate(opener, cands)
         subject = best.mention() if best is not None else None
         how = _route(best)
         if trace is not None:

@@ -306,12 +306,15 @@ class Discourse:
     # article: issue 18): the line breaks' offsets, and each name's count in the text.
     newlines: list = None
     counts: dict = None
+    openers: dict = None  # paragraph start -> its first owner (paragraph_subject), found once
 
     def __post_init__(self):
         if self.seen is None:
             self.seen = []
         if self.counts is None:
             self.counts = {}
+        if self.openers is None:
+            self.openers = {}
 
     def paragraph(self, text: str, pos: int) -> int:
         """The number of line breaks before `pos` (`text.count("\\n", 0, pos)`), by bisection."""
@@ -333,6 +336,76 @@ def recent_mention(text: str, sent_start: int, mentions_before: list[Mention], d
     pool = [m for m in mentions_before if floor <= m.start < sent_start and m.kind not in ("currency",)]
     pool += [m for m in discourse.seen if floor <= m.start < sent_start]
     return max(pool, key=lambda m: m.start, default=None)
+
+
+# a wire item's time stamp before its first words: "1839 ET - ", "0051 GMT - ", "(07:05 GMT) "
+_ITEM_STAMP = re.compile(r"[\s*(]*\d{1,2}:?\d{2}\s*(?:[A-Z]{2,4}\b)?[)*\s]*[-–—:]?\s*")
+_PARAGRAPH_OPENING = 300  # characters of a paragraph read for the owner it opens with
+
+
+def paragraph_subject(text: str, pos: int, mentions: list[Mention], res: Resources, learned: dict,
+                      discourse: Discourse) -> Mention | None:
+    """The first owner named in the opening sentence of `pos`'s paragraph: a known name or a proper-name
+    chunk that is no reporter, provider or currency. In a roundup each paragraph is an item about its own
+    company ("1839 ET - Ansell's bull at Macquarie ... Shares are down 2.6% at A$36.79."), and a sentence
+    that names no owner is that item's, not the article's main company's."""
+    start = text.rfind("\n", 0, pos) + 1
+    if start in discourse.openers:
+        return discourse.openers[start]
+    words = subject_words(res)
+    stamp = _ITEM_STAMP.match(text, start)
+    s0 = stamp.end() if stamp and stamp.end() > start and text[start].isdigit() else start
+    end = text.find("\n", s0)
+    end = min(end if end >= 0 else len(text), s0 + _PARAGRAPH_OPENING)
+    stop = re.search(r"[.!?](?:\s|$)", text[s0:end])
+    end = s0 + stop.end() if stop else end
+    found: list[Mention] = [m for m in mentions if s0 <= m.start < end and m.source != "reference"]
+    chunks = word_order_chunks(text, s0, end, words)
+    opening = re.match(r"[A-Z][\w&.-]*(?=['’]s\b)", text[s0:end])  # "Ansell's first-half result": a possessive
+    if opening and (s0, s0 + opening.end()) not in chunks:
+        chunks = [(s0, s0 + opening.end()), *chunks]
+    taken = [(m.start, m.end) for m in found]
+    for s, e, entry, name in _name_candidates(chunks, text, taken, res, learned, (end, end)):
+        found.append(Mention(text[s:e], s, e, entry.name, entry.entity_id, entry.kind, parent=entry.parent, source="name")
+                     if entry is not None else Mention(text[s:e], s, e, name, _slug(name), "name", source="name"))
+    para_end = text.find("\n", s0)
+    paragraph = text[s0:para_end if para_end >= 0 else len(text)]
+    owner = None
+    for m in sorted(found, key=lambda m: m.start):
+        if m.kind in ("currency", "person") or is_reporter(m.entity, words) or is_reporter(m.text, words):
+            continue
+        # a proper-name chunk no list knows is an owner when it opens the item or the item names it again
+        # ("**Gopal Snacks** - Net profit ...", "Ansell's ... Ansell's healthcare unit"); a chunk such as
+        # "Pro" or "South India-based" in passing is not
+        if m.source == "name" and m.entity_id == _slug(m.entity) and (not (
+                not text[s0:m.start].strip(" *_\"'“‘(") or paragraph.count(m.text) >= 2) or _not_an_owner(m.text, words)):
+            continue
+        owner = m
+        break
+    discourse.openers[start] = owner
+    return owner
+
+
+_OPENING_FUNCTION_WORDS = frozenset({"in", "at", "on", "for", "with", "by", "from", "as", "after", "before", "under",
+                                     "over", "despite", "while", "when", "if", "but", "and", "so", "also", "since"})
+
+
+def _not_an_owner(chunk: str, words: SubjectWords) -> bool:
+    """A capitalised chunk that describes rather than names: "London-based", "Canadian", "In Canada"."""
+    first = chunk.split()[0].lower() if chunk.split() else ""
+    return (chunk.lower().endswith("-based") or chunk.lower() in words.demonyms or first in _OPENING_FUNCTION_WORDS)
+
+
+def opener_candidate(opener: Mention, cands: list[Candidate]) -> Candidate:
+    """The candidate row of the paragraph's opening owner (its own row when the sentence's candidates hold it)."""
+    key = opener.entity_id or opener.entity
+    for c in cands:
+        if (c.entity_id or c.entity) == key:
+            return c
+    f = dict.fromkeys(FEATURES, 0.0)
+    f["previous"] = 1.0  # it stands to the figure as an earlier subject of its paragraph would
+    return Candidate(opener.entity, opener.entity_id, opener.kind, opener.parent, opener.source, opener.start,
+                     opener.end, tuple(f[k] for k in FEATURES))
 
 
 # a run of capitalised words, with the joiners names hold ("Bank of America", "Procter & Gamble")

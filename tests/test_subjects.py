@@ -100,3 +100,30 @@ def test_a_things_figure_is_its_price_unless_a_rate_is_laid_on_it(text, figure, 
         assert row["metric"] not in ("commodity_price", "exchange_rate"), row.to_dict()
     else:
         assert row["metric"] == want, row.to_dict()
+
+
+# a roundup's items: a sentence that names no owner belongs to its own paragraph's company, never to the
+# company the article mentions most (issue 16: Market Talk items credited to the column's main name)
+ROUNDUP = (
+    "Equities Roundup: Market Talk\n"
+    "1839 ET - Brindlewood's bull at Macquarie sees value in the glove maker after its first-half result. "
+    "Macquarie raises its target price to A$40.30 and keeps an outperform call on Brindlewood. "
+    "Shares are down 2.6% at A$36.79. (analyst@example.com)\n"
+    "1831 ET - Macquarie expects a dividend from iron-ore miner Fortescue this month. "
+    "Macquarie says the payout ratio rises to 70% of net profit.\n"
+    "1828 ET - Kestrel Foods keeps its bull at Macquarie on steady margins. Macquarie retains its call. "
+    "Shares are down 1.75% at A$96.07. (analyst@example.com)\n"
+)
+
+
+@pytest.mark.parametrize("figure,want", [("2.6%", "Brindlewood"), ("A$96.07", "Kestrel Foods")])
+def test_a_roundup_items_unnamed_figure_is_its_own_paragraphs(figure, want):
+    claims, _ = extract([ROUNDUP], published="2025-02-10")
+    row = claims[claims["figure"] == figure].iloc[0]
+    assert row["entity"] == want, row.to_dict()
+
+
+def test_a_description_does_not_open_a_paragraph():
+    text = "Acme Corp posts higher revenue\nAcme Corp reported results on Monday.\nLondon-based analysts were upbeat. Revenue rose 4% in the quarter.\n"
+    claims, _ = extract([text], published="2025-02-10")
+    assert list(claims["entity"].str.startswith("Acme")) == [True], claims[["figure", "entity"]]
