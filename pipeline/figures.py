@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from .counted import counted_noun
 from .numbers import decimals_written, parse_digits, parse_word_tokens, parse_words
 from .records import Figure, Skipped
 from .resources import Resources
@@ -84,6 +85,7 @@ class Atom:
     loose_end: int = -1  # where that scale ends
     subunit: bool = False  # "43 cents": a hundredth of the currency
     bare: bool = False  # a fraction word with no numerator ("third", "quarter"): not a number by itself
+    counted: str = ""  # the noun that makes a plain number a count ("81 rigs"): counted.counted_noun
 
 
 def _case_forms(name: str) -> set[str]:
@@ -558,9 +560,16 @@ def _currency_in_context(text: str, atoms: list[Atom], i: int) -> str:
 _COMPARED_GAP = re.compile(r"\b(?:from|vs|versus|compared with|against|and|or)\b|,", re.I)
 
 
-def _atom_unit(text: str, a: Atom) -> tuple[str, str]:
-    """(unit, kind) of an atom, reading "N times" and "a P/E of N" as multiples where the context says so."""
+def _atom_unit(text: str, a: Atom, res: Resources) -> tuple[str, str]:
+    """(unit, kind) of an atom, reading "N times" and "a P/E of N" as multiples where the context says so,
+    and a plain number before a counted noun ("81 rigs", "three casinos") as a count."""
     unit, kind = _classify(a)
+    if not unit and not a.unit and not a.bare and a.scale == 1 and a.loose_scale == 1:
+        reason = _skip_reason(text, a)
+        if reason in ("no_unit", "year", "number_word"):
+            a.counted = counted_noun(text, a.start, a.end, a.value, a.words, reason == "year", res)
+            if a.counted:
+                return "count", "count"
     if a.unit == "times":
         ctx = text[max(0, a.start - 200):a.end + 60]
         if _TIMES_CONTEXT.search(ctx) and not _TIMES_NOT.match(text[a.end:a.end + 12]):
@@ -639,7 +648,7 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
     for i, a in enumerate(atoms):
         if i in used:
             continue
-        unit, kind = _atom_unit(text, a)
+        unit, kind = _atom_unit(text, a, res)
         if kind in ("", "count") and a.scale != 1:
             cur = _currency_in_context(text, atoms, i)
             if cur:
@@ -660,7 +669,7 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
             b = atoms[i + 1]
             sep_m = _RANGE_SEP.match(text[a.end:b.start])
             sep = sep_m.group("sep").lower() if sep_m else text[a.end:b.start].strip().lower()
-            b_unit, b_kind = _atom_unit(text, b)
+            b_unit, b_kind = _atom_unit(text, b, res)
             if b.unit == "times" and unit == "x":
                 b_unit, b_kind = "x", "multiple"
             if kind == "money" and b_kind == "count" and a.scale == 1 and b.scale != 1:
@@ -698,7 +707,8 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
                 continue
             skipped.append(Skipped(a.number, a.start, _skip_reason(text, a)))
             continue
-        fig = _figure(text, [a], _currency(unit, dollar), kind, f"figures.{kind}.v2", _qualifier(text, a.start))
+        rule = "figures.count.noun.v1" if a.counted else f"figures.{kind}.v2"
+        fig = _figure(text, [a], _currency(unit, dollar), kind, rule, _qualifier(text, a.start))
         if a.currency == "DOLLAR" or unit == "DOLLAR":
             fig = Figure(**{**fig.__dict__, "currency_assumed": True})
         figures.append(_signed(text, fig, res))

@@ -37,7 +37,7 @@ def _actual(fig, exp: dict) -> dict:
     return out
 
 
-@pytest.mark.parametrize("text, row, group", case_params("figures"))
+@pytest.mark.parametrize("text, row, group", case_params("figures") + case_params("figures_counts"))
 def test_figures_table(text, row, group, resources):
     dollar = row.get("dollar", "USD")
     if dollar == "dateline":
