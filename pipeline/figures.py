@@ -21,6 +21,7 @@ from functools import lru_cache
 from .counted import counted_noun
 from .numbers import decimals_written, parse_digits, parse_word_tokens, parse_words
 from .records import Figure, Skipped
+from .table_cells import table_cells
 from .resources import Resources
 
 # NOTE: the fraction alternative comes first so that "3/4" is not read as 3; dates such as
@@ -633,8 +634,9 @@ def _classify(a: Atom) -> tuple[str, str]:
     return "", ""
 
 
-def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[list[Figure], list[Skipped]]:
-    """Resolve atoms into figures and skips. `dollar` is what a bare $/dlrs means here."""
+def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str = "") -> tuple[list[Figure], list[Skipped]]:
+    """Resolve atoms into figures and skips. `dollar` is what a bare $/dlrs means here; `title` is the
+    headline, which names the market of a price table (table_cells)."""
     atoms = find_atoms(text, res)
     for a in atoms:
         if a.sign == 1 and _paren_negative(text, a.start, a.end):
@@ -719,6 +721,9 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
         figures, skipped = _table_rows(text, res, figures, skipped, dollar)
     if "-" in text:
         figures, skipped = _price_table_ranges(text, figures, skipped, dollar)
+    if "  " in text or "|" in text or "\t" in text:  # a table row: aligned columns or markdown bars
+        cells, skipped = table_cells(text, res, skipped, dollar, title, frozenset(f.start for f in figures))
+        figures.extend(cells)
     figures.sort(key=lambda f: f.start)
     return figures, skipped
 

@@ -105,6 +105,7 @@ class Resources:
     basis: Mapping[str, re.Pattern] = field(default_factory=dict)  # models/lexicons/basis.yaml, in order
     count_nouns: frozenset[str] = frozenset()  # models/lexicons/counts.yaml: "81 rigs", "4 additional stations"
     count_heads: frozenset[str] = frozenset()  # counts.yaml: "a workforce of 3,500"
+    tables: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/tables.yaml (price/rate tables)
 
     def entry(self, name: str) -> Entry | None:
         return self.alias_index.get(name)
@@ -462,6 +463,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         basis=MappingProxyType(_load_basis(lex / "basis.yaml")),
         count_nouns=frozenset(str(w).lower() for w in counts["count_nouns"]),
         count_heads=frozenset(str(w).lower() for w in counts["count_heads"]),
+        tables=MappingProxyType(_read_yaml(lex / "tables.yaml")),
     )
 
 
