@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from .comparatives import find_comparatives
 from .counted import counted_noun
 from .numbers import decimals_written, parse_digits, parse_word_tokens, parse_words
 from .records import Figure, Skipped
@@ -721,6 +722,8 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
         figures, skipped = _table_rows(text, res, figures, skipped, dollar)
     if "-" in text:
         figures, skipped = _price_table_ranges(text, figures, skipped, dollar)
+    if "(" in text:
+        figures, skipped = find_comparatives(text, figures, skipped)
     if "  " in text or "|" in text or "\t" in text:  # a table row: aligned columns or markdown bars
         cells, skipped = table_cells(text, res, skipped, dollar, title, frozenset(f.start for f in figures))
         figures.extend(cells)
