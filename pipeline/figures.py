@@ -18,8 +18,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from .comparatives import find_comparatives
+from .counted import counted_noun
 from .numbers import decimals_written, parse_digits, parse_word_tokens, parse_words
 from .records import Figure, Skipped
+from .table_cells import table_cells
 from .resources import Resources
 
 # NOTE: the fraction alternative comes first so that "3/4" is not read as 3; dates such as
@@ -84,6 +87,7 @@ class Atom:
     loose_end: int = -1  # where that scale ends
     subunit: bool = False  # "43 cents": a hundredth of the currency
     bare: bool = False  # a fraction word with no numerator ("third", "quarter"): not a number by itself
+    counted: str = ""  # the noun that makes a plain number a count ("81 rigs"): counted.counted_noun
 
 
 def _case_forms(name: str) -> set[str]:
@@ -558,9 +562,16 @@ def _currency_in_context(text: str, atoms: list[Atom], i: int) -> str:
 _COMPARED_GAP = re.compile(r"\b(?:from|vs|versus|compared with|against|and|or)\b|,", re.I)
 
 
-def _atom_unit(text: str, a: Atom) -> tuple[str, str]:
-    """(unit, kind) of an atom, reading "N times" and "a P/E of N" as multiples where the context says so."""
+def _atom_unit(text: str, a: Atom, res: Resources) -> tuple[str, str]:
+    """(unit, kind) of an atom, reading "N times" and "a P/E of N" as multiples where the context says so,
+    and a plain number before a counted noun ("81 rigs", "three casinos") as a count."""
     unit, kind = _classify(a)
+    if not unit and not a.unit and not a.bare and a.scale == 1 and a.loose_scale == 1:
+        reason = _skip_reason(text, a)
+        if reason in ("no_unit", "year", "number_word"):
+            a.counted = counted_noun(text, a.start, a.end, a.value, a.words, reason == "year", res)
+            if a.counted:
+                return "count", "count"
     if a.unit == "times":
         ctx = text[max(0, a.start - 200):a.end + 60]
         if _TIMES_CONTEXT.search(ctx) and not _TIMES_NOT.match(text[a.end:a.end + 12]):
@@ -624,8 +635,9 @@ def _classify(a: Atom) -> tuple[str, str]:
     return "", ""
 
 
-def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[list[Figure], list[Skipped]]:
-    """Resolve atoms into figures and skips. `dollar` is what a bare $/dlrs means here."""
+def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str = "") -> tuple[list[Figure], list[Skipped]]:
+    """Resolve atoms into figures and skips. `dollar` is what a bare $/dlrs means here; `title` is the
+    headline, which names the market of a price table (table_cells)."""
     atoms = find_atoms(text, res)
     for a in atoms:
         if a.sign == 1 and _paren_negative(text, a.start, a.end):
@@ -639,7 +651,7 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
     for i, a in enumerate(atoms):
         if i in used:
             continue
-        unit, kind = _atom_unit(text, a)
+        unit, kind = _atom_unit(text, a, res)
         if kind in ("", "count") and a.scale != 1:
             cur = _currency_in_context(text, atoms, i)
             if cur:
@@ -660,7 +672,7 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
             b = atoms[i + 1]
             sep_m = _RANGE_SEP.match(text[a.end:b.start])
             sep = sep_m.group("sep").lower() if sep_m else text[a.end:b.start].strip().lower()
-            b_unit, b_kind = _atom_unit(text, b)
+            b_unit, b_kind = _atom_unit(text, b, res)
             if b.unit == "times" and unit == "x":
                 b_unit, b_kind = "x", "multiple"
             if kind == "money" and b_kind == "count" and a.scale == 1 and b.scale != 1:
@@ -698,7 +710,8 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
                 continue
             skipped.append(Skipped(a.number, a.start, _skip_reason(text, a)))
             continue
-        fig = _figure(text, [a], _currency(unit, dollar), kind, f"figures.{kind}.v2", _qualifier(text, a.start))
+        rule = "figures.count.noun.v1" if a.counted else f"figures.{kind}.v2"
+        fig = _figure(text, [a], _currency(unit, dollar), kind, rule, _qualifier(text, a.start))
         if a.currency == "DOLLAR" or unit == "DOLLAR":
             fig = Figure(**{**fig.__dict__, "currency_assumed": True})
         figures.append(_signed(text, fig, res))
@@ -709,6 +722,11 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD") -> tuple[lis
         figures, skipped = _table_rows(text, res, figures, skipped, dollar)
     if "-" in text:
         figures, skipped = _price_table_ranges(text, figures, skipped, dollar)
+    if "(" in text:
+        figures, skipped = find_comparatives(text, figures, skipped)
+    if "  " in text or "|" in text or "\t" in text:  # a table row: aligned columns or markdown bars
+        cells, skipped = table_cells(text, res, skipped, dollar, title, frozenset(f.start for f in figures))
+        figures.extend(cells)
     figures.sort(key=lambda f: f.start)
     return figures, skipped
 

@@ -35,6 +35,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/basis.yaml": {"basis": Shape(dict, (str,))},  # resources._load_basis
     "lexicons/clean.yaml": {"boilerplate_lines": Shape(list, (str,)), "sentence_starters": LIST,  # load_resources
                             "abbreviations": LIST},
+    "lexicons/counts.yaml": {"count_nouns": Shape(list, (str,)), "count_heads": Shape(list, (str,))},  # load_resources
     "lexicons/currencies.yaml": {"currencies": Shape(list, (dict,)), "plain_names": LIST},  # _load_currencies
     "lexicons/entities.yaml": {"company_suffixes": LIST, "generic_suffixes": LIST,  # entities._Rules
                                "references": LIST, "ticker_stopwords": LIST, "not_entities": LIST},
@@ -62,6 +63,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),
                                "not_subjects": LIST, "consensus_providers": LIST,
                                "company_nouns": LIST},
+    "lexicons/tables.yaml": {"price_titles": Shape(list, (str,)), "rate_titles": Shape(list, (str,)),  # table_cells
+                             "markets": Shape(dict, (str,))},
     "lexicons/units.yaml": {"units": Shape(dict, (str,))},  # load_resources
 }
 

@@ -103,6 +103,9 @@ class Resources:
     difference_before: re.Pattern | None = None  # "beats by $0.08": a gap to another figure, no metric's value
     growth_of: Mapping[str, str] = field(default_factory=dict)  # revenue -> revenue_growth: metrics.yaml `growth_of`
     basis: Mapping[str, re.Pattern] = field(default_factory=dict)  # models/lexicons/basis.yaml, in order
+    count_nouns: frozenset[str] = frozenset()  # models/lexicons/counts.yaml: "81 rigs", "4 additional stations"
+    count_heads: frozenset[str] = frozenset()  # counts.yaml: "a workforce of 3,500"
+    tables: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/tables.yaml (price/rate tables)
 
     def entry(self, name: str) -> Entry | None:
         return self.alias_index.get(name)
@@ -418,6 +421,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
     entries, exchanges, datelines = _gazetteer_entries(mdir / "gazetteer")
     clean = _read_yaml(lex / "clean.yaml")
     segments = _read_yaml(lex / "segments.yaml")
+    counts = _read_yaml(lex / "counts.yaml")
     boilerplate = _compile(lex / "clean.yaml", "|".join(f"(?:{rx.replace('(?i)', '')})" for rx in clean["boilerplate_lines"]))
     alias_index: dict[str, Entry] = {}
     # canonical names first so an alias never shadows another entry's own name
@@ -457,6 +461,9 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         not_by_subject_kind=not_by_subject_kind, difference_before=difference_before,
         growth_of=MappingProxyType(growth_of),
         basis=MappingProxyType(_load_basis(lex / "basis.yaml")),
+        count_nouns=frozenset(str(w).lower() for w in counts["count_nouns"]),
+        count_heads=frozenset(str(w).lower() for w in counts["count_heads"]),
+        tables=MappingProxyType(_read_yaml(lex / "tables.yaml")),
     )
 
 

@@ -97,7 +97,7 @@ def process_article(article: Article, res: Resources, use_ner: bool = False, par
         if guess is not None:
             article = replace(article, published=guess, published_inferred=True)
     t0 = time.perf_counter()
-    figures, skipped = resolve_figures(clean.text, res, dollar_for(clean.text, res))
+    figures, skipped = resolve_figures(clean.text, res, dollar_for(clean.text, res), article.title or "")
     figures, crowded = drop_crowded(figures, clean)  # a sentence of more than 200 figures is a list
     skipped = list(skipped) + crowded
     timings["figures"] = time.perf_counter() - t0

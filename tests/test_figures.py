@@ -37,12 +37,13 @@ def _actual(fig, exp: dict) -> dict:
     return out
 
 
-@pytest.mark.parametrize("text, row, group", case_params("figures"))
+@pytest.mark.parametrize("text, row, group", case_params("figures") + case_params("figures_counts")
+                         + case_params("figures_tables"))
 def test_figures_table(text, row, group, resources):
     dollar = row.get("dollar", "USD")
     if dollar == "dateline":
         dollar = dollar_for(text, resources)
-    figures, skipped = resolve_figures(text, resources, dollar)
+    figures, skipped = resolve_figures(text, resources, dollar, row.get("title", ""))
     for f in figures:  # offsets always point at the figure's own text
         assert text[f.start:f.end] == f.text
     if "expect" in row or "figures" in row:

@@ -347,3 +347,29 @@ def test_a_unit_written_once_serves_both_alternatives(a, step, unit, symbol_on_b
     figures, _ = resolve_figures(text, res(), "USD")
     got = [(f.text, f.low, f.high, f.unit) for f in figures]
     assert [(f.low, f.high, f.unit) for f in figures] == [(a, b, code)], f"{text!r} -> {got}"
+
+
+# ---- counts of business quantities (issue 17): any whole number, grouped or not, any counted noun ----
+
+def _counted_nouns() -> list[str]:
+    return sorted(res().count_nouns)
+
+
+@SETTINGS
+@given(st.integers(2, 9_999_999), st.booleans(), st.sampled_from(_counted_nouns()),
+       st.sampled_from(["", "new ", "full-time ", "Acme "]), st.sampled_from(["has", "added", "cut", "reported"]))
+def test_a_number_before_a_counted_noun_is_a_count(n, grouped, noun, modifier, verb):
+    written = f"{n:,}" if grouped else str(n)
+    assume(not (1800 <= n <= 2099 and not grouped))  # a bare year-like number needs a qualifier before it
+    text = f"The company {verb} {written} {modifier}{noun} in the quarter."
+    figures, _ = resolve_figures(text, res())
+    assert [(f.value, f.unit) for f in figures] == [(Decimal(n), "count")], \
+        f"{text!r} -> {[(f.text, f.value, f.unit) for f in figures]}"
+
+
+@SETTINGS
+@given(st.integers(2, 9_999), st.sampled_from(_counted_nouns()), st.sampled_from(["for each", "for every", "per"]))
+def test_a_share_ratio_is_no_count(n, noun, ratio):
+    text = f"Holders receive {n} {noun} {ratio} share held."
+    figures, _ = resolve_figures(text, res())
+    assert figures == [], f"{text!r} -> {[(f.text, f.value, f.unit) for f in figures]}"

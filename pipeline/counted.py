@@ -1,0 +1,80 @@
+"""Counts of business quantities: a plain number that counts what a business counts.
+
+"81 rigs", "477,200 Viacom common shares", "four additional stations", "a workforce of 3,500":
+the number carries no unit of its own, the noun after it (or the head noun before "of") says
+what is counted. The nouns are models/lexicons/counts.yaml's `count_nouns` and `count_heads`;
+figures._atom_unit asks `counted_noun` for a number that has no unit, and makes it a count
+(rule figures.count.noun.v1).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from .resources import Resources
+
+# Words that may not stand between the number and its noun: function words ("10 of the shares",
+# "in 2024 shares rose" is no count), times of day, and superlatives ("the 10 largest holders" is a
+# rank, not a quantity).
+_STOP = frozenset("""a an the of in on at to for from by with and or but as than that this these those its
+their his her our your my is was were are be been being has have had will would can could may might shall should
+do does did not no per each every am pm a.m. p.m. gmt et est edt bst utc percent pct cent cents top""".split())
+_MODIFIER = r"(?:[A-Za-z][\w&'.]*(?:-[A-Za-z][\w&'.]*)*)"
+# A share exchange ratio ("0.5 shares for each share held", "two shares for every one"): no count.
+_RATIO_AFTER = re.compile(r"\s+(?:for\s+(?:each|every)|per|in\s+exchange\s+for)\b", re.I)
+# Words before a year-like number ("1700 lawsuits", "2000 employees") that make it a year instead.
+_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|from|of|during|until|through|before|after|to|and|for|fiscal|year|"
+                          r"early|late|mid|the|between|around)|'s|[-/])\s*$", re.I)
+# "the top 10 shareholders", "No. 3 stores": a rank, not a quantity
+_RANK_BEFORE = re.compile(r"(?:\b(?:top|bottom|first|last|number|no\.?)|#)\s*$", re.I)
+_QUAL_BEFORE = re.compile(r"\b(?:about|some|nearly|almost|over|around|roughly|approximately|more\s+than|"
+                          r"fewer\s+than|less\s+than|at\s+least|up\s+to|employs|employed|has|had|have|with)\s+$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
+    nouns = "|".join(re.escape(n) for n in sorted(res.count_nouns, key=len, reverse=True))
+    heads = "|".join(re.escape(n) for n in sorted(res.count_nouns | res.count_heads, key=len, reverse=True))
+    after = re.compile(rf"(?:[ \t]+(?P<mod>{_MODIFIER})){{0,2}}?[ \t]+(?P<noun>{nouns})\b(?![-'])", re.I)
+    before = re.compile(rf"\b(?:{heads})\s+(?:of|at|totall?ing|numbering|reached)\s+"
+                        r"(?:(?:about|some|nearly|almost|over|around|roughly|approximately|more\s+than|a\s+record)\s+)?$",
+                        re.I)
+    return after, before
+
+
+def counted_noun(text: str, start: int, end: int, value: Decimal, words: bool, year_like: bool,
+                 res: Resources) -> str:
+    """The noun that says a unit-less number counts a business quantity, or "" when none does.
+
+    text (str): the cleaned text; start/end (int): the number's span; value (Decimal): its value;
+    words (bool): written in words ("three"); year_like (bool): four digits that could be a year.
+
+    >>> from pipeline.resources import load_resources
+    >>> res = load_resources()
+    >>> t = "Precision has 81 rigs operating and four additional stations."
+    >>> counted_noun(t, 14, 16, Decimal(81), False, False, res), counted_noun(t, 36, 40, Decimal(4), True, False, res)
+    ('rigs', 'stations')
+    >>> counted_noun("In 2024 shares rose.", 3, 7, Decimal(2024), False, True, res)
+    ''
+    """
+    if not res.count_nouns or value != value.to_integral_value() or value < (2 if words else 0):
+        return ""
+    after_rx, before_rx = _patterns(res)
+    before = text[max(0, start - 40):start]
+    if _RANK_BEFORE.search(before):
+        return ""
+    head = before_rx.search(before)
+    if head and not words and not year_like:
+        return "of"
+    m = after_rx.match(text, end)
+    if m is None:
+        return ""
+    mods = [w.lower() for w in re.findall(_MODIFIER, text[end:m.start("noun")])]
+    if any(w in _STOP or w.endswith("est") for w in mods):
+        return ""
+    if _RATIO_AFTER.match(text, m.end()):
+        return ""
+    if year_like and (mods or _YEAR_BEFORE.search(before) or not _QUAL_BEFORE.search(before)):
+        return ""
+    return m.group("noun").lower()

@@ -1,0 +1,223 @@
+"""Table cells: the numbers in rows of results, price and rate tables that carry no unit of their own.
+
+A row is a markdown row (`| Operating lease assets, net | 89.1 | | 65.3 |`) or a row of aligned
+columns (`Diluted      459      458      454`, `Volvo Series B    312.50    +1.40    +0.45`): a label,
+then cells that hold only numbers, signs, parentheses or dashes. figures.resolve_figures hands over
+the numbers it skipped for want of a unit; each cell in such a row becomes a figure, its unit read,
+in this order, from:
+
+1. the headline of a price or rate table (models/lexicons/tables.yaml): `Stockholm Closing Stock
+   Prices` makes prices and changes SEK, the percent change % (checked by arithmetic: change /
+   (price - change)), and a grouped whole number the volume (count); `Money Rates` makes rates %;
+2. a caption above the table that names the currency and scale (`(in millions of dollars)`,
+   `($ in thousands)`, `(USD)`);
+3. nothing: the cell keeps its value as printed with no unit (kind `table_cell`). No metric takes
+   that kind, so such a claim's metric is `other` and it never enters facts or conflicts.
+
+An accounting negative, `(0.1)` or `(233 | )` with the parenthesis in the next markdown cell, is
+negative. Rules: figures.table.price.v1, figures.table.rate.v1, figures.table.caption.v1,
+figures.table.cell.v1.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from .numbers import decimals_written, parse_digits
+from .records import Figure, Skipped
+from .resources import Resources
+
+# the reasons figures gives a bare number that a table cell may have ("SDTY 50.45" reads as a model name)
+_CELL_REASONS = ("no_unit", "model_name", "identifier")
+# one cell of numbers: "459", "(0.1)", "+1.74", "-3.2%", "(233", "--", "n/a", "—"
+_NUMERIC = re.compile(r"[-+]?\(?[-+]?[$€£]?\s?\d[\d,]*(?:\.\d+)?\s?%?\)?|-{1,3}|—|–|n/?a|nm|\(|\)", re.I)
+_SPLIT = re.compile(r"\t+| {2,}|\u00a0{2,}")
+_WORD = re.compile(r"[A-Za-z]")
+
+
+def _cells(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the cells of a table line, offsets into the line; [] when it is no table row."""
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.count("|") >= 3:
+        out, pos = [], 0
+        for part in line.split("|"):
+            s = part.strip()
+            if s:
+                at = line.index(s, pos)
+                out.append((at, at + len(s), s))
+            pos += len(part) + 1
+        return out
+    out, pos = [], 0
+    for m in _SPLIT.finditer(line):
+        if line[pos:m.start()].strip():
+            s = line[pos:m.start()]
+            out.append((pos + len(s) - len(s.lstrip()), m.start(), s.strip()))
+        pos = m.end()
+    if line[pos:].strip():
+        s = line[pos:]
+        out.append((pos + len(s) - len(s.lstrip()), len(line.rstrip()), s.strip()))
+    return out if len(out) >= 2 else []
+
+
+def _row(line: str) -> tuple[str, list[tuple[int, int, str]]] | None:
+    """(label, numeric cells) of a table row: text cells first, then only numeric cells; None otherwise."""
+    cells = _cells(line)
+    if not cells:
+        return None
+    i = 0
+    while i < len(cells) and not _NUMERIC.fullmatch(cells[i][2]):
+        i += 1
+    label_cells, nums = cells[:i], cells[i:]
+    if not label_cells or not nums or any(not _NUMERIC.fullmatch(c[2]) for c in nums):
+        return None
+    label = " ".join(c[2] for c in label_cells)
+    if not _WORD.search(label) or len(label) > 90 or len(line) > 300:
+        return None
+    if not any(re.search(r"\d", c[2]) for c in nums):
+        return None
+    return label, nums
+
+
+@lru_cache(maxsize=4)
+def _title_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern, dict]:
+    t = res.tables
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    markets = {k.lower(): v for k, v in t["markets"].items()}
+    return (re.compile(r"\b(?:" + alt(t["price_titles"]) + r")\b", re.I),
+            re.compile(r"\b(?:" + alt(t["rate_titles"]) + r")\b", re.I),
+            re.compile(r"\b(?:" + alt(markets) + r")\b", re.I), markets)
+
+
+# "(in millions of dollars)", "($ in thousands)", "(in millions, except per share data)" with a "$" or
+# "U.S. dollars", "(USD millions)", "(USD)": a caption that names the currency
+_CAPTION = re.compile(r"\((?P<body>[^()\n]{0,80}?)\)")
+_SCALE = re.compile(r"\b(thousands|millions|billions)\b", re.I)
+_SCALES = {"thousands": Decimal(1000), "millions": Decimal(10) ** 6, "billions": Decimal(10) ** 9}
+_CAPTION_REACH = 2500
+
+
+def _caption_unit(text: str, at: int, res: Resources, dollar: str) -> tuple[str, Decimal] | None:
+    """(currency, scale) from the nearest caption above a table row, or None when none names a currency."""
+    window = text[max(0, at - _CAPTION_REACH):at]
+    for m in reversed(list(_CAPTION.finditer(window))):
+        body = m.group("body")
+        cur = ""
+        if re.search(r"\$|\bdollars?\b", body, re.I):
+            cur = dollar
+            code = re.search(r"\b(US|U\.S\.|C|A|NZ|HK|S)\s?\$|\$\s?(US|C|A)\b", body)
+            if code:
+                cur = {"US": "USD", "U.S.": "USD", "C": "CAD", "A": "AUD", "NZ": "NZD", "HK": "HKD",
+                       "S": "SGD"}.get(code.group(1) or code.group(2), dollar)
+        else:
+            for word in re.findall(r"\b[A-Z]{3}\b|€|£|\b(?:euros?|pounds sterling|yen|kronor|francs)\b", body):
+                code = {"€": "EUR", "£": "GBP", "euro": "EUR", "euros": "EUR", "pounds sterling": "GBP",
+                        "yen": "JPY", "kronor": "SEK", "francs": "CHF"}.get(word, word)
+                if code in res.currencies:
+                    cur = code
+                    break
+        scale = _SCALE.search(body)
+        if cur and (scale or re.fullmatch(r"\s*(?:in\s+)?\S{1,4}\s*", body)):
+            return cur, _SCALES[scale.group(1).lower()] if scale else Decimal(1)
+        if scale:  # a caption with a scale and no currency: the cells' unit is not written
+            return None
+    return None
+
+
+def _signed_value(line: str, c_start: int, c_end: int, cell: str) -> Decimal | None:
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", cell)
+    value = parse_digits(digits.group()) if digits else None
+    if value is None:
+        return None
+    # "(0.1)", "(233 | )", "(148 | | )": the parenthesis may close in a later, otherwise empty markdown cell
+    closes = cell.endswith(")") or re.match(r"(?:\s*\|)+\s*\)", line[c_end:c_end + 12])
+    if (cell.startswith("(") and closes) or re.match(r"[-−–]\s?\(?\d", cell):
+        value = -value
+    return value
+
+
+def table_cells(text: str, res: Resources, skipped: list[Skipped], dollar: str, title: str = "",
+                taken: frozenset = frozenset()) -> tuple[list[Figure], list[Skipped]]:
+    """Figures for the skipped numbers that are cells of a table row, and the skips that remain.
+
+    text (str): the cleaned article; skipped: resolve_figures' skips; dollar (str): what "$" means;
+    title (str): the headline (names a price or rate table's market); taken: starts of the figures
+    already found.
+    """
+    price_rx, rate_rx, market_rx, markets = _title_patterns(res)
+    market = market_rx.search(title or "")
+    title_unit = ""
+    if title and price_rx.search(title) and market:
+        title_unit = "price:" + markets[market.group().lower()]
+    elif title and rate_rx.search(title):
+        title_unit = "rate"
+    by_line: dict[int, list[Skipped]] = {}
+    keep = []
+    for sk in skipped:
+        if sk.reason not in _CELL_REASONS:
+            keep.append(sk)
+            continue
+        by_line.setdefault(text.rfind("\n", 0, sk.start) + 1, []).append(sk)
+    out: list[Figure] = []
+    for ls, sks in by_line.items():
+        le = text.find("\n", ls)
+        line = text[ls:le if le >= 0 else len(text)]
+        row = _row(line)
+        if row is None:
+            keep.extend(sks)
+            continue
+        label, nums = row
+        cells = []  # (cell start, end, text, value) for every numeric cell with a number
+        for cs, ce, cell in nums:
+            v = _signed_value(line, cs, ce, cell)
+            if v is not None:
+                cells.append((ls + cs, ls + ce, cell, v))
+        units = _units(cells, title_unit, label, text, ls, res, dollar)
+        for sk in sks:
+            hit = next((k for k, c in enumerate(cells) if c[0] <= sk.start < c[1]), None)
+            if hit is None or units[hit] is None or cells[hit][0] in taken:
+                keep.append(sk)
+                continue
+            start, end, cell, value = cells[hit]
+            unit, kind, scale, rule = units[hit]
+            lead = re.search(r"[-+]?\(?[-+]?[$€£]?\s?\d", cell)
+            trail = re.search(r"\d[\d,]*(?:\.\d+)?\s?%?\)?$", cell)
+            s = start + (lead.start() if lead else 0)
+            e = start + (trail.end() if trail else len(cell))
+            v = value * scale
+            out.append(Figure(text=text[s:e], start=s, end=e, value=v, low=v, high=v, unit=unit, kind=kind,
+                              rule=rule, currency_assumed=unit == dollar and "$" not in cell,
+                              decimals=decimals_written(re.sub(r"[^\d.,]", "", cell))))
+    return out, keep
+
+
+def _units(cells, title_unit: str, label: str, text: str, at: int, res: Resources, dollar: str) -> list:
+    """(unit, kind, scale, rule) for each numeric cell of one row, None where no reading holds."""
+    n = len(cells)
+    if title_unit.startswith("price:"):
+        cur = title_unit[6:]
+        units: list = [None] * n
+        for k, (_, _, cell, v) in enumerate(cells):
+            if re.fullmatch(r"\d{1,3}(?:,\d{3})+", cell):  # a grouped whole number: the volume
+                units[k] = ("count", "count", Decimal(1), "figures.table.price.v1")
+            elif not cell.startswith(("+", "-")) and "." in cell and "%" not in cell:
+                units[k] = (cur, "money", Decimal(1), "figures.table.price.v1")
+                # the next two signed cells: the change and, if the arithmetic holds, its percent
+                if k + 2 < n and all(cells[j][2].startswith(("+", "-")) for j in (k + 1, k + 2)):
+                    chg, pct = cells[k + 1][3], cells[k + 2][3]
+                    base = v - chg
+                    if base and abs(chg / base * 100 - pct) <= Decimal("0.02") * abs(pct) + Decimal("0.011"):
+                        units[k + 1] = (cur, "money", Decimal(1), "figures.table.price.v1")
+                        units[k + 2] = ("%", "percent", Decimal(1), "figures.table.price.v1")
+        return units
+    if title_unit == "rate":
+        return [("%", "percent", Decimal(1), "figures.table.rate.v1") if "." in c[2] else None for c in cells]
+    caption = _caption_unit(text, at, res, dollar)
+    low = label.lower()
+    per_share = bool(re.search(r"per (?:diluted |basic )?(?:share|unit|ads)|\beps\b", low))
+    # a share count, a ratio or a head count under a money caption is not money
+    if caption and not re.search(r"%|percent|margin|ratio|rate\b|\bdays?\b|\bemployees\b", low) \
+            and (per_share or not re.search(r"\bshares?\b", low)):
+        cur, scale = caption
+        return [(cur, "money", Decimal(1) if per_share else scale, "figures.table.caption.v1")] * n
+    return [("", "table_cell", Decimal(1), "figures.table.cell.v1")] * n
