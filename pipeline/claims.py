@@ -509,11 +509,13 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                                ents.main, discourse, article.title, figure_starts,
                                list(ents.mentions[max(0, lo_m - 12):lo_m]), choose_subject(text, fig, view, ents, res))
         best, best_score = choose(cands, head)
-        if best is not None and best.start < sent.start:  # no owner in the sentence: the paragraph's own
+        # no owner in the sentence: the one its paragraph opens with (a roundup's item), past the story's lead
+        if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(headline):
             opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                        ents.learned, discourse)
-            if opener is not None and opener.start < sent.start and (opener.entity_id or opener.entity) not in (
-                    best.entity_id or best.entity, (topic.entity_id or topic.entity) if topic is not None else None):
+            if opener is not None and opener.start < sent.start and opener.entity.lower() != article.source.lower() \
+                    and (opener.entity_id or opener.entity) not in (
+                        best.entity_id or best.entity, (topic.entity_id or topic.entity) if topic is not None else None):
                 best = opener_candidate(opener, cands)
         subject = best.mention() if best is not None else None
         how = _route(best)

@@ -131,9 +131,9 @@ def basis_of(sentence, figure, res: Resources) -> str:
 
 
 def comparable(claims: pd.DataFrame, res: Resources) -> pd.DataFrame:
-    """The claims that can state a fact: a named entity and metric, not disputed by a reviewer, not a
+    """The claims that can state a fact: a named entity, metric and unit, not disputed by a reviewer, not a
     cell of a table with columns, and (for an instrument such as a bond yield) a named term."""
-    df = claims[(claims["metric"] != "other") & (claims["entity"].fillna("") != "")]
+    df = claims[(claims["metric"] != "other") & (claims["entity"].fillna("") != "") & (claims["unit"].fillna("") != "")]
     if "disputed" in df.columns:
         df = df[~df["disputed"].fillna(False).astype(bool)]
     if "sentence" in df.columns and len(df):

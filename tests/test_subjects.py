@@ -106,6 +106,7 @@ def test_a_things_figure_is_its_price_unless_a_rate_is_laid_on_it(text, figure, 
 # company the article mentions most (issue 16: Market Talk items credited to the column's main name)
 ROUNDUP = (
     "Equities Roundup: Market Talk\n"
+    "The latest Market Talks covering equities.\n"
     "1839 ET - Brindlewood's bull at Macquarie sees value in the glove maker after its first-half result. "
     "Macquarie raises its target price to A$40.30 and keeps an outperform call on Brindlewood. "
     "Shares are down 2.6% at A$36.79. (analyst@example.com)\n"
