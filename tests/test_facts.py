@@ -184,3 +184,16 @@ def test_one_consensus_quoted_two_ways_is_a_conflict_however_close(resources):
                     sentence="Analysts expected revenue of $760 million.")
     facts, conflicts, _ = judge(rows, resources)
     assert conflicts.empty and facts.iloc[0].status == "agreed"
+
+
+def test_moves_of_two_days_are_two_days_trading(resources):
+    """A price quoted as a move ("gasoline rose 2.05%", "fell 2.69%" the next day) is that day's trading; a level
+    quoted a day later is set against the first day's, widened by the day between."""
+    move = dict(entity="gasoline", entity_id="gasoline", metric="commodity_price", unit="%")
+    rows = [claim("a", "x", D1, 2.05, "2.05%", period_start=D1, period_end=D1, **move),
+            claim("b", "y", D2, -2.69, "-2.69%", period_start=D2, period_end=D2, **move)]
+    assert judge(rows, resources)[1].empty
+    level = dict(entity="gasoline", entity_id="gasoline", metric="commodity_price", unit="USD")
+    rows = [claim("a", "x", D1, 2.51, "$2.51", period_start=D1, period_end=D1, **level),
+            claim("b", "y", D2, 25.1, "$25.1", period_start=D2, period_end=D2, **level)]
+    assert len(judge(rows, resources)[1]) == 1
