@@ -352,6 +352,9 @@ def _whole_year(base: Period, fy_end: int) -> Period:
                   "fiscal_year" if fy_end != 12 else "year", "claims.whole_year.v1")
 
 
+_CHANGE_TO = re.compile(r"\s*,?\s*to\s+")  # between a change and the level it reaches: "fall 2.9% to 450 yen"
+
+
 def _months_back(fig: Figure, periods: _Periods, view: SentenceView, ref: date | None, next_start: int | None = None) -> int:
     """How many months back "a year earlier" in the figure's clause reaches, when nothing before it
     anchored it (0 when none): the shift of the story's period, not of the published day. Words after the
@@ -501,6 +504,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             periods.extend(replace(p, start=p.start + sent.start, end=p.end + sent.start)
                            for p in find_periods(text[sent.start:sent.end], ref, fy_end, res=res))
     period_index = _Periods(periods)
+    last_change: tuple[int, str] | None = None  # the end and modality of the last percent change, for "2.9% to 450 yen"
     full_year_rx = _full_year_pattern(res)
     seg_before = _segment_before_metric(res)
     has_forward = {}
@@ -622,6 +626,10 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         after = bisect.bisect_right(near, fig.start)
         modality = _modality(text, fig, cs, ce, res, lead, others, modality_spans,
                              near[after] if after < len(near) else None)
+        if last_change is not None and last_change[0] >= cs and _CHANGE_TO.fullmatch(text, last_change[0], fig.start) \
+                and last_change[1] in ("forecast", "estimate") and modality == "actual":
+            modality = last_change[1]  # "expects profit to decline 2.9% to 450.0 billion yen": the level the change reaches
+        last_change = (fig.end, modality) if fig.kind in ("percent", "word_change") or fig.unit == "%" else None
         if fig.table_label and sections is None:  # the table's section headers, found once per article
             sections = [(m.start(), m.group(1)) for m in _SECTION.finditer(text)]
         period = _table_period(fig, text, ref, article.title, fy_end, sections) if fig.table_label else None

@@ -256,3 +256,10 @@ def test_for_the_year_in_a_quarterly_story_is_the_whole_fiscal_year():
     claims, _ = extract(pd.DataFrame([{"text": text, "published": "2025-02-13", "title": "Hooli posts Q4 results"}]))
     got = dict(zip(claims["figure"], claims["period_label"]))
     assert got["$951 million"] == "2024-Q4" and got["$3,568 million"] == "2024", got
+
+
+def test_the_level_a_forecast_change_reaches_is_forecast_too():
+    claims, _ = extract(["Hooli forecast net profit to decline 2.9% to 450.0 billion yen in the year to March."],
+                        published="2025-02-13")
+    got = dict(zip(claims["figure"], claims["modality"]))
+    assert got == {"2.9%": "forecast", "450.0 billion yen": "forecast"}, got
