@@ -291,11 +291,15 @@ class _Periods:
         return found if days else [p for p in found if p.granularity != "day"]
 
 
-def _period_for(fig: Figure, periods: _Periods, view: SentenceView, days: bool = True) -> Period | None:
+def _period_for(fig: Figure, periods: _Periods, view: SentenceView, days: bool = True,
+                next_start: int | None = None) -> Period | None:
     """The period the figure's clause (or the sentence's opening clause) names; `days` False for a
-    results figure, whose period is never one day ("said Thursday it made revenue of ...")."""
+    results figure, whose period is never one day ("said Thursday it made revenue of ..."). A period
+    relative to another written after the next figure dates that one ("rose to $989.8 million from $960.1
+    million in the prior-year period")."""
     cs, ce = view.clause_of(fig.start)
-    own = periods.within(cs, ce, days)
+    own = [p for p in periods.within(cs, ce, days)
+           if not (p.relative_to_previous and next_start is not None and p.start >= next_start)]
     if own:
         after = [p for p in own if p.start >= fig.end]
         return (after or own)[0] if not any(p.start < fig.start and p.relative_to_previous for p in own) else own[-1]
@@ -329,12 +333,37 @@ def _sentence_report_period(periods: _Periods, start: int, end: int, text: str) 
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _months_back(fig: Figure, periods: _Periods, view: SentenceView, ref: date | None) -> int:
+@lru_cache(maxsize=4)
+def _full_year_words(words: tuple[str, ...]) -> re.Pattern | None:
+    if not words:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
+
+
+def _full_year_pattern(res: Resources) -> re.Pattern | None:
+    return _full_year_words(tuple(str(w).lower() for w in res.periods.get("full_year_words") or ()))
+
+
+def _whole_year(base: Period, fy_end: int) -> Period:
+    """The fiscal year that holds the story's report period ("for the year" in a fourth-quarter story)."""
+    fy = fiscal_year_of(base.period_end, fy_end)
+    ps, pe = fiscal_year_span(fy, fy_end)
+    return Period("", -1, -1, ps, pe, f"FY{fy}" if fy_end != 12 else str(fy),
+                  "fiscal_year" if fy_end != 12 else "year", "claims.whole_year.v1")
+
+
+_CHANGE_TO = re.compile(r"\s*,?\s*to\s+")  # between a change and the level it reaches: "fall 2.9% to 450 yen"
+
+
+def _months_back(fig: Figure, periods: _Periods, view: SentenceView, ref: date | None, next_start: int | None = None) -> int:
     """How many months back "a year earlier" in the figure's clause reaches, when nothing before it
-    anchored it (0 when none): the shift of the story's period, not of the published day."""
+    anchored it (0 when none): the shift of the story's period, not of the published day. Words after the
+    next figure date that figure only: "rose to $989.8 million from $960.1 million in the prior-year period"."""
     if ref is None:
         return 0
     for p in periods.within(*view.clause_of(fig.start)):
+        if next_start is not None and p.start >= next_start:
+            continue
         if p.relative_to_previous and p.granularity == "day" and p.period_start:
             return round((ref - p.period_start).days / 30.44)
     return 0
@@ -475,6 +504,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             periods.extend(replace(p, start=p.start + sent.start, end=p.end + sent.start)
                            for p in find_periods(text[sent.start:sent.end], ref, fy_end, res=res))
     period_index = _Periods(periods)
+    last_change: tuple[int, str] | None = None  # the end and modality of the last percent change, for "2.9% to 450 yen"
+    full_year_rx = _full_year_pattern(res)
     seg_before = _segment_before_metric(res)
     has_forward = {}
     drafts = []
@@ -595,6 +626,10 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         after = bisect.bisect_right(near, fig.start)
         modality = _modality(text, fig, cs, ce, res, lead, others, modality_spans,
                              near[after] if after < len(near) else None)
+        if last_change is not None and last_change[0] >= cs and _CHANGE_TO.fullmatch(text, last_change[0], fig.start) \
+                and last_change[1] in ("forecast", "estimate") and modality == "actual":
+            modality = last_change[1]  # "expects profit to decline 2.9% to 450.0 billion yen": the level the change reaches
+        last_change = (fig.end, modality) if fig.kind in ("percent", "word_change") or fig.unit == "%" else None
         if fig.table_label and sections is None:  # the table's section headers, found once per article
             sections = [(m.start(), m.group(1)) for m in _SECTION.finditer(text)]
         period = _table_period(fig, text, ref, article.title, fy_end, sections) if fig.table_label else None
@@ -618,10 +653,12 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if metric != "other" and fig.unit:
             last_metric_of[(fig.unit, scaled)] = (fig.end, metric)
         results = metric in res.metrics and res.metrics[metric].default_period == "report"
+        following = bisect.bisect_right(figure_starts, fig.start)
+        next_start = figure_starts[following] if following < len(figure_starts) else None
         if period is None:
-            period = _period_for(fig, period_index, view, days=not results)
+            period = _period_for(fig, period_index, view, days=not results, next_start=next_start)
         # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
-        back = _months_back(fig, period_index, view, ref) \
+        back = _months_back(fig, period_index, view, ref, next_start) \
             if results and period is None and not metric.endswith(("_growth", "_change")) else 0
         sentence_report = _sentence_report_period(period_index, sent.start, sent.end, text) \
             if results and period is None else None
@@ -634,8 +671,10 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             entity_periods[entity][(period.period_start, period.period_end)] += 1
             story_periods[(period.period_start, period.period_end)] = period
             story_counts[(period.period_start, period.period_end)] += 1
+        whole_year = results and period is None and full_year_rx is not None and bool(
+            full_year_rx.search(lower_text(text[cs:min(ce, next_start) if next_start and next_start > fig.start else ce])))
         drafts.append([fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score,
-                       best_score, back, sentence_report])
+                       best_score, back, sentence_report, whole_year])
     if not story_counts:
         # no results figure named its period: the one the headline names ("Acme Smashes Q4 Estimates"), else
         # those the figures' sentences name, leaving out bases of comparison ("a 700% rise compared to Q4 2023")
@@ -647,7 +686,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     story_period = story_periods[story_counts.most_common(1)[0][0]] if story_counts else None
     claims = []
     for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score, \
-            subject_score, back, sentence_report in drafts:
+            subject_score, back, sentence_report, whole_year in drafts:
         if metric == "ambiguous_pe":
             metric = "forward_pe" if has_forward.get(entity) else "trailing_pe"
             timing = "point"
@@ -658,7 +697,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             # period, else the one the story reports most; "a year earlier" is that period a year before
             own = entity_periods.get(entity)
             base = sentence_report or (story_periods[own.most_common(1)[0][0]] if own else story_period)
-            if base is not None:
+            if base is not None and whole_year:
+                period = _whole_year(base, fy_end)
+            elif base is not None:
                 period = shift_period(base, -back) if back else base
         if period is None and ref is not None and (default == "day" or (
                 metric not in res.metrics and fig.kind == "money" and abs(fig.value) < _PRICE_BELOW)):

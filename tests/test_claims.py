@@ -239,3 +239,27 @@ def test_instrument_of_names_the_term_nearest_before_the_figure(clause, figure, 
     from pipeline.claims import instrument_of
 
     assert instrument_of(clause, clause.index(figure)) == term
+
+
+def test_the_prior_year_period_after_a_second_figure_dates_that_figure_only():
+    import pandas as pd
+    text = "Fourth-quarter revenue rose to $989.8 million from $960.1 million in the prior-year period."
+    claims, _ = extract(pd.DataFrame([{"text": text, "published": "2025-02-13", "title": "Hooli posts Q4 results"}]))
+    got = dict(zip(claims["figure"], claims["period_label"]))
+    assert got == {"$989.8 million": "2024-Q4", "$960.1 million": "2023-Q4"}, got
+
+
+def test_for_the_year_in_a_quarterly_story_is_the_whole_fiscal_year():
+    import pandas as pd
+    text = ("Hooli said fourth-quarter revenue rose 14.4% to $951 million. "
+            "Total revenues for the year were $3,568 million.")
+    claims, _ = extract(pd.DataFrame([{"text": text, "published": "2025-02-13", "title": "Hooli posts Q4 results"}]))
+    got = dict(zip(claims["figure"], claims["period_label"]))
+    assert got["$951 million"] == "2024-Q4" and got["$3,568 million"] == "2024", got
+
+
+def test_the_level_a_forecast_change_reaches_is_forecast_too():
+    claims, _ = extract(["Hooli forecast net profit to decline 2.9% to 450.0 billion yen in the year to March."],
+                        published="2025-02-13")
+    got = dict(zip(claims["figure"], claims["modality"]))
+    assert got == {"2.9%": "forecast", "450.0 billion yen": "forecast"}, got
