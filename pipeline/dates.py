@@ -391,13 +391,16 @@ _FULL_DATE = re.compile(rf"\b(?:(?P<m>{_MON})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MON})\.?,?\s+(?P<y>{_YR})\b", re.I)
 
 
-def infer_published(text: str, today: date | None = None) -> date | None:
+def infer_published(text: str, today: date) -> date | None:
     """Guess a publication date from the text: its latest full date, else its latest month, else year.
 
-    >>> infer_published("On December 17, 2024, it sold ... On January 1, 2025, it said")
+    today (date): the run's start day; a date after it is not a publication date. It is passed in,
+    not read here, so that the output does not depend on the day the function happens to be called.
+
+    >>> infer_published("On December 17, 2024, it sold ... On January 1, 2025, it said", date(2025, 6, 1))
     datetime.date(2025, 1, 1)
     """
-    limit = today or date.today()
+    limit = today
     best = None
     for m in _FULL_DATE.finditer(text):
         try:
