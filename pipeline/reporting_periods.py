@@ -11,6 +11,7 @@ the `Period` record; the calendar modules call it, never the reverse.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -18,16 +19,18 @@ from datetime import date, timedelta
 from .date_math import full_year, month_end, month_shift
 from .records import Period
 
-# Month and ordinal words are the English calendar itself, not tunable data.
-# NOTE: keep MONTHS in sync with `months` in models/lexicons/periods.yaml (tests/test_dates.py checks it).
-MONTHS = {"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-          "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-          "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12}
+# Month and ordinal words are the English calendar itself, not tunable data: the month names and their
+# three-letter forms from the standard library, and "sept". NOTE: `months` in models/lexicons/periods.yaml
+# (the calendar grammar's) must hold the same forms; tests/test_dates.py checks that they agree.
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
             "final": 4, "last": 4}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "twelve": 12, "a": 1, "the": 1}
-_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+# the patterns' month is one of MONTHS, so every month they match can be looked up ("Sepember" is none)
+_MON = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _YR = r"(?:19[5-9]\d|20\d\d)"
 _NUMW_REL = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|\d{1,2})"
 # Kinds particular to company reporting; pipeline/calendar_grammar.py adds the calendar's own atoms around them.
