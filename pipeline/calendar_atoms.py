@@ -72,11 +72,21 @@ def _fraction_not_date(a: int, b: int, text: str, s: int, e: int) -> bool:
     return a < b and bool(re.search(r"\d[\s-]$", text[max(0, s - 2):s]))
 
 
+def count_of(n_text: str, g) -> int | None:
+    """The count of a duration: "3", "a", "a few" (3), "several" (3), "a couple of" (2), "twelve"."""
+    nt = n_text.lower()
+    if nt.isdigit():
+        return int(nt)
+    if "few" in nt or "several" in nt:
+        return 3
+    if "couple" in nt:
+        return 2
+    return 1 if nt in ("a", "an") else parse_word_tokens([nt], g.numbers)[0]
+
+
 def duration_of(n_text: str, u_text: str, g) -> Dur | None:
     """"3 months", "a few weeks" as a duration, from the count and unit words of a reporting match."""
-    nt = n_text.lower()
-    n = int(nt) if nt.isdigit() else 3 if nt in ("few", "several") else 1 if nt in ("a", "an") else \
-        parse_word_tokens([nt], g.numbers)[0]
+    n = count_of(n_text, g)
     unit = g.units.get(u_text.lower())
     return Dur(int(n), unit) if n is not None and unit else None
 
@@ -323,9 +333,7 @@ class Atoms:
 
     def _dur(self, m, gd, s, e, text):
         g = self.g
-        nt = gd["dur_n"].lower()
-        n = int(nt) if nt.isdigit() else 3 if "few" in nt or "several" in nt else 2 if "couple" in nt else \
-            (parse_word_tokens([nt], g.numbers)[0] if nt not in ("a", "an") else 1)
+        n = count_of(gd["dur_n"], g)
         if n is None:
             return None
         u = gd["dur_u"].lower()
