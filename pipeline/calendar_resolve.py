@@ -37,45 +37,60 @@ def _pick(cands, ctx: Ctx, strict_future: bool = False, tolerance: int = 0):
 
 
 def resolve_cal(c: Cal, ctx: Ctx) -> Span | None:
-    ref = ctx.ref
-    if c.y is not None and c.m is not None and c.d is not None:
-        d = safe_date(c.y, c.m, c.d)
-        return day_span(d) if d else None
+    """A date named in part: whole when it has a year, else the one `prefer` picks near the reference date."""
     if c.y is not None and c.m is not None:
-        return month_span(c.y, c.m) if 1 <= c.m <= 12 else None
-    if c.y is not None and c.m is None and c.d is None:
+        return _dated(c)
+    if c.y is not None and c.d is None:
         return year_span(c.y)
     if c.m is not None and c.d is not None:
-        days = []
-        for y in range(ref.year - 30, ref.year + 31):
-            d = safe_date(y, c.m, c.d)
-            if d and (c.wd is None or d.weekday() == c.wd):
-                days.append(day_span(d))
-        if c.wd is not None:
-            if not ctx.future:  # "Tuesday March 7" in news and Recognizers-Text: the date rules, not the weekday
-                return resolve_cal(Cal(c.y, c.m, c.d), ctx)
-            this = safe_date(ref.year, c.m, c.d)  # "Sunday, Feb 10": this year's when the weekday fits, else search
-            if this and this.weekday() == c.wd:
-                return day_span(this)
-        return _pick(days, ctx, tolerance=0 if ctx.future else 1)
+        return _month_and_day(c, ctx)
     if c.m is not None:
-        return _pick([month_span(y, c.m) for y in range(ref.year - 2, ref.year + 3)], ctx)
+        return _pick([month_span(y, c.m) for y in range(ctx.ref.year - 2, ctx.ref.year + 3)], ctx)
     if c.d is not None:
-        months = []
-        for k in range(-36, 37):
-            first = add_months(date(ref.year, ref.month, 1), k)
-            d = safe_date(first.year, first.month, c.d)
-            if d and (c.wd is None or d.weekday() == c.wd):
-                months.append(day_span(d))
-        if c.wd is not None:
-            this = safe_date(ref.year, ref.month, c.d)
-            if this and this.weekday() == c.wd:
-                return day_span(this)
-        return _pick(months, ctx)
+        return _day_of_a_month(c, ctx)
     if c.wd is not None:
+        ref = ctx.ref
         days = [day_span(ref + timedelta(days=k)) for k in range(-7, 8) if (ref + timedelta(days=k)).weekday() == c.wd]
         return _pick(days, ctx, strict_future=True)
     return None
+
+
+def _dated(c: Cal) -> Span | None:
+    """A day or a month with its year: "March 5, 2024", "March 2024"."""
+    if c.d is not None:
+        d = safe_date(c.y, c.m, c.d)
+        return day_span(d) if d else None
+    return month_span(c.y, c.m) if 1 <= c.m <= 12 else None
+
+
+def _month_and_day(c: Cal, ctx: Ctx) -> Span | None:
+    """"March 7", "Sunday, Feb 10": the year `prefer` picks among 30 years either side."""
+    ref = ctx.ref
+    if c.wd is not None:
+        if not ctx.future:  # "Tuesday March 7" in news and Recognizers-Text: the date rules, not the weekday
+            return resolve_cal(Cal(c.y, c.m, c.d), ctx)
+        this = safe_date(ref.year, c.m, c.d)  # "Sunday, Feb 10": this year's when the weekday fits, else search
+        if this and this.weekday() == c.wd:
+            return day_span(this)
+    days = [day_span(d) for y in range(ref.year - 30, ref.year + 31)
+            if (d := safe_date(y, c.m, c.d)) and (c.wd is None or d.weekday() == c.wd)]
+    return _pick(days, ctx, tolerance=0 if ctx.future else 1)
+
+
+def _day_of_a_month(c: Cal, ctx: Ctx) -> Span | None:
+    """"the 20th", "Tuesday the 19th": this month's when the weekday fits, else the month `prefer` picks."""
+    ref = ctx.ref
+    if c.wd is not None:
+        this = safe_date(ref.year, ref.month, c.d)
+        if this and this.weekday() == c.wd:
+            return day_span(this)
+    days = []
+    for k in range(-36, 37):
+        first = add_months(date(ref.year, ref.month, 1), k)
+        d = safe_date(first.year, first.month, c.d)
+        if d and (c.wd is None or d.weekday() == c.wd):
+            days.append(day_span(d))
+    return _pick(days, ctx)
 
 
 def holiday_date(key: str, y: int, g) -> date | None:
@@ -319,31 +334,37 @@ def nth_in(nth: Nth, sp: Span, ctx: Ctx) -> Span | None:
         days = [sp.start + timedelta(days=k) for k in range((sp.end - sp.start).days)]
         if isinstance(nth.unit, int):
             days = [d for d in days if d.weekday() == nth.unit]
-        i = -nth.n if nth.from_end else nth.n - 1
-        return day_span(days[i]) if -len(days) <= i < len(days) else None
+        got = _nth_of(days, nth)
+        return day_span(got) if got else None
     if nth.unit == "week":
-        if sp.grain == "year" or sp.grain == "ytd":
-            y = sp.start.year
-            weeks = [date.fromisocalendar(y, w, 1) for w in range(1, date(y, 12, 28).isocalendar()[1] + 1)]
-        else:  # a month: its first week starts on its first Monday (Duckling) or holds its 4th (Recognizers-Text)
-            first = sp.start + timedelta(days=(7 - sp.start.weekday()) % 7)
-            if not ctx.future:
-                first = week_start(sp.start + timedelta(days=3))
-            weeks = [first + timedelta(days=7 * k) for k in range(6) if first + timedelta(days=7 * k) < sp.end]
-            if nth.from_end:
-                if ctx.future:  # the last week that ends inside the month (Duckling)
-                    weeks = [w for w in weeks if w + timedelta(days=7) <= sp.end]
-                else:  # the week holding the month's last day (Recognizers-Text)
-                    weeks = sorted(set(weeks) | {week_start(sp.end - timedelta(days=1))})
-        i = -nth.n if nth.from_end else nth.n - 1
-        return week_span(weeks[i]) if -len(weeks) <= i < len(weeks) else None
+        got = _nth_of(_weeks_in(sp, nth.from_end, ctx), nth)
+        return week_span(got) if got else None
     if nth.unit == "weekend":
         sats = [sp.start + timedelta(days=k) for k in range((sp.end - sp.start).days)
                 if (sp.start + timedelta(days=k)).weekday() == 5]
-        i = -nth.n if nth.from_end else nth.n - 1
-        if not -len(sats) <= i < len(sats):
-            return None
-        return weekend_span(week_start(sats[i]), ctx)
+        got = _nth_of(sats, nth)
+        return weekend_span(week_start(got), ctx) if got else None
     return None
 
 
+def _nth_of(items: list[date], nth: Nth) -> date | None:
+    i = -nth.n if nth.from_end else nth.n - 1
+    return items[i] if -len(items) <= i < len(items) else None
+
+
+def _weeks_in(sp: Span, from_end: bool, ctx: Ctx) -> list[date]:
+    """The Mondays of the weeks of a year (ISO weeks) or of a month, in order."""
+    if sp.grain == "year" or sp.grain == "ytd":
+        y = sp.start.year
+        return [date.fromisocalendar(y, w, 1) for w in range(1, date(y, 12, 28).isocalendar()[1] + 1)]
+    # a month: its first week starts on its first Monday (Duckling) or holds its 4th (Recognizers-Text)
+    first = sp.start + timedelta(days=(7 - sp.start.weekday()) % 7)
+    if not ctx.future:
+        first = week_start(sp.start + timedelta(days=3))
+    weeks = [first + timedelta(days=7 * k) for k in range(6) if first + timedelta(days=7 * k) < sp.end]
+    if from_end:
+        if ctx.future:  # the last week that ends inside the month (Duckling)
+            weeks = [w for w in weeks if w + timedelta(days=7) <= sp.end]
+        else:  # the week holding the month's last day (Recognizers-Text)
+            weeks = sorted(set(weeks) | {week_start(sp.end - timedelta(days=1))})
+    return weeks
