@@ -1,10 +1,10 @@
 """Rules of the calendar grammar: join neighbouring atoms and the words around them into expressions
 (intersections "Monday, Feb 18", ordinals "the third Tuesday of September", shifts "2 weeks ago",
 parts "end of April", ranges "from 13 to 15 July", bounds "after 2016") and resolve each to a
-half-open day range `Span`; `find_calendar` runs scanner, atoms and rules over a text.
+half-open day range `Span` (pipeline/calendar_scan.py runs scanner, atoms and these rules over a text).
 
-Calls go one way: this module -> calendar_atoms -> calendar_resolve -> calendar_spans -> date_math,
-and to reporting_periods for the reporting expressions the scanner finds among the atoms.
+Calls go one way: this module -> calendar_atoms -> calendar_resolve -> calendar_spans -> date_math
+(and reporting_periods, for the name of the one kind anchored to the period before it).
 
 Bounds leave a side open (None), which a table row cannot hold, so they are shown here:
 
@@ -23,14 +23,13 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .calendar_atoms import Atoms, duration_of
+from .calendar_atoms import duration_of
 from .calendar_resolve import (nth_in, part_of, rel_unit, resolve_cal, resolve_hol, shifted_day, span_of,
                                window_span)
 from .calendar_spans import (Cal, Ctx, Dur, Fix, Hol, Node, Nth, Sea, Span, day_span, is_cal, merge_cal, month_span,
-                             span_of_period,
                              week_span)
 from .date_math import safe_date, shift, week_start
-from .reporting_periods import ANCHORED, resolve_reporting
+from .reporting_periods import ANCHORED
 
 _PARTS = {"beginning": "start", "start": "start", "early": "start", "earlier": "start", "middle": "mid", "mid": "mid",
           "end": "end", "late": "end", "later": "end"}
@@ -471,57 +470,3 @@ def _bound(word: str, sp: Span, kind: str, ctx: Ctx) -> Span | None:
     if word in ("by", "until", "till", "up to") and ctx.future:
         return Span(ctx.ref, sp.end, "range", f"by {sp.label}", rule="dates.by.v1")  # Duckling: from now to its end
     return None  # news: "by the end of 2023" names the period itself
-
-
-def find_calendar(text: str, ref: date | None, prefer: str, g, fy_end_month: int = 12) -> list[tuple[int, int, object]]:
-    """Calendar expressions in `text` as (start, end, Span), or (start, end, match) for a reporting
-    expression still to resolve in order (one anchored to the period before it, or one that needs it)."""
-    ctx = Ctx(ref, prefer, g) if ref is not None else None
-    nodes = _scan(text, ref, prefer, g, ctx, fy_end_month)
-    if ctx is not None:
-        nodes = combine(nodes, text, ctx)
-    return _resolved(nodes, prefer, g, ctx)
-
-
-def _scan(text: str, ref: date | None, prefer: str, g, ctx: Ctx | None, fy_end_month: int) -> list[Node]:
-    """The atoms of `text`, tried only where a token can open one; a reporting expression is resolved at
-    once unless it is anchored to the period before it."""
-    atoms = Atoms(g, ctx)
-    nodes: list[Node] = []
-    pos = 0
-    match, starts = g.pattern.match, g.start_words
-    cands = [t.start() for t in g.token.finditer(text) if t.lastindex or t.group() in starts]
-    for at in cands:
-        if at < pos:
-            continue
-        m = match(text, at)
-        if m is None:
-            continue
-        n = atoms.node(m, text)
-        if n is None:  # a rejected atom may hide another one inside it ("1-8 september"): go on word by word
-            continue
-        pos = m.end()
-        if text[n.e - 1] == "." and re.search(r"[a-z]{5,}\.$|\b(?:may|june|july)\.$", text[n.s:n.e], re.I):
-            n.e -= 1  # "in January.": the full stop ends the sentence, not an abbreviation
-        if n.kind.startswith("reporting:"):
-            kind = n.kind[len("reporting:"):]
-            sp = span_of_period(resolve_reporting(kind, m, ref, fy_end_month, None, prefer)) if kind != ANCHORED else None
-            if sp is not None:
-                n = Node(n.s, n.e, Fix(sp), sp.grain)
-        nodes.append(n)
-    return nodes
-
-
-def _resolved(nodes: list[Node], prefer: str, g, ctx: Ctx | None) -> list[tuple[int, int, object]]:
-    out = []
-    for n in nodes:
-        if isinstance(n.v, re.Match):
-            out.append((n.s, n.e, n.v))
-            continue
-        if ctx is None:
-            sp = n.v.span if isinstance(n.v, Fix) else (resolve_cal(n.v, Ctx(date.min, prefer, g)) if is_cal(n.v, "y") else None)
-        else:
-            sp = span_of(n.v, ctx)
-        if sp is not None:
-            out.append((n.s, n.e, sp))
-    return out

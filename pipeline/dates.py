@@ -2,8 +2,9 @@
 
 The entry points of the period modules, which call one another in one direction:
 
-    dates (this facade) -> calendar_rules -> calendar_atoms -> calendar_resolve -> calendar_spans -> date_math
-    dates -> calendar_grammar -> reporting_periods -> date_math;  calendar_rules -> reporting_periods
+    dates (this facade) -> calendar_scan -> calendar_rules -> calendar_atoms -> calendar_resolve
+        -> calendar_spans -> date_math
+    dates -> calendar_grammar -> reporting_periods -> date_math;  calendar_scan -> reporting_periods
 
 Calendar expressions (days, weekdays, months, years, holidays, ranges, bounds, parts, shifts) are found
 and resolved by the calendar grammar, from the words in models/lexicons; what is particular to company
@@ -18,7 +19,7 @@ import re
 from datetime import date
 
 from .calendar_grammar import grammar
-from .calendar_rules import find_calendar
+from .calendar_scan import find_calendar
 from .calendar_spans import period_of_span
 from .date_math import month_end
 from .records import Period
