@@ -96,12 +96,15 @@ def _pair(a: Node, b: Node, gap: str, text: str, ctx: Ctx) -> Node | None:
     if b is _NO:
         return None
     steps = (_intersection,) if not ctx else (_intersection, _nth_of, _dur_from_anchor, _moved_by_duration, _range_of)
+    return _first_rule(steps, a, b, gap, text, ctx)
+
+
+def _first_rule(steps, *args) -> Node | None:
+    """The node of the first rule that applies; None when none does, or when it resolves to nothing (_NO)."""
     for step in steps:
-        got = step(a, b, gap, text, ctx)
-        if got is _NO:
-            return None
+        got = step(*args)
         if got is not None:
-            return got
+            return None if got is _NO else got
     return None
 
 
@@ -318,13 +321,8 @@ def _single(a: Node, text: str, ctx: Ctx) -> Node | None:
         sp = span_of(v, ctx) if isinstance(v, Fix) else None
         got = _bound(bm.group("b").lower(), sp, "part", ctx) if bm and sp else None
         return Node(a.s - len(bm.group()), a.e, Fix(got), "bound") if got else None
-    for step in (_week_of, _days_in_month_named_after, _days_of_month_named_before, _part_of, _rest_of, _bounded):
-        got = step(a, v, before, after, ctx)
-        if got is _NO:
-            return None
-        if got is not None:
-            return got
-    return None
+    return _first_rule((_week_of, _days_in_month_named_after, _days_of_month_named_before, _part_of, _rest_of, _bounded),
+                       a, v, before, after, ctx)
 
 
 def _duration(a: Node, v: Dur, before: str, after: str, ctx: Ctx) -> Node | None:
