@@ -10,13 +10,17 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 
-def extract(articles, published=None, models_dir=None):
+def extract(articles, published=None, models_dir=None, today=None):
     """Claims and conflicts for texts or a DataFrame of articles, as two pandas DataFrames.
 
     articles (list[str] | pandas.DataFrame): texts, or rows with a `text` column
         (and optionally id, published, source, title).
     published (str | date | None): publication date for plain texts.
+    today (date | None): the latest day a text without a publication date can be dated to
+        (default: the day of this call, taken once).
     """
+    from datetime import date
+
     import pandas as pd
 
     from .conflicts import find_conflicts
@@ -26,6 +30,7 @@ def extract(articles, published=None, models_dir=None):
     from .runner import process_article
 
     res = load_resources(models_dir)
+    today = today or date.today()
     if isinstance(articles, pd.DataFrame):
         records = articles.to_dict("records")
     else:
@@ -33,7 +38,7 @@ def extract(articles, published=None, models_dir=None):
     rows = []
     for i, rec in enumerate(records):
         art = make_article(rec, f"doc{i}", f"<extract #{i}>")
-        rows.extend(claim_row(c) for c in process_article(art, res).claims)
+        rows.extend(claim_row(c) for c in process_article(art, res, today=today).claims)
     claims = pd.DataFrame(rows)
     if claims.empty:
         from .schema import CLAIM_COLUMNS

@@ -19,7 +19,8 @@ from functools import lru_cache
 
 from .bounds import bounded_sentence_at
 from .confidence import estimate as estimate_confidence, features as confidence_features, load_confidence_head
-from .dates import find_periods, fiscal_year_of, fiscal_year_span, quarter_span, shift_period, _latest_ended_quarter
+from .dates import find_periods, fiscal_year_of, fiscal_year_span, quarter_span, shift_period
+from .reporting_periods import latest_ended_quarter as _latest_ended_quarter
 from .entities import ArticleEntities
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
@@ -380,7 +381,7 @@ _STATED_END = re.compile(r"\b(?:qtr|quarter|year|yr|months?|mths|weeks?|wks|peri
 def _stated_period_end(title: str, before: str, ref: date) -> date | None:
     """The end a wire table's headline or note gives its period ("qtr ended Jan 31", "year to March 31"):
     the latest such date on or before the published day when no year is written."""
-    from .dates import MONTHS
+    from .reporting_periods import MONTHS
 
     m = None
     for m in _STATED_END.finditer(title + "\n" + before):

@@ -39,7 +39,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/currencies.yaml": {"currencies": Shape(list, (dict,)), "plain_names": LIST},  # _load_currencies
     "lexicons/entities.yaml": {"company_suffixes": LIST, "generic_suffixes": LIST,  # entities._Rules
                                "references": LIST, "ticker_stopwords": LIST, "not_entities": LIST},
-    "lexicons/holidays.yaml": {"holidays": Shape(dict, (dict,))},  # periods.Grammar
+    "lexicons/holidays.yaml": {"holidays": Shape(dict, (dict,))},  # calendar_grammar.Grammar
     "lexicons/metric_descriptions.yaml": {"metrics": Shape(dict, (dict,))},  # metric_model.load_phrases
     "lexicons/metrics.yaml": {"metrics": Shape(dict, (dict,)), "table_labels": Shape(dict, (str,)),  # _load_metrics
                               "not_by_subject_kind": STR, "by_subject_kind": Shape(dict, (list,)),
@@ -47,12 +47,12 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/modality.yaml": {k: Shape(list, (str,))  # claims.modality_cues and _modality
                                for k in ("forecast", "estimate", "historical", "prior_value", "versus_expectations",
                                          "estimate_after")},
-    "lexicons/number_words.yaml": {  # figures.Patterns, numbers.parse_word_tokens, periods.Grammar
+    "lexicons/number_words.yaml": {  # figures.Patterns, numbers.parse_word_tokens, calendar_grammar.Grammar
         "units": Shape(dict, NUMBER), "tens": Shape(dict, NUMBER), "magnitudes": Shape(dict, NUMBER),
         "dozen": Shape(dict, NUMBER), "decimal_point": STR, "sign_words": MAP,
         "denominators": Shape(dict, NUMBER), "ordinal_tails": MAP, "word_changes": MAP,
         "falling_words": LIST, "falling_nouns": LIST, "weight_words": LIST, "money_nouns": LIST},
-    "lexicons/periods.yaml": {  # periods.Grammar, claims (fiscal_year_end_by_currency)
+    "lexicons/periods.yaml": {  # calendar_grammar.Grammar, claims (fiscal_year_end_by_currency)
         "weekdays": Shape(dict, (int,)), "months": Shape(dict, (int,)), "day_ordinals": Shape(dict, (int,)),
         "ordinals": Shape(dict, (int,)), "units": Shape(dict, (str,)), "next": LIST, "last": LIST, "this": LIST,
         "relative_days": Shape(dict, (int,)), "seasons": Shape(dict, (list,)), "parts": MAP, "not_dates": LIST,

@@ -256,11 +256,8 @@ def load_metric_model(path: str | None, device: str = "cpu") -> MetricModel | No
         log.warning("transformer stage %s", note)
         return None
     folder = model_folder(path)
-    # the weights are local: never let huggingface_hub reach for the network (it reads this at import)
-    os.environ["HF_HUB_OFFLINE"] = "1"
-    # torch's C++ notices (read when torch is first imported) would break --silent: loading the cached
-    # int8 graph prints that quantized tensors are deprecated, which the pinned torch still ships
-    os.environ.setdefault("TORCH_CPP_LOG_LEVEL", "ERROR")
+    # the weights are local: both from_pretrained calls in `_load` pass local_files_only=True, so
+    # huggingface_hub never reaches for the network (no HF_HUB_OFFLINE needed in the environment)
     try:
         return _load(folder, _model_name(folder, path), device)
     except (ImportError, OSError, ValueError) as exc:  # a broken install or folder: run on without the stage
@@ -278,6 +275,7 @@ def _load(folder: Path, name: str, device: str) -> MetricModel:
         # the pipeline runs one worker process per core; intra-op threads only fight them
         # (two threads were 3x slower than one on a busy 2-core machine)
         torch.set_num_threads(1)
+        _spend_quantizer_notice(torch)
         cached = _load_cached(folder, name)
         if cached is not None:
             return cached
@@ -422,6 +420,18 @@ def _prune_cache(folder: Path, keep: int = CACHE_KEEP) -> None:
         key = old.stem.removeprefix("encoder-")
         old.unlink(missing_ok=True)
         (folder / f"tokenizer-{key}.json").unlink(missing_ok=True)
+
+
+def _spend_quantizer_notice(torch) -> None:
+    """Have torch give its once-per-process "quantized tensors are deprecated" notice as a Python warning
+    (ignored here) before the int8 graph is loaded.
+
+    NOTE: torch.jit.load prints that notice from C++ straight to stderr (Quantizer.cpp, TORCH_WARN_ONCE),
+    which would break --silent (tests/test_bad_inputs.py::test_silent_run_prints_nothing). This used to
+    be silenced by writing TORCH_CPP_LOG_LEVEL=ERROR into os.environ before torch's first import; a call
+    from Python turns the same once-only notice into a Python warning instead, so nothing global is set.
+    """
+    _quiet(torch.quantize_per_tensor, torch.zeros(1), 1.0, 0, torch.qint8)
 
 
 def _quiet(fn, *args):

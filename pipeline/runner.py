@@ -14,6 +14,7 @@ import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -59,6 +60,7 @@ class RunOptions:
     engine: str = "local"  # local (processes on this machine) or dask
     scheduler: str | None = None  # a Dask scheduler address; None starts a LocalCluster
     text_column: str = "text"  # the field of a dump's records that holds the article (--text-column)
+    today: date | None = None  # the run's start day (set once by run()): the latest publication date a text can give
 
 
 def dollar_for(text: str, res: Resources) -> str:
@@ -71,11 +73,14 @@ def dollar_for(text: str, res: Resources) -> str:
 
 
 def process_article(article: Article, res: Resources, use_ner: bool = False, parse: bool = False,
-                    trace: list | None = None) -> ArticleResult:
+                    trace: list | None = None, today: date | None = None) -> ArticleResult:
     """Clean, find figures and entities, and make claims for one article (pure).
 
     `parse` adds spaCy's dependency parse of the figures' sentences to the subject step's features
-    (its own trained head); `trace` collects each figure's subject candidates.
+    (its own trained head); `trace` collects each figure's subject candidates. `today` is the run's
+    start day: an article without a publication date gets the latest date its text names up to that
+    day; with None it keeps none (the day is passed in so that the output does not depend on when
+    this function runs).
     """
     timings: dict[str, float] = {}
     if article.error:
@@ -92,8 +97,8 @@ def process_article(article: Article, res: Resources, use_ner: bool = False, par
     timings["clean"] = time.perf_counter() - t0
     if not clean.text.strip():
         return ArticleResult(article, status="failed", error=message("A012"), n_chars=len(text))
-    if article.published is None:
-        guess = infer_published(clean.text)
+    if article.published is None and today is not None:
+        guess = infer_published(clean.text, today)
         if guess is not None:
             article = replace(article, published=guess, published_inferred=True)
     t0 = time.perf_counter()
@@ -128,13 +133,13 @@ def process_article(article: Article, res: Resources, use_ner: bool = False, par
 
 
 def _process_batch(batch: list[Article], models_dir: str | None, use_ner: bool = False,
-                   model: tuple | None = None, parse: bool = False) -> list[ArticleResult]:
+                   model: tuple | None = None, parse: bool = False, today: date | None = None) -> list[ArticleResult]:
     """Process a batch; `model` is (path, device) for the transformer stage, or None to skip it."""
     res = load_resources(models_dir)
     out = []
     for a in batch:
         try:
-            out.append(process_article(a, res, use_ner, parse))
+            out.append(process_article(a, res, use_ner, parse, today=today))
         except Exception as exc:  # one bad article must not stop a run: record it and go on
             out.append(ArticleResult(a, status="failed", error=message("A011", reason=f"{type(exc).__name__}: {exc}"[:200]),
                                      n_chars=len(a.text)))
@@ -269,6 +274,8 @@ def _rows(results: list[tuple[ArticleResult, str]]) -> tuple[pd.DataFrame, pd.Da
 def run(inputs: list[Path], opts: RunOptions) -> dict:
     """Run the pipeline over `inputs` into `opts.out`, resuming or appending to what is there; return run.json."""
     started = time.time()
+    if opts.today is None:  # the run's day, taken once: every article of the run is read against it
+        opts = replace(opts, today=date.fromtimestamp(started))
     if opts.fast:  # the rules-only mode: what it turns off is decided here, once
         opts = replace(opts, use_model=False, parse=False)
     if opts.engine == "dask" and opts.scheduler:  # before the seconds of loading models/, so a wrong address fails fast
@@ -447,12 +454,12 @@ def _flush(pending: list, opts: RunOptions, pool, store: PartStore, seg, consume
     todo = [a for a, _, status in pending if not status]
     model = (opts.model_path, opts.device) if opts.use_model and opts.model_ready else None
     if pool is None:
-        done = iter(_process_batch(todo, opts.models_dir, opts.use_ner, model, opts.parse))
+        done = iter(_process_batch(todo, opts.models_dir, opts.use_ner, model, opts.parse, opts.today))
     else:
         batches = list(_batches(todo, opts.batch_size))
         done = (r for batch in pool.map(_process_batch, batches, [opts.models_dir] * len(batches),
                                         [opts.use_ner] * len(batches), [model] * len(batches),
-                                        [opts.parse] * len(batches)) for r in batch)
+                                        [opts.parse] * len(batches), [opts.today] * len(batches)) for r in batch)
     results = []
     for a, h, status in pending:
         if status == "skipped_duplicate":
@@ -613,7 +620,8 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
         "segments": [{"inputs": s.inputs, "articles": s.consumed, "done": s.done} for s in store.segments],
         "options": {"workers": opts.workers, "batch_size": opts.batch_size, "max_chars": opts.max_chars,
                     "window_days": opts.window_days, "models_dir": str(res.models_dir), "ner": opts.use_ner,
-                    "fast": opts.fast, "parse": opts.parse, "engine": opts.engine, "scheduler": opts.scheduler},
+                    "fast": opts.fast, "parse": opts.parse, "engine": opts.engine, "scheduler": opts.scheduler,
+                    "today": opts.today.isoformat() if opts.today else None},
         "model_stage": model_info,
         "stages": stages_run(opts, model_info),
         "counts": {"articles": sum(status.values()), "ok": status["ok"], "failed": status["failed"],

@@ -54,3 +54,34 @@ def test_dates_table(text, row, group):
 def test_find_periods_without_a_reference_date_keeps_absolute_periods():
     labels = [p.label for p in find_periods("Revenue rose in Q3 2024 and in the first quarter.", None)]
     assert labels == ["2024-Q3"]
+
+
+def test_an_undated_article_is_dated_against_the_day_passed_in_not_the_clock(resources):
+    """issue 18: the run's start day is passed in (runner.run takes it once), so the same article gives
+    the same publication date whatever day the code runs on; a date after that day is not its date."""
+    from pipeline.records import Article
+    from pipeline.runner import process_article
+
+    text = "Acme said on June 3, 2024 that revenue rose 5% to $3 billion. It expects more by January 1, 2030."
+    art = Article(article_id="a", doc="a", text=text)
+    got = process_article(art, resources, today=datetime.date(2024, 7, 1)).article
+    assert (got.published, got.published_inferred) == (datetime.date(2024, 6, 3), True)
+    assert process_article(art, resources, today=datetime.date(2031, 1, 1)).article.published == datetime.date(2030, 1, 1)
+    assert process_article(art, resources).article.published is None  # no day given: no guess
+
+
+def test_the_month_words_of_the_reporting_patterns_and_of_the_grammar_agree(resources):
+    """reporting_periods.MONTHS (the standard library's names, and "sept") and periods.yaml's `months`
+    (the calendar grammar's) are one list in two places: keep them equal."""
+    from pipeline.reporting_periods import MONTHS
+
+    assert {str(k).lower(): int(v) for k, v in resources.periods["months"].items()} == MONTHS
+
+
+@pytest.mark.parametrize("text", ["Sales rose in the quarter ended Sepember 30.", "Sales rose in the Sepember quarter.",
+                                  "On Sepember 3 it said"])
+def test_a_misspelt_month_is_no_month_and_no_error(text):
+    """bug caught: "Sepember" matched the reporting patterns' month but was not in MONTHS (KeyError: the
+    whole article failed with A011)."""
+    assert [p.text for p in find_periods(text, REF)] == []
+    assert infer_published("Sepember 2024 was good", datetime.date(2025, 1, 1)) == datetime.date(2024, 12, 31)  # its year

@@ -20,7 +20,7 @@ WITH_EXAMPLES = [name for name in MODULES if _has_examples(name)]
 
 
 def test_the_modules_with_examples_are_found():
-    assert {"pipeline.numbers", "pipeline.periods", "pipeline.facts"} <= set(WITH_EXAMPLES), WITH_EXAMPLES
+    assert {"pipeline.numbers", "pipeline.calendar_rules", "pipeline.reporting_periods", "pipeline.date_math", "pipeline.facts"} <= set(WITH_EXAMPLES), WITH_EXAMPLES
 
 
 @pytest.mark.parametrize("name", WITH_EXAMPLES)

@@ -5,6 +5,7 @@ Helpers (`invoke`, `run_cli`, `_one_line_error`, `article`) are test_bad_inputs.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -241,6 +242,7 @@ def test_run_json_records_the_engine_and_scheduler(tmp_path):
     assert r.returncode == 0, r.stderr
     options = json.loads((tmp_path / "o" / "run.json").read_text())["options"]
     assert options["engine"] == "local" and options["scheduler"] is None
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", options["today"])  # the day the run read undated articles against
 
 
 # --- 4. claims review --port P with P taken --------------------------------------------------------
