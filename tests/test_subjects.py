@@ -128,3 +128,10 @@ def test_a_description_does_not_open_a_paragraph():
     text = "Acme Corp posts higher revenue\nAcme Corp reported results on Monday.\nLondon-based analysts were upbeat. Revenue rose 4% in the quarter.\n"
     claims, _ = extract([text], published="2025-02-10")
     assert list(claims["entity"].str.startswith("Acme")) == [True], claims[["figure", "entity"]]
+
+
+def test_a_period_or_a_units_part_in_title_case_is_no_owner():
+    text = ("Hooli Reports Results\nHooli said on Monday its results beat forecasts.\n"
+            "Fourth Quarter revenue rose 5% to $20 million.\nEach Unit consists of one share priced at $1.50.\n")
+    claims, _ = extract([text], published="2025-02-10")
+    assert not set(claims["entity"]) & {"Fourth Quarter", "Each Unit"}, claims[["figure", "entity"]]
