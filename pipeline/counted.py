@@ -32,6 +32,9 @@ _QUAL_BEFORE = re.compile(r"\b(?:about|some|nearly|almost|over|around|roughly|ap
                           r"fewer\s+than|less\s+than|at\s+least|up\s+to|employs|employed|has|had|have|with)\s+$", re.I)
 
 
+_JOINER_BEFORE = re.compile(r"\b(?:of|at|totall?ing|numbering|reached)\s+(?:[a-z]+\s+){0,2}$", re.I)
+
+
 @lru_cache(maxsize=4)
 def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     nouns = "|".join(re.escape(n) for n in sorted(res.count_nouns, key=len, reverse=True))
@@ -64,7 +67,9 @@ def counted_noun(text: str, start: int, end: int, value: Decimal, words: bool, y
     before = text[max(0, start - 40):start]
     if _RANK_BEFORE.search(before):
         return ""
-    head = before_rx.search(before)
+    # the joiner must end the text before the number ("a workforce of 3,500") before the heads are looked for:
+    # the heads' long alternation, tried at every place of 40 characters, is most of this step's cost
+    head = _JOINER_BEFORE.search(before) and before_rx.search(before)
     if head and not words and not year_like:
         return "of"
     m = after_rx.match(text, end)

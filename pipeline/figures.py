@@ -567,11 +567,11 @@ def _atom_unit(text: str, a: Atom, res: Resources) -> tuple[str, str]:
     and a plain number before a counted noun ("81 rigs", "three casinos") as a count."""
     unit, kind = _classify(a)
     if not unit and not a.unit and not a.bare and a.scale == 1 and a.loose_scale == 1:
-        reason = _skip_reason(text, a)
-        if reason in ("no_unit", "year", "number_word"):
-            a.counted = counted_noun(text, a.start, a.end, a.value, a.words, reason == "year", res)
-            if a.counted:
-                return "count", "count"
+        # the noun first: most unit-less numbers have none, and the reasons to skip a number cost more to read
+        noun = counted_noun(text, a.start, a.end, a.value, a.words, bool(_YEAR.match(a.number)), res)
+        if noun and _skip_reason(text, a) in ("no_unit", "year", "number_word"):
+            a.counted = noun
+            return "count", "count"
     if a.unit == "times":
         ctx = text[max(0, a.start - 200):a.end + 60]
         if _TIMES_CONTEXT.search(ctx) and not _TIMES_NOT.match(text[a.end:a.end + 12]):

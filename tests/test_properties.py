@@ -14,6 +14,7 @@ failure prints the falsifying text.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -83,7 +84,7 @@ def test_figures_never_raise_and_spans_are_consistent(text):
         assert 0 <= f.start < f.end <= len(text)
         assert text[f.start:f.end] == f.text
         assert f.low <= f.high
-        assert f.unit
+        assert f.unit or f.kind == "table_cell"  # a bare table cell keeps its printed value and no unit (README)
     for s in skipped:
         assert 0 <= s.start < len(text) and s.reason
 
@@ -185,6 +186,8 @@ SENTENCES = ["Revenue reached {} last year.", "The company said it would spend {
 @example(("12.25 mln dlrs", Decimal("12.25e6"), "USD"), SENTENCES[2])
 def test_written_amount_reads_back_as_the_same_value_and_unit(written, sentence):
     amount, value, code = written
+    # a lone letter before a single digit is no amount by design ("Y2K", "asteroid Y4": figures._not_letter_currency)
+    assume(not re.fullmatch(r"[A-Za-z]\d", amount))
     assert _reads_back(sentence.format(amount), amount, value, code)
 
 
