@@ -47,6 +47,7 @@ _REPORT_GRAINS = ("quarter", "fiscal_quarter", "fiscal_year", "half")
 # the published day, and 35 of 63 larger ones no period.
 _PRICE_BELOW = 100_000
 _MODALITY_REACH = 300
+_OPENING_CHARS = 12  # a sentence's first words, where its subject stands ("Two analysts polled by ...")
 _ESTIMATE_REACH = 300  # characters back to the amount whose metric a bare estimate restates
 # a clause that gives the earlier value of the figure before it: "rose to 11%, up from 8.6%"
 # a percent in brackets right after an amount, signed or marked as a change: "$1.01B (+114.4% Y/Y)"
@@ -353,6 +354,12 @@ def _whole_year(base: Period, fy_end: int) -> Period:
                   "fiscal_year" if fy_end != 12 else "year", "claims.whole_year.v1")
 
 
+def others_before(pos: int, lo: int, starts: list[int]) -> bool:
+    """Whether a figure (of the sorted `starts`) begins in [lo, pos)."""
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < pos
+
+
 _CHANGE_TO = re.compile(r"\s*,?\s*to\s+")  # between a change and the level it reaches: "fall 2.9% to 450 yen"
 
 
@@ -512,7 +519,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     drafts = []
     previous_metric: dict[tuple[int, str], str] = {}
     providers = frozenset(res.subject_words.get("consensus_providers", ()))
-    last_metric_of: dict[tuple[str, bool], tuple[int, str]] = {}  # (unit, scaled) -> the last named amount's end, metric
+    last_metric_of: dict[tuple[str, bool], tuple] = {}  # (unit, scaled) -> the last named amount's end, metric, period
     last_amount: tuple[int, str] = (-1, "other")  # the end and metric of the last figure, for "(+12% Y/Y)"
     cue_cache: dict[tuple, list] = {}
     modality_spans: dict[tuple[int, int], list] = {}
@@ -627,6 +634,12 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         after = bisect.bisect_right(near, fig.start)
         modality = _modality(text, fig, cs, ce, res, lead, others, modality_spans,
                              near[after] if after < len(near) else None)
+        if modality == "forecast" and not others_before(fig.start, sent.start, near) and any(
+                name == "estimate" and start - sent.start <= _OPENING_CHARS and end <= fig.start
+                for start, end, name in modality_cues(text, sent.start, fig.start, res)):
+            # "Analysts polled by FactSet, on average, expected $0.57": analysts open the sentence, the
+            # expectation is theirs (not "Amazon surprised analysts by announcing it would ...")
+            modality = "estimate"
         if last_change is not None and last_change[0] >= cs and _CHANGE_TO.fullmatch(text, last_change[0], fig.start) \
                 and last_change[1] in ("forecast", "estimate") and modality == "actual":
             modality = last_change[1]  # "expects profit to decline 2.9% to 450.0 billion yen": the level the change reaches
@@ -648,16 +661,18 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if metric == "other" and modality == "estimate" and not fig.table_label:
             # "Revenue rose 22% to $741 million. Analysts expected $758.9 million.": an estimate with no metric
             # words restates the metric of the last amount in the same unit and scale, a sentence or so before
+            # (a wire that sets each sentence apart reaches back one paragraph break), and its period
             prior = last_metric_of.get((fig.unit, scaled))
-            if prior is not None and fig.start - prior[0] <= _ESTIMATE_REACH and "\n\n" not in text[prior[0]:fig.start]:
+            if prior is not None and fig.start - prior[0] <= _ESTIMATE_REACH and text.count("\n\n", prior[0], fig.start) <= 1:
                 metric = prior[1]
-        if metric != "other" and fig.unit:
-            last_metric_of[(fig.unit, scaled)] = (fig.end, metric)
+                period = period or prior[2]
         results = metric in res.metrics and res.metrics[metric].default_period == "report"
         following = bisect.bisect_right(figure_starts, fig.start)
         next_start = figure_starts[following] if following < len(figure_starts) else None
         if period is None:
             period = _period_for(fig, period_index, view, days=not results, next_start=next_start)
+        if metric != "other" and fig.unit and modality != "historical":
+            last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates
         # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
         back = _months_back(fig, period_index, view, ref, next_start) \
             if results and period is None and not metric.endswith(("_growth", "_change")) else 0

@@ -263,3 +263,20 @@ def test_the_level_a_forecast_change_reaches_is_forecast_too():
                         published="2025-02-13")
     got = dict(zip(claims["figure"], claims["modality"]))
     assert got == {"2.9%": "forecast", "450.0 billion yen": "forecast"}, got
+
+
+def test_a_wires_bare_estimates_restate_the_last_amounts_metric_and_period():
+    # the MT Newswires results template: one sentence a paragraph
+    import pandas as pd
+    text = ("Hooli reported Q4 non-GAAP earnings Wednesday of $0.59 per diluted share, up from $0.41 a year earlier.\n\n"
+            "Analysts polled by FactSet, on average, expected $0.57.\n\n"
+            "Revenue for the quarter ended Dec. 31 was $741 million, compared with $605.8 million a year earlier.\n\n"
+            "Analysts expected $758.9 million.\n\n"
+            "For Q1, the company is projecting at least $575 million in revenue.\n\n"
+            "Analysts are looking for $582.2 million.\n")
+    claims, _ = extract(pd.DataFrame([{"text": text, "published": "2025-02-12", "title": "Hooli Q4 Non-GAAP EPS Rise"}]))
+    got = {f: (m, p, mod) for f, m, p, mod in zip(claims["figure"], claims["metric"], claims["period_label"], claims["modality"])}
+    assert got["$0.59"] == ("eps", "2024-Q4", "actual"), got
+    assert got["$0.57"] == ("eps", "2024-Q4", "estimate"), got
+    assert got["$758.9 million"] == ("revenue", "2024-Q4", "estimate"), got
+    assert got["$582.2 million"] == ("revenue", "2025-Q1", "estimate"), got
