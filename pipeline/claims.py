@@ -360,6 +360,33 @@ def others_before(pos: int, lo: int, starts: list[int]) -> bool:
     return i < len(starts) and starts[i] < pos
 
 
+def _item_owner(best, cands: list, opener: Mention | None, sent_start: int, topic: Mention | None, outlet: str):
+    """The head's pick, or, when it names no owner in the figure's sentence, the company the paragraph opens
+    with (a roundup's item), unless that is the story's topic, the pick itself or the article's own outlet."""
+    if opener is None or opener.start >= sent_start or opener.entity.lower() == outlet.lower():
+        return best
+    if (opener.entity_id or opener.entity) in (best.entity_id or best.entity,
+                                               (topic.entity_id or topic.entity) if topic is not None else None):
+        return best
+    return opener_candidate(opener, cands)
+
+
+def _modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int, cs: int, near: list[int],
+                          last_change: tuple[int, str] | None, res: Resources) -> str:
+    """The clause's modality, read against its sentence: analysts opening the sentence make its expectation an
+    estimate ("Analysts polled by FactSet, on average, expected $0.57", not "Amazon surprised analysts by
+    announcing it would ..."), and the level a forecast change reaches is forecast too ("expects profit to
+    decline 2.9% to 450.0 billion yen")."""
+    if modality == "forecast" and not others_before(fig.start, sent_start, near) and any(
+            name == "estimate" and start - sent_start <= _OPENING_CHARS and end <= fig.start
+            for start, end, name in modality_cues(text, sent_start, fig.start, res)):
+        return "estimate"
+    if last_change is not None and last_change[0] >= cs and _CHANGE_TO.fullmatch(text, last_change[0], fig.start) \
+            and last_change[1] in ("forecast", "estimate") and modality == "actual":
+        return last_change[1]
+    return modality
+
+
 _CHANGE_TO = re.compile(r"\s*,?\s*to\s+")  # between a change and the level it reaches: "fall 2.9% to 450 yen"
 
 
@@ -548,14 +575,10 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                                ents.main, discourse, article.title, figure_starts,
                                list(ents.mentions[max(0, lo_m - 12):lo_m]), choose_subject(text, fig, view, ents, res))
         best, best_score = choose(cands, head)
-        # no owner in the sentence: the one its paragraph opens with (a roundup's item), past the story's lead
         if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(headline):
             opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                        ents.learned, discourse)
-            if opener is not None and opener.start < sent.start and opener.entity.lower() != article.source.lower() \
-                    and (opener.entity_id or opener.entity) not in (
-                        best.entity_id or best.entity, (topic.entity_id or topic.entity) if topic is not None else None):
-                best = opener_candidate(opener, cands)
+            best = _item_owner(best, cands, opener, sent.start, topic, article.source)
         subject = best.mention() if best is not None else None
         how = _route(best)
         if trace is not None:
@@ -634,15 +657,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         after = bisect.bisect_right(near, fig.start)
         modality = _modality(text, fig, cs, ce, res, lead, others, modality_spans,
                              near[after] if after < len(near) else None)
-        if modality == "forecast" and not others_before(fig.start, sent.start, near) and any(
-                name == "estimate" and start - sent.start <= _OPENING_CHARS and end <= fig.start
-                for start, end, name in modality_cues(text, sent.start, fig.start, res)):
-            # "Analysts polled by FactSet, on average, expected $0.57": analysts open the sentence, the
-            # expectation is theirs (not "Amazon surprised analysts by announcing it would ...")
-            modality = "estimate"
-        if last_change is not None and last_change[0] >= cs and _CHANGE_TO.fullmatch(text, last_change[0], fig.start) \
-                and last_change[1] in ("forecast", "estimate") and modality == "actual":
-            modality = last_change[1]  # "expects profit to decline 2.9% to 450.0 billion yen": the level the change reaches
+        modality = _modality_in_sentence(modality, text, fig, sent.start, cs, near, last_change, res)
         last_change = (fig.end, modality) if fig.kind in ("percent", "word_change") or fig.unit == "%" else None
         if fig.table_label and sections is None:  # the table's section headers, found once per article
             sections = [(m.start(), m.group(1)) for m in _SECTION.finditer(text)]
