@@ -69,3 +69,14 @@ def test_segment_without_a_named_unit_becomes_a_segment(resources):
     ents, _ = mentions("Zylo Robotics Holdings Ltd. (NASDAQ: ZYLO) said its gaming division grew 12%.", resources)
     segs = [m for m in ents.mentions if m.kind == "segment"]
     assert segs and segs[0].parent == "gaming" and segs[0].entity == "Zylo Robotics Holdings"
+
+
+def test_a_number_in_brackets_is_a_ticker_only_as_asian_exchanges_write_them():
+    from pipeline.entities import learn_aliases
+    from pipeline.resources import load_resources
+    res = load_resources()
+    text = ("Adjusted EBITDA (35.7) fell. See Consolidated Statements (119). "
+            "Sony Group (6758) and Tencent Holdings (0700.HK) rose.")
+    learned = learn_aliases(text, res)
+    assert "35.7" not in learned and "119" not in learned
+    assert "6758" in learned and "0700.HK" in learned
