@@ -355,8 +355,9 @@ def paragraph_subject(text: str, pos: int, mentions: list[Mention], res: Resourc
     words = subject_words(res)
     stamp = _ITEM_STAMP.match(text, start)
     s0 = stamp.end() if stamp and stamp.end() > start and text[start].isdigit() else start
-    end = text.find("\n", s0)
-    end = min(end if end >= 0 else len(text), s0 + _PARAGRAPH_OPENING)
+    para_end = text.find("\n", s0)
+    para_end = para_end if para_end >= 0 else len(text)
+    end = min(para_end, s0 + _PARAGRAPH_OPENING)
     stop = re.search(r"[.!?](?:\s|$)", text[s0:end])
     end = s0 + stop.end() if stop else end
     found: list[Mention] = [m for m in mentions if s0 <= m.start < end and m.source != "reference"]
@@ -368,8 +369,7 @@ def paragraph_subject(text: str, pos: int, mentions: list[Mention], res: Resourc
     for s, e, entry, name in _name_candidates(chunks, text, taken, res, learned, (end, end)):
         found.append(Mention(text[s:e], s, e, entry.name, entry.entity_id, entry.kind, parent=entry.parent, source="name")
                      if entry is not None else Mention(text[s:e], s, e, name, _slug(name), "name", source="name"))
-    para_end = text.find("\n", s0)
-    paragraph = text[s0:para_end if para_end >= 0 else len(text)]
+    paragraph = text[s0:para_end]
     owner = None
     for m in sorted(found, key=lambda m: m.start):
         if m.kind in ("currency", "person") or is_reporter(m.entity, words) or is_reporter(m.text, words):
