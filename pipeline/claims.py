@@ -25,6 +25,7 @@ from .entities import ArticleEntities
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
 from .resources import Resources, lower_text
+from .segments import entity_words_of, find_segment, segment_words
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
                        opener_candidate, paragraph_subject)
 
@@ -542,6 +543,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     last_change: tuple[int, str] | None = None  # the end and modality of the last percent change, for "2.9% to 450 yen"
     full_year_rx = _full_year_pattern(res)
     seg_before = _segment_before_metric(res)
+    part_words = segment_words(res)
     has_forward = {}
     drafts = []
     previous_metric: dict[tuple[int, str], str] = {}
@@ -645,6 +647,10 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         spec = res.metrics.get(metric)
         if spec is not None and spec.instrument and not segment:
             segment = instrument_of(text[cs:ce], fig.start - cs)
+        if not segment and (subject is None or subject.kind != "unit") and not fig.table_label:
+            # a product, share class, tranche, business line or tariff's goods the sentence names
+            segment = find_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
+                                   fig.kind, part_words, entity_words_of(entity, subject.text if subject else ""))
         if metric in ("forward_pe", "trailing_pe"):
             if _AMBIGUOUS_PE.search(text[cs:ce]) and not re.search(r"forward|trailing", text[cs:ce], re.I):
                 metric = "ambiguous_pe"

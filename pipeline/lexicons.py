@@ -58,7 +58,9 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "relative_days": Shape(dict, (int,)), "seasons": Shape(dict, (list,)), "parts": MAP, "not_dates": LIST,
         "fiscal_year_end_by_currency": Shape(dict, (int,)), "full_year_words": LIST},
     "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST},  # "1e3" reads as a string
-    "lexicons/segments.yaml": {"segments": Shape(dict, (str,)), "unit_nouns": LIST},  # load_resources
+    "lexicons/segments.yaml": {"segments": Shape(dict, (str,)), "unit_nouns": LIST, "generic_words": LIST,
+                               "subject_verbs": LIST, "whole_nouns": LIST,
+                               "not_products": LIST},  # load_resources
     "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
                                "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),
                                "not_subjects": LIST, "consensus_providers": LIST,

@@ -87,6 +87,10 @@ class Resources:
     boilerplate: re.Pattern
     segments: Mapping[str, str]
     unit_nouns: frozenset[str]
+    segment_generic_words: frozenset[str]  # segments.py: words that never name a part alone
+    segment_subject_verbs: tuple[str, ...]  # segments.py: verbs that join a clause's subject to its figure
+    segment_whole_nouns: frozenset[str]  # segments.py: nouns that describe a whole company
+    segment_not_products: frozenset[str]  # segments.py: capitalised words after a price that name no product
     tickers: frozenset[str]
     entity_rules: Mapping[str, object]
     physical_units: Mapping[str, str]
@@ -448,6 +452,10 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         sentence_starters=frozenset(clean["sentence_starters"]),
         segments=MappingProxyType({str(k).lower(): str(v) for k, v in segments["segments"].items()}),
         unit_nouns=frozenset(segments["unit_nouns"]),
+        segment_generic_words=frozenset(str(w).lower() for w in segments["generic_words"]),
+        segment_subject_verbs=tuple(str(w).lower() for w in segments["subject_verbs"]),
+        segment_whole_nouns=frozenset(str(w).lower() for w in segments["whole_nouns"]),
+        segment_not_products=frozenset(str(w).lower() for w in segments["not_products"]),
         tickers=frozenset(t for e in entries for t in e.tickers),
         entity_rules=MappingProxyType(_read_yaml(lex / "entities.yaml")),
         physical_units=MappingProxyType({str(k): str(v) for k, v in _read_yaml(lex / "units.yaml")["units"].items()}),

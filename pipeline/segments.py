@@ -1,0 +1,251 @@
+"""Segment: the part of the entity a figure is about, read from word order (issue 15).
+
+The claims step names a segment only from a closed list ("cloud revenue", "the gaming
+division"). Labeled news names far more parts than any list holds: a product ("Danner Light
+Bison hiking boots: $300"), a share class or tranche ("Berkshire's Class A shares",
+"$600,000 promissory note", "7.0% subordinated notes due 2055"), a business line
+("termite and ancillary services surged 16.6%"), what a tariff is on ("10% tariffs on goods
+from China"), a trade partner ("the deficit with Japan"), a futures month ("Brent for March
+settlement"). This module reads those from the figure's clause, one pattern family a
+function, each returning the words as the text writes them or "".
+
+What is left when the words that name the whole (the entity, a metric, "net", "total",
+"shares") are taken out decides: nothing left, no segment. The word lists are
+`models/lexicons/segments.yaml` (`generic_words`, `subject_verbs`); the cases are in
+`tests/test_segments.py`.
+
+Pure functions over strings; no spaCy: the parse is off by default (see parse.py), and the
+clause's word order carries these patterns.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import Resources
+
+RULE = "segments.v1"
+MAX_WORDS = 8  # a longer phrase is a clause, not the name of a part
+
+_WORD = re.compile(r"[A-Za-z][\w&.'-]*")
+# a share class, a preferred or common issue, a depositary receipt, a listing
+_SHARE_CLASS = re.compile(
+    r"\b(?:[Cc]lass\s+[A-Z]\b(?:\s+(?i:common|ordinary|preferred|preference|voting))?(?:\s+(?i:shares?|stock))?"
+    r"|[Ss]eries\s+[A-Z0-9]{1,2}\s+(?i:(?:convertible|cumulative)\s+)*(?i:preferred|preference|shares?|stock|notes?)"
+    r"|(?i:(?:(?:convertible|cumulative|non-?cumulative|perpetual|redeemable|participating|exchangeable)\s+){0,3}"
+    r"(?:preferred|preference)\s+(?:stock|shares?))"
+    r"|ADRs?\b|ADSs?\b|(?i:American\s+depositary\s+(?:shares|receipts))"
+    r"|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*-listed\s+(?i:shares?|stock))")
+# a debt instrument as the text names it: "7.0% subordinated notes due 2055", "promissory note", "term loan"
+_DEBT = re.compile(
+    r"\b(?:[\w.%-]+\s+){0,5}?(?:notes?|debentures?|bonds?)\s+due\s+(?:19|20)\d\d\b"
+    r"|\b(?:(?:senior|subordinated|secured|unsecured|convertible|exchangeable|promissory|green)\s+){1,3}"
+    r"(?:notes?|debentures?|bonds?|loans?)\b"
+    r"|\b(?:term\s+loan|revolving\s+credit\s+facility|credit\s+facility|commercial\s+paper(?:\s+program)?)\b", re.I)
+_TRADE_PARTNER = re.compile(
+    r"\b(?:deficit|surplus|trade|imbalance)\s+(with\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+# "a 25% tariff on steel and aluminum imports": what the duty falls on
+_TARIFF_ON = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:tariffs?|duty|duties|levy|levies)\s+on\s+(?:all\s+)?"
+                        r"((?:[\w.&'-]+\s*){1,8}?)(?=\s*(?:[,;.()\"\u201c\u201d]|\bbeginning\b|\bstarting\b|\bfrom\s+\w+day\b|\bwithout\b|"
+                        r"\bthat\b|\bwhich\b|\bwould\b|\bwill\b|\bif\b|\bunless\b|\bas\b|\bon\s+\w+day\b|\bin\s+(?:19|20)\d\d\b|$))",
+                        re.I)
+# a product named right after its price: "Roku debuts $179 Smart Soundbar", "the $500 Xbox One X"
+_PRODUCT_AFTER = re.compile(r"^[-\s]*((?:(?:[A-Z]|i[A-Z])[\w.+-]*|\d+[\w.+-]*)(?:\s+(?:(?:[A-Z]|i[A-Z])[\w.+-]*|\d+[\w.+-]*)){0,4})"
+                            r"(?=[\s,.;:)]|$)")
+# a product listing line: "Canon PowerShot SX420 for $199 ($180 off)", "Hulu Live TV: $44 per month"
+_LISTING = re.compile(r"^\s*(?:[*\-•]\s*)?(?:Buy\s+)?((?:[A-Z0-9][\w.&'+-]*\s+){0,7}[A-Za-z0-9][\w.&'+-]*)"
+                      r"(?:\s+(?:on|at|from)\s+[A-Z]\w+)?\s*(?::|\s-|\s–|\s+for)\s*$")
+
+
+@dataclass(frozen=True)
+class SegmentWords:
+    """The segment rules' word lists, from models/lexicons/segments.yaml, built once per resources."""
+
+    generic: frozenset[str]  # words that name the whole or the measure, never a part alone
+    subject_verb: re.Pattern  # a clause's subject ends at one of these verbs before the figure
+    whole_nouns: frozenset[str]  # nouns that describe a whole company ("the medical devices company")
+    not_products: frozenset[str]  # capitalised words after a price that name no product ("Series", "IPO")
+
+
+@lru_cache(maxsize=4)
+def segment_words(res: Resources) -> SegmentWords:
+    verbs = "|".join(re.escape(v) for v in sorted(res.segment_subject_verbs, key=len, reverse=True))
+    return SegmentWords(generic=res.segment_generic_words, whole_nouns=res.segment_whole_nouns,
+                        not_products=res.segment_not_products,
+                        subject_verb=re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|all|each|both|"
+                                                r"\w+ly)\s+)*(?:" + verbs + r")\b", re.I))
+
+
+def _content(phrase: str, words: SegmentWords, entity_words: frozenset[str]) -> bool:
+    """Whether a phrase names something beyond the whole entity and its measure."""
+    for w in _WORD.findall(phrase):
+        low = w.lower().strip(".'").removesuffix("'s")
+        if low and low not in words.generic and low not in entity_words and not low.isdigit():
+            return True
+    return False
+
+
+def _trim(phrase: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
+    """The phrase without leading articles, possessors, the entity's name and the whole's words."""
+    tokens = phrase.split()
+    while tokens:
+        low = tokens[0].lower().strip(",;:*\"“”'")
+        bare = low.removesuffix("'s").removesuffix("’s").strip(".")
+        if low.endswith(("'s", "’s")) or bare in entity_words or bare in words.generic or not bare:
+            tokens.pop(0)
+            continue
+        break
+    while len(tokens) > 1 and tokens[-1].lower().strip(",;:.") in _TRAILING:
+        tokens.pop()  # "international reserves now"
+    return " ".join(tokens).strip(" ,;:*\"“”'")
+
+
+_TRAILING = frozenset({"now", "of", "in", "for", "from", "to", "at", "on", "by", "the", "a", "an", "and", "or",
+                       "so", "far", "still", "also", "just", "only", "then", "today", "yesterday", "earlier",
+                       "later"})
+
+
+def share_class(clause: str) -> str:
+    m = _SHARE_CLASS.search(clause)
+    return m.group(0) if m else ""
+
+
+def debt_instrument(clause: str, fig_end: int) -> str:
+    m = _DEBT.search(clause, max(0, fig_end - 1))
+    return _LEADING_FUNCTION.sub("", m.group(0).strip()) if m and m.start() - fig_end <= 40 else ""
+
+
+_LEADING_FUNCTION = re.compile(r"^(?:(?:of|the|its|their|a|an|and|in|for|to|with)\s+)+", re.I)
+
+
+def trade_partner(clause: str) -> str:
+    m = _TRADE_PARTNER.search(clause)
+    return m.group(1) if m else ""
+
+
+def tariff_target(after: str) -> str:
+    m = _TARIFF_ON.match(after)
+    return m.group(1).strip() if m else ""
+
+
+def listing_item(before: str) -> str:
+    """A listing's item name when the figure follows it at the line's start ("Name: $X", "Name for $X")."""
+    line = before.rsplit("\n", 1)[-1]
+    m = _LISTING.match(line)
+    return re.sub(r"^Buy\s+", "", m.group(1)) if m and len(m.group(1).split()) <= MAX_WORDS else ""
+
+
+def product_after(after: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
+    """A capitalised name right after a price: "$179 Smart Soundbar" -> "Smart Soundbar"."""
+    m = _PRODUCT_AFTER.match(after)
+    if m is None or not m.group(1)[:1].isalpha():
+        return ""
+    name = m.group(1)
+    first = name.split()[0].lower()
+    if first in words.not_products or first.isupper() and len(first) <= 4 and first.lower() in words.generic:
+        return ""
+    name = _trim(name, words, entity_words)
+    return name if name and _content(name, words, entity_words) else ""
+
+
+def clause_subject(before: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
+    """The clause's subject when a change or level verb joins it to the figure right after: "termite and
+    ancillary services surged 16.6%" -> "termite and ancillary services"; "Net profit jumps 14%" -> "".
+
+    Only a common-noun phrase: a subject with a name in it ("Toronto-Dominion Bank rose 1.7%", "the S&P/TSX
+    Composite Index fell") is a whole entity, not a part of one."""
+    window_at = max(0, len(before) - _VERB_REACH)
+    verb = None
+    for verb in words.subject_verb.finditer(before, window_at):
+        pass
+    if verb is None or _BETWEEN_VERB_AND_FIGURE.fullmatch(before, verb.end()) is None:
+        return ""
+    head = _GLUED_SENTENCE.sub(". ", before[:verb.start()])  # "in a week.The British pound gained"
+    cut = max((head.rfind(c), c) for c in _CUTS)
+    # after a line break, a bullet or a colon a new sentence starts: its first word is capitalised anyway
+    sentence_start = cut[0] < 0 or cut[1] in _STARTS
+    head = head[cut[0] + len(cut[1]):] if cut[0] >= 0 else head
+    reported = None
+    for reported in _REPORTED.finditer(head):
+        pass
+    if reported is not None:
+        head, sentence_start = head[reported.end():], False
+    head = _LEADING_TIME.sub("", _OPENER.sub("", head.lstrip(), count=1), count=1)
+    sentence_start = sentence_start and head[:1].isupper()
+    head = _TRAILING_TIME.sub("", head)
+    tokens = head.split()
+    if not tokens or len(tokens) > MAX_WORDS or _NOT_A_SUBJECT.search(head) or \
+            any(words.subject_verb.fullmatch(" " + t) for t in tokens):
+        return ""
+    for i, tok in enumerate(tokens):
+        if (tok[:1].isupper() or tok[:1].isdigit()) and not (i == 0 and sentence_start) \
+                and tok.lower().removesuffix("'s").strip(".") not in entity_words:
+            return ""  # a name: the subject is an entity, or the entity misread
+    if tokens[-1].lower() in words.whole_nouns:
+        return ""  # "shares of the medical devices company": the entity described, not a part of it
+    phrase = _trim(head, words, entity_words)
+    if not phrase:
+        return ""
+    # a capitalised first word of the sentence may be a name ("Aritzia shares fell"): it needs company
+    first_kept = phrase.split()[0] == tokens[0]
+    rest = phrase.split(maxsplit=1)[1] if first_kept and sentence_start and " " in phrase else \
+        ("" if first_kept and sentence_start else phrase)
+    return phrase if _content(rest, words, entity_words) else ""
+
+
+_TRAILING_TIME = re.compile(r"\s+(?:(?:for|in|during|over|at|of)\s+(?:the\s+)?)?(?:(?:first|second|third|fourth|last|"
+                            r"latest|past|same|full|fiscal|this|next)\s+)?(?:quarter|year|period|month|week|half)\b.*$",
+                            re.I)
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z])\.(?=[A-Z])")
+_CUTS = (",", ";", ":", "(", ")", "\n", ". ", " - ", " – ", "—", "*", "•")
+_STARTS = frozenset({":", "\n", ". ", "*", "•", " - ", " – "})
+_REPORTED = re.compile(r"\b(?:said|says|say|noted|notes|added|adds|reported|reports|showed|shows|that)\s+", re.I)
+_LEADING_TIME = re.compile(
+    r"^\s*(?:in|during|on|for|by|since|at|after|over|through)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|"
+    r"latest|past|same|previous|prior|current|final)\s+)?(?:(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|(?:19|20)\d\d|"
+    r"quarter|year|month|week|period|half|Q[1-4])(?:\s+(?:19|20)\d\d)?,?\s+", re.I)
+_VERB_REACH = 60  # characters before the figure where the verb stands
+# the words a verb and its figure may have between them: "rose 5%", "was up 6.6%", "fell by about 3%"
+_BETWEEN_VERB_AND_FIGURE = re.compile(r"(?:\s+[\d.,]+\s?(?:%|pct|percent|per\s+cent)\s+to)?"
+                                      r"(?:\s+(?:by|to|at|up|down|about|around|nearly|almost|some|roughly|over|"
+                                      r"more|than|less|just|only|a|an|record|of|in|as|much|for|approximately|"
+                                      r"higher|lower))*\s*", re.I)
+_OPENER = re.compile(r"^\s*(?:and|but|while|whereas|with|as|after|since|though|although|when|where|in\s+addition,?)\s+",
+                     re.I)
+# a clause that is no noun phrase: a verb, a modal, a relative or a report
+_NOT_A_SUBJECT = re.compile(r"\b(?:which|who|whose|will|would|should|could|may|might|can|"
+                            r"expected|expects|expect|is|are|was|were|has|have|had|be|been|being|to|it|its|this|"
+                            r"these|those|they|there)\b|[$%\d]", re.I)
+
+
+def find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, words: SegmentWords,
+                 entity_words: frozenset[str]) -> str:
+    """The part of the entity the figure in `clause` (at fig_start..fig_end) is about, or ""."""
+    before, after = clause[:fig_start], clause[fig_end:]
+    for found in (share_class(clause), debt_instrument(clause, fig_end), trade_partner(clause)):
+        if found:
+            return found
+    if fig_kind == "percent":
+        target = tariff_target(after)
+        if target and _content(target, words, entity_words):
+            return target
+    if fig_kind == "money":
+        item = _trim(listing_item(before), words, entity_words)
+        if item and _content(item, words, entity_words):
+            return item
+    if fig_kind == "money":
+        item = product_after(after, words, entity_words)
+        if item:
+            return item
+    return clause_subject(before, words, entity_words)
+
+
+def entity_words_of(*names: str) -> frozenset[str]:
+    """The lower-case words of the entity's names, to be left out of a segment."""
+    out = set()
+    for name in names:
+        for w in _WORD.findall(name or ""):
+            out.add(w.lower().removesuffix("'s").strip("."))
+    return frozenset(out)

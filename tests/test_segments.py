@@ -1,0 +1,65 @@
+"""The segment rules (pipeline/segments.py): each family with cases that name a part, and cases that must not."""
+import pytest
+
+from pipeline.resources import load_resources
+from pipeline.segments import entity_words_of, find_segment, segment_words
+
+RES = load_resources()
+WORDS = segment_words(RES)
+
+
+def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
+    at = sentence.index(figure)
+    return find_segment(sentence, at, at + len(figure), kind, WORDS, entity_words_of(entity))
+
+
+@pytest.mark.parametrize("sentence, figure, kind, entity, expected", [
+    # share classes, preferred issues, listings
+    ("Alphabet's Class C shares rose 2.1% in early trade.", "2.1%", "percent", "Alphabet", "Class C shares"),
+    ("The utility will redeem its 5.25% cumulative preferred stock at $25.50 a share.", "$25.50", "money",
+     "utility", "cumulative preferred stock"),
+    ("Hong Kong-listed shares of the miner fell 3.4%.", "3.4%", "percent", "", "Hong Kong-listed shares"),
+    # debt instruments and tranches
+    ("The company sold $750 million of 6.125% senior notes due 2033.", "$750 million", "money", "",
+     "6.125% senior notes due 2033"),
+    ("It repaid its $2 million promissory note to the lender.", "$2 million", "money", "", "promissory note"),
+    # what a tariff falls on
+    ("Washington imposed 15% tariffs on Chinese solar panels, officials said.", "15%", "percent", "United States",
+     "Chinese solar panels"),
+    # a bilateral trade balance
+    ("The country's deficit with Germany widened to $4.1 billion.", "$4.1 billion", "money", "France", "with Germany"),
+    # a listing line and a product named after its price
+    ("Sony WH-1000XM5 headphones: $329, down from $399.", "$329", "money", "Sony", "WH-1000XM5 headphones"),
+    ("Garmin launches $449 Forerunner 965 watch", "$449", "money", "Garmin", "Forerunner 965"),
+    # a business line as the clause's subject
+    ("Software revenue rose 4%, while consulting and managed services grew 7.5%.", "7.5%", "percent", "IBM",
+     "consulting and managed services"),
+    ("In March producer prices fell 0.2 pct from February.", "0.2 pct", "percent", "West Germany", "producer prices"),
+    ("* Operating profit from the leasing business increased by 9 per cent.", "9 per cent", "percent", "Castellum",
+     "leasing business"),
+])
+def test_names_the_part(sentence, figure, kind, entity, expected):
+    assert segment(sentence, figure, kind, entity) == expected
+
+
+@pytest.mark.parametrize("sentence, figure, kind, entity", [
+    # the whole entity and its measure: nothing is left when the entity and the measure's words go
+    ("Net profit jumped 14% to Rs 341 crore.", "14%", "percent", "IRCTC"),
+    ("Apple's shares rose 3.2% on Tuesday.", "3.2%", "percent", "Apple"),
+    ("Total revenue for the quarter was $46.7 million.", "$46.7 million", "money", "Acme"),
+    ("Adjusted EBITDA for the quarter declined 8.7% to $14 million.", "8.7%", "percent", "Acme"),
+    # a name as the subject is an entity, not a part of one
+    ("Toronto-Dominion Bank rose 1.7% on plans to divest its stake.", "1.7%", "percent", "TD Bank"),
+    ("Aritzia shares fell 3.1% to C$69.79.", "3.1%", "percent", "Toronto"),
+    ("Shares of the medical devices company were down 1% in recent trade.", "1%", "percent", "Andon Health"),
+    ("Spot gold was down 0.3% at $1,505.27 per ounce.", "0.3%", "percent", "gold"),
+    # a funding round or an offering after the price is no product
+    ("The startup announced an $8 million Series A led by Sequoia.", "$8 million", "money", "PerceptIn"),
+    ("The company raised $190 million in its IPO on Friday.", "$190 million", "money", "Sionna"),
+    # the plain common stock is the whole company's
+    ("It repurchased 5.6 million common shares for $348 million.", "$348 million", "money", "Taylor Morrison"),
+    # a verb phrase or a report is no subject
+    ("The spokesman said the company expects sales to grow about 3%.", "3%", "percent", "Lowe's"),
+])
+def test_names_no_part(sentence, figure, kind, entity):
+    assert segment(sentence, figure, kind, entity) == ""
