@@ -63,8 +63,8 @@ def find_periods(text: str, ref: date | None, fy_end_month: int = 12,
             p = resolve_reporting(item.lastgroup, item, ref, fy_end_month, previous, prefer)
         else:
             p = period_of_span(item, text, s, e)
-        if p is None:
-            continue
+        if p is None or (p.granularity == "month" and g.contract_month is not None and g.contract_month.match(text, e)):
+            continue  # "WTI for March delivery", "the December Brent contract": a futures contract, not a period
         out.append(p)
         if p.period_start and p.period_end and p.granularity not in ("ytd",) and not p.relative_to_previous:
             previous = p
