@@ -64,6 +64,9 @@ class Grammar:
         words = "|".join(re.escape(w) for w in sorted(P.get("contract_month_words") or (), key=len, reverse=True))
         # a month followed by these words (up to two names between) names a futures contract
         self.contract_month = re.compile(r"(?:\s+[A-Z][\w&.-]*){0,2}\s+(?:" + words + r")\b", re.I) if words else None
+        words = "|".join(re.escape(w) for w in sorted(P.get("maturity_words") or (), key=len, reverse=True))
+        # these words right before a date make it an instrument's term
+        self.maturity = re.compile(r"\b(?:" + words + r")\s+(?:(?:in|on|at|by|until)\s+)?(?:the\s+)?$", re.I) if words else None
         self.ordinals = {str(k).lower(): int(v) for k, v in P["ordinals"].items()}
         self.day_ords, self.day_cards = _day_words(P, nw)
         self.DAYW = {**self.day_ords, **self.day_cards}

@@ -48,6 +48,10 @@ _REPORT_GRAINS = ("quarter", "fiscal_quarter", "fiscal_year", "half")
 # the published day, and 35 of 63 larger ones no period.
 _PRICE_BELOW = 100_000
 _MODALITY_REACH = 300
+# a cue after the figure counts only this close ("$5 billion is expected", "5 mln dlrs, analysts expected"):
+# further on it is another clause's ("shares rose 9% on Tuesday as Vance said the most advanced chips will be
+# made in the U.S." is no forecast). Set on the yardstick's train split.
+_AFTER_REACH = 60
 _OPENING_CHARS = 12  # a sentence's first words, where its subject stands ("Two analysts polled by ...")
 _ESTIMATE_REACH = 300  # characters back to the amount whose metric a bare estimate restates
 # a clause that gives the earlier value of the figure before it: "rose to 11%, up from 8.6%"
@@ -271,8 +275,8 @@ def _modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, lead: tu
                     continue
                 d = fig.start - end
             else:  # cues after the figure count only when close ("... 5 mln dlrs, analysts expected")
-                if next_start is not None and fig.end <= next_start <= start:
-                    continue
+                if next_start is not None and fig.end <= next_start <= start or start - fig.end > _AFTER_REACH:
+                    continue  # "rose 9% on Tuesday as Vance said the chips will ...": another clause's verb
                 d = max(0, (start - fig.start - len(fig.text)) * 2)
             found[name] = min(found.get(name, 10_000), d)
     if not found:

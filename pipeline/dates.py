@@ -65,6 +65,8 @@ def find_periods(text: str, ref: date | None, fy_end_month: int = 12,
             p = period_of_span(item, text, s, e)
         if p is None or (p.granularity == "month" and g.contract_month is not None and g.contract_month.match(text, e)):
             continue  # "WTI for March delivery", "the December Brent contract": a futures contract, not a period
+        if g.maturity is not None and g.maturity.search(text, max(0, s - 30), s):
+            continue  # "notes due 2055", "rights set to expire on February 11, 2027": a term, not the figure's period
         out.append(p)
         if p.period_start and p.period_end and p.granularity not in ("ytd",) and not p.relative_to_previous:
             previous = p

@@ -56,7 +56,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "weekdays": Shape(dict, (int,)), "months": Shape(dict, (int,)), "day_ordinals": Shape(dict, (int,)),
         "ordinals": Shape(dict, (int,)), "units": Shape(dict, (str,)), "next": LIST, "last": LIST, "this": LIST,
         "relative_days": Shape(dict, (int,)), "seasons": Shape(dict, (list,)), "parts": MAP, "not_dates": LIST,
-        "contract_month_words": LIST,
+        "contract_month_words": LIST, "maturity_words": LIST,
         "fiscal_year_end_by_currency": Shape(dict, (int,)), "full_year_words": LIST},
     "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST},  # "1e3" reads as a string
     "lexicons/segments.yaml": {"segments": Shape(dict, (str,)), "unit_nouns": LIST, "generic_words": LIST,
