@@ -25,7 +25,7 @@ from .entities import ArticleEntities
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
 from .resources import Resources, lower_text
-from .segments import entity_words_of, find_segment, segment_words
+from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
                        opener_candidate, paragraph_subject)
 
@@ -52,6 +52,9 @@ _MODALITY_REACH = 300
 # further on it is another clause's ("shares rose 9% on Tuesday as Vance said the most advanced chips will be
 # made in the U.S." is no forecast). Set on the yardstick's train split.
 _AFTER_REACH = 60
+# metrics the rules may give a government bond's move or level when its clause names no yield cue
+_BOND_MOVES = frozenset({"price_change", "other", "interest_rate", "bond_yield"})
+_NOT_BOND_ISSUERS = frozenset({"company", "unit", "segment", "index", "person", "commodity", "currency", "crypto", "name"})
 _OPENING_CHARS = 12  # a sentence's first words, where its subject stands ("Two analysts polled by ...")
 _ESTIMATE_REACH = 300  # characters back to the amount whose metric a bare estimate restates
 # a clause that gives the earlier value of the figure before it: "rose to 11%, up from 8.6%"
@@ -493,7 +496,10 @@ def instrument_of(clause: str, figure_at: int) -> str:
     >>> instrument_of("The yield on the two-year note rose to 4.1%, the 10-year's to 4.3%", 39)
     '2-year'
     """
-    def nearness(m: re.Match) -> tuple[int, int]:  # a term before the figure first, then the nearest
+    def nearness(m: re.Match) -> tuple[int, int]:
+        # the figure's own term first ("2.5 billion francs of two-year bills"), then one before it, then the nearest
+        if m.start() > figure_at and m.start() - figure_at <= 30 and clause[:m.start()].endswith("of "):
+            return (-1, 0)
         return (0, figure_at - m.end()) if m.end() <= figure_at else (1, m.start() - figure_at)
 
     m = min(_TERM.finditer(clause), key=nearness, default=None)
@@ -650,8 +656,13 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                 segment = res.segments.get(m.group(1).lower(), "")
         spec = res.metrics.get(metric)
         if spec is not None and spec.instrument and not segment:
-            segment = instrument_of(text[cs:ce], fig.start - cs)
-        if not segment and (subject is None or subject.kind != "unit") and not fig.table_label:
+            # the clause's term, else the sentence's nearest ("The 10-year U.S. Treasury yield, which rose 1 bp")
+            segment = instrument_of(text[cs:ce], fig.start - cs) or instrument_of(text[sent.start:ce], fig.start - sent.start)
+        if not segment and subject is not None and subject.kind == "index":
+            segment = index_futures(text, subject.start, subject.end, fig.start, sent.start)
+        elif not segment and subject is not None and subject.kind not in _NOT_BOND_ISSUERS and metric in _BOND_MOVES:
+            segment = bond_term(text[sent.start:ce], fig.start - sent.start, instrument_of)
+        if not segment and not fig.table_label:
             # a product, share class, tranche, business line or tariff's goods the sentence names
             segment = find_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
                                    fig.kind, part_words, entity_words_of(entity, subject.text if subject else ""))

@@ -242,6 +242,24 @@ def find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, words
     return clause_subject(before, words, entity_words)
 
 
+_FUTURES = re.compile(r"\b(?:futures|e-?minis?)\b", re.I)
+_BOND_WORDS = re.compile(r"\b(?:yields?|treasur(?:y|ies)|bonds?|notes?|gilts?|bunds?|JGBs?|OATs?|BTPs?|bills?)\b", re.I)
+
+
+def index_futures(text: str, mention_start: int, mention_end: int, fig_start: int, sent_start: int) -> str:
+    """"futures" when an index's figure is its futures' ("Dow e-minis were up 0.12%", "Futures up: Dow 0.18%",
+    "S&P 500 futures gained 0.3%"): the word stands just before or after the index's name, before the figure."""
+    lo = max(sent_start, mention_start - 20)
+    hi = min(fig_start, mention_end + 25) if mention_start < fig_start else mention_end + 25
+    return "futures" if _FUTURES.search(text, lo, max(lo, hi)) else ""
+
+
+def bond_term(clause: str, figure_at: int, term_of) -> str:
+    """A bond's term ("10-year") for a move or level of a government bond whatever the metric the rules chose
+    ("the yield on the 10-year Treasury note was falling about nine basis points")."""
+    return term_of(clause, figure_at) if _BOND_WORDS.search(clause) else ""
+
+
 def entity_words_of(*names: str) -> frozenset[str]:
     """The lower-case words of the entity's names, to be left out of a segment."""
     out = set()

@@ -63,3 +63,28 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
 ])
 def test_names_no_part(sentence, figure, kind, entity):
     assert segment(sentence, figure, kind, entity) == ""
+
+
+@pytest.mark.parametrize("sentence, index, figure, expected", [
+    ("Dow e-minis were up 41 points, or 0.15%.", "Dow", "0.15%", "futures"),
+    ("* Futures up: Dow 0.18%, S&P 500 0.12%, Nasdaq 0.25%", "Dow", "0.18%", "futures"),
+    ("Nasdaq futures (NQ=F): 21,300.00, down 40 points or 0.19%", "Nasdaq", "0.19%", "futures"),
+    # the index itself, with futures named for another one later in the sentence
+    ("The S&P 500 rose 0.4%, while Nasdaq futures slipped 0.1%.", "S&P 500", "0.4%", ""),
+])
+def test_index_futures(sentence, index, figure, expected):
+    from pipeline.segments import index_futures
+    at, fig = sentence.index(index), sentence.index(figure)
+    assert index_futures(sentence, at, at + len(index), fig, 0) == expected
+
+
+@pytest.mark.parametrize("sentence, figure, expected", [
+    ("The 10-year U.S. Treasury yield, which rose 1 bp on Monday, ended at 4.51%.", "1 bp", "10-year"),
+    ("The sale includes 4 billion francs of 13-week bills and 2.5 billion francs of two-year bills.",
+     "2.5 billion francs", "2-year"),
+    ("The company's shares rose 3% after it sold bonds.", "3%", ""),  # bond words, but no term
+])
+def test_bond_term(sentence, figure, expected):
+    from pipeline.claims import instrument_of
+    from pipeline.segments import bond_term
+    assert bond_term(sentence, sentence.index(figure), instrument_of) == expected
