@@ -40,7 +40,7 @@ PATTERNS = (
     ("ended", rf"\b(?:(?:the|its|a)\s+)?(?:(?:latest|fiscal|financial|first|second|third|fourth|final)\s+)*(?P<en_len>quarter|qtr|half[- ]year|half|year|yr|period|(?P<en_n>three|six|nine|twelve|3|6|9|12)[- ]months?)"
               rf"\s+(?:that\s+)?(?P<en_w>ended|ending|ends|to|through|thru)\s+(?:on\s+)?(?P<en_m>{_MON})\b\.?(?:\s+(?P<en_d>[0-3]?\d)(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<en_y>{_YR})\b)?"),
     ("ytd", r"\b(?:year[- ]to[- ]date|ytd|so far this year|since the (?:start|beginning) of (?:the|this) year|this year so far)\b"),
-    ("fq_word", rf"\b(?:(?:the|its|a)\s+)?(?:fiscal\s+(?:(?P<fqw_y1>{_YR})\s+)?(?P<fqw_o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|(?P<fqw_o2>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter of (?:fiscal(?: year)?|FY)\s*(?P<fqw_y2>{_YR}|\d\d))\b"),
+    ("fq_word", rf"\b(?:(?:the|its|a)\s+)?(?:fiscal\s+(?:(?P<fqw_y1>{_YR})\s+)?(?P<fqw_o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+(?:of\s+)?(?P<fqw_y3>{_YR}))?|(?P<fqw_o2>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter of (?:fiscal(?: year)?|FY)\s*(?P<fqw_y2>{_YR}|\d\d))\b"),
     ("q_word", rf"\b(?P<qw_o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:quarter|qtr)\b(?:\s+(?:of\s+)?(?P<qw_y>{_YR}))?"),
     ("q_code", rf"\b(?:(?:fiscal\s+)?Q(?P<qc_q>[1-4])[\s-]?(?:FY)?'?(?P<qc_y>{_YR}|\d\d)?|(?P<qc_q2>[1-4])Q\s?'?(?P<qc_y2>{_YR}|\d\d)?|(?:FY|fiscal)\s?'?(?P<qc_y3>{_YR}|\d\d)\s?Q(?P<qc_q3>[1-4])|(?P<qc_y4>{_YR})[\s-]?Q(?P<qc_q4>[1-4])|(?P<qc_y5>\d\d)Q(?P<qc_q5>[1-4]))\b"),
     ("q_month", rf"\bthe (?P<qm_m>{_MON}) quarter\b"),
@@ -245,7 +245,7 @@ def _calendar_quarter(x: _Match, y: int, q: int) -> Period:
 def _fq_word(x: _Match) -> Period | None:
     """"fiscal third quarter", "the second quarter of fiscal 2024": without a year, the latest that has ended."""
     q = ORDINALS[x.first("fqw_o", "fqw_o2").lower()]
-    fy = _year(x.first("fqw_y1", "fqw_y2"), x.ref)
+    fy = _year(x.first("fqw_y1", "fqw_y2", "fqw_y3"), x.ref)
     if fy is None:
         if not x.ref:
             return None
@@ -277,16 +277,21 @@ def _q_word(x: _Match) -> Period | None:
 
 
 def _q_code(x: _Match) -> Period | None:
-    """"Q3 2024", "3Q24", "FY25 Q1", "Q2FY25": a fiscal quarter when FY or fiscal is written."""
+    """"Q3 2024", "3Q24", "FY25 Q1", "Q2FY25": on a company's fiscal calendar its fiscal quarter, as "the
+    third quarter (of 2024)" is ("Apple Q2 earnings" in April is its January-March quarter; "IRCTC Q3
+    results" in February its October-December one); else the calendar quarter."""
     q = int(x.first("qc_q", "qc_q2", "qc_q3", "qc_q4", "qc_q5"))
-    fiscal = bool(x.g["qc_q3"]) or "FY" in x.text.upper() or x.text.lower().startswith("fiscal")
     y = _year(x.first("qc_y", "qc_y2", "qc_y3", "qc_y4", "qc_y5"), x.ref)
+    if x.fy_end != 12 and (y or x.ref):
+        if y is None:
+            y = fiscal_year_of(x.ref, x.fy_end)
+            if fiscal_quarter_span(y, q, x.fy_end)[0] > x.ref:
+                y -= 1  # not begun yet: last fiscal year's
+        return _fiscal_quarter(x, y, q)
     if y is None:
         if not x.ref:
             return None
         y = _year_of_quarter(q, x.ref, x.prefer)
-    if fiscal and x.fy_end != 12:
-        return _fiscal_quarter(x, y, q)
     return _calendar_quarter(x, y, q)
 
 
