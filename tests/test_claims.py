@@ -280,3 +280,57 @@ def test_a_wires_bare_estimates_restate_the_last_amounts_metric_and_period():
     assert got["$0.57"] == ("eps", "2024-Q4", "estimate"), got
     assert got["$758.9 million"] == ("revenue", "2024-Q4", "estimate"), got
     assert got["$582.2 million"] == ("revenue", "2025-Q1", "estimate"), got
+
+
+# A company the gazetteer does not hold reports a fiscal quarter: the quarter its results story names, read on
+# the calendar year, is not yet over or ended too long ago to be news, so the story's labels set its fiscal year
+# end (models/lexicons/periods.yaml `report_lag_days`). One expected quarter <- many phrasings, then negatives.
+# Rows: text, published, headline, figure, (period_start, period_end).
+OCT_DEC_2024 = ("2024-10-01", "2024-12-31")
+FISCAL_QUARTERS = [
+    # a year ending in March: "third quarter" in February is October-December
+    ("Initech said its third-quarter loss narrowed to $121.9 million, or $1.11 a share.", "2025-02-07", "",
+     "$121.9 million", OCT_DEC_2024),
+    ("Globex posted a Q3 net profit of $34 million, up 14% from a year earlier.", "2025-02-11", "", "$34 million",
+     OCT_DEC_2024),
+    ("In Q3FY25, Hooli's revenue from operations jumped 9.4% year-on-year to $2.2 billion.", "2025-02-13", "",
+     "$2.2 billion", OCT_DEC_2024),
+    # a year ending in June: "Q2 2025" in February is October-December 2024, an actual result, and its
+    # comparison the quarter a year before
+    ("Total revenue at Initech for Q2 2025 was $46.7 million, down 8.5% year-over-year.", "2025-02-12", "",
+     "$46.7 million", OCT_DEC_2024),
+    ("Globex's adjusted EBITDA was $1.1 million in Q2-2025 compared to a loss of $92,806 in Q2-2024.", "2025-02-11",
+     "", "$1.1 million", OCT_DEC_2024),
+    ("Globex's adjusted EBITDA was $1.1 million in Q2-2025 compared to a loss of $92,806 in Q2-2024.", "2025-02-11",
+     "", "$92,806", ("2023-10-01", "2023-12-31")),
+    ("For the second quarter of fiscal 2025, Hooli reported revenue of $7.4 million.", "2025-02-13", "",
+     "$7.4 million", OCT_DEC_2024),
+    ("Hooli reported fiscal second quarter 2025 revenue of $106.7 million.", "2025-02-11", "", "$106.7 million",
+     OCT_DEC_2024),
+    ("Gross profit for the quarter was $45.1 million, a 12% decline year-over-year.", "2025-02-11",
+     "Initech Reports Fiscal Second Quarter 2025 Results", "$45.1 million", OCT_DEC_2024),
+    # a gazetteer company's own calendar (Apple's year ends in September), and in its story another
+    # company's sentence keeps that company's (Amazon's calendar quarter)
+    ("Apple reported Q2 revenue of $58.3 billion.", "2020-04-30", "Apple Q2 earnings rise", "$58.3 billion",
+     ("2020-01-01", "2020-03-31")),
+    ("Amazon reported second-quarter sales of $88.9 billion.", "2020-08-03", "Apple Q3 earnings rise",
+     "$88.9 billion", ("2020-04-01", "2020-06-30")),
+    # negatives: calendar quarters stay calendar quarters
+    ("Initech's fourth-quarter revenue rose 8% to $2.2 billion.", "2025-02-13", "", "$2.2 billion", OCT_DEC_2024),
+    ("Globex made revenue of $1.24 billion for the final quarter of 2024, up 8% from a year earlier.", "2025-02-13",
+     "", "$1.24 billion", OCT_DEC_2024),
+    ("Initech expects Q2 2025 revenue of $50 million.", "2025-02-12", "", "$50 million", ("2025-04-01", "2025-06-30")),
+    ("Hooli's third-quarter revenue was $812 million, up from $700 million in the second quarter.", "2024-11-05", "",
+     "$812 million", ("2024-07-01", "2024-09-30")),
+    ("Germany's economy grew 0.1% in the third quarter after shrinking 0.2% in the second quarter.", "2019-11-14",
+     "Germany Dodges Recession", "0.2%", ("2019-04-01", "2019-06-30")),
+]
+
+
+@pytest.mark.parametrize("text, published, headline, figure, span", FISCAL_QUARTERS,
+                         ids=[f"{c[3]} in {c[0][:50]}" for c in FISCAL_QUARTERS])
+def test_a_quarter_is_read_on_the_fiscal_calendar_its_story_shows(text, published, headline, figure, span):
+    import pandas as pd
+    claims, _ = extract(pd.DataFrame([{"text": text, "published": published, "title": headline}]))
+    row = claims[claims["figure"] == figure].iloc[0]
+    assert (str(row.period_start), str(row.period_end)) == span, row.to_dict()
