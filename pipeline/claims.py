@@ -364,23 +364,41 @@ class _Periods:
 
 
 def _period_for(fig: Figure, periods: _Periods, view: SentenceView, days: bool = True,
-                next_start: int | None = None) -> Period | None:
+                next_start: int | None = None, text: str = "") -> Period | None:
     """The period the figure's clause (or the sentence's opening clause) names; `days` False for a
     results figure, whose period is never one day ("said Thursday it made revenue of ..."). A period
     relative to another written after the next figure dates that one ("rose to $989.8 million from $960.1
-    million in the prior-year period")."""
+    million in the prior-year period"), as does any period after a next figure set against this one ("a
+    decrease of $7 million from $277 million for the same period in 2023"); a period the figure is compared
+    with dates no figure ("management fees in Q4 2024 grew 20% from Q4 2023")."""
+    base_next = next_start is not None and bool(text) and _compared_before(text, next_start)
     cs, ce = view.clause_of(fig.start)
     own = [p for p in periods.within(cs, ce, days)
-           if not (p.relative_to_previous and next_start is not None and p.start >= next_start)]
+           if not ((p.relative_to_previous or base_next and p.granularity in _SPAN_GRAINS)
+                   and next_start is not None and p.start >= next_start)
+           and not _base_period(p, text)]
     if own:
         after = [p for p in own if p.start >= fig.end]
         return (after or own)[0] if not any(p.start < fig.start and p.relative_to_previous for p in own) else own[-1]
     # a period opening the sentence ("In the third quarter of 2024, ...") covers the whole sentence
     first_clause = view.clauses[0] if view.clauses else (view.start, view.end)
-    lead = [p for p in periods.within(*first_clause, days) if p.end <= fig.start]
+    lead = [p for p in periods.within(*first_clause, days) if p.end <= fig.start and not _base_period(p, text)]
     if lead:
         return lead[-1]
     return None
+
+
+# Periods a figure's value covers (not the day of an event: "raised rates to 0.5% from 0.25% at its meeting on
+# January 23-24" dates both rates).
+_SPAN_GRAINS = _REPORT_GRAINS + ("year", "month")
+
+
+def _base_period(p: Period, text: str) -> bool:
+    """A period the figure is set against, which dates no figure: a reporting period, a month or one named
+    from another ("grew 20% from Q4 2023", "fell in January from December's", "up 5.8% from the previous
+    year"); not a span that only starts or runs on ("from 2025", "over the next six months")."""
+    return bool(text) and (p.granularity in _REPORT_GRAINS + ("month",) or p.relative_to_previous
+                           and p.granularity in _SPAN_GRAINS) and _compared_with(p, text)
 
 
 _COMPARED_BEFORE = re.compile(r"\b(?:compared (?:to|with)|from|vs\.?|versus|than|over|against|since)\s+(?:the\s+)?$", re.I)
@@ -394,7 +412,12 @@ def _report_period(p: Period, ref: date | None) -> bool:
 
 def _compared_with(p: Period, text: str) -> bool:
     """A base of comparison, not the period reported: "a 700% increase compared to Q4 2023"."""
-    return bool(_COMPARED_BEFORE.search(text[max(0, p.start - 30):p.start]))
+    return _compared_before(text, p.start)
+
+
+def _compared_before(text: str, at: int) -> bool:
+    """Whether what starts at `at` is set against what comes before: "from $277 million", "vs Q4 2023"."""
+    return bool(_COMPARED_BEFORE.search(text[max(0, at - 30):at]))
 
 
 def _sentence_report_period(periods: _Periods, start: int, end: int, text: str) -> Period | None:
@@ -460,7 +483,8 @@ def _modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int
 _CHANGE_TO = re.compile(r"\s*,?\s*to\s+")  # between a change and the level it reaches: "fall 2.9% to 450 yen"
 
 
-def _months_back(fig: Figure, periods: _Periods, view: SentenceView, ref: date | None, next_start: int | None = None) -> int:
+def _months_back(fig: Figure, periods: _Periods, view: SentenceView, ref: date | None, next_start: int | None = None,
+                 text: str = "") -> int:
     """How many months back "a year earlier" in the figure's clause reaches, when nothing before it
     anchored it (0 when none): the shift of the story's period, not of the published day. Words after the
     next figure date that figure only: "rose to $989.8 million from $960.1 million in the prior-year period"."""
@@ -469,7 +493,8 @@ def _months_back(fig: Figure, periods: _Periods, view: SentenceView, ref: date |
     for p in periods.within(*view.clause_of(fig.start)):
         if next_start is not None and p.start >= next_start:
             continue
-        if p.relative_to_previous and p.granularity == "day" and p.period_start:
+        if p.relative_to_previous and p.granularity == "day" and p.period_start \
+                and not (text and _compared_with(p, text)):  # "rose 16% to $62.2 million from a year ago": the base's
             return round((ref - p.period_start).days / 30.44)
     return 0
 
@@ -762,11 +787,11 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         following = bisect.bisect_right(figure_starts, fig.start)
         next_start = figure_starts[following] if following < len(figure_starts) else None
         if period is None:
-            period = _period_for(fig, period_index, view, days=not results, next_start=next_start)
+            period = _period_for(fig, period_index, view, days=not results, next_start=next_start, text=text)
         if metric != "other" and fig.unit and modality != "historical":
             last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates
         # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
-        back = _months_back(fig, period_index, view, ref, next_start) \
+        back = _months_back(fig, period_index, view, ref, next_start, text) \
             if results and period is None and not metric.endswith(("_growth", "_change")) else 0
         sentence_report = _sentence_report_period(period_index, sent.start, sent.end, text) \
             if results and period is None else None

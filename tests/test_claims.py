@@ -334,3 +334,38 @@ def test_a_quarter_is_read_on_the_fiscal_calendar_its_story_shows(text, publishe
     claims, _ = extract(pd.DataFrame([{"text": text, "published": published, "title": headline}]))
     row = claims[claims["figure"] == figure].iloc[0]
     assert (str(row.period_start), str(row.period_end)) == span, row.to_dict()
+
+
+# A period a figure is set against dates the figure it introduces, not the figure before it ("a decrease of $7
+# million from $277 million for the same period in 2023"), and a period that is itself the base ("grew 20% from
+# Q4 2023", "to $62.2 million from a year ago") dates no figure. Negatives: a day that dates the whole statement,
+# and spans that start or run on. Rows: text, published, headline, figure, period label.
+COMPARISON_BASES = [
+    ("Adjusted EBITDA for the quarter was $270 million, a decrease of $7 million from $277 million for the same "
+     "period in 2023.", "2025-02-11", "Hooli Q4 results", "$7 million", "2024-Q4"),
+    ("Initech reported 1986 net profit of 245 mln stg against 257 mln in 1985.", "1987-04-09", "", "245 mln stg",
+     "1986"),
+    ("Exports fell in January to 34.76 billion marks from December's 36.45 billion.", "1987-03-16", "",
+     "34.76 billion marks", "1987-01"),
+    ("Revenue rose 16.3% to $62.20 million from a year ago; analysts expected $67.95 million.", "2025-02-12",
+     "Hooli Q4 results", "$62.20 million", "2024-Q4"),
+    ("Management fees in Q4 2024 grew 20% from Q4 2023, bolstered by $7.1 million in catch-up fees.", "2025-02-10",
+     "Hooli Q4 results", "$7.1 million", "2024-Q4"),
+    ("Management fees in Q4 2024 grew 20% from Q4 2023, bolstered by $7.1 million in catch-up fees.", "2025-02-10",
+     "Hooli Q4 results", "20%", "2024-Q4"),
+    ("Hooli's sales rose to $5.1 million from $4.2 million a year ago.", "2025-02-13", "Hooli Q4 results",
+     "$4.2 million", "2023-Q4"),
+    # negatives
+    ("The central bank raised rates to 0.5% from 0.25% at its policy meeting on January 23.", "2025-02-13", "",
+     "0.5%", "2025-01-23"),
+    ("Initech's dividend yield is forecast to exceed 5% from 2025.", "2025-02-10", "", "5%", "2025"),
+]
+
+
+@pytest.mark.parametrize("text, published, headline, figure, label", COMPARISON_BASES,
+                         ids=[f"{c[3]} in {c[0][:50]}" for c in COMPARISON_BASES])
+def test_a_base_of_comparison_dates_only_its_own_figure(text, published, headline, figure, label):
+    import pandas as pd
+    claims, _ = extract(pd.DataFrame([{"text": text, "published": published, "title": headline}]))
+    row = claims[claims["figure"] == figure].iloc[0]
+    assert row.period_label == label, row.to_dict()
