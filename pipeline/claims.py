@@ -20,6 +20,7 @@ from functools import lru_cache
 from .bounds import bounded_sentence_at
 from .confidence import estimate as estimate_confidence, features as confidence_features, load_confidence_head
 from .dates import find_periods, fiscal_year_of, fiscal_year_span, quarter_span, shift_period
+from .reporting_periods import fiscal_year_end_from_labels, quarter_label
 from .reporting_periods import latest_ended_quarter as _latest_ended_quarter
 from .entities import ArticleEntities
 from .parse import ParseIndex
@@ -140,16 +141,41 @@ def choose_subject(text: str, fig: Figure, view: SentenceView, ents: ArticleEnti
     return ents.main, "main"
 
 
-def story_fiscal_year_end(topic: Mention | None, ents: ArticleEntities, figures: list[Figure], res: Resources) -> int:
-    """The month the story's company ends its fiscal year: the gazetteer's for the headline's company,
-    else the main company's; for a company no list knows, the usual year-end of the currency most of
-    the story's money is in (models/lexicons/periods.yaml `fiscal_year_end_by_currency`: Indian and
-    Japanese companies end in March), else December."""
-    for m in (topic, ents.main):
-        if m is not None:
-            entry = res.alias_index.get(m.entity)
-            if entry is not None and entry.kind in ("company", "unit"):
-                return entry.fy_end_month
+def gazetteer_fiscal_year_end(topic: Mention | None, ents: ArticleEntities, res: Resources) -> int | None:
+    """The month the story's company ends its fiscal year, where the lists settle it: the headline company's
+    (the gazetteer's), else the main company's; None when the headline names a company no list holds (the
+    main company is then often another one: "Lulu Retail" is no Lululemon) or a country (Germany's GDP
+    quarters are no quarters of Apple's, whatever the story says of Apple)."""
+    if topic is not None:
+        entry = res.alias_index.get(topic.entity)
+        if entry is None or entry.kind == "country":
+            return None
+        if entry.kind in ("company", "unit"):
+            return entry.fy_end_month
+    if ents.main is not None:
+        entry = res.alias_index.get(ents.main.entity)
+        if entry is not None and entry.kind in ("company", "unit"):
+            return entry.fy_end_month
+    return None
+
+
+def story_fiscal_year_end(topic: Mention | None, ents: ArticleEntities, figures: list[Figure], res: Resources,
+                          labels_say: int | None = None) -> int:
+    """The month the story's company ends its fiscal year: the lists' (`gazetteer_fiscal_year_end`), else
+    the one the story's quarter labels say (`labels_say`, from `_labels_fiscal_year_end`), else the main
+    company's, else the usual year-end of the currency most of the story's money is in
+    (models/lexicons/periods.yaml `fiscal_year_end_by_currency`: Indian and Japanese companies end in
+    March), else December."""
+    known = gazetteer_fiscal_year_end(topic, ents, res)
+    if known is not None:
+        return known
+    if labels_say is not None:
+        return labels_say
+    entry = res.alias_index.get(ents.main.entity) if ents.main is not None else None
+    if _country_story(topic, res):
+        entry = None  # a country's story: its government's fiscal year, by its currency ("Japan's fiscal 1987")
+    if entry is not None and entry.kind in ("company", "unit"):
+        return entry.fy_end_month
     counts: dict[str, int] = {}
     for f in figures:
         if f.kind == "money":
@@ -158,6 +184,50 @@ def story_fiscal_year_end(topic: Mention | None, ents: ArticleEntities, figures:
         currency = max(counts, key=counts.get)
         return int(res.periods.get("fiscal_year_end_by_currency", {}).get(currency, 12))
     return 12
+
+
+def _country_story(topic: Mention | None, res: Resources) -> bool:
+    """Whether the headline is about a country: its quarters are calendar quarters (GDP, trade), whatever
+    quarters it names ("the deficit narrowed from the third quarter")."""
+    entry = res.alias_index.get(topic.entity) if topic is not None else None
+    return entry is not None and entry.kind == "country"
+
+
+def _sentence_fiscal_year_end(ents: ArticleEntities, start: int, end: int, res: Resources) -> int | None:
+    """The fiscal calendar of the companies a sentence names from the gazetteer, when they share one
+    ("Amazon reported higher Q1 sales" in a story about Apple: Amazon's calendar quarter); None when it
+    names none or several calendars."""
+    starts = ents.mention_starts
+    months = set()
+    for m in ents.mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]:
+        entry = res.alias_index.get(m.entity) if m.source == "gazetteer" else None
+        if entry is not None and entry.kind in ("company", "unit"):
+            months.add(entry.fy_end_month)
+    return months.pop() if len(months) == 1 else None
+
+
+def _labels_fiscal_year_end(labeled: list[tuple[str, Period | None]], headline: str, text: str, ref: date,
+                            prior: int, res: Resources) -> int | None:
+    """The fiscal year end the story's quarter labels say (reporting_periods.fiscal_year_end_from_labels),
+    `prior` (the calendar in use) when they fit it: the labels that date an actual figure (`labeled`: its
+    modality and the period its clause or sentence names), not those it is compared with ("up from Q4 2023"),
+    and the headline's written as fiscal ("Reports Fiscal Second Quarter 2025 Results"; a forecast of such a
+    quarter, not yet ended, fits no calendar)."""
+    found: dict[int, tuple] = {}
+    for modality, p in labeled:
+        if modality == "actual" and p is not None and p.start >= 0 and not p.relative_to_previous \
+                and not _compared_with(p, text):
+            label = quarter_label(p.text, ref)
+            if label is not None:
+                found[p.start] = label
+    at = 0 if text.startswith(headline) else -len(headline) - 1  # the headline's own offsets, counted once
+    for p in find_periods(headline, ref, res=res) if headline else ():
+        label = quarter_label(p.text, ref)
+        if label is not None and label[2]:
+            found.setdefault(at + p.start, label)
+    lag = res.periods.get("report_lag_days") or (7, 100)
+    months = res.periods.get("fiscal_year_end_months") or (3, 6, 9, 12)
+    return fiscal_year_end_from_labels(list(found.values()), ref, tuple(lag), tuple(months), prior)
 
 
 def _route(best) -> str:
@@ -302,23 +372,41 @@ class _Periods:
 
 
 def _period_for(fig: Figure, periods: _Periods, view: SentenceView, days: bool = True,
-                next_start: int | None = None) -> Period | None:
+                next_start: int | None = None, text: str = "") -> Period | None:
     """The period the figure's clause (or the sentence's opening clause) names; `days` False for a
     results figure, whose period is never one day ("said Thursday it made revenue of ..."). A period
     relative to another written after the next figure dates that one ("rose to $989.8 million from $960.1
-    million in the prior-year period")."""
+    million in the prior-year period"), as does any period after a next figure set against this one ("a
+    decrease of $7 million from $277 million for the same period in 2023"); a period the figure is compared
+    with dates no figure ("management fees in Q4 2024 grew 20% from Q4 2023")."""
+    base_next = next_start is not None and bool(text) and _compared_before(text, next_start)
     cs, ce = view.clause_of(fig.start)
     own = [p for p in periods.within(cs, ce, days)
-           if not (p.relative_to_previous and next_start is not None and p.start >= next_start)]
+           if not ((p.relative_to_previous or base_next and p.granularity in _SPAN_GRAINS)
+                   and next_start is not None and p.start >= next_start)
+           and not _base_period(p, text)]
     if own:
         after = [p for p in own if p.start >= fig.end]
         return (after or own)[0] if not any(p.start < fig.start and p.relative_to_previous for p in own) else own[-1]
     # a period opening the sentence ("In the third quarter of 2024, ...") covers the whole sentence
     first_clause = view.clauses[0] if view.clauses else (view.start, view.end)
-    lead = [p for p in periods.within(*first_clause, days) if p.end <= fig.start]
+    lead = [p for p in periods.within(*first_clause, days) if p.end <= fig.start and not _base_period(p, text)]
     if lead:
         return lead[-1]
     return None
+
+
+# Periods a figure's value covers (not the day of an event: "raised rates to 0.5% from 0.25% at its meeting on
+# January 23-24" dates both rates).
+_SPAN_GRAINS = _REPORT_GRAINS + ("year", "month")
+
+
+def _base_period(p: Period, text: str) -> bool:
+    """A period the figure is set against, which dates no figure: a reporting period, a month or one named
+    from another ("grew 20% from Q4 2023", "fell in January from December's", "up 5.8% from the previous
+    year"); not a span that only starts or runs on ("from 2025", "over the next six months")."""
+    return bool(text) and (p.granularity in _REPORT_GRAINS + ("month",) or p.relative_to_previous
+                           and p.granularity in _SPAN_GRAINS) and _compared_with(p, text)
 
 
 _COMPARED_BEFORE = re.compile(r"\b(?:compared (?:to|with)|from|vs\.?|versus|than|over|against|since)\s+(?:the\s+)?$", re.I)
@@ -332,7 +420,12 @@ def _report_period(p: Period, ref: date | None) -> bool:
 
 def _compared_with(p: Period, text: str) -> bool:
     """A base of comparison, not the period reported: "a 700% increase compared to Q4 2023"."""
-    return bool(_COMPARED_BEFORE.search(text[max(0, p.start - 30):p.start]))
+    return _compared_before(text, p.start)
+
+
+def _compared_before(text: str, at: int) -> bool:
+    """Whether what starts at `at` is set against what comes before: "from $277 million", "vs Q4 2023"."""
+    return bool(_COMPARED_BEFORE.search(text[max(0, at - 30):at]))
 
 
 def _sentence_report_period(periods: _Periods, start: int, end: int, text: str) -> Period | None:
@@ -398,7 +491,8 @@ def _modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int
 _CHANGE_TO = re.compile(r"\s*,?\s*to\s+")  # between a change and the level it reaches: "fall 2.9% to 450 yen"
 
 
-def _months_back(fig: Figure, periods: _Periods, view: SentenceView, ref: date | None, next_start: int | None = None) -> int:
+def _months_back(fig: Figure, periods: _Periods, view: SentenceView, ref: date | None, next_start: int | None = None,
+                 text: str = "") -> int:
     """How many months back "a year earlier" in the figure's clause reaches, when nothing before it
     anchored it (0 when none): the shift of the story's period, not of the published day. Words after the
     next figure date that figure only: "rose to $989.8 million from $960.1 million in the prior-year period"."""
@@ -407,7 +501,8 @@ def _months_back(fig: Figure, periods: _Periods, view: SentenceView, ref: date |
     for p in periods.within(*view.clause_of(fig.start)):
         if next_start is not None and p.start >= next_start:
             continue
-        if p.relative_to_previous and p.granularity == "day" and p.period_start:
+        if p.relative_to_previous and p.granularity == "day" and p.period_start \
+                and not (text and _compared_with(p, text)):  # "rose 16% to $62.2 million from a year ago": the base's
             return round((ref - p.period_start).days / 30.44)
     return 0
 
@@ -519,12 +614,15 @@ def _segment_before_metric(res: Resources) -> re.Pattern:
 
 
 def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents: ArticleEntities,
-                res: Resources, parses: ParseIndex | None = None, trace: list | None = None) -> list[Claim]:
+                res: Resources, parses: ParseIndex | None = None, trace: list | None = None,
+                fy_end_month: int | None = None) -> list[Claim]:
     """One claim per figure (pure: the same inputs give the same claims).
 
     `parses` holds the parse of the figures' sentences (--parse; without it the subject head trained
     without parse features decides); `trace`, when given, collects (figure, candidates,
     chosen) for each figure (its span in the text as read), for training and debugging the subject head.
+    `fy_end_month` is the story company's fiscal year end when known; None: the gazetteer's, else the one
+    its quarter labels say (the claims are made again on that calendar), else `story_fiscal_year_end`'s.
     """
     text = clean.text
     ref = article.published
@@ -537,7 +635,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     # the body without the headline when the text repeats it, so the headline is not its own evidence
     body = text[len(headline):] if text.startswith(headline) else text
     topic = headline_subject(headline, res, ents.learned, body)
-    fy_end = story_fiscal_year_end(topic, ents, figures, res)
+    fy_end = fy_end_month or story_fiscal_year_end(topic, ents, figures, res)
+    traced = len(trace) if trace is not None else 0
     discourse = Discourse()
     sentence_at = bounded_sentence_at(clean, figures)  # a sentence over 5,000 characters is read in windows
     figure_starts = sorted(f.start for f in figures)
@@ -548,7 +647,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if sent is not None and sent.start not in seen_sentences:
             seen_sentences.add(sent.start)
             periods.extend(replace(p, start=p.start + sent.start, end=p.end + sent.start)
-                           for p in find_periods(text[sent.start:sent.end], ref, fy_end, res=res))
+                           for p in find_periods(text[sent.start:sent.end], ref,
+                                                 _sentence_fiscal_year_end(ents, sent.start, sent.end, res) or fy_end,
+                                                 res=res))
     period_index = _Periods(periods)
     last_change: tuple[int, str] | None = None  # the end and modality of the last percent change, for "2.9% to 450 yen"
     full_year_rx = _full_year_pattern(res)
@@ -572,6 +673,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     entity_periods: dict[str, Counter] = defaultdict(Counter)  # entity -> its results figures' periods, counted
     story_periods: dict[tuple, Period] = {}
     story_counts: Counter = Counter()
+    labeled: list[tuple[str, Period | None]] = []  # each figure's modality and the periods its text names
     for fig in figures:
         sent = sentence_at(fig.start)
         if sent is None:
@@ -706,11 +808,11 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         following = bisect.bisect_right(figure_starts, fig.start)
         next_start = figure_starts[following] if following < len(figure_starts) else None
         if period is None:
-            period = _period_for(fig, period_index, view, days=not results, next_start=next_start)
+            period = _period_for(fig, period_index, view, days=not results, next_start=next_start, text=text)
         if metric != "other" and fig.unit and modality != "historical":
             last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates
         # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
-        back = _months_back(fig, period_index, view, ref, next_start) \
+        back = _months_back(fig, period_index, view, ref, next_start, text) \
             if results and period is None and not metric.endswith(("_growth", "_change")) else 0
         sentence_report = _sentence_report_period(period_index, sent.start, sent.end, text) \
             if results and period is None else None
@@ -725,8 +827,17 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             story_counts[(period.period_start, period.period_end)] += 1
         whole_year = results and period is None and full_year_rx is not None and bool(
             full_year_rx.search(lower_text(text[cs:min(ce, next_start) if next_start and next_start > fig.start else ce])))
+        labeled += [(modality, period), (modality, sentence_report)]
         drafts.append([fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score,
                        best_score, back, sentence_report, whole_year])
+    if fy_end_month is None and ref is not None and gazetteer_fiscal_year_end(topic, ents, res) is None \
+            and not _country_story(topic, res):
+        said = _labels_fiscal_year_end(labeled, headline, text, ref, fy_end, res)
+        if said is not None and said != fy_end:
+            # the quarters it reports are fiscal ones ("Q3 results" in February): once more on that calendar
+            if trace is not None:
+                del trace[traced:]
+            return make_claims(article, clean, figures, ents, res, parses, trace, fy_end_month=said)
     if not story_counts:
         # no results figure named its period: the one the headline names ("Acme Smashes Q4 Estimates"), else
         # those the figures' sentences name, leaving out bases of comparison ("a 700% rise compared to Q4 2023")

@@ -52,12 +52,13 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "dozen": Shape(dict, NUMBER), "decimal_point": STR, "sign_words": MAP,
         "denominators": Shape(dict, NUMBER), "ordinal_tails": MAP, "word_changes": MAP,
         "falling_words": LIST, "falling_nouns": LIST, "weight_words": LIST, "money_nouns": LIST},
-    "lexicons/periods.yaml": {  # calendar_grammar.Grammar, claims (fiscal_year_end_by_currency)
+    "lexicons/periods.yaml": {  # calendar_grammar.Grammar, claims (fiscal_year_end_by_currency, report_lag_days, ...)
         "weekdays": Shape(dict, (int,)), "months": Shape(dict, (int,)), "day_ordinals": Shape(dict, (int,)),
         "ordinals": Shape(dict, (int,)), "units": Shape(dict, (str,)), "next": LIST, "last": LIST, "this": LIST,
         "relative_days": Shape(dict, (int,)), "seasons": Shape(dict, (list,)), "parts": MAP, "not_dates": LIST,
         "contract_month_words": LIST, "maturity_words": LIST,
-        "fiscal_year_end_by_currency": Shape(dict, (int,)), "full_year_words": LIST},
+        "fiscal_year_end_by_currency": Shape(dict, (int,)), "full_year_words": LIST,
+        "report_lag_days": Shape(list, (int,)), "fiscal_year_end_months": Shape(list, (int,))},
     "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST},  # "1e3" reads as a string
     "lexicons/segments.yaml": {"segments": Shape(dict, (str,)), "unit_nouns": LIST, "generic_words": LIST,
                                "subject_verbs": LIST, "whole_nouns": LIST,

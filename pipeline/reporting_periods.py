@@ -40,7 +40,7 @@ PATTERNS = (
     ("ended", rf"\b(?:(?:the|its|a)\s+)?(?:(?:latest|fiscal|financial|first|second|third|fourth|final)\s+)*(?P<en_len>quarter|qtr|half[- ]year|half|year|yr|period|(?P<en_n>three|six|nine|twelve|3|6|9|12)[- ]months?)"
               rf"\s+(?:that\s+)?(?P<en_w>ended|ending|ends|to|through|thru)\s+(?:on\s+)?(?P<en_m>{_MON})\b\.?(?:\s+(?P<en_d>[0-3]?\d)(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<en_y>{_YR})\b)?"),
     ("ytd", r"\b(?:year[- ]to[- ]date|ytd|so far this year|since the (?:start|beginning) of (?:the|this) year|this year so far)\b"),
-    ("fq_word", rf"\b(?:(?:the|its|a)\s+)?(?:fiscal\s+(?:(?P<fqw_y1>{_YR})\s+)?(?P<fqw_o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|(?P<fqw_o2>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter of (?:fiscal(?: year)?|FY)\s*(?P<fqw_y2>{_YR}|\d\d))\b"),
+    ("fq_word", rf"\b(?:(?:the|its|a)\s+)?(?:fiscal\s+(?:(?P<fqw_y1>{_YR})\s+)?(?P<fqw_o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+(?:of\s+)?(?P<fqw_y3>{_YR}))?|(?P<fqw_o2>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter of (?:fiscal(?: year)?|FY)\s*(?P<fqw_y2>{_YR}|\d\d))\b"),
     ("q_word", rf"\b(?P<qw_o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:quarter|qtr)\b(?:\s+(?:of\s+)?(?P<qw_y>{_YR}))?"),
     ("q_code", rf"\b(?:(?:fiscal\s+)?Q(?P<qc_q>[1-4])[\s-]?(?:FY)?'?(?P<qc_y>{_YR}|\d\d)?|(?P<qc_q2>[1-4])Q\s?'?(?P<qc_y2>{_YR}|\d\d)?|(?:FY|fiscal)\s?'?(?P<qc_y3>{_YR}|\d\d)\s?Q(?P<qc_q3>[1-4])|(?P<qc_y4>{_YR})[\s-]?Q(?P<qc_q4>[1-4])|(?P<qc_y5>\d\d)Q(?P<qc_q5>[1-4]))\b"),
     ("q_month", rf"\bthe (?P<qm_m>{_MON}) quarter\b"),
@@ -245,7 +245,7 @@ def _calendar_quarter(x: _Match, y: int, q: int) -> Period:
 def _fq_word(x: _Match) -> Period | None:
     """"fiscal third quarter", "the second quarter of fiscal 2024": without a year, the latest that has ended."""
     q = ORDINALS[x.first("fqw_o", "fqw_o2").lower()]
-    fy = _year(x.first("fqw_y1", "fqw_y2"), x.ref)
+    fy = _year(x.first("fqw_y1", "fqw_y2", "fqw_y3"), x.ref)
     if fy is None:
         if not x.ref:
             return None
@@ -277,16 +277,21 @@ def _q_word(x: _Match) -> Period | None:
 
 
 def _q_code(x: _Match) -> Period | None:
-    """"Q3 2024", "3Q24", "FY25 Q1", "Q2FY25": a fiscal quarter when FY or fiscal is written."""
+    """"Q3 2024", "3Q24", "FY25 Q1", "Q2FY25": on a company's fiscal calendar its fiscal quarter, as "the
+    third quarter (of 2024)" is ("Apple Q2 earnings" in April is its January-March quarter; "IRCTC Q3
+    results" in February its October-December one); else the calendar quarter."""
     q = int(x.first("qc_q", "qc_q2", "qc_q3", "qc_q4", "qc_q5"))
-    fiscal = bool(x.g["qc_q3"]) or "FY" in x.text.upper() or x.text.lower().startswith("fiscal")
     y = _year(x.first("qc_y", "qc_y2", "qc_y3", "qc_y4", "qc_y5"), x.ref)
+    if x.fy_end != 12 and (y or x.ref):
+        if y is None:
+            y = fiscal_year_of(x.ref, x.fy_end)
+            if fiscal_quarter_span(y, q, x.fy_end)[0] > x.ref:
+                y -= 1  # not begun yet: last fiscal year's
+        return _fiscal_quarter(x, y, q)
     if y is None:
         if not x.ref:
             return None
         y = _year_of_quarter(q, x.ref, x.prefer)
-    if fiscal and x.fy_end != 12:
-        return _fiscal_quarter(x, y, q)
     return _calendar_quarter(x, y, q)
 
 
@@ -381,6 +386,69 @@ def _rel_prev(x: _Match) -> Period | None:
         y, mo = month_shift(anchor.period_start.year, anchor.period_start.month, -months)  # Duckling: to the month
         return x.period(date(y, mo, 1), month_end(y, mo), f"{y}-{mo:02d}", "month", "dates.relative.v1", True)
     return _shift(anchor, -months, x.text, x.s, x.e)
+
+
+# ---------------------------------------------------------------------------
+# a fiscal calendar the gazetteer does not hold, read from the quarters a results story names
+
+def quarter_label(text: str, ref: date | None) -> tuple[int, int | None, bool] | None:
+    """A quarter label's number, its year (None when not written) and whether it is written as fiscal
+    ("Q3 FY25", "the second quarter of fiscal 2025"); None for any other period, "last quarter" included.
+
+    >>> quarter_label("Q3FY25", date(2025, 2, 13)), quarter_label("the third quarter", None)
+    ((3, 2025, True), (3, None, False))
+    """
+    m = _SCAN.search(text)
+    if m is None or m.lastgroup not in ("q_word", "q_code", "fq_word"):
+        return None
+    x = _Match(m, ref, 12, None, "past")
+    if m.lastgroup == "q_word":
+        word = x.g["qw_o"].lower()
+        return None if word == "last" else (ORDINALS[word], _year(x.g["qw_y"], ref), False)
+    if m.lastgroup == "fq_word":
+        return ORDINALS[x.first("fqw_o", "fqw_o2").lower()], _year(x.first("fqw_y1", "fqw_y2", "fqw_y3"), ref), True
+    q = int(x.first("qc_q", "qc_q2", "qc_q3", "qc_q4", "qc_q5"))
+    fiscal = bool(x.g["qc_q3"]) or "FY" in x.text.upper() or x.text.lower().startswith("fiscal")
+    return q, _year(x.first("qc_y", "qc_y2", "qc_y3", "qc_y4", "qc_y5"), ref), fiscal
+
+
+def fiscal_year_end_from_labels(labels: list[tuple[int, int | None, bool]], ref: date, lag_days: tuple[int, int],
+                                months: tuple[int, ...], prior: int = 12) -> int | None:
+    """The month a company's fiscal year ends, read from the quarters its results story names; None when
+    they tell nothing.
+
+    Companies report a quarter some weeks after it ends (`lag_days`: the fewest and most days). A label
+    of an actual result fits a year-end month (of `months`, and `prior`) when, read on the fiscal year that
+    ends then (the one named for its written year, else either of the latest two), its quarter ended within
+    that lag before `ref`: "Q3" in February fits a year ending in March (October-December), "Q2 2025" in
+    February one ending in June. Each label votes for `prior` (the calendar in use) when it fits, else
+    the calendar year (12), else the month that makes its quarter the latest; `prior` wins a tie, then 12.
+
+    labels ((q, year or None, written as fiscal)): from `quarter_label` (on a fiscal calendar "Q3" and
+    "Q3 FY25" read alike, so whether it is written as fiscal does not count here); ref (date): the
+    published day.
+
+    >>> fiscal_year_end_from_labels([(2, 2025, False), (2, None, True)], date(2025, 2, 12), (7, 100), (3, 6, 9, 12))
+    6
+    >>> fiscal_year_end_from_labels([(4, 2024, False), (3, None, False)], date(2025, 2, 12), (7, 100), (3, 6, 9, 12))
+    12
+    """
+    lo, hi = lag_days
+    votes: dict[int, int] = {}
+    for q, y, _ in labels:
+        fits = []
+        for month in sorted(set(months) | {prior}):
+            current = fiscal_year_of(ref, month)
+            for fy in ((y,) if y else (current, current - 1)):
+                lag = (ref - fiscal_quarter_span(fy, q, month)[1]).days
+                if lo <= lag <= hi:
+                    fits.append((lag, month))
+        if fits:
+            month = prior if any(m == prior for _, m in fits) else min(fits, key=lambda f: (f[1] != 12, f[0]))[1]
+            votes[month] = votes.get(month, 0) + 1
+    if not votes:
+        return None
+    return max(votes, key=lambda month: (votes[month], month == prior, month == 12))
 
 
 _RESOLVERS = {"ended": _ended, "ytd": _ytd, "fq_word": _fq_word, "q_word": _q_word, "q_code": _q_code,

@@ -380,6 +380,12 @@ def _load_periods(path: Path) -> dict:
     missing = [k for k in _PERIOD_KEYS if k not in data]
     if missing:
         raise _fail(path, f"missing {', '.join(missing)}", ", ".join(_PERIOD_KEYS))
+    lag = data.get("report_lag_days")
+    if lag is not None and not (len(lag) == 2 and 0 <= lag[0] <= lag[1]):
+        raise _fail(path, f"report_lag_days {lag}", "[fewest, most] days, 0 <= fewest <= most")
+    months = data.get("fiscal_year_end_months")
+    if months is not None and (12 not in months or not all(1 <= m <= 12 for m in months)):
+        raise _fail(path, f"fiscal_year_end_months {months}", "months 1..12, 12 (the calendar year) among them")
     return data
 
 

@@ -280,3 +280,92 @@ def test_a_wires_bare_estimates_restate_the_last_amounts_metric_and_period():
     assert got["$0.57"] == ("eps", "2024-Q4", "estimate"), got
     assert got["$758.9 million"] == ("revenue", "2024-Q4", "estimate"), got
     assert got["$582.2 million"] == ("revenue", "2025-Q1", "estimate"), got
+
+
+# A company the gazetteer does not hold reports a fiscal quarter: the quarter its results story names, read on
+# the calendar year, is not yet over or ended too long ago to be news, so the story's labels set its fiscal year
+# end (models/lexicons/periods.yaml `report_lag_days`). One expected quarter <- many phrasings, then negatives.
+# Rows: text, published, headline, figure, (period_start, period_end).
+OCT_DEC_2024 = ("2024-10-01", "2024-12-31")
+FISCAL_QUARTERS = [
+    # a year ending in March: "third quarter" in February is October-December
+    ("Initech said its third-quarter loss narrowed to $121.9 million, or $1.11 a share.", "2025-02-07", "",
+     "$121.9 million", OCT_DEC_2024),
+    ("Globex posted a Q3 net profit of $34 million, up 14% from a year earlier.", "2025-02-11", "", "$34 million",
+     OCT_DEC_2024),
+    ("In Q3FY25, Hooli's revenue from operations jumped 9.4% year-on-year to $2.2 billion.", "2025-02-13", "",
+     "$2.2 billion", OCT_DEC_2024),
+    # a year ending in June: "Q2 2025" in February is October-December 2024, an actual result, and its
+    # comparison the quarter a year before
+    ("Total revenue at Initech for Q2 2025 was $46.7 million, down 8.5% year-over-year.", "2025-02-12", "",
+     "$46.7 million", OCT_DEC_2024),
+    ("Globex's adjusted EBITDA was $1.1 million in Q2-2025 compared to a loss of $92,806 in Q2-2024.", "2025-02-11",
+     "", "$1.1 million", OCT_DEC_2024),
+    ("Globex's adjusted EBITDA was $1.1 million in Q2-2025 compared to a loss of $92,806 in Q2-2024.", "2025-02-11",
+     "", "$92,806", ("2023-10-01", "2023-12-31")),
+    ("For the second quarter of fiscal 2025, Hooli reported revenue of $7.4 million.", "2025-02-13", "",
+     "$7.4 million", OCT_DEC_2024),
+    ("Hooli reported fiscal second quarter 2025 revenue of $106.7 million.", "2025-02-11", "", "$106.7 million",
+     OCT_DEC_2024),
+    ("Gross profit for the quarter was $45.1 million, a 12% decline year-over-year.", "2025-02-11",
+     "Initech Reports Fiscal Second Quarter 2025 Results", "$45.1 million", OCT_DEC_2024),
+    # a gazetteer company's own calendar (Apple's year ends in September), and in its story another
+    # company's sentence keeps that company's (Amazon's calendar quarter)
+    ("Apple reported Q2 revenue of $58.3 billion.", "2020-04-30", "Apple Q2 earnings rise", "$58.3 billion",
+     ("2020-01-01", "2020-03-31")),
+    ("Amazon reported second-quarter sales of $88.9 billion.", "2020-08-03", "Apple Q3 earnings rise",
+     "$88.9 billion", ("2020-04-01", "2020-06-30")),
+    # negatives: calendar quarters stay calendar quarters
+    ("Initech's fourth-quarter revenue rose 8% to $2.2 billion.", "2025-02-13", "", "$2.2 billion", OCT_DEC_2024),
+    ("Globex made revenue of $1.24 billion for the final quarter of 2024, up 8% from a year earlier.", "2025-02-13",
+     "", "$1.24 billion", OCT_DEC_2024),
+    ("Initech expects Q2 2025 revenue of $50 million.", "2025-02-12", "", "$50 million", ("2025-04-01", "2025-06-30")),
+    ("Hooli's third-quarter revenue was $812 million, up from $700 million in the second quarter.", "2024-11-05", "",
+     "$812 million", ("2024-07-01", "2024-09-30")),
+    ("Germany's economy grew 0.1% in the third quarter after shrinking 0.2% in the second quarter.", "2019-11-14",
+     "Germany Dodges Recession", "0.2%", ("2019-04-01", "2019-06-30")),
+]
+
+
+@pytest.mark.parametrize("text, published, headline, figure, span", FISCAL_QUARTERS,
+                         ids=[f"{c[3]} in {c[0][:50]}" for c in FISCAL_QUARTERS])
+def test_a_quarter_is_read_on_the_fiscal_calendar_its_story_shows(text, published, headline, figure, span):
+    import pandas as pd
+    claims, _ = extract(pd.DataFrame([{"text": text, "published": published, "title": headline}]))
+    row = claims[claims["figure"] == figure].iloc[0]
+    assert (str(row.period_start), str(row.period_end)) == span, row.to_dict()
+
+
+# A period a figure is set against dates the figure it introduces, not the figure before it ("a decrease of $7
+# million from $277 million for the same period in 2023"), and a period that is itself the base ("grew 20% from
+# Q4 2023", "to $62.2 million from a year ago") dates no figure. Negatives: a day that dates the whole statement,
+# and spans that start or run on. Rows: text, published, headline, figure, period label.
+COMPARISON_BASES = [
+    ("Adjusted EBITDA for the quarter was $270 million, a decrease of $7 million from $277 million for the same "
+     "period in 2023.", "2025-02-11", "Hooli Q4 results", "$7 million", "2024-Q4"),
+    ("Initech reported 1986 net profit of 245 mln stg against 257 mln in 1985.", "1987-04-09", "", "245 mln stg",
+     "1986"),
+    ("Exports fell in January to 34.76 billion marks from December's 36.45 billion.", "1987-03-16", "",
+     "34.76 billion marks", "1987-01"),
+    ("Revenue rose 16.3% to $62.20 million from a year ago; analysts expected $67.95 million.", "2025-02-12",
+     "Hooli Q4 results", "$62.20 million", "2024-Q4"),
+    ("Management fees in Q4 2024 grew 20% from Q4 2023, bolstered by $7.1 million in catch-up fees.", "2025-02-10",
+     "Hooli Q4 results", "$7.1 million", "2024-Q4"),
+    ("Management fees in Q4 2024 grew 20% from Q4 2023, bolstered by $7.1 million in catch-up fees.", "2025-02-10",
+     "Hooli Q4 results", "20%", "2024-Q4"),
+    ("Hooli's sales rose to $5.1 million from $4.2 million a year ago.", "2025-02-13", "Hooli Q4 results",
+     "$4.2 million", "2023-Q4"),
+    # negatives
+    ("The central bank raised rates to 0.5% from 0.25% at its policy meeting on January 23.", "2025-02-13", "",
+     "0.5%", "2025-01-23"),
+    ("Initech's dividend yield is forecast to exceed 5% from 2025.", "2025-02-10", "", "5%", "2025"),
+]
+
+
+@pytest.mark.parametrize("text, published, headline, figure, label", COMPARISON_BASES,
+                         ids=[f"{c[3]} in {c[0][:50]}" for c in COMPARISON_BASES])
+def test_a_base_of_comparison_dates_only_its_own_figure(text, published, headline, figure, label):
+    import pandas as pd
+    claims, _ = extract(pd.DataFrame([{"text": text, "published": published, "title": headline}]))
+    row = claims[claims["figure"] == figure].iloc[0]
+    assert row.period_label == label, row.to_dict()

@@ -61,6 +61,24 @@ def test_a_renamed_key_names_the_file_and_the_key(tmp_path, rel, key):
     assert rel in msg and repr(key if rel.startswith("lexicons/") else f"{key}_renamed") in msg
 
 
+@pytest.mark.parametrize("line, bad", [
+    ("report_lag_days: [7, 100]", "report_lag_days: [100, 7]"),
+    ("report_lag_days: [7, 100]", "report_lag_days: [7]"),
+    ("fiscal_year_end_months: [3, 6, 9, 12]", "fiscal_year_end_months: [3, 6, 9]"),
+    ("fiscal_year_end_months: [3, 6, 9, 12]", "fiscal_year_end_months: [3, 13, 12]"),
+], ids=lambda v: v)
+def test_a_report_lag_or_fiscal_month_out_of_range_stops_the_load(tmp_path, line, bad):
+    from pipeline.resources import _load_periods
+
+    path = tmp_path / "periods.yaml"
+    text = (MODELS / "lexicons" / "periods.yaml").read_text(encoding="utf-8")
+    assert line in text
+    path.write_text(text.replace(line, bad), encoding="utf-8")
+    with pytest.raises(ModelsError) as info:
+        _load_periods(path)
+    assert str(info.value).startswith("E005: ") and bad.split(":")[0] in str(info.value)
+
+
 @pytest.mark.parametrize("rel, key", [("lexicons/scales.yaml", "scales"), ("lexicons/number_words.yaml", "tens")])
 def test_a_renamed_key_stops_the_run_before_any_article(tmp_path, rel, key):
     """scales.yaml gave a bare KeyError; number_words.yaml failed every article (A011) and exited 0."""
