@@ -85,7 +85,9 @@ def _needs_special(alias: str) -> bool:
     tokens = alias.split()
     if not tokens or len(alias) < 3:
         return False
-    return any(t[:1].islower() and t not in ("of", "and", "de", "du", "for", "&") for t in tokens) or not alias[:1].isalnum()
+    # a slash the chunk scan splits at: "S&P/ASX 200", "S&P/TSX Composite" (else "S&P" alone is read, as S&P 500)
+    return any(t[:1].islower() and t not in ("of", "and", "de", "du", "for", "&") for t in tokens) \
+        or not alias[:1].isalnum() or "/" in alias
 
 
 @lru_cache(maxsize=4)
@@ -172,6 +174,9 @@ def learn_aliases(text: str, res: Resources) -> dict:
         # "Shares of Acme Corp": the leading words that never name a company, and the joiner after them
         while words and (words[0] in rules.not_entities or words[0] in ("of", "and", "&", "for")):
             words.pop(0)
+        # "Japan's SoftBank Group Corp": the possessive owns the name after it, and is no part of it
+        owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s", "s'"))), default=-1)
+        words = words[owner + 1:]
         if len(words) < 2:
             continue
         name = " ".join(words)
@@ -246,6 +251,8 @@ def _scan_chunks(text: str, res: Resources, learned: dict, rules: _Rules) -> lis
                 if entry is not None:
                     if entry.kind == "exchange" or (text[e:e + 1] == ":" and surface in res.exchanges):
                         break
+                    if entry.kind == "country" and text[e:e + 1] == "$":
+                        break  # "US$1.1 million", "HK$40", "NZ$2": the dollar's country names the money, not an owner
                     found = (j, _mention(entry, text, s, e, "article_alias" if surface in learned else "gazetteer",
                                          poss or text[e:e + 2] == "'s"))
                     break
@@ -268,8 +275,17 @@ def find_entities(clean: CleanText, res: Resources, title: str = "") -> ArticleE
         taken = {(m.start, m.end) for m in mentions}
         for m in rules.special.finditer(text):
             entry = res.alias_index[m.group()]
-            if (m.start(), m.end()) not in taken and not any(x.start <= m.start() < x.end for x in mentions):
-                mentions.append(_mention(entry, text, m.start(), m.end(), "gazetteer", text[m.end():m.end() + 2] == "'s"))
+            if (m.start(), m.end()) in taken:
+                continue
+            # a longer special name holds the chunk scan's shorter reading of its start ("S&P" of "S&P/ASX 200"):
+            # the longer one stands
+            inside = [x for x in mentions if m.start() <= x.start and x.end <= m.end()]
+            if any(x.start <= m.start() < x.end for x in mentions if x not in inside):
+                continue
+            if inside and "/" not in m.group():
+                continue
+            mentions = [x for x in mentions if x not in inside]
+            mentions.append(_mention(entry, text, m.start(), m.end(), "gazetteer", text[m.end():m.end() + 2] == "'s"))
     counts: Counter = Counter()
     for mn in mentions:
         if mn.kind in ("company", "unit"):

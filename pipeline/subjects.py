@@ -68,7 +68,7 @@ PARSE_FEATURES = frozenset(f"rel_{r}" for r in RELATIONS if r != "other") | {
     "up_conj", "up_clause"}
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[-–—]\s|\bwhile\b|\bwhereas\b|\bbut\b|\n")
 _HEADLINE_PREFIX = re.compile(r"^(?:\W*(?:update|updated|correction|corrected|exclusive|breaking|brief|refile|analysis|"
-                              r"factbox|explainer|instant view|market talk|live|watch|video|press release)\b[\s\d]*[-:–—|]+\s*)+",
+                              r"factbox|explainer|instant view|market talk|live|watch|video|press release)\b[)\]]?[\s\d]*[-:–—|]+\s*)+",
                               re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|van|von|für|the)$")
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
@@ -212,14 +212,25 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
     tokens = re.findall(r"[\w&.'’+-]+|[^\w\s]", text)
     chunks: list[list[str]] = []
     cur: list[str] = []
+    listed: set[int] = set()  # chunks followed by a comma and another name
+    suffixes = {str(x).rstrip(".") for x in res.entity_rules["company_suffixes"]}
     for k, tok in enumerate(tokens):
         low = tok.lower().strip(".")
         nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
         # a period word opens a name only when a name word follows ("First Quantum", not "Fourth Quarter")
         opens_name = not cur and _NAME_TOKEN.match(nxt) is not None and nxt.lower() not in words.headline_breaks \
-            and low not in _VERBISH and not _NUMBERISH.match(tok) and not _PERIOD_TOKEN.match(tok)
-        if (low in words.headline_breaks and not opens_name) or not _NAME_TOKEN.match(tok) or _NUMBERISH.match(tok):
+            and low not in _VERBISH and not _NUMBERISH.match(tok) and not _PERIOD_TOKEN.match(tok) \
+            and not _NUMBERISH.match(nxt)
+        if cur and _NUMBERISH.match(tok) and resolve_name(" ".join(cur + [tok]), res, learned) is not None:
+            cur.append(tok)  # "S&P 500 Rises 0.03%", "Nikkei 225": a number that is part of a known name
+            continue
+        # a date ("Net direct tax ... until Feb 10") or a place adjective ("Dallas-Based Thrift") is no name
+        dated = low in _CALENDAR_WORDS or low.endswith("-based")
+        if (low in words.headline_breaks and not opens_name) or not _NAME_TOKEN.match(tok) or _NUMBERISH.match(tok) \
+                or dated:
             if cur:
+                if tok == "," and _NAME_TOKEN.match(nxt) and nxt.rstrip(".") not in suffixes:
+                    listed.add(len(chunks))  # "Biggest stock movers Thursday: CSCO, RDDT, and more"
                 chunks.append(cur)
                 cur = []
             if len(chunks) >= 3:
@@ -231,6 +242,10 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
             cur = []
     if cur:
         chunks.append(cur)
+    if len(listed) >= 2:
+        # a headline that lists names ("Stocks to Watch Today: TCS, Hindalco, RBL Bank", "movers: CSCO, RDDT, and
+        # more") has no one topic; one comma is a clause's ("In Indonesia, Fried Rice ...") or a pair's
+        return None
     for chunk in chunks:
         name = _known_prefix(chunk, res, learned, body, upper)
         if not name:
@@ -240,12 +255,28 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
             continue  # "Top Midday Gainers": words the story writes in lower case, not a name
         if is_reporter(name, words) and chunk is not chunks[-1]:
             continue
-        return _title_mention(name, res, learned)
+        mention = _title_mention(name, res, learned)
+        if mention is not None and mention.kind == "country" and chunk[-1].endswith(("'s", "’s")) \
+                and chunk is not chunks[-1] and _names_known(chunks[chunks.index(chunk) + 1], res, learned):
+            continue  # "Japan's Nikkei Ends Higher", "China's Alibaba Posts ...": the named index or company
+        return mention
     return None
 
 
+def _names_known(chunk: list[str], res: Resources, learned: dict) -> bool:
+    """Whether a headline chunk's first words are a name the gazetteer or the article knows."""
+    for n in range(len(chunk), 0, -1):
+        entry = resolve_name(clean_name(" ".join(chunk[:n]), res), res, learned)
+        if entry is not None:
+            return entry.kind in _NAMED_KINDS
+    return False
+
+
+_PERIOD_NAME = re.compile(r"^(?:[QH][1-4]|[1-4][QH]|FY|9M|[1-4](?:st|nd|rd|th))(?:[\s'-]*(?:FY|CY)?\d{2,4})?$", re.I)
 _PERIOD_TOKEN = re.compile(r"^(?:[QH][1-4]|[1-4][QH]|FY\d*|9M|[1-4](?:st|nd|rd|th))$", re.I)
-_VERBISH = frozenset({"to", "will", "is", "are", "was", "in", "on", "at", "for", "with", "and", "by", "as"})
+# words that never open a headline's name: function words, and a broker's call ("Buy Aadhar Housing Finance; target ...")
+_VERBISH = frozenset({"to", "will", "is", "are", "was", "in", "on", "at", "for", "with", "and", "by", "as", "buy", "sell",
+                      "accumulate"})
 
 
 def _known_prefix(chunk: list[str], res: Resources, learned: dict, body: str, upper: bool) -> str:
@@ -269,9 +300,13 @@ def _known_prefix(chunk: list[str], res: Resources, learned: dict, body: str, up
             return name
     if resolve_name(names[0], res, learned) is not None:
         return names[0]
+    words = subject_words(res)
     for n, name in zip(range(len(chunk), 0, -1), names):
         rest = [w.lower() for w in chunk[n:]]
-        if rest and all(w in _NOT_NAME_WORDS for w in rest) and resolve_name(name, res, learned) is not None:
+        # "UK Construction Output Grows", "U.K. MONEY MARKET GIVEN ...": a known name (or a country's adjective)
+        # before words the body writes in lower case, words that are no name
+        if rest and all(w in _NOT_NAME_WORDS or w in words.not_subjects or _written_lower(w, text, words)
+                        for w in rest) and (resolve_name(name, res, learned) is not None or name.lower() in words.demonyms):
             return name
     return names[0]
 
@@ -290,6 +325,11 @@ def _title_mention(name: str, res: Resources, learned: dict) -> Mention | None:
     if not name or len(name) < 2:
         return None
     entry = resolve_name(name, res, learned)
+    country = subject_words(res).demonyms.get(name.lower())
+    if entry is None and country:  # "THAI SUGAR PRODUCTION INCREASES", "South Korean shares flat": the country
+        entry = resolve_name(country, res, learned)
+        if entry is None:
+            return Mention(name, -1, -1, country, _slug(country), "country", source="title")
     if entry is not None:
         return Mention(name, -1, -1, entry.name, entry.entity_id, entry.kind, parent=entry.parent, source="title")
     return Mention(name, -1, -1, name, _slug(name), "name", source="title")
@@ -460,10 +500,19 @@ def word_order_chunks(text: str, sent_start: int, sent_end: int, words: SubjectW
             if j is not None and all(w.lower().strip(".,") in words.not_subjects for w in text[s:j.start()].split()):
                 s = j.end()
             lead = re.match(r"\S+\s+", text[s:e])  # "Total West German exports": a metric word leads
-            while lead and lead.group().strip().lower().strip(".,") in words.not_subjects:
+            # a role or a place adjective before a name: "Executive Chairman Grant Wilson", "Jeddah-based Saudi-French"
+            based = re.match(r"(?:[Tt]he\s+)?\S+-based\s+", text[s:e])  # "The Riyadh-based Gulf Finance House"
+            if based:
+                s += based.end()
+                lead = re.match(r"\S+\s+", text[s:e])
+            while lead and (lead.group().strip().lower().strip(".,") in words.not_subjects
+                            or lead.group().strip().lower().endswith("-based")):
                 s += lead.end()
                 lead = re.match(r"\S+\s+", text[s:e])
-            at_start = not text[sent_start:s].strip(" \t\n\"'“‘(*-•")
+            if text[s:e].lower().endswith("-based"):
+                continue  # "the Singapore-based internet company": a description, not a name
+            # the first word of a table cell is capitalised by its place ("| Organic growth |")
+            at_start = not text[sent_start:s].strip(" \t\n\"'“‘(*-•|")
             if at_start and " " not in text[s:e] and not re.search(r"[A-Z].*[A-Z]|\d", text[s:e]):
                 continue
             out.append((s, e))
@@ -503,8 +552,12 @@ def _name_candidates(chunks: list[tuple[int, int]], text: str, taken: list[tuple
         parts = name.split()
         if all(w.lower().strip(".,") in words.not_subjects or w in not_entities for w in parts):
             continue
+        if _PERIOD_NAME.match(name):
+            continue  # "Q2-2025", "FY25", "9MFY25": a report period, capitalised as such
         if _DATELINE_AFTER.match(text, e):
             continue  # "NEW YORK, March 17 - ...": the wire's dateline names a place, not an owner
+        if text[e:e + 1] == "$":
+            continue  # "US$1.1 million", "C$69.79": the dollar's country names the money, not an owner
         if len(parts) == 1 and not re.search(r"[A-Z].*[A-Z]|\d", name) and _written_lower(name, text, words):
             continue  # written in lower case elsewhere: a common word capitalised by its place
         out.append((s, e, resolve_name(name, res, learned), name))
@@ -567,6 +620,8 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
         for s, e, entry, name in _name_candidates(chunks, text, taken, res, learned, (fig.start, fig.end)):
             if s < sent_start or e > sent_end:
                 continue
+            if entry is None and name.lower() in words.demonyms:
+                continue  # "Korean", "West German": the country, read below as a demonym
             chunk_spans.append((s, e))
             if entry is not None:
                 raw.append((Mention(text[s:e], s, e, entry.name, entry.entity_id, entry.kind, parent=entry.parent,
@@ -582,18 +637,27 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
                                                  for s, e in chunk_spans)]
     taken = [(m.start, m.end) for m, _ in raw]
     common, demonyms, _ = _sentence_words(text, sent_start, sent_end, words)
+    if common:  # "West Texas crude", "Australian dollar": a name chunk inside a longer common subject is part of it
+        inside = {(m.start, m.end) for m, _ in raw for s, e, _, _ in common
+                  if m.source == "name" and s <= m.start and m.end <= e and (m.start, m.end) != (s, e)}
+        if inside:
+            raw = [(m, k) for m, k in raw if (m.start, m.end) not in inside]
+            taken = [(m.start, m.end) for m, _ in raw]
     for s, e, name, kind in common:
         if not (s < fig.end and fig.start < e) and not any(a <= s < b for a, b in taken):
             raw.append((Mention(text[s:e], s, e, name, _slug(name), kind, source="common"), kind))
     for s, e, adjective in demonyms:
         if (s < fig.end and fig.start < e) or any(a <= s < b for a, b in taken) or not text[s:s + 1].isupper():
             continue
+        if any(a <= s < b or (a > e and not text[e:a].strip() and k in ("currency", "bond")) for a, b, _, k in common):
+            continue  # "Australian dollar", "British pound", "Japanese government bonds": the currency or bond
         if words.company_noun_rx is not None and words.company_noun_rx.match(text, e):
             continue  # "Australian diversified miner South32": the adjective describes a company
         country = words.demonyms[adjective.lower()]
         entry = resolve_name(country, res, learned)
         name, cid = (entry.name, entry.entity_id) if entry is not None else (country, _slug(country))
         raw.append((Mention(text[s:e], s, e, name, cid, "country", source="demonym"), "country"))
+    raw = _without_place_modifiers(text, raw)
     # each figure of the sentence and the name just before it (no figure between, within a few words)
     def nearest_before(pos: int) -> Mention | None:
         best = None
@@ -712,6 +776,27 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
         out.append(Candidate(m.entity, m.entity_id, row["kind"], m.parent, m.source, m.start, m.end,
                              tuple(f[k] for k in FEATURES)))
     return out
+
+
+# "Japan's Nikkei", "Chile's peso", "Canada's S&P/TSX Composite", "Japan's SoftBank Group": the country
+# says where the named index, currency or company is, and the figure is that name's (guide 3.7). A
+# commodity stays the country's ("Brazil's soybean harvest").
+_PLACE_POSSESSIVE = re.compile(r"['’]s?\s+(?:benchmark\s+|main\s+|blue-chip\s+|broader\s+)?")
+_NAMED_KINDS = frozenset({"index", "company", "unit", "currency"})
+
+
+def _without_place_modifiers(text: str, raw: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """The candidates less a country written as the possessive of a named index, currency or company."""
+    drop = set()
+    for m, kind in raw:
+        if kind != "country":
+            continue
+        gap = _PLACE_POSSESSIVE.match(text, m.end)
+        if gap is None:
+            continue
+        if any(n.start == gap.end() and k in _NAMED_KINDS and n.entity != m.entity for n, k in raw):
+            drop.add((m.start, m.end))
+    return [(m, k) for m, k in raw if (m.start, m.end) not in drop] if drop else raw
 
 
 _CLAUSE_ARCS = frozenset({"advcl", "ccomp", "xcomp", "parataxis", "relcl", "acl"})
