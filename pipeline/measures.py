@@ -5,7 +5,7 @@ figure is tied to, in five shapes, nearest first:
 
 - after the figure, the noun it modifies: "a $600,000 promissory note", "7.0% subordinated notes";
 - after it, "of/in" and a noun: "$2.5 billion of two-year bonds", "a 5% rise in production";
-- before it, the subject of a move: "customer numbers rose 18%", "operating expenses rose by 31%";
+- before it, the subject of a move: "customer numbers rose 18%", "expenses rose by 31% to $12 million";
 - before it, a noun and a link: "gains of $28,000", "SG&A expenses were $271 million";
 - before it, the object of an actor's change: "raise average vehicle prices by about 3%".
 
@@ -97,7 +97,9 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
                    rf"(?:{stop}[a-z][\w-]*\s+){{0,3}}?{noun}"),
     )
     before = (
-        re.compile(rf"\b{noun}{tail}\s+{aux}{adverb}(?:{_alt(data['move_verbs'])})\s+(?:by\s+)?{qual}$"),
+        # "by 5%", or the level it reaches: "to $22 billion", "12% to $22 billion"
+        re.compile(rf"\b{noun}{tail}\s+{aux}{adverb}(?:{_alt(data['move_verbs'])})\s+"
+                   rf"(?:by\s+|(?:[\d.,/-]+\s?(?:%|pct|percent|per cent)\s+)?to\s+)?{qual}$"),
         re.compile(rf"\b{noun}{tail}\s+{aux}(?:{_alt(data['links'])})\s+{qual}$"),
         re.compile(rf"\b(?:{_alt(data['set_verbs'])})\s+(?:{_WORD}\s+){{0,3}}?{noun}\s+by\s+{qual}$"),
     )

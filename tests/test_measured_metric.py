@@ -39,6 +39,22 @@ MEASURED_NOUN = [
     ("Globex Mining expects its iron ore shipments to rise as much as 6% next year.", "6%", "units_sold"),
 ]
 
+# a high or low a stock set is its price
+HIGHS = [
+    ("Initech Corp shares touched a new 52-week high of $212.40 on Monday.", "$212.40", "share_price"),
+    ("Globex Corp is up 9% from its 52-week closing low of $31.05.", "$31.05", "share_price"),
+    ("Initech Corp hit an all-time high of Rs 1,480.5 on Thursday.", "Rs 1,480.5", "share_price"),
+    ("Initech Corp rose to a record high of 3,120 yen.", "3,120 yen", "share_price"),
+]
+HIGHS_NEGATIVE = [
+    # a commodity's high is its price
+    ("Spot gold hit a record high of $2,950 an ounce.", "$2,950", "commodity_price"),
+]
+MEASURED_NOUN += [
+    ("Analysts expected gross bookings of $4.4 billion at Hooli Rides.", "$4.4 billion", "other"),
+    ("Hooli Market's gross merchandise volume grew 12% to $22 billion.", "$22 billion", "other"),
+]
+
 # the cues' metric stands: no noun ties the figure to something else
 MEASURED_NEGATIVE = [
     ("Initech Corp's revenue rose 18% in the quarter.", "18%", "revenue_growth"),
@@ -85,6 +101,11 @@ def _metric(text: str, figure: str) -> str:
 @pytest.mark.parametrize("text, figure, metric", MEASURED_NOUN + MEASURED_NEGATIVE,
                          ids=[c[0][:60] for c in MEASURED_NOUN + MEASURED_NEGATIVE])
 def test_the_noun_a_figure_measures_names_its_metric(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", HIGHS + HIGHS_NEGATIVE, ids=[c[0][:60] for c in HIGHS + HIGHS_NEGATIVE])
+def test_a_high_or_low_a_quote_set_is_its_price(text, figure, metric):
     assert _metric(text, figure) == metric
 
 
