@@ -26,6 +26,7 @@ from .entities import ArticleEntities
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
 from .resources import Resources, lower_text
+from .measures import measured_noun
 from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
                        opener_candidate, paragraph_subject)
@@ -39,6 +40,8 @@ _PARENTHETICAL = re.compile(r"\s*\([^()]{1,24}\)")
 _AMBIGUOUS_PE = re.compile(r"\b(?:earnings|p/?e|price[- /]to[- ]earnings)\b", re.I)
 _SEGMENT_BEFORE_METRIC = r"\b({segs})\s+(?:revenues?|sales|income|profit|growth)\b"
 _HISTORICAL_DAYS = 75
+# subjects that are quoted themselves: "Oil major BP fell 2%" is BP's share move, not oil's (metric_by_clause)
+_OWN_QUOTES = frozenset({"company", "unit", "segment", "index"})
 # a figure written with a scale word or suffix ("$1.97 billion", "32.0 mln dlrs", "Rs 154 crore", "$2bn")
 _SCALED = re.compile(r"\b(?:thousand|million|mln|mn|billion|bln|bn|trillion|tn|crore|lakh)s?\b|\d\s?(?:[mMbBkK]|bn|tn)\b")
 # The periods a results figure's story reports in (a quarter, a half, a fiscal year).
@@ -293,6 +296,32 @@ def score_cues(cues: list[tuple[str, int, int, float]], lo: int, hi: int, fig_po
             if score > best_score:
                 best, best_score = metric, score
     return best, best_score
+
+
+@lru_cache(maxsize=4)
+def metric_kinds(res: Resources) -> dict[str, frozenset]:
+    """Each metric's figure kinds (metrics.yaml `kinds`), once per models/ folder."""
+    return {name: spec.kinds for name, spec in res.metrics.items()}
+
+
+def metric_by_clause(metric: str, fig_kind: str, subject_kind: str, text: str, cs: int, ce: int, res: Resources) -> str:
+    """The metric of a quote whose clause names what is quoted though its subject is none of that kind.
+
+    "Henry Hub natural gas futures rose 2%", "The contract closed 8 cents higher at $52.72 a barrel":
+    metrics.yaml `by_clause_words` (the rule metrics `by_subject_kind` replaces, for the same figure kinds).
+    A company's, a unit's or an index's figure needs a quote marker ("a barrel", "futures"), not a name alone.
+    """
+    for kind, (named, markers, unless) in res.metric_by_clause_words.items():
+        target, fig_kinds, replaces = res.metric_by_subject_kind[kind]
+        if metric not in replaces or fig_kind not in fig_kinds or subject_kind == kind:
+            continue
+        if (unless is not None and unless.search(text, cs, ce)) or (
+                res.not_by_subject_kind is not None and res.not_by_subject_kind.search(text, cs, ce)):
+            continue
+        if markers.search(text, cs, ce) or (subject_kind not in _OWN_QUOTES and named is not None
+                                            and named.search(text, cs, ce)):
+            return target
+    return metric
 
 
 def score_metric(clause_text: str, fig_pos: int, kind: str, res: Resources) -> tuple[str, float]:
@@ -701,6 +730,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             discourse.last, discourse.last_paragraph = subject, discourse.paragraph(text, fig.start)
         kind = "money" if fig.kind == "money" else fig.kind
         cue_score = -1.0
+        measured = None  # the metric of the noun the figure measures (measures.py), when one names it
         if fig.table_label:
             label = next((k for k in sorted(res.table_labels, key=len, reverse=True) if fig.table_label.startswith(k)), "")
             metric, mscore = res.table_labels.get(label, "other"), 5.0
@@ -733,6 +763,12 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                 if s_score * 0.6 > mscore:
                     metric, mscore = s_metric, s_score * 0.6
                 cue_score = s_score
+            # the noun the figure is tied to ("customer numbers rose 18%", "a $600,000 promissory note")
+            # outweighs the clause's cues: it says what this figure counts, they what the clause is about
+            measured = measured_noun(res.measures, lower_text(text[cs:fig.start]), lower_text(text[fig.end:ce]),
+                                     fig.kind, metric_kinds(res)) if res.measures is not None else None
+            if measured is not None:
+                metric, mscore, cue_score = measured, 5.0, max(cue_score, 5.0)
         if res.difference_before is not None and res.difference_before.search(text, max(cs, fig.start - 60), fig.start):
             metric = "other"  # "beats by $0.08": the gap to the estimate
         elif metric == "other" and fig.kind == "percent" and last_amount[1] in res.growth_of \
@@ -740,13 +776,15 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             metric = res.growth_of[last_amount[1]]  # "Revenue of $1.01B (+114.4% Y/Y)": the amount's change
         last_amount = (fig.end, metric)
         previous_metric[(sent.start, fig.unit)] = metric
-        if fig.kind == "word_change" and metric not in ("price_change", "revenue_growth", "profit_growth", "eps_growth", "market_cap_change"):
+        if fig.kind == "word_change" and measured is None and metric not in ("price_change", "revenue_growth", "profit_growth", "eps_growth", "market_cap_change"):
             metric = "price_change" if re.search(r"\b(?:shares?|stock|price|ADRs?)\b", text[sent.start:sent.end], re.I) else metric
         by_kind = res.metric_by_subject_kind.get(best.kind) if best is not None else None
-        if by_kind is not None and fig.kind in by_kind[1] and metric in by_kind[2] and not (
+        if by_kind is not None and measured is None and fig.kind in by_kind[1] and metric in by_kind[2] and not (
                 res.not_by_subject_kind is not None and res.not_by_subject_kind.search(text, cs, ce)):
             metric = by_kind[0]  # "Brent rose 1.8%": the commodity's price, not a stock's move ("a 25% tariff
             # on steel" is no steel price)
+        elif measured is None and not fig.table_label:
+            metric = metric_by_clause(metric, fig.kind, best.kind if best is not None else "", text, cs, ce, res)
         entity = subject.entity if subject else ""
         entity_id = subject.entity_id if subject else ""
         segment = ""
@@ -796,7 +834,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             entity, entity_id = (subject.entity, subject.entity_id) if subject else ("", "")
             how = _route(best) if best is not None else ("main" if subject else "")
         scaled = bool(_SCALED.search(fig.text))
-        if metric == "other" and modality == "estimate" and not fig.table_label:
+        if metric == "other" and modality == "estimate" and not fig.table_label and measured is None:
             # "Revenue rose 22% to $741 million. Analysts expected $758.9 million.": an estimate with no metric
             # words restates the metric of the last amount in the same unit and scale, a sentence or so before
             # (a wire that sets each sentence apart reaches back one paragraph break), and its period

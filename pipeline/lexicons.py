@@ -43,7 +43,13 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/metric_descriptions.yaml": {"metrics": Shape(dict, (dict,))},  # metric_model.load_phrases
     "lexicons/metrics.yaml": {"metrics": Shape(dict, (dict,)), "table_labels": Shape(dict, (str,)),  # _load_metrics
                               "not_by_subject_kind": STR, "by_subject_kind": Shape(dict, (list,)),
-                              "difference_before": STR, "growth_of": Shape(dict, (str,))},
+                              "difference_before": STR, "growth_of": Shape(dict, (str,)),
+                              "by_clause_words": Shape(dict, (dict,))},
+    "lexicons/measures.yaml": {"nouns": Shape(dict, (list,)), "modified_nouns": Shape(dict, (list,)),
+                               "move_verbs": Shape(list, (str,)),  # measures.compile_measures
+                               "set_verbs": Shape(list, (str,)), "links": Shape(list, (str,)),
+                               "change_nouns": Shape(list, (str,)), "qualifiers": Shape(list, (str,)),
+                               "not_modifiers": Shape(list, (str,))},
     "lexicons/modality.yaml": {k: Shape(list, (str,))  # claims.modality_cues and _modality
                                for k in ("forecast", "estimate", "historical", "prior_value", "versus_expectations",
                                          "estimate_after")},

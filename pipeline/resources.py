@@ -19,6 +19,7 @@ import yaml
 
 from .errors import ModelsError, MESSAGES
 from .lexicons import find_problem, relative_to_models
+from .measures import load_measures
 
 DEFAULT_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
@@ -103,9 +104,12 @@ class Resources:
     subject_words: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/subjects.yaml
     # subject kind -> (metric, figure kinds, rule metrics it replaces): metrics.yaml `by_subject_kind`
     metric_by_subject_kind: Mapping[str, tuple] = field(default_factory=dict)
+    # subject kind -> (its common subjects' names, quote markers, stock-market words): metrics.yaml `by_clause_words`
+    metric_by_clause_words: Mapping[str, tuple] = field(default_factory=dict)
     not_by_subject_kind: re.Pattern | None = None  # a clause naming a tariff, duty or tax: a rate on the thing
     difference_before: re.Pattern | None = None  # "beats by $0.08": a gap to another figure, no metric's value
     growth_of: Mapping[str, str] = field(default_factory=dict)  # revenue -> revenue_growth: metrics.yaml `growth_of`
+    measures: object = None  # measures.Measures: the noun a figure measures (models/lexicons/measures.yaml)
     basis: Mapping[str, re.Pattern] = field(default_factory=dict)  # models/lexicons/basis.yaml, in order
     count_nouns: frozenset[str] = frozenset()  # models/lexicons/counts.yaml: "81 rigs", "4 additional stations"
     count_heads: frozenset[str] = frozenset()  # counts.yaml: "a workforce of 3,500"
@@ -307,8 +311,26 @@ def _load_metrics(path: Path) -> tuple[dict[str, MetricSpec], dict[str, str], di
     for level, change in growth_of.items():
         if level not in metrics or change not in metrics:
             raise _fail(path, f"growth_of {level!r}: {change!r} names a metric not in the file", ", ".join(sorted(metrics)))
+    by_clause = {}
+    for kind, row in (data.get("by_clause_words") or {}).items():
+        if kind not in by_kind or not isinstance(row, dict) or not isinstance(row.get("markers"), str):
+            raise _fail(path, f"by_clause_words {kind!r}: {row!r} is not {{markers, unless}} of a by_subject_kind kind",
+                        ", ".join(sorted(by_kind)))
+        by_clause[str(kind)] = (_compile(path, row["markers"]),
+                                _compile(path, row["unless"]) if row.get("unless") else None)
     return (metrics, labels, by_kind, _compile(path, rate_words) if rate_words else None,
-            _compile(path, gap_words) if gap_words else None, growth_of)
+            _compile(path, gap_words) if gap_words else None, growth_of, by_clause)
+
+
+def _clause_words(by_clause: dict, subject_words: dict) -> dict[str, tuple]:
+    """metrics.yaml `by_clause_words` with, for each kind, its common subjects' names (subjects.yaml) as one pattern."""
+    out = {}
+    for kind, (markers, unless) in by_clause.items():
+        names = sorted((str(k) for k, v in (subject_words.get("common_subjects") or {}).items() if v[1] == kind),
+                       key=len, reverse=True)
+        named = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
+        out[kind] = (named, markers, unless)
+    return out
 
 
 def _gazetteer_entries(gdir: Path) -> tuple[list[Entry], set[str], dict[str, str]]:
@@ -424,8 +446,9 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
     scales = {k: float(v) for k, v in scales_data["scales"].items()}
     ambiguous = frozenset(scales_data.get("ambiguous", []))
     number_words = _read_yaml(lex / "number_words.yaml")
-    metrics, table_labels, by_subject_kind, not_by_subject_kind, difference_before, growth_of = \
+    metrics, table_labels, by_subject_kind, not_by_subject_kind, difference_before, growth_of, by_clause = \
         _load_metrics(lex / "metrics.yaml")
+    subject_words = _load_subject_words(lex / "subjects.yaml")
     modality_data = _read_yaml(lex / "modality.yaml")
     modality = {k: tuple(_compile_lower(lex / "modality.yaml", rx) for rx in v) for k, v in modality_data.items()}
     entries, exchanges, datelines = _gazetteer_entries(mdir / "gazetteer")
@@ -470,10 +493,12 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         currency_plain_names=frozenset(_read_yaml(lex / "currencies.yaml").get("plain_names") or ()),
         periods=MappingProxyType(_load_periods(lex / "periods.yaml")),
         holidays=MappingProxyType(_load_holidays(lex / "holidays.yaml")),
-        subject_words=MappingProxyType(_load_subject_words(lex / "subjects.yaml")),
+        subject_words=MappingProxyType(subject_words),
+        metric_by_clause_words=MappingProxyType(_clause_words(by_clause, subject_words)),
         metric_by_subject_kind=MappingProxyType(by_subject_kind),
         not_by_subject_kind=not_by_subject_kind, difference_before=difference_before,
         growth_of=MappingProxyType(growth_of),
+        measures=load_measures(lex / "measures.yaml", metrics, _read_yaml, _fail),
         basis=MappingProxyType(_load_basis(lex / "basis.yaml")),
         count_nouns=frozenset(str(w).lower() for w in counts["count_nouns"]),
         count_heads=frozenset(str(w).lower() for w in counts["count_heads"]),

@@ -1,0 +1,161 @@
+"""What a figure measures, read from its clause's structure (rule `claims.measured_noun.v1`).
+
+The metric cues (`claims.find_cues`) weigh the words of a clause; this reads the one noun the
+figure is tied to, in five shapes, nearest first:
+
+- after the figure, the noun it modifies: "a $600,000 promissory note", "7.0% subordinated notes";
+- after it, "of/in" and a noun: "$2.5 billion of two-year bonds", "a 5% rise in production";
+- before it, the subject of a move: "customer numbers rose 18%", "expenses rose by 31% to $12 million";
+- before it, a noun and a link: "gains of $28,000", "SG&A expenses were $271 million";
+- before it, the object of an actor's change: "raise average vehicle prices by about 3%".
+
+The nouns, verbs and links are data (`models/lexicons/measures.yaml`); the shapes are here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+RULE = "claims.measured_noun.v1"
+KINDS = ("money", "percent", "pp", "multiple", "count", "quantity", "word_change")
+KEYS = ("nouns", "modified_nouns", "move_verbs", "set_verbs", "links", "change_nouns", "qualifiers", "not_modifiers")
+_WORD = r"[\w.'&/-]+"  # one word of a noun phrase, "sg&a" and "year-ago" included
+_OBJECT_OF = re.compile(r"\b(?:of|in|on|for|from|with|by|to|into|per|than)\s+(?:[\w.'&/-]+\s+)?$")
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per models/ folder
+class Measures:
+    """The compiled shapes and the noun table (phrase -> ((metric, kind or ""), ...))."""
+
+    after: tuple[re.Pattern, ...]  # matched at the start of the text after the figure
+    before: tuple[re.Pattern, ...]  # searched in the clause's text before the figure, anchored at its end
+    metrics_of: Mapping[str, tuple[tuple[str, str], ...]]
+    modified_of: Mapping[str, tuple[tuple[str, str], ...]]  # nouns read only after the figure
+
+    def metric_for(self, phrase: str, kind: str, metric_kinds: Mapping[str, frozenset], modified: bool = False) -> str | None:
+        """The metric `phrase` names for a figure of `kind`, or None when it names none for that kind.
+
+        modified (bool): the figure modifies the noun ("7% notes"): `modified_nouns` are read first.
+        """
+        tables = (self.modified_of, self.metrics_of) if modified else (self.metrics_of,)
+        rows = next((t[p] for t in tables for p in _singulars(phrase) if p in t), ())
+        fit = {kind, "percent"} if kind == "word_change" else {kind}
+        for metric, only in rows:
+            if only and only not in fit:
+                continue
+            if metric == "other" or only or metric_kinds.get(metric, frozenset()) & fit:  # a named kind holds
+                return metric
+        return None
+
+
+def _singulars(phrase: str) -> list[str]:
+    """The phrase as written, then without a plural ending ("costs", "expenses", "subsidies")."""
+    out = [phrase]
+    for tail, stem in (("ies", "y"), ("es", ""), ("s", "")):
+        if phrase.endswith(tail):
+            out.append(phrase[: -len(tail)] + stem)
+    return out
+
+
+def _alt(words) -> str:
+    return "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True))
+
+
+def compile_measures(data: dict, metric_names, fail) -> Measures:
+    """`models/lexicons/measures.yaml` compiled; `fail(detail, valid)` builds the load error to raise.
+
+    >>> m = compile_measures({"nouns": {"other": ["cost"]}, "modified_nouns": {"other": ["note"]}, "move_verbs": ["rose"], "set_verbs": ["cut"],
+    ...     "links": ["of"], "change_nouns": ["rise"], "qualifiers": ["about"], "not_modifiers": ["to"]},
+    ...     ["revenue"], lambda d, v: ValueError(d))
+    >>> measured_noun(m, "costs rose ", " to $5m", "percent", {})
+    'other'
+    """
+    missing = [k for k in KEYS if not data.get(k)]
+    if missing:
+        raise fail(f"missing or empty {', '.join(missing)}", ", ".join(KEYS))
+    metrics_of = _noun_table(data["nouns"], "nouns", metric_names, fail)
+    modified_of = _noun_table(data["modified_nouns"], "modified_nouns", metric_names, fail)
+    for key in KEYS[2:]:
+        for rx in data[key]:
+            try:
+                re.compile(str(rx))
+            except re.error as exc:
+                raise fail(f"{key}: bad regular expression {rx!r} ({exc})", "Python regular expressions") from exc
+    noun = _noun_pattern(metrics_of)
+    modified = _noun_pattern({**metrics_of, **modified_of})
+    qual = rf"(?:(?:{_alt(data['qualifiers'])})\s+)?"
+    stop = rf"(?!(?:{_alt(map(re.escape, data['not_modifiers']))})\b)"
+    # a noun's own tail before its verb: "number of Teslas in Norway", "gross profit for the quarter"
+    tail = rf"(?:\s+(?:of|in|for|at|from|during)\s+(?:{_WORD}\s+){{0,3}}?{_WORD})?"
+    aux = r"(?:(?:has|have|had|was|were|is|are|will|would|could|may|might|should|to)\s+(?:been\s+|be\s+)?)?"
+    adverb = r"(?:\w+ly\s+)?"
+    after = (
+        re.compile(rf"^\s*(?:{stop}[a-z][\w-]*\s+){{0,3}}?{modified}"),
+        re.compile(rf"^\s*(?:(?:{_alt(data['change_nouns'])})\s+)?(?:worth\s+)?(?:of|in)\s+"
+                   rf"(?:{stop}[a-z][\w-]*\s+){{0,3}}?{noun}"),
+    )
+    before = (
+        # "by 5%", or the level it reaches: "to $22 billion", "12% to $22 billion"
+        re.compile(rf"\b{noun}{tail}\s+{aux}{adverb}(?:{_alt(data['move_verbs'])})\s+"
+                   rf"(?:by\s+|(?:[\d.,/-]+\s?(?:%|pct|percent|per cent)\s+)?to\s+)?{qual}$"),
+        re.compile(rf"\b{noun}{tail}\s+{aux}(?:{_alt(data['links'])})\s+{qual}$"),
+        re.compile(rf"\b(?:{_alt(data['set_verbs'])})\s+(?:{_WORD}\s+){{0,3}}?{noun}\s+by\s+{qual}$"),
+    )
+    return Measures(after, before, {k: tuple(v) for k, v in metrics_of.items()},
+                    {k: tuple(v) for k, v in modified_of.items()})
+
+
+def _noun_table(section: dict, key: str, metric_names, fail) -> dict[str, list[tuple[str, str]]]:
+    """{phrase: [(metric, kind or ""), ...]} from a `nouns` mapping of "metric" or "metric/kind" to phrases."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for name, phrases in section.items():
+        metric, _, only = str(name).partition("/")
+        if metric != "other" and metric not in metric_names:
+            raise fail(f"{key} {name!r} names no metric", "other, " + ", ".join(sorted(metric_names)))
+        if only and only not in KINDS:
+            raise fail(f"{key} {name!r} names no figure kind", ", ".join(KINDS))
+        if not isinstance(phrases, list) or not all(isinstance(p, str) and p == p.lower().strip() for p in phrases):
+            raise fail(f"{key} {name!r} is not a list of lower-case phrases", "lower-case phrases")
+        for p in phrases:
+            table.setdefault(p, []).append((metric, only))
+    return table
+
+
+def _noun_pattern(table) -> str:
+    """One group `noun` of the table's phrases, longest first, each with its plural."""
+    alts = "|".join(re.escape(p) + r"(?:e?s)?" if not p.endswith("s") else re.escape(p)
+                    for p in sorted(table, key=len, reverse=True))
+    return rf"(?P<noun>{alts})\b"
+
+
+def measured_noun(measures: Measures, before: str, after: str, kind: str,
+                  metric_kinds: Mapping[str, frozenset]) -> str | None:
+    """The metric of the noun a figure of `kind` measures, or None when no shape names one.
+
+    before (str): the figure's clause up to the figure, lower case; after (str): the clause after it.
+    metric_kinds: each metric's figure kinds (metrics.yaml).
+
+    Only the first shape that finds a noun decides: a noun that names no metric for the kind stops
+    the search (its figure measures that noun, which is none of the later ones).
+    """
+    for i, rx in enumerate(measures.after):
+        m = rx.search(after)
+        if m is not None:
+            return measures.metric_for(m.group("noun"), kind, metric_kinds, modified=i == 0)
+    for i, rx in enumerate(measures.before):
+        m = rx.search(before)
+        if m is None:
+            continue
+        if i < 2 and _OBJECT_OF.search(before, 0, m.start("noun")):
+            # "its sales of 87,000 tonnes of output amounted to ...": a preposition's object is not the
+            # clause's subject; the figure measures the noun the phrase hangs on
+            continue
+        return measures.metric_for(m.group("noun"), kind, metric_kinds)
+    return None
+
+
+def load_measures(path: Path, metric_names, read_yaml, fail) -> Measures:
+    """Read and compile `path` (models/lexicons/measures.yaml); `fail(path, detail, valid)` builds errors."""
+    return compile_measures(read_yaml(path), metric_names, lambda detail, valid: fail(path, detail, valid))
