@@ -842,7 +842,10 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             if prior is not None and fig.start - prior[0] <= _ESTIMATE_REACH and text.count("\n\n", prior[0], fig.start) <= 1:
                 metric = prior[1]
                 period = period or prior[2]
-        results = metric in res.metrics and res.metrics[metric].default_period == "report"
+        # a results line the vocabulary has no name for ("Gross profit for the quarter was $45.1 million", "SG&A
+        # expenses were $271 million") is dated like the results
+        results_line = measured == "other"
+        results = results_line or (metric in res.metrics and res.metrics[metric].default_period == "report")
         following = bisect.bisect_right(figure_starts, fig.start)
         next_start = figure_starts[following] if following < len(figure_starts) else None
         if period is None:
@@ -867,7 +870,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             full_year_rx.search(lower_text(text[cs:min(ce, next_start) if next_start and next_start > fig.start else ce])))
         labeled += [(modality, period), (modality, sentence_report)]
         drafts.append([fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score,
-                       best_score, back, sentence_report, whole_year])
+                       best_score, back, sentence_report, whole_year, results_line])
     if fy_end_month is None and ref is not None and gazetteer_fiscal_year_end(topic, ents, res) is None \
             and not _country_story(topic, res):
         said = _labels_fiscal_year_end(labeled, headline, text, ref, fy_end, res)
@@ -887,11 +890,11 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     story_period = story_periods[story_counts.most_common(1)[0][0]] if story_counts else None
     claims = []
     for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score, \
-            subject_score, back, sentence_report, whole_year in drafts:
+            subject_score, back, sentence_report, whole_year, results_line in drafts:
         if metric == "ambiguous_pe":
             metric = "forward_pe" if has_forward.get(entity) else "trailing_pe"
             timing = "point"
-        default = res.metrics[metric].default_period if metric in res.metrics else "none"
+        default = "report" if results_line else res.metrics[metric].default_period if metric in res.metrics else "none"
         period_written = period is not None
         if period is None and default == "report":
             # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported
