@@ -276,6 +276,23 @@ def find_cues(text: str, res: Resources, kinds: frozenset[str] | None = None) ->
     return out
 
 
+_NAMED = frozenset({"company", "unit", "name"})
+
+
+def _outside_names(cues: list[tuple[str, int, int, float]], offset: int, ents: ArticleEntities) -> list:
+    """The cues that are no word of a company's name: "Maiden Holdings 0.8500" is no holding, "Gladstone
+    Capital" no capital (a list of new highs had every price filed as a stake's value)."""
+    if not cues:
+        return cues
+    starts = ents.mention_starts
+    lo, hi = offset + min(c[1] for c in cues), offset + max(c[2] for c in cues)
+    names = [(m.start, m.end) for m in ents.mentions[max(0, bisect.bisect_right(starts, lo) - 1):bisect.bisect_right(starts, hi)]
+             if m.kind in _NAMED and m.start >= 0]
+    if not names:
+        return cues
+    return [c for c in cues if not any(a <= offset + c[1] and offset + c[2] <= b for a, b in names)]
+
+
 def score_cues(cues: list[tuple[str, int, int, float]], lo: int, hi: int, fig_pos: int, kind: str,
                res: Resources) -> tuple[str, float]:
     """The best metric for a figure of `kind` at `fig_pos`, from the cues inside [lo, hi)."""
@@ -611,6 +628,7 @@ def _table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: 
 _TERM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 _TERM = re.compile(r"\b(\d{1,2}|" + "|".join(_TERM_WORDS) + r")[- ](year|month|week)s?\b"
+                   r"(?![- ](?:high|low|range|average|moving|closing))"  # "its 52-week high" is no bond's term
                    r"|\b(?:bonds?|notes?|bills?|gilts?|debentures?)\s+(?:of|due)\s+((?:19|20)\d\d)\b", re.I)
 
 
@@ -742,7 +760,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             # clause ("divestment of ... shares, a transaction valued at") hides the clause's own
             for span in ((cs, ce), (sent.start, sent.end)):
                 if (span, cue_kinds) not in cue_cache:
-                    cue_cache[(span, cue_kinds)] = find_cues(text[span[0]:span[1]], res, cue_kinds)
+                    cue_cache[(span, cue_kinds)] = _outside_names(find_cues(text[span[0]:span[1]], res, cue_kinds),
+                                                                  span[0], ents)
             metric, mscore = score_cues(cue_cache[((cs, ce), cue_kinds)], 0, ce - cs, fig.start - cs, kind, res)
             s_metric, s_score = score_cues(cue_cache[((sent.start, sent.end), cue_kinds)], 0, sent.end - sent.start,
                                            fig.start - sent.start, kind, res)

@@ -51,7 +51,7 @@ _TARIFF_ON = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:tariffs?|duty|duties|levy|le
                         r"\bthat\b|\bwhich\b|\bwould\b|\bwill\b|\bif\b|\bunless\b|\bas\b|\bon\s+\w+day\b|\bin\s+(?:19|20)\d\d\b|$))",
                         re.I)
 # a product named right after its price: "Roku debuts $179 Smart Soundbar", "the $500 Xbox One X"
-_PRODUCT_AFTER = re.compile(r"^[-\s]*((?:(?:[A-Z]|i[A-Z])[\w.+-]*|\d+[\w.+-]*)(?:\s+(?:(?:[A-Z]|i[A-Z])[\w.+-]*|\d+[\w.+-]*)){0,4})"
+_PRODUCT_AFTER = re.compile(r"^\s+((?:(?:[A-Z]|i[A-Z])[\w.+-]*|\d+[\w.+-]*)(?:\s+(?:(?:[A-Z]|i[A-Z])[\w.+-]*|\d+[\w.+-]*)){0,4})"
                             r"(?=[\s,.;:)]|$)")
 # a product listing line: "Canon PowerShot SX420 for $199 ($180 off)", "Hulu Live TV: $44 per month"
 _LISTING = re.compile(r"^\s*(?:[*\-•]\s*)?(?:Buy\s+)?((?:[A-Z0-9][\w.&'+-]*\s+){0,7}[A-Za-z0-9][\w.&'+-]*)"
@@ -139,8 +139,9 @@ def listing_item(before: str) -> str:
 def product_after(after: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
     """A capitalised name right after a price: "$179 Smart Soundbar" -> "Smart Soundbar"."""
     m = _PRODUCT_AFTER.match(after)
-    if m is None or not m.group(1)[:1].isalpha():
-        return ""
+    if m is None or not m.group(1)[:1].isalpha() or \
+            (nxt := _WORD.match(after, m.end(1) + 1)) is not None and nxt.group().lower().strip(".'") in _PROVIDED:
+        return ""  # "the $16.33 FactSet consensus": whose estimate, not what it is of
     name = m.group(1)
     first = name.split()[0].lower()
     if first in words.not_products or first.isupper() and len(first) <= 4 and first.lower() in words.generic:
@@ -223,6 +224,11 @@ _NOT_A_SUBJECT = re.compile(r"\b(?:which|who|whose|will|would|should|could|may|m
 def find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, words: SegmentWords,
                  entity_words: frozenset[str]) -> str:
     """The part of the entity the figure in `clause` (at fig_start..fig_end) is about, or ""."""
+    return _find_segment(clause, fig_start, fig_end, fig_kind, words, entity_words).rstrip(" .,;:")
+
+
+def _find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, words: SegmentWords,
+                  entity_words: frozenset[str]) -> str:
     before, after = clause[:fig_start], clause[fig_end:]
     for found in (share_class(clause), debt_instrument(clause, fig_end), trade_partner(clause)):
         if found:
@@ -242,6 +248,7 @@ def find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, words
     return clause_subject(before, words, entity_words)
 
 
+_PROVIDED = frozenset({"consensus", "estimate", "estimates", "forecast", "forecasts", "poll", "survey", "data"})
 _FUTURES = re.compile(r"\b(?:futures|e-?minis?)\b", re.I)
 _BOND_WORDS = re.compile(r"\b(?:yields?|treasur(?:y|ies)|bonds?|notes?|gilts?|bunds?|JGBs?|OATs?|BTPs?|bills?)\b", re.I)
 
