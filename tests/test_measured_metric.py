@@ -234,3 +234,25 @@ BASES_NEGATIVE = [
 @pytest.mark.parametrize("text, figure, metric", BASES + BASES_NEGATIVE, ids=[c[0][:60] for c in BASES + BASES_NEGATIVE])
 def test_a_bare_base_restates_the_amount_before_it(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+# an insurer's premiums are its revenue; a rate a lender or central bank sets is an interest rate; a
+# cash-flow line of financing activities is no debt
+PREMIUMS_RATES = [
+    ("Initech Insurance said net premiums written grew 9% in the quarter to $2.4 billion.", "$2.4 billion", "revenue"),
+    ("Globex Re's gross premiums rose to 3.1 billion euros in 2024.", "3.1 billion euros", "revenue"),
+    ("Premiums earned at Initech Insurance increased 6% from a year earlier.", "6%", "revenue_growth"),
+    ("The Freedonian central bank said its deposit rate was 3.25% after the meeting.", "3.25%", "interest_rate"),
+    ("Globex Bank offered mortgage rates as low as 5.1% to new buyers.", "5.1%", "interest_rate"),
+    ("The lending rate for small firms will be 6.5 pct, Initech Bank said.", "6.5 pct", "interest_rate"),
+]
+PREMIUMS_RATES_NEGATIVE = [
+    ("Initech Corp's tax rate was 21% in the quarter.", "21%", "other"),
+    ("Initech Corp said net cash used in financing activities was $9.8 million.", "$9.8 million", "other"),
+]
+
+
+@pytest.mark.parametrize("text, figure, metric", PREMIUMS_RATES + PREMIUMS_RATES_NEGATIVE,
+                         ids=[c[0][:60] for c in PREMIUMS_RATES + PREMIUMS_RATES_NEGATIVE])
+def test_premiums_and_rates_a_lender_sets(text, figure, metric):
+    assert _metric(text, figure) == metric
