@@ -35,13 +35,17 @@ class Measures:
     metrics_of: Mapping[str, tuple[tuple[str, str], ...]]
     modified_of: Mapping[str, tuple[tuple[str, str], ...]]  # nouns read only after the figure
     rows: tuple[tuple[re.Pattern, str, re.Pattern], ...] = ()  # (label, metric, a line above): key-value tables
+    set_of: Mapping[str, tuple[tuple[str, str], ...]] = None  # nouns read only as what an actor changes
 
-    def metric_for(self, phrase: str, kind: str, metric_kinds: Mapping[str, frozenset], modified: bool = False) -> str | None:
+    def metric_for(self, phrase: str, kind: str, metric_kinds: Mapping[str, frozenset], modified: bool = False,
+                   changed: bool = False) -> str | None:
         """The metric `phrase` names for a figure of `kind`, or None when it names none for that kind.
 
         modified (bool): the figure modifies the noun ("7% notes"): `modified_nouns` are read first.
+        changed (bool): an actor changes the noun by the figure ("raise its prices by 3%"): `set_nouns` first.
         """
-        tables = (self.modified_of, self.metrics_of) if modified else (self.metrics_of,)
+        tables = (self.modified_of, self.metrics_of) if modified else (self.set_of or {}, self.metrics_of) if changed \
+            else (self.metrics_of,)
         rows = next((t[p] for t in tables for p in _singulars(phrase) if p in t), ())
         fit = {kind, "percent"} if kind == "word_change" else {kind}
         for metric, only in rows:
@@ -79,6 +83,7 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
         raise fail(f"missing or empty {', '.join(missing)}", ", ".join(KEYS))
     metrics_of = _noun_table(data["nouns"], "nouns", metric_names, fail)
     modified_of = _noun_table(data["modified_nouns"], "modified_nouns", metric_names, fail)
+    set_of = _noun_table(data.get("set_nouns") or {}, "set_nouns", metric_names, fail)
     for key in KEYS[2:]:
         for rx in data[key]:
             try:
@@ -106,10 +111,12 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
         # a tail only before a verb link: in "a 59% gain from Tuesday's price of $6.91" the figure is
         # the price's, "of" ties it to the nearest noun, not to one a tail hangs on
         re.compile(rf"\b{noun}(?:{tail}\s+{aux}(?:{_alt(verb_links)})|\s+{aux}(?:{_alt(data['links'])}))\s+{qual}$"),
-        re.compile(rf"\b(?:{_alt(data['set_verbs'])})\s+(?:{_WORD}\s+){{0,3}}?{noun}\s+by\s+{qual}$"),
+        re.compile(rf"\b(?:{_alt(data['set_verbs'])})\s+(?:{_WORD}\s+){{0,3}}?{_noun_pattern({**metrics_of, **set_of})}"
+                   rf"\s+by\s+{qual}$"),
     )
     return Measures(after, before, {k: tuple(v) for k, v in metrics_of.items()},
-                    {k: tuple(v) for k, v in modified_of.items()}, _table_rows(data.get("table_rows") or [], metric_names, fail))
+                    {k: tuple(v) for k, v in modified_of.items()}, _table_rows(data.get("table_rows") or [], metric_names, fail),
+                    {k: tuple(v) for k, v in set_of.items()})
 
 
 def _table_rows(rows, metric_names, fail) -> tuple[tuple[re.Pattern, str, re.Pattern], ...]:
@@ -199,7 +206,7 @@ def measured_noun(measures: Measures, before: str, after: str, kind: str,
             # "its sales of 87,000 tonnes of output amounted to ...": a preposition's object is not the
             # clause's subject; the figure measures the noun the phrase hangs on
             continue
-        return measures.metric_for(m.group("noun"), kind, metric_kinds)
+        return measures.metric_for(m.group("noun"), kind, metric_kinds, changed=i == 2)
     return None
 
 

@@ -256,3 +256,22 @@ PREMIUMS_RATES_NEGATIVE = [
                          ids=[c[0][:60] for c in PREMIUMS_RATES + PREMIUMS_RATES_NEGATIVE])
 def test_premiums_and_rates_a_lender_sets(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+# a seller changes its own prices by a percent: no quote's move (measures.yaml `set_nouns`)
+SET_PRICES = [
+    ("(Reuters) -- Initech Motors said it plans to raise average car prices by about 4 percent worldwide after it closed fewer stores.",
+     "4 percent", "other"),
+    ("Globex Airlines will cut fares by 10% on domestic routes.", "10%", "other"),
+    ("Initech Corp will hike prices by 5% from April.", "5%", "other"),
+]
+SET_PRICES_NEGATIVE = [
+    ("Oil prices rose 3% on Monday.", "3%", "commodity_price"),
+    ("Initech Corp shares rose 4% after it raised prices.", "4%", "price_change"),
+]
+
+
+@pytest.mark.parametrize("text, figure, metric", SET_PRICES + SET_PRICES_NEGATIVE,
+                         ids=[c[0][:60] for c in SET_PRICES + SET_PRICES_NEGATIVE])
+def test_a_sellers_own_prices_changed_by_a_percent(text, figure, metric):
+    assert _metric(text, figure) == metric
