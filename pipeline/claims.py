@@ -26,7 +26,7 @@ from .entities import ArticleEntities
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
 from .resources import Resources, lower_text
-from .measures import measured_noun
+from .measures import measured_noun, table_row_metric
 from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
                        opener_candidate, paragraph_subject)
@@ -64,6 +64,10 @@ _ESTIMATE_REACH = 300  # characters back to the amount whose metric a bare estim
 # a clause that gives the earlier value of the figure before it: "rose to 11%, up from 8.6%"
 # a percent in brackets right after an amount, signed or marked as a change: "$1.01B (+114.4% Y/Y)"
 _CHANGE_IN_PARENS = re.compile(r"\s*\(\s*(?:[+-]\s?[\d.,]+\s?%|[\d.,]+\s?%\s*(?:y/y|yoy|y-o-y|year[- ]over[- ]year|year[- ]on[- ]year|from|vs))", re.I)
+# the base a change is measured from, just before the figure: "from an estimated 98 billion", "up from 11.2 billion"
+_BASE_BEFORE = re.compile(r"\b(?:from|versus|vs\.?|compared with)\s+(?:(?:an?|the|its|a record|record|an estimated|"
+                          r"estimated|revised|about|around|nearly|some|over|more than|\S+'s)\s+){0,3}$", re.I)
+_LAST_MONEY = "<money>"  # previous_metric's key for a sentence's last amount of money, whatever its currency
 _PRIOR_VALUE = re.compile(r"^[\s,;(-]*(?:up|down|compared|against|versus|vs\.?)?\s*(?:from|with)\b", re.I)
 
 
@@ -769,8 +773,14 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             if s_score * 0.6 > mscore:
                 metric, mscore = s_metric, s_score * 0.6
             prior_value = _PRIOR_VALUE.match(text[cs:fig.start])
-            if (mscore < 1.0 or prior_value) and (sent.start, fig.unit) in previous_metric:
-                metric, mscore = previous_metric[(sent.start, fig.unit)], 1.0  # "better than Baidu's 7.7%"
+            prior_key = (sent.start, fig.unit)
+            if prior_key not in previous_metric and fig.kind == "count" and _SCALED.search(fig.text) \
+                    and (prior_value or _BASE_BEFORE.search(text, max(cs, fig.start - 60), fig.start)):
+                # "rose to 16.8 billion dlrs in 1986 from 11.2 billion": a base written without its currency
+                # restates the last amount of money before it in the sentence
+                prior_key = (sent.start, _LAST_MONEY)
+            if (mscore < 1.0 or prior_value) and prior_key in previous_metric:
+                metric, mscore = previous_metric[prior_key], 1.0  # "better than Baidu's 7.7%"
             if metric in res.metrics and res.metrics[metric].per_share and _SCALED.search(fig.text):
                 # "$1.97 billion" is no amount of one share: the best of the other metrics the cues name
                 per_share = {m for m, spec in res.metrics.items() if spec.per_share}
@@ -786,6 +796,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             # outweighs the clause's cues: it says what this figure counts, they what the clause is about
             measured = measured_noun(res.measures, lower_text(text[cs:fig.start]), lower_text(text[fig.end:ce]),
                                      fig.kind, metric_kinds(res)) if res.measures is not None else None
+            if measured is None and res.measures is not None:
+                measured = table_row_metric(res.measures, text, fig.start, fig.end)  # "| Amount | $131,067 |"
             if measured is not None:
                 metric, mscore, cue_score = measured, 5.0, max(cue_score, 5.0)
         if res.difference_before is not None and res.difference_before.search(text, max(cs, fig.start - 60), fig.start):
@@ -795,6 +807,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             metric = res.growth_of[last_amount[1]]  # "Revenue of $1.01B (+114.4% Y/Y)": the amount's change
         last_amount = (fig.end, metric)
         previous_metric[(sent.start, fig.unit)] = metric
+        if fig.kind == "money":
+            previous_metric[(sent.start, _LAST_MONEY)] = metric
         if fig.kind == "word_change" and measured is None and metric not in ("price_change", "revenue_growth", "profit_growth", "eps_growth", "market_cap_change"):
             metric = "price_change" if re.search(r"\b(?:shares?|stock|price|ADRs?)\b", text[sent.start:sent.end], re.I) else metric
         by_kind = res.metric_by_subject_kind.get(best.kind) if best is not None else None

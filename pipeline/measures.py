@@ -22,6 +22,7 @@ RULE = "claims.measured_noun.v1"
 KINDS = ("money", "percent", "pp", "multiple", "count", "quantity", "word_change")
 KEYS = ("nouns", "modified_nouns", "move_verbs", "set_verbs", "links", "change_nouns", "qualifiers", "not_modifiers")
 _WORD = r"[\w.'&/-]+"  # one word of a noun phrase, "sg&a" and "year-ago" included
+_PREPOSITION_LINKS = ("of", "at")  # links that tie a figure to the noun just before them, never across a tail
 _OBJECT_OF = re.compile(r"\b(?:of|in|on|for|from|with|by|to|into|per|than)\s+(?:[\w.'&/-]+\s+)?$")
 
 
@@ -33,13 +34,18 @@ class Measures:
     before: tuple[re.Pattern, ...]  # searched in the clause's text before the figure, anchored at its end
     metrics_of: Mapping[str, tuple[tuple[str, str], ...]]
     modified_of: Mapping[str, tuple[tuple[str, str], ...]]  # nouns read only after the figure
+    rows: tuple[tuple[re.Pattern, str, re.Pattern], ...] = ()  # (label, metric, a line above): key-value tables
+    set_of: Mapping[str, tuple[tuple[str, str], ...]] = None  # nouns read only as what an actor changes
 
-    def metric_for(self, phrase: str, kind: str, metric_kinds: Mapping[str, frozenset], modified: bool = False) -> str | None:
+    def metric_for(self, phrase: str, kind: str, metric_kinds: Mapping[str, frozenset], modified: bool = False,
+                   changed: bool = False) -> str | None:
         """The metric `phrase` names for a figure of `kind`, or None when it names none for that kind.
 
         modified (bool): the figure modifies the noun ("7% notes"): `modified_nouns` are read first.
+        changed (bool): an actor changes the noun by the figure ("raise its prices by 3%"): `set_nouns` first.
         """
-        tables = (self.modified_of, self.metrics_of) if modified else (self.metrics_of,)
+        tables = (self.modified_of, self.metrics_of) if modified else (self.set_of or {}, self.metrics_of) if changed \
+            else (self.metrics_of,)
         rows = next((t[p] for t in tables for p in _singulars(phrase) if p in t), ())
         fit = {kind, "percent"} if kind == "word_change" else {kind}
         for metric, only in rows:
@@ -77,6 +83,7 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
         raise fail(f"missing or empty {', '.join(missing)}", ", ".join(KEYS))
     metrics_of = _noun_table(data["nouns"], "nouns", metric_names, fail)
     modified_of = _noun_table(data["modified_nouns"], "modified_nouns", metric_names, fail)
+    set_of = _noun_table(data.get("set_nouns") or {}, "set_nouns", metric_names, fail)
     for key in KEYS[2:]:
         for rx in data[key]:
             try:
@@ -91,6 +98,7 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
     tail = rf"(?:\s+(?:of|in|for|at|from|during)\s+(?:{_WORD}\s+){{0,3}}?{_WORD})?"
     aux = r"(?:(?:has|have|had|was|were|is|are|will|would|could|may|might|should|to)\s+(?:been\s+|be\s+)?)?"
     adverb = r"(?:\w+ly\s+)?"
+    verb_links = [w for w in data["links"] if w not in _PREPOSITION_LINKS] or data["links"]
     after = (
         re.compile(rf"^\s*(?:{stop}[a-z][\w-]*\s+){{0,3}}?{modified}"),
         re.compile(rf"^\s*(?:(?:{_alt(data['change_nouns'])})\s+)?(?:worth\s+)?(?:of|in)\s+"
@@ -100,11 +108,57 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
         # "by 5%", or the level it reaches: "to $22 billion", "12% to $22 billion"
         re.compile(rf"\b{noun}{tail}\s+{aux}{adverb}(?:{_alt(data['move_verbs'])})\s+"
                    rf"(?:by\s+|(?:[\d.,/-]+\s?(?:%|pct|percent|per cent)\s+)?to\s+)?{qual}$"),
-        re.compile(rf"\b{noun}{tail}\s+{aux}(?:{_alt(data['links'])})\s+{qual}$"),
-        re.compile(rf"\b(?:{_alt(data['set_verbs'])})\s+(?:{_WORD}\s+){{0,3}}?{noun}\s+by\s+{qual}$"),
+        # a tail only before a verb link: in "a 59% gain from Tuesday's price of $6.91" the figure is
+        # the price's, "of" ties it to the nearest noun, not to one a tail hangs on
+        re.compile(rf"\b{noun}(?:{tail}\s+{aux}(?:{_alt(verb_links)})|\s+{aux}(?:{_alt(data['links'])}))\s+{qual}$"),
+        re.compile(rf"\b(?:{_alt(data['set_verbs'])})\s+(?:{_WORD}\s+){{0,3}}?{_noun_pattern({**metrics_of, **set_of})}"
+                   rf"\s+by\s+{qual}$"),
     )
     return Measures(after, before, {k: tuple(v) for k, v in metrics_of.items()},
-                    {k: tuple(v) for k, v in modified_of.items()})
+                    {k: tuple(v) for k, v in modified_of.items()}, _table_rows(data.get("table_rows") or [], metric_names, fail),
+                    {k: tuple(v) for k, v in set_of.items()})
+
+
+def _table_rows(rows, metric_names, fail) -> tuple[tuple[re.Pattern, str, re.Pattern], ...]:
+    """`table_rows` compiled: each a mapping of label, metric and above (regular expressions but metric)."""
+    out = []
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict) or set(row) != {"label", "metric", "above"}:
+            raise fail(f"table_rows item {i + 1} is not a mapping of label, metric and above", "label, metric, above")
+        if row["metric"] != "other" and row["metric"] not in metric_names:
+            raise fail(f"table_rows item {i + 1} names no metric {row['metric']!r}", "other, " + ", ".join(sorted(metric_names)))
+        try:
+            label = re.compile(rf"^\|\s*(?:{row['label']})\s*\|\s*$", re.I)
+            above = re.compile(str(row["above"]), re.I | re.M)
+        except re.error as exc:
+            raise fail(f"table_rows item {i + 1}: bad regular expression ({exc})", "Python regular expressions") from exc
+        out.append((label, row["metric"], above))
+    return tuple(out)
+
+
+def table_row_metric(measures: Measures, text: str, start: int, end: int, lines_above: int = 8) -> str | None:
+    """The metric of a figure that is the value of a key-value table's row, by its label and a row above it.
+
+    "| Type | Sell |" ... "| Amount | $131,067 |": the amount of an insider's sale is the value of the
+    shares sold (measures.yaml `table_rows`); None when the figure is no such row's value.
+    """
+    if not measures.rows:
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not re.fullmatch(r"\s*\|?\s*", text[end:line_end]):
+        return None
+    head = text[line_start:start]
+    lo = line_start
+    for _ in range(lines_above):
+        lo = text.rfind("\n", 0, max(lo - 1, 0)) + 1
+        if lo == 0:
+            break
+    for label, metric, above in measures.rows:
+        if label.match(head) and above.search(text, lo, line_start):
+            return metric
+    return None
 
 
 def _noun_table(section: dict, key: str, metric_names, fail) -> dict[str, list[tuple[str, str]]]:
@@ -152,7 +206,7 @@ def measured_noun(measures: Measures, before: str, after: str, kind: str,
             # "its sales of 87,000 tonnes of output amounted to ...": a preposition's object is not the
             # clause's subject; the figure measures the noun the phrase hangs on
             continue
-        return measures.metric_for(m.group("noun"), kind, metric_kinds)
+        return measures.metric_for(m.group("noun"), kind, metric_kinds, changed=i == 2)
     return None
 
 
