@@ -19,15 +19,15 @@ from functools import lru_cache
 
 from .bounds import bounded_sentence_at
 from .confidence import estimate as estimate_confidence, features as confidence_features, load_confidence_head
-from .dates import find_periods, fiscal_year_of, fiscal_year_span, quarter_span, shift_period
+from .dates import find_periods, fiscal_year_of, fiscal_year_span, shift_period
 from .reporting_periods import fiscal_year_end_from_labels, quarter_label
-from .reporting_periods import latest_ended_quarter as _latest_ended_quarter
 from .entities import ArticleEntities
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
 from .resources import Resources, lower_text
 from .measures import measured_noun
 from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
+from .table_periods import SECTION as TABLE_SECTION, table_period
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
                        opener_candidate, paragraph_subject)
 
@@ -536,78 +536,6 @@ def _months_back(fig: Figure, periods: _Periods, view: SentenceView, ref: date |
     return 0
 
 
-_SECTION = re.compile(r"(?im)^\s*(year|nine mths|six mths|three mths|qtr|4th qtr|1st qtr|2nd qtr|3rd qtr)\b")
-
-
-_STATED_END = re.compile(r"\b(?:qtr|quarter|year|yr|months?|mths|weeks?|wks|period|half)s?\s+(?:ended|ending|to|thru|through)\s+"
-                         r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b"
-                         r"(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)
-
-
-def _stated_period_end(title: str, before: str, ref: date) -> date | None:
-    """The end a wire table's headline or note gives its period ("qtr ended Jan 31", "year to March 31"):
-    the latest such date on or before the published day when no year is written."""
-    from .reporting_periods import MONTHS
-
-    m = None
-    for m in _STATED_END.finditer(title + "\n" + before):
-        pass
-    if m is None:
-        return None
-    mon = MONTHS[m.group("mon").lower()]
-    day = int(m.group("day"))
-    years = [int(m.group("year"))] if m.group("year") else [ref.year, ref.year - 1]
-    for y in years:
-        try:
-            d = date(y, mon, day)
-        except ValueError:
-            continue
-        if m.group("year") or d <= ref:
-            return d
-    return None
-
-
-def _table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: int,
-                  sections: list[tuple[int, str]] | None = None) -> Period | None:
-    """Wire tables: the section ("Year", "Nine mths") or title ("4TH QTR") sets the period; vs is a year before."""
-    if ref is None:
-        return None
-    if sections is None:
-        sections = [(m.start(), m.group(1)) for m in _SECTION.finditer(text, 0, fig.start)]
-    before = [name for pos, name in sections if pos < fig.start]
-    sec = before[-1].lower() if before else ""
-    if not sec:
-        sec = "qtr" if re.search(r"\b(?:\d(?:st|nd|rd|th) qtr|qtr)\b", title, re.I) else "year" if re.search(r"\byear\b", title, re.I) else ""
-    stated = _stated_period_end(title, text[max(0, fig.start - 1500):fig.start], ref) if sec else None
-    if stated is not None:
-        months = 12 if sec.startswith("year") else {"nine": 9, "six": 6, "three": 3}.get(sec.split()[0], 3)
-        pe = stated
-        first = pe.year * 12 + pe.month - months  # the month after the one `months` before the end
-        ps = date(first // 12, first % 12 + 1, 1)
-        label, gran = f"{ps.isoformat()}..{pe.isoformat()}", "range"
-    elif sec.startswith("year"):
-        fy = fiscal_year_of(ref, fy_end) - 1
-        ps, pe = fiscal_year_span(fy, fy_end)
-        label = f"FY{fy}" if fy_end != 12 else str(fy)
-        gran = "fiscal_year"
-    elif "qtr" in sec or "mths" in sec:
-        y, q = _latest_ended_quarter(ref)
-        ps, pe = quarter_span(y, q)
-        label, gran = f"{y}-Q{q}", "quarter"
-        if "mths" in sec:
-            n = {"nine": 9, "six": 6, "three": 3}[sec.split()[0]]
-            first_month = pe.month - n + 1
-            py = pe.year if first_month > 0 else pe.year - 1
-            ps = date(py, (first_month - 1) % 12 + 1, 1)
-            label, gran = f"{ps.isoformat()}..{pe.isoformat()}", "range"
-    else:
-        return None
-    if fig.table_role == "prior":
-        ps, pe = date(ps.year - 1, ps.month, 1), date(pe.year - 1, pe.month, pe.day if pe.month != 2 else 28)
-        label = label.replace(str(ps.year + 1), str(ps.year)) if label[:1].isdigit() or label.startswith("FY") else label
-    return Period(sec, -1, -1, ps, pe, label, gran, "claims.table_period.v1")
-
-
 _TERM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 _TERM = re.compile(r"\b(\d{1,2}|" + "|".join(_TERM_WORDS) + r")[- ](year|month|week)s?\b"
@@ -821,8 +749,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         modality = _modality_in_sentence(modality, text, fig, sent.start, cs, near, last_change, res)
         last_change = (fig.end, modality) if fig.kind in ("percent", "word_change") or fig.unit == "%" else None
         if fig.table_label and sections is None:  # the table's section headers, found once per article
-            sections = [(m.start(), m.group(1)) for m in _SECTION.finditer(text)]
-        period = _table_period(fig, text, ref, article.title, fy_end, sections) if fig.table_label else None
+            sections = [(m.start(), m.group(1)) for m in TABLE_SECTION.finditer(text)]
+        period = table_period(fig, text, ref, article.title, fy_end, sections) if fig.table_label else None
         if fig.table_role == "prior":
             modality = "historical"
         if entity in providers and (modality == "estimate" or any(
