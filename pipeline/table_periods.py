@@ -19,16 +19,18 @@ RULE = "claims.table_period.v2"
 # a stated end this early in a month ("4TH QTR FEB ONE", "qtr ended Jan 3") closes a 52-53 week period, written as
 # the month before's last day, as the labeling guide writes fiscal periods
 _NEAR_MONTH_END = 3
+_REACH = 1500  # how far before or after a figure a stated end counts
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "eleven": 11, "twelve": 12}
 _COUNT = r"(?:\d{1,2}|" + "|".join(_COUNTS) + r")"
 # a section header line: "Year", "Nine mths", "12 mths", "4th qtr"
-SECTION = re.compile(r"(?im)^\s*(year|" + _COUNT + r" mths|qtr|[1-4](?:st|nd|rd|th) qtr)\b")
-_TITLE_MONTHS = re.compile(r"\b(" + _COUNT + r") mths\b", re.I)
+SECTION = re.compile(r"(?im)^\s*(year|" + _COUNT + r" (?:mths|months)|qtr|[1-4](?:st|nd|rd|th) qtr|(?:1st|first) half)\b")
+_TITLE_MONTHS = re.compile(r"\b(" + _COUNT + r") (?:mths|months)\b", re.I)
+_TITLE_QUARTER = re.compile(r"\b(?:[1-4](?:st|nd|rd|th)|first|second|third|fourth) (?:qtr|quarter)\b|\bqtr\b", re.I)
 # "qtr ended Jan 31", "YEAR MAY 31", "2ND QTR JAN 31", "Ended Feb 28", "Five mths end May 31", "4TH QTR FEB ONE"
 _STATED_END = re.compile(
     r"\b(?:(?:qtr|quarter|year|yr|months?|mths|weeks?|wks|period|half)s?"
-    r"(?:\s+(?:ended|ending|end|to|thru|through))?|ended|ending)\s+"
+    r"(?:\s+(?:ended|ending|ends|end|to|thru|through))?|ended|ending)\s+"
     r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(?P<day>\d{1,2}|one)\b"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)
 
@@ -38,12 +40,15 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _COUNTS[word]
 
 
-def stated_period_end(title: str, before: str, ref: date) -> date | None:
+def stated_period_end(title: str, before: str, ref: date, after: str = "") -> date | None:
     """The end a wire table's headline or note gives its period ("qtr ended Jan 31", "year to March 31",
-    "4TH QTR JAN 31"): the latest such date on or before the published day when no year is written."""
+    "4TH QTR JAN 31"): the last one before the figure, else the first in the notes after it ("NOTE: Quarter
+    ends January 31."); the latest such date on or before the published day when no year is written."""
     m = None
     for m in _STATED_END.finditer(title + "\n" + before):
         pass
+    if m is None:
+        m = _STATED_END.search(after)
     if m is None:
         return None
     mon = MONTHS[m.group("mon").lower()]
@@ -63,7 +68,9 @@ def _months_of(sec: str) -> int:
     """How many months a section runs: "year" 12, "nine mths" 9, a quarter 3."""
     if sec.startswith("year"):
         return 12
-    if "mths" in sec:
+    if sec.endswith("half"):
+        return 6
+    if "mths" in sec or "months" in sec:
         return _count(sec.split()[0])
     return 3
 
@@ -73,7 +80,7 @@ def _section_of(title: str) -> str:
     m = _TITLE_MONTHS.search(title)
     if m:
         return f"{m.group(1).lower()} mths"
-    if re.search(r"\b(?:\d(?:st|nd|rd|th) qtr|qtr)\b", title, re.I):
+    if _TITLE_QUARTER.search(title):
         return "qtr"
     return "year" if re.search(r"\byear\b", title, re.I) else ""
 
@@ -90,7 +97,7 @@ def table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: i
     if not sec:
         return None
     months = _months_of(sec)
-    stated = stated_period_end(title, text[max(0, fig.start - 1500):fig.start], ref)
+    stated = stated_period_end(title, text[max(0, fig.start - _REACH):fig.start], ref, text[fig.end:fig.end + _REACH])
     if stated is not None or months % 3:
         # a stated end, else (two or five months) the month before the published one
         pe = stated if stated is not None else date(ref.year, ref.month, 1) - timedelta(days=1)
@@ -104,7 +111,7 @@ def table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: i
         ps, pe = fiscal_year_span(fy, fy_end)
         label = f"FY{fy}" if fy_end != 12 else str(fy)
         gran = "fiscal_year"
-    else:
+    elif fy_end == 12:
         y, q = latest_ended_quarter(ref)
         ps, pe = quarter_span(y, q)
         label, gran = f"{y}-Q{q}", "quarter"
@@ -113,11 +120,20 @@ def table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: i
             py = pe.year if first_month > 0 else pe.year - 1
             ps = date(py, (first_month - 1) % 12 + 1, 1)
             label, gran = f"{ps.isoformat()}..{pe.isoformat()}", "range"
+    else:
+        # the latest quarter of the company's fiscal calendar that has ended ("FOURTH QUARTER" in June for a
+        # May year), and the months before it
+        pe = date(ref.year, ref.month, 1) - timedelta(days=1)
+        while (fy_end - pe.month) % 3:
+            pe = date(pe.year, pe.month, 1) - timedelta(days=1)
+        first = pe.year * 12 + pe.month - months
+        ps = date(first // 12, first % 12 + 1, 1)
+        label, gran = f"{ps.isoformat()}..{pe.isoformat()}", "range"
     if fig.table_role == "prior":
         ps = date(ps.year - 1, ps.month, 1)
         pe = month_end(pe.year - 1, pe.month) if pe == month_end(pe.year, pe.month) else date(pe.year - 1, pe.month, min(pe.day, 28))
         if gran == "range":
             label = f"{ps.isoformat()}..{pe.isoformat()}"
         elif label[:1].isdigit() or label.startswith("FY"):
-            label = label.replace(str(ps.year + 1), str(ps.year))
+            label = label.replace(str(pe.year + 1), str(pe.year))
     return Period(sec, -1, -1, ps, pe, label, gran, RULE)

@@ -34,6 +34,19 @@ CASES = [
      "1986-01-01..1986-02-28"),
     ("WIDGET CORP <WDG> 12 MTHS FEB 28 LOSS", "1987-03-26", "HAMMOND, Ind., March 26 - " + _Q, "51.5 mln",
      "1986-03-01..1987-02-28"),
+    # a note after the table states the end; "Six months" and "1st half" are sections too
+    ("WIDGET CORP <WDG> 2ND QTR NET", "1987-03-17",
+     "NEW YORK, March 17 - " + _Q + "\nSix mths\nShr 70 cts vs 50 cts\nNet 7,300,000 vs 5,100,000\n"
+     "NOTE: Quarter ends January 31.", "7,300,000", "1986-08-01..1987-01-31"),
+    ("WIDGET CORP <WDG> 3RD QTR NET", "1987-10-19",
+     "NEW YORK, Oct 19 - " + _Q + "\nNine months\nShr 1.10 dlrs vs 90 cts\nNet 12.2 mln vs 9.9 mln", "9.9 mln",
+     "1986-01-01..1986-09-30"),
+    ("WIDGET CORP <WDG> SIX MONTHS TO APRIL 30", "1987-06-19", "TOKYO, June 19 - " + _Q, "3,200,000",
+     "1985-11-01..1986-04-30"),
+    # with no stated end, the latest quarter of the company's fiscal calendar that has ended (Nvidia's year ends
+    # in January)
+    ("NVIDIA CORP <NVDA> 1ST QTR NET", "1987-05-20", "SANTA CLARA, Calif., May 20 - " + _Q, "4,100,000",
+     "1987-02-01..1987-04-30"),
     # negatives: no stated end keeps the latest calendar quarter; a date in prose is no period end of the table
     ("WIDGET CORP <WDG> 1ST QTR NET", "1987-04-07", "CHICAGO, April 7 - " + _Q, "4,100,000", "1987-Q1"),
     ("WIDGET CORP <WDG> 1ST QTR NET", "1987-04-20", "CHICAGO, April 20 - The company will meet on May 12.\n" + _Q,
