@@ -484,6 +484,14 @@ def _whole_year(base: Period, fy_end: int) -> Period:
                   "fiscal_year" if fy_end != 12 else "year", "claims.whole_year.v1")
 
 
+def _guided_year(base: Period, fy_end: int) -> Period:
+    """The fiscal year after the story's report period ends: what guidance with no period words is about
+    ("Adjusted EBITDA is expected to range from $263 million to $278 million" in a fourth-quarter story is the
+    coming year; in a second-quarter story the year under way)."""
+    after = Period("", -1, -1, base.period_end, base.period_end + timedelta(days=1), "", "day", "")
+    return replace(_whole_year(after, fy_end), rule="claims.guided_year.v1")
+
+
 def others_before(pos: int, lo: int, starts: list[int]) -> bool:
     """Whether a figure (of the sorted `starts`) begins in [lo, pos)."""
     i = bisect.bisect_left(starts, lo)
@@ -829,7 +837,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             # period, else the one the story reports most; "a year earlier" is that period a year before
             own = entity_periods.get(entity)
             base = sentence_report or (story_periods[own.most_common(1)[0][0]] if own else story_period)
-            if base is not None and whole_year:
+            if base is not None and modality == "forecast" and not back:
+                period = _guided_year(base, fy_end)
+            elif base is not None and whole_year:
                 period = _whole_year(base, fy_end)
             elif base is not None:
                 period = shift_period(base, -back) if back else base

@@ -1,0 +1,31 @@
+"""The period a claim takes when its sentence names none: the story's report period, or for guidance the year ahead."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline import extract
+
+_Q4 = "Hooli Inc's fourth-quarter revenue rose 8% to $2.2 billion, and net income was $410 million. "
+_Q2 = "Hooli Inc's second-quarter revenue rose 8% to $2.2 billion, and net income was $410 million. "
+
+# title, published, text, figure, expected period label
+CASES = [
+    # guidance with no period words is about the fiscal year after the report period: the coming one after a
+    # fourth quarter, the one under way after a second
+    ("Hooli Q4 results", "2025-02-13", _Q4 + "Adjusted EBITDA is expected to range from $900 million to $950 million.",
+     "$900 million", "2025"),
+    ("Hooli Q4 results", "2025-02-13", _Q4 + "The company expects revenue of about $9.5 billion.", "$9.5 billion", "2025"),
+    ("Hooli Q2 results", "2024-08-06", _Q2 + "The company expects revenue of about $9.5 billion.", "$9.5 billion", "2024"),
+    # negatives: guidance naming its period keeps it; a result with none takes the report period
+    ("Hooli Q4 results", "2025-02-13", _Q4 + "The company expects first-quarter revenue of about $2.3 billion.",
+     "$2.3 billion", "2025-Q1"),
+    ("Hooli Q4 results", "2025-02-13", _Q4 + "Operating income was $520 million.", "$520 million", "2024-Q4"),
+]
+
+
+@pytest.mark.parametrize("title,published,text,figure,label", CASES)
+def test_period_without_words(title, published, text, figure, label):
+    claims, _ = extract(pd.DataFrame([{"text": text, "published": published, "title": title}]))
+    row = claims[claims.figure == figure].iloc[0]
+    assert row.period_label == label
