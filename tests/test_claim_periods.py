@@ -17,6 +17,16 @@ CASES = [
      "$900 million", "2025"),
     ("Hooli Q4 results", "2025-02-13", _Q4 + "The company expects revenue of about $9.5 billion.", "$9.5 billion", "2025"),
     ("Hooli Q2 results", "2024-08-06", _Q2 + "The company expects revenue of about $9.5 billion.", "$9.5 billion", "2024"),
+    # a year the figure is set against dates the figure a year later; a figure set against a dated one is a year
+    # after it (and that date is no period the story reports)
+    ("Hooli results", "2025-02-11", "Hooli Inc's net sales were $3.8 billion, a decrease of $34.7 million compared "
+     "to 2023.", "$34.7 million", "2024"),
+    ("Hooli results", "2025-02-14", "Hooli Inc reported its results.\n\n* Profit margin: 48% (up from 35% in FY 2023).",
+     "48%", "FY2024"),
+    ("Hooli results", "2025-02-14", "Hooli Inc said its revenue was $5.1 million, compared with $4.2 million in the "
+     "fourth quarter of 2023.", "$5.1 million", "2024-Q4"),
+    ("Hooli results", "2025-02-14", "Hooli Inc said its revenue was $5.1 million, compared with $4.2 million in the "
+     "fourth quarter of 2023.", "$4.2 million", "2023-Q4"),
     # negatives: guidance naming its period keeps it; a result with none takes the report period
     ("Hooli Q4 results", "2025-02-13", _Q4 + "The company expects first-quarter revenue of about $2.3 billion.",
      "$2.3 billion", "2025-Q1"),
