@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .records import Figure, Period
@@ -133,3 +133,33 @@ def year_after_base(fig: Figure, periods: Periods, end: int, text: str, next_sta
                     and dates_a_base(p, text):
                 return shift_period(p, 12)
     return None
+
+
+# words that make a story one about reported results: a quarter a figure with no period words is about
+_RESULTS_STORY = re.compile(r"\b(?:quarterly|(?:first|second|third|fourth)[- ]quarter|Q[1-4]|results|earnings|YoY|"
+                            r"year[- ](?:on|over)[- ]year|net profit|net income)\b", re.I)
+
+
+def results_story(title: str, text: str) -> bool:
+    """Whether a story reports results: its headline or text has results words ("Q3 results", "net profit
+    rises 38% YoY")."""
+    return bool(_RESULTS_STORY.search(title) or _RESULTS_STORY.search(text))
+
+
+def latest_ended_quarter_period(ref: date, fy_end: int) -> Period:
+    """The latest quarter of the calendar ending in month `fy_end` that ended before `ref`."""
+    pe = date(ref.year, ref.month, 1) - timedelta(days=1)
+    while (fy_end - pe.month) % 3:
+        pe = date(pe.year, pe.month, 1) - timedelta(days=1)
+    ps = date(pe.year - (pe.month <= 2), (pe.month - 3) % 12 + 1, 1)
+    label = f"{pe.year}-Q{(pe.month - 1) // 3 + 1}" if fy_end % 3 == 0 else f"{ps.isoformat()}..{pe.isoformat()}"
+    return Period("", -1, -1, ps, pe, label, "quarter", "claims.latest_quarter.v1")
+
+
+_PER_YEAR = re.compile(r"\b(?:a|per|every|each) year\b|\bannual(?:ly)?\b|\bshare capital\b", re.I)
+
+
+def per_year(sentence: str) -> bool:
+    """Whether a sentence states its figures by the year ("78 cts a year", "annual revenue") or as a standing
+    amount ("share capital"), so a quarter is not what they are about."""
+    return bool(_PER_YEAR.search(sentence))

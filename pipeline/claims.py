@@ -29,7 +29,8 @@ from .measures import measured_noun
 from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
 from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods, compared_before as _compared_before,
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
-                            sentence_report_period as _sentence_report_period, dates_a_base, year_after_base)
+                            sentence_report_period as _sentence_report_period, dates_a_base,
+                            latest_ended_quarter_period, per_year, results_story, year_after_base)
 from .table_periods import SECTION as TABLE_SECTION, table_period
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
                        opener_candidate, paragraph_subject)
@@ -750,6 +751,10 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             story_periods[(p.period_start, p.period_end)] = p
             story_counts[(p.period_start, p.period_end)] += 1
     story_period = story_periods[story_counts.most_common(1)[0][0]] if story_counts else None
+    # a results story that names no quarter ("Gopal Snacks - Net profit drops 70% YoY to Rs 5.3 crore"): the latest
+    # quarter of its calendar that has ended, for a figure not stated by the year ("a dividend of 78 cts a year")
+    latest_quarter = latest_ended_quarter_period(ref, fy_end) \
+        if story_period is None and ref is not None and results_story(article.title or "", text) else None
     claims = []
     for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score, \
             subject_score, back, sentence_report, whole_year, results_line in drafts:
@@ -762,7 +767,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported
             # period, else the one the story reports most; "a year earlier" is that period a year before
             own = entity_periods.get(entity)
-            base = sentence_report or (story_periods[own.most_common(1)[0][0]] if own else story_period)
+            base = sentence_report or (story_periods[own.most_common(1)[0][0]] if own else story_period) or (
+                latest_quarter if latest_quarter is not None and not per_year(text[sent.start:sent.end]) else None)
             if base is not None and modality == "forecast" and not back and sentence_report is None:
                 period = _guided_year(base, fy_end)
             elif base is not None and whole_year:

@@ -27,6 +27,12 @@ CASES = [
      "fourth quarter of 2023.", "$5.1 million", "2024-Q4"),
     ("Hooli results", "2025-02-14", "Hooli Inc said its revenue was $5.1 million, compared with $4.2 million in the "
      "fourth quarter of 2023.", "$4.2 million", "2023-Q4"),
+    # a results story naming no quarter: the latest quarter that has ended, unless stated by the year
+    ("Hooli results", "2025-02-12", "**Hooli Foods** - Net profit up 41% YoY to Rs 120 crore; revenue from operations "
+     "up 9% YoY to Rs 1,366 crore.", "Rs 120 crore", "2024-Q4"),
+    ("Hooli raises dividend", "2025-02-12", "Hooli Inc said its net income rose. It raised its dividend to 78 cts a "
+     "year.", "78 cts", ""),
+    ("Hooli signs deal", "2025-02-12", "Hooli Inc sells about $2 billion of chips to Initech.", "$2 billion", ""),
     # negatives: guidance naming its period keeps it; a result with none takes the report period
     ("Hooli Q4 results", "2025-02-13", _Q4 + "The company expects first-quarter revenue of about $2.3 billion.",
      "$2.3 billion", "2025-Q1"),
