@@ -19,15 +19,19 @@ from functools import lru_cache
 
 from .bounds import bounded_sentence_at
 from .confidence import estimate as estimate_confidence, features as confidence_features, load_confidence_head
-from .dates import find_periods, fiscal_year_of, fiscal_year_span, quarter_span, shift_period
+from .dates import find_periods, fiscal_year_of, fiscal_year_span, shift_period
 from .reporting_periods import fiscal_year_end_from_labels, quarter_label
-from .reporting_periods import latest_ended_quarter as _latest_ended_quarter
 from .entities import ArticleEntities
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
 from .resources import Resources, lower_text
 from .measures import measured_noun, table_row_metric
 from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
+from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods, compared_before as _compared_before,
+                            compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
+                            sentence_report_period as _sentence_report_period, dates_a_base,
+                            latest_ended_quarter_period, per_year, results_story, year_after_base)
+from .table_periods import SECTION as TABLE_SECTION, table_period
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
                        opener_candidate, paragraph_subject)
 
@@ -44,8 +48,6 @@ _HISTORICAL_DAYS = 75
 _OWN_QUOTES = frozenset({"company", "unit", "segment", "index"})
 # a figure written with a scale word or suffix ("$1.97 billion", "32.0 mln dlrs", "Rs 154 crore", "$2bn")
 _SCALED = re.compile(r"\b(?:thousand|million|mln|mn|billion|bln|bn|trillion|tn|crore|lakh)s?\b|\d\s?(?:[mMbBkK]|bn|tn)\b")
-# The periods a results figure's story reports in (a quarter, a half, a fiscal year).
-_REPORT_GRAINS = ("quarter", "fiscal_quarter", "fiscal_year", "half")
 # An amount of money with no named metric and no stated period, below this, is a price (a product's, a
 # ticket's, a plan's): a point on the published day. Larger ones are events (a grant, a fund, a loan)
 # with no period. On the yardstick's train and dev splits, 51 of 55 such small amounts were labeled
@@ -409,83 +411,6 @@ def _modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, lead: tu
     return min(found, key=found.get)
 
 
-class _Periods:
-    """The article's periods in text order, sliced by span (bisect): a figure looks at its own sentence's only."""
-
-    def __init__(self, periods: list[Period]):
-        self.items = sorted(periods, key=lambda p: p.start)
-        self.starts = [p.start for p in self.items]
-
-    def within(self, lo: int, hi: int, days: bool = True) -> list[Period]:
-        found = self.items[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
-        return found if days else [p for p in found if p.granularity != "day"]
-
-
-def _period_for(fig: Figure, periods: _Periods, view: SentenceView, days: bool = True,
-                next_start: int | None = None, text: str = "") -> Period | None:
-    """The period the figure's clause (or the sentence's opening clause) names; `days` False for a
-    results figure, whose period is never one day ("said Thursday it made revenue of ..."). A period
-    relative to another written after the next figure dates that one ("rose to $989.8 million from $960.1
-    million in the prior-year period"), as does any period after a next figure set against this one ("a
-    decrease of $7 million from $277 million for the same period in 2023"); a period the figure is compared
-    with dates no figure ("management fees in Q4 2024 grew 20% from Q4 2023")."""
-    base_next = next_start is not None and bool(text) and _compared_before(text, next_start)
-    cs, ce = view.clause_of(fig.start)
-    own = [p for p in periods.within(cs, ce, days)
-           if not ((p.relative_to_previous or base_next and p.granularity in _SPAN_GRAINS)
-                   and next_start is not None and p.start >= next_start)
-           and not _base_period(p, text)]
-    if own:
-        after = [p for p in own if p.start >= fig.end]
-        return (after or own)[0] if not any(p.start < fig.start and p.relative_to_previous for p in own) else own[-1]
-    # a period opening the sentence ("In the third quarter of 2024, ...") covers the whole sentence
-    first_clause = view.clauses[0] if view.clauses else (view.start, view.end)
-    lead = [p for p in periods.within(*first_clause, days) if p.end <= fig.start and not _base_period(p, text)]
-    if lead:
-        return lead[-1]
-    return None
-
-
-# Periods a figure's value covers (not the day of an event: "raised rates to 0.5% from 0.25% at its meeting on
-# January 23-24" dates both rates).
-_SPAN_GRAINS = _REPORT_GRAINS + ("year", "month")
-
-
-def _base_period(p: Period, text: str) -> bool:
-    """A period the figure is set against, which dates no figure: a reporting period, a month or one named
-    from another ("grew 20% from Q4 2023", "fell in January from December's", "up 5.8% from the previous
-    year"); not a span that only starts or runs on ("from 2025", "over the next six months")."""
-    return bool(text) and (p.granularity in _REPORT_GRAINS + ("month",) or p.relative_to_previous
-                           and p.granularity in _SPAN_GRAINS) and _compared_with(p, text)
-
-
-_COMPARED_BEFORE = re.compile(r"\b(?:compared (?:to|with)|from|vs\.?|versus|than|over|against|since)\s+(?:the\s+)?$", re.I)
-
-
-def _report_period(p: Period, ref: date | None) -> bool:
-    """A reporting period that has ended: a quarter, a half or a fiscal year, not relative to another."""
-    return bool(p.period_start) and p.granularity in _REPORT_GRAINS and not p.relative_to_previous \
-        and (ref is None or p.period_end <= ref)
-
-
-def _compared_with(p: Period, text: str) -> bool:
-    """A base of comparison, not the period reported: "a 700% increase compared to Q4 2023"."""
-    return _compared_before(text, p.start)
-
-
-def _compared_before(text: str, at: int) -> bool:
-    """Whether what starts at `at` is set against what comes before: "from $277 million", "vs Q4 2023"."""
-    return bool(_COMPARED_BEFORE.search(text[max(0, at - 30):at]))
-
-
-def _sentence_report_period(periods: _Periods, start: int, end: int, text: str) -> Period | None:
-    """The one reporting period (a quarter, a half, a fiscal year) a sentence names in another clause: "net
-    income of $184 million, or $1.61 a share, for the quarter through Dec. 31"; none when it names several."""
-    found = {(p.period_start, p.period_end): p for p in periods.within(start, end, days=False)
-             if _report_period(p, None) and not _compared_with(p, text)}
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
 @lru_cache(maxsize=4)
 def _full_year_words(words: tuple[str, ...]) -> re.Pattern | None:
     if not words:
@@ -503,6 +428,14 @@ def _whole_year(base: Period, fy_end: int) -> Period:
     ps, pe = fiscal_year_span(fy, fy_end)
     return Period("", -1, -1, ps, pe, f"FY{fy}" if fy_end != 12 else str(fy),
                   "fiscal_year" if fy_end != 12 else "year", "claims.whole_year.v1")
+
+
+def _guided_year(base: Period, fy_end: int) -> Period:
+    """The fiscal year after the story's report period ends: what guidance with no period words is about
+    ("Adjusted EBITDA is expected to range from $263 million to $278 million" in a fourth-quarter story is the
+    coming year; in a second-quarter story the year under way)."""
+    after = Period("", -1, -1, base.period_end, base.period_end + timedelta(days=1), "", "day", "")
+    return replace(_whole_year(after, fy_end), rule="claims.guided_year.v1")
 
 
 def others_before(pos: int, lo: int, starts: list[int]) -> bool:
@@ -555,78 +488,6 @@ def _months_back(fig: Figure, periods: _Periods, view: SentenceView, ref: date |
                 and not (text and _compared_with(p, text)):  # "rose 16% to $62.2 million from a year ago": the base's
             return round((ref - p.period_start).days / 30.44)
     return 0
-
-
-_SECTION = re.compile(r"(?im)^\s*(year|nine mths|six mths|three mths|qtr|4th qtr|1st qtr|2nd qtr|3rd qtr)\b")
-
-
-_STATED_END = re.compile(r"\b(?:qtr|quarter|year|yr|months?|mths|weeks?|wks|period|half)s?\s+(?:ended|ending|to|thru|through)\s+"
-                         r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b"
-                         r"(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)
-
-
-def _stated_period_end(title: str, before: str, ref: date) -> date | None:
-    """The end a wire table's headline or note gives its period ("qtr ended Jan 31", "year to March 31"):
-    the latest such date on or before the published day when no year is written."""
-    from .reporting_periods import MONTHS
-
-    m = None
-    for m in _STATED_END.finditer(title + "\n" + before):
-        pass
-    if m is None:
-        return None
-    mon = MONTHS[m.group("mon").lower()]
-    day = int(m.group("day"))
-    years = [int(m.group("year"))] if m.group("year") else [ref.year, ref.year - 1]
-    for y in years:
-        try:
-            d = date(y, mon, day)
-        except ValueError:
-            continue
-        if m.group("year") or d <= ref:
-            return d
-    return None
-
-
-def _table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: int,
-                  sections: list[tuple[int, str]] | None = None) -> Period | None:
-    """Wire tables: the section ("Year", "Nine mths") or title ("4TH QTR") sets the period; vs is a year before."""
-    if ref is None:
-        return None
-    if sections is None:
-        sections = [(m.start(), m.group(1)) for m in _SECTION.finditer(text, 0, fig.start)]
-    before = [name for pos, name in sections if pos < fig.start]
-    sec = before[-1].lower() if before else ""
-    if not sec:
-        sec = "qtr" if re.search(r"\b(?:\d(?:st|nd|rd|th) qtr|qtr)\b", title, re.I) else "year" if re.search(r"\byear\b", title, re.I) else ""
-    stated = _stated_period_end(title, text[max(0, fig.start - 1500):fig.start], ref) if sec else None
-    if stated is not None:
-        months = 12 if sec.startswith("year") else {"nine": 9, "six": 6, "three": 3}.get(sec.split()[0], 3)
-        pe = stated
-        first = pe.year * 12 + pe.month - months  # the month after the one `months` before the end
-        ps = date(first // 12, first % 12 + 1, 1)
-        label, gran = f"{ps.isoformat()}..{pe.isoformat()}", "range"
-    elif sec.startswith("year"):
-        fy = fiscal_year_of(ref, fy_end) - 1
-        ps, pe = fiscal_year_span(fy, fy_end)
-        label = f"FY{fy}" if fy_end != 12 else str(fy)
-        gran = "fiscal_year"
-    elif "qtr" in sec or "mths" in sec:
-        y, q = _latest_ended_quarter(ref)
-        ps, pe = quarter_span(y, q)
-        label, gran = f"{y}-Q{q}", "quarter"
-        if "mths" in sec:
-            n = {"nine": 9, "six": 6, "three": 3}[sec.split()[0]]
-            first_month = pe.month - n + 1
-            py = pe.year if first_month > 0 else pe.year - 1
-            ps = date(py, (first_month - 1) % 12 + 1, 1)
-            label, gran = f"{ps.isoformat()}..{pe.isoformat()}", "range"
-    else:
-        return None
-    if fig.table_role == "prior":
-        ps, pe = date(ps.year - 1, ps.month, 1), date(pe.year - 1, pe.month, pe.day if pe.month != 2 else 28)
-        label = label.replace(str(ps.year + 1), str(ps.year)) if label[:1].isdigit() or label.startswith("FY") else label
-    return Period(sec, -1, -1, ps, pe, label, gran, "claims.table_period.v1")
 
 
 _TERM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -854,8 +715,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         modality = _modality_in_sentence(modality, text, fig, sent.start, cs, near, last_change, res)
         last_change = (fig.end, modality) if fig.kind in ("percent", "word_change") or fig.unit == "%" else None
         if fig.table_label and sections is None:  # the table's section headers, found once per article
-            sections = [(m.start(), m.group(1)) for m in _SECTION.finditer(text)]
-        period = _table_period(fig, text, ref, article.title, fy_end, sections) if fig.table_label else None
+            sections = [(m.start(), m.group(1)) for m in TABLE_SECTION.finditer(text)]
+        period = table_period(fig, text, ref, article.title, fy_end, sections) if fig.table_label else None
         if fig.table_role == "prior":
             modality = "historical"
         if entity in providers and (modality == "estimate" or any(
@@ -888,8 +749,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
         back = _months_back(fig, period_index, view, ref, next_start, text) \
             if results and period is None and not metric.endswith(("_growth", "_change")) else 0
-        sentence_report = _sentence_report_period(period_index, sent.start, sent.end, text) \
-            if results and period is None else None
+        base_next = next_start is not None and next_start < sent.end and _compared_before(text, next_start)
+        sentence_report = (year_after_base(fig, period_index, sent.end, text, next_start) or _sentence_report_period(
+            period_index, sent.start, sent.end, text, next_start if base_next else None)) if results and period is None else None
         timing = res.metrics[metric].timing if metric in res.metrics else "flow"
         if period is not None and period.period_start and timing == "flow" and period.granularity in _REPORT_GRAINS \
                 and not period.relative_to_previous and modality != "historical" \
@@ -916,11 +778,16 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         # no results figure named its period: the one the headline names ("Acme Smashes Q4 Estimates"), else
         # those the figures' sentences name, leaving out bases of comparison ("a 700% rise compared to Q4 2023")
         named = [p for p in find_periods(article.title or "", ref, fy_end, res=res) if _report_period(p, ref)] or \
-            [p for p in period_index.items if _report_period(p, ref) and not _compared_with(p, text)]
+            [p for p in period_index.items if _report_period(p, ref) and not _compared_with(p, text)
+             and not dates_a_base(p, text)]
         for p in named:
             story_periods[(p.period_start, p.period_end)] = p
             story_counts[(p.period_start, p.period_end)] += 1
     story_period = story_periods[story_counts.most_common(1)[0][0]] if story_counts else None
+    # a results story that names no quarter ("Gopal Snacks - Net profit drops 70% YoY to Rs 5.3 crore"): the latest
+    # quarter of its calendar that has ended, for a figure not stated by the year ("a dividend of 78 cts a year")
+    latest_quarter = latest_ended_quarter_period(ref, fy_end) \
+        if story_period is None and ref is not None and results_story(article.title or "", text) else None
     claims = []
     for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score, \
             subject_score, back, sentence_report, whole_year, results_line in drafts:
@@ -933,8 +800,11 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported
             # period, else the one the story reports most; "a year earlier" is that period a year before
             own = entity_periods.get(entity)
-            base = sentence_report or (story_periods[own.most_common(1)[0][0]] if own else story_period)
-            if base is not None and whole_year:
+            base = sentence_report or (story_periods[own.most_common(1)[0][0]] if own else story_period) or (
+                latest_quarter if latest_quarter is not None and not per_year(text[sent.start:sent.end]) else None)
+            if base is not None and modality == "forecast" and not back and sentence_report is None:
+                period = _guided_year(base, fy_end)
+            elif base is not None and whole_year:
                 period = _whole_year(base, fy_end)
             elif base is not None:
                 period = shift_period(base, -back) if back else base

@@ -1,0 +1,165 @@
+"""The period a claim's own sentence gives its figure (called by `claims.make_claims`).
+
+A figure takes the period its clause names, else the one opening its sentence; a period it is set against
+("grew 20% from Q4 2023") dates no figure, and one after a next figure set against it dates that one. A results
+figure whose sentence names none takes the one reporting period its sentence names elsewhere, else (in
+`claims`) its company's or the story's.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from .records import Figure, Period
+from .reporting_periods import shift_period
+
+if TYPE_CHECKING:
+    from .claims import SentenceView
+
+# The periods a results figure's story reports in (a quarter, a half, a fiscal year).
+REPORT_GRAINS = ("quarter", "fiscal_quarter", "fiscal_year", "half")
+
+
+class Periods:
+    """The article's periods in text order, sliced by span (bisect): a figure looks at its own sentence's only."""
+
+    def __init__(self, periods: list[Period]):
+        self.items = sorted(periods, key=lambda p: p.start)
+        self.starts = [p.start for p in self.items]
+
+    def within(self, lo: int, hi: int, days: bool = True) -> list[Period]:
+        found = self.items[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
+        return found if days else [p for p in found if p.granularity != "day"]
+
+
+def period_for(fig: Figure, periods: Periods, view: SentenceView, days: bool = True,
+               next_start: int | None = None, text: str = "") -> Period | None:
+    """The period the figure's clause (or the sentence's opening clause) names; `days` False for a
+    results figure, whose period is never one day ("said Thursday it made revenue of ..."). A period
+    relative to another written after the next figure dates that one ("rose to $989.8 million from $960.1
+    million in the prior-year period"), as does any period after a next figure set against this one ("a
+    decrease of $7 million from $277 million for the same period in 2023"); a period the figure is compared
+    with dates no figure ("management fees in Q4 2024 grew 20% from Q4 2023")."""
+    base_next = next_start is not None and bool(text) and compared_before(text, next_start)
+    cs, ce = view.clause_of(fig.start)
+    own = [p for p in periods.within(cs, ce, days)
+           if not ((p.relative_to_previous or base_next and p.granularity in SPAN_GRAINS)
+                   and next_start is not None and p.start >= next_start)
+           and not base_period(p, text)]
+    if own:
+        after = [p for p in own if p.start >= fig.end]
+        return (after or own)[0] if not any(p.start < fig.start and p.relative_to_previous for p in own) else own[-1]
+    # a period opening the sentence ("In the third quarter of 2024, ...") covers the whole sentence
+    first_clause = view.clauses[0] if view.clauses else (view.start, view.end)
+    lead = [p for p in periods.within(*first_clause, days) if p.end <= fig.start and not base_period(p, text)]
+    if lead:
+        return lead[-1]
+    return None
+
+
+# Periods a figure's value covers (not the day of an event: "raised rates to 0.5% from 0.25% at its meeting on
+# January 23-24" dates both rates).
+SPAN_GRAINS = REPORT_GRAINS + ("year", "month")
+
+
+def base_period(p: Period, text: str) -> bool:
+    """A period the figure is set against, which dates no figure: a reporting period, a month or one named
+    from another ("grew 20% from Q4 2023", "fell in January from December's", "up 5.8% from the previous
+    year"); not a span that only starts or runs on ("from 2025", "over the next six months")."""
+    return bool(text) and (p.granularity in REPORT_GRAINS + ("month",) or p.relative_to_previous
+                           and p.granularity in SPAN_GRAINS) and compared_with(p, text)
+
+
+COMPARED_BEFORE = re.compile(r"\b(?:compared (?:to|with)|from|vs\.?|versus|than|over|against|since)\s+(?:the\s+)?$", re.I)
+
+
+def report_period(p: Period, ref: date | None) -> bool:
+    """A reporting period that has ended: a quarter, a half or a fiscal year, not relative to another."""
+    return bool(p.period_start) and p.granularity in REPORT_GRAINS and not p.relative_to_previous \
+        and (ref is None or p.period_end <= ref)
+
+
+def compared_with(p: Period, text: str) -> bool:
+    """A base of comparison, not the period reported: "a 700% increase compared to Q4 2023"."""
+    return compared_before(text, p.start)
+
+
+# a period that dates a figure set against another: "up from 35% in FY 2023", "compared with $3.2 million for the"
+_BASE_FIGURE_BEFORE = re.compile(r"\b(?:from|vs\.?|versus|compared (?:to|with)|against)\s+\S*\d[^\s,;()]*(?:\s+[a-z]+)?"
+                                 r"\s+(?:in|for|during|of)\s+(?:the\s+)?$", re.I)
+
+
+def dates_a_base(p: Period, text: str) -> bool:
+    """Whether `p` dates the figure another is set against ("margin of 48%, up from 35% in FY 2023"), so no
+    period the story reports."""
+    return bool(_BASE_FIGURE_BEFORE.search(text[max(0, p.start - 60):p.start]))
+
+
+def compared_before(text: str, at: int) -> bool:
+    """Whether what starts at `at` is set against what comes before: "from $277 million", "vs Q4 2023"."""
+    return bool(COMPARED_BEFORE.search(text[max(0, at - 30):at]))
+
+
+def sentence_report_period(periods: Periods, start: int, end: int, text: str,
+                           base_from: int | None = None) -> Period | None:
+    """The one reporting period (a quarter, a half, a fiscal year) a sentence names in another clause: "net
+    income of $184 million, or $1.61 a share, for the quarter through Dec. 31"; none when it names several.
+    From `base_from` on (a next figure set against this one) the periods date that figure: "Profit margin: 48%
+    (up from 35% in FY 2023)"."""
+    found = {(p.period_start, p.period_end): p for p in periods.within(start, base_from or end, days=False)
+             if report_period(p, None) and not compared_with(p, text) and not dates_a_base(p, text)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+# how far after a figure a year it is set against may stand ("a decrease of $34.7 million compared to 2023")
+_BASE_REACH = 40
+_YEAR_GRAINS = ("year", "fiscal_year")
+
+
+def year_after_base(fig: Figure, periods: Periods, end: int, text: str, next_start: int | None) -> Period | None:
+    """A year the figure is set against, just after it with no figure between ("a decrease of $34.7 million
+    compared to 2023", "up 12% from fiscal 2023"): the figure is about the year after it."""
+    hi = min(end, fig.end + _BASE_REACH, next_start if next_start is not None and next_start > fig.end else end)
+    for p in periods.within(fig.end, hi, days=False):
+        if p.granularity in _YEAR_GRAINS and p.period_start and not p.relative_to_previous and compared_with(p, text):
+            return shift_period(p, 12)
+    if next_start is not None and fig.end < next_start < end and compared_before(text, next_start):
+        # the next figure is set against this one and dated a year ("48%, up from 35% in FY 2023", "$5.1
+        # million, compared with $4.2 million in the fourth quarter of 2023"): this one is a year later
+        for p in periods.within(next_start, min(end, next_start + _BASE_REACH), days=False):
+            if p.granularity in _YEAR_GRAINS + REPORT_GRAINS and p.period_start and not p.relative_to_previous \
+                    and dates_a_base(p, text):
+                return shift_period(p, 12)
+    return None
+
+
+# words that make a story one about reported results: a quarter a figure with no period words is about
+_RESULTS_STORY = re.compile(r"\b(?:quarterly|(?:first|second|third|fourth)[- ]quarter|Q[1-4]|results|earnings|YoY|"
+                            r"year[- ](?:on|over)[- ]year|net profit|net income)\b", re.I)
+
+
+def results_story(title: str, text: str) -> bool:
+    """Whether a story reports results: its headline or text has results words ("Q3 results", "net profit
+    rises 38% YoY")."""
+    return bool(_RESULTS_STORY.search(title) or _RESULTS_STORY.search(text))
+
+
+def latest_ended_quarter_period(ref: date, fy_end: int) -> Period:
+    """The latest quarter of the calendar ending in month `fy_end` that ended before `ref`."""
+    pe = date(ref.year, ref.month, 1) - timedelta(days=1)
+    while (fy_end - pe.month) % 3:
+        pe = date(pe.year, pe.month, 1) - timedelta(days=1)
+    ps = date(pe.year - (pe.month <= 2), (pe.month - 3) % 12 + 1, 1)
+    label = f"{pe.year}-Q{(pe.month - 1) // 3 + 1}" if fy_end % 3 == 0 else f"{ps.isoformat()}..{pe.isoformat()}"
+    return Period("", -1, -1, ps, pe, label, "quarter", "claims.latest_quarter.v1")
+
+
+_PER_YEAR = re.compile(r"\b(?:a|per|every|each) year\b|\bannual(?:ly)?\b|\bshare capital\b", re.I)
+
+
+def per_year(sentence: str) -> bool:
+    """Whether a sentence states its figures by the year ("78 cts a year", "annual revenue") or as a standing
+    amount ("share capital"), so a quarter is not what they are about."""
+    return bool(_PER_YEAR.search(sentence))

@@ -1,0 +1,139 @@
+"""Wire result tables: the period a table's section ("Year", "Nine mths") or headline ("2ND QTR JAN 31") sets.
+
+A 1987 Reuters results story is a table of lines ("Shr 1.05 dlr vs 51 cts"): the headline names the quarter and
+often its end ("4TH QTR JAN 31 NET", "3RD QTR MAY 31 LOSS"), the opener or a line may state it ("Ended Feb 28",
+"Five mths end May 31", "qtr ended Jan 31"), and sections below ("Six mths", "Year", "12 mths") run to the same end.
+A stated end puts the period on the company's fiscal calendar; with none, the quarter is the latest calendar
+quarter that has ended and a year the story calendar's. The "vs" figure (`table_role` "prior") is a year before.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .date_math import month_end
+from .records import Figure, Period
+from .reporting_periods import MONTHS, fiscal_year_of, fiscal_year_span, latest_ended_quarter, quarter_span
+
+RULE = "claims.table_period.v2"
+# a stated end this early in a month ("4TH QTR FEB ONE", "qtr ended Jan 3") closes a 52-53 week period, written as
+# the month before's last day, as the labeling guide writes fiscal periods
+_NEAR_MONTH_END = 3
+_REACH = 1500  # how far before or after a figure a stated end counts
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "eleven": 11, "twelve": 12}
+_COUNT = r"(?:\d{1,2}|" + "|".join(_COUNTS) + r")"
+# a section header line: "Year", "Nine mths", "12 mths", "4th qtr"
+SECTION = re.compile(r"(?im)^\s*(year|" + _COUNT + r" (?:mths|months)|qtr|[1-4](?:st|nd|rd|th) qtr|(?:1st|first) half)\b")
+_TITLE_MONTHS = re.compile(r"\b(" + _COUNT + r") (?:mths|months)\b", re.I)
+_TITLE_QUARTER = re.compile(r"\b(?:[1-4](?:st|nd|rd|th)|first|second|third|fourth) (?:qtr|quarter)\b|\bqtr\b", re.I)
+# "qtr ended Jan 31", "YEAR MAY 31", "2ND QTR JAN 31", "Ended Feb 28", "Five mths end May 31", "4TH QTR FEB ONE"
+_STATED_END = re.compile(
+    r"\b(?:(?:qtr|quarter|year|yr|months?|mths|weeks?|wks|period|half)s?"
+    r"(?:\s+(?:ended|ending|ends|end|to|thru|through))?|ended|ending)\s+"
+    r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(?P<day>\d{1,2}|one)\b"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)
+
+
+def _count(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else _COUNTS[word]
+
+
+def stated_period_end(title: str, before: str, ref: date, after: str = "") -> date | None:
+    """The end a wire table's headline or note gives its period ("qtr ended Jan 31", "year to March 31",
+    "4TH QTR JAN 31"): the last one before the figure, else the first in the notes after it ("NOTE: Quarter
+    ends January 31."); the latest such date on or before the published day when no year is written."""
+    m = None
+    for m in _STATED_END.finditer(title + "\n" + before):
+        pass
+    if m is None:
+        m = _STATED_END.search(after)
+    if m is None:
+        return None
+    mon = MONTHS[m.group("mon").lower()]
+    day = 1 if m.group("day").lower() == "one" else int(m.group("day"))
+    years = [int(m.group("year"))] if m.group("year") else [ref.year, ref.year - 1]
+    for y in years:
+        try:
+            d = date(y, mon, day)
+        except ValueError:
+            continue
+        if m.group("year") or d <= ref:
+            return d
+    return None
+
+
+def _months_of(sec: str) -> int:
+    """How many months a section runs: "year" 12, "nine mths" 9, a quarter 3."""
+    if sec.startswith("year"):
+        return 12
+    if sec.endswith("half"):
+        return 6
+    if "mths" in sec or "months" in sec:
+        return _count(sec.split()[0])
+    return 3
+
+
+def _section_of(title: str) -> str:
+    """The section a headline sets for the lines before any section header: "4TH QTR" a quarter, "FIVE MTHS"."""
+    m = _TITLE_MONTHS.search(title)
+    if m:
+        return f"{m.group(1).lower()} mths"
+    if _TITLE_QUARTER.search(title):
+        return "qtr"
+    return "year" if re.search(r"\byear\b", title, re.I) else ""
+
+
+def table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: int,
+                 sections: list[tuple[int, str]] | None = None) -> Period | None:
+    """Wire tables: the section ("Year", "Nine mths") or title ("4TH QTR") sets the period; vs is a year before."""
+    if ref is None:
+        return None
+    if sections is None:
+        sections = [(m.start(), m.group(1)) for m in SECTION.finditer(text, 0, fig.start)]
+    before = [name for pos, name in sections if pos < fig.start]
+    sec = before[-1].lower() if before else _section_of(title)
+    if not sec:
+        return None
+    months = _months_of(sec)
+    stated = stated_period_end(title, text[max(0, fig.start - _REACH):fig.start], ref, text[fig.end:fig.end + _REACH])
+    if stated is not None or months % 3:
+        # a stated end, else (two or five months) the month before the published one
+        pe = stated if stated is not None else date(ref.year, ref.month, 1) - timedelta(days=1)
+        if pe.day <= _NEAR_MONTH_END:  # a 52-53 week year's "Feb 1" is the month before's end
+            pe = date(pe.year, pe.month, 1) - timedelta(days=1)
+        first = pe.year * 12 + pe.month - months  # the month after the one `months` before the end
+        ps = date(first // 12, first % 12 + 1, 1)
+        label, gran = f"{ps.isoformat()}..{pe.isoformat()}", "range"
+    elif sec.startswith("year") or months == 12:
+        fy = fiscal_year_of(ref, fy_end) - 1
+        ps, pe = fiscal_year_span(fy, fy_end)
+        label = f"FY{fy}" if fy_end != 12 else str(fy)
+        gran = "fiscal_year"
+    elif fy_end == 12:
+        y, q = latest_ended_quarter(ref)
+        ps, pe = quarter_span(y, q)
+        label, gran = f"{y}-Q{q}", "quarter"
+        if months != 3:
+            first_month = pe.month - months + 1
+            py = pe.year if first_month > 0 else pe.year - 1
+            ps = date(py, (first_month - 1) % 12 + 1, 1)
+            label, gran = f"{ps.isoformat()}..{pe.isoformat()}", "range"
+    else:
+        # the latest quarter of the company's fiscal calendar that has ended ("FOURTH QUARTER" in June for a
+        # May year), and the months before it
+        pe = date(ref.year, ref.month, 1) - timedelta(days=1)
+        while (fy_end - pe.month) % 3:
+            pe = date(pe.year, pe.month, 1) - timedelta(days=1)
+        first = pe.year * 12 + pe.month - months
+        ps = date(first // 12, first % 12 + 1, 1)
+        label, gran = f"{ps.isoformat()}..{pe.isoformat()}", "range"
+    if fig.table_role == "prior":
+        ps = date(ps.year - 1, ps.month, 1)
+        pe = month_end(pe.year - 1, pe.month) if pe == month_end(pe.year, pe.month) else date(pe.year - 1, pe.month, min(pe.day, 28))
+        if gran == "range":
+            label = f"{ps.isoformat()}..{pe.isoformat()}"
+        elif label[:1].isdigit() or label.startswith("FY"):
+            label = label.replace(str(pe.year + 1), str(pe.year))
+    return Period(sec, -1, -1, ps, pe, label, gran, RULE)

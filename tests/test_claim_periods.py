@@ -1,0 +1,47 @@
+"""The period a claim takes when its sentence names none: the story's report period, or for guidance the year ahead."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline import extract
+
+_Q4 = "Hooli Inc's fourth-quarter revenue rose 8% to $2.2 billion, and net income was $410 million. "
+_Q2 = "Hooli Inc's second-quarter revenue rose 8% to $2.2 billion, and net income was $410 million. "
+
+# title, published, text, figure, expected period label
+CASES = [
+    # guidance with no period words is about the fiscal year after the report period: the coming one after a
+    # fourth quarter, the one under way after a second
+    ("Hooli Q4 results", "2025-02-13", _Q4 + "Adjusted EBITDA is expected to range from $900 million to $950 million.",
+     "$900 million", "2025"),
+    ("Hooli Q4 results", "2025-02-13", _Q4 + "The company expects revenue of about $9.5 billion.", "$9.5 billion", "2025"),
+    ("Hooli Q2 results", "2024-08-06", _Q2 + "The company expects revenue of about $9.5 billion.", "$9.5 billion", "2024"),
+    # a year the figure is set against dates the figure a year later; a figure set against a dated one is a year
+    # after it (and that date is no period the story reports)
+    ("Hooli results", "2025-02-11", "Hooli Inc's net sales were $3.8 billion, a decrease of $34.7 million compared "
+     "to 2023.", "$34.7 million", "2024"),
+    ("Hooli results", "2025-02-14", "Hooli Inc reported its results.\n\n* Profit margin: 48% (up from 35% in FY 2023).",
+     "48%", "FY2024"),
+    ("Hooli results", "2025-02-14", "Hooli Inc said its revenue was $5.1 million, compared with $4.2 million in the "
+     "fourth quarter of 2023.", "$5.1 million", "2024-Q4"),
+    ("Hooli results", "2025-02-14", "Hooli Inc said its revenue was $5.1 million, compared with $4.2 million in the "
+     "fourth quarter of 2023.", "$4.2 million", "2023-Q4"),
+    # a results story naming no quarter: the latest quarter that has ended, unless stated by the year
+    ("Hooli results", "2025-02-12", "**Hooli Foods** - Net profit up 41% YoY to Rs 120 crore; revenue from operations "
+     "up 9% YoY to Rs 1,366 crore.", "Rs 120 crore", "2024-Q4"),
+    ("Hooli raises dividend", "2025-02-12", "Hooli Inc said its net income rose. It raised its dividend to 78 cts a "
+     "year.", "78 cts", ""),
+    ("Hooli signs deal", "2025-02-12", "Hooli Inc sells about $2 billion of chips to Initech.", "$2 billion", ""),
+    # negatives: guidance naming its period keeps it; a result with none takes the report period
+    ("Hooli Q4 results", "2025-02-13", _Q4 + "The company expects first-quarter revenue of about $2.3 billion.",
+     "$2.3 billion", "2025-Q1"),
+    ("Hooli Q4 results", "2025-02-13", _Q4 + "Operating income was $520 million.", "$520 million", "2024-Q4"),
+]
+
+
+@pytest.mark.parametrize("title,published,text,figure,label", CASES)
+def test_period_without_words(title, published, text, figure, label):
+    claims, _ = extract(pd.DataFrame([{"text": text, "published": published, "title": title}]))
+    row = claims[claims.figure == figure].iloc[0]
+    assert row.period_label == label

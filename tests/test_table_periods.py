@@ -1,0 +1,61 @@
+"""Wire result tables: the period a headline's or line's stated end and a table's sections set (table_periods)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline import extract
+
+_Q = "Shr 40 cts vs 30 cts\nNet 4,100,000 vs 3,200,000\nRevs 51.5 mln vs 47.3 mln"
+
+# title, published, text, figure, expected period label
+CASES = [
+    # a headline's quarter end puts the quarter on the company's fiscal calendar, with or without "ended"
+    ("WIDGET CORP <WDG> 2ND QTR JAN 31 NET", "1987-03-06", "NEW YORK, March 6 - " + _Q, "4,100,000",
+     "1986-11-01..1987-01-31"),
+    ("WIDGET CORP <WDG> 2ND QTR ENDED JAN 31 NET", "1987-03-06", "NEW YORK, March 6 - " + _Q, "3,200,000",
+     "1985-11-01..1986-01-31"),
+    # a section below runs to the same end
+    ("WIDGET CORP <WDG> 3RD QTR MAY 31 LOSS", "1987-06-19",
+     "NEW YORK, June 19 - " + _Q + "\nNine mths\nShr 1.10 dlrs vs 90 cts\nNet 12.2 mln vs 9.9 mln", "12.2 mln",
+     "1986-09-01..1987-05-31"),
+    ("WIDGET CORP <WDG> 4TH QTR JAN 31 NET", "1987-03-26",
+     "NEW YORK, March 26 - " + _Q + "\nYear\nShr 1.60 dlrs vs 1.20 dlrs\nSales 206.4 mln vs 188.0 mln", "206.4 mln",
+     "1986-02-01..1987-01-31"),
+    # the opener states the end; a 52-53 week year's "Feb one" is January's end
+    ("WIDGET CORP <WDG> 3RD QTR NET", "1987-03-18", "CLEVELAND, March 18 - Ended Feb 28\n" + _Q, "51.5 mln",
+     "1986-12-01..1987-02-28"),
+    ("WIDGET CORP <WDG> 4TH QTR FEB ONE", "1987-03-31", "DAYTON, Ohio, March 31 - " + _Q, "51.5 mln",
+     "1986-11-01..1987-01-31"),
+    # months the headline counts, to a stated end or to the month before the published one
+    ("WIDGET CORP <WDG> FIVE MTHS NET", "1987-06-19", "BOSTON, June 19 - Five mths end May 31\n" + _Q, "4,100,000",
+     "1987-01-01..1987-05-31"),
+    ("WIDGET CORP <WDG> TWO MTHS NET", "1987-03-30", "BOSTON, March 30 - " + _Q, "3,200,000",
+     "1986-01-01..1986-02-28"),
+    ("WIDGET CORP <WDG> 12 MTHS FEB 28 LOSS", "1987-03-26", "HAMMOND, Ind., March 26 - " + _Q, "51.5 mln",
+     "1986-03-01..1987-02-28"),
+    # a note after the table states the end; "Six months" and "1st half" are sections too
+    ("WIDGET CORP <WDG> 2ND QTR NET", "1987-03-17",
+     "NEW YORK, March 17 - " + _Q + "\nSix mths\nShr 70 cts vs 50 cts\nNet 7,300,000 vs 5,100,000\n"
+     "NOTE: Quarter ends January 31.", "7,300,000", "1986-08-01..1987-01-31"),
+    ("WIDGET CORP <WDG> 3RD QTR NET", "1987-10-19",
+     "NEW YORK, Oct 19 - " + _Q + "\nNine months\nShr 1.10 dlrs vs 90 cts\nNet 12.2 mln vs 9.9 mln", "9.9 mln",
+     "1986-01-01..1986-09-30"),
+    ("WIDGET CORP <WDG> SIX MONTHS TO APRIL 30", "1987-06-19", "TOKYO, June 19 - " + _Q, "3,200,000",
+     "1985-11-01..1986-04-30"),
+    # with no stated end, the latest quarter of the company's fiscal calendar that has ended (Nvidia's year ends
+    # in January)
+    ("NVIDIA CORP <NVDA> 1ST QTR NET", "1987-05-20", "SANTA CLARA, Calif., May 20 - " + _Q, "4,100,000",
+     "1987-02-01..1987-04-30"),
+    # negatives: no stated end keeps the latest calendar quarter; a date in prose is no period end of the table
+    ("WIDGET CORP <WDG> 1ST QTR NET", "1987-04-07", "CHICAGO, April 7 - " + _Q, "4,100,000", "1987-Q1"),
+    ("WIDGET CORP <WDG> 1ST QTR NET", "1987-04-20", "CHICAGO, April 20 - The company will meet on May 12.\n" + _Q,
+     "4,100,000", "1987-Q1"),
+]
+
+
+@pytest.mark.parametrize("title,published,text,figure,label", CASES)
+def test_table_period(title, published, text, figure, label):
+    claims, _ = extract(pd.DataFrame([{"text": text, "published": published, "title": title}]))
+    row = claims[claims.figure == figure].iloc[0]
+    assert row.period_label == label
