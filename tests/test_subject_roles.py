@@ -1,0 +1,66 @@
+"""Names that are no owner of a figure by the role word order gives them (issue 15, guide section 3).
+
+Two rule families of `pipeline/subject_roles.py`: the market words around a commodity (its exchange,
+market town or ticker, a generic word after a named benchmark) and the speakers of a figure (an
+analyst, official or institute that says or forecasts it, guide 3.2). Rows are written for these
+tests; each family has negative rows the rule must leave alone.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline import extract
+from pipeline.resources import load_resources
+
+RES = load_resources()
+
+
+def _entity(text: str, figure: str, title: str = "") -> str:
+    claims, _ = extract(pd.DataFrame([{"id": "t1", "text": text, "title": title, "published": "2025-02-11"}]))
+    rows = claims[claims["figure"] == figure]
+    assert len(rows), f"{figure!r} not found in {list(claims['figure'])}"
+    return rows.iloc[0]["entity"]
+
+
+# (text, figure, want)
+COMMODITY_MARKETS = [
+    # new: a generic commodity word after a named benchmark is part of it
+    ("West Texas Intermediate crude oil slipped 0.9% to $68.20 a barrel.", "$68.20", "WTI crude"),
+    ("Front-month US West Texas Intermediate crude oil added 1.1% to $74.05 per barrel.", "$74.05", "WTI crude"),
+    ("Brent crude oil futures rose 40 cents to $77.10 a barrel.", "$77.10", "Brent crude"),
+    # new: the exchange or market town before a commodity, and a ticker, are where it trades
+    ("LME zinc was quoted at 2,910 dlrs a tonne in the afternoon.", "2,910 dlrs", "zinc"),
+    ("The Chicago wheat contract lost 1.2% to $5.41 a bushel.", "$5.41", "wheat"),
+    ("Nymex crude (CL1:COM) ended 2% lower at $69.30/bbl on Friday.", "$69.30", "WTI crude"),
+    ("Soybeans on the Chicago Board of Trade (CBOT) rose 0.4% to $10.52 a bushel.", "$10.52", "soybeans"),
+    # negative: a company's oil and a bare benchmark keep their owner
+    ("Exxon Mobil said its oil output rose 4% to 2.6 million barrels a day.", "4%", "Exxon Mobil"),
+    ("Brent rose 1.3% to $80.10 a barrel.", "$80.10", "Brent crude"),
+    ("Gold fell 0.4% to $2,650 an ounce.", "$2,650", "gold"),
+]
+
+
+@pytest.mark.parametrize("text,figure,want", COMMODITY_MARKETS, ids=[r[0][:50] for r in COMMODITY_MARKETS])
+def test_a_commoditys_market_is_not_its_subject(text, figure, want):
+    assert _entity(text, figure) == (RES.alias_index[want].name if want in RES.alias_index else want)
+
+
+# (text, figure, title, want)
+SPEAKERS = [
+    # new: a person or an institute that says or forecasts a figure speaks of it
+    ("Turning to the trade deficit of Germany of 12 billion euros, Hartmann said it was too large.",
+     "12 billion euros", "", "Germany"),
+    ("Maria Lopez, the bank's chief economist, said Brazil's economy would grow 2.1% this year.", "2.1%", "",
+     "Brazil"),
+    ("The KERI said it now expects Taiwan's exports to grow 3.5% in 2025.", "3.5%", "", "Taiwan"),
+    # negative: a company that says its own figures keeps them
+    ("Halvorsen Shipping said revenue rose 12% to 450 million crowns.", "12%", "Halvorsen Shipping Reports Results",
+     "Halvorsen Shipping"),
+    ("Apple said revenue rose 5% to $95 billion.", "5%", "", "Apple"),
+]
+
+
+@pytest.mark.parametrize("text,figure,title,want", SPEAKERS, ids=[r[0][:50] for r in SPEAKERS])
+def test_a_speaker_is_not_the_subject(text, figure, title, want):
+    assert _entity(text, figure, title) == (RES.alias_index[want].name if want in RES.alias_index else want)
