@@ -28,6 +28,7 @@ from .records import Article, Claim, CleanText, Figure, Mention, Period
 from .resources import Resources, lower_text
 from .measures import measured_noun
 from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
+from .subject_roles import mover_owner
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
                        opener_candidate, paragraph_subject)
 
@@ -718,6 +719,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                                ents.main, discourse, article.title, figure_starts,
                                list(ents.mentions[max(0, lo_m - 12):lo_m]), choose_subject(text, fig, view, ents, res))
         best, best_score = choose(cands, head)
+        best = mover_owner(text, fig.start, cands, best, sent.start, res)  # "... and Yonghui declines 2.15%"
         if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(headline):
             opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                        ents.learned, discourse)

@@ -114,3 +114,49 @@ def speaker_spans(text: str, raw: list[tuple[Mention, str]], sent_start: int, se
         if personal and kind not in ("country",):
             out.add((m.start, m.end))
     return out
+
+
+@lru_cache(maxsize=4)
+def _mover_rx(res: Resources) -> re.Pattern | None:
+    verbs = [str(v) for v in res.subject_words.get("mover_verbs") or ()]
+    if not verbs:
+        return None
+    alt = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    # "Yonghui Superstores declines 2.15%", "Fedex, down 25 percent", "Northern Star Resources is up 0.7%",
+    # "Hutchison (0013.HK) gained as much as 3%"
+    # after a comma only "up" or "down" ("Fedex, down 25 percent"): ", the new entity ..., declined" is an aside
+    return re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:,\s*(?:up|down)|\s(?:(?:shares|stock)\s+)?(?:(?:is|was|were|are|"
+                      r"has|have|had|being)\s+)?(?:(?:also|further|now|then)\s+)?(?:" + alt + r"))\s+(?:(?:by|as\s+much\s+as|"
+                      r"about|around|nearly|almost|some|roughly|more\s+than|over|another|an\s+additional)\s+)*", re.I)
+
+
+# a name after a preposition is no mover: "on the New York Coffee, Sugar and Cocoa Exchange, down 0.76 cents"
+# nor a part after its owner's possessive: "Berkshire's Class A shares are up 5.7%"
+_OBJECT_BEFORE = re.compile(r"(?:\b(?:on|at|in|of|from|to|by|with|than|under|for|into|over)\s+(?:the\s+)?|['’]s\s+)$", re.I)
+
+
+def _tickers_near(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _TICKER.finditer(text, max(0, start - 20), end + 20)]
+
+
+_MOVER_KINDS = frozenset({"company", "unit", "index", "name", "crypto", "commodity", "currency", "bond"})
+
+
+def mover_owner(text: str, fig_start: int, cands: list, best, sent_start: int, res: Resources):
+    """The candidate a move figure directly follows in a list of movers ("X is down 0.8% and Yonghui
+    Superstores declines 2.15%", "Boston Scientific ... and Fedex, down 25 percent"): its own name, the
+    verb of the move and the figure, nothing between (guide 3.3: each item's figure is the item's).
+    Else `best`."""
+    rx = _mover_rx(res)
+    if rx is None or best is None:
+        return best
+    near = [c for c in cands if sent_start <= c.start and c.end <= fig_start and fig_start - c.end <= 60
+            and c.kind in _MOVER_KINDS and c.source not in ("reference", "title")]
+    if not near:
+        return best
+    c = max(near, key=lambda c: c.end)
+    if c is best or not rx.fullmatch(text, c.end, fig_start) or _OBJECT_BEFORE.search(text, max(sent_start, c.start - 20), c.start) \
+            or any(a <= c.start and c.end <= b for a, b in _tickers_near(text, c.start, c.end)) \
+            or c.entity in res.exchanges or c.entity.split()[-1] in ("Exchange", "Exchanges"):
+        return best
+    return c

@@ -64,3 +64,22 @@ SPEAKERS = [
 @pytest.mark.parametrize("text,figure,title,want", SPEAKERS, ids=[r[0][:50] for r in SPEAKERS])
 def test_a_speaker_is_not_the_subject(text, figure, title, want):
     assert _entity(text, figure, title) == (RES.alias_index[want].name if want in RES.alias_index else want)
+
+
+# (text, figure, title, want): a list of movers, each figure right after its own name and verb (guide 3.3)
+MOVERS = [
+    # new
+    ("Brightwell Foods is down 1.1% and Corvale Minerals declines 3.25%.", "3.25%", "Brightwell Foods Slips", "Corvale Minerals"),
+    ("Harlow Systems was up 2.2 percent and Tessaro, down 14 percent this month, rose 1.5 percent today.", "14 percent",
+     "Harlow Systems Gains", "Tessaro"),
+    ("The dollar was flat, while the Japanese yen weakened 0.4% to 151.20 per dollar.", "0.4%", "Tesla Shares Rise",
+     "yen"),
+    # negative: a name after a preposition, a part after its owner's possessive, an aside after a comma
+    ("Wheat for July ended at 5.41 dollars on the Chicago Board of Trade, down 0.6 cents.", "0.6 cents", "", "wheat"),
+    ("Berkshire Hathaway's Class A shares are up 6.1% this year.", "6.1%", "", "Berkshire Hathaway"),
+]
+
+
+@pytest.mark.parametrize("text,figure,title,want", MOVERS, ids=[r[0][:50] for r in MOVERS])
+def test_a_movers_figure_is_its_own(text, figure, title, want):
+    assert _entity(text, figure, title) == (RES.alias_index[want].name if want in RES.alias_index else want)
