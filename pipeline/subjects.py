@@ -403,7 +403,8 @@ def paragraph_subject(text: str, pos: int, mentions: list[Mention], res: Resourc
     end = s0 + stop.end() if stop else end
     found: list[Mention] = [m for m in mentions if s0 <= m.start < end and m.source != "reference"]
     chunks = word_order_chunks(text, s0, end, words)
-    opening = re.match(r"[A-Z][\w&.-]*(?=['’]s\b)", text[s0:end])  # "Ansell's first-half result": a possessive
+    # "Ansell's first-half result": a possessive; "Redington | CMP: Rs 231.80": a row's first cell
+    opening = re.match(r"[A-Z][\w&.-]*(?=['’]s\b)|[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,4}(?=\s*\|\s*\S)", text[s0:end])
     if opening and (s0, s0 + opening.end()) not in chunks:
         chunks = [(s0, s0 + opening.end()), *chunks]
     taken = [(m.start, m.end) for m in found]

@@ -83,3 +83,21 @@ MOVERS = [
 @pytest.mark.parametrize("text,figure,title,want", MOVERS, ids=[r[0][:50] for r in MOVERS])
 def test_a_movers_figure_is_its_own(text, figure, title, want):
     assert _entity(text, figure, title) == (RES.alias_index[want].name if want in RES.alias_index else want)
+
+
+# (text, figure, title, want): a roundup's item opens with its company, in the figure's own sentence (guide 3.3)
+ITEM_HEADS = [
+    # new
+    ("Tata Motors fell 2%, and brokers picked three other stocks for the week.\n\nKestrel Pumps | CMP: Rs 412.30\n\nMarlow Textiles | CMP: Rs 96.40",
+     "Rs 96.40", "Stocks to buy this week", "Marlow Textiles"),
+    ("Infosys led the quarter's results, which were mixed.\n\n**Coastal Prawns** – Net profit up 41 percent YoY to Rs 82 crore; revenue up "
+     "[[6 percent]] YoY to Rs 911 crore.".replace("[[", "").replace("]]", ""), "6 percent", "Results roundup",
+     "Coastal Prawns"),
+    # negative: a row's first cell that names no one
+    ("Tata Motors fell 2% on Monday.\n\nAnalysts | CMP: Rs 96.40", "Rs 96.40", "Stocks to buy this week", "Tata Motors"),
+]
+
+
+@pytest.mark.parametrize("text,figure,title,want", ITEM_HEADS, ids=[r[0][:50] for r in ITEM_HEADS])
+def test_an_items_head_owns_its_figures(text, figure, title, want):
+    assert _entity(text, figure, title) == (RES.alias_index[want].name if want in RES.alias_index else want)
