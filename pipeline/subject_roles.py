@@ -7,6 +7,8 @@ ranker sees them (guide section 3):
   says where a commodity trades is not the commodity ("LME zinc", "Chicago corn", "(CL1:COM)",
   "coke on the DCE"), and a generic commodity word after a named benchmark is part of it ("West Texas
   Intermediate crude oil" is WTI, not crude oil).
+- **A currency's word as a unit**: "560 billion yuan", "6.67 billion rand" name the money a figure is in,
+  not the currency whose rate it is (`commodity_parts` drops them with the market words).
 - **Speakers** (`speaker_spans`): an analyst, economist, official or institute that says, writes or
   forecasts a figure ("..., Yeutter said", "Annabel Bishop, the bank's chief economist, said",
   "The KDI said it now forecasts ...") is never the figure's subject (rule 2).
@@ -25,6 +27,7 @@ RULE = "subject_roles.v1"
 
 # a ticker written exchange:symbol ("NYMEX:ACT1!", "EURONEXT:IACWI", "CL1:COM", "GC=F"): its parts name no owner
 _TICKER = re.compile(r"[A-Z][A-Z0-9.=!]*:[A-Z0-9][A-Z0-9.=!]*|\b[A-Z0-9]{1,5}=F\b")
+_AMOUNT_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?\s*(?:[a-z]{2,12}\s+)?$")  # "90 ", "6.67 billion ", "1.2 mln "
 _OWNER_KINDS = frozenset({"company", "unit", "index", "crypto"})  # a company before a commodity owns it ("Exxon oil")
 
 
@@ -34,6 +37,8 @@ def commodity_parts(text: str, raw: list[tuple[Mention, str]], common: tuple, ex
 
     `raw` holds (mention, kind) pairs, `common` the sentence's (start, end, name, kind) common subjects.
     """
+    # a currency word after an amount is the money's unit, not its owner: "560 billion yuan ($83 billion)"
+    common = tuple(c for c in common if not (c[3] == "currency" and _AMOUNT_BEFORE.search(text, max(0, c[0] - 30), c[0])))
     commodities = [c for c in common if c[3] == "commodity"]
     # a generic commodity word right after another commodity names the same one: "WTI crude oil futures"
     inner = {c for c in commodities if any(o is not c and o[1] <= c[0] and not text[o[1]:c[0]].strip()

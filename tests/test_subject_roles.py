@@ -34,7 +34,11 @@ COMMODITY_MARKETS = [
     ("The Chicago wheat contract lost 1.2% to $5.41 a bushel.", "$5.41", "wheat"),
     ("Nymex crude (CL1:COM) ended 2% lower at $69.30/bbl on Friday.", "$69.30", "WTI crude"),
     ("Soybeans on the Chicago Board of Trade (CBOT) rose 0.4% to $10.52 a bushel.", "$10.52", "soybeans"),
-    # negative: a company's oil and a bare benchmark keep their owner
+    # new: a currency's word after an amount is the money's unit, not the subject
+    ("The People's Bank of China injected a net 420 billion yuan ($58 billion) into the banking system on Tuesday.",
+     "$58 billion", "People's Bank of China"),
+    # negative: a company's oil, a bare benchmark and a currency's own rate keep their owner
+    ("The yuan weakened 0.3% to 7.31 per dollar.", "0.3%", "yuan"),
     ("Exxon Mobil said its oil output rose 4% to 2.6 million barrels a day.", "4%", "Exxon Mobil"),
     ("Brent rose 1.3% to $80.10 a barrel.", "$80.10", "Brent crude"),
     ("Gold fell 0.4% to $2,650 an ounce.", "$2,650", "gold"),
