@@ -31,6 +31,7 @@ from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
                             sentence_report_period as _sentence_report_period, dates_a_base,
                             latest_ended_quarter_period, per_year, results_story, year_after_base)
+from .subject_roles import mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
                        opener_candidate, paragraph_subject)
@@ -444,11 +445,19 @@ def others_before(pos: int, lo: int, starts: list[int]) -> bool:
     return i < len(starts) and starts[i] < pos
 
 
-def _item_owner(best, cands: list, opener: Mention | None, sent_start: int, topic: Mention | None, outlet: str):
+def _item_owner(best, cands: list, opener: Mention | None, sent_start: int, fig_start: int, topic: Mention | None,
+                outlet: str):
     """The head's pick, or, when it names no owner in the figure's sentence, the company the paragraph opens
     with (a roundup's item), unless that is the story's topic, the pick itself or the article's own outlet."""
-    if opener is None or opener.start >= sent_start or opener.entity.lower() == outlet.lower():
+    if opener is None or opener.start >= fig_start or opener.entity.lower() == outlet.lower():
         return best
+    if opener.start >= sent_start:
+        # the opener heads the figure's own sentence ("**Avanti Feeds** – Net profit up ...; revenue up 9%",
+        # "Redington | CMP: Rs 231.80"): it takes the figure from the article's main company only, not from the
+        # headline's topic (a results story's bullets open with its segments: "* Asia-Pacific was down")
+        f = dict(zip(FEATURES, best.features))
+        if not f["main"] or f["topic"]:
+            return best
     if (opener.entity_id or opener.entity) in (best.entity_id or best.entity,
                                                (topic.entity_id or topic.entity) if topic is not None else None):
         return best
@@ -601,10 +610,11 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                                ents.main, discourse, article.title, figure_starts,
                                list(ents.mentions[max(0, lo_m - 12):lo_m]), choose_subject(text, fig, view, ents, res))
         best, best_score = choose(cands, head)
+        best = mover_owner(text, fig.start, cands, best, sent.start, res)  # "... and Yonghui declines 2.15%"
         if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(headline):
             opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                        ents.learned, discourse)
-            best = _item_owner(best, cands, opener, sent.start, topic, article.source)
+            best = _item_owner(best, cands, opener, sent.start, fig.start, topic, article.source)
         subject = best.mention() if best is not None else None
         how = _route(best)
         if trace is not None:

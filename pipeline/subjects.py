@@ -33,6 +33,7 @@ import numpy as np
 from .parse import Parsed
 from .records import Mention
 from .resources import Entry, Resources
+from .subject_roles import commodity_parts, speaker_spans
 from .syntax import anchor, name_chunks, path_arcs, relation, span_head
 
 RULE = "subjects.v1"
@@ -402,7 +403,8 @@ def paragraph_subject(text: str, pos: int, mentions: list[Mention], res: Resourc
     end = s0 + stop.end() if stop else end
     found: list[Mention] = [m for m in mentions if s0 <= m.start < end and m.source != "reference"]
     chunks = word_order_chunks(text, s0, end, words)
-    opening = re.match(r"[A-Z][\w&.-]*(?=['’]s\b)", text[s0:end])  # "Ansell's first-half result": a possessive
+    # "Ansell's first-half result": a possessive; "Redington | CMP: Rs 231.80": a row's first cell
+    opening = re.match(r"[A-Z][\w&.-]*(?=['’]s\b)|[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,4}(?=\s*\|\s*\S)", text[s0:end])
     if opening and (s0, s0 + opening.end()) not in chunks:
         chunks = [(s0, s0 + opening.end()), *chunks]
     taken = [(m.start, m.end) for m in found]
@@ -642,7 +644,8 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
                   if m.source == "name" and s <= m.start and m.end <= e and (m.start, m.end) != (s, e)}
         if inside:
             raw = [(m, k) for m, k in raw if (m.start, m.end) not in inside]
-            taken = [(m.start, m.end) for m, _ in raw]
+        raw, common = commodity_parts(text, raw, common, res.exchanges)
+        taken = [(m.start, m.end) for m, _ in raw]
     for s, e, name, kind in common:
         if not (s < fig.end and fig.start < e) and not any(a <= s < b for a, b in taken):
             raw.append((Mention(text[s:e], s, e, name, _slug(name), kind, source="common"), kind))
@@ -658,6 +661,9 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
         name, cid = (entry.name, entry.entity_id) if entry is not None else (country, _slug(country))
         raw.append((Mention(text[s:e], s, e, name, cid, "country", source="demonym"), "country"))
     raw = _without_place_modifiers(text, raw)
+    speakers = speaker_spans(text, raw, sent_start, sent_end, res, lambda name: is_reporter(name, words))
+    if speakers and (len(raw) > len(speakers) or topic is not None or main is not None):
+        raw = [(m, k) for m, k in raw if (m.start, m.end) not in speakers]  # guide 3.2: "..., Yeutter said"
     # each figure of the sentence and the name just before it (no figure between, within a few words)
     def nearest_before(pos: int) -> Mention | None:
         best = None

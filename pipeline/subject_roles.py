@@ -1,0 +1,167 @@
+"""Names a sentence holds that are no owner of its figures, by the role word order gives them.
+
+Two families of the subject step's candidates (`subjects.candidate_rows`) are dropped here before the
+ranker sees them (guide section 3):
+
+- **Market words around a commodity** (`commodity_parts`): the exchange, market town or ticker that
+  says where a commodity trades is not the commodity ("LME zinc", "Chicago corn", "(CL1:COM)",
+  "coke on the DCE"), and a generic commodity word after a named benchmark is part of it ("West Texas
+  Intermediate crude oil" is WTI, not crude oil).
+- **A currency's word as a unit**: "560 billion yuan", "6.67 billion rand" name the money a figure is in,
+  not the currency whose rate it is (`commodity_parts` drops them with the market words).
+- **Speakers** (`speaker_spans`): an analyst, economist, official or institute that says, writes or
+  forecasts a figure ("..., Yeutter said", "Annabel Bishop, the bank's chief economist, said",
+  "The KDI said it now forecasts ...") is never the figure's subject (rule 2).
+
+The words are data: `models/lexicons/subjects.yaml` (`speech_verbs`, `speaker_roles`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .records import Mention
+from .resources import Resources
+
+RULE = "subject_roles.v1"
+
+# a ticker written exchange:symbol ("NYMEX:ACT1!", "EURONEXT:IACWI", "CL1:COM", "GC=F"): its parts name no owner
+_TICKER = re.compile(r"[A-Z][A-Z0-9.=!]*:[A-Z0-9][A-Z0-9.=!]*|\b[A-Z0-9]{1,5}=F\b")
+_AMOUNT_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?\s*(?:[a-z]{2,12}\s+)?$")  # "90 ", "6.67 billion ", "1.2 mln "
+_OWNER_KINDS = frozenset({"company", "unit", "index", "crypto"})  # a company before a commodity owns it ("Exxon oil")
+
+
+def commodity_parts(text: str, raw: list[tuple[Mention, str]], common: tuple, exchanges: frozenset[str]
+                    ) -> tuple[list[tuple[Mention, str]], tuple]:
+    """The candidates and common subjects less the market words of the sentence's commodities.
+
+    `raw` holds (mention, kind) pairs, `common` the sentence's (start, end, name, kind) common subjects.
+    """
+    # a currency word after an amount is the money's unit, not its owner: "560 billion yuan ($83 billion)"
+    common = tuple(c for c in common if not (c[3] == "currency" and _AMOUNT_BEFORE.search(text, max(0, c[0] - 30), c[0])))
+    commodities = [c for c in common if c[3] == "commodity"]
+    # a generic commodity word right after another commodity names the same one: "WTI crude oil futures"
+    inner = {c for c in commodities if any(o is not c and o[1] <= c[0] and not text[o[1]:c[0]].strip()
+                                             and o[3] == "commodity" for o in commodities)}
+    common = tuple(c for c in common if c not in inner)
+    commodities = [c for c in commodities if c not in inner]
+    spans = {(c[0], c[1]) for c in common}
+    tickers = [(m.start(), m.end()) for m in _TICKER.finditer(text, min((m.start for m, _ in raw), default=0),
+                                                               max((m.end for m, _ in raw), default=0))]
+    keep = []
+    for m, kind in raw:
+        if m.source == "common":
+            keep.append((m, kind))
+            continue
+        if m.source == "name" and any(m.start <= c[0] and c[1] == m.end for c in commodities) \
+                or (m.start, m.end) in spans and m.source == "name":
+            continue  # the common subject reads the chunk: "(US) West Texas Intermediate" is WTI crude
+        if any(a <= m.start and m.end <= b for a, b in tickers):
+            continue
+        if commodities and (m.text in exchanges or m.entity in exchanges):
+            continue  # "on the Chicago Board of Trade", "LME zinc": the market, not the commodity
+        if commodities and kind not in _OWNER_KINDS:
+            if any(c[0] >= m.end and not text[m.end:c[0]].strip() for c in commodities):
+                continue  # "Chicago corn", "London cocoa": where it trades
+        keep.append((m, kind))
+    return keep, common
+
+
+@lru_cache(maxsize=4)
+def _speech_rx(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
+    data = res.subject_words
+    verbs = [str(v) for v in data.get("speech_verbs") or ()]
+    roles = [str(v) for v in data.get("speaker_roles") or ()]
+    if not verbs:
+        return None
+    alt = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    # "X said", "X, the bank's chief economist, said", "X (Reuters) said", "X also said"
+    after = re.compile(r"(?:\s*,[^,.;:\n]{1,90},|\s*\([^()\n]{1,40}\))?\s+(?:also\s+|now\s+|further\s+)?(?:" + alt
+                       + r")\b", re.I)
+    # "said X", "according to X" ("..., said Lai", "..., according to Annabel Bishop")
+    before = re.compile(r"(?:\b(?:" + alt + r")|\baccording\s+to)\s+(?:the\s+)?$", re.I)
+    ralt = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True)) if roles else "(?!)"
+    # "economist Annabel Bishop", "analyst David Sutliff", "Salomon analyst", "X, an analyst at"
+    role = re.compile(r"\b(?:" + ralt + r")s?\s+$|^\s*,\s+(?:[\w'’-]+\s+){0,5}?(?:"
+                      + ralt + r")s?\b", re.I)
+    return after, before, role
+
+
+def speaker_spans(text: str, raw: list[tuple[Mention, str]], sent_start: int, sent_end: int, res: Resources,
+                  is_reporter) -> set[tuple[int, int]]:
+    """The spans of the sentence's candidates that speak of its figures rather than own them.
+
+    A candidate speaks when a speech verb follows it (after an aside: "Annabel Bishop, the bank's
+    chief economist, said") or when "said" or "according to" comes just before it. It is dropped
+    when it is a reporter (`reporters`), a person, a name the article also writes after a first name
+    ("Jim Billington" ... "Billington said"), a name a role word stands beside ("analyst Lai"), or an
+    acronym of an institute ("The KDI said"); a company no list knows that says its own figures
+    ("Acme Corp said sales rose 5%") keeps its place.
+    """
+    rx = _speech_rx(res)
+    if rx is None:
+        return set()
+    after, before, role = rx
+    out = set()
+    for m, kind in raw:
+        if m.source in ("common", "demonym", "segment") or m.start < sent_start or m.end > sent_end:
+            continue
+        tail = text[m.end:min(sent_end, m.end + 140)]
+        head = text[max(sent_start, m.start - 40):m.start]
+        if not (after.match(tail) or before.search(head)):
+            continue
+        name = m.text.strip()
+        personal = (kind == "person" or is_reporter(m.entity) or is_reporter(name)
+                    or bool(role.search(head)) or bool(role.match(tail))
+                    or bool(re.fullmatch(r"[A-Z]{2,5}", name) and m.source == "name")
+                    or (m.source == "name" and " " not in name
+                        and re.search(r"\b[A-Z][a-z]+\.?\s+(?:[A-Z]\.\s+)?" + re.escape(name) + r"\b", text[:m.start])))
+        if personal and kind not in ("country",):
+            out.add((m.start, m.end))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _mover_rx(res: Resources) -> re.Pattern | None:
+    verbs = [str(v) for v in res.subject_words.get("mover_verbs") or ()]
+    if not verbs:
+        return None
+    alt = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    # "Yonghui Superstores declines 2.15%", "Fedex, down 25 percent", "Northern Star Resources is up 0.7%",
+    # "Hutchison (0013.HK) gained as much as 3%"
+    # after a comma only "up" or "down" ("Fedex, down 25 percent"): ", the new entity ..., declined" is an aside
+    return re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:,\s*(?:up|down)|\s(?:(?:shares|stock)\s+)?(?:(?:is|was|were|are|"
+                      r"has|have|had|being)\s+)?(?:(?:also|further|now|then)\s+)?(?:" + alt + r"))\s+(?:(?:by|as\s+much\s+as|"
+                      r"about|around|nearly|almost|some|roughly|more\s+than|over|another|an\s+additional)\s+)*", re.I)
+
+
+# a name after a preposition is no mover: "on the New York Coffee, Sugar and Cocoa Exchange, down 0.76 cents"
+# nor a part after its owner's possessive: "Berkshire's Class A shares are up 5.7%"
+_OBJECT_BEFORE = re.compile(r"(?:\b(?:on|at|in|of|from|to|by|with|than|under|for|into|over)\s+(?:the\s+)?|['’]s\s+)$", re.I)
+
+
+def _tickers_near(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _TICKER.finditer(text, max(0, start - 20), end + 20)]
+
+
+_MOVER_KINDS = frozenset({"company", "unit", "index", "name", "crypto", "commodity", "currency", "bond"})
+
+
+def mover_owner(text: str, fig_start: int, cands: list, best, sent_start: int, res: Resources):
+    """The candidate a move figure directly follows in a list of movers ("X is down 0.8% and Yonghui
+    Superstores declines 2.15%", "Boston Scientific ... and Fedex, down 25 percent"): its own name, the
+    verb of the move and the figure, nothing between (guide 3.3: each item's figure is the item's).
+    Else `best`."""
+    rx = _mover_rx(res)
+    if rx is None or best is None:
+        return best
+    near = [c for c in cands if sent_start <= c.start and c.end <= fig_start and fig_start - c.end <= 60
+            and c.kind in _MOVER_KINDS and c.source not in ("reference", "title")]
+    if not near:
+        return best
+    c = max(near, key=lambda c: c.end)
+    if c is best or not rx.fullmatch(text, c.end, fig_start) or _OBJECT_BEFORE.search(text, max(sent_start, c.start - 20), c.start) \
+            or any(a <= c.start and c.end <= b for a, b in _tickers_near(text, c.start, c.end)) \
+            or c.entity in res.exchanges or c.entity.split()[-1] in ("Exchange", "Exchanges"):
+        return best
+    return c
