@@ -328,22 +328,32 @@ def metric_kinds(res: Resources) -> dict[str, frozenset]:
     return {name: spec.kinds for name, spec in res.metrics.items()}
 
 
-def metric_by_clause(metric: str, fig_kind: str, subject_kind: str, text: str, cs: int, ce: int, res: Resources) -> str:
+def metric_by_clause(metric: str, fig_kind: str, subject_kind: str, text: str, cs: int, ce: int, res: Resources,
+                     seen: dict | None = None) -> str:
     """The metric of a quote whose clause names what is quoted though its subject is none of that kind.
 
     "Henry Hub natural gas futures rose 2%", "The contract closed 8 cents higher at $52.72 a barrel":
     metrics.yaml `by_clause_words` (the rule metrics `by_subject_kind` replaces, for the same figure kinds).
     A company's, a unit's or an index's figure needs a quote marker ("a barrel", "futures"), not a name alone.
+    `seen` keeps each clause's pattern results, so that the figures of one long clause (a table on one line)
+    share one pass.
     """
     for kind, (named, markers, unless) in res.metric_by_clause_words.items():
         target, fig_kinds, replaces = res.metric_by_subject_kind[kind]
         if metric not in replaces or fig_kind not in fig_kinds or subject_kind == kind:
             continue
-        if (unless is not None and unless.search(text, cs, ce)) or (
-                res.not_by_subject_kind is not None and res.not_by_subject_kind.search(text, cs, ce)):
+        key = (kind, cs, ce)
+        found = seen.get(key) if seen is not None else None
+        if found is None:
+            found = (bool((unless is not None and unless.search(text, cs, ce)) or (
+                res.not_by_subject_kind is not None and res.not_by_subject_kind.search(text, cs, ce))),
+                bool(markers.search(text, cs, ce)), bool(named is not None and named.search(text, cs, ce)))
+            if seen is not None:
+                seen[key] = found
+        stopped, marked, named_here = found
+        if stopped:
             continue
-        if markers.search(text, cs, ce) or (subject_kind not in _OWN_QUOTES and named is not None
-                                            and named.search(text, cs, ce)):
+        if marked or (subject_kind not in _OWN_QUOTES and named_here):
             return target
     return metric
 
@@ -576,6 +586,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     full_year_rx = _full_year_pattern(res)
     seg_before = _segment_before_metric(res)
     part_words = segment_words(res)
+    clause_words_seen: dict = {}  # metric_by_clause's pattern results, per clause
     has_forward = {}
     drafts = []
     previous_metric: dict[tuple[int, str], str] = {}
@@ -688,7 +699,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             metric = by_kind[0]  # "Brent rose 1.8%": the commodity's price, not a stock's move ("a 25% tariff
             # on steel" is no steel price)
         elif measured is None and not fig.table_label:
-            metric = metric_by_clause(metric, fig.kind, best.kind if best is not None else "", text, cs, ce, res)
+            metric = metric_by_clause(metric, fig.kind, best.kind if best is not None else "", text, cs, ce, res,
+                                      clause_words_seen)
         entity = subject.entity if subject else ""
         entity_id = subject.entity_id if subject else ""
         segment = ""

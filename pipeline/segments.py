@@ -106,21 +106,28 @@ _TRAILING = frozenset({"now", "of", "in", "for", "from", "to", "at", "on", "by",
                        "later"})
 
 
-def share_class(clause: str) -> str:
-    m = _SHARE_CLASS.search(clause)
+# characters around a figure where its share class, tranche or trade partner is named: a sentence that is a
+# table on one line holds hundreds of figures, and each looks at its own neighbourhood only
+_NEAR = 120
+
+
+def share_class(clause: str, fig_start: int = 0, fig_end: int | None = None) -> str:
+    fig_end = len(clause) if fig_end is None else fig_end
+    m = _SHARE_CLASS.search(clause, max(0, fig_start - _NEAR), fig_end + _NEAR)
     return m.group(0) if m else ""
 
 
 def debt_instrument(clause: str, fig_end: int) -> str:
-    m = _DEBT.search(clause, max(0, fig_end - 1))
+    m = _DEBT.search(clause, max(0, fig_end - 1), fig_end + _NEAR)
     return _LEADING_FUNCTION.sub("", m.group(0).strip()) if m and m.start() - fig_end <= 40 else ""
 
 
 _LEADING_FUNCTION = re.compile(r"^(?:(?:of|the|its|their|a|an|and|in|for|to|with)\s+)+", re.I)
 
 
-def trade_partner(clause: str) -> str:
-    m = _TRADE_PARTNER.search(clause)
+def trade_partner(clause: str, fig_start: int = 0, fig_end: int | None = None) -> str:
+    fig_end = len(clause) if fig_end is None else fig_end
+    m = _TRADE_PARTNER.search(clause, max(0, fig_start - _NEAR), fig_end + _NEAR)
     return m.group(1) if m else ""
 
 
@@ -230,7 +237,8 @@ def find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, words
 def _find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, words: SegmentWords,
                   entity_words: frozenset[str]) -> str:
     before, after = clause[:fig_start], clause[fig_end:]
-    for found in (share_class(clause), debt_instrument(clause, fig_end), trade_partner(clause)):
+    for found in (share_class(clause, fig_start, fig_end), debt_instrument(clause, fig_end),
+                  trade_partner(clause, fig_start, fig_end)):
         if found:
             return found
     if fig_kind == "percent":
