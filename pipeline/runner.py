@@ -31,6 +31,7 @@ from .dates import infer_published
 from .entities import add_named_mentions, find_entities
 from .errors import message, run_error, usage
 from .figures import resolve_figures
+from .identity import entity_pairs, shared_ids, with_shared_ids
 from .ingest import check_inputs, estimate_articles, read_articles, text_hash
 from .parse import ParseIndex, load_parser, parse_spans, spans_to_parse
 from .parts import STATE as STATE_FILE, PartStore, SeenIndex, fingerprint
@@ -543,6 +544,9 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
     statuses, disputed = read_decisions(out / "claims.db")
     claim_files = store.files("claims")
     n_claims = sum(pq.ParquetFile(p).metadata.num_rows for p in claim_files)
+    # a name one article gives with its ticker and another without is one entity (pipeline/identity.py)
+    ids = shared_ids(pd.concat([entity_pairs(pd.read_parquet(p, columns=["entity", "entity_id"])) for p in claim_files]
+                               or [entity_pairs(pd.DataFrame())], ignore_index=True).itertuples(index=False))
     buckets = _FactBuckets(store.dir / "buckets", max(1, -(-n_claims // BUCKET_ROWS)), res)
     writers = [TableWriter(out, "claims", CLAIM_COLUMNS), TableWriter(out, "articles", ARTICLE_COLUMNS, parquet=False)]
     db = DatabaseWriter(out)
@@ -553,7 +557,7 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
     article_ids, bands = [], []  # articles with claims and their near-duplicate band hashes
     try:
         for path in claim_files:
-            claims = pd.read_parquet(path)
+            claims = with_shared_ids(pd.read_parquet(path), ids)
             claims["disputed"] = claims["claim_id"].isin(disputed) if disputed else False
             writers[0].write(claims)
             db.write("claims", claims, CLAIM_COLUMNS)
