@@ -26,6 +26,7 @@ from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
 from .resources import Resources, lower_text
 from .measures import measured_noun, table_row_metric
+from .measured_parts import measured_part, part_words as measured_part_words
 from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
 from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods, compared_before as _compared_before,
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
@@ -61,6 +62,7 @@ _MODALITY_REACH = 300
 _AFTER_REACH = 60
 # metrics the rules may give a government bond's move or level when its clause names no yield cue
 _BOND_MOVES = frozenset({"price_change", "other", "interest_rate", "bond_yield"})
+_PART_OWNERS = frozenset({"company", "name", "unit"})  # whose measure's modifiers can name a part (measured_parts.py)
 _NOT_BOND_ISSUERS = frozenset({"company", "unit", "segment", "index", "person", "commodity", "currency", "crypto", "name"})
 _OPENING_CHARS = 12  # a sentence's first words, where its subject stands ("Two analysts polled by ...")
 _ESTIMATE_REACH = 300  # characters back to the amount whose metric a bare estimate restates
@@ -586,6 +588,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     full_year_rx = _full_year_pattern(res)
     seg_before = _segment_before_metric(res)
     part_words = segment_words(res)
+    measure_words = measured_part_words(res)
     clause_words_seen: dict = {}  # metric_by_clause's pattern results, per clause
     has_forward = {}
     drafts = []
@@ -720,8 +723,11 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             segment = bond_term(text[sent.start:ce], fig.start - sent.start, instrument_of)
         if not segment and not fig.table_label:
             # a product, share class, tranche, business line or tariff's goods the sentence names
+            owner_words = entity_words_of(entity, subject.text if subject else "")
             segment = find_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
-                                   fig.kind, part_words, entity_words_of(entity, subject.text if subject else ""))
+                                   fig.kind, part_words, owner_words)
+            if not segment and subject is not None and subject.kind in _PART_OWNERS:
+                segment = measured_part(text[sent.start:sent.end], fig.start - sent.start, measure_words, owner_words)
         if metric in ("forward_pe", "trailing_pe"):
             if _AMBIGUOUS_PE.search(text[cs:ce]) and not re.search(r"forward|trailing", text[cs:ce], re.I):
                 metric = "ambiguous_pe"

@@ -17,7 +17,10 @@ A fact with several values is a disagreement when each value comes from its own 
   a consensus updated): shown in time order, never a conflict;
 - `ambiguous`: one source gives two of the values: the claims read two different things (a
   segment and the whole, GAAP and adjusted, two columns), not a contradiction;
-- `spread`: analysts' own figures (a price target), which differ by design.
+- `spread`: analysts' own figures (a price target), which differ by design;
+- `unlike`: values too far apart to be one quantity reported twice (`one_quantity`: more than 5 times
+  apart and no slip of 10, 100 or 1,000, or of opposite signs and unlike sizes): a claim misread another
+  quantity, which is no contradiction between sources.
 Everything is array arithmetic over the sorted claims (pandas/numpy); only disagreeing facts,
 a small share, are looked at one by one.
 """
@@ -52,6 +55,14 @@ MAX_DISAGREEMENTS_PER_ARTICLE_PAIR = 2
 # their days allow: a quote of another day is a weaker witness than one of the same day
 NEIGHBOUR_MIN_REL = 0.25
 NEIGHBOUR_OVERLAP = 0.8  # two flows' spans overlap this much ("year to date" on the 26th and on the 30th)
+# two reports of one quantity, read or written twice, differ by a rounding, a slip of the unit or decimal point
+# (a factor of 10, 100 or 1,000) or, rarely, by a few times; values further apart, or of opposite signs and
+# unlike sizes, are two different quantities one claim misread (the wrong metric, a part for the whole). Of
+# the 400 conflicts judged in sessions 8-11 (bench/conflict_audit/), 204 were such pairs and none was real;
+# the 13 real ones all lie within these bounds (bench/RESULTS.md, "Conflicts, session 12")
+UNLIKE_RATIO = 5.0
+SIGN_FLIP_RATIO = 1.25  # "fell 4.44%" against "rose 4.5%" is a direction slip; "fell 2%" against "rose 12%" is not
+SLIP_TOLERANCE = 0.03  # in log10: a factor within 7% of 10, 100 or 1,000
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _BASIS_REACH = 80  # characters before the figure, in its sentence, where a basis word counts
 _MAX_IDS = 200  # report ids listed in a fact's row; the fact_claims table in claims.db holds all
@@ -78,6 +89,26 @@ def written_slacks(figures: pd.Series, values: np.ndarray) -> np.ndarray:
         scale = np.abs(values) / written
     slack = 0.5 * 10.0 ** (-digits) * np.where(scale >= 1, scale, 1.0)
     return np.where(np.isnan(written), np.abs(values) * 0.005, slack)
+
+
+def one_quantity(a: float, b: float) -> bool:
+    """Whether two values can be one quantity reported twice (UNLIKE_RATIO):
+
+    >>> one_quantity(2.4e9, 24e9), one_quantity(342.8e6, 317.8e6), one_quantity(-4.44, 4.5)
+    (True, True, True)
+    >>> one_quantity(226e6, 1.87e9), one_quantity(-2.0, 12.0), one_quantity(0.0, 5.0)
+    (False, False, False)
+    """
+    small, big = sorted((abs(a), abs(b)))
+    if small == 0:
+        return big == 0
+    ratio = big / small
+    if (a < 0) != (b < 0):
+        return ratio <= SIGN_FLIP_RATIO
+    if ratio <= UNLIKE_RATIO:
+        return True
+    power = math.log10(ratio)
+    return round(power) in (1, 2, 3) and abs(power - round(power)) <= SLIP_TOLERANCE
 
 
 def usd_factor(unit: str, day, res: Resources) -> float | None:
@@ -132,12 +163,19 @@ def basis_of(sentence, figure, res: Resources) -> str:
 
 def comparable(claims: pd.DataFrame, res: Resources) -> pd.DataFrame:
     """The claims that can state a fact: a named entity, metric and unit, not disputed by a reviewer, not a
-    cell of a table with columns, and (for an instrument such as a bond yield) a named term."""
+    cell of a table with columns, not a company's total smaller than any total is, and (for an instrument
+    such as a bond yield) a named term."""
     df = claims[(claims["metric"] != "other") & (claims["entity"].fillna("") != "") & (claims["unit"].fillna("") != "")]
     if "disputed" in df.columns:
         df = df[~df["disputed"].fillna(False).astype(bool)]
     if "sentence" in df.columns and len(df):
         df = df[~df["sentence"].map(in_table).astype(bool)]
+    if res.least_total and len(df):  # "net income of $0.26 per diluted share" is no company's total (basis.yaml)
+        totals = [m for m, spec in res.metrics.items()
+                  if "money" in spec.kinds and not spec.per_share and m not in res.not_totals]
+        small = df["metric"].isin(totals) & (df["value"].abs() < res.least_total) & \
+            ~df["unit"].isin(("%", "pp", "x", "count"))
+        df = df[~small]
     instrument = [m for m, spec in res.metrics.items() if spec.instrument]
     if instrument and len(df):
         df = df[~(df["metric"].isin(instrument) & (df["segment"].fillna("") == ""))]
@@ -292,7 +330,9 @@ def group_facts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
     spread_metrics = {m for m, s in res.metrics.items() if s.spread}
     cols = {c: df[c].fillna("").to_numpy(object) for c in ("claim_id", "article_id", "entity", "entity_id", "segment",
                                                               "metric", "modality", "period_label", "basis")}
-    conflicts, outlier_of = _judge(rep, per_value, majority, several, status, cols, spread_metrics, opts.min_confidence)
+    shown = np.where(mixed, value * usd, value)  # each report in its fact's unit
+    conflicts, outlier_of = _judge(rep, per_value, majority, several, status, cols, spread_metrics, opts.min_confidence,
+                                   shown)
     series = np.full(n, -1)
     series[rows] = frame.drop(columns=["ps", "pe"]).groupby(list(frame.columns[:5]) + ["f"], sort=False,
                                                              dropna=False).ngroup().to_numpy()
@@ -313,7 +353,8 @@ def group_facts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
     return facts.reset_index(drop=True)[list(FACT_COLUMNS)], table, links
 
 
-def _judge(rep, per_value, majority, several, status, cols, spread_metrics, min_confidence) -> tuple[list, dict]:
+def _judge(rep, per_value, majority, several, status, cols, spread_metrics, min_confidence,
+           shown) -> tuple[list, dict]:
     """Each fact with several values, one by one (a small share of facts): its status, and its conflicts as
     (fact, majority's report row, outlier's report row, majority's sources, outlier's sources, 0)."""
     conflicts: list[tuple] = []
@@ -345,13 +386,14 @@ def _judge(rep, per_value, majority, several, status, cols, spread_metrics, min_
         elif modality not in COMPARABLE_MODALITIES:
             status[f] = "disagreed"
         else:
-            status[f] = "conflict"
             maj = majority[f]
             a = best_row[(f, maj)]
             maj_n = int(nsrc[s:e][vv[s:e] == maj][0])
+            status[f] = "unlike"
             for v, k in zip(vv[s:e], nsrc[s:e]):
-                if v != maj:
+                if v != maj and one_quantity(shown[a], shown[best_row[(f, v)]]):
                     b = best_row[(f, v)]
+                    status[f] = "conflict"
                     outlier_of.setdefault(f, (b, int(k)))
                     conflicts.append((f, a, b, maj_n, int(k), 0))
     return conflicts, outlier_of
@@ -407,7 +449,8 @@ def _neighbours(rep, status, series, ps, pe, lo_x, hi_x, value, usd, money, day_
     big = np.maximum(np.abs(va), np.abs(vb))
     with np.errstate(invalid="ignore", divide="ignore"):
         rel = np.where(big > 0, np.abs(va - vb) / big, 0.0)
-    hit = np.flatnonzero(near & apart & (rel >= NEIGHBOUR_MIN_REL))
+    alike = np.array([one_quantity(x, y) for x, y in zip(va, vb)], dtype=bool)
+    hit = np.flatnonzero(near & apart & (rel >= NEIGHBOUR_MIN_REL) & alike)
     out = []
     for k in hit:
         fa, fb = int(a["fact"].iat[k]), int(b["fact"].iat[k])

@@ -32,7 +32,7 @@ MAP, LIST, STR = Shape(dict), Shape(list), Shape(str)
 
 # file (relative to models/) -> required key -> shape
 LEXICONS: dict[str, dict[str, Shape]] = {
-    "lexicons/basis.yaml": {"basis": Shape(dict, (str,))},  # resources._load_basis
+    "lexicons/basis.yaml": {"basis": Shape(dict, (str,)), "totals": MAP},  # resources._load_basis, _load_totals
     "lexicons/clean.yaml": {"boilerplate_lines": Shape(list, (str,)), "sentence_starters": LIST,  # load_resources
                             "abbreviations": LIST},
     "lexicons/counts.yaml": {"count_nouns": Shape(list, (str,)), "count_heads": Shape(list, (str,))},  # load_resources
@@ -68,7 +68,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST},  # "1e3" reads as a string
     "lexicons/segments.yaml": {"segments": Shape(dict, (str,)), "unit_nouns": LIST, "generic_words": LIST,
                                "subject_verbs": LIST, "whole_nouns": LIST,
-                               "not_products": LIST},  # load_resources
+                               "not_products": LIST, "measure_nouns": LIST, "measure_modifiers": LIST,
+                               "part_stop_words": LIST},  # load_resources, measured_parts
     "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
                                "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),
                                "not_subjects": LIST, "consensus_providers": LIST,

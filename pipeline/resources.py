@@ -92,6 +92,9 @@ class Resources:
     segment_subject_verbs: tuple[str, ...]  # segments.py: verbs that join a clause's subject to its figure
     segment_whole_nouns: frozenset[str]  # segments.py: nouns that describe a whole company
     segment_not_products: frozenset[str]  # segments.py: capitalised words after a price that name no product
+    measure_nouns: frozenset[str]  # measured_parts.py: the nouns whose modifiers can name a part
+    measure_modifiers: frozenset[str]  # measured_parts.py: words that qualify the whole's measure
+    part_stop_words: frozenset[str]  # measured_parts.py: words a measure noun's modifiers never run past
     tickers: frozenset[str]
     entity_rules: Mapping[str, object]
     physical_units: Mapping[str, str]
@@ -111,6 +114,9 @@ class Resources:
     growth_of: Mapping[str, str] = field(default_factory=dict)  # revenue -> revenue_growth: metrics.yaml `growth_of`
     measures: object = None  # measures.Measures: the noun a figure measures (models/lexicons/measures.yaml)
     basis: Mapping[str, re.Pattern] = field(default_factory=dict)  # models/lexicons/basis.yaml, in order
+    # basis.yaml `totals`: the least amount a company's total can be, and the money metrics that are no totals
+    least_total: float = 0.0
+    not_totals: frozenset[str] = frozenset()
     count_nouns: frozenset[str] = frozenset()  # models/lexicons/counts.yaml: "81 rigs", "4 additional stations"
     count_heads: frozenset[str] = frozenset()  # counts.yaml: "a workforce of 3,500"
     tables: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/tables.yaml (price/rate tables)
@@ -485,6 +491,9 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         segment_subject_verbs=tuple(str(w).lower() for w in segments["subject_verbs"]),
         segment_whole_nouns=frozenset(str(w).lower() for w in segments["whole_nouns"]),
         segment_not_products=frozenset(str(w).lower() for w in segments["not_products"]),
+        measure_nouns=frozenset(str(w).lower() for w in segments["measure_nouns"]),
+        measure_modifiers=frozenset(str(w).lower() for w in segments["measure_modifiers"]),
+        part_stop_words=frozenset(str(w).lower() for w in segments["part_stop_words"]),
         tickers=frozenset(t for e in entries for t in e.tickers),
         entity_rules=MappingProxyType(_read_yaml(lex / "entities.yaml")),
         physical_units=MappingProxyType({str(k): str(v) for k, v in _read_yaml(lex / "units.yaml")["units"].items()}),
@@ -500,10 +509,21 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         growth_of=MappingProxyType(growth_of),
         measures=load_measures(lex / "measures.yaml", metrics, _read_yaml, _fail),
         basis=MappingProxyType(_load_basis(lex / "basis.yaml")),
+        **_load_totals(lex / "basis.yaml", metrics),
         count_nouns=frozenset(str(w).lower() for w in counts["count_nouns"]),
         count_heads=frozenset(str(w).lower() for w in counts["count_heads"]),
         tables=MappingProxyType(_read_yaml(lex / "tables.yaml")),
     )
+
+
+def _load_totals(path: Path, metrics: Mapping[str, MetricSpec]) -> dict:
+    """basis.yaml `totals`: {least: amount, except: [metric, ...]} -> least_total, not_totals."""
+    totals = _read_yaml(path)["totals"]
+    least, unknown = totals.get("least"), [m for m in totals.get("except") or () if m not in metrics]
+    if not isinstance(least, (int, float)) or unknown:
+        raise _fail(path, f"`totals` needs `least` (a number) and `except` (metric names; unknown: {unknown})",
+                    "models/lexicons/basis.yaml")
+    return {"least_total": float(least), "not_totals": frozenset(totals.get("except") or ())}
 
 
 def _load_basis(path: Path) -> dict[str, re.Pattern]:

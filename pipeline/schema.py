@@ -28,7 +28,7 @@ FACT_COLUMNS = (
     "outlier_sources", "reason", "first_published", "last_published", "claim_ids",
 )
 FACT_CLAIM_COLUMNS = ("fact_id", "claim_id", "value_group", "majority")
-FACT_STATUSES = ("single", "agreed", "conflict", "revised", "ambiguous", "spread", "disagreed")
+FACT_STATUSES = ("single", "agreed", "conflict", "revised", "ambiguous", "spread", "disagreed", "unlike")
 
 ARTICLE_COLUMNS = (
     "article_id", "source", "published", "title", "n_chars", "n_claims", "status", "error",

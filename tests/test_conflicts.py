@@ -39,7 +39,7 @@ CASES = {
                                      metric="commodity_price"), None),
     "a day's moves a point apart": (claim("a", "x", D1, 1.1, "1.1%", unit="%", metric="price_change"),
                                     claim("b", "y", D1, 1.6, "1.6%", unit="%", metric="price_change"), None),
-    "a day's moves far apart": (claim("a", "x", D1, 1.1, "1.1%", unit="%", metric="price_change"),
+    "a day's moves far apart": (claim("a", "x", D1, 1.4, "1.4%", unit="%", metric="price_change"),
                                 claim("b", "y", D1, 6.5, "6.5%", unit="%", metric="price_change"), "high"),
     "rounding: 124 vs 124.1": (claim("a", "x", D1, 124.0, "HKD 124"), claim("b", "y", D2, 124.1, "HKD 124.1"), None),
     "about covers 10%": (claim("a", "x", D1, 88.0, "about $88", approx="about", unit="USD"),

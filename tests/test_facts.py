@@ -145,11 +145,30 @@ def test_a_syndicated_copy_shares_a_band_and_another_story_does_not():
 
 
 def test_a_price_quoted_as_a_move_is_widened_like_a_move(resources):
-    """Gold up 0.1% and up 0.9% on one day: the day's trading, as for a share's move."""
+    """Gold up 1.1% and up 1.9% on one day: the day's trading, as for a share's move."""
     move = dict(entity="gold", entity_id="gold", metric="commodity_price", unit="%", period_start=D1, period_end=D1)
-    rows = [claim("a", "x", D1, 0.1, "0.1%", **move), claim("b", "y", D1, 0.9, "0.9%", **move)]
+    rows = [claim("a", "x", D1, 1.1, "1.1%", **move), claim("b", "y", D1, 1.9, "1.9%", **move)]
     assert judge(rows, resources)[1].empty
     rows[1] = claim("b", "y", D1, 4.5, "4.5%", **move)
+    assert len(judge(rows, resources)[1]) == 1
+
+
+def test_values_too_far_apart_to_be_one_quantity_are_unlike_not_a_conflict(resources):
+    """$226 million against $1.87 billion is another quantity misread (a part's revenue), not a contradiction;
+    $1.87 billion against $18.7 billion is a slip of the decimal point, and is one."""
+    rows = [claim("whole", "x", D1, 1.87e9, "$1.87 billion", metric="revenue"),
+            claim("part", "y", D1, 226e6, "$226 million", metric="revenue")]
+    facts, conflicts, _ = judge(rows, resources)
+    assert conflicts.empty and list(facts.status) == ["unlike"]
+    rows[1] = claim("slip", "y", D1, 18.7e9, "$18.7 billion", metric="revenue",
+                    sentence="Acme's quarterly revenue came to $18.7 billion.")
+    facts, conflicts, _ = judge(rows, resources)
+    assert len(conflicts) == 1 and list(facts.status) == ["conflict"]
+    # "fell 2%" against "rose 12%": two quantities; "fell 4.4%" against "rose 4.5%": a direction slip
+    move = dict(metric="price_change", unit="%", period_start=D1, period_end=D1)
+    rows = [claim("a", "x", D1, -2.0, "2%", **move), claim("b", "y", D1, 12.0, "12%", **move)]
+    assert judge(rows, resources)[1].empty
+    rows = [claim("a", "x", D1, -4.4, "4.4%", **move), claim("b", "y", D1, 4.5, "4.5%", **move)]
     assert len(judge(rows, resources)[1]) == 1
 
 
@@ -197,3 +216,27 @@ def test_moves_of_two_days_are_two_days_trading(resources):
     rows = [claim("a", "x", D1, 2.51, "$2.51", period_start=D1, period_end=D1, **level),
             claim("b", "y", D2, 25.1, "$25.1", period_start=D2, period_end=D2, **level)]
     assert len(judge(rows, resources)[1]) == 1
+
+
+def test_sequential_and_constant_currency_changes_are_their_own_basis(resources):
+    assert basis_of("Sequentially, profit rose 6.4 per cent from Rs 1,100 crore.", "6.4 per cent", resources) == "sequential"
+    assert basis_of("Revenue grew 3% quarter-on-quarter.", "3%", resources) == "sequential"
+    assert basis_of("Net profit was up 17.5% year on year.", "17.5%", resources) == "reported"
+    assert basis_of("Revenue rose 9% (10% increase on a constant currency basis).", "10%", resources) == "constant_currency"
+    rows = [claim("yoy", "x", D1, 17.5, "17.5%", metric="profit_growth", unit="%",
+                  sentence="Acme's net profit rose 17.5% year on year."),
+            claim("qoq", "y", D1, 6.4, "6.4%", metric="profit_growth", unit="%",
+                  sentence="Sequentially, Acme's profit rose 6.4%.")]
+    facts, conflicts, _ = judge(rows, resources)
+    assert sorted(facts.basis) == ["reported", "sequential"] and conflicts.empty
+
+
+def test_an_amount_no_total_can_be_is_no_report_of_a_total(resources):
+    # "net income of $0.26 per diluted share" filed as profit, against the company's $210 million
+    rows = [claim("total", "x", D1, 210e6, "$210 million"),
+            claim("per_share", "y", D1, 0.26, "$0.26", sentence="Acme reported Q4 net income of $0.26 per diluted share."),
+            claim("fx", "z", D1, 1.2379, "$1.2379", metric="exchange_rate", entity="Sterling", entity_id="GBP",
+                  sentence="Sterling rose to $1.2379."),
+            claim("eps", "w", D1, 0.26, "$0.26", metric="eps", sentence="Acme EPS was $0.26.")]
+    facts, conflicts, links = judge(rows, resources)
+    assert set(links.claim_id) == {"total", "fx", "eps"} and conflicts.empty

@@ -1,0 +1,114 @@
+"""The part a figure's measure names: "Drinkware sales increased 3% to $358.1 million", "Coinbase
+reported stablecoin revenue of $226 million", "revenue in its microfinance business dropped 5 per cent",
+"Net sales in the U.S. increased 1%".
+
+A results story gives the whole company's revenue and then each part's; when the part's words are not
+read, the part's figure is filed as the whole's and set against the whole's figure from another outlet:
+in the recall clusters' run (bench/recall) 8 of 17 conflicts were such a part against its whole. The
+words between a figure and the measure noun it is tied to say whether a part is named: a modifier before
+the noun that is neither the whole's word ("net", "total", "quarterly", "adjusted": segments.yaml's
+`generic_words`, `measure_modifiers`) nor the entity's name, or a business or a place after it ("in
+its microfinance business", "in the U.S.").
+
+Pure functions over the figure's sentence; the word lists are segments.yaml's (`measure_nouns`,
+`measure_modifiers`, `part_stop_words`); the cases are in tests/test_measured_parts.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .calendar_grammar import grammar
+from .resources import Resources
+
+_REACH = 90  # characters before the figure where its measure noun stands
+MAX_MODIFIERS = 4
+_TOKEN = re.compile(r"[A-Za-z][\w&.'’+/-]*")
+# what may stand between the measure noun and its figure: a short verb phrase with no clause break
+# ("increased", "saw a sharp rise of", "was up 5.2% year-over-year during the quarter to"); a percent
+# before "to" is the same measure's change ("increased 1%, to $437.6 million")
+_LINK = re.compile(r"(?:\s+(?:[A-Za-z][\w'’-]*|[+-]?[\d.,]+\s?(?:%|percent|per\s+cent),?)){0,8}?\s*(?:[:=]\s*)?$", re.I)
+_CLAUSE_WORDS = frozenset({"and", "but", "while", "whereas", "which", "that", "who", "compared", "versus", "vs",
+                           "from", "against", "than", "after", "before", "when", "as"})
+# "revenue in its microfinance business", "sales from the cloud unit", "net sales in the U.S."
+_WHERE = re.compile(r"^\s+(?i:in|from|at|of)\s+(?:(?i:its|the|their|our)\s+)?"
+                    r"(?:(?P<what>(?:[\w&'’.-]+\s+){0,3}?[\w&'’.-]+)\s+(?P<unit>(?i:business(?:es)?|segments?|divisions?|"
+                    r"units?|arms?|operations|subsidiar(?:y|ies)|portfolio|category|categories))\b"
+                    r"|(?P<place>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2}))")
+_PERIOD_TOKEN = re.compile(r"^(?:f?[qh][1-4]?|[1-4]q|fy\d*|\d{4}s?|\d+(?:-\w+)?|[1-4](?:st|nd|rd|th))$", re.I)
+
+
+@dataclass(frozen=True)
+class PartWords:
+    nouns: re.Pattern  # the measure nouns a part's figure is of ("revenue", "sales", "turnover")
+    whole: frozenset[str]  # words that qualify the whole's measure, never a part ("net", "comparable", "Q4")
+    stop: frozenset[str]  # words a modifier never runs past (verbs of reporting, function words)
+    time: frozenset[str]  # month and weekday names (periods.yaml): "revenue in January" names no place
+
+
+@lru_cache(maxsize=4)
+def part_words(res: Resources) -> PartWords:
+    nouns = "|".join(re.escape(n) for n in sorted(res.measure_nouns, key=len, reverse=True))
+    return PartWords(nouns=re.compile(r"\b(?:" + nouns + r")\b", re.I),
+                     whole=res.segment_generic_words | res.measure_modifiers, stop=res.part_stop_words,
+                     time=frozenset(grammar(res).months) | frozenset(grammar(res).weekdays))
+
+
+def _modifiers(before: str, words: PartWords) -> list[re.Match]:
+    """The words right before a measure noun that modify it ("Homecare distributor", "Coolers & Equipment")."""
+    out: list[re.Match] = []
+    end = len(before)
+    for m in reversed(list(_TOKEN.finditer(before))):
+        if before[m.end():end].strip() not in ("", "&"):  # a comma, a bracket or a figure: the noun phrase has ended
+            break
+        tok = m.group()
+        if tok.lower().rstrip(".") in words.stop or tok.lower().endswith("ly") or "--" in tok or \
+                tok.endswith(("'s", "’s", "s'")) or \
+                any(c.isdigit() for c in tok) and not _PERIOD_TOKEN.match(tok) or len(out) >= MAX_MODIFIERS:
+            break
+        out.insert(0, m)
+        end = m.start()
+    return out
+
+
+def _named(text: str, tokens: list[re.Match], words: PartWords, entity_words: frozenset[str]) -> str:
+    """The words of `text` from the first token that is neither the whole's word nor the entity's name to the
+    last such; "" for none."""
+    def whole(t: str) -> bool:
+        low = t.lower().strip(".'’-")
+        return low in words.whole or low in entity_words or low in words.time or bool(_PERIOD_TOKEN.match(low)) or \
+            all(part in words.whole or part in entity_words or _PERIOD_TOKEN.match(part) for part in low.split("-"))
+    while tokens and whole(tokens[0].group()):
+        tokens = tokens[1:]
+    while tokens and whole(tokens[-1].group()):
+        tokens = tokens[:-1]
+    return text[tokens[0].start():tokens[-1].end()].strip(" -") if tokens else ""
+
+
+def measured_part(sentence: str, fig_start: int, words: PartWords, entity_words: frozenset[str]) -> str:
+    """The part named by the measure noun the figure at `fig_start` is tied to, or ""."""
+    lo = max(0, fig_start - _REACH)
+    noun = None
+    for noun in words.nouns.finditer(sentence, lo, fig_start):
+        pass
+    if noun is None:
+        return ""
+    between = sentence[noun.end():fig_start]
+    where = _WHERE.match(between)
+    link = between[where.end():] if where else between
+    if not _LINK.fullmatch(link) or any(w.lower() in _CLAUSE_WORDS for w in re.findall(r"[A-Za-z]+", link)):
+        return ""
+    if where:
+        if where.group("what"):
+            what = where.group("what")
+            found = _named(what, list(_TOKEN.finditer(what)), words, entity_words)
+        else:
+            place = re.sub(r"['’]s$", "", where.group("place"))
+            first = place.split()[0].lower().strip(".")
+            found = place if first not in entity_words and first not in words.time and \
+                not any(c.isdigit() for c in place) else ""
+        if found:
+            return found
+    before = sentence[max(0, noun.start() - 60):noun.start()]
+    return _named(before, _modifiers(before, words), words, entity_words)

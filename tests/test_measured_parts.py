@@ -1,0 +1,43 @@
+"""The part a figure's measure noun names (pipeline/measured_parts.py): a modifier of "revenue" or
+"sales" that is neither the whole's word nor the company's name, or a business or place after it."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.measured_parts import measured_part, part_words
+from pipeline.segments import entity_words_of
+
+
+@pytest.mark.parametrize("sentence, figure, entity, part", [
+    # a modifier before the measure noun names the part
+    ("Cookware sales increased 4% to $212.3 million, driven by new colours.", "$212.3", "Hartwell", "Cookware"),
+    ("Hartwell reported subscription revenue of $96 million, up from $81 million.", "$96", "Hartwell", "subscription"),
+    ("* Field service revenue saw a steep rise of 41% to $3.2 million year-over-year.", "41%", "Hartwell",
+     "Field service"),
+    ("Pet & Garden sales fell 2% to $88 million.", "$88", "Hartwell", "Pet & Garden"),
+    ("Retail-channel revenues increased over 30% year-over-year to $410 million.", "30%", "Hartwell",
+     "Retail-channel"),
+    # a business or a place after it
+    ("Revenue in its leasing business dropped about 7 per cent to Rs 410 crore.", "7 per cent", "Hartwell", "leasing"),
+    ("Net sales in Canada increased 3%, to $61.2 million.", "$61.2", "Hartwell", "Canada"),
+    ("Net sales in Canada increased 3%, to $61.2 million.", "3%", "Hartwell", "Canada"),
+    # the whole's own words name no part: periods, bases, totals, the company's name
+    ("Revenue was up 5.2% year-over-year during the quarter to $546.6 million.", "$546.6", "Hartwell", ""),
+    ("Q4 revenue jumped to $1.87 billion from $822.4 million.", "$1.87", "Hartwell", ""),
+    ("The company posted fourth-quarter adjusted revenue of $2.1 billion.", "$2.1", "Hartwell", ""),
+    ("Same-store sales rose 4.1% in the period.", "4.1%", "Hartwell", ""),
+    ("Hartwell Corp revenue rose 5% to $3 billion.", "5%", "Hartwell Corp", ""),
+    ("Hartwell's revenue rose 5% to $3 billion.", "5%", "Acme", ""),
+    ("Revenue in the fourth quarter rose 5%.", "5%", "Hartwell", ""),
+    ("Revenue in January rose 5%.", "5%", "Hartwell", ""),
+    ("Consolidated net revenue of CAD75 million beat estimates.", "CAD75", "Hartwell", ""),
+    # a verb or an adjective before the noun is no part
+    ("For 2025, Hartwell is expecting revenue to grow 4.6% to 5.2% year over year.", "4.6%", "Hartwell", ""),
+    ("That guidance assumes revenue of $126 billion to $128 billion.", "$126", "Hartwell", ""),
+    ("The company reported stable revenue of $61.4 million.", "$61.4", "Hartwell", ""),
+    # a figure not tied to the noun: another clause stands between
+    ("Revenue rose, while the company bought back shares worth $50 million.", "$50", "Hartwell", ""),
+    ("Sales of cars in Germany fell 3% and profit dropped 12%.", "12%", "Hartwell", ""),
+])
+def test_measured_part(resources, sentence, figure, entity, part):
+    assert measured_part(sentence, sentence.index(figure), part_words(resources), entity_words_of(entity)) == part
