@@ -727,7 +727,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             segment = find_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
                                    fig.kind, part_words, owner_words)
             if not segment and subject is not None and subject.kind in _PART_OWNERS:
-                segment = measured_part(text[sent.start:sent.end], fig.start - sent.start, measure_words, owner_words)
+                segment = measured_part(text[sent.start:sent.end], fig.start - sent.start, measure_words, owner_words,
+                                        fig.end - sent.start)
         if metric in ("forward_pe", "trailing_pe"):
             if _AMBIGUOUS_PE.search(text[cs:ce]) and not re.search(r"forward|trailing", text[cs:ce], re.I):
                 metric = "ambiguous_pe"

@@ -86,8 +86,38 @@ def _named(text: str, tokens: list[re.Match], words: PartWords, entity_words: fr
     return text[tokens[0].start():tokens[-1].end()].strip(" -") if tokens else ""
 
 
-def measured_part(sentence: str, fig_start: int, words: PartWords, entity_words: frozenset[str]) -> str:
+# after the figure: "24% growth in Grid Technologies", "$226 million in stablecoin revenue"
+_CHANGE_IN = re.compile(r"^\s+(?:(?i:year-over-year|year-on-year|y/y|yoy|annual|organic|sequential)\s+)?"
+                        r"(?i:growth|increase|rise|jump|gain|decline|drop|fall|decrease)\s+in\s+(?:(?:its|the|their)\s+)?"
+                        r"(?P<what>[A-Za-z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Za-z][\w&'’.-]*){0,3})")
+_IN_MEASURE = re.compile(r"^\s+(?:in|of)\s+(?P<what>[A-Za-z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Za-z][\w&'’.-]*){0,3}?)\s+"
+                         r"(?i:revenues?|sales|turnover|bookings)\b")
+
+
+def part_after(sentence: str, fig_end: int, words: PartWords, entity_words: frozenset[str]) -> str:
+    """The part named right after the figure: "24% growth in Grid Technologies" -> "Grid Technologies"."""
+    after = sentence[fig_end:fig_end + 80]
+    m = _IN_MEASURE.match(after)
+    if m is None:  # a change "in" a named part or place; "a 20% increase in deliveries" names a measure, not a part
+        m = _CHANGE_IN.match(after)
+        if m is None or not m.group("what")[:1].isupper():
+            return ""
+    what = m.group("what")
+    tokens = []
+    for t in _TOKEN.finditer(what):  # up to a word that ends the phrase ("in China to $2 billion")
+        if t.group().lower() in words.stop or t.group().lower() in _CLAUSE_WORDS:
+            break
+        tokens.append(t)
+    return re.sub(r"(?<=[a-z]{2})\.$", "", _named(what, tokens, words, entity_words))  # "in Brazil." ends the sentence
+
+
+def measured_part(sentence: str, fig_start: int, words: PartWords, entity_words: frozenset[str],
+                  fig_end: int | None = None) -> str:
     """The part named by the measure noun the figure at `fig_start` is tied to, or ""."""
+    if fig_end is not None:
+        found = part_after(sentence, fig_end, words, entity_words)
+        if found:
+            return found
     lo = max(0, fig_start - _REACH)
     noun = None
     for noun in words.nouns.finditer(sentence, lo, fig_start):

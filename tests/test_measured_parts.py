@@ -40,4 +40,19 @@ from pipeline.segments import entity_words_of
     ("Sales of cars in Germany fell 3% and profit dropped 12%.", "12%", "Hartwell", ""),
 ])
 def test_measured_part(resources, sentence, figure, entity, part):
-    assert measured_part(sentence, sentence.index(figure), part_words(resources), entity_words_of(entity)) == part
+    at = sentence.index(figure)
+    assert measured_part(sentence, at, part_words(resources), entity_words_of(entity), at + len(figure)) == part
+
+
+@pytest.mark.parametrize("sentence, figure, part", [
+    ("Orders rose on 31% growth in Power Systems, the company said.", "31%", "Power Systems"),
+    ("Hartwell booked $120 million in licensing revenue.", "$120 million", "licensing"),
+    ("Sales rose on a 9% increase in Brazil.", "9%", "Brazil"),
+    ("Hartwell posted $53 billion in net sales.", "$53 billion", ""),
+    ("The results showed a 20% increase in deliveries.", "20%", ""),
+    ("Shares jumped after a 5% rise in the fourth quarter.", "5%", ""),
+    ("Revenue got a 4% lift from a 6% gain in January.", "6%", ""),
+])
+def test_the_part_after_the_figure(resources, sentence, figure, part):
+    at = sentence.index(figure)
+    assert measured_part(sentence, at, part_words(resources), entity_words_of("Hartwell"), at + len(figure)) == part
