@@ -186,7 +186,7 @@ SENTENCES = ["Revenue reached {} last year.", "The company said it would spend {
 @example(("12.25 mln dlrs", Decimal("12.25e6"), "USD"), SENTENCES[2])
 def test_written_amount_reads_back_as_the_same_value_and_unit(written, sentence):
     amount, value, code = written
-    # a lone letter before a single digit is no amount by design ("Y2K", "asteroid Y4": figures._not_letter_currency)
+    # a lone letter before a single digit is no amount by design ("Y2K", "asteroid Y4": figure_atoms._not_letter_currency)
     assume(not re.fullmatch(r"[A-Za-z]\d", amount))
     assert _reads_back(sentence.format(amount), amount, value, code)
 

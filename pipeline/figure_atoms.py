@@ -1,0 +1,463 @@
+"""Figure atoms: the spans of numbers, amounts, percentages and multiples in a text (the first of the
+figures stage's two steps, as in Recognizers-Text; pipeline/figures.py resolves them into figures).
+
+One compiled `Scanner` per resources (models/lexicons: currencies, scales, number words, units) finds
+every number with the unit and scale written around it; `find_numbers` lists bare numbers for the peer
+suites. The cases are in tests/test_figures.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from .numbers import decimals_written, parse_digits, parse_word_tokens
+from .resources import Resources
+
+# NOTE: the fraction alternative comes first so that "3/4" is not read as 3; dates such as
+# "3/15/2024" fail its lookahead and fall through to the plain number.
+_DIGITS = (r"\d{1,3}/\d{1,3}(?![\d/])"
+           r"|(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,3}(?:[\u202f\u2009]\d{3})+(?!\d)|\d+)(?:[.]\d+)?"
+           r"(?:[eE][+-]?\d{1,3}(?![\w.]))?(?:(?:-|\s{1,2})\d{1,2}/\d{1,3}(?![\d/]))?|[.]\d+")
+_PCT = r"(?<=\d)pc\b|percentage[\s-]points?\b|pct\s?points?\b|per\s?cent(?:age)?\s?points?\b|%|pct\b|per\s?cents?\b|percents?\b|percentage\b|points?\b(?=\s+(?:of|in|to|higher|lower|above|below))|pp\b|basis[\s-]points?\b|bps\b|bp\b"
+_MULT = r"×|[xX](?![A-Za-z0-9])"
+QUALIFIERS = {
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "approx": "about",
+    "approx.": "about", "some": "about", "circa": "about", "close to": "about", "an estimated": "about",
+    "over": "over", "more than": "over", "above": "over", "at least": "over", "upwards of": "over",
+    "in excess of": "over", "exceeding": "over", "just over": "over", "well over": "over", "north of": "over",
+    "less than": "under", "under": "under", "nearly": "under", "almost": "under", "just under": "under",
+    "below": "under", "up to": "under", "at most": "under", "fewer than": "under", "as much as": "under",
+    "no more than": "under", "not more than": "under", "shy of": "under", "lower than": "under",
+    "higher than": "over", "greater than": "over", "no less than": "over", "not less than": "over",
+}
+
+
+@dataclass
+class Atom:
+    start: int
+    end: int
+    number: str
+    value: Decimal
+    decimals: int
+    currency: str = ""  # ISO code or DOLLAR
+    scale: Decimal = Decimal(1)
+    scale_text: str = ""
+    unit: str = ""  # %, pp, bps, x, times, sub (currency subunit)
+    sign: int = 1
+    words: bool = False
+    num_start: int = -1  # the number itself, with its scale word: "1.5 million" in "$1.5 million"
+    num_end: int = -1
+    loose_scale: Decimal = Decimal(1)  # "10k", "1.2b" with no currency: a scale only find_numbers applies
+    loose_end: int = -1  # where that scale ends
+    subunit: bool = False  # "43 cents": a hundredth of the currency
+    bare: bool = False  # a fraction word with no numerator ("third", "quarter"): not a number by itself
+    counted: str = ""  # the noun that makes a plain number a count ("81 rigs"): counted.counted_noun
+
+
+def _case_forms(name: str) -> set[str]:
+    """The ways news capitalises a currency name: as listed, lower case, each word capitalised or not."""
+    parts = name.split(" ")
+    forms = {name, name.lower(), name[:1].upper() + name[1:]}
+    if 1 < len(parts) <= 3:
+        variants = [""]
+        for p in parts:
+            variants = [v + (" " if v else "") + w for v in variants for w in {p.lower(), p[:1].upper() + p[1:].lower()}]
+        forms.update(variants)
+    if len(name) <= 5:  # wire tables shout: "6.48 DLRS VS PROFIT 23 CTS"
+        forms.add(name.upper())
+    return forms
+
+
+def alternation(forms) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+def _decimal_comma(scales) -> str:
+    """A decimal comma ("EUR 12,99 million", "3,5%"): one or two digits after the comma (a thousands
+    group has three), read so only after a currency written before it or before a scale word or a
+    percent sign; "1,50" alone stays two numbers. numbers.parse_digits reads the comma as the point."""
+    after = rf"\s?(?:{alternation(scales)}|%|pct\b|per\s?cent)(?![^\W\d_])"
+    return rf"(?(pcur)|(?=\d{{1,3}},\d{{1,2}}{after}))\d{{1,3}},\d{{1,2}}(?![\d,]|\.\d)"
+
+
+def _prefix_alt(forms) -> str:
+    """Currency forms written before the amount, each followed by an optional space, except a lone
+    letter ("Y1.2 billion" is yen, but "Generation Y 2024" is not): it must touch the digits."""
+    return "|".join(re.escape(f) + ("" if len(f) == 1 and f.isalpha() else r"\s?")
+                    for f in sorted(forms, key=len, reverse=True))
+
+
+class Scanner:
+    """The compiled pattern for one Resources (built once per models/ folder)."""
+
+    def __init__(self, res: Resources):
+        prefix, suffix, subunits, before, sym_after = {}, {}, {}, {}, {}
+        for cur in res.currencies.values():
+            for sym in cur.symbols:
+                prefix[sym] = cur.code
+                if not re.search(r"[A-Za-z]$", sym) and " " not in sym:  # "20€", "100元", "10$"
+                    sym_after.setdefault(sym, cur.code)
+            for code in cur.codes:
+                prefix.setdefault(code, cur.code)
+                suffix.setdefault(code, cur.code)
+            for name in cur.names:
+                for form in _case_forms(name):
+                    suffix.setdefault(form, cur.code)
+            for name in cur.names_before:
+                for form in _case_forms(name):
+                    before.setdefault(form, cur.code)
+            for sub, factor in cur.subunits.items():
+                subunits[sub] = (cur.code, Decimal(str(factor)))
+                if 1 < len(sub) <= 5:  # not "C": 25 C is a temperature
+                    subunits[sub.upper()] = (cur.code, Decimal(str(factor)))
+        self.prefix, self.suffix, self.subunits, self.before = prefix, suffix, subunits, before
+        # "$(0.01)": an accounting negative with the symbol outside the parentheses
+        self.paren_prefix = re.compile(r"(?<![\w.])(" + alternation(k for k in prefix if not k.replace(" ", "").isalpha())
+                                       + r")\s?\(\s*$")
+        self.sym_after = sym_after
+        self.generic_sub = {k for k, (code, _) in subunits.items() if res.currencies.get(code) and res.currencies[code].dollar_like}
+        self.scales = {k: Decimal(str(v)) for k, v in res.scales.items()}
+        for k, v in list(self.scales.items()):
+            if len(k) > 2:
+                self.scales.setdefault(k.capitalize(), v)
+        self.ambiguous = res.ambiguous_scales
+        nw = res.number_words
+        tens = "|".join(nw["tens"])
+        tails = "|".join(list(nw.get("ordinal_tails") or ()) + [d for d, n in nw["denominators"].items() if n < 10])
+        words = (list(nw["units"]) + list(nw["tens"]) + list(nw["magnitudes"]) + list(nw["denominators"])
+                 + list(nw.get("dozen") or ()))
+        word = "(?:" + rf"(?:{tens})[\s-]+(?:{tails})\b|" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+        point = nw.get("decimal_point", "point")
+        sep = r"(?:[\s-]+and[\s-]+an?[\s-]+|[\s-]+and[\s-]+|[\s-]+an?[\s-]+|[\s-]+|[\s-]+" + point + r"[\s-]+)"
+        wordnum = rf"(?i:(?:an?[\s-]+)?{word}(?:{sep}{word})*)"
+        signs = alternation(nw.get("sign_words") or {})
+        names_after = alternation(suffix)
+        self.pattern = re.compile(
+            rf"(?<![\w.$€£¥%])(?P<wsign>(?i:{signs})\s+(?=[^\W\d_]*[$€£¥]|[A-Z]{{3}}\s?\d))?(?:(?P<pcur>{_prefix_alt(prefix)})(?=[\d.+-])|(?P<bcur>{alternation(before)})\s(?=\d))?"
+            rf"(?P<sign>[+-](?=[\d.])|(?i:{signs})\s+(?=[\d.]|\w))?"
+            rf"(?:(?P<num>{_decimal_comma(self.scales)}|{_DIGITS})|(?P<words>\b{wordnum}\b)|(?P<art>\b[Aa]n?)(?=\s(?:{alternation(res.currency_plain_names)})\b))"
+            rf"(?:\s{{0,2}}(?P<scale>{alternation(self.scales)})(?![^\W\d_])|-(?P<hscale>{alternation(k for k in self.scales if len(k) > 2)})(?![^\W\d_]))?"
+            rf"(?:\s?(?P<unit>{_PCT}|{_MULT})|\s(?P<times>times)\b|(?:\s?|-)(?P<sub>{alternation(subunits)})(?![^\W\d_])"
+            rf"|(?P<hyph>\s?|-)(?P<scur>{names_after})(?![^\W\d_])|\s?(?P<ssym>{alternation(sym_after)})(?!\s?\d)"
+            rf"|\s(?P<qunit>(?i:{alternation(res.physical_units)}))(?![^\W\d_]))?"
+        )
+        # NOTE: find_atoms tries the pattern only where a token that can open an atom starts (the pattern is
+        # a long alternation that re would otherwise try at every character); keep in sync with the pattern.
+        first = lambda forms: {w for f in forms if (w := re.split(r"[^A-Za-z]+", f)[0])}  # noqa: E731
+        words = (first(prefix) | first(before) | set(nw["units"]) | set(nw["tens"]) | set(nw["magnitudes"])
+                 | set(nw["denominators"]) | set(nw.get("dozen") or ()) | set(nw.get("sign_words") or ()) | {"a", "an"})
+        self.start_words = frozenset(v for w in words for v in (w, w.lower(), w.upper(), w.capitalize()))
+        symbols = {f[0] for f in prefix if not f[0].isalnum()}
+        self.start_token = re.compile(r"(\d|[.+\-](?=\d)|[" + re.escape("".join(sorted(symbols))) + r"])|[^\W\d_]+")
+        self.words_map = nw
+        self.plain_names = frozenset(n.lower() for n in res.currency_plain_names)
+        self.physical = {k.lower(): v for k, v in res.physical_units.items()}
+
+
+@lru_cache(maxsize=4)
+def scanner(res: Resources) -> Scanner:
+    return Scanner(res)
+
+
+def _unit_of(m: re.Match, sc: Scanner) -> tuple[str, str, Decimal]:
+    """Return (currency, unit, subunit factor) from the scanner's groups."""
+    if m.group("sub"):
+        code, factor = sc.subunits[m.group("sub")]
+        return code, "", factor
+    unit = m.group("unit") or ""
+    if unit:
+        u = unit.lower()
+        if u in ("×", "x"):
+            return "", "x", Decimal(1)
+        if "basis" in u or u.startswith("bp"):
+            return "", "bps", Decimal(1)
+        if "point" in u or u == "pp":
+            return "", "pp", Decimal(1)
+        return "", "%", Decimal(1)
+    if m.group("times"):
+        return "", "times", Decimal(1)
+    if m.group("qunit"):
+        return "", "q:" + sc.physical[m.group("qunit").lower()], Decimal(1)
+    cur = (sc.prefix.get((m.group("pcur") or "").rstrip()) or sc.before.get(m.group("bcur") or "")
+           or sc.suffix.get(m.group("scur") or "") or sc.sym_after.get(m.group("ssym") or "") or "")
+    return cur, "", Decimal(1)
+
+
+# After "a dollar" these words keep it an amount ("a dollar and 42 cents", "a dollar a share");
+# any other word makes the name a modifier ("a dollar rate", "a dollar surge").
+_ARTICLE_FOLLOWERS = frozenset("a an and or per each apiece for to in of at from than on by is was were will would "
+                               "if when but so the this that".split())
+
+
+def _in_url(text: str, start: int) -> bool:
+    """Whether the number at `start` sits inside a URL ("...?q=30%25%2020%" is not three percentages)."""
+    if start == 0 or text[start - 1].isspace():
+        return False
+    ws = max(text.rfind(" ", max(0, start - 300), start), text.rfind("\n", max(0, start - 300), start))
+    token = text[ws + 1:start]
+    return "://" in token or token.startswith("www.")
+
+
+def find_atoms(text: str, res: Resources) -> list[Atom]:
+    """Every number-like span with whatever currency, scale and unit is attached."""
+    sc = scanner(res)
+    atoms = []
+    pos = 0
+    match, starts = sc.pattern.match, sc.start_words
+    # candidate starts: digits, currency symbols and signs always; words only when they can open a number
+    cands = [t.start() for t in sc.start_token.finditer(text) if t.lastindex or t.group() in starts]
+    for at in cands:
+        if at < pos:
+            continue
+        m = match(text, at)
+        if m is None:
+            continue
+        pos = m.end()
+        num_group = "num" if m.group("num") else "words" if m.group("words") else "art"
+        num_text = m.group(num_group)
+        if not num_text or _in_url(text, m.start()):
+            continue
+        start, end = m.start(), m.end()
+        bare = False
+        words_start = m.start(num_group)
+        if num_group == "num":
+            value = parse_digits(num_text)
+            decimals = decimals_written(num_text)
+        elif num_group == "art":
+            value, decimals = Decimal(1), 0
+            follow = re.match(r"(?:-|\s+([a-z]+)\b)", text[end:end + 20])
+            if follow and (follow.group(1) or "-") not in _ARTICLE_FOLLOWERS:
+                continue
+        else:
+            tokens = [(t.group().lower(), t.end()) for t in _TOKEN.finditer(num_text)]
+            value, used = parse_word_tokens([t for t, _ in tokens], sc.words_map)
+            decimals = 0
+            if value is None and len(tokens) > 1 and tokens[0][0] in ("a", "an"):
+                # "a twelve-cent dividend": the article belongs to the noun, not to the number
+                value, used = parse_word_tokens([t for t, _ in tokens[1:]], sc.words_map)
+                lead = len(num_text) - len(num_text[tokens[0][1]:].lstrip(" -"))
+                start = words_start = words_start + lead
+                tokens = [(t, e - lead) for t, e in tokens[1:]]
+                num_text = num_text[lead:]
+            if value is None:
+                dens = sc.words_map["denominators"]
+                if tokens[0][0] in dens:  # "the third round": kept as a skipped word
+                    value, bare, used = Decimal(1) / Decimal(dens[tokens[0][0]]), True, 1
+                else:
+                    continue
+            elif used == 1 and tokens[0][0] in sc.words_map["magnitudes"]:
+                continue  # "billions of dollars", "million-dollar question": no number is written
+            if used < len(tokens):  # the words run on past the number ("at one point, ..."): cut there
+                cut = words_start + tokens[used - 1][1]
+                num_text, end = text[words_start:cut], cut
+                atoms.append(_plain_atom(m, start, words_start, end, num_text, value, decimals, bare))
+                pos = cut
+                continue
+        if value is None:
+            continue
+        sign = -1 if (m.group("sign") or m.group("wsign") or "+")[:1] in "-mMnN" else 1
+        scale_text = m.group("scale") or m.group("hscale") or ""  # "$11-million"
+        scale = sc.scales.get(scale_text, Decimal(1))
+        currency, unit, factor = _unit_of(m, sc)
+        model = re.search(r"([A-Z][A-Za-z]+)\s$", text[max(0, start - 20):start]) if m.group("sub") else None
+        if model and len(m.group("sub")) == 1 and model.group(1).lower() not in res.table_labels:
+            # "iPhone 5c": a model, not five cents; but "Shr 27.5p vs 24.3p", "Div 3p" are a table's pence
+            currency, factor, end = "", Decimal(1), m.start("sub")
+        elif m.group("sub") and len(m.group("sub")) == 1 and _not_a_subunit(text, m, sc):
+            currency, factor, end = "", Decimal(1), len(text[:m.start("sub")].rstrip())
+        if (m.group("pcur") or "").isalpha() and len(m.group("pcur")) == 1 and _not_letter_currency(m):
+            continue
+        if (m.group("scur") and "-" in (m.group("hyph") or "") and num_group == "num"
+                and m.group("scur").lower() not in sc.plain_names):
+            # "the 20,000-mark level", "a 5-pound bag": after digits and a hyphen only a plain name is money
+            currency = ""
+            end = m.start("hyph")
+        elif m.group("scur") and currency and not m.group("pcur"):
+            not_money = _name_not_money(text, m, sc)
+            if not_money == "weight":  # "weighs 208 pounds", "500 mln pounds of fiber" (issue 17)
+                currency, unit = "", "q:" + sc.physical.get("lbs", "pound (weight)")
+            elif not_money == "level":  # "the 2400 mark" on an index: a level in points, counted
+                currency, unit = "", "level"
+            elif not_money:  # "275 pound-feet": no amount of money
+                currency, end = "", len(text[:m.start("scur")].rstrip())
+        if scale_text in sc.ambiguous and not currency:
+            # "5m" with no currency may be metres: give the scale back as plain text
+            if not unit:
+                num_end = m.start("scale") if m.group("scale") else m.start("hscale") - 1
+                num_end = num_end if not text[num_end - 1].isspace() else len(text[:num_end].rstrip())
+                atoms.append(Atom(start, num_end, num_text, value, decimals, sign=sign, words=num_group != "num",
+                                  num_start=m.start("sign") if m.group("sign") else words_start, num_end=num_end,
+                                  loose_scale=scale, loose_end=max(m.end("scale"), m.end("hscale"))))
+                continue
+            scale, scale_text = Decimal(1), ""
+        prev = atoms[-1] if atoms else None
+        if (num_group == "num" and (currency or unit) and prev and not prev.words and not (prev.unit or prev.currency)
+                and re.fullmatch(r"\d{3}(?:\.\d+)?", num_text) and prev.end == start - 1 and text[prev.end] == " "
+                and not m.group("pcur") and re.fullmatch(r"\d{1,3}(?: \d{3})*", prev.number)):
+            # "5 000 dollars": thousands grouped by a space
+            atoms.pop()
+            start, num_text = prev.start, prev.number + " " + num_text
+            value, decimals = parse_digits(num_text), decimals_written(num_text)
+            m_num_start = prev.num_start
+        else:
+            m_num_start = m.start("sign") if m.group("sign") else words_start
+        atoms.append(Atom(
+            start=start, end=end, number=num_text, value=value, decimals=decimals,
+            currency=currency, scale=scale * factor, scale_text=scale_text, unit=unit,
+            sign=sign, words=num_group != "num", bare=bare,
+            num_start=m_num_start,
+            num_end=max(m.end("scale"), m.end("hscale")) if scale_text else m.end(num_group),
+            subunit=bool(m.group("sub")) and bool(currency),
+        ))
+    return atoms
+
+
+_TOKEN = re.compile(r"[^\s-]+")
+# "1080p video", "720p touchscreen", "1080p-friendly": a video resolution; "3p ET", "6p/5c": a time of day
+_RESOLUTION_AFTER = re.compile(r"(?:[/-]|\s*(?:HD\b|video|resolution|display|screen|touchscreen|panel|monitor|TV\b|"
+                               r"webcam|footage|stream|camera|at\s+\d+\s*fps)|\s+(?:ET|EST|EDT|PT|PST|PDT|CT|CST|GMT|BST|UTC)\b)", re.I)
+
+
+def _not_a_subunit(text: str, m: re.Match, sc: Scanner) -> bool:
+    """A one-letter subunit ("3p", "43c") touches its digits; only the dollar's "c" may stand apart
+    ("10 c", Duckling's corpus); and "1080p video" is a resolution."""
+    sub = m.group("sub")
+    spaced = m.start("sub") > 0 and not text[m.start("sub") - 1].isdigit()
+    if spaced and sub not in sc.generic_sub:
+        return True
+    return sub == "p" and bool(_RESOLUTION_AFTER.match(text, m.end("sub")))
+
+
+def _name_not_money(text: str, m: re.Match, sc: Scanner) -> str:
+    """Why a currency name after a number is no money: "weight", "compound", "level" or "" (it is money).
+
+    "pounds" is a weight next to a weight word ("weighs 208 pounds") or before "of" and a thing that
+    is no money ("500 mln pounds of fiber", but "5 million pounds of investment"); "275 pound-feet" is
+    torque; singular "mark" after a determiner and a number is a level ("the 2400 mark"). The words
+    are number_words.yaml's `weight_words` and `money_nouns`.
+    """
+    name = m.group("scur")
+    low = name.lower()
+    after = text[m.end("scur"):m.end("scur") + 30]
+    if low in ("pound", "pounds"):
+        if re.match(r"-(?:feet|foot|force|inch(?:es)?)\b", after, re.I):
+            return "compound"
+        nw = sc.words_map
+        after = text[m.end("scur"):m.end("scur") + 60]
+        of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|new\s+|extra\s+|additional\s+)?([a-z']+)(?:\s+([a-z']+))?", after, re.I)
+        if of:  # "pounds of the funds", "pounds of bilateral trade": money if either of the next two words says so
+            words = {f for w in of.groups() if w for f in (w.lower(), w.lower().rstrip("'"), re.sub(r"'s$", "", w.lower()))}
+            if not words & set(nw.get("money_nouns") or ()):
+                return "weight"
+        clause = re.split(r"[.;!?]\s", text[max(0, m.start() - 60):m.start()])[-1].lower()
+        if any(re.search(r"\b" + re.escape(w) + r"\b", clause) for w in nw.get("weight_words") or ()):
+            return "weight"
+    if name == "mark" and m.group("num") and not m.group("scale") and parse_digits(m.group("num")) != 1 \
+            and re.search(r"\b(?:the|a|that|this|its|key|psychological|important)\s+(?:[\w-]+\s+)?$",
+                          text[max(0, m.start() - 30):m.start()], re.I):
+        return "level"
+    return ""
+
+
+def _not_letter_currency(m: re.Match) -> bool:
+    """"Y2K" is the year 2000 bug and "asteroid Y4" a name, not yen: a lone letter before a single digit
+    needs a scale word ("Y5bn")."""
+    num = m.group("num") or ""
+    scale = m.group("scale") or m.group("hscale") or ""
+    return len(num) == 1 and len(scale) <= 1
+
+
+def _plain_atom(m: re.Match, start: int, words_start: int, end: int, num_text: str, value: Decimal, decimals: int,
+                bare: bool) -> Atom:
+    sign = -1 if (m.group("sign") or m.group("wsign") or "+")[:1] in "-mMnN" else 1
+    num_start = m.start("sign") if m.group("sign") else words_start
+    return Atom(start, end, num_text, value, decimals, sign=sign, words=True, bare=bare, num_start=num_start, num_end=end)
+
+
+
+def find_numbers(text: str, res: Resources) -> list[tuple[int, int, Decimal]]:
+    """Every number as (start, end, value), digits or words, with its scale word ("1.5 million").
+
+    Broader than the figures: "10k" and "1.2b" count without a currency, digits grouped by
+    spaces ("1 234 567") join, and words after digits continue them ("6 crore and two hundred").
+
+    >>> from pipeline.resources import load_resources
+    >>> find_numbers("minus five point five and 1 234 567", load_resources())
+    [(0, 21, Decimal('-5.5')), (26, 35, Decimal('1234567'))]
+    >>> [str(v) for _, _, v in find_numbers("3/4, five eighths, 2.5k, 6 crore and two hundred", load_resources())]
+    ['0.75', '0.625', '2500.00', '60000200']
+    """
+    nw = res.number_words
+    out: list[tuple[int, int, Decimal]] = []
+    atoms = [a for a in find_atoms(text, res) if not a.bare]
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        i += 1
+        start, end = a.num_start, a.num_end
+        if a.words and a.number.lower() == "one" and _ONE_NOT.search(text[max(0, start - 12):start]):
+            continue  # "which one", "this one": a pronoun
+        if not a.words and a.loose_scale == 1 and not a.scale_text and text[end:end + 1].isalpha():
+            continue  # "4th", "180ml", "A1B2": an ordinal, a measurement or an identifier
+        value = a.value * (a.scale if a.scale_text else Decimal(1))
+        if a.loose_scale != 1:
+            value, end = value * a.loose_scale, a.loose_end
+        if not a.words and not a.scale_text and a.loose_scale == 1:
+            # digits grouped by spaces: "1 234 567", "40 000"
+            while (i < len(atoms) and not atoms[i].words and atoms[i].num_start == end + 1 and text[end] == " "
+                   and re.fullmatch(r"\d{3}(?:\.\d+)?", atoms[i].number) and re.fullmatch(r"\d{1,3}(?:\s\d{3})*", text[start:end].lstrip("-+"))):
+                b = atoms[i]
+                value = parse_digits(text[start:b.num_end].lstrip("-+")) or value
+                end = b.num_end
+                i += 1
+            # words continuing digits: "322 hundred", "3 dozens", "6 crore and two hundred", "1 point 1"
+            value, end, i = _continue_in_words(text, start, end, value, atoms, i, nw)
+        elif a.scale_text and not a.words:
+            value, end, i = _continue_in_words(text, start, end, value, atoms, i, nw, scaled=True)
+        sign = a.sign
+        dash = _DASH_SIGN.search(text[max(0, start - 6):start]) if sign == 1 else None
+        if dash:  # "- 1,200,000" at the start of a line
+            start, sign = start - len(dash.group(1)), -1
+        out.append((start, end, value * sign))
+    return out
+
+
+_ONE_NOT = re.compile(r"\b(?:the|this|that|which|each|every|any|no|another|some)\s+$", re.I)
+_DASH_SIGN = re.compile(r"(?:^|[\n(=])\s*(-\s+)$")
+_WORD_TOKEN = re.compile(r"[^\s-]+")
+
+
+def _continue_in_words(text: str, start: int, end: int, value: Decimal, atoms: list[Atom], i: int, nw,
+                       scaled: bool = False) -> tuple[Decimal, int, int]:
+    """Read on from a number in digits through the number words after it (find_numbers only)."""
+    after = text[end:end + 80]
+    if not re.match(r"\s+[A-Za-z]", after):
+        return value, end, i
+    num_end = end
+    tokens, ends = [], []
+    if scaled:  # "6 crore and ...": restart from the digits so the parser sees the magnitude
+        m = re.match(r"[+-]?[\d.,\s]+?(?=\s*[A-Za-z])", text[start:end])
+        if not m:
+            return value, end, i
+        num_end = start + m.end()
+        lead = parse_digits(m.group().strip().lstrip("+-"))
+        if lead is None:
+            return value, end, i
+    else:
+        lead = value
+    tokens.append(format(lead, "f"))
+    ends.append(num_end)
+    for t in _WORD_TOKEN.finditer(text[num_end:num_end + 80]):
+        tokens.append(t.group().lower())
+        ends.append(num_end + t.end())
+        if len(tokens) > 12:
+            break
+    got, used = parse_word_tokens(tokens, nw)
+    if got is None or used <= 1 or ends[used - 1] <= end:
+        return value, end, i
+    new_end = ends[used - 1]
+    while i < len(atoms) and atoms[i].start < new_end:
+        i += 1
+    return got, new_end, i

@@ -1,0 +1,78 @@
+"""The sign of a change and changes written in words: "fell 3.2%" and "a 12% fall in profit" are
+negative; "doubled", "halved" are figures of their own (number_words.yaml's falling and change words).
+Called by pipeline/figures.py's resolve_figures.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from .figure_atoms import QUALIFIERS, alternation
+from .records import Figure
+from .resources import Resources
+
+_FLAT_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|remained|stayed|held|largely|roughly|nearly|essentially|"
+                          r"virtually|broadly|ended|closed|traded|finished|came in|mostly)\s+$", re.I)
+
+
+def signed(text: str, fig: Figure, res: Resources) -> Figure:
+    """Apply the sign a falling verb before or a falling noun after gives a change.
+
+    "fell 3.2%", "slumping more than 8%", "a 12% fall in profit", "the recent 5% decrease" are
+    negative; "fell to 3.2%" is a level and keeps its sign. The words are number_words.yaml's
+    `falling_words` and `falling_nouns`.
+    """
+    if fig.kind not in ("percent", "pp") or fig.value < 0:
+        return fig
+    before_rx, after_rx = _sign_patterns(res)
+    if before_rx.search(text[max(0, fig.start - 40):fig.start]) or after_rx.match(text, fig.end):
+        return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
+    return fig
+
+
+# words that may stand between a figure and the falling noun after it: adjectives ("a 12% annual
+# fall", "a 5% year-on-year decline") but no function word ("rose 5% after a fall in costs")
+_NOT_BETWEEN = ("of|in|on|at|to|from|for|by|with|after|before|since|than|and|or|but|as|the|a|an|its|his|her|"
+                "their|this|that|these|those|is|was|were|are|be|been|while|versus|vs|despite|following|amid|"
+                "offsetting|reversing|erasing|compared|against|over|under")
+
+
+@lru_cache(maxsize=4)
+def _sign_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
+    """(falling words before a change, falling nouns after it), from models/lexicons/number_words.yaml."""
+    nw = res.number_words
+    before = alternation(nw.get("falling_words") or ())
+    nouns = alternation(nw.get("falling_nouns") or ())
+    quals = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+    before_rx = re.compile(r"\b(?:" + before + r")\s+(?:(?:[\w-]+\s+){0,3}by\s+)?(?:a further\s+|another\s+)?"
+                           r"(?:(?:" + quals + r")\s+)?$", re.I)
+    after_rx = re.compile(r"(?:\s+(?!(?:" + _NOT_BETWEEN + r")\b)[a-z][a-z-]*){0,2}?\s+(?:" + nouns + r")\b", re.I)
+    return before_rx, after_rx
+
+
+@lru_cache(maxsize=4)
+def _word_change_pattern(res: Resources) -> tuple[re.Pattern, dict]:
+    changes = {k.lower(): v for k, v in res.number_words["word_changes"].items()}
+    forms = sorted(changes, key=len, reverse=True)
+    alts = [re.escape(f) for f in forms]
+    return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.I), changes
+
+
+def find_word_changes(text: str, res: Resources, figures: list[Figure]) -> list[Figure]:
+    """'doubled', 'more than double', 'halved', 'flat': percent changes written in words."""
+    pattern, changes = _word_change_pattern(res)
+    out = []
+    for m in pattern.finditer(text):
+        if any(f.start <= m.start() < f.end for f in figures):
+            continue
+        after = text[m.end():m.end() + 25].lower()
+        if re.match(r"(?:\s+|-)(?:digits?|down on|check|dip|taxation|standard|bottom|edged|screen|rate|fee|tax)\b", after):
+            continue
+        if m.group().lower() in ("flat", "unchanged") and not _FLAT_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+            continue  # "flat screen", "a flat fee": only a stated level change counts
+        pct, approx = changes[m.group().lower()]
+        v = Decimal(str(pct))
+        out.append(Figure(text=m.group(), start=m.start(), end=m.end(), value=v, low=v, high=v, unit="%",
+                          kind="word_change", approx=approx, rule="figures.word_change.v2"))
+    return out

@@ -1,0 +1,144 @@
+"""Figures of wire tables and price tables: accounting negatives ("(0.01)"), rows of "label  this  vs
+last" figures, and grain-table ranges ("1.50-1.56"); called by pipeline/figures.py's resolve_figures.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .figure_atoms import Atom
+from .numbers import decimals_written, parse_digits, parse_words
+from .records import Figure, Skipped
+from .resources import Resources
+
+# A table cell after an accounting negative: only numbers, signs, "vs", n/a, dashes or a markdown
+# table's bars ("| (0.01) | 0.03 |") to the line's end.
+_CELLS_TO_EOL = re.compile(r"(?:[ \t]*\|(?=[ \t]|$)|[ \t]+(?:vs\.?|(?:[$€£]\s?)?\(?-?\d[\d,.]*\s?%?\)?|n/?a|nm|-+|—))*[ \t]*(?:\n|$)", re.I)
+
+
+def paren_negative(text: str, start: int, end: int) -> bool:
+    """Whether a number is written as an accounting negative, "(0.01)" or "(100 %)", in a table:
+    the parentheses close right after it and nothing but other cells follows on its line. In prose
+    ("a 51% stake (51%).") the parentheses are an aside, not a sign (issue 17)."""
+    if not re.search(r"\(\s*$", text[max(0, start - 3):start]):
+        return False
+    close = re.match(r"\s*\)", text[end:end + 3])
+    return bool(close) and bool(_CELLS_TO_EOL.match(text, end + close.end()))
+
+
+# "flat to 5% higher", "flat to down 3%": a range from no change to the figure (issue 17)
+_FLAT_TO = re.compile(r"\bflat\s+(?:to|and)\s+(?:(?:up|down|slightly)\s+)?(?:(?:about|around|roughly)\s+)?$", re.I)
+
+
+def flat_to(text: str, figures: list[Figure]) -> list[Figure]:
+    out = []
+    for f in figures:
+        m = _FLAT_TO.search(text, max(0, f.start - 40), f.start) if f.kind == "percent" and f.low == f.high else None
+        if m is None or m.end() != f.start:
+            out.append(f)
+            continue
+        lo, hi = min(Decimal(0), f.value), max(Decimal(0), f.value)
+        out.append(Figure(**{**f.__dict__, "text": text[m.start():f.end], "start": m.start(), "value": (lo + hi) / 2,
+                             "low": lo, "high": hi, "rule": "figures.range.flat.v1"}))
+    return out
+
+
+def subunit_follows(text: str, a: Atom, b: Atom) -> bool:
+    """Whether `b` is the subunit part of the amount `a` ("$20 and 43c", "3 CHF 4 cents")."""
+    if a.subunit or a.scale != 1 or not b.subunit or b.value >= 100 or b.value != b.value.to_integral_value():
+        return False
+    if b.currency != a.currency and not (b.currency == "DOLLAR" and b.scale == Decimal("0.01")):
+        return False
+    return bool(re.fullmatch(r"\s*(?:and\s+|,\s*)?", text[a.end:b.start], re.I))
+
+
+# A wire result-table row: "Shr loss 6.48 dlrs vs profit 23 cts", "Net 807,000 vs 2,858,000".
+_TABLE_ROW = re.compile(r"(?im)^[ \t]*(?:[A-Z][^\n]{0,80}? - )?(?P<label>[A-Za-z][A-Za-z.&/ -]{0,28}?)[ \t]+(?:(?:loss|profit)[ \t]+)?"
+                        r"(?:[\d(.-]|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)[^\n]*?\bvs\.?\b[^\n]*$")
+
+
+def table_rows(text: str, res: Resources, figures: list[Figure], skipped: list[Skipped], dollar: str):
+    """Give wire-table numbers their unit and role: before "vs" is current, after it the year-earlier figure."""
+    rows = [(m.start("label"), m.end(), m.group("label").strip().lower(), m) for m in _TABLE_ROW.finditer(text)]
+    rows = [r for r in rows if any(r[2].startswith(k) for k in res.table_labels)]
+    if not rows:
+        return figures, skipped
+    out_figs, keep_skips = [], []
+    row_of = lambda pos: next((r for r in rows if r[0] <= pos < r[1]), None)  # noqa: E731
+    for f in figures:
+        row = row_of(f.start)
+        if row is None:
+            out_figs.append(f)
+            continue
+        out_figs.append(_table_figure(text, f, row, dollar))
+    for sk in skipped:
+        row = row_of(sk.start)
+        if row is None or sk.reason not in ("no_unit", "year", "number_word"):
+            keep_skips.append(sk)
+            continue
+        value = parse_digits(sk.text) if sk.reason != "number_word" else parse_words(sk.text, res.number_words)
+        if value is None:
+            keep_skips.append(sk)
+            continue
+        if paren_negative(text, sk.start, sk.start + len(sk.text)):
+            value = -value  # "Shr loss (0.01) vs profit 0.03"
+        label = row[2]
+        is_count = "shrs" in label or "shares" in label
+        unit, kind = ("count", "count") if is_count else (dollar, "money")
+        if label.startswith(("shr", "oper shr", "primary shr", "fully")) and not is_count and value >= 1000:
+            keep_skips.append(sk)
+            continue
+        f = Figure(text=sk.text, start=sk.start, end=sk.start + len(sk.text), value=value, low=value, high=value,
+                   unit=unit, kind=kind, rule="figures.table.v2", currency_assumed=not is_count,
+                   decimals=decimals_written(sk.text))
+        out_figs.append(_table_figure(text, f, row, dollar))
+    return out_figs, keep_skips
+
+
+# A price table's note naming the unit of its bare numbers: "(DLRS A BU)", "Price in dlrs per bushel",
+# "in cents per lb". Only then is "1.50-1.56" on a table line a range of prices (issue 17).
+_PRICE_NOTE = re.compile(r"\b(?:price\s+)?(?:in\s+)?(?P<cur>dlrs|dollars|cents|cts)\s+(?:a|per)\s+"
+                         r"(?:bu|bushels?|cwt|tonnes?|tons?|lbs?|pounds?|barrels?|ounces?|gallons?|head)\b", re.I)
+_BARE_RANGE = re.compile(r"(?<![\w.-])(?P<a>\d{1,4}\.\d{2,4})-(?P<b>\d{1,4}\.\d{2,4})(?![\w.%/-]|-\d)")
+
+
+def price_table_ranges(text: str, figures: list[Figure], skipped: list[Skipped], dollar: str):
+    """Join "1.50-1.56" on a table line into one price range when the article's note names the unit."""
+    note = _PRICE_NOTE.search(text)
+    if not note:
+        return figures, skipped
+    factor = Decimal("0.01") if note.group("cur").lower() in ("cents", "cts") else Decimal(1)
+    by_start = {s.start: s for s in skipped}
+    drop, out = set(), []
+    for m in _BARE_RANGE.finditer(text):
+        a, b = by_start.get(m.start("a")), by_start.get(m.start("b"))
+        if a is None or b is None:
+            continue
+        line_end = text.find("\n", m.end())
+        rest = text[m.end():line_end if line_end >= 0 else len(text)]
+        if re.search(r"[a-z]{4,}\s+[a-z]{4,}\s+[a-z]{4,}", rest):  # prose goes on: not a table cell
+            continue
+        lo, hi = Decimal(m.group("a")) * factor, Decimal(m.group("b")) * factor
+        lo, hi = min(lo, hi), max(lo, hi)
+        out.append(Figure(text=m.group(), start=m.start(), end=m.end(), value=(lo + hi) / 2, low=lo, high=hi,
+                          unit=dollar, kind="money", rule="figures.range.price_table.v1", currency_assumed=True,
+                          decimals=max(decimals_written(m.group("a")), decimals_written(m.group("b")))))
+        drop.update((a.start, b.start))
+    return figures + out, [s for s in skipped if s.start not in drop]
+
+
+def _table_figure(text: str, f: Figure, row, dollar: str) -> Figure:
+    start, end, label, m = row
+    line = text[start:end]
+    vs = re.search(r"\bvs\.?\b", line, re.I)
+    role = "prior" if vs and f.start >= start + vs.end() else "current"
+    before = text[start:f.start].lower()
+    word = re.findall(r"\b(loss|profit)\b", before[-60:])  # the nearest words: a long row stays linear
+    fields = {**f.__dict__, "table_role": role, "table_label": label}
+    if f.kind == "count" and not ("shrs" in label or "shares" in label):
+        fields.update(unit=dollar, kind="money", currency_assumed=True)
+    if word and word[-1] == "loss" and label.startswith(("shr", "oper shr")) and f.value > 0:
+        fields.update(value=-f.value, low=-f.high, high=-f.low)
+    if word:
+        fields["table_label"] = label + (" " + word[-1] if word[-1] not in label else "")
+    return Figure(**fields)
