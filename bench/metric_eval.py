@@ -87,12 +87,13 @@ def accuracy_table(items: list[dict], rules: list, refined: list, unsure: list[b
 
 
 def evaluate(eval_path: Path, margins: list[float], include_other: bool) -> None:
+    from pipeline import encoder
     from pipeline import metric_model as mm
     from pipeline.resources import load_resources
 
     items = [json.loads(line) for line in eval_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     res = load_resources()
-    model = mm.load_metric_model(None, "cpu")
+    model = encoder.load_metric_model(None, "cpu")
     rules = rule_claims(items)
     found = [c for c in rules if c is not None]
     unsure_by_id = {id(c): mm.needs_model(c, mm.claim_kind(c, res), res, include_other) for c in found}
@@ -141,13 +142,14 @@ def timed_run(path: Path | list[Path], use_model: bool, workers: int = 1) -> flo
 
 def load_seconds() -> float:
     """The stage's one-off cost in a process: imports, weights, the phrase table."""
+    from pipeline import encoder
     from pipeline import metric_model as mm
     from pipeline.resources import load_resources
 
     t0 = time.perf_counter()
-    model = mm.load_metric_model(None, "cpu")
+    model = encoder.load_metric_model(None, "cpu")
     if model is None:
-        sys.exit(f"the stage cannot run: {mm.model_available(None)[1]}")
+        sys.exit(f"the stage cannot run: {encoder.model_available(None)[1]}")
     res = load_resources()
     mm.phrase_vectors(model, mm.load_phrases(res.models_dir, res.metric_names))
     return time.perf_counter() - t0
@@ -179,12 +181,12 @@ def whole_dump(repeats: int) -> None:
     Each repeat times three runs: the stage off; on, with the built encoder in its cache (every
     run after a machine's first); on, with an empty cache, so each worker builds it (a
     machine's first run)."""
-    from pipeline import metric_model as mm
+    from pipeline import encoder
 
     dumps = sorted(DEFAULT_DUMP.parent.glob("*.jsonl.gz"))
     workers = os.cpu_count() or 1
     # build the cache when this machine has none, so that the warm runs find it
-    subprocess.run([sys.executable, "-c", "from pipeline import metric_model as mm; mm.load_metric_model(None)"], check=True)
+    subprocess.run([sys.executable, "-c", "from pipeline import encoder; encoder.load_metric_model(None)"], check=True)
     times: dict[str, list[float]] = {"stage off (--no-model)": [], "stage on, cache built": [], "stage on, empty cache": []}
     for _ in range(repeats):
         times["stage off (--no-model)"].append(cli_run(dumps, ["--no-model"]))
@@ -193,7 +195,7 @@ def whole_dump(repeats: int) -> None:
             times["stage on, empty cache"].append(cli_run(dumps, [], {"CLAIMS_CACHE": empty}))
     arts = sum(1 for d in dumps for _ in gzip.open(d, "rt", encoding="utf-8"))
     print(f"\nwhole news dump ({', '.join(d.name for d in dumps)}): {arts} articles, `python -m pipeline run` with "
-          f"--workers {workers} (the default), {repeats} repeats (built encoder cache: {mm.cache_dir()})")
+          f"--workers {workers} (the default), {repeats} repeats (built encoder cache: {encoder.cache_dir()})")
     for name, secs in times.items():
         rates = [arts / t for t in secs]
         print(f"{name:<24}{statistics.median(rates):>8.1f} articles/s  (runs: {', '.join(f'{r:.1f}' for r in rates)})")

@@ -151,7 +151,8 @@ def _process_batch(batch: list[Article], models_dir: str | None, use_ner: bool =
 
 def _refine_with_model(results: list[ArticleResult], res: Resources, path: str | None, device: str) -> list[ArticleResult]:
     """The transformer stage over a whole batch's uncertain claims at once (one model per process)."""
-    from .metric_model import load_metric_model, refine_claims
+    from .encoder import load_metric_model
+    from .metric_model import refine_claims
 
     model = load_metric_model(path, device)
     if model is None:
@@ -186,7 +187,7 @@ def model_status(opts: "RunOptions") -> dict:
     if not opts.use_model:
         return {"used": False, "note": "turned off with --no-model"}
     try:
-        from .metric_model import model_available
+        from .encoder import model_available
     except ImportError:
         return {"used": False, "note": "pipeline.metric_model is not present"}
     ok, note = model_available(opts.model_path)

@@ -35,7 +35,7 @@ BANDS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.01)
 def labeled_rows(splits: set[str]) -> list[tuple[dict, tuple, bool]]:
     """(item, confidence features, all three fields right) for the labeled claims the pipeline finds."""
     from pipeline.ingest import make_article
-    from pipeline.metric_model import model_available
+    from pipeline.encoder import model_available
     from pipeline.records import claim_row
     from pipeline.runner import _process_batch
     from yardstick import field_marks

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
+from pipeline import encoder
+
 from pipeline import metric_model as mm
 from pipeline.ingest import make_article
 from pipeline.resources import load_resources
@@ -68,9 +70,9 @@ def main() -> None:
         sys.exit("training the gate needs scikit-learn: pip install scikit-learn")
 
     res = load_resources()
-    model = mm.load_metric_model(None, "cpu")
+    model = encoder.load_metric_model(None, "cpu")
     if model is None:
-        sys.exit(f"the stage cannot run: {mm.model_available(None)[1]}")
+        sys.exit(f"the stage cannot run: {encoder.model_available(None)[1]}")
     head = mm.load_head(res.models_dir, model.name, res.metric_names)
     if head is None:
         sys.exit("no metric head fits this model: run scripts/train_metric_head.py first")

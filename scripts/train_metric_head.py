@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from pipeline import encoder
+
 from pipeline import metric_model as mm
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,9 +59,9 @@ def main() -> None:
     from pipeline.resources import load_resources
 
     res = load_resources()
-    model = mm.load_metric_model(None, "cpu")
+    model = encoder.load_metric_model(None, "cpu")
     if model is None:
-        sys.exit(f"the stage cannot run: {mm.model_available(None)[1]}")
+        sys.exit(f"the stage cannot run: {encoder.model_available(None)[1]}")
     items = [json.loads(line) for name in ("metric_train.jsonl", "metric_dev.jsonl")
              for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     claims = rule_claims(items)

