@@ -110,7 +110,7 @@ class Grammar:
             ("nth", rf"\b(?:the\s+)?(?:(?P<nth_o>{ORDS})\s+(?P<nth_last>last\s+)?|(?P<nth_l>last|final)\s+)(?P<nth_u>{WD}|day|week[\s-]?end|wkend|week)\b(?=\s+(?:of|in)\b)"
                     rf"|\b(?:the\s+)?(?P<nth_o2>{ORDS})\s+(?P<nth_u2>{WD})\b"),
             ("wan", rf"\b(?P<wan_w>{WD})\s+after\s+next\b"),
-            ("rel", rf"\b(?P<rel_w>{NEXT}|{LAST}|{THIS})\s+(?:(?P<rel_u>{UNIT1})\b(?!\s+(?:of\s+)?(?:19|20)\d\d\b)|(?P<rel_wd>{WD})\b\.?|(?P<rel_m>{MON})\b|(?P<rel_s>{SEASON}|season)s?\b)"),
+            ("rel", rf"\b(?P<rel_w>{NEXT}|{LAST}|{THIS})\s+(?:(?P<rel_u>{UNIT1})\b(?!\s+(?:of\s+)?(?:19|20)\d\d\b|['’]s\s+(?:same\s+|corresponding\s+)?(?:period|quarter|qtr|half)\b)|(?P<rel_wd>{WD})\b\.?|(?P<rel_m>{MON})\b|(?P<rel_s>{SEASON}|season)s?\b)"),
             ("wkno", r"\bweek\s+(?P<wkno_n>\d{1,2})\b"),
             ("ad", r"\b(?P<ad_y>\d{1,4})\s*(?:a\.d\.|ad\b)"),
             ("pabbr", r"\b(?P<pabbr_v>eom|bom|eoy|boy|eow|bow)\b"),
@@ -152,7 +152,8 @@ class Grammar:
                "since", "prior", "previous", "sequentially", "just", "final", "last", "eom", "bom", "eoy", "boy", "eow",
                "bow", "beginning", "start", "middle", "end", "rest", "remaining", "remainder", "later", "earlier", "wkend",
                "week", "fortnight", "hour", "hr", "minute", "min", "right", "my", "day", "this", "next",
-               "quarter", "qtr", "half", "yr", "period", "latest", "financial"})
+               "quarter", "qtr", "half", "yr", "period", "latest", "financial", "same", "corresponding", "comparable",
+               "equivalent"})
         self.start_words = frozenset(v for w in words for v in (w, w.upper(), w.capitalize()))
         # a token opens a candidate when it is digits, a code such as "Q3", "H1", "FY24", or one of the words
         self.token = re.compile(r"(\d|(?i:q|h|fy|w)\d)|[^\W\d_]+")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -163,3 +164,22 @@ def per_year(sentence: str) -> bool:
     """Whether a sentence states its figures by the year ("78 cts a year", "annual revenue") or as a standing
     amount ("share capital"), so a quarter is not what they are about."""
     return bool(_PER_YEAR.search(sentence))
+
+
+# a level compared with the past ("the lowest price since August, 1981", "its highest since November 9, 2020"):
+# "since" bounds the comparison, not the span of the figure
+_LEVEL_SINCE = re.compile(r"\b(?:highest|lowest|best|worst|biggest|largest|smallest|strongest|weakest|steepest|"
+                          r"sharpest|most|least|first\s+time|high|low)\b[^,;.]{0,40}$", re.I)
+
+
+def close_since(p: Period | None, text: str, ref: date | None) -> Period | None:
+    """A span written from its start only ("slumped 30% since October", "up 11% since the start of 2025") runs to
+    the story's day (CLAIM_LABELING_GUIDE.md 6: a move's span); "since" after a superlative ("the lowest since
+    1981") dates no figure (None)."""
+    if p is None or ref is None or not p.period_start or p.period_end is not None or not p.label.startswith("since "):
+        return p
+    if p.start >= 0 and _LEVEL_SINCE.search(text[max(0, p.start - 60):p.start]):
+        return None
+    if p.period_start > ref:
+        return p
+    return replace(p, period_end=ref, label=f"{p.period_start.isoformat()}..{ref.isoformat()}")

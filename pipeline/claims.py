@@ -29,7 +29,7 @@ from .measures import measured_noun, table_row_metric
 from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
 from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods, compared_before as _compared_before,
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
-                            sentence_report_period as _sentence_report_period, dates_a_base,
+                            sentence_report_period as _sentence_report_period, close_since, dates_a_base,
                             latest_ended_quarter_period, per_year, results_story, year_after_base)
 from .subject_roles import mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period
@@ -765,7 +765,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         following = bisect.bisect_right(figure_starts, fig.start)
         next_start = figure_starts[following] if following < len(figure_starts) else None
         if period is None:
-            period = _period_for(fig, period_index, view, days=not results, next_start=next_start, text=text)
+            period = close_since(_period_for(fig, period_index, view, days=not results, next_start=next_start,
+                                             text=text), text, ref)
         if metric != "other" and fig.unit and modality != "historical":
             last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates
         # "up 12% from a year earlier" compares with the year before; only a level is dated back by it

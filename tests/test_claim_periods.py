@@ -33,6 +33,16 @@ CASES = [
     ("Hooli raises dividend", "2025-02-12", "Hooli Inc said its net income rose. It raised its dividend to 78 cts a "
      "year.", "78 cts", ""),
     ("Hooli signs deal", "2025-02-12", "Hooli Inc sells about $2 billion of chips to Initech.", "$2 billion", ""),
+    # a move written from its start only runs to the published day; "since" after a superlative bounds the
+    # comparison, not the move (the move is the day's)
+    ("Steel shares slump", "2018-12-19", "Shares of Aperam SA have slumped 30 percent since October.", "30 percent",
+     "2018-10-01..2018-12-19"),
+    ("Gold climbs", "2025-02-11", "The price of gold has risen 11% since the start of 2025.", "11%",
+     "2025-01-01..2025-02-11"),
+    ("Rupee slides", "2025-02-10", "The rupee has lost 3.2% against the dollar since November 6, 2024.", "3.2%",
+     "2024-11-06..2025-02-10"),
+    ("Miners rally", "2025-02-14", "Shares of Evolution Mining rose 2.4% to their highest since November 9, 2020.",
+     "2.4%", "2025-02-14"),
     # negatives: guidance naming its period keeps it; a result with none takes the report period
     ("Hooli Q4 results", "2025-02-13", _Q4 + "The company expects first-quarter revenue of about $2.3 billion.",
      "$2.3 billion", "2025-Q1"),
