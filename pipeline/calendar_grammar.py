@@ -67,6 +67,14 @@ class Grammar:
         words = "|".join(re.escape(w) for w in sorted(P.get("maturity_words") or (), key=len, reverse=True))
         # these words right before a date make it an instrument's term
         self.maturity = re.compile(r"\b(?:" + words + r")\s+(?:(?:in|on|at|by|until)\s+)?(?:the\s+)?$", re.I) if words else None
+        coupon = "|".join(re.escape(w) for w in sorted(P.get("coupon_words") or (), key=len, reverse=True))
+        nouns = "|".join(re.escape(w) for w in sorted(P.get("instrument_nouns") or (), key=len, reverse=True))
+        # a rate that is an instrument's coupon: the words before it, and after it
+        self.coupon_before = re.compile(r"\b(?:" + coupon + r")\s+(?:rate\s+)?(?:of|at|is|was|will\s+be|"
+                                        r"(?:has\s+been\s+|was\s+|is\s+)?(?:fixed|set)\s+at)\s+(?:about\s+|around\s+)?$",
+                                        re.I) if coupon else None
+        self.coupon_after = re.compile(r"\s+(?:(?:(?!(?:of|in|on|for|to|from|and|or|the)\b)[\w-]+\s+){0,3}?(?:" + nouns + r")|(?:annual\s+)?(?:" + coupon + r"))\b",
+                                       re.I) if coupon and nouns else None
         self.ordinals = {str(k).lower(): int(v) for k, v in P["ordinals"].items()}
         self.day_ords, self.day_cards = _day_words(P, nw)
         self.DAYW = {**self.day_ords, **self.day_cards}

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from .calendar_grammar import grammar
 from .records import Figure, Period
 from .reporting_periods import shift_period
 
@@ -183,3 +184,37 @@ def close_since(p: Period | None, text: str, ref: date | None) -> Period | None:
     if p.period_start > ref:
         return p
     return replace(p, period_end=ref, label=f"{p.period_start.isoformat()}..{ref.isoformat()}")
+
+
+# a change measured from a dated base: "Up 22.02% from its 52-week closing low of $28.16 on Nov. 12, 2024",
+# "rebounding 20 percent from a low on Dec. 24"
+_FROM_BASE = re.compile(r"^[\s)]*(?:points?\s+|pct\s+|percent\s+)?(?:higher\s+|lower\s+)?from\b[^;:]{0,80}$", re.I)
+_CHANGE_KINDS = ("percent", "pp", "word_change")
+
+
+def move_from_day(p: Period | None, fig: Figure, text: str, ref: date | None) -> Period | None:
+    """A change set against a base dated one day before the story runs from that day to the published day
+    (CLAIM_LABELING_GUIDE.md 6: a move's span); other periods are kept."""
+    if p is None or ref is None or p.granularity != "day" or not p.period_end or p.period_end >= ref \
+            or fig.kind not in _CHANGE_KINDS or p.start < fig.end or not _FROM_BASE.match(text[fig.end:p.start]):
+        return p
+    return replace(p, period_end=ref, granularity="range", label=f"{p.period_start.isoformat()}..{ref.isoformat()}")
+
+
+# what a period word can say of a figure that is "now": the one day of an event that may keep it
+_NOW = frozenset({"now", "today", "currently", "right now"})
+
+
+def undated_figure(p: Period | None, fig: Figure, text: str, res, default: str, timing: str) -> bool:
+    """Whether a figure has no period whatever its sentence's dates say (CLAIM_LABELING_GUIDE.md 6): an event's
+    amount (a flow metric whose default period is none: a deal's value, an investment) dated only by the day or
+    month it happened ("NCino said Tuesday it acquired Sandbox for $52.5 million", "bought it in June for C$445
+    million"), or an instrument's coupon ("with a 4.15% coupon", "its 6-3/4 pct convertible debentures")."""
+    if p is not None and default == "none" and timing == "flow" and p.granularity in ("day", "month") \
+            and p.text.strip().lower() not in _NOW:
+        return True
+    if fig.kind != "percent":
+        return False
+    g = grammar(res)
+    return bool(g.coupon_before is not None and g.coupon_before.search(text, max(0, fig.start - 50), fig.start)
+                or g.coupon_after is not None and g.coupon_after.match(text, fig.end))

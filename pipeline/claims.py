@@ -30,7 +30,8 @@ from .segments import bond_term, entity_words_of, find_segment, index_futures, s
 from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods, compared_before as _compared_before,
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
                             sentence_report_period as _sentence_report_period, close_since, dates_a_base,
-                            latest_ended_quarter_period, per_year, results_story, year_after_base)
+                            move_from_day, undated_figure, latest_ended_quarter_period, per_year, results_story,
+                            year_after_base)
 from .subject_roles import mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
@@ -765,8 +766,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         following = bisect.bisect_right(figure_starts, fig.start)
         next_start = figure_starts[following] if following < len(figure_starts) else None
         if period is None:
-            period = close_since(_period_for(fig, period_index, view, days=not results, next_start=next_start,
-                                             text=text), text, ref)
+            period = move_from_day(close_since(_period_for(fig, period_index, view, days=not results,
+                                                           next_start=next_start, text=text), text, ref),
+                                   fig, text, ref)
         if metric != "other" and fig.unit and modality != "historical":
             last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates
         # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
@@ -818,6 +820,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             metric = "forward_pe" if has_forward.get(entity) else "trailing_pe"
             timing = "point"
         default = "report" if results_line else res.metrics[metric].default_period if metric in res.metrics else "none"
+        if undated_figure(period, fig, text, res, default, timing):
+            period, default = None, "none"
         period_written = period is not None
         if period is None and default == "report":
             # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported

@@ -43,6 +43,25 @@ CASES = [
      "2024-11-06..2025-02-10"),
     ("Miners rally", "2025-02-14", "Shares of Evolution Mining rose 2.4% to their highest since November 9, 2020.",
      "2.4%", "2025-02-14"),
+    # a change set against a base dated before the story runs from that day to the published day; a day that
+    # dates the move itself stays that day
+    ("Hooli stock rebounds", "2025-02-10", "Hooli Inc shares are up 22.02% from their 52-week closing low of $28.16 "
+     "on Nov. 12, 2024.", "22.02%", "2024-11-12..2025-02-10"),
+    ("Oil rallies", "2019-01-18", "Brent crude has rebounded more than 20 percent from a low on Dec. 24.",
+     "20 percent", "2018-12-24..2019-01-18"),
+    ("Hooli stock falls", "2025-02-12", "Hooli Inc shares fell 3% on Monday, Feb. 10, 2025.", "3%", "2025-02-10"),
+    # an event's amount dated only by the day or month it happened has no period; a coupon is a term of the
+    # instrument, with none either; an event given a span keeps it
+    ("Hooli buys Initech", "2025-02-11", "Hooli Inc said Tuesday it has acquired Initech for $52.5 million in cash.",
+     "$52.5 million", ""),
+    ("Hooli buys Initech", "2019-11-19", "Hooli Inc bought Initech in June for about $445 million.", "$445 million", ""),
+    ("Hooli sells bonds", "2025-02-11", "Hooli Inc's 15-year bonds trade near 3.87%, with a 4.15% coupon.", "4.15%", ""),
+    ("Hooli redeems debt", "1987-04-08", "Hooli Inc said it completed the redemption of its 47 mln dlr, 6-3/4 pct "
+     "convertible subordinated debentures due 2011.", "6-3/4 pct", ""),
+    ("Hooli sells bonds", "1987-03-19", "The coupon has been fixed at 7.50 pct, Hooli Inc said.", "7.50 pct", ""),
+    ("AI funding", "2025-02-11", "AI startups such as Hooli Inc raised $110 billion in funding last year.",
+     "$110 billion", "2024"),
+    ("Hooli bonds", "2025-02-11", "Hooli Inc holds 5% of the bonds.", "5%", "2025-02-11"),
     # negatives: guidance naming its period keeps it; a result with none takes the report period
     ("Hooli Q4 results", "2025-02-13", _Q4 + "The company expects first-quarter revenue of about $2.3 billion.",
      "$2.3 billion", "2025-Q1"),
