@@ -75,6 +75,13 @@ class Grammar:
                                         re.I) if coupon else None
         self.coupon_after = re.compile(r"\s+(?:(?:(?!(?:of|in|on|for|to|from|and|or|the)\b)[\w-]+\s+){0,3}?(?:" + nouns + r")|(?:annual\s+)?(?:" + coupon + r"))\b",
                                        re.I) if coupon and nouns else None
+        present = "|".join(re.escape(w) for w in sorted(P.get("present_words") or (), key=len, reverse=True))
+        verbs = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(P.get("present_verbs") or (), key=len,
+                                                                              reverse=True))
+        # "now stands at", "currently has more than": the words before a figure that holds on the published day
+        self.present_state = re.compile(r"\b(?:" + present + r")\s+(?:" + verbs + r")\b(?:\s+(?:at|about|around|over|"
+                                        r"nearly|almost|some|roughly|more\s+than|less\s+than|just|only|a\s+record))*\s*$",
+                                        re.I) if present and verbs else None
         self.ordinals = {str(k).lower(): int(v) for k, v in P["ordinals"].items()}
         self.day_ords, self.day_cards = _day_words(P, nw)
         self.DAYW = {**self.day_ords, **self.day_cards}

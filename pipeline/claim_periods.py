@@ -188,7 +188,11 @@ def close_since(p: Period | None, text: str, ref: date | None) -> Period | None:
 
 # a change measured from a dated base: "Up 22.02% from its 52-week closing low of $28.16 on Nov. 12, 2024",
 # "rebounding 20 percent from a low on Dec. 24"
-_FROM_BASE = re.compile(r"^[\s)]*(?:points?\s+|pct\s+|percent\s+)?(?:higher\s+|lower\s+)?from\b[^;:]{0,80}$", re.I)
+# (not "raised rates to 0.5% from 0.25% at its meeting on January 23": a level, set against a figure, on the
+# day of an event)
+_FROM_BASE = re.compile(r"^[\s)]*(?:points?\s+|pct\s+|percent\s+)?(?:higher\s+|lower\s+)?"
+                        r"from\s+(?![\d$€£¥])[^;:]{0,80}$", re.I)
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
 _CHANGE_KINDS = ("percent", "pp", "word_change")
 
 
@@ -196,7 +200,8 @@ def move_from_day(p: Period | None, fig: Figure, text: str, ref: date | None) ->
     """A change set against a base dated one day before the story runs from that day to the published day
     (CLAIM_LABELING_GUIDE.md 6: a move's span); other periods are kept."""
     if p is None or ref is None or p.granularity != "day" or not p.period_end or p.period_end >= ref \
-            or fig.kind not in _CHANGE_KINDS or p.start < fig.end or not _FROM_BASE.match(text[fig.end:p.start]):
+            or fig.kind not in _CHANGE_KINDS or p.start < fig.end or not _FROM_BASE.match(text[fig.end:p.start]) \
+            or _LEVEL_BEFORE.search(text, max(0, fig.start - 20), fig.start):
         return p
     return replace(p, period_end=ref, granularity="range", label=f"{p.period_start.isoformat()}..{ref.isoformat()}")
 
@@ -205,12 +210,14 @@ def move_from_day(p: Period | None, fig: Figure, text: str, ref: date | None) ->
 _NOW = frozenset({"now", "today", "currently", "right now"})
 
 
-def undated_figure(p: Period | None, fig: Figure, text: str, res, default: str, timing: str) -> bool:
+def undated_figure(p: Period | None, fig: Figure, text: str, res, metric: str, default: str, timing: str) -> bool:
     """Whether a figure has no period whatever its sentence's dates say (CLAIM_LABELING_GUIDE.md 6): an event's
     amount (a flow metric whose default period is none: a deal's value, an investment) dated only by the day or
     month it happened ("NCino said Tuesday it acquired Sandbox for $52.5 million", "bought it in June for C$445
-    million"), or an instrument's coupon ("with a 4.15% coupon", "its 6-3/4 pct convertible debentures")."""
-    if p is not None and default == "none" and timing == "flow" and p.granularity in ("day", "month") \
+    million"; a figure of no named metric keeps its day or month: most such are dated right), or an
+    instrument's coupon ("with a 4.15% coupon", "its 6-3/4 pct convertible debentures")."""
+    if p is not None and metric in res.metrics and default == "none" and timing == "flow" \
+            and p.granularity in ("day", "month") \
             and p.text.strip().lower() not in _NOW:
         return True
     if fig.kind != "percent":
@@ -218,3 +225,10 @@ def undated_figure(p: Period | None, fig: Figure, text: str, res, default: str, 
     g = grammar(res)
     return bool(g.coupon_before is not None and g.coupon_before.search(text, max(0, fig.start - 50), fig.start)
                 or g.coupon_after is not None and g.coupon_after.match(text, fig.end))
+
+
+def stated_now(fig: Figure, text: str, res) -> bool:
+    """Whether the figure is stated as holding now ("public debt now stands at $28.9 trillion", "it currently has
+    more than 1 billion devices"): a point on the published day, whatever its metric."""
+    g = grammar(res)
+    return g.present_state is not None and bool(g.present_state.search(text, max(0, fig.start - 60), fig.start))

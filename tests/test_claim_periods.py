@@ -62,6 +62,12 @@ CASES = [
     ("AI funding", "2025-02-11", "AI startups such as Hooli Inc raised $110 billion in funding last year.",
      "$110 billion", "2024"),
     ("Hooli bonds", "2025-02-11", "Hooli Inc holds 5% of the bonds.", "5%", "2025-02-11"),
+    # a figure stated as holding now is a point on the published day, whatever its metric; a plan "now" is not
+    ("US debt", "2025-02-12", "Debt held by the public now stands at $28.9 trillion, the CBO said.", "$28.9 trillion",
+     "2025-02-12"),
+    ("Hooli devices", "2019-05-01", "Hooli Inc currently has more than 1 billion active devices.", "1 billion",
+     "2019-05-01"),
+    ("Hooli plans", "2025-02-12", "Hooli Inc now plans to invest $5 billion in new plants.", "$5 billion", ""),
     # negatives: guidance naming its period keeps it; a result with none takes the report period
     ("Hooli Q4 results", "2025-02-13", _Q4 + "The company expects first-quarter revenue of about $2.3 billion.",
      "$2.3 billion", "2025-Q1"),
