@@ -67,6 +67,21 @@ class Grammar:
         words = "|".join(re.escape(w) for w in sorted(P.get("maturity_words") or (), key=len, reverse=True))
         # these words right before a date make it an instrument's term
         self.maturity = re.compile(r"\b(?:" + words + r")\s+(?:(?:in|on|at|by|until)\s+)?(?:the\s+)?$", re.I) if words else None
+        coupon = "|".join(re.escape(w) for w in sorted(P.get("coupon_words") or (), key=len, reverse=True))
+        nouns = "|".join(re.escape(w) for w in sorted(P.get("instrument_nouns") or (), key=len, reverse=True))
+        # a rate that is an instrument's coupon: the words before it, and after it
+        self.coupon_before = re.compile(r"\b(?:" + coupon + r")\s+(?:rate\s+)?(?:of|at|is|was|will\s+be|"
+                                        r"(?:has\s+been\s+|was\s+|is\s+)?(?:fixed|set)\s+at)\s+(?:about\s+|around\s+)?$",
+                                        re.I) if coupon else None
+        self.coupon_after = re.compile(r"\s+(?:(?:(?!(?:of|in|on|for|to|from|and|or|the)\b)[\w-]+\s+){0,3}?(?:" + nouns + r")|(?:annual\s+)?(?:" + coupon + r"))\b",
+                                       re.I) if coupon and nouns else None
+        present = "|".join(re.escape(w) for w in sorted(P.get("present_words") or (), key=len, reverse=True))
+        verbs = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(P.get("present_verbs") or (), key=len,
+                                                                              reverse=True))
+        # "now stands at", "currently has more than": the words before a figure that holds on the published day
+        self.present_state = re.compile(r"\b(?:" + present + r")\s+(?:" + verbs + r")\b(?:\s+(?:at|about|around|over|"
+                                        r"nearly|almost|some|roughly|more\s+than|less\s+than|just|only|a\s+record))*\s*$",
+                                        re.I) if present and verbs else None
         self.ordinals = {str(k).lower(): int(v) for k, v in P["ordinals"].items()}
         self.day_ords, self.day_cards = _day_words(P, nw)
         self.DAYW = {**self.day_ords, **self.day_cards}
@@ -110,7 +125,7 @@ class Grammar:
             ("nth", rf"\b(?:the\s+)?(?:(?P<nth_o>{ORDS})\s+(?P<nth_last>last\s+)?|(?P<nth_l>last|final)\s+)(?P<nth_u>{WD}|day|week[\s-]?end|wkend|week)\b(?=\s+(?:of|in)\b)"
                     rf"|\b(?:the\s+)?(?P<nth_o2>{ORDS})\s+(?P<nth_u2>{WD})\b"),
             ("wan", rf"\b(?P<wan_w>{WD})\s+after\s+next\b"),
-            ("rel", rf"\b(?P<rel_w>{NEXT}|{LAST}|{THIS})\s+(?:(?P<rel_u>{UNIT1})\b(?!\s+(?:of\s+)?(?:19|20)\d\d\b)|(?P<rel_wd>{WD})\b\.?|(?P<rel_m>{MON})\b|(?P<rel_s>{SEASON}|season)s?\b)"),
+            ("rel", rf"\b(?P<rel_w>{NEXT}|{LAST}|{THIS})\s+(?:(?P<rel_u>{UNIT1})\b(?!\s+(?:of\s+)?(?:19|20)\d\d\b|['’]s\s+(?:same\s+|corresponding\s+)?(?:period|quarter|qtr|half)\b)|(?P<rel_wd>{WD})\b\.?|(?P<rel_m>{MON})\b|(?P<rel_s>{SEASON}|season)s?\b)"),
             ("wkno", r"\bweek\s+(?P<wkno_n>\d{1,2})\b"),
             ("ad", r"\b(?P<ad_y>\d{1,4})\s*(?:a\.d\.|ad\b)"),
             ("pabbr", r"\b(?P<pabbr_v>eom|bom|eoy|boy|eow|bow)\b"),
@@ -152,7 +167,8 @@ class Grammar:
                "since", "prior", "previous", "sequentially", "just", "final", "last", "eom", "bom", "eoy", "boy", "eow",
                "bow", "beginning", "start", "middle", "end", "rest", "remaining", "remainder", "later", "earlier", "wkend",
                "week", "fortnight", "hour", "hr", "minute", "min", "right", "my", "day", "this", "next",
-               "quarter", "qtr", "half", "yr", "period", "latest", "financial"})
+               "quarter", "qtr", "half", "yr", "period", "latest", "financial", "same", "corresponding", "comparable",
+               "equivalent"})
         self.start_words = frozenset(v for w in words for v in (w, w.upper(), w.capitalize()))
         # a token opens a candidate when it is digits, a code such as "Q3", "H1", "FY24", or one of the words
         self.token = re.compile(r"(\d|(?i:q|h|fy|w)\d)|[^\W\d_]+")

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from .calendar_grammar import grammar
 from .records import Figure, Period
 from .reporting_periods import shift_period
 
@@ -163,3 +165,70 @@ def per_year(sentence: str) -> bool:
     """Whether a sentence states its figures by the year ("78 cts a year", "annual revenue") or as a standing
     amount ("share capital"), so a quarter is not what they are about."""
     return bool(_PER_YEAR.search(sentence))
+
+
+# a level compared with the past ("the lowest price since August, 1981", "its highest since November 9, 2020"):
+# "since" bounds the comparison, not the span of the figure
+_LEVEL_SINCE = re.compile(r"\b(?:highest|lowest|best|worst|biggest|largest|smallest|strongest|weakest|steepest|"
+                          r"sharpest|most|least|first\s+time|high|low)\b[^,;.]{0,40}$", re.I)
+
+
+def close_since(p: Period | None, text: str, ref: date | None) -> Period | None:
+    """A span written from its start only ("slumped 30% since October", "up 11% since the start of 2025") runs to
+    the story's day (CLAIM_LABELING_GUIDE.md 6: a move's span); "since" after a superlative ("the lowest since
+    1981") dates no figure (None)."""
+    if p is None or ref is None or not p.period_start or p.period_end is not None or not p.label.startswith("since "):
+        return p
+    if p.start >= 0 and _LEVEL_SINCE.search(text[max(0, p.start - 60):p.start]):
+        return None
+    if p.period_start > ref:
+        return p
+    return replace(p, period_end=ref, label=f"{p.period_start.isoformat()}..{ref.isoformat()}")
+
+
+# a change measured from a dated base: "Up 22.02% from its 52-week closing low of $28.16 on Nov. 12, 2024",
+# "rebounding 20 percent from a low on Dec. 24"
+# (not "raised rates to 0.5% from 0.25% at its meeting on January 23": a level, set against a figure, on the
+# day of an event)
+_FROM_BASE = re.compile(r"^[\s)]*(?:points?\s+|pct\s+|percent\s+)?(?:higher\s+|lower\s+)?"
+                        r"from\s+(?![\d$€£¥])[^;:]{0,80}$", re.I)
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
+_CHANGE_KINDS = ("percent", "pp", "word_change")
+
+
+def move_from_day(p: Period | None, fig: Figure, text: str, ref: date | None) -> Period | None:
+    """A change set against a base dated one day before the story runs from that day to the published day
+    (CLAIM_LABELING_GUIDE.md 6: a move's span); other periods are kept."""
+    if p is None or ref is None or p.granularity != "day" or not p.period_end or p.period_end >= ref \
+            or fig.kind not in _CHANGE_KINDS or p.start < fig.end or not _FROM_BASE.match(text[fig.end:p.start]) \
+            or _LEVEL_BEFORE.search(text, max(0, fig.start - 20), fig.start):
+        return p
+    return replace(p, period_end=ref, granularity="range", label=f"{p.period_start.isoformat()}..{ref.isoformat()}")
+
+
+# what a period word can say of a figure that is "now": the one day of an event that may keep it
+_NOW = frozenset({"now", "today", "currently", "right now"})
+
+
+def undated_figure(p: Period | None, fig: Figure, text: str, res, metric: str, default: str, timing: str) -> bool:
+    """Whether a figure has no period whatever its sentence's dates say (CLAIM_LABELING_GUIDE.md 6): an event's
+    amount (a flow metric whose default period is none: a deal's value, an investment) dated only by the day or
+    month it happened ("NCino said Tuesday it acquired Sandbox for $52.5 million", "bought it in June for C$445
+    million"; a figure of no named metric keeps its day or month: most such are dated right), or an
+    instrument's coupon ("with a 4.15% coupon", "its 6-3/4 pct convertible debentures")."""
+    if p is not None and metric in res.metrics and default == "none" and timing == "flow" \
+            and p.granularity in ("day", "month") \
+            and p.text.strip().lower() not in _NOW:
+        return True
+    if fig.kind != "percent":
+        return False
+    g = grammar(res)
+    return bool(g.coupon_before is not None and g.coupon_before.search(text, max(0, fig.start - 50), fig.start)
+                or g.coupon_after is not None and g.coupon_after.match(text, fig.end))
+
+
+def stated_now(fig: Figure, text: str, res) -> bool:
+    """Whether the figure is stated as holding now ("public debt now stands at $28.9 trillion", "it currently has
+    more than 1 billion devices"): a point on the published day, whatever its metric."""
+    g = grammar(res)
+    return g.present_state is not None and bool(g.present_state.search(text, max(0, fig.start - 60), fig.start))

@@ -30,10 +30,11 @@ from .measured_parts import measured_part, part_words as measured_part_words
 from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
 from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods, compared_before as _compared_before,
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
-                            sentence_report_period as _sentence_report_period, dates_a_base,
-                            latest_ended_quarter_period, per_year, results_story, year_after_base)
+                            sentence_report_period as _sentence_report_period, close_since, dates_a_base,
+                            move_from_day, undated_figure, latest_ended_quarter_period, per_year, results_story,
+                            stated_now, year_after_base)
 from .subject_roles import mover_owner
-from .table_periods import SECTION as TABLE_SECTION, table_period
+from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
                        opener_candidate, paragraph_subject)
 
@@ -745,8 +746,12 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         last_change = (fig.end, modality) if fig.kind in ("percent", "word_change") or fig.unit == "%" else None
         if fig.table_label and sections is None:  # the table's section headers, found once per article
             sections = [(m.start(), m.group(1)) for m in TABLE_SECTION.finditer(text)]
-        period = table_period(fig, text, ref, article.title, fy_end, sections) if fig.table_label else None
-        if fig.table_role == "prior":
+        # a wire table's line: its known row label, else one the vocabulary lacks ("Minority interest 700,000 vs 1.1 mln")
+        role = fig.table_role if fig.table_label else wire_row_role(fig, text)
+        if role and sections is None:
+            sections = [(m.start(), m.group(1)) for m in TABLE_SECTION.finditer(text)]
+        period = table_period(fig, text, ref, article.title, fy_end, sections, role) if role or fig.table_label else None
+        if role == "prior":
             modality = "historical"
         if entity in providers and (modality == "estimate" or any(
                 name == "estimate" for _, _, name in modality_cues(text, sent.start, sent.end, res))):
@@ -772,7 +777,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         following = bisect.bisect_right(figure_starts, fig.start)
         next_start = figure_starts[following] if following < len(figure_starts) else None
         if period is None:
-            period = _period_for(fig, period_index, view, days=not results, next_start=next_start, text=text)
+            period = move_from_day(close_since(_period_for(fig, period_index, view, days=not results,
+                                                           next_start=next_start, text=text), text, ref),
+                                   fig, text, ref)
         if metric != "other" and fig.unit and modality != "historical":
             last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates
         # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
@@ -783,7 +790,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             period_index, sent.start, sent.end, text, next_start if base_next else None)) if results and period is None else None
         timing = res.metrics[metric].timing if metric in res.metrics else "flow"
         if period is not None and period.period_start and timing == "flow" and period.granularity in _REPORT_GRAINS \
-                and not period.relative_to_previous and modality != "historical" \
+                and not period.relative_to_previous and modality != "historical" and (fig.table_label or not role) \
                 and (ref is None or modality != "actual" or period.period_end <= ref):
             # a period given for comparison ("a 700% increase compared to Q4 2023"), or one not yet ended for a
             # result (a fiscal quarter read on the wrong calendar), is no report period
@@ -824,6 +831,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             metric = "forward_pe" if has_forward.get(entity) else "trailing_pe"
             timing = "point"
         default = "report" if results_line else res.metrics[metric].default_period if metric in res.metrics else "none"
+        if undated_figure(period, fig, text, res, metric, default, timing):
+            period, default = None, "none"
         period_written = period is not None
         if period is None and default == "report":
             # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported
@@ -837,7 +846,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                 period = _whole_year(base, fy_end)
             elif base is not None:
                 period = shift_period(base, -back) if back else base
-        if period is None and ref is not None and (default == "day" or (
+        if period is None and ref is not None and (default == "day" or stated_now(fig, text, res) or (
                 metric not in res.metrics and fig.kind == "money" and abs(fig.value) < _PRICE_BELOW)):
             period = Period("", -1, -1, ref, ref, ref.isoformat(), "day", "claims.published_day.v1")
         if period is not None and ref is not None and period.period_end and modality == "actual":

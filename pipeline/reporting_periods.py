@@ -33,6 +33,15 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 _MON = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _YR = r"(?:19[5-9]\d|20\d\d)"
 _NUMW_REL = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|\d{1,2})"
+# the period named before it, a year back: "the same period of 2023", "the corresponding quarter of FY24", "the
+# same quarter last year", "last year's quarter" (a base of comparison in a results story; resolved like "a year
+# earlier", anchored to the period named before it in the sentence, else to the story's period by claims)
+_SAME_A_YEAR_BEFORE = (
+    r"(?P<rp_same>(?:the\s+)?(?:same|corresponding|comparable|equivalent)\s+(?:(?:fiscal|financial|reporting)\s+)?"
+    r"(?:period|quarter|qtr|half|(?:three|six|nine|twelve|3|6|9|12)[- ]months?(?:\s+period)?)\s+"
+    r"(?:(?:of|in|for|during)\s+(?:the\s+)?)?(?:(?:last|previous|prior|preceding)\s+(?:(?:fiscal|financial)\s+)?year"
+    rf"|a\s+year\s+(?:ago|earlier|before)|(?:fiscal\s+)?(?P<rp_y>{_YR})|FY\s?'?(?P<rp_fy>{_YR}|\d\d))"
+    r"|last\s+year's\s+(?:same\s+|corresponding\s+)?(?:period|quarter|qtr|half))")
 # Kinds particular to company reporting; pipeline/calendar_grammar.py adds the calendar's own atoms around them.
 PATTERNS = (
     # a reporting period named by its length and its last month ("the quarter ended Dec. 31", "nine months
@@ -46,7 +55,7 @@ PATTERNS = (
     ("q_month", rf"\bthe (?P<qm_m>{_MON}) quarter\b"),
     ("half", rf"\b(?:(?P<h_o>first|second|1st|2nd)[- ]half(?:\s+of)?(?:\s+(?P<h_y>{_YR}))?|(?P<h_c>[12])H\s?'?(?P<h_y2>{_YR}|\d\d)|H(?P<h_c2>[12])\s?'?(?P<h_y3>{_YR}|\d\d)?|(?P<h_y4>{_YR})[\s-]?H(?P<h_c3>[12]))\b"),
     ("fy", rf"\b(?:FY\s?'?(?P<fy_y>{_YR}|\d\d)|fiscal(?: year)?\s+(?P<fy_y2>{_YR})|(?:the\s+)?(?P<fy_y3>{_YR})\s+(?:fiscal|financial)\s+year|(?P<fy_rel>last|this|next|previous|prior|current) (?:fiscal|financial) year)\b"),
-    ("rel_prev", rf"\b(?:(?:just\s+)?(?P<rp_n>{_NUMW_REL})\s+(?P<rp_u>years?|months?|quarters?|weeks?|days?)\s+(?:earlier|before|ago|prior)|(?P<rp_ya>year[- ](?:ago|earlier)|prior[- ]year|previous year's|the previous (?P<rp_pu>quarter|month|year)|the prior (?P<rp_pu2>quarter|month|year)|sequentially))\b"),
+    ("rel_prev", rf"\b(?:(?:just\s+)?(?P<rp_n>{_NUMW_REL})\s+(?P<rp_u>years?|months?|quarters?|weeks?|days?)\s+(?:earlier|before|ago|prior)|{_SAME_A_YEAR_BEFORE}|(?P<rp_ya>year[- ](?:ago|earlier|prior)|prior[- ]year|previous year's|the previous (?P<rp_pu>quarter|month|year)|the prior (?P<rp_pu2>quarter|month|year)|sequentially))\b"),
 )
 KINDS = tuple(name for name, _ in PATTERNS)
 ANCHORED = "rel_prev"  # the one kind resolved against the period named before it, after the scan
@@ -343,6 +352,8 @@ def _fy(x: _Match) -> Period | None:
 def _rel_prev_step(g: dict) -> tuple[int, str, str]:
     """How far back "a year earlier", "three months before", "the previous quarter", "sequentially" go:
     (count, unit, the year-ago word or "")."""
+    if g.get("rp_same"):
+        return 1, "year", "year-ago"
     if g["rp_ya"]:
         word = g["rp_ya"].lower()
         unit = (g["rp_pu"] or g["rp_pu2"] or ("quarter" if word == "sequentially" else "year")).lower()
@@ -376,6 +387,9 @@ def _rel_prev(x: _Match) -> Period | None:
     anchor = _rel_prev_anchor(x, unit, word)
     if anchor is None:
         return None
+    if x.g.get("rp_y") and anchor.text and anchor.period_end:
+        # "the same period of 2023" after "the fourth quarter" (of 2024): that quarter in the year named
+        months = 12 * max(1, min(3, anchor.period_end.year - int(x.g["rp_y"])))
     if unit in ("week", "day"):
         days = 7 * n if unit == "week" else n
         ps = anchor.period_start - timedelta(days=days)

@@ -24,7 +24,11 @@ _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
            "ten": 10, "eleven": 11, "twelve": 12}
 _COUNT = r"(?:\d{1,2}|" + "|".join(_COUNTS) + r")"
 # a section header line: "Year", "Nine mths", "12 mths", "4th qtr"
-SECTION = re.compile(r"(?im)^\s*(year|" + _COUNT + r" (?:mths|months)|qtr|[1-4](?:st|nd|rd|th) qtr|(?:1st|first) half)\b")
+# (also at the end of the dateline, on a line of its own words: "SAN MATEO, Calif., March 31 - Year", "LONDON, April
+# 13 - Six months to end-December", "Fourth quarter 1987")
+SECTION = re.compile(r"(?im)^(?:[^\n]{0,60}?\s[-\u2013]\s+)?\s*(year|" + _COUNT + r" (?:mths|months)|qtr|"
+                     r"[1-4](?:st|nd|rd|th) qtr|"
+                     r"(?:1st|first) half|(?:first|second|third|fourth) quarter)\b(?=[^\n]{0,40}$)")
 _TITLE_MONTHS = re.compile(r"\b(" + _COUNT + r") (?:mths|months)\b", re.I)
 _TITLE_QUARTER = re.compile(r"\b(?:[1-4](?:st|nd|rd|th)|first|second|third|fourth) (?:qtr|quarter)\b|\bqtr\b", re.I)
 # "qtr ended Jan 31", "YEAR MAY 31", "2ND QTR JAN 31", "Ended Feb 28", "Five mths end May 31", "4TH QTR FEB ONE"
@@ -86,7 +90,7 @@ def _section_of(title: str) -> str:
 
 
 def table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: int,
-                 sections: list[tuple[int, str]] | None = None) -> Period | None:
+                 sections: list[tuple[int, str]] | None = None, role: str = "") -> Period | None:
     """Wire tables: the section ("Year", "Nine mths") or title ("4TH QTR") sets the period; vs is a year before."""
     if ref is None:
         return None
@@ -129,7 +133,7 @@ def table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: i
         first = pe.year * 12 + pe.month - months
         ps = date(first // 12, first % 12 + 1, 1)
         label, gran = f"{ps.isoformat()}..{pe.isoformat()}", "range"
-    if fig.table_role == "prior":
+    if (role or fig.table_role) == "prior":
         ps = date(ps.year - 1, ps.month, 1)
         pe = month_end(pe.year - 1, pe.month) if pe == month_end(pe.year, pe.month) else date(pe.year - 1, pe.month, min(pe.day, 28))
         if gran == "range":
@@ -137,3 +141,31 @@ def table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: i
         elif label[:1].isdigit() or label.startswith("FY"):
             label = label.replace(str(pe.year + 1), str(pe.year))
     return Period(sec, -1, -1, ps, pe, label, gran, RULE)
+
+
+# a line of a wire table whose label is not a known row label ("Operating loss 8.76 billion vs profit 6.52
+# billion", "Minority interest 700,000 vs 1.1 mln", "Operating profit 629.0 mln, a 12.1 pct increase")
+_ROW_LABEL = re.compile(r"[A-Z][A-Za-z .,'&/()-]{0,50}")
+_ROW_MAX = 90
+# a label is a noun phrase: one with a verb or preposition is a sentence ("U.S. gold futures were up 0.9% at ...")
+_ROW_VERB = re.compile(r"\b(?:was|were|is|are|rose|fell|gained|lost|had|has|up|down|at|to|by|of|from|for|in|on)\b", re.I)
+# with no "vs", the figure is followed by its change: "Turnover 2.42 billion, a 8.4 pct rise"
+_ROW_CHANGE = re.compile(r"\d[^\s,]*(?:\s+[a-z]{1,8})?,\s+(?:a|an|up|down)\s+[\d.]+\s*(?:pct|percent|%)", re.I)
+
+
+def wire_row_role(fig: Figure, text: str) -> str:
+    """"current" or "prior" (after "vs") when the figure stands in a short line of a wire table that opens with
+    a row label and a figure, then "vs" or a comma ("Turnover 2.42 billion, a 8.4 pct rise"), else ""."""
+    ls = text.rfind("\n", 0, fig.start) + 1
+    le = text.find("\n", fig.end)
+    le = len(text) if le < 0 else le
+    line = text[ls:le]
+    if len(line) > _ROW_MAX or not line[:1].isupper():
+        return ""
+    vs = re.search(r"\s+vs\.?\s+", line)
+    head = line[:vs.start()] if vs else line
+    label = re.match(r"[^\d]*", head).group().rstrip()
+    if not label or not _ROW_LABEL.fullmatch(label) or _ROW_VERB.search(label) \
+            or (vs is None and not _ROW_CHANGE.search(line)):
+        return ""
+    return "prior" if vs is not None and fig.start - ls >= vs.end() else "current"

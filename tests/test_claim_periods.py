@@ -33,6 +33,41 @@ CASES = [
     ("Hooli raises dividend", "2025-02-12", "Hooli Inc said its net income rose. It raised its dividend to 78 cts a "
      "year.", "78 cts", ""),
     ("Hooli signs deal", "2025-02-12", "Hooli Inc sells about $2 billion of chips to Initech.", "$2 billion", ""),
+    # a move written from its start only runs to the published day; "since" after a superlative bounds the
+    # comparison, not the move (the move is the day's)
+    ("Steel shares slump", "2018-12-19", "Shares of Aperam SA have slumped 30 percent since October.", "30 percent",
+     "2018-10-01..2018-12-19"),
+    ("Gold climbs", "2025-02-11", "The price of gold has risen 11% since the start of 2025.", "11%",
+     "2025-01-01..2025-02-11"),
+    ("Rupee slides", "2025-02-10", "The rupee has lost 3.2% against the dollar since November 6, 2024.", "3.2%",
+     "2024-11-06..2025-02-10"),
+    ("Miners rally", "2025-02-14", "Shares of Evolution Mining rose 2.4% to their highest since November 9, 2020.",
+     "2.4%", "2025-02-14"),
+    # a change set against a base dated before the story runs from that day to the published day; a day that
+    # dates the move itself stays that day
+    ("Hooli stock rebounds", "2025-02-10", "Hooli Inc shares are up 22.02% from their 52-week closing low of $28.16 "
+     "on Nov. 12, 2024.", "22.02%", "2024-11-12..2025-02-10"),
+    ("Oil rallies", "2019-01-18", "Brent crude has rebounded more than 20 percent from a low on Dec. 24.",
+     "20 percent", "2018-12-24..2019-01-18"),
+    ("Hooli stock falls", "2025-02-12", "Hooli Inc shares fell 3% on Monday, Feb. 10, 2025.", "3%", "2025-02-10"),
+    # an event's amount dated only by the day or month it happened has no period; a coupon is a term of the
+    # instrument, with none either; an event given a span keeps it
+    ("Hooli buys Initech", "2025-02-11", "Hooli Inc said Tuesday it has acquired Initech for $52.5 million in cash.",
+     "$52.5 million", ""),
+    ("Hooli buys Initech", "2019-11-19", "Hooli Inc bought Initech in June for about $445 million.", "$445 million", ""),
+    ("Hooli sells bonds", "2025-02-11", "Hooli Inc's 15-year bonds trade near 3.87%, with a 4.15% coupon.", "4.15%", ""),
+    ("Hooli redeems debt", "1987-04-08", "Hooli Inc said it completed the redemption of its 47 mln dlr, 6-3/4 pct "
+     "convertible subordinated debentures due 2011.", "6-3/4 pct", ""),
+    ("Hooli sells bonds", "1987-03-19", "The coupon has been fixed at 7.50 pct, Hooli Inc said.", "7.50 pct", ""),
+    ("AI funding", "2025-02-11", "AI startups such as Hooli Inc raised $110 billion in funding last year.",
+     "$110 billion", "2024"),
+    ("Hooli bonds", "2025-02-11", "Hooli Inc holds 5% of the bonds.", "5%", "2025-02-11"),
+    # a figure stated as holding now is a point on the published day, whatever its metric; a plan "now" is not
+    ("US debt", "2025-02-12", "Debt held by the public now stands at $28.9 trillion, the CBO said.", "$28.9 trillion",
+     "2025-02-12"),
+    ("Hooli devices", "2019-05-01", "Hooli Inc currently has more than 1 billion active devices.", "1 billion",
+     "2019-05-01"),
+    ("Hooli plans", "2025-02-12", "Hooli Inc now plans to invest $5 billion in new plants.", "$5 billion", ""),
     # negatives: guidance naming its period keeps it; a result with none takes the report period
     ("Hooli Q4 results", "2025-02-13", _Q4 + "The company expects first-quarter revenue of about $2.3 billion.",
      "$2.3 billion", "2025-Q1"),

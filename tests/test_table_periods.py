@@ -47,10 +47,21 @@ CASES = [
     # in January)
     ("NVIDIA CORP <NVDA> 1ST QTR NET", "1987-05-20", "SANTA CLARA, Calif., May 20 - " + _Q, "4,100,000",
      "1987-02-01..1987-04-30"),
+    # a section at the end of the dateline, or a line naming a quarter; a row whose label the vocabulary lacks
+    # takes the section's period too (after "vs" a year before)
+    ("WIDGET CORP <WDG>", "1987-03-31", "SAN MATEO, Calif., March 31 - Year\n" + _Q, "51.5 mln", "1986"),
+    ("WIDGET CORP <WDG> YEAR 1986", "1987-03-25", "LONDON, March 25 - " + _Q + "\nMinority interest 700,000 vs 1.1 mln",
+     "1.1 mln", "1985"),
+    ("WIDGET PLC RAISES PROFIT", "1987-06-18", "LONDON, June 18 - Year to end-March\nTurnover 9.42 billion, a 12.4 pct "
+     "increase\nFourth quarter 1987\nOperating profit 629.0 mln, a 12.1 pct increase", "629.0 mln", "1987-Q1"),
+    ("WIDGET CORP <WDG> SIX MONTHS TO APRIL 30", "1987-06-19", "TOKYO, June 19 - " + _Q +
+     "\nOperating loss 8.76 billion vs profit 6.52 billion", "6.52 billion", "1985-11-01..1986-04-30"),
     # negatives: no stated end keeps the latest calendar quarter; a date in prose is no period end of the table
     ("WIDGET CORP <WDG> 1ST QTR NET", "1987-04-07", "CHICAGO, April 7 - " + _Q, "4,100,000", "1987-Q1"),
     ("WIDGET CORP <WDG> 1ST QTR NET", "1987-04-20", "CHICAGO, April 20 - The company will meet on May 12.\n" + _Q,
      "4,100,000", "1987-Q1"),
+    ("WIDGET SEES GROWTH", "1987-04-20", "CHICAGO, April 20 - Year-end sales at Widget Corp rose to 51.5 mln dlrs "
+     "from 47.3 mln dlrs, the company said in a statement on Monday.", "51.5 mln dlrs", ""),
 ]
 
 
