@@ -20,7 +20,8 @@ import pandas as pd
 
 def main() -> int:
     from pipeline.conflicts import sort_conflicts
-    from pipeline.facts import Options, group_facts, prepare
+    from pipeline.fact_reports import prepare
+    from pipeline.facts import Options, group_facts
     from pipeline.resources import load_resources
     from pipeline.sources import source_ids
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .facts import (COMPARABLE_MODALITIES, MAX_DISAGREEMENTS_PER_ARTICLE_PAIR, MIN_CONFIDENCE, FACT_INPUT, Options,
-                    group_facts, in_table, sentence_key)
+from .fact_reports import FACT_INPUT, in_table, sentence_key
+from .facts import COMPARABLE_MODALITIES, MAX_DISAGREEMENTS_PER_ARTICLE_PAIR, MIN_CONFIDENCE, Options, group_facts
 from .resources import Resources
 from .schema import CONFLICT_COLUMNS
 

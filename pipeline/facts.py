@@ -28,13 +28,13 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
+from .fact_reports import dates_as_days, prepare, usd_factor, written_slacks
 from .resources import Resources
 from .schema import CONFLICT_COLUMNS, FACT_COLUMNS
 
@@ -63,8 +63,6 @@ NEIGHBOUR_OVERLAP = 0.8  # two flows' spans overlap this much ("year to date" on
 UNLIKE_RATIO = 5.0
 SIGN_FLIP_RATIO = 1.25  # "fell 4.44%" against "rose 4.5%" is a direction slip; "fell 2%" against "rose 12%" is not
 SLIP_TOLERANCE = 0.03  # in log10: a factor within 7% of 10, 100 or 1,000
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
-_BASIS_REACH = 80  # characters before the figure, in its sentence, where a basis word counts
 _MAX_IDS = 200  # report ids listed in a fact's row; the fact_claims table in claims.db holds all
 
 
@@ -76,19 +74,6 @@ class Options:
     min_confidence: float = MIN_CONFIDENCE
     # a market quote's facts of days this close are set against each other (widened for the days between)
     window_days: int = 7
-
-
-def written_slacks(figures: pd.Series, values: np.ndarray) -> np.ndarray:
-    """Half a unit of each figure's last digit as written, in base units ("$53bn" -> 0.5e9; pandas
-    string methods: a million figures in about a second)."""
-    number = figures.astype("string").str.extract(f"({_NUMBER.pattern})", expand=False)
-    written = pd.to_numeric(number.str.replace(",", "", regex=False), errors="coerce").to_numpy(float)
-    digits = number.str.extract(r"\.(\d+)", expand=False).astype("string").str.len().fillna(0).to_numpy(float)
-    written = np.where(written == 0, 1.0, written)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        scale = np.abs(values) / written
-    slack = 0.5 * 10.0 ** (-digits) * np.where(scale >= 1, scale, 1.0)
-    return np.where(np.isnan(written), np.abs(values) * 0.005, slack)
 
 
 def one_quantity(a: float, b: float) -> bool:
@@ -111,14 +96,6 @@ def one_quantity(a: float, b: float) -> bool:
     return round(power) in (1, 2, 3) and abs(power - round(power)) <= SLIP_TOLERANCE
 
 
-def usd_factor(unit: str, day, res: Resources) -> float | None:
-    if unit == "USD":
-        return 1.0
-    year = day.year if isinstance(day, date) else 2020
-    rate = res.usd_rate(unit, year)
-    return None if rate is None else 1.0 / rate
-
-
 def fmt(v: float, unit: str) -> str:
     if unit in ("%", "pp"):
         return f"{v:g}{'%' if unit == '%' else ' pp'}"
@@ -129,89 +106,6 @@ def fmt(v: float, unit: str) -> str:
             return f"{unit} {v / scale:.4g}{suffix}"
     return f"{unit} {v:,.4g}"
 
-
-def in_table(sentence) -> bool:
-    """A row of a table with columns ("| Revenue | $238,435 | $15,709 |"): its column, which the claim
-    does not read, says the period or segment. Wire tables of one figure a line are not this."""
-    return isinstance(sentence, str) and sentence.count("|") >= 3
-
-
-def sentence_key(sentence) -> str:
-    """A sentence as its copies write it (letters and digits, lower case), hashed short; "" for none."""
-    if not isinstance(sentence, str):
-        return ""
-    normal = re.sub(r"[\W_]+", "", sentence.lower())
-    return hashlib.blake2b(normal.encode(), digest_size=8).hexdigest() if normal else ""
-
-
-def basis_of(sentence, figure, res: Resources) -> str:
-    """The basis a figure is stated on, from the words around it in its sentence (models/lexicons/
-    basis.yaml): `adjusted` (non-GAAP, underlying), `intraday` (a session's high or low), `extended`
-    (pre-market, after hours), else `reported`."""
-    if not isinstance(sentence, str) or not res.basis:
-        return "reported"
-    at = sentence.find(figure) if isinstance(figure, str) and figure else -1
-    before = sentence[max(0, at - _BASIS_REACH):at] if at >= 0 else sentence
-    # and the rest of its clause after it ("fell 3% in premarket trading"), up to a comma or semicolon
-    after = re.split(r"[,;]", sentence[at + len(figure):at + len(figure) + 40], maxsplit=1)[0] if at >= 0 else ""
-    low = (before + " " + after).lower()
-    for name, rx in res.basis.items():
-        if rx.search(low):
-            return name
-    return "reported"
-
-
-def comparable(claims: pd.DataFrame, res: Resources) -> pd.DataFrame:
-    """The claims that can state a fact: a named entity, metric and unit, not disputed by a reviewer, not a
-    cell of a table with columns, not a company's total smaller than any total is, and (for an instrument
-    such as a bond yield) a named term."""
-    df = claims[(claims["metric"] != "other") & (claims["entity"].fillna("") != "") & (claims["unit"].fillna("") != "")]
-    if "disputed" in df.columns:
-        df = df[~df["disputed"].fillna(False).astype(bool)]
-    if "sentence" in df.columns and len(df):
-        df = df[~df["sentence"].map(in_table).astype(bool)]
-    if res.least_total and len(df):  # "net income of $0.26 per diluted share" is no company's total (basis.yaml)
-        totals = [m for m, spec in res.metrics.items()
-                  if "money" in spec.kinds and not spec.per_share and m not in res.not_totals]
-        small = df["metric"].isin(totals) & (df["value"].abs() < res.least_total) & \
-            ~df["unit"].isin(("%", "pp", "x", "count"))
-        df = df[~small]
-    instrument = [m for m, spec in res.metrics.items() if spec.instrument]
-    if instrument and len(df):
-        df = df[~(df["metric"].isin(instrument) & (df["segment"].fillna("") == ""))]
-    return df
-
-
-# the claims' columns grouping reads (the run's buckets keep these, `prepare` adds the last three);
-# char_start orders a value's reports so its first mention shows it
-FACT_INPUT = ("claim_id", "article_id", "entity", "entity_id", "segment", "metric", "modality", "unit", "value",
-              "value_low", "value_high", "approx", "figure", "published", "period_start", "period_end",
-              "period_label", "confidence", "char_start", "disputed", "sentence_key", "basis", "source_id")
-
-
-def _dates(col) -> np.ndarray:
-    """Dates (date, ISO text or missing) as days since 1970, NaN when missing."""
-    stamps = pd.to_datetime(pd.Series(col, dtype=object), errors="coerce", format="mixed")
-    days = stamps.to_numpy("datetime64[D]")
-    out = days.astype(np.int64).astype(float)
-    out[np.isnat(days)] = np.nan
-    return out
-
-
-def prepare(claims: pd.DataFrame, res: Resources, sources: dict | None = None) -> pd.DataFrame:
-    """The comparable claims with what grouping needs: basis, source id, sentence key (FACT_INPUT)."""
-    df = comparable(claims, res)
-    if df.empty:
-        return pd.DataFrame(columns=list(FACT_INPUT))
-    df = df.copy()
-    if "sentence_key" not in df.columns:
-        df["sentence_key"] = [sentence_key(s) for s in df["sentence"]] if "sentence" in df.columns else ""
-    if "basis" not in df.columns:
-        df["basis"] = ([basis_of(s, f, res) for s, f in zip(df["sentence"], df["figure"])]
-                       if "sentence" in df.columns else "reported")
-    art = df["article_id"].astype(str)
-    df["source_id"] = art.map(sources).fillna(art) if sources else art
-    return df[[c for c in FACT_INPUT if c in df.columns]]
 
 
 def group_facts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
@@ -235,8 +129,8 @@ def group_facts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
     low = np.minimum(df["value_low"].to_numpy(float), df["value_high"].to_numpy(float))
     high = np.maximum(df["value_low"].to_numpy(float), df["value_high"].to_numpy(float))
     approx = df["approx"].fillna("exact").to_numpy(object)
-    pub = _dates(df["published"].to_numpy(object))
-    ps, pe = _dates(df["period_start"].to_numpy(object)), _dates(df["period_end"].to_numpy(object))
+    pub = dates_as_days(df["published"].to_numpy(object))
+    ps, pe = dates_as_days(df["period_start"].to_numpy(object)), dates_as_days(df["period_end"].to_numpy(object))
     spec = {m: res.metrics.get(m) for m in set(metric)}
     point = np.array([spec[m] is not None and spec[m].timing == "point" for m in metric])
     # the fact's time: a flow's period (none: no fact); a point's stated day or period, else its published day

@@ -25,7 +25,8 @@ from .bounds import drop_crowded
 from .claims import make_claims
 from .clean import clean_text
 from .conflicts import SortedConflicts
-from .facts import FACT_INPUT, Options as FactOptions, basis_of, comparable, group_facts, sentence_key
+from .fact_reports import FACT_INPUT, basis_of, comparable, sentence_key
+from .facts import Options as FactOptions, group_facts
 from .sources import band_hashes, encode as encode_bands, source_ids
 from .dates import infer_published
 from .entities import add_named_mentions, find_entities

@@ -5,7 +5,8 @@ from datetime import date
 
 import pandas as pd
 
-from pipeline.facts import basis_of, group_facts, likely_cause
+from pipeline.fact_reports import basis_of
+from pipeline.facts import group_facts, likely_cause
 from pipeline.sources import band_hashes, encode, source_ids
 from pipeline.schema import FACT_COLUMNS
 

@@ -1,0 +1,124 @@
+"""What a claim brings to a fact (pipeline/facts.py groups them): whether it can state one at all
+(`comparable`: a named entity and metric, no reviewer's dispute, no cell of a table with columns, no
+company total smaller than any total is), its basis read from the words around it (`basis_of`,
+models/lexicons/basis.yaml), its sentence as its copies write it (`sentence_key`), the slack its
+written precision allows (`written_slacks`) and its currency's dollar rate (`usd_factor`).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from .resources import Resources
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+_BASIS_REACH = 80  # characters before the figure, in its sentence, where a basis word counts
+
+
+def written_slacks(figures: pd.Series, values: np.ndarray) -> np.ndarray:
+    """Half a unit of each figure's last digit as written, in base units ("$53bn" -> 0.5e9; pandas
+    string methods: a million figures in about a second)."""
+    number = figures.astype("string").str.extract(f"({_NUMBER.pattern})", expand=False)
+    written = pd.to_numeric(number.str.replace(",", "", regex=False), errors="coerce").to_numpy(float)
+    digits = number.str.extract(r"\.(\d+)", expand=False).astype("string").str.len().fillna(0).to_numpy(float)
+    written = np.where(written == 0, 1.0, written)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        scale = np.abs(values) / written
+    slack = 0.5 * 10.0 ** (-digits) * np.where(scale >= 1, scale, 1.0)
+    return np.where(np.isnan(written), np.abs(values) * 0.005, slack)
+
+
+def usd_factor(unit: str, day, res: Resources) -> float | None:
+    if unit == "USD":
+        return 1.0
+    year = day.year if isinstance(day, date) else 2020
+    rate = res.usd_rate(unit, year)
+    return None if rate is None else 1.0 / rate
+
+
+def in_table(sentence) -> bool:
+    """A row of a table with columns ("| Revenue | $238,435 | $15,709 |"): its column, which the claim
+    does not read, says the period or segment. Wire tables of one figure a line are not this."""
+    return isinstance(sentence, str) and sentence.count("|") >= 3
+
+
+def sentence_key(sentence) -> str:
+    """A sentence as its copies write it (letters and digits, lower case), hashed short; "" for none."""
+    if not isinstance(sentence, str):
+        return ""
+    normal = re.sub(r"[\W_]+", "", sentence.lower())
+    return hashlib.blake2b(normal.encode(), digest_size=8).hexdigest() if normal else ""
+
+
+def basis_of(sentence, figure, res: Resources) -> str:
+    """The basis a figure is stated on, from the words around it in its sentence (models/lexicons/
+    basis.yaml): `adjusted` (non-GAAP, underlying), `intraday` (a session's high or low), `extended`
+    (pre-market, after hours), else `reported`."""
+    if not isinstance(sentence, str) or not res.basis:
+        return "reported"
+    at = sentence.find(figure) if isinstance(figure, str) and figure else -1
+    before = sentence[max(0, at - _BASIS_REACH):at] if at >= 0 else sentence
+    # and the rest of its clause after it ("fell 3% in premarket trading"), up to a comma or semicolon
+    after = re.split(r"[,;]", sentence[at + len(figure):at + len(figure) + 40], maxsplit=1)[0] if at >= 0 else ""
+    low = (before + " " + after).lower()
+    for name, rx in res.basis.items():
+        if rx.search(low):
+            return name
+    return "reported"
+
+
+def comparable(claims: pd.DataFrame, res: Resources) -> pd.DataFrame:
+    """The claims that can state a fact: a named entity, metric and unit, not disputed by a reviewer, not a
+    cell of a table with columns, not a company's total smaller than any total is, and (for an instrument
+    such as a bond yield) a named term."""
+    df = claims[(claims["metric"] != "other") & (claims["entity"].fillna("") != "") & (claims["unit"].fillna("") != "")]
+    if "disputed" in df.columns:
+        df = df[~df["disputed"].fillna(False).astype(bool)]
+    if "sentence" in df.columns and len(df):
+        df = df[~df["sentence"].map(in_table).astype(bool)]
+    if res.least_total and len(df):  # "net income of $0.26 per diluted share" is no company's total (basis.yaml)
+        totals = [m for m, spec in res.metrics.items()
+                  if "money" in spec.kinds and not spec.per_share and m not in res.not_totals]
+        small = df["metric"].isin(totals) & (df["value"].abs() < res.least_total) & \
+            ~df["unit"].isin(("%", "pp", "x", "count"))
+        df = df[~small]
+    instrument = [m for m, spec in res.metrics.items() if spec.instrument]
+    if instrument and len(df):
+        df = df[~(df["metric"].isin(instrument) & (df["segment"].fillna("") == ""))]
+    return df
+
+
+# the claims' columns grouping reads (the run's buckets keep these, `prepare` adds the last three);
+# char_start orders a value's reports so its first mention shows it
+FACT_INPUT = ("claim_id", "article_id", "entity", "entity_id", "segment", "metric", "modality", "unit", "value",
+              "value_low", "value_high", "approx", "figure", "published", "period_start", "period_end",
+              "period_label", "confidence", "char_start", "disputed", "sentence_key", "basis", "source_id")
+
+
+def dates_as_days(col) -> np.ndarray:
+    """Dates (date, ISO text or missing) as days since 1970, NaN when missing."""
+    stamps = pd.to_datetime(pd.Series(col, dtype=object), errors="coerce", format="mixed")
+    days = stamps.to_numpy("datetime64[D]")
+    out = days.astype(np.int64).astype(float)
+    out[np.isnat(days)] = np.nan
+    return out
+
+
+def prepare(claims: pd.DataFrame, res: Resources, sources: dict | None = None) -> pd.DataFrame:
+    """The comparable claims with what grouping needs: basis, source id, sentence key (FACT_INPUT)."""
+    df = comparable(claims, res)
+    if df.empty:
+        return pd.DataFrame(columns=list(FACT_INPUT))
+    df = df.copy()
+    if "sentence_key" not in df.columns:
+        df["sentence_key"] = [sentence_key(s) for s in df["sentence"]] if "sentence" in df.columns else ""
+    if "basis" not in df.columns:
+        df["basis"] = ([basis_of(s, f, res) for s, f in zip(df["sentence"], df["figure"])]
+                       if "sentence" in df.columns else "reported")
+    art = df["article_id"].astype(str)
+    df["source_id"] = art.map(sources).fillna(art) if sources else art
+    return df[[c for c in FACT_INPUT if c in df.columns]]
