@@ -16,13 +16,37 @@ _FLAT_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|remained|stayed|held
                           r"virtually|broadly|ended|closed|traded|finished|came in|mostly)\s+$", re.I)
 
 
+# a per-share amount of a loss: "a loss of 4.20 dlrs per share", "a loss of $75.8 million, or $2.20 a share";
+# a profit, a comparison or a clause break between the loss and the amount ends it ("a loss ..., compared
+# with a profit of 24 cents a share"). Wire tables ("Shr loss 2.20 dlrs") are figure_tables.py's.
+_PER_SHARE_AFTER = re.compile(r"\s*(?:a|per|each)\s+(?:\w+\s+)?(?:share|shr)\b", re.I)
+_LOSS_BEFORE = re.compile(r"\blos(?:s|ses)\b(?:(?!\b(?:profits?|earnings|income|gains?|dividends?|compared|versus|vs|"
+                          r"against|from|than|and|but|while|year-ago|earlier|narrowed|widened)\b)(?:[^.;]|(?<=\d)\.(?=\d)))*$",
+                          re.I)
+# "a loss per share of $0.12", "net loss per diluted share was 8 cents"
+_LOSS_PER_SHARE_BEFORE = re.compile(r"\blos(?:s|ses)\s+per\s+(?:\w+\s+)?share\s+(?:of|was|were|is|came\s+in\s+at|at)\s+"
+                                    r"(?:(?:about|around|approximately)\s+)?$", re.I)
+
+
+def per_share_loss(text: str, fig: Figure) -> Figure:
+    """A per-share amount a loss is stated in is negative, as a loss per share is in a results table."""
+    if fig.kind != "money" or fig.value <= 0:
+        return fig
+    if not (_PER_SHARE_AFTER.match(text, fig.end) and _LOSS_BEFORE.search(text, max(0, fig.start - 90), fig.start)
+            or _LOSS_PER_SHARE_BEFORE.search(text, max(0, fig.start - 60), fig.start)):
+        return fig
+    return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low})
+
+
 def signed(text: str, fig: Figure, res: Resources) -> Figure:
     """Apply the sign a falling verb before or a falling noun after gives a change.
 
     "fell 3.2%", "slumping more than 8%", "a 12% fall in profit", "the recent 5% decrease" are
     negative; "fell to 3.2%" is a level and keeps its sign. The words are number_words.yaml's
-    `falling_words` and `falling_nouns`.
+    `falling_words` and `falling_nouns`. A per-share amount of a loss is negative (`per_share_loss`).
     """
+    if fig.kind == "money":
+        return per_share_loss(text, fig)
     if fig.kind not in ("percent", "pp") or fig.value < 0:
         return fig
     before_rx, after_rx = _sign_patterns(res)
