@@ -18,6 +18,8 @@ MODALITY_REACH = 300
 # further on it is another clause's ("shares rose 9% on Tuesday as Vance said the most advanced chips will be
 # made in the U.S." is no forecast). Set on the yardstick's train split.
 AFTER_REACH = 60
+# how far a forecast verb reaches over other figures of its clause (a modal or a past marker reaches none)
+FRAME_REACH = 120
 OPENING_CHARS = 12  # a sentence's first words, where its subject stands ("Two analysts polled by ...")
 _CUE_NAMES = ("estimate", "historical", "forecast", "forecast_modal", "versus_expectations")
 _CHANGE_TO = re.compile(r"\s*,?\s*to\s+")  # between a change and the level it reaches: "fall 2.9% to 450 yen"
@@ -92,8 +94,10 @@ def figure_modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, le
                 continue
             if end <= fig.start:
                 i = bisect.bisect_left(others, end)  # `others` is sorted: is a figure between?
-                if i < len(others) and others[i] < fig.start:
-                    continue
+                if i < len(others) and others[i] < fig.start and (is_lead or name != "forecast"
+                                                                   or fig.start - end > FRAME_REACH):
+                    continue  # a forecast verb governs the figures of its clause: "expects EPS of $0.41 to
+                    # $0.43 from revenue of $737 million and $741 million"
                 d = fig.start - end
             else:  # cues after the figure count only when close ("... 5 mln dlrs, analysts expected")
                 if next_start is not None and fig.end <= next_start <= start or start - fig.end > AFTER_REACH:

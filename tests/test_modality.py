@@ -33,6 +33,15 @@ CASES = {
         ("The bank may also sell part of its holdings, which are worth about 473 mln rupees, or about 70 pct of the "
          "market.", "70 pct", "actual"),
     ],
+    # a forecast verb governs the figures of its clause, a past marker only the figure next to it
+    "frame_over_figures": [
+        ("For Q1, Hooli expects EPS of $0.41 to $0.43 on revenue of $737 million to $741 million.",
+         "$737 million to $741 million", "forecast"),
+        ("Hooli plans to complete a C$300 million financing at C$7 a share.", "C$7", "forecast"),
+        ("The agency expects prices to fall 1.5 pct at a growth rate of two pct.", "two pct", "forecast"),
+        ("Hooli's shares fell from a high of $77 to $24 this year.", "$24", "actual"),
+        ("Hooli may sell 2 mln shares at $15 each.", "$15", "actual"),
+    ],
     # the month May is no modal verb; a result set against what was expected is no forecast
     "not_cue": [
         ("On May 11, Hooli agreed to buy Pied Piper in a stock deal valued at $528 million.", "$528 million", "actual"),
