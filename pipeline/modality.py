@@ -21,7 +21,8 @@ AFTER_REACH = 60
 # how far a forecast verb reaches over other figures of its clause (a modal or a past marker reaches none)
 FRAME_REACH = 120
 OPENING_CHARS = 12  # a sentence's first words, where its subject stands ("Two analysts polled by ...")
-_CUE_NAMES = ("estimate", "historical", "forecast", "forecast_modal", "versus_expectations")
+_CUE_NAMES = ("estimate", "historical", "forecast", "forecast_modal", "versus_expectations", "versus_plans")
+_VERSUS = {"versus_expectations": "estimate", "versus_plans": "forecast"}  # what the figure after the phrase is
 _CHANGE_TO = re.compile(r"\s*,?\s*to\s+")  # between a change and the level it reaches: "fall 2.9% to 450 yen"
 # between a figure and one that restates it in brackets: "234 billion yen ($1.54 billion)"
 _RESTATED = re.compile(r"\s*\(\s*(?:about|around|approximately|approx\.|roughly|some|or)?\s*")
@@ -78,20 +79,23 @@ def figure_modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, le
         cues = cue_spans.get((a, b))
         if cues is None:
             cues = cue_spans[(a, b)] = modality_cues(text, a, b, res)
-        versus = [(st, en) for st, en, name in cues if name == "versus_expectations" and st >= fig.end]
+        versus = [(st, en) for st, en, name in cues if name in _VERSUS and st >= fig.end]
         for start, end, name in cues[bisect.bisect_left(cues, (wa,)):]:
             if start >= wb:
                 break
             if is_lead and name not in ("forecast", "historical"):
                 continue
-            if name == "versus_expectations":
+            if name in _VERSUS:
                 if end > fig.start:
                     continue
-                name = "estimate"
+                name = _VERSUS[name]
             elif any(st <= start < en for st, en in versus):
                 continue  # "$741M, short of forecasts": the words name the other figure's modality
             elif name == "historical" and _names_a_base(text, start, res):
                 continue
+            if end <= fig.start and name.startswith("forecast") and fig.start - end < MODALITY_REACH and any(
+                    rx.search(lower_text(text[end:fig.start])) for rx in res.modality.get("past_verbs", ())):
+                continue  # "is set to drop after the number of cars surged by 25%": the figure is another verb's
             if end <= fig.start:
                 i = bisect.bisect_left(others, end)  # `others` is sorted: is a figure between?
                 if i < len(others) and others[i] < fig.start and (is_lead or name != "forecast"

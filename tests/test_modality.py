@@ -42,6 +42,22 @@ CASES = {
         ("Hooli's shares fell from a high of $77 to $24 this year.", "$24", "actual"),
         ("Hooli may sell 2 mln shares at $15 each.", "$15", "actual"),
     ],
+    # the terms of a deal, a security or a product are set now; a verb in the past takes the figure from a forecast
+    # word before it; a result set against a plan is no forecast, the plan is
+    "terms_past_plans": [
+        ("The partnership said it will pay a regular quarterly distribution of 60 cts a unit on April 15.", "60 cts",
+         "actual"),
+        ("Shareholders would receive 29 dlrs a share in cash.", "29 dlrs", "actual"),
+        ("A similarly outfitted laptop will cost you $1,299.", "$1,299", "actual"),
+        ("Hooli will pay $2 billion to settle the claims next year.", "$2 billion", "forecast"),
+        ("Complaints are set to drop after the number of cars in Norway surged by more than 25% this year.", "25%",
+         "actual"),
+        ("Hooli expects revenue to rise 5% this year.", "5%", "forecast"),
+        ("Indonesian output rose to 836 million tonnes in 2024, 18% above its target.", "18%", "actual"),
+        ("The Ebitda margin of 4.2% was well above the company's full-year guidance for 1%-3%.", "1%-3%",
+         "forecast"),
+        ("Acme Securities raised its price target on Hooli, whose shares rose 1.5% to $40.", "1.5%", "actual"),
+    ],
     # the month May is no modal verb; a result set against what was expected is no forecast
     "not_cue": [
         ("On May 11, Hooli agreed to buy Pied Piper in a stock deal valued at $528 million.", "$528 million", "actual"),
