@@ -27,6 +27,7 @@ _CHANGE_TO = re.compile(r"\s*,?\s*to\s+")  # between a change and the level it r
 # between a figure and one that restates it in brackets: "234 billion yen ($1.54 billion)"
 _RESTATED = re.compile(r"\s*\(\s*(?:about|around|approximately|approx\.|roughly|some|or)?\s*")
 # between a figure and the next item of its list: "76 mln dlrs in March and 230 mln", "a loss of $1.5 million, or"
+_NUMBER = re.compile(r"\d")  # a number before a figure in its clause, one the figures stage left out ("700,000 vs")
 _PAIRED = re.compile(r"\s*(?:vs\.?|versus|compared|against)\b", re.I)  # a figure set against the next one
 _LISTED = re.compile(r"\s*(?:[\w.'-]+\s+){0,4}?,?\s*(?:and|or)\s+(?:(?:a|an|the)\s+)?", re.I)
 
@@ -65,7 +66,8 @@ def figure_modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, le
     before = lower_text(text[max(cs, fig.start - 60):fig.start])
     after = lower_text(text[fig.end:fig.end + 30])
     if not any(rx.match(after) for rx in res.modality.get("estimate_after", ())) and (
-            others and others[0] < fig.start and any(rx.search(before[-40:]) for rx in res.modality.get("prior_value", ()))
+            (others and others[0] < fig.start or _NUMBER.search(text, cs, fig.start))
+            and any(rx.search(before[-40:]) for rx in res.modality.get("prior_value", ()))
             or any(rx.search(before) for rx in res.modality.get("prior_value_named", ()))):
         return "historical"  # "fell to 4.0% from 4.1%", not "vs. $1.28 consensus"; `others`: the figures before
     found: dict[str, int] = {}

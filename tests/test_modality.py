@@ -112,6 +112,17 @@ CASES = {
         ("Hooli posted revenue of $741 million, compared with analysts' estimates of $758.9 million.",
          "$758.9 million", "estimate"),
     ],
+    # a value from before the story's time, and an earlier move the news follows
+    "earlier_values": [
+        ("Just over two years ago, Hooli announced an $8 million Series A.", "$8 million", "historical"),
+        ("Hooli needs a breakout device that reminds consumers why it was once valued at $1 trillion.", "$1 trillion",
+         "historical"),
+        ("Quarter net loss originally reported as 32.0 mln dlrs.", "32.0 mln dlrs", "historical"),
+        ("The yield rebounded from the seven-week low of 4.4% touched on February 5.", "4.4%", "historical"),
+        ("Hooli has surged 33% this year, after a 23% decline last year.", "23%", "historical"),
+        ("Operating loss 8.76 billion vs profit 6.52 billion", "6.52 billion", "historical"),
+        ("Hooli has surged 33% this year.", "33%", "actual"),
+    ],
     # a restatement in brackets and the next item of a list of earlier values share the figure before's modality
     "restated_or_listed": [
         ("Hooli lost US$1.1 million, compared with a loss of US$1.5 million, or US$0.04 a share, a year before.",
