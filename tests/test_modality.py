@@ -58,6 +58,13 @@ CASES = {
          "forecast"),
         ("Acme Securities raised its price target on Hooli, whose shares rose 1.5% to $40.", "1.5%", "actual"),
     ],
+    # a goal, objective or intention names what is planned
+    "goals": [
+        ("Progress in returning inflation to its 2% objective is still being made.", "2%", "forecast"),
+        ("The president announced intentions to levy 25% tariffs on imports of steel.", "25%", "forecast"),
+        ("Hooli set a goal of 300 million users by 2027.", "300 million", "forecast"),
+        ("Hooli now has 300 million users.", "300 million", "actual"),
+    ],
     # the month May is no modal verb; a result set against what was expected is no forecast
     "not_cue": [
         ("On May 11, Hooli agreed to buy Pied Piper in a stock deal valued at $528 million.", "$528 million", "actual"),
