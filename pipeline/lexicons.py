@@ -50,9 +50,10 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "set_verbs": Shape(list, (str,)), "links": Shape(list, (str,)),
                                "change_nouns": Shape(list, (str,)), "qualifiers": Shape(list, (str,)),
                                "not_modifiers": Shape(list, (str,))},
-    "lexicons/modality.yaml": {k: Shape(list, (str,))  # claims.modality_cues and _modality
-                               for k in ("forecast", "estimate", "historical", "prior_value", "versus_expectations",
-                                         "estimate_after")},
+    "lexicons/modality.yaml": {k: Shape(list, (str,))  # modality.modality_cues and figure_modality
+                               for k in ("forecast", "forecast_modal", "estimate", "historical", "prior_value",
+                                         "prior_value_named", "versus_expectations", "estimate_after", "base_before",
+                                         "estimate_speaker", "not_cue", "versus_plans", "past_verbs")},
     "lexicons/number_words.yaml": {  # figures.Patterns, numbers.parse_word_tokens, calendar_grammar.Grammar
         "units": Shape(dict, NUMBER), "tens": Shape(dict, NUMBER), "magnitudes": Shape(dict, NUMBER),
         "dozen": Shape(dict, NUMBER), "decimal_point": STR, "sign_words": MAP,

@@ -1,0 +1,162 @@
+"""Modality: whether a figure is what happened (actual), what its entity expects (forecast), what others guess
+(estimate), or an earlier value quoted as a reference (historical); CLAIM_LABELING_GUIDE.md section 7.
+
+The cue words live in `models/lexicons/modality.yaml`; this module reads them around one figure. `figure_modality`
+reads the figure's clause (and the frame its sentence opens with), `modality_in_sentence` the sentence around it,
+and `modality_after` the figure before it (a restatement or a list shares its modality).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .records import Figure
+from .resources import Resources, lower_text
+
+MODALITY_REACH = 300
+# a cue after the figure counts only this close ("$5 billion is expected", "5 mln dlrs, analysts expected"):
+# further on it is another clause's ("shares rose 9% on Tuesday as Vance said the most advanced chips will be
+# made in the U.S." is no forecast). Set on the yardstick's train split.
+AFTER_REACH = 60
+# how far a forecast verb reaches over other figures of its clause (a modal or a past marker reaches none)
+FRAME_REACH = 120
+OPENING_CHARS = 12  # a sentence's first words, where its subject stands ("Two analysts polled by ...")
+_CUE_NAMES = ("estimate", "historical", "forecast", "forecast_modal", "versus_expectations", "versus_plans")
+_VERSUS = {"versus_expectations": "estimate", "versus_plans": "forecast"}  # what the figure after the phrase is
+_CHANGE_TO = re.compile(r"\s*,?\s*to\s+")  # between a change and the level it reaches: "fall 2.9% to 450 yen"
+# between a figure and one that restates it in brackets: "234 billion yen ($1.54 billion)"
+_RESTATED = re.compile(r"\s*\(\s*(?:about|around|approximately|approx\.|roughly|some|or)?\s*")
+# between a figure and the next item of its list: "76 mln dlrs in March and 230 mln", "a loss of $1.5 million, or"
+_NUMBER = re.compile(r"\d")  # a number before a figure in its clause, one the figures stage left out ("700,000 vs")
+_PAIRED = re.compile(r"\s*(?:vs\.?|versus|compared|against)\b", re.I)  # a figure set against the next one
+_LISTED = re.compile(r"\s*(?:[\w.'-]+\s+){0,4}?,?\s*(?:and|or)\s+(?:(?:a|an|the)\s+)?", re.I)
+
+
+def modality_cues(text: str, a: int, b: int, res: Resources) -> list[tuple[int, int, str]]:
+    """Every modality cue in text[a:b] as (start, end, name), absolute offsets, sorted by start.
+
+    A modal verb ("will", "may") is named `forecast_modal`; a match inside one of `not_cue`'s ("in May",
+    "better-than-expected") is no cue.
+    """
+    window = lower_text(text[a:b])
+    blocked = [(m.start(), m.end()) for rx in res.modality.get("not_cue", ()) for m in rx.finditer(window)]
+    return sorted((a + m.start(), a + m.end(), name) for name in _CUE_NAMES
+                  for rx in res.modality.get(name, ()) for m in rx.finditer(window)
+                  if not any(s <= m.start() and m.end() <= e for s, e in blocked))
+
+
+def _names_a_base(text: str, start: int, res: Resources) -> bool:
+    """Whether a historical cue at `start` names the base of a change ("rose 8.9% from a year earlier", "up 5%
+    over the previous quarter"): it dates what the figure is compared with, not the figure."""
+    return any(rx.search(lower_text(text[max(0, start - 40):start])) for rx in res.modality.get("base_before", ()))
+
+
+def figure_modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, lead: tuple[int, int] | None = None,
+                    others: tuple[int, ...] = (), cue_spans: dict | None = None, next_start: int | None = None) -> str:
+    """actual, forecast, estimate or historical, from the cues nearest the figure.
+
+    A cue before the figure counts only if no other figure (`others`: their starts, sorted) stands between them
+    ("from a low of HKD 77 to HKD 124": the low is 77's); a sentence's lead clause frames the whole sentence
+    with its forecast verbs and past markers ("The company forecasts EPS growth of 4% to 7%, or 8% to 11% ...",
+    "At its peak, ..."), not with a modal verb, which has a verb of its own ("This will be the first report since
+    it won the $10 billion contract"), nor with an analyst it names. A cue after the figure counts only up to the next figure (`next_start`): "to $1.87 billion from
+    $822.4 million a year ago" dates the second only. `cue_spans` caches each span's cues, so the figures of
+    one clause share one pass of the patterns.
+    """
+    before = lower_text(text[max(cs, fig.start - 60):fig.start])
+    after = lower_text(text[fig.end:fig.end + 30])
+    if not any(rx.match(after) for rx in res.modality.get("estimate_after", ())) and (
+            (others and others[0] < fig.start or _NUMBER.search(text, cs, fig.start))
+            and any(rx.search(before[-40:]) for rx in res.modality.get("prior_value", ()))
+            or any(rx.search(before) for rx in res.modality.get("prior_value_named", ()))):
+        return "historical"  # "fell to 4.0% from 4.1%", not "vs. $1.28 consensus"; `others`: the figures before
+    found: dict[str, int] = {}
+    cue_spans = {} if cue_spans is None else cue_spans
+    # a cue more than a few lines away does not decide a figure's modality; the bound keeps a
+    # clause with thousands of figures (a wire table on one line) linear
+    lo, hi = max(cs, fig.start - MODALITY_REACH), min(ce, fig.end + MODALITY_REACH)
+    others = others[bisect.bisect_left(others, lo):]  # only a figure in the clause's window parts a cue from it
+    spans = [(cs, ce, lo, hi, False)] + ([(*lead, *lead, True)] if lead and lead[1] <= fig.start and lead[0] < lo else [])
+    for a, b, wa, wb, is_lead in spans:
+        cues = cue_spans.get((a, b))
+        if cues is None:
+            cues = cue_spans[(a, b)] = modality_cues(text, a, b, res)
+        versus = [(st, en) for st, en, name in cues if name in _VERSUS and st >= fig.end]
+        for start, end, name in cues[bisect.bisect_left(cues, (wa,)):]:
+            if start >= wb:
+                break
+            if is_lead and name not in ("forecast", "historical"):
+                continue
+            if name in _VERSUS:
+                if end > fig.start:
+                    continue
+                name = _VERSUS[name]
+            elif any(st <= start < en for st, en in versus):
+                continue  # "$741M, short of forecasts": the words name the other figure's modality
+            elif name == "historical" and _names_a_base(text, start, res):
+                continue
+            if end <= fig.start and name.startswith("forecast") and fig.start - end < MODALITY_REACH and any(
+                    rx.search(lower_text(text[end:fig.start])) for rx in res.modality.get("past_verbs", ())):
+                continue  # "is set to drop after the number of cars surged by 25%": the figure is another verb's
+            if end <= fig.start:
+                i = bisect.bisect_left(others, end)  # `others` is sorted: is a figure between?
+                if i < len(others) and others[i] < fig.start and (is_lead or name != "forecast"
+                                                                   or fig.start - end > FRAME_REACH):
+                    continue  # a forecast verb governs the figures of its clause: "expects EPS of $0.41 to
+                    # $0.43 from revenue of $737 million and $741 million"
+                d = fig.start - end
+            else:  # cues after the figure count only when close ("... 5 mln dlrs, analysts expected")
+                if next_start is not None and fig.end <= next_start <= start or start - fig.end > AFTER_REACH:
+                    continue  # "rose 9% on Tuesday as Vance said the chips will ...": another clause's verb
+                d = max(0, (start - fig.start - len(fig.text)) * 2)
+            name = "forecast" if name == "forecast_modal" else name
+            found[name] = min(found.get(name, 10_000), d)
+    if not found:
+        return "actual"
+    if "estimate" in found and found["estimate"] <= found.get("forecast", 10_000) + 20:
+        return "estimate"
+    return min(found, key=found.get)
+
+
+def others_before(pos: int, lo: int, starts: list[int]) -> bool:
+    """Whether a figure (of the sorted `starts`) begins in [lo, pos)."""
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < pos
+
+
+def modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int, sent_end: int, cs: int,
+                         near: list[int], last_change: tuple[int, str] | None, res: Resources) -> str:
+    """The clause's modality, read against its sentence: analysts opening the sentence make its expectation an
+    estimate ("Analysts polled by FactSet, on average, expected $0.57", not "Amazon surprised analysts by
+    announcing it would ..."), and so does an analyst the sentence quotes ("could rise to $5.1 billion, analyst
+    Jane Roe says"); the level a forecast change reaches is forecast too ("expects profit to decline 2.9% to
+    450.0 billion yen")."""
+    if modality == "forecast" and not others_before(fig.start, sent_start, near) and any(
+            name == "estimate" and start - sent_start <= OPENING_CHARS and end <= fig.start
+            for start, end, name in modality_cues(text, sent_start, fig.start, res)):
+        return "estimate"
+    if modality == "forecast" and any(rx.search(lower_text(text[sent_start:sent_end]))
+                                      for rx in res.modality.get("estimate_speaker", ())):
+        return "estimate"
+    if last_change is not None and last_change[0] >= cs and _CHANGE_TO.fullmatch(text, last_change[0], fig.start) \
+            and last_change[1] in ("forecast", "estimate") and modality == "actual":
+        return last_change[1]
+    return modality
+
+
+def modality_after(modality: str, text: str, fig: Figure, previous: tuple[Figure, str] | None) -> str:
+    """A figure's modality read against the figure just before it in its sentence (`previous`: that figure and its
+    modality): a restatement in brackets shares it ("234 billion yen ([[$1.54 billion]])", guide: a figure that
+    restates another takes its modality), and so does the next item of a list of earlier values ("against 76 mln
+    dlrs in March and [[230 mln dlrs]] in April 1986")."""
+    if previous is None or modality != "actual":
+        return modality
+    prev, prev_modality = previous
+    if prev_modality == "actual" or prev.end > fig.start:
+        return modality
+    if prev.kind == fig.kind and _RESTATED.fullmatch(text, prev.end, fig.start):
+        return prev_modality
+    if prev_modality == "historical" and prev.kind == fig.kind and _LISTED.fullmatch(text, prev.end, fig.start) \
+            and not _PAIRED.match(text, fig.end):  # "20,000 dlrs vs 86,000 dlrs in quarter and 586,000 dlrs vs ..."
+        return prev_modality
+    return modality

@@ -1,0 +1,164 @@
+"""Modality (pipeline/modality.py, models/lexicons/modality.yaml): one table a rule family, each with its negatives.
+
+Sentences are invented in the style of the news dumps; the published day is fixed.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import extract
+
+PUBLISHED = "2025-06-02"
+
+
+def modality_of(text: str, figure: str, published: str = PUBLISHED) -> str:
+    claims, _ = extract([text], published=published)
+    rows = claims[claims["figure"] == figure]
+    assert len(rows), f"no claim for {figure!r} in {list(claims['figure'])}"
+    return rows.iloc[0]["modality"]
+
+
+CASES = {
+    # a sentence's lead clause frames the others with its forecast verbs, not with a modal verb of its own
+    "lead_frame": [
+        ("The company forecasts EPS growth of 4% to 7%, or 8% to 11% excluding currency.", "8% to 11%", "forecast"),
+        ("Hooli expects adjusted EBITDA of $263 million to $278 million, reflecting growth of 4.6%.", "4.6%",
+         "forecast"),
+        ("* Expects membership to decline by about 550,000, or about 10%, from 2024.", "10%", "forecast"),
+        ("At its peak, Hooli commanded a multiple of 29x forward earnings.", "29x", "historical"),
+        ("This will also be the first report since Hooli (HOOL) won the $10 billion cloud contract.", "$10 billion",
+         "actual"),
+        ("Hooli said it will move its headquarters, and has signed a deal to sell its old site for $50 million.",
+         "$50 million", "actual"),
+        ("The bank may also sell part of its holdings, which are worth about 473 mln rupees, or about 70 pct of the "
+         "market.", "70 pct", "actual"),
+    ],
+    # a forecast verb governs the figures of its clause, a past marker only the figure next to it
+    "frame_over_figures": [
+        ("For Q1, Hooli expects EPS of $0.41 to $0.43 on revenue of $737 million to $741 million.",
+         "$737 million to $741 million", "forecast"),
+        ("Hooli plans to complete a C$300 million financing at C$7 a share.", "C$7", "forecast"),
+        ("The agency expects prices to fall 1.5 pct at a growth rate of two pct.", "two pct", "forecast"),
+        ("Hooli's shares fell from a high of $77 to $24 this year.", "$24", "actual"),
+        ("Hooli may sell 2 mln shares at $15 each.", "$15", "actual"),
+    ],
+    # the terms of a deal, a security or a product are set now; a verb in the past takes the figure from a forecast
+    # word before it; a result set against a plan is no forecast, the plan is
+    "terms_past_plans": [
+        ("The partnership said it will pay a regular quarterly distribution of 60 cts a unit on April 15.", "60 cts",
+         "actual"),
+        ("Shareholders would receive 29 dlrs a share in cash.", "29 dlrs", "actual"),
+        ("A similarly outfitted laptop will cost you $1,299.", "$1,299", "actual"),
+        ("Hooli will pay $2 billion to settle the claims next year.", "$2 billion", "forecast"),
+        ("Complaints are set to drop after the number of cars in Norway surged by more than 25% this year.", "25%",
+         "actual"),
+        ("Hooli expects revenue to rise 5% this year.", "5%", "forecast"),
+        ("Indonesian output rose to 836 million tonnes in 2024, 18% above its target.", "18%", "actual"),
+        ("The Ebitda margin of 4.2% was well above the company's full-year guidance for 1%-3%.", "1%-3%",
+         "forecast"),
+        ("Acme Securities raised its price target on Hooli, whose shares rose 1.5% to $40.", "1.5%", "actual"),
+    ],
+    # a goal, objective or intention names what is planned
+    "goals": [
+        ("Progress in returning inflation to its 2% objective is still being made.", "2%", "forecast"),
+        ("The president announced intentions to levy 25% tariffs on imports of steel.", "25%", "forecast"),
+        ("Hooli set a goal of 300 million users by 2027.", "300 million", "forecast"),
+        ("Hooli now has 300 million users.", "300 million", "actual"),
+    ],
+    # the month May is no modal verb; a result set against what was expected is no forecast
+    "not_cue": [
+        ("On May 11, Hooli agreed to buy Pied Piper in a stock deal valued at $528 million.", "$528 million", "actual"),
+        ("Hooli said on May 2 that it sold 1.1 billion euros of new bonds.", "1.1 billion euros", "actual"),
+        ("Coffee for delivery in May ended down 0.76 cent at 99.28 cents a pound.", "0.76 cent", "actual"),
+        ("Besides better-than-expected apparel sales, margins improved as 80% of orders were picked up in store.",
+         "80%", "actual"),
+        ("Revenue rose 12% to $4.1 billion, as expected.", "$4.1 billion", "actual"),
+        ("Hooli may raise its dividend to $1.20 a share.", "$1.20", "forecast"),
+    ],
+    # an analyst, economist or strategist the sentence quotes makes its forecast words an estimate
+    "estimate_speaker": [
+        ("Hooli could report subscriber additions of 5.8 million in the second quarter, Acme Securities analyst "
+         "Jane Roe predicts.", "5.8 million", "estimate"),
+        ("Hooli's dividend yield is forecast to exceed 5% from 2026, Acme Securities analyst Jane Roe says in a note.",
+         "5%", "estimate"),
+        ("Hooli will have 77.5 million monthly users in 2026, according to industry analyst eCounter.",
+         "77.5 million", "estimate"),
+        ("Analysts are expecting a forward P/E of 9.4x for Hooli.", "9.4x", "estimate"),
+        ("Hooli expects revenue of $5 billion in 2026, above the $4.8 billion analysts expect.", "$5 billion",
+         "forecast"),
+        ("Hooli expects revenue of $5 billion in 2026.", "$5 billion", "forecast"),
+        ("Chief executive Jane Roe said Hooli expects revenue of $5 billion in 2026.", "$5 billion", "forecast"),
+    ],
+    # a price target, an abbreviated estimate and a chart reader's levels are others' guesses
+    "estimate_words": [
+        ("On Friday, Acme Securities upgraded Hooli to Outperform with a $90 price target.", "$90", "estimate"),
+        ("Acme Securities set a target price of $204 on Hooli.", "$204", "estimate"),
+        ("** Hooli expects annual revenue of $9.2 billion to $9.4 billion, vs est. of $9.57 billion", "$9.57 billion",
+         "estimate"),
+        ("Hooli shares have support at Rs 334 and resistance near Rs 393.", "Rs 334", "estimate"),
+        ("We recommend buying the stock with a stop-loss of Rs 770.", "Rs 770", "estimate"),
+        ("Hooli will support its suppliers with $20 million this year.", "$20 million", "forecast"),
+    ],
+    # "from a year earlier", "over the previous quarter" name the base of a change, not the change's own date
+    "base_of_change": [
+        ("Hooli's revenue for the first nine months rose 8.9% from a year earlier.", "8.9%", "actual"),
+        ("Adjusted EBITDA increased by 4.5% from the previous quarter.", "4.5%", "actual"),
+        ("Futures edged lower after rising 1.1% over the previous two sessions.", "1.1%", "actual"),
+        ("Revenue rose 16.3% to $62.20 million from a year ago.", "$62.20 million", "actual"),
+        ("Revenue was $3.1 billion in the same quarter a year earlier.", "$3.1 billion", "historical"),
+    ],
+    # an earlier value named by the words before it, with or without a figure before it in the sentence
+    "prior_value_named": [
+        ("Hooli posted net income of $22.8 million, compared to a net loss of $340.3 million in 2023.",
+         "$340.3 million", "historical"),
+        ("That compared with a loss of $96 million a year before.", "$96 million", "historical"),
+        ("* Hooli declares a $4.69 quarterly dividend, a 10.1% increase from prior dividend of $4.26.", "$4.26",
+         "historical"),
+        ("Profit fell 30 pct from the record 120 marks of 1984.", "120 marks", "historical"),
+        ("The issues were each increased from initial offerings of 250 mln dlrs.", "250 mln dlrs", "historical"),
+        ("Hooli posted revenue of $741 million, compared with analysts' estimates of $758.9 million.",
+         "$758.9 million", "estimate"),
+    ],
+    # a value from before the story's time, and an earlier move the news follows
+    "earlier_values": [
+        ("Just over two years ago, Hooli announced an $8 million Series A.", "$8 million", "historical"),
+        ("Hooli needs a breakout device that reminds consumers why it was once valued at $1 trillion.", "$1 trillion",
+         "historical"),
+        ("Quarter net loss originally reported as 32.0 mln dlrs.", "32.0 mln dlrs", "historical"),
+        ("The yield rebounded from the seven-week low of 4.4% touched on February 5.", "4.4%", "historical"),
+        ("Hooli has surged 33% this year, after a 23% decline last year.", "23%", "historical"),
+        ("Operating loss 8.76 billion vs profit 6.52 billion", "6.52 billion", "historical"),
+        ("Hooli has surged 33% this year.", "33%", "actual"),
+    ],
+    # a restatement in brackets and the next item of a list of earlier values share the figure before's modality
+    "restated_or_listed": [
+        ("Hooli lost US$1.1 million, compared with a loss of US$1.5 million, or US$0.04 a share, a year before.",
+         "US$0.04", "historical"),
+        ("Cash used was RMB 15 million, compared with cash used of RMB 5.5 million (US$0.76 million) a year before.",
+         "US$0.76 million", "historical"),
+        ("The deficit was 99 mln dlrs against 76 mln dlrs in March and 230 mln dlrs in April 1986.", "230 mln dlrs",
+         "historical"),
+        ("Gains were 20,000 dlrs vs 86,000 dlrs in the quarter and 586,000 dlrs vs 195,000 dlrs in the year.",
+         "586,000 dlrs", "actual"),
+        ("Hooli posted a net profit of 234 billion yen ($1.54 billion) in the quarter to December.", "$1.54 billion",
+         "actual"),
+    ],
+}
+
+
+@pytest.mark.parametrize("text, figure, expected",
+                         [case for family in CASES.values() for case in family],
+                         ids=[case[0][:60] for family in CASES.values() for case in family])
+def test_modality(text, figure, expected):
+    assert modality_of(text, figure) == expected
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    ("The company noted that disasters cost it $627 million in 2017.", "2019-01-22", "$627 million", "historical"),
+    ("Amazon paid no federal tax in 2018 on more than $11 billion in profit before taxes.", "2020-01-30",
+     "$11 billion", "historical"),
+    ("Hooli's revenue was $5.1 billion in 2024.", "2025-02-13", "$5.1 billion", "actual"),
+    ("Hooli's revenue rose 12% to $5.1 billion in the fourth quarter.", "2025-02-13", "$5.1 billion", "actual"),
+])
+def test_a_flow_ended_over_a_year_before_the_story_is_historical(text, published, figure, expected):
+    assert modality_of(text, figure, published) == expected
