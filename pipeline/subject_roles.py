@@ -165,3 +165,37 @@ def mover_owner(text: str, fig_start: int, cands: list, best, sent_start: int, r
             or c.entity in res.exchanges or c.entity.split()[-1] in ("Exchange", "Exchanges"):
         return best
     return c
+
+
+# the metrics of a country's economy (guide 3: "the country or area for macro figures"; the central bank
+# owns only its own policy rate)
+_MACRO_METRICS = frozenset({"inflation", "gdp_growth", "unemployment_rate", "trade_balance"})
+_MACRO_SPEAKERS = frozenset({"regulator", "name", "person"})  # a body, institute or person that reports them
+
+
+@lru_cache(maxsize=4)
+def _countries(res: Resources) -> dict[str, object]:
+    return {e.entity_id: e for e in res.alias_index.values() if e.kind == "country"}
+
+
+def macro_owner(subject: Mention | None, metric: str, cands: list, topic: Mention | None, res: Resources) -> Mention | None:
+    """The country of a macro figure whose subject was read as the body, institute or person reporting it
+    ("the Fed ... consumer prices rose 3%", "The National Statistics Institute said ... inflation",
+    "The KDI said ... South Korea's growth"): a central bank's or statistics office's own country (the
+    gazetteer's `country`), else the one country the sentence names, else the story's country. Else
+    `subject`."""
+    if subject is None or metric not in _MACRO_METRICS or subject.kind not in _MACRO_SPEAKERS:
+        return subject
+    countries = _countries(res)
+    entry = res.alias_index.get(subject.entity) if subject.kind == "regulator" else None
+    country = countries.get(getattr(entry, "country", "") or "")
+    if country is None:
+        named = {c.entity_id: c for c in cands if c.kind == "country" and c.start >= 0}
+        if len(named) == 1:
+            c = next(iter(named.values()))
+            return Mention(c.entity, c.start, c.end, c.entity, c.entity_id, "country", source=c.source)
+        if topic is not None and topic.kind == "country":
+            return topic
+        return subject
+    return Mention(subject.text, subject.start, subject.end, country.name, country.entity_id, "country",
+                   source=subject.source)

@@ -33,6 +33,7 @@ import numpy as np
 from .parse import Parsed
 from .records import Mention
 from .resources import Entry, Resources
+from .headline_names import unknown_topic
 from .subject_roles import commodity_parts, speaker_spans
 from .syntax import anchor, name_chunks, path_arcs, relation, span_head
 
@@ -226,7 +227,7 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
             cur.append(tok)  # "S&P 500 Rises 0.03%", "Nikkei 225": a number that is part of a known name
             continue
         # a date ("Net direct tax ... until Feb 10") or a place adjective ("Dallas-Based Thrift") is no name
-        dated = low in _CALENDAR_WORDS or low.endswith("-based")
+        dated = low in _CALENDAR_WORDS or low.endswith("-based") or low in ("am", "pm") and k and tokens[k - 1].isdigit()
         if (low in words.headline_breaks and not opens_name) or not _NAME_TOKEN.match(tok) or _NUMBERISH.match(tok) \
                 or dated:
             if cur:
@@ -257,7 +258,11 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
         if is_reporter(name, words) and chunk is not chunks[-1]:
             continue
         mention = _title_mention(name, res, learned)
-        if mention is not None and mention.kind == "country" and chunk[-1].endswith(("'s", "’s")) \
+        if mention is not None and mention.kind == "name":  # no list knows it: a country first, or style?
+            mention = unknown_topic(chunk, mention, title, body, res, learned, words, resolve_name, _title_mention, upper)
+        if mention is None:
+            continue
+        if mention.kind == "country" and chunk[-1].endswith(("'s", "’s")) \
                 and chunk is not chunks[-1] and _names_known(chunks[chunks.index(chunk) + 1], res, learned):
             continue  # "Japan's Nikkei Ends Higher", "China's Alibaba Posts ...": the named index or company
         return mention
