@@ -99,13 +99,8 @@ def unknown_topic(chunk: list[str], mention: Mention, title: str, body: str, res
     place = place_topic(chunk, name, title, body, res, learned, words.demonyms, resolve)
     if place is not None:
         return place
-    spelled = written_as_name(name, body)
-    if spelled:
-        return make(spelled, res, learned) if upper and spelled != name else mention
-    if upper and (_company_words(chunk, title, res) or "<" in title or re.fullmatch(r"[A-Za-z]{2,5}", name) and title.startswith(chunk[0])
-                  and not re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", body[:20000], re.I)):
-        return mention  # a wire's company head, or an acronym ("FHLBB CHANGES ...")
-    return None
+    spelled = written_as_name(name, body) if upper else ""
+    return make(spelled, res, learned) if spelled and spelled != name else mention
 
 
 def _common_subject(chunk: list[str], words, body: str, res) -> Mention | None:
