@@ -130,9 +130,12 @@ def _mover_rx(res: Resources) -> re.Pattern | None:
     # "Yonghui Superstores declines 2.15%", "Fedex, down 25 percent", "Northern Star Resources is up 0.7%",
     # "Hutchison (0013.HK) gained as much as 3%"
     # after a comma only "up" or "down" ("Fedex, down 25 percent"): ", the new entity ..., declined" is an aside
-    return re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:,\s*(?:up|down)|\s(?:(?:shares|stock)\s+)?(?:(?:is|was|were|are|"
-                      r"has|have|had|being)\s+)?(?:(?:also|further|now|then)\s+)?(?:" + alt + r"))\s+(?:(?:by|as\s+much\s+as|"
-                      r"about|around|nearly|almost|some|roughly|more\s+than|over|another|an\s+additional)\s+)*", re.I)
+    # "the Nasdaq Composite <.IXIC> dropped 3.99 points, or 0.05%": the index's points, then its percent (the
+    # name may be read from the ticker, before the bracket's end)
+    return re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*|<[^<>\n]{1,12}>\s*|>\s*)?(?:,\s*(?:up|down)|\s(?:(?:shares|stock)\s+)?(?:(?:is|"
+                      r"was|were|are|has|have|had|being)\s+)?(?:(?:also|further|now|then)\s+)?(?:" + alt + r"))\s+(?:(?:by|"
+                      r"as\s+much\s+as|about|around|nearly|almost|some|roughly|more\s+than|over|another|an\s+additional)\s+)*"
+                      r"(?:[\d,]+(?:\.\d+)?\s+points?,?\s+or\s+)?", re.I)
 
 
 # a name after a preposition is no mover: "on the New York Coffee, Sugar and Cocoa Exchange, down 0.76 cents"
@@ -160,6 +163,9 @@ def mover_owner(text: str, fig_start: int, cands: list, best, sent_start: int, r
     if not near:
         return best
     c = max(near, key=lambda c: c.end)
+    named = [d for d in near if d.end <= c.start and text[d.end:c.start].strip() in ("<", "<.")]
+    if named:  # "the Dow Jones Industrial Average <.DJI> rose": the name, not what its wire code reads as
+        c = max(named, key=lambda d: d.end)
     if c is best or not rx.fullmatch(text, c.end, fig_start) or _OBJECT_BEFORE.search(text, max(sent_start, c.start - 20), c.start) \
             or any(a <= c.start and c.end <= b for a, b in _tickers_near(text, c.start, c.end)) \
             or c.entity in res.exchanges or c.entity.split()[-1] in ("Exchange", "Exchanges"):

@@ -434,7 +434,8 @@ def paragraph_subject(text: str, pos: int, mentions: list[Mention], res: Resourc
 
 
 _OPENING_FUNCTION_WORDS = frozenset({"in", "at", "on", "for", "with", "by", "from", "as", "after", "before", "under",
-                                     "over", "despite", "while", "when", "if", "but", "and", "so", "also", "since"})
+                                     "over", "despite", "while", "when", "if", "but", "and", "so", "also", "since", "where",
+                                     "although", "though", "because", "once", "unless", "until", "whether"})
 
 
 def _not_an_owner(chunk: str, words: SubjectWords) -> bool:
@@ -512,8 +513,8 @@ def word_order_chunks(text: str, sent_start: int, sent_end: int, words: SubjectW
             if based:
                 s += based.end()
                 lead = re.match(r"\S+\s+", text[s:e])
-            while lead and (lead.group().strip().lower().strip(".,") in words.not_subjects
-                            or lead.group().strip().lower().endswith("-based")):
+            while lead and (lead.group().strip().lower().strip(".,") in words.not_subjects | _OPENING_FUNCTION_WORDS
+                            or lead.group().strip().lower().endswith("-based")):  # "When Amazon pledged ..."
                 s += lead.end()
                 lead = re.match(r"\S+\s+", text[s:e])
             if text[s:e].lower().endswith("-based"):
