@@ -1,22 +1,28 @@
-"""Headline words that name no topic, and headlines that open with a country (guide 3.9).
+"""A headline's topic where no list knows its words: a country or a commodity first (guide 3.9).
 
 `subjects.headline_subject` cuts a headline's first run of capitalised words into a name.
-Where neither the gazetteer nor the article knows that name, two readings are checked here:
+Where neither the gazetteer nor the article knows that name (`unknown_topic`), three readings
+are tried in turn:
 
-- **A country first** (`place_topic`): a wire headline that opens with a country, its
-  abbreviation or its adjective is about that country ("S. AFRICAN TRADE SURPLUS RISES",
-  "VENEZUELA MOVES CLOSER TO ...", "THAILAND'S FOREIGN RESERVES FALL", "Dutch trade ..."),
-  unless the words are a company's name: the body writes the whole name, or a legal suffix or
-  a wire ticker follows ("CANADIAN PACIFIC LTD <CP>").
-- **Title-case words** (`unwritten`): in a headline whose every word is capitalised, a run of
-  capitalised words the body never writes as a name is the headline's style, not a name
-  ("Tackling", "How Did", "Hedge-Fund Fees Keep Rising", "Future-Proofing Your Business",
-  "THRIFT" where the body writes "thrift"). A wire headline's company head stands though the
-  body (a results table) never names it ("GAINSCO INC <GAIN> 4TH QTR NET").
+- **A commodity, currency or token first** (`_common_subject`), or after its exchange's or
+  market town's name, before words that name no company: "COFFEE FUTURES CLOSE HIGHER",
+  "NY COFFEE", "Comex Gold Settles ...", "Treasury Yields Rise" (not "Copper Fox Announces",
+  "SPC Nickel", "Gulf Oil Lubricants"). A legal suffix or a wire ticker makes it a company's name.
+- **A country first** (`place_topic`): a headline that opens with a country, its abbreviation
+  or its adjective is about that country ("S. AFRICAN TRADE SURPLUS RISES", "N.Z. APRIL
+  CURRENT ACCOUNT", "VENEZUELA MOVES CLOSER TO ...", "THAILAND'S FOREIGN RESERVES FALL"), unless
+  the words are a company's name: the body writes the whole name, or a legal suffix or a wire
+  ticker follows ("CANADIAN SOLAR INC <CSIQ>").
+- **The body's spelling**: an upper-case wire name takes the spelling the body writes it in
+  ("RIO TINTO" -> "Rio Tinto"), which the gazetteer may know; a dateline's "LONDON" gives way to
+  a "London" elsewhere.
 
-The words are data: `models/lexicons/subjects.yaml` (`demonyms`), the gazetteer's countries
-and their aliases (`models/gazetteer/groups.yaml`), and the legal suffixes of
-`models/lexicons/entities.yaml`.
+Else the name stands as written. (Dropping names the body never writes, "Tackling", "How Did",
+was tried: the article's main company took their place, often a worse one; session 12.)
+
+The words are data: `models/lexicons/subjects.yaml` (`demonyms`, `common_subjects`,
+`headline_breaks`, `not_subjects`), the gazetteer's countries, exchanges and datelines
+(`models/gazetteer/`), and the legal suffixes of `models/lexicons/entities.yaml`.
 """
 from __future__ import annotations
 

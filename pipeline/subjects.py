@@ -35,7 +35,7 @@ from .records import Mention
 from .resources import Entry, Resources
 from .headline_names import unknown_topic
 from .subject_roles import commodity_parts, speaker_spans
-from .syntax import anchor, name_chunks, path_arcs, relation, span_head
+from .syntax import anchor, name_chunks, path_arcs, path_features, relation, span_head
 
 RULE = "subjects.v1"
 HEAD_FILE = "heads/subject_ranker.npz"
@@ -713,7 +713,7 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
                         f["reporting_subject"] = 1.0
                 if dep == "pobj" and p.words[p.heads[head]].lower() in _LOCATIVE_PREPS and rel != "object":
                     f["locative"] = 1.0
-                _path_features(f, path_arcs(p, fa.root, head))
+                path_features(f, path_arcs(p, fa.root, head))
         f[f"rel_{rel}"] = 1.0
         before = m.end <= fig.start
         f["before"], f["after"] = float(before), float(not before)
@@ -809,31 +809,6 @@ def _without_place_modifiers(text: str, raw: list[tuple[Mention, str]]) -> list[
         if any(n.start == gap.end() and k in _NAMED_KINDS and n.entity != m.entity for n, k in raw):
             drop.add((m.start, m.end))
     return [(m, k) for m, k in raw if (m.start, m.end) not in drop] if drop else raw
-
-
-_CLAUSE_ARCS = frozenset({"advcl", "ccomp", "xcomp", "parataxis", "relcl", "acl"})
-
-
-def _path_features(f: dict, arcs) -> None:
-    """Features of the dependency path from the figure to a candidate (syntax.path_arcs)."""
-    if arcs is None:
-        return
-    ups, downs = arcs
-    f["path_found"] = 1.0
-    f["path_up"] = min(len(ups), 8) / 8.0
-    f["path_down"] = min(len(downs), 6) / 6.0
-    first = downs[0] if downs else ""
-    f["down_subject"] = float(first in ("nsubj", "nsubjpass", "csubj"))
-    f["down_object"] = float(first in ("dobj", "attr", "oprd", "dative"))
-    f["down_prep"] = float(first == "prep")
-    f["down_poss"] = float("poss" in downs)
-    f["down_compound"] = float("compound" in downs or "nmod" in downs)
-    f["down_conj"] = float("conj" in downs)
-    f["down_appos"] = float("appos" in downs)
-    f["ancestor"] = float(not downs)
-    f["up_relcl"] = float("relcl" in ups or "acl" in ups)
-    f["up_conj"] = float("conj" in ups)
-    f["up_clause"] = float(any(u in _CLAUSE_ARCS for u in ups))
 
 
 def _strength(f: dict) -> float:
