@@ -187,10 +187,14 @@ def _countries(res: Resources) -> dict[str, object]:
 def macro_owner(subject: Mention | None, metric: str, cands: list, topic: Mention | None, res: Resources) -> Mention | None:
     """The country of a macro figure whose subject was read as the body, institute or person reporting it
     ("the Fed ... consumer prices rose 3%", "The National Statistics Institute said ... inflation",
-    "The KDI said ... South Korea's growth"): a central bank's or statistics office's own country (the
+    "The KDI said ... South Korea's growth"; a company-like name of `body_words`: "the National Statistics
+    Institute"): a central bank's or statistics office's own country (the
     gazetteer's `country`), else the one country the sentence names, else the story's country. Else
     `subject`."""
-    if subject is None or metric not in _MACRO_METRICS or subject.kind not in _MACRO_SPEAKERS:
+    if subject is None or metric not in _MACRO_METRICS:
+        return subject
+    body = set(res.subject_words.get("body_words") or ())
+    if subject.kind not in _MACRO_SPEAKERS and not (subject.kind in ("company", "unit") and body & set(subject.entity.split())):
         return subject
     countries = _countries(res)
     entry = res.alias_index.get(subject.entity) if subject.kind == "regulator" else None

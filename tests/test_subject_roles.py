@@ -113,7 +113,12 @@ MACRO_OWNERS = [
     ("The Federal Reserve's preferred gauge showed core PCE inflation eased to 2.6% in January.", "2.6%", "",
      "United States"),
     ("The Bank of Japan said consumer inflation in Tokyo slowed to 2.1% in March.", "2.1%", "", "Japan"),
+    ("The National Statistics Institute said consumer price inflation in Portugal slowed to 2.4% in May.", "2.4%", "",
+     "Portugal"),
+    ("The Central Statistics Office said GDP grew 0.6% in the fourth quarter.", "0.6%",
+     "IRISH GDP GROWTH SLOWS IN FOURTH QUARTER", "Ireland"),
     # negative: a central bank's own policy rate stays the bank's; a company's figure stays the company's
+    ("The Brookfield Institute Corp said its revenue rose 4% in the quarter.", "4%", "", "Brookfield Institute"),
     ("The Federal Reserve raised its policy rate by 25 basis points to 5.5% on Wednesday.", "5.5%", "",
      "Federal Reserve"),
     ("Walmart said its U.S. comparable sales rose 4.1% in the quarter.", "4.1%", "", "Walmart"),
