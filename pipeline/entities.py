@@ -137,8 +137,8 @@ def learn_aliases(text: str, res: Resources) -> dict:
 
     for m in list(_PAREN_TICKERS.finditer(text)) + list(_ANGLE_TICKER.finditer(text)):
         name = name_before(m.start())
-        if not name or name in rules.not_entities:
-            continue
+        if len(name) < 2 or name in rules.not_entities:
+            continue  # "Vestas Wind Systems A/S (CPH:VWS)" reads back to "S": one letter names no company
         inner = m.groupdict().get("inner") or m.group("tick")
         tickers = [t.split(":")[-1].strip() for t in re.split(r"[;,/]", inner)]
         # a number in brackets is a ticker only as Asia's exchanges write them, four to six digits ("(0700)",

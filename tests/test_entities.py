@@ -100,3 +100,12 @@ def test_two_companies_joined_by_and_are_two_names(text, learned_names, not_lear
     from pipeline.entities import learn_aliases
     learned = learn_aliases(text, resources)
     assert learned_names <= set(learned) and not (not_learned & set(learned))
+
+
+def test_a_name_that_reads_back_to_one_letter_learns_no_ticker(resources):
+    from pipeline.entities import learn_aliases
+    # new: "A/S" before the ticker leaves "S", which is some other company's ticker
+    learned = learn_aliases("Investors should consider Nordvind Energi A/S (CPH:NVE). NVE has little debt.", resources)
+    assert "S" not in learned and "NVE" not in learned or learned["NVE"].name != resources.alias_index["S"].name
+    # negative: a name before its ticker is learned
+    assert "SKY" in learn_aliases("Skyline Metals (TSX:SKY) rose.", resources)
