@@ -34,7 +34,7 @@ from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods
                             sentence_report_period as _sentence_report_period, close_since, dates_a_base,
                             move_from_day, undated_figure, latest_ended_quarter_period, per_year, results_story,
                             stated_now, year_after_base)
-from .subject_roles import mover_owner
+from .subject_roles import macro_owner, mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
                        opener_candidate, paragraph_subject)
@@ -624,6 +624,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         elif measured is None and not fig.table_label:
             metric = metric_by_clause(metric, fig.kind, best.kind if best is not None else "", text, cs, ce, res,
                                       clause_words_seen)
+        subject = macro_owner(subject, metric, cands, topic, res)  # "the Fed ... consumer prices rose 3%"
         entity = subject.entity if subject else ""
         entity_id = subject.entity_id if subject else ""
         segment = ""

@@ -137,8 +137,8 @@ def learn_aliases(text: str, res: Resources) -> dict:
 
     for m in list(_PAREN_TICKERS.finditer(text)) + list(_ANGLE_TICKER.finditer(text)):
         name = name_before(m.start())
-        if not name or name in rules.not_entities:
-            continue
+        if len(name) < 2 or name in rules.not_entities:
+            continue  # "Vestas Wind Systems A/S (CPH:VWS)" reads back to "S": one letter names no company
         inner = m.groupdict().get("inner") or m.group("tick")
         tickers = [t.split(":")[-1].strip() for t in re.split(r"[;,/]", inner)]
         # a number in brackets is a ticker only as Asia's exchanges write them, four to six digits ("(0700)",
@@ -177,18 +177,27 @@ def learn_aliases(text: str, res: Resources) -> dict:
         # "Japan's SoftBank Group Corp": the possessive owns the name after it, and is no part of it
         owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s", "s'"))), default=-1)
         words = words[owner + 1:]
-        if len(words) < 2:
-            continue
-        name = " ".join(words)
-        base, _ = _strip_suffix(name, rules)
-        if base in learned or name in learned:
-            continue
-        entry = res.alias_index.get(name) or res.alias_index.get(base)
-        if entry is None:
-            entry = Entry(base, _slug(base), "company")
-        learned.setdefault(name, entry)
-        learned.setdefault(base, entry)
+        # "Outokumpu Oyj and Acerinox SA", "Micron Technology Inc and Nvidia Corp": a legal suffix before "and"
+        # ends one company's name; the words after it are the next company's
+        cuts = [i + 1 for i, w in enumerate(words[:-1]) if w == "and" and words[i - 1].rstrip(".,") in rules.suffixes]
+        for lo, hi in zip([0] + cuts, [c - 1 for c in cuts] + [len(words)]):
+            _learn_chunk(words[lo:hi], res, rules, learned)
     return learned
+
+
+def _learn_chunk(words: list[str], res: Resources, rules, learned: dict) -> None:
+    """Learn one 'X Inc'-style name (words ending in a company suffix) and its base name."""
+    if len(words) < 2:
+        return
+    name = " ".join(words)
+    base, _ = _strip_suffix(name, rules)
+    if base in learned or name in learned:
+        return
+    entry = res.alias_index.get(name) or res.alias_index.get(base)
+    if entry is None:
+        entry = Entry(base, _slug(base), "company")
+    learned.setdefault(name, entry)
+    learned.setdefault(base, entry)
 
 
 def learn_title(title: str, res: Resources, learned: dict) -> Entry | None:

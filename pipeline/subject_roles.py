@@ -130,9 +130,12 @@ def _mover_rx(res: Resources) -> re.Pattern | None:
     # "Yonghui Superstores declines 2.15%", "Fedex, down 25 percent", "Northern Star Resources is up 0.7%",
     # "Hutchison (0013.HK) gained as much as 3%"
     # after a comma only "up" or "down" ("Fedex, down 25 percent"): ", the new entity ..., declined" is an aside
-    return re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:,\s*(?:up|down)|\s(?:(?:shares|stock)\s+)?(?:(?:is|was|were|are|"
-                      r"has|have|had|being)\s+)?(?:(?:also|further|now|then)\s+)?(?:" + alt + r"))\s+(?:(?:by|as\s+much\s+as|"
-                      r"about|around|nearly|almost|some|roughly|more\s+than|over|another|an\s+additional)\s+)*", re.I)
+    # "the Nasdaq Composite <.IXIC> dropped 3.99 points, or 0.05%": the index's points, then its percent (the
+    # name may be read from the ticker, before the bracket's end)
+    return re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*|<[^<>\n]{1,12}>\s*|>\s*)?(?:,\s*(?:up|down)|\s(?:(?:shares|stock)\s+)?(?:(?:is|"
+                      r"was|were|are|has|have|had|being)\s+)?(?:(?:also|further|now|then)\s+)?(?:" + alt + r"))\s+(?:(?:by|"
+                      r"as\s+much\s+as|about|around|nearly|almost|some|roughly|more\s+than|over|another|an\s+additional)\s+)*"
+                      r"(?:[\d,]+(?:\.\d+)?\s+points?,?\s+or\s+)?", re.I)
 
 
 # a name after a preposition is no mover: "on the New York Coffee, Sugar and Cocoa Exchange, down 0.76 cents"
@@ -160,8 +163,49 @@ def mover_owner(text: str, fig_start: int, cands: list, best, sent_start: int, r
     if not near:
         return best
     c = max(near, key=lambda c: c.end)
+    named = [d for d in near if d.end <= c.start and text[d.end:c.start].strip() in ("<", "<.")]
+    if named:  # "the Dow Jones Industrial Average <.DJI> rose": the name, not what its wire code reads as
+        c = max(named, key=lambda d: d.end)
     if c is best or not rx.fullmatch(text, c.end, fig_start) or _OBJECT_BEFORE.search(text, max(sent_start, c.start - 20), c.start) \
             or any(a <= c.start and c.end <= b for a, b in _tickers_near(text, c.start, c.end)) \
             or c.entity in res.exchanges or c.entity.split()[-1] in ("Exchange", "Exchanges"):
         return best
     return c
+
+
+# the metrics of a country's economy (guide 3: "the country or area for macro figures"; the central bank
+# owns only its own policy rate)
+_MACRO_METRICS = frozenset({"inflation", "gdp_growth", "unemployment_rate", "trade_balance"})
+_MACRO_SPEAKERS = frozenset({"regulator", "name", "person"})  # a body, institute or person that reports them
+
+
+@lru_cache(maxsize=4)
+def _countries(res: Resources) -> dict[str, object]:
+    return {e.entity_id: e for e in res.alias_index.values() if e.kind == "country"}
+
+
+def macro_owner(subject: Mention | None, metric: str, cands: list, topic: Mention | None, res: Resources) -> Mention | None:
+    """The country of a macro figure whose subject was read as the body, institute or person reporting it
+    ("the Fed ... consumer prices rose 3%", "The National Statistics Institute said ... inflation",
+    "The KDI said ... South Korea's growth"; a company-like name of `body_words`: "the National Statistics
+    Institute"): a central bank's or statistics office's own country (the
+    gazetteer's `country`), else the one country the sentence names, else the story's country. Else
+    `subject`."""
+    if subject is None or metric not in _MACRO_METRICS:
+        return subject
+    body = set(res.subject_words.get("body_words") or ())
+    if subject.kind not in _MACRO_SPEAKERS and not (subject.kind in ("company", "unit") and body & set(subject.entity.split())):
+        return subject
+    countries = _countries(res)
+    entry = res.alias_index.get(subject.entity) if subject.kind == "regulator" else None
+    country = countries.get(getattr(entry, "country", "") or "")
+    if country is None:
+        named = {c.entity_id: c for c in cands if c.kind == "country" and c.start >= 0}
+        if len(named) == 1:
+            c = next(iter(named.values()))
+            return Mention(c.entity, c.start, c.end, c.entity, c.entity_id, "country", source=c.source)
+        if topic is not None and topic.kind == "country":
+            return topic
+        return subject
+    return Mention(subject.text, subject.start, subject.end, country.name, country.entity_id, "country",
+                   source=subject.source)

@@ -33,8 +33,9 @@ import numpy as np
 from .parse import Parsed
 from .records import Mention
 from .resources import Entry, Resources
+from .headline_names import unknown_topic
 from .subject_roles import commodity_parts, speaker_spans
-from .syntax import anchor, name_chunks, path_arcs, relation, span_head
+from .syntax import anchor, name_chunks, path_arcs, path_features, relation, span_head
 
 RULE = "subjects.v1"
 HEAD_FILE = "heads/subject_ranker.npz"
@@ -226,7 +227,7 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
             cur.append(tok)  # "S&P 500 Rises 0.03%", "Nikkei 225": a number that is part of a known name
             continue
         # a date ("Net direct tax ... until Feb 10") or a place adjective ("Dallas-Based Thrift") is no name
-        dated = low in _CALENDAR_WORDS or low.endswith("-based")
+        dated = low in _CALENDAR_WORDS or low.endswith("-based") or low in ("am", "pm") and k and tokens[k - 1].isdigit()
         if (low in words.headline_breaks and not opens_name) or not _NAME_TOKEN.match(tok) or _NUMBERISH.match(tok) \
                 or dated:
             if cur:
@@ -257,7 +258,11 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
         if is_reporter(name, words) and chunk is not chunks[-1]:
             continue
         mention = _title_mention(name, res, learned)
-        if mention is not None and mention.kind == "country" and chunk[-1].endswith(("'s", "’s")) \
+        if mention is not None and mention.kind == "name":  # no list knows it: a country first, or style?
+            mention = unknown_topic(chunk, mention, title, body, res, learned, words, resolve_name, _title_mention, upper)
+        if mention is None:
+            continue
+        if mention.kind == "country" and chunk[-1].endswith(("'s", "’s")) \
                 and chunk is not chunks[-1] and _names_known(chunks[chunks.index(chunk) + 1], res, learned):
             continue  # "Japan's Nikkei Ends Higher", "China's Alibaba Posts ...": the named index or company
         return mention
@@ -429,7 +434,8 @@ def paragraph_subject(text: str, pos: int, mentions: list[Mention], res: Resourc
 
 
 _OPENING_FUNCTION_WORDS = frozenset({"in", "at", "on", "for", "with", "by", "from", "as", "after", "before", "under",
-                                     "over", "despite", "while", "when", "if", "but", "and", "so", "also", "since"})
+                                     "over", "despite", "while", "when", "if", "but", "and", "so", "also", "since", "where",
+                                     "although", "though", "because", "once", "unless", "until", "whether"})
 
 
 def _not_an_owner(chunk: str, words: SubjectWords) -> bool:
@@ -507,8 +513,8 @@ def word_order_chunks(text: str, sent_start: int, sent_end: int, words: SubjectW
             if based:
                 s += based.end()
                 lead = re.match(r"\S+\s+", text[s:e])
-            while lead and (lead.group().strip().lower().strip(".,") in words.not_subjects
-                            or lead.group().strip().lower().endswith("-based")):
+            while lead and (lead.group().strip().lower().strip(".,") in words.not_subjects | _OPENING_FUNCTION_WORDS
+                            or lead.group().strip().lower().endswith("-based")):  # "When Amazon pledged ..."
                 s += lead.end()
                 lead = re.match(r"\S+\s+", text[s:e])
             if text[s:e].lower().endswith("-based"):
@@ -707,7 +713,7 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
                         f["reporting_subject"] = 1.0
                 if dep == "pobj" and p.words[p.heads[head]].lower() in _LOCATIVE_PREPS and rel != "object":
                     f["locative"] = 1.0
-                _path_features(f, path_arcs(p, fa.root, head))
+                path_features(f, path_arcs(p, fa.root, head))
         f[f"rel_{rel}"] = 1.0
         before = m.end <= fig.start
         f["before"], f["after"] = float(before), float(not before)
@@ -803,31 +809,6 @@ def _without_place_modifiers(text: str, raw: list[tuple[Mention, str]]) -> list[
         if any(n.start == gap.end() and k in _NAMED_KINDS and n.entity != m.entity for n, k in raw):
             drop.add((m.start, m.end))
     return [(m, k) for m, k in raw if (m.start, m.end) not in drop] if drop else raw
-
-
-_CLAUSE_ARCS = frozenset({"advcl", "ccomp", "xcomp", "parataxis", "relcl", "acl"})
-
-
-def _path_features(f: dict, arcs) -> None:
-    """Features of the dependency path from the figure to a candidate (syntax.path_arcs)."""
-    if arcs is None:
-        return
-    ups, downs = arcs
-    f["path_found"] = 1.0
-    f["path_up"] = min(len(ups), 8) / 8.0
-    f["path_down"] = min(len(downs), 6) / 6.0
-    first = downs[0] if downs else ""
-    f["down_subject"] = float(first in ("nsubj", "nsubjpass", "csubj"))
-    f["down_object"] = float(first in ("dobj", "attr", "oprd", "dative"))
-    f["down_prep"] = float(first == "prep")
-    f["down_poss"] = float("poss" in downs)
-    f["down_compound"] = float("compound" in downs or "nmod" in downs)
-    f["down_conj"] = float("conj" in downs)
-    f["down_appos"] = float("appos" in downs)
-    f["ancestor"] = float(not downs)
-    f["up_relcl"] = float("relcl" in ups or "acl" in ups)
-    f["up_conj"] = float("conj" in ups)
-    f["up_clause"] = float(any(u in _CLAUSE_ARCS for u in ups))
 
 
 def _strength(f: dict) -> float:

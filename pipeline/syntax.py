@@ -162,3 +162,28 @@ def relation(p: Parsed, fig: Anchor, target: int) -> str:
     if fig.root >= 0 and p.heads[fig.root] == target and p.deps[fig.root] == "appos":
         return "appos"
     return "other"
+
+
+_CLAUSE_ARCS = frozenset({"advcl", "ccomp", "xcomp", "parataxis", "relcl", "acl"})
+
+
+def path_features(f: dict, arcs) -> None:
+    """Write the subject head's features of the dependency path from a figure to a candidate (`path_arcs`) into `f`."""
+    if arcs is None:
+        return
+    ups, downs = arcs
+    f["path_found"] = 1.0
+    f["path_up"] = min(len(ups), 8) / 8.0
+    f["path_down"] = min(len(downs), 6) / 6.0
+    first = downs[0] if downs else ""
+    f["down_subject"] = float(first in ("nsubj", "nsubjpass", "csubj"))
+    f["down_object"] = float(first in ("dobj", "attr", "oprd", "dative"))
+    f["down_prep"] = float(first == "prep")
+    f["down_poss"] = float("poss" in downs)
+    f["down_compound"] = float("compound" in downs or "nmod" in downs)
+    f["down_conj"] = float("conj" in downs)
+    f["down_appos"] = float("appos" in downs)
+    f["ancestor"] = float(not downs)
+    f["up_relcl"] = float("relcl" in ups or "acl" in ups)
+    f["up_conj"] = float("conj" in ups)
+    f["up_clause"] = float(any(u in _CLAUSE_ARCS for u in ups))

@@ -80,3 +80,32 @@ def test_a_number_in_brackets_is_a_ticker_only_as_asian_exchanges_write_them():
     learned = learn_aliases(text, res)
     assert "35.7" not in learned and "119" not in learned
     assert "6758" in learned and "0700.HK" in learned
+
+
+# (text, names learned, names not learned)
+LISTED_COMPANIES = [
+    # new: a legal suffix before "and" ends one company's name
+    ("Vallourec SA, Salzgitter AG and Acerinox SA all fell at least 5%.", {"Salzgitter", "Acerinox"},
+     {"Salzgitter AG and Acerinox"}),
+    ("Shares of Lam Research Corp and Applied Materials Inc slid.", {"Lam Research", "Applied Materials"},
+     {"Lam Research Corp and Applied Materials"}),
+    # negative: "and" inside one company's name
+    ("Procter and Gamble Co said sales rose.", {"Procter and Gamble Co"}, set()),
+    ("Johnson and Johnson Inc said sales rose.", {"Johnson and Johnson"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,learned_names,not_learned", LISTED_COMPANIES, ids=[r[0][:40] for r in LISTED_COMPANIES])
+def test_two_companies_joined_by_and_are_two_names(text, learned_names, not_learned, resources):
+    from pipeline.entities import learn_aliases
+    learned = learn_aliases(text, resources)
+    assert learned_names <= set(learned) and not (not_learned & set(learned))
+
+
+def test_a_name_that_reads_back_to_one_letter_learns_no_ticker(resources):
+    from pipeline.entities import learn_aliases
+    # new: "A/S" before the ticker leaves "S", which is some other company's ticker
+    learned = learn_aliases("Investors should consider Nordvind Energi A/S (CPH:NVE). NVE has little debt.", resources)
+    assert "S" not in learned and "NVE" not in learned or learned["NVE"].name != resources.alias_index["S"].name
+    # negative: a name before its ticker is learned
+    assert "SKY" in learn_aliases("Skyline Metals (TSX:SKY) rose.", resources)

@@ -24,7 +24,8 @@ def _name(want):
 # headline -> its topic (None: no one topic). (headline, body, want)
 HEADLINES = [
     # new: a headline verb, a date or a place adjective ends the name
-    ("Comex Silver Settles 2.1% Lower at $31.20 — Data Talk", "Silver futures fell.", "Comex Silver"),
+    # (a commodity after its exchange is the commodity: headline_names.py, guide 3 "Comex gold" is gold)
+    ("Comex Silver Settles 2.1% Lower at $31.20 — Data Talk", "Silver futures fell.", "silver"),
     ("Nasdaq 100 Rises 0.4% to 21,400 — Data Talk", "The Nasdaq 100 rose.", "Nasdaq 100"),
     ("FTSE 100 Closes Higher on Miners", "The FTSE 100 rose.", "FTSE 100"),
     ("Advance tax collection grows 9% to Rs 1.8 trn until March 31", "Its advance tax collection rose.", None),

@@ -105,3 +105,26 @@ ITEM_HEADS = [
 @pytest.mark.parametrize("text,figure,title,want", ITEM_HEADS, ids=[r[0][:50] for r in ITEM_HEADS])
 def test_an_items_head_owns_its_figures(text, figure, title, want):
     assert _entity(text, figure, title) == (RES.alias_index[want].name if want in RES.alias_index else want)
+
+
+# (text, figure, title, want)
+MACRO_OWNERS = [
+    # new: a macro figure read as a central bank's, statistics office's or institute's is its country's
+    ("The Federal Reserve's preferred gauge showed core PCE inflation eased to 2.6% in January.", "2.6%", "",
+     "United States"),
+    ("The Bank of Japan said consumer inflation in Tokyo slowed to 2.1% in March.", "2.1%", "", "Japan"),
+    ("The National Statistics Institute said consumer price inflation in Portugal slowed to 2.4% in May.", "2.4%", "",
+     "Portugal"),
+    ("The Central Statistics Office said GDP grew 0.6% in the fourth quarter.", "0.6%",
+     "IRISH GDP GROWTH SLOWS IN FOURTH QUARTER", "Ireland"),
+    # negative: a central bank's own policy rate stays the bank's; a company's figure stays the company's
+    ("The Brookfield Institute Corp said its revenue rose 4% in the quarter.", "4%", "", "Brookfield Institute"),
+    ("The Federal Reserve raised its policy rate by 25 basis points to 5.5% on Wednesday.", "5.5%", "",
+     "Federal Reserve"),
+    ("Walmart said its U.S. comparable sales rose 4.1% in the quarter.", "4.1%", "", "Walmart"),
+]
+
+
+@pytest.mark.parametrize("text,figure,title,want", MACRO_OWNERS, ids=[r[0][:50] for r in MACRO_OWNERS])
+def test_a_macro_figure_is_its_countrys(text, figure, title, want):
+    assert _entity(text, figure, title) == (RES.alias_index[want].name if want in RES.alias_index else want)

@@ -1,0 +1,48 @@
+"""A headline's topic where no list knows its words (pipeline/headline_names.py, guide 3.9).
+
+Two rule families: a headline that opens with a country, its abbreviation or adjective is about
+that country, and one that opens with a commodity, currency or token (after at most its market's
+name) is about that. Rows are written for these tests, in the wire and modern headline styles;
+each family has negative rows the rule must leave alone (a company's name that holds a country's
+adjective or a commodity's word).
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.resources import load_resources
+from pipeline.subjects import headline_subject
+
+RES = load_resources()
+
+# (headline, body, want): want is the topic's canonical name, None for no topic
+COUNTRY_FIRST = [
+    # new: a wire headline that opens with a country, its adjective or abbreviation
+    ("S. AFRICAN CURRENT ACCOUNT SURPLUS WIDENS IN MAY", "The surplus widened, the Reserve Bank said.", "South Africa"),
+    ("N.Z. TRADE DEFICIT NARROWS IN MARCH", "The deficit narrowed, the statistics department said.", "New Zealand"),
+    ("DUTCH MONEY SUPPLY GROWTH SLOWS IN JUNE", "Money supply grew more slowly.", "Netherlands"),
+    ("PERU MOVES CLOSER TO DEBT ACCORD", "Peru's finance minister said talks went well.", "Peru"),
+    ("THAILAND'S EXPORTS RISE IN APRIL", "Exports rose to 21 billion baht.", "Thailand"),
+    # negative: a company's name that opens with a country's adjective stays the company
+    ("CANADIAN SOLAR INC <CSIQ> 4TH QTR NET", "", "Canadian Solar"),
+    ("Australian Ethical Reports Record Inflows", "Australian Ethical Investment said inflows rose.", "Australian Ethical"),
+]
+
+COMMODITY_FIRST = [
+    # new: a commodity, currency or token first, or after its exchange or market town
+    ("COCOA FUTURES CLOSE LOWER IN LONDON", "Cocoa futures closed lower.", "cocoa"),
+    ("NY COFFEE FUTURES END MIXED", "Coffee futures ended mixed on the exchange.", "coffee"),
+    ("Comex Gold Settles 0.8% Higher at $2,950.10", "Gold futures rose.", "gold"),
+    ("LME COPPER STOCKS FALL 2,125 TONNES", "Copper stocks fell.", "copper"),
+    # negative: a company named after a commodity, or a market word before a company's name
+    ("Copper Fox Announces Drilling Results", "Copper Fox Metals Inc said the program is complete.", "Copper Fox"),
+    ("Gulf Oil Lubricants shares jump 4% on record date", "Gulf Oil Lubricants India said the dividend is final.",
+     "Gulf Oil Lubricants"),
+]
+
+
+@pytest.mark.parametrize("title,body,want", COUNTRY_FIRST + COMMODITY_FIRST,
+                         ids=[r[0][:50] for r in COUNTRY_FIRST + COMMODITY_FIRST])
+def test_headline_topic(title, body, want):
+    got = headline_subject(title, RES, {}, body)
+    assert (got.entity if got is not None else None) == (RES.alias_index[want].name if want in RES.alias_index else want)
