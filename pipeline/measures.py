@@ -23,6 +23,8 @@ KINDS = ("money", "percent", "pp", "multiple", "count", "quantity", "word_change
 KEYS = ("nouns", "modified_nouns", "move_verbs", "set_verbs", "links", "change_nouns", "qualifiers", "not_modifiers")
 _WORD = r"[\w.'&/-]+"  # one word of a noun phrase, "sg&a" and "year-ago" included
 _PREPOSITION_LINKS = ("of", "at")  # links that tie a figure to the noun just before them, never across a tail
+# a noun tied to the figure by "of" or "at" is measured though a preposition's object: "rose to a net inflow of $130m"
+_OF_LINK = re.compile(r"\s+(?:of|at)\s")
 # "In January export prices fell": a time phrase before a noun does not make it a preposition's object
 _OBJECT_OF = re.compile(r"\b(?:(?:of|on|for|from|with|by|to|into|per|than)\s+(?:[\w.'&/-]+\s+)?|in\s+(?!(?:january|february|"
                         r"march|april|may|june|july|august|september|october|november|december|q[1-4]|\d{4})\s)"
@@ -220,7 +222,7 @@ def measured_noun(measures: Measures, before: str, after: str, kind: str,
         m = rx.search(before)
         if m is None:
             continue
-        if i < 2 and _OBJECT_OF.search(before, 0, m.start("noun")):
+        if i < 2 and _OBJECT_OF.search(before, 0, m.start("noun")) and not (i == 1 and _OF_LINK.match(before, m.end("noun"))):
             # "its sales of 87,000 tonnes of output amounted to ...": a preposition's object is not the
             # clause's subject; the figure measures the noun the phrase hangs on
             continue

@@ -373,3 +373,28 @@ ONE_OFFS_ROWS_CONTRACTS_NEGATIVE = [
                          ids=[c[0][:60] for c in ONE_OFFS_ROWS_CONTRACTS + ONE_OFFS_ROWS_CONTRACTS_NEGATIVE])
 def test_one_offs_wire_rows_and_a_futures_contract(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+# a retail sale price is no deal, an offering's size no deal and its price per share a share's price, a book
+# value per share no share's price, what a company builds for itself capex, and a noun tied by "of" is what
+# the figure measures though it is a preposition's object
+OFFERS_AND_SPENDING = [
+    ("The Initech Charge 4 is on sale for $100 at Globex Stores this week.", "$100", "other"),
+    ("Early tickets for the Initech conference are on sale for $275.", "$275", "other"),
+    ("Globex Sports priced its $1 billion initial share sale in Hong Kong.", "$1 billion", "other"),
+    ("Initech Corp's IPO price of $29 is close to where the stock trades.", "$29", "share_price"),
+    ("Globex Insurance said its book value per share was $30.80 at year end.", "$30.80", "other"),
+    ("Initech Corp plans to build a $5 billion second headquarters in Texas.", "$5 billion", "capex"),
+    ("Globex Corp is spending 150 billion yen to boost capacity at its plants.", "150 billion yen", "capex"),
+    ("Freedonia's capital account changed from a deficit to a net inflow of 130 mln dlrs last year.", "130 mln dlrs", "other"),
+]
+OFFERS_AND_SPENDING_NEGATIVE = [
+    ("Initech Corp agreed to the sale of its chemicals unit for $2.1 billion.", "$2.1 billion", "deal_value"),
+    ("Globex Corp shares closed at $41.20 on Friday.", "$41.20", "share_price"),
+]
+
+
+@pytest.mark.parametrize("text, figure, metric", OFFERS_AND_SPENDING + OFFERS_AND_SPENDING_NEGATIVE,
+                         ids=[c[0][:60] for c in OFFERS_AND_SPENDING + OFFERS_AND_SPENDING_NEGATIVE])
+def test_offers_sale_prices_and_spending(text, figure, metric):
+    assert _metric(text, figure) == metric
