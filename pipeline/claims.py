@@ -70,6 +70,10 @@ _CHANGE_IN_PARENS = re.compile(r"\s*\(\s*(?:[+-]\s?[\d.,]+\s?%|[\d.,]+\s?%\s*(?:
 # the base a change is measured from, just before the figure: "from an estimated 98 billion", "up from 11.2 billion"
 _BASE_BEFORE = re.compile(r"\b(?:from|versus|vs\.?|compared with)\s+(?:(?:an?|the|its|a record|record|an estimated|"
                           r"estimated|revised|about|around|nearly|some|over|more than|\S+'s)\s+){0,3}$", re.I)
+# words between two amounts that make the second one more of the first: "tax credits of 60,000 dlrs in quarter
+# and 218,000 dlrs in year", "losses from discontinued operations of 279,000 dlrs and 555,000 dlrs"
+_COORDINATED = re.compile(r"\s*(?:in (?:the )?(?:quarter|qtr|year|period|half|first half|nine months)\s*)?,?\s*"
+                          r"(?:and|vs\.?|versus|against|compared with)\s+(?:(?:about|some|an estimated)\s+)?", re.I)
 _LAST_MONEY = "<money>"  # previous_metric's key for a sentence's last amount of money, whatever its currency
 _PRIOR_VALUE = re.compile(r"^[\s,;(-]*(?:up|down|compared|against|versus|vs\.?)?\s*(?:from|with)\b", re.I)
 
@@ -596,6 +600,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     previous_metric: dict[tuple[int, str], str] = {}
     providers = frozenset(res.subject_words.get("consensus_providers", ()))
     last_metric_of: dict[tuple[str, bool], tuple] = {}  # (unit, scaled) -> the last named amount's end, metric, period
+    coordinated = None  # the end, measured metric and unit of the last figure whose noun named its metric
     last_amount: tuple[int, str] = (-1, "other")  # the end and metric of the last figure, for "(+12% Y/Y)"
     cue_cache: dict[tuple, list] = {}
     modality_spans: dict[tuple[int, int], list] = {}
@@ -686,6 +691,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                                                fig.kind, metric_kinds(res)) if res.measures is not None else None)
             if measured is None and res.measures is not None:
                 measured = table_row_metric(res.measures, text, fig.start, fig.end)  # "| Amount | $131,067 |"
+            if measured is None and coordinated is not None and coordinated[2] == fig.unit and coordinated[0] >= sent.start \
+                    and _COORDINATED.fullmatch(text, coordinated[0], fig.start):
+                measured = coordinated[1]  # the second of two amounts of one noun
             if measured is not None:
                 metric, mscore, cue_score = measured, 5.0, max(cue_score, 5.0)
         if res.difference_before is not None and res.difference_before.search(text, max(cs, fig.start - 60), fig.start):
@@ -694,6 +702,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                 and (bracket := _CHANGE_IN_PARENS.match(text, last_amount[0])) and bracket.end() >= fig.end:
             metric = res.growth_of[last_amount[1]]  # "Revenue of $1.01B (+114.4% Y/Y)": the amount's change
         last_amount = (fig.end, metric)
+        coordinated = (fig.end, measured, fig.unit) if measured is not None and share is None else None
         previous_metric[(sent.start, fig.unit)] = metric
         if fig.kind == "money":
             previous_metric[(sent.start, _LAST_MONEY)] = metric

@@ -398,3 +398,27 @@ OFFERS_AND_SPENDING_NEGATIVE = [
                          ids=[c[0][:60] for c in OFFERS_AND_SPENDING + OFFERS_AND_SPENDING_NEGATIVE])
 def test_offers_sale_prices_and_spending(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+# the second of two amounts of one noun ("of A in quarter and B in year", "A vs B") is the same thing; exports
+# or imports alone are no trade balance, a deficit "with" a country is one; paying TV and phone customers subscribers
+COORDINATED_TRADE_SUBSCRIBERS = [
+    ("NOTE: 1986 net excludes tax credits of 51,000 dlrs in quarter and 230,000 dlrs in year.", "230,000 dlrs", "other"),
+    ("Prior figures exclude losses from discontinued operations of 312,000 dlrs and 611,000 dlrs, respectively.",
+     "611,000 dlrs", "other"),
+    ("Freedonia's exports to Western countries fell in January to 34.1 billion marks.", "34.1 billion marks", "other"),
+    ("Globex Corp's imports of farm produce amounted to 1.2 billion dlrs last year.", "1.2 billion dlrs", "other"),
+    ("Turning to the U.S. deficit with Freedonia of more than 40 billion dlrs, the minister said it was too high.",
+     "40 billion dlrs", "trade_balance"),
+    ("In 2024, Initech Telecom lost 3.2 million video customers.", "3.2 million", "subscribers"),
+]
+COORDINATED_TRADE_SUBSCRIBERS_NEGATIVE = [
+    ("Initech Corp said revenue was 5 mln dlrs and net income 1 mln dlrs.", "1 mln dlrs", "profit"),
+    ("Freedonia's trade surplus rose to 9.8 billion dlrs in March.", "9.8 billion dlrs", "trade_balance"),
+]
+
+
+@pytest.mark.parametrize("text, figure, metric", COORDINATED_TRADE_SUBSCRIBERS + COORDINATED_TRADE_SUBSCRIBERS_NEGATIVE,
+                         ids=[c[0][:60] for c in COORDINATED_TRADE_SUBSCRIBERS + COORDINATED_TRADE_SUBSCRIBERS_NEGATIVE])
+def test_coordinated_amounts_trade_and_subscribers(text, figure, metric):
+    assert _metric(text, figure) == metric
