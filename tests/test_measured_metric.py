@@ -422,3 +422,20 @@ COORDINATED_TRADE_SUBSCRIBERS_NEGATIVE = [
                          ids=[c[0][:60] for c in COORDINATED_TRADE_SUBSCRIBERS + COORDINATED_TRADE_SUBSCRIBERS_NEGATIVE])
 def test_coordinated_amounts_trade_and_subscribers(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+# a value a listing or a funding round may put on a company is an estimate, not its market value
+VALUATIONS = [
+    ("Initech Labs raised $6.6 billion in a funding round that valued the company at $157 billion.", "$157 billion",
+     "valuation_estimate"),
+    ("At the low end of the range, Globex Rides may be reportedly valued at $80 billion.", "$80 billion", "valuation_estimate"),
+]
+VALUATIONS_NEGATIVE = [
+    ("Initech Corp's market value is $13 billion.", "$13 billion", "market_cap"),
+]
+
+
+@pytest.mark.parametrize("text, figure, metric", VALUATIONS + VALUATIONS_NEGATIVE,
+                         ids=[c[0][:60] for c in VALUATIONS + VALUATIONS_NEGATIVE])
+def test_a_value_a_deal_may_put_on_a_company(text, figure, metric):
+    assert _metric(text, figure) == metric
