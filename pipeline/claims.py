@@ -25,7 +25,7 @@ from .entities import ArticleEntities
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
 from .resources import Resources, lower_text
-from .measures import measured_noun, table_row_metric
+from .measures import measured_noun, share_metric, table_row_metric
 from .measured_parts import measured_part, part_words as measured_part_words
 from .modality import MODALITY_REACH as _MODALITY_REACH, figure_modality, modality_after, modality_cues, modality_in_sentence
 from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
@@ -72,6 +72,10 @@ _CHANGE_IN_PARENS = re.compile(r"\s*\(\s*(?:[+-]\s?[\d.,]+\s?%|[\d.,]+\s?%\s*(?:
 # the base a change is measured from, just before the figure: "from an estimated 98 billion", "up from 11.2 billion"
 _BASE_BEFORE = re.compile(r"\b(?:from|versus|vs\.?|compared with)\s+(?:(?:an?|the|its|a record|record|an estimated|"
                           r"estimated|revised|about|around|nearly|some|over|more than|\S+'s)\s+){0,3}$", re.I)
+# words between two amounts that make the second one more of the first: "tax credits of 60,000 dlrs in quarter
+# and 218,000 dlrs in year", "losses from discontinued operations of 279,000 dlrs and 555,000 dlrs"
+_COORDINATED = re.compile(r"\s*(?:in (?:the )?(?:quarter|qtr|year|period|half|first half|nine months)\s*)?,?\s*"
+                          r"(?:and|vs\.?|versus|against|compared with)\s+(?:(?:about|some|an estimated)\s+)?", re.I)
 _LAST_MONEY = "<money>"  # previous_metric's key for a sentence's last amount of money, whatever its currency
 _PRIOR_VALUE = re.compile(r"^[\s,;(-]*(?:up|down|compared|against|versus|vs\.?)?\s*(?:from|with)\b", re.I)
 
@@ -303,11 +307,15 @@ def _outside_names(cues: list[tuple[str, int, int, float]], offset: int, ents: A
 
 
 def score_cues(cues: list[tuple[str, int, int, float]], lo: int, hi: int, fig_pos: int, kind: str,
-               res: Resources) -> tuple[str, float]:
-    """The best metric for a figure of `kind` at `fig_pos`, from the cues inside [lo, hi)."""
+               res: Resources, fig_len: int = 0) -> tuple[str, float]:
+    """The best metric for a figure of `kind` at `fig_pos`, from the cues inside [lo, hi).
+
+    fig_len (int): the figure's length: a cue inside the figure itself is no cue ("to [[double]] its
+    rental portfolio" is no share's move though "doubl" is a price_change cue).
+    """
     per_metric: dict[str, list[float]] = {}
     for metric, a, b, w in cues:
-        if a < lo or b > hi:
+        if a < lo or b > hi or (fig_len and fig_pos <= a and b <= fig_pos + fig_len):
             continue
         spec = res.metrics[metric]
         if kind not in spec.kinds and not (kind == "word_change" and "percent" in spec.kinds):
@@ -515,6 +523,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     previous_metric: dict[tuple[int, str], str] = {}
     providers = frozenset(res.subject_words.get("consensus_providers", ()))
     last_metric_of: dict[tuple[str, bool], tuple] = {}  # (unit, scaled) -> the last named amount's end, metric, period
+    coordinated = None  # the end, measured metric and unit of the last figure whose noun named its metric
     last_amount: tuple[int, str] = (-1, "other")  # the end and metric of the last figure, for "(+12% Y/Y)"
     cue_cache: dict[tuple, list] = {}
     modality_spans: dict[tuple[int, int], list] = {}
@@ -557,7 +566,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             discourse.last, discourse.last_paragraph = subject, discourse.paragraph(text, fig.start)
         kind = "money" if fig.kind == "money" else fig.kind
         cue_score = -1.0
-        measured = None  # the metric of the noun the figure measures (measures.py), when one names it
+        measured = share = None  # the metric of the noun the figure measures or is a share of (measures.py)
         if fig.table_label:
             label = next((k for k in sorted(res.table_labels, key=len, reverse=True) if fig.table_label.startswith(k)), "")
             metric, mscore = res.table_labels.get(label, "other"), 5.0
@@ -571,9 +580,10 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                 if (span, cue_kinds) not in cue_cache:
                     cue_cache[(span, cue_kinds)] = _outside_names(find_cues(text[span[0]:span[1]], res, cue_kinds),
                                                                   span[0], ents)
-            metric, mscore = score_cues(cue_cache[((cs, ce), cue_kinds)], 0, ce - cs, fig.start - cs, kind, res)
+            own = fig.end - fig.start
+            metric, mscore = score_cues(cue_cache[((cs, ce), cue_kinds)], 0, ce - cs, fig.start - cs, kind, res, own)
             s_metric, s_score = score_cues(cue_cache[((sent.start, sent.end), cue_kinds)], 0, sent.end - sent.start,
-                                           fig.start - sent.start, kind, res)
+                                           fig.start - sent.start, kind, res, own)
             cue_score = s_score
             if s_score * 0.6 > mscore:
                 metric, mscore = s_metric, s_score * 0.6
@@ -590,19 +600,23 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                 # "$1.97 billion" is no amount of one share: the best of the other metrics the cues name
                 per_share = {m for m, spec in res.metrics.items() if spec.per_share}
                 metric, mscore = score_cues([c for c in cue_cache[((cs, ce), cue_kinds)] if c[0] not in per_share],
-                                            0, ce - cs, fig.start - cs, kind, res)
+                                            0, ce - cs, fig.start - cs, kind, res, own)
                 s_metric, s_score = score_cues([c for c in cue_cache[((sent.start, sent.end), cue_kinds)]
                                                 if c[0] not in per_share], 0, sent.end - sent.start,
-                                               fig.start - sent.start, kind, res)
+                                               fig.start - sent.start, kind, res, own)
                 if s_score * 0.6 > mscore:
                     metric, mscore = s_metric, s_score * 0.6
                 cue_score = s_score
             # the noun the figure is tied to ("customer numbers rose 18%", "a $600,000 promissory note")
             # outweighs the clause's cues: it says what this figure counts, they what the clause is about
-            measured = measured_noun(res.measures, lower_text(text[cs:fig.start]), lower_text(text[fig.end:ce]),
-                                     fig.kind, metric_kinds(res)) if res.measures is not None else None
+            share = share_metric(res.measures, lower_text(text[fig.end:ce]), fig.kind) if res.measures is not None else None
+            measured = share or (measured_noun(res.measures, lower_text(text[cs:fig.start]), lower_text(text[fig.end:ce]),
+                                               fig.kind, metric_kinds(res)) if res.measures is not None else None)
             if measured is None and res.measures is not None:
                 measured = table_row_metric(res.measures, text, fig.start, fig.end)  # "| Amount | $131,067 |"
+            if measured is None and coordinated is not None and coordinated[2] == fig.unit and coordinated[0] >= sent.start \
+                    and _COORDINATED.fullmatch(text, coordinated[0], fig.start):
+                measured = coordinated[1]  # the second of two amounts of one noun
             if measured is not None:
                 metric, mscore, cue_score = measured, 5.0, max(cue_score, 5.0)
         if res.difference_before is not None and res.difference_before.search(text, max(cs, fig.start - 60), fig.start):
@@ -611,6 +625,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                 and (bracket := _CHANGE_IN_PARENS.match(text, last_amount[0])) and bracket.end() >= fig.end:
             metric = res.growth_of[last_amount[1]]  # "Revenue of $1.01B (+114.4% Y/Y)": the amount's change
         last_amount = (fig.end, metric)
+        coordinated = (fig.end, measured, fig.unit) if measured is not None and share is None else None
         previous_metric[(sent.start, fig.unit)] = metric
         if fig.kind == "money":
             previous_metric[(sent.start, _LAST_MONEY)] = metric
@@ -695,8 +710,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                 period = period or prior[2]
         # a results line the vocabulary has no name for ("Gross profit for the quarter was $45.1 million", "SG&A
         # expenses were $271 million") is dated like the results
-        results_line = measured == "other"
-        results = results_line or (metric in res.metrics and res.metrics[metric].default_period == "report")
+        results_line = measured == "other" and share is None  # "20% of revenue" is no results line
+        # a share of a whole ("20% of revenue") is dated by the sentence's report period, never by a day's words
+        results = results_line or share is not None or (metric in res.metrics and res.metrics[metric].default_period == "report")
         following = bisect.bisect_right(figure_starts, fig.start)
         next_start = figure_starts[following] if following < len(figure_starts) else None
         if period is None:

@@ -23,7 +23,12 @@ KINDS = ("money", "percent", "pp", "multiple", "count", "quantity", "word_change
 KEYS = ("nouns", "modified_nouns", "move_verbs", "set_verbs", "links", "change_nouns", "qualifiers", "not_modifiers")
 _WORD = r"[\w.'&/-]+"  # one word of a noun phrase, "sg&a" and "year-ago" included
 _PREPOSITION_LINKS = ("of", "at")  # links that tie a figure to the noun just before them, never across a tail
-_OBJECT_OF = re.compile(r"\b(?:of|in|on|for|from|with|by|to|into|per|than)\s+(?:[\w.'&/-]+\s+)?$")
+# a noun tied to the figure by "of" or "at" is measured though a preposition's object: "rose to a net inflow of $130m"
+_OF_LINK = re.compile(r"\s+(?:of|at)\s")
+# "In January export prices fell": a time phrase before a noun does not make it a preposition's object
+_OBJECT_OF = re.compile(r"\b(?:(?:of|on|for|from|with|by|to|into|per|than)\s+(?:[\w.'&/-]+\s+)?|in\s+(?!(?:january|february|"
+                        r"march|april|may|june|july|august|september|october|november|december|q[1-4]|\d{4})\s)"
+                        r"(?:[\w.'&/-]+\s+)?)$")
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one per models/ folder
@@ -36,16 +41,22 @@ class Measures:
     modified_of: Mapping[str, tuple[tuple[str, str], ...]]  # nouns read only after the figure
     rows: tuple[tuple[re.Pattern, str, re.Pattern], ...] = ()  # (label, metric, a line above): key-value tables
     set_of: Mapping[str, tuple[tuple[str, str], ...]] = None  # nouns read only as what an actor changes
+    moved_of: Mapping[str, tuple[tuple[str, str], ...]] = None  # nouns read only as what moves by the figure
+    share: re.Pattern | None = None  # "30 per cent of bookings": the whole a figure is a share of (after it)
+    share_of: Mapping[str, tuple[tuple[str, str], ...]] = None
 
     def metric_for(self, phrase: str, kind: str, metric_kinds: Mapping[str, frozenset], modified: bool = False,
-                   changed: bool = False) -> str | None:
+                   changed: bool = False, moved: bool = False) -> str | None:
         """The metric `phrase` names for a figure of `kind`, or None when it names none for that kind.
 
         modified (bool): the figure modifies the noun ("7% notes"): `modified_nouns` are read first.
         changed (bool): an actor changes the noun by the figure ("raise its prices by 3%"): `set_nouns` first.
+        moved (bool): the figure is the noun's move ("deposits fell 3%", "a 61% surge in operating income"):
+        `moved_nouns` first (after `set_nouns` when changed).
         """
-        tables = (self.modified_of, self.metrics_of) if modified else (self.set_of or {}, self.metrics_of) if changed \
-            else (self.metrics_of,)
+        moved_of = (self.moved_of or {},) if moved or changed else ()
+        tables = (self.modified_of, self.metrics_of) if modified else (self.set_of or {}, *moved_of, self.metrics_of) \
+            if changed else (*moved_of, self.metrics_of)
         rows = next((t[p] for t in tables for p in _singulars(phrase) if p in t), ())
         fit = {kind, "percent"} if kind == "word_change" else {kind}
         for metric, only in rows:
@@ -84,6 +95,7 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
     metrics_of = _noun_table(data["nouns"], "nouns", metric_names, fail)
     modified_of = _noun_table(data["modified_nouns"], "modified_nouns", metric_names, fail)
     set_of = _noun_table(data.get("set_nouns") or {}, "set_nouns", metric_names, fail)
+    moved_of = _noun_table(data.get("moved_nouns") or {}, "moved_nouns", metric_names, fail)
     for key in KEYS[2:]:
         for rx in data[key]:
             try:
@@ -91,32 +103,40 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
             except re.error as exc:
                 raise fail(f"{key}: bad regular expression {rx!r} ({exc})", "Python regular expressions") from exc
     noun = _noun_pattern(metrics_of)
+    moving = _noun_pattern({**metrics_of, **moved_of})  # what a move verb or a change noun ties the figure to
+    share_of = _noun_table(data.get("share_nouns") or {}, "share_nouns", metric_names, fail)
+    # "4% of global annual turnover", "80% of the digital sales growth", "1.6% of sales": up to four words between
+    share = re.compile(rf"^\s*\)?\s*of\s+(?:[\w'’.&-]+\s+){{0,4}}?{_noun_pattern(share_of)}") if share_of else None
     modified = _noun_pattern({**metrics_of, **modified_of})
     qual = rf"(?:(?:{_alt(data['qualifiers'])})\s+)?"
     stop = rf"(?!(?:{_alt(map(re.escape, data['not_modifiers']))})\b)"
     # a noun's own tail before its verb: "number of Teslas in Norway", "gross profit for the quarter"
     tail = rf"(?:\s+(?:of|in|for|at|from|during)\s+(?:{_WORD}\s+){{0,3}}?{_WORD})?"
     aux = r"(?:(?:has|have|had|was|were|is|are|will|would|could|may|might|should|to)\s+(?:been\s+|be\s+)?)?"
-    adverb = r"(?:\w+ly\s+)?"
+    # "also increased substantially by 316%": words between the noun and its verb, and after the verb
+    adverb = r"(?:(?:\w+ly|also|further|only|still|again|even)\s+){0,2}"
     verb_links = [w for w in data["links"] if w not in _PREPOSITION_LINKS] or data["links"]
     after = (
         re.compile(rf"^\s*(?:{stop}[a-z][\w-]*\s+){{0,3}}?{modified}"),
+        # "a 61% surge in operating income": a change noun ties the figure to the noun's move
+        re.compile(rf"^\s*(?:{_alt(data['change_nouns'])})\s+(?:of|in)\s+(?:{stop}[a-z][\w-]*\s+){{0,3}}?{moving}"),
         re.compile(rf"^\s*(?:(?:{_alt(data['change_nouns'])})\s+)?(?:worth\s+)?(?:of|in)\s+"
                    rf"(?:{stop}[a-z][\w-]*\s+){{0,3}}?{noun}"),
     )
     before = (
         # "by 5%", or the level it reaches: "to $22 billion", "12% to $22 billion"
-        re.compile(rf"\b{noun}{tail}\s+{aux}{adverb}(?:{_alt(data['move_verbs'])})\s+"
-                   rf"(?:by\s+|(?:[\d.,/-]+\s?(?:%|pct|percent|per cent)\s+)?to\s+)?{qual}$"),
+        re.compile(rf"\b{moving}{tail}\s+{aux}{adverb}(?:{_alt(data['move_verbs'])})\s+"
+                   rf"(?:\w+ly\s+)?(?:by\s+|(?:[\d.,/-]+\s?(?:%|pct|percent|per cent)\s+)?to\s+)?{qual}$"),
         # a tail only before a verb link: in "a 59% gain from Tuesday's price of $6.91" the figure is
         # the price's, "of" ties it to the nearest noun, not to one a tail hangs on
         re.compile(rf"\b{noun}(?:{tail}\s+{aux}(?:{_alt(verb_links)})|\s+{aux}(?:{_alt(data['links'])}))\s+{qual}$"),
-        re.compile(rf"\b(?:{_alt(data['set_verbs'])})\s+(?:{_WORD}\s+){{0,3}}?{_noun_pattern({**metrics_of, **set_of})}"
+        re.compile(rf"\b(?:{_alt(data['set_verbs'])})\s+(?:{_WORD}\s+){{0,3}}?{_noun_pattern({**metrics_of, **moved_of, **set_of})}"
                    rf"\s+by\s+{qual}$"),
     )
     return Measures(after, before, {k: tuple(v) for k, v in metrics_of.items()},
                     {k: tuple(v) for k, v in modified_of.items()}, _table_rows(data.get("table_rows") or [], metric_names, fail),
-                    {k: tuple(v) for k, v in set_of.items()})
+                    {k: tuple(v) for k, v in set_of.items()}, {k: tuple(v) for k, v in moved_of.items()},
+                    share, {k: tuple(v) for k, v in share_of.items()})
 
 
 def _table_rows(rows, metric_names, fail) -> tuple[tuple[re.Pattern, str, re.Pattern], ...]:
@@ -197,17 +217,30 @@ def measured_noun(measures: Measures, before: str, after: str, kind: str,
     for i, rx in enumerate(measures.after):
         m = rx.search(after)
         if m is not None:
-            return measures.metric_for(m.group("noun"), kind, metric_kinds, modified=i == 0)
+            return measures.metric_for(m.group("noun"), kind, metric_kinds, modified=i == 0, moved=i == 1)
     for i, rx in enumerate(measures.before):
         m = rx.search(before)
         if m is None:
             continue
-        if i < 2 and _OBJECT_OF.search(before, 0, m.start("noun")):
+        if i < 2 and _OBJECT_OF.search(before, 0, m.start("noun")) and not (i == 1 and _OF_LINK.match(before, m.end("noun"))):
             # "its sales of 87,000 tonnes of output amounted to ...": a preposition's object is not the
             # clause's subject; the figure measures the noun the phrase hangs on
             continue
-        return measures.metric_for(m.group("noun"), kind, metric_kinds, changed=i == 2)
+        return measures.metric_for(m.group("noun"), kind, metric_kinds, changed=i == 2, moved=i == 0)
     return None
+
+
+def share_metric(measures: Measures, after: str, kind: str) -> str | None:
+    """The metric of a figure that is a share of the whole named after it and "of", or None.
+
+    after (str): the clause after the figure, lower case. "30 per cent of bookings" is a share of them
+    (other), not their growth; "20% of its workforce" is a change of the headcount (measures.yaml `share_nouns`).
+    """
+    m = measures.share.search(after) if measures.share is not None else None
+    if m is None:
+        return None
+    rows = next((rows for p in _singulars(m.group("noun")) if (rows := measures.share_of.get(p))), ())
+    return next((metric for metric, only in rows if not only or only == kind), None)
 
 
 def load_measures(path: Path, metric_names, read_yaml, fail) -> Measures:

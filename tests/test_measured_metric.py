@@ -275,3 +275,167 @@ SET_PRICES_NEGATIVE = [
                          ids=[c[0][:60] for c in SET_PRICES + SET_PRICES_NEGATIVE])
 def test_a_sellers_own_prices_changed_by_a_percent(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+# a level metric with no change metric takes its own move in percent (measures.yaml `moved_nouns`;
+# METRIC_LABELING_GUIDE.md rule 3), and a price index's move is inflation
+MOVES = [
+    ("Initech Corp said adjusted EBITDA rose 12% to $48 million.", "12%", "ebitda"),
+    ("Globex Corp's Ebitda fell 6.5 per cent year on year.", "6.5 per cent", "ebitda"),
+    ("Adjusted EBITDA also increased substantially by 40% in the quarter at Initech Corp.", "40%", "ebitda"),
+    ("Initech Corp reported a 35% surge in operating income.", "35%", "operating_income"),
+    ("At Globex Corp, operating profit rose 8% to 2.1 billion euros.", "8%", "operating_income"),
+    ("Initech Bank said average deposits fell 3 percent in the quarter.", "3 percent", "deposits"),
+    ("Globex Bank's balance sheet increased by 1.2% during the quarter.", "1.2%", "assets"),
+    ("Initech Corp's net debt dropped 14% from a year earlier.", "14%", "debt"),
+    ("Globex Corp's adjusted EPS gained 9% to $4.10.", "9%", "eps_growth"),
+    ("In March wholesale prices rose 0.6 pct from February in Freedonia.", "0.6 pct", "inflation"),
+    ("Freedonia's import prices fell 0.4 pct in January.", "0.4 pct", "inflation"),
+]
+MOVES_NEGATIVE = [
+    # a percent "of" the noun is a share of it, not its move
+    ("During the week, 45 pct of net borrowings were made by the smallest banks.", "45 pct", "other"),
+    ("Loans to farmers amount to about 15 pct of all loans extended by Initech Bank.", "15 pct", "other"),
+    # a margin stays a margin
+    ("Initech Corp's EBITDA margin was 21% in the quarter.", "21%", "other"),
+    # "for March settlement" is a futures month, no preposition's object
+    ("Brent for March settlement increased 1.8 percent to $58.08 a barrel.", "1.8 percent", "commodity_price"),
+]
+
+
+@pytest.mark.parametrize("text, figure, metric", MOVES + MOVES_NEGATIVE, ids=[c[0][:60] for c in MOVES + MOVES_NEGATIVE])
+def test_a_level_metric_takes_its_own_move(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+# a percent "of" a whole is a share of it (measures.yaml `share_nouns`): no growth of revenue, no GDP growth
+SHARES_OF = [
+    ("Cloud deals contributed roughly 30 per cent of bookings at Initech Corp during the period.", "30 per cent", "other"),
+    ("The maximum fine is 4% of global annual turnover under the new law.", "4%", "other"),
+    ("Freedonia's bad loans reached nearly 10% of gross domestic product, analysts said.", "10%", "other"),
+    ("Initech Corp's Asia region was down at 1.6% of sales.", "1.6%", "other"),
+    ("Globex Corp said 80% of the digital sales growth came from store pickup.", "80%", "other"),
+    ("Initech Corp has laid off 20% of its total workforce.", "20%", "employees_change"),
+    ("Globex Corp is cutting 6% of its staff after weak holiday sales.", "6%", "employees_change"),
+]
+SHARES_OF_NEGATIVE = [
+    ("Initech Corp's revenue rose 12% of late.", "12%", "revenue_growth"),
+    ("Globex Corp holds 35% of Initech Corp's shares.", "35%", "ownership_pct"),
+]
+
+
+@pytest.mark.parametrize("text, figure, metric", SHARES_OF + SHARES_OF_NEGATIVE,
+                         ids=[c[0][:60] for c in SHARES_OF + SHARES_OF_NEGATIVE])
+def test_a_percent_of_a_whole_is_a_share_of_it(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+# a word that is the figure ("double", "halved") is no cue of what it measures (claims.score_cues)
+WORD_FIGURES = [
+    ("A court in Dallas on Wednesday halved the $500 million verdict against Initech Corp.", "halved", "other"),
+    ("Globex Corp is well placed to double its rental portfolio in five years.", "double", "other"),
+]
+WORD_FIGURES_NEGATIVE = [
+    ("Initech Corp shares doubled on Monday.", "doubled", "price_change"),
+    ("Globex Corp's revenue doubled last year.", "doubled", "revenue_growth"),
+]
+
+
+@pytest.mark.parametrize("text, figure, metric", WORD_FIGURES + WORD_FIGURES_NEGATIVE,
+                         ids=[c[0][:60] for c in WORD_FIGURES + WORD_FIGURES_NEGATIVE])
+def test_a_word_figure_is_no_cue_of_itself(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+# a one-off item inside a result is other (METRIC_LABELING_GUIDE.md), a wire table's "Rev" and
+# "Operating loss" rows name their metrics, and "the contract" of a futures quote moves the commodity's price
+ONE_OFFS_ROWS_CONTRACTS = [
+    ("NOTE: Net excludes losses from discontinued operations of 412,000 dlrs.", "412,000 dlrs", "other"),
+    ("Current loss includes a 14.5 mln dlr equity loss from an affiliate.", "14.5 mln dlr", "other"),
+    ("Initech Corp said its results include a writedown of 3.1 mln dlrs on properties.", "3.1 mln dlrs", "other"),
+    ("CHICAGO, April 7 - Widget Corp <WDG> 1st qtr\nShr 45 cts vs 38 cts\nRev 6.2 mln vs 5.9 mln", "6.2 mln", "revenue"),
+    ("TOKYO, May 20 - Globex Motors year to March 31\nOperating loss 8.7 billion vs profit 6.5 billion\nSales 1.2 trillion vs 1.3 trillion",
+     "8.7 billion", "operating_income"),
+    ("Brent crude rose 40 cents to $61.10 a barrel in London. The contract rose 80 cents to $60.70 on Thursday.",
+     "80 cents", "commodity_price"),
+]
+ONE_OFFS_ROWS_CONTRACTS += [
+    # a contract award's value is a deal's
+    ("Initech Corp won the $2.5 billion Navy cloud contract last year.", "$2.5 billion", "deal_value"),
+]
+ONE_OFFS_ROWS_CONTRACTS_NEGATIVE = [
+    ("Initech Corp reported a net loss of 4.2 mln dlrs for the quarter.", "4.2 mln dlrs", "loss"),
+    ("Globex Corp was awarded a contract worth 117.8 mln dlrs by the Navy.", "117.8 mln dlrs", "deal_value"),
+]
+
+
+@pytest.mark.parametrize("text, figure, metric", ONE_OFFS_ROWS_CONTRACTS + ONE_OFFS_ROWS_CONTRACTS_NEGATIVE,
+                         ids=[c[0][:60] for c in ONE_OFFS_ROWS_CONTRACTS + ONE_OFFS_ROWS_CONTRACTS_NEGATIVE])
+def test_one_offs_wire_rows_and_a_futures_contract(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+# a retail sale price is no deal, an offering's size no deal and its price per share a share's price, a book
+# value per share no share's price, what a company builds for itself capex, and a noun tied by "of" is what
+# the figure measures though it is a preposition's object
+OFFERS_AND_SPENDING = [
+    ("The Initech Charge 4 is on sale for $100 at Globex Stores this week.", "$100", "other"),
+    ("Early tickets for the Initech conference are on sale for $275.", "$275", "other"),
+    ("Globex Sports priced its $1 billion initial share sale in Hong Kong.", "$1 billion", "other"),
+    ("Initech Corp's IPO price of $29 is close to where the stock trades.", "$29", "share_price"),
+    ("Globex Insurance said its book value per share was $30.80 at year end.", "$30.80", "other"),
+    ("Initech Corp plans to build a $5 billion second headquarters in Texas.", "$5 billion", "capex"),
+    ("Globex Corp is spending 150 billion yen to boost capacity at its plants.", "150 billion yen", "capex"),
+    ("Freedonia's capital account changed from a deficit to a net inflow of 130 mln dlrs last year.", "130 mln dlrs", "other"),
+]
+OFFERS_AND_SPENDING_NEGATIVE = [
+    ("Initech Corp agreed to the sale of its chemicals unit for $2.1 billion.", "$2.1 billion", "deal_value"),
+    ("Globex Corp shares closed at $41.20 on Friday.", "$41.20", "share_price"),
+]
+
+
+@pytest.mark.parametrize("text, figure, metric", OFFERS_AND_SPENDING + OFFERS_AND_SPENDING_NEGATIVE,
+                         ids=[c[0][:60] for c in OFFERS_AND_SPENDING + OFFERS_AND_SPENDING_NEGATIVE])
+def test_offers_sale_prices_and_spending(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+# the second of two amounts of one noun ("of A in quarter and B in year", "A vs B") is the same thing; exports
+# or imports alone are no trade balance, a deficit "with" a country is one; paying TV and phone customers subscribers
+COORDINATED_TRADE_SUBSCRIBERS = [
+    ("NOTE: 1986 net excludes tax credits of 51,000 dlrs in quarter and 230,000 dlrs in year.", "230,000 dlrs", "other"),
+    ("Prior figures exclude losses from discontinued operations of 312,000 dlrs and 611,000 dlrs, respectively.",
+     "611,000 dlrs", "other"),
+    ("Freedonia's exports to Western countries fell in January to 34.1 billion marks.", "34.1 billion marks", "other"),
+    ("Globex Corp's imports of farm produce amounted to 1.2 billion dlrs last year.", "1.2 billion dlrs", "other"),
+    ("Turning to the U.S. deficit with Freedonia of more than 40 billion dlrs, the minister said it was too high.",
+     "40 billion dlrs", "trade_balance"),
+    ("In 2024, Initech Telecom lost 3.2 million video customers.", "3.2 million", "subscribers"),
+]
+COORDINATED_TRADE_SUBSCRIBERS_NEGATIVE = [
+    ("Initech Corp said revenue was 5 mln dlrs and net income 1 mln dlrs.", "1 mln dlrs", "profit"),
+    ("Freedonia's trade surplus rose to 9.8 billion dlrs in March.", "9.8 billion dlrs", "trade_balance"),
+]
+
+
+@pytest.mark.parametrize("text, figure, metric", COORDINATED_TRADE_SUBSCRIBERS + COORDINATED_TRADE_SUBSCRIBERS_NEGATIVE,
+                         ids=[c[0][:60] for c in COORDINATED_TRADE_SUBSCRIBERS + COORDINATED_TRADE_SUBSCRIBERS_NEGATIVE])
+def test_coordinated_amounts_trade_and_subscribers(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+# a value a listing or a funding round may put on a company is an estimate, not its market value
+VALUATIONS = [
+    ("Initech Labs raised $6.6 billion in a funding round that valued the company at $157 billion.", "$157 billion",
+     "valuation_estimate"),
+    ("At the low end of the range, Globex Rides may be reportedly valued at $80 billion.", "$80 billion", "valuation_estimate"),
+]
+VALUATIONS_NEGATIVE = [
+    ("Initech Corp's market value is $13 billion.", "$13 billion", "market_cap"),
+]
+
+
+@pytest.mark.parametrize("text, figure, metric", VALUATIONS + VALUATIONS_NEGATIVE,
+                         ids=[c[0][:60] for c in VALUATIONS + VALUATIONS_NEGATIVE])
+def test_a_value_a_deal_may_put_on_a_company(text, figure, metric):
+    assert _metric(text, figure) == metric
