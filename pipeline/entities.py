@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .identity import slug
 from .records import CleanText, Mention
 from .resources import Entry, Resources
 
@@ -163,7 +164,7 @@ def learn_aliases(text: str, res: Resources) -> dict:
         if " " not in name and name.isupper():
             continue  # "<SRD>" is a ticker, handled above
         base, _ = _strip_suffix(name, rules)
-        entry = res.alias_index.get(name) or res.alias_index.get(base) or Entry(base, _slug(base), "company")
+        entry = res.alias_index.get(name) or res.alias_index.get(base) or Entry(base, slug(base), "company")
         learned.setdefault(name, entry)
         learned.setdefault(base, entry)
     for m in _CHUNK.finditer(text):
@@ -195,7 +196,7 @@ def _learn_chunk(words: list[str], res: Resources, rules, learned: dict) -> None
         return
     entry = res.alias_index.get(name) or res.alias_index.get(base)
     if entry is None:
-        entry = Entry(base, _slug(base), "company")
+        entry = Entry(base, slug(base), "company")
     learned.setdefault(name, entry)
     learned.setdefault(base, entry)
 
@@ -219,9 +220,6 @@ def learn_title(title: str, res: Resources, learned: dict) -> Entry | None:
     # the body may write the name in mixed case with or without its suffix ("Coleco Industries Inc")
     return entry
 
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def _mention(entry: Entry, text: str, start: int, end: int, source: str, possessive: bool) -> Mention:
@@ -388,7 +386,7 @@ def add_named_mentions(clean: CleanText, ents: ArticleEntities, figure_starts: l
             if entry is not None:
                 extra.append(_mention(entry, clean.text, s, e, "ner", poss))
             else:
-                extra.append(Mention(clean.text[s:e], s, e, name, _slug(name), "company", source="ner", possessive=poss))
+                extra.append(Mention(clean.text[s:e], s, e, name, slug(name), "company", source="ner", possessive=poss))
     if not extra:
         return ents
     return replace(ents, mentions=tuple(sorted(ents.mentions + tuple(extra), key=lambda m: (m.start, -m.end))))

@@ -18,6 +18,7 @@ from typing import Mapping
 import yaml
 
 from .errors import ModelsError, MESSAGES
+from .identity import slug
 from .lexicons import find_problem, relative_to_models
 from .measures import load_measures
 
@@ -352,18 +353,18 @@ def _gazetteer_entries(gdir: Path) -> tuple[list[Entry], set[str], dict[str, str
             if not 1 <= fy <= 12:
                 raise _fail(path, f"{row.get('name')}: fy_end_month {fy}", "1..12")
             tickers = [str(t) for t in (row.get("tickers") or [])]
-            cid = str(row.get("id") or (tickers[0] if tickers else _slug(row["name"])))
+            cid = str(row.get("id") or (tickers[0] if tickers else slug(row["name"])))
             aliases = tuple(str(a) for a in (row.get("aliases") or [])) + tuple(tickers)
             entries.append(Entry(row["name"], cid, "company", aliases, fy_end_month=fy,
                                  country=str(row.get("country", "")), tickers=tuple(tickers)))
             for unit in row.get("units", []) or []:
-                entries.append(Entry(unit["name"], str(unit.get("id") or _slug(unit["name"])), "unit",
+                entries.append(Entry(unit["name"], str(unit.get("id") or slug(unit["name"])), "unit",
                                      tuple(str(a) for a in (unit.get("aliases") or [])),
                                      parent=row["name"], segment=str(unit.get("segment", "")), fy_end_month=fy))
         for key, kind in (("indices", "index"), ("groups", "group"), ("regulators", "regulator"),
                           ("countries", "country")):
             for row in data.get(key, []) or []:
-                entries.append(Entry(row["name"], str(row.get("id") or _slug(row["name"])), kind,
+                entries.append(Entry(row["name"], str(row.get("id") or slug(row["name"])), kind,
                                      tuple(str(a) for a in (row.get("aliases") or [])),
                                      country=str(row.get("country", "")), currency=str(row.get("currency", ""))))
         for row in data.get("exchanges", []) or []:
@@ -373,9 +374,6 @@ def _gazetteer_entries(gdir: Path) -> tuple[list[Entry], set[str], dict[str, str
             datelines[str(row["city"]).upper()] = str(row["currency"])
     return entries, exchanges, datelines
 
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def _load_rates(rdir: Path) -> dict[tuple[str, int], float]:

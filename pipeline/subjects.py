@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .identity import slug
 from .parse import Parsed
 from .records import Mention
 from .resources import Entry, Resources
@@ -164,9 +165,6 @@ def _company_noun_rx(nouns) -> re.Pattern | None:
 def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", name.lower().replace("’", "'")).strip()
 
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def is_reporter(name: str, words: SubjectWords) -> bool:
@@ -335,10 +333,10 @@ def _title_mention(name: str, res: Resources, learned: dict) -> Mention | None:
     if entry is None and country:  # "THAI SUGAR PRODUCTION INCREASES", "South Korean shares flat": the country
         entry = resolve_name(country, res, learned)
         if entry is None:
-            return Mention(name, -1, -1, country, _slug(country), "country", source="title")
+            return Mention(name, -1, -1, country, slug(country), "country", source="title")
     if entry is not None:
         return Mention(name, -1, -1, entry.name, entry.entity_id, entry.kind, parent=entry.parent, source="title")
-    return Mention(name, -1, -1, name, _slug(name), "name", source="title")
+    return Mention(name, -1, -1, name, slug(name), "name", source="title")
 
 
 @dataclass
@@ -415,7 +413,7 @@ def paragraph_subject(text: str, pos: int, mentions: list[Mention], res: Resourc
     taken = [(m.start, m.end) for m in found]
     for s, e, entry, name in _name_candidates(chunks, text, taken, res, learned, (end, end)):
         found.append(Mention(text[s:e], s, e, entry.name, entry.entity_id, entry.kind, parent=entry.parent, source="name")
-                     if entry is not None else Mention(text[s:e], s, e, name, _slug(name), "name", source="name"))
+                     if entry is not None else Mention(text[s:e], s, e, name, slug(name), "name", source="name"))
     paragraph = text[s0:para_end]
     owner = None
     for m in sorted(found, key=lambda m: m.start):
@@ -424,7 +422,7 @@ def paragraph_subject(text: str, pos: int, mentions: list[Mention], res: Resourc
         # a proper-name chunk no list knows is an owner when it opens the item or the item names it again
         # ("**Gopal Snacks** - Net profit ...", "Ansell's ... Ansell's healthcare unit"); a chunk such as
         # "Pro" or "South India-based" in passing is not
-        if m.source == "name" and m.entity_id == _slug(m.entity) and (not (
+        if m.source == "name" and m.entity_id == slug(m.entity) and (not (
                 not text[s0:m.start].strip(" *_\"'“‘(") or paragraph.count(m.text) >= 2) or _not_an_owner(m.text, words)):
             continue
         owner = m
@@ -635,7 +633,7 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
                 raw.append((Mention(text[s:e], s, e, entry.name, entry.entity_id, entry.kind, parent=entry.parent,
                                     source="name"), entry.kind))
             else:
-                raw.append((Mention(text[s:e], s, e, name, _slug(name), "name", source="name"), "name"))
+                raw.append((Mention(text[s:e], s, e, name, slug(name), "name", source="name"), "name"))
     picked, route = rule_pick
     if picked is not None and picked.start >= 0 and not any(
             m.start == picked.start and m.end == picked.end for m, _ in raw):
@@ -654,7 +652,7 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
         taken = [(m.start, m.end) for m, _ in raw]
     for s, e, name, kind in common:
         if not (s < fig.end and fig.start < e) and not any(a <= s < b for a, b in taken):
-            raw.append((Mention(text[s:e], s, e, name, _slug(name), kind, source="common"), kind))
+            raw.append((Mention(text[s:e], s, e, name, slug(name), kind, source="common"), kind))
     for s, e, adjective in demonyms:
         if (s < fig.end and fig.start < e) or any(a <= s < b for a, b in taken) or not text[s:s + 1].isupper():
             continue
@@ -664,7 +662,7 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
             continue  # "Australian diversified miner South32": the adjective describes a company
         country = words.demonyms[adjective.lower()]
         entry = resolve_name(country, res, learned)
-        name, cid = (entry.name, entry.entity_id) if entry is not None else (country, _slug(country))
+        name, cid = (entry.name, entry.entity_id) if entry is not None else (country, slug(country))
         raw.append((Mention(text[s:e], s, e, name, cid, "country", source="demonym"), "country"))
     raw = _without_place_modifiers(text, raw)
     speakers = speaker_spans(text, raw, sent_start, sent_end, res, lambda name: is_reporter(name, words))
