@@ -69,8 +69,10 @@ def _sign_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     before = alternation(nw.get("falling_words") or ())
     nouns = alternation(nw.get("falling_nouns") or ())
     quals = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
-    before_rx = re.compile(r"\b(?:" + before + r")\s+(?:(?:[\w-]+\s+){0,3}by\s+)?(?:a further\s+|another\s+)?"
-                           r"(?:(?:" + quals + r")\s+)?$", re.I)
+    # "fell 3%", "dropped by about 3%", and a falling noun with its adjectives before "of": "a weekly loss of 0.2%"
+    before_rx = re.compile(r"(?:\b(?:" + before + r")\s+(?:(?:[\w-]+\s+){0,3}by\s+)?(?:a further\s+|another\s+)?"
+                           r"|\b(?:a|an|the|its|their|his|her)\s+(?:(?!(?:" + _NOT_BETWEEN + r")\b)[a-z][\w-]*\s+){0,2}"
+                           r"(?:" + nouns + r")\s+of\s+)(?:(?:" + quals + r")\s+)?$", re.I)
     after_rx = re.compile(r"(?:\s+(?!(?:" + _NOT_BETWEEN + r")\b)[a-z][a-z-]*){0,2}?\s+(?:" + nouns + r")\b", re.I)
     return before_rx, after_rx
 

@@ -63,7 +63,9 @@ def _modifiers(before: str, words: PartWords) -> list[re.Match]:
         if before[m.end():end].strip() not in ("", "&"):  # a comma, a bracket or a figure: the noun phrase has ended
             break
         tok = m.group()
-        if tok.lower().rstrip(".") in words.stop or tok.lower().endswith("ly") or "--" in tok or \
+        # an adverb, a participle ("anticipated", "acquired") or a lone letter ends the noun phrase's modifiers
+        if tok.lower().rstrip(".") in words.stop or tok.lower().endswith(("ly", "ed")) and tok.islower() or \
+                len(tok.rstrip(".")) < 2 or "--" in tok or \
                 tok.endswith(("'s", "’s", "s'")) or \
                 any(c.isdigit() for c in tok) and not _PERIOD_TOKEN.match(tok) or len(out) >= MAX_MODIFIERS:
             break
@@ -136,7 +138,7 @@ def measured_part(sentence: str, fig_start: int, words: PartWords, entity_words:
         else:
             place = re.sub(r"['’]s$", "", where.group("place"))
             first = place.split()[0].lower().strip(".")
-            found = place if first not in entity_words and first not in words.time and \
+            found = place if first not in entity_words and first not in words.time and first not in words.stop and \
                 not any(c.isdigit() for c in place) else ""
         if found:
             return found

@@ -21,6 +21,11 @@ from pipeline.segments import entity_words_of
     ("Revenue in its leasing business dropped about 7 per cent to Rs 410 crore.", "7 per cent", "Hartwell", "leasing"),
     ("Net sales in Canada increased 3%, to $61.2 million.", "$61.2", "Hartwell", "Canada"),
     ("Net sales in Canada increased 3%, to $61.2 million.", "3%", "Hartwell", "Canada"),
+    ("Net sales in the U.S. rose 2% to $80 million.", "$80", "Hartwell", "U.S."),
+    # a participle, an adverb or a verb before the noun ends the part's words
+    ("Hartwell anticipated revenue of $400 million for the year.", "$400", "Hartwell", ""),
+    ("The unit will generate revenue of $12 million.", "$12", "Hartwell", ""),
+    ("Revenue of AROUND $5 million came in.", "$5", "Hartwell", ""),
     # the whole's own words name no part: periods, bases, totals, the company's name
     ("Revenue was up 5.2% year-over-year during the quarter to $546.6 million.", "$546.6", "Hartwell", ""),
     ("Q4 revenue jumped to $1.87 billion from $822.4 million.", "$1.87", "Hartwell", ""),
