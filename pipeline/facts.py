@@ -76,24 +76,23 @@ class Options:
     window_days: int = 7
 
 
-def one_quantity(a: float, b: float) -> bool:
-    """Whether two values can be one quantity reported twice (UNLIKE_RATIO):
+def one_quantity(a, b):
+    """Whether two values (or two arrays of them, pairwise) can be one quantity reported twice (UNLIKE_RATIO):
 
     >>> one_quantity(2.4e9, 24e9), one_quantity(342.8e6, 317.8e6), one_quantity(-4.44, 4.5)
     (True, True, True)
     >>> one_quantity(226e6, 1.87e9), one_quantity(-2.0, 12.0), one_quantity(0.0, 5.0)
     (False, False, False)
     """
-    small, big = sorted((abs(a), abs(b)))
-    if small == 0:
-        return big == 0
-    ratio = big / small
-    if (a < 0) != (b < 0):
-        return ratio <= SIGN_FLIP_RATIO
-    if ratio <= UNLIKE_RATIO:
-        return True
-    power = math.log10(ratio)
-    return round(power) in (1, 2, 3) and abs(power - round(power)) <= SLIP_TOLERANCE
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    small, big = np.minimum(np.abs(a), np.abs(b)), np.maximum(np.abs(a), np.abs(b))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = big / small
+        power = np.log10(ratio)
+        slip = np.isin(np.round(power), (1, 2, 3)) & (np.abs(power - np.round(power)) <= SLIP_TOLERANCE)
+    alike = np.where(small == 0, big == 0,
+                     np.where((a < 0) != (b < 0), ratio <= SIGN_FLIP_RATIO, (ratio <= UNLIKE_RATIO) | slip))
+    return bool(alike) if alike.ndim == 0 else alike
 
 
 def fmt(v: float, unit: str) -> str:
@@ -343,8 +342,7 @@ def _neighbours(rep, status, series, ps, pe, lo_x, hi_x, value, usd, money, day_
     big = np.maximum(np.abs(va), np.abs(vb))
     with np.errstate(invalid="ignore", divide="ignore"):
         rel = np.where(big > 0, np.abs(va - vb) / big, 0.0)
-    alike = np.array([one_quantity(x, y) for x, y in zip(va, vb)], dtype=bool)
-    hit = np.flatnonzero(near & apart & (rel >= NEIGHBOUR_MIN_REL) & alike)
+    hit = np.flatnonzero(near & apart & (rel >= NEIGHBOUR_MIN_REL) & one_quantity(va, vb))
     out = []
     for k in hit:
         fa, fb = int(a["fact"].iat[k]), int(b["fact"].iat[k])

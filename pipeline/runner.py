@@ -547,8 +547,8 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
     claim_files = store.files("claims")
     n_claims = sum(pq.ParquetFile(p).metadata.num_rows for p in claim_files)
     # a name one article gives with its ticker and another without is one entity (pipeline/identity.py)
-    ids = shared_ids(pd.concat([entity_pairs(pd.read_parquet(p, columns=["entity", "entity_id"])) for p in claim_files]
-                               or [entity_pairs(pd.DataFrame())], ignore_index=True).itertuples(index=False))
+    ids = shared_ids(pair for p in claim_files
+                     for pair in entity_pairs(pd.read_parquet(p, columns=["entity", "entity_id"])).itertuples(index=False))
     buckets = _FactBuckets(store.dir / "buckets", max(1, -(-n_claims // BUCKET_ROWS)), res)
     writers = [TableWriter(out, "claims", CLAIM_COLUMNS), TableWriter(out, "articles", ARTICLE_COLUMNS, parquet=False)]
     db = DatabaseWriter(out)
