@@ -21,6 +21,9 @@ import numpy as np
 
 SHINGLE_WORDS = 5
 BANDS, ROWS = 12, 5
+# datasketch 2.0 asks for the hashing scheme; "legacy" gives the band hashes datasketch 1.x gave (checked
+# against 1.10 on the doctest below), so a run appended to one made before still finds its copies
+SCHEME = "legacy"
 _WORD = re.compile(r"\w+")
 # a band's values are folded into one integer with these odd multipliers (wrapping uint64 arithmetic)
 _FOLD = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
@@ -31,7 +34,7 @@ _FOLD = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x
 def _permutations():
     from datasketch import MinHash
 
-    return MinHash(num_perm=BANDS * ROWS, seed=1).permutations
+    return MinHash(num_perm=BANDS * ROWS, seed=1, scheme=SCHEME).permutations
 
 
 def band_hashes(text: str) -> tuple[int, ...]:
@@ -51,7 +54,7 @@ def band_hashes(text: str) -> tuple[int, ...]:
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}
     # crc32 and the permutations made once: 0.5 ms an article, where datasketch's defaults (sha1, new
     # permutations per signature) take 3.6 ms (1,000 modern articles on this machine)
-    mh = MinHash(num_perm=BANDS * ROWS, seed=1, hashfunc=zlib.crc32, permutations=_permutations())
+    mh = MinHash(num_perm=BANDS * ROWS, seed=1, hashfunc=zlib.crc32, permutations=_permutations(), scheme=SCHEME)
     mh.update_batch(list(shingles))
     bands = mh.hashvalues.astype(np.uint64).reshape(BANDS, ROWS)
     with np.errstate(over="ignore"):

@@ -145,6 +145,14 @@ def test_a_syndicated_copy_shares_a_band_and_another_story_does_not():
     assert band_hashes("too short to hash") == ()
 
 
+def test_band_hashes_are_those_earlier_runs_stored():
+    """A run appended to one made before finds its copies only if the bands are the same: these are the
+    bands datasketch 1.10 gave this story (datasketch 2 changed its default hashing scheme)."""
+    assert encode(band_hashes(STORY)) == (
+        "8a5fbd612b969966 becdb2a7e45ff253 ed12151d2beaa762 15f103eb4737065c 42f5806ffdde6113 f112058b52eaadac "
+        "ca35838d66f54550 691e290191a4689e cdd07816dcc4a2b7 cc5c9f980d60e616 f7eaa2daa208697f 6b16b83fd02c9aac")
+
+
 def test_a_price_quoted_as_a_move_is_widened_like_a_move(resources):
     """Gold up 1.1% and up 1.9% on one day: the day's trading, as for a share's move."""
     move = dict(entity="gold", entity_id="gold", metric="commodity_price", unit="%", period_start=D1, period_end=D1)
