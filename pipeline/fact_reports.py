@@ -13,6 +13,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from .headline_topic import off_topic
 from .resources import Resources
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
@@ -54,10 +55,11 @@ def sentence_key(sentence) -> str:
     return hashlib.blake2b(normal.encode(), digest_size=8).hexdigest() if normal else ""
 
 
-def basis_of(sentence, figure, res: Resources) -> str:
+def basis_of(sentence, figure, res: Resources, metric: str = "") -> str:
     """The basis a figure is stated on, from the words around it in its sentence (models/lexicons/
     basis.yaml): `adjusted` (non-GAAP, underlying), `intraday` (a session's high or low), `extended`
-    (pre-market, after hours), else `reported`."""
+    (pre-market, after hours), for a market quote of `metric` `close` (a session's close or settlement),
+    else `reported`."""
     if not isinstance(sentence, str) or not res.basis:
         return "reported"
     at = sentence.find(figure) if isinstance(figure, str) and figure else -1
@@ -65,10 +67,29 @@ def basis_of(sentence, figure, res: Resources) -> str:
     # and the rest of its clause after it ("fell 3% in premarket trading"), up to a comma or semicolon
     after = re.split(r"[,;]", sentence[at + len(figure):at + len(figure) + 40], maxsplit=1)[0] if at >= 0 else ""
     low = (before + " " + after).lower()
+    spec = res.metrics.get(metric) if isinstance(metric, str) else None
+    quote = spec is not None and spec.day_slack is not None
     for name, rx in res.basis.items():
-        if rx.search(low):
+        if (quote or name not in res.quote_only_bases) and rx.search(low):
             return name
     return "reported"
+
+
+def with_text_columns(df: pd.DataFrame, res: Resources) -> pd.DataFrame:
+    """The comparable claims with what their text tells a fact, so that it can be kept without the text:
+    the sentence as its copies write it (`sentence_key`), the basis (`basis_of`) and whether the article's
+    headline names another subject than the claim's entity (`off_topic`, pipeline/headline_topic.py)."""
+    out = {}
+    if "sentence_key" not in df.columns:
+        out["sentence_key"] = [sentence_key(s) for s in df["sentence"]] if "sentence" in df.columns else ""
+    if "basis" not in df.columns:
+        metric = df["metric"] if "metric" in df.columns else [""] * len(df)
+        out["basis"] = ([basis_of(s, f, res, m) for s, f, m in zip(df["sentence"], df["figure"], metric)]
+                        if "sentence" in df.columns else "reported")
+    if "off_topic" not in df.columns:
+        out["off_topic"] = ([off_topic(e, i, t, res) for e, i, t in zip(df["entity"], df["entity_id"].fillna(""), df["title"])]
+                            if "title" in df.columns else False)
+    return df.assign(**out) if out else df
 
 
 def comparable(claims: pd.DataFrame, res: Resources) -> pd.DataFrame:
@@ -96,7 +117,7 @@ def comparable(claims: pd.DataFrame, res: Resources) -> pd.DataFrame:
 # char_start orders a value's reports so its first mention shows it
 FACT_INPUT = ("claim_id", "article_id", "entity", "entity_id", "segment", "metric", "modality", "unit", "value",
               "value_low", "value_high", "approx", "figure", "published", "period_start", "period_end",
-              "period_label", "confidence", "char_start", "disputed", "sentence_key", "basis", "source_id")
+              "period_label", "confidence", "char_start", "disputed", "sentence_key", "basis", "off_topic", "source_id")
 
 
 def dates_as_days(col) -> np.ndarray:
@@ -113,12 +134,7 @@ def prepare(claims: pd.DataFrame, res: Resources, sources: dict | None = None) -
     df = comparable(claims, res)
     if df.empty:
         return pd.DataFrame(columns=list(FACT_INPUT))
-    df = df.copy()
-    if "sentence_key" not in df.columns:
-        df["sentence_key"] = [sentence_key(s) for s in df["sentence"]] if "sentence" in df.columns else ""
-    if "basis" not in df.columns:
-        df["basis"] = ([basis_of(s, f, res) for s, f in zip(df["sentence"], df["figure"])]
-                       if "sentence" in df.columns else "reported")
+    df = with_text_columns(df, res)
     art = df["article_id"].astype(str)
     df["source_id"] = art.map(sources).fillna(art) if sources else art
     return df[[c for c in FACT_INPUT if c in df.columns]]

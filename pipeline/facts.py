@@ -227,8 +227,10 @@ def group_facts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
     conflicts, outlier_of = _judge(rep, per_value, majority, several, status, cols, spread_metrics, opts.min_confidence,
                                    shown)
     series = np.full(n, -1)
-    series[rows] = frame.drop(columns=["ps", "pe"]).groupby(list(frame.columns[:5]) + ["f"], sort=False,
-                                                             dropna=False).ngroup().to_numpy()
+    # a quote's facts of several days form one series whatever the moment of each day (a close, an undated quote)
+    moment = frame["b"].isin(res.quote_only_bases)
+    series[rows] = frame.assign(b=frame["b"].where(~moment, "reported")).drop(columns=["ps", "pe"]).groupby(
+        list(frame.columns[:5]) + ["f"], sort=False, dropna=False).ngroup().to_numpy()
     lo_x = np.where(money & ~mixed, lo * usd, lo)  # every money report in USD, to set facts of two currencies side by side
     hi_x = np.where(money & ~mixed, hi * usd, hi)
     # a level's facts of nearby days meet; a day's move does not ("gasoline rose 2.05%" on the 11th and "fell
@@ -238,7 +240,8 @@ def group_facts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
     conflicts += _neighbours(rep, status, series, ps, pe, lo_x, hi_x, value, usd, money, day_rel, day_pp, level,
                              cols, opts)
     facts = _fact_rows(cols, rep, per_fact, status, outlier_of, value, usd, mixed, unit, ps, pe)
-    table = _conflict_rows(cols, conflicts, value, usd, mixed, unit, money, pub, confidence, facts, opts)
+    off = df["off_topic"].fillna(False).astype(bool).to_numpy() if "off_topic" in df.columns else np.zeros(n, bool)
+    table = _conflict_rows(cols, conflicts, value, usd, mixed, unit, money, pub, confidence, off, facts, opts)
     links = pd.DataFrame({"fact_id": facts["fact_id"].reindex(rep["fact"]).to_numpy(),
                           "claim_id": cols["claim_id"][rep["row"].to_numpy()],
                           "value_group": rep["v"].to_numpy() - rep.groupby("fact")["v"].transform("min").to_numpy(),
@@ -437,12 +440,14 @@ def likely_cause(a: float, b: float) -> str:
     return f"{rel:.0%} apart" if rel >= 0.01 else f"{rel:.2%} apart"  # "0.09% apart", not "0% apart"
 
 
-def _conflict_rows(cols, conflicts, value, usd, mixed, unit, money, pub, conf, facts, opts: Options) -> pd.DataFrame:
+def _conflict_rows(cols, conflicts, value, usd, mixed, unit, money, pub, conf, off, facts, opts: Options) -> pd.DataFrame:
     names = list(CONFLICT_COLUMNS)
     out = []
     for f, a, b, maj_n, out_n, gap in conflicts:
         if min(conf[a], conf[b]) < opts.min_confidence or cols["article_id"][a] == cols["article_id"][b]:
             continue
+        if off[a] or off[b]:
+            continue  # one side is a figure of a name its headline does not name (pipeline/headline_topic.py)
         usd_a = mixed[a] or (gap > 0 and money[a] and unit[a] != unit[b])  # two facts of two currencies
         va = value[a] * (usd[a] if usd_a else 1.0)
         vb = value[b] * (usd[b] if usd_a else 1.0)

@@ -115,6 +115,7 @@ class Resources:
     growth_of: Mapping[str, str] = field(default_factory=dict)  # revenue -> revenue_growth: metrics.yaml `growth_of`
     measures: object = None  # measures.Measures: the noun a figure measures (models/lexicons/measures.yaml)
     basis: Mapping[str, re.Pattern] = field(default_factory=dict)  # models/lexicons/basis.yaml, in order
+    quote_only_bases: frozenset[str] = frozenset()  # basis.yaml `quote_only`: bases only a market quote takes
     # basis.yaml `totals`: the least amount a company's total can be, and the money metrics that are no totals
     least_total: float = 0.0
     not_totals: frozenset[str] = frozenset()
@@ -507,6 +508,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         growth_of=MappingProxyType(growth_of),
         measures=load_measures(lex / "measures.yaml", metrics, _read_yaml, _fail),
         basis=MappingProxyType(_load_basis(lex / "basis.yaml")),
+        quote_only_bases=_load_quote_only(lex / "basis.yaml"),
         **_load_totals(lex / "basis.yaml", metrics),
         count_nouns=frozenset(str(w).lower() for w in counts["count_nouns"]),
         count_heads=frozenset(str(w).lower() for w in counts["count_heads"]),
@@ -522,6 +524,17 @@ def _load_totals(path: Path, metrics: Mapping[str, MetricSpec]) -> dict:
         raise _fail(path, f"`totals` needs `least` (a number) and `except` (metric names; unknown: {unknown})",
                     "models/lexicons/basis.yaml")
     return {"least_total": float(least), "not_totals": frozenset(totals.get("except") or ())}
+
+
+def _load_quote_only(path: Path) -> frozenset[str]:
+    """basis.yaml `quote_only`: names of bases (of its `basis` mapping) that only a market quote takes."""
+    data = _read_yaml(path)
+    names = data.get("quote_only") or []
+    unknown = [n for n in names if n not in (data.get("basis") or {})] if isinstance(names, list) else names
+    if unknown:
+        raise _fail(path, f"`quote_only` lists bases the `basis` mapping does not name: {unknown}",
+                    "models/lexicons/basis.yaml")
+    return frozenset(str(n) for n in names)
 
 
 def _load_basis(path: Path) -> dict[str, re.Pattern]:

@@ -25,7 +25,7 @@ from .bounds import drop_crowded
 from .claims import make_claims
 from .clean import clean_text
 from .conflicts import SortedConflicts
-from .fact_reports import FACT_INPUT, basis_of, comparable, sentence_key
+from .fact_reports import FACT_INPUT, comparable, with_text_columns
 from .facts import Options as FactOptions, group_facts
 from .sources import band_hashes, encode as encode_bands, source_ids
 from .dates import infer_published
@@ -482,7 +482,7 @@ def _bucket_schema():
     import pyarrow as pa
 
     types = {"value": pa.float64(), "value_low": pa.float64(), "value_high": pa.float64(), "confidence": pa.float64(),
-             "char_start": pa.int64(), "disputed": pa.bool_(), "published": pa.date32(), "period_start": pa.date32(),
+             "char_start": pa.int64(), "disputed": pa.bool_(), "off_topic": pa.bool_(), "published": pa.date32(), "period_start": pa.date32(),
              "period_end": pa.date32()}
     return pa.schema([pa.field(c, types.get(c, pa.string())) for c in FACT_INPUT_COLUMNS])
 
@@ -501,9 +501,8 @@ class _FactBuckets:
         df = comparable(claims, self.res)
         if not len(df):
             return
-        if "sentence" in df.columns:  # what the sentence tells a fact (its copies, its basis), kept without it
-            df = df.assign(sentence_key=[sentence_key(x) for x in df["sentence"]],
-                           basis=[basis_of(s, f, self.res) for s, f in zip(df["sentence"], df["figure"])])
+        if "sentence" in df.columns:  # what the text tells a fact (its copies, its basis, its headline), kept without it
+            df = with_text_columns(df, self.res)
         df = df[[c for c in FACT_INPUT_COLUMNS if c in df.columns]]
         if self.n == 1:
             self.frames[0].append(df)

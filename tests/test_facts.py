@@ -6,7 +6,7 @@ from datetime import date
 import pandas as pd
 
 from pipeline.fact_reports import basis_of
-from pipeline.facts import group_facts, likely_cause
+from pipeline.facts import Options, group_facts, likely_cause
 from pipeline.sources import band_hashes, encode, source_ids
 from pipeline.schema import FACT_COLUMNS
 
@@ -23,8 +23,9 @@ def claim(cid, article, published, value, figure, **kw):
     return row
 
 
-def judge(rows, resources, sources=None):
-    facts, conflicts, links = group_facts(pd.DataFrame(rows), resources, sources=sources)
+def judge(rows, resources, sources=None, **options):
+    kw = {"opts": Options(**options)} if options else {}
+    facts, conflicts, links = group_facts(pd.DataFrame(rows), resources, sources=sources, **kw)
     return facts, conflicts, links
 
 
@@ -97,7 +98,24 @@ def test_basis_words_before_the_figure(resources):
     assert basis_of("GAAP EPS of $0.16 missed, non-GAAP EPS was $0.20.", "$0.16", resources) == "reported"
     assert basis_of("Shares rose as much as 8% before paring gains.", "8%", resources) == "intraday"
     assert basis_of("Shares fell 3% in premarket trading to $41.", "3%", resources) == "extended"
-    assert basis_of("Shares closed at $41.", "$41", resources) == "reported"
+    assert basis_of("Shares closed at $41.", "$41", resources) == "reported"  # no metric: no market quote known
+
+
+CLOSE_CASES = [  # (sentence, figure, metric, basis): a session's close only for a market quote
+    ("Strategy (MSTR) closed up 2.2% at $334.62/share.", "2.2%", "price_change", "close"),
+    ("Comex Gold Settles 0.06% Lower at $2912.50 - Data Talk", "$2912.50", "commodity_price", "close"),
+    ("At the closing bell, Canopy Growth's stock was down 27% to $2.02 a share.", "$2.02", "share_price", "close"),
+    ("The stock ended the session 4% higher.", "4%", "price_change", "close"),
+    ("Shares were up 1.2% on Monday to $231.90.", "$231.90", "share_price", "reported"),
+    ("Shares fell 3% in premarket trading after closing at $41.", "3%", "price_change", "extended"),
+    ("After the deal closed, revenue rose to $2 billion.", "$2 billion", "revenue", "reported"),
+    ("Cash at the end of the day was $3 million.", "$3 million", "cash", "reported"),
+]
+
+
+def test_a_close_is_a_market_quotes_basis(resources):
+    for sentence, figure, metric, expected in CLOSE_CASES:
+        assert basis_of(sentence, figure, resources, metric) == expected, sentence
 
 
 def test_analysts_targets_are_a_spread(resources):
@@ -119,6 +137,7 @@ def test_a_point_in_time_fact_is_one_day(resources):
             claim("b", "y", D2, 104.0, "$104", period_start=D2, period_end=D2, **quote)]
     assert judge(near, resources)[1].empty  # a day's move
     far = [near[0], claim("b", "y", D2, 210.0, "$210", period_start=D2, period_end=D2, **quote)]
+    assert judge(far, resources, window_days=0)[1].empty  # --window-days 0: each day alone
     reason = judge(far, resources)[1].iloc[0].reason
     assert "1 day apart" in reason and "USD 100" in reason and "USD 210" in reason
 
@@ -249,3 +268,17 @@ def test_an_amount_no_total_can_be_is_no_report_of_a_total(resources):
             claim("eps", "w", D1, 0.26, "$0.26", metric="eps", sentence="Acme EPS was $0.26.")]
     facts, conflicts, links = judge(rows, resources)
     assert set(links.claim_id) == {"total", "fx", "eps"} and conflicts.empty
+
+
+def test_a_conflict_needs_both_articles_about_the_entity(resources):
+    """A figure given to Acme in a roundup whose headline names other companies is likely another company's:
+    set against Acme's own story it is no conflict; two stories about Acme that disagree are one; with no
+    headline, nothing says the figure is off the article's topic."""
+    own = claim("own", "x", D1, 2.4e9, "$2.4 billion", title="Acme profit jumps on cloud demand")
+    roundup = claim("list", "y", D1, 3.1e9, "$3.1 billion", title="Stocks to watch: Globex, Initech, Umbrella",
+                    sentence="Acme's net profit was $3.1 billion.")
+    assert judge([own, roundup], resources)[1].empty
+    story = dict(roundup, title="Acme Q4 profit tops estimates")
+    assert len(judge([own, story], resources)[1]) == 1
+    untitled = dict(roundup, title="")
+    assert len(judge([own, untitled], resources)[1]) == 1
