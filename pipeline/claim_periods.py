@@ -49,7 +49,7 @@ def period_for(fig: Figure, periods: Periods, view: SentenceView, days: bool = T
     own = [p for p in periods.within(cs, ce, days)
            if not ((p.relative_to_previous or base_next and p.granularity in SPAN_GRAINS)
                    and next_start is not None and p.start >= next_start)
-           and not base_period(p, text)]
+           and not base_period(p, text) and not names_an_extreme(p, text)]
     if own:
         after = [p for p in own if p.start >= fig.end]
         return (after or own)[0] if not any(p.start < fig.start and p.relative_to_previous for p in own) else own[-1]
@@ -59,6 +59,16 @@ def period_for(fig: Figure, periods: Periods, view: SentenceView, days: bool = T
     if lead:
         return lead[-1]
     return None
+
+
+# a year that says which low or high a move is measured from ("Up 14.87% from its 2025 settlement low of $3.9885
+# hit Thursday, Jan. 2, 2025"): the move runs from that low's day, which the sentence gives
+_EXTREME_AFTER = re.compile(r"\s+(?:(?:settlement|closing|intraday|trading|record|all-time)\s+)?(?:low|high)s?\b", re.I)
+
+
+def names_an_extreme(p: Period, text: str) -> bool:
+    """Whether the period is a year naming a low or high the figure is measured from, not the figure's period."""
+    return p.granularity == "year" and p.end > 0 and _EXTREME_AFTER.match(text, p.end) is not None
 
 
 # Periods a figure's value covers (not the day of an event: "raised rates to 0.5% from 0.25% at its meeting on

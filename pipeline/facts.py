@@ -16,7 +16,9 @@ A fact with several values is a disagreement when each value comes from its own 
 - `revised`: a forecast or estimate whose values follow each other in time (guidance raised,
   a consensus updated): shown in time order, never a conflict;
 - `ambiguous`: one source gives two of the values: the claims read two different things (a
-  segment and the whole, GAAP and adjusted, two columns), not a contradiction;
+  segment and the whole, GAAP and adjusted, two columns), not a contradiction; yet two values
+  within AMBIGUOUS_NEAR_REL of each other that no source gives both of are one quantity quoted two
+  ways ("+114.4%" and "115%"), a conflict;
 - `spread`: analysts' own figures (a price target), which differ by design;
 - `unlike`: values too far apart to be one quantity reported twice (`one_quantity`: more than 5 times
   apart and no slip of 10, 100 or 1,000, or of opposite signs): a claim misread another
@@ -54,6 +56,10 @@ MAX_DISAGREEMENTS_PER_ARTICLE_PAIR = 2
 # two facts of nearby days (or of nearly the same span) disagree only this far apart, beyond the drift
 # their days allow: a quote of another day is a weaker witness than one of the same day
 NEIGHBOUR_MIN_REL = 0.25
+# in a fact where one source reads several values (a segment's figure filed as the whole's, two columns), two
+# values of two other sources this close are still one quantity quoted differently ("+114.4% Y/Y" against
+# "115%", a consensus of $582.2 million against $582.7 million); values further apart are the parts
+AMBIGUOUS_NEAR_REL = 0.05
 NEIGHBOUR_OVERLAP = 0.8  # two flows' spans overlap this much ("year to date" on the 26th and on the 30th)
 # two reports of one quantity, read or written twice, differ by a rounding, a slip of the unit or decimal point
 # (a factor of 10, 100 or 1,000) or, rarely, by a few times; values further apart are two different quantities
@@ -279,6 +285,12 @@ def _judge(rep, per_value, majority, several, status, cols, spread_metrics, min_
             status[f] = "spread"
         elif f in ambiguous:
             status[f] = "ambiguous"
+            if modality in COMPARABLE_MODALITIES:
+                near = _near_values(f, multi, vv[s:e], nsrc[s:e], best_row, shown)
+                conflicts.extend(near)
+                if near:
+                    status[f] = "conflict"
+                    outlier_of.setdefault(f, (near[0][2], near[0][4]))
         elif modality in ("forecast", "estimate") and bool((first[s + 1:e] > last[s:e - 1]).all()):
             status[f] = "revised"  # each value's reports all after the previous value's: updated, not disputed
         elif modality not in COMPARABLE_MODALITIES:
@@ -295,6 +307,24 @@ def _judge(rep, per_value, majority, several, status, cols, spread_metrics, min_
                     outlier_of.setdefault(f, (b, int(k)))
                     conflicts.append((f, a, b, maj_n, int(k), 0))
     return conflicts, outlier_of
+
+
+def _near_values(f, multi, values, n_src, best_row, shown) -> list[tuple]:
+    """An ambiguous fact's conflicts: each two values next to each other in size, AMBIGUOUS_NEAR_REL apart at most,
+    that no source gives both of, as (fact, the side more sources give, the other, their sources, 0)."""
+    reports = multi[multi["fact"] == f]
+    sources = reports.groupby("v")["src"].agg(frozenset).to_dict()
+    k_src = dict(zip(values, n_src))
+    by_size = sorted(values, key=lambda v: shown[best_row[(f, v)]])
+    out = []
+    for v1, v2 in zip(by_size, by_size[1:]):
+        a, b = shown[best_row[(f, v1)]], shown[best_row[(f, v2)]]
+        big = max(abs(a), abs(b))
+        if not big or abs(a - b) / big > AMBIGUOUS_NEAR_REL or sources[v1] & sources[v2] or (a < 0) != (b < 0):
+            continue
+        (maj, oth) = (v1, v2) if k_src[v1] >= k_src[v2] else (v2, v1)
+        out.append((f, best_row[(f, maj)], best_row[(f, oth)], int(k_src[maj]), int(k_src[oth]), 0))
+    return out
 
 
 def _neighbours(rep, status, series, ps, pe, lo_x, hi_x, value, usd, money, day_rel, day_pp, point, cols,

@@ -49,6 +49,11 @@ CASES = [
      "on Nov. 12, 2024.", "22.02%", "2024-11-12..2025-02-10"),
     ("Oil rallies", "2019-01-18", "Brent crude has rebounded more than 20 percent from a low on Dec. 24.",
      "20 percent", "2018-12-24..2019-01-18"),
+    # a year that names which low the move is from is not its period: the low's day is where the move starts
+    ("Copper settles higher", "2025-02-10", "* Up 14.87% from its 2025 settlement low of $3.9885 hit Thursday, "
+     "Jan. 2, 2025", "14.87%", "2025-01-02..2025-02-10"),
+    ("Hooli stock falls", "2025-02-12", "Hooli Inc shares are down 9% from their 2024 closing high of $50 hit Dec. 3, 2024.",
+     "9%", "2024-12-03..2025-02-12"),
     ("Hooli stock falls", "2025-02-12", "Hooli Inc shares fell 3% on Monday, Feb. 10, 2025.", "3%", "2025-02-10"),
     # an event's amount dated only by the day or month it happened has no period; a coupon is a term of the
     # instrument, with none either; an event given a span keeps it

@@ -282,3 +282,18 @@ def test_a_conflict_needs_both_articles_about_the_entity(resources):
     assert len(judge([own, story], resources)[1]) == 1
     untitled = dict(roundup, title="")
     assert len(judge([own, untitled], resources)[1]) == 1
+
+
+def test_two_close_values_in_an_ambiguous_fact_are_still_a_conflict(resources):
+    """One story reads Acme's revenue growth twice (the whole's +114.4% and a unit's 25%): the fact is ambiguous,
+    but another outlet's 115% against +114.4% is one quantity quoted two ways; 25% against them is the unit."""
+    growth = dict(metric="revenue_growth", unit="%")
+    rows = [claim("whole", "x", D1, 114.4, "+114.4%", sentence="Revenue of $1.01B (+114.4% Y/Y).", **growth),
+            claim("unit", "x", D1, 25.0, "25%", char_start=50, sentence="Net interest revenues increased 25%.", **growth),
+            claim("other", "y", D1, 115.0, "115%", sentence="Acme's sales increased by 115% year-over-year.", **growth)]
+    facts, conflicts, _ = judge(rows, resources)
+    assert list(facts.status) == ["conflict"] and len(conflicts) == 1
+    assert {conflicts.iloc[0].value_a, conflicts.iloc[0].value_b} == {114.4, 115.0}
+    rows[2] = claim("other", "y", D1, 160.0, "160%", sentence="Acme's sales increased by 160% year-over-year.", **growth)
+    facts, conflicts, _ = judge(rows, resources)
+    assert list(facts.status) == ["ambiguous"] and conflicts.empty
