@@ -116,6 +116,9 @@ def main() -> int:
     xd = np.array([f for _, f, _ in dev])
     yd = np.array([r for _, _, r in dev])
     pd_ = model.predict_proba(xd)[:, 1]
+    from sklearn.metrics import roc_auc_score
+
+    print(f"dev AUC {roc_auc_score(yd, pd_):.3f} (how well confidence ranks right above wrong claims)")
     print(f"train {len(train)} claims ({y.mean():.1%} all three right), dev {len(dev)} ({yd.mean():.1%}); "
           f"CV log loss by C {', '.join(f'{c}: {v:.3f}' for c, v in losses.items())}; C={best_c}")
     print("| confidence | dev claims | mean confidence | all three right |\n| --- | ---: | ---: | ---: |")
