@@ -297,3 +297,17 @@ def test_two_close_values_in_an_ambiguous_fact_are_still_a_conflict(resources):
     rows[2] = claim("other", "y", D1, 160.0, "160%", sentence="Acme's sales increased by 160% year-over-year.", **growth)
     facts, conflicts, _ = judge(rows, resources)
     assert list(facts.status) == ["ambiguous"] and conflicts.empty
+
+
+def test_a_flow_twice_another_is_another_quantity_a_quote_may_be_one(resources):
+    """Two outlets copy a company's revenue from one release: $1.2 billion against $3.1 billion is a part or another
+    period misread, not a contradiction. A year-to-date move of 28% against 100% can be one quantity quoted on
+    two days of a rally."""
+    rows = [claim("a", "x", D1, 1.2e9, "$1.2 billion", metric="revenue"),
+            claim("b", "y", D1, 3.1e9, "$3.1 billion", metric="revenue", sentence="Acme's quarterly revenue was $3.1 billion.")]
+    facts, conflicts, _ = judge(rows, resources)
+    assert conflicts.empty and list(facts.status) == ["unlike"]
+    ytd = dict(metric="price_change", unit="%", period_start=date(2025, 1, 1), period_end=D1)
+    rows = [claim("a", "x", D1, 28.0, "28%", sentence="Acme shares are up 28% this year.", **ytd),
+            claim("b", "y", D1, 100.0, "100%", sentence="Acme shares have gained 100% this year.", **ytd)]
+    assert len(judge(rows, resources)[1]) == 1
