@@ -99,6 +99,9 @@ def test_basis_words_before_the_figure(resources):
     assert basis_of("Shares rose as much as 8% before paring gains.", "8%", resources) == "intraday"
     assert basis_of("Shares fell 3% in premarket trading to $41.", "3%", resources) == "extended"
     assert basis_of("Shares closed at $41.", "$41", resources) == "reported"  # no metric: no market quote known
+    assert basis_of("Oper shr 4.46 dlrs vs 3.20 dlrs", "4.46 dlrs", resources) == "adjusted"  # a wire table's row
+    assert basis_of("Shr 5.06 dlrs vs 5.92 dlrs", "5.06 dlrs", resources) == "reported"
+    assert basis_of("Operating net 13.5 mln vs 14.6 mln", "13.5 mln", resources) == "adjusted"
 
 
 CLOSE_CASES = [  # (sentence, figure, metric, basis): a session's close only for a market quote
