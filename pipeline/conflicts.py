@@ -10,7 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .fact_reports import FACT_INPUT, in_table, sentence_key
-from .facts import COMPARABLE_MODALITIES, MAX_DISAGREEMENTS_PER_ARTICLE_PAIR, MIN_CONFIDENCE, Options, group_facts
+from .conflict_rows import MAX_DISAGREEMENTS_PER_ARTICLE_PAIR
+from .facts import COMPARABLE_MODALITIES, MIN_CONFIDENCE, Options, group_facts
 from .resources import Resources
 from .schema import CONFLICT_COLUMNS
 

@@ -138,3 +138,12 @@ def prepare(claims: pd.DataFrame, res: Resources, sources: dict | None = None) -
     art = df["article_id"].astype(str)
     df["source_id"] = art.map(sources).fillna(art) if sources else art
     return df[[c for c in FACT_INPUT if c in df.columns]]
+
+
+def days_text(days: np.ndarray) -> np.ndarray:
+    """Days since 1970 as ISO dates ("" where NaN)."""
+    days = np.asarray(days, dtype=float)
+    out = np.full(len(days), "", dtype=object)
+    ok = ~np.isnan(days)
+    out[ok] = days[ok].astype(np.int64).astype("datetime64[D]").astype(str)
+    return out

@@ -29,30 +29,21 @@ a small share, are looked at one by one.
 from __future__ import annotations
 
 import hashlib
-import math
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
-from .fact_reports import dates_as_days, prepare, usd_factor, written_slacks
+from .conflict_rows import conflict_rows
+from .fact_reports import dates_as_days, days_text, prepare, usd_factor, written_slacks
 from .resources import Resources
 from .schema import CONFLICT_COLUMNS, FACT_COLUMNS
 
 COMPARABLE_MODALITIES = ("actual", "forecast", "estimate")
 ABOUT_SLACK = 0.10
 FX_SLACK = 0.05
-# the least gap between two values converted from different currencies, or of nearby days; two values in
-# one unit on one day need only miss each other's written precision: a consensus quoted as $758.9 million
-# and $759.6 million is two consensuses (12 of issue 16's 31 labeled real disagreements are such)
-MIN_REL_DIFF = 0.02
 MIN_CONFIDENCE = 0.15
-# two articles that disagree on more than this many of one entity's facts are reading different
-# things (a quarter against the year, a segment against the whole, one table's columns against
-# another's), not contradicting each other: on the modern dump such pairs of articles held 54% of
-# the pairs flagged (bench/RESULTS.md, "Conflicts")
-MAX_DISAGREEMENTS_PER_ARTICLE_PAIR = 2
 # two facts of nearby days (or of nearly the same span) disagree only this far apart, beyond the drift
 # their days allow: a quote of another day is a weaker witness than one of the same day
 NEIGHBOUR_MIN_REL = 0.25
@@ -109,16 +100,6 @@ def one_quantity(a, b, unlike_ratio: float = UNLIKE_RATIO):
                      ((a < 0) == (b < 0)) & ((ratio <= unlike_ratio) | slip))
     return bool(alike) if alike.ndim == 0 else alike
 
-
-def fmt(v: float, unit: str) -> str:
-    if unit in ("%", "pp"):
-        return f"{v:g}{'%' if unit == '%' else ' pp'}"
-    if unit == "x":
-        return f"{v:g}x"
-    for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
-        if abs(v) >= scale:
-            return f"{unit} {v / scale:.4g}{suffix}"
-    return f"{unit} {v:,.4g}"
 
 
 
@@ -257,7 +238,7 @@ def group_facts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
                              cols, opts)
     facts = _fact_rows(cols, rep, per_fact, status, outlier_of, value, usd, mixed, unit, ps, pe)
     off = df["off_topic"].fillna(False).astype(bool).to_numpy() if "off_topic" in df.columns else np.zeros(n, bool)
-    table = _conflict_rows(cols, conflicts, value, usd, mixed, unit, money, pub, confidence, off, facts, opts)
+    table = conflict_rows(cols, conflicts, value, usd, mixed, unit, money, pub, confidence, off, facts, opts.min_confidence)
     links = pd.DataFrame({"fact_id": facts["fact_id"].reindex(rep["fact"]).to_numpy(),
                           "claim_id": cols["claim_id"][rep["row"].to_numpy()],
                           "value_group": rep["v"].to_numpy() - rep.groupby("fact")["v"].transform("min").to_numpy(),
@@ -396,15 +377,6 @@ def _neighbours(rep, status, series, ps, pe, lo_x, hi_x, value, usd, money, day_
     return out
 
 
-def _days_text(days: np.ndarray) -> np.ndarray:
-    """Days since 1970 as ISO dates ("" where NaN)."""
-    days = np.asarray(days, dtype=float)
-    out = np.full(len(days), "", dtype=object)
-    ok = ~np.isnan(days)
-    out[ok] = days[ok].astype(np.int64).astype("datetime64[D]").astype(str)
-    return out
-
-
 def fact_id(parts) -> str:
     return hashlib.sha1("|".join(str(p) for p in parts).encode()).hexdigest()[:16]
 
@@ -424,8 +396,8 @@ def _fact_rows(cols, rep, per_fact, status, outlier_of, value, usd, mixed, unit,
     out = pd.DataFrame(index=index)
     for c in ("entity", "entity_id", "segment", "metric", "basis", "modality"):
         out[c] = cols[c][rows]
-    out["period_start"] = _days_text(ps[rows])
-    out["period_end"] = _days_text(pe[rows])
+    out["period_start"] = days_text(ps[rows])
+    out["period_end"] = days_text(pe[rows])
     out["period_label"] = cols["period_label"][rows]
     out["unit"] = np.where(mixed[rows], "USD", unit[rows])
     out["value"] = consensus.reindex(index).to_numpy()
@@ -442,8 +414,8 @@ def _fact_rows(cols, rep, per_fact, status, outlier_of, value, usd, mixed, unit,
     out["majority_sources"] = maj_rep.groupby("fact")["src"].nunique().reindex(index).fillna(0).astype(int).to_numpy()
     out["outlier_value"] = pd.Series({f: shown[b] for f, (b, _) in outlier_of.items()}, dtype=float).reindex(index).to_numpy()
     out["outlier_sources"] = pd.Series({f: k for f, (_, k) in outlier_of.items()}, dtype=float).reindex(index).to_numpy()
-    out["first_published"] = _days_text(per_fact["first"].reindex(index).to_numpy())
-    out["last_published"] = _days_text(per_fact["last"].reindex(index).to_numpy())
+    out["first_published"] = days_text(per_fact["first"].reindex(index).to_numpy())
+    out["last_published"] = days_text(per_fact["last"].reindex(index).to_numpy())
     out["claim_ids"] = [" ".join(ids[s:min(e, s + _MAX_IDS)]) for s, e in zip(bounds[:-1], bounds[1:])]
     key_entity = np.where(out["entity_id"] != "", out["entity_id"], out["entity"].str.lower())
     out["fact_id"] = [fact_id(k) for k in zip(key_entity, out["segment"], out["metric"], out["basis"], out["modality"],
@@ -454,105 +426,3 @@ def _fact_rows(cols, rep, per_fact, status, outlier_of, value, usd, mixed, unit,
 
 def _family(unit: str) -> str:
     return "money" if isinstance(unit, str) and len(unit) == 3 and unit.isupper() else unit
-
-
-def likely_cause(a: float, b: float) -> str:
-    """What a gap between two figures of one fact most often is.
-
-    >>> likely_cause(2.4e9, 24e9)
-    'a factor of 10, likely a unit or decimal slip'
-    >>> likely_cause(300.0, 410.0)
-    '27% apart'
-    >>> likely_cause(758.9e6, 759.6e6)
-    '0.09% apart'
-    """
-    big, small = max(abs(a), abs(b)), min(abs(a), abs(b))
-    if small > 0:
-        power = math.log10(big / small)
-        if round(power) >= 1 and abs(power - round(power)) < 0.01:
-            return f"a factor of {10 ** round(power):,}, likely a unit or decimal slip"
-    if not big:
-        return "apart"
-    rel = abs(a - b) / big
-    return f"{rel:.0%} apart" if rel >= 0.01 else f"{rel:.2%} apart"  # "0.09% apart", not "0% apart"
-
-
-def _conflict_rows(cols, conflicts, value, usd, mixed, unit, money, pub, conf, off, facts, opts: Options) -> pd.DataFrame:
-    names = list(CONFLICT_COLUMNS)
-    out = []
-    for f, a, b, maj_n, out_n, gap in conflicts:
-        if min(conf[a], conf[b]) < opts.min_confidence or cols["article_id"][a] == cols["article_id"][b]:
-            continue
-        if off[a] or off[b]:
-            continue  # one side is a figure of a name its headline does not name (pipeline/headline_topic.py)
-        usd_a = mixed[a] or (gap > 0 and money[a] and unit[a] != unit[b])  # two facts of two currencies
-        va = value[a] * (usd[a] if usd_a else 1.0)
-        vb = value[b] * (usd[b] if usd_a else 1.0)
-        big = max(abs(va), abs(vb))
-        rel = abs(va - vb) / big if big else 0.0
-        if rel < MIN_REL_DIFF and (usd_a or gap > 0):
-            continue  # within a conversion's or a day's noise; in one unit on one day, the written digits decide
-        out.append(_row(cols, f, a, b, va, vb, bool(mixed[a]) or gap > 0, rel, maj_n, out_n, gap, pub, facts, conf,
-                        unit, money))
-    if not out:
-        return pd.DataFrame(columns=names)
-    table = pd.DataFrame(out)
-    # two articles that disagree on several of one entity's facts read different things
-    pair = pd.DataFrame({"x": np.minimum(table["_art_a"], table["_art_b"]), "y": np.maximum(table["_art_a"], table["_art_b"]),
-                         "k": table["_entity_key"]})
-    many = pair.groupby(["x", "y", "k"])["k"].transform("size").to_numpy() > MAX_DISAGREEMENTS_PER_ARTICLE_PAIR
-    table = table[~many]
-    reasons = dict(zip(table["_fact"], table["reason"]))
-    facts["reason"] = [reasons.get(f, "") for f in facts.index]
-    return table[names].reset_index(drop=True)
-
-
-def _severity(rel: float, conf: float, nearby: bool = False) -> str:
-    # a nearby day's fact is a weaker witness: none of 42 such conflicts read in session 8's audit was real
-    level = (0 if rel >= 0.5 else 1 if rel >= 0.15 else 2) + (conf < 0.5) + nearby
-    return ("high", "medium", "low")[min(level, 2)]
-
-
-def _row(cols, f, a, b, va, vb, converted, rel, maj_n, out_n, gap, pub, facts, conf, unit, money) -> dict:
-    """One conflict row: the majority's best report against one outlier's (or, `gap` days apart, one day's
-    fact against a nearby day's), earlier article first."""
-    converted = converted and money[a] and (unit[a] != unit[b] or gap == 0)
-    shown_unit = "USD" if converted else unit[a]
-    label = cols["metric"][a].replace("_", " ").replace("forward pe", "forward P/E").replace("trailing pe", "trailing P/E")
-    period = cols["period_label"][a] or _days_text(pub[a:a + 1])[0]
-    segment = cols["segment"][a]
-    who = f"{cols['entity'][a]}'s {label}" + (f" ({segment})" if segment else "") + f" for {period}"
-
-    def give(k: int) -> str:
-        return f"{k} source{'s' if k > 1 else ''} give{'s' if k == 1 else ''}"
-
-    day_a, day_b = _days_text(pub[[a, b]])
-    if gap > 0:  # a nearby day's fact
-        other = cols["period_label"][b] or day_b
-        who = who.rsplit(" for ", 1)[0]
-        reason = (f"{give(maj_n)} {who} as {fmt(va, shown_unit)} for {period}; {give(out_n)} {fmt(vb, shown_unit)} "
-                  f"for {other}, {gap} day{'s' if gap > 1 else ''} apart: {likely_cause(va, vb)}")
-    elif maj_n == out_n:  # no majority: the two sides as they came
-        reason = (f"sources split on {who}: {give(maj_n)} {fmt(va, shown_unit)} ({day_a}), "
-                  f"{give(out_n)} {fmt(vb, shown_unit)} ({day_b}): {likely_cause(va, vb)}")
-    else:
-        reason = f"{give(maj_n)} {who} as {fmt(va, shown_unit)}; {give(out_n)} {fmt(vb, shown_unit)} ({day_b}): {likely_cause(va, vb)}"
-    if converted:
-        reason += f"; converted to USD from {unit[a]} and {unit[b]}"
-    art = cols["article_id"]
-    first, second = (a, b) if (pub[a], art[a]) <= (pub[b], art[b]) else (b, a)
-    v_first, v_second = (va, vb) if first == a else (vb, va)
-    ids = sorted((cols["claim_id"][a], cols["claim_id"][b]))
-    return {
-        "conflict_id": hashlib.sha1("|".join(ids).encode()).hexdigest()[:16],
-        "entity": cols["entity"][a], "segment": segment, "metric": cols["metric"][a],
-        "claim_a": cols["claim_id"][first], "claim_b": cols["claim_id"][second], "value_a": v_first, "value_b": v_second,
-        "unit": shown_unit, "rel_diff": round(rel, 4), "severity": _severity(rel, min(conf[a], conf[b]), gap > 0),
-        "reason": reason, "status": "open", "published_a": day_a if first == a else day_b,
-        "published_b": day_b if first == a else day_a,
-        "days_apart": int(abs(pub[a] - pub[b])) if pub[a] == pub[a] and pub[b] == pub[b] else 0,
-        "period_label_a": cols["period_label"][first], "period_label_b": cols["period_label"][second],
-        "fact_id": facts["fact_id"].get(f), "majority_value": va if maj_n > out_n and not gap else float("nan"),
-        "majority_sources": maj_n, "outlier_sources": out_n,
-        "_fact": f, "_art_a": art[a], "_art_b": art[b], "_entity_key": cols["entity_id"][a] or str(cols["entity"][a]).lower(),
-    }

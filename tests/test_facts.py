@@ -6,7 +6,8 @@ from datetime import date
 import pandas as pd
 
 from pipeline.fact_reports import basis_of
-from pipeline.facts import Options, group_facts, likely_cause
+from pipeline.conflict_rows import likely_cause
+from pipeline.facts import Options, group_facts
 from pipeline.sources import band_hashes, encode, source_ids
 from pipeline.schema import FACT_COLUMNS
 
