@@ -34,7 +34,7 @@ from .identity import slug
 from .parse import Parsed
 from .records import Mention
 from .resources import Entry, Resources
-from .headline_names import unknown_topic
+from .headline_names import unknown_topic, written_as_name
 from .subject_roles import commodity_parts, speaker_spans
 from .syntax import anchor, name_chunks, path_arcs, path_features, relation, span_head
 
@@ -260,15 +260,19 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
             mention = unknown_topic(chunk, mention, title, body, res, learned, words, resolve_name, _title_mention, upper)
         if mention is None:
             continue
-        if mention.kind == "country" and chunk[-1].endswith(("'s", "’s")) \
-                and chunk is not chunks[-1] and _names_known(chunks[chunks.index(chunk) + 1], res, learned):
-            continue  # "Japan's Nikkei Ends Higher", "China's Alibaba Posts ...": the named index or company
+        if mention.kind == "country" and chunk[-1].endswith(("'s", "’s")) and chunk is not chunks[-1] \
+                and _names_known(chunks[chunks.index(chunk) + 1], res, learned, body):
+            continue  # "Japan's Nikkei Ends Higher", "India's Varroc Engineering tumbles": the named index or company
         return mention
     return None
 
 
-def _names_known(chunk: list[str], res: Resources, learned: dict) -> bool:
-    """Whether a headline chunk's first words are a name the gazetteer or the article knows."""
+def _names_known(chunk: list[str], res: Resources, learned: dict, body: str = "") -> bool:
+    """Whether a headline chunk's first words are a name the gazetteer or the article knows, or two capitalised
+    words the body writes as a name ("Shares of auto parts maker Varroc Engineering fall"; one word may be a
+    person's: "Canada's Trudeau Says ...")."""
+    if len(chunk) >= 2 and all(w[:1].isupper() for w in chunk[:2]) and written_as_name(" ".join(chunk[:2]), body):
+        return True
     for n in range(len(chunk), 0, -1):
         entry = resolve_name(clean_name(" ".join(chunk[:n]), res), res, learned)
         if entry is not None:

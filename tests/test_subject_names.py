@@ -42,6 +42,9 @@ HEADLINES = [
     # new: a country's possessive before a named index or company
     ("Japan's Nikkei Ends Lower as Yen Firms", "Japan's Nikkei fell.", "Nikkei 225"),
     ("China's Alibaba Posts Higher Profit", "Alibaba said.", "Alibaba"),
+    ("India's Varroc Engineering tumbles on third-quarter loss", "Shares of auto parts maker Varroc Engineering fell.",
+     "Varroc Engineering"),
+    ("Canada's Trudeau Says Trump Might Be Serious", "Trudeau said on Monday.", "Canada"),
     # new: a headline listing names has no one topic
     ("Biggest stock movers Friday: NVDA, INTC, and more", "Shares moved.", None),
     ("Stocks to Watch Today: Infosys, Wipro, Titan, Lupin", "Stocks to watch.", None),
