@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .calendar_grammar import grammar
+from .modality import modality_cues
 from .records import Figure, Period
 from .reporting_periods import shift_period
 
@@ -168,21 +169,20 @@ def per_year(sentence: str) -> bool:
 
 
 # a level compared with the past ("the lowest price since August, 1981", "its highest since November 9, 2020"):
-# "since" bounds the comparison, not the span of the figure
-_LEVEL_SINCE = re.compile(r"\b(?:highest|lowest|best|worst|biggest|largest|smallest|strongest|weakest|steepest|"
-                          r"sharpest|most|least|first\s+time|high|low)\b[^,;.]{0,40}$", re.I)
+# "since" bounds the comparison, not the span of the figure ("at least 30 percent since October" is no superlative)
+_LEVEL_SINCE = re.compile(r"\b(?<!\bat )(?:highest|lowest|best|worst|biggest|largest|smallest|strongest|weakest|"
+                          r"steepest|sharpest|most|least|first\s+time|high|low)\b[^,;.]{0,40}$", re.I)
 
 
 def close_since(p: Period | None, text: str, ref: date | None) -> Period | None:
     """A span written from its start only ("slumped 30% since October", "up 11% since the start of 2025") runs to
     the story's day (CLAIM_LABELING_GUIDE.md 6: a move's span); "since" after a superlative ("the lowest since
-    1981") dates no figure (None)."""
+    1981") dates no figure (None), nor does a start still to come ("spend 800 mln dlrs beginning late this year":
+    no end is stated, so the period cannot be read)."""
     if p is None or ref is None or not p.period_start or p.period_end is not None or not p.label.startswith("since "):
         return p
-    if p.start >= 0 and _LEVEL_SINCE.search(text[max(0, p.start - 60):p.start]):
+    if p.start >= 0 and _LEVEL_SINCE.search(text[max(0, p.start - 60):p.start]) or p.period_start > ref:
         return None
-    if p.period_start > ref:
-        return p
     return replace(p, period_end=ref, label=f"{p.period_start.isoformat()}..{ref.isoformat()}")
 
 
@@ -232,3 +232,45 @@ def stated_now(fig: Figure, text: str, res) -> bool:
     more than 1 billion devices"): a point on the published day, whatever its metric."""
     g = grammar(res)
     return g.present_state is not None and bool(g.present_state.search(text, max(0, fig.start - 60), fig.start))
+
+
+# "this year" is read to date ("shares have rallied 50% this year"); a figure its clause looks ahead to ("forecasts
+# the economy to contract 8% this year", "should rise by 4.3 pct against a planned 4.1 pct this year") is about the
+# whole year (CLAIM_LABELING_GUIDE.md 6: a forecast takes the period it is about); "so far this year" stays to date,
+# as does a move after a forecast in another clause ("Any slowdown would hurt it, as sales jumped 18% this year")
+_TO_DATE = re.compile(r"\b(?:so far|to date|through|thru|until|till|already|ytd)\b", re.I)
+_AHEAD_CUES = ("forecast", "forecast_modal", "estimate")
+
+
+def year_ahead(p: Period | None, fig: Figure, text: str, clause_start: int, res) -> Period | None:
+    """The whole year for "this year" read to date when a forecast or estimate cue stands before the figure in its
+    clause; other periods are kept."""
+    if p is None or p.granularity != "ytd" or not p.period_start or not p.period_end or _TO_DATE.search(p.text) \
+            or _TO_DATE.search(text, clause_start, fig.start):
+        return p
+    if not any(name in _AHEAD_CUES for _, _, name in modality_cues(text, clause_start, fig.start, res)):
+        return p
+    y = p.period_start.year
+    return replace(p, period_end=date(y, 12, 31), granularity="year", label=str(y))
+
+
+# between a figure and the one that restates it: "a loss of $1.5 million, or $0.04", "$1.97 billion, or 46 cents"
+_RESTATED_BY = re.compile(r"\s*,?\s*(?:or|\()\s*(?:about|around|roughly|some)?\s*$", re.I)
+
+
+def prior_months_back(fig: Figure, periods: Periods, starts: list[int], end: int, text: str, ref: date | None) -> int:
+    """How many months back "a year earlier" reaches for a prior value when it follows the figure and the one
+    restating it, out of the figure's clause ("compared with $1.97 billion, or 46 cents a share, in last year's
+    quarter", "a loss of US$1.5 million, or US$0.04, in the year-prior quarter"): words after a restatement date
+    the pair; a figure that is no restatement stops them. 0 when none."""
+    if ref is None:
+        return 0
+    i = bisect.bisect_right(starts, fig.start)
+    if i < len(starts) and starts[i] < end:
+        # a restatement right after the figure shares its words; any other figure takes those after it
+        end = min(end, starts[i + 1] if i + 1 < len(starts) else end) if _RESTATED_BY.fullmatch(
+            text, fig.end, starts[i]) else starts[i]
+    for p in periods.within(fig.end, end):
+        if p.relative_to_previous and p.granularity == "day" and p.period_start:
+            return round((ref - p.period_start).days / 30.44)
+    return 0

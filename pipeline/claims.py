@@ -32,8 +32,8 @@ from .segments import bond_term, entity_words_of, find_segment, index_futures, s
 from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods, compared_before as _compared_before,
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
                             sentence_report_period as _sentence_report_period, close_since, dates_a_base,
-                            move_from_day, undated_figure, latest_ended_quarter_period, per_year, results_story,
-                            stated_now, year_after_base)
+                            move_from_day, undated_figure, latest_ended_quarter_period, per_year, prior_months_back,
+                            results_story, stated_now, year_after_base, year_ahead)
 from .subject_roles import macro_owner, mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
@@ -716,13 +716,14 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         following = bisect.bisect_right(figure_starts, fig.start)
         next_start = figure_starts[following] if following < len(figure_starts) else None
         if period is None:
-            period = move_from_day(close_since(_period_for(fig, period_index, view, days=not results,
-                                                           next_start=next_start, text=text), text, ref),
-                                   fig, text, ref)
+            period = year_ahead(move_from_day(close_since(_period_for(fig, period_index, view, days=not results,
+                                                                      next_start=next_start, text=text), text, ref),
+                                              fig, text, ref), fig, text, cs, res)
         if metric != "other" and fig.unit and modality != "historical":
             last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates
         # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
-        back = _months_back(fig, period_index, view, ref, next_start, text) \
+        back = (_months_back(fig, period_index, view, ref, next_start, text) or modality == "historical"
+                and prior_months_back(fig, period_index, figure_starts, sent.end, text, ref)) \
             if results and period is None and not metric.endswith(("_growth", "_change")) else 0
         base_next = next_start is not None and next_start < sent.end and _compared_before(text, next_start)
         sentence_report = (year_after_base(fig, period_index, sent.end, text, next_start) or _sentence_report_period(

@@ -27,6 +27,13 @@ CASES = [
      "fourth quarter of 2023.", "$5.1 million", "2024-Q4"),
     ("Hooli results", "2025-02-14", "Hooli Inc said its revenue was $5.1 million, compared with $4.2 million in the "
      "fourth quarter of 2023.", "$4.2 million", "2023-Q4"),
+    # words dating a prior value back a year reach over the figure restating it ("or 46 cents a share")
+    ("Hooli Q4 results", "2025-02-11", _Q4 + "Hooli Inc reported a profit of $2.20 billion, or 51 cents a share, "
+     "compared with $1.97 billion, or 46 cents a share, in last year's quarter.", "$1.97 billion", "2023-Q4"),
+    ("Hooli Q4 results", "2025-02-11", _Q4 + "Hooli Inc reported a profit of $2.20 billion, or 51 cents a share, "
+     "compared with $1.97 billion, or 46 cents a share, in last year's quarter.", "$2.20 billion", "2024-Q4"),
+    ("Hooli Q4 results", "2025-02-11", _Q4 + "Hooli Inc said it lost $1.1 million, or $0.03 per share, compared "
+     "with a loss of $1.5 million, or $0.04, in the year-prior quarter.", "$0.04", "2023-Q4"),
     # a results story naming no quarter: the latest quarter that has ended, unless stated by the year
     ("Hooli results", "2025-02-12", "**Hooli Foods** - Net profit up 41% YoY to Rs 120 crore; revenue from operations "
      "up 9% YoY to Rs 1,366 crore.", "Rs 120 crore", "2024-Q4"),
@@ -41,6 +48,21 @@ CASES = [
      "2025-01-01..2025-02-11"),
     ("Rupee slides", "2025-02-10", "The rupee has lost 3.2% against the dollar since November 6, 2024.", "3.2%",
      "2024-11-06..2025-02-10"),
+    ("Steel shares slump", "2018-12-19", "Shares of Aperam SA have slumped at least 30 percent since October.",
+     "30 percent", "2018-10-01..2018-12-19"),
+    # a start still to come, with no end, gives no period
+    ("Farm credit", "1987-06-19", "Congress should plan to spend at least 800 mln dlrs beginning late this year to "
+     "bail out Hooli Inc.", "800 mln dlrs", ""),
+    # "this year" a figure's clause looks ahead to is the whole year; a move so far, or one after a forecast in
+    # another clause, is the year to date
+    ("Mexico outlook", "2020-04-12", "Bank of America forecasts the economy to contract 8% this year.", "8%", "2020"),
+    ("Soviet plan", "1987-10-19", "National income should rise by 4.3 pct against a planned 4.1 pct this year.",
+     "4.1 pct", "1987"),
+    ("Hooli rallies", "2019-06-19", "Hooli Inc shares have rallied 50% this year.", "50%", "YTD 2019"),
+    ("Green bonds", "2019-06-19", "Any slowdown would hurt the market, as a surge in issuance helped Hooli Inc's "
+     "sales jump 18 percent this year.", "18 percent", "YTD 2019"),
+    ("Hooli fleet", "2019-05-23", "Hooli Inc is set to gain after its fleet surged by more than 25% so far this year.",
+     "25%", "YTD 2019"),
     ("Miners rally", "2025-02-14", "Shares of Evolution Mining rose 2.4% to their highest since November 9, 2020.",
      "2.4%", "2025-02-14"),
     # a change set against a base dated before the story runs from that day to the published day; a day that
