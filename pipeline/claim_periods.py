@@ -258,7 +258,8 @@ def year_ahead(p: Period | None, fig: Figure, text: str, clause_start: int, res)
 _RESTATED_BY = re.compile(r"\s*,?\s*(?:or|\()\s*(?:about|around|roughly|some)?\s*$", re.I)
 
 
-def prior_months_back(fig: Figure, periods: Periods, starts: list[int], end: int, text: str, ref: date | None) -> int:
+def prior_months_back(fig: Figure, periods: Periods, starts: list[int], end: int, text: str,
+                      ref: date | None) -> int:
     """How many months back "a year earlier" reaches for a prior value when it follows the figure and the one
     restating it, out of the figure's clause ("compared with $1.97 billion, or 46 cents a share, in last year's
     quarter", "a loss of US$1.5 million, or US$0.04, in the year-prior quarter"): words after a restatement date
@@ -274,3 +275,30 @@ def prior_months_back(fig: Figure, periods: Periods, starts: list[int], end: int
         if p.relative_to_previous and p.granularity == "day" and p.period_start:
             return round((ref - p.period_start).days / 30.44)
     return 0
+
+
+def months_back(fig: Figure, periods: Periods, view: SentenceView, ref: date | None, next_start: int | None = None,
+                text: str = "") -> int:
+    """How many months back "a year earlier" in the figure's clause reaches, when nothing before it
+    anchored it (0 when none): the shift of the story's period, not of the published day. Words after the
+    next figure date that figure only: "rose to $989.8 million from $960.1 million in the prior-year period"."""
+    if ref is None:
+        return 0
+    for p in periods.within(*view.clause_of(fig.start)):
+        if next_start is not None and p.start >= next_start:
+            continue
+        if p.relative_to_previous and p.granularity == "day" and p.period_start \
+                and not (text and compared_with(p, text)):  # "rose 16% to $62.2 million from a year ago": the base's
+            return round((ref - p.period_start).days / 30.44)
+    return 0
+
+
+def guided_period(prev, sentence: str, unit: str) -> Period | None:
+    """The period of the guidance an estimate is set against in its sentence, the figure before it: a forecast in
+    the same unit ("expects annual revenue between $9.23 billion and $9.38 billion, vs est. of $9.57 billion",
+    "guided for income in the 15.2 billion to 15.7 billion pound range, in line with expectations of 15.5 billion
+    pounds"); None when the figure before is no such forecast (`prev`: that figure's claim, or None)."""
+    if prev is None or prev.modality != "forecast" or prev.sentence != sentence or prev.unit != unit \
+            or not prev.period_start or not prev.period_end:
+        return None
+    return Period("", -1, -1, prev.period_start, prev.period_end, prev.period_label, "range", "claims.guided_estimate.v1")

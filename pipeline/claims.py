@@ -32,8 +32,8 @@ from .segments import bond_term, entity_words_of, find_segment, index_futures, s
 from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods, compared_before as _compared_before,
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
                             sentence_report_period as _sentence_report_period, close_since, dates_a_base,
-                            move_from_day, undated_figure, latest_ended_quarter_period, per_year, prior_months_back,
-                            results_story, stated_now, year_after_base, year_ahead)
+                            guided_period, latest_ended_quarter_period, months_back, move_from_day, per_year,
+                            prior_months_back, results_story, stated_now, undated_figure, year_after_base, year_ahead)
 from .subject_roles import macro_owner, mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
@@ -422,22 +422,6 @@ def _item_owner(best, cands: list, opener: Mention | None, sent_start: int, fig_
     return opener_candidate(opener, cands)
 
 
-def _months_back(fig: Figure, periods: _Periods, view: SentenceView, ref: date | None, next_start: int | None = None,
-                 text: str = "") -> int:
-    """How many months back "a year earlier" in the figure's clause reaches, when nothing before it
-    anchored it (0 when none): the shift of the story's period, not of the published day. Words after the
-    next figure date that figure only: "rose to $989.8 million from $960.1 million in the prior-year period"."""
-    if ref is None:
-        return 0
-    for p in periods.within(*view.clause_of(fig.start)):
-        if next_start is not None and p.start >= next_start:
-            continue
-        if p.relative_to_previous and p.granularity == "day" and p.period_start \
-                and not (text and _compared_with(p, text)):  # "rose 16% to $62.2 million from a year ago": the base's
-            return round((ref - p.period_start).days / 30.44)
-    return 0
-
-
 _TERM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 _TERM = re.compile(r"\b(\d{1,2}|" + "|".join(_TERM_WORDS) + r")[- ](year|month|week)s?\b"
@@ -722,7 +706,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if metric != "other" and fig.unit and modality != "historical":
             last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates
         # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
-        back = (_months_back(fig, period_index, view, ref, next_start, text) or modality == "historical"
+        back = (months_back(fig, period_index, view, ref, next_start, text) or modality == "historical"
                 and prior_months_back(fig, period_index, figure_starts, sent.end, text, ref)) \
             if results and period is None and not metric.endswith(("_growth", "_change")) else 0
         base_next = next_start is not None and next_start < sent.end and _compared_before(text, next_start)
@@ -774,6 +758,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if undated_figure(period, fig, text, res, metric, default, timing):
             period, default = None, "none"
         period_written = period is not None
+        if period is None and modality == "estimate":  # an estimate set against the guidance before it
+            period = guided_period(claims[-1] if claims else None, text[sent.start:sent.end], fig.unit)
         if period is None and default == "report":
             # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported
             # period, else the one the story reports most; "a year earlier" is that period a year before

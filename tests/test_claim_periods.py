@@ -17,6 +17,11 @@ CASES = [
      "$900 million", "2025"),
     ("Hooli Q4 results", "2025-02-13", _Q4 + "The company expects revenue of about $9.5 billion.", "$9.5 billion", "2025"),
     ("Hooli Q2 results", "2024-08-06", _Q2 + "The company expects revenue of about $9.5 billion.", "$9.5 billion", "2024"),
+    # an estimate set against the guidance before it takes the guided period; one set against a result, the result's
+    ("Hooli Q4 results", "2025-02-13", _Q4 + "Hooli Inc expects annual revenue to be between $9.23 billion and "
+     "$9.38 billion, vs est. of $9.57 billion.", "$9.57 billion", "2025"),
+    ("Hooli Q4 results", "2025-02-13", _Q4 + "Hooli Inc's EPS was $1.20, above the $1.10 analysts expected.",
+     "$1.10", "2024-Q4"),
     # a year the figure is set against dates the figure a year later; a figure set against a dated one is a year
     # after it (and that date is no period the story reports)
     ("Hooli results", "2025-02-11", "Hooli Inc's net sales were $3.8 billion, a decrease of $34.7 million compared "
