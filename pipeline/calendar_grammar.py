@@ -82,6 +82,11 @@ class Grammar:
         self.present_state = re.compile(r"\b(?:" + present + r")\s+(?:" + verbs + r")\b(?:\s+(?:at|about|around|over|"
                                         r"nearly|almost|some|roughly|more\s+than|less\s+than|just|only|a\s+record))*\s*$",
                                         re.I) if present and verbs else None
+        change = "|".join(re.escape(w) for w in sorted(P.get("change_words") or (), key=len, reverse=True))
+        # "increased by", "fell": the words before a figure that is a level's change
+        self.change_before = re.compile(r"\b(?:" + change + r")(?:\s+(?:by|of))?\s+(?:about\s+|around\s+|nearly\s+|"
+                                        r"almost\s+|some\s+|roughly\s+)?$", re.I) if change else None
+        self.report_change_metrics = frozenset(P.get("report_change_metrics") or ())
         self.ordinals = {str(k).lower(): int(v) for k, v in P["ordinals"].items()}
         self.day_ords, self.day_cards = _day_words(P, nw)
         self.DAYW = {**self.day_ords, **self.day_cards}

@@ -302,3 +302,11 @@ def guided_period(prev, sentence: str, unit: str) -> Period | None:
             or not prev.period_start or not prev.period_end:
         return None
     return Period("", -1, -1, prev.period_start, prev.period_end, prev.period_label, "range", "claims.guided_estimate.v1")
+
+
+def report_change(fig: Figure, text: str, metric: str, modality: str, res) -> bool:
+    """Whether the figure is the change of a balance-sheet level ("The balance sheet increased by 0.8% during the
+    quarter", "average deposits fell 3 percent"): dated like a results figure, by the report period, not the day."""
+    g = grammar(res)
+    return modality == "actual" and metric in g.report_change_metrics and g.change_before is not None \
+        and bool(g.change_before.search(text, max(0, fig.start - 40), fig.start))

@@ -33,7 +33,8 @@ from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
                             sentence_report_period as _sentence_report_period, close_since, dates_a_base,
                             guided_period, latest_ended_quarter_period, months_back, move_from_day, per_year,
-                            prior_months_back, results_story, stated_now, undated_figure, year_after_base, year_ahead)
+                            prior_months_back, report_change, results_story, stated_now, undated_figure,
+                            year_after_base, year_ahead)
 from .subject_roles import macro_owner, mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
@@ -760,7 +761,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         period_written = period is not None
         if period is None and modality == "estimate":  # an estimate set against the guidance before it
             period = guided_period(claims[-1] if claims else None, text[sent.start:sent.end], fig.unit)
-        if period is None and default == "report":
+        if period is None and (default == "report" or report_change(fig, text, metric, modality, res)):
             # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported
             # period, else the one the story reports most; "a year earlier" is that period a year before
             own = entity_periods.get(entity)

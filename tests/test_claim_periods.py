@@ -39,6 +39,11 @@ CASES = [
      "compared with $1.97 billion, or 46 cents a share, in last year's quarter.", "$2.20 billion", "2024-Q4"),
     ("Hooli Q4 results", "2025-02-11", _Q4 + "Hooli Inc said it lost $1.1 million, or $0.03 per share, compared "
      "with a loss of $1.5 million, or $0.04, in the year-prior quarter.", "$0.04", "2023-Q4"),
+    # a balance-sheet level written as its change changed over the report period; the level itself holds on the day
+    ("Hooli Q4 results", "2025-02-12", _Q4 + "Hooli Inc's average deposits fell 3 percent.", "3 percent", "2024-Q4"),
+    ("Hooli Q4 results", "2025-02-12", _Q4 + "Hooli Inc's loans increased by $20.1 million.", "$20.1 million",
+     "2024-Q4"),
+    ("Hooli Q4 results", "2025-02-12", _Q4 + "Hooli Inc's deposits were $3 billion.", "$3 billion", "2025-02-12"),
     # a results story naming no quarter: the latest quarter that has ended, unless stated by the year
     ("Hooli results", "2025-02-12", "**Hooli Foods** - Net profit up 41% YoY to Rs 120 crore; revenue from operations "
      "up 9% YoY to Rs 1,366 crore.", "Rs 120 crore", "2024-Q4"),
