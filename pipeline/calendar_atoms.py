@@ -135,6 +135,9 @@ class Atoms:
         mo, d = (a, b) if a <= 12 else (b, a)
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             return None
+        if b <= 12 and self.ref is not None and not self.ctx.future and safe_date(y, b, a) \
+                and (safe_date(y, a, b) or date.max) > self.ref >= safe_date(y, b, a):
+            mo, d = b, a  # "10/02/2025" in a story of February 11, 2025: day first, not a day still to come
         return Node(s, e, Cal(y, mo, d), "date")
 
     # ---- words relative to the reference date: "tomorrow", "next week", "Christmas", "the third Tuesday"
@@ -289,6 +292,8 @@ class Atoms:
         before = text[max(0, s - 12):s].lower()
         on = re.search(r"\b(?:on|for|from|between|until|till|by|since|due)\s+$", before) or \
             re.search(rf"\b(?:{_alt_words(self.g.weekdays)})\.?,?\s+$", before)
+        if sep in ".-" and self.g.measure_after is not None and self.g.measure_after.match(text, e):
+            return False  # "rose by 1.4 basis points": an amount
         if sep == "/":
             return not _fraction_not_date(a, b, text, s, e)
         if re.search(r"\bat\s+$", before):

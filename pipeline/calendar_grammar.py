@@ -87,6 +87,10 @@ class Grammar:
         self.change_before = re.compile(r"\b(?:" + change + r")(?:\s+(?:by|of))?\s+(?:about\s+|around\s+|nearly\s+|"
                                         r"almost\s+|some\s+|roughly\s+)?$", re.I) if change else None
         self.report_change_metrics = frozenset(P.get("report_change_metrics") or ())
+        measures = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(P.get("measure_words") or (), key=len,
+                                                                                reverse=True))
+        # "1.4 basis points", "3.1%": a number that is an amount, so no day
+        self.measure_after = re.compile(r"\s*(?:%|(?:" + measures + r")\b)", re.I) if measures else None
         self.ordinals = {str(k).lower(): int(v) for k, v in P["ordinals"].items()}
         self.day_ords, self.day_cards = _day_words(P, nw)
         self.DAYW = {**self.day_ords, **self.day_cards}
