@@ -70,12 +70,15 @@ SPAN_GRAINS = REPORT_GRAINS + ("year", "month")
 def base_period(p: Period, text: str) -> bool:
     """A period the figure is set against, which dates no figure: a reporting period, a month or one named
     from another ("grew 20% from Q4 2023", "fell in January from December's", "up 5.8% from the previous
-    year"); not a span that only starts or runs on ("from 2025", "over the next six months")."""
+    year", "the first nine months ... rose 8.9% from a year earlier"); not a span that only starts or runs on ("from
+    2025", "over the next six months")."""
     return bool(text) and (p.granularity in REPORT_GRAINS + ("month",) or p.relative_to_previous
-                           and p.granularity in SPAN_GRAINS) and compared_with(p, text)
+                           and p.granularity in SPAN_GRAINS + ("range", "ytd")) and compared_with(p, text)
 
 
-COMPARED_BEFORE = re.compile(r"\b(?:compared (?:to|with)|from|vs\.?|versus|than|over|against|since)\s+(?:the\s+)?$", re.I)
+# ("lower than in January 1986", "higher than in the same 1986 period": a base with its preposition)
+COMPARED_BEFORE = re.compile(r"\b(?:compared (?:to|with)|from|vs\.?|versus|than|over|against|since)\s+(?:(?:in|during)\s+)?"
+                             r"(?:the\s+)?(?:same\s+)?$", re.I)
 
 
 def report_period(p: Period, ref: date | None) -> bool:

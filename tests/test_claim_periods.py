@@ -44,6 +44,12 @@ CASES = [
     ("Hooli Q4 results", "2025-02-12", _Q4 + "Hooli Inc's loans increased by $20.1 million.", "$20.1 million",
      "2024-Q4"),
     ("Hooli Q4 results", "2025-02-12", _Q4 + "Hooli Inc's deposits were $3 billion.", "$3 billion", "2025-02-12"),
+    # a month the figure is set against ("lower than in January 1986") dates no figure
+    ("Hooli export prices", "1987-03-24", "In January Hooli Inc's export prices fell 0.3 pct against December to "
+     "stand 3.0 pct lower than in January 1986.", "0.3 pct", "1987-01"),
+    # a period named from another and set against ("from a year earlier") dates no figure
+    ("Honda nine months", "2025-02-13", "Hooli Inc's revenue for the first nine months of its fiscal year rose 8.9% "
+     "from a year earlier.", "8.9%", "9 months to 2024-12"),
     # a results story naming no quarter: the latest quarter that has ended, unless stated by the year
     ("Hooli results", "2025-02-12", "**Hooli Foods** - Net profit up 41% YoY to Rs 120 crore; revenue from operations "
      "up 9% YoY to Rs 1,366 crore.", "Rs 120 crore", "2024-Q4"),
