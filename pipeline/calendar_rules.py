@@ -246,7 +246,7 @@ def _range_of(a: Node, b: Node, gap: str, text: str, ctx: Ctx):
     word = gap.strip().lower()
     prefix = _RANGE_FROM.search(text[max(0, a.s - 12):a.s])
     if word in ("and",) and not (prefix and "between" in prefix.group().lower()):
-        return _NO
+        return _month_pair(a, b, ctx)
     if word == "/" and not (is_cal(va, "y", "m", "d") and is_cal(vb, "y", "m", "d")):
         return _NO
     got = _range(va, vb, ctx)
@@ -254,6 +254,17 @@ def _range_of(a: Node, b: Node, gap: str, text: str, ctx: Ctx):
         return None
     s = a.s - len(prefix.group()) if prefix else a.s
     return Node(s, b.e, Fix(got), "range")
+
+
+def _month_pair(a: Node, b: Node, ctx: Ctx):
+    """Two neighbouring months joined by "and" are the span of both ("in January and February this year", "in
+    February and January"); other pairs stay apart (_NO)."""
+    sa, sb = span_of(a.v, ctx), span_of(b.v, ctx)
+    if sa is None or sb is None or sa.grain != "month" or sb.grain != "month" or sb.start != sa.end and sa.start != sb.end:
+        return _NO
+    first, last = (sa, sb) if sa.start < sb.start else (sb, sa)
+    return Node(a.s, b.e, Fix(Span(first.start, last.end, "range", f"{first.label}..{last.label}", rule="dates.range.v1")),
+                "range")
 
 
 def _range(va, vb, ctx: Ctx) -> Span | None:
