@@ -313,3 +313,14 @@ def report_change(fig: Figure, text: str, metric: str, modality: str, res) -> bo
     g = grammar(res)
     return modality == "actual" and metric in g.report_change_metrics and g.change_before is not None \
         and bool(g.change_before.search(text, max(0, fig.start - 40), fig.start))
+
+
+_AFTER_BEFORE = re.compile(r"\b(?:after|following|since|before)\s+(?:(?:a|the|its|weak|strong|record)\s+)*$", re.I)
+
+
+def headline_year(p: Period, title: str, ref: date | None) -> bool:
+    """A year a results headline names as what it reports ("BASF SAYS 1986 RESULTS AFFECTED BY DLR", "Year-End
+    Report 2024"): ended, and reported within the months after it; not a base ("UP AFTER WEAK 1986")."""
+    return ref is not None and p.granularity in _YEAR_GRAINS and bool(p.period_start) and bool(p.period_end) \
+        and not p.relative_to_previous and p.period_end <= ref and (ref - p.period_end).days <= 200 \
+        and not compared_before(title, p.start) and not _AFTER_BEFORE.search(title[max(0, p.start - 30):p.start])

@@ -32,8 +32,8 @@ from .segments import bond_term, entity_words_of, find_segment, index_futures, s
 from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods, compared_before as _compared_before,
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
                             sentence_report_period as _sentence_report_period, close_since, dates_a_base,
-                            guided_period, latest_ended_quarter_period, months_back, move_from_day, per_year,
-                            prior_months_back, report_change, results_story, stated_now, undated_figure,
+                            guided_period, headline_year, latest_ended_quarter_period, months_back, move_from_day,
+                            per_year, prior_months_back, report_change, results_story, stated_now, undated_figure,
                             year_after_base, year_ahead)
 from .subject_roles import macro_owner, mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
@@ -738,7 +738,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     if not story_counts:
         # no results figure named its period: the one the headline names ("Acme Smashes Q4 Estimates"), else
         # those the figures' sentences name, leaving out bases of comparison ("a 700% rise compared to Q4 2023")
-        named = [p for p in find_periods(article.title or "", ref, fy_end, res=res) if _report_period(p, ref)] or \
+        named = [p for p in find_periods(article.title or "", ref, fy_end, res=res) if _report_period(p, ref)
+                 or headline_year(p, article.title, ref)] or \
             [p for p in period_index.items if _report_period(p, ref) and not _compared_with(p, text)
              and not dates_a_base(p, text)]
         for p in named:

@@ -50,6 +50,11 @@ CASES = [
     # a period named from another and set against ("from a year earlier") dates no figure
     ("Honda nine months", "2025-02-13", "Hooli Inc's revenue for the first nine months of its fiscal year rose 8.9% "
      "from a year earlier.", "8.9%", "9 months to 2024-12"),
+    # a results headline naming a year that has just ended reports that year; a year it names as a base does not
+    ("HOOLI SAYS 1986 RESULTS AFFECTED BY DLR", "1987-03-30", "Hooli Inc's pre-tax profit rose by 3.2 pct to 1.97 "
+     "billion marks.", "1.97 billion marks", "1986"),
+    ("HOOLI GROWTH RATE UP AFTER WEAK 1986", "1987-03-09", "Hooli Inc's profit rose 5 pct to 2 billion yuan.",
+     "2 billion yuan", ""),
     # a results story naming no quarter: the latest quarter that has ended, unless stated by the year
     ("Hooli results", "2025-02-12", "**Hooli Foods** - Net profit up 41% YoY to Rs 120 crore; revenue from operations "
      "up 9% YoY to Rs 1,366 crore.", "Rs 120 crore", "2024-Q4"),
