@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .calendar_grammar import grammar
 from .modality import modality_cues
 from .records import Figure, Period
-from .reporting_periods import shift_period
+from .reporting_periods import fiscal_year_of, fiscal_year_span, shift_period
 
 if TYPE_CHECKING:
     from .claims import SentenceView
@@ -160,6 +160,18 @@ def latest_ended_quarter_period(ref: date, fy_end: int) -> Period:
     ps = date(pe.year - (pe.month <= 2), (pe.month - 3) % 12 + 1, 1)
     label = f"{pe.year}-Q{(pe.month - 1) // 3 + 1}" if fy_end % 3 == 0 else f"{ps.isoformat()}..{pe.isoformat()}"
     return Period("", -1, -1, ps, pe, label, "quarter", "claims.latest_quarter.v1")
+
+
+def latest_report_period(ref: date, fy_end: int, title: str, res) -> Period:
+    """The latest ended quarter of the calendar ending in month `fy_end`; in an annual report's story (its headline
+    names one: "PHINIA INC. SEC 10-K Report") the latest ended fiscal year."""
+    g = grammar(res)
+    if g.annual_report is None or not g.annual_report.search(title):
+        return latest_ended_quarter_period(ref, fy_end)
+    fy = fiscal_year_of(ref, fy_end) - 1
+    ps, pe = fiscal_year_span(fy, fy_end)
+    return Period("", -1, -1, ps, pe, str(fy) if fy_end == 12 else f"FY{fy}", "year" if fy_end == 12 else "fiscal_year",
+                  "claims.latest_year.v1")
 
 
 _PER_YEAR = re.compile(r"\b(?:a|per|every|each) year\b|\bannual(?:ly)?\b|\bshare capital\b", re.I)
@@ -324,3 +336,17 @@ def headline_year(p: Period, title: str, ref: date | None) -> bool:
     return ref is not None and p.granularity in _YEAR_GRAINS and bool(p.period_start) and bool(p.period_end) \
         and not p.relative_to_previous and p.period_end <= ref and (ref - p.period_end).days <= 200 \
         and not compared_before(title, p.start) and not _AFTER_BEFORE.search(title[max(0, p.start - 30):p.start])
+
+
+def payout_quarter(fig: Figure, text: str, metric: str, modality: str, ref: date | None, res) -> Period | None:
+    """The calendar quarter under way for a quarterly payout declared or paid now ("declares $0.46/share quarterly
+    dividend", "will pay a regular quarterly distribution of 60 cts a unit on April 15"); None for other figures and
+    for a prior payout ("from prior dividend of $4.26")."""
+    g = grammar(res)
+    if ref is None or modality == "historical" or metric not in g.quarter_payout_metrics or g.quarter_payout is None \
+            or not g.quarter_payout.search(text, max(0, fig.start - 40), min(len(text), fig.end + 40)):
+        return None
+    q = (ref.month - 1) // 3 + 1
+    ps = date(ref.year, 3 * q - 2, 1)
+    pe = date(ref.year + (q == 4), 1 if q == 4 else 3 * q + 1, 1) - timedelta(days=1)
+    return Period("", -1, -1, ps, pe, f"{ref.year}-Q{q}", "quarter", "claims.payout_quarter.v1")

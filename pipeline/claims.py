@@ -32,9 +32,9 @@ from .segments import bond_term, entity_words_of, find_segment, index_futures, s
 from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods, compared_before as _compared_before,
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
                             sentence_report_period as _sentence_report_period, close_since, dates_a_base,
-                            guided_period, headline_year, latest_ended_quarter_period, months_back, move_from_day,
-                            per_year, prior_months_back, report_change, results_story, stated_now, undated_figure,
-                            year_after_base, year_ahead)
+                            guided_period, headline_year, latest_report_period, months_back, move_from_day,
+                            payout_quarter, per_year, prior_months_back, report_change, results_story, stated_now,
+                            undated_figure, year_after_base, year_ahead)
 from .subject_roles import macro_owner, mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
@@ -748,7 +748,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     story_period = story_periods[story_counts.most_common(1)[0][0]] if story_counts else None
     # a results story that names no quarter ("Gopal Snacks - Net profit drops 70% YoY to Rs 5.3 crore"): the latest
     # quarter of its calendar that has ended, for a figure not stated by the year ("a dividend of 78 cts a year")
-    latest_quarter = latest_ended_quarter_period(ref, fy_end) \
+    latest_quarter = latest_report_period(ref, fy_end, article.title or "", res) \
         if story_period is None and ref is not None and results_story(article.title or "", text) else None
     claims = []
     for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score, \
@@ -762,6 +762,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         period_written = period is not None
         if period is None and modality == "estimate":  # an estimate set against the guidance before it
             period = guided_period(claims[-1] if claims else None, text[sent.start:sent.end], fig.unit)
+        period = period or payout_quarter(fig, text, metric, modality, ref, res)
         if period is None and (default == "report" or report_change(fig, text, metric, modality, res)):
             # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported
             # period, else the one the story reports most; "a year earlier" is that period a year before

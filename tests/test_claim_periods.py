@@ -55,6 +55,14 @@ CASES = [
      "billion marks.", "1.97 billion marks", "1986"),
     ("HOOLI GROWTH RATE UP AFTER WEAK 1986", "1987-03-09", "Hooli Inc's profit rose 5 pct to 2 billion yuan.",
      "2 billion yuan", ""),
+    # an annual report's story: a results figure with no period words is about the latest ended fiscal year
+    ("HOOLI INC. SEC 10-K Report", "2025-02-13", "Hooli Inc reported its results.\n\n* **Earnings per share**: "
+     "$1.76, reflecting the decrease in net earnings.", "$1.76", "2024"),
+    # a quarterly payout declared now is for the quarter under way; the prior one it is set against is not
+    ("Hooli raises dividend", "2025-02-10", "Hooli Inc said its net income rose in the fourth quarter.\n\n* Hooli Inc "
+     "declares $0.46/share quarterly dividend, up from prior dividend of $0.44.", "$0.46", "2025-Q1"),
+    ("Hooli payout", "1987-03-03", "Hooli Inc said it will pay a regular quarterly distribution of 60 cts a unit on "
+     "April 15.", "60 cts", "1987-Q1"),
     # a results story naming no quarter: the latest quarter that has ended, unless stated by the year
     ("Hooli results", "2025-02-12", "**Hooli Foods** - Net profit up 41% YoY to Rs 120 crore; revenue from operations "
      "up 9% YoY to Rs 1,366 crore.", "Rs 120 crore", "2024-Q4"),
