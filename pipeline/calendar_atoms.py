@@ -135,6 +135,9 @@ class Atoms:
         mo, d = (a, b) if a <= 12 else (b, a)
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             return None
+        if b <= 12 and self.ref is not None and not self.ctx.future and safe_date(y, b, a) \
+                and (safe_date(y, a, b) or date.max) > self.ref >= safe_date(y, b, a):
+            mo, d = b, a  # "10/02/2025" in a story of February 11, 2025: day first, not a day still to come
         return Node(s, e, Cal(y, mo, d), "date")
 
     # ---- words relative to the reference date: "tomorrow", "next week", "Christmas", "the third Tuesday"
@@ -285,16 +288,19 @@ class Atoms:
 
     def _numeric_day_ok(self, a: int, b: int, sep: str, text: str, s: int, e: int) -> bool:
         """Whether "4/22", "4.22", "4-22" is a date here: not a fraction, nor a time ("at 4.22"); with a dot
-        or a hyphen only after a word that asks for a date ("on 4.22") or when it cannot be a month pair."""
+        only after "on" or a weekday ("up from 2.17" is an amount), with a hyphen after a word that asks for a
+        date ("from 4-22") or when it cannot be a month pair."""
         before = text[max(0, s - 12):s].lower()
-        on = re.search(r"\b(?:on|for|from|between|until|till|by|since|due)\s+$", before) or \
-            re.search(rf"\b(?:{_alt_words(self.g.weekdays)})\.?,?\s+$", before)
+        weekday = re.search(rf"\b(?:{_alt_words(self.g.weekdays)})\.?,?\s+$", before)
+        on = re.search(r"\b(?:on|for|from|between|until|till|by|since|due)\s+$", before) or weekday
+        if sep in ".-" and self.g.measure_after is not None and self.g.measure_after.match(text, e):
+            return False  # "rose by 1.4 basis points": an amount
         if sep == "/":
             return not _fraction_not_date(a, b, text, s, e)
         if re.search(r"\bat\s+$", before):
             return False  # "at 4.22", "at 4-22": a time
-        if sep == ".":
-            return bool(on)
+        if sep == ".":  # "on 4.22", "Tuesday 4.22": a day; "up from 2.17", "by 1.4": an amount
+            return bool(re.search(r"\bon\s+$", before) or weekday)
         if sep == "-":
             return bool(on or (b > 12 and a <= 12))
         return True

@@ -82,6 +82,20 @@ class Grammar:
         self.present_state = re.compile(r"\b(?:" + present + r")\s+(?:" + verbs + r")\b(?:\s+(?:at|about|around|over|"
                                         r"nearly|almost|some|roughly|more\s+than|less\s+than|just|only|a\s+record))*\s*$",
                                         re.I) if present and verbs else None
+        change = "|".join(re.escape(w) for w in sorted(P.get("change_words") or (), key=len, reverse=True))
+        # "increased by", "fell": the words before a figure that is a level's change
+        self.change_before = re.compile(r"\b(?:" + change + r")(?:\s+(?:by|of))?\s+(?:about\s+|around\s+|nearly\s+|"
+                                        r"almost\s+|some\s+|roughly\s+)?$", re.I) if change else None
+        self.report_change_metrics = frozenset(P.get("report_change_metrics") or ())
+        annual = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in P.get("annual_report_words") or ())
+        self.annual_report = re.compile(r"\b(?:" + annual + r")\b", re.I) if annual else None
+        payout = "|".join(re.escape(w) for w in P.get("quarter_payout_words") or ())
+        self.quarter_payout = re.compile(r"\b(?:" + payout + r")\b", re.I) if payout else None
+        self.quarter_payout_metrics = frozenset(P.get("quarter_payout_metrics") or ())
+        measures = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(P.get("measure_words") or (), key=len,
+                                                                                reverse=True))
+        # "1.4 basis points", "3.1%": a number that is an amount, so no day
+        self.measure_after = re.compile(r"\s*(?:%|(?:" + measures + r")\b)", re.I) if measures else None
         self.ordinals = {str(k).lower(): int(v) for k, v in P["ordinals"].items()}
         self.day_ords, self.day_cards = _day_words(P, nw)
         self.DAYW = {**self.day_ords, **self.day_cards}

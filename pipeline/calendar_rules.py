@@ -45,8 +45,11 @@ _RANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.I)
 _INTERSECT_GAP = re.compile(r"^\s*(?:,|of|in|on|the|from|-)?\s*(?:the\s+)?$", re.I)
 _DUR_AGO = re.compile(r"^\s+(?P<w>ago|back|earlier|before\s+now|hence|later|from\s+now|from\s+right\s+now)\b", re.I)
 _DUR_ANCHOR = re.compile(r"^\s+(?P<w>after|from|before)\s+$", re.I)
+# between a length and the day it ends on: "the two weeks to Wednesday", "the week ended Wednesday"
+_DUR_TO_END = re.compile(r"^\s+(?:to|ended|ending|through|thru)\s+(?:on\s+)?(?:the\s+)?$", re.I)
 _IN_BEFORE = re.compile(r"\b(?P<w>in|within|after)\s+$", re.I)
 _WINDOW_BEFORE = re.compile(r"\b(?:the\s+)?(?P<w>next|coming|upcoming|following|last|past|previous|prior|preceding)\s+$", re.I)
+_WEEK_TO = re.compile(r"\b(?:the\s+)?week\s+(?:ended|ending|to|through)(?:\s+on)?\s+(?:the\s+)?$", re.I)
 _WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+(?:of|beginning|starting|commencing)(?:\s+on)?\s+(?:the\s+)?$", re.I)
 _DAYS_BEFORE = re.compile(r"(?:\b(?:from|between)\s+)?(?:the\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until|and)\s*"
                           r"(?:the\s+)?$", re.I)
@@ -95,7 +98,8 @@ def _pair(a: Node, b: Node, gap: str, text: str, ctx: Ctx) -> Node | None:
     b = _ago_as_duration(a, b, gap, ctx)
     if b is _NO:
         return None
-    steps = (_intersection,) if not ctx else (_intersection, _nth_of, _dur_from_anchor, _moved_by_duration, _range_of)
+    steps = (_intersection,) if not ctx else (_intersection, _nth_of, _dur_from_anchor, _dur_to_end, _moved_by_duration,
+                                            _range_of)
     return _first_rule(steps, a, b, gap, text, ctx)
 
 
@@ -199,6 +203,22 @@ def _dur_from_anchor(a: Node, b: Node, gap: str, text: str, ctx: Ctx):
     return None
 
 
+def _dur_to_end(a: Node, b: Node, gap: str, text: str, ctx: Ctx):
+    """A length that ends on a named day: "the two weeks to Wednesday" (14 days through it), "the week ended
+    Wednesday", "the past three months through Wednesday"."""
+    v = a.v
+    if not (isinstance(v, Dur) and isinstance(v.unit, str) and v.unit in ("day", "week", "month", "quarter", "year")
+            and _DUR_TO_END.match(gap)):
+        return None
+    end = span_of(b.v, ctx)
+    if end is None or end.start is None or end.end is None or (end.end - end.start).days != 1:
+        return None
+    win = _WINDOW_BEFORE.search(text[max(0, a.s - 20):a.s])
+    got = Span(shift(end.end, -v.n, v.unit), end.end, "range", f"{v.n} {v.unit}s to {end.label}",
+               rule="dates.length_to.v1")
+    return Node(a.s - len(win.group()) if win else a.s, b.e, Fix(got), "range")
+
+
 def _moved_by_duration(a: Node, b: Node, gap: str, text: str, ctx: Ctx):
     """A holiday or month moved by a duration: "thanksgiving in 9 months", "Lakshmi Puja six years hence"."""
     va, vb = a.v, b.v
@@ -226,7 +246,7 @@ def _range_of(a: Node, b: Node, gap: str, text: str, ctx: Ctx):
     word = gap.strip().lower()
     prefix = _RANGE_FROM.search(text[max(0, a.s - 12):a.s])
     if word in ("and",) and not (prefix and "between" in prefix.group().lower()):
-        return _NO
+        return _month_pair(a, b, ctx)
     if word == "/" and not (is_cal(va, "y", "m", "d") and is_cal(vb, "y", "m", "d")):
         return _NO
     got = _range(va, vb, ctx)
@@ -234,6 +254,17 @@ def _range_of(a: Node, b: Node, gap: str, text: str, ctx: Ctx):
         return None
     s = a.s - len(prefix.group()) if prefix else a.s
     return Node(s, b.e, Fix(got), "range")
+
+
+def _month_pair(a: Node, b: Node, ctx: Ctx):
+    """Two neighbouring months joined by "and" are the span of both ("in January and February this year", "in
+    February and January"); other pairs stay apart (_NO)."""
+    sa, sb = span_of(a.v, ctx), span_of(b.v, ctx)
+    if sa is None or sb is None or sa.grain != "month" or sb.grain != "month" or sb.start != sa.end and sa.start != sb.end:
+        return _NO
+    first, last = (sa, sb) if sa.start < sb.start else (sb, sa)
+    return Node(a.s, b.e, Fix(Span(first.start, last.end, "range", f"{first.label}..{last.label}", rule="dates.range.v1")),
+                "range")
 
 
 def _range(va, vb, ctx: Ctx) -> Span | None:
@@ -363,7 +394,8 @@ def _part_word(a: Node, v: tuple, ctx: Ctx) -> Node | None:
 
 
 def _week_of(a: Node, v, before: str, after: str, ctx: Ctx):
-    """The week of a date: "the week of October 6th", "the week beginning February 4"."""
+    """The week of a date: "the week of October 6th", "the week beginning February 4"; the week to one: "the
+    week ended Wednesday"."""
     wk = _WEEK_OF.search(before)
     if wk and isinstance(v, (Cal, Fix, Hol)):
         sp = span_of(v, ctx)
@@ -372,6 +404,12 @@ def _week_of(a: Node, v, before: str, after: str, ctx: Ctx):
             if ctx.future and sp.start.weekday() == 6:
                 start += timedelta(days=7)  # Duckling's week of a Sunday is the one it leads into
             return Node(a.s - len(wk.group()), a.e, Fix(week_span(start)), "weekof")
+    wk = _WEEK_TO.search(before)
+    if wk and isinstance(v, (Cal, Fix, Hol)):
+        sp = span_of(v, ctx)
+        if sp is not None and sp.grain == "day":  # "the week ended Wednesday": the seven days through it
+            got = Span(sp.end - timedelta(days=7), sp.end, "range", f"week to {sp.label}", rule="dates.length_to.v1")
+            return Node(a.s - len(wk.group()), a.e, Fix(got), "weekof")
     return None
 
 

@@ -14,8 +14,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .calendar_grammar import grammar
+from .modality import modality_cues
 from .records import Figure, Period
-from .reporting_periods import shift_period
+from .reporting_periods import fiscal_year_of, fiscal_year_span, shift_period
 
 if TYPE_CHECKING:
     from .claims import SentenceView
@@ -79,12 +80,15 @@ SPAN_GRAINS = REPORT_GRAINS + ("year", "month")
 def base_period(p: Period, text: str) -> bool:
     """A period the figure is set against, which dates no figure: a reporting period, a month or one named
     from another ("grew 20% from Q4 2023", "fell in January from December's", "up 5.8% from the previous
-    year"); not a span that only starts or runs on ("from 2025", "over the next six months")."""
+    year", "the first nine months ... rose 8.9% from a year earlier"); not a span that only starts or runs on ("from
+    2025", "over the next six months")."""
     return bool(text) and (p.granularity in REPORT_GRAINS + ("month",) or p.relative_to_previous
-                           and p.granularity in SPAN_GRAINS) and compared_with(p, text)
+                           and p.granularity in SPAN_GRAINS + ("range", "ytd")) and compared_with(p, text)
 
 
-COMPARED_BEFORE = re.compile(r"\b(?:compared (?:to|with)|from|vs\.?|versus|than|over|against|since)\s+(?:the\s+)?$", re.I)
+# ("lower than in January 1986", "higher than in the same 1986 period": a base with its preposition)
+COMPARED_BEFORE = re.compile(r"\b(?:compared (?:to|with)|from|vs\.?|versus|than|over|against|since)\s+(?:(?:in|during)\s+)?"
+                             r"(?:the\s+)?(?:same\s+)?$", re.I)
 
 
 def report_period(p: Period, ref: date | None) -> bool:
@@ -168,6 +172,18 @@ def latest_ended_quarter_period(ref: date, fy_end: int) -> Period:
     return Period("", -1, -1, ps, pe, label, "quarter", "claims.latest_quarter.v1")
 
 
+def latest_report_period(ref: date, fy_end: int, title: str, res) -> Period:
+    """The latest ended quarter of the calendar ending in month `fy_end`; in an annual report's story (its headline
+    names one: "PHINIA INC. SEC 10-K Report") the latest ended fiscal year."""
+    g = grammar(res)
+    if g.annual_report is None or not g.annual_report.search(title):
+        return latest_ended_quarter_period(ref, fy_end)
+    fy = fiscal_year_of(ref, fy_end) - 1
+    ps, pe = fiscal_year_span(fy, fy_end)
+    return Period("", -1, -1, ps, pe, str(fy) if fy_end == 12 else f"FY{fy}", "year" if fy_end == 12 else "fiscal_year",
+                  "claims.latest_year.v1")
+
+
 _PER_YEAR = re.compile(r"\b(?:a|per|every|each) year\b|\bannual(?:ly)?\b|\bshare capital\b", re.I)
 
 
@@ -178,21 +194,20 @@ def per_year(sentence: str) -> bool:
 
 
 # a level compared with the past ("the lowest price since August, 1981", "its highest since November 9, 2020"):
-# "since" bounds the comparison, not the span of the figure
-_LEVEL_SINCE = re.compile(r"\b(?:highest|lowest|best|worst|biggest|largest|smallest|strongest|weakest|steepest|"
-                          r"sharpest|most|least|first\s+time|high|low)\b[^,;.]{0,40}$", re.I)
+# "since" bounds the comparison, not the span of the figure ("at least 30 percent since October" is no superlative)
+_LEVEL_SINCE = re.compile(r"\b(?<!\bat )(?:highest|lowest|best|worst|biggest|largest|smallest|strongest|weakest|"
+                          r"steepest|sharpest|most|least|first\s+time|high|low)\b[^,;.]{0,40}$", re.I)
 
 
 def close_since(p: Period | None, text: str, ref: date | None) -> Period | None:
     """A span written from its start only ("slumped 30% since October", "up 11% since the start of 2025") runs to
     the story's day (CLAIM_LABELING_GUIDE.md 6: a move's span); "since" after a superlative ("the lowest since
-    1981") dates no figure (None)."""
+    1981") dates no figure (None), nor does a start still to come ("spend 800 mln dlrs beginning late this year":
+    no end is stated, so the period cannot be read)."""
     if p is None or ref is None or not p.period_start or p.period_end is not None or not p.label.startswith("since "):
         return p
-    if p.start >= 0 and _LEVEL_SINCE.search(text[max(0, p.start - 60):p.start]):
+    if p.start >= 0 and _LEVEL_SINCE.search(text[max(0, p.start - 60):p.start]) or p.period_start > ref:
         return None
-    if p.period_start > ref:
-        return p
     return replace(p, period_end=ref, label=f"{p.period_start.isoformat()}..{ref.isoformat()}")
 
 
@@ -242,3 +257,106 @@ def stated_now(fig: Figure, text: str, res) -> bool:
     more than 1 billion devices"): a point on the published day, whatever its metric."""
     g = grammar(res)
     return g.present_state is not None and bool(g.present_state.search(text, max(0, fig.start - 60), fig.start))
+
+
+# "this year" is read to date ("shares have rallied 50% this year"); a figure its clause looks ahead to ("forecasts
+# the economy to contract 8% this year", "should rise by 4.3 pct against a planned 4.1 pct this year") is about the
+# whole year (CLAIM_LABELING_GUIDE.md 6: a forecast takes the period it is about); "so far this year" stays to date,
+# as does a move after a forecast in another clause ("Any slowdown would hurt it, as sales jumped 18% this year")
+_TO_DATE = re.compile(r"\b(?:so far|to date|through|thru|until|till|already|ytd)\b", re.I)
+_AHEAD_CUES = ("forecast", "forecast_modal", "estimate")
+
+
+def year_ahead(p: Period | None, fig: Figure, text: str, clause_start: int, res) -> Period | None:
+    """The whole year for "this year" read to date when a forecast or estimate cue stands before the figure in its
+    clause; other periods are kept."""
+    if p is None or p.granularity != "ytd" or not p.period_start or not p.period_end or _TO_DATE.search(p.text) \
+            or _TO_DATE.search(text, clause_start, fig.start):
+        return p
+    if not any(name in _AHEAD_CUES for _, _, name in modality_cues(text, clause_start, fig.start, res)):
+        return p
+    y = p.period_start.year
+    return replace(p, period_end=date(y, 12, 31), granularity="year", label=str(y))
+
+
+# between a figure and the one that restates it: "a loss of $1.5 million, or $0.04", "$1.97 billion, or 46 cents"
+_RESTATED_BY = re.compile(r"\s*,?\s*(?:or|\()\s*(?:about|around|roughly|some)?\s*$", re.I)
+
+
+def prior_months_back(fig: Figure, periods: Periods, starts: list[int], end: int, text: str,
+                      ref: date | None) -> int:
+    """How many months back "a year earlier" reaches for a prior value when it follows the figure and the one
+    restating it, out of the figure's clause ("compared with $1.97 billion, or 46 cents a share, in last year's
+    quarter", "a loss of US$1.5 million, or US$0.04, in the year-prior quarter"): words after a restatement date
+    the pair; a figure that is no restatement stops them. 0 when none."""
+    if ref is None:
+        return 0
+    i = bisect.bisect_right(starts, fig.start)
+    if i < len(starts) and starts[i] < end:
+        # a restatement right after the figure shares its words; any other figure takes those after it
+        end = min(end, starts[i + 1] if i + 1 < len(starts) else end) if _RESTATED_BY.fullmatch(
+            text, fig.end, starts[i]) else starts[i]
+    for p in periods.within(fig.end, end):
+        if p.relative_to_previous and p.granularity == "day" and p.period_start:
+            return round((ref - p.period_start).days / 30.44)
+    return 0
+
+
+def months_back(fig: Figure, periods: Periods, view: SentenceView, ref: date | None, next_start: int | None = None,
+                text: str = "") -> int:
+    """How many months back "a year earlier" in the figure's clause reaches, when nothing before it
+    anchored it (0 when none): the shift of the story's period, not of the published day. Words after the
+    next figure date that figure only: "rose to $989.8 million from $960.1 million in the prior-year period"."""
+    if ref is None:
+        return 0
+    for p in periods.within(*view.clause_of(fig.start)):
+        if next_start is not None and p.start >= next_start:
+            continue
+        if p.relative_to_previous and p.granularity == "day" and p.period_start \
+                and not (text and compared_with(p, text)):  # "rose 16% to $62.2 million from a year ago": the base's
+            return round((ref - p.period_start).days / 30.44)
+    return 0
+
+
+def guided_period(prev, sentence: str, unit: str) -> Period | None:
+    """The period of the guidance an estimate is set against in its sentence, the figure before it: a forecast in
+    the same unit ("expects annual revenue between $9.23 billion and $9.38 billion, vs est. of $9.57 billion",
+    "guided for income in the 15.2 billion to 15.7 billion pound range, in line with expectations of 15.5 billion
+    pounds"); None when the figure before is no such forecast (`prev`: that figure's claim, or None)."""
+    if prev is None or prev.modality != "forecast" or prev.sentence != sentence or prev.unit != unit \
+            or not prev.period_start or not prev.period_end:
+        return None
+    return Period("", -1, -1, prev.period_start, prev.period_end, prev.period_label, "range", "claims.guided_estimate.v1")
+
+
+def report_change(fig: Figure, text: str, metric: str, modality: str, res) -> bool:
+    """Whether the figure is the change of a balance-sheet level ("The balance sheet increased by 0.8% during the
+    quarter", "average deposits fell 3 percent"): dated like a results figure, by the report period, not the day."""
+    g = grammar(res)
+    return modality == "actual" and metric in g.report_change_metrics and g.change_before is not None \
+        and bool(g.change_before.search(text, max(0, fig.start - 40), fig.start))
+
+
+_AFTER_BEFORE = re.compile(r"\b(?:after|following|since|before)\s+(?:(?:a|the|its|weak|strong|record)\s+)*$", re.I)
+
+
+def headline_year(p: Period, title: str, ref: date | None) -> bool:
+    """A year a results headline names as what it reports ("BASF SAYS 1986 RESULTS AFFECTED BY DLR", "Year-End
+    Report 2024"): ended, and reported within the months after it; not a base ("UP AFTER WEAK 1986")."""
+    return ref is not None and p.granularity in _YEAR_GRAINS and bool(p.period_start) and bool(p.period_end) \
+        and not p.relative_to_previous and p.period_end <= ref and (ref - p.period_end).days <= 200 \
+        and not compared_before(title, p.start) and not _AFTER_BEFORE.search(title[max(0, p.start - 30):p.start])
+
+
+def payout_quarter(fig: Figure, text: str, metric: str, modality: str, ref: date | None, res) -> Period | None:
+    """The calendar quarter under way for a quarterly payout declared or paid now ("declares $0.46/share quarterly
+    dividend", "will pay a regular quarterly distribution of 60 cts a unit on April 15"); None for other figures and
+    for a prior payout ("from prior dividend of $4.26")."""
+    g = grammar(res)
+    if ref is None or modality == "historical" or metric not in g.quarter_payout_metrics or g.quarter_payout is None \
+            or not g.quarter_payout.search(text, max(0, fig.start - 40), min(len(text), fig.end + 40)):
+        return None
+    q = (ref.month - 1) // 3 + 1
+    ps = date(ref.year, 3 * q - 2, 1)
+    pe = date(ref.year + (q == 4), 1 if q == 4 else 3 * q + 1, 1) - timedelta(days=1)
+    return Period("", -1, -1, ps, pe, f"{ref.year}-Q{q}", "quarter", "claims.payout_quarter.v1")

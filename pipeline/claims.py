@@ -32,8 +32,9 @@ from .segments import bond_term, entity_words_of, find_segment, index_futures, s
 from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods, compared_before as _compared_before,
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
                             sentence_report_period as _sentence_report_period, close_since, dates_a_base,
-                            move_from_day, undated_figure, latest_ended_quarter_period, per_year, results_story,
-                            stated_now, year_after_base)
+                            guided_period, headline_year, latest_report_period, months_back, move_from_day,
+                            payout_quarter, per_year, prior_months_back, report_change, results_story, stated_now,
+                            undated_figure, year_after_base, year_ahead)
 from .subject_roles import macro_owner, mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
@@ -422,22 +423,6 @@ def _item_owner(best, cands: list, opener: Mention | None, sent_start: int, fig_
     return opener_candidate(opener, cands)
 
 
-def _months_back(fig: Figure, periods: _Periods, view: SentenceView, ref: date | None, next_start: int | None = None,
-                 text: str = "") -> int:
-    """How many months back "a year earlier" in the figure's clause reaches, when nothing before it
-    anchored it (0 when none): the shift of the story's period, not of the published day. Words after the
-    next figure date that figure only: "rose to $989.8 million from $960.1 million in the prior-year period"."""
-    if ref is None:
-        return 0
-    for p in periods.within(*view.clause_of(fig.start)):
-        if next_start is not None and p.start >= next_start:
-            continue
-        if p.relative_to_previous and p.granularity == "day" and p.period_start \
-                and not (text and _compared_with(p, text)):  # "rose 16% to $62.2 million from a year ago": the base's
-            return round((ref - p.period_start).days / 30.44)
-    return 0
-
-
 _TERM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 _TERM = re.compile(r"\b(\d{1,2}|" + "|".join(_TERM_WORDS) + r")[- ](year|month|week)s?\b"
@@ -716,13 +701,14 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         following = bisect.bisect_right(figure_starts, fig.start)
         next_start = figure_starts[following] if following < len(figure_starts) else None
         if period is None:
-            period = move_from_day(close_since(_period_for(fig, period_index, view, days=not results,
-                                                           next_start=next_start, text=text), text, ref),
-                                   fig, text, ref)
+            period = year_ahead(move_from_day(close_since(_period_for(fig, period_index, view, days=not results,
+                                                                      next_start=next_start, text=text), text, ref),
+                                              fig, text, ref), fig, text, cs, res)
         if metric != "other" and fig.unit and modality != "historical":
             last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates
         # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
-        back = _months_back(fig, period_index, view, ref, next_start, text) \
+        back = (months_back(fig, period_index, view, ref, next_start, text) or modality == "historical"
+                and prior_months_back(fig, period_index, figure_starts, sent.end, text, ref)) \
             if results and period is None and not metric.endswith(("_growth", "_change")) else 0
         base_next = next_start is not None and next_start < sent.end and _compared_before(text, next_start)
         sentence_report = (year_after_base(fig, period_index, sent.end, text, next_start) or _sentence_report_period(
@@ -752,7 +738,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     if not story_counts:
         # no results figure named its period: the one the headline names ("Acme Smashes Q4 Estimates"), else
         # those the figures' sentences name, leaving out bases of comparison ("a 700% rise compared to Q4 2023")
-        named = [p for p in find_periods(article.title or "", ref, fy_end, res=res) if _report_period(p, ref)] or \
+        named = [p for p in find_periods(article.title or "", ref, fy_end, res=res) if _report_period(p, ref)
+                 or headline_year(p, article.title, ref)] or \
             [p for p in period_index.items if _report_period(p, ref) and not _compared_with(p, text)
              and not dates_a_base(p, text)]
         for p in named:
@@ -761,7 +748,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     story_period = story_periods[story_counts.most_common(1)[0][0]] if story_counts else None
     # a results story that names no quarter ("Gopal Snacks - Net profit drops 70% YoY to Rs 5.3 crore"): the latest
     # quarter of its calendar that has ended, for a figure not stated by the year ("a dividend of 78 cts a year")
-    latest_quarter = latest_ended_quarter_period(ref, fy_end) \
+    latest_quarter = latest_report_period(ref, fy_end, article.title or "", res) \
         if story_period is None and ref is not None and results_story(article.title or "", text) else None
     claims = []
     for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score, \
@@ -773,7 +760,10 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if undated_figure(period, fig, text, res, metric, default, timing):
             period, default = None, "none"
         period_written = period is not None
-        if period is None and default == "report":
+        if period is None and modality == "estimate":  # an estimate set against the guidance before it
+            period = guided_period(claims[-1] if claims else None, text[sent.start:sent.end], fig.unit)
+        period = period or payout_quarter(fig, text, metric, modality, ref, res)
+        if period is None and (default == "report" or report_change(fig, text, metric, modality, res)):
             # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported
             # period, else the one the story reports most; "a year earlier" is that period a year before
             own = entity_periods.get(entity)

@@ -64,7 +64,9 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "ordinals": Shape(dict, (int,)), "units": Shape(dict, (str,)), "next": LIST, "last": LIST, "this": LIST,
         "relative_days": Shape(dict, (int,)), "seasons": Shape(dict, (list,)), "parts": MAP, "not_dates": LIST,
         "contract_month_words": LIST, "maturity_words": LIST, "coupon_words": LIST, "instrument_nouns": LIST,
-        "present_words": LIST, "present_verbs": LIST,
+        "present_words": LIST, "present_verbs": LIST, "change_words": LIST, "report_change_metrics": LIST,
+        "measure_words": LIST, "annual_report_words": LIST,
+        "quarter_payout_words": LIST, "quarter_payout_metrics": LIST,
         "fiscal_year_end_by_currency": Shape(dict, (int,)), "full_year_words": LIST,
         "report_lag_days": Shape(list, (int,)), "fiscal_year_end_months": Shape(list, (int,))},
     "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST},  # "1e3" reads as a string

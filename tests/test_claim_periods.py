@@ -17,6 +17,11 @@ CASES = [
      "$900 million", "2025"),
     ("Hooli Q4 results", "2025-02-13", _Q4 + "The company expects revenue of about $9.5 billion.", "$9.5 billion", "2025"),
     ("Hooli Q2 results", "2024-08-06", _Q2 + "The company expects revenue of about $9.5 billion.", "$9.5 billion", "2024"),
+    # an estimate set against the guidance before it takes the guided period; one set against a result, the result's
+    ("Hooli Q4 results", "2025-02-13", _Q4 + "Hooli Inc expects annual revenue to be between $9.23 billion and "
+     "$9.38 billion, vs est. of $9.57 billion.", "$9.57 billion", "2025"),
+    ("Hooli Q4 results", "2025-02-13", _Q4 + "Hooli Inc's EPS was $1.20, above the $1.10 analysts expected.",
+     "$1.10", "2024-Q4"),
     # a year the figure is set against dates the figure a year later; a figure set against a dated one is a year
     # after it (and that date is no period the story reports)
     ("Hooli results", "2025-02-11", "Hooli Inc's net sales were $3.8 billion, a decrease of $34.7 million compared "
@@ -27,6 +32,37 @@ CASES = [
      "fourth quarter of 2023.", "$5.1 million", "2024-Q4"),
     ("Hooli results", "2025-02-14", "Hooli Inc said its revenue was $5.1 million, compared with $4.2 million in the "
      "fourth quarter of 2023.", "$4.2 million", "2023-Q4"),
+    # words dating a prior value back a year reach over the figure restating it ("or 46 cents a share")
+    ("Hooli Q4 results", "2025-02-11", _Q4 + "Hooli Inc reported a profit of $2.20 billion, or 51 cents a share, "
+     "compared with $1.97 billion, or 46 cents a share, in last year's quarter.", "$1.97 billion", "2023-Q4"),
+    ("Hooli Q4 results", "2025-02-11", _Q4 + "Hooli Inc reported a profit of $2.20 billion, or 51 cents a share, "
+     "compared with $1.97 billion, or 46 cents a share, in last year's quarter.", "$2.20 billion", "2024-Q4"),
+    ("Hooli Q4 results", "2025-02-11", _Q4 + "Hooli Inc said it lost $1.1 million, or $0.03 per share, compared "
+     "with a loss of $1.5 million, or $0.04, in the year-prior quarter.", "$0.04", "2023-Q4"),
+    # a balance-sheet level written as its change changed over the report period; the level itself holds on the day
+    ("Hooli Q4 results", "2025-02-12", _Q4 + "Hooli Inc's average deposits fell 3 percent.", "3 percent", "2024-Q4"),
+    ("Hooli Q4 results", "2025-02-12", _Q4 + "Hooli Inc's loans increased by $20.1 million.", "$20.1 million",
+     "2024-Q4"),
+    ("Hooli Q4 results", "2025-02-12", _Q4 + "Hooli Inc's deposits were $3 billion.", "$3 billion", "2025-02-12"),
+    # a month the figure is set against ("lower than in January 1986") dates no figure
+    ("Hooli export prices", "1987-03-24", "In January Hooli Inc's export prices fell 0.3 pct against December to "
+     "stand 3.0 pct lower than in January 1986.", "0.3 pct", "1987-01"),
+    # a period named from another and set against ("from a year earlier") dates no figure
+    ("Honda nine months", "2025-02-13", "Hooli Inc's revenue for the first nine months of its fiscal year rose 8.9% "
+     "from a year earlier.", "8.9%", "9 months to 2024-12"),
+    # a results headline naming a year that has just ended reports that year; a year it names as a base does not
+    ("HOOLI SAYS 1986 RESULTS AFFECTED BY DLR", "1987-03-30", "Hooli Inc's pre-tax profit rose by 3.2 pct to 1.97 "
+     "billion marks.", "1.97 billion marks", "1986"),
+    ("HOOLI GROWTH RATE UP AFTER WEAK 1986", "1987-03-09", "Hooli Inc's profit rose 5 pct to 2 billion yuan.",
+     "2 billion yuan", ""),
+    # an annual report's story: a results figure with no period words is about the latest ended fiscal year
+    ("HOOLI INC. SEC 10-K Report", "2025-02-13", "Hooli Inc reported its results.\n\n* **Earnings per share**: "
+     "$1.76, reflecting the decrease in net earnings.", "$1.76", "2024"),
+    # a quarterly payout declared now is for the quarter under way; the prior one it is set against is not
+    ("Hooli raises dividend", "2025-02-10", "Hooli Inc said its net income rose in the fourth quarter.\n\n* Hooli Inc "
+     "declares $0.46/share quarterly dividend, up from prior dividend of $0.44.", "$0.46", "2025-Q1"),
+    ("Hooli payout", "1987-03-03", "Hooli Inc said it will pay a regular quarterly distribution of 60 cts a unit on "
+     "April 15.", "60 cts", "1987-Q1"),
     # a results story naming no quarter: the latest quarter that has ended, unless stated by the year
     ("Hooli results", "2025-02-12", "**Hooli Foods** - Net profit up 41% YoY to Rs 120 crore; revenue from operations "
      "up 9% YoY to Rs 1,366 crore.", "Rs 120 crore", "2024-Q4"),
@@ -41,6 +77,21 @@ CASES = [
      "2025-01-01..2025-02-11"),
     ("Rupee slides", "2025-02-10", "The rupee has lost 3.2% against the dollar since November 6, 2024.", "3.2%",
      "2024-11-06..2025-02-10"),
+    ("Steel shares slump", "2018-12-19", "Shares of Aperam SA have slumped at least 30 percent since October.",
+     "30 percent", "2018-10-01..2018-12-19"),
+    # a start still to come, with no end, gives no period
+    ("Farm credit", "1987-06-19", "Congress should plan to spend at least 800 mln dlrs beginning late this year to "
+     "bail out Hooli Inc.", "800 mln dlrs", ""),
+    # "this year" a figure's clause looks ahead to is the whole year; a move so far, or one after a forecast in
+    # another clause, is the year to date
+    ("Mexico outlook", "2020-04-12", "Bank of America forecasts the economy to contract 8% this year.", "8%", "2020"),
+    ("Soviet plan", "1987-10-19", "National income should rise by 4.3 pct against a planned 4.1 pct this year.",
+     "4.1 pct", "1987"),
+    ("Hooli rallies", "2019-06-19", "Hooli Inc shares have rallied 50% this year.", "50%", "YTD 2019"),
+    ("Green bonds", "2019-06-19", "Any slowdown would hurt the market, as a surge in issuance helped Hooli Inc's "
+     "sales jump 18 percent this year.", "18 percent", "YTD 2019"),
+    ("Hooli fleet", "2019-05-23", "Hooli Inc is set to gain after its fleet surged by more than 25% so far this year.",
+     "25%", "YTD 2019"),
     ("Miners rally", "2025-02-14", "Shares of Evolution Mining rose 2.4% to their highest since November 9, 2020.",
      "2.4%", "2025-02-14"),
     # a change set against a base dated before the story runs from that day to the published day; a day that
