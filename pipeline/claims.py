@@ -28,6 +28,7 @@ from .resources import Resources, lower_text
 from .measures import measured_noun, share_metric, table_row_metric
 from .measured_parts import measured_part, part_words as measured_part_words
 from .modality import MODALITY_REACH as _MODALITY_REACH, figure_modality, modality_after, modality_cues, modality_in_sentence
+from .segment_frames import frame_segment
 from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
 from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods, compared_before as _compared_before,
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
@@ -665,6 +666,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             if not segment and subject is not None and subject.kind in _PART_OWNERS:
                 segment = measured_part(text[sent.start:sent.end], fig.start - sent.start, measure_words, owner_words,
                                         fig.end - sent.start)
+            segment = segment or frame_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
+                                               fig.kind, res, part_words, owner_words)
         if metric in ("forward_pe", "trailing_pe"):
             if _AMBIGUOUS_PE.search(text[cs:ce]) and not re.search(r"forward|trailing", text[cs:ce], re.I):
                 metric = "ambiguous_pe"

@@ -1,0 +1,213 @@
+"""Segment frames: word patterns around a figure that name the part it is about when the clause's subject
+and the measure's modifiers (segments.py, measured_parts.py) name none.
+
+- what an amount is of: "sold 11.05 billion francs of tap stock", "$1.6 billion of leveraged buyout debt",
+  "285,000 tons of copper", "400 mln dlrs of convertible debt due April 7, 2002";
+- what an amount is the price of, the figure standing as an adjective: "a $5 billion second headquarters",
+  "its $100 unlimited plan", "a $133,000-a-month mansion";
+- a line of a breakdown with its earlier value in brackets: "restaurants and hotels (3.09% vs. 2.81%)",
+  "domestic production (4.4% vs -0.7% in November)";
+- a futures contract's month: "Brent for March settlement increased 1.8 percent", "WTI for February
+  delivery added 79 cents";
+- a product's price: "The Fitbit Charge 4 is on sale for $100", "the Verizon version of the Galaxy S8 will
+  retail for $720";
+- a measure noun that names its part with its modifiers, not a metric: "Gas consumption is expected to rise
+  17%", "App Store subscriptions will top 500 million", "Net direct tax collection grows by 14.7%".
+
+Each family is one function over the figure's sentence returning the words as the text writes them, or "".
+The word lists are segments.yaml's (`held_nouns`, `price_verbs`, `named_measure_nouns`, with
+`generic_words` and `not_products`), the commodity names subjects.yaml's, the contract words and months
+periods.yaml's; the cases are in tests/test_segment_frames.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .calendar_grammar import grammar
+from .measured_parts import _CLAUSE_WORDS, _LINK, _modifiers, part_words
+from .resources import Resources
+from .segments import MAX_WORDS, SegmentWords, _content, _trim
+
+RULE = "segment_frames.v1"
+
+
+@dataclass(frozen=True)
+class FrameWords:
+    """The frames' patterns, built once per resources."""
+
+    amount_of: re.Pattern  # "of" + up to five modifiers + a held instrument or a commodity (+ "due <date>")
+    contract_month: re.Pattern  # "for March settlement"
+    price_verb: re.Pattern  # "is on sale for", "will retail for", "starts at", right before the figure
+    named_measure: re.Pattern  # the measure nouns kept with their modifiers
+
+
+@lru_cache(maxsize=4)
+def frame_words(res: Resources) -> FrameWords:
+    lists = res.segment_lists
+    commodities = [str(k) for k, v in (res.subject_words.get("common_subjects") or {}).items() if v[1] == "commodity"]
+    heads = "|".join(re.escape(w) for w in sorted([*lists["held_nouns"], *commodities], key=len, reverse=True))
+    months = "|".join(re.escape(m) for m in sorted(grammar(res).months, key=len, reverse=True))
+    contract = "|".join(re.escape(w) for w in sorted(res.periods.get("contract_month_words") or (), key=len, reverse=True))
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lists["price_verbs"], key=len, reverse=True))
+    nouns = "|".join(re.escape(n) for n in sorted(lists["named_measure_nouns"], key=len, reverse=True))
+    return FrameWords(
+        amount_of=re.compile(r"^\s+(?:worth\s+)?of\s+(?P<np>(?:(?!(?:of|in|to|for|and|or|the|a|an|from|with)\s)"
+                             r"[\w&'’.+/-]+\s+){0,5}?(?:" + heads + r"))(?![\w-])(?P<due>\s+due\s+(?:\w+\.?\s+\d{1,2},\s+)?"
+                             r"(?:19|20)\d\d)?", re.I),
+        contract_month=re.compile(r"\bfor\s+(?P<month>(?:" + months + r")\.?(?:\s+(?:19|20)?\d\d)?)\s+(?P<word>"
+                                  + contract + r")\b", re.I),
+        price_verb=re.compile(r"(?:\b(?:will|would|should|could|now|currently|still|also|just|only|is|are|was|were|be|"
+                              r"temporarily)\s+)*\b(?:" + verbs + r")(?:\s+(?:just|only|about|around|roughly))?\s*$", re.I),
+        named_measure=re.compile(r"\b(?:" + nouns + r")\b", re.I))
+
+
+_FUNCTION = frozenset("of in on at for to from by with as and or but which that who will would is are was were has have "
+                      "had be been after before while when said says say this these it its their than per a an the "
+                      "open".split())
+
+
+def amount_of(after: str, kind: str, frames: FrameWords, words: SegmentWords, entity_words: frozenset[str]) -> str:
+    """What an amount or a count is of: "$1.6 billion of unwanted leveraged buyout debt" -> "unwanted leveraged
+    buyout debt". A percent of something is its share of a whole ("40% of its staff"), not a part: left out."""
+    if kind not in ("money", "count", "quantity"):
+        return ""
+    m = frames.amount_of.match(after[:120])
+    if m is None:
+        return ""
+    phrase = _trim(m.group("np") + (m.group("due") or ""), words, entity_words)
+    return phrase if phrase and _content(phrase, words, entity_words) else ""
+
+
+# what may stand before an amount used as an adjective: an article or a possessor, and a few size words
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:a|an|its|their|his|her|our|[A-Z][\w.&-]*['’]s)\s+(?:(?:new|proposed|planned|"
+                                 r"additional|further|separate|second|massive|whopping|hefty|roughly|nearly|about|"
+                                 r"around|some|over|up\s+to)\s+)*$")
+_ATTRIBUTIVE_AFTER = re.compile(r"^(?:-a-(?:month|year|week|day))?\s+(?P<np>[A-Za-z][\w&'’+./-]*(?:\s+[A-Za-z][\w&'’+./-]*){0,5})")
+
+
+def attributive(before: str, after: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
+    """The thing an amount is the price or value of when it stands before it as an adjective: "a $5 billion second
+    headquarters" -> "second headquarters". Not an event or a measure ("a $1,000 pullback", "its $2 billion
+    stake", "a $21.9B shortfall": segments.yaml's not_products), nor a participle ("the $3.8 billion generated")."""
+    if not _ATTRIBUTIVE_BEFORE.search(before[-40:]):
+        return ""
+    m = _ATTRIBUTIVE_AFTER.match(after[:80])
+    if m is None:
+        return ""
+    tokens = []
+    for tok in m.group("np").split():
+        low = tok.lower().strip(".,;:")
+        if low in _FUNCTION or tokens and low.endswith("ed"):
+            break
+        tokens.append(tok)
+        if tok.endswith((",", ".", ";", ":")):
+            break
+    phrase = " ".join(tokens).strip(".,;:")
+    if not phrase or any(t.lower() in words.not_products for t in phrase.split()):
+        return ""
+    return phrase if _content(phrase, words, entity_words) else ""
+
+
+_NUMBER = r"[-+−]?[\d.,]+\s*(?:%|pct|percent|per\s+cent|pp|bps?)?"
+_BRACKET = re.compile(r"(?P<np>(?:[A-Za-z][\w&'’/-]*\s+){0,5}[A-Za-z][\w&'’/-]*)\s*\(\s*(?:" + _NUMBER +
+                      r"\s*(?:vs\.?|versus)\s*)?$", re.I)
+_VERSUS_BEFORE = re.compile(_NUMBER + r"\s*(?:vs\.?|versus)\s*$", re.I)
+_VERSUS_AFTER = re.compile(r"^\s*(?:vs\.?|versus)\s*" + _NUMBER, re.I)
+_BRACKET_STOPS = frozenset("for in and with while by at of to as on from led driven mainly dragged falls rises the a an "
+                           "was were is are rose fell increased decreased".split())
+
+
+def bracket_comparison(before: str, after: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
+    """A breakdown's line whose figure is in brackets against another ("restaurants and hotels (3.09% vs.
+    2.81%)"): the words before the bracket, back to a clause word ("and" inside a two-word name is kept)."""
+    m = _BRACKET.search(before[-120:])
+    if m is None or not (_VERSUS_BEFORE.search(before[-40:]) or _VERSUS_AFTER.match(after[:30])):
+        return ""
+    tokens = m.group("np").split()
+    kept: list[str] = []
+    for i in range(len(tokens) - 1, -1, -1):
+        low = tokens[i].lower()
+        if kept and low in _BRACKET_STOPS:
+            if low == "and" and i > 0 and tokens[i - 1].lower() not in _BRACKET_STOPS:
+                kept.insert(0, tokens[i])  # "food and beverages", "repair and maintenance"
+                continue
+            break
+        kept.insert(0, tokens[i])
+    phrase = _trim(" ".join(kept), words, entity_words)
+    return phrase if phrase and _content(phrase, words, entity_words) else ""
+
+
+def contract_month(before: str, frames: FrameWords) -> str:
+    """A futures contract's month in the figure's clause: "Brent for March settlement increased 1.8 percent" ->
+    "March settlement" (a contract quoted, not a period: dates.py keeps it out of the figure's period)."""
+    found = None
+    for found in frames.contract_month.finditer(before, max(0, len(before) - 120)):
+        pass
+    if found is None or re.search(r"[.;]\s|\.\.\.", before[found.end():]):
+        return ""
+    return f"{found.group('month')} {found.group('word')}"
+
+
+_SUBJECT_CUT = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\.\s|\b(?:and|but|while|which|that|when|if|as)\s", re.I)
+# articles, possessors, and the adverbs and participles that describe the copy priced ("a similarly outfitted",
+# "a fully loaded"), not the product
+_SUBJECT_LEAD = re.compile(r"^(?:(?:(?i:the|a|an|its|their|his|her|our|this|these|those|new|all-new|latest|newest|"
+                           r"base|entry-level|cheapest)|[a-z]+ly|[a-z]+ed)\s+)+")
+
+
+def priced_product(before: str, frames: FrameWords, words: SegmentWords, entity_words: frozenset[str]) -> str:
+    """The thing a price verb gives the price of: "The Fitbit Charge 4 is on sale for $100" -> "Charge 4" (the
+    maker's name is the entity's). A pronoun or a whole's word ("The stock is now $42") names none."""
+    tail = before[-120:]
+    m = frames.price_verb.search(tail)
+    if m is None:
+        return ""
+    head = tail[:m.start()]
+    cuts = list(_SUBJECT_CUT.finditer(head))
+    head = _SUBJECT_LEAD.sub("", (head[cuts[-1].end():] if cuts else head).strip())
+    if not head or len(head.split()) > MAX_WORDS or head.lower() in _FUNCTION | {"you", "we", "they", "he", "she"}:
+        return ""
+    phrase = _trim(head, words, entity_words)
+    return phrase if phrase and _content(phrase, words, entity_words) else ""
+
+
+def named_measure(sentence: str, fig_start: int, res: Resources, frames: FrameWords,
+                  entity_words: frozenset[str]) -> str:
+    """A measure noun that is no metric of the whole, with the modifiers that name its part: "Gas consumption is
+    expected to rise 17%" -> "Gas consumption"; "total App Store subscriptions will top" -> "App Store
+    subscriptions". The noun joins its figure as measured_parts.py's measure nouns do."""
+    noun = None
+    for noun in frames.named_measure.finditer(sentence, max(0, fig_start - 90), fig_start):
+        pass
+    if noun is None:
+        return ""
+    link = sentence[noun.end():fig_start]
+    if not _LINK.fullmatch(link) or any(w.lower() in _CLAUSE_WORDS for w in re.findall(r"[A-Za-z]+", link)):
+        return ""
+    at = max(0, noun.start() - 60)
+    pw = part_words(res)
+    mods = [m for m in _modifiers(sentence[at:noun.start()], pw)]
+    while mods and re.search(r"[a-z]{2}\.$", mods[0].group()):
+        mods = mods[1:]  # "and it did. Issuance fell": the last sentence's word
+    cut = next((i for i in range(len(mods) - 1, -1, -1) if mods[i].group().endswith(".") and
+                re.search(r"[a-z]{2}\.$", mods[i].group())), None)
+    if cut is not None:
+        mods = mods[cut + 1:]
+    keep = [m for m in mods if m.group().lower().strip(".'’") not in pw.whole | pw.time | entity_words]
+    if not keep:
+        return ""
+    return sentence[at + keep[0].start():noun.end()]
+
+
+def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, res: Resources,
+                  words: SegmentWords, entity_words: frozenset[str]) -> str:
+    """The part one of the frames above names for the figure at fig_start..fig_end of `sentence`, or ""."""
+    frames = frame_words(res)
+    before, after = sentence[:fig_start], sentence[fig_end:]
+    found = contract_month(before, frames) or bracket_comparison(before, after, words, entity_words) or \
+        amount_of(after, fig_kind, frames, words, entity_words)
+    if not found and fig_kind == "money":
+        found = attributive(before, after, words, entity_words) or priced_product(before, frames, words, entity_words)
+    return (found or named_measure(sentence, fig_start, res, frames, entity_words)).rstrip(" .,;:")
