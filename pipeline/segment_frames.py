@@ -201,6 +201,20 @@ def named_measure(sentence: str, fig_start: int, res: Resources, frames: FrameWo
     return sentence[at + keep[0].start():noun.end()]
 
 
+# what joins a figure to the one before it when it gives the same part's earlier or other value: "$80, down from
+# $110", "rose to 17.3% in 2024 from 17.7%", "(-1.8% vs 0.2%)", "96 mln dlrs (60 mln British pounds)"
+_RESTATED = re.compile(r"\s*(?:,\s*)?(?:(?:in|for|during|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s*,?\s+)?(?:(?:(?:up|down|compared|"
+                       r"higher|lower)\s+)?(?:from|with|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+|a\s+|an\s+)?|\()\s*",
+                       re.I)
+
+
+def restated_part(text: str, previous: tuple[int, str], fig_start: int) -> str:
+    """The part of the figure before (previous: its end and segment) when this figure restates it or gives its
+    earlier value, else ""."""
+    end, part = previous
+    return part if part and fig_start - end <= 40 and _RESTATED.fullmatch(text, end, fig_start) else ""
+
+
 def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, res: Resources,
                   words: SegmentWords, entity_words: frozenset[str]) -> str:
     """The part one of the frames above names for the figure at fig_start..fig_end of `sentence`, or ""."""

@@ -3,7 +3,7 @@ that must not."""
 import pytest
 
 from pipeline.resources import load_resources
-from pipeline.segment_frames import frame_segment
+from pipeline.segment_frames import frame_segment, restated_part
 from pipeline.segments import entity_words_of, segment_words
 
 RES = load_resources()
@@ -91,3 +91,21 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
 ])
 def test_names_no_part(sentence, figure, kind, entity):
     assert segment(sentence, figure, kind, entity) == ""
+
+
+@pytest.mark.parametrize("text, first, part, second, expected", [
+    # an earlier or restated value of the figure before takes its part
+    ("Benchmade knife: $80, down from $110.", "$80", "knife", "$110", "knife"),
+    ("Exploration spending will rise this year to 25 mln dlrs from 16.3 mln dlrs last year.", "25 mln dlrs",
+     "exploration spending", "16.3 mln dlrs", "exploration spending"),
+    ("Fees fell to 17.3% in 2024 from 17.7% the prior year.", "17.3%", "fees", "17.7%", "fees"),
+    ("Repair and maintenance (-1.8% vs 0.2%).", "-1.8%", "repair and maintenance", "0.2%", "repair and maintenance"),
+    ("The fields will cost 96 mln dlrs (60 mln British pounds).", "96 mln dlrs", "North Sea", "60 mln British pounds",
+     "North Sea"),
+    # a list's next item is another part's
+    ("The phones cost $699, $999 and $1,099, respectively.", "$699", "iPhone 11", "$999", ""),
+    ("Repair fell 1.8% while new work rose 1.1%.", "1.8%", "repair", "1.1%", ""),
+])
+def test_restated_part(text, first, part, second, expected):
+    end = text.index(first) + len(first)
+    assert restated_part(text, (end, part), text.index(second, end)) == expected
