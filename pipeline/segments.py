@@ -7,8 +7,8 @@ Bison hiking boots: $300"), a share class or tranche ("Berkshire's Class A share
 ("termite and ancillary services surged 16.6%"), what a tariff is on ("10% tariffs on goods
 from China"), a trade partner ("the deficit with Japan"), an index's futures ("Dow e-minis"), a
 bond's term. This module reads those from the figure's sentence, one pattern family a function,
-each returning the words as the text writes them or "". (A futures contract month was tried
-and left out: the yardstick's labels split 3 to 4 on it; `dates.py` keeps it out of the period.)
+each returning the words as the text writes them or "". (A futures contract month is read by
+segment_frames.py, after "for" only: "Brent for March settlement"; `dates.py` keeps it out of the period.)
 
 What is left when the words that name the whole (the entity, a metric, "net", "total",
 "shares") are taken out decides: nothing left, no segment. The word lists are
