@@ -215,13 +215,19 @@ def restated_part(text: str, previous: tuple[int, str], fig_start: int) -> str:
     return part if part and fig_start - end <= 40 and _RESTATED.fullmatch(text, end, fig_start) else ""
 
 
+# "U.S. stock futures fell 0.04%": a market's futures as the subject of the figure's verb (an index's own
+# futures are segments.index_futures')
+_MARKET_FUTURES = re.compile(r"\b(?:stock|equity|stock-index|index)[- ]futures(?:\s+contracts?)?\s+(?:[a-z]+\s+){1,3}$",
+                             re.I)
+
+
 def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, res: Resources,
                   words: SegmentWords, entity_words: frozenset[str]) -> str:
     """The part one of the frames above names for the figure at fig_start..fig_end of `sentence`, or ""."""
     frames = frame_words(res)
     before, after = sentence[:fig_start], sentence[fig_end:]
-    found = contract_month(before, frames) or bracket_comparison(before, after, words, entity_words) or \
-        amount_of(after, fig_kind, frames, words, entity_words)
+    found = ("futures" if _MARKET_FUTURES.search(before[-60:]) else "") or contract_month(before, frames) or \
+        bracket_comparison(before, after, words, entity_words) or amount_of(after, fig_kind, frames, words, entity_words)
     if not found and fig_kind == "money":
         found = attributive(before, after, words, entity_words) or priced_product(before, frames, words, entity_words)
     return (found or named_measure(sentence, fig_start, res, frames, entity_words)).rstrip(" .,;:")

@@ -271,7 +271,18 @@ def index_futures(text: str, mention_start: int, mention_end: int, fig_start: in
     "S&P 500 futures gained 0.3%"): the word stands just before or after the index's name, before the figure."""
     lo = max(sent_start, mention_start - 20)
     hi = min(fig_start, mention_end + 25) if mention_start < fig_start else mention_end + 25
-    return "futures" if _FUTURES.search(text, lo, max(lo, hi)) else ""
+    if _FUTURES.search(text, lo, max(lo, hi)):
+        return "futures"
+    # the sentence's frame: "In the futures, the S&P 500 fell 0.2%, the Nasdaq was down 0.1%"; a list the word
+    # heads: "Futures contracts on the Dow Jones Industrial Average and Nasdaq 100 gained 0.8 percent and 1.1 percent"
+    head = text[sent_start:min(mention_start, fig_start)]
+    return "futures" if _FUTURES_FRAME.match(head) or _FUTURES_ON.search(head) else ""
+
+
+_FUTURES_FRAME = re.compile(r"\s*(?:[*\-•]\s*)?(?:In|Among)\s+(?:the\s+)?(?:(?:stock|index|equity|stock-index)\s+)?futures"
+                            r"(?:\s+(?:market|trading|pits?))?\s*,")
+_FUTURES_ON = re.compile(r"\b(?i:futures|e-?minis?)(?:\s+contracts?)?\s+(?:on|for|tied\s+to|linked\s+to)\s+(?:the\s+)?"
+                         r"(?:[A-Z0-9][\w&.'/-]*\s+|and\s+|the\s+|,\s*)*$")
 
 
 def bond_term(clause: str, figure_at: int, term_of) -> str:

@@ -47,6 +47,10 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
      "April delivery"),
     ("Arabica for July delivery was up 2.1 cents at 118.40 cents a lb.", "2.1 cents", "money", "coffee",
      "July delivery"),
+    # a market's futures as the subject
+    ("U.S. stock futures fell 0.2% in Asian trade.", "0.2%", "percent", "United States", "futures"),
+    ("Equity futures were up 0.4% before the open.", "0.4%", "percent", "United States", "futures"),
+    ("European stock-index futures rose 0.3%.", "0.3%", "percent", "Europe", "futures"),
     # a product's price
     ("The Garmin Venu 3 is on sale for $399 this week.", "$399", "money", "Garmin", "Venu 3"),
     ("A fully loaded Surface Laptop will cost you $2,199.", "$2,199", "money", "Microsoft", "Surface Laptop"),
@@ -77,6 +81,8 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
     ("The company agreed to a $40 million settlement with regulators.", "$40 million", "money", "Acme"),
     # a bracket that restates a currency, not a line against an earlier value
     ("Net profit rose to 601 million euros ($624 million) in the quarter.", "$624 million", "money", "DSM"),
+    # futures named but not the figure's subject
+    ("Apple rose 2%, as stock futures gained.", "2%", "percent", "Apple"),
     # a month that is no contract's
     ("Exports for March rose 4%.", "4%", "percent", "Japan"),
     ("Brent for March settlement rose 1%. Prices fell 2% in February.", "2%", "percent", "Brent crude"),

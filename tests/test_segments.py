@@ -69,8 +69,16 @@ def test_names_no_part(sentence, figure, kind, entity):
     ("Dow e-minis were up 41 points, or 0.15%.", "Dow", "0.15%", "futures"),
     ("* Futures up: Dow 0.18%, S&P 500 0.12%, Nasdaq 0.25%", "Dow", "0.18%", "futures"),
     ("Nasdaq futures (NQ=F): 21,300.00, down 40 points or 0.19%", "Nasdaq", "0.19%", "futures"),
+    # the sentence's frame, or a list the word heads
+    ("In the futures, the S&P 500 fell 0.3%, the Nasdaq was down 0.2% and the Dow was off 0.1%.", "Nasdaq", "0.2%",
+     "futures"),
+    ("In stock futures trading, the Dow gained 0.5%.", "Dow", "0.5%", "futures"),
+    ("Futures contracts on the S&P 500 and the Nasdaq 100 rose 0.4% and 0.6%.", "Nasdaq 100", "0.4%", "futures"),
+    ("E-minis on the Dow Jones Industrial Average climbed 0.2%.", "Dow Jones Industrial Average", "0.2%", "futures"),
     # the index itself, with futures named for another one later in the sentence
     ("The S&P 500 rose 0.4%, while Nasdaq futures slipped 0.1%.", "S&P 500", "0.4%", ""),
+    ("Futures on gold fell and the Nikkei gained 0.3%.", "Nikkei", "0.3%", ""),
+    ("The Nikkei fell 0.5% in the futures-free session.", "Nikkei", "0.5%", ""),
 ])
 def test_index_futures(sentence, index, figure, expected):
     from pipeline.segments import index_futures
