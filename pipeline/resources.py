@@ -96,7 +96,7 @@ class Resources:
     measure_nouns: frozenset[str]  # measured_parts.py: the nouns whose modifiers can name a part
     measure_modifiers: frozenset[str]  # measured_parts.py: words that qualify the whole's measure
     part_stop_words: frozenset[str]  # measured_parts.py: words a measure noun's modifiers never run past
-    segment_lists: Mapping[str, tuple]  # segment_frames.py: held_nouns, price_verbs, named_measure_nouns
+    segment_lists: Mapping[str, tuple]  # segment_frames.py: its lists in segments.yaml (_FRAME_LISTS)
     tickers: frozenset[str]
     entity_rules: Mapping[str, object]
     physical_units: Mapping[str, str]
@@ -440,7 +440,7 @@ def _load_subject_words(path: Path) -> dict:
     return data
 
 
-_FRAME_LISTS = ("held_nouns", "price_verbs", "named_measure_nouns")  # segments.yaml's lists for segment_frames.py
+_FRAME_LISTS = ("held_nouns", "price_verbs", "named_measure_nouns", "instrument_heads", "term_links")  # segments.yaml's lists for segment_frames.py
 
 
 @lru_cache(maxsize=4)

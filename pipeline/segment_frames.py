@@ -41,6 +41,8 @@ class FrameWords:
     contract_month: re.Pattern  # "for March settlement"
     price_verb: re.Pattern  # "is on sale for", "will retail for", "starts at", right before the figure
     named_measure: re.Pattern  # the measure nouns kept with their modifiers
+    instrument: re.Pattern  # an instrument's name: up to six words before its noun, and its maturity
+    term_link: re.Pattern  # the words that give an instrument's term, the figure up to 40 characters after
 
 
 @lru_cache(maxsize=4)
@@ -52,6 +54,9 @@ def frame_words(res: Resources) -> FrameWords:
     contract = "|".join(re.escape(w) for w in sorted(res.periods.get("contract_month_words") or (), key=len, reverse=True))
     verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lists["price_verbs"], key=len, reverse=True))
     nouns = "|".join(re.escape(n) for n in sorted(lists["named_measure_nouns"], key=len, reverse=True))
+    instruments = "|".join(re.escape(n) for n in sorted([*lists["instrument_heads"], *(res.periods.get("instrument_nouns") or ())],
+                                                        key=len, reverse=True))
+    links = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lists["term_links"], key=len, reverse=True))
     return FrameWords(
         amount_of=re.compile(r"^\s+(?:worth\s+)?of\s+(?P<np>(?:(?!(?:of|in|to|for|and|or|the|a|an|from|with)\s)"
                              r"[\w&'’.+/-]+\s+){0,5}?(?:" + heads + r"))(?![\w-])(?P<due>\s+due\s+(?:\w+\.?\s+\d{1,2},\s+)?"
@@ -60,7 +65,10 @@ def frame_words(res: Resources) -> FrameWords:
                                   + contract + r")\b", re.I),
         price_verb=re.compile(r"(?:\b(?:will|would|should|could|now|currently|still|also|just|only|is|are|was|were|be|"
                               r"temporarily)\s+)*\b(?:" + verbs + r")(?:\s+(?:just|only|about|around|roughly))?\s*$", re.I),
-        named_measure=re.compile(r"\b(?:" + nouns + r")\b", re.I))
+        named_measure=re.compile(r"\b(?:" + nouns + r")\b", re.I),
+        instrument=re.compile(r"(?:[\w.%/$-]+\s+){0,6}?(?i:" + instruments + r")(?:\s+(?i:due)\s+(?:\w+\.?\s+\d{1,2},\s+)?"
+                              r"(?:19|20)\d\d)?\b(?!\s+(?i:market|markets|yields?|prices?|funds?))"),
+        term_link=re.compile(r"\b(?:" + links + r")\b[^.;]{0,40}$", re.I))
 
 
 _FUNCTION = frozenset("of in on at for to from by with as and or but which that who will would is are was were has have "
@@ -215,6 +223,27 @@ def restated_part(text: str, previous: tuple[int, str], fig_start: int) -> str:
     return part if part and fig_start - end <= 40 and _RESTATED.fullmatch(text, end, fig_start) else ""
 
 
+_LEADING_VERB = re.compile(r"^.*\b(?i:a|an|the|its|their|of|issuing|issue|issued|sold|redeem|offering|offered)\s+")
+
+
+def instrument_terms(before: str, frames: FrameWords, words: SegmentWords, entity_words: frozenset[str]) -> str:
+    """The instrument whose term the figure gives: "Denmark is issuing a 200 mln ECU eurobond due April 23, 1992
+    paying 7-1/4 pct" -> "200 mln ECU eurobond due April 23, 1992"; "new unregistered warrants ..., which will be
+    exercisable at $0.75" -> "unregistered warrants". Not a market's word ("bond market yields")."""
+    tail = before[-160:]
+    link = frames.term_link.search(tail)
+    if link is None:
+        return ""
+    head = re.split(r"[.;]\s", tail[:link.start()])[-1]
+    found = None
+    for found in frames.instrument.finditer(head):
+        pass
+    if found is None or found.group().isupper():  # "NOTE: company pays dividend of 12 cts"
+        return ""
+    phrase = _trim(_LEADING_VERB.sub("", found.group()), words, entity_words)
+    return phrase if phrase and _content(phrase, words, entity_words) else ""
+
+
 # "U.S. stock futures fell 0.04%": a market's futures as the subject of the figure's verb (an index's own
 # futures are segments.index_futures')
 _MARKET_FUTURES = re.compile(r"\b(?:stock|equity|stock-index|index)[- ]futures(?:\s+contracts?)?\s+(?:[a-z]+\s+){1,3}$",
@@ -227,7 +256,8 @@ def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, re
     frames = frame_words(res)
     before, after = sentence[:fig_start], sentence[fig_end:]
     found = ("futures" if _MARKET_FUTURES.search(before[-60:]) else "") or contract_month(before, frames) or \
-        bracket_comparison(before, after, words, entity_words) or amount_of(after, fig_kind, frames, words, entity_words)
+        instrument_terms(before, frames, words, entity_words) or bracket_comparison(before, after, words, entity_words) \
+        or amount_of(after, fig_kind, frames, words, entity_words)
     if not found and fig_kind == "money":
         found = attributive(before, after, words, entity_words) or priced_product(before, frames, words, entity_words)
     return (found or named_measure(sentence, fig_start, res, frames, entity_words)).rstrip(" .,;:")

@@ -29,6 +29,13 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
      "Antofagasta", "copper"),
     ("Japan agreed to buy 40,000 tonnes of Australian wheat for May shipment.", "40,000 tonnes", "quantity",
      "Japan", "Australian wheat"),
+    # an instrument named before the words that give its terms
+    ("Sweden is issuing a 300 mln dlr eurobond due May 2, 1994 paying 7-1/2 pct and priced at 101.", "7-1/2 pct",
+     "percent", "Sweden", "300 mln dlr eurobond due May 2, 1994"),
+    ("The company will issue new warrants to buy 5 million shares, exercisable at $1.25 per share.", "$1.25",
+     "money", "Acme", "warrants"),
+    ("The 9-1/2 pct subordinated debentures carry interest of 9.5 pct until 1995.", "9.5 pct", "percent", "Acme",
+     "9-1/2 pct subordinated debentures"),
     # an amount standing as an adjective before the thing it prices
     ("Microsoft plans to build a $3 billion new campus in Redmond.", "$3 billion", "money", "Microsoft",
      "new campus"),
@@ -83,6 +90,10 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
     ("Net profit rose to 601 million euros ($624 million) in the quarter.", "$624 million", "money", "DSM"),
     # futures named but not the figure's subject
     ("Apple rose 2%, as stock futures gained.", "2%", "percent", "Apple"),
+    # a market's word, a note to a table
+    ("Interest will be based on 90 pct of average bond market yields with a guaranteed minimum of 5.5 pct.",
+     "5.5 pct", "percent", "CENCEP"),
+    ("NOTE: company pays dividend of 12 cts three times a year.", "12 cts", "money", "Adams Express"),
     # a month that is no contract's
     ("Exports for March rose 4%.", "4%", "percent", "Japan"),
     ("Brent for March settlement rose 1%. Prices fell 2% in February.", "2%", "percent", "Brent crude"),
