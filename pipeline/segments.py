@@ -120,7 +120,13 @@ _NEAR = 120
 def share_class(clause: str, fig_start: int = 0, fig_end: int | None = None) -> str:
     fig_end = len(clause) if fig_end is None else fig_end
     m = _SHARE_CLASS.search(clause, max(0, fig_start - _NEAR), fig_end + _NEAR)
-    return m.group(0) if m else ""
+    if m is None:
+        return ""
+    # the short form news and the labels use: "American depositary shares" is the ADS, "... receipts" the ADR
+    return _DEPOSITARY.get(m.group(0).lower().split()[-1], m.group(0)) if m.group(0)[:8].lower() == "american" else m.group(0)
+
+
+_DEPOSITARY = {"shares": "ADS", "receipts": "ADR"}
 
 
 def debt_instrument(clause: str, fig_end: int) -> str:

@@ -19,6 +19,10 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
     ("The utility will redeem its 5.25% cumulative preferred stock at $25.50 a share.", "$25.50", "money",
      "utility", "cumulative preferred stock"),
     ("Hong Kong-listed shares of the miner fell 3.4%.", "3.4%", "percent", "", "Hong Kong-listed shares"),
+    # American depositary shares and receipts in the short form news and the labels use
+    ("The company sold 12 million American depositary shares at $18 apiece.", "$18", "money", "Sea", "ADS"),
+    ("Its American depositary receipts fell 2.4% in New York.", "2.4%", "percent", "Infosys", "ADR"),
+    ("The ADRs rose 1.1% in New York.", "1.1%", "percent", "BP", "ADRs"),
     # debt instruments and tranches
     ("The company sold $750 million of 6.125% senior notes due 2033.", "$750 million", "money", "",
      "6.125% senior notes due 2033"),
@@ -53,6 +57,11 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
     ("Aritzia shares fell 3.1% to C$69.79.", "3.1%", "percent", "Toronto"),
     ("Shares of the medical devices company were down 1% in recent trade.", "1%", "percent", "Andon Health"),
     ("Spot gold was down 0.3% at $1,505.27 per ounce.", "0.3%", "percent", "gold"),
+    # an adverb, the commodity's general word, a measure named as a whole's
+    ("AIG already sold its stake for $2 billion.", "$2 billion", "money", "AIG"),
+    ("The price of the metal has risen 11% this year.", "11%", "percent", "gold"),
+    ("Average deposits fell 3 percent in the quarter.", "3 percent", "percent", "Wells Fargo"),
+    ("* The balance sheet increased by 0.8% during the quarter", "0.8%", "percent", "Arion Bank"),
     # a funding round or an offering after the price is no product
     ("The startup announced an $8 million Series A led by Sequoia.", "$8 million", "money", "PerceptIn"),
     ("The company raised $190 million in its IPO on Friday.", "$190 million", "money", "Sionna"),
