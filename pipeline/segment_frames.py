@@ -43,6 +43,7 @@ class FrameWords:
     named_measure: re.Pattern  # the measure nouns kept with their modifiers
     instrument: re.Pattern  # an instrument's name: up to six words before its noun, and its maturity
     term_link: re.Pattern  # the words that give an instrument's term, the figure up to 40 characters after
+    part_phrase: re.Pattern  # phrases that name a part wherever they stand before the figure in its clause
 
 
 @lru_cache(maxsize=4)
@@ -57,6 +58,7 @@ def frame_words(res: Resources) -> FrameWords:
     instruments = "|".join(re.escape(n) for n in sorted([*lists["instrument_heads"], *(res.periods.get("instrument_nouns") or ())],
                                                         key=len, reverse=True))
     links = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lists["term_links"], key=len, reverse=True))
+    phrases = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lists["part_phrases"], key=len, reverse=True))
     return FrameWords(
         amount_of=re.compile(r"^\s+(?:worth\s+)?of\s+(?P<np>(?:(?!(?:of|in|to|for|and|or|the|a|an|from|with)\s)"
                              r"[\w&'’.+/-]+\s+){0,5}?(?:" + heads + r"))(?![\w-])(?P<due>\s+due\s+(?:\w+\.?\s+\d{1,2},\s+)?"
@@ -68,7 +70,8 @@ def frame_words(res: Resources) -> FrameWords:
         named_measure=re.compile(r"\b(?:" + nouns + r")\b", re.I),
         instrument=re.compile(r"(?:[\w.%/$-]+\s+){0,6}?(?i:" + instruments + r")(?:\s+(?i:due)\s+(?:\w+\.?\s+\d{1,2},\s+)?"
                               r"(?:19|20)\d\d)?\b(?!\s+(?i:market|markets|yields?|prices?|funds?))"),
-        term_link=re.compile(r"\b(?:" + links + r")\b[^.;]{0,40}$", re.I))
+        term_link=re.compile(r"\b(?:" + links + r")\b[^.;]{0,40}$", re.I),
+        part_phrase=re.compile(r"\b(?:" + phrases + r")\b", re.I))
 
 
 _FUNCTION = frozenset("of in on at for to from by with as and or but which that who will would is are was were has have "
@@ -244,6 +247,19 @@ def instrument_terms(before: str, frames: FrameWords, words: SegmentWords, entit
     return phrase if phrase and _content(phrase, words, entity_words) else ""
 
 
+# what ends the clause a part phrase heads: another part or the whole set against it
+_PHRASE_BREAK = re.compile(r"[;:]|\.\s|\b(?:while|whereas|but|headline|overall|excluding|versus|vs)\b", re.I)
+
+
+def part_phrase(before: str, frames: FrameWords) -> str:
+    """A part phrase in the figure's clause, up to 100 characters before it: "Note: figures exclude losses from
+    discontinued operations of 279,000 dlrs and 555,000 dlrs" -> "discontinued operations"."""
+    found = None
+    for found in frames.part_phrase.finditer(before, max(0, len(before) - 100)):
+        pass
+    return found.group() if found is not None and not _PHRASE_BREAK.search(before, found.end()) else ""
+
+
 # "U.S. stock futures fell 0.04%": a market's futures as the subject of the figure's verb (an index's own
 # futures are segments.index_futures')
 _MARKET_FUTURES = re.compile(r"\b(?:stock|equity|stock-index|index)[- ]futures(?:\s+contracts?)?\s+(?:[a-z]+\s+){1,3}$",
@@ -256,8 +272,8 @@ def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, re
     frames = frame_words(res)
     before, after = sentence[:fig_start], sentence[fig_end:]
     found = ("futures" if _MARKET_FUTURES.search(before[-60:]) else "") or contract_month(before, frames) or \
-        instrument_terms(before, frames, words, entity_words) or bracket_comparison(before, after, words, entity_words) \
-        or amount_of(after, fig_kind, frames, words, entity_words)
+        instrument_terms(before, frames, words, entity_words) or part_phrase(before, frames) or \
+        bracket_comparison(before, after, words, entity_words) or amount_of(after, fig_kind, frames, words, entity_words)
     if not found and fig_kind == "money":
         found = attributive(before, after, words, entity_words) or priced_product(before, frames, words, entity_words)
     return (found or named_measure(sentence, fig_start, res, frames, entity_words)).rstrip(" .,;:")

@@ -36,6 +36,12 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
      "money", "Acme", "warrants"),
     ("The 9-1/2 pct subordinated debentures carry interest of 9.5 pct until 1995.", "9.5 pct", "percent", "Acme",
      "9-1/2 pct subordinated debentures"),
+    # a part phrase in the figure's clause
+    ("Note: year figures exclude income from discontinued operations of 1.2 mln dlrs.", "1.2 mln dlrs", "money",
+     "Acme", "discontinued operations"),
+    ("The core CPI rose 0.3% in May, compared with 0.4% a month earlier.", "0.4%", "percent", "United States",
+     "core CPI"),
+    ("Core PCE inflation is seen easing to 2.6% in March.", "2.6%", "percent", "United States", "Core PCE"),
     # an amount standing as an adjective before the thing it prices
     ("Microsoft plans to build a $3 billion new campus in Redmond.", "$3 billion", "money", "Microsoft",
      "new campus"),
@@ -94,6 +100,8 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
     ("Interest will be based on 90 pct of average bond market yields with a guaranteed minimum of 5.5 pct.",
      "5.5 pct", "percent", "CENCEP"),
     ("NOTE: company pays dividend of 12 cts three times a year.", "12 cts", "money", "Adams Express"),
+    # the whole set against the part
+    ("Core CPI rose 0.2%, while headline inflation rose 0.5%.", "0.5%", "percent", "United States"),
     # a month that is no contract's
     ("Exports for March rose 4%.", "4%", "percent", "Japan"),
     ("Brent for March settlement rose 1%. Prices fell 2% in February.", "2%", "percent", "Brent crude"),
