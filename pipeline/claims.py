@@ -668,7 +668,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                 segment = measured_part(text[sent.start:sent.end], fig.start - sent.start, measure_words, owner_words,
                                         fig.end - sent.start)
             segment = segment or frame_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
-                                               fig.kind, res, part_words, owner_words)
+                                               fig.kind, res, part_words, owner_words,
+                                               subject is not None and subject.kind in _PART_OWNERS)
             if not segment and previous_part[0] >= sent.start:  # "down from $110": the figure before's part
                 segment = restated_part(text, previous_part, fig.start)
         previous_part = (fig.end, segment)

@@ -440,7 +440,8 @@ def _load_subject_words(path: Path) -> dict:
     return data
 
 
-_FRAME_LISTS = ("held_nouns", "price_verbs", "named_measure_nouns", "instrument_heads", "term_links", "part_phrases")  # segments.yaml's lists for segment_frames.py
+_FRAME_LISTS = ("held_nouns", "price_verbs", "named_measure_nouns", "instrument_heads", "term_links", "part_phrases",
+                "regions")  # segments.yaml's lists for segment_frames.py
 
 
 @lru_cache(maxsize=4)

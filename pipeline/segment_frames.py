@@ -44,6 +44,8 @@ class FrameWords:
     instrument: re.Pattern  # an instrument's name: up to six words before its noun, and its maturity
     term_link: re.Pattern  # the words that give an instrument's term, the figure up to 40 characters after
     part_phrase: re.Pattern  # phrases that name a part wherever they stand before the figure in its clause
+    region_head: re.Pattern  # a region heading the clause ("* Asia-Pacific was", "In the Americas,")
+    region_for: re.Pattern  # a region before "for" and the figure ("..., Central Europe for 10 percent")
 
 
 @lru_cache(maxsize=4)
@@ -58,6 +60,7 @@ def frame_words(res: Resources) -> FrameWords:
     instruments = "|".join(re.escape(n) for n in sorted([*lists["instrument_heads"], *(res.periods.get("instrument_nouns") or ())],
                                                         key=len, reverse=True))
     links = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lists["term_links"], key=len, reverse=True))
+    regions = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lists["regions"], key=len, reverse=True))
     phrases = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lists["part_phrases"], key=len, reverse=True))
     return FrameWords(
         amount_of=re.compile(r"^\s+(?:worth\s+)?of\s+(?P<np>(?:(?!(?:of|in|to|for|and|or|the|a|an|from|with)\s)"
@@ -71,7 +74,11 @@ def frame_words(res: Resources) -> FrameWords:
         instrument=re.compile(r"(?:[\w.%/$-]+\s+){0,6}?(?i:" + instruments + r")(?:\s+(?i:due)\s+(?:\w+\.?\s+\d{1,2},\s+)?"
                               r"(?:19|20)\d\d)?\b(?!\s+(?i:market|markets|yields?|prices?|funds?))"),
         term_link=re.compile(r"\b(?:" + links + r")\b[^.;]{0,40}$", re.I),
-        part_phrase=re.compile(r"\b(?:" + phrases + r")\b", re.I))
+        part_phrase=re.compile(r"\b(?:" + phrases + r")\b", re.I),
+        region_head=re.compile(r"(?:^|[*•]\s*|[.;]\s+|\n)\s*(?:(?:In|Across)\s+(?:the\s+)?)?(?P<region>(?i:" + regions +
+                               r"))(?:\s*,|\s+(?:was|were|is|are|had|saw|posted|reported|rose|fell|grew|declined|increased|"
+                               r"decreased|accounted|contributed|delivered|generated))"),
+        region_for=re.compile(r"(?:^|,\s+|\band\s+)(?P<region>(?i:" + regions + r"))\s+for\s+$"))
 
 
 _FUNCTION = frozenset("of in on at for to from by with as and or but which that who will would is are was were has have "
@@ -260,6 +267,19 @@ def part_phrase(before: str, frames: FrameWords) -> str:
     return found.group() if found is not None and not _PHRASE_BREAK.search(before, found.end()) else ""
 
 
+def company_region(before: str, frames: FrameWords) -> str:
+    """A company's region heading the figure's clause ("In the Americas, sales fell 2.6%, as volume dropped 5.9%",
+    "* Asia-Pacific was down -136 bps at 1.6% of sales") or a list's item before "for" ("the Nordic region for 42
+    percent, Central Europe for 10 percent")."""
+    m = frames.region_for.search(before[-60:])
+    if m is None:
+        for m in frames.region_head.finditer(before, max(0, len(before) - 100)):
+            pass
+        if m is not None and re.search(r"[.;]\s", before[m.end():]):
+            m = None
+    return m.group("region") if m is not None and m.group("region")[:1].isupper() else ""
+
+
 # "U.S. stock futures fell 0.04%": a market's futures as the subject of the figure's verb (an index's own
 # futures are segments.index_futures')
 _MARKET_FUTURES = re.compile(r"\b(?:stock|equity|stock-index|index)[- ]futures(?:\s+contracts?)?\s+(?:[a-z]+\s+){1,3}$",
@@ -267,11 +287,13 @@ _MARKET_FUTURES = re.compile(r"\b(?:stock|equity|stock-index|index)[- ]futures(?
 
 
 def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, res: Resources,
-                  words: SegmentWords, entity_words: frozenset[str]) -> str:
-    """The part one of the frames above names for the figure at fig_start..fig_end of `sentence`, or ""."""
+                  words: SegmentWords, entity_words: frozenset[str], company: bool = False) -> str:
+    """The part one of the frames above names for the figure at fig_start..fig_end of `sentence`, or "".
+    `company`: the figure's owner is a company, whose regions are its parts (a market's are other markets)."""
     frames = frame_words(res)
     before, after = sentence[:fig_start], sentence[fig_end:]
     found = ("futures" if _MARKET_FUTURES.search(before[-60:]) else "") or contract_month(before, frames) or \
+        (company_region(before, frames) if company else "") or \
         instrument_terms(before, frames, words, entity_words) or part_phrase(before, frames) or \
         bracket_comparison(before, after, words, entity_words) or amount_of(after, fig_kind, frames, words, entity_words)
     if not found and fig_kind == "money":

@@ -10,9 +10,9 @@ RES = load_resources()
 WORDS = segment_words(RES)
 
 
-def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
+def segment(sentence: str, figure: str, kind: str, entity: str = "", company: bool = True) -> str:
     at = sentence.index(figure)
-    return frame_segment(sentence, at, at + len(figure), kind, RES, WORDS, entity_words_of(entity))
+    return frame_segment(sentence, at, at + len(figure), kind, RES, WORDS, entity_words_of(entity), company)
 
 
 @pytest.mark.parametrize("sentence, figure, kind, entity, expected", [
@@ -134,3 +134,18 @@ def test_names_no_part(sentence, figure, kind, entity):
 def test_restated_part(text, first, part, second, expected):
     end = text.index(first) + len(first)
     assert restated_part(text, (end, part), text.index(second, end)) == expected
+
+
+@pytest.mark.parametrize("sentence, figure, company, expected", [
+    # a company's region heading the clause, or a list's item before "for"
+    ("* Europe was up 120 bps at 7.4% of sales, helped by pricing", "7.4%", True, "Europe"),
+    ("In North America, revenue rose 4%, as volumes grew 2.5%.", "2.5%", True, "North America"),
+    ("EMEA accounted for 31 percent of sales, Asia-Pacific for 12 percent.", "12 percent", True, "Asia-Pacific"),
+    ("Latin America grew 9% in the quarter.", "9%", True, "Latin America"),
+    # a market's region, a region in an earlier sentence, a region in a clause's middle
+    ("In Europe, the STOXX 600 rose 0.4%.", "0.4%", False, ""),
+    ("In Europe, at midday, London was flat. Frankfurt rose 0.1%.", "0.1%", True, ""),
+    ("It serves 2,100 customers in Europe with revenue of NOK 1.1 billion.", "NOK 1.1 billion", True, ""),
+])
+def test_company_region(sentence, figure, company, expected):
+    assert segment(sentence, figure, "percent", "Acme", company) == expected
