@@ -58,7 +58,10 @@ _PRODUCT_AFTER = re.compile(r"^\s+((?:(?:[A-Z]|i[A-Z])[\w.+-]*|\d+[\w.+-]*)(?:\s
                             r"(?=[\s,.;:)]|$)")
 # a product listing line: "Canon PowerShot SX420 for $199 ($180 off)", "Hulu Live TV: $44 per month"
 _LISTING = re.compile(r"^\s*(?:[*\-•]\s*)?(?:Buy\s+)?((?:[A-Z0-9][\w.&'+-]*\s+){0,7}[A-Za-z0-9][\w.&'+-]*)"
-                      r"(?:\s+(?:on|at|from)\s+[A-Z]\w+)?\s*(?::|\s-|\s–|\s+for)\s*$")
+                      r"(?:\s+(?:on|at|from)\s+[A-Z]\w+)?\s*(?::|\s-|\s–|\s+for)\s*$"
+                      # a line that opens with a name and gives its price after a colon may go on in lower case:
+                      # "Benchmade Mini-Griptilian serrated knife: $80", "Danner + United by Blue Light Bison hiking boots:"
+                      r"|^\s*(?:[*\-•]\s*)?((?:[A-Z][\w.&'+-]*\s+)(?:(?:[\w.&'+-]+|\+)\s+){0,7}[\w.&'+-]*[A-Za-z0-9])\s*:\s*$")
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,8 @@ def listing_item(before: str) -> str:
     """A listing's item name when the figure follows it at the line's start ("Name: $X", "Name for $X")."""
     line = before.rsplit("\n", 1)[-1]
     m = _LISTING.match(line)
-    return re.sub(r"^Buy\s+", "", m.group(1)) if m and len(m.group(1).split()) <= MAX_WORDS else ""
+    name = m.group(1) or m.group(2) if m else ""
+    return re.sub(r"^Buy\s+", "", name) if name and len(name.split()) <= MAX_WORDS else ""
 
 
 def product_after(after: str, words: SegmentWords, entity_words: frozenset[str]) -> str:

@@ -35,6 +35,8 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
     # a listing line and a product named after its price
     ("Sony WH-1000XM5 headphones: $329, down from $399.", "$329", "money", "Sony", "WH-1000XM5 headphones"),
     ("Garmin launches $449 Forerunner 965 watch", "$449", "money", "Garmin", "Forerunner 965"),
+    ("Osprey Talon 22 day pack: $110, down from $140.", "$110", "money", "REI", "Osprey Talon 22 day pack"),
+    ("* YETI Rambler insulated tumbler: $30", "$30", "money", "Amazon", "YETI Rambler insulated tumbler"),
     # a business line as the clause's subject
     ("Software revenue rose 4%, while consulting and managed services grew 7.5%.", "7.5%", "percent", "IBM",
      "consulting and managed services"),
@@ -65,6 +67,9 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
     # a funding round or an offering after the price is no product
     ("The startup announced an $8 million Series A led by Sequoia.", "$8 million", "money", "PerceptIn"),
     ("The company raised $190 million in its IPO on Friday.", "$190 million", "money", "Sionna"),
+    # a line's opening measure words before a colon
+    ("Net income: $4.2 million", "$4.2 million", "money", "Acme"),
+    ("Total revenue for the quarter: $12.5 million", "$12.5 million", "money", "Acme"),
     # the plain common stock is the whole company's
     ("It repurchased 5.6 million common shares for $348 million.", "$348 million", "money", "Taylor Morrison"),
     # a verb phrase or a report is no subject
