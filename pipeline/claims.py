@@ -667,9 +667,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             if not segment and subject is not None and subject.kind in _PART_OWNERS:
                 segment = measured_part(text[sent.start:sent.end], fig.start - sent.start, measure_words, owner_words,
                                         fig.end - sent.start)
+            owner_kind = "" if subject is None else "name" if subject.source == "name" else subject.kind
             segment = segment or frame_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
-                                               fig.kind, res, part_words, owner_words,
-                                               subject is not None and subject.kind in _PART_OWNERS)
+                                               fig.kind, res, part_words, owner_words, owner_kind)
             if not segment and previous_part[0] >= sent.start:  # "down from $110": the figure before's part
                 segment = restated_part(text, previous_part, fig.start)
         previous_part = (fig.end, segment)

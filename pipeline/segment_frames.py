@@ -28,7 +28,7 @@ from functools import lru_cache
 from .calendar_grammar import grammar
 from .measured_parts import _CLAUSE_WORDS, _LINK, _modifiers, part_words
 from .resources import Resources
-from .segments import MAX_WORDS, SegmentWords, _content, _trim
+from .segments import MAX_WORDS, SegmentWords, _content, _trim, listing_item
 
 RULE = "segment_frames.v1"
 
@@ -81,6 +81,7 @@ def frame_words(res: Resources) -> FrameWords:
         region_for=re.compile(r"(?:^|,\s+|\band\s+)(?P<region>(?i:" + regions + r"))\s+for\s+$"))
 
 
+_NO_WORDS: frozenset[str] = frozenset()
 _FUNCTION = frozenset("of in on at for to from by with as and or but which that who will would is are was were has have "
                       "had be been after before while when said says say this these it its their than per a an the "
                       "open".split())
@@ -287,11 +288,18 @@ _MARKET_FUTURES = re.compile(r"\b(?:stock|equity|stock-index|index)[- ]futures(?
 
 
 def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, res: Resources,
-                  words: SegmentWords, entity_words: frozenset[str], company: bool = False) -> str:
+                  words: SegmentWords, entity_words: frozenset[str], owner_kind: str = "") -> str:
     """The part one of the frames above names for the figure at fig_start..fig_end of `sentence`, or "".
-    `company`: the figure's owner is a company, whose regions are its parts (a market's are other markets)."""
+    `owner_kind`: the subject's kind; a company's regions are its parts (a market's are other markets), and a
+    name no list knows ("name") that a price is given for is the product itself ("A similarly outfitted MacBook
+    will cost you $1,299", "Canon PowerShot SX420 for $199"), its own segment."""
     frames = frame_words(res)
     before, after = sentence[:fig_start], sentence[fig_end:]
+    company = owner_kind in ("company", "name", "unit")
+    if owner_kind == "name" and fig_kind == "money":
+        product = priced_product(before, frames, words, frozenset()) or _trim(listing_item(before), words, frozenset())
+        if product and not _content(product, words, entity_words) and _content(product, words, _NO_WORDS):
+            return product
     found = ("futures" if _MARKET_FUTURES.search(before[-60:]) else "") or contract_month(before, frames) or \
         (company_region(before, frames) if company else "") or \
         instrument_terms(before, frames, words, entity_words) or part_phrase(before, frames) or \

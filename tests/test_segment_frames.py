@@ -10,9 +10,10 @@ RES = load_resources()
 WORDS = segment_words(RES)
 
 
-def segment(sentence: str, figure: str, kind: str, entity: str = "", company: bool = True) -> str:
+def segment(sentence: str, figure: str, kind: str, entity: str = "", company: bool = True, owner: str = "") -> str:
     at = sentence.index(figure)
-    return frame_segment(sentence, at, at + len(figure), kind, RES, WORDS, entity_words_of(entity), company)
+    return frame_segment(sentence, at, at + len(figure), kind, RES, WORDS, entity_words_of(entity),
+                         owner or ("company" if company else "index"))
 
 
 @pytest.mark.parametrize("sentence, figure, kind, entity, expected", [
@@ -149,3 +150,15 @@ def test_restated_part(text, first, part, second, expected):
 ])
 def test_company_region(sentence, figure, company, expected):
     assert segment(sentence, figure, "percent", "Acme", company) == expected
+
+
+@pytest.mark.parametrize("sentence, figure, entity, owner, expected", [
+    # a name no list knows, read as the owner of a price, is the product itself
+    ("A fully loaded MacBook Air will cost you $1,599.", "$1,599", "MacBook Air", "name", "MacBook Air"),
+    ("Canon PowerShot G7 X for $599 ($100 off)", "$599", "Canon PowerShot G7 X", "name", "Canon PowerShot G7 X"),
+    ("The Kindle Scribe starts at $339.", "$339", "Kindle Scribe", "name", "Kindle Scribe"),
+    # a known company is no product of its own
+    ("Netflix costs $15.49 a month.", "$15.49", "Netflix", "company", ""),
+])
+def test_product_named_as_owner(sentence, figure, entity, owner, expected):
+    assert segment(sentence, figure, "money", entity, owner=owner) == expected
