@@ -43,6 +43,10 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "", company: bo
     ("The core CPI rose 0.3% in May, compared with 0.4% a month earlier.", "0.4%", "percent", "United States",
      "core CPI"),
     ("Core PCE inflation is seen easing to 2.6% in March.", "2.6%", "percent", "United States", "Core PCE"),
+    ("Fed funds were trading at 5-3/8 pct when the Fed added reserves.", "5-3/8 pct", "percent", "Federal Reserve",
+     "Fed funds"),
+    ("The PBOC offered funds via reverse repos at rates as low as 1.7 percent.", "1.7 percent", "percent",
+     "People's Bank of China", "reverse repos"),
     # an amount standing as an adjective before the thing it prices
     ("Microsoft plans to build a $3 billion new campus in Redmond.", "$3 billion", "money", "Microsoft",
      "new campus"),
