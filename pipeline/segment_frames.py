@@ -46,6 +46,8 @@ class FrameWords:
     part_phrase: re.Pattern  # phrases that name a part wherever they stand before the figure in its clause
     region_head: re.Pattern  # a region heading the clause ("* Asia-Pacific was", "In the Americas,")
     region_for: re.Pattern  # a region before "for" and the figure ("..., Central Europe for 10 percent")
+    tariff_before: re.Pattern  # "aluminium tariffs from 10 percent to" right before the figure
+    tariff_after: re.Pattern  # "Steel, Aluminum Tariffs" right after it
 
 
 @lru_cache(maxsize=4)
@@ -60,6 +62,8 @@ def frame_words(res: Resources) -> FrameWords:
     instruments = "|".join(re.escape(n) for n in sorted([*lists["instrument_heads"], *(res.periods.get("instrument_nouns") or ())],
                                                         key=len, reverse=True))
     links = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lists["term_links"], key=len, reverse=True))
+    one_good = "|".join(re.escape(c) for c in sorted(commodities, key=len, reverse=True))
+    goods = r"(?:" + one_good + r")(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:" + one_good + r"))*"
     regions = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lists["regions"], key=len, reverse=True))
     phrases = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lists["part_phrases"], key=len, reverse=True))
     return FrameWords(
@@ -78,6 +82,10 @@ def frame_words(res: Resources) -> FrameWords:
         region_head=re.compile(r"(?:^|[*•]\s*|[.;]\s+|\n)\s*(?:(?:In|Across)\s+(?:the\s+)?)?(?P<region>(?i:" + regions +
                                r"))(?:\s*,|\s+(?:was|were|is|are|had|saw|posted|reported|rose|fell|grew|declined|increased|"
                                r"decreased|accounted|contributed|delivered|generated))"),
+        tariff_before=re.compile(r"\b(?P<goods>" + goods + r")\s+(?:tariffs?|duties|duty|levies)\s+(?:from\s+[\d.,/-]+\s*"
+                                 r"(?:%|percent|pct|per\s+cent)\s+)?to\s+$", re.I),
+        tariff_after=re.compile(r"^\s+(?:(?:global|new|blanket|additional)\s+)?(?P<goods>" + goods +
+                                r")\s+(?:tariffs?|duties|duty|levies)\b", re.I),
         region_for=re.compile(r"(?:^|,\s+|\band\s+)(?P<region>(?i:" + regions + r"))\s+for\s+$"))
 
 
@@ -281,6 +289,13 @@ def company_region(before: str, frames: FrameWords) -> str:
     return m.group("region") if m is not None and m.group("region")[:1].isupper() else ""
 
 
+def goods_tariff(before: str, after: str, frames: FrameWords) -> str:
+    """The goods a tariff rate is on when they stand before the word: "increase aluminium tariffs from 10 percent to
+    25 percent", "Trump Imposes Global 25% Steel, Aluminum Tariffs" (segments.tariff_target reads "tariffs on X")."""
+    m = frames.tariff_after.match(after[:80]) or frames.tariff_before.search(before[-100:])
+    return m.group("goods") if m is not None else ""
+
+
 # "U.S. stock futures fell 0.04%": a market's futures as the subject of the figure's verb (an index's own
 # futures are segments.index_futures')
 _MARKET_FUTURES = re.compile(r"\b(?:stock|equity|stock-index|index)[- ]futures(?:\s+contracts?)?\s+(?:[a-z]+\s+){1,3}$",
@@ -302,6 +317,7 @@ def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, re
             return product
     found = ("futures" if _MARKET_FUTURES.search(before[-60:]) else "") or contract_month(before, frames) or \
         (company_region(before, frames) if company else "") or \
+        (goods_tariff(before, after, frames) if fig_kind == "percent" else "") or \
         instrument_terms(before, frames, words, entity_words) or part_phrase(before, frames) or \
         bracket_comparison(before, after, words, entity_words) or amount_of(after, fig_kind, frames, words, entity_words)
     if not found and fig_kind == "money":

@@ -69,6 +69,11 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "", company: bo
     ("U.S. stock futures fell 0.2% in Asian trade.", "0.2%", "percent", "United States", "futures"),
     ("Equity futures were up 0.4% before the open.", "0.4%", "percent", "United States", "futures"),
     ("European stock-index futures rose 0.3%.", "0.3%", "percent", "Europe", "futures"),
+    # the goods a tariff rate is on, named before the word
+    ("Canada Slaps 25% Steel and Aluminum Tariffs on U.S. Goods", "25%", "percent", "Canada", "Steel and Aluminum"),
+    ("The order raises copper tariffs from 10 percent to 50 percent.", "50 percent", "percent", "United States",
+     "copper"),
+    ("Washington imposed new lumber duties of 14%.", "14%", "percent", "United States", ""),
     # a product's price
     ("The Garmin Venu 3 is on sale for $399 this week.", "$399", "money", "Garmin", "Venu 3"),
     ("A fully loaded Surface Laptop will cost you $2,199.", "$2,199", "money", "Microsoft", "Surface Laptop"),
