@@ -68,12 +68,13 @@ def frame_words(res: Resources) -> FrameWords:
     phrases = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lists["part_phrases"], key=len, reverse=True))
     return FrameWords(
         amount_of=re.compile(r"^\s+(?:worth\s+)?of\s+(?P<np>(?:(?!(?:of|in|to|for|and|or|the|a|an|from|with)\s)"
-                             r"[\w&'’.+/-]+\s+){0,5}?(?:" + heads + r"))(?![\w-])(?P<due>\s+due\s+(?:\w+\.?\s+\d{1,2},\s+)?"
+                             r"[\w&'’.+/-]+\s+){0,5}(?:" + heads + r"))(?![\w-])(?P<due>\s+due\s+(?:\w+\.?\s+\d{1,2},\s+)?"
                              r"(?:19|20)\d\d)?", re.I),
         contract_month=re.compile(r"\bfor\s+(?P<month>(?:" + months + r")\.?(?:\s+(?:19|20)?\d\d)?)\s+(?P<word>"
                                   + contract + r")\b", re.I),
+        # lower case only: a ticker ("Costco Wholesale  COST  1067.00") is no verb
         price_verb=re.compile(r"(?:\b(?:will|would|should|could|now|currently|still|also|just|only|is|are|was|were|be|"
-                              r"temporarily)\s+)*\b(?:" + verbs + r")(?:\s+(?:just|only|about|around|roughly))?\s*$", re.I),
+                              r"temporarily|priced)\s+)*\b(?:" + verbs + r")(?:\s+(?:just|only|about|around|roughly))?\s*$"),
         named_measure=re.compile(r"\b(?:" + nouns + r")\b", re.I),
         instrument=re.compile(r"(?:[\w.%/$-]+\s+){0,6}?(?i:" + instruments + r")(?:\s+(?i:due)\s+(?:\w+\.?\s+\d{1,2},\s+)?"
                               r"(?:19|20)\d\d)?\b(?!\s+(?i:market|markets|yields?|prices?|funds?))"),
@@ -90,6 +91,7 @@ def frame_words(res: Resources) -> FrameWords:
 
 
 _NO_WORDS: frozenset[str] = frozenset()
+_PRONOUNS = frozenset("it they he she we you i this that these those which who".split())
 _FUNCTION = frozenset("of in on at for to from by with as and or but which that who will would is are was were has have "
                       "had be been after before while when said says say this these it its their than per a an the "
                       "open".split())
@@ -177,7 +179,7 @@ def contract_month(before: str, frames: FrameWords) -> str:
     return f"{found.group('month')} {found.group('word')}"
 
 
-_SUBJECT_CUT = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\.\s|\b(?:and|but|while|which|that|when|if|as)\s", re.I)
+_SUBJECT_CUT = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\.\s|\b(?:and|but|while|which|that|when|if|as|said|says|say|told)\s", re.I)
 # articles, possessors, and the adverbs and participles that describe the copy priced ("a similarly outfitted",
 # "a fully loaded"), not the product
 _SUBJECT_LEAD = re.compile(r"^(?:(?:(?i:the|a|an|its|their|his|her|our|this|these|those|new|all-new|latest|newest|"
@@ -194,10 +196,13 @@ def priced_product(before: str, frames: FrameWords, words: SegmentWords, entity_
     head = tail[:m.start()]
     cuts = list(_SUBJECT_CUT.finditer(head))
     head = _SUBJECT_LEAD.sub("", (head[cuts[-1].end():] if cuts else head).strip())
-    if not head or len(head.split()) > MAX_WORDS or head.lower() in _FUNCTION | {"you", "we", "they", "he", "she"}:
-        return ""
+    if not head or len(head.split()) > MAX_WORDS or re.split(r"['’]", head.split()[0].lower())[0] in _PRONOUNS:
+        return ""  # "it", "they'll"
     phrase = _trim(head, words, entity_words)
     return phrase if phrase and _content(phrase, words, entity_words) else ""
+
+
+_NOT_LINKS = frozenset("a an its their his her with via".split())
 
 
 def named_measure(sentence: str, fig_start: int, res: Resources, frames: FrameWords,
@@ -211,8 +216,8 @@ def named_measure(sentence: str, fig_start: int, res: Resources, frames: FrameWo
     if noun is None:
         return ""
     link = sentence[noun.end():fig_start]
-    if not _LINK.fullmatch(link) or any(w.lower() in _CLAUSE_WORDS for w in re.findall(r"[A-Za-z]+", link)):
-        return ""
+    if not _LINK.fullmatch(link) or any(w.lower() in _CLAUSE_WORDS | _NOT_LINKS for w in re.findall(r"[A-Za-z]+", link)):
+        return ""  # "a $40 billion primary investment in OpenAI at a $260 billion valuation": another noun's figure
     at = max(0, noun.start() - 60)
     pw = part_words(res)
     mods = [m for m in _modifiers(sentence[at:noun.start()], pw)]
@@ -231,7 +236,7 @@ def named_measure(sentence: str, fig_start: int, res: Resources, frames: FrameWo
 # what joins a figure to the one before it when it gives the same part's earlier or other value: "$80, down from
 # $110", "rose to 17.3% in 2024 from 17.7%", "(-1.8% vs 0.2%)", "96 mln dlrs (60 mln British pounds)"
 _RESTATED = re.compile(r"\s*(?:,\s*)?(?:(?:in|for|during|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s*,?\s+)?(?:(?:(?:up|down|compared|"
-                       r"higher|lower)\s+)?(?:from|with|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+|a\s+|an\s+)?|\()\s*",
+                       r"higher|lower)\s+)?(?:from|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+|a\s+|an\s+)?|\()\s*",
                        re.I)
 
 
@@ -242,7 +247,7 @@ def restated_part(text: str, previous: tuple[int, str], fig_start: int) -> str:
     return part if part and fig_start - end <= 40 and _RESTATED.fullmatch(text, end, fig_start) else ""
 
 
-_LEADING_VERB = re.compile(r"^.*\b(?i:a|an|the|its|their|of|issuing|issue|issued|sold|redeem|offering|offered)\s+")
+_LEADING_VERB = re.compile(r"^.*\b(?i:a|an|the|its|their|of|issuing|issue|issued|sold|redeem|offering|offered|said|says)\s+")
 
 
 def instrument_terms(before: str, frames: FrameWords, words: SegmentWords, entity_words: frozenset[str]) -> str:
@@ -267,13 +272,18 @@ def instrument_terms(before: str, frames: FrameWords, words: SegmentWords, entit
 _PHRASE_BREAK = re.compile(r"[;:]|\.\s|\b(?:while|whereas|but|headline|overall|excluding|versus|vs)\b", re.I)
 
 
+_WHOLE_WITH = re.compile(r"\b(?:including|excluding|incl|excl|ex|before|after|with|without)\.?\s+$", re.I)
+
+
 def part_phrase(before: str, frames: FrameWords) -> str:
     """A part phrase in the figure's clause, up to 100 characters before it: "Note: figures exclude losses from
     discontinued operations of 279,000 dlrs and 555,000 dlrs" -> "discontinued operations"."""
     found = None
     for found in frames.part_phrase.finditer(before, max(0, len(before) - 100)):
         pass
-    return found.group() if found is not None and not _PHRASE_BREAK.search(before, found.end()) else ""
+    if found is None or _PHRASE_BREAK.search(before, found.end()) or _WHOLE_WITH.search(before, 0, found.start()):
+        return ""  # "Net loss including discontinued operations was $74.9 million": the whole
+    return found.group()
 
 
 def company_region(before: str, frames: FrameWords) -> str:

@@ -78,6 +78,7 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "", company: bo
     ("The Garmin Venu 3 is on sale for $399 this week.", "$399", "money", "Garmin", "Venu 3"),
     ("A fully loaded Surface Laptop will cost you $2,199.", "$2,199", "money", "Microsoft", "Surface Laptop"),
     ("The Pixel 8 Pro starts at $999 in the U.S.", "$999", "money", "Google", "Pixel 8 Pro"),
+    ("The company said the Nissan van will be priced at 14,349 dlrs.", "14,349 dlrs", "money", "Nissan", "van"),
     # a measure noun that names its part with its modifiers
     ("Gas consumption is expected to rise 12% this winter.", "12%", "percent", "Germany", "Gas consumption"),
     ("Total App Store subscriptions will top 600 million next year.", "600 million", "count", "Apple",
@@ -117,6 +118,13 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
     ("Brent for March settlement rose 1%. Prices fell 2% in February.", "2%", "percent", "Brent crude"),
     # a price verb after a pronoun or the whole's word
     ("It is now on sale for $49.", "$49", "money", "Amazon"),
+    ("When they go on sale this fall, they'll cost $399.", "$399", "money", "Sony"),
+    ("Costco Wholesale             COST      1067.00", "1067.00", "money", "Costco"),
+    # a part phrase that the whole includes, another noun's figure
+    ("Net loss including discontinued operations was $74.9 million.", "$74.9 million", "money", "WildBrain"),
+    ("SoftBank finalizes a $40 billion primary investment in OpenAI at a $260 billion valuation.", "$260 billion",
+     "money", "SoftBank"),
+    ("The company is an attractive investment with its 0.5x P/S ratio.", "0.5x", "multiple", "BuildDirect"),
     ("The stock is now priced at $42.30.", "$42.30", "money", "BAT"),
     # a buying verb with "for" is a deal, not a product's price
     ("Hyatt agreed to acquire Playa for $2.6 billion.", "$2.6 billion", "money", "Hyatt"),
@@ -140,6 +148,7 @@ def test_names_no_part(sentence, figure, kind, entity):
     # a list's next item is another part's
     ("The phones cost $699, $999 and $1,099, respectively.", "$699", "iPhone 11", "$999", ""),
     ("Repair fell 1.8% while new work rose 1.1%.", "1.8%", "repair", "1.1%", ""),
+    ("Gross fees are 2-1/2 pct, with one pct for management.", "2-1/2 pct", "fees", "one pct", ""),
 ])
 def test_restated_part(text, first, part, second, expected):
     end = text.index(first) + len(first)
