@@ -12,12 +12,23 @@ and the measure's modifiers (segments.py, measured_parts.py) name none.
 - a product's price: "The Fitbit Charge 4 is on sale for $100", "the Verizon version of the Galaxy S8 will
   retail for $720";
 - a measure noun that names its part with its modifiers, not a metric: "Gas consumption is expected to rise
-  17%", "App Store subscriptions will top 500 million", "Net direct tax collection grows by 14.7%".
+  17%", "App Store subscriptions will top 500 million", "Net direct tax collection grows by 14.7%";
+- an instrument named before the words that give its terms: "a 200 mln ECU eurobond due April 23, 1992 paying
+  7-1/4 pct", "new warrants ..., exercisable at $0.75";
+- a part phrase anywhere before the figure in its clause: "losses from discontinued operations of 555,000 dlrs",
+  "The core CPI rose 0.4%, compared to ... 0.2%", "Federal funds were trading at 6-1/8 pct";
+- a company's region heading the clause: "* Asia-Pacific was down -136 bps at 1.6%", "In the Americas, ...";
+- the goods a tariff rate is on, before the word: "Global 25% Steel, Aluminum Tariffs";
+- a market's futures as the subject: "U.S. stock futures fell 0.04%";
+- a name no list knows, read as the owner of a price, is the product itself: "Canon PowerShot SX420 for $199";
+- a figure that restates the one before or gives its earlier value takes its part: "$80, down from $110"
+  (restated_part, called from claims.py with the figure before's segment).
 
 Each family is one function over the figure's sentence returning the words as the text writes them, or "".
-The word lists are segments.yaml's (`held_nouns`, `price_verbs`, `named_measure_nouns`, with
-`generic_words` and `not_products`), the commodity names subjects.yaml's, the contract words and months
-periods.yaml's; the cases are in tests/test_segment_frames.py.
+The word lists are segments.yaml's (`held_nouns`, `price_verbs`, `named_measure_nouns`, `instrument_heads`,
+`term_links`, `part_phrases`, `regions`, with `generic_words` and `not_products`), the commodity names
+subjects.yaml's, the contract words, instrument nouns and months periods.yaml's; the cases are in
+tests/test_segment_frames.py (and tests/test_segments.py for the index futures and listings).
 """
 from __future__ import annotations
 
@@ -50,41 +61,44 @@ class FrameWords:
     tariff_after: re.Pattern  # "Steel, Aluminum Tariffs" right after it
 
 
+def _alternation(words) -> str:
+    """The words as one regex alternation, longest first, a space matching any run of spaces."""
+    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=4)
 def frame_words(res: Resources) -> FrameWords:
     lists = res.segment_lists
     commodities = [str(k) for k, v in (res.subject_words.get("common_subjects") or {}).items() if v[1] == "commodity"]
-    heads = "|".join(re.escape(w) for w in sorted([*lists["held_nouns"], *commodities], key=len, reverse=True))
-    months = "|".join(re.escape(m) for m in sorted(grammar(res).months, key=len, reverse=True))
-    contract = "|".join(re.escape(w) for w in sorted(res.periods.get("contract_month_words") or (), key=len, reverse=True))
-    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lists["price_verbs"], key=len, reverse=True))
-    nouns = "|".join(re.escape(n) for n in sorted(lists["named_measure_nouns"], key=len, reverse=True))
-    instruments = "|".join(re.escape(n) for n in sorted([*lists["instrument_heads"], *(res.periods.get("instrument_nouns") or ())],
-                                                        key=len, reverse=True))
-    links = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lists["term_links"], key=len, reverse=True))
-    one_good = "|".join(re.escape(c) for c in sorted(commodities, key=len, reverse=True))
+    heads = _alternation([*lists["held_nouns"], *commodities])
+    months = _alternation(grammar(res).months)
+    contract = _alternation(res.periods.get("contract_month_words") or ())
+    verbs, nouns = _alternation(lists["price_verbs"]), _alternation(lists["named_measure_nouns"])
+    instruments = _alternation([*lists["instrument_heads"], *(res.periods.get("instrument_nouns") or ())])
+    links, regions, phrases = (_alternation(lists[k]) for k in ("term_links", "regions", "part_phrases"))
+    one_good = _alternation(commodities)
     goods = r"(?:" + one_good + r")(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:" + one_good + r"))*"
-    regions = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lists["regions"], key=len, reverse=True))
-    phrases = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lists["part_phrases"], key=len, reverse=True))
     return FrameWords(
         amount_of=re.compile(r"^\s+(?:worth\s+)?of\s+(?P<np>(?:(?!(?:of|in|to|for|and|or|the|a|an|from|with)\s)"
-                             r"[\w&'’.+/-]+\s+){0,5}(?:" + heads + r"))(?![\w-])(?P<due>\s+due\s+(?:\w+\.?\s+\d{1,2},\s+)?"
-                             r"(?:19|20)\d\d)?", re.I),
+                             r"[\w&'’.+/-]+\s+){0,5}(?:" + heads + r"))(?![\w-])(?P<due>\s+due\s+"
+                             r"(?:\w+\.?\s+\d{1,2},\s+)?(?:19|20)\d\d)?", re.I),
         contract_month=re.compile(r"\bfor\s+(?P<month>(?:" + months + r")\.?(?:\s+(?:19|20)?\d\d)?)\s+(?P<word>"
                                   + contract + r")\b", re.I),
         # lower case only: a ticker ("Costco Wholesale  COST  1067.00") is no verb
-        price_verb=re.compile(r"(?:\b(?:will|would|should|could|now|currently|still|also|just|only|is|are|was|were|be|"
-                              r"temporarily|priced)\s+)*\b(?:" + verbs + r")(?:\s+(?:just|only|about|around|roughly))?\s*$"),
+        price_verb=re.compile(r"(?:\b(?:will|would|should|could|now|currently|still|also|just|only|is|are|was|were|"
+                              r"be|temporarily|priced)\s+)*\b(?:" + verbs + r")(?:\s+(?:just|only|about|around|"
+                              r"roughly))?\s*$"),
         named_measure=re.compile(r"\b(?:" + nouns + r")\b", re.I),
-        instrument=re.compile(r"(?:[\w.%/$-]+\s+){0,6}?(?i:" + instruments + r")(?:\s+(?i:due)\s+(?:\w+\.?\s+\d{1,2},\s+)?"
-                              r"(?:19|20)\d\d)?\b(?!\s+(?i:market|markets|yields?|prices?|funds?))"),
+        instrument=re.compile(r"(?:[\w.%/$-]+\s+){0,6}?(?i:" + instruments + r")(?:\s+(?i:due)\s+"
+                              r"(?:\w+\.?\s+\d{1,2},\s+)?(?:19|20)\d\d)?\b"
+                              r"(?!\s+(?i:market|markets|yields?|prices?|funds?))"),
         term_link=re.compile(r"\b(?:" + links + r")\b[^.;]{0,40}$", re.I),
         part_phrase=re.compile(r"\b(?:" + phrases + r")\b", re.I),
-        region_head=re.compile(r"(?:^|[*•]\s*|[.;]\s+|\n)\s*(?:(?:In|Across)\s+(?:the\s+)?)?(?P<region>(?i:" + regions +
-                               r"))(?:\s*,|\s+(?:was|were|is|are|had|saw|posted|reported|rose|fell|grew|declined|increased|"
-                               r"decreased|accounted|contributed|delivered|generated))"),
-        tariff_before=re.compile(r"\b(?P<goods>" + goods + r")\s+(?:tariffs?|duties|duty|levies)\s+(?:from\s+[\d.,/-]+\s*"
-                                 r"(?:%|percent|pct|per\s+cent)\s+)?to\s+$", re.I),
+        region_head=re.compile(r"(?:^|[*•]\s*|[.;]\s+|\n)\s*(?:(?:In|Across)\s+(?:the\s+)?)?(?P<region>(?i:" +
+                               regions + r"))(?:\s*,|\s+(?:was|were|is|are|had|saw|posted|reported|rose|fell|grew|"
+                               r"declined|increased|decreased|accounted|contributed|delivered|generated))"),
+        tariff_before=re.compile(r"\b(?P<goods>" + goods + r")\s+(?:tariffs?|duties|duty|levies)\s+"
+                                 r"(?:from\s+[\d.,/-]+\s*(?:%|percent|pct|per\s+cent)\s+)?to\s+$", re.I),
         tariff_after=re.compile(r"^\s+(?:(?:global|new|blanket|additional)\s+)?(?P<goods>" + goods +
                                 r")\s+(?:tariffs?|duties|duty|levies)\b", re.I),
         region_for=re.compile(r"(?:^|,\s+|\band\s+)(?P<region>(?i:" + regions + r"))\s+for\s+$"))
@@ -92,8 +106,9 @@ def frame_words(res: Resources) -> FrameWords:
 
 _NO_WORDS: frozenset[str] = frozenset()
 _PRONOUNS = frozenset("it they he she we you i this that these those which who".split())
-_FUNCTION = frozenset("of in on at for to from by with as and or but which that who will would is are was were has have "
-                      "had be been after before while when said says say this these it its their than per a an the "
+_FUNCTION = frozenset("of in on at for to from by with as and or but which that who will would is are was were has "
+                      "have had be been after before while when said says say this these it its their than per a an "
+                      "the "
                       "open".split())
 
 
@@ -113,7 +128,8 @@ def amount_of(after: str, kind: str, frames: FrameWords, words: SegmentWords, en
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:a|an|its|their|his|her|our|[A-Z][\w.&-]*['’]s)\s+(?:(?:new|proposed|planned|"
                                  r"additional|further|separate|second|massive|whopping|hefty|roughly|nearly|about|"
                                  r"around|some|over|up\s+to)\s+)*$")
-_ATTRIBUTIVE_AFTER = re.compile(r"^(?:-a-(?:month|year|week|day))?\s+(?P<np>[A-Za-z][\w&'’+./-]*(?:\s+[A-Za-z][\w&'’+./-]*){0,5})")
+_ATTRIBUTIVE_AFTER = re.compile(r"^(?:-a-(?:month|year|week|day))?\s+"
+                                r"(?P<np>[A-Za-z][\w&'’+./-]*(?:\s+[A-Za-z][\w&'’+./-]*){0,5})")
 
 
 def attributive(before: str, after: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
@@ -144,7 +160,8 @@ _BRACKET = re.compile(r"(?P<np>(?:[A-Za-z][\w&'’/-]*\s+){0,5}[A-Za-z][\w&'’/
                       r"\s*(?:vs\.?|versus)\s*)?$", re.I)
 _VERSUS_BEFORE = re.compile(_NUMBER + r"\s*(?:vs\.?|versus)\s*$", re.I)
 _VERSUS_AFTER = re.compile(r"^\s*(?:vs\.?|versus)\s*" + _NUMBER, re.I)
-_BRACKET_STOPS = frozenset("for in and with while by at of to as on from led driven mainly dragged falls rises the a an "
+_BRACKET_STOPS = frozenset("for in and with while by at of to as on from led driven mainly dragged falls rises the a "
+                           "an "
                            "was were is are rose fell increased decreased".split())
 
 
@@ -179,7 +196,9 @@ def contract_month(before: str, frames: FrameWords) -> str:
     return f"{found.group('month')} {found.group('word')}"
 
 
-_SUBJECT_CUT = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\.\s|\b(?:and|but|while|which|that|when|if|as|said|says|say|told)\s", re.I)
+_SUBJECT_CUT = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\.\s|\b(?:and|but|while|which|that|when|if|as|said|says|say|"
+                          r"told)\s",
+                          re.I)
 # articles, possessors, and the adverbs and participles that describe the copy priced ("a similarly outfitted",
 # "a fully loaded"), not the product
 _SUBJECT_LEAD = re.compile(r"^(?:(?:(?i:the|a|an|its|their|his|her|our|this|these|those|new|all-new|latest|newest|"
@@ -216,7 +235,8 @@ def named_measure(sentence: str, fig_start: int, res: Resources, frames: FrameWo
     if noun is None:
         return ""
     link = sentence[noun.end():fig_start]
-    if not _LINK.fullmatch(link) or any(w.lower() in _CLAUSE_WORDS | _NOT_LINKS for w in re.findall(r"[A-Za-z]+", link)):
+    if not _LINK.fullmatch(link) or any(w.lower() in _CLAUSE_WORDS | _NOT_LINKS
+                                        for w in re.findall(r"[A-Za-z]+", link)):
         return ""  # "a $40 billion primary investment in OpenAI at a $260 billion valuation": another noun's figure
     at = max(0, noun.start() - 60)
     pw = part_words(res)
@@ -235,8 +255,10 @@ def named_measure(sentence: str, fig_start: int, res: Resources, frames: FrameWo
 
 # what joins a figure to the one before it when it gives the same part's earlier or other value: "$80, down from
 # $110", "rose to 17.3% in 2024 from 17.7%", "(-1.8% vs 0.2%)", "96 mln dlrs (60 mln British pounds)"
-_RESTATED = re.compile(r"\s*(?:,\s*)?(?:(?:in|for|during|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s*,?\s+)?(?:(?:(?:up|down|compared|"
-                       r"higher|lower)\s+)?(?:from|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+|a\s+|an\s+)?|\()\s*",
+_RESTATED = re.compile(r"\s*(?:,\s*)?(?:(?:in|for|during|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s*,?\s+)?"
+                       r"(?:(?:(?:up|down|compared|higher|lower)\s+)?"
+                       r"(?:from|versus|vs\.?|against|compared\s+(?:with|to))\s+"
+                       r"(?:the\s+|a\s+|an\s+)?|\()\s*",
                        re.I)
 
 
@@ -247,7 +269,8 @@ def restated_part(text: str, previous: tuple[int, str], fig_start: int) -> str:
     return part if part and fig_start - end <= 40 and _RESTATED.fullmatch(text, end, fig_start) else ""
 
 
-_LEADING_VERB = re.compile(r"^.*\b(?i:a|an|the|its|their|of|issuing|issue|issued|sold|redeem|offering|offered|said|says)\s+")
+_LEADING_VERB = re.compile(r"^.*\b(?i:a|an|the|its|their|of|issuing|issue|issued|sold|redeem|offering|offered|said|"
+                           r"says)\s+")
 
 
 def instrument_terms(before: str, frames: FrameWords, words: SegmentWords, entity_words: frozenset[str]) -> str:
@@ -329,7 +352,8 @@ def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, re
         (company_region(before, frames) if company else "") or \
         (goods_tariff(before, after, frames) if fig_kind == "percent" else "") or \
         instrument_terms(before, frames, words, entity_words) or part_phrase(before, frames) or \
-        bracket_comparison(before, after, words, entity_words) or amount_of(after, fig_kind, frames, words, entity_words)
+        bracket_comparison(before, after, words, entity_words) or \
+        amount_of(after, fig_kind, frames, words, entity_words)
     if not found and fig_kind == "money":
         found = attributive(before, after, words, entity_words) or priced_product(before, frames, words, entity_words)
     return (found or named_measure(sentence, fig_start, res, frames, entity_words)).rstrip(" .,;:")
