@@ -28,6 +28,7 @@ from .resources import Resources, lower_text
 from .measures import measured_noun, share_metric, table_row_metric
 from .measured_parts import measured_part, part_words as measured_part_words
 from .modality import MODALITY_REACH as _MODALITY_REACH, figure_modality, modality_after, modality_cues, modality_in_sentence
+from .segment_frames import frame_segment, restated_part
 from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
 from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods, compared_before as _compared_before,
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
@@ -498,6 +499,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     period_index = _Periods(periods)
     last_change: tuple[int, str] | None = None  # the end and modality of the last percent change, for "2.9% to 450 yen"
     previous_figure: tuple[Figure, str] | None = None  # the last figure and its modality, for "230 mln yen ($1.5 mln)"
+    previous_part = (-1, "")  # the last figure's end and segment, for "$80, down from $110"
     full_year_rx = _full_year_pattern(res)
     seg_before = _segment_before_metric(res)
     part_words = segment_words(res)
@@ -650,6 +652,12 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             if not segment and subject is not None and subject.kind in _PART_OWNERS:
                 segment = measured_part(text[sent.start:sent.end], fig.start - sent.start, measure_words, owner_words,
                                         fig.end - sent.start)
+            owner_kind = "" if subject is None else "name" if subject.source == "name" else subject.kind
+            segment = segment or frame_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
+                                               fig.kind, res, part_words, owner_words, owner_kind)
+            if not segment and previous_part[0] >= sent.start:  # "down from $110": the figure before's part
+                segment = restated_part(text, previous_part, fig.start)
+        previous_part = (fig.end, segment)
         if metric in ("forward_pe", "trailing_pe"):
             if _AMBIGUOUS_PE.search(text[cs:ce]) and not re.search(r"forward|trailing", text[cs:ce], re.I):
                 metric = "ambiguous_pe"

@@ -96,6 +96,7 @@ class Resources:
     measure_nouns: frozenset[str]  # measured_parts.py: the nouns whose modifiers can name a part
     measure_modifiers: frozenset[str]  # measured_parts.py: words that qualify the whole's measure
     part_stop_words: frozenset[str]  # measured_parts.py: words a measure noun's modifiers never run past
+    segment_lists: Mapping[str, tuple]  # segment_frames.py: its lists in segments.yaml (_FRAME_LISTS)
     tickers: frozenset[str]
     entity_rules: Mapping[str, object]
     physical_units: Mapping[str, str]
@@ -440,6 +441,10 @@ def _load_subject_words(path: Path) -> dict:
     return data
 
 
+_FRAME_LISTS = ("held_nouns", "price_verbs", "named_measure_nouns", "instrument_heads", "term_links", "part_phrases",
+                "regions")  # segments.yaml's lists for segment_frames.py
+
+
 @lru_cache(maxsize=4)
 def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
     """Read and validate models/ (cached per folder; the result is read-only)."""
@@ -493,6 +498,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         measure_nouns=frozenset(str(w).lower() for w in segments["measure_nouns"]),
         measure_modifiers=frozenset(str(w).lower() for w in segments["measure_modifiers"]),
         part_stop_words=frozenset(str(w).lower() for w in segments["part_stop_words"]),
+        segment_lists=MappingProxyType({k: tuple(str(w).lower() for w in segments[k]) for k in _FRAME_LISTS}),
         tickers=frozenset(t for e in entries for t in e.tickers),
         entity_rules=MappingProxyType(_read_yaml(lex / "entities.yaml")),
         physical_units=MappingProxyType({str(k): str(v) for k, v in _read_yaml(lex / "units.yaml")["units"].items()}),

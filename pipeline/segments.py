@@ -7,8 +7,8 @@ Bison hiking boots: $300"), a share class or tranche ("Berkshire's Class A share
 ("termite and ancillary services surged 16.6%"), what a tariff is on ("10% tariffs on goods
 from China"), a trade partner ("the deficit with Japan"), an index's futures ("Dow e-minis"), a
 bond's term. This module reads those from the figure's sentence, one pattern family a function,
-each returning the words as the text writes them or "". (A futures contract month was tried
-and left out: the yardstick's labels split 3 to 4 on it; `dates.py` keeps it out of the period.)
+each returning the words as the text writes them or "". (A futures contract month is read by
+segment_frames.py, after "for" only: "Brent for March settlement"; `dates.py` keeps it out of the period.)
 
 What is left when the words that name the whole (the entity, a metric, "net", "total",
 "shares") are taken out decides: nothing left, no segment. The word lists are
@@ -58,7 +58,10 @@ _PRODUCT_AFTER = re.compile(r"^\s+((?:(?:[A-Z]|i[A-Z])[\w.+-]*|\d+[\w.+-]*)(?:\s
                             r"(?=[\s,.;:)]|$)")
 # a product listing line: "Canon PowerShot SX420 for $199 ($180 off)", "Hulu Live TV: $44 per month"
 _LISTING = re.compile(r"^\s*(?:[*\-•]\s*)?(?:Buy\s+)?((?:[A-Z0-9][\w.&'+-]*\s+){0,7}[A-Za-z0-9][\w.&'+-]*)"
-                      r"(?:\s+(?:on|at|from)\s+[A-Z]\w+)?\s*(?::|\s-|\s–|\s+for)\s*$")
+                      r"(?:\s+(?:on|at|from)\s+[A-Z]\w+)?\s*(?::|\s-|\s–|\s+for)\s*$"
+                      # a line that opens with a name and gives its price after a colon may go on in lower case:
+                      # "Benchmade Mini-Griptilian serrated knife: $80", "Danner + United by Blue Light Bison hiking boots:"
+                      r"|^\s*(?:[*\-•]\s*)?((?:[A-Z][\w.&'+-]*\s+)(?:(?:[\w.&'+-]+|\+)\s+){0,7}[\w.&'+-]*[A-Za-z0-9])\s*:\s*$")
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,13 @@ _NEAR = 120
 def share_class(clause: str, fig_start: int = 0, fig_end: int | None = None) -> str:
     fig_end = len(clause) if fig_end is None else fig_end
     m = _SHARE_CLASS.search(clause, max(0, fig_start - _NEAR), fig_end + _NEAR)
-    return m.group(0) if m else ""
+    if m is None:
+        return ""
+    # the short form news and the labels use: "American depositary shares" is the ADS, "... receipts" the ADR
+    return _DEPOSITARY.get(m.group(0).lower().split()[-1], m.group(0)) if m.group(0)[:8].lower() == "american" else m.group(0)
+
+
+_DEPOSITARY = {"shares": "ADS", "receipts": "ADR"}
 
 
 def debt_instrument(clause: str, fig_end: int) -> str:
@@ -146,7 +155,8 @@ def listing_item(before: str) -> str:
     """A listing's item name when the figure follows it at the line's start ("Name: $X", "Name for $X")."""
     line = before.rsplit("\n", 1)[-1]
     m = _LISTING.match(line)
-    return re.sub(r"^Buy\s+", "", m.group(1)) if m and len(m.group(1).split()) <= MAX_WORDS else ""
+    name = m.group(1) or m.group(2) if m else ""
+    return re.sub(r"^Buy\s+", "", name) if name and len(name.split()) <= MAX_WORDS else ""
 
 
 def product_after(after: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
@@ -271,7 +281,18 @@ def index_futures(text: str, mention_start: int, mention_end: int, fig_start: in
     "S&P 500 futures gained 0.3%"): the word stands just before or after the index's name, before the figure."""
     lo = max(sent_start, mention_start - 20)
     hi = min(fig_start, mention_end + 25) if mention_start < fig_start else mention_end + 25
-    return "futures" if _FUTURES.search(text, lo, max(lo, hi)) else ""
+    if _FUTURES.search(text, lo, max(lo, hi)):
+        return "futures"
+    # the sentence's frame: "In the futures, the S&P 500 fell 0.2%, the Nasdaq was down 0.1%"; a list the word
+    # heads: "Futures contracts on the Dow Jones Industrial Average and Nasdaq 100 gained 0.8 percent and 1.1 percent"
+    head = text[sent_start:min(mention_start, fig_start)]
+    return "futures" if _FUTURES_FRAME.match(head) or _FUTURES_ON.search(head) else ""
+
+
+_FUTURES_FRAME = re.compile(r"\s*(?:[*\-•]\s*)?(?:In|Among)\s+(?:the\s+)?(?:(?:stock|index|equity|stock-index)\s+)?futures"
+                            r"(?:\s+(?:market|trading|pits?))?\s*,")
+_FUTURES_ON = re.compile(r"\b(?i:futures|e-?minis?)(?:\s+contracts?)?\s+(?:on|for|tied\s+to|linked\s+to)\s+(?:the\s+)?"
+                         r"(?:[A-Z0-9][\w&.'/-]*\s+|and\s+|the\s+|,\s*)*$")
 
 
 def bond_term(clause: str, figure_at: int, term_of) -> str:

@@ -19,6 +19,10 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
     ("The utility will redeem its 5.25% cumulative preferred stock at $25.50 a share.", "$25.50", "money",
      "utility", "cumulative preferred stock"),
     ("Hong Kong-listed shares of the miner fell 3.4%.", "3.4%", "percent", "", "Hong Kong-listed shares"),
+    # American depositary shares and receipts in the short form news and the labels use
+    ("The company sold 12 million American depositary shares at $18 apiece.", "$18", "money", "Sea", "ADS"),
+    ("Its American depositary receipts fell 2.4% in New York.", "2.4%", "percent", "Infosys", "ADR"),
+    ("The ADRs rose 1.1% in New York.", "1.1%", "percent", "BP", "ADRs"),
     # debt instruments and tranches
     ("The company sold $750 million of 6.125% senior notes due 2033.", "$750 million", "money", "",
      "6.125% senior notes due 2033"),
@@ -31,6 +35,8 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
     # a listing line and a product named after its price
     ("Sony WH-1000XM5 headphones: $329, down from $399.", "$329", "money", "Sony", "WH-1000XM5 headphones"),
     ("Garmin launches $449 Forerunner 965 watch", "$449", "money", "Garmin", "Forerunner 965"),
+    ("Osprey Talon 22 day pack: $110, down from $140.", "$110", "money", "REI", "Osprey Talon 22 day pack"),
+    ("* YETI Rambler insulated tumbler: $30", "$30", "money", "Amazon", "YETI Rambler insulated tumbler"),
     # a business line as the clause's subject
     ("Software revenue rose 4%, while consulting and managed services grew 7.5%.", "7.5%", "percent", "IBM",
      "consulting and managed services"),
@@ -53,9 +59,17 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
     ("Aritzia shares fell 3.1% to C$69.79.", "3.1%", "percent", "Toronto"),
     ("Shares of the medical devices company were down 1% in recent trade.", "1%", "percent", "Andon Health"),
     ("Spot gold was down 0.3% at $1,505.27 per ounce.", "0.3%", "percent", "gold"),
+    # an adverb, the commodity's general word, a measure named as a whole's
+    ("AIG already sold its stake for $2 billion.", "$2 billion", "money", "AIG"),
+    ("The price of the metal has risen 11% this year.", "11%", "percent", "gold"),
+    ("Average deposits fell 3 percent in the quarter.", "3 percent", "percent", "Wells Fargo"),
+    ("* The balance sheet increased by 0.8% during the quarter", "0.8%", "percent", "Arion Bank"),
     # a funding round or an offering after the price is no product
     ("The startup announced an $8 million Series A led by Sequoia.", "$8 million", "money", "PerceptIn"),
     ("The company raised $190 million in its IPO on Friday.", "$190 million", "money", "Sionna"),
+    # a line's opening measure words before a colon
+    ("Net income: $4.2 million", "$4.2 million", "money", "Acme"),
+    ("Total revenue for the quarter: $12.5 million", "$12.5 million", "money", "Acme"),
     # the plain common stock is the whole company's
     ("It repurchased 5.6 million common shares for $348 million.", "$348 million", "money", "Taylor Morrison"),
     # a verb phrase or a report is no subject
@@ -69,8 +83,16 @@ def test_names_no_part(sentence, figure, kind, entity):
     ("Dow e-minis were up 41 points, or 0.15%.", "Dow", "0.15%", "futures"),
     ("* Futures up: Dow 0.18%, S&P 500 0.12%, Nasdaq 0.25%", "Dow", "0.18%", "futures"),
     ("Nasdaq futures (NQ=F): 21,300.00, down 40 points or 0.19%", "Nasdaq", "0.19%", "futures"),
+    # the sentence's frame, or a list the word heads
+    ("In the futures, the S&P 500 fell 0.3%, the Nasdaq was down 0.2% and the Dow was off 0.1%.", "Nasdaq", "0.2%",
+     "futures"),
+    ("In stock futures trading, the Dow gained 0.5%.", "Dow", "0.5%", "futures"),
+    ("Futures contracts on the S&P 500 and the Nasdaq 100 rose 0.4% and 0.6%.", "Nasdaq 100", "0.4%", "futures"),
+    ("E-minis on the Dow Jones Industrial Average climbed 0.2%.", "Dow Jones Industrial Average", "0.2%", "futures"),
     # the index itself, with futures named for another one later in the sentence
     ("The S&P 500 rose 0.4%, while Nasdaq futures slipped 0.1%.", "S&P 500", "0.4%", ""),
+    ("Futures on gold fell and the Nikkei gained 0.3%.", "Nikkei", "0.3%", ""),
+    ("The Nikkei fell 0.5% in the futures-free session.", "Nikkei", "0.5%", ""),
 ])
 def test_index_futures(sentence, index, figure, expected):
     from pipeline.segments import index_futures
