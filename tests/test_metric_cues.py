@@ -1,0 +1,44 @@
+"""Metric cues of models/lexicons/metrics.yaml and measures.yaml read on whole sentences: a loan the lenders make
+the subject, a coupon a bond pays, spending on capacity and capital costs, multiples of sales and profits, a
+government's tap stock, a move "at least" so big. Sentences written for these tests, none from the yardstick.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import extract
+
+# (text, figure, metric)
+CUES = [
+    ("A group of Japanese banks will lend Freedonia 30 billion yen for public works, the finance ministry said.",
+     "30 billion yen", "debt"),
+    ("Initech Corp said three banks agreed to lend it 250 mln dlrs to finance the purchase.", "250 mln dlrs", "debt"),
+    ("Freedonia is issuing a 150 mln ECU eurobond due 1994 paying 8-1/2 pct and priced at 101, the lead manager said.",
+     "8-1/2 pct", "interest_rate"),
+    ("Globex Telecom said it spent $42 million to expand its network capacity in the region.", "$42 million", "capex"),
+    ("Capital costs to build the smelter are estimated at 310 mln dlrs, Globex Mining said.", "310 mln dlrs", "capex"),
+    ("Initech Corp stock looks cheap, trading at 0.4x trailing-year revenue.", "0.4x", "price_to_sales"),
+    ("The S&P 500 recently traded at 16.1x profits, a strategist said.", "16.1x", "trailing_pe"),
+    ("At its last tender the Bank of Freedonia sold 6.2 billion francs of tap stock.", "6.2 billion francs", "debt"),
+    ("Initech Corp, Globex Corp and Hooli Inc have all slumped at least 25 percent since March.", "25 percent",
+     "price_change"),
+]
+CUES_NEGATIVE = [
+    # a lender's lending volume is its loans; an issue of new shares is no debt
+    ("Globex Bank said its lending to small companies rose to $4.2 billion last year.", "$4.2 billion", "loans"),
+    ("Initech Corp expects to raise about A$12 million via the issue of 300 million new shares.", "A$12 million",
+     "other"),
+    ("Globex Corp shares have traded at 30 times forward earnings.", "30 times", "forward_pe"),
+]
+
+
+def _metric(text: str, figure: str) -> str:
+    claims, _ = extract([text], published="1987-03-20")
+    rows = claims[claims["figure"] == figure]
+    assert len(rows) >= 1, f"no claim for {figure!r}: {claims[['figure', 'metric']].to_dict('records')}"
+    return rows.iloc[0]["metric"]
+
+
+@pytest.mark.parametrize("text, figure, metric", CUES + CUES_NEGATIVE, ids=[c[0][:60] for c in CUES + CUES_NEGATIVE])
+def test_loans_coupons_spending_multiples_and_tap_stock(text, figure, metric):
+    assert _metric(text, figure) == metric
