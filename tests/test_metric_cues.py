@@ -22,6 +22,15 @@ CUES = [
     ("At its last tender the Bank of Freedonia sold 6.2 billion francs of tap stock.", "6.2 billion francs", "debt"),
     ("Initech Corp, Globex Corp and Hooli Inc have all slumped at least 25 percent since March.", "25 percent",
      "price_change"),
+    # per share: the per-share version of a total with no comma, a takeover offer, the price shares were sold at
+    ("Globex Corp said it expects profit to exceed the record 64.2 mln dlrs or 2.10 dlrs a share it earned a year ago.",
+     "2.10 dlrs", "eps"),
+    ("The board of Initech SA advised shareholders to accept Globex's latest offer of 3,150 francs per share.",
+     "3,150 francs", "deal_value"),
+    ("Globex Corp's chief financial officer sold 12,400 shares at a price of $3.18 per share, totaling $39,432.",
+     "$3.18", "share_price"),
+    # net sales are sales, not net profit
+    ("Initech Corp's games unit delivered SEK 1.8 billion in net sales in the quarter.", "SEK 1.8 billion", "revenue"),
 ]
 CUES_NEGATIVE = [
     # a lender's lending volume is its loans; an issue of new shares is no debt
@@ -29,6 +38,8 @@ CUES_NEGATIVE = [
     ("Initech Corp expects to raise about A$12 million via the issue of 300 million new shares.", "A$12 million",
      "other"),
     ("Globex Corp shares have traded at 30 times forward earnings.", "30 times", "forward_pe"),
+    ("Initech Corp's shares were offered at $17 a share in its initial public offering.", "$17", "share_price"),
+    ("Globex Corp said net income rose to $48 million in the quarter.", "$48 million", "profit"),
 ]
 
 
