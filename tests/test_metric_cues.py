@@ -29,6 +29,14 @@ CUES = [
      "3,150 francs", "deal_value"),
     ("Globex Corp's chief financial officer sold 12,400 shares at a price of $3.18 per share, totaling $39,432.",
      "$3.18", "share_price"),
+    # a share's move in headline verbs; a change noun before the earnings or sales it changes
+    ("Analysts turn bullish on Initech after Q3; share pops 7%; broker ups target", "7%", "price_change"),
+    ("Globex AG Shares Fly 31% But Investors Are Not Buying For Growth", "31%", "price_change"),
+    ("Initech Co said a one-time charge led to a 64 pct decline in the company's 1987 third-quarter earnings.",
+     "64 pct", "profit_growth"),
+    # what an issue brought in
+    ("Globex Power's second bond issue at the end of 1986 raised 3.2 billion rupees, the company said.",
+     "3.2 billion rupees", "debt"),
     # net sales are sales, not net profit
     ("Initech Corp's games unit delivered SEK 1.8 billion in net sales in the quarter.", "SEK 1.8 billion", "revenue"),
 ]
