@@ -37,6 +37,10 @@ CUES = [
     # what an issue brought in
     ("Globex Power's second bond issue at the end of 1986 raised 3.2 billion rupees, the company said.",
      "3.2 billion rupees", "debt"),
+    # a currency named in the clause whose subject found is its country
+    ("The New Zealand dollar rose to around $0.571 on Tuesday, ahead of inflation data.", "$0.571", "exchange_rate"),
+    ("Asian currencies traded lower, with the Thai baht and the Malaysian ringgit down over 1 percent each.",
+     "1 percent", "exchange_rate"),
     # net sales are sales, not net profit
     ("Initech Corp's games unit delivered SEK 1.8 billion in net sales in the quarter.", "SEK 1.8 billion", "revenue"),
 ]
@@ -48,6 +52,10 @@ CUES_NEGATIVE = [
     ("Globex Corp shares have traded at 30 times forward earnings.", "30 times", "forward_pe"),
     ("Initech Corp's shares were offered at $17 a share in its initial public offering.", "$17", "share_price"),
     ("Globex Corp said net income rose to $48 million in the quarter.", "$48 million", "profit"),
+    # a trading band's width is no rate; a stock's move is no currency's
+    ("The central bank set the midpoint, around which the yuan may trade in a 2% band, at 7.17 per dollar.", "2%",
+     "other"),
+    ("New Zealand's main stock index rose 1.1% as the New Zealand dollar fell.", "1.1%", "price_change"),
 ]
 
 
