@@ -41,6 +41,11 @@ CUES = [
     ("The New Zealand dollar rose to around $0.571 on Tuesday, ahead of inflation data.", "$0.571", "exchange_rate"),
     ("Asian currencies traded lower, with the Thai baht and the Malaysian ringgit down over 1 percent each.",
      "1 percent", "exchange_rate"),
+    # the count a change reaches names what changed (measures.yaml reached_nouns); a change noun after sales
+    ("Year to date, Globex Tractor sales fell 18.2 pct to 8,120 units from 9,927 units a year ago.", "18.2 pct",
+     "units_sold"),
+    ("Sales by Initech Motors surged 31% in October to 12,400 vehicles, the company said.", "31%", "units_sold"),
+    ("Despite a 64% Y/Y revenue surge, Hooli Inc shares sank 9% as expenses rose.", "64%", "revenue_growth"),
     # net sales are sales, not net profit
     ("Initech Corp's games unit delivered SEK 1.8 billion in net sales in the quarter.", "SEK 1.8 billion", "revenue"),
 ]
@@ -52,6 +57,7 @@ CUES_NEGATIVE = [
     ("Globex Corp shares have traded at 30 times forward earnings.", "30 times", "forward_pe"),
     ("Initech Corp's shares were offered at $17 a share in its initial public offering.", "$17", "share_price"),
     ("Globex Corp said net income rose to $48 million in the quarter.", "$48 million", "profit"),
+    ("Initech Corp's sales rose 12% to $4.1 billion in the quarter.", "12%", "revenue_growth"),
     # a trading band's width is no rate; a stock's move is no currency's
     ("The central bank set the midpoint, around which the yuan may trade in a 2% band, at 7.17 per dollar.", "2%",
      "other"),
