@@ -46,6 +46,12 @@ CUES = [
      "units_sold"),
     ("Sales by Initech Motors surged 31% in October to 12,400 vehicles, the company said.", "31%", "units_sold"),
     ("Despite a 64% Y/Y revenue surge, Hooli Inc shares sank 9% as expenses rose.", "64%", "revenue_growth"),
+    # what a deal is worth, a funding round in a headline
+    ("Globex Energy inks 12-year LNG supply pact worth $4-5 bn with Freedonia's state oil company", "$4-5 bn",
+     "deal_value"),
+    ("The chief executive noted the completion of over $450 million in accretive acquisitions during the year.",
+     "$450 million", "deal_value"),
+    ("Hooli Robotics, which makes warehouse robots, raises $120M as the category heats up", "$120M", "investment"),
     # net sales are sales, not net profit
     ("Initech Corp's games unit delivered SEK 1.8 billion in net sales in the quarter.", "SEK 1.8 billion", "revenue"),
 ]
@@ -58,6 +64,8 @@ CUES_NEGATIVE = [
     ("Initech Corp's shares were offered at $17 a share in its initial public offering.", "$17", "share_price"),
     ("Globex Corp said net income rose to $48 million in the quarter.", "$48 million", "profit"),
     ("Initech Corp's sales rose 12% to $4.1 billion in the quarter.", "12%", "revenue_growth"),
+    ("Initech Corp raises its target price on Globex to 41 euros from 35 euros.", "41 euros", "price_target"),
+    ("The acquisition costs of the two stores were estimated at 2 mln dlrs, Globex Corp said.", "2 mln dlrs", "other"),
     # a trading band's width is no rate; a stock's move is no currency's
     ("The central bank set the midpoint, around which the yuan may trade in a 2% band, at 7.17 per dollar.", "2%",
      "other"),
