@@ -52,6 +52,9 @@ CUES = [
     ("The chief executive noted the completion of over $450 million in accretive acquisitions during the year.",
      "$450 million", "deal_value"),
     ("Hooli Robotics, which makes warehouse robots, raises $120M as the category heats up", "$120M", "investment"),
+    # a stock index's percent or points the clause names nothing for is its move
+    ("Nasdaq (^IXIC): -1.4% or -131.20 points to 9,212.55", "-1.4%", "price_change"),
+    ("The FTSE 100 closed 52 points higher, or 0.6%, at 8,702 on Monday.", "52 points", "price_change"),
     # net sales are sales, not net profit
     ("Initech Corp's games unit delivered SEK 1.8 billion in net sales in the quarter.", "SEK 1.8 billion", "revenue"),
 ]
@@ -66,6 +69,9 @@ CUES_NEGATIVE = [
     ("Initech Corp's sales rose 12% to $4.1 billion in the quarter.", "12%", "revenue_growth"),
     ("Initech Corp raises its target price on Globex to 41 euros from 35 euros.", "41 euros", "price_target"),
     ("The acquisition costs of the two stores were estimated at 2 mln dlrs, Globex Corp said.", "2 mln dlrs", "other"),
+    # a share of an index's members is no move of it
+    ("Reports beat estimates at 81% of technology companies, compared with 74.5% overall for S&P 500 company earnings "
+     "reports so far.", "74.5%", "other"),
     # a trading band's width is no rate; a stock's move is no currency's
     ("The central bank set the midpoint, around which the yuan may trade in a 2% band, at 7.17 per dollar.", "2%",
      "other"),
