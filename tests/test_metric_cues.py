@@ -72,6 +72,12 @@ CUES_NEGATIVE = [
     # a share of an index's members is no move of it
     ("Reports beat estimates at 81% of technology companies, compared with 74.5% overall for S&P 500 company earnings "
      "reports so far.", "74.5%", "other"),
+    # a net flow is no net profit
+    ("Japanese net purchases of U.S. stocks rose to 6 billion dlrs last year, securities sources said.",
+     "6 billion dlrs", "other"),
+    ("The Freedonian central bank pumped in a net $60 billion into the banking system on Wednesday.", "$60 billion",
+     "other"),
+    ("Globex Bank anticipates a net result of EUR 1.9 billion in 2025.", "EUR 1.9 billion", "profit"),
     # a trading band's width is no rate; a stock's move is no currency's
     ("The central bank set the midpoint, around which the yuan may trade in a 2% band, at 7.17 per dollar.", "2%",
      "other"),
