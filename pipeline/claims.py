@@ -25,6 +25,7 @@ from .entities import ArticleEntities
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
 from .resources import Resources, lower_text
+from .amount_links import AmountTrail
 from .measures import measured_noun, share_metric, table_row_metric
 from .measured_parts import measured_part, part_words as measured_part_words
 from .modality import MODALITY_REACH as _MODALITY_REACH, figure_modality, modality_after, modality_cues, modality_in_sentence
@@ -69,8 +70,6 @@ _PART_OWNERS = frozenset({"company", "name", "unit"})  # whose measure's modifie
 _NOT_BOND_ISSUERS = frozenset({"company", "unit", "segment", "index", "person", "commodity", "currency", "crypto", "name"})
 _ESTIMATE_REACH = 300  # characters back to the amount whose metric a bare estimate restates
 # a clause that gives the earlier value of the figure before it: "rose to 11%, up from 8.6%"
-# a percent in brackets right after an amount, signed or marked as a change: "$1.01B (+114.4% Y/Y)"
-_CHANGE_IN_PARENS = re.compile(r"\s*\(\s*(?:[+-]\s?[\d.,]+\s?%|[\d.,]+\s?%\s*(?:y/y|yoy|y-o-y|year[- ]over[- ]year|year[- ]on[- ]year|from|vs))", re.I)
 # the base a change is measured from, just before the figure: "from an estimated 98 billion", "up from 11.2 billion"
 _BASE_BEFORE = re.compile(r"\b(?:from|versus|vs\.?|compared with)\s+(?:(?:an?|the|its|a record|record|an estimated|"
                           r"estimated|revised|about|around|nearly|some|over|more than|\S+'s)\s+){0,3}$", re.I)
@@ -511,7 +510,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     providers = frozenset(res.subject_words.get("consensus_providers", ()))
     last_metric_of: dict[tuple[str, bool], tuple] = {}  # (unit, scaled) -> the last named amount's end, metric, period
     coordinated = None  # the end, measured metric and unit of the last figure whose noun named its metric
-    last_amount: tuple[int, str] = (-1, "other")  # the end and metric of the last figure, for "(+12% Y/Y)"
+    trail = AmountTrail(res.growth_of)  # the sentence's amounts a later figure restates or changes
     cue_cache: dict[tuple, list] = {}
     modality_spans: dict[tuple[int, int], list] = {}
     sections = None
@@ -606,12 +605,13 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                 measured = coordinated[1]  # the second of two amounts of one noun
             if measured is not None:
                 metric, mscore, cue_score = measured, 5.0, max(cue_score, 5.0)
+        linked = None if fig.table_label or measured is not None else trail.restated(text, fig.kind, fig.start, sent.start) \
+            or (trail.changed(text, fig.kind, fig.start, fig.end, sent.start) if mscore < 3.0 else None)
         if res.difference_before is not None and res.difference_before.search(text, max(cs, fig.start - 60), fig.start):
-            metric = "other"  # "beats by $0.08": the gap to the estimate
-        elif metric == "other" and fig.kind == "percent" and last_amount[1] in res.growth_of \
-                and (bracket := _CHANGE_IN_PARENS.match(text, last_amount[0])) and bracket.end() >= fig.end:
-            metric = res.growth_of[last_amount[1]]  # "Revenue of $1.01B (+114.4% Y/Y)": the amount's change
-        last_amount = (fig.end, metric)
+            metric = linked = "other"  # "beats by $0.08": the gap to the estimate
+        elif linked:  # "601 million euros ($624 million)", "EBITDA of $47.9 million, a 4.4% growth" (amount_links.py)
+            metric, cue_score = linked, max(cue_score, 5.0)
+        trail.note(fig.kind, fig.end, metric, sent.start, change=bool(linked))
         coordinated = (fig.end, measured, fig.unit) if measured is not None and share is None else None
         previous_metric[(sent.start, fig.unit)] = metric
         if fig.kind == "money":

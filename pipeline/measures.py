@@ -7,7 +7,9 @@ figure is tied to, in five shapes, nearest first:
 - after it, "of/in" and a noun: "$2.5 billion of two-year bonds", "a 5% rise in production";
 - before it, the subject of a move: "customer numbers rose 18%", "expenses rose by 31% to $12 million";
 - before it, a noun and a link: "gains of $28,000", "SG&A expenses were $271 million";
-- before it, the object of an actor's change: "raise average vehicle prices by about 3%".
+- before it, the object of an actor's change: "raise average vehicle prices by about 3%";
+- after a change, the level it reaches counted in a noun: "tractor sales fell 21.7 pct to 10,354 units" is a
+  change in units sold, not in revenue (`reached_nouns`).
 
 The nouns, verbs and links are data (`models/lexicons/measures.yaml`); the shapes are here.
 """
@@ -44,6 +46,8 @@ class Measures:
     moved_of: Mapping[str, tuple[tuple[str, str], ...]] = None  # nouns read only as what moves by the figure
     share: re.Pattern | None = None  # "30 per cent of bookings": the whole a figure is a share of (after it)
     share_of: Mapping[str, tuple[tuple[str, str], ...]] = None
+    reached: re.Pattern | None = None  # "... to 10,354 units": the count a change reaches (after the figure)
+    reached_of: Mapping[str, tuple[tuple[str, str], ...]] = None
 
     def metric_for(self, phrase: str, kind: str, metric_kinds: Mapping[str, frozenset], modified: bool = False,
                    changed: bool = False, moved: bool = False) -> str | None:
@@ -133,10 +137,14 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
         re.compile(rf"\b(?:{_alt(data['set_verbs'])})\s+(?:{_WORD}\s+){{0,3}}?{_noun_pattern({**metrics_of, **moved_of, **set_of})}"
                    rf"\s+by\s+{qual}$"),
     )
+    reached_of = _noun_table(data.get("reached_nouns") or {}, "reached_nouns", metric_names, fail)
+    # "fell 21.7 pct to 10,354 units from 13,231", "surged 27% in October to 11,083 units": a time phrase may come between
+    reached = re.compile(rf"^\s*(?:(?:in|on|during|for|last|this)\s+[\w.]+\s+){{0,2}}?(?:to|from)\s+(?:{qual})?"
+                         rf"[\d][\d.,]*\s+(?:(?:mln|million|thousand|billion)\s+)?{_noun_pattern(reached_of)}") if reached_of else None
     return Measures(after, before, {k: tuple(v) for k, v in metrics_of.items()},
                     {k: tuple(v) for k, v in modified_of.items()}, _table_rows(data.get("table_rows") or [], metric_names, fail),
                     {k: tuple(v) for k, v in set_of.items()}, {k: tuple(v) for k, v in moved_of.items()},
-                    share, {k: tuple(v) for k, v in share_of.items()})
+                    share, {k: tuple(v) for k, v in share_of.items()}, reached, {k: tuple(v) for k, v in reached_of.items()})
 
 
 def _table_rows(rows, metric_names, fail) -> tuple[tuple[re.Pattern, str, re.Pattern], ...]:
@@ -214,6 +222,11 @@ def measured_noun(measures: Measures, before: str, after: str, kind: str,
     Only the first shape that finds a noun decides: a noun that names no metric for the kind stops
     the search (its figure measures that noun, which is none of the later ones).
     """
+    if kind == "percent" and measures.reached is not None and (m := measures.reached.search(after)):
+        rows = next((rows for p in _singulars(m.group("noun")) if (rows := measures.reached_of.get(p))), ())
+        found = next((metric for metric, only in rows if not only or only == kind), None)
+        if found is not None:
+            return found
     for i, rx in enumerate(measures.after):
         m = rx.search(after)
         if m is not None:

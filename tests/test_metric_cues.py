@@ -1,0 +1,97 @@
+"""Metric cues of models/lexicons/metrics.yaml and measures.yaml read on whole sentences: a loan the lenders make
+the subject, a coupon a bond pays, spending on capacity and capital costs, multiples of sales and profits, a
+government's tap stock, a move "at least" so big. Sentences written for these tests, none from the yardstick.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import extract
+
+# (text, figure, metric)
+CUES = [
+    ("A group of Japanese banks will lend Freedonia 30 billion yen for public works, the finance ministry said.",
+     "30 billion yen", "debt"),
+    ("Initech Corp said three banks agreed to lend it 250 mln dlrs to finance the purchase.", "250 mln dlrs", "debt"),
+    ("Freedonia is issuing a 150 mln ECU eurobond due 1994 paying 8-1/2 pct and priced at 101, the lead manager said.",
+     "8-1/2 pct", "interest_rate"),
+    ("Globex Telecom said it spent $42 million to expand its network capacity in the region.", "$42 million", "capex"),
+    ("Capital costs to build the smelter are estimated at 310 mln dlrs, Globex Mining said.", "310 mln dlrs", "capex"),
+    ("Initech Corp stock looks cheap, trading at 0.4x trailing-year revenue.", "0.4x", "price_to_sales"),
+    ("The S&P 500 recently traded at 16.1x profits, a strategist said.", "16.1x", "trailing_pe"),
+    ("At its last tender the Bank of Freedonia sold 6.2 billion francs of tap stock.", "6.2 billion francs", "debt"),
+    ("Initech Corp, Globex Corp and Hooli Inc have all slumped at least 25 percent since March.", "25 percent",
+     "price_change"),
+    # per share: the per-share version of a total with no comma, a takeover offer, the price shares were sold at
+    ("Globex Corp said it expects profit to exceed the record 64.2 mln dlrs or 2.10 dlrs a share it earned a year ago.",
+     "2.10 dlrs", "eps"),
+    ("The board of Initech SA advised shareholders to accept Globex's latest offer of 3,150 francs per share.",
+     "3,150 francs", "deal_value"),
+    ("Globex Corp's chief financial officer sold 12,400 shares at a price of $3.18 per share, totaling $39,432.",
+     "$3.18", "share_price"),
+    # a share's move in headline verbs; a change noun before the earnings or sales it changes
+    ("Analysts turn bullish on Initech after Q3; share pops 7%; broker ups target", "7%", "price_change"),
+    ("Globex AG Shares Fly 31% But Investors Are Not Buying For Growth", "31%", "price_change"),
+    ("Initech Co said a one-time charge led to a 64 pct decline in the company's 1987 third-quarter earnings.",
+     "64 pct", "profit_growth"),
+    # what an issue brought in
+    ("Globex Power's second bond issue at the end of 1986 raised 3.2 billion rupees, the company said.",
+     "3.2 billion rupees", "debt"),
+    # a currency named in the clause whose subject found is its country
+    ("The New Zealand dollar rose to around $0.571 on Tuesday, ahead of inflation data.", "$0.571", "exchange_rate"),
+    ("Asian currencies traded lower, with the Thai baht and the Malaysian ringgit down over 1 percent each.",
+     "1 percent", "exchange_rate"),
+    # the count a change reaches names what changed (measures.yaml reached_nouns); a change noun after sales
+    ("Year to date, Globex Tractor sales fell 18.2 pct to 8,120 units from 9,927 units a year ago.", "18.2 pct",
+     "units_sold"),
+    ("Sales by Initech Motors surged 31% in October to 12,400 vehicles, the company said.", "31%", "units_sold"),
+    ("Despite a 64% Y/Y revenue surge, Hooli Inc shares sank 9% as expenses rose.", "64%", "revenue_growth"),
+    # what a deal is worth, a funding round in a headline
+    ("Globex Energy inks 12-year LNG supply pact worth $4-5 bn with Freedonia's state oil company", "$4-5 bn",
+     "deal_value"),
+    ("The chief executive noted the completion of over $450 million in accretive acquisitions during the year.",
+     "$450 million", "deal_value"),
+    ("Hooli Robotics, which makes warehouse robots, raises $120M as the category heats up", "$120M", "investment"),
+    # a stock index's percent or points the clause names nothing for is its move
+    ("Nasdaq (^IXIC): -1.4% or -131.20 points to 9,212.55", "-1.4%", "price_change"),
+    ("The FTSE 100 closed 52 points higher, or 0.6%, at 8,702 on Monday.", "52 points", "price_change"),
+    # net sales are sales, not net profit
+    ("Initech Corp's games unit delivered SEK 1.8 billion in net sales in the quarter.", "SEK 1.8 billion", "revenue"),
+]
+CUES_NEGATIVE = [
+    # a lender's lending volume is its loans; an issue of new shares is no debt
+    ("Globex Bank said its lending to small companies rose to $4.2 billion last year.", "$4.2 billion", "loans"),
+    ("Initech Corp expects to raise about A$12 million via the issue of 300 million new shares.", "A$12 million",
+     "other"),
+    ("Globex Corp shares have traded at 30 times forward earnings.", "30 times", "forward_pe"),
+    ("Initech Corp's shares were offered at $17 a share in its initial public offering.", "$17", "share_price"),
+    ("Globex Corp said net income rose to $48 million in the quarter.", "$48 million", "profit"),
+    ("Initech Corp's sales rose 12% to $4.1 billion in the quarter.", "12%", "revenue_growth"),
+    ("Initech Corp raises its target price on Globex to 41 euros from 35 euros.", "41 euros", "price_target"),
+    ("The acquisition costs of the two stores were estimated at 2 mln dlrs, Globex Corp said.", "2 mln dlrs", "other"),
+    # a share of an index's members is no move of it
+    ("Reports beat estimates at 81% of technology companies, compared with 74.5% overall for S&P 500 company earnings "
+     "reports so far.", "74.5%", "other"),
+    # a net flow is no net profit
+    ("Japanese net purchases of U.S. stocks rose to 6 billion dlrs last year, securities sources said.",
+     "6 billion dlrs", "other"),
+    ("The Freedonian central bank pumped in a net $60 billion into the banking system on Wednesday.", "$60 billion",
+     "other"),
+    ("Globex Bank anticipates a net result of EUR 1.9 billion in 2025.", "EUR 1.9 billion", "profit"),
+    # a trading band's width is no rate; a stock's move is no currency's
+    ("The central bank set the midpoint, around which the yuan may trade in a 2% band, at 7.17 per dollar.", "2%",
+     "other"),
+    ("New Zealand's main stock index rose 1.1% as the New Zealand dollar fell.", "1.1%", "price_change"),
+]
+
+
+def _metric(text: str, figure: str) -> str:
+    claims, _ = extract([text], published="1987-03-20")
+    rows = claims[claims["figure"] == figure]
+    assert len(rows) >= 1, f"no claim for {figure!r}: {claims[['figure', 'metric']].to_dict('records')}"
+    return rows.iloc[0]["metric"]
+
+
+@pytest.mark.parametrize("text, figure, metric", CUES + CUES_NEGATIVE, ids=[c[0][:60] for c in CUES + CUES_NEGATIVE])
+def test_loans_coupons_spending_multiples_and_tap_stock(text, figure, metric):
+    assert _metric(text, figure) == metric
