@@ -14,6 +14,8 @@ from .calendar_spans import Cal, Ctx, Dur, Fix, Hol, Node, Nth, Sea, day_span, w
 from .date_math import full_year, safe_date, week_start
 from .numbers import parse_word_tokens
 
+_SOON = timedelta(days=31)  # a numeric date month first this far ahead of the story is read day first
+
 
 def _num_year(text: str, ref: date | None) -> int:
     return full_year(int(text.lstrip("'")), ref)
@@ -136,8 +138,10 @@ class Atoms:
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             return None
         if b <= 12 and self.ref is not None and not self.ctx.future and safe_date(y, b, a) \
-                and (safe_date(y, a, b) or date.max) > self.ref >= safe_date(y, b, a):
-            mo, d = b, a  # "10/02/2025" in a story of February 11, 2025: day first, not a day still to come
+                and (safe_date(y, a, b) or date.max) > self.ref + _SOON and self.ref >= safe_date(y, b, a):
+            # "10/02/2025" in a story of February 11, 2025: day first, not a day months to come ("I'll go back
+            # 5/3/18" on May 1, 2018 is two days on)
+            mo, d = b, a
         return Node(s, e, Cal(y, mo, d), "date")
 
     # ---- words relative to the reference date: "tomorrow", "next week", "Christmas", "the third Tuesday"
