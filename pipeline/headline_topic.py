@@ -37,7 +37,9 @@ def _names_by_id(res: Resources) -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=4)
 def _suffix_pattern(res: Resources) -> re.Pattern:
     suffixes = sorted({str(s).rstrip(".") for s in res.entity_rules.get("company_suffixes", ())}, key=len, reverse=True)
-    return re.compile(r"(?:,?\s+(?:" + "|".join(map(re.escape, suffixes)) + r")\.?)+\s*$", re.I) if suffixes else re.compile(r"(?!)")
+    if not suffixes:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?:,?\s+(?:" + "|".join(map(re.escape, suffixes)) + r")\.?)+\s*$", re.I)
 
 
 def _bare(name: str, res: Resources) -> str:
