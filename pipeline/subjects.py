@@ -34,6 +34,7 @@ from .identity import slug
 from .parse import Parsed
 from .records import Mention
 from .resources import Entry, Resources
+from .antecedents import antecedent, weak_topic
 from .headline_names import unknown_topic
 from .subject_roles import commodity_parts, speaker_spans
 from .syntax import anchor, name_chunks, path_arcs, path_features, relation, span_head
@@ -351,6 +352,7 @@ class Discourse:
     newlines: list = None
     counts: dict = None
     openers: dict = None  # paragraph start -> its first owner (paragraph_subject), found once
+    weak_topic: bool | None = None  # the topic is title-case words, no name (antecedents.weak_topic)
 
     def __post_init__(self):
         if self.seen is None:
@@ -610,7 +612,11 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
         if m.kind == "currency" or (m.start < fig.end and fig.start < m.end):
             continue
         if m.source == "reference" and topic is not None:  # "the company", "the beverage giant": the story's topic
-            m = Mention(m.text, m.start, m.end, topic.entity, topic.entity_id, topic.kind, parent=topic.parent,
+            if discourse.weak_topic is None:
+                discourse.weak_topic = weak_topic(topic, text)
+            to = antecedent(text, m, [*mentions_before, *mentions], main) if discourse.weak_topic else topic
+            to = to or topic  # a topic that is title-case words, no name: what the reference points back to
+            m = Mention(m.text, m.start, m.end, to.entity, to.entity_id, to.kind, parent=to.parent,
                         source="reference", possessive=m.possessive)
         raw.append((m, m.kind))
     # a name chunk may hold a shorter known name ("Carraro India" holds India): both are candidates
