@@ -409,6 +409,8 @@ def _item_owner(best, cands: list, opener: Mention | None, sent_start: int, fig_
     with (a roundup's item), unless that is the story's topic, the pick itself or the article's own outlet."""
     if opener is None or opener.start >= fig_start or opener.entity.lower() == outlet.lower():
         return best
+    if opener.kind == "country" and best.kind in ("company", "unit"):
+        return best  # "Norway's offshore fields ...", "(1.9 billion dlrs U.S.)": where the company works, no item
     if opener.start >= sent_start:
         # the opener heads the figure's own sentence ("**Avanti Feeds** – Net profit up ...; revenue up 9%",
         # "Redington | CMP: Rs 231.80"): it takes the figure from the article's main company only, not from the

@@ -130,6 +130,24 @@ def test_a_description_does_not_open_a_paragraph():
     assert list(claims["entity"].str.startswith("Acme")) == [True], claims[["figure", "entity"]]
 
 
+# a paragraph that opens with a country says where the company works: it is no roundup item of that country
+COUNTRY_OPENERS = [
+    ("Aker Solutions ASA: Fourth-quarter results\nAker Solutions reported results on Thursday.\n"
+     "Norway's offshore fields kept the yards busy. The tender pipeline grew to about NOK 86 billion at year end.\n",
+     "NOK 86 billion", "Aker Solutions"),
+    ("DOME <DMP> BENEFITS FROM SPECULATION\nDome Petroleum Ltd shares rose on takeover talk.\n"
+     "The company has tax credits of 2.5 billion dlrs Canadian (1.9 billion dlrs U.S.). It reported a 1986 loss of "
+     "2.2 billion dlrs.\n", "2.2 billion dlrs", "Dome Petroleum"),
+]
+
+
+@pytest.mark.parametrize("text,figure,want", COUNTRY_OPENERS, ids=[c[2] for c in COUNTRY_OPENERS])
+def test_a_country_opening_a_paragraph_does_not_take_a_companys_figure(text, figure, want):
+    claims, _ = extract([text], published="2025-02-10")
+    row = claims[claims["figure"] == figure].iloc[0]
+    assert row["entity"] == want, row.to_dict()
+
+
 def test_a_period_or_a_units_part_in_title_case_is_no_owner():
     text = ("Hooli Reports Results\nHooli said on Monday its results beat forecasts.\n"
             "Fourth Quarter revenue rose 5% to $20 million.\nEach Unit consists of one share priced at $1.50.\n")
