@@ -36,8 +36,9 @@ from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods
                             stated_now, year_after_base)
 from .subject_roles import macro_owner, mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
+from .roundup_items import item_owner
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
-                       opener_candidate, paragraph_subject)
+                       paragraph_subject)
 
 RULE = "claims.v1"
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s-\s|\s--\s|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared (?:with|to)\b|\bversus\b")
@@ -403,27 +404,6 @@ def _guided_year(base: Period, fy_end: int, ref: date | None = None) -> Period:
     return replace(_whole_year(after, fy_end), rule="claims.guided_year.v1")
 
 
-def _item_owner(best, cands: list, opener: Mention | None, sent_start: int, fig_start: int, topic: Mention | None,
-                outlet: str):
-    """The head's pick, or, when it names no owner in the figure's sentence, the company the paragraph opens
-    with (a roundup's item), unless that is the story's topic, the pick itself or the article's own outlet."""
-    if opener is None or opener.start >= fig_start or opener.entity.lower() == outlet.lower():
-        return best
-    if opener.kind == "country" and best.kind in ("company", "unit"):
-        return best  # "Norway's offshore fields ...", "(1.9 billion dlrs U.S.)": where the company works, no item
-    if opener.start >= sent_start:
-        # the opener heads the figure's own sentence ("**Avanti Feeds** – Net profit up ...; revenue up 9%",
-        # "Redington | CMP: Rs 231.80"): it takes the figure from the article's main company only, not from the
-        # headline's topic (a results story's bullets open with its segments: "* Asia-Pacific was down")
-        f = dict(zip(FEATURES, best.features))
-        if not f["main"] or f["topic"]:
-            return best
-    if (opener.entity_id or opener.entity) in (best.entity_id or best.entity,
-                                               (topic.entity_id or topic.entity) if topic is not None else None):
-        return best
-    return opener_candidate(opener, cands)
-
-
 def _months_back(fig: Figure, periods: _Periods, view: SentenceView, ref: date | None, next_start: int | None = None,
                  text: str = "") -> int:
     """How many months back "a year earlier" in the figure's clause reaches, when nothing before it
@@ -559,7 +539,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(headline):
             opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                        ents.learned, discourse)
-            best = _item_owner(best, cands, opener, sent.start, fig.start, topic, article.source)
+            best = item_owner(best, cands, opener, sent.start, fig.start, topic, article.source)
         subject = best.mention() if best is not None else None
         how = _route(best)
         if trace is not None:

@@ -209,3 +209,24 @@ def macro_owner(subject: Mention | None, metric: str, cands: list, topic: Mentio
         return subject
     return Mention(subject.text, subject.start, subject.end, country.name, country.entity_id, "country",
                    source=subject.source)
+
+
+# "Japan's Nikkei", "Chile's peso", "Canada's S&P/TSX Composite", "Japan's SoftBank Group": the country
+# says where the named index, currency or company is, and the figure is that name's (guide 3.7). A
+# commodity stays the country's ("Brazil's soybean harvest").
+_PLACE_POSSESSIVE = re.compile(r"['’]s?\s+(?:benchmark\s+|main\s+|blue-chip\s+|broader\s+)?")
+NAMED_KINDS = frozenset({"index", "company", "unit", "currency"})
+
+
+def without_place_modifiers(text: str, raw: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """The candidates less a country written as the possessive of a named index, currency or company."""
+    drop = set()
+    for m, kind in raw:
+        if kind != "country":
+            continue
+        gap = _PLACE_POSSESSIVE.match(text, m.end)
+        if gap is None:
+            continue
+        if any(n.start == gap.end() and k in NAMED_KINDS and n.entity != m.entity for n, k in raw):
+            drop.add((m.start, m.end))
+    return [(m, k) for m, k in raw if (m.start, m.end) not in drop] if drop else raw

@@ -36,7 +36,7 @@ from .records import Mention
 from .resources import Entry, Resources
 from .antecedents import antecedent, weak_topic
 from .headline_names import unknown_topic
-from .subject_roles import commodity_parts, speaker_spans
+from .subject_roles import NAMED_KINDS as _NAMED_KINDS, commodity_parts, speaker_spans, without_place_modifiers
 from .syntax import anchor, name_chunks, path_arcs, path_features, relation, span_head
 
 RULE = "subjects.v1"
@@ -670,7 +670,7 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
         entry = resolve_name(country, res, learned)
         name, cid = (entry.name, entry.entity_id) if entry is not None else (country, slug(country))
         raw.append((Mention(text[s:e], s, e, name, cid, "country", source="demonym"), "country"))
-    raw = _without_place_modifiers(text, raw)
+    raw = without_place_modifiers(text, raw)
     speakers = speaker_spans(text, raw, sent_start, sent_end, res, lambda name: is_reporter(name, words))
     if speakers and (len(raw) > len(speakers) or topic is not None or main is not None):
         raw = [(m, k) for m, k in raw if (m.start, m.end) not in speakers]  # guide 3.2: "..., Yeutter said"
@@ -792,27 +792,6 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
         out.append(Candidate(m.entity, m.entity_id, row["kind"], m.parent, m.source, m.start, m.end,
                              tuple(f[k] for k in FEATURES)))
     return out
-
-
-# "Japan's Nikkei", "Chile's peso", "Canada's S&P/TSX Composite", "Japan's SoftBank Group": the country
-# says where the named index, currency or company is, and the figure is that name's (guide 3.7). A
-# commodity stays the country's ("Brazil's soybean harvest").
-_PLACE_POSSESSIVE = re.compile(r"['’]s?\s+(?:benchmark\s+|main\s+|blue-chip\s+|broader\s+)?")
-_NAMED_KINDS = frozenset({"index", "company", "unit", "currency"})
-
-
-def _without_place_modifiers(text: str, raw: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
-    """The candidates less a country written as the possessive of a named index, currency or company."""
-    drop = set()
-    for m, kind in raw:
-        if kind != "country":
-            continue
-        gap = _PLACE_POSSESSIVE.match(text, m.end)
-        if gap is None:
-            continue
-        if any(n.start == gap.end() and k in _NAMED_KINDS and n.entity != m.entity for n, k in raw):
-            drop.add((m.start, m.end))
-    return [(m, k) for m, k in raw if (m.start, m.end) not in drop] if drop else raw
 
 
 def _strength(f: dict) -> float:
