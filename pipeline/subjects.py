@@ -35,7 +35,7 @@ from .parse import Parsed
 from .records import Mention
 from .resources import Entry, Resources
 from .antecedents import antecedent, weak_topic
-from .headline_names import unknown_topic
+from .headline_names import common_topic, unknown_topic
 from .subject_roles import NAMED_KINDS as _NAMED_KINDS, commodity_parts, speaker_spans, without_place_modifiers
 from .syntax import anchor, name_chunks, path_arcs, path_features, relation, span_head
 
@@ -253,6 +253,9 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
             continue
         if all(w.lower() in words.not_subjects or (not upper and re.search(
                 r"(?<![\w-])" + re.escape(w.lower()) + r"(?![\w-])", body[:20000])) for w in name.split()):
+            common = common_topic(chunk, title, body, res, words)  # "Oil Extends Gains", "Gold Falls": the commodity
+            if common is not None:
+                return common
             continue  # "Top Midday Gainers": words the story writes in lower case, not a name
         if is_reporter(name, words) and chunk is not chunks[-1]:
             continue
