@@ -36,6 +36,7 @@ from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods
                             stated_now, year_after_base)
 from .subject_roles import macro_owner, mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
+from .coordinated_owners import respectively_owner, trailing_owner
 from .roundup_items import item_owner
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
                        paragraph_subject)
@@ -512,6 +513,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     sections = None
     views: dict[int, SentenceView] = {}
     by_sentence: dict[int, list[int]] = {}
+    spans = {f.start: (f.start, f.end) for f in figures}
     for f in figures:
         sf = sentence_at(f.start)
         if sf is not None:
@@ -536,6 +538,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                                list(ents.mentions[max(0, lo_m - 12):lo_m]), choose_subject(text, fig, view, ents, res))
         best, best_score = choose(cands, head)
         best = mover_owner(text, fig.start, cands, best, sent.start, res)  # "... and Yonghui declines 2.15%"
+        listed = [spans[s] for s in by_sentence.get(sent.start, ())]  # "Sify and Infosys lost 3.4% and 2%, respectively"
+        best = trailing_owner(text, spans[fig.start], listed, cands, respectively_owner(
+            text, spans[fig.start], listed, cands, best, sent.start, sent.end))
         if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(headline):
             opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                        ents.learned, discourse)
