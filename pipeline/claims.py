@@ -34,7 +34,7 @@ from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods
                             sentence_report_period as _sentence_report_period, close_since, dates_a_base,
                             move_from_day, undated_figure, latest_ended_quarter_period, per_year, results_story,
                             stated_now, year_after_base)
-from .subject_roles import macro_owner, mover_owner
+from .subject_roles import macro_owner, money_places, mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .coordinated_owners import respectively_owner, trailing_owner
 from .roundup_items import item_owner
@@ -536,9 +536,10 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                                parses.at(fig.start) if parses is not None else None, res, ents.learned, topic,
                                ents.main, discourse, article.title, figure_starts,
                                list(ents.mentions[max(0, lo_m - 12):lo_m]), choose_subject(text, fig, view, ents, res))
+        listed = [spans[s] for s in by_sentence.get(sent.start, ())]  # "Sify and Infosys lost 3.4% and 2%, respectively"
+        cands = money_places(text, cands, listed, spans[fig.start], res)  # "2.43 US dollars": the money's unit, no owner
         best, best_score = choose(cands, head)
         best = mover_owner(text, fig.start, cands, best, sent.start, res)  # "... and Yonghui declines 2.15%"
-        listed = [spans[s] for s in by_sentence.get(sent.start, ())]  # "Sify and Infosys lost 3.4% and 2%, respectively"
         best = trailing_owner(text, spans[fig.start], listed, cands, respectively_owner(
             text, spans[fig.start], listed, cands, best, sent.start, sent.end))
         if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(headline):

@@ -9,6 +9,8 @@ ranker sees them (guide section 3):
   Intermediate crude oil" is WTI, not crude oil).
 - **A currency's word as a unit**: "560 billion yuan", "6.67 billion rand" name the money a figure is in,
   not the currency whose rate it is (`commodity_parts` drops them with the market words).
+- **A country as an amount's currency** (`money_places`): "3.58 billion U.S. Dlrs", "37-1/2 U.S. cents",
+  "2.43 US dollars" say which money, not whose figure.
 - **Speakers** (`speaker_spans`): an analyst, economist, official or institute that says, writes or
   forecasts a figure ("..., Yeutter said", "Annabel Bishop, the bank's chief economist, said",
   "The KDI said it now forecasts ...") is never the figure's subject (rule 2).
@@ -171,6 +173,36 @@ def mover_owner(text: str, fig_start: int, cands: list, best, sent_start: int, r
             or c.entity in res.exchanges or c.entity.split()[-1] in ("Exchange", "Exchanges"):
         return best
     return c
+
+
+@lru_cache(maxsize=4)
+def _money_words(res: Resources) -> frozenset[str]:
+    """The last words of the currencies' names and their subunits, lower case ("dollars", "dlrs", "cents")."""
+    out = set()
+    for cur in res.currencies.values():
+        out.update(n.split()[-1].lower() for n in cur.names if n.split())
+        out.update(str(k).lower() for k in cur.subunits if len(str(k)) > 2)
+    return frozenset(out)
+
+
+def money_places(text: str, cands: list, figures: list[tuple[int, int]], own: tuple[int, int], res: Resources) -> list:
+    """The candidates less a country written as the currency of an amount: inside another figure of the sentence,
+    or after an amount and before (or ending in) a money word ("2.43 US dollars", "3.58 billion U.S. Dlrs",
+    "37-1/2 U.S. cents"). Such a name says which money, not whose figure."""
+    words = _money_words(res)
+
+    def money(c) -> bool:
+        if c.start < 0 or c.kind not in ("country", "name"):
+            return False
+        if any(s <= c.start and c.end <= e for s, e in figures if (s, e) != own):
+            return True
+        after = re.match(r"\s*([A-Za-z]+)", text[c.end:c.end + 20])
+        last = c.entity.split()[-1].lower() if c.kind == "name" and c.entity.split() else ""
+        return bool(_AMOUNT_BEFORE.search(text, max(0, c.start - 30), c.start)) and (
+            last in words or (after is not None and after.group(1).lower() in words))
+
+    drop = [c for c in cands if money(c)]
+    return [c for c in cands if c not in drop] if drop and len(drop) < len(cands) else cands
 
 
 # the metrics of a country's economy (guide 3: "the country or area for macro figures"; the central bank

@@ -128,3 +128,21 @@ MACRO_OWNERS = [
 @pytest.mark.parametrize("text,figure,title,want", MACRO_OWNERS, ids=[r[0][:50] for r in MACRO_OWNERS])
 def test_a_macro_figure_is_its_countrys(text, figure, title, want):
     assert _entity(text, figure, title) == (RES.alias_index[want].name if want in RES.alias_index else want)
+
+
+# (text, figure, title, want): a country written as an amount's currency says which money, not whose figure
+MONEY_PLACES = [
+    # new
+    ("TAIPEI, March 20 - Export orders for Taiwanese products fell 1.37 pct to 3.58 billion U.S. Dlrs in February "
+     "from 3.63 billion in January, an Economic Ministry official said.", "3.63 billion",
+     "TAIWAN'S EXPORT ORDERS FALL IN FEBRUARY", "Taiwan"),
+    ("Hudson Bay Mining and Smelting Co Ltd said special high grade zinc now costs 37-1/2 U.S. cents and 50 Canadian "
+     "cents a pound.", "50 Canadian", "HUDSON BAY MINING CUTS ZINC PRICES", "Hudson Bay Mining and Smelting"),
+    # negative: a country that owns its figure
+    ("U.S. retail sales rose 0.6% in January, the Commerce Department said.", "0.6%", "", "United States"),
+]
+
+
+@pytest.mark.parametrize("text,figure,title,want", MONEY_PLACES, ids=[r[0][:50] for r in MONEY_PLACES])
+def test_an_amounts_currency_country_is_no_owner(text, figure, title, want):
+    assert _entity(text, figure, title) == (RES.alias_index[want].name if want in RES.alias_index else want)
