@@ -11,6 +11,9 @@ ranker sees them (guide section 3):
   not the currency whose rate it is (`commodity_parts` drops them with the market words).
 - **A country as an amount's currency** (`money_places`): "3.58 billion U.S. Dlrs", "37-1/2 U.S. cents",
   "2.43 US dollars" say which money, not whose figure.
+- **A broker's analyst or call** (`research_employers`): "Salomon analyst David Sutliff said", "an analyst at
+  Siam Commercial Bank", "E&P has a neutral rating and A$34.80 target price on the stock": the employer
+  reports or rates, and owns none of the sentence's figures.
 - **Speakers** (`speaker_spans`): an analyst, economist, official or institute that says, writes or
   forecasts a figure ("..., Yeutter said", "Annabel Bishop, the bank's chief economist, said",
   "The KDI said it now forecasts ...") is never the figure's subject (rule 2).
@@ -87,6 +90,38 @@ def _speech_rx(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern] | No
     role = re.compile(r"\b(?:" + ralt + r")s?\s+$|^\s*,\s+(?:[\w'’-]+\s+){0,5}?(?:"
                       + ralt + r")s?\b", re.I)
     return after, before, role
+
+
+@lru_cache(maxsize=4)
+def _employer_rx(res: Resources) -> tuple[re.Pattern, re.Pattern] | None:
+    data = res.subject_words
+    roles = [str(v) for v in data.get("research_roles") or ()]
+    calls = [str(v) for v in data.get("broker_calls") or ()]
+    if not roles:
+        return None
+    ralt = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+    calt = "|".join(re.escape(c) for c in sorted(calls, key=len, reverse=True)) or "(?!)"
+    # after the name: "Salomon analyst", "Standard Chartered strategists", "E&P has a neutral rating"
+    after = re.compile(r"(?:['’]s)?\s+(?:(?:" + ralt + r")\b|(?:has|keeps|maintains|retains|reiterates|initiates|starts)"
+                       r"\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:" + calt + r")\b)", re.I)
+    before = re.compile(r"\b(?:" + ralt + r")\s+(?:at|with|from)\s+(?:the\s+)?$", re.I)  # "an analyst at Siam Commercial"
+    return after, before
+
+
+def research_employers(text: str, raw: list[tuple[Mention, str]], sent_start: int, sent_end: int,
+                       res: Resources) -> set[tuple[int, int]]:
+    """The spans of the sentence's candidates that speak through an analyst or rate a stock: "Salomon analyst
+    David Sutliff said he sees 1988 earnings of 3.35 dlrs", "a market analyst at Siam Commercial Bank said",
+    "E&P has a neutral rating and A$34.80 target price on the stock" (guide 3.2: a broker is never the owner
+    of the figures it reports)."""
+    rx = _employer_rx(res)
+    if rx is None:
+        return set()
+    after, before = rx
+    return {(m.start, m.end) for m, kind in raw
+            if kind not in ("country", "person", "commodity", "currency") and m.source not in ("common", "demonym")
+            and sent_start <= m.start and m.end <= sent_end
+            and (after.match(text, m.end) or before.search(text, max(sent_start, m.start - 40), m.start))}
 
 
 def speaker_spans(text: str, raw: list[tuple[Mention, str]], sent_start: int, sent_end: int, res: Resources,

@@ -36,7 +36,8 @@ from .records import Mention
 from .resources import Entry, Resources
 from .antecedents import antecedent, weak_topic
 from .headline_names import common_topic, unknown_topic
-from .subject_roles import NAMED_KINDS as _NAMED_KINDS, commodity_parts, speaker_spans, without_place_modifiers
+from .subject_roles import (NAMED_KINDS as _NAMED_KINDS, commodity_parts, research_employers, speaker_spans,
+                            without_place_modifiers)
 from .syntax import anchor, name_chunks, path_arcs, path_features, relation, span_head
 
 RULE = "subjects.v1"
@@ -674,7 +675,8 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
         name, cid = (entry.name, entry.entity_id) if entry is not None else (country, slug(country))
         raw.append((Mention(text[s:e], s, e, name, cid, "country", source="demonym"), "country"))
     raw = without_place_modifiers(text, raw)
-    speakers = speaker_spans(text, raw, sent_start, sent_end, res, lambda name: is_reporter(name, words))
+    speakers = speaker_spans(text, raw, sent_start, sent_end, res, lambda name: is_reporter(name, words)) \
+        | research_employers(text, raw, sent_start, sent_end, res)
     if speakers and (len(raw) > len(speakers) or topic is not None or main is not None):
         raw = [(m, k) for m, k in raw if (m.start, m.end) not in speakers]  # guide 3.2: "..., Yeutter said"
     # each figure of the sentence and the name just before it (no figure between, within a few words)

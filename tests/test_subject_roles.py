@@ -146,3 +146,20 @@ MONEY_PLACES = [
 @pytest.mark.parametrize("text,figure,title,want", MONEY_PLACES, ids=[r[0][:50] for r in MONEY_PLACES])
 def test_an_amounts_currency_country_is_no_owner(text, figure, title, want):
     assert _entity(text, figure, title) == (RES.alias_index[want].name if want in RES.alias_index else want)
+
+
+# (text, figure, title, want): a broker that speaks through its analyst or rates a stock owns none of the figures
+RESEARCH_EMPLOYERS = [
+    # new
+    ("CAR Group shares slipped after the result. E&P has a neutral rating and A$34.80 target price on the stock, "
+     "which is at A$41.03 ahead of the open.", "A$41.03", "CAR Shares May Underperform — Market Talk", "CAR Group"),
+    ("Brightwell Foods rose after the upgrade. Kestrel Securities analyst Dana Moore said she sees 2026 earnings of "
+     "3.35 dlrs a share.", "3.35 dlrs", "Brightwell Foods shares rise", "Brightwell Foods"),
+    # negative: a company's own figure, said by its spokesman
+    ("Halvorsen Shipping spokesman Erik Dahl said revenue rose 12% to 450 million crowns.", "12%", "", "Halvorsen Shipping"),
+]
+
+
+@pytest.mark.parametrize("text,figure,title,want", RESEARCH_EMPLOYERS, ids=[r[0][:50] for r in RESEARCH_EMPLOYERS])
+def test_a_brokers_analyst_or_call_makes_it_no_owner(text, figure, title, want):
+    assert _entity(text, figure, title) == (RES.alias_index[want].name if want in RES.alias_index else want)
