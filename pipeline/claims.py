@@ -37,6 +37,7 @@ from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods
 from .subject_roles import macro_owner, money_places, mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .coordinated_owners import respectively_owner, trailing_owner
+from .headings import find_headings, heading_owner
 from .roundup_items import item_owner
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
                        paragraph_subject)
@@ -514,6 +515,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     views: dict[int, SentenceView] = {}
     by_sentence: dict[int, list[int]] = {}
     spans = {f.start: (f.start, f.end) for f in figures}
+    headings = None  # the article's section headings (headings.find_headings), found when first asked
     for f in figures:
         sf = sentence_at(f.start)
         if sf is not None:
@@ -546,6 +548,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                        ents.learned, discourse)
             best = item_owner(best, cands, opener, sent.start, fig.start, topic, article.source)
+            headings = find_headings(text) if headings is None else headings
+            best = heading_owner(best, cands, text, fig.start, sent.start, res, ents.learned, headings, topic,
+                                 headline)  # "### GoPro" / "Laid off 40% of its staff"
         subject = best.mention() if best is not None else None
         how = _route(best)
         if trace is not None:
