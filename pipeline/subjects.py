@@ -252,8 +252,8 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
         name = _known_prefix(chunk, res, learned, body, upper)
         if not name:
             continue
-        if all(w.lower() in words.not_subjects or (not upper and re.search(
-                r"(?<![\w-])" + re.escape(w.lower()) + r"(?![\w-])", body[:20000])) for w in name.split()):
+        if all(w.lower() in words.not_subjects or (not upper and re.search(  # not in "www.arvinas.com", "pr@confluent.io"
+                r"(?<![\w.@/-])" + re.escape(w.lower()) + r"(?![\w-]|\.[a-z])", body[:20000])) for w in name.split()):
             common = common_topic(chunk, title, body, res, words)  # "Oil Extends Gains", "Gold Falls": the commodity
             if common is not None:
                 return common
