@@ -643,7 +643,9 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
                 raw.append((Mention(text[s:e], s, e, entry.name, entry.entity_id, entry.kind, parent=entry.parent,
                                     source="name"), entry.kind))
             else:
-                raw.append((Mention(text[s:e], s, e, name, slug(name), "name", source="name"), "name"))
+                k = "index" if len(name.split()) > 1 and name.split()[-1] in (  # "The Milan Stock Index was indicated 2.90 pct higher"
+                    res.subject_words.get("index_nouns") or ()) else "name"
+                raw.append((Mention(text[s:e], s, e, name, slug(name), k, source="name"), k))
     picked, route = rule_pick
     if picked is not None and picked.start >= 0 and not any(
             m.start == picked.start and m.end == picked.end for m, _ in raw):

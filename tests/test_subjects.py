@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from pipeline import extract
@@ -153,3 +154,14 @@ def test_a_period_or_a_units_part_in_title_case_is_no_owner():
             "Fourth Quarter revenue rose 5% to $20 million.\nEach Unit consists of one share priced at $1.50.\n")
     claims, _ = extract([text], published="2025-02-10")
     assert not set(claims["entity"]) & {"Fourth Quarter", "Each Unit"}, claims[["figure", "entity"]]
+
+
+# an unknown name that ends in an index's noun is an index: its move is its own, not the headline's country's
+def test_an_unknown_index_name_owns_its_move():
+    text = ("Milan, June 16 - Share prices opened sharply higher, boosted by Italian general election results.\n"
+            "The Varese Stock Index was indicated 2.90 pct higher at 0930 GMT as all sectors were stronger. Among "
+            "stocks posting early gains was Fiat ordinary, which was indicated 13,090 lire against 12,705.\n")
+    claims, _ = extract(pd.DataFrame([{"id": "t1", "text": text, "title": "ITALIAN ELECTION RESULTS BOOST SHARE PRICES",
+                                       "published": "1987-06-16"}]))
+    row = claims[claims["figure"] == "2.90 pct"].iloc[0]
+    assert row["entity"] == "Varese Stock Index", row.to_dict()
