@@ -525,10 +525,14 @@ def word_order_chunks(text: str, sent_start: int, sent_end: int, words: SubjectW
                 continue  # "the Singapore-based internet company": a description, not a name
             # the first word of a table cell is capitalised by its place ("| Organic growth |")
             at_start = not text[sent_start:s].strip(" \t\n\"'“‘(*-•|")
-            if at_start and " " not in text[s:e] and not re.search(r"[A-Z].*[A-Z]|\d", text[s:e]):
+            if at_start and " " not in text[s:e] and not re.search(r"[A-Z].*[A-Z]|\d", text[s:e]) \
+                    and not _OWNED_NOUN.match(text, e):  # "Aritzia shares fell 3.1%": a company's shares
                 continue
             out.append((s, e))
     return out
+
+
+_OWNED_NOUN = re.compile(r"\s+(?:shares|stock|ADRs)\b")
 
 
 def _written_lower(name: str, text: str, words: SubjectWords) -> bool:

@@ -165,3 +165,13 @@ def test_an_unknown_index_name_owns_its_move():
                                        "published": "1987-06-16"}]))
     row = claims[claims["figure"] == "2.90 pct"].iloc[0]
     assert row["entity"] == "Varese Stock Index", row.to_dict()
+
+
+# a one-word name that opens its sentence is a name when its shares follow ("Aritzia shares fell 3.1%")
+def test_a_sentence_opening_name_before_its_shares_owns_the_move():
+    text = ("Toronto Stocks Edge Down; Barrick Gold Jumps\nCanada's main index fell on Tuesday.\n"
+            "Brightwell shares fell 3.1% to C$69.79 after the fashion brand said its founder will sell shares.\n")
+    claims, _ = extract(pd.DataFrame([{"id": "t1", "text": text, "title": "Toronto Stocks Edge Down; Barrick Gold Jumps",
+                                       "published": "2025-02-11"}]))
+    row = claims[claims["figure"] == "3.1%"].iloc[0]
+    assert row["entity"] == "Brightwell", row.to_dict()
