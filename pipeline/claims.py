@@ -37,10 +37,13 @@ from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods
                             guided_period, headline_year, latest_report_period, months_back, move_from_day,
                             payout_quarter, per_year, prior_months_back, report_change, results_story, stated_now,
                             undated_figure, year_after_base, year_ahead)
-from .subject_roles import macro_owner, mover_owner
+from .subject_roles import macro_owner, money_places, mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
+from .coordinated_owners import respectively_owner, trailing_owner
+from .headings import find_headings, heading_owner
+from .roundup_items import item_owner
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
-                       opener_candidate, paragraph_subject)
+                       paragraph_subject)
 
 RULE = "claims.v1"
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s-\s|\s--\s|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared (?:with|to)\b|\bversus\b")
@@ -404,25 +407,6 @@ def _guided_year(base: Period, fy_end: int, ref: date | None = None) -> Period:
     return replace(_whole_year(after, fy_end), rule="claims.guided_year.v1")
 
 
-def _item_owner(best, cands: list, opener: Mention | None, sent_start: int, fig_start: int, topic: Mention | None,
-                outlet: str):
-    """The head's pick, or, when it names no owner in the figure's sentence, the company the paragraph opens
-    with (a roundup's item), unless that is the story's topic, the pick itself or the article's own outlet."""
-    if opener is None or opener.start >= fig_start or opener.entity.lower() == outlet.lower():
-        return best
-    if opener.start >= sent_start:
-        # the opener heads the figure's own sentence ("**Avanti Feeds** – Net profit up ...; revenue up 9%",
-        # "Redington | CMP: Rs 231.80"): it takes the figure from the article's main company only, not from the
-        # headline's topic (a results story's bullets open with its segments: "* Asia-Pacific was down")
-        f = dict(zip(FEATURES, best.features))
-        if not f["main"] or f["topic"]:
-            return best
-    if (opener.entity_id or opener.entity) in (best.entity_id or best.entity,
-                                               (topic.entity_id or topic.entity) if topic is not None else None):
-        return best
-    return opener_candidate(opener, cands)
-
-
 _TERM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 _TERM = re.compile(r"\b(\d{1,2}|" + "|".join(_TERM_WORDS) + r")[- ](year|month|week)s?\b"
@@ -516,6 +500,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     sections = None
     views: dict[int, SentenceView] = {}
     by_sentence: dict[int, list[int]] = {}
+    spans = {f.start: (f.start, f.end) for f in figures}
+    headings = None  # the article's section headings (headings.find_headings), found when first asked
     for f in figures:
         sf = sentence_at(f.start)
         if sf is not None:
@@ -538,12 +524,19 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                                parses.at(fig.start) if parses is not None else None, res, ents.learned, topic,
                                ents.main, discourse, article.title, figure_starts,
                                list(ents.mentions[max(0, lo_m - 12):lo_m]), choose_subject(text, fig, view, ents, res))
+        listed = [spans[s] for s in by_sentence.get(sent.start, ())]  # "Sify and Infosys lost 3.4% and 2%, respectively"
+        cands = money_places(text, cands, listed, spans[fig.start], res)  # "2.43 US dollars": the money's unit, no owner
         best, best_score = choose(cands, head)
         best = mover_owner(text, fig.start, cands, best, sent.start, res)  # "... and Yonghui declines 2.15%"
+        best = trailing_owner(text, spans[fig.start], listed, cands, respectively_owner(
+            text, spans[fig.start], listed, cands, best, sent.start, sent.end))
         if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(headline):
             opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                        ents.learned, discourse)
-            best = _item_owner(best, cands, opener, sent.start, fig.start, topic, article.source)
+            best = item_owner(best, cands, opener, sent.start, fig.start, topic, article.source)
+            headings = find_headings(text) if headings is None else headings
+            best = heading_owner(best, cands, text, fig.start, sent.start, res, ents.learned, headings, topic,
+                                 headline)  # "### GoPro" / "Laid off 40% of its staff"
         subject = best.mention() if best is not None else None
         how = _route(best)
         if trace is not None:

@@ -233,6 +233,9 @@ def _written_as_currency(text: str, start: int, end: int) -> bool:
                 or text[end:end + 1] == "/" or text[start - 1:start] == "/")
 
 
+_NAME_NUMBER = re.compile(r"[ -]\d{2,4}(?![\d.,%])")
+
+
 def _scan_chunks(text: str, res: Resources, learned: dict, rules: _Rules) -> list[Mention]:
     out = []
     for m in _CHUNK.finditer(text):
@@ -260,6 +263,10 @@ def _scan_chunks(text: str, res: Resources, learned: dict, rules: _Rules) -> lis
                         break
                     if entry.kind == "country" and text[e:e + 1] == "$":
                         break  # "US$1.1 million", "HK$40", "NZ$2": the dollar's country names the money, not an owner
+                    num = _NAME_NUMBER.match(text, e)  # "Nasdaq 100", "Russell 2000": the number is part of the name
+                    longer = _lookup(text[s:num.end()], res, learned, False, rules) if num else None
+                    if longer is not None and longer.kind == entry.kind:
+                        entry, e = longer, num.end()
                     found = (j, _mention(entry, text, s, e, "article_alias" if surface in learned else "gazetteer",
                                          poss or text[e:e + 2] == "'s"))
                     break

@@ -109,6 +109,12 @@ def unknown_topic(chunk: list[str], mention: Mention, title: str, body: str, res
     return make(spelled, res, learned) if spelled and spelled != name else mention
 
 
+def common_topic(chunk: list[str], title: str, body: str, res, words) -> Mention | None:
+    """The commodity, currency or token a headline chunk of common words opens with ("Oil Extends Gains",
+    "Gold Falls Off Record High"), where the body also writes the word in lower case."""
+    return _common_subject(chunk, words, body, res) if not _company_words(chunk, title, res) else None
+
+
 def _common_subject(chunk: list[str], words, body: str, res) -> Mention | None:
     """A commodity, currency or token the chunk opens with, after at most an exchange's or a market town's
     name, and before words that name no company ("COFFEE PRICE FALL", "Comex Gold", "LME ZINC", "NY COFFEE",

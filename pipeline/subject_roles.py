@@ -9,6 +9,11 @@ ranker sees them (guide section 3):
   Intermediate crude oil" is WTI, not crude oil).
 - **A currency's word as a unit**: "560 billion yuan", "6.67 billion rand" name the money a figure is in,
   not the currency whose rate it is (`commodity_parts` drops them with the market words).
+- **A country as an amount's currency** (`money_places`): "3.58 billion U.S. Dlrs", "37-1/2 U.S. cents",
+  "2.43 US dollars" say which money, not whose figure.
+- **A broker's analyst or call** (`research_employers`): "Salomon analyst David Sutliff said", "an analyst at
+  Siam Commercial Bank", "E&P has a neutral rating and A$34.80 target price on the stock": the employer
+  reports or rates, and owns none of the sentence's figures.
 - **Speakers** (`speaker_spans`): an analyst, economist, official or institute that says, writes or
   forecasts a figure ("..., Yeutter said", "Annabel Bishop, the bank's chief economist, said",
   "The KDI said it now forecasts ...") is never the figure's subject (rule 2).
@@ -85,6 +90,38 @@ def _speech_rx(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern] | No
     role = re.compile(r"\b(?:" + ralt + r")s?\s+$|^\s*,\s+(?:[\w'’-]+\s+){0,5}?(?:"
                       + ralt + r")s?\b", re.I)
     return after, before, role
+
+
+@lru_cache(maxsize=4)
+def _employer_rx(res: Resources) -> tuple[re.Pattern, re.Pattern] | None:
+    data = res.subject_words
+    roles = [str(v) for v in data.get("research_roles") or ()]
+    calls = [str(v) for v in data.get("broker_calls") or ()]
+    if not roles:
+        return None
+    ralt = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+    calt = "|".join(re.escape(c) for c in sorted(calls, key=len, reverse=True)) or "(?!)"
+    # after the name: "Salomon analyst", "Standard Chartered strategists", "E&P has a neutral rating"
+    after = re.compile(r"(?:['’]s)?\s+(?:(?:" + ralt + r")\b|(?:has|keeps|maintains|retains|reiterates|initiates|starts)"
+                       r"\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:" + calt + r")\b)", re.I)
+    before = re.compile(r"\b(?:" + ralt + r")\s+(?:at|with|from)\s+(?:the\s+)?$", re.I)  # "an analyst at Siam Commercial"
+    return after, before
+
+
+def research_employers(text: str, raw: list[tuple[Mention, str]], sent_start: int, sent_end: int,
+                       res: Resources) -> set[tuple[int, int]]:
+    """The spans of the sentence's candidates that speak through an analyst or rate a stock: "Salomon analyst
+    David Sutliff said he sees 1988 earnings of 3.35 dlrs", "a market analyst at Siam Commercial Bank said",
+    "E&P has a neutral rating and A$34.80 target price on the stock" (guide 3.2: a broker is never the owner
+    of the figures it reports)."""
+    rx = _employer_rx(res)
+    if rx is None:
+        return set()
+    after, before = rx
+    return {(m.start, m.end) for m, kind in raw
+            if kind not in ("country", "person", "commodity", "currency") and m.source not in ("common", "demonym")
+            and sent_start <= m.start and m.end <= sent_end
+            and (after.match(text, m.end) or before.search(text, max(sent_start, m.start - 40), m.start))}
 
 
 def speaker_spans(text: str, raw: list[tuple[Mention, str]], sent_start: int, sent_end: int, res: Resources,
@@ -173,6 +210,36 @@ def mover_owner(text: str, fig_start: int, cands: list, best, sent_start: int, r
     return c
 
 
+@lru_cache(maxsize=4)
+def _money_words(res: Resources) -> frozenset[str]:
+    """The last words of the currencies' names and their subunits, lower case ("dollars", "dlrs", "cents")."""
+    out = set()
+    for cur in res.currencies.values():
+        out.update(n.split()[-1].lower() for n in cur.names if n.split())
+        out.update(str(k).lower() for k in cur.subunits if len(str(k)) > 2)
+    return frozenset(out)
+
+
+def money_places(text: str, cands: list, figures: list[tuple[int, int]], own: tuple[int, int], res: Resources) -> list:
+    """The candidates less a country written as the currency of an amount: inside another figure of the sentence,
+    or after an amount and before (or ending in) a money word ("2.43 US dollars", "3.58 billion U.S. Dlrs",
+    "37-1/2 U.S. cents"). Such a name says which money, not whose figure."""
+    words = _money_words(res)
+
+    def money(c) -> bool:
+        if c.start < 0 or c.kind not in ("country", "name"):
+            return False
+        if any(s <= c.start and c.end <= e for s, e in figures if (s, e) != own):
+            return True
+        after = re.match(r"\s*([A-Za-z]+)", text[c.end:c.end + 20])
+        last = c.entity.split()[-1].lower() if c.kind == "name" and c.entity.split() else ""
+        return bool(_AMOUNT_BEFORE.search(text, max(0, c.start - 30), c.start)) and (
+            last in words or (after is not None and after.group(1).lower() in words))
+
+    drop = [c for c in cands if money(c)]
+    return [c for c in cands if c not in drop] if drop and len(drop) < len(cands) else cands
+
+
 # the metrics of a country's economy (guide 3: "the country or area for macro figures"; the central bank
 # owns only its own policy rate)
 _MACRO_METRICS = frozenset({"inflation", "gdp_growth", "unemployment_rate", "trade_balance"})
@@ -209,3 +276,24 @@ def macro_owner(subject: Mention | None, metric: str, cands: list, topic: Mentio
         return subject
     return Mention(subject.text, subject.start, subject.end, country.name, country.entity_id, "country",
                    source=subject.source)
+
+
+# "Japan's Nikkei", "Chile's peso", "Canada's S&P/TSX Composite", "Japan's SoftBank Group": the country
+# says where the named index, currency or company is, and the figure is that name's (guide 3.7). A
+# commodity stays the country's ("Brazil's soybean harvest").
+_PLACE_POSSESSIVE = re.compile(r"['’]s?\s+(?:benchmark\s+|main\s+|blue-chip\s+|broader\s+)?")
+NAMED_KINDS = frozenset({"index", "company", "unit", "currency"})
+
+
+def without_place_modifiers(text: str, raw: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """The candidates less a country written as the possessive of a named index, currency or company."""
+    drop = set()
+    for m, kind in raw:
+        if kind != "country":
+            continue
+        gap = _PLACE_POSSESSIVE.match(text, m.end)
+        if gap is None:
+            continue
+        if any(n.start == gap.end() and k in NAMED_KINDS and n.entity != m.entity for n, k in raw):
+            drop.add((m.start, m.end))
+    return [(m, k) for m, k in raw if (m.start, m.end) not in drop] if drop else raw

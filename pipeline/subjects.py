@@ -34,8 +34,10 @@ from .identity import slug
 from .parse import Parsed
 from .records import Mention
 from .resources import Entry, Resources
-from .headline_names import unknown_topic, written_as_name
-from .subject_roles import commodity_parts, speaker_spans
+from .antecedents import antecedent, weak_topic
+from .headline_names import common_topic, unknown_topic, written_as_name
+from .subject_roles import (NAMED_KINDS as _NAMED_KINDS, commodity_parts, research_employers, speaker_spans,
+                            without_place_modifiers)
 from .syntax import anchor, name_chunks, path_arcs, path_features, relation, span_head
 
 RULE = "subjects.v1"
@@ -250,8 +252,11 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
         name = _known_prefix(chunk, res, learned, body, upper)
         if not name:
             continue
-        if all(w.lower() in words.not_subjects or (not upper and re.search(
-                r"(?<![\w-])" + re.escape(w.lower()) + r"(?![\w-])", body[:20000])) for w in name.split()):
+        if all(w.lower() in words.not_subjects or (not upper and re.search(  # not in "www.arvinas.com", "pr@confluent.io"
+                r"(?<![\w.@/-])" + re.escape(w.lower()) + r"(?![\w-]|\.[a-z])", body[:20000])) for w in name.split()):
+            common = common_topic(chunk, title, body, res, words)  # "Oil Extends Gains", "Gold Falls": the commodity
+            if common is not None:
+                return common
             continue  # "Top Midday Gainers": words the story writes in lower case, not a name
         if is_reporter(name, words) and chunk is not chunks[-1]:
             continue
@@ -355,6 +360,7 @@ class Discourse:
     newlines: list = None
     counts: dict = None
     openers: dict = None  # paragraph start -> its first owner (paragraph_subject), found once
+    weak_topic: bool | None = None  # the topic is title-case words, no name (antecedents.weak_topic)
 
     def __post_init__(self):
         if self.seen is None:
@@ -523,10 +529,14 @@ def word_order_chunks(text: str, sent_start: int, sent_end: int, words: SubjectW
                 continue  # "the Singapore-based internet company": a description, not a name
             # the first word of a table cell is capitalised by its place ("| Organic growth |")
             at_start = not text[sent_start:s].strip(" \t\n\"'“‘(*-•|")
-            if at_start and " " not in text[s:e] and not re.search(r"[A-Z].*[A-Z]|\d", text[s:e]):
+            if at_start and " " not in text[s:e] and not re.search(r"[A-Z].*[A-Z]|\d", text[s:e]) \
+                    and not _OWNED_NOUN.match(text, e):  # "Aritzia shares fell 3.1%": a company's shares
                 continue
             out.append((s, e))
     return out
+
+
+_OWNED_NOUN = re.compile(r"\s+(?:shares|stock|ADRs)\b")
 
 
 def _written_lower(name: str, text: str, words: SubjectWords) -> bool:
@@ -614,7 +624,11 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
         if m.kind == "currency" or (m.start < fig.end and fig.start < m.end):
             continue
         if m.source == "reference" and topic is not None:  # "the company", "the beverage giant": the story's topic
-            m = Mention(m.text, m.start, m.end, topic.entity, topic.entity_id, topic.kind, parent=topic.parent,
+            if discourse.weak_topic is None:
+                discourse.weak_topic = weak_topic(topic, text)
+            to = antecedent(text, m, [*mentions_before, *mentions], main) if discourse.weak_topic else topic
+            to = to or topic  # a topic that is title-case words, no name: what the reference points back to
+            m = Mention(m.text, m.start, m.end, to.entity, to.entity_id, to.kind, parent=to.parent,
                         source="reference", possessive=m.possessive)
         raw.append((m, m.kind))
     # a name chunk may hold a shorter known name ("Carraro India" holds India): both are candidates
@@ -637,7 +651,9 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
                 raw.append((Mention(text[s:e], s, e, entry.name, entry.entity_id, entry.kind, parent=entry.parent,
                                     source="name"), entry.kind))
             else:
-                raw.append((Mention(text[s:e], s, e, name, slug(name), "name", source="name"), "name"))
+                k = "index" if len(name.split()) > 1 and name.split()[-1] in (  # "The Milan Stock Index was indicated 2.90 pct higher"
+                    res.subject_words.get("index_nouns") or ()) else "name"
+                raw.append((Mention(text[s:e], s, e, name, slug(name), k, source="name"), k))
     picked, route = rule_pick
     if picked is not None and picked.start >= 0 and not any(
             m.start == picked.start and m.end == picked.end for m, _ in raw):
@@ -668,8 +684,9 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
         entry = resolve_name(country, res, learned)
         name, cid = (entry.name, entry.entity_id) if entry is not None else (country, slug(country))
         raw.append((Mention(text[s:e], s, e, name, cid, "country", source="demonym"), "country"))
-    raw = _without_place_modifiers(text, raw)
-    speakers = speaker_spans(text, raw, sent_start, sent_end, res, lambda name: is_reporter(name, words))
+    raw = without_place_modifiers(text, raw)
+    speakers = speaker_spans(text, raw, sent_start, sent_end, res, lambda name: is_reporter(name, words)) \
+        | research_employers(text, raw, sent_start, sent_end, res)
     if speakers and (len(raw) > len(speakers) or topic is not None or main is not None):
         raw = [(m, k) for m, k in raw if (m.start, m.end) not in speakers]  # guide 3.2: "..., Yeutter said"
     # each figure of the sentence and the name just before it (no figure between, within a few words)
@@ -790,27 +807,6 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
         out.append(Candidate(m.entity, m.entity_id, row["kind"], m.parent, m.source, m.start, m.end,
                              tuple(f[k] for k in FEATURES)))
     return out
-
-
-# "Japan's Nikkei", "Chile's peso", "Canada's S&P/TSX Composite", "Japan's SoftBank Group": the country
-# says where the named index, currency or company is, and the figure is that name's (guide 3.7). A
-# commodity stays the country's ("Brazil's soybean harvest").
-_PLACE_POSSESSIVE = re.compile(r"['’]s?\s+(?:benchmark\s+|main\s+|blue-chip\s+|broader\s+)?")
-_NAMED_KINDS = frozenset({"index", "company", "unit", "currency"})
-
-
-def _without_place_modifiers(text: str, raw: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
-    """The candidates less a country written as the possessive of a named index, currency or company."""
-    drop = set()
-    for m, kind in raw:
-        if kind != "country":
-            continue
-        gap = _PLACE_POSSESSIVE.match(text, m.end)
-        if gap is None:
-            continue
-        if any(n.start == gap.end() and k in _NAMED_KINDS and n.entity != m.entity for n, k in raw):
-            drop.add((m.start, m.end))
-    return [(m, k) for m, k in raw if (m.start, m.end) not in drop] if drop else raw
 
 
 def _strength(f: dict) -> float:

@@ -45,6 +45,27 @@ def test_short_or_word_like_tickers_need_ticker_context(resources):
     assert not any(surface in ("ALL", "A") for surface, _ in found), found
 
 
+@pytest.mark.parametrize("text,surface,entity", [
+    # the number after an index's name is part of it: "Nasdaq 100" is not the Nasdaq Composite
+    ("Nasdaq 100 futures had advanced by 28 points or 0.1%.", "Nasdaq 100", "Nasdaq-100"),
+    ("The Nasdaq rose 1.2% and the Russell 2000 fell 0.4%.", "Nasdaq", "Nasdaq Composite"),
+    # a number that is no part of the name stays out of it
+    ("Nasdaq 2024 revenue rose 7%.", "Nasdaq", "Nasdaq Composite"),
+])
+def test_a_number_ends_an_index_name(text, surface, entity, resources):
+    _, found = mentions(text, resources)
+    assert (surface, entity) in found, found
+
+
+def test_a_month_in_a_wire_headline_is_no_ticker(resources):
+    # "DEC" is Digital Equipment's old symbol, "MAR" Marriott's: in "4TH QTR DEC 31 LOSS" a month
+    ents, _ = mentions("SAN GABRIEL, Calif., March 6 - Shr loss 12 cts vs loss 16 cts", resources,
+                       title="<CLARY CORP> 4TH QTR DEC 31 LOSS")
+    assert ents.main is None or ents.main.entity != "Digital Equipment", ents.main
+    ents, _ = mentions("Digital Equipment Corp <DEC> said sales rose.", resources)
+    assert ents.main is not None and ents.main.entity == "Digital Equipment"
+
+
 @pytest.mark.parametrize("text,named", [
     # an ISO code that is also a ticker (NOK Nokia, COP ConocoPhillips) names money beside an amount or in a pair
     ("Adjusted EBITDA rose from NOK 7,367 million to NOK 7,701 million.", False),

@@ -34,6 +34,14 @@ COMMODITY_FIRST = [
     ("NY COFFEE FUTURES END MIXED", "Coffee futures ended mixed on the exchange.", "coffee"),
     ("Comex Gold Settles 0.8% Higher at $2,950.10", "Gold futures rose.", "gold"),
     ("LME COPPER STOCKS FALL 2,125 TONNES", "Copper stocks fell.", "copper"),
+    # new: a commodity word the body also writes in lower case still opens the headline ("Fed" is no topic)
+    ("Oil Extends Gains as Fed Signals Flexibility", "Oil rose as the Fed signalled patience; oil stocks fell.",
+     "crude oil"),
+    ("Gold Falls Off Record High as Powell Set to Appear Before Congress", "Spot gold fell 0.3%, Powell said.", "gold"),
+    # new: a company's name written in lower case only in its web and mail addresses is still its name
+    ("Tessaro Reports Fourth Quarter Results and Provides Corporate Update",
+     "Tessaro Inc reported results. For more about Tessaro, visit www.tessaro.com or write to ir@tessaro.io.",
+     "Tessaro"),
     # negative: a company named after a commodity, or a market word before a company's name
     ("Copper Fox Announces Drilling Results", "Copper Fox Metals Inc said the program is complete.", "Copper Fox"),
     ("Gulf Oil Lubricants shares jump 4% on record date", "Gulf Oil Lubricants India said the dividend is final.",

@@ -128,3 +128,38 @@ MACRO_OWNERS = [
 @pytest.mark.parametrize("text,figure,title,want", MACRO_OWNERS, ids=[r[0][:50] for r in MACRO_OWNERS])
 def test_a_macro_figure_is_its_countrys(text, figure, title, want):
     assert _entity(text, figure, title) == (RES.alias_index[want].name if want in RES.alias_index else want)
+
+
+# (text, figure, title, want): a country written as an amount's currency says which money, not whose figure
+MONEY_PLACES = [
+    # new
+    ("TAIPEI, March 20 - Export orders for Taiwanese products fell 1.37 pct to 3.58 billion U.S. Dlrs in February "
+     "from 3.63 billion in January, an Economic Ministry official said.", "3.63 billion",
+     "TAIWAN'S EXPORT ORDERS FALL IN FEBRUARY", "Taiwan"),
+    ("Hudson Bay Mining and Smelting Co Ltd said special high grade zinc now costs 37-1/2 U.S. cents and 50 Canadian "
+     "cents a pound.", "50 Canadian", "HUDSON BAY MINING CUTS ZINC PRICES", "Hudson Bay Mining and Smelting"),
+    # negative: a country that owns its figure
+    ("U.S. retail sales rose 0.6% in January, the Commerce Department said.", "0.6%", "", "United States"),
+]
+
+
+@pytest.mark.parametrize("text,figure,title,want", MONEY_PLACES, ids=[r[0][:50] for r in MONEY_PLACES])
+def test_an_amounts_currency_country_is_no_owner(text, figure, title, want):
+    assert _entity(text, figure, title) == (RES.alias_index[want].name if want in RES.alias_index else want)
+
+
+# (text, figure, title, want): a broker that speaks through its analyst or rates a stock owns none of the figures
+RESEARCH_EMPLOYERS = [
+    # new
+    ("CAR Group shares slipped after the result. E&P has a neutral rating and A$34.80 target price on the stock, "
+     "which is at A$41.03 ahead of the open.", "A$41.03", "CAR Shares May Underperform — Market Talk", "CAR Group"),
+    ("Brightwell Foods rose after the upgrade. Kestrel Securities analyst Dana Moore said she sees 2026 earnings of "
+     "3.35 dlrs a share.", "3.35 dlrs", "Brightwell Foods shares rise", "Brightwell Foods"),
+    # negative: a company's own figure, said by its spokesman
+    ("Halvorsen Shipping spokesman Erik Dahl said revenue rose 12% to 450 million crowns.", "12%", "", "Halvorsen Shipping"),
+]
+
+
+@pytest.mark.parametrize("text,figure,title,want", RESEARCH_EMPLOYERS, ids=[r[0][:50] for r in RESEARCH_EMPLOYERS])
+def test_a_brokers_analyst_or_call_makes_it_no_owner(text, figure, title, want):
+    assert _entity(text, figure, title) == (RES.alias_index[want].name if want in RES.alias_index else want)

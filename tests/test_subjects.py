@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from pipeline import extract
@@ -130,8 +131,47 @@ def test_a_description_does_not_open_a_paragraph():
     assert list(claims["entity"].str.startswith("Acme")) == [True], claims[["figure", "entity"]]
 
 
+# a paragraph that opens with a country says where the company works: it is no roundup item of that country
+COUNTRY_OPENERS = [
+    ("Aker Solutions ASA: Fourth-quarter results\nAker Solutions reported results on Thursday.\n"
+     "Norway's offshore fields kept the yards busy. The tender pipeline grew to about NOK 86 billion at year end.\n",
+     "NOK 86 billion", "Aker Solutions"),
+    ("DOME <DMP> BENEFITS FROM SPECULATION\nDome Petroleum Ltd shares rose on takeover talk.\n"
+     "The company has tax credits of 2.5 billion dlrs Canadian (1.9 billion dlrs U.S.). It reported a 1986 loss of "
+     "2.2 billion dlrs.\n", "2.2 billion dlrs", "Dome Petroleum"),
+]
+
+
+@pytest.mark.parametrize("text,figure,want", COUNTRY_OPENERS, ids=[c[2] for c in COUNTRY_OPENERS])
+def test_a_country_opening_a_paragraph_does_not_take_a_companys_figure(text, figure, want):
+    claims, _ = extract([text], published="2025-02-10")
+    row = claims[claims["figure"] == figure].iloc[0]
+    assert row["entity"] == want, row.to_dict()
+
+
 def test_a_period_or_a_units_part_in_title_case_is_no_owner():
     text = ("Hooli Reports Results\nHooli said on Monday its results beat forecasts.\n"
             "Fourth Quarter revenue rose 5% to $20 million.\nEach Unit consists of one share priced at $1.50.\n")
     claims, _ = extract([text], published="2025-02-10")
     assert not set(claims["entity"]) & {"Fourth Quarter", "Each Unit"}, claims[["figure", "entity"]]
+
+
+# an unknown name that ends in an index's noun is an index: its move is its own, not the headline's country's
+def test_an_unknown_index_name_owns_its_move():
+    text = ("Milan, June 16 - Share prices opened sharply higher, boosted by Italian general election results.\n"
+            "The Varese Stock Index was indicated 2.90 pct higher at 0930 GMT as all sectors were stronger. Among "
+            "stocks posting early gains was Fiat ordinary, which was indicated 13,090 lire against 12,705.\n")
+    claims, _ = extract(pd.DataFrame([{"id": "t1", "text": text, "title": "ITALIAN ELECTION RESULTS BOOST SHARE PRICES",
+                                       "published": "1987-06-16"}]))
+    row = claims[claims["figure"] == "2.90 pct"].iloc[0]
+    assert row["entity"] == "Varese Stock Index", row.to_dict()
+
+
+# a one-word name that opens its sentence is a name when its shares follow ("Aritzia shares fell 3.1%")
+def test_a_sentence_opening_name_before_its_shares_owns_the_move():
+    text = ("Toronto Stocks Edge Down; Barrick Gold Jumps\nCanada's main index fell on Tuesday.\n"
+            "Brightwell shares fell 3.1% to C$69.79 after the fashion brand said its founder will sell shares.\n")
+    claims, _ = extract(pd.DataFrame([{"id": "t1", "text": text, "title": "Toronto Stocks Edge Down; Barrick Gold Jumps",
+                                       "published": "2025-02-11"}]))
+    row = claims[claims["figure"] == "3.1%"].iloc[0]
+    assert row["entity"] == "Brightwell", row.to_dict()
