@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .calendar_resolve import rel_month_name, rel_unit, rel_weekday, weekend_span
+from .calendar_resolve import rel_month_name, rel_unit, rel_weekday, weekend_span, window_span
 from .calendar_spans import Cal, Ctx, Dur, Fix, Hol, Node, Nth, Sea, day_span, week_span
 from .date_math import full_year, safe_date, week_start
 from .numbers import parse_word_tokens
 
+_TRAILING_UNITS = ("week", "month", "year")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _SOON = timedelta(days=31)  # a numeric date month first this far ahead of the story is read day first
 
 
@@ -376,6 +378,12 @@ class Atoms:
         unit = g.units[_squash(gd["rel_u"].lower())]
         if unit == "season":
             return Node(s, e, Sea("season", None, k), "season")
+        if k == -1 and unit in _TRAILING_UNITS and _THE_BEFORE.search(text, max(0, s - 5), s):
+            # "over the past year", "in the last month": the trailing span to the day, not the calendar unit before
+            # this one ("last year" and "past week" alone are 2024 and last week, as the peer suites read them; "in
+            # the last quarter" is the quarter reported)
+            sp = window_span(Dur(1, unit), False, ctx)
+            return Node(s, e, Fix(sp), unit) if sp else None
         sp = rel_unit(unit, k, ctx, calendar_year="calendar" in w)
         return Node(s, e, Fix(sp), unit) if sp else None
 
