@@ -10,6 +10,11 @@ from pipeline import extract
 
 # (text, figure, metric)
 CUES = [
+    # the upside or downside an analyst's price target implies is the target's (the metric guide), not a move
+    ("The average Initech price target of $24.53 per share implies 19.43% upside potential.", "19.43%",
+     "price_target"),
+    ("Globex's $160 price target indicates a one-year downside of 12%, the analyst wrote.", "12%", "price_target"),
+    ("Initech shares rose 5% on Monday after the upgrade.", "5%", "price_change"),
     ("A group of Japanese banks will lend Freedonia 30 billion yen for public works, the finance ministry said.",
      "30 billion yen", "debt"),
     ("Initech Corp said three banks agreed to lend it 250 mln dlrs to finance the purchase.", "250 mln dlrs", "debt"),
