@@ -156,6 +156,20 @@ _RESULTS_STORY = re.compile(r"\b(?:quarterly|(?:first|second|third|fourth)[- ]qu
                             r"year[- ](?:on|over)[- ]year|net profit|net income)\b", re.I)
 
 
+# a story written before the results it is about ("Heading Into Fiscal Q2 Results", "is scheduled to report Q4
+# results on Tuesday", "Earnings Preview"): its undated forecasts and estimates are for the quarter to be reported
+_PREVIEW = re.compile(r"\b(?:ahead of|heading into|head(?:s)? into|preview(?:s|ing)?|what to (?:expect|watch)|"
+                      r"(?:scheduled|set|due|slated|expected) to (?:report|release|post|announce)|will (?:report|release|"
+                      r"post|announce) (?:its )?(?:fiscal |first|second|third|fourth|quarterly|q[1-4]|results|earnings))\b",
+                      re.I)
+_PREVIEW_REACH = 600  # characters of the story, after its headline, where a preview says so
+
+
+def preview_story(title: str, text: str) -> bool:
+    """Whether the story previews results not yet out (its headline or its opening says so)."""
+    return bool(_PREVIEW.search(title or "") or _PREVIEW.search(text[:_PREVIEW_REACH]))
+
+
 def results_story(title: str, text: str) -> bool:
     """Whether a story reports results: its headline or text has results words ("Q3 results", "net profit
     rises 38% YoY")."""

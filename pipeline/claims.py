@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .antecedents import weak_topic
 from .bounds import bounded_sentence_at
 from .confidence import estimate as estimate_confidence, features as confidence_features, load_confidence_head
 from .dates import find_periods, fiscal_year_of, fiscal_year_span, shift_period
@@ -35,7 +36,7 @@ from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
                             sentence_report_period as _sentence_report_period, close_since, dates_a_base,
                             guided_period, headline_year, latest_report_period, months_back, move_from_day,
-                            payout_quarter, per_year, prior_months_back, report_change, results_story, stated_now,
+                            payout_quarter, per_year, preview_story, prior_months_back, report_change, results_story, stated_now,
                             undated_figure, year_after_base, year_ahead)
 from .subject_roles import macro_owner, money_places, mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
@@ -180,7 +181,7 @@ def gazetteer_fiscal_year_end(topic: Mention | None, ents: ArticleEntities, res:
 
 
 def story_fiscal_year_end(topic: Mention | None, ents: ArticleEntities, figures: list[Figure], res: Resources,
-                          labels_say: int | None = None) -> int:
+                          labels_say: int | None = None, body: str = "") -> int:
     """The month the story's company ends its fiscal year: the lists' (`gazetteer_fiscal_year_end`), else
     the one the story's quarter labels say (`labels_say`, from `_labels_fiscal_year_end`), else the main
     company's, else the usual year-end of the currency most of the story's money is in
@@ -191,7 +192,10 @@ def story_fiscal_year_end(topic: Mention | None, ents: ArticleEntities, figures:
         return known
     if labels_say is not None:
         return labels_say
-    entry = res.alias_index.get(ents.main.entity) if ents.main is not None else None
+    # a headline naming a company no list holds, which the body writes as a name: the main company is often another
+    # one (a footer's "News Corp" under a Wendy's story), whose fiscal year is none of the story's
+    named_topic = topic is not None and topic.kind == "name" and not weak_topic(topic, body)
+    entry = res.alias_index.get(ents.main.entity) if ents.main is not None and not named_topic else None
     if _country_story(topic, res):
         entry = None  # a country's story: its government's fiscal year, by its currency ("Japan's fiscal 1987")
     if entry is not None and entry.kind in ("company", "unit"):
@@ -226,6 +230,11 @@ def _sentence_fiscal_year_end(ents: ArticleEntities, start: int, end: int, res: 
     return months.pop() if len(months) == 1 else None
 
 
+# a quarter something starts in is no quarter reported ("starting in the second quarter, it will reduce its quarterly
+# dividend to 14 cents from 25 cents currently")
+_STARTING = re.compile(r"\b(?:starting|beginning|effective|commencing)(?:\s+(?:in|with|from))?(?:\s+the)?\s+$", re.I)
+
+
 def _labels_fiscal_year_end(labeled: list[tuple[str, Period | None]], headline: str, text: str, ref: date,
                             prior: int, res: Resources) -> int | None:
     """The fiscal year end the story's quarter labels say (reporting_periods.fiscal_year_end_from_labels),
@@ -236,7 +245,7 @@ def _labels_fiscal_year_end(labeled: list[tuple[str, Period | None]], headline: 
     found: dict[int, tuple] = {}
     for modality, p in labeled:
         if modality == "actual" and p is not None and p.start >= 0 and not p.relative_to_previous \
-                and not _compared_with(p, text):
+                and not _compared_with(p, text) and not _STARTING.search(text, max(0, p.start - 20), p.start):
             label = quarter_label(p.text, ref)
             if label is not None:
                 found[p.start] = label
@@ -464,7 +473,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     # the body without the headline when the text repeats it, so the headline is not its own evidence
     body = text[len(headline):] if text.startswith(headline) else text
     topic = headline_subject(headline, res, ents.learned, body)
-    fy_end = fy_end_month or story_fiscal_year_end(topic, ents, figures, res)
+    fy_end = fy_end_month or story_fiscal_year_end(topic, ents, figures, res, body=body)
     traced = len(trace) if trace is not None else 0
     discourse = Discourse()
     sentence_at = bounded_sentence_at(clean, figures)  # a sentence over 5,000 characters is read in windows
@@ -717,7 +726,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         timing = res.metrics[metric].timing if metric in res.metrics else "flow"
         if period is not None and period.period_start and timing == "flow" and period.granularity in _REPORT_GRAINS \
                 and not period.relative_to_previous and modality != "historical" and (fig.table_label or not role) \
-                and (ref is None or modality != "actual" or period.period_end <= ref):
+                and (ref is None or modality != "actual" or period.period_end <= ref) \
+                and not (period.start >= 0 and _STARTING.search(text, max(0, period.start - 20), period.start)):
             # a period given for comparison ("a 700% increase compared to Q4 2023"), or one not yet ended for a
             # result (a fiscal quarter read on the wrong calendar), is no report period
             entity_periods[entity][(period.period_start, period.period_end)] += 1
@@ -747,6 +757,10 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             story_periods[(p.period_start, p.period_end)] = p
             story_counts[(p.period_start, p.period_end)] += 1
     story_period = story_periods[story_counts.most_common(1)[0][0]] if story_counts else None
+    preview = preview_story(article.title or "", text)
+    if preview:  # the quarter the preview's headline names is the story's, whatever later quarters its analysts see
+        story_period = next((p for p in find_periods(article.title or "", ref, fy_end, res=res) if _report_period(p, ref)),
+                            story_period)
     # a results story that names no quarter ("Gopal Snacks - Net profit drops 70% YoY to Rs 5.3 crore"): the latest
     # quarter of its calendar that has ended, for a figure not stated by the year ("a dividend of 78 cts a year")
     latest_quarter = latest_report_period(ref, fy_end, article.title or "", res) \
@@ -767,10 +781,10 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if period is None and (default == "report" or report_change(fig, text, metric, modality, res)):
             # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported
             # period, else the one the story reports most; "a year earlier" is that period a year before
-            own = entity_periods.get(entity)
+            own = entity_periods.get(entity) if not preview else None  # a preview's quarters: the headline's
             base = sentence_report or (story_periods[own.most_common(1)[0][0]] if own else story_period) or (
                 latest_quarter if latest_quarter is not None and not per_year(text[sent.start:sent.end]) else None)
-            if base is not None and modality == "forecast" and not back and sentence_report is None:
+            if base is not None and modality == "forecast" and not back and sentence_report is None and not preview:
                 period = _guided_year(base, fy_end, ref)
             elif base is not None and whole_year:
                 period = _whole_year(base, fy_end)

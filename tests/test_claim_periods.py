@@ -11,6 +11,28 @@ _Q2 = "Hooli Inc's second-quarter revenue rose 8% to $2.2 billion, and net incom
 
 # title, published, text, figure, expected period label
 CASES = [
+    # a preview's undated forecasts and estimates are for the quarter its headline says is to be reported, not the
+    # year after it, nor a later quarter its analysts also see
+    ("Hooli Faces Unknowns Heading Into Q4 Results, Acme Says", "2025-02-10",
+     "Hooli Inc is scheduled to report Q4 results Tuesday. Acme expects EPS of $0.61 on revenue of $5.80 billion. "
+     "Wall Street is looking for $0.64 and $5.89 billion, respectively. For Q1, Acme projects EPS of $0.72.",
+     "$5.80 billion", "2024-Q4"),
+    ("Hooli Faces Unknowns Heading Into Q4 Results, Acme Says", "2025-02-10",
+     "Hooli Inc is scheduled to report Q4 results Tuesday. Acme expects EPS of $0.61 on revenue of $5.80 billion. "
+     "Wall Street is looking for $0.64 and $5.89 billion, respectively. For Q1, Acme projects EPS of $0.72.",
+     "$5.89 billion", "2024-Q4"),
+    ("Hooli Faces Unknowns Heading Into Q4 Results, Acme Says", "2025-02-10",
+     "Hooli Inc is scheduled to report Q4 results Tuesday. Acme expects EPS of $0.61 on revenue of $5.80 billion. "
+     "Wall Street is looking for $0.64 and $5.89 billion, respectively. For Q1, Acme projects EPS of $0.72.",
+     "$0.72", "2025-Q1"),
+    # a company no list holds keeps the calendar year, not the fiscal year of the company the story names most
+    # (Microsoft's ends in June), and a quarter something starts in is no quarter the story reports
+    ("Initech beats on same-store sales for the first time in seven quarters", "2025-02-13",
+     "Initech Co.'s stock rose 1.3% early Thursday, after the chain posted better-than-expected fourth-quarter "
+     "earnings.\n\nInitech had net income of $47.5 million, or 23 cents a share, for the quarter.\n\nStarting in "
+     "the second quarter, Initech will reduce its quarterly dividend to 14 cents a share from 25 cents currently.\n\n"
+     "Initech sells its software through Microsoft's cloud. Microsoft said it would help. Microsoft shares rose.",
+     "$47.5 million", "2024-Q4"),
     # guidance with no period words is about the fiscal year after the report period: the coming one after a
     # fourth quarter, the one under way after a second
     ("Hooli Q4 results", "2025-02-13", _Q4 + "Adjusted EBITDA is expected to range from $900 million to $950 million.",
