@@ -103,6 +103,11 @@ def test_basis_words_before_the_figure(resources):
     assert basis_of("Oper shr 4.46 dlrs vs 3.20 dlrs", "4.46 dlrs", resources) == "adjusted"  # a wire table's row
     assert basis_of("Shr 5.06 dlrs vs 5.92 dlrs", "5.06 dlrs", resources) == "reported"
     assert basis_of("Operating net 13.5 mln vs 14.6 mln", "13.5 mln", resources) == "adjusted"
+    assert basis_of("Profit attributable to owners of the company rose to 1.33 billion rupees.", "1.33 billion rupees",
+                    resources) == "attributable"
+    assert basis_of("Net income available to common shareholders was $33.6 million.", "$33.6 million",
+                    resources) == "attributable"
+    assert basis_of("Consolidated net profit rose to Rs 132.4 crore.", "Rs 132.4 crore", resources) == "reported"
 
 
 CLOSE_CASES = [  # (sentence, figure, metric, basis): a session's close only for a market quote
