@@ -2,6 +2,9 @@
 
     python bench/conflict_audit/draw.py RUN_DIR --n 100 --seed 16 --out bench/conflict_audit/modern-draw.jsonl
     python bench/conflict_audit/draw.py RUN_DIR --n 50 --seed 17 --out bench/conflict_audit/wire-web-draw.jsonl
+    python bench/conflict_audit/draw.py RUN_DIR --n 100 --seed 61 --exclude bench/conflict_audit/*draw*.jsonl --out ...
+
+--exclude leaves out the conflicts earlier draws hold (by conflict_id), for an audit of pairs nobody has judged.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--exclude", type=Path, nargs="*", default=[], help="earlier draws whose conflicts to leave out")
     args = ap.parse_args()
     import pandas as pd
 
@@ -25,6 +29,9 @@ def main() -> int:
     if conflicts.empty:
         print("no conflicts in the run", file=sys.stderr)
         return 1
+    seen = {json.loads(line).get("conflict_id") for path in args.exclude for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()}
+    conflicts = conflicts[~conflicts["conflict_id"].isin(seen)]
     drawn = conflicts.sample(n=min(args.n, len(conflicts)), random_state=args.seed)
     ids = set(drawn["claim_a"]) | set(drawn["claim_b"])
     claims = pd.read_parquet(args.run / "claims.parquet")
