@@ -17,11 +17,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .antecedents import weak_topic
 from .bounds import bounded_sentence_at
 from .confidence import estimate as estimate_confidence, features as confidence_features, load_confidence_head
 from .dates import find_periods, fiscal_year_of, fiscal_year_span, shift_period
-from .reporting_periods import fiscal_year_end_from_labels, quarter_label
 from .entities import ArticleEntities
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
@@ -31,6 +29,8 @@ from .measures import measured_noun, share_metric, table_row_metric
 from .measured_parts import measured_part, part_words as measured_part_words
 from .modality import MODALITY_REACH as _MODALITY_REACH, figure_modality, modality_after, modality_cues, modality_in_sentence
 from .segment_frames import frame_segment, restated_part
+from .story_calendar import (STARTING, country_story, gazetteer_fiscal_year_end, labels_fiscal_year_end,
+                             sentence_fiscal_year_end, story_fiscal_year_end)
 from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
 from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods, compared_before as _compared_before,
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
@@ -160,103 +160,6 @@ def choose_subject(text: str, fig: Figure, view: SentenceView, ents: ArticleEnti
     if in_clause_after and in_clause_after[0].possessive:
         return in_clause_after[0], "clause"
     return ents.main, "main"
-
-
-def gazetteer_fiscal_year_end(topic: Mention | None, ents: ArticleEntities, res: Resources) -> int | None:
-    """The month the story's company ends its fiscal year, where the lists settle it: the headline company's
-    (the gazetteer's), else the main company's; None when the headline names a company no list holds (the
-    main company is then often another one: "Lulu Retail" is no Lululemon) or a country (Germany's GDP
-    quarters are no quarters of Apple's, whatever the story says of Apple)."""
-    if topic is not None:
-        entry = res.alias_index.get(topic.entity)
-        if entry is None or entry.kind == "country":
-            return None
-        if entry.kind in ("company", "unit"):
-            return entry.fy_end_month
-    if ents.main is not None:
-        entry = res.alias_index.get(ents.main.entity)
-        if entry is not None and entry.kind in ("company", "unit"):
-            return entry.fy_end_month
-    return None
-
-
-def story_fiscal_year_end(topic: Mention | None, ents: ArticleEntities, figures: list[Figure], res: Resources,
-                          labels_say: int | None = None, body: str = "") -> int:
-    """The month the story's company ends its fiscal year: the lists' (`gazetteer_fiscal_year_end`), else
-    the one the story's quarter labels say (`labels_say`, from `_labels_fiscal_year_end`), else the main
-    company's, else the usual year-end of the currency most of the story's money is in
-    (models/lexicons/periods.yaml `fiscal_year_end_by_currency`: Indian and Japanese companies end in
-    March), else December."""
-    known = gazetteer_fiscal_year_end(topic, ents, res)
-    if known is not None:
-        return known
-    if labels_say is not None:
-        return labels_say
-    # a headline naming a company no list holds, which the body writes as a name: the main company is often another
-    # one (a footer's "News Corp" under a Wendy's story), whose fiscal year is none of the story's
-    named_topic = topic is not None and topic.kind == "name" and not weak_topic(topic, body)
-    entry = res.alias_index.get(ents.main.entity) if ents.main is not None and not named_topic else None
-    if _country_story(topic, res):
-        entry = None  # a country's story: its government's fiscal year, by its currency ("Japan's fiscal 1987")
-    if entry is not None and entry.kind in ("company", "unit"):
-        return entry.fy_end_month
-    counts: dict[str, int] = {}
-    for f in figures:
-        if f.kind == "money":
-            counts[f.unit] = counts.get(f.unit, 0) + 1
-    if counts:
-        currency = max(counts, key=counts.get)
-        return int(res.periods.get("fiscal_year_end_by_currency", {}).get(currency, 12))
-    return 12
-
-
-def _country_story(topic: Mention | None, res: Resources) -> bool:
-    """Whether the headline is about a country: its quarters are calendar quarters (GDP, trade), whatever
-    quarters it names ("the deficit narrowed from the third quarter")."""
-    entry = res.alias_index.get(topic.entity) if topic is not None else None
-    return entry is not None and entry.kind == "country"
-
-
-def _sentence_fiscal_year_end(ents: ArticleEntities, start: int, end: int, res: Resources) -> int | None:
-    """The fiscal calendar of the companies a sentence names from the gazetteer, when they share one
-    ("Amazon reported higher Q1 sales" in a story about Apple: Amazon's calendar quarter); None when it
-    names none or several calendars."""
-    starts = ents.mention_starts
-    months = set()
-    for m in ents.mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]:
-        entry = res.alias_index.get(m.entity) if m.source == "gazetteer" else None
-        if entry is not None and entry.kind in ("company", "unit"):
-            months.add(entry.fy_end_month)
-    return months.pop() if len(months) == 1 else None
-
-
-# a quarter something starts in is no quarter reported ("starting in the second quarter, it will reduce its quarterly
-# dividend to 14 cents from 25 cents currently")
-_STARTING = re.compile(r"\b(?:starting|beginning|effective|commencing)(?:\s+(?:in|with|from))?(?:\s+the)?\s+$", re.I)
-
-
-def _labels_fiscal_year_end(labeled: list[tuple[str, Period | None]], headline: str, text: str, ref: date,
-                            prior: int, res: Resources) -> int | None:
-    """The fiscal year end the story's quarter labels say (reporting_periods.fiscal_year_end_from_labels),
-    `prior` (the calendar in use) when they fit it: the labels that date an actual figure (`labeled`: its
-    modality and the period its clause or sentence names), not those it is compared with ("up from Q4 2023"),
-    and the headline's written as fiscal ("Reports Fiscal Second Quarter 2025 Results"; a forecast of such a
-    quarter, not yet ended, fits no calendar)."""
-    found: dict[int, tuple] = {}
-    for modality, p in labeled:
-        if modality == "actual" and p is not None and p.start >= 0 and not p.relative_to_previous \
-                and not _compared_with(p, text) and not _STARTING.search(text, max(0, p.start - 20), p.start):
-            label = quarter_label(p.text, ref)
-            if label is not None:
-                found[p.start] = label
-    at = 0 if text.startswith(headline) else -len(headline) - 1  # the headline's own offsets, counted once
-    for p in find_periods(headline, ref, res=res) if headline else ():
-        label = quarter_label(p.text, ref)
-        if label is not None and label[2]:
-            found.setdefault(at + p.start, label)
-    lag = res.periods.get("report_lag_days") or (7, 100)
-    months = res.periods.get("fiscal_year_end_months") or (3, 6, 9, 12)
-    return fiscal_year_end_from_labels(list(found.values()), ref, tuple(lag), tuple(months), prior)
 
 
 def _route(best) -> str:
@@ -486,7 +389,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             seen_sentences.add(sent.start)
             periods.extend(replace(p, start=p.start + sent.start, end=p.end + sent.start)
                            for p in find_periods(text[sent.start:sent.end], ref,
-                                                 _sentence_fiscal_year_end(ents, sent.start, sent.end, res) or fy_end,
+                                                 sentence_fiscal_year_end(ents, sent.start, sent.end, res) or fy_end,
                                                  res=res))
     period_index = _Periods(periods)
     last_change: tuple[int, str] | None = None  # the end and modality of the last percent change, for "2.9% to 450 yen"
@@ -727,7 +630,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if period is not None and period.period_start and timing == "flow" and period.granularity in _REPORT_GRAINS \
                 and not period.relative_to_previous and modality != "historical" and (fig.table_label or not role) \
                 and (ref is None or modality != "actual" or period.period_end <= ref) \
-                and not (period.start >= 0 and _STARTING.search(text, max(0, period.start - 20), period.start)):
+                and not (period.start >= 0 and STARTING.search(text, max(0, period.start - 20), period.start)):
             # a period given for comparison ("a 700% increase compared to Q4 2023"), or one not yet ended for a
             # result (a fiscal quarter read on the wrong calendar), is no report period
             entity_periods[entity][(period.period_start, period.period_end)] += 1
@@ -739,8 +642,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         drafts.append([fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score,
                        best_score, back, sentence_report, whole_year, results_line])
     if fy_end_month is None and ref is not None and gazetteer_fiscal_year_end(topic, ents, res) is None \
-            and not _country_story(topic, res):
-        said = _labels_fiscal_year_end(labeled, headline, text, ref, fy_end, res)
+            and not country_story(topic, res):
+        said = labels_fiscal_year_end(labeled, headline, text, ref, fy_end, res)
         if said is not None and said != fy_end:
             # the quarters it reports are fiscal ones ("Q3 results" in February): once more on that calendar
             if trace is not None:
