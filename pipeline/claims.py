@@ -43,7 +43,8 @@ from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .coordinated_owners import respectively_owner, trailing_owner
 from .headings import find_headings, heading_owner
 from .roundup_items import item_owner
-from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, headline_subject, load_head,
+from .headline_subject import headline_subject
+from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, load_head,
                        paragraph_subject)
 
 RULE = "claims.v1"

@@ -1,6 +1,6 @@
 """A headline's topic where no list knows its words: a country or a commodity first (guide 3.9).
 
-`subjects.headline_subject` cuts a headline's first run of capitalised words into a name.
+`headline_subject.headline_subject` cuts a headline's first run of capitalised words into a name.
 Where neither the gazetteer nor the article knows that name (`unknown_topic`), three readings
 are tried in turn:
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.resources import load_resources
-from pipeline.subjects import headline_subject
+from pipeline.headline_subject import headline_subject
 
 RES = load_resources()
 

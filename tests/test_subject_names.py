@@ -12,7 +12,7 @@ import pytest
 
 from pipeline import extract
 from pipeline.resources import load_resources
-from pipeline.subjects import headline_subject
+from pipeline.headline_subject import headline_subject
 
 RES = load_resources()
 

@@ -7,7 +7,8 @@ import pytest
 
 from pipeline import extract
 from pipeline.resources import load_resources
-from pipeline.subjects import FEATURES, Candidate, SubjectHead, choose, clean_name, headline_subject
+from pipeline.headline_subject import headline_subject
+from pipeline.subjects import FEATURES, Candidate, SubjectHead, choose, clean_name
 
 RES = load_resources()
 

@@ -1,0 +1,175 @@
+"""The headline's topic: the company (or country, commodity, index) a story's headline names first.
+
+`headline_subject` cuts the headline's first run of capitalised words into a name and resolves it
+(the gazetteer, the article's learned aliases); a name no list knows goes to `headline_names.unknown_topic`
+(a country, a commodity, the body's spelling). The claims stage gives it to figures whose sentence
+names no owner, and reads the story's fiscal calendar from it (`story_calendar`).
+"""
+from __future__ import annotations
+
+import re
+
+from .headline_names import common_topic, unknown_topic, written_as_name
+from .identity import slug
+from .records import Mention
+from .resources import Resources
+from .subject_roles import NAMED_KINDS as _NAMED_KINDS
+from .subjects import CALENDAR_WORDS, NUMBERISH, clean_name, is_reporter, resolve_name, subject_words, written_lower
+
+_HEADLINE_PREFIX = re.compile(r"^(?:\W*(?:update|updated|correction|corrected|exclusive|breaking|brief|refile|analysis|"
+                              r"factbox|explainer|instant view|market talk|live|watch|video|press release)\b[)\]]?[\s\d]*[-:–—|]+\s*)+",
+                              re.I)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|van|von|für|the)$")
+
+
+def headline_subject(title: str, res: Resources, learned: dict, body: str = "") -> Mention | None:
+    """The company a headline names first ("First Quantum Minerals Reports ...", "Rexel: Q4 sales ...").
+
+    The name is the headline's first run of capitalised words, cut at a word of
+    `headline_breaks` (a headline verb, a period or metric word), then at its longest start
+    that the gazetteer, the article's aliases or its body know ("Stora Enso Financial Statement
+    Release" -> "Stora Enso"). A name that reports on others ("UBS Raises DoorDash PT") gives
+    way to the next name.
+    """
+    if not title:
+        return None
+    words = subject_words(res)
+    text = _HEADLINE_PREFIX.sub("", title.strip()).strip(" *#")
+    m = re.match(r"^<([^<>]{2,60})>", text)  # wire style "<OCELOT INDUSTRIES LTD> YEAR LOSS"
+    if m:
+        return _title_mention(_wire_case(clean_name(m.group(1), res)), res, learned)
+    upper = text.isupper()
+    tokens = re.findall(r"[\w&.'’+-]+|[^\w\s]", text)
+    chunks: list[list[str]] = []
+    cur: list[str] = []
+    listed: set[int] = set()  # chunks followed by a comma and another name
+    suffixes = {str(x).rstrip(".") for x in res.entity_rules["company_suffixes"]}
+    for k, tok in enumerate(tokens):
+        low = tok.lower().strip(".")
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+        # a period word opens a name only when a name word follows ("First Quantum", not "Fourth Quarter")
+        opens_name = not cur and _NAME_TOKEN.match(nxt) is not None and nxt.lower() not in words.headline_breaks \
+            and low not in _VERBISH and not NUMBERISH.match(tok) and not _PERIOD_TOKEN.match(tok) \
+            and not NUMBERISH.match(nxt)
+        if cur and NUMBERISH.match(tok) and resolve_name(" ".join(cur + [tok]), res, learned) is not None:
+            cur.append(tok)  # "S&P 500 Rises 0.03%", "Nikkei 225": a number that is part of a known name
+            continue
+        # a date ("Net direct tax ... until Feb 10") or a place adjective ("Dallas-Based Thrift") is no name
+        dated = low in CALENDAR_WORDS or low.endswith("-based") or low in ("am", "pm") and k and tokens[k - 1].isdigit()
+        if (low in words.headline_breaks and not opens_name) or not _NAME_TOKEN.match(tok) or NUMBERISH.match(tok) \
+                or dated:
+            if cur:
+                if tok == "," and _NAME_TOKEN.match(nxt) and nxt.rstrip(".") not in suffixes:
+                    listed.add(len(chunks))  # "Biggest stock movers Thursday: CSCO, RDDT, and more"
+                chunks.append(cur)
+                cur = []
+            if len(chunks) >= 3:
+                break
+            continue
+        cur.append(tok)
+        if tok.endswith(("'s", "’s")):
+            chunks.append(cur)
+            cur = []
+    if cur:
+        chunks.append(cur)
+    if len(listed) >= 2:
+        # a headline that lists names ("Stocks to Watch Today: TCS, Hindalco, RBL Bank", "movers: CSCO, RDDT, and
+        # more") has no one topic; one comma is a clause's ("In Indonesia, Fried Rice ...") or a pair's
+        return None
+    for chunk in chunks:
+        name = _known_prefix(chunk, res, learned, body, upper)
+        if not name:
+            continue
+        if all(w.lower() in words.not_subjects or (not upper and re.search(  # not in "www.arvinas.com", "pr@confluent.io"
+                r"(?<![\w.@/-])" + re.escape(w.lower()) + r"(?![\w-]|\.[a-z])", body[:20000])) for w in name.split()):
+            common = common_topic(chunk, title, body, res, words)  # "Oil Extends Gains", "Gold Falls": the commodity
+            if common is not None:
+                return common
+            continue  # "Top Midday Gainers": words the story writes in lower case, not a name
+        if is_reporter(name, words) and chunk is not chunks[-1]:
+            continue
+        mention = _title_mention(name, res, learned)
+        if mention is not None and mention.kind == "name":  # no list knows it: a country first, or style?
+            mention = unknown_topic(chunk, mention, title, body, res, learned, words, resolve_name, _title_mention, upper)
+        if mention is None:
+            continue
+        if mention.kind == "country" and chunk[-1].endswith(("'s", "’s")) and chunk is not chunks[-1] \
+                and _names_known(chunks[chunks.index(chunk) + 1], res, learned, body):
+            continue  # "Japan's Nikkei Ends Higher", "India's Varroc Engineering tumbles": the named index or company
+        return mention
+    return None
+
+
+def _names_known(chunk: list[str], res: Resources, learned: dict, body: str = "") -> bool:
+    """Whether a headline chunk's first words are a name the gazetteer or the article knows, or two capitalised
+    words the body writes as a name ("Shares of auto parts maker Varroc Engineering fall"; one word may be a
+    person's: "Canada's Trudeau Says ...")."""
+    if len(chunk) >= 2 and all(w[:1].isupper() for w in chunk[:2]) and written_as_name(" ".join(chunk[:2]), body):
+        return True
+    for n in range(len(chunk), 0, -1):
+        entry = resolve_name(clean_name(" ".join(chunk[:n]), res), res, learned)
+        if entry is not None:
+            return entry.kind in _NAMED_KINDS
+    return False
+
+
+_PERIOD_TOKEN = re.compile(r"^(?:[QH][1-4]|[1-4][QH]|FY\d*|9M|[1-4](?:st|nd|rd|th))$", re.I)
+# words that never open a headline's name: function words, and a broker's call ("Buy Aadhar Housing Finance; target ...")
+_VERBISH = frozenset({"to", "will", "is", "are", "was", "in", "on", "at", "for", "with", "and", "by", "as", "buy", "sell",
+                      "accumulate"})
+
+
+def _known_prefix(chunk: list[str], res: Resources, learned: dict, body: str, upper: bool) -> str:
+    """The name a headline chunk gives: its longest start written in the body, else the chunk.
+
+    A shorter start that only the gazetteer knows is taken only where the words cut off are
+    not part of a name ("Stora Enso Financial Statement Release"): a prefix alone would take
+    "Coca-Cola Enterprises" for Coca-Cola and "Delta Galil" for Delta Air Lines.
+    """
+    while chunk and chunk[-1].lower() in ("of", "and", "&", "the", "de", "for"):
+        chunk = chunk[:-1]
+    if not chunk:
+        return ""
+    names = []
+    for n in range(len(chunk), 0, -1):
+        name = clean_name(" ".join(chunk[:n]), res)
+        names.append(_wire_case(name) if upper else name)
+    text = body[:20000]
+    for name in names:
+        if len(name) > 2 and re.search(r"(?<![\w&-])" + re.escape(name) + r"(?![\w&-])", text):
+            return name
+    if resolve_name(names[0], res, learned) is not None:
+        return names[0]
+    words = subject_words(res)
+    for n, name in zip(range(len(chunk), 0, -1), names):
+        rest = [w.lower() for w in chunk[n:]]
+        # "UK Construction Output Grows", "U.K. MONEY MARKET GIVEN ...": a known name (or a country's adjective)
+        # before words the body writes in lower case, words that are no name
+        if rest and all(w in _NOT_NAME_WORDS or w in words.not_subjects or written_lower(w, text, words)
+                        for w in rest) and (resolve_name(name, res, learned) is not None or name.lower() in words.demonyms):
+            return name
+    return names[0]
+
+
+_NOT_NAME_WORDS = frozenset({"financial", "statement", "statements", "release", "releases", "report", "reports",
+                             "update", "updates", "presentation", "webcast", "conference", "call", "announcement",
+                             "news", "notice", "interim", "annual", "board", "shareholders", "stock", "shares", "share"})
+
+
+def _wire_case(name: str) -> str:
+    """An upper-case wire name in the body's case: short words stay upper ("USX", "IBM"), longer ones titled."""
+    return " ".join(w if len(w) <= 3 and w not in ("AND", "THE", "OF", "FOR") else w.title() for w in name.split())
+
+
+def _title_mention(name: str, res: Resources, learned: dict) -> Mention | None:
+    if not name or len(name) < 2:
+        return None
+    entry = resolve_name(name, res, learned)
+    country = subject_words(res).demonyms.get(name.lower())
+    if entry is None and country:  # "THAI SUGAR PRODUCTION INCREASES", "South Korean shares flat": the country
+        entry = resolve_name(country, res, learned)
+        if entry is None:
+            return Mention(name, -1, -1, country, slug(country), "country", source="title")
+    if entry is not None:
+        return Mention(name, -1, -1, entry.name, entry.entity_id, entry.kind, parent=entry.parent, source="title")
+    return Mention(name, -1, -1, name, slug(name), "name", source="title")
