@@ -425,6 +425,13 @@ def _name_candidates(chunks: list[tuple[int, int]], text: str, taken: list[tuple
     return out
 
 
+# a capitalised word right before a commodity's, that names no market or grade of it ("Comex Gold", "Spot Gold",
+# "Brent Crude", "Front Month Nymex Natural Gas" stay the commodity)
+_IN_A_NAME = re.compile(r"(?<![\w.])(?!(?:Comex|Nymex|LME|ICE|CBOT|Spot|Brent|WTI|Crude|Arabica|Robusta|Month|Front|Raw|"
+                        r"White|Palm|Soybean|Iron|Gas|Natural|Heating|Sugar|Gold|Silver|Copper|U\.S\.|US|Asian|London|"
+                        r"New|York|Chicago|Shanghai|Dalian|Physical|Futures|Benchmark|Global)\b)[A-Z][a-z]{2,}\s+$")
+
+
 def _sentence_words(text: str, sent_start: int, sent_end: int, words: SubjectWords) -> tuple[tuple, tuple, list]:
     """The common subjects ("gold", "the euro"), demonyms ("German") and capitalised name chunks of one
     sentence: (start, end, name, kind), (start, end, adjective) and (start, end). Every figure of a
@@ -437,6 +444,9 @@ def _sentence_words(text: str, sent_start: int, sent_end: int, words: SubjectWor
     if words.common_rx is not None:
         for m in words.common_rx.finditer(text, sent_start, sent_end):
             name, kind = words.common[m.group().lower()]
+            if kind == "commodity" and _IN_A_NAME.search(text, max(sent_start, m.start() - 30), m.start()) \
+                    and m.group()[:1].isupper() and not text[m.start() - 30:m.start()].isupper():
+                continue  # "Senco Gold reported revenue", "Royal Gold's": the word ends a company's name
             common.append((m.start(), m.end(), name, kind))
     demonyms = []
     if words.demonym_rx is not None:

@@ -125,6 +125,11 @@ NOT_NAMES = [
      "Vantor Graphite Reports Results for its Q3-2025", "Vantor Graphite"),
     # negative: a company's own dollar and a name with a role word inside it
     ("Chief Financial Group said revenue rose 9% to $12 million.", "$12 million", "", "Chief Financial Group"),
+    # a commodity's word ending a company's name is the company's ("Senco Gold"); after a market's name it is the
+    # commodity ("Comex Gold", "Spot gold")
+    ("Senco Gold reported revenue of Rs 2,102.5 crore for the quarter.", "Rs 2,102.5 crore", "Senco Gold Q3 profit jumps",
+     "Senco Gold"),
+    ("Comex Gold settled 0.06% lower at $2,912.50 an ounce.", "$2,912.50", "", "gold"),
 ]
 
 
