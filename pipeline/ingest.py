@@ -229,7 +229,6 @@ def _dump_stem(path: Path) -> str:
 def _iter_jsonl(path: Path, text_column: str = "text") -> Iterator[Article]:
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     stem = _dump_stem(path)
-    lineno = 0
     try:
         yield from _jsonl_records(path, opener, stem, text_column)
     except (EOFError, OSError) as exc:  # a truncated or non-gzip .gz: keep what was read, list the rest as failed
