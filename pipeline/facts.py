@@ -257,6 +257,8 @@ def _judge(rep, per_value, majority, several, status, cols, spread_metrics, quot
     multi = rep[rep["fact"].isin(several)]
     mixed_source = multi.groupby(["fact", "src"])["v"].nunique()
     ambiguous = set(mixed_source[mixed_source > 1].index.get_level_values(0))
+    # each ambiguous fact's values' sources, grouped once (not a scan of `multi` per fact)
+    value_sources = multi[multi["fact"].isin(ambiguous)].groupby(["fact", "v"])["src"].agg(frozenset).to_dict()
     # each value's report to show: the earliest statement of it (the first article, its first mention) among
     # those sure enough to be a conflict's side, else the surest
     best = multi.assign(unsure=multi["conf"] < min_confidence).sort_values(
@@ -275,7 +277,7 @@ def _judge(rep, per_value, majority, several, status, cols, spread_metrics, quot
         elif f in ambiguous:
             status[f] = "ambiguous"
             if modality in COMPARABLE_MODALITIES:
-                near = _near_values(f, multi, vv[s:e], nsrc[s:e], best_row, shown)
+                near = _near_values(f, value_sources, vv[s:e], nsrc[s:e], best_row, shown)
                 conflicts.extend(near)
                 if near:
                     status[f] = "conflict"
@@ -299,11 +301,11 @@ def _judge(rep, per_value, majority, several, status, cols, spread_metrics, quot
     return conflicts, outlier_of
 
 
-def _near_values(f, multi, values, n_src, best_row, shown) -> list[tuple]:
+def _near_values(f, value_sources, values, n_src, best_row, shown) -> list[tuple]:
     """An ambiguous fact's conflicts: each two values next to each other in size, AMBIGUOUS_NEAR_REL apart at most,
-    that no source gives both of, as (fact, the side more sources give, the other, their sources, 0)."""
-    reports = multi[multi["fact"] == f]
-    sources = reports.groupby("v")["src"].agg(frozenset).to_dict()
+    that no source gives both of, as (fact, the side more sources give, the other, their sources, 0).
+    `value_sources`: {(fact, value): its sources}."""
+    sources = {v: value_sources[(f, v)] for v in values}
     k_src = dict(zip(values, n_src))
     by_size = sorted(values, key=lambda v: shown[best_row[(f, v)]])
     out = []
