@@ -132,6 +132,9 @@ class SubjectWords:
     demonym_rx: re.Pattern | None
     not_subjects: frozenset[str]
     company_noun_rx: re.Pattern | None = None  # a company noun a few words after a demonym: "Australian miner X"
+    # a capitalised word right before a commodity's word that names no market or grade of it: the word ends a
+    # company's name ("Senco Gold"), not a market's ("Comex Gold", "Spot Gold"; subjects.yaml `commodity_markets`)
+    in_a_name_rx: re.Pattern | None = None
     last_scan: dict = field(default_factory=dict, compare=False)  # the last sentence scanned, one entry
 
 
@@ -148,7 +151,14 @@ def subject_words(res: Resources) -> SubjectWords:
                         frozenset(str(v).lower() for v in data.get("reporting_verbs") or ()),
                         frozenset(str(v).lower() for v in data.get("headline_breaks") or ()), common, rx, demonyms, drx,
                         frozenset(str(v).lower() for v in data.get("not_subjects") or ()),
-                        _company_noun_rx(data.get("company_nouns") or ()))
+                        _company_noun_rx(data.get("company_nouns") or ()),
+                        _in_a_name_rx((*(data.get("commodity_markets") or ()), *res.exchanges)))
+
+
+def _in_a_name_rx(markets) -> re.Pattern:
+    """A capitalised word (not one of `markets`) and the space before a commodity's word."""
+    alt = "|".join(re.escape(str(m)) for m in sorted(set(markets), key=len, reverse=True))
+    return re.compile(r"(?<![\w.])" + (r"(?!(?:" + alt + r")\b)" if alt else "") + r"[A-Z][a-z]{2,}\s+$")
 
 
 def _company_noun_rx(nouns) -> re.Pattern | None:
@@ -425,13 +435,6 @@ def _name_candidates(chunks: list[tuple[int, int]], text: str, taken: list[tuple
     return out
 
 
-# a capitalised word right before a commodity's, that names no market or grade of it ("Comex Gold", "Spot Gold",
-# "Brent Crude", "Front Month Nymex Natural Gas" stay the commodity)
-_IN_A_NAME = re.compile(r"(?<![\w.])(?!(?:Comex|Nymex|LME|ICE|CBOT|Spot|Brent|WTI|Crude|Arabica|Robusta|Month|Front|Raw|"
-                        r"White|Palm|Soybean|Iron|Gas|Natural|Heating|Sugar|Gold|Silver|Copper|U\.S\.|US|Asian|London|"
-                        r"New|York|Chicago|Shanghai|Dalian|Physical|Futures|Benchmark|Global)\b)[A-Z][a-z]{2,}\s+$")
-
-
 def _sentence_words(text: str, sent_start: int, sent_end: int, words: SubjectWords) -> tuple[tuple, tuple, list]:
     """The common subjects ("gold", "the euro"), demonyms ("German") and capitalised name chunks of one
     sentence: (start, end, name, kind), (start, end, adjective) and (start, end). Every figure of a
@@ -444,7 +447,7 @@ def _sentence_words(text: str, sent_start: int, sent_end: int, words: SubjectWor
     if words.common_rx is not None:
         for m in words.common_rx.finditer(text, sent_start, sent_end):
             name, kind = words.common[m.group().lower()]
-            if kind == "commodity" and _IN_A_NAME.search(text, max(sent_start, m.start() - 30), m.start()) \
+            if kind == "commodity" and words.in_a_name_rx.search(text, max(sent_start, m.start() - 30), m.start()) \
                     and m.group()[:1].isupper() and not text[m.start() - 30:m.start()].isupper():
                 continue  # "Senco Gold reported revenue", "Royal Gold's": the word ends a company's name
             common.append((m.start(), m.end(), name, kind))
