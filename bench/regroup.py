@@ -29,6 +29,7 @@ def main() -> int:
     ap.add_argument("run", type=Path)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--window-days", type=int, default=7)
+    ap.add_argument("--all-conflicts", action="store_true", help="no conflict gate (claims run --all-conflicts)")
     args = ap.parse_args()
     out = args.out or args.run
     out.mkdir(parents=True, exist_ok=True)
@@ -44,7 +45,7 @@ def main() -> int:
         ids.extend(a["article_id"])
         bands.extend(a["source_bands"])
     sources = source_ids(ids, bands)
-    facts, conflicts, _ = group_facts(prepare(claims, res, sources), res, Options(window_days=args.window_days))
+    facts, conflicts, _ = group_facts(prepare(claims, res, sources), res, Options(window_days=args.window_days, gate=not args.all_conflicts))
     conflicts = sort_conflicts(conflicts) if len(conflicts) else conflicts
     for name, table in (("facts", facts), ("conflicts", conflicts)):
         table.to_parquet(out / f"{name}.parquet", index=False)

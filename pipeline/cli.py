@@ -41,6 +41,7 @@ def main() -> None:
 @click.option("--batch-size", type=click.IntRange(1, 100000), default=64, show_default=True, help="Articles per batch sent to a worker.")
 @click.option("--max-chars", type=click.IntRange(1), default=5_000_000, show_default=True, help="Articles longer than this are listed as failed with a size reason.")
 @click.option("--window-days", type=click.IntRange(0, 3650), default=7, show_default=True, help="A market quote's fact (a share price, a P/E, a yield on one day) is also set against its facts of the days this close, widened for the days between; 0 compares each day alone.")
+@click.option("--all-conflicts", is_flag=True, help="Write every conflict the facts give, also those the conflict gate finds unlikely to be real (their facts say `doubtful`; by default a conflict is written only when its chance of being real, column chance_real, reaches the gate's threshold: on the audited modern dump about 80%% of those were real, against about 26%% of all; bench/RESULTS.md).")
 @click.option("--models", "models_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None, help="Folder of lexicons, gazetteer and rates (default: the project's models/).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="local: worker processes on this machine; dask: tasks on a Dask cluster.")
 @click.option("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786) for --engine dask; without it a LocalCluster of --workers processes starts.")
@@ -53,7 +54,7 @@ def main() -> None:
 @click.option("--text-column", default="text", show_default=True, metavar="NAME", help="The field of a .jsonl/.csv/.parquet dump's records that holds the article text (body, content, ...).")
 @click.option("--silent", is_flag=True, help="No progress bar or log lines.")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
-def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, engine, scheduler, fast, parse, no_model,
+def run(inputs, out, workers, batch_size, max_chars, window_days, all_conflicts, models_dir, engine, scheduler, fast, parse, no_model,
         model_path, device, ner, text_column, silent, debug):
     """Extract claims from INPUT (folders, .txt/.md/.html files, .jsonl[.gz], .csv or .parquet dumps) into --out.
 
@@ -69,6 +70,8 @@ def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, en
       claims run articles.csv --out outputs/csv --text-column body
       # append a later dump to a run: DIR's tables are rebuilt over both
       claims run news-2025.jsonl.gz --out outputs/news
+      # every conflict the facts give, also those unlikely to be real (the seeds' three)
+      claims run corpus/seeds --out outputs/seeds-all --all-conflicts
       # the rules-only mode for the biggest dumps (no transformer stage)
       claims run big.jsonl.gz --out outputs/big --fast --workers 8
       # on Dask: a local cluster of --workers processes, or a running scheduler
@@ -91,7 +94,7 @@ def run(inputs, out, workers, batch_size, max_chars, window_days, models_dir, en
 
     logging.basicConfig(level=logging.WARNING if silent else logging.INFO, format="claims: %(message)s", stream=sys.stderr)
     opts = RunOptions(out=out, workers=workers or (os.cpu_count() or 1), batch_size=batch_size, max_chars=max_chars,
-                      window_days=window_days, models_dir=str(models_dir) if models_dir else None, silent=silent,
+                      window_days=window_days, gate=not all_conflicts, models_dir=str(models_dir) if models_dir else None, silent=silent,
                       use_ner=ner, use_model=not no_model, model_path=str(model_path) if model_path else None,
                       device=device, engine=engine, scheduler=scheduler, fast=fast, parse=parse,
                       text_column=text_column)

@@ -58,10 +58,13 @@ def likely_cause(a: float, b: float) -> str:
     return f"{rel:.0%} apart" if rel >= 0.01 else f"{rel:.2%} apart"  # "0.09% apart", not "0% apart"
 
 
-def conflict_rows(cols, conflicts, value, usd, mixed, unit, money, pub, conf, off, facts, min_confidence: float) -> pd.DataFrame:
+def conflict_rows(cols, conflicts, value, usd, mixed, unit, money, pub, conf, off, facts, min_confidence: float,
+                  scorer=None, fact_of=None) -> pd.DataFrame:
     """The conflict rows of `facts.group_facts`' pairs (fact, majority's report, outlier's report, their sources, days
     apart), less the pairs no reviewer should read: a side below `min_confidence`, both sides in one article, a side
-    off its article's topic, a gap within a conversion's or a day's noise, and articles that disagree too often."""
+    off its article's topic, a gap within a conversion's or a day's noise, a pair whose chance of being real is under
+    the conflict gate's threshold (`scorer`: conflict_gate.pair_scorer), and articles that disagree too often. A
+    `conflict` fact left with no row (`fact_of`: each report's fact) is `doubtful`."""
     names = list(CONFLICT_COLUMNS)
     out = []
     for f, a, b, maj_n, out_n, gap in conflicts:
@@ -76,9 +79,14 @@ def conflict_rows(cols, conflicts, value, usd, mixed, unit, money, pub, conf, of
         rel = abs(va - vb) / big if big else 0.0
         if rel < MIN_REL_DIFF and (usd_a or gap > 0):
             continue  # within a conversion's or a day's noise; in one unit on one day, the written digits decide
+        days = int(abs(pub[a] - pub[b])) if pub[a] == pub[a] and pub[b] == pub[b] else 0
+        chance = scorer[0](a, b, va, vb, days) if scorer else float("nan")
+        if scorer and chance < scorer[1]:
+            continue
         out.append(_row(cols, f, a, b, va, vb, bool(mixed[a]) or gap > 0, rel, maj_n, out_n, gap, pub, facts, conf,
-                        unit, money))
+                        unit, money) | {"chance_real": chance})
     if not out:
+        _doubt(facts, set())
         return pd.DataFrame(columns=names)
     table = pd.DataFrame(out)
     # two articles that disagree on several of one entity's facts read different things
@@ -88,7 +96,15 @@ def conflict_rows(cols, conflicts, value, usd, mixed, unit, money, pub, conf, of
     table = table[~many]
     reasons = dict(zip(table["_fact"], table["reason"]))
     facts["reason"] = [reasons.get(f, "") for f in facts.index]
+    shown = set(table["_fact"]) | ({int(fact_of[b]) for b in table["_b"]} if fact_of is not None else set())
+    _doubt(facts, shown)
     return table[names].reset_index(drop=True)
+
+
+def _doubt(facts: pd.DataFrame, shown: set) -> None:
+    """A fact the grouping found in conflict that no conflict row shows is `doubtful`: its reports differ, but no
+    pair of them passed the gates above (the reviewer finds it in the facts table)."""
+    facts.loc[(facts["status"] == "conflict") & ~facts.index.isin(list(shown)), "status"] = "doubtful"
 
 
 def _severity(rel: float, conf: float, nearby: bool = False) -> str:
@@ -138,5 +154,5 @@ def _row(cols, f, a, b, va, vb, converted, rel, maj_n, out_n, gap, pub, facts, c
         "period_label_a": cols["period_label"][first], "period_label_b": cols["period_label"][second],
         "fact_id": facts["fact_id"].get(f), "majority_value": va if maj_n > out_n and not gap else float("nan"),
         "majority_sources": maj_n, "outlier_sources": out_n,
-        "_fact": f, "_art_a": art[a], "_art_b": art[b], "_entity_key": cols["entity_id"][a] or str(cols["entity"][a]).lower(),
+        "_fact": f, "_b": b, "_art_a": art[a], "_art_b": art[b], "_entity_key": cols["entity_id"][a] or str(cols["entity"][a]).lower(),
     }

@@ -13,6 +13,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from .conflict_gate import sentence_cues
 from .headline_topic import off_topic
 from .resources import Resources
 
@@ -78,7 +79,9 @@ def basis_of(sentence, figure, res: Resources, metric: str = "") -> str:
 def with_text_columns(df: pd.DataFrame, res: Resources) -> pd.DataFrame:
     """The comparable claims with what their text tells a fact, so that it can be kept without the text:
     the sentence as its copies write it (`sentence_key`), the basis (`basis_of`) and whether the article's
-    headline names another subject than the claim's entity (`off_topic`, pipeline/headline_topic.py)."""
+    headline names another subject than the claim's entity (`off_topic`, pipeline/headline_topic.py), and what
+    the conflict gate reads of the sentence (`entity_named`, `prior_words`, `numbers`, `listed`:
+    pipeline/conflict_gate.py)."""
     out = {}
     if "sentence_key" not in df.columns:
         out["sentence_key"] = [sentence_key(s) for s in df["sentence"]] if "sentence" in df.columns else ""
@@ -86,6 +89,10 @@ def with_text_columns(df: pd.DataFrame, res: Resources) -> pd.DataFrame:
         metric = df["metric"] if "metric" in df.columns else [""] * len(df)
         out["basis"] = ([basis_of(s, f, res, m) for s, f, m in zip(df["sentence"], df["figure"], metric)]
                         if "sentence" in df.columns else "reported")
+    if "numbers" not in df.columns and "sentence" in df.columns:  # what the conflict gate reads of the sentence
+        cues = [sentence_cues(s, e, res.conflict_cues) for s, e in zip(df["sentence"], df["entity"])]
+        out.update(entity_named=[c.named for c in cues], prior_words=[c.prior for c in cues],
+                   numbers=[c.numbers for c in cues], listed=[c.listed for c in cues])
     if "off_topic" not in df.columns:
         out["off_topic"] = ([off_topic(e, i, t, res) for e, i, t in zip(df["entity"], df["entity_id"].fillna(""), df["title"])]
                             if "title" in df.columns else False)
@@ -113,11 +120,12 @@ def comparable(claims: pd.DataFrame, res: Resources) -> pd.DataFrame:
     return df
 
 
-# the claims' columns grouping reads (the run's buckets keep these, `prepare` adds the last three);
+# the claims' columns grouping reads (the run's buckets keep these, `prepare` adds the text's and the source);
 # char_start orders a value's reports so its first mention shows it
 FACT_INPUT = ("claim_id", "article_id", "entity", "entity_id", "segment", "metric", "modality", "unit", "value",
               "value_low", "value_high", "approx", "figure", "published", "period_start", "period_end",
-              "period_label", "confidence", "char_start", "disputed", "sentence_key", "basis", "off_topic", "source_id")
+              "period_label", "confidence", "char_start", "disputed", "sentence_key", "basis", "off_topic",
+              "entity_named", "prior_words", "numbers", "listed", "source_id")
 
 
 def dates_as_days(col) -> np.ndarray:

@@ -35,6 +35,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from .conflict_gate import pair_scorer
 from .conflict_rows import conflict_rows
 from .fact_reports import dates_as_days, days_text, prepare, usd_factor, written_slacks
 from .resources import Resources
@@ -78,6 +79,8 @@ class Options:
     min_confidence: float = MIN_CONFIDENCE
     # a market quote's facts of days this close are set against each other (widened for the days between)
     window_days: int = 7
+    # conflicts whose chance of being real (pipeline/conflict_gate.py) is under the head's threshold are left out
+    gate: bool = True
 
 
 def one_quantity(a, b, unlike_ratio: float = UNLIKE_RATIO):
@@ -238,7 +241,11 @@ def group_facts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
                              cols, opts)
     facts = _fact_rows(cols, rep, per_fact, status, outlier_of, value, usd, mixed, unit, ps, pe)
     off = df["off_topic"].fillna(False).astype(bool).to_numpy() if "off_topic" in df.columns else np.zeros(n, bool)
-    table = conflict_rows(cols, conflicts, value, usd, mixed, unit, money, pub, confidence, off, facts, opts.min_confidence)
+    scorer = pair_scorer(df, res) if opts.gate else None
+    fact_of = np.full(n, -1, dtype=np.int64)
+    fact_of[rep["row"].to_numpy()] = rep["fact"].to_numpy()
+    table = conflict_rows(cols, conflicts, value, usd, mixed, unit, money, pub, confidence, off, facts, opts.min_confidence,
+                          scorer, fact_of)
     links = pd.DataFrame({"fact_id": facts["fact_id"].reindex(rep["fact"]).to_numpy(),
                           "claim_id": cols["claim_id"][rep["row"].to_numpy()],
                           "value_group": rep["v"].to_numpy() - rep.groupby("fact")["v"].transform("min").to_numpy(),

@@ -35,6 +35,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/basis.yaml": {"basis": Shape(dict, (str,)), "totals": MAP},  # resources._load_basis, _load_totals
     "lexicons/clean.yaml": {"boilerplate_lines": Shape(list, (str,)), "sentence_starters": LIST,  # load_resources
                             "abbreviations": LIST},
+    "lexicons/conflict_gate.yaml": {"families": Shape(dict, (list,)),  # conflict_gate.load_gate
+                                    "prior_words": Shape(list, (str,))},
     "lexicons/counts.yaml": {"count_nouns": Shape(list, (str,)), "count_heads": Shape(list, (str,))},  # load_resources
     "lexicons/currencies.yaml": {"currencies": Shape(list, (dict,)), "plain_names": LIST},  # _load_currencies
     "lexicons/entities.yaml": {"company_suffixes": LIST, "generic_suffixes": LIST,  # entities._Rules

@@ -17,6 +17,7 @@ from typing import Mapping
 
 import yaml
 
+from .conflict_gate import load_conflict_cues
 from .errors import ModelsError, MESSAGES
 from .identity import slug
 from .lexicons import find_problem, relative_to_models
@@ -123,6 +124,7 @@ class Resources:
     count_nouns: frozenset[str] = frozenset()  # models/lexicons/counts.yaml: "81 rigs", "4 additional stations"
     count_heads: frozenset[str] = frozenset()  # counts.yaml: "a workforce of 3,500"
     tables: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/tables.yaml (price/rate tables)
+    conflict_cues: object = None  # conflict_gate.ConflictCues: models/lexicons/conflict_gate.yaml
 
     def entry(self, name: str) -> Entry | None:
         return self.alias_index.get(name)
@@ -519,6 +521,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         count_nouns=frozenset(str(w).lower() for w in counts["count_nouns"]),
         count_heads=frozenset(str(w).lower() for w in counts["count_heads"]),
         tables=MappingProxyType(_read_yaml(lex / "tables.yaml")),
+        conflict_cues=load_conflict_cues(lex / "conflict_gate.yaml", metrics, _read_yaml, _fail),
     )
 
 

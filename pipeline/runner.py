@@ -50,6 +50,7 @@ class RunOptions:
     batch_size: int = 64
     max_chars: int = 5_000_000
     window_days: int = 7
+    gate: bool = True  # the conflict gate (pipeline/conflict_gate.py); --all-conflicts turns it off
     models_dir: str | None = None
     silent: bool = False
     use_ner: bool = False  # spaCy NER fallback for subjects (see the --ner help for why it is off by default)
@@ -482,8 +483,9 @@ def _bucket_schema():
     import pyarrow as pa
 
     types = {"value": pa.float64(), "value_low": pa.float64(), "value_high": pa.float64(), "confidence": pa.float64(),
-             "char_start": pa.int64(), "disputed": pa.bool_(), "off_topic": pa.bool_(), "published": pa.date32(), "period_start": pa.date32(),
-             "period_end": pa.date32()}
+             "char_start": pa.int64(), "disputed": pa.bool_(), "off_topic": pa.bool_(),
+             "entity_named": pa.bool_(), "prior_words": pa.bool_(), "numbers": pa.int64(), "listed": pa.bool_(),
+             "published": pa.date32(), "period_start": pa.date32(), "period_end": pa.date32()}
     return pa.schema([pa.field(c, types.get(c, pa.string())) for c in FACT_INPUT_COLUMNS])
 
 
@@ -592,7 +594,7 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
         fact_writer = TableWriter(out, "facts", FACT_COLUMNS)
         writers.append(fact_writer)
         n_facts, fact_status = 0, Counter()
-        for facts, conflicts, links in buckets.group(FactOptions(window_days=opts.window_days), sources):
+        for facts, conflicts, links in buckets.group(FactOptions(window_days=opts.window_days, gate=opts.gate), sources):
             fact_writer.write(facts)
             db.write("facts", facts, FACT_COLUMNS)
             db.write("fact_claims", links, FACT_CLAIM_COLUMNS)
@@ -624,7 +626,7 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
         "inputs": [str(p) for p in inputs],
         "segments": [{"inputs": s.inputs, "articles": s.consumed, "done": s.done} for s in store.segments],
         "options": {"workers": opts.workers, "batch_size": opts.batch_size, "max_chars": opts.max_chars,
-                    "window_days": opts.window_days, "models_dir": str(res.models_dir), "ner": opts.use_ner,
+                    "window_days": opts.window_days, "all_conflicts": not opts.gate, "models_dir": str(res.models_dir), "ner": opts.use_ner,
                     "fast": opts.fast, "parse": opts.parse, "engine": opts.engine, "scheduler": opts.scheduler,
                     "today": opts.today.isoformat() if opts.today else None},
         "model_stage": model_info,

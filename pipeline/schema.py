@@ -16,7 +16,7 @@ CONFLICT_COLUMNS = (
     "value_a", "value_b", "unit", "rel_diff", "severity", "reason", "status",
     # beyond the contract
     "published_a", "published_b", "days_apart", "period_label_a", "period_label_b",
-    "fact_id", "majority_value", "majority_sources", "outlier_sources",
+    "fact_id", "majority_value", "majority_sources", "outlier_sources", "chance_real",
 )
 
 # One row per fact (README, "The facts table"): the claims that state one entity's segment, metric,

@@ -66,7 +66,9 @@ def test_run_writes_the_contract_tables(tmp_path):
     ]
     dump.write_text("\n".join(json.dumps(r) for r in records) + "\n{not json\n")
     out = tmp_path / "out"
-    subprocess.run([sys.executable, "-m", "pipeline", "run", str(dump), "--out", str(out), "--silent"], check=True, cwd=ROOT)
+    # --all-conflicts: a P/E of two days half apart is a pair the conflict gate doubts (tests/test_facts.py)
+    subprocess.run([sys.executable, "-m", "pipeline", "run", str(dump), "--out", str(out), "--silent", "--all-conflicts"],
+                   check=True, cwd=ROOT)
     claims = pd.read_parquet(out / "claims.parquet")
     conflicts = pd.read_csv(out / "conflicts.csv")
     articles = pd.read_csv(out / "articles.csv", keep_default_na=False)

@@ -25,8 +25,9 @@ def claim(cid, article, published, value, figure, **kw):
 
 
 def judge(rows, resources, sources=None, **options):
-    kw = {"opts": Options(**options)} if options else {}
-    facts, conflicts, links = group_facts(pd.DataFrame(rows), resources, sources=sources, **kw)
+    """Group `rows`; without the conflict gate unless `gate=True` (these tests are of the grouping's rules)."""
+    facts, conflicts, links = group_facts(pd.DataFrame(rows), resources, sources=sources,
+                                          opts=Options(**{"gate": False, **options}))
     return facts, conflicts, links
 
 
@@ -320,3 +321,21 @@ def test_a_flow_twice_another_is_another_quantity_a_quote_may_be_one(resources):
     rows = [claim("a", "x", D1, 28.0, "28%", sentence="Acme shares are up 28% this year.", **ytd),
             claim("b", "y", D1, 100.0, "100%", sentence="Acme shares have gained 100% this year.", **ytd)]
     assert len(judge(rows, resources)[1]) == 1
+
+
+def test_the_gate_keeps_a_consensus_quoted_two_ways_and_doubts_a_roundups_prices(resources):
+    # a consensus for one quarter quoted two ways by two outlets: the disagreement audits most often found real
+    rows = [claim("a", "x", D1, 758.9e6, "$758.9 million", metric="revenue", modality="estimate",
+                  sentence="Analysts expected Acme revenue of $758.9 million."),
+            claim("b", "y", D1, 759.6e6, "$759.6M", metric="revenue", modality="estimate",
+                  sentence="Revenue fell short of forecasts for $759.6M.")]
+    facts, conflicts, _ = judge(rows, resources, gate=True)
+    assert facts.iloc[0].status == "conflict" and len(conflicts) == 1 and conflicts.iloc[0].chance_real >= 0.4
+    # two day quotes half apart, each among many numbers: in the audits nearly always a wrong claim or two moments
+    day = dict(metric="share_price", period_start=date(2025, 2, 11), period_end=date(2025, 2, 11), period_label="2025-02-11")
+    rows = [claim("p", "x", D1, 88.0, "$88", sentence="Acme rose 3% to $88, Beta fell 2% to $41 and Gamma 1% to $7.", **day),
+            claim("q", "y", D1, 176.44, "$176.44", sentence="Shares were at $176.44 after 4% and 2.5% moves.", **day)]
+    facts, conflicts, _ = judge(rows, resources, gate=True)
+    assert conflicts.empty and facts.iloc[0].status == "doubtful"
+    facts, conflicts, _ = judge(rows, resources)  # --all-conflicts
+    assert facts.iloc[0].status == "conflict" and len(conflicts) == 1

@@ -414,7 +414,8 @@ def test_a_conflict_shows_its_fact_with_every_report_in_time_order(tmp_path):
     dump.write_text("\n".join(json.dumps({"id": i, "published": "2024-03-04", "source": s, "title": f"Acme {i}",
                                           "text": t}) for i, s, t in texts) + "\n")
     out = tmp_path / "out"
-    subprocess.run([sys.executable, "-m", "pipeline", "run", str(dump), "--out", str(out), "--silent", "--fast"],
+    subprocess.run([sys.executable, "-m", "pipeline", "run", str(dump), "--out", str(out), "--silent", "--fast",
+                    "--all-conflicts"],  # a P/E half another's: a pair the conflict gate doubts (tests/test_facts.py)
                    check=True, cwd=Path(__file__).resolve().parent.parent)
     with TestClient(create_app(out, reviewer="ana"), follow_redirects=False) as c:
         [cid] = listed_ids(c.get("/conflicts.json").json())
