@@ -99,6 +99,9 @@ def with_text_columns(df: pd.DataFrame, res: Resources) -> pd.DataFrame:
         metric = df["metric"] if "metric" in df.columns else [""] * len(df)
         out["basis"] = ([basis_of(s, f, res, m) for s, f, m in zip(df["sentence"], df["figure"], metric)]
                         if "sentence" in df.columns else "reported")
+        if "modality" in df.columns and res.estimate_plain_bases:  # basis.yaml `estimate_plain`
+            plain = (df["modality"] == "estimate").to_numpy() & np.isin(out["basis"], list(res.estimate_plain_bases))
+            out["basis"] = np.where(plain, "reported", out["basis"])
     if "numbers" not in df.columns and "sentence" in df.columns:  # what the conflict gate reads of the sentence
         cues = [sentence_cues(s, e, res.conflict_cues) for s, e in zip(df["sentence"], df["entity"])]
         out.update(entity_named=[c.named for c in cues], prior_words=[c.prior for c in cues],

@@ -118,6 +118,7 @@ class Resources:
     measures: object = None  # measures.Measures: the noun a figure measures (models/lexicons/measures.yaml)
     basis: Mapping[str, re.Pattern] = field(default_factory=dict)  # models/lexicons/basis.yaml, in order
     quote_only_bases: frozenset[str] = frozenset()  # basis.yaml `quote_only`: bases only a market quote takes
+    estimate_plain_bases: frozenset[str] = frozenset()  # basis.yaml `estimate_plain`: bases no consensus is split by
     # basis.yaml `totals`: the least amount a company's total can be, and the money metrics that are no totals
     least_total: float = 0.0
     not_totals: frozenset[str] = frozenset()
@@ -517,6 +518,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         measures=load_measures(lex / "measures.yaml", metrics, _read_yaml, _fail),
         basis=MappingProxyType(_load_basis(lex / "basis.yaml")),
         quote_only_bases=_load_quote_only(lex / "basis.yaml"),
+        estimate_plain_bases=frozenset(_read_yaml(lex / "basis.yaml").get("estimate_plain") or ()),
         **_load_totals(lex / "basis.yaml", metrics),
         count_nouns=frozenset(str(w).lower() for w in counts["count_nouns"]),
         count_heads=frozenset(str(w).lower() for w in counts["count_heads"]),
