@@ -49,10 +49,12 @@ def test_a_run_groups_a_named_and_a_tickered_report_into_one_fact(tmp_path):
     ]
     dump.write_text("\n".join(json.dumps(r) for r in records) + "\n")
     out = tmp_path / "out"
-    runner.run([dump], runner.RunOptions(out=out, workers=1, batch_size=5, silent=True, use_model=False))
+    runner.run([dump], runner.RunOptions(out=out, workers=1, batch_size=5, silent=True, use_model=False, gate=False))
     claims = pd.read_parquet(out / "claims.parquet")
     revenue = claims[claims["metric"] == "revenue"]
     assert set(revenue["entity_id"]) == {"ZNTV"}, revenue[["article_id", "entity", "entity_id"]]
     facts = pd.read_parquet(out / "facts.parquet")
     fact = facts[facts["metric"] == "revenue"]
-    assert len(fact) == 1 and fact.iloc[0]["status"] == "conflict"
+    # two values of one fact; `doubtful`, not `conflict`, as no pair passes the conflict rows' gates (the
+    # headlines name "Zentrova" alone)
+    assert len(fact) == 1 and fact.iloc[0]["n_values"] == 2 and fact.iloc[0]["status"] in ("conflict", "doubtful")

@@ -98,7 +98,8 @@ def page(browser):
 
 
 def run_pipeline(corpus: Path, out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out)],
+    # --all-conflicts: the review scenarios decide the seeds' conflicts, which the conflict gate doubts
+    return subprocess.run([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--all-conflicts"],
                           cwd=REPO, capture_output=True, text=True, timeout=600)
 
 
