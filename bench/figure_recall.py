@@ -2,6 +2,11 @@
 
     PYTHONPATH=. python bench/figure_recall.py draw     # writes bench/figure_recall/sentences.jsonl (fixed seed)
     PYTHONPATH=. python bench/figure_recall.py score    # reads labels.jsonl, writes bench/figure_recall/RESULTS.md
+    PYTHONPATH=. python bench/figure_recall.py --set s18 --seed 18 draw   # a fresh set: sentences-s18.jsonl ...
+    PYTHONPATH=. python bench/figure_recall.py --set s18 score            # labels-s18.jsonl -> RESULTS-s18.md
+
+The first set (seed 17) was labeled, scored, then tuned on (issue 17's figure classes); a later set drawn
+with another seed and labeled before any change is the unseen measure.
 
 `draw` splits each article's text into sentences with a simple rule (one line is one paragraph or table
 row; inside it a break after `.`, `!` or `?` followed by space and a capital, except after a short
@@ -63,8 +68,12 @@ def keep(sentence: str) -> bool:
     return 40 <= len(sentence) <= 400 and bool(_HAS_NUMBER.search(sentence))
 
 
-def draw() -> int:
-    rng = random.Random(SEED)
+def _file(name: str, suffix: str, tag: str) -> Path:
+    return OUT / (f"{name}-{tag}{suffix}" if tag else f"{name}{suffix}")
+
+
+def draw(seed: int = SEED, tag: str = "") -> int:
+    rng = random.Random(seed)
     items = []
     for dump, fname, n in DRAW:
         meta, cands = [], []
@@ -79,10 +88,11 @@ def draw() -> int:
             aid, pub, title = meta[k]
             items.append({"dump": dump, "article_id": aid, "published": pub, "title": title, "sentence": s})
     OUT.mkdir(exist_ok=True)
-    with (OUT / "sentences.jsonl").open("w", encoding="utf-8") as fh:
+    path = _file("sentences", ".jsonl", tag)
+    with path.open("w", encoding="utf-8") as fh:
         for i, it in enumerate(items, 1):
-            fh.write(json.dumps({"id": f"fr-{i:03d}", **it}, ensure_ascii=False) + "\n")
-    print(f"wrote {len(items)} sentences to {OUT / 'sentences.jsonl'}", file=sys.stderr)
+            fh.write(json.dumps({"id": f"fr{tag}-{i:03d}", **it}, ensure_ascii=False) + "\n")
+    print(f"wrote {len(items)} sentences to {path}", file=sys.stderr)
     return 0
 
 
@@ -183,8 +193,9 @@ def score(args) -> int:
 
     from pipeline import extract
 
-    sents = [json.loads(l) for l in (OUT / "sentences.jsonl").open(encoding="utf-8")]
-    labels = {d["id"]: d for d in map(json.loads, (OUT / "labels.jsonl").open(encoding="utf-8"))}
+    tag = args.set
+    sents = [json.loads(l) for l in _file("sentences", ".jsonl", tag).open(encoding="utf-8")]
+    labels = {d["id"]: d for d in map(json.loads, _file("labels", ".jsonl", tag).open(encoding="utf-8"))}
     missing = [s["id"] for s in sents if s["id"] not in labels]
     if missing:
         raise SystemExit(f"no labels for {missing}")
@@ -220,22 +231,23 @@ def score(args) -> int:
                                "claims": [{k: c[k] for k in ("figure", "value", "value_low", "value_high", "unit",
                                                              "rule")}],
                                "class": "", "sentence": s["sentence"]})
-    with (OUT / "detail.jsonl").open("w", encoding="utf-8") as fh:
+    with _file("detail", ".jsonl", tag).open("w", encoding="utf-8") as fh:
         for d in detail:
             fh.write(json.dumps(d, ensure_ascii=False, default=str) + "\n")
     table = render(rows)
     print(table)
-    text = (OUT / "RESULTS.md").read_text(encoding="utf-8") if (OUT / "RESULTS.md").exists() else ""
+    results = _file("RESULTS", ".md", tag)
+    text = results.read_text(encoding="utf-8") if results.exists() else ""
     begin, end = "<!-- table:begin -->", "<!-- table:end -->"
     block = f"{begin}\n{table}\n{end}"
     if begin in text:
         text = text[:text.index(begin)] + block + text[text.index(end) + len(end):]
     else:
         text = ("# Figure recall on real news sentences (issue 17)\n\n"
-                "`PYTHONPATH=. python bench/figure_recall.py score`; sentences drawn by `draw` (seed "
-                f"{SEED}), labeled by reading per GUIDE.md before the pipeline's output was looked at.\n\n"
-                + block + "\n")
-    (OUT / "RESULTS.md").write_text(text, encoding="utf-8")
+                f"`PYTHONPATH=. python bench/figure_recall.py{' --set ' + tag if tag else ''} score`; sentences drawn "
+                f"by `draw`{' (set ' + tag + ')' if tag else ''}, labeled by reading per GUIDE.md before the "
+                "pipeline's output was looked at.\n\n" + block + "\n")
+    results.write_text(text, encoding="utf-8")
     return 0
 
 
@@ -274,11 +286,13 @@ def render(rows: list[dict]) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", default="", help="a named set of sentences (files sentences-SET.jsonl, labels-SET.jsonl ...)")
+    ap.add_argument("--seed", type=int, default=SEED, help="the draw's seed")
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("draw")
     sub.add_parser("score")
     args = ap.parse_args()
-    return draw() if args.cmd == "draw" else score(args)
+    return draw(args.seed, args.set) if args.cmd == "draw" else score(args)
 
 
 if __name__ == "__main__":
