@@ -25,11 +25,13 @@ from .bounds import drop_crowded
 from .claims import make_claims
 from .clean import clean_text
 from .conflicts import SortedConflicts
-from .fact_reports import FACT_INPUT, comparable, with_text_columns
-from .facts import Options as FactOptions, group_facts
+from . import fact_buckets
+from .fact_buckets import FactBuckets
+from .facts import Options as FactOptions
 from .sources import band_hashes, encode as encode_bands, source_ids
 from .dates import infer_published
 from .entities import add_named_mentions, find_entities
+from .dask_pool import DaskPool
 from .errors import message, run_error, usage
 from .figures import resolve_figures
 from .identity import entity_pairs, shared_ids, with_shared_ids
@@ -414,46 +416,6 @@ def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg
         seen.close()
 
 
-SCHEDULER_TIMEOUT_S = 5  # how long --scheduler may take to answer
-
-
-class DaskPool:
-    """The process pool's `map`, run as tasks on a Dask cluster (an address, or a LocalCluster of `workers`).
-
-    Each batch of articles is one task; results come back in order, and the
-    client writes them as the same Parquet parts a local run writes, so resume,
-    append and the final merge are unchanged.
-    """
-
-    def __init__(self, scheduler: str | None, workers: int):
-        try:
-            from dask.distributed import Client, LocalCluster
-        except ImportError as exc:
-            raise usage("E007", option="--engine", value="dask",
-                        valid="local (or install dask: pip install 'dask[distributed]')") from exc
-        self.cluster = None
-        if scheduler:
-            try:
-                # distributed waits 30 s by default, then raises with a long traceback
-                self.client = Client(scheduler, timeout=f"{SCHEDULER_TIMEOUT_S}s")
-            except (OSError, TimeoutError, ValueError) as exc:  # refused, timed out, or not an address
-                raise usage("E014", address=scheduler, seconds=SCHEDULER_TIMEOUT_S,
-                            reason=str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__) from exc
-        else:
-            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=logging.ERROR)
-            self.client = Client(self.cluster)
-
-    def map(self, fn, *iterables):
-        futures = self.client.map(fn, *iterables, pure=False)
-        yield from self.client.gather(futures)
-
-    def shutdown(self, cancel_futures: bool = False) -> None:
-        self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
-
-
 def _flush(pending: list, opts: RunOptions, pool, store: PartStore, seg, consumed: int) -> None:
     todo = [a for a, _, status in pending if not status]
     model = (opts.model_path, opts.device) if opts.use_model and opts.model_ready else None
@@ -473,68 +435,6 @@ def _flush(pending: list, opts: RunOptions, pool, store: PartStore, seg, consume
     store.write_part(seg, *_rows(results), consumed=consumed)
 
 
-# Facts and conflicts read only these columns, in buckets of about this many claims
-# (claims are bucketed by entity, and a fact never crosses entities).
-FACT_INPUT_COLUMNS = [c for c in FACT_INPUT if c != "source_id"]  # the source is joined at grouping time
-BUCKET_ROWS = 400_000
-
-
-def _bucket_schema():
-    import pyarrow as pa
-
-    types = {"value": pa.float64(), "value_low": pa.float64(), "value_high": pa.float64(), "confidence": pa.float64(),
-             "char_start": pa.int64(), "disputed": pa.bool_(), "off_topic": pa.bool_(),
-             "entity_named": pa.bool_(), "prior_words": pa.bool_(), "numbers": pa.int64(), "listed": pa.bool_(),
-             "published": pa.date32(), "period_start": pa.date32(), "period_end": pa.date32()}
-    return pa.schema([pa.field(c, types.get(c, pa.string())) for c in FACT_INPUT_COLUMNS])
-
-
-class _FactBuckets:
-    """Claims that can state a fact, split by entity into buckets small enough to group in memory."""
-
-    def __init__(self, directory: Path, n: int, res: Resources):
-        self.n, self.dir, self.res = n, directory, res
-        self.frames: list[list[pd.DataFrame]] = [[] for _ in range(n)]
-        self.writers: dict[int, object] = {}
-        if n > 1:
-            directory.mkdir(parents=True, exist_ok=True)
-
-    def add(self, claims: pd.DataFrame) -> None:
-        df = comparable(claims, self.res)
-        if not len(df):
-            return
-        if "sentence" in df.columns:  # what the text tells a fact (its copies, its basis, its headline), kept without it
-            df = with_text_columns(df, self.res)
-        df = df[[c for c in FACT_INPUT_COLUMNS if c in df.columns]]
-        if self.n == 1:
-            self.frames[0].append(df)
-            return
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        key = df["entity_id"].fillna("").where(df["entity_id"].fillna("") != "", df["entity"].str.lower())
-        bucket = pd.util.hash_pandas_object(key, index=False) % self.n
-        schema = _bucket_schema()
-        for b, part in df.groupby(bucket.to_numpy()):
-            table = pa.Table.from_pandas(part.astype({"disputed": bool}), schema=schema, preserve_index=False)
-            if b not in self.writers:
-                self.writers[b] = pq.ParquetWriter(self.dir / f"bucket-{b:04d}.parquet", schema)
-            self.writers[b].write_table(table)
-
-    def group(self, opts: FactOptions, sources: dict):
-        """(facts, conflicts, fact_claims) for each bucket in turn."""
-        if self.n == 1:
-            if self.frames[0]:
-                yield group_facts(pd.concat(self.frames[0], ignore_index=True), self.res, opts, sources)
-            return
-        for w in self.writers.values():
-            w.close()
-        for b in sorted(self.writers):
-            path = self.dir / f"bucket-{b:04d}.parquet"
-            yield group_facts(pd.read_parquet(path), self.res, opts, sources)
-            path.unlink()
-
-
 def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, inputs: list[Path], started: float,
             model_info: dict) -> dict:
     """Stream every part into the final tables; memory holds one part and one conflict bucket at a time."""
@@ -550,7 +450,7 @@ def _finish(out: Path, store: PartStore, res: Resources, opts: RunOptions, input
     # a name one article gives with its ticker and another without is one entity (pipeline/identity.py)
     ids = shared_ids(pair for p in claim_files
                      for pair in entity_pairs(pd.read_parquet(p, columns=["entity", "entity_id"])).itertuples(index=False))
-    buckets = _FactBuckets(store.dir / "buckets", max(1, -(-n_claims // BUCKET_ROWS)), res)
+    buckets = FactBuckets(store.dir / "buckets", max(1, -(-n_claims // fact_buckets.BUCKET_ROWS)), res)
     writers = [TableWriter(out, "claims", CLAIM_COLUMNS), TableWriter(out, "articles", ARTICLE_COLUMNS, parquet=False)]
     db = DatabaseWriter(out)
     stage_time: Counter = Counter()

@@ -110,9 +110,9 @@ def test_new_dump_appends_and_recomputes_conflicts(dump, tmp_path):
 
 def test_bucketed_conflicts_equal_one_bucket(dump, reference, tmp_path, monkeypatch):
     """With tiny buckets (forcing the on-disk path) the tables are the same as with one bucket."""
-    from pipeline import runner
+    from pipeline import fact_buckets, runner
 
-    monkeypatch.setattr(runner, "BUCKET_ROWS", 50)
+    monkeypatch.setattr(fact_buckets, "BUCKET_ROWS", 50)
     out = tmp_path / "out"
     runner.run([dump], runner.RunOptions(out=out, workers=1, batch_size=5, silent=True, use_ner=False, gate=False))
     assert _tables(out) == reference
@@ -120,9 +120,9 @@ def test_bucketed_conflicts_equal_one_bucket(dump, reference, tmp_path, monkeypa
 
 def test_spilled_conflicts_equal_conflicts_sorted_in_memory(dump, reference, tmp_path, monkeypatch):
     """Conflict rows built a bucket at a time and merged from sorted files on disk give the same tables."""
-    from pipeline import conflicts, runner
+    from pipeline import conflicts, fact_buckets, runner
 
-    monkeypatch.setattr(runner, "BUCKET_ROWS", 50)
+    monkeypatch.setattr(fact_buckets, "BUCKET_ROWS", 50)
     spilled = []
     real = conflicts.SortedConflicts
 
