@@ -226,7 +226,7 @@ def score(args) -> int:
                            "class": f.get("class", ""), "sentence": s["sentence"]})
         for j, c in enumerate(cl):
             if j not in used:
-                rows.append({"dump": s["dump"], "outcome": "spurious"})
+                rows.append({"dump": s["dump"], "outcome": "spurious", "class": ""})
                 detail.append({"id": s["id"], "dump": s["dump"], "outcome": "spurious", "why": "", "label": None,
                                "claims": [{k: c[k] for k in ("figure", "value", "value_low", "value_high", "unit",
                                                              "rule")}],
