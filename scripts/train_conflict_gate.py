@@ -26,11 +26,11 @@ AUDIT = ROOT / "bench" / "conflict_audit"
 # round -> (draw, verdict files); session 7's verdicts predate the per-session names
 ROUNDS = {"s7": ("modern-draw.jsonl", ("modern-judged.jsonl",)),
           "w8": ("wire-web-draw-s8.jsonl", ("wire-web-judged-part*.jsonl",))}
-for _s in ("s8", "s9", "s10", "s11", "s12", "s13", "s13b"):
+for _s in ("s8", "s9", "s10", "s11", "s12", "s13", "s13b", "s14a"):
     ROUNDS[_s] = (f"modern-draw-{_s}.jsonl", (f"judged-{_s}-part*.jsonl",))
 for _s in ("s12", "s13"):
     ROUNDS["w" + _s[1:]] = (f"wire-web-draw-{_s}.jsonl", (f"wire-web-judged-{_s}-part*.jsonl",))
-RECENT = ("s12", "s13", "s13b")
+RECENT = ("s12", "s13", "s13b", "s14a")
 TARGET, MIN_KEPT = 0.8, 20
 C = 1.0  # within a point of precision at C from 0.1 to 3 (leave-one-audit-out)
 

@@ -67,7 +67,10 @@ def test_seed_conflicts_are_flagged_without_the_gate_and_doubtful_with_it(seed_r
     every = pd.read_csv(seed_run_all_conflicts / "conflicts.csv")
     facts = pd.read_csv(seed_run / "facts.csv").set_index("fact_id")
     assert (facts.loc[every["fact_id"], "status"] == "doubtful").all()
-    assert len(pd.read_csv(seed_run / "conflicts.csv")) == (every["chance_real"] >= 0.4).sum()
+    from pipeline.conflict_gate import load_gate
+
+    threshold = load_gate(ROOT / "models").threshold
+    assert len(pd.read_csv(seed_run / "conflicts.csv")) == (every["chance_real"] >= threshold).sum()
 
 
 def test_rerun_gives_identical_tables(seed_run, tmp_path):
