@@ -180,3 +180,20 @@ def test_company_region(sentence, figure, company, expected):
 ])
 def test_product_named_as_owner(sentence, figure, entity, owner, expected):
     assert segment(sentence, figure, "money", entity, owner=owner) == expected
+
+
+@pytest.mark.parametrize("sentence, figure, entity, expected", [
+    # the owner's part as the sentence's subject: named by its modifiers, or by the name after its noun
+    ("Coway's overseas subsidiaries reported an annual revenue of KRW 1,545.2 billion in 2024.", "KRW 1,545.2 billion",
+     "Coway", "overseas subsidiaries"),
+    ("ThaiBev’s Others business also dropped 6.6% YoY to $53473.", "6.6%", "ThaiBev", "Others business"),
+    ("The company's star label Gucci posted quarterly sales of 1.92 billion euros.", "1.92 billion euros", "Kering",
+     "Gucci"),
+    ("* Acme's European operations posted a loss of $12 million.", "$12 million", "Acme", "European operations"),
+    # the whole's words, or a verb that is no report: no part
+    ("Acme's core business grew 5% in the quarter.", "5%", "Acme", ""),
+    ("The company's board approved a dividend of 20 cents.", "20 cents", "Acme", ""),
+    ("Kering's Gucci brand. Sales fell 24% to 1.9 billion euros.", "24%", "Kering", ""),
+])
+def test_owned_part(sentence, figure, entity, expected):
+    assert segment(sentence, figure, "money", entity) == expected
