@@ -21,11 +21,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .resources import Resources
-from .segment_frames import _alternation, restated_part
+from .segment_frames import restated_part
+from .segments import _alternation
 
 RULE = "segment_context.v1"
 _LOOK_BACK = 3000  # characters of the story before the sentence where the instrument is named
 _MAX_MODIFIERS = 6
+# characters before the figure where the reference stands: "The coupon has been fixed at 5-1/4 pct compared with the
+# indicated range of 5-1/4 to 5-1/2 pct"; not a clause away ("the debenture offering, X said it plans ..., which owns")
+_REFERENCE_REACH = 80
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,7 @@ def referred_instrument(text: str, sent_start: int, fig_start: int, res: Resourc
     """The debt instrument named earlier in the story that a definite reference before the figure takes up, or ""."""
     words = context_words(res)
     ref = None
-    for ref in words.reference.finditer(text, sent_start, fig_start):
+    for ref in words.reference.finditer(text, max(sent_start, fig_start - _REFERENCE_REACH), fig_start):
         pass
     if ref is None:
         return ""

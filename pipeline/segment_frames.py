@@ -41,7 +41,9 @@ from functools import lru_cache
 from .calendar_grammar import grammar
 from .measured_parts import _CLAUSE_WORDS, _LINK, _modifiers, part_words
 from .resources import Resources
-from .segments import MAX_WORDS, SegmentWords, _content, _trim, listing_item
+from .launch_prices import launched_item
+from .segments import (_SUBJECT_CUT, _SUBJECT_LEAD, MAX_WORDS, SegmentWords, _alternation, _content, _trim,
+                       listing_item)
 
 RULE = "segment_frames.v1"
 
@@ -62,11 +64,6 @@ class FrameWords:
     tariff_before: re.Pattern  # "aluminium tariffs from 10 percent to" right before the figure
     tariff_after: re.Pattern  # "Steel, Aluminum Tariffs" right after it
     owned_part: re.Pattern  # "Coway's overseas subsidiaries reported", "The company's star label Gucci posted"
-
-
-def _alternation(words) -> str:
-    """The words as one regex alternation, longest first, a space matching any run of spaces."""
-    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=4)
@@ -205,15 +202,6 @@ def contract_month(before: str, frames: FrameWords) -> str:
     if found is None or re.search(r"[.;]\s|\.\.\.", before[found.end():]):
         return ""
     return f"{found.group('month')} {found.group('word')}"
-
-
-_SUBJECT_CUT = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\.\s|\b(?:and|but|while|which|that|when|if|as|said|says|say|"
-                          r"told)\s",
-                          re.I)
-# articles, possessors, and the adverbs and participles that describe the copy priced ("a similarly outfitted",
-# "a fully loaded"), not the product
-_SUBJECT_LEAD = re.compile(r"^(?:(?:(?i:the|a|an|its|their|his|her|our|this|these|those|new|all-new|latest|newest|"
-                           r"base|entry-level|cheapest)|[a-z]+ly|[a-z]+ed)\s+)+")
 
 
 def priced_product(before: str, frames: FrameWords, words: SegmentWords, entity_words: frozenset[str]) -> str:
@@ -382,5 +370,6 @@ def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, re
         bracket_comparison(before, after, words, entity_words) or \
         amount_of(after, fig_kind, frames, words, entity_words)
     if not found and fig_kind == "money":
-        found = attributive(before, after, words, entity_words) or priced_product(before, frames, words, entity_words)
+        found = attributive(before, after, words, entity_words) or priced_product(before, frames, words, entity_words) \
+            or launched_item(before, after, res, words, entity_words)
     return (found or named_measure(sentence, fig_start, res, frames, entity_words)).rstrip(" .,;:")

@@ -271,6 +271,20 @@ def _find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, word
     return clause_subject(before, words, entity_words)
 
 
+def _alternation(words) -> str:
+    """The words as one regex alternation, longest first, a space matching any run of spaces."""
+    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_SUBJECT_CUT = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\.\s|\b(?:and|but|while|which|that|when|if|as|said|says|say|"
+                          r"told)\s",
+                          re.I)
+# articles, possessors, and the adverbs and participles that describe the copy priced ("a similarly outfitted",
+# "a fully loaded"), not the product
+_SUBJECT_LEAD = re.compile(r"^(?:(?:(?i:the|a|an|its|their|his|her|our|this|these|those|new|all-new|latest|newest|"
+                           r"base|entry-level|cheapest)|[a-z]+ly|[a-z]+ed)\s+)+")
+
+
 _PROVIDED = frozenset({"consensus", "estimate", "estimates", "forecast", "forecasts", "poll", "survey", "data"})
 _FUTURES = re.compile(r"\b(?:futures|e-?minis?)\b", re.I)
 _BOND_WORDS = re.compile(r"\b(?:yields?|treasur(?:y|ies)|bonds?|notes?|gilts?|bunds?|JGBs?|OATs?|BTPs?|bills?)\b", re.I)

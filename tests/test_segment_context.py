@@ -43,3 +43,9 @@ def referred(story: str, figure: str) -> str:
 ])
 def test_referred_instrument(story, figure, expected):
     assert referred(story, figure) == expected
+
+
+def test_reference_a_clause_away_names_none():
+    story = ("Acme is selling 100 mln dlrs of convertible debentures.\nConcurrent with the debenture offering, Acme said "
+             "it plans to sell 30 mln dlrs of debentures to Fuji Co Ltd, which currently owns about 30 pct of the company.")
+    assert referred(story, "30 pct") == ""

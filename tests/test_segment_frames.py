@@ -197,3 +197,28 @@ def test_product_named_as_owner(sentence, figure, entity, owner, expected):
 ])
 def test_owned_part(sentence, figure, entity, expected):
     assert segment(sentence, figure, "money", entity) == expected
+
+
+@pytest.mark.parametrize("sentence, figure, entity, expected", [
+    # a launch verb and its object, then "for" and the price
+    ("Last year, the company launched its Roku TV Wireless Speakers for $199.", "$199", "Acme",
+     "Roku TV Wireless Speakers"),
+    ("The company has introduced a Wacom One display that lets you draw on a screen for $400.", "$400", "Acme",
+     "Wacom One display"),
+    ("Sony unveiled the PlayStation 5 Digital Edition for $399.", "$399", "Sony", "PlayStation 5 Digital Edition"),
+    # an availability phrase with its date between
+    ("The new Fire TV Cube, available June 21 for $119, is designed to serve as a high-end Fire TV.", "$119", "Amazon",
+     "Fire TV Cube"),
+    ("Available this spring for $79, the Smart Clock includes a 4-inch display.", "$79", "Lenovo", "Smart Clock"),
+    # a stake or a company bought or sold is no launched product; a sentence before is not the subject
+    ("Acme sold its chemicals unit for $1 billion.", "$1 billion", "Acme", ""),
+    ("Musk is offering to acquire the ChatGPT maker for $97.4 billion.", "$97.4 billion", "OpenAI", ""),
+    ("The phone has a new chip. Available now for $699, it ships Friday.", "$699", "Acme", ""),
+])
+def test_launched_item(sentence, figure, entity, expected):
+    assert segment(sentence, figure, "money", entity) == expected
+
+
+def test_launched_item_named_by_a_participle():
+    assert segment("Simply called the iPad Mini and available now for $399, the slate has a new chip.", "$399", "money",
+                   "Apple") == "iPad Mini"
