@@ -73,13 +73,16 @@ class SegmentWords:
     whole_nouns: frozenset[str]  # nouns that describe a whole company ("the medical devices company")
     not_products: frozenset[str]  # capitalised words after a price that name no product ("Series", "IPO")
     leading_time: re.Pattern  # a clause's opening time phrase, left out of its subject
+    between: re.Pattern  # the words a subject's verb and its figure may have between them
 
 
 @lru_cache(maxsize=4)
 def segment_words(res: Resources) -> SegmentWords:
     verbs = "|".join(re.escape(v) for v in sorted(res.segment_subject_verbs, key=len, reverse=True))
     months = "|".join(re.escape(m) for m in sorted(grammar(res).months, key=len, reverse=True))
+    stated = "|".join(re.escape(v) for v in sorted(res.segment_lists["stated_participles"], key=len, reverse=True))
     return SegmentWords(leading_time=re.compile(_LEADING_TIME.format(months=months), re.I),
+                        between=re.compile(_BETWEEN_VERB_AND_FIGURE.format(stated=stated), re.I),
                         generic=res.segment_generic_words, whole_nouns=res.segment_whole_nouns,
                         not_products=res.segment_not_products,
                         subject_verb=re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|all|each|both|"
@@ -183,7 +186,7 @@ def clause_subject(before: str, words: SegmentWords, entity_words: frozenset[str
     verb = None
     for verb in words.subject_verb.finditer(before, window_at):
         pass
-    if verb is None or _BETWEEN_VERB_AND_FIGURE.fullmatch(before, verb.end()) is None:
+    if verb is None or words.between.fullmatch(before, verb.end()) is None:
         return ""
     head = _GLUED_SENTENCE.sub(". ", before[:verb.start()])  # "in a week.The British pound gained"
     cut = max((head.rfind(c), c) for c in _CUTS)
@@ -231,10 +234,12 @@ _LEADING_TIME = (r"^\s*(?:in|during|on|for|by|since|at|after|over|through)\s+(?:
                  r"quarter|year|month|week|period|half|Q[1-4])(?:\s+(?:19|20)\d\d)?,?\s+")
 _VERB_REACH = 60  # characters before the figure where the verb stands
 # the words a verb and its figure may have between them: "rose 5%", "was up 6.6%", "fell by about 3%"
-_BETWEEN_VERB_AND_FIGURE = re.compile(r"(?:\s+[\d.,]+\s?(?:%|pct|percent|per\s+cent)\s+to)?"
-                                      r"(?:\s+(?:by|to|at|up|down|about|around|nearly|almost|some|roughly|over|"
-                                      r"more|than|less|just|only|a|an|record|of|in|as|much|for|approximately|"
-                                      r"higher|lower))*\s*", re.I)
+_BETWEEN_VERB_AND_FIGURE = (r"(?:\s+[\d.,]+\s?(?:%|pct|percent|per\s+cent)\s+to)?"
+                            # "non-registered debt was estimated at 9.03 billion dlrs": a figure stated by others
+                            r"(?:\s+(?:now|currently|still))?(?:\s+(?:{stated})(?:\s+to\s+be)?)?"
+                            r"(?:\s+(?:by|to|at|up|down|about|around|nearly|almost|some|roughly|over|"
+                            r"more|than|less|just|only|a|an|record|of|in|as|much|for|approximately|"
+                            r"higher|lower))*\s*")
 _OPENER = re.compile(r"^\s*(?:and|but|while|whereas|with|as|after|since|though|although|when|where|in\s+addition,?)\s+",
                      re.I)
 # a clause that is no noun phrase: a verb, a modal, a relative or a report
