@@ -38,7 +38,7 @@ _SHARE_CLASS = re.compile(
     r"|[Ss]eries\s+[A-Z0-9]{1,2}\s+(?i:(?:convertible|cumulative)\s+)*(?i:preferred|preference|shares?|stock|notes?)"
     r"|(?i:(?:(?:convertible|cumulative|non-?cumulative|perpetual|redeemable|participating|exchangeable)\s+){0,3}"
     r"(?:preferred|preference)\s+(?:stock|shares?))"
-    r"|ADRs?\b|ADSs?\b|(?i:American\s+depositary\s+(?:shares|receipts))"
+    r"|ADRs?\b|ADSs?\b|(?i:American\s+deposit[ao]ry\s+(?:shares|receipts))"
     r"|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*-listed\s+(?i:shares?|stock))")
 # a debt instrument as the text names it: "7.0% subordinated notes due 2055", "promissory note", "term loan"
 _DEBT = re.compile(

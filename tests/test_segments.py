@@ -22,6 +22,7 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
     # American depositary shares and receipts in the short form news and the labels use
     ("The company sold 12 million American depositary shares at $18 apiece.", "$18", "money", "Sea", "ADS"),
     ("Its American depositary receipts fell 2.4% in New York.", "2.4%", "percent", "Infosys", "ADR"),
+    ("American depository receipts in the company rose 13% in New York.", "13%", "percent", "Wanda Sports", "ADR"),
     ("The ADRs rose 1.1% in New York.", "1.1%", "percent", "BP", "ADRs"),
     # debt instruments and tranches
     ("The company sold $750 million of 6.125% senior notes due 2033.", "$750 million", "money", "",
