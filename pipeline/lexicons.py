@@ -76,6 +76,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "part_stop_words": LIST, "held_nouns": LIST, "price_verbs": LIST,
                                "named_measure_nouns": LIST, "instrument_heads": LIST, "term_links": LIST,
                                "part_phrases": LIST, "regions": LIST, "part_nouns": LIST, "launch_verbs": LIST, "stated_participles": LIST,
+                               "served_nouns": LIST,
                                "referring_nouns": LIST,
                                "instrument_references": LIST, "debt_words": LIST},
     # load_resources, measured_parts, segment_frames, segment_context

@@ -442,7 +442,7 @@ def _load_subject_words(path: Path) -> dict:
 
 
 _FRAME_LISTS = ("held_nouns", "price_verbs", "named_measure_nouns", "instrument_heads", "term_links", "part_phrases",
-                "regions", "part_nouns", "launch_verbs", "stated_participles", "referring_nouns", "instrument_references", "debt_words")  # segments.yaml's lists for
+                "regions", "part_nouns", "launch_verbs", "stated_participles", "served_nouns", "referring_nouns", "instrument_references", "debt_words")  # segments.yaml's lists for
 # segment_frames.py and segment_context.py
 
 

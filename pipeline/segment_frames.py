@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .calendar_grammar import grammar
-from .measured_parts import _CLAUSE_WORDS, _LINK, _modifiers, part_words
+from .measured_parts import _CLAUSE_WORDS, _LINK, _modifiers, part_words, served_part
 from .resources import Resources
 from .launch_prices import launched_item
 from .segments import (_SUBJECT_CUT, _SUBJECT_LEAD, MAX_WORDS, SegmentWords, _alternation, _content, _trim,
@@ -368,7 +368,8 @@ def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, re
         instrument_terms(before, frames, words, entity_words) or part_phrase(before, frames) or \
         (owned_part(before, frames, words, entity_words, part_words(res).whole) if company else "") or \
         bracket_comparison(before, after, words, entity_words) or \
-        amount_of(after, fig_kind, frames, words, entity_words)
+        amount_of(after, fig_kind, frames, words, entity_words) or \
+        (served_part(sentence, fig_end, part_words(res), entity_words) if fig_kind == "count" else "")
     if not found and fig_kind == "money":
         found = attributive(before, after, words, entity_words) or priced_product(before, frames, words, entity_words) \
             or launched_item(before, after, res, words, entity_words)
