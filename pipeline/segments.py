@@ -12,7 +12,8 @@ segment_frames.py, after "for" only: "Brent for March settlement"; `dates.py` ke
 
 What is left when the words that name the whole (the entity, a metric, "net", "total",
 "shares") are taken out decides: nothing left, no segment. The word lists are
-`models/lexicons/segments.yaml` (`generic_words`, `subject_verbs`, `whole_nouns`, `not_products`),
+`models/lexicons/segments.yaml` (`generic_words`, `subject_verbs`, `stated_participles`, `whole_nouns`,
+`not_products`),
 the month names periods.yaml's; the cases are in
 `tests/test_segments.py`.
 
