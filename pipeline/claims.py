@@ -28,7 +28,8 @@ from .amount_links import AmountTrail
 from .measures import measured_noun, share_metric, table_row_metric
 from .measured_parts import measured_part, part_words as measured_part_words
 from .modality import MODALITY_REACH as _MODALITY_REACH, figure_modality, modality_after, modality_cues, modality_in_sentence
-from .segment_frames import frame_segment, restated_part
+from .segment_frames import frame_segment
+from .segment_context import context_part
 from .story_calendar import (STARTING, country_story, gazetteer_fiscal_year_end, labels_fiscal_year_end,
                              sentence_fiscal_year_end, story_fiscal_year_end)
 from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
@@ -561,8 +562,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             owner_kind = "" if subject is None else "name" if subject.source == "name" else subject.kind
             segment = segment or frame_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
                                                fig.kind, res, part_words, owner_words, owner_kind)
-            if not segment and previous_part[0] >= sent.start:  # "down from $110": the figure before's part
-                segment = restated_part(text, previous_part, fig.start)
+            segment = segment or context_part(text, previous_part, sent.start, fig.start, res)  # "down from $110"
         previous_part = (fig.end, segment)
         if metric in ("forward_pe", "trailing_pe"):
             if _AMBIGUOUS_PE.search(text[cs:ce]) and not re.search(r"forward|trailing", text[cs:ce], re.I):

@@ -1,6 +1,7 @@
 """The part a figure's measure names: "Drinkware sales increased 3% to $358.1 million", "Coinbase
 reported stablecoin revenue of $226 million", "revenue in its microfinance business dropped 5 per cent",
-"Net sales in the U.S. increased 1%".
+"Net sales in the U.S. increased 1%"; and the people a company serves, counted with the words that name the part
+("lost 4.1 million total video customers": served_part, its nouns segments.yaml's `served_nouns`).
 
 A results story gives the whole company's revenue and then each part's; when the part's words are not
 read, the part's figure is filed as the whole's and set against the whole's figure from another outlet:
@@ -45,6 +46,8 @@ class PartWords:
     whole: frozenset[str]  # words that qualify the whole's measure, never a part ("net", "comparable", "Q4")
     stop: frozenset[str]  # words a modifier never runs past (verbs of reporting, function words)
     time: frozenset[str]  # month and weekday names (periods.yaml): "revenue in January" names no place
+    served: re.Pattern  # a count of the people a company serves, with the modifiers between ("4.1 million video
+    # customers", "77.5 million monthly U.S. users")
 
 
 @lru_cache(maxsize=4)
@@ -52,7 +55,10 @@ def part_words(res: Resources) -> PartWords:
     nouns = "|".join(re.escape(n) for n in sorted(res.measure_nouns, key=len, reverse=True))
     return PartWords(nouns=re.compile(r"\b(?:" + nouns + r")\b", re.I),
                      whole=res.segment_generic_words | res.measure_modifiers, stop=res.part_stop_words,
-                     time=frozenset(grammar(res).months) | frozenset(grammar(res).weekdays))
+                     time=frozenset(grammar(res).months) | frozenset(grammar(res).weekdays),
+                     served=re.compile(r"\s+(?P<mods>(?:[\w.&'’-]+\s+){1,4}?)(?P<noun>" + "|".join(
+                         re.escape(n) for n in sorted(res.segment_lists["served_nouns"], key=len, reverse=True)) +
+                         r")\b"))
 
 
 def _modifiers(before: str, words: PartWords) -> list[re.Match]:
@@ -144,3 +150,20 @@ def measured_part(sentence: str, fig_start: int, words: PartWords, entity_words:
             return found
     before = sentence[max(0, noun.start() - 60):noun.start()]
     return _named(before, _modifiers(before, words), words, entity_words)
+
+
+_OF_CLAUSE = frozenset("of in to for from with and or its their the a an that which who".split())
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S.", "U.K.": a place, though the whole's word in a measure's name
+
+
+def served_part(sentence: str, fig_end: int, words: PartWords, entity_words: frozenset[str]) -> str:
+    """The part a count of the people a company serves names with the words between it and its noun: "lost 4.1
+    million total video customers" -> "video customers", "77.5 million monthly U.S. users" -> "U.S. users"."""
+    m = words.served.match(sentence, fig_end, fig_end + 80)
+    if m is None:
+        return ""
+    kept = [t for t in m.group("mods").split() if _INITIALS.match(t) or
+            t.lower().strip(".'’") not in words.whole | words.stop | words.time | entity_words]
+    if not kept or any(t.lower() in _OF_CLAUSE for t in m.group("mods").split()):
+        return ""  # "2 million of its users": a share of them, not a part named
+    return " ".join([*kept, m.group("noun")]) if all(_TOKEN.fullmatch(t.strip(".")) or _INITIALS.match(t) for t in kept) else ""

@@ -18,6 +18,8 @@ and the measure's modifiers (segments.py, measured_parts.py) name none.
 - a part phrase anywhere before the figure in its clause: "losses from discontinued operations of 555,000 dlrs",
   "The core CPI rose 0.4%, compared to ... 0.2%", "Federal funds were trading at 6-1/8 pct";
 - a company's region heading the clause: "* Asia-Pacific was down -136 bps at 1.6%", "In the Americas, ...";
+- the owner's part as the sentence's subject: "Coway's overseas subsidiaries reported an annual revenue of ...",
+  "The company's star label Gucci posted quarterly sales of ...";
 - the goods a tariff rate is on, before the word: "Global 25% Steel, Aluminum Tariffs";
 - a market's futures as the subject: "U.S. stock futures fell 0.04%";
 - a name no list knows, read as the owner of a price, is the product itself: "Canon PowerShot SX420 for $199";
@@ -26,7 +28,7 @@ and the measure's modifiers (segments.py, measured_parts.py) name none.
 
 Each family is one function over the figure's sentence returning the words as the text writes them, or "".
 The word lists are segments.yaml's (`held_nouns`, `price_verbs`, `named_measure_nouns`, `instrument_heads`,
-`term_links`, `part_phrases`, `regions`, with `generic_words` and `not_products`), the commodity names
+`term_links`, `part_phrases`, `regions`, `part_nouns`, with `generic_words` and `not_products`), the commodity names
 subjects.yaml's, the contract words, instrument nouns and months periods.yaml's; the cases are in
 tests/test_segment_frames.py (and tests/test_segments.py for the index futures and listings).
 """
@@ -37,9 +39,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .calendar_grammar import grammar
-from .measured_parts import _CLAUSE_WORDS, _LINK, _modifiers, part_words
+from .measured_parts import _CLAUSE_WORDS, _LINK, _modifiers, part_words, served_part
 from .resources import Resources
-from .segments import MAX_WORDS, SegmentWords, _content, _trim, listing_item
+from .launch_prices import launched_item
+from .segments import (_SUBJECT_CUT, _SUBJECT_LEAD, MAX_WORDS, SegmentWords, _alternation, _content, _trim,
+                       listing_item)
 
 RULE = "segment_frames.v1"
 
@@ -59,11 +63,7 @@ class FrameWords:
     region_for: re.Pattern  # a region before "for" and the figure ("..., Central Europe for 10 percent")
     tariff_before: re.Pattern  # "aluminium tariffs from 10 percent to" right before the figure
     tariff_after: re.Pattern  # "Steel, Aluminum Tariffs" right after it
-
-
-def _alternation(words) -> str:
-    """The words as one regex alternation, longest first, a space matching any run of spaces."""
-    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    owned_part: re.Pattern  # "Coway's overseas subsidiaries reported", "The company's star label Gucci posted"
 
 
 @lru_cache(maxsize=4)
@@ -76,6 +76,7 @@ def frame_words(res: Resources) -> FrameWords:
     verbs, nouns = _alternation(lists["price_verbs"]), _alternation(lists["named_measure_nouns"])
     instruments = _alternation([*lists["instrument_heads"], *(res.periods.get("instrument_nouns") or ())])
     links, regions, phrases = (_alternation(lists[k]) for k in ("term_links", "regions", "part_phrases"))
+    part_nouns = _alternation(lists["part_nouns"])
     one_good = _alternation(commodities)
     goods = r"(?:" + one_good + r")(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:" + one_good + r"))*"
     return FrameWords(
@@ -101,7 +102,14 @@ def frame_words(res: Resources) -> FrameWords:
                                  r"(?:from\s+[\d.,/-]+\s*(?:%|percent|pct|per\s+cent)\s+)?to\s+$", re.I),
         tariff_after=re.compile(r"^\s+(?:(?:global|new|blanket|additional)\s+)?(?P<goods>" + goods +
                                 r")\s+(?:tariffs?|duties|duty|levies)\b", re.I),
-        region_for=re.compile(r"(?:^|,\s+|\band\s+)(?P<region>(?i:" + regions + r"))\s+for\s+$"))
+        region_for=re.compile(r"(?:^|,\s+|\band\s+)(?P<region>(?i:" + regions + r"))\s+for\s+$"),
+        # the sentence's subject: the owner's part, named by its modifiers or by the name after its noun
+        owned_part=re.compile(r"^\s*(?:[*\-\u2022]\s*)?(?:(?:The|the)\s+(?:company|group|firm|bank)['\u2019]s|Its|"
+                              r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}['\u2019]s)\s+(?P<mods>(?:[\w&-]+\s+){0,3}?)"
+                              r"(?P<noun>" + part_nouns + r")"
+                              r"(?:\s+(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,2}))?"
+                              r"\s+(?:also\s+|again\s+)?(?P<verb>[a-z]+(?:ed|s)|grew|fell|rose|saw|had|made|lost|sold|"
+                              r"brought|took|won)\b"))
 
 
 _NO_WORDS: frozenset[str] = frozenset()
@@ -194,15 +202,6 @@ def contract_month(before: str, frames: FrameWords) -> str:
     if found is None or re.search(r"[.;]\s|\.\.\.", before[found.end():]):
         return ""
     return f"{found.group('month')} {found.group('word')}"
-
-
-_SUBJECT_CUT = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\.\s|\b(?:and|but|while|which|that|when|if|as|said|says|say|"
-                          r"told)\s",
-                          re.I)
-# articles, possessors, and the adverbs and participles that describe the copy priced ("a similarly outfitted",
-# "a fully loaded"), not the product
-_SUBJECT_LEAD = re.compile(r"^(?:(?:(?i:the|a|an|its|their|his|her|our|this|these|those|new|all-new|latest|newest|"
-                           r"base|entry-level|cheapest)|[a-z]+ly|[a-z]+ed)\s+)+")
 
 
 def priced_product(before: str, frames: FrameWords, words: SegmentWords, entity_words: frozenset[str]) -> str:
@@ -335,6 +334,21 @@ _MARKET_FUTURES = re.compile(r"\b(?:stock|equity|stock-index|index)[- ]futures(?
                              re.I)
 
 
+def owned_part(before: str, frames: FrameWords, words: SegmentWords, entity_words: frozenset[str],
+               whole: frozenset[str] = frozenset()) -> str:
+    """The owner's part that is the subject of the figure's sentence: "Coway's overseas subsidiaries reported an
+    annual revenue of KRW 1,545.2 billion" -> "overseas subsidiaries"; "The company's star label Gucci posted
+    quarterly sales of" -> "Gucci"; "ThaiBev's Others business also dropped 6.6%" -> "Others business"."""
+    m = frames.owned_part.match(before)
+    if m is None or re.search(r"[.;]\s", before[m.end():]) or m.group("verb") in _FUNCTION:
+        return ""
+    if m.group("name"):
+        return m.group("name") if _content(m.group("name"), words, entity_words) else ""
+    mods = m.group("mods").strip()
+    named = [w for w in mods.split() if w.lower() not in whole]  # "its core business": the whole's
+    return f"{mods} {m.group('noun')}" if named and _content(" ".join(named), words, entity_words) else ""
+
+
 def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, res: Resources,
                   words: SegmentWords, entity_words: frozenset[str], owner_kind: str = "") -> str:
     """The part one of the frames above names for the figure at fig_start..fig_end of `sentence`, or "".
@@ -352,8 +366,11 @@ def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, re
         (company_region(before, frames) if company else "") or \
         (goods_tariff(before, after, frames) if fig_kind == "percent" else "") or \
         instrument_terms(before, frames, words, entity_words) or part_phrase(before, frames) or \
+        (owned_part(before, frames, words, entity_words, part_words(res).whole) if company else "") or \
         bracket_comparison(before, after, words, entity_words) or \
-        amount_of(after, fig_kind, frames, words, entity_words)
+        amount_of(after, fig_kind, frames, words, entity_words) or \
+        (served_part(sentence, fig_end, part_words(res), entity_words) if fig_kind == "count" else "")
     if not found and fig_kind == "money":
-        found = attributive(before, after, words, entity_words) or priced_product(before, frames, words, entity_words)
+        found = attributive(before, after, words, entity_words) or priced_product(before, frames, words, entity_words) \
+            or launched_item(before, after, res, words, entity_words)
     return (found or named_measure(sentence, fig_start, res, frames, entity_words)).rstrip(" .,;:")

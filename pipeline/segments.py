@@ -12,7 +12,8 @@ segment_frames.py, after "for" only: "Brent for March settlement"; `dates.py` ke
 
 What is left when the words that name the whole (the entity, a metric, "net", "total",
 "shares") are taken out decides: nothing left, no segment. The word lists are
-`models/lexicons/segments.yaml` (`generic_words`, `subject_verbs`, `whole_nouns`, `not_products`),
+`models/lexicons/segments.yaml` (`generic_words`, `subject_verbs`, `stated_participles`, `whole_nouns`,
+`not_products`),
 the month names periods.yaml's; the cases are in
 `tests/test_segments.py`.
 
@@ -38,7 +39,7 @@ _SHARE_CLASS = re.compile(
     r"|[Ss]eries\s+[A-Z0-9]{1,2}\s+(?i:(?:convertible|cumulative)\s+)*(?i:preferred|preference|shares?|stock|notes?)"
     r"|(?i:(?:(?:convertible|cumulative|non-?cumulative|perpetual|redeemable|participating|exchangeable)\s+){0,3}"
     r"(?:preferred|preference)\s+(?:stock|shares?))"
-    r"|ADRs?\b|ADSs?\b|(?i:American\s+depositary\s+(?:shares|receipts))"
+    r"|ADRs?\b|ADSs?\b|(?i:American\s+deposit[ao]ry\s+(?:shares|receipts))"
     r"|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*-listed\s+(?i:shares?|stock))")
 # a debt instrument as the text names it: "7.0% subordinated notes due 2055", "promissory note", "term loan"
 _DEBT = re.compile(
@@ -73,13 +74,16 @@ class SegmentWords:
     whole_nouns: frozenset[str]  # nouns that describe a whole company ("the medical devices company")
     not_products: frozenset[str]  # capitalised words after a price that name no product ("Series", "IPO")
     leading_time: re.Pattern  # a clause's opening time phrase, left out of its subject
+    between: re.Pattern  # the words a subject's verb and its figure may have between them
 
 
 @lru_cache(maxsize=4)
 def segment_words(res: Resources) -> SegmentWords:
     verbs = "|".join(re.escape(v) for v in sorted(res.segment_subject_verbs, key=len, reverse=True))
     months = "|".join(re.escape(m) for m in sorted(grammar(res).months, key=len, reverse=True))
+    stated = "|".join(re.escape(v) for v in sorted(res.segment_lists["stated_participles"], key=len, reverse=True))
     return SegmentWords(leading_time=re.compile(_LEADING_TIME.format(months=months), re.I),
+                        between=re.compile(_BETWEEN_VERB_AND_FIGURE.format(stated=stated), re.I),
                         generic=res.segment_generic_words, whole_nouns=res.segment_whole_nouns,
                         not_products=res.segment_not_products,
                         subject_verb=re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|all|each|both|"
@@ -183,7 +187,7 @@ def clause_subject(before: str, words: SegmentWords, entity_words: frozenset[str
     verb = None
     for verb in words.subject_verb.finditer(before, window_at):
         pass
-    if verb is None or _BETWEEN_VERB_AND_FIGURE.fullmatch(before, verb.end()) is None:
+    if verb is None or words.between.fullmatch(before, verb.end()) is None:
         return ""
     head = _GLUED_SENTENCE.sub(". ", before[:verb.start()])  # "in a week.The British pound gained"
     cut = max((head.rfind(c), c) for c in _CUTS)
@@ -231,10 +235,12 @@ _LEADING_TIME = (r"^\s*(?:in|during|on|for|by|since|at|after|over|through)\s+(?:
                  r"quarter|year|month|week|period|half|Q[1-4])(?:\s+(?:19|20)\d\d)?,?\s+")
 _VERB_REACH = 60  # characters before the figure where the verb stands
 # the words a verb and its figure may have between them: "rose 5%", "was up 6.6%", "fell by about 3%"
-_BETWEEN_VERB_AND_FIGURE = re.compile(r"(?:\s+[\d.,]+\s?(?:%|pct|percent|per\s+cent)\s+to)?"
-                                      r"(?:\s+(?:by|to|at|up|down|about|around|nearly|almost|some|roughly|over|"
-                                      r"more|than|less|just|only|a|an|record|of|in|as|much|for|approximately|"
-                                      r"higher|lower))*\s*", re.I)
+_BETWEEN_VERB_AND_FIGURE = (r"(?:\s+[\d.,]+\s?(?:%|pct|percent|per\s+cent)\s+to)?"
+                            # "non-registered debt was estimated at 9.03 billion dlrs": a figure stated by others
+                            r"(?:\s+(?:now|currently|still))?(?:\s+(?:{stated})(?:\s+to\s+be)?)?"
+                            r"(?:\s+(?:by|to|at|up|down|about|around|nearly|almost|some|roughly|over|"
+                            r"more|than|less|just|only|a|an|record|of|in|as|much|for|approximately|"
+                            r"higher|lower))*\s*")
 _OPENER = re.compile(r"^\s*(?:and|but|while|whereas|with|as|after|since|though|although|when|where|in\s+addition,?)\s+",
                      re.I)
 # a clause that is no noun phrase: a verb, a modal, a relative or a report
@@ -269,6 +275,20 @@ def _find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, word
         if item:
             return item
     return clause_subject(before, words, entity_words)
+
+
+def _alternation(words) -> str:
+    """The words as one regex alternation, longest first, a space matching any run of spaces."""
+    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_SUBJECT_CUT = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\.\s|\b(?:and|but|while|which|that|when|if|as|said|says|say|"
+                          r"told)\s",
+                          re.I)
+# articles, possessors, and the adverbs and participles that describe the copy priced ("a similarly outfitted",
+# "a fully loaded"), not the product
+_SUBJECT_LEAD = re.compile(r"^(?:(?:(?i:the|a|an|its|their|his|her|our|this|these|those|new|all-new|latest|newest|"
+                           r"base|entry-level|cheapest)|[a-z]+ly|[a-z]+ed)\s+)+")
 
 
 _PROVIDED = frozenset({"consensus", "estimate", "estimates", "forecast", "forecasts", "poll", "survey", "data"})

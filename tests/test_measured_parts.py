@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.measured_parts import measured_part, part_words
+from pipeline.measured_parts import measured_part, part_words, served_part
 from pipeline.segments import entity_words_of
 
 
@@ -61,3 +61,23 @@ def test_measured_part(resources, sentence, figure, entity, part):
 def test_the_part_after_the_figure(resources, sentence, figure, part):
     at = sentence.index(figure)
     assert measured_part(sentence, at, part_words(resources), entity_words_of("Hartwell"), at + len(figure)) == part
+
+
+@pytest.mark.parametrize("sentence, figure, entity, part", [
+    # the people a company serves, counted with the words that name its part
+    ("In 2019, the company lost 4.1 million total video customers.", "4.1 million", "AT&T", "video customers"),
+    ("Snapchat will have 77.5 million monthly U.S. users in 2019.", "77.5 million", "Snap", "U.S. users"),
+    ("Ant hopes to sign up 300 million Xiang Hu Bao users within two years.", "300 million", "Ant Financial",
+     "Xiang Hu Bao users"),
+    ("The utility serves 4.7 million retail customers in four states.", "4.7 million", "WEC Energy",
+     "retail customers"),
+    # the whole's people: its measure's words, its own name, a share of them
+    ("Facebook has 2.3 billion monthly active users.", "2.3 billion", "Facebook", ""),
+    ("Netflix added 8.8 million paid subscribers.", "8.8 million", "Netflix", ""),
+    ("Netflix added 8.8 million Netflix subscribers.", "8.8 million", "Netflix", ""),
+    ("It lost 2 million of its users in a year.", "2 million", "Acme", ""),
+    ("Facebook removed 2.2 billion fake accounts.", "2.2 billion", "Facebook", ""),
+])
+def test_served_part(resources, sentence, figure, entity, part):
+    end = sentence.index(figure) + len(figure)
+    assert served_part(sentence, end, part_words(resources), entity_words_of(entity)) == part

@@ -180,3 +180,45 @@ def test_company_region(sentence, figure, company, expected):
 ])
 def test_product_named_as_owner(sentence, figure, entity, owner, expected):
     assert segment(sentence, figure, "money", entity, owner=owner) == expected
+
+
+@pytest.mark.parametrize("sentence, figure, entity, expected", [
+    # the owner's part as the sentence's subject: named by its modifiers, or by the name after its noun
+    ("Coway's overseas subsidiaries reported an annual revenue of KRW 1,545.2 billion in 2024.", "KRW 1,545.2 billion",
+     "Coway", "overseas subsidiaries"),
+    ("ThaiBev’s Others business also dropped 6.6% YoY to $53473.", "6.6%", "ThaiBev", "Others business"),
+    ("The company's star label Gucci posted quarterly sales of 1.92 billion euros.", "1.92 billion euros", "Kering",
+     "Gucci"),
+    ("* Acme's European operations posted a loss of $12 million.", "$12 million", "Acme", "European operations"),
+    # the whole's words, or a verb that is no report: no part
+    ("Acme's core business grew 5% in the quarter.", "5%", "Acme", ""),
+    ("The company's board approved a dividend of 20 cents.", "20 cents", "Acme", ""),
+    ("Kering's Gucci brand. Sales fell 24% to 1.9 billion euros.", "24%", "Kering", ""),
+])
+def test_owned_part(sentence, figure, entity, expected):
+    assert segment(sentence, figure, "money", entity) == expected
+
+
+@pytest.mark.parametrize("sentence, figure, entity, expected", [
+    # a launch verb and its object, then "for" and the price
+    ("Last year, the company launched its Roku TV Wireless Speakers for $199.", "$199", "Acme",
+     "Roku TV Wireless Speakers"),
+    ("The company has introduced a Wacom One display that lets you draw on a screen for $400.", "$400", "Acme",
+     "Wacom One display"),
+    ("Sony unveiled the PlayStation 5 Digital Edition for $399.", "$399", "Sony", "PlayStation 5 Digital Edition"),
+    # an availability phrase with its date between
+    ("The new Fire TV Cube, available June 21 for $119, is designed to serve as a high-end Fire TV.", "$119", "Amazon",
+     "Fire TV Cube"),
+    ("Available this spring for $79, the Smart Clock includes a 4-inch display.", "$79", "Lenovo", "Smart Clock"),
+    # a stake or a company bought or sold is no launched product; a sentence before is not the subject
+    ("Acme sold its chemicals unit for $1 billion.", "$1 billion", "Acme", ""),
+    ("Musk is offering to acquire the ChatGPT maker for $97.4 billion.", "$97.4 billion", "OpenAI", ""),
+    ("The phone has a new chip. Available now for $699, it ships Friday.", "$699", "Acme", ""),
+])
+def test_launched_item(sentence, figure, entity, expected):
+    assert segment(sentence, figure, "money", entity) == expected
+
+
+def test_launched_item_named_by_a_participle():
+    assert segment("Simply called the iPad Mini and available now for $399, the slate has a new chip.", "$399", "money",
+                   "Apple") == "iPad Mini"

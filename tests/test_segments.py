@@ -22,6 +22,7 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
     # American depositary shares and receipts in the short form news and the labels use
     ("The company sold 12 million American depositary shares at $18 apiece.", "$18", "money", "Sea", "ADS"),
     ("Its American depositary receipts fell 2.4% in New York.", "2.4%", "percent", "Infosys", "ADR"),
+    ("American depository receipts in the company rose 13% in New York.", "13%", "percent", "Wanda Sports", "ADR"),
     ("The ADRs rose 1.1% in New York.", "1.1%", "percent", "BP", "ADRs"),
     # debt instruments and tranches
     ("The company sold $750 million of 6.125% senior notes due 2033.", "$750 million", "money", "",
@@ -43,6 +44,11 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
     ("In March producer prices fell 0.2 pct from February.", "0.2 pct", "percent", "West Germany", "producer prices"),
     ("* Operating profit from the leasing business increased by 9 per cent.", "9 per cent", "percent", "Castellum",
      "leasing business"),
+    # a figure stated, estimated or quoted by others for the clause's subject
+    ("The registered debt was 101.5 billion dlrs, while non-registered debt was estimated at 9.03 billion dlrs.",
+     "9.03 billion dlrs", "money", "Brazil", "non-registered debt"),
+    ("Spending by ministries and public institutions is forecast to be 3.4 pct higher.", "3.4 pct", "percent",
+     "Kuwait", "ministries and public institutions"),
 ])
 def test_names_the_part(sentence, figure, kind, entity, expected):
     assert segment(sentence, figure, kind, entity) == expected
@@ -74,6 +80,9 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
     ("It repurchased 5.6 million common shares for $348 million.", "$348 million", "money", "Taylor Morrison"),
     # a verb phrase or a report is no subject
     ("The spokesman said the company expects sales to grow about 3%.", "3%", "percent", "Lowe's"),
+    # a whole market, industry or sector estimated is the whole, not a part
+    ("The location data market was valued at $10 billion last year.", "$10 billion", "money", "Foursquare"),
+    ("The company was valued at $10 billion in its last round.", "$10 billion", "money", "Acme"),
 ])
 def test_names_no_part(sentence, figure, kind, entity):
     assert segment(sentence, figure, kind, entity) == ""

@@ -1,0 +1,60 @@
+"""Launch prices: the product a price is for when the story gives it with the product's launch or availability, not
+with a price verb right after the product's name (segment_frames.priced_product):
+
+- a launch verb and its object, then "for" and the price: "the company launched its Roku TV Wireless Speakers for
+  $199", "The company has introduced a Wacom One display that lets you draw directly on a screen for $400";
+- an availability phrase with its date between: "The new Fire TV Cube, available June 21 for $119", "Available this
+  spring for $79, the Smart Clock includes ...".
+
+A launch's object is a product, never a company or a stake bought or sold (those verbs are not launch verbs). The
+launch verbs are segments.yaml's `launch_verbs`; the cases are in tests/test_segment_frames.py.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .resources import Resources
+from .segments import _SUBJECT_CUT, _SUBJECT_LEAD, MAX_WORDS, SegmentWords, _alternation, _content, _trim
+
+RULE = "launch_prices.v1"
+_FOR = r"\s+for\s+(?:just\s+|only\s+|about\s+|around\s+|roughly\s+|as\s+little\s+as\s+)?$"
+# what ends a launched product's name: a relative clause, a preposition of use, the next clause
+_OBJECT_END = re.compile(r"\s(?:that|which|who|with|to|at|in|on|from|and|or|by|as)\s|[,;:()\u2014\u2013]|\s-\s")
+_AVAILABLE = re.compile(r"(?:^|,?\s+)(?:(?:is|are|will\s+be|now|also|be)\s+)*available\s+(?:[\w.]+\s+){0,3}?for\s+"
+                        r"(?:just\s+|only\s+|about\s+|around\s+)?$", re.I)
+_CALLED = re.compile(r"^.*\b(?:called|named|dubbed|branded)\s+(?:the\s+)?", re.I)  # "Simply called the iPad Mini"
+_NAMED_AFTER = re.compile(r"^\s*,\s+(?:the|its|their)\s+(?:(?:new|all-new|latest)\s+)?"
+                          r"(?P<np>[A-Z][\w+.-]*(?:\s+[A-Z0-9][\w+.-]*){0,4})")
+
+
+@lru_cache(maxsize=4)
+def _launch(res: Resources) -> re.Pattern:
+    verbs = _alternation(res.segment_lists["launch_verbs"])
+    return re.compile(r"\b(?:" + verbs + r")\s+(?:its|their|his|her|a|an|the)\s+(?:(?:new|latest|all-new|first|own)\s+)?"
+                      r"(?P<np>[^.;]{1,90}?)" + _FOR)
+
+
+def _named(phrase: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
+    phrase = _trim(phrase, words, entity_words)
+    return phrase if phrase and len(phrase.split()) <= MAX_WORDS and _content(phrase, words, entity_words) else ""
+
+
+def launched_item(before: str, after: str, res: Resources, words: SegmentWords, entity_words: frozenset[str]) -> str:
+    """The product a launch or availability phrase gives the price of, or ""."""
+    tail = before[-160:]
+    m = _launch(res).search(tail)
+    if m is not None:
+        np = m.group("np")
+        end = _OBJECT_END.search(np)
+        return _named(np[:end.start()] if end else np, words, entity_words)
+    m = _AVAILABLE.search(tail)
+    if m is None:
+        return ""
+    head = "" if re.search(r"[.!?:]\s*$", tail[:m.start()]) else re.sub(r"\s+and$", "", tail[:m.start()])
+    cuts = list(_SUBJECT_CUT.finditer(head))  # "Assistant. Available ...", "the iPad Mini and available now for"
+    head = _SUBJECT_LEAD.sub("", _CALLED.sub("", (head[cuts[-1].end():] if cuts else head).strip()))
+    if head:
+        return _named(head, words, entity_words)
+    named = _NAMED_AFTER.match(after[:80])  # "Available this spring for $79, the Smart Clock includes"
+    return _named(named.group("np"), words, entity_words) if named else ""
