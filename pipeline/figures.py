@@ -28,7 +28,7 @@ __all__ = ["find_atoms", "find_numbers", "find_word_changes", "resolve_figures"]
 
 _QUAL_RE = re.compile(r"(?:^|\W)(" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
                       + r")\s+(?:of\s+)?(?:an?\s+)?$", re.I)
-_TIMES_CONTEXT = re.compile(r"\b(?:earnings|p/?e|price[- /]to|multiple|valuation|valued|ebitda|sales|book|revenue|cash flow|trades? at|trading at)\b", re.I)
+_TIMES_CONTEXT = re.compile(r"\b(?:oversubscri\w*|over-subscri\w*|subscribed|earnings|p/?e|price[- /]to|multiple|valuation|valued|ebitda|sales|book|revenue|cash flow|trades? at|trading at)\b", re.I)
 _TIMES_NOT = re.compile(r"^\s+(?:more|less|higher|lower|larger|bigger|smaller|as|over|the|a|in|per|each|this|that|since|during|faster|greater)\b", re.I)
 _PE_BEFORE = re.compile(r"(?:p/?e|price[- /]to[- /]earnings|earnings multiple|multiple|ev/ebitda)(?:\s+ratio)?\s+(?:of|at|is|was|stood at|near|around|about)?\s*$", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
@@ -108,6 +108,16 @@ def _currency_in_context(text: str, atoms: list[Atom], i: int) -> str:
         gap = text[atoms[i - 1].end:atoms[i].start]
         if len(gap) <= 60 and "\n" not in gap and _COMPARED_GAP.search(gap):
             return atoms[i - 1].currency
+    return ""
+
+
+def _quantity_in_context(text: str, atoms: list[Atom], i: int) -> str:
+    """A bare scaled number compared with a scaled physical amount before it takes its unit, as a
+    currency carries: "rose to 2.60 mln tonnes ... from 2.50 mln" (issue 17). Returns "q:unit" or ""."""
+    if i > 0 and atoms[i - 1].unit.startswith("q:") and atoms[i - 1].scale != 1 and not atoms[i - 1].currency:
+        gap = text[atoms[i - 1].end:atoms[i].start]
+        if len(gap) <= 80 and "\n" not in gap and _COMPARED_GAP.search(gap):
+            return atoms[i - 1].unit
     return ""
 
 
@@ -209,6 +219,9 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
             if cur:
                 a.currency = cur
                 unit, kind = cur, "money"
+            elif (q := _quantity_in_context(text, atoms, i)):
+                a.unit = q
+                unit, kind = q[2:], "quantity"
         if kind == "money" and i + 1 < len(atoms) and subunit_follows(text, a, atoms[i + 1]):
             # "20 dollars 43 cents", "$20 and 43c", "3 CHF 4 cents": one amount in two units
             b = atoms[i + 1]
