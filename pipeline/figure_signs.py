@@ -45,6 +45,11 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
     negative; "fell to 3.2%" is a level and keeps its sign. The words are number_words.yaml's
     `falling_words` and `falling_nouns`. A per-share amount of a loss is negative (`per_share_loss`).
     """
+    if fig.kind in ("money", "quantity", "count") and fig.value > 0:
+        by_rx = _fall_by_pattern(res)
+        if by_rx.search(text[max(0, fig.start - 60):fig.start]):
+            # "decreased by EUR 31 million to EUR 350 million": the amount after "by" is the change (issue 17)
+            return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
     if fig.kind == "money":
         return per_share_loss(text, fig)
     if fig.kind not in ("percent", "pp") or fig.value < 0:
@@ -75,6 +80,16 @@ def _sign_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
                            r"(?:" + nouns + r")\s+of\s+)(?:(?:" + quals + r")\s+)?$", re.I)
     after_rx = re.compile(r"(?:\s+(?!(?:" + _NOT_BETWEEN + r")\b)[a-z][a-z-]*){0,2}?\s+(?:" + nouns + r")\b", re.I)
     return before_rx, after_rx
+
+
+@lru_cache(maxsize=4)
+def _fall_by_pattern(res: Resources) -> re.Pattern:
+    """A falling verb and "by" right before an amount: "decreased by $31 million", "cut its debt by about
+    $2 billion" (up to three words between the verb and "by"); a verb alone may name a level or a loss
+    ("lost $5 million"), so only "by" makes the amount a change."""
+    verbs = alternation(w for w in res.number_words.get("falling_words") or () if " " not in w)
+    quals = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+    return re.compile(r"\b(?:" + verbs + r")\s+(?:(?!(?:to|from|at)\b)[\w'-]+\s+){0,3}?by\s+(?:(?:" + quals + r")\s+)?$", re.I)
 
 
 @lru_cache(maxsize=4)

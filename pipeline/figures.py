@@ -18,7 +18,7 @@ import re
 from .comparatives import find_comparatives
 from .figure_atoms import QUALIFIERS, Atom, find_atoms, find_numbers, scanner
 from .figure_signs import signed, find_word_changes
-from .figure_tables import flat_to, paren_negative, price_table_ranges, subunit_follows, table_rows
+from .figure_tables import flat_to, paren_negative, paren_scaled, price_table_ranges, subunit_follows, table_rows
 from .counted import counted_noun
 from .records import Figure, Skipped
 from .table_cells import table_cells
@@ -207,6 +207,8 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
             cur = scanner(res).paren_prefix.search(text, max(0, a.start - 12), a.start) if not (a.currency or a.unit) else None
             if cur:
                 a.currency = scanner(res).prefix[cur.group(1).rstrip()]  # "$(0.01)": the figure is "0.01", in USD
+        elif a.sign == 1 and not (a.currency or a.unit) and a.scale == 1:
+            paren_scaled(text, a, res)  # "$(3) million of bad debt expense": negative in prose too
     figures: list[Figure] = []
     skipped: list[Skipped] = []
     used = set()
