@@ -112,8 +112,41 @@ def find_word_changes(text: str, res: Resources, figures: list[Figure]) -> list[
             continue
         if m.group().lower() in ("flat", "unchanged") and not _FLAT_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
             continue  # "flat screen", "a flat fee": only a stated level change counts
+        if m.group().lower() in ("double", "triple") and _not_a_change(text, m.start(), m.end()):
+            continue  # "a double-income household", "can double as hubs": an adjective, not a change
+        if "fold" in m.group().lower() and not _fold_context(text, m.start(), m.end(), res):
+            continue  # "the aim is twofold": no growth is stated
         pct, approx = changes[m.group().lower()]
         v = Decimal(str(pct))
         out.append(Figure(text=m.group(), start=m.start(), end=m.end(), value=v, low=v, high=v, unit="%",
                           kind="word_change", approx=approx, rule="figures.word_change.v2"))
     return out
+
+
+# "a double-income household", "a triple-A rating", "can double as distribution hubs", "a double whammy":
+# "double" and "triple" as an adjective, in a compound or meaning "serve as" state no change (issue 17).
+_COMPOUND_AFTER = re.compile(r"-[^\W\d_]|\s+as\b", re.I)
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|your|this|that)\s+$", re.I)
+
+
+def _not_a_change(text: str, start: int, end: int) -> bool:
+    """Whether "double"/"triple" is an adjective or "serve as" here, not the verb or noun of a change."""
+    return bool(_COMPOUND_AFTER.match(text, end) or _ADJECTIVE_BEFORE.search(text, max(0, start - 10), start))
+
+
+@lru_cache(maxsize=4)
+def _fold_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
+    nw = res.number_words
+    quals = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+    before = re.compile(r"\b(?:" + alternation(nw.get("fold_verbs") or ()) + r")\b(?:\s+[\w'-]+){0,3}?\s+"
+                        r"(?:(?:" + quals + r")\s+)?$", re.I)
+    after = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:" + alternation(nw.get("fold_nouns") or ()) + r")\b", re.I)
+    return before, after
+
+
+def _fold_context(text: str, start: int, end: int, res: Resources) -> bool:
+    """Whether an N-fold word states a change: a growth verb before it ("grew revenue fourfold") or a
+    growth noun after it ("a fivefold increase"); number_words.yaml's fold_verbs and fold_nouns."""
+    before, after = _fold_patterns(res)
+    clause = re.split(r"[.;:!?,]\s", text[max(0, start - 60):start])[-1]
+    return bool(before.search(clause) or after.match(text, end))
