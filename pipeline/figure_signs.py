@@ -120,7 +120,19 @@ def find_word_changes(text: str, res: Resources, figures: list[Figure]) -> list[
         v = Decimal(str(pct))
         out.append(Figure(text=m.group(), start=m.start(), end=m.end(), value=v, low=v, high=v, unit="%",
                           kind="word_change", approx=approx, rule="figures.word_change.v2"))
+    for m in _DIGIT_FOLD.finditer(text):
+        # "a 10-fold increase", "grew 2.5-fold": the digits the atoms skipped, as the N-fold words
+        if any(f.start <= m.start() < f.end for f in figures) or not _fold_context(text, m.start(), m.end(), res):
+            continue
+        v = (Decimal(m.group(1)) - 1) * 100
+        if v <= 0:
+            continue
+        out.append(Figure(text=m.group(), start=m.start(), end=m.end(), value=v, low=v, high=v, unit="%",
+                          kind="word_change", approx="exact", rule="figures.word_change.v2"))
     return out
+
+
+_DIGIT_FOLD = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d+)?)(?:-|\s)?fold\b", re.I)
 
 
 # "a double-income household", "a triple-A rating", "can double as distribution hubs", "a double whammy":

@@ -284,7 +284,10 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
         figures.append(signed(text, fig, res))
     if "flat" in text.lower():
         figures = flat_to(text, figures)
-    figures.extend(find_word_changes(text, res, figures))
+    changes = find_word_changes(text, res, figures)
+    if changes:
+        figures.extend(changes)  # "a 10-fold increase": its digits were skipped as a number with no unit
+        skipped = [s for s in skipped if not any(c.start <= s.start < c.end for c in changes)]
     if " vs " in text or " VS " in text:
         figures, skipped = table_rows(text, res, figures, skipped, dollar)
     if "-" in text:
