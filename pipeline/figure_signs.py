@@ -45,6 +45,11 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
     negative; "fell to 3.2%" is a level and keeps its sign. The words are number_words.yaml's
     `falling_words` and `falling_nouns`. A per-share amount of a loss is negative (`per_share_loss`).
     """
+    if fig.kind in ("money", "quantity", "count") and fig.value > 0:
+        by_rx = _fall_by_pattern(res)
+        if by_rx.search(text[max(0, fig.start - 60):fig.start]):
+            # "decreased by EUR 31 million to EUR 350 million": the amount after "by" is the change (issue 17)
+            return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
     if fig.kind == "money":
         return per_share_loss(text, fig)
     if fig.kind not in ("percent", "pp") or fig.value < 0:
@@ -78,6 +83,16 @@ def _sign_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=4)
+def _fall_by_pattern(res: Resources) -> re.Pattern:
+    """A falling verb and "by" right before an amount: "decreased by $31 million", "cut its debt by about
+    $2 billion" (up to three words between the verb and "by"); a verb alone may name a level or a loss
+    ("lost $5 million"), so only "by" makes the amount a change."""
+    verbs = alternation(w for w in res.number_words.get("falling_words") or () if " " not in w)
+    quals = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+    return re.compile(r"\b(?:" + verbs + r")\s+(?:(?!(?:to|from|at)\b)[\w'-]+\s+){0,3}?by\s+(?:(?:" + quals + r")\s+)?$", re.I)
+
+
+@lru_cache(maxsize=4)
 def _word_change_pattern(res: Resources) -> tuple[re.Pattern, dict]:
     changes = {k.lower(): v for k, v in res.number_words["word_changes"].items()}
     forms = sorted(changes, key=len, reverse=True)
@@ -97,8 +112,53 @@ def find_word_changes(text: str, res: Resources, figures: list[Figure]) -> list[
             continue
         if m.group().lower() in ("flat", "unchanged") and not _FLAT_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
             continue  # "flat screen", "a flat fee": only a stated level change counts
+        if m.group().lower() in ("double", "triple") and _not_a_change(text, m.start(), m.end()):
+            continue  # "a double-income household", "can double as hubs": an adjective, not a change
+        if "fold" in m.group().lower() and not _fold_context(text, m.start(), m.end(), res):
+            continue  # "the aim is twofold": no growth is stated
         pct, approx = changes[m.group().lower()]
         v = Decimal(str(pct))
         out.append(Figure(text=m.group(), start=m.start(), end=m.end(), value=v, low=v, high=v, unit="%",
                           kind="word_change", approx=approx, rule="figures.word_change.v2"))
+    for m in _DIGIT_FOLD.finditer(text):
+        # "a 10-fold increase", "grew 2.5-fold": the digits the atoms skipped, as the N-fold words
+        if any(f.start <= m.start() < f.end for f in figures) or not _fold_context(text, m.start(), m.end(), res):
+            continue
+        v = (Decimal(m.group(1)) - 1) * 100
+        if v <= 0:
+            continue
+        out.append(Figure(text=m.group(), start=m.start(), end=m.end(), value=v, low=v, high=v, unit="%",
+                          kind="word_change", approx="exact", rule="figures.word_change.v2"))
     return out
+
+
+_DIGIT_FOLD = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d+)?)(?:-|\s)?fold\b", re.I)
+
+
+# "a double-income household", "a triple-A rating", "can double as distribution hubs", "a double whammy":
+# "double" and "triple" as an adjective, in a compound or meaning "serve as" state no change (issue 17).
+_COMPOUND_AFTER = re.compile(r"-[^\W\d_]|\s+as\b", re.I)
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|your|this|that)\s+$", re.I)
+
+
+def _not_a_change(text: str, start: int, end: int) -> bool:
+    """Whether "double"/"triple" is an adjective or "serve as" here, not the verb or noun of a change."""
+    return bool(_COMPOUND_AFTER.match(text, end) or _ADJECTIVE_BEFORE.search(text, max(0, start - 10), start))
+
+
+@lru_cache(maxsize=4)
+def _fold_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
+    nw = res.number_words
+    quals = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+    before = re.compile(r"\b(?:" + alternation(nw.get("fold_verbs") or ()) + r")\b(?:\s+[\w'-]+){0,3}?\s+"
+                        r"(?:(?:" + quals + r")\s+)?$", re.I)
+    after = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:" + alternation(nw.get("fold_nouns") or ()) + r")\b", re.I)
+    return before, after
+
+
+def _fold_context(text: str, start: int, end: int, res: Resources) -> bool:
+    """Whether an N-fold word states a change: a growth verb before it ("grew revenue fourfold") or a
+    growth noun after it ("a fivefold increase"); number_words.yaml's fold_verbs and fold_nouns."""
+    before, after = _fold_patterns(res)
+    clause = re.split(r"[.;:!?,]\s", text[max(0, start - 60):start])[-1]
+    return bool(before.search(clause) or after.match(text, end))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .figure_atoms import Atom
+from .figure_atoms import Atom, scanner
 from .numbers import decimals_written, parse_digits, parse_words
 from .records import Figure, Skipped
 from .resources import Resources
@@ -24,6 +24,24 @@ def paren_negative(text: str, start: int, end: int) -> bool:
         return False
     close = re.match(r"\s*\)", text[end:end + 3])
     return bool(close) and bool(_CELLS_TO_EOL.match(text, end + close.end()))
+
+
+def paren_scaled(text: str, a: Atom, res: Resources) -> None:
+    """An accounting negative with the currency before the parentheses and the scale after them,
+    "$(3) million", "£(1.2)bn": negative wherever it stands, as no prose writes an aside so
+    (issue 17). Sets the atom's sign, currency and scale and stretches it over the symbol and scale."""
+    sc = scanner(res)
+    cur = sc.paren_prefix.search(text, max(0, a.start - 12), a.start)
+    if not cur or cur.end() != a.start:
+        return
+    m = _PAREN_SCALE.match(text, a.end)
+    if not m or m.group(1) not in sc.scales:
+        return
+    a.sign, a.currency, a.scale, a.scale_text = -1, sc.prefix[cur.group(1).rstrip()], sc.scales[m.group(1)], m.group(1)
+    a.start, a.end = cur.start(1), m.end()
+
+
+_PAREN_SCALE = re.compile(r"\s?\)\s?([^\W\d_]+)(?![^\W\d_])")
 
 
 # "flat to 5% higher", "flat to down 3%": a range from no change to the figure (issue 17)

@@ -18,7 +18,7 @@ import re
 from .comparatives import find_comparatives
 from .figure_atoms import QUALIFIERS, Atom, find_atoms, find_numbers, scanner
 from .figure_signs import signed, find_word_changes
-from .figure_tables import flat_to, paren_negative, price_table_ranges, subunit_follows, table_rows
+from .figure_tables import flat_to, paren_negative, paren_scaled, price_table_ranges, subunit_follows, table_rows
 from .counted import counted_noun
 from .records import Figure, Skipped
 from .table_cells import table_cells
@@ -28,7 +28,7 @@ __all__ = ["find_atoms", "find_numbers", "find_word_changes", "resolve_figures"]
 
 _QUAL_RE = re.compile(r"(?:^|\W)(" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
                       + r")\s+(?:of\s+)?(?:an?\s+)?$", re.I)
-_TIMES_CONTEXT = re.compile(r"\b(?:earnings|p/?e|price[- /]to|multiple|valuation|valued|ebitda|sales|book|revenue|cash flow|trades? at|trading at)\b", re.I)
+_TIMES_CONTEXT = re.compile(r"\b(?:oversubscri\w*|over-subscri\w*|subscribed|earnings|p/?e|price[- /]to|multiple|valuation|valued|ebitda|sales|book|revenue|cash flow|trades? at|trading at)\b", re.I)
 _TIMES_NOT = re.compile(r"^\s+(?:more|less|higher|lower|larger|bigger|smaller|as|over|the|a|in|per|each|this|that|since|during|faster|greater)\b", re.I)
 _PE_BEFORE = re.compile(r"(?:p/?e|price[- /]to[- /]earnings|earnings multiple|multiple|ev/ebitda)(?:\s+ratio)?\s+(?:of|at|is|was|stood at|near|around|about)?\s*$", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
@@ -108,6 +108,16 @@ def _currency_in_context(text: str, atoms: list[Atom], i: int) -> str:
         gap = text[atoms[i - 1].end:atoms[i].start]
         if len(gap) <= 60 and "\n" not in gap and _COMPARED_GAP.search(gap):
             return atoms[i - 1].currency
+    return ""
+
+
+def _quantity_in_context(text: str, atoms: list[Atom], i: int) -> str:
+    """A bare scaled number compared with a scaled physical amount before it takes its unit, as a
+    currency carries: "rose to 2.60 mln tonnes ... from 2.50 mln" (issue 17). Returns "q:unit" or ""."""
+    if i > 0 and atoms[i - 1].unit.startswith("q:") and atoms[i - 1].scale != 1 and not atoms[i - 1].currency:
+        gap = text[atoms[i - 1].end:atoms[i].start]
+        if len(gap) <= 80 and "\n" not in gap and _COMPARED_GAP.search(gap):
+            return atoms[i - 1].unit
     return ""
 
 
@@ -197,6 +207,8 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
             cur = scanner(res).paren_prefix.search(text, max(0, a.start - 12), a.start) if not (a.currency or a.unit) else None
             if cur:
                 a.currency = scanner(res).prefix[cur.group(1).rstrip()]  # "$(0.01)": the figure is "0.01", in USD
+        elif a.sign == 1 and not (a.currency or a.unit) and a.scale == 1:
+            paren_scaled(text, a, res)  # "$(3) million of bad debt expense": negative in prose too
     figures: list[Figure] = []
     skipped: list[Skipped] = []
     used = set()
@@ -209,6 +221,9 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
             if cur:
                 a.currency = cur
                 unit, kind = cur, "money"
+            elif (q := _quantity_in_context(text, atoms, i)):
+                a.unit = q
+                unit, kind = q[2:], "quantity"
         if kind == "money" and i + 1 < len(atoms) and subunit_follows(text, a, atoms[i + 1]):
             # "20 dollars 43 cents", "$20 and 43c", "3 CHF 4 cents": one amount in two units
             b = atoms[i + 1]
@@ -269,7 +284,10 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
         figures.append(signed(text, fig, res))
     if "flat" in text.lower():
         figures = flat_to(text, figures)
-    figures.extend(find_word_changes(text, res, figures))
+    changes = find_word_changes(text, res, figures)
+    if changes:
+        figures.extend(changes)  # "a 10-fold increase": its digits were skipped as a number with no unit
+        skipped = [s for s in skipped if not any(c.start <= s.start < c.end for c in changes)]
     if " vs " in text or " VS " in text:
         figures, skipped = table_rows(text, res, figures, skipped, dollar)
     if "-" in text:
