@@ -78,9 +78,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "not_products": LIST, "measure_nouns": LIST, "measure_modifiers": LIST,
                                "part_stop_words": LIST, "held_nouns": LIST, "price_verbs": LIST,
                                "named_measure_nouns": LIST, "instrument_heads": LIST, "term_links": LIST,
-                               "part_phrases": LIST, "regions": LIST, "part_nouns": LIST, "launch_verbs": LIST, "stated_participles": LIST,
-                               "served_nouns": LIST,
-                               "referring_nouns": LIST,
+                               "part_phrases": LIST, "regions": LIST, "part_nouns": LIST, "launch_verbs": LIST,
+                               "stated_participles": LIST, "served_nouns": LIST, "referring_nouns": LIST,
                                "instrument_references": LIST, "debt_words": LIST},
     # load_resources, measured_parts, segment_frames, segment_context
     "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
