@@ -6,10 +6,10 @@ the pair does: a consensus quoted twice for one company's results was real in ab
 audited pairs, a market quote's level (a moment of a session) in 3 of 206, a holder's stake in
 none of 39; a small gap is more often one figure written two ways than a big one; a figure in a
 sentence that also holds its year-ago value, or among many numbers, is more often the wrong one.
-The head is fitted on the judged conflicts of `bench/conflict_audit/` (sessions 7-13, 950 pairs
+The head is fitted on the judged conflicts of `bench/conflict_audit/` (sessions 7-14, 963 pairs
 read against GUIDE.md) by scripts/train_conflict_gate.py, which also sets the threshold: the least
 chance at which the pairs of the latest audits, each scored by a head fitted without its own
-round, were at least 80% real. Conflicts under it stay out of the conflicts table, and their
+round, were at least 80% real (0.50: 32 of 39). Conflicts under it stay out of the conflicts table, and their
 fact's status says `doubtful`.
 """
 from __future__ import annotations
