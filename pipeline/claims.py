@@ -446,7 +446,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(headline):
             opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                        ents.learned, discourse)
-            best = item_owner(best, cands, opener, sent.start, fig.start, topic, article.source)
+            best = item_owner(best, cands, opener, sent.start, fig.start, topic, article.source, text, res)
             headings = find_headings(text) if headings is None else headings
             best = heading_owner(best, cands, text, fig.start, sent.start, res, ents.learned, headings, topic,
                                  headline)  # "### GoPro" / "Laid off 40% of its staff"
