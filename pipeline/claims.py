@@ -43,6 +43,7 @@ from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .coordinated_owners import respectively_owner, trailing_owner
 from .headings import find_headings, heading_owner
 from .roundup_items import item_owner
+from .former_names import name_then
 from .headline_subject import headline_subject
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, load_head,
                        paragraph_subject)
@@ -709,7 +710,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         claims.append(Claim(
             claim_id=claim_id(article.article_id, start, end, article.text[start:end]),
             article_id=article.article_id, doc=article.doc, published=ref,
-            published_inferred=article.published_inferred, entity=entity, entity_id=entity_id, segment=segment,
+            published_inferred=article.published_inferred, entity_id=entity_id, segment=segment,
+            entity=name_then(subject, entity, ref, text, article.title or "", res),  # "Facebook" in 2019
             metric=metric, value=float(fig.value), value_low=float(fig.low), value_high=float(fig.high),
             unit=fig.unit, approx=fig.approx,
             period_start=period.period_start if period else None, period_end=period.period_end if period else None,
