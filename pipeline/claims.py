@@ -44,6 +44,7 @@ from .coordinated_owners import respectively_owner, trailing_owner
 from .headings import find_headings, heading_owner
 from .roundup_items import item_owner
 from .former_names import name_then
+from .tariff_owners import tariff_owner
 from .headline_subject import headline_subject
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, load_head,
                        paragraph_subject)
@@ -442,6 +443,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         cands = money_places(text, cands, listed, spans[fig.start], res)  # "2.43 US dollars": the money's unit, no owner
         best, best_score = choose(cands, head)
         best = mover_owner(text, fig.start, cands, best, sent.start, res)  # "... and Yonghui declines 2.15%"
+        best = tariff_owner(text, fig.start, fig.end, sent.start, cands, best, res)  # "Trump imposes 25% tariffs"
         best = trailing_owner(text, spans[fig.start], listed, cands, respectively_owner(
             text, spans[fig.start], listed, cands, best, sent.start, sent.end))
         if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(headline):
