@@ -80,7 +80,7 @@ DEMONYMS = [
     ("The benchmark Korean treasury bond yield rose by 2.1 basis points on Monday.", "2.1 basis points", "South Korea"),
     ("Soviet grain output should rise by 3.2 pct this year, officials said.", "3.2 pct", "Soviet Union"),
     ("The Australian dollar fell 0.3% to 64.10 U.S. cents on Tuesday.", "0.3%", "Australian dollar"),
-    ("The British pound rose 0.2% to $1.2450 on Tuesday.", "0.2%", "pound"),
+    ("The British pound rose 0.2% to $1.2450 on Tuesday.", "0.2%", "sterling"),
     # negative: a company whose name holds a country's adjective
     ("Canadian Natural Resources said output rose 6% in the quarter.", "6%", "Canadian Natural Resources"),
 ]
