@@ -38,8 +38,9 @@ def is_tariff_rate(text: str, fig_start: int, fig_end: int, sent_start: int) -> 
     return bool(_AFTER.match(text, fig_end) or _BEFORE.search(text, max(sent_start, fig_start - 60), fig_start))
 
 
-def tariff_owner(text: str, fig_start: int, fig_end: int, sent_start: int, cands: list, best, res: Resources):
-    """The country that imposes the tariff whose rate the figure is, as a candidate; else `best`."""
+def tariff_owner(text: str, fig, sent_start: int, cands: list, best, res: Resources):
+    """The country that imposes the tariff whose rate `fig` (a Figure) is, as a candidate; else `best`."""
+    fig_start, fig_end = fig.start, fig.end
     if best is None or not is_tariff_rate(text, fig_start, fig_end, sent_start):
         return best
     rx, names = _governments(res)
