@@ -39,11 +39,14 @@ from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods
                             guided_period, headline_year, latest_report_period, months_back, move_from_day,
                             payout_quarter, per_year, preview_story, prior_months_back, report_change, results_story, stated_now,
                             undated_figure, year_after_base, year_ahead)
-from .subject_roles import macro_owner, money_places, mover_owner
+from .subject_roles import money_places, mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .coordinated_owners import respectively_owner, trailing_owner
 from .headings import find_headings, heading_owner
 from .roundup_items import item_owner
+from .former_names import name_then
+from .subject_finish import finished_subject
+from .tariff_owners import tariff_owner
 from .headline_subject import headline_subject
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, load_head,
                        paragraph_subject)
@@ -441,13 +444,13 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         listed = [spans[s] for s in by_sentence.get(sent.start, ())]  # "Sify and Infosys lost 3.4% and 2%, respectively"
         cands = money_places(text, cands, listed, spans[fig.start], res)  # "2.43 US dollars": the money's unit, no owner
         best, best_score = choose(cands, head)
-        best = mover_owner(text, fig.start, cands, best, sent.start, res)  # "... and Yonghui declines 2.15%"
+        best = tariff_owner(text, fig, sent.start, cands, mover_owner(text, fig.start, cands, best, sent.start, res), res)  # "... and Yonghui declines 2.15%", "Trump imposes 25% tariffs"
         best = trailing_owner(text, spans[fig.start], listed, cands, respectively_owner(
             text, spans[fig.start], listed, cands, best, sent.start, sent.end))
         if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(headline):
             opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                        ents.learned, discourse)
-            best = item_owner(best, cands, opener, sent.start, fig.start, topic, article.source)
+            best = item_owner(best, cands, opener, sent.start, fig.start, topic, article.source, text, res)
             headings = find_headings(text) if headings is None else headings
             best = heading_owner(best, cands, text, fig.start, sent.start, res, ents.learned, headings, topic,
                                  headline)  # "### GoPro" / "Laid off 40% of its staff"
@@ -533,7 +536,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         elif measured is None and not fig.table_label:
             metric = metric_by_clause(metric, fig.kind, best.kind if best is not None else "", text, cs, ce, res,
                                       clause_words_seen)
-        subject = macro_owner(subject, metric, cands, topic, res)  # "the Fed ... consumer prices rose 3%"
+        subject = finished_subject(subject, metric, cands, topic, text, res)  # "the Fed ... consumer prices rose 3%"
         entity = subject.entity if subject else ""
         entity_id = subject.entity_id if subject else ""
         segment = ""
@@ -709,8 +712,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         claims.append(Claim(
             claim_id=claim_id(article.article_id, start, end, article.text[start:end]),
             article_id=article.article_id, doc=article.doc, published=ref,
-            published_inferred=article.published_inferred, entity=entity, entity_id=entity_id, segment=segment,
-            metric=metric, value=float(fig.value), value_low=float(fig.low), value_high=float(fig.high),
+            published_inferred=article.published_inferred, entity=name_then(subject, entity, ref, text, article.title or "", res),
+            entity_id=entity_id, segment=segment, metric=metric, value=float(fig.value), value_low=float(fig.low), value_high=float(fig.high),
             unit=fig.unit, approx=fig.approx,
             period_start=period.period_start if period else None, period_end=period.period_end if period else None,
             period_label=period.label if period else "", modality=modality, figure=article.text[start:end],

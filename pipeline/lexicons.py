@@ -87,7 +87,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "not_subjects": LIST, "consensus_providers": LIST,
                                "company_nouns": LIST, "speech_verbs": LIST, "speaker_roles": LIST,
                                "mover_verbs": LIST, "body_words": LIST, "research_roles": LIST, "broker_calls": LIST,
-                               "index_nouns": LIST},
+                               "index_nouns": LIST, "governments": Shape(dict, (str,))},
     "lexicons/tables.yaml": {"price_titles": Shape(list, (str,)), "rate_titles": Shape(list, (str,)),  # table_cells
                              "markets": Shape(dict, (str,))},
     "lexicons/units.yaml": {"units": Shape(dict, (str,))},  # load_resources

@@ -70,6 +70,7 @@ class Entry:
     country: str = ""
     currency: str = ""
     tickers: tuple[str, ...] = ()
+    former: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (name, ISO day it ended, its aliases), oldest first
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one per models/ folder
@@ -361,7 +362,8 @@ def _gazetteer_entries(gdir: Path) -> tuple[list[Entry], set[str], dict[str, str
             cid = str(row.get("id") or (tickers[0] if tickers else slug(row["name"])))
             aliases = tuple(str(a) for a in (row.get("aliases") or [])) + tuple(tickers)
             entries.append(Entry(row["name"], cid, "company", aliases, fy_end_month=fy,
-                                 country=str(row.get("country", "")), tickers=tuple(tickers)))
+                                 country=str(row.get("country", "")), tickers=tuple(tickers),
+                                 former=_former_names(path, row, aliases)))
             for unit in row.get("units", []) or []:
                 entries.append(Entry(unit["name"], str(unit.get("id") or slug(unit["name"])), "unit",
                                      tuple(str(a) for a in (unit.get("aliases") or [])),
@@ -379,6 +381,20 @@ def _gazetteer_entries(gdir: Path) -> tuple[list[Entry], set[str], dict[str, str
             datelines[str(row["city"]).upper()] = str(row["currency"])
     return entries, exchanges, datelines
 
+
+
+def _former_names(path: Path, row: dict, aliases: tuple[str, ...]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """A company's `former_names` as (name, until, aliases), by `until`; each alias must be one of the row's."""
+    out = []
+    for f in row.get("former_names") or ():
+        until = str(f.get("until", ""))
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", until):
+            raise _fail(path, f"{row['name']}: former name {f.get('name')!r} until {until!r}", 'an ISO day such as "2021-10-28"')
+        names = tuple(str(a) for a in (f.get("aliases") or ()))
+        if not names or not set(names) <= set(aliases):
+            raise _fail(path, f"{row['name']}: former name {f.get('name')!r} aliases {list(names)}", "some of the row's aliases")
+        out.append((str(f["name"]), until, names))
+    return tuple(sorted(out, key=lambda f: f[1]))
 
 
 def _load_rates(rdir: Path) -> dict[tuple[str, int], float]:

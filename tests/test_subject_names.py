@@ -80,7 +80,7 @@ DEMONYMS = [
     ("The benchmark Korean treasury bond yield rose by 2.1 basis points on Monday.", "2.1 basis points", "South Korea"),
     ("Soviet grain output should rise by 3.2 pct this year, officials said.", "3.2 pct", "Soviet Union"),
     ("The Australian dollar fell 0.3% to 64.10 U.S. cents on Tuesday.", "0.3%", "Australian dollar"),
-    ("The British pound rose 0.2% to $1.2450 on Tuesday.", "0.2%", "pound"),
+    ("The British pound rose 0.2% to $1.2450 on Tuesday.", "0.2%", "sterling"),
     # negative: a company whose name holds a country's adjective
     ("Canadian Natural Resources said output rose 6% in the quarter.", "6%", "Canadian Natural Resources"),
 ]
@@ -130,6 +130,12 @@ NOT_NAMES = [
     ("Senco Gold reported revenue of Rs 2,102.5 crore for the quarter.", "Rs 2,102.5 crore", "Senco Gold Q3 profit jumps",
      "Senco Gold"),
     ("Comex Gold settled 0.06% lower at $2,912.50 an ounce.", "$2,912.50", "", "gold"),
+    # a money supply aggregate is a metric, not an owner: the figure is the headline's country's
+    ("Total M2 rose 2.0 pct to 545.71 billion dlrs in February from January.", "545.71 billion dlrs",
+     "H.K. M3 MONEY SUPPLY RISES 1.4 PCT IN FEBRUARY", "Hong Kong"),
+    ("M3 money supply grew 6.1 pct in the year to March, the central bank said.", "6.1 pct",
+     "SINGAPORE MONEY SUPPLY GROWTH SLOWS", "Singapore"),
+    ("Broad money M4 rose 1.1 pct in April after 0.8 pct in March.", "1.1 pct", "UK MONEY SUPPLY RISES", "United Kingdom"),
 ]
 
 

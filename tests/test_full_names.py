@@ -1,0 +1,47 @@
+"""A short name no list knows, under the full name its article writes (`pipeline/full_names.py`, guide 3.10).
+
+Rows are written for these tests after phrasings of the yardstick's stories; the negative rows have two
+different longer names for the short form, or a short form the gazetteer knows.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline import extract
+
+
+def _entity(title: str, text: str, figure: str) -> str:
+    claims, _ = extract(pd.DataFrame([{"id": "t1", "text": text, "title": title, "published": "2025-02-12"}]))
+    rows = claims[claims["figure"] == figure]
+    assert len(rows), f"{figure!r} not found in {list(claims['figure'])}"
+    return rows.iloc[0]["entity"]
+
+
+# (title, text, figure, want)
+FULL = [
+    ("Kejriwal finding ways to become CM", "The party attacked former Chief Minister Arvind Kejriwal on Monday. "
+     "They should see how Kejriwal used a Rs 80 lakh jacuzzi, he said.", "Rs 80 lakh", "Arvind Kejriwal"),
+    ("TVS Supply slips 5% on net loss", "TVS Supply Chain Solutions reported a net loss for the quarter. Ebitda "
+     "stood at Rs 132.6 crore as compared to Rs 162.1 crore a year ago.", "Rs 162.1 crore", "TVS Supply Chain Solutions"),
+    ("Halvorsen posts higher profit", "Halvorsen Shipping Co said on Monday its fleet grew. Halvorsen's net profit "
+     "rose 12% in the quarter.", "12%", "Halvorsen Shipping"),
+]
+
+# negative: two longer names, or a name the gazetteer knows
+KEPT = [
+    ("Farm Credit seeks aid", "The Farm Credit System lost money, the Farm Credit Administration said. Farm Credit "
+     "lost 900 mln dlrs in the first half.", "900 mln dlrs", "Farm Credit"),
+    ("Apple sells more watches", "Apple TV sales were flat. Apple said revenue rose 5% to $95 billion.", "$95 billion",
+     "Apple"),
+]
+
+
+@pytest.mark.parametrize("title,text,figure,want", FULL, ids=[r[3] for r in FULL])
+def test_a_short_name_takes_the_full_name_its_article_writes(title, text, figure, want):
+    assert _entity(title, text, figure) == want
+
+
+@pytest.mark.parametrize("title,text,figure,want", KEPT, ids=[r[3] for r in KEPT])
+def test_a_short_name_with_no_single_full_name_stays(title, text, figure, want):
+    assert _entity(title, text, figure) == want
