@@ -38,18 +38,23 @@ class Periods:
 
 
 def period_for(fig: Figure, periods: Periods, view: SentenceView, days: bool = True,
-               next_start: int | None = None, text: str = "") -> Period | None:
+               next_start: int | None = None, text: str = "", starts: list[int] | None = None) -> Period | None:
     """The period the figure's clause (or the sentence's opening clause) names; `days` False for a
     results figure, whose period is never one day ("said Thursday it made revenue of ..."). A period
     relative to another written after the next figure dates that one ("rose to $989.8 million from $960.1
-    million in the prior-year period"), as does any period after a next figure set against this one ("a
-    decrease of $7 million from $277 million for the same period in 2023"); a period the figure is compared
-    with dates no figure ("management fees in Q4 2024 grew 20% from Q4 2023")."""
-    base_next = next_start is not None and bool(text) and compared_before(text, next_start)
+    million in the prior-year period"), as does any period after a later figure of the clause set against
+    another ("a decrease of $7 million from $277 million for the same period in 2023", "traffic increased 14.6 pct
+    to 1.94 billion miles from 1.70 billion last year"); a period the figure is compared with dates no figure
+    ("management fees in Q4 2024 grew 20% from Q4 2023"). `starts`: the article's figure starts, sorted."""
     cs, ce = view.clause_of(fig.start)
+    base_at = next_start if next_start is not None and text and compared_before(text, next_start) else None
+    if base_at is None and starts and text:
+        i = bisect.bisect_right(starts, fig.start)
+        base_at = next((s for s in starts[i:bisect.bisect_left(starts, ce)] if s > fig.end and compared_before(text, s)),
+                       None)
     own = [p for p in periods.within(cs, ce, days)
-           if not ((p.relative_to_previous or base_next and p.granularity in SPAN_GRAINS)
-                   and next_start is not None and p.start >= next_start)
+           if not ((p.relative_to_previous and next_start is not None and p.start >= next_start)
+                   or base_at is not None and p.granularity in SPAN_GRAINS and p.start >= base_at)
            and not base_period(p, text) and not names_an_extreme(p, text)]
     if own:
         after = [p for p in own if p.start >= fig.end]
@@ -82,13 +87,22 @@ def base_period(p: Period, text: str) -> bool:
     from another ("grew 20% from Q4 2023", "fell in January from December's", "up 5.8% from the previous
     year", "the first nine months ... rose 8.9% from a year earlier"); not a span that only starts or runs on ("from
     2025", "over the next six months")."""
+    if text and p.granularity == "year" and not p.relative_to_previous:
+        return bool(_YEAR_BASE_BEFORE.search(text[max(0, p.start - 40):p.start]))
     return bool(text) and (p.granularity in REPORT_GRAINS + ("month",) or p.relative_to_previous
                            and p.granularity in SPAN_GRAINS + ("range", "ytd")) and compared_with(p, text)
 
 
-# ("lower than in January 1986", "higher than in the same 1986 period": a base with its preposition)
+# ("lower than in January 1986", "higher than in the same 1986 period", "fallen 0.8 pct against the same month a
+# year earlier": a base with its preposition)
+_SAME = r"(?:same\s+(?:(?:month|quarter|period|week|half|time|day|season)\s+(?:of\s+|in\s+)?)?)"
 COMPARED_BEFORE = re.compile(r"\b(?:compared (?:to|with)|from|vs\.?|versus|than|over|against|since)\s+(?:(?:in|during)\s+)?"
-                             r"(?:the\s+)?(?:same\s+)?$", re.I)
+                             r"(?:the\s+)?" + _SAME + "?$", re.I)
+# a year set against: "up 3.3 pct on the same 1985 quarter", "a 16% increase from the same month of 2023", "compared
+# with 2023" (not "from 2025" or "over 2024", which may be the span itself)
+_YEAR_BASE_BEFORE = re.compile(r"\b(?:(?:compared (?:to|with)|from|vs\.?|versus|than|over|against|on)\s+(?:(?:in|during)\s+)?"
+                               r"(?:the\s+)?" + _SAME + r"|(?:compared (?:to|with)|vs\.?|versus|than|against)\s+(?:(?:in|during)\s+)?)$",
+                               re.I)
 
 
 def report_period(p: Period, ref: date | None) -> bool:

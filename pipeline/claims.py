@@ -616,7 +616,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         next_start = figure_starts[following] if following < len(figure_starts) else None
         if period is None:
             period = year_ahead(move_from_day(close_since(_period_for(fig, period_index, view, days=not results,
-                                                                      next_start=next_start, text=text), text, ref),
+                                                                      next_start=next_start, text=text, starts=figure_starts), text, ref),
                                               fig, text, ref), fig, text, cs, res)
         if metric != "other" and fig.unit and modality != "historical":
             last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates

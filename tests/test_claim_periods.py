@@ -69,6 +69,21 @@ CASES = [
     # a month the figure is set against ("lower than in January 1986") dates no figure
     ("Hooli export prices", "1987-03-24", "In January Hooli Inc's export prices fell 0.3 pct against December to "
      "stand 3.0 pct lower than in January 1986.", "0.3 pct", "1987-01"),
+    # a base of comparison "the same" period ("than in the same 1986 period", "on the same 1985 quarter", "from the
+    # same month of 2023", "against the same month a year earlier") dates no figure: the figure's own period does
+    ("China output", "1987-03-09", "Hooli Inc's industrial output in January and February this year was 14.1 pct "
+     "higher than in the same 1986 period.", "14.1 pct", "1987-01..1987-02"),
+    ("U.K. GDP", "1987-03-20", "In the fourth quarter, GDP rose 0.7 pct over the previous quarter and was up 3.3 pct "
+     "on the same 1985 quarter.", "0.7 pct", "1986-Q4"),
+    ("Homes for sale", "2025-02-13", "In December, 1.15 million homes were for sale in the U.S., a 16% increase from "
+     "the same month of 2023.", "16%", "2024-12"),
+    ("German prices", "1987-03-04", "In January prices had fallen 0.8 pct against the same month a year earlier.",
+     "0.8 pct", "1987-01"),
+    # a period after a later figure set against another ("from 1.70 billion last year") dates that figure
+    ("Hooli traffic", "1987-04-03", "Hooli Inc said its March traffic increased 14.6 pct to 1.94 billion revenue "
+     "passenger miles from 1.70 billion last year.", "14.6 pct", "1987-03"),
+    # negatives: a year the span starts from or runs over is the figure's own
+    ("Hooli plans", "2025-02-12", "Hooli Inc's sales rose 12% over 2024.", "12%", "2024"),
     # a period named from another and set against ("from a year earlier") dates no figure
     ("Honda nine months", "2025-02-13", "Hooli Inc's revenue for the first nine months of its fiscal year rose 8.9% "
      "from a year earlier.", "8.9%", "9 months to 2024-12"),
