@@ -38,7 +38,8 @@ class Periods:
 
 
 def period_for(fig: Figure, periods: Periods, view: SentenceView, days: bool = True,
-               next_start: int | None = None, text: str = "", starts: list[int] | None = None) -> Period | None:
+               next_start: int | None = None, text: str = "", starts: list[int] | None = None,
+               ref: date | None = None) -> Period | None:
     """The period the figure's clause (or the sentence's opening clause) names; `days` False for a
     results figure, whose period is never one day ("said Thursday it made revenue of ..."). A period
     relative to another written after the next figure dates that one ("rose to $989.8 million from $960.1
@@ -55,16 +56,31 @@ def period_for(fig: Figure, periods: Periods, view: SentenceView, days: bool = T
     own = [p for p in periods.within(cs, ce, days)
            if not ((p.relative_to_previous and next_start is not None and p.start >= next_start)
                    or base_at is not None and p.granularity in SPAN_GRAINS and p.start >= base_at)
-           and not base_period(p, text) and not names_an_extreme(p, text)]
+           and not base_period(p, text) and not names_an_extreme(p, text) and not coming_day(p, ref)]
     if own:
         after = [p for p in own if p.start >= fig.end]
         return (after or own)[0] if not any(p.start < fig.start and p.relative_to_previous for p in own) else own[-1]
     # a period opening the sentence ("In the third quarter of 2024, ...") covers the whole sentence
     first_clause = view.clauses[0] if view.clauses else (view.start, view.end)
-    lead = [p for p in periods.within(*first_clause, days) if p.end <= fig.start and not base_period(p, text)]
+    lead = [p for p in periods.within(*first_clause, days) if p.end <= fig.start and not base_period(p, text)
+            and not coming_day(p, ref)]
     if lead:
         return lead[-1]
     return None
+
+
+# a day written with no year that the past reading puts most of a year back is the coming one ("will be available
+# starting at $399 on Sept. 21" in a September 12 story, "bills for resale on April 2" on March 5), the day of a plan
+# or a launch, not the day the figure holds: the figure is dated as if its sentence named no day
+_COMING_DAYS = (275, 366)
+_YEAR_WRITTEN = re.compile(r"\d{4}|['’]\d\d\b")
+
+
+def coming_day(p: Period, ref: date | None) -> bool:
+    """Whether `p` is a day named without its year that lies months past by the news reading, so most likely the
+    coming one."""
+    return ref is not None and p.granularity == "day" and not p.relative_to_previous and p.period_start is not None \
+        and _COMING_DAYS[0] <= (ref - p.period_start).days <= _COMING_DAYS[1] and not _YEAR_WRITTEN.search(p.text or "")
 
 
 # a year that says which low or high a move is measured from ("Up 14.87% from its 2025 settlement low of $3.9885

@@ -615,9 +615,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         following = bisect.bisect_right(figure_starts, fig.start)
         next_start = figure_starts[following] if following < len(figure_starts) else None
         if period is None:
-            period = year_ahead(move_from_day(close_since(_period_for(fig, period_index, view, days=not results,
-                                                                      next_start=next_start, text=text, starts=figure_starts), text, ref),
-                                              fig, text, ref), fig, text, cs, res)
+            period = year_ahead(move_from_day(close_since(_period_for(
+                fig, period_index, view, days=not results, next_start=next_start, text=text, starts=figure_starts,
+                ref=ref), text, ref), fig, text, ref), fig, text, cs, res)
         if metric != "other" and fig.unit and modality != "historical":
             last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates
         # "up 12% from a year earlier" compares with the year before; only a level is dated back by it

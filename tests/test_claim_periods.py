@@ -84,6 +84,14 @@ CASES = [
      "passenger miles from 1.70 billion last year.", "14.6 pct", "1987-03"),
     # negatives: a year the span starts from or runs over is the figure's own
     ("Hooli plans", "2025-02-12", "Hooli Inc's sales rose 12% over 2024.", "12%", "2024"),
+    # a day named without its year that the news reading puts most of a year back is a coming one (a launch, a
+    # plan): it dates no figure, which is dated as if its sentence named none; a recent past day keeps it
+    ("Hooli Watch", "2018-09-12", "The new Hooli Watch will be available starting at $399 on Sept. 21.", "$399",
+     "2018-09-12"),
+    ("Money market", "1987-03-05", "The central bank purchased bills for resale to the market on April 2 at an "
+     "interest rate of 10-15/16 pct.", "10-15/16 pct", "1987-03-05"),
+    ("Brazil debt", "1987-03-20", "On February 20, Brazil said it would suspend interest payments on about 68 "
+     "billion dlrs owed to foreign banks.", "68 billion dlrs", "1987-02-20"),
     # a period named from another and set against ("from a year earlier") dates no figure
     ("Honda nine months", "2025-02-13", "Hooli Inc's revenue for the first nine months of its fiscal year rose 8.9% "
      "from a year earlier.", "8.9%", "9 months to 2024-12"),
