@@ -42,6 +42,7 @@ from .subject_roles import macro_owner, money_places, mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .coordinated_owners import respectively_owner, trailing_owner
 from .headings import find_headings, heading_owner
+from .paragraph_periods import ParagraphPeriods
 from .roundup_items import item_owner
 from .headline_subject import headline_subject
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, load_head,
@@ -670,6 +671,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     latest_quarter = latest_report_period(ref, fy_end, article.title or "", res) \
         if story_period is None and ref is not None and results_story(article.title or "", text) else None
     claims = []
+    openings = ParagraphPeriods(text, ref, fy_end, res, clean.sentence_at)  # "For the full year 2024, highlights:"
     for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score, \
             subject_score, back, sentence_report, whole_year, results_line in drafts:
         if metric == "ambiguous_pe":
@@ -682,7 +684,10 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if period is None and modality == "estimate":  # an estimate set against the guidance before it
             period = guided_period(claims[-1] if claims else None, text[sent.start:sent.end], fig.unit)
         period = period or payout_quarter(fig, text, metric, modality, ref, res)
-        if period is None and (default == "report" or report_change(fig, text, metric, modality, res)):
+        reported = default == "report" or report_change(fig, text, metric, modality, res)
+        if period is None and reported and sentence_report is None and not back and not whole_year:
+            period = openings.period(sent.start, modality)
+        if period is None and reported:
             # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported
             # period, else the one the story reports most; "a year earlier" is that period a year before
             own = entity_periods.get(entity) if not preview else None  # a preview's quarters: the headline's

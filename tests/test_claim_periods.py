@@ -84,6 +84,19 @@ CASES = [
      "passenger miles from 1.70 billion last year.", "14.6 pct", "1987-03"),
     # negatives: a year the span starts from or runs over is the figure's own
     ("Hooli plans", "2025-02-12", "Hooli Inc's sales rose 12% over 2024.", "12%", "2024"),
+    # a paragraph's opening sentence, or a list's lead-in line, names the period its results figures are about; an
+    # ended one for a result, one to come for guidance; a year named as background gives none
+    ("Hooli Q4 and full year results", "2025-02-13", "Hooli Inc's fourth-quarter revenue rose 8% to $700 million.\n\n"
+     "For the full fiscal year 2024, revenue reached $2.68 billion. GAAP net income per diluted share was $0.52.",
+     "$0.52", "FY2024"),
+    ("Hooli Q4 and full year results", "2025-02-12", "Hooli Inc's fourth-quarter revenue rose 8% to $700 million.\n\n"
+     "For the full year 2024, highlights include:\n\n* Revenue increased by 8% to $7.8 billion.\n"
+     "* Net income was $348 million.", "$348 million", "2024"),
+    ("Hooli: Q4 Earnings, Outlook Is Strong", "2025-02-13", "Hooli Inc's fourth-quarter revenue rose 8% to $700 "
+     "million.\n\nHooli's 2025 guidance suggests a recovery. The company expects revenues of $1.4-1.6 billion.",
+     "$1.4-1.6 billion", "2025"),
+    ("Hooli beats estimates", "2019-05-16", "Hooli Inc has had its slowest growth since it went public in 2004. "
+     "Its sales rose 16% to $10 billion.\nHooli's first-quarter net income rose 17%.", "16%", "2019-Q1"),
     # a day named without its year that the news reading puts most of a year back is a coming one (a launch, a
     # plan): it dates no figure, which is dated as if its sentence named none; a recent past day keeps it
     ("Hooli Watch", "2018-09-12", "The new Hooli Watch will be available starting at $399 on Sept. 21.", "$399",
