@@ -404,3 +404,22 @@ def payout_quarter(fig: Figure, text: str, metric: str, modality: str, ref: date
     ps = date(ref.year, 3 * q - 2, 1)
     pe = date(ref.year + (q == 4), 1 if q == 4 else 3 * q + 1, 1) - timedelta(days=1)
     return Period("", -1, -1, ps, pe, f"{ref.year}-Q{q}", "quarter", "claims.payout_quarter.v1")
+
+
+def whole_year_of(base: Period, fy_end: int) -> Period:
+    """The fiscal year that holds the story's report period ("for the year" in a fourth-quarter story)."""
+    fy = fiscal_year_of(base.period_end, fy_end)
+    ps, pe = fiscal_year_span(fy, fy_end)
+    return Period("", -1, -1, ps, pe, f"FY{fy}" if fy_end != 12 else str(fy),
+                  "fiscal_year" if fy_end != 12 else "year", "claims.whole_year.v1")
+
+
+def guided_year(base: Period, fy_end: int, ref: date | None = None) -> Period:
+    """The fiscal year after the story's report period ends: what guidance with no period words is about
+    ("Adjusted EBITDA is expected to range from $263 million to $278 million" in a fourth-quarter story is the
+    coming year; in a second-quarter story the year under way). A report period not yet ended at publication is
+    the one under way, so its own year ("Sales in the year to March are seen at ..." in March)."""
+    if ref is not None and base.period_end is not None and base.period_end > ref:
+        return replace(whole_year_of(base, fy_end), rule="claims.guided_year.v1")
+    after = Period("", -1, -1, base.period_end, base.period_end + timedelta(days=1), "", "day", "")
+    return replace(whole_year_of(after, fy_end), rule="claims.guided_year.v1")

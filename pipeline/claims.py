@@ -14,12 +14,12 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import lru_cache
 
 from .bounds import bounded_sentence_at
 from .confidence import estimate as estimate_confidence, features as confidence_features, load_confidence_head
-from .dates import find_periods, fiscal_year_of, fiscal_year_span, shift_period
+from .dates import find_periods, shift_period
 from .entities import ArticleEntities
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
@@ -35,9 +35,9 @@ from .segments import bond_term, entity_words_of, find_segment, index_futures, s
 from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods, compared_before as _compared_before,
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
                             sentence_report_period as _sentence_report_period, close_since, dates_a_base,
-                            guided_period, headline_year, latest_report_period, months_back, move_from_day,
-                            payout_quarter, per_year, preview_story, prior_months_back, report_change, results_story, stated_now,
-                            undated_figure, year_after_base, year_ahead)
+                            guided_period, guided_year, headline_year, latest_report_period, months_back,
+                            move_from_day, payout_quarter, per_year, preview_story, prior_months_back, report_change,
+                            results_story, stated_now, undated_figure, whole_year_of, year_after_base, year_ahead)
 from .subject_roles import macro_owner, money_places, mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .coordinated_owners import respectively_owner, trailing_owner
@@ -300,25 +300,6 @@ def _full_year_words(words: tuple[str, ...]) -> re.Pattern | None:
 
 def _full_year_pattern(res: Resources) -> re.Pattern | None:
     return _full_year_words(tuple(str(w).lower() for w in res.periods.get("full_year_words") or ()))
-
-
-def _whole_year(base: Period, fy_end: int) -> Period:
-    """The fiscal year that holds the story's report period ("for the year" in a fourth-quarter story)."""
-    fy = fiscal_year_of(base.period_end, fy_end)
-    ps, pe = fiscal_year_span(fy, fy_end)
-    return Period("", -1, -1, ps, pe, f"FY{fy}" if fy_end != 12 else str(fy),
-                  "fiscal_year" if fy_end != 12 else "year", "claims.whole_year.v1")
-
-
-def _guided_year(base: Period, fy_end: int, ref: date | None = None) -> Period:
-    """The fiscal year after the story's report period ends: what guidance with no period words is about
-    ("Adjusted EBITDA is expected to range from $263 million to $278 million" in a fourth-quarter story is the
-    coming year; in a second-quarter story the year under way). A report period not yet ended at publication is
-    the one under way, so its own year ("Sales in the year to March are seen at ..." in March)."""
-    if ref is not None and base.period_end is not None and base.period_end > ref:
-        return replace(_whole_year(base, fy_end), rule="claims.guided_year.v1")
-    after = Period("", -1, -1, base.period_end, base.period_end + timedelta(days=1), "", "day", "")
-    return replace(_whole_year(after, fy_end), rule="claims.guided_year.v1")
 
 
 _TERM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -694,9 +675,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             base = sentence_report or (story_periods[own.most_common(1)[0][0]] if own else story_period) or (
                 latest_quarter if latest_quarter is not None and not per_year(text[sent.start:sent.end]) else None)
             if base is not None and modality == "forecast" and not back and sentence_report is None and not preview:
-                period = _guided_year(base, fy_end, ref)
+                period = guided_year(base, fy_end, ref)
             elif base is not None and whole_year:
-                period = _whole_year(base, fy_end)
+                period = whole_year_of(base, fy_end)
             elif base is not None:
                 period = shift_period(base, -back) if back else base
         if period is None and ref is not None and (default == "day" or stated_now(fig, text, res) or (
