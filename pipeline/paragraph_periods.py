@@ -1,4 +1,4 @@
-"""The period a paragraph's opening sentence, or a list's lead-in line, gives the results figures under it.
+"""The period a paragraph's opening sentences, or a list's lead-in line, give the results figures under them.
 
 A results release often names its period once and then lists: "For the full year 2024, highlights include:" over
 bullets, "We are providing fiscal 2025 full year financial guidance as follows:" over guided ranges, "For the full
@@ -34,8 +34,9 @@ class ParagraphPeriods:
         self._named: dict[tuple[int, int], Period | None] = {}
 
     def opening(self, at: int) -> tuple[int, int] | None:
-        """The span of the lead-in line of the list whose item starts at or before `at`, or of the first
-        sentence of `at`'s paragraph when that sentence is an earlier one; None when there is none."""
+        """The span of the lead-in line of the list whose item starts at or before `at`, or of the sentences of
+        `at`'s paragraph before its own ("In 2024, we welcomed five companies. Sales increased by 13 percent");
+        None when there is none."""
         text = self.text
         line = text.rfind("\n", 0, at) + 1
         if _ITEM.match(text, line):
@@ -53,10 +54,10 @@ class ParagraphPeriods:
                 return None
             return None
         para = text.rfind("\n", 0, at) + 1
-        first = self.sentence_at(para)
+        first, own = self.sentence_at(para), self.sentence_at(at)
         if first is None or first.end > at or first.start < para - 1:
             return None
-        return first.start, first.end
+        return first.start, own.start if own is not None else first.end
 
     def named(self, span: tuple[int, int]) -> Period | None:
         """The one reporting period (a quarter, a half, a year) the opening names, not as a base; else None."""

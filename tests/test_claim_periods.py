@@ -95,6 +95,9 @@ CASES = [
     ("Hooli: Q4 Earnings, Outlook Is Strong", "2025-02-13", "Hooli Inc's fourth-quarter revenue rose 8% to $700 "
      "million.\n\nHooli's 2025 guidance suggests a recovery. The company expects revenues of $1.4-1.6 billion.",
      "$1.4-1.6 billion", "2025"),
+    ("Hooli Year-End Report 2024", "2025-02-11", "Hooli Inc's fourth-quarter sales rose 8%.\n\nHooli sums up another "
+     "year of growth. In 2024, we welcomed five new companies. Sales increased by 13 percent, with a margin of 19.6 "
+     "percent.", "19.6 percent", "2024"),
     ("Hooli beats estimates", "2019-05-16", "Hooli Inc has had its slowest growth since it went public in 2004. "
      "Its sales rose 16% to $10 billion.\nHooli's first-quarter net income rose 17%.", "16%", "2019-Q1"),
     # a day named without its year that the news reading puts most of a year back is a coming one (a launch, a
