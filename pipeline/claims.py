@@ -43,6 +43,7 @@ from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .coordinated_owners import respectively_owner, trailing_owner
 from .headings import find_headings, heading_owner
 from .paragraph_periods import ParagraphPeriods
+from .table_columns import column_period
 from .roundup_items import item_owner
 from .headline_subject import headline_subject
 from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, load_head,
@@ -392,7 +393,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     trail = AmountTrail(res.growth_of)  # the sentence's amounts a later figure restates or changes
     cue_cache: dict[tuple, list] = {}
     modality_spans: dict[tuple[int, int], list] = {}
-    sections = None
+    sections, column_cache = None, {}
     views: dict[int, SentenceView] = {}
     by_sentence: dict[int, list[int]] = {}
     spans = {f.start: (f.start, f.end) for f in figures}
@@ -596,6 +597,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         results = results_line or share is not None or (metric in res.metrics and res.metrics[metric].default_period == "report")
         following = bisect.bisect_right(figure_starts, fig.start)
         next_start = figure_starts[following] if following < len(figure_starts) else None
+        period = period or column_period(text, fig, ref, fy_end, res, column_cache)  # "FY 2024   FY 2023" over it
         if period is None:
             period = year_ahead(move_from_day(close_since(_period_for(
                 fig, period_index, view, days=not results, next_start=next_start, text=text, starts=figure_starts,
