@@ -26,6 +26,12 @@ _YTD = re.compile(r"\b(?:YTD|12M)\s?'?(\d\d)\b", re.I)
 _GRAINS = ("quarter", "fiscal_quarter", "half", "year", "fiscal_year", "ytd", "range", "day", "month")
 _SLACK = 2  # characters a space-aligned header may stand off its column's figures
 _STACK = 4  # header lines read together over a column
+# words a header naming a period has one of (a cheap test before the calendar grammar reads a line)
+_PERIODISH = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.]\d)|\b[1-4]Q|\bQ[1-4]|\b(?:YTD|12M|FY|H[12])|quarter|month|"
+                        r"year|half|week|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_ROW_CHARS = 240  # a longer line is prose, not a table's row or header
+# a table cell holding a figure alone: "$ 2,460,809", "(40.5%)", "16.9 %", "$(0.27)", "--"
+_FIGURE_CELL = re.compile(r"[(\[]?[-+]?(?:[A-Z]{0,3}[$€£¥])?\s?[(]?[-+]?\d[\d,.]*\)?\s?(?:%|pts?|x|bps)?\)?\]?", re.I)
 _CELL = re.compile(r"\S+(?: \S+)*")  # a space-aligned line's cell: words one space apart
 _FIGURE = re.compile(r"[$€£¥]\s?\d|\d[\d,]*\.\d|\d,\d{3}")  # a data cell, not a header's day or year
 _PLURAL = re.compile(r"\b(year|month|quarter|week)s\b(?=\s+ended)", re.I)  # "For the years ended": each year
@@ -42,6 +48,11 @@ def _periods(words: str, ref: date, fy_end: int, res, cache: dict | None = None)
     key = (words, ref, fy_end)
     if cache is not None and key in cache:
         return cache[key]
+    if not _PERIODISH.search(words):
+        found = []
+        if cache is not None:
+            cache[key] = found
+        return found
     same_length = _YTD.sub(lambda m: f"20{m.group(1)}".rjust(len(m.group(0))), words)
     found = [p for p in find_periods(same_length, ref, fy_end, res=res)
              if p.granularity in _GRAINS and p.period_start and p.period_end and not p.relative_to_previous
@@ -102,8 +113,12 @@ def _column_words(text: str, lines: list[tuple[int, int]], cell_of, ref: date, f
     line with none, or a figure) read together; a change column's period from the cells left of it (`cell_of`
     gives a line's cell over the column as text, or a list of its cells' periods with the column's index)."""
     for n, (ps, pe) in enumerate(lines):
-        line = text[ps:pe]
-        if _SEPARATOR.match(line):
+        named = cache.get(("named", ps))
+        if named is None:  # whether the line names any period at all, once per line
+            named = cache[("named", ps)] = pe - ps > _ROW_CHARS or bool(_periods(text[ps:pe], ref, fy_end, res))
+        if not named and text[ps:ps + 1] != "|" and not text[ps:pe].lstrip().startswith("|"):
+            continue  # a row of figures or words: the header is further up
+        if _SEPARATOR.match(text, ps, pe):
             continue
         got = cell_of(ps, pe)
         if got is None:
@@ -147,21 +162,33 @@ def _pipe_period(text: str, ls: int, le: int, fig: Figure, ref: date, fy_end: in
 
 def _space_period(text: str, ls: int, le: int, fig: Figure, ref: date, fy_end: int, res, cache: dict) -> Period | None:
     line = text[ls:le]
+    if len(line) > _ROW_CHARS:
+        return None
     gaps = list(_GAP.finditer(line))
     if len(gaps) < 2 or fig.start - ls <= gaps[0].start():
         return None
+    cell = next((m for m in _CELL.finditer(line) if m.start() <= fig.start - ls < m.end()), None)
+    if cell is None or not _FIGURE_CELL.fullmatch(cell.group()):
+        return None  # a figure in words between wide spaces, not a table's cell
     if _periods(line[:gaps[0].start() + 1], ref, fy_end, res, cache):
         return None  # the row's label dates it ("Net sales December 31, 2023"): the sentence's words do
     lo, hi = fig.start - ls - _SLACK, fig.end - ls + _SLACK
 
     def cell_of(ps: int, pe: int):
+        if pe - ps > _ROW_CHARS:
+            return None  # prose: out of the table
         header = text[ps:pe]
-        cells = [(m.start(), m.end()) for m in _CELL.finditer(header)]
+        cells = cache.get(ps)
+        if cells is None:
+            cells = cache[ps] = [(m.start(), m.end()) for m in _CELL.finditer(header)]
         words = " ".join(header[a:b] for a, b in cells if a < hi and b > lo)
         got = [p for p in _periods(header, ref, fy_end, res, cache) if p.start < hi and p.end > lo]
         return words, (got[0] if len(got) == 1 else None)
 
-    return _column_words(text, _header_lines(text, ls), cell_of, ref, fy_end, res, cache)
+    lines = cache.get(("lines", ls))
+    if lines is None:
+        lines = cache[("lines", ls)] = _header_lines(text, ls)
+    return _column_words(text, lines, cell_of, ref, fy_end, res, cache)
 
 
 def column_period(text: str, fig: Figure, ref: date | None, fy_end: int, res, cache: dict | None = None) -> Period | None:
