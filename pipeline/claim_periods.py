@@ -265,12 +265,32 @@ _LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+)?$", 
 _CHANGE_KINDS = ("percent", "pp", "word_change")
 
 
+# a change measured from a high, a low or an event dated by a month or part of one: "down nearly 20% from early
+# October 2018 highs", "more than 30 percent below a four-year high in early October", "has lost more than 80 percent
+# since short seller Bonitas Research questioned the company's reporting in September"
+_FROM_EXTREME = re.compile(r"^[\s)]*(?:points?\s+|pct\s+|percent\s+)?(?:(?:from|below|above|off)\s+(?![\d$€£¥])"
+                           r"[^;:.]{0,60}?\b(?:highs?|lows?|peaks?|tops?|bottoms?|record)\b[^;:.]{0,20}?(?:\s(?:in|on|of|hit|set))?"
+                           r"\s+(?:the\s+)?$|(?:from|below|above|off)\s+$|since\s+[^;:.]{0,80}?\s(?:in|on)\s+$)", re.I)
+_EXTREME_NEXT = re.compile(r"['’]?s?\s+(?:highs?|lows?|peaks?|tops?|bottoms?|record)\b", re.I)
+_BASE_GRAINS = ("month", "range")
+_BARE_BASE = re.compile(r"^[\s)]*(?:points?\s+|pct\s+|percent\s+)?(?:from|below|above|off)\s+$", re.I)
+
+
 def move_from_day(p: Period | None, fig: Figure, text: str, ref: date | None) -> Period | None:
     """A change set against a base dated one day before the story runs from that day to the published day
-    (CLAIM_LABELING_GUIDE.md 6: a move's span); other periods are kept."""
-    if p is None or ref is None or p.granularity != "day" or not p.period_end or p.period_end >= ref \
-            or fig.kind not in _CHANGE_KINDS or p.start < fig.end or not _FROM_BASE.match(text[fig.end:p.start]) \
+    (CLAIM_LABELING_GUIDE.md 6: a move's span), as does one set against a high, a low or an event dated by a month
+    or part of one ("from early October 2018 highs", "since ... questioned its accounts in September"); other
+    periods are kept."""
+    if p is None or ref is None or not p.period_start or not p.period_end or p.period_end >= ref \
+            or fig.kind not in _CHANGE_KINDS or p.start < fig.end \
             or _LEVEL_BEFORE.search(text, max(0, fig.start - 20), fig.start):
+        return p
+    between = text[fig.end:p.start]
+    if p.granularity == "day":
+        if not _FROM_BASE.match(between):
+            return p
+    elif p.granularity not in _BASE_GRAINS or not (
+            _FROM_EXTREME.match(between) and (not _BARE_BASE.search(between) or _EXTREME_NEXT.match(text, p.end))):
         return p
     return replace(p, period_end=ref, granularity="range", label=f"{p.period_start.isoformat()}..{ref.isoformat()}")
 

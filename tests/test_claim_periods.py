@@ -161,6 +161,15 @@ CASES = [
      "on Nov. 12, 2024.", "22.02%", "2024-11-12..2025-02-10"),
     ("Oil rallies", "2019-01-18", "Brent crude has rebounded more than 20 percent from a low on Dec. 24.",
      "20 percent", "2018-12-24..2019-01-18"),
+    # a move from a high, a low or an event dated by a month or part of one runs from there to the published day; a
+    # bare month the move is set against is no such base
+    ("Hooli stock slides", "2019-05-21", "Hooli Inc's stock is down nearly 20% from early October 2018 highs.", "20%",
+     "2018-10-01..2019-05-21"),
+    ("Oil holds gain", "2019-01-16", "Still, Brent prices remain more than 30 percent below a four-year high in early "
+     "October.", "30 percent", "2018-10-01..2019-01-16"),
+    ("Hooli plunges", "2019-01-18", "Hooli Inc has lost more than 80 percent since a short seller questioned its "
+     "reporting in September.", "80 percent", "2018-09-01..2019-01-18"),
+    ("Hooli exports", "1987-04-20", "Hooli Inc's exports rose 5 pct in April from March.", "5 pct", "1987-04"),
     # a year that names which low the move is from is not its period: the low's day is where the move starts
     ("Copper settles higher", "2025-02-10", "* Up 14.87% from its 2025 settlement low of $3.9885 hit Thursday, "
      "Jan. 2, 2025", "14.87%", "2025-01-02..2025-02-10"),
