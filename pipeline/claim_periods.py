@@ -366,6 +366,17 @@ def prior_months_back(fig: Figure, periods: Periods, starts: list[int], end: int
     return 0
 
 
+def months_ago(p: Period | None, fig: Figure, timing: str, ref: date | None) -> int:
+    """How many months (a quarter's or a year's) back a flow's own words date it with nothing to anchor them ("the
+    wearables category reached $10.0 billion (compared to $7.3 billion a year ago)", "from $15.6 million for the same
+    quarter last year"): the story's report period that far back, not the day; 0 for a point, a change, or a day."""
+    if p is None or ref is None or not p.relative_to_previous or p.granularity != "day" or not p.period_start \
+            or timing == "point" or fig.kind in _CHANGE_KINDS:
+        return 0
+    months = round((ref - p.period_start).days / 30.44)
+    return months if months in (3, 12) else 0
+
+
 def months_back(fig: Figure, periods: Periods, view: SentenceView, ref: date | None, next_start: int | None = None,
                 text: str = "") -> int:
     """How many months back "a year earlier" in the figure's clause reaches, when nothing before it

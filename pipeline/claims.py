@@ -35,7 +35,7 @@ from .segments import bond_term, entity_words_of, find_segment, index_futures, s
 from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods, compared_before as _compared_before,
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
                             sentence_report_period as _sentence_report_period, close_since, dates_a_base,
-                            guided_period, guided_year, headline_year, latest_report_period, months_back,
+                            guided_period, guided_year, headline_year, latest_report_period, months_ago, months_back,
                             move_from_day, payout_quarter, per_year, preview_story, prior_months_back, report_change,
                             results_story, stated_now, undated_figure, whole_year_of, year_after_base, year_ahead)
 from .subject_roles import macro_owner, money_places, mover_owner
@@ -667,7 +667,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if period is None and modality == "estimate":  # an estimate set against the guidance before it
             period = guided_period(claims[-1] if claims else None, text[sent.start:sent.end], fig.unit)
         period = period or payout_quarter(fig, text, metric, modality, ref, res)
-        reported = default == "report" or report_change(fig, text, metric, modality, res)
+        ago, kept = months_ago(period, fig, timing, ref), period  # "(compared to $7.3 billion a year ago)"
+        back, period = (ago, None) if ago else (back, period)
+        reported = bool(ago) or default == "report" or report_change(fig, text, metric, modality, res)
         if period is None and reported and sentence_report is None and not back and not whole_year:
             period = openings.period(sent.start, modality)
         if period is None and reported:
@@ -682,6 +684,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                 period = whole_year_of(base, fy_end)
             elif base is not None:
                 period = shift_period(base, -back) if back else base
+        period = period or (kept if ago else None)  # no report period to date back: the day a year before
         if period is None and ref is not None and (default == "day" or stated_now(fig, text, res) or (
                 metric not in res.metrics and fig.kind == "money" and abs(fig.value) < _PRICE_BELOW)):
             period = Period("", -1, -1, ref, ref, ref.isoformat(), "day", "claims.published_day.v1")

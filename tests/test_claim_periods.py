@@ -61,6 +61,12 @@ CASES = [
      "compared with $1.97 billion, or 46 cents a share, in last year's quarter.", "$2.20 billion", "2024-Q4"),
     ("Hooli Q4 results", "2025-02-11", _Q4 + "Hooli Inc said it lost $1.1 million, or $0.03 per share, compared "
      "with a loss of $1.5 million, or $0.04, in the year-prior quarter.", "$0.04", "2023-Q4"),
+    # a flow's own "a year ago" with nothing to anchor it is the story's report period a year back, not the day; a
+    # point keeps the day
+    ("Hooli Q4 results", "2025-02-11", _Q4 + "Hooli Inc's wearables category grew even more rapidly, reaching a "
+     "record $10.0 billion (compared to $7.3 billion a year ago).", "$7.3 billion", "2023-Q4"),
+    ("Hooli Q4 results", "2025-02-11", _Q4 + "Hooli Inc's shares traded at $41.20 a year ago.", "$41.20",
+     "2024-02-11"),
     # a balance-sheet level written as its change changed over the report period; the level itself holds on the day
     ("Hooli Q4 results", "2025-02-12", _Q4 + "Hooli Inc's average deposits fell 3 percent.", "3 percent", "2024-Q4"),
     ("Hooli Q4 results", "2025-02-12", _Q4 + "Hooli Inc's loans increased by $20.1 million.", "$20.1 million",
