@@ -42,7 +42,7 @@ from .subject_roles import macro_owner, money_places, mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .coordinated_owners import respectively_owner, trailing_owner
 from .headings import find_headings, heading_owner
-from .paragraph_periods import ParagraphPeriods
+from .paragraph_periods import ParagraphPeriods, headline_month
 from .table_columns import column_period
 from .roundup_items import item_owner
 from .headline_subject import headline_subject
@@ -655,6 +655,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if story_period is None and ref is not None and results_story(article.title or "", text) else None
     claims = []
     openings = ParagraphPeriods(text, ref, fy_end, res, clean.sentence_at)  # "For the full year 2024, highlights:"
+    month_reported = headline_month(article.title or "", ref, fy_end, res)  # "... PURCHASES JUMP IN FEBRUARY"
     for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score, \
             subject_score, back, sentence_report, whole_year, results_line in drafts:
         if metric == "ambiguous_pe":
@@ -688,6 +689,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if period is None and ref is not None and (default == "day" or stated_now(fig, text, res) or (
                 metric not in res.metrics and fig.kind == "money" and abs(fig.value) < _PRICE_BELOW)):
             period = Period("", -1, -1, ref, ref, ref.isoformat(), "day", "claims.published_day.v1")
+        if period is None and modality == "actual" and not fig.table_label:  # a monthly data story's month
+            period = month_reported
         if period is not None and ref is not None and period.period_end and modality == "actual":
             if period.period_end < ref - timedelta(days=_HISTORICAL_DAYS if timing == "point" else _HISTORICAL_FLOW_DAYS):
                 modality = "historical"

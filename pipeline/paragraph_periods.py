@@ -80,3 +80,21 @@ class ParagraphPeriods:
         if ended == (modality == "forecast") or ended and (self.ref - p.period_end).days > _RECENT_DAYS:
             return None
         return Period("", -1, -1, p.period_start, p.period_end, p.label, p.granularity, "claims.paragraph_period.v1")
+
+
+# a monthly data story's headline names the month it reports ("JAPANESE FOREIGN STOCK PURCHASES JUMP IN FEBRUARY",
+# "Swedish Household Spending Falls in December"): reported within weeks of that month's end
+_MONTH_REPORTED_DAYS = 75
+
+
+def headline_month(title: str, ref: date | None, fy_end: int, res) -> Period | None:
+    """The one month a headline names that ended within the weeks before the story; None otherwise."""
+    if ref is None or not title:
+        return None
+    found = {(p.period_start, p.period_end): p for p in find_periods(title, ref, fy_end, res=res)
+             if p.granularity == "month" and p.period_end and p.period_end < ref
+             and (ref - p.period_end).days <= _MONTH_REPORTED_DAYS and not compared_with(p, title)}
+    if len(found) != 1:
+        return None
+    p = next(iter(found.values()))
+    return Period("", -1, -1, p.period_start, p.period_end, p.label, "month", "claims.headline_month.v1")

@@ -106,6 +106,13 @@ CASES = [
      "percent.", "19.6 percent", "2024"),
     ("Hooli beats estimates", "2019-05-16", "Hooli Inc has had its slowest growth since it went public in 2004. "
      "Its sales rose 16% to $10 billion.\nHooli's first-quarter net income rose 17%.", "16%", "2019-Q1"),
+    # a monthly data story's headline month dates its figures that name no period; a month long past, or one to
+    # come, does not
+    ("JAPANESE FOREIGN BOND PURCHASES JUMP IN FEBRUARY", "1987-03-27", "Foreign investors took a gross 26.59 billion "
+     "dlrs of Japanese bonds, up from 14.16 billion.", "26.59 billion dlrs", "1987-02"),
+    ("Hooli Household Spending Falls in December", "2025-02-10", "Consumption increased for food and beverages (0.9% "
+     "vs 0.1%).", "0.9%", "2024-12"),
+    ("Hooli to hold vote in March", "2025-02-10", "Hooli Inc took a 26.5 billion yen loan.", "26.5 billion yen", ""),
     # a day named without its year that the news reading puts most of a year back is a coming one (a launch, a
     # plan): it dates no figure, which is dated as if its sentence named none; a recent past day keeps it
     ("Hooli Watch", "2018-09-12", "The new Hooli Watch will be available starting at $399 on Sept. 21.", "$399",
