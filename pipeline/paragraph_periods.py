@@ -23,7 +23,8 @@ _GRAINS = REPORT_GRAINS + ("year",)
 _LEAD_LINES = 40  # list lines walked back over to the lead-in
 # a result's opening names the period just reported, not background ("since it went public in 2004")
 _RECENT_DAYS = 200
-_HEADING_CHARS = 100  # a line this short not ending a sentence is a heading ("**Full Year 2024 Highlights**")
+_HEADING_CHARS = 100
+_OPENING_CHARS = 1500  # the most of a paragraph read before a figure's sentence  # a line this short not ending a sentence is a heading ("**Full Year 2024 Highlights**")
 
 
 class ParagraphPeriods:
@@ -57,7 +58,9 @@ class ParagraphPeriods:
         first, own = self.sentence_at(para), self.sentence_at(at)
         if first is None or first.end > at or first.start < para - 1:
             return None
-        return first.start, own.start if own is not None else first.end
+        if own is None or own.start - first.start > _OPENING_CHARS:
+            return first.start, first.end  # a paragraph as long as a story (one line of text): its first sentence
+        return first.start, own.start
 
     def named(self, span: tuple[int, int]) -> Period | None:
         """The one reporting period (a quarter, a half, a year) the opening names, not as a base; else None."""
