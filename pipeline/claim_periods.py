@@ -38,28 +38,49 @@ class Periods:
 
 
 def period_for(fig: Figure, periods: Periods, view: SentenceView, days: bool = True,
-               next_start: int | None = None, text: str = "") -> Period | None:
+               next_start: int | None = None, text: str = "", starts: list[int] | None = None,
+               ref: date | None = None) -> Period | None:
     """The period the figure's clause (or the sentence's opening clause) names; `days` False for a
     results figure, whose period is never one day ("said Thursday it made revenue of ..."). A period
     relative to another written after the next figure dates that one ("rose to $989.8 million from $960.1
-    million in the prior-year period"), as does any period after a next figure set against this one ("a
-    decrease of $7 million from $277 million for the same period in 2023"); a period the figure is compared
-    with dates no figure ("management fees in Q4 2024 grew 20% from Q4 2023")."""
-    base_next = next_start is not None and bool(text) and compared_before(text, next_start)
+    million in the prior-year period"), as does any period after a later figure of the clause set against
+    another ("a decrease of $7 million from $277 million for the same period in 2023", "traffic increased 14.6 pct
+    to 1.94 billion miles from 1.70 billion last year"); a period the figure is compared with dates no figure
+    ("management fees in Q4 2024 grew 20% from Q4 2023"). `starts`: the article's figure starts, sorted."""
     cs, ce = view.clause_of(fig.start)
+    base_at = next_start if next_start is not None and text and compared_before(text, next_start) else None
+    if base_at is None and starts and text:
+        i = bisect.bisect_right(starts, fig.start)
+        base_at = next((s for s in starts[i:bisect.bisect_left(starts, ce)] if s > fig.end and compared_before(text, s)),
+                       None)
     own = [p for p in periods.within(cs, ce, days)
-           if not ((p.relative_to_previous or base_next and p.granularity in SPAN_GRAINS)
-                   and next_start is not None and p.start >= next_start)
-           and not base_period(p, text) and not names_an_extreme(p, text)]
+           if not ((p.relative_to_previous and next_start is not None and p.start >= next_start)
+                   or base_at is not None and p.granularity in SPAN_GRAINS and p.start >= base_at)
+           and not base_period(p, text) and not names_an_extreme(p, text) and not coming_day(p, ref)]
     if own:
         after = [p for p in own if p.start >= fig.end]
         return (after or own)[0] if not any(p.start < fig.start and p.relative_to_previous for p in own) else own[-1]
     # a period opening the sentence ("In the third quarter of 2024, ...") covers the whole sentence
     first_clause = view.clauses[0] if view.clauses else (view.start, view.end)
-    lead = [p for p in periods.within(*first_clause, days) if p.end <= fig.start and not base_period(p, text)]
+    lead = [p for p in periods.within(*first_clause, days) if p.end <= fig.start and not base_period(p, text)
+            and not coming_day(p, ref)]
     if lead:
         return lead[-1]
     return None
+
+
+# a day written with no year that the past reading puts most of a year back is the coming one ("will be available
+# starting at $399 on Sept. 21" in a September 12 story, "bills for resale on April 2" on March 5), the day of a plan
+# or a launch, not the day the figure holds: the figure is dated as if its sentence named no day
+_COMING_DAYS = (275, 366)
+_YEAR_WRITTEN = re.compile(r"\d{4}|['’]\d\d\b")
+
+
+def coming_day(p: Period, ref: date | None) -> bool:
+    """Whether `p` is a day named without its year that lies months past by the news reading, so most likely the
+    coming one."""
+    return ref is not None and p.granularity == "day" and not p.relative_to_previous and p.period_start is not None \
+        and _COMING_DAYS[0] <= (ref - p.period_start).days <= _COMING_DAYS[1] and not _YEAR_WRITTEN.search(p.text or "")
 
 
 # a year that says which low or high a move is measured from ("Up 14.87% from its 2025 settlement low of $3.9885
@@ -82,13 +103,22 @@ def base_period(p: Period, text: str) -> bool:
     from another ("grew 20% from Q4 2023", "fell in January from December's", "up 5.8% from the previous
     year", "the first nine months ... rose 8.9% from a year earlier"); not a span that only starts or runs on ("from
     2025", "over the next six months")."""
+    if text and p.granularity == "year" and not p.relative_to_previous:
+        return bool(_YEAR_BASE_BEFORE.search(text[max(0, p.start - 40):p.start]))
     return bool(text) and (p.granularity in REPORT_GRAINS + ("month",) or p.relative_to_previous
                            and p.granularity in SPAN_GRAINS + ("range", "ytd")) and compared_with(p, text)
 
 
-# ("lower than in January 1986", "higher than in the same 1986 period": a base with its preposition)
+# ("lower than in January 1986", "higher than in the same 1986 period", "fallen 0.8 pct against the same month a
+# year earlier": a base with its preposition)
+_SAME = r"(?:same\s+(?:(?:month|quarter|period|week|half|time|day|season)\s+(?:of\s+|in\s+)?)?)"
 COMPARED_BEFORE = re.compile(r"\b(?:compared (?:to|with)|from|vs\.?|versus|than|over|against|since)\s+(?:(?:in|during)\s+)?"
-                             r"(?:the\s+)?(?:same\s+)?$", re.I)
+                             r"(?:the\s+)?" + _SAME + "?$", re.I)
+# a year set against: "up 3.3 pct on the same 1985 quarter", "a 16% increase from the same month of 2023", "compared
+# with 2023" (not "from 2025" or "over 2024", which may be the span itself)
+_YEAR_BASE_BEFORE = re.compile(r"\b(?:(?:compared (?:to|with)|from|vs\.?|versus|than|over|against|on)\s+(?:(?:in|during)\s+)?"
+                               r"(?:the\s+)?" + _SAME + r"|(?:compared (?:to|with)|vs\.?|versus|than|against)\s+(?:(?:in|during)\s+)?)$",
+                               re.I)
 
 
 def report_period(p: Period, ref: date | None) -> bool:
@@ -235,12 +265,32 @@ _LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+)?$", 
 _CHANGE_KINDS = ("percent", "pp", "word_change")
 
 
+# a change measured from a high, a low or an event dated by a month or part of one: "down nearly 20% from early
+# October 2018 highs", "more than 30 percent below a four-year high in early October", "has lost more than 80 percent
+# since short seller Bonitas Research questioned the company's reporting in September"
+_FROM_EXTREME = re.compile(r"^[\s)]*(?:points?\s+|pct\s+|percent\s+)?(?:(?:from|below|above|off)\s+(?![\d$€£¥])"
+                           r"[^;:.]{0,60}?\b(?:highs?|lows?|peaks?|tops?|bottoms?|record)\b[^;:.]{0,20}?(?:\s(?:in|on|of|hit|set))?"
+                           r"\s+(?:the\s+)?$|(?:from|below|above|off)\s+$|since\s+[^;:.]{0,80}?\s(?:in|on)\s+$)", re.I)
+_EXTREME_NEXT = re.compile(r"['’]?s?\s+(?:highs?|lows?|peaks?|tops?|bottoms?|record)\b", re.I)
+_BASE_GRAINS = ("month", "range")
+_BARE_BASE = re.compile(r"^[\s)]*(?:points?\s+|pct\s+|percent\s+)?(?:from|below|above|off)\s+$", re.I)
+
+
 def move_from_day(p: Period | None, fig: Figure, text: str, ref: date | None) -> Period | None:
     """A change set against a base dated one day before the story runs from that day to the published day
-    (CLAIM_LABELING_GUIDE.md 6: a move's span); other periods are kept."""
-    if p is None or ref is None or p.granularity != "day" or not p.period_end or p.period_end >= ref \
-            or fig.kind not in _CHANGE_KINDS or p.start < fig.end or not _FROM_BASE.match(text[fig.end:p.start]) \
+    (CLAIM_LABELING_GUIDE.md 6: a move's span), as does one set against a high, a low or an event dated by a month
+    or part of one ("from early October 2018 highs", "since ... questioned its accounts in September"); other
+    periods are kept."""
+    if p is None or ref is None or not p.period_start or not p.period_end or p.period_end >= ref \
+            or fig.kind not in _CHANGE_KINDS or p.start < fig.end \
             or _LEVEL_BEFORE.search(text, max(0, fig.start - 20), fig.start):
+        return p
+    between = text[fig.end:p.start]
+    if p.granularity == "day":
+        if not _FROM_BASE.match(between):
+            return p
+    elif p.granularity not in _BASE_GRAINS or not (
+            _FROM_EXTREME.match(between) and (not _BARE_BASE.search(between) or _EXTREME_NEXT.match(text, p.end))):
         return p
     return replace(p, period_end=ref, granularity="range", label=f"{p.period_start.isoformat()}..{ref.isoformat()}")
 
@@ -316,6 +366,17 @@ def prior_months_back(fig: Figure, periods: Periods, starts: list[int], end: int
     return 0
 
 
+def months_ago(p: Period | None, fig: Figure, timing: str, ref: date | None) -> int:
+    """How many months (a quarter's or a year's) back a flow's own words date it with nothing to anchor them ("the
+    wearables category reached $10.0 billion (compared to $7.3 billion a year ago)", "from $15.6 million for the same
+    quarter last year"): the story's report period that far back, not the day; 0 for a point, a change, or a day."""
+    if p is None or ref is None or not p.relative_to_previous or p.granularity != "day" or not p.period_start \
+            or timing == "point" or fig.kind in _CHANGE_KINDS:
+        return 0
+    months = round((ref - p.period_start).days / 30.44)
+    return months if months in (3, 12) else 0
+
+
 def months_back(fig: Figure, periods: Periods, view: SentenceView, ref: date | None, next_start: int | None = None,
                 text: str = "") -> int:
     """How many months back "a year earlier" in the figure's clause reaches, when nothing before it
@@ -374,3 +435,22 @@ def payout_quarter(fig: Figure, text: str, metric: str, modality: str, ref: date
     ps = date(ref.year, 3 * q - 2, 1)
     pe = date(ref.year + (q == 4), 1 if q == 4 else 3 * q + 1, 1) - timedelta(days=1)
     return Period("", -1, -1, ps, pe, f"{ref.year}-Q{q}", "quarter", "claims.payout_quarter.v1")
+
+
+def whole_year_of(base: Period, fy_end: int) -> Period:
+    """The fiscal year that holds the story's report period ("for the year" in a fourth-quarter story)."""
+    fy = fiscal_year_of(base.period_end, fy_end)
+    ps, pe = fiscal_year_span(fy, fy_end)
+    return Period("", -1, -1, ps, pe, f"FY{fy}" if fy_end != 12 else str(fy),
+                  "fiscal_year" if fy_end != 12 else "year", "claims.whole_year.v1")
+
+
+def guided_year(base: Period, fy_end: int, ref: date | None = None) -> Period:
+    """The fiscal year after the story's report period ends: what guidance with no period words is about
+    ("Adjusted EBITDA is expected to range from $263 million to $278 million" in a fourth-quarter story is the
+    coming year; in a second-quarter story the year under way). A report period not yet ended at publication is
+    the one under way, so its own year ("Sales in the year to March are seen at ..." in March)."""
+    if ref is not None and base.period_end is not None and base.period_end > ref:
+        return replace(whole_year_of(base, fy_end), rule="claims.guided_year.v1")
+    after = Period("", -1, -1, base.period_end, base.period_end + timedelta(days=1), "", "day", "")
+    return replace(whole_year_of(after, fy_end), rule="claims.guided_year.v1")

@@ -14,12 +14,12 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import lru_cache
 
 from .bounds import bounded_sentence_at
 from .confidence import estimate as estimate_confidence, features as confidence_features, load_confidence_head
-from .dates import find_periods, fiscal_year_of, fiscal_year_span, shift_period
+from .dates import find_periods, shift_period
 from .entities import ArticleEntities
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
@@ -36,13 +36,15 @@ from .segments import bond_term, entity_words_of, find_segment, index_futures, s
 from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods, compared_before as _compared_before,
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
                             sentence_report_period as _sentence_report_period, close_since, dates_a_base,
-                            guided_period, headline_year, latest_report_period, months_back, move_from_day,
-                            payout_quarter, per_year, preview_story, prior_months_back, report_change, results_story, stated_now,
-                            undated_figure, year_after_base, year_ahead)
+                            guided_period, guided_year, headline_year, latest_report_period, months_ago, months_back,
+                            move_from_day, payout_quarter, per_year, preview_story, prior_months_back, report_change,
+                            results_story, stated_now, undated_figure, whole_year_of, year_after_base, year_ahead)
 from .subject_roles import money_places, mover_owner
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .coordinated_owners import respectively_owner, trailing_owner
 from .headings import find_headings, heading_owner
+from .paragraph_periods import ParagraphPeriods, headline_month
+from .table_columns import column_period
 from .roundup_items import item_owner
 from .former_names import name_then
 from .subject_finish import finished_subject
@@ -305,25 +307,6 @@ def _full_year_pattern(res: Resources) -> re.Pattern | None:
     return _full_year_words(tuple(str(w).lower() for w in res.periods.get("full_year_words") or ()))
 
 
-def _whole_year(base: Period, fy_end: int) -> Period:
-    """The fiscal year that holds the story's report period ("for the year" in a fourth-quarter story)."""
-    fy = fiscal_year_of(base.period_end, fy_end)
-    ps, pe = fiscal_year_span(fy, fy_end)
-    return Period("", -1, -1, ps, pe, f"FY{fy}" if fy_end != 12 else str(fy),
-                  "fiscal_year" if fy_end != 12 else "year", "claims.whole_year.v1")
-
-
-def _guided_year(base: Period, fy_end: int, ref: date | None = None) -> Period:
-    """The fiscal year after the story's report period ends: what guidance with no period words is about
-    ("Adjusted EBITDA is expected to range from $263 million to $278 million" in a fourth-quarter story is the
-    coming year; in a second-quarter story the year under way). A report period not yet ended at publication is
-    the one under way, so its own year ("Sales in the year to March are seen at ..." in March)."""
-    if ref is not None and base.period_end is not None and base.period_end > ref:
-        return replace(_whole_year(base, fy_end), rule="claims.guided_year.v1")
-    after = Period("", -1, -1, base.period_end, base.period_end + timedelta(days=1), "", "day", "")
-    return replace(_whole_year(after, fy_end), rule="claims.guided_year.v1")
-
-
 _TERM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 _TERM = re.compile(r"\b(\d{1,2}|" + "|".join(_TERM_WORDS) + r")[- ](year|month|week)s?\b"
@@ -414,7 +397,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     trail = AmountTrail(res.growth_of)  # the sentence's amounts a later figure restates or changes
     cue_cache: dict[tuple, list] = {}
     modality_spans: dict[tuple[int, int], list] = {}
-    sections = None
+    sections, column_cache = None, {}
     views: dict[int, SentenceView] = {}
     by_sentence: dict[int, list[int]] = {}
     spans = {f.start: (f.start, f.end) for f in figures}
@@ -617,10 +600,11 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         results = results_line or share is not None or (metric in res.metrics and res.metrics[metric].default_period == "report")
         following = bisect.bisect_right(figure_starts, fig.start)
         next_start = figure_starts[following] if following < len(figure_starts) else None
+        period = period or column_period(text, fig, ref, fy_end, res, column_cache)  # "FY 2024   FY 2023" over it
         if period is None:
-            period = year_ahead(move_from_day(close_since(_period_for(fig, period_index, view, days=not results,
-                                                                      next_start=next_start, text=text), text, ref),
-                                              fig, text, ref), fig, text, cs, res)
+            period = year_ahead(move_from_day(close_since(_period_for(
+                fig, period_index, view, days=not results, next_start=next_start, text=text, starts=figure_starts,
+                ref=ref), text, ref), fig, text, ref), fig, text, cs, res)
         if metric != "other" and fig.unit and modality != "historical":
             last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates
         # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
@@ -673,6 +657,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     latest_quarter = latest_report_period(ref, fy_end, article.title or "", res) \
         if story_period is None and ref is not None and results_story(article.title or "", text) else None
     claims = []
+    openings = ParagraphPeriods(text, ref, fy_end, res, clean.sentence_at)  # "For the full year 2024, highlights:"
+    month_reported = headline_month(article.title or "", ref, fy_end, res)  # "... PURCHASES JUMP IN FEBRUARY"
     for fig, subject, how, metric, mscore, entity, entity_id, segment, modality, period, timing, sent, cue_score, \
             subject_score, back, sentence_report, whole_year, results_line in drafts:
         if metric == "ambiguous_pe":
@@ -685,21 +671,29 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         if period is None and modality == "estimate":  # an estimate set against the guidance before it
             period = guided_period(claims[-1] if claims else None, text[sent.start:sent.end], fig.unit)
         period = period or payout_quarter(fig, text, metric, modality, ref, res)
-        if period is None and (default == "report" or report_change(fig, text, metric, modality, res)):
+        ago, kept = months_ago(period, fig, timing, ref), period  # "(compared to $7.3 billion a year ago)"
+        back, period = (ago, None) if ago else (back, period)
+        reported = bool(ago) or default == "report" or report_change(fig, text, metric, modality, res)
+        if period is None and reported and sentence_report is None and not back and not whole_year:
+            period = openings.period(sent.start, modality)
+        if period is None and reported:
             # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported
             # period, else the one the story reports most; "a year earlier" is that period a year before
             own = entity_periods.get(entity) if not preview else None  # a preview's quarters: the headline's
             base = sentence_report or (story_periods[own.most_common(1)[0][0]] if own else story_period) or (
                 latest_quarter if latest_quarter is not None and not per_year(text[sent.start:sent.end]) else None)
             if base is not None and modality == "forecast" and not back and sentence_report is None and not preview:
-                period = _guided_year(base, fy_end, ref)
+                period = guided_year(base, fy_end, ref)
             elif base is not None and whole_year:
-                period = _whole_year(base, fy_end)
+                period = whole_year_of(base, fy_end)
             elif base is not None:
                 period = shift_period(base, -back) if back else base
+        period = period or (kept if ago else None)  # no report period to date back: the day a year before
         if period is None and ref is not None and (default == "day" or stated_now(fig, text, res) or (
                 metric not in res.metrics and fig.kind == "money" and abs(fig.value) < _PRICE_BELOW)):
             period = Period("", -1, -1, ref, ref, ref.isoformat(), "day", "claims.published_day.v1")
+        if period is None and modality == "actual" and not fig.table_label:  # a monthly data story's month
+            period = month_reported
         if period is not None and ref is not None and period.period_end and modality == "actual":
             if period.period_end < ref - timedelta(days=_HISTORICAL_DAYS if timing == "point" else _HISTORICAL_FLOW_DAYS):
                 modality = "historical"

@@ -61,6 +61,12 @@ CASES = [
      "compared with $1.97 billion, or 46 cents a share, in last year's quarter.", "$2.20 billion", "2024-Q4"),
     ("Hooli Q4 results", "2025-02-11", _Q4 + "Hooli Inc said it lost $1.1 million, or $0.03 per share, compared "
      "with a loss of $1.5 million, or $0.04, in the year-prior quarter.", "$0.04", "2023-Q4"),
+    # a flow's own "a year ago" with nothing to anchor it is the story's report period a year back, not the day; a
+    # point keeps the day
+    ("Hooli Q4 results", "2025-02-11", _Q4 + "Hooli Inc's wearables category grew even more rapidly, reaching a "
+     "record $10.0 billion (compared to $7.3 billion a year ago).", "$7.3 billion", "2023-Q4"),
+    ("Hooli Q4 results", "2025-02-11", _Q4 + "Hooli Inc's shares traded at $41.20 a year ago.", "$41.20",
+     "2024-02-11"),
     # a balance-sheet level written as its change changed over the report period; the level itself holds on the day
     ("Hooli Q4 results", "2025-02-12", _Q4 + "Hooli Inc's average deposits fell 3 percent.", "3 percent", "2024-Q4"),
     ("Hooli Q4 results", "2025-02-12", _Q4 + "Hooli Inc's loans increased by $20.1 million.", "$20.1 million",
@@ -69,6 +75,52 @@ CASES = [
     # a month the figure is set against ("lower than in January 1986") dates no figure
     ("Hooli export prices", "1987-03-24", "In January Hooli Inc's export prices fell 0.3 pct against December to "
      "stand 3.0 pct lower than in January 1986.", "0.3 pct", "1987-01"),
+    # a base of comparison "the same" period ("than in the same 1986 period", "on the same 1985 quarter", "from the
+    # same month of 2023", "against the same month a year earlier") dates no figure: the figure's own period does
+    ("China output", "1987-03-09", "Hooli Inc's industrial output in January and February this year was 14.1 pct "
+     "higher than in the same 1986 period.", "14.1 pct", "1987-01..1987-02"),
+    ("U.K. GDP", "1987-03-20", "In the fourth quarter, GDP rose 0.7 pct over the previous quarter and was up 3.3 pct "
+     "on the same 1985 quarter.", "0.7 pct", "1986-Q4"),
+    ("Homes for sale", "2025-02-13", "In December, 1.15 million homes were for sale in the U.S., a 16% increase from "
+     "the same month of 2023.", "16%", "2024-12"),
+    ("German prices", "1987-03-04", "In January prices had fallen 0.8 pct against the same month a year earlier.",
+     "0.8 pct", "1987-01"),
+    # a period after a later figure set against another ("from 1.70 billion last year") dates that figure
+    ("Hooli traffic", "1987-04-03", "Hooli Inc said its March traffic increased 14.6 pct to 1.94 billion revenue "
+     "passenger miles from 1.70 billion last year.", "14.6 pct", "1987-03"),
+    # negatives: a year the span starts from or runs over is the figure's own
+    ("Hooli plans", "2025-02-12", "Hooli Inc's sales rose 12% over 2024.", "12%", "2024"),
+    # a paragraph's opening sentence, or a list's lead-in line, names the period its results figures are about; an
+    # ended one for a result, one to come for guidance; a year named as background gives none
+    ("Hooli Q4 and full year results", "2025-02-13", "Hooli Inc's fourth-quarter revenue rose 8% to $700 million.\n\n"
+     "For the full fiscal year 2024, revenue reached $2.68 billion. GAAP net income per diluted share was $0.52.",
+     "$0.52", "FY2024"),
+    ("Hooli Q4 and full year results", "2025-02-12", "Hooli Inc's fourth-quarter revenue rose 8% to $700 million.\n\n"
+     "For the full year 2024, highlights include:\n\n* Revenue increased by 8% to $7.8 billion.\n"
+     "* Net income was $348 million.", "$348 million", "2024"),
+    ("Hooli: Q4 Earnings, Outlook Is Strong", "2025-02-13", "Hooli Inc's fourth-quarter revenue rose 8% to $700 "
+     "million.\n\nHooli's 2025 guidance suggests a recovery. The company expects revenues of $1.4-1.6 billion.",
+     "$1.4-1.6 billion", "2025"),
+    ("Hooli Year-End Report 2024", "2025-02-11", "Hooli Inc's fourth-quarter sales rose 8%.\n\nHooli sums up another "
+     "year of growth. In 2024, we welcomed five new companies. Sales increased by 13 percent, with a margin of 19.6 "
+     "percent.", "19.6 percent", "2024"),
+    ("Hooli beats estimates", "2019-05-16", "Hooli Inc has had its slowest growth since it went public in 2004. "
+     "Its sales rose 16% to $10 billion.\nHooli's first-quarter net income rose 17%.", "16%", "2019-Q1"),
+    # a monthly data story's headline month dates its figures that name no period; a month long past, or one to
+    # come, does not
+    ("JAPANESE FOREIGN BOND PURCHASES JUMP IN FEBRUARY", "1987-03-27", "Foreign investors took a gross 26.59 billion "
+     "dlrs of Japanese bonds, up from 14.16 billion.", "26.59 billion dlrs", "1987-02"),
+    ("Hooli Household Spending Falls in December", "2025-02-10", "Consumption increased for food and beverages (0.9% "
+     "vs 0.1%).", "0.9%", "2024-12"),
+    ("Hooli to hold vote in March", "2025-02-10", "Hooli Inc took a 26.5 billion yen loan.", "26.5 billion yen", ""),
+    # a day named without its year that the news reading puts most of a year back is a coming one (a launch, a
+    # plan): it dates no figure, which is dated as if its sentence named none; a recent past day keeps it
+    ("Hooli Watch", "2018-09-12", "The new Hooli Watch will be available starting at $399 on Sept. 21.", "$399",
+     "2018-09-12"),
+    ("Money market", "1987-03-05", "The central bank purchased bills for resale to the market on April 2 at an "
+     "interest rate of 10-15/16 pct.", "10-15/16 pct", "1987-03-05"),
+    ("Brazil debt", "1987-03-20", "On February 20, Brazil said it would suspend interest payments on about 68 "
+     "billion dlrs owed to foreign banks.", "68 billion dlrs", "1987-02-20"),
     # a period named from another and set against ("from a year earlier") dates no figure
     ("Honda nine months", "2025-02-13", "Hooli Inc's revenue for the first nine months of its fiscal year rose 8.9% "
      "from a year earlier.", "8.9%", "9 months to 2024-12"),
@@ -122,6 +174,15 @@ CASES = [
      "on Nov. 12, 2024.", "22.02%", "2024-11-12..2025-02-10"),
     ("Oil rallies", "2019-01-18", "Brent crude has rebounded more than 20 percent from a low on Dec. 24.",
      "20 percent", "2018-12-24..2019-01-18"),
+    # a move from a high, a low or an event dated by a month or part of one runs from there to the published day; a
+    # bare month the move is set against is no such base
+    ("Hooli stock slides", "2019-05-21", "Hooli Inc's stock is down nearly 20% from early October 2018 highs.", "20%",
+     "2018-10-01..2019-05-21"),
+    ("Oil holds gain", "2019-01-16", "Still, Brent prices remain more than 30 percent below a four-year high in early "
+     "October.", "30 percent", "2018-10-01..2019-01-16"),
+    ("Hooli plunges", "2019-01-18", "Hooli Inc has lost more than 80 percent since a short seller questioned its "
+     "reporting in September.", "80 percent", "2018-09-01..2019-01-18"),
+    ("Hooli exports", "1987-04-20", "Hooli Inc's exports rose 5 pct in April from March.", "5 pct", "1987-04"),
     # a year that names which low the move is from is not its period: the low's day is where the move starts
     ("Copper settles higher", "2025-02-10", "* Up 14.87% from its 2025 settlement low of $3.9885 hit Thursday, "
      "Jan. 2, 2025", "14.87%", "2025-01-02..2025-02-10"),

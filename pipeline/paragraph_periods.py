@@ -1,0 +1,103 @@
+"""The period a paragraph's opening sentences, or a list's lead-in line, give the results figures under them.
+
+A results release often names its period once and then lists: "For the full year 2024, highlights include:" over
+bullets, "We are providing fiscal 2025 full year financial guidance as follows:" over guided ranges, "For the full
+fiscal year 2024, revenue reached $2.68 billion. ... GAAP net income per diluted share was $0.52." A results figure
+whose own sentence names no period is about the one reporting period that opening names (called by
+`claims.make_claims` before it falls back to the company's or the story's report period).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Callable
+
+from .claim_periods import REPORT_GRAINS, compared_with
+from .dates import find_periods
+from .records import Period
+
+# a list item's line: a bullet or a number ("* Repurchased 5.6 million shares", "  + Net sales of", "2) Revenue")
+_ITEM = re.compile(r"[ \t]*(?:[*\-+•·]|\d{1,2}[.)])[ \t]")
+# the periods an opening can give a results figure
+_GRAINS = REPORT_GRAINS + ("year",)
+_LEAD_LINES = 40  # list lines walked back over to the lead-in
+# a result's opening names the period just reported, not background ("since it went public in 2004")
+_RECENT_DAYS = 200
+_HEADING_CHARS = 100
+_OPENING_CHARS = 1500  # the most of a paragraph read before a figure's sentence  # a line this short not ending a sentence is a heading ("**Full Year 2024 Highlights**")
+
+
+class ParagraphPeriods:
+    """Per article: the opening each figure's sentence sits under, and the one period it names (cached)."""
+
+    def __init__(self, text: str, ref: date | None, fy_end: int, res, sentence_at: Callable):
+        self.text, self.ref, self.fy_end, self.res, self.sentence_at = text, ref, fy_end, res, sentence_at
+        self._named: dict[tuple[int, int], Period | None] = {}
+
+    def opening(self, at: int) -> tuple[int, int] | None:
+        """The span of the lead-in line of the list whose item starts at or before `at`, or of the sentences of
+        `at`'s paragraph before its own ("In 2024, we welcomed five companies. Sales increased by 13 percent");
+        None when there is none."""
+        text = self.text
+        line = text.rfind("\n", 0, at) + 1
+        if _ITEM.match(text, line):
+            for _ in range(_LEAD_LINES):
+                if line <= 0:
+                    return None
+                prev = text.rfind("\n", 0, line - 1) + 1
+                words = text[prev:line - 1].strip()
+                line = prev
+                if not words or _ITEM.match(text, prev):
+                    continue
+                bare = words.strip("*#_ ")
+                if bare.endswith(":") or (len(bare) <= _HEADING_CHARS and not bare.endswith((".", "?", "!"))):
+                    return prev, prev + len(text[prev:].split("\n", 1)[0])
+                return None
+            return None
+        para = text.rfind("\n", 0, at) + 1
+        first, own = self.sentence_at(para), self.sentence_at(at)
+        if first is None or first.end > at or first.start < para - 1:
+            return None
+        if own is None or own.start - first.start > _OPENING_CHARS:
+            return first.start, first.end  # a paragraph as long as a story (one line of text): its first sentence
+        return first.start, own.start
+
+    def named(self, span: tuple[int, int]) -> Period | None:
+        """The one reporting period (a quarter, a half, a year) the opening names, not as a base; else None."""
+        if span not in self._named:
+            words = self.text[span[0]:span[1]]
+            found = {(p.period_start, p.period_end): p for p in find_periods(words, self.ref, self.fy_end, res=self.res)
+                     if p.granularity in _GRAINS and p.period_start and p.period_end and not p.relative_to_previous
+                     and not compared_with(p, words)}
+            self._named[span] = next(iter(found.values())) if len(found) == 1 else None
+        return self._named[span]
+
+    def period(self, at: int, modality: str) -> Period | None:
+        """The period the opening over the sentence at `at` names, for a figure of `modality`: an ended one for a
+        result, one not yet ended for a forecast (guidance under "2025 Guidance"); None otherwise."""
+        span = self.opening(at)
+        p = self.named(span) if span is not None else None
+        if p is None or self.ref is None:
+            return None
+        ended = p.period_end <= self.ref
+        if ended == (modality == "forecast") or ended and (self.ref - p.period_end).days > _RECENT_DAYS:
+            return None
+        return Period("", -1, -1, p.period_start, p.period_end, p.label, p.granularity, "claims.paragraph_period.v1")
+
+
+# a monthly data story's headline names the month it reports ("JAPANESE FOREIGN STOCK PURCHASES JUMP IN FEBRUARY",
+# "Swedish Household Spending Falls in December"): reported within weeks of that month's end
+_MONTH_REPORTED_DAYS = 75
+
+
+def headline_month(title: str, ref: date | None, fy_end: int, res) -> Period | None:
+    """The one month a headline names that ended within the weeks before the story; None otherwise."""
+    if ref is None or not title:
+        return None
+    found = {(p.period_start, p.period_end): p for p in find_periods(title, ref, fy_end, res=res)
+             if p.granularity == "month" and p.period_end and p.period_end < ref
+             and (ref - p.period_end).days <= _MONTH_REPORTED_DAYS and not compared_with(p, title)}
+    if len(found) != 1:
+        return None
+    p = next(iter(found.values()))
+    return Period("", -1, -1, p.period_start, p.period_end, p.label, "month", "claims.headline_month.v1")

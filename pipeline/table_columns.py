@@ -1,0 +1,208 @@
+"""The period a results table's column header gives the figures in that column.
+
+A results release sets its figures out in tables whose header names each column's period: a pipe table
+("| | **4Q24** | **4Q23** | **Change** | ... | **YTD24** |"), or one aligned with spaces ("FY 2024   FY 2023   Y/Y
+Change", "Three Months Ended December 31,  Year Ended December 31," over "2024  2023  2024  2023", a balance sheet's
+"December 31, 2024   December 31, 2023"). A figure in a row of such a table is about its column's period (a prior-year
+column's figure about the year before); a change column after two periods is about the later of them. Called by
+`claims.make_claims` before the sentence's own words are read.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from .claim_periods import compared_with
+from .dates import find_periods
+from .records import Figure, Period
+
+RULE = "claims.table_column.v1"
+_UP_LINES = 80  # table lines walked up to the header
+_GAP = re.compile(r"\S(?:\s{2,}|\t)")  # a space-aligned row's gap between cells
+_SEPARATOR = re.compile(r"^[\s|:\-=_*]*$")
+_YTD = re.compile(r"\b(?:YTD|12M)\s?'?(\d\d)\b", re.I)
+# the periods a column header names
+_GRAINS = ("quarter", "fiscal_quarter", "half", "year", "fiscal_year", "ytd", "range", "day", "month")
+_SLACK = 2  # characters a space-aligned header may stand off its column's figures
+_STACK = 4  # header lines read together over a column
+# words a header naming a period has one of (a cheap test before the calendar grammar reads a line)
+_PERIODISH = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.]\d)|\b[1-4]Q|\bQ[1-4]|\b(?:YTD|12M|FY|H[12])|quarter|month|"
+                        r"year|half|week|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_ROW_CHARS = 240  # a longer line is prose, not a table's row or header
+# a table cell holding a figure alone: "$ 2,460,809", "(40.5%)", "16.9 %", "$(0.27)", "--"
+_FIGURE_CELL = re.compile(r"[(\[]?[-+]?(?:[A-Z]{0,3}[$€£¥])?\s?[(]?[-+]?\d[\d,.]*\)?\s?(?:%|pts?|x|bps)?\)?\]?", re.I)
+_CELL = re.compile(r"\S+(?: \S+)*")  # a space-aligned line's cell: words one space apart
+_FIGURE = re.compile(r"[$€£¥]\s?\d|\d[\d,]*\.\d|\d,\d{3}")  # a data cell, not a header's day or year
+_PLURAL = re.compile(r"\b(year|month|quarter|week)s\b(?=\s+ended)", re.I)  # "For the years ended": each year
+
+
+def _line(text: str, at: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return start, len(text) if end < 0 else end
+
+
+def _periods(words: str, ref: date, fy_end: int, res, cache: dict | None = None) -> list[Period]:
+    """The periods a header names ("YTD24" the year 2024), offsets kept; cached by the words."""
+    key = (words, ref, fy_end)
+    if cache is not None and key in cache:
+        return cache[key]
+    if not _PERIODISH.search(words):
+        found = []
+        if cache is not None:
+            cache[key] = found
+        return found
+    same_length = _YTD.sub(lambda m: f"20{m.group(1)}".rjust(len(m.group(0))), words)
+    found = [p for p in find_periods(same_length, ref, fy_end, res=res)
+             if p.granularity in _GRAINS and p.period_start and p.period_end and not p.relative_to_previous
+             and not compared_with(p, same_length)]  # "Variance Vs YTD23" names the base, not the column's period
+    if cache is not None:
+        cache[key] = found
+    return found
+
+
+def _pipe_cells(line: str) -> list[tuple[int, int]]:
+    bars = [i for i, ch in enumerate(line) if ch == "|"]
+    return [(a + 1, b) for a, b in zip(bars, bars[1:])]
+
+
+def _pick(found: list[Period | None], k: int) -> Period | None:
+    """The column's period, else (a change column) the later of the periods just left of it."""
+    if k < len(found) and found[k] is not None:
+        return found[k]
+    left = []
+    for j in range(min(k, len(found)) - 1, -1, -1):
+        if found[j] is None:
+            break
+        left.append(found[j])
+    return max(left, key=lambda p: p.period_end) if len(left) >= 2 else None
+
+
+def _stacked(words: list[str], bottom: Period, ref: date, fy_end: int, res, cache: dict) -> Period:
+    """The period a column's header lines name read together, top to bottom ("For the three months" / "ended" /
+    "December" / "31, 2024"; "3 months" / "Oct-Dec" / "2024"): the longest expression found, when it holds the
+    bottom line's year; else the bottom line's period."""
+    joined = _PLURAL.sub(r"\1", " ".join(w.strip(" *|") for w in words))
+    found = [p for p in _periods(joined, ref, fy_end, res, cache) if p.period_end.year == bottom.period_end.year]
+    return max(found, key=lambda p: len(p.text)) if found else bottom
+
+
+def _header_lines(text: str, ls: int) -> list[tuple[int, int]]:
+    """The lines above the line starting at `ls`, nearest first, up to a blank pair or the walk's limit (a table
+    may leave one blank line between its groups of rows)."""
+    out, pos, blank = [], ls, 0
+    for _ in range(_UP_LINES):
+        if pos <= 0:
+            break
+        ps, pe = _line(text, pos - 1)
+        pos = ps
+        if not text[ps:pe].strip():
+            blank += 1
+            if blank > 1:
+                break
+            continue
+        blank = 0
+        out.append((ps, pe))
+    return out
+
+
+def _column_words(text: str, lines: list[tuple[int, int]], cell_of, ref: date, fy_end: int, res,
+                  cache: dict) -> Period | None:
+    """Up the header: the first line whose cell over the column names a period, with the cells over it (up to a
+    line with none, or a figure) read together; a change column's period from the cells left of it (`cell_of`
+    gives a line's cell over the column as text, or a list of its cells' periods with the column's index)."""
+    for n, (ps, pe) in enumerate(lines):
+        named = cache.get(("named", ps))
+        if named is None:  # whether the line names any period at all, once per line
+            named = cache[("named", ps)] = pe - ps > _ROW_CHARS or bool(_periods(text[ps:pe], ref, fy_end, res))
+        if not named and text[ps:ps + 1] != "|" and not text[ps:pe].lstrip().startswith("|"):
+            continue  # a row of figures or words: the header is further up
+        if _SEPARATOR.match(text, ps, pe):
+            continue
+        got = cell_of(ps, pe)
+        if got is None:
+            return None  # out of the table
+        words, p = got
+        if p is None:
+            continue
+        stack = [words]
+        for qs, qe in lines[n + 1:n + 1 + _STACK]:
+            if _SEPARATOR.match(text[qs:qe]):
+                continue
+            above = cell_of(qs, qe)
+            if above is None or not above[0].strip() or _FIGURE.search(above[0]):
+                break
+            stack.insert(0, above[0])
+        return _stacked(stack, p, ref, fy_end, res, cache) if len(stack) > 1 and p.granularity in ("year", "day",
+                                                                                                  "month") else p
+    return None
+
+
+def _pipe_period(text: str, ls: int, le: int, fig: Figure, ref: date, fy_end: int, res, cache: dict) -> Period | None:
+    cells = _pipe_cells(text[ls:le])
+    k = next((i for i, (a, b) in enumerate(cells) if a <= fig.start - ls < b), None)
+    if k is None or k == 0:
+        return None
+
+    def cell_of(ps: int, pe: int):
+        line = text[ps:pe]
+        if not line.lstrip().startswith("|"):
+            return None
+        row = _pipe_cells(line)
+        found = []
+        for a, b in row:
+            got = _periods(line[a:b], ref, fy_end, res, cache)
+            found.append(got[0] if len(got) == 1 else None)
+        words = line[row[k][0]:row[k][1]] if k < len(row) else ""
+        return words, (_pick(found, k) if any(p is not None for p in found[1:]) else None)
+
+    return _column_words(text, _header_lines(text, ls), cell_of, ref, fy_end, res, cache)
+
+
+def _space_period(text: str, ls: int, le: int, fig: Figure, ref: date, fy_end: int, res, cache: dict) -> Period | None:
+    line = text[ls:le]
+    if len(line) > _ROW_CHARS:
+        return None
+    gaps = list(_GAP.finditer(line))
+    if len(gaps) < 2 or fig.start - ls <= gaps[0].start():
+        return None
+    cell = next((m for m in _CELL.finditer(line) if m.start() <= fig.start - ls < m.end()), None)
+    if cell is None or not _FIGURE_CELL.fullmatch(cell.group()):
+        return None  # a figure in words between wide spaces, not a table's cell
+    if _periods(line[:gaps[0].start() + 1], ref, fy_end, res, cache):
+        return None  # the row's label dates it ("Net sales December 31, 2023"): the sentence's words do
+    lo, hi = fig.start - ls - _SLACK, fig.end - ls + _SLACK
+
+    def cell_of(ps: int, pe: int):
+        if pe - ps > _ROW_CHARS:
+            return None  # prose: out of the table
+        header = text[ps:pe]
+        cells = cache.get(ps)
+        if cells is None:
+            cells = cache[ps] = [(m.start(), m.end()) for m in _CELL.finditer(header)]
+        words = " ".join(header[a:b] for a, b in cells if a < hi and b > lo)
+        got = [p for p in _periods(header, ref, fy_end, res, cache) if p.start < hi and p.end > lo]
+        return words, (got[0] if len(got) == 1 else None)
+
+    lines = cache.get(("lines", ls))
+    if lines is None:
+        lines = cache[("lines", ls)] = _header_lines(text, ls)
+    return _column_words(text, lines, cell_of, ref, fy_end, res, cache)
+
+
+def column_period(text: str, fig: Figure, ref: date | None, fy_end: int, res, cache: dict | None = None) -> Period | None:
+    """The period the header of the figure's table column names; None when the figure is in no such table.
+    `cache`: the article's header lines' periods, shared by its figures."""
+    cache = {} if cache is None else cache
+    if ref is None:
+        return None
+    ls, le = _line(text, fig.start)
+    line = text[ls:le]
+    if line.lstrip().startswith("|") and line.count("|") >= 3:
+        p = _pipe_period(text, ls, le, fig, ref, fy_end, res, cache)
+    else:
+        p = _space_period(text, ls, le, fig, ref, fy_end, res, cache)
+    if p is None:
+        return None
+    return replace(p, text="", start=-1, end=-1, granularity="column", rule=RULE)
