@@ -25,7 +25,7 @@ from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
 from .resources import Resources, lower_text
 from .amount_links import AmountTrail
-from .measures import measured_noun, share_metric, table_row_metric
+from .measures import laid_rate, measured_noun, share_metric, table_row_metric
 from .quoted_kinds import quoted_kind
 from .measured_parts import measured_part, part_words as measured_part_words
 from .modality import MODALITY_REACH as _MODALITY_REACH, figure_modality, modality_after, modality_cues, modality_in_sentence
@@ -459,7 +459,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             discourse.last, discourse.last_paragraph = subject, discourse.paragraph(text, fig.start)
         kind = "money" if fig.kind == "money" else fig.kind
         cue_score = -1.0
-        measured = share = None  # the metric of the noun the figure measures or is a share of (measures.py)
+        measured = share = rate = None  # the metric of the noun the figure measures or is a share of (measures.py)
         if fig.table_label:
             label = next((k for k in sorted(res.table_labels, key=len, reverse=True) if fig.table_label.startswith(k)), "")
             metric, mscore = res.table_labels.get(label, "other"), 5.0
@@ -503,7 +503,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             # the noun the figure is tied to ("customer numbers rose 18%", "a $600,000 promissory note")
             # outweighs the clause's cues: it says what this figure counts, they what the clause is about
             share = share_metric(res.measures, lower_text(text[fig.end:ce]), fig.kind) if res.measures is not None else None
-            measured = share or (measured_noun(res.measures, lower_text(text[cs:fig.start]), lower_text(text[fig.end:ce]),
+            rate = res.measures is not None and laid_rate(res.measures, lower_text(text[fig.end:ce]))  # "a 10% tariff"
+            measured = share or ("other" if rate else None) or (measured_noun(res.measures, lower_text(text[cs:fig.start]), lower_text(text[fig.end:ce]),
                                                fig.kind, metric_kinds(res)) if res.measures is not None else None)
             if measured is None and res.measures is not None:
                 measured = table_row_metric(res.measures, text, fig.start, fig.end)  # "| Amount | $131,067 |"
@@ -611,7 +612,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                 period = period or prior[2]
         # a results line the vocabulary has no name for ("Gross profit for the quarter was $45.1 million", "SG&A
         # expenses were $271 million") is dated like the results
-        results_line = measured == "other" and share is None  # "20% of revenue" is no results line
+        results_line = measured == "other" and share is None and not rate  # "20% of revenue", "a 10% tariff": none
         # a share of a whole ("20% of revenue") is dated by the sentence's report period, never by a day's words
         results = results_line or share is not None or (metric in res.metrics and res.metrics[metric].default_period == "report")
         following = bisect.bisect_right(figure_starts, fig.start)

@@ -48,6 +48,11 @@ class Measures:
     share_of: Mapping[str, tuple[tuple[str, str], ...]] = None
     reached: re.Pattern | None = None  # "... to 10,354 units": the count a change reaches (after the figure)
     reached_of: Mapping[str, tuple[tuple[str, str], ...]] = None
+    # a change in words is its own verb: "plans to double its turnover" (its object, after it), "Venture capital
+    # investment has quadrupled" (its subject, before it)
+    word_object: re.Pattern | None = None
+    word_subject: re.Pattern | None = None
+    rate: re.Pattern | None = None  # "a 10% tariff", "a 46% premium": a rate laid on goods or a price (after the figure)
 
     def metric_for(self, phrase: str, kind: str, metric_kinds: Mapping[str, frozenset], modified: bool = False,
                    changed: bool = False, moved: bool = False) -> str | None:
@@ -115,7 +120,7 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
     qual = rf"(?:(?:{_alt(data['qualifiers'])})\s+)?"
     stop = rf"(?!(?:{_alt(map(re.escape, data['not_modifiers']))})\b)"
     # a noun's own tail before its verb: "number of Teslas in Norway", "gross profit for the quarter"
-    tail = rf"(?:\s+(?:of|in|for|at|from|during)\s+(?:{_WORD}\s+){{0,3}}?{_WORD})?"
+    tail = rf"(?:\s+(?:of|in|for|at|from|during)\s+(?:{_WORD}\s+){{0,3}}?{_WORD}){{0,2}}"
     aux = r"(?:(?:has|have|had|was|were|is|are|will|would|could|may|might|should|to)\s+(?:been\s+|be\s+)?)?"
     # "also increased substantially by 316%": words between the noun and its verb, and after the verb
     adverb = r"(?:(?:\w+ly|also|further|only|still|again|even)\s+){0,2}"
@@ -141,10 +146,16 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
     # "fell 21.7 pct to 10,354 units from 13,231", "surged 27% in October to 11,083 units": a time phrase may come between
     reached = re.compile(rf"^\s*(?:(?:in|on|during|for|last|this)\s+[\w.]+\s+){{0,2}}?(?:to|from)\s+(?:{qual})?"
                          rf"[\d][\d.,]*\s+(?:(?:mln|million|thousand|billion)\s+)?{_noun_pattern(reached_of)}") if reached_of else None
+    # the possessed object of a change in words: "double its rental portfolio" (no noun of the tables: other)
+    word_object = re.compile(rf"^\s*(?:its|their|his|her|our)\s+(?:(?:{stop}[a-z][\w-]*\s+){{0,2}}?{moving}|[a-z])")
+    word_subject = re.compile(rf"\b{moving}{tail}\s+{aux}{adverb}{qual}$")
+    rates = [str(p) for p in data.get("rate_nouns") or ()]
+    rate = re.compile(rf"^\s*(?:{stop}[a-z][\w-]*\s+){{0,3}}?{_noun_pattern(dict.fromkeys(rates))}") if rates else None
     return Measures(after, before, {k: tuple(v) for k, v in metrics_of.items()},
                     {k: tuple(v) for k, v in modified_of.items()}, _table_rows(data.get("table_rows") or [], metric_names, fail),
                     {k: tuple(v) for k, v in set_of.items()}, {k: tuple(v) for k, v in moved_of.items()},
-                    share, {k: tuple(v) for k, v in share_of.items()}, reached, {k: tuple(v) for k, v in reached_of.items()})
+                    share, {k: tuple(v) for k, v in share_of.items()}, reached, {k: tuple(v) for k, v in reached_of.items()},
+                    word_object, word_subject, rate)
 
 
 def _table_rows(rows, metric_names, fail) -> tuple[tuple[re.Pattern, str, re.Pattern], ...]:
@@ -227,6 +238,12 @@ def measured_noun(measures: Measures, before: str, after: str, kind: str,
         found = next((metric for metric, only in rows if not only or only == kind), None)
         if found is not None:
             return found
+    if kind == "word_change" and measures.word_object is not None:
+        if m := measures.word_object.search(after):
+            noun = m.group("noun")
+            return measures.metric_for(noun, kind, metric_kinds, moved=True) if noun else "other"
+        if (m := measures.word_subject.search(before)) and not _OBJECT_OF.search(before, 0, m.start("noun")):
+            return measures.metric_for(m.group("noun"), kind, metric_kinds, moved=True)
     for i, rx in enumerate(measures.after):
         m = rx.search(after)
         if m is not None:
@@ -241,6 +258,12 @@ def measured_noun(measures: Measures, before: str, after: str, kind: str,
             continue
         return measures.metric_for(m.group("noun"), kind, metric_kinds, changed=i == 2, moved=i == 0)
     return None
+
+
+def laid_rate(measures: Measures, after: str) -> bool:
+    """Whether a figure modifies a rate laid on goods or a price: "a planned 10% tariff on imports" (measures.yaml
+    `rate_nouns`). after (str): the clause after the figure, lower case."""
+    return measures.rate is not None and measures.rate.search(after) is not None
 
 
 def share_metric(measures: Measures, after: str, kind: str) -> str | None:

@@ -1,0 +1,66 @@
+"""A figure that modifies a rate laid on goods or a price, a change written in words and the noun it changes, and a
+subject with two prepositional tails (pipeline/measures.py, models/lexicons/measures.yaml `rate_nouns`,
+`moved_nouns`): one expected metric <- many phrasings, and negatives. Sentences written for these tests (issue 15),
+none from the yardstick or the seeds.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import extract
+
+# (text, figure, metric)
+RATES = [
+    # a tariff, a duty, a takeover premium or a discount in percent is a rate laid on something: other
+    ("Freedonia imposed 15% tariffs on cars from Sylvania on Monday.", "15%", "other"),
+    ("The government paused a planned 20% tariff on imports of Sylvanian timber.", "20%", "other"),
+    ("Sylvania will levy a 5% duty on steel from Freedonia.", "5%", "other"),
+    ("Initech Corp's offer of $31 a share marks a 38% premium to Globex Corp's closing price.", "38%", "other"),
+    ("The Freedonian market trades at a 15% discount to its peers.", "15%", "other"),
+]
+RATES_NEGATIVE = [
+    # a tariff named before the figure, or a holding, keeps its own reading
+    ("Initech Corp said it holds a 12% stake in Globex Corp.", "12%", "ownership_pct"),
+    ("Initech Corp shares rose 5% on Monday despite new tariffs.", "5%", "price_change"),
+]
+WORDS = [
+    # a change in words and its possessed object: the object's change, other when no metric names it
+    ("Initech Corp plans to double its turnover to $4 billion by 2030.", "double", "revenue_growth"),
+    ("Globex Corp aims to triple its sales in India within five years.", "triple", "revenue_growth"),
+    ("Hooli is well placed to double its office portfolio in the next three years.", "double", "other"),
+    # its subject before it
+    ("Venture investment in Freedonia has tripled over the last two years.", "tripled", "investment"),
+    ("Initech Corp's capital spending has doubled since 2022.", "doubled", "capex"),
+]
+WORDS_NEGATIVE = [
+    # a stock that doubles is its shares' move
+    ("Initech Corp shares have doubled this year.", "doubled", "price_change"),
+]
+TAILS = [
+    # a subject with two prepositional tails before its move verb
+    ("Globex Corp's revenue for the first half of its fiscal year rose 7.2% from a year earlier.", "7.2%",
+     "revenue_growth"),
+    ("Initech Corp's net sales in the three months to June rose 4.1%.", "4.1%", "revenue_growth"),
+]
+
+
+def _metric(text: str, figure: str) -> str:
+    claims, _ = extract([text], published="2025-02-12")
+    rows = claims[claims["figure"] == figure]
+    assert len(rows) >= 1, f"no claim for {figure!r}: {claims[['figure', 'metric']].to_dict('records')}"
+    return rows.iloc[0]["metric"]
+
+
+@pytest.mark.parametrize("text, figure, metric", RATES + RATES_NEGATIVE, ids=[c[0][:60] for c in RATES + RATES_NEGATIVE])
+def test_a_rate_laid_on_goods_or_a_price_is_other(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", WORDS + WORDS_NEGATIVE, ids=[c[0][:60] for c in WORDS + WORDS_NEGATIVE])
+def test_a_change_in_words_measures_its_object_or_subject(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", TAILS, ids=[c[0][:60] for c in TAILS])
+def test_a_subject_with_two_tails_before_its_move(text, figure, metric):
+    assert _metric(text, figure) == metric
