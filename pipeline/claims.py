@@ -505,7 +505,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             share = share_metric(res.measures, lower_text(text[fig.end:ce]), fig.kind) if res.measures is not None else None
             rate = res.measures is not None and laid_rate(res.measures, lower_text(text[fig.end:ce]))  # "a 10% tariff"
             measured = share or ("other" if rate else None) or (measured_noun(res.measures, lower_text(text[cs:fig.start]), lower_text(text[fig.end:ce]),
-                                               fig.kind, metric_kinds(res)) if res.measures is not None else None)
+                                               fig.kind, metric_kinds(res), lower_text(text[sent.start:cs])) if res.measures is not None else None)
             if measured is None and res.measures is not None:
                 measured = table_row_metric(res.measures, text, fig.start, fig.end)  # "| Amount | $131,067 |"
             if measured is None and coordinated is not None and coordinated[2] == fig.unit and coordinated[0] >= sent.start \

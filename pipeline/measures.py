@@ -25,6 +25,8 @@ KINDS = ("money", "percent", "pp", "multiple", "count", "quantity", "word_change
 KEYS = ("nouns", "modified_nouns", "move_verbs", "set_verbs", "links", "change_nouns", "qualifiers", "not_modifiers")
 _WORD = r"[\w.'&/-]+"  # one word of a noun phrase, "sg&a" and "year-ago" included
 _PREPOSITION_LINKS = ("of", "at")  # links that tie a figure to the noun just before them, never across a tail
+# the opening of a clause with no subject of its own, up to its participle: ", rising by", "while rising", "and dropping"
+_PARTICIPLE = re.compile(r"^[\s,;:(–—-]*(?:(?:while|and|but|thus|also)\s+)*(?=[a-z]+ing\b)")
 # a noun tied to the figure by "of" or "at" is measured though a preposition's object: "rose to a net inflow of $130m"
 _OF_LINK = re.compile(r"\s+(?:of|at)\s")
 # "In January export prices fell": a time phrase before a noun does not make it a preposition's object
@@ -53,6 +55,7 @@ class Measures:
     word_object: re.Pattern | None = None
     word_subject: re.Pattern | None = None
     rate: re.Pattern | None = None  # "a 10% tariff", "a 46% premium": a rate laid on goods or a price (after the figure)
+    subject: re.Pattern | None = None  # a noun a move verb or a change noun ties a figure to, anywhere in a text
 
     def metric_for(self, phrase: str, kind: str, metric_kinds: Mapping[str, frozenset], modified: bool = False,
                    changed: bool = False, moved: bool = False) -> str | None:
@@ -155,7 +158,7 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
                     {k: tuple(v) for k, v in modified_of.items()}, _table_rows(data.get("table_rows") or [], metric_names, fail),
                     {k: tuple(v) for k, v in set_of.items()}, {k: tuple(v) for k, v in moved_of.items()},
                     share, {k: tuple(v) for k, v in share_of.items()}, reached, {k: tuple(v) for k, v in reached_of.items()},
-                    word_object, word_subject, rate)
+                    word_object, word_subject, rate, re.compile(rf"\b{moving}"))
 
 
 def _table_rows(rows, metric_names, fail) -> tuple[tuple[re.Pattern, str, re.Pattern], ...]:
@@ -224,11 +227,13 @@ def _noun_pattern(table) -> str:
 
 
 def measured_noun(measures: Measures, before: str, after: str, kind: str,
-                  metric_kinds: Mapping[str, frozenset]) -> str | None:
+                  metric_kinds: Mapping[str, frozenset], lead: str = "") -> str | None:
     """The metric of the noun a figure of `kind` measures, or None when no shape names one.
 
     before (str): the figure's clause up to the figure, lower case; after (str): the clause after it.
-    metric_kinds: each metric's figure kinds (metrics.yaml).
+    metric_kinds: each metric's figure kinds (metrics.yaml). lead (str): the sentence before the figure's clause,
+    lower case: a clause that opens with a move's participle ("..., rising by 31%", "while rising 2.8 pct") has no
+    subject of its own, and moves the lead clause's ("Operating expenses saw a significant increase, rising by 31%").
 
     Only the first shape that finds a noun decides: a noun that names no metric for the kind stops
     the search (its figure measures that noun, which is none of the later ones).
@@ -244,6 +249,10 @@ def measured_noun(measures: Measures, before: str, after: str, kind: str,
             return measures.metric_for(noun, kind, metric_kinds, moved=True) if noun else "other"
         if (m := measures.word_subject.search(before)) and not _OBJECT_OF.search(before, 0, m.start("noun")):
             return measures.metric_for(m.group("noun"), kind, metric_kinds, moved=True)
+    if lead and kind != "word_change" and (opener := _PARTICIPLE.match(before)):
+        subject = next((m for m in measures.subject.finditer(lead) if not _OBJECT_OF.search(lead, 0, m.start("noun"))), None)
+        if subject is not None and measures.before[0].search(subject.group("noun") + " " + before[opener.end():]):
+            return measures.metric_for(subject.group("noun"), kind, metric_kinds, moved=True)
     for i, rx in enumerate(measures.after):
         m = rx.search(after)
         if m is not None:

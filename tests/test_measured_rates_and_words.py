@@ -43,6 +43,24 @@ TAILS = [
     ("Initech Corp's net sales in the three months to June rose 4.1%.", "4.1%", "revenue_growth"),
 ]
 
+PARTICIPLES = [
+    # a clause that opens with a move's participle moves the lead clause's subject
+    ("Initech Corp said operating expenses saw a sharp increase, rising by 24% to $8.1 million.", "24%", "other"),
+    ("Freedonia's industrial output rose 1.2 pct in March from February while rising 3.4 pct from a year earlier.",
+     "3.4 pct", "other"),
+    ("Globex Corp's capital spending reached $2 billion last year, climbing 15% from 2023.", "15%", "capex"),
+]
+PARTICIPLES_NEGATIVE = [
+    # the lead names no noun of the tables: the cues stand
+    ("Initech Corp shares opened higher on Monday, rising 3% after the results.", "3%", "price_change"),
+]
+BUSINESS_LINES = [
+    # a business line's move is its sales'
+    ("Globex Corp said its cloud unit grew 31% in the quarter.", "31%", "revenue_growth"),
+    ("Initech Corp's consumer business dropped 4.2% year on year.", "4.2%", "revenue_growth"),
+    ("Hooli's advertising division rose 11% from a year earlier.", "11%", "revenue_growth"),
+]
+
 
 def _metric(text: str, figure: str) -> str:
     claims, _ = extract([text], published="2025-02-12")
@@ -63,4 +81,15 @@ def test_a_change_in_words_measures_its_object_or_subject(text, figure, metric):
 
 @pytest.mark.parametrize("text, figure, metric", TAILS, ids=[c[0][:60] for c in TAILS])
 def test_a_subject_with_two_tails_before_its_move(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", PARTICIPLES + PARTICIPLES_NEGATIVE,
+                         ids=[c[0][:60] for c in PARTICIPLES + PARTICIPLES_NEGATIVE])
+def test_a_participle_clause_moves_the_lead_clauses_subject(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", BUSINESS_LINES, ids=[c[0][:60] for c in BUSINESS_LINES])
+def test_a_business_lines_move_is_its_sales(text, figure, metric):
     assert _metric(text, figure) == metric
