@@ -144,6 +144,9 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
         re.compile(rf"\b{noun}(?:{tail}\s+{aux}(?:{_alt(verb_links)})|\s+{aux}(?:{_alt(data['links'])}))\s+{qual}$"),
         re.compile(rf"\b(?:{_alt(data['set_verbs'])})\s+(?:{_WORD}\s+){{0,3}}?{_noun_pattern({**metrics_of, **moved_of, **set_of})}"
                    rf"\s+by\s+{qual}$"),
+        # a wire's or a list's label right before its amount, no link: "Net excludes investment gains 20,000 dlrs",
+        # "Profit margin: 48%"
+        re.compile(rf"\b{noun}\s*:?\s+{qual}$"),
     )
     reached_of = _noun_table(data.get("reached_nouns") or {}, "reached_nouns", metric_names, fail)
     # "fell 21.7 pct to 10,354 units from 13,231", "surged 27% in October to 11,083 units": a time phrase may come between
@@ -249,6 +252,8 @@ def measured_noun(measures: Measures, before: str, after: str, kind: str,
             return measures.metric_for(noun, kind, metric_kinds, moved=True) if noun else "other"
         if (m := measures.word_subject.search(before)) and not _OBJECT_OF.search(before, 0, m.start("noun")):
             return measures.metric_for(m.group("noun"), kind, metric_kinds, moved=True)
+    if lead and not re.search(r"[a-z0-9]", before):
+        before = lead + before  # "Profit margin: 48%": a label the clause split at its colon
     if lead and kind != "word_change" and (opener := _PARTICIPLE.match(before)):
         subject = next((m for m in measures.subject.finditer(lead) if not _OBJECT_OF.search(lead, 0, m.start("noun"))), None)
         if subject is not None and measures.before[0].search(subject.group("noun") + " " + before[opener.end():]):

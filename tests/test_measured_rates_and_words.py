@@ -61,6 +61,15 @@ BUSINESS_LINES = [
     ("Hooli's advertising division rose 11% from a year earlier.", "11%", "revenue_growth"),
 ]
 
+LABELS = [
+    # a label right before its amount, with no link word, or before a colon
+    ("* Net margin: 12.5% (up from 9.8% in FY 2023) at Globex Corp.", "12.5%", "other"),
+    ("Initech Corp: gross profit 4.1 mln dlrs vs 3.8 mln dlrs.", "4.1 mln dlrs", "other"),
+]
+LABELS_NEGATIVE = [
+    ("* Revenue: $412 million at Globex Corp, up from $380 million.", "$412 million", "revenue"),
+]
+
 
 def _metric(text: str, figure: str) -> str:
     claims, _ = extract([text], published="2025-02-12")
@@ -92,4 +101,9 @@ def test_a_participle_clause_moves_the_lead_clauses_subject(text, figure, metric
 
 @pytest.mark.parametrize("text, figure, metric", BUSINESS_LINES, ids=[c[0][:60] for c in BUSINESS_LINES])
 def test_a_business_lines_move_is_its_sales(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", LABELS + LABELS_NEGATIVE, ids=[c[0][:60] for c in LABELS + LABELS_NEGATIVE])
+def test_a_label_right_before_its_amount(text, figure, metric):
     assert _metric(text, figure) == metric
