@@ -70,6 +70,14 @@ LABELS_NEGATIVE = [
     ("* Revenue: $412 million at Globex Corp, up from $380 million.", "$412 million", "revenue"),
 ]
 
+FEES_AND_FUNDING = [
+    # fees a firm earns are its revenue
+    ("Initech Capital has earned about $45 million in fees advising on the merger.", "$45 million", "revenue"),
+    ("Globex Asset Management's quarter was lifted by $3.2 million in management fees.", "$3.2 million", "revenue"),
+    # money pumped into a company is an investment
+    ("Hooli Ventures plans to pump $2 billion of equity into the startup this year.", "$2 billion", "investment"),
+]
+
 
 def _metric(text: str, figure: str) -> str:
     claims, _ = extract([text], published="2025-02-12")
@@ -106,4 +114,9 @@ def test_a_business_lines_move_is_its_sales(text, figure, metric):
 
 @pytest.mark.parametrize("text, figure, metric", LABELS + LABELS_NEGATIVE, ids=[c[0][:60] for c in LABELS + LABELS_NEGATIVE])
 def test_a_label_right_before_its_amount(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", FEES_AND_FUNDING, ids=[c[0][:60] for c in FEES_AND_FUNDING])
+def test_fees_earned_and_money_pumped_in(text, figure, metric):
     assert _metric(text, figure) == metric
