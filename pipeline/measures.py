@@ -27,6 +27,8 @@ _WORD = r"[\w.'&/-]+"  # one word of a noun phrase, "sg&a" and "year-ago" includ
 _PREPOSITION_LINKS = ("of", "at")  # links that tie a figure to the noun just before them, never across a tail
 # the opening of a clause with no subject of its own, up to its participle: ", rising by", "while rising", "and dropping"
 _PARTICIPLE = re.compile(r"^[\s,;:(–—-]*(?:(?:while|and|but|thus|also)\s+)*(?=[a-z]+ing\b)")
+# a relative clause's opening up to its verb: ", which increased by", ", which has risen": its noun is the one before it
+_RELATIVE = re.compile(r"^[\s,;(–—-]*(?:which|that)\s+(?=(?:has\s+|have\s+|had\s+|also\s+)?[a-z]+)")
 # a noun tied to the figure by "of" or "at" is measured though a preposition's object: "rose to a net inflow of $130m"
 _OF_LINK = re.compile(r"\s+(?:of|at)\s")
 # "In January export prices fell": a time phrase before a noun does not make it a preposition's object
@@ -254,8 +256,12 @@ def measured_noun(measures: Measures, before: str, after: str, kind: str,
             return measures.metric_for(m.group("noun"), kind, metric_kinds, moved=True)
     if lead and not re.search(r"[a-z0-9]", before):
         before = lead + before  # "Profit margin: 48%": a label the clause split at its colon
-    if lead and kind != "word_change" and (opener := _PARTICIPLE.match(before)):
-        subject = next((m for m in measures.subject.finditer(lead) if not _OBJECT_OF.search(lead, 0, m.start("noun"))), None)
+    if lead and kind != "word_change" and (opener := _PARTICIPLE.match(before) or _RELATIVE.match(before)):
+        if opener.re is _RELATIVE:  # the noun right before ", which", a preposition's object or not
+            subject = next((m for m in measures.subject.finditer(lead) if re.fullmatch(r"[\s,]*", lead[m.end():])), None)
+        else:  # the lead clause's subject
+            subject = next((m for m in measures.subject.finditer(lead) if not _OBJECT_OF.search(lead, 0, m.start("noun"))),
+                           None)
         if subject is not None and measures.before[0].search(subject.group("noun") + " " + before[opener.end():]):
             return measures.metric_for(subject.group("noun"), kind, metric_kinds, moved=True)
     for i, rx in enumerate(measures.after):

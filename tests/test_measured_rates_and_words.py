@@ -50,6 +50,12 @@ PARTICIPLES = [
      "3.4 pct", "other"),
     ("Globex Corp's capital spending reached $2 billion last year, climbing 15% from 2023.", "15%", "capex"),
 ]
+RELATIVES = [
+    # a relative clause's figure measures the noun right before ", which", a preposition's object or not
+    ("Initech Corp reported a sequential improvement in adjusted EBITDA, which increased by 3.8% from the prior quarter.",
+     "3.8%", "ebitda"),
+    ("Globex Corp cut its net debt, which has fallen 12% since March.", "12%", "debt"),
+]
 PARTICIPLES_NEGATIVE = [
     # the lead names no noun of the tables: the cues stand
     ("Initech Corp shares opened higher on Monday, rising 3% after the results.", "3%", "price_change"),
@@ -119,4 +125,9 @@ def test_a_label_right_before_its_amount(text, figure, metric):
 
 @pytest.mark.parametrize("text, figure, metric", FEES_AND_FUNDING, ids=[c[0][:60] for c in FEES_AND_FUNDING])
 def test_fees_earned_and_money_pumped_in(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", RELATIVES, ids=[c[0][:60] for c in RELATIVES])
+def test_a_relative_clause_moves_the_noun_before_it(text, figure, metric):
     assert _metric(text, figure) == metric
