@@ -125,7 +125,8 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
     qual = rf"(?:(?:{_alt(data['qualifiers'])})\s+)?"
     stop = rf"(?!(?:{_alt(map(re.escape, data['not_modifiers']))})\b)"
     # a noun's own tail before its verb: "number of Teslas in Norway", "gross profit for the quarter"
-    tail = rf"(?:\s+(?:of|in|for|at|from|during)\s+(?:{_WORD}\s+){{0,3}}?{_WORD}){{0,2}}"
+    # "Core FFO for the twelve months ended December 31, 2024 increased": a period's end is part of the tail
+    tail = rf"(?:\s+(?:of|in|for|at|from|during|ended|ending)\s+(?:{_WORD},?\s+){{0,3}}?{_WORD}){{0,2}}"
     aux = r"(?:(?:has|have|had|was|were|is|are|will|would|could|may|might|should|to)\s+(?:been\s+|be\s+)?)?"
     # "also increased substantially by 316%": words between the noun and its verb, and after the verb
     adverb = r"(?:(?:\w+ly|also|further|only|still|again|even)\s+){0,2}"
@@ -149,11 +150,15 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
         # a wire's or a list's label right before its amount, no link: "Net excludes investment gains 20,000 dlrs",
         # "Profit margin: 48%"
         re.compile(rf"\b{noun}\s*:?\s+{qual}$"),
+        # a change noun between the noun and "of": "AUA growth of 20%", "a loan growth of 8%"
+        re.compile(rf"\b{moving}\s+(?:{_alt(data['change_nouns'])})\s+of\s+{qual}$"),
     )
     reached_of = _noun_table(data.get("reached_nouns") or {}, "reached_nouns", metric_names, fail)
     # "fell 21.7 pct to 10,354 units from 13,231", "surged 27% in October to 11,083 units": a time phrase may come between
-    reached = re.compile(rf"^\s*(?:(?:in|on|during|for|last|this)\s+[\w.]+\s+){{0,2}}?(?:to|from)\s+(?:{qual})?"
-                         rf"[\d][\d.,]*\s+(?:(?:mln|million|thousand|billion)\s+)?{_noun_pattern(reached_of)}") if reached_of else None
+    # ... or the goods it counts more or fewer of: "sold 30.7 pct fewer cars"
+    reached = re.compile(rf"^\s*(?:(?:(?:in|on|during|for|last|this)\s+[\w.]+\s+){{0,2}}?(?:to|from)\s+(?:{qual})?"
+                         rf"[\d][\d.,]*\s+(?:(?:mln|million|thousand|billion)\s+)?|(?:fewer|more)\s+(?:[a-z-]+\s+)?)"
+                         rf"{_noun_pattern(reached_of)}") if reached_of else None
     # the possessed object of a change in words: "double its rental portfolio" (no noun of the tables: other)
     word_object = re.compile(rf"^\s*(?:its|their|his|her|our)\s+(?:(?:{stop}[a-z][\w-]*\s+){{0,2}}?{moving}|[a-z])")
     word_subject = re.compile(rf"\b{moving}{tail}\s+{aux}{adverb}{qual}$")
@@ -254,8 +259,10 @@ def measured_noun(measures: Measures, before: str, after: str, kind: str,
             return measures.metric_for(noun, kind, metric_kinds, moved=True) if noun else "other"
         if (m := measures.word_subject.search(before)) and not _OBJECT_OF.search(before, 0, m.start("noun")):
             return measures.metric_for(m.group("noun"), kind, metric_kinds, moved=True)
-    if lead and not re.search(r"[a-z0-9]", before):
-        before = lead + before  # "Profit margin: 48%": a label the clause split at its colon
+    if lead and (not re.search(r"[a-z0-9]", before) or re.match(r"[\s,]*\d{4}\b", before)):
+        # "Profit margin: 48%", "... ended December 31, 2024 increased 10.7%": a clause split at a label's colon or
+        # inside a date goes on from the lead
+        before = lead + before
     if lead and kind != "word_change" and (opener := _PARTICIPLE.match(before) or _RELATIVE.match(before)):
         if opener.re is _RELATIVE:  # the noun right before ", which", a preposition's object or not
             subject = next((m for m in measures.subject.finditer(lead) if re.fullmatch(r"[\s,]*", lead[m.end():])), None)
@@ -276,7 +283,7 @@ def measured_noun(measures: Measures, before: str, after: str, kind: str,
             # "its sales of 87,000 tonnes of output amounted to ...": a preposition's object is not the
             # clause's subject; the figure measures the noun the phrase hangs on
             continue
-        return measures.metric_for(m.group("noun"), kind, metric_kinds, changed=i == 2, moved=i == 0)
+        return measures.metric_for(m.group("noun"), kind, metric_kinds, changed=i == 2, moved=i in (0, 4))
     return None
 
 

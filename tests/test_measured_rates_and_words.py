@@ -37,6 +37,14 @@ WORDS_NEGATIVE = [
     ("Initech Corp shares have doubled this year.", "doubled", "price_change"),
 ]
 TAILS = [
+    # a period's end in the tail, its date's comma included
+    ("Globex REIT said core FFO for the twelve months ended December 31, 2024 increased 8.4% to $211.2 million.", "8.4%",
+     "profit_growth"),
+    # a change noun between the noun and "of"
+    ("Globex Corp guided for adjusted EBITDA growth of 6% next year.", "6%", "ebitda"),
+    ("Globex Wealth assumes AUA growth of 18% a year.", "18%", "assets"),
+    # the goods a percent counts more or fewer of
+    ("In the latest ten-day period Globex Motors sold 12.5 pct fewer cars.", "12.5 pct", "units_sold"),
     # a subject with two prepositional tails before its move verb
     ("Globex Corp's revenue for the first half of its fiscal year rose 7.2% from a year earlier.", "7.2%",
      "revenue_growth"),
