@@ -85,6 +85,9 @@ LABELS_NEGATIVE = [
 ]
 
 FEES_AND_FUNDING = [
+    # an amount written before the sales it counts
+    ("Initech Corp guided for $410 million adjusted EBITDA on $1.9 billion revenue in 2025.", "$1.9 billion", "revenue"),
+    ("Globex Corp expects more than $1bn revenues in 2025.", "$1bn", "revenue"),
     # fees a firm earns are its revenue
     ("Initech Capital has earned about $45 million in fees advising on the merger.", "$45 million", "revenue"),
     ("Globex Asset Management's quarter was lifted by $3.2 million in management fees.", "$3.2 million", "revenue"),
