@@ -148,8 +148,8 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
         re.compile(rf"\b(?:{_alt(data['set_verbs'])})\s+(?:{_WORD}\s+){{0,3}}?{_noun_pattern({**metrics_of, **moved_of, **set_of})}"
                    rf"\s+by\s+{qual}$"),
         # a wire's or a list's label right before its amount, no link: "Net excludes investment gains 20,000 dlrs",
-        # "Profit margin: 48%"
-        re.compile(rf"\b{noun}\s*:?\s+{qual}$"),
+        # "Profit margin: 48%", "driven by a rebound in domestic production (4.4% vs -0.7% in November)"
+        re.compile(rf"\b{noun}\s*(?::\s+|\s+|\s*\(\s*){qual}$"),
         # a change noun between the noun and "of": "AUA growth of 20%", "a loan growth of 8%"
         re.compile(rf"\b{moving}\s+(?:{_alt(data['change_nouns'])})\s+of\s+{qual}$"),
     )

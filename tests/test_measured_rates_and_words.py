@@ -80,6 +80,11 @@ LABELS = [
     ("* Net margin: 12.5% (up from 9.8% in FY 2023) at Globex Corp.", "12.5%", "other"),
     ("Initech Corp: gross profit 4.1 mln dlrs vs 3.8 mln dlrs.", "4.1 mln dlrs", "other"),
 ]
+LABELS += [
+    # a bracketed figure right after its noun, and the figure it is compared with
+    ("Freedonia's building activity grew, driven by a rebound in industrial production (3.1% vs -0.4% in May).",
+     "-0.4%", "other"),
+]
 LABELS_NEGATIVE = [
     ("* Revenue: $412 million at Globex Corp, up from $380 million.", "$412 million", "revenue"),
 ]
