@@ -26,7 +26,6 @@ from .records import Article, Claim, CleanText, Figure, Mention, Period
 from .resources import Resources, lower_text
 from .amount_links import AmountTrail
 from .measures import laid_rate, measured_noun, share_metric, table_row_metric
-from .quoted_kinds import quoted_kind
 from .measured_parts import measured_part, part_words as measured_part_words
 from .modality import MODALITY_REACH as _MODALITY_REACH, figure_modality, modality_after, modality_cues, modality_in_sentence
 from .segment_frames import frame_segment, restated_part
@@ -39,7 +38,7 @@ from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods
                             guided_period, headline_year, latest_report_period, months_back, move_from_day,
                             payout_quarter, per_year, preview_story, prior_months_back, report_change, results_story, stated_now,
                             undated_figure, year_after_base, year_ahead)
-from .subject_roles import macro_owner, money_places, mover_owner
+from .subject_roles import macro_owner, money_places, mover_owner, quoted_kind
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .coordinated_owners import respectively_owner, trailing_owner
 from .headings import find_headings, heading_owner
@@ -526,15 +525,13 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             previous_metric[(sent.start, _LAST_MONEY)] = metric
         if fig.kind == "word_change" and measured is None and metric not in ("price_change", "revenue_growth", "profit_growth", "eps_growth", "market_cap_change"):
             metric = "price_change" if re.search(r"\b(?:shares?|stock|price|ADRs?)\b", text[sent.start:sent.end], re.I) else metric
-        quoted = quoted_kind(best, res)  # "gold" from the headline is a commodity, though filed as a company
-        by_kind = res.metric_by_subject_kind.get(quoted) if best is not None else None
+        by_kind = res.metric_by_subject_kind.get(quoted := quoted_kind(best, res))  # "gold" from a headline: a commodity
         if by_kind is not None and measured is None and fig.kind in by_kind[1] and metric in by_kind[2] and not (
                 res.not_by_subject_kind is not None and res.not_by_subject_kind.search(text, cs, ce)):
             metric = by_kind[0]  # "Brent rose 1.8%": the commodity's price, not a stock's move ("a 25% tariff
             # on steel" is no steel price)
         elif measured is None and not fig.table_label:
-            metric = metric_by_clause(metric, fig.kind, quoted, text, cs, ce, res,
-                                      clause_words_seen)
+            metric = metric_by_clause(metric, fig.kind, quoted, text, cs, ce, res, clause_words_seen)
         subject = macro_owner(subject, metric, cands, topic, res)  # "the Fed ... consumer prices rose 3%"
         entity = subject.entity if subject else ""
         entity_id = subject.entity_id if subject else ""

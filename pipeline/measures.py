@@ -1,7 +1,7 @@
 """What a figure measures, read from its clause's structure (rule `claims.measured_noun.v1`).
 
 The metric cues (`claims.find_cues`) weigh the words of a clause; this reads the one noun the
-figure is tied to, in five shapes, nearest first:
+figure is tied to, in these shapes, nearest first:
 
 - after the figure, the noun it modifies: "a $600,000 promissory note", "7.0% subordinated notes";
 - after it, "of/in" and a noun: "$2.5 billion of two-year bonds", "a 5% rise in production";
@@ -9,7 +9,15 @@ figure is tied to, in five shapes, nearest first:
 - before it, a noun and a link: "gains of $28,000", "SG&A expenses were $271 million";
 - before it, the object of an actor's change: "raise average vehicle prices by about 3%";
 - after a change, the level it reaches counted in a noun: "tractor sales fell 21.7 pct to 10,354 units" is a
-  change in units sold, not in revenue (`reached_nouns`).
+  change in units sold, not in revenue (`reached_nouns`), as are "sold 30.7 pct fewer cars";
+- before it, a label with no link ("Net includes investment gains 20,000 dlrs", "Profit margin: 48%", "domestic
+  production (4.4% vs -0.7%)") or a change noun and "of" ("AUA growth of 20%");
+- a change in words is its own verb: its possessed object ("double its turnover") or its subject ("investment has
+  quadrupled");
+- a clause with no subject of its own moves the lead clause's: a participle's ("..., rising by 31%") the lead's
+  subject, a relative clause's (", which increased by 4.5%") the noun right before it.
+
+A rate laid on goods or a price ("a 10% tariff", "a 46% premium": `rate_nouns`) is read apart (`laid_rate`).
 
 The nouns, verbs and links are data (`models/lexicons/measures.yaml`); the shapes are here.
 """

@@ -1,5 +1,5 @@
 """A subject filed as a company whose own name is a commodity's, a token's or a currency's quotes that thing
-(pipeline/quoted_kinds.py): one expected metric <- many phrasings, and names that stay companies. Articles
+(pipeline/subject_roles.py, quoted_kind): one expected metric <- many phrasings, and names that stay companies. Articles
 written for these tests (issue 15), none from the yardstick or the seeds.
 """
 from __future__ import annotations
