@@ -25,7 +25,7 @@ from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure, Mention, Period
 from .resources import Resources, lower_text
 from .amount_links import AmountTrail
-from .measures import measured_noun, share_metric, table_row_metric
+from .measures import laid_rate, measured_noun, share_metric, table_row_metric
 from .measured_parts import measured_part, part_words as measured_part_words
 from .modality import MODALITY_REACH as _MODALITY_REACH, figure_modality, modality_after, modality_cues, modality_in_sentence
 from .segment_frames import frame_segment
@@ -39,7 +39,7 @@ from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods
                             guided_period, guided_year, headline_year, latest_report_period, months_ago, months_back,
                             move_from_day, payout_quarter, per_year, preview_story, prior_months_back, report_change,
                             results_story, stated_now, undated_figure, whole_year_of, year_after_base, year_ahead)
-from .subject_roles import money_places, mover_owner
+from .subject_roles import money_places, mover_owner, quoted_kind
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .coordinated_owners import respectively_owner, trailing_owner
 from .headings import find_headings, heading_owner
@@ -445,7 +445,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             discourse.last, discourse.last_paragraph = subject, discourse.paragraph(text, fig.start)
         kind = "money" if fig.kind == "money" else fig.kind
         cue_score = -1.0
-        measured = share = None  # the metric of the noun the figure measures or is a share of (measures.py)
+        measured = share = rate = None  # the metric of the noun the figure measures or is a share of (measures.py)
         if fig.table_label:
             label = next((k for k in sorted(res.table_labels, key=len, reverse=True) if fig.table_label.startswith(k)), "")
             metric, mscore = res.table_labels.get(label, "other"), 5.0
@@ -489,8 +489,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             # the noun the figure is tied to ("customer numbers rose 18%", "a $600,000 promissory note")
             # outweighs the clause's cues: it says what this figure counts, they what the clause is about
             share = share_metric(res.measures, lower_text(text[fig.end:ce]), fig.kind) if res.measures is not None else None
-            measured = share or (measured_noun(res.measures, lower_text(text[cs:fig.start]), lower_text(text[fig.end:ce]),
-                                               fig.kind, metric_kinds(res)) if res.measures is not None else None)
+            rate = res.measures is not None and laid_rate(res.measures, lower_text(text[fig.end:ce]))  # "a 10% tariff"
+            measured = share or ("other" if rate else None) or (measured_noun(res.measures, lower_text(text[cs:fig.start]), lower_text(text[fig.end:ce]),
+                                               fig.kind, metric_kinds(res), lower_text(text[sent.start:cs])) if res.measures is not None else None)
             if measured is None and res.measures is not None:
                 measured = table_row_metric(res.measures, text, fig.start, fig.end)  # "| Amount | $131,067 |"
             if measured is None and coordinated is not None and coordinated[2] == fig.unit and coordinated[0] >= sent.start \
@@ -511,14 +512,13 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             previous_metric[(sent.start, _LAST_MONEY)] = metric
         if fig.kind == "word_change" and measured is None and metric not in ("price_change", "revenue_growth", "profit_growth", "eps_growth", "market_cap_change"):
             metric = "price_change" if re.search(r"\b(?:shares?|stock|price|ADRs?)\b", text[sent.start:sent.end], re.I) else metric
-        by_kind = res.metric_by_subject_kind.get(best.kind) if best is not None else None
+        by_kind = res.metric_by_subject_kind.get(quoted := quoted_kind(best, res))  # "gold" from a headline: a commodity
         if by_kind is not None and measured is None and fig.kind in by_kind[1] and metric in by_kind[2] and not (
                 res.not_by_subject_kind is not None and res.not_by_subject_kind.search(text, cs, ce)):
             metric = by_kind[0]  # "Brent rose 1.8%": the commodity's price, not a stock's move ("a 25% tariff
             # on steel" is no steel price)
         elif measured is None and not fig.table_label:
-            metric = metric_by_clause(metric, fig.kind, best.kind if best is not None else "", text, cs, ce, res,
-                                      clause_words_seen)
+            metric = metric_by_clause(metric, fig.kind, quoted, text, cs, ce, res, clause_words_seen)
         subject = finished_subject(subject, metric, cands, topic, text, res)  # "the Fed ... consumer prices rose 3%"
         entity = subject.entity if subject else ""
         entity_id = subject.entity_id if subject else ""
@@ -595,7 +595,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                 period = period or prior[2]
         # a results line the vocabulary has no name for ("Gross profit for the quarter was $45.1 million", "SG&A
         # expenses were $271 million") is dated like the results
-        results_line = measured == "other" and share is None  # "20% of revenue" is no results line
+        results_line = measured == "other" and share is None and not rate  # "20% of revenue", "a 10% tariff": none
         # a share of a whole ("20% of revenue") is dated by the sentence's report period, never by a day's words
         results = results_line or share is not None or (metric in res.metrics and res.metrics[metric].default_period == "report")
         following = bisect.bisect_right(figure_starts, fig.start)

@@ -64,7 +64,8 @@ def _case_forms(name: str) -> set[str]:
     if 1 < len(parts) <= 3:
         variants = [""]
         for p in parts:
-            variants = [v + (" " if v else "") + w for v in variants for w in {p.lower(), p[:1].upper() + p[1:].lower()}]
+            # "U.S. Dlrs": a word keeps its written case too when the next one is capitalised
+            variants = [v + (" " if v else "") + w for v in variants for w in {p, p.lower(), p[:1].upper() + p[1:].lower()}]
         forms.update(variants)
     if len(name) <= 5:  # wire tables shout: "6.48 DLRS VS PROFIT 23 CTS"
         forms.add(name.upper())

@@ -242,7 +242,7 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
             b_unit, b_kind = _atom_unit(text, b, res)
             if b.unit == "times" and unit == "x":
                 b_unit, b_kind = "x", "multiple"
-            if kind == "money" and b_kind == "count" and a.scale == 1 and b.scale != 1:
+            if sep_m and kind == "money" and b_kind == "count" and a.scale == 1 and b.scale != 1:
                 b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$91-93 billion", "$91 to 93 billion"
             elif (kind == "money" and not b_unit and a.scale == 1 and text[a.end:b.start] in ("-", "–")
                     and b.loose_scale == 1 and not b.words and a.value < b.value):

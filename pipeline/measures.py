@@ -1,7 +1,7 @@
 """What a figure measures, read from its clause's structure (rule `claims.measured_noun.v1`).
 
 The metric cues (`claims.find_cues`) weigh the words of a clause; this reads the one noun the
-figure is tied to, in five shapes, nearest first:
+figure is tied to, in these shapes, nearest first:
 
 - after the figure, the noun it modifies: "a $600,000 promissory note", "7.0% subordinated notes";
 - after it, "of/in" and a noun: "$2.5 billion of two-year bonds", "a 5% rise in production";
@@ -9,7 +9,15 @@ figure is tied to, in five shapes, nearest first:
 - before it, a noun and a link: "gains of $28,000", "SG&A expenses were $271 million";
 - before it, the object of an actor's change: "raise average vehicle prices by about 3%";
 - after a change, the level it reaches counted in a noun: "tractor sales fell 21.7 pct to 10,354 units" is a
-  change in units sold, not in revenue (`reached_nouns`).
+  change in units sold, not in revenue (`reached_nouns`), as are "sold 30.7 pct fewer cars";
+- before it, a label with no link ("Net includes investment gains 20,000 dlrs", "Profit margin: 48%", "domestic
+  production (4.4% vs -0.7%)") or a change noun and "of" ("AUA growth of 20%");
+- a change in words is its own verb: its possessed object ("double its turnover") or its subject ("investment has
+  quadrupled");
+- a clause with no subject of its own moves the lead clause's: a participle's ("..., rising by 31%") the lead's
+  subject, a relative clause's (", which increased by 4.5%") the noun right before it.
+
+A rate laid on goods or a price ("a 10% tariff", "a 46% premium": `rate_nouns`) is read apart (`laid_rate`).
 
 The nouns, verbs and links are data (`models/lexicons/measures.yaml`); the shapes are here.
 """
@@ -25,6 +33,10 @@ KINDS = ("money", "percent", "pp", "multiple", "count", "quantity", "word_change
 KEYS = ("nouns", "modified_nouns", "move_verbs", "set_verbs", "links", "change_nouns", "qualifiers", "not_modifiers")
 _WORD = r"[\w.'&/-]+"  # one word of a noun phrase, "sg&a" and "year-ago" included
 _PREPOSITION_LINKS = ("of", "at")  # links that tie a figure to the noun just before them, never across a tail
+# the opening of a clause with no subject of its own, up to its participle: ", rising by", "while rising", "and dropping"
+_PARTICIPLE = re.compile(r"^[\s,;:(–—-]*(?:(?:while|and|but|thus|also)\s+)*(?=[a-z]+ing\b)")
+# a relative clause's opening up to its verb: ", which increased by", ", which has risen": its noun is the one before it
+_RELATIVE = re.compile(r"^[\s,;(–—-]*(?:which|that)\s+(?=(?:has\s+|have\s+|had\s+|also\s+)?[a-z]+)")
 # a noun tied to the figure by "of" or "at" is measured though a preposition's object: "rose to a net inflow of $130m"
 _OF_LINK = re.compile(r"\s+(?:of|at)\s")
 # "In January export prices fell": a time phrase before a noun does not make it a preposition's object
@@ -48,6 +60,12 @@ class Measures:
     share_of: Mapping[str, tuple[tuple[str, str], ...]] = None
     reached: re.Pattern | None = None  # "... to 10,354 units": the count a change reaches (after the figure)
     reached_of: Mapping[str, tuple[tuple[str, str], ...]] = None
+    # a change in words is its own verb: "plans to double its turnover" (its object, after it), "Venture capital
+    # investment has quadrupled" (its subject, before it)
+    word_object: re.Pattern | None = None
+    word_subject: re.Pattern | None = None
+    rate: re.Pattern | None = None  # "a 10% tariff", "a 46% premium": a rate laid on goods or a price (after the figure)
+    subject: re.Pattern | None = None  # a noun a move verb or a change noun ties a figure to, anywhere in a text
 
     def metric_for(self, phrase: str, kind: str, metric_kinds: Mapping[str, frozenset], modified: bool = False,
                    changed: bool = False, moved: bool = False) -> str | None:
@@ -115,7 +133,8 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
     qual = rf"(?:(?:{_alt(data['qualifiers'])})\s+)?"
     stop = rf"(?!(?:{_alt(map(re.escape, data['not_modifiers']))})\b)"
     # a noun's own tail before its verb: "number of Teslas in Norway", "gross profit for the quarter"
-    tail = rf"(?:\s+(?:of|in|for|at|from|during)\s+(?:{_WORD}\s+){{0,3}}?{_WORD})?"
+    # "Core FFO for the twelve months ended December 31, 2024 increased": a period's end is part of the tail
+    tail = rf"(?:\s+(?:of|in|for|at|from|during|ended|ending)\s+(?:{_WORD},?\s+){{0,3}}?{_WORD}){{0,2}}"
     aux = r"(?:(?:has|have|had|was|were|is|are|will|would|could|may|might|should|to)\s+(?:been\s+|be\s+)?)?"
     # "also increased substantially by 316%": words between the noun and its verb, and after the verb
     adverb = r"(?:(?:\w+ly|also|further|only|still|again|even)\s+){0,2}"
@@ -136,15 +155,28 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
         re.compile(rf"\b{noun}(?:{tail}\s+{aux}(?:{_alt(verb_links)})|\s+{aux}(?:{_alt(data['links'])}))\s+{qual}$"),
         re.compile(rf"\b(?:{_alt(data['set_verbs'])})\s+(?:{_WORD}\s+){{0,3}}?{_noun_pattern({**metrics_of, **moved_of, **set_of})}"
                    rf"\s+by\s+{qual}$"),
+        # a wire's or a list's label right before its amount, no link: "Net excludes investment gains 20,000 dlrs",
+        # "Profit margin: 48%", "driven by a rebound in domestic production (4.4% vs -0.7% in November)"
+        re.compile(rf"\b{noun}\s*(?::\s+|\s+|\s*\(\s*){qual}$"),
+        # a change noun between the noun and "of": "AUA growth of 20%", "a loan growth of 8%"
+        re.compile(rf"\b{moving}\s+(?:{_alt(data['change_nouns'])})\s+of\s+{qual}$"),
     )
     reached_of = _noun_table(data.get("reached_nouns") or {}, "reached_nouns", metric_names, fail)
     # "fell 21.7 pct to 10,354 units from 13,231", "surged 27% in October to 11,083 units": a time phrase may come between
-    reached = re.compile(rf"^\s*(?:(?:in|on|during|for|last|this)\s+[\w.]+\s+){{0,2}}?(?:to|from)\s+(?:{qual})?"
-                         rf"[\d][\d.,]*\s+(?:(?:mln|million|thousand|billion)\s+)?{_noun_pattern(reached_of)}") if reached_of else None
+    # ... or the goods it counts more or fewer of: "sold 30.7 pct fewer cars"
+    reached = re.compile(rf"^\s*(?:(?:(?:in|on|during|for|last|this)\s+[\w.]+\s+){{0,2}}?(?:to|from)\s+(?:{qual})?"
+                         rf"[\d][\d.,]*\s+(?:(?:mln|million|thousand|billion)\s+)?|(?:fewer|more)\s+(?:[a-z-]+\s+)?)"
+                         rf"{_noun_pattern(reached_of)}") if reached_of else None
+    # the possessed object of a change in words: "double its rental portfolio" (no noun of the tables: other)
+    word_object = re.compile(rf"^\s*(?:its|their|his|her|our)\s+(?:(?:{stop}[a-z][\w-]*\s+){{0,2}}?{moving}|[a-z])")
+    word_subject = re.compile(rf"\b{moving}{tail}\s+{aux}{adverb}{qual}$")
+    rates = [str(p) for p in data.get("rate_nouns") or ()]
+    rate = re.compile(rf"^\s*(?:{stop}[a-z][\w-]*\s+){{0,3}}?{_noun_pattern(dict.fromkeys(rates))}") if rates else None
     return Measures(after, before, {k: tuple(v) for k, v in metrics_of.items()},
                     {k: tuple(v) for k, v in modified_of.items()}, _table_rows(data.get("table_rows") or [], metric_names, fail),
                     {k: tuple(v) for k, v in set_of.items()}, {k: tuple(v) for k, v in moved_of.items()},
-                    share, {k: tuple(v) for k, v in share_of.items()}, reached, {k: tuple(v) for k, v in reached_of.items()})
+                    share, {k: tuple(v) for k, v in share_of.items()}, reached, {k: tuple(v) for k, v in reached_of.items()},
+                    word_object, word_subject, rate, re.compile(rf"\b{moving}"))
 
 
 def _table_rows(rows, metric_names, fail) -> tuple[tuple[re.Pattern, str, re.Pattern], ...]:
@@ -213,11 +245,13 @@ def _noun_pattern(table) -> str:
 
 
 def measured_noun(measures: Measures, before: str, after: str, kind: str,
-                  metric_kinds: Mapping[str, frozenset]) -> str | None:
+                  metric_kinds: Mapping[str, frozenset], lead: str = "") -> str | None:
     """The metric of the noun a figure of `kind` measures, or None when no shape names one.
 
     before (str): the figure's clause up to the figure, lower case; after (str): the clause after it.
-    metric_kinds: each metric's figure kinds (metrics.yaml).
+    metric_kinds: each metric's figure kinds (metrics.yaml). lead (str): the sentence before the figure's clause,
+    lower case: a clause that opens with a move's participle ("..., rising by 31%", "while rising 2.8 pct") has no
+    subject of its own, and moves the lead clause's ("Operating expenses saw a significant increase, rising by 31%").
 
     Only the first shape that finds a noun decides: a noun that names no metric for the kind stops
     the search (its figure measures that noun, which is none of the later ones).
@@ -227,6 +261,24 @@ def measured_noun(measures: Measures, before: str, after: str, kind: str,
         found = next((metric for metric, only in rows if not only or only == kind), None)
         if found is not None:
             return found
+    if kind == "word_change" and measures.word_object is not None:
+        if m := measures.word_object.search(after):
+            noun = m.group("noun")
+            return measures.metric_for(noun, kind, metric_kinds, moved=True) if noun else "other"
+        if (m := measures.word_subject.search(before)) and not _OBJECT_OF.search(before, 0, m.start("noun")):
+            return measures.metric_for(m.group("noun"), kind, metric_kinds, moved=True)
+    if lead and (not re.search(r"[a-z0-9]", before) or re.match(r"[\s,]*\d{4}\b", before)):
+        # "Profit margin: 48%", "... ended December 31, 2024 increased 10.7%": a clause split at a label's colon or
+        # inside a date goes on from the lead
+        before = lead + before
+    if lead and kind != "word_change" and (opener := _PARTICIPLE.match(before) or _RELATIVE.match(before)):
+        if opener.re is _RELATIVE:  # the noun right before ", which", a preposition's object or not
+            subject = next((m for m in measures.subject.finditer(lead) if re.fullmatch(r"[\s,]*", lead[m.end():])), None)
+        else:  # the lead clause's subject
+            subject = next((m for m in measures.subject.finditer(lead) if not _OBJECT_OF.search(lead, 0, m.start("noun"))),
+                           None)
+        if subject is not None and measures.before[0].search(subject.group("noun") + " " + before[opener.end():]):
+            return measures.metric_for(subject.group("noun"), kind, metric_kinds, moved=True)
     for i, rx in enumerate(measures.after):
         m = rx.search(after)
         if m is not None:
@@ -239,8 +291,14 @@ def measured_noun(measures: Measures, before: str, after: str, kind: str,
             # "its sales of 87,000 tonnes of output amounted to ...": a preposition's object is not the
             # clause's subject; the figure measures the noun the phrase hangs on
             continue
-        return measures.metric_for(m.group("noun"), kind, metric_kinds, changed=i == 2, moved=i == 0)
+        return measures.metric_for(m.group("noun"), kind, metric_kinds, changed=i == 2, moved=i in (0, 4))
     return None
+
+
+def laid_rate(measures: Measures, after: str) -> bool:
+    """Whether a figure modifies a rate laid on goods or a price: "a planned 10% tariff on imports" (measures.yaml
+    `rate_nouns`). after (str): the clause after the figure, lower case."""
+    return measures.rate is not None and measures.rate.search(after) is not None
 
 
 def share_metric(measures: Measures, after: str, kind: str) -> str | None:

@@ -18,7 +18,11 @@ ranker sees them (guide section 3):
   forecasts a figure ("..., Yeutter said", "Annabel Bishop, the bank's chief economist, said",
   "The KDI said it now forecasts ...") is never the figure's subject (rule 2).
 
-The words are data: `models/lexicons/subjects.yaml` (`speech_verbs`, `speaker_roles`).
+- **A name that is a quote** (`quoted_kind`): a subject filed as a company whose own name is a commodity's, a
+  token's or a currency's ("gold" from "Comex Gold Settles 1.64% Higher") quotes that thing.
+
+The words are data: `models/lexicons/subjects.yaml` (`speech_verbs`, `speaker_roles`, `common_subjects`,
+`commodity_markets`).
 """
 from __future__ import annotations
 
@@ -297,3 +301,44 @@ def without_place_modifiers(text: str, raw: list[tuple[Mention, str]]) -> list[t
         if any(n.start == gap.end() and k in NAMED_KINDS and n.entity != m.entity for n, k in raw):
             drop.add((m.start, m.end))
     return [(m, k) for m, k in raw if (m.start, m.end) not in drop] if drop else raw
+
+
+# The kind of quote a subject's own name makes it (rule `claims.quoted_kind.v1`).
+#
+# A subject found as a name chunk, an article alias or the headline's topic is filed as a company, though its
+# name is a commodity's, a token's or a currency's: "gold" taken from "Comex Gold Settles 1.64% Higher", "Front
+# Month Nymex Natural Gas" from its headline, "Dogecoin" from "Dogecoin (DOGE) Drifts Sideways", "West Texas
+# Intermediate" as a capitalised chunk. Its figures are that thing's price and moves (metrics.yaml
+# `by_subject_kind`), as when the sentence names it in lower case. The name is read whole, or after market,
+# grade and exchange words in front of it (subjects.yaml `commodity_markets`, the gazetteer's exchanges), never
+# after other words: "Senco Gold" stays a company.
+QUOTED_KIND_RULE = "claims.quoted_kind.v1"
+_QUOTED_KINDS = ("commodity", "crypto", "currency")  # the common subjects whose own name makes a quote of them
+_FILED_AS = ("company", "name", "title")  # the kinds a route files such a name under
+
+
+@lru_cache(maxsize=4)
+def _quoted_names(res: Resources) -> tuple[dict, frozenset]:
+    """The common subjects' names of a quoted kind (lower case -> kind), and the words a market writes before them."""
+    data = res.subject_words
+    common = {str(k).lower(): str(v[1]) for k, v in (data.get("common_subjects") or {}).items()
+              if str(v[1]) in _QUOTED_KINDS}
+    front = frozenset(str(w).lower() for w in (*(data.get("commodity_markets") or ()), *res.exchanges))
+    return common, front
+
+
+def quoted_kind(candidate, res: Resources) -> str:
+    """The kind `candidate` (a subjects.Candidate or None) is a subject of: commodity, crypto or currency when its
+    name is one, else its own kind ("" for none)."""
+    if candidate is None:
+        return ""
+    if candidate.kind not in _FILED_AS:
+        return candidate.kind
+    common, front = _quoted_names(res)
+    words = re.sub(r"[^\w.&'-]+", " ", candidate.entity.lower()).split()
+    for i in range(len(words)):
+        if " ".join(words[i:]) in common:
+            return common[" ".join(words[i:])]
+        if words[i] not in front:  # "Senco Gold": a company's own word before the commodity's
+            break
+    return candidate.kind

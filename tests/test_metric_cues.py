@@ -15,6 +15,13 @@ CUES = [
      "price_target"),
     ("Globex's $160 price target indicates a one-year downside of 12%, the analyst wrote.", "12%", "price_target"),
     ("Initech shares rose 5% on Monday after the upgrade.", "5%", "price_change"),
+    # an installed base in use and a site's visits are users, not units sold
+    ("Hooli now has more than 600 million active devices worldwide.", "600 million", "users"),
+    ("Globex.com recorded 95.2 million visits last month, the traffic tracker said.", "95.2 million", "users"),
+    ("Hooli sold 600 million devices last year.", "600 million", "units_sold"),
+    # a forecast of an economy's growth or contraction
+    ("Globex Bank forecasts the Freedonian economy to contract 4% this year.", "4%", "gdp_growth"),
+    ("Economists expect the economy to grow 2.5% in 2025, the central bank said.", "2.5%", "gdp_growth"),
     ("A group of Japanese banks will lend Freedonia 30 billion yen for public works, the finance ministry said.",
      "30 billion yen", "debt"),
     ("Initech Corp said three banks agreed to lend it 250 mln dlrs to finance the purchase.", "250 mln dlrs", "debt"),
