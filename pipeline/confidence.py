@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .heads import fitted_head
+
 HEAD_FILE = "heads/confidence.npz"
 ROUTES = ("attached", "clause", "sentence", "previous", "recent", "topic", "main")
 FIGURE_KINDS = ("money", "percent", "pp", "multiple", "count", "quantity", "word_change")
@@ -69,11 +71,8 @@ class ConfidenceHead:
 @lru_cache(maxsize=4)
 def load_confidence_head(models_dir: Path) -> ConfidenceHead | None:
     """models/heads/confidence.npz when it was fitted on these features, else None."""
-    path = Path(models_dir) / HEAD_FILE
-    if not path.exists():
-        return None
-    data = np.load(path, allow_pickle=False)
-    if tuple(str(f) for f in data["features"]) != FEATURES:
+    data = fitted_head(models_dir, HEAD_FILE, FEATURES)
+    if data is None:
         return None
     return ConfidenceHead(data["coef"].astype(np.float64), float(data["intercept"]))
 

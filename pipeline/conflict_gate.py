@@ -23,6 +23,8 @@ from typing import Callable, Mapping
 
 import numpy as np
 
+from .heads import fitted_head
+
 HEAD_FILE = "heads/conflict_gate.npz"
 FAMILIES = ("results", "growth", "move", "quote", "holding", "economy", "other")
 FEATURES = ("estimate", *(f"family_{f}" for f in FAMILIES), "same_day", "log_days", "log_gap",
@@ -110,11 +112,8 @@ class ConflictGate:
 @lru_cache(maxsize=4)
 def load_gate(models_dir: Path) -> ConflictGate | None:
     """models/heads/conflict_gate.npz when it was fitted on these features, else None (no gate)."""
-    path = Path(models_dir) / HEAD_FILE
-    if not path.exists():
-        return None
-    data = np.load(path, allow_pickle=False)
-    if tuple(str(f) for f in data["features"]) != FEATURES:
+    data = fitted_head(models_dir, HEAD_FILE, FEATURES)
+    if data is None:
         return None
     return ConflictGate(data["coef"].astype(np.float64), float(data["intercept"]), float(data["threshold"]))
 

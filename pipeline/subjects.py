@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .heads import fitted_head
 from .identity import slug
 from .parse import Parsed
 from .records import Mention
@@ -111,14 +112,10 @@ class SubjectHead:
 
 @lru_cache(maxsize=8)
 def load_head(models_dir: Path, fast: bool = False) -> SubjectHead | None:
-    path = Path(models_dir) / (FAST_HEAD_FILE if fast else HEAD_FILE)
-    if not path.exists():
+    data = fitted_head(models_dir, FAST_HEAD_FILE if fast else HEAD_FILE, FEATURES)
+    if data is None:
         return None
-    data = np.load(path, allow_pickle=False)
-    names = tuple(str(f) for f in data["features"])
-    if names != FEATURES:
-        return None
-    return SubjectHead(data["coef"].astype(np.float64), float(data["intercept"]), names)
+    return SubjectHead(data["coef"].astype(np.float64), float(data["intercept"]), FEATURES)
 
 
 @dataclass(frozen=True)
