@@ -427,7 +427,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         listed = [spans[s] for s in by_sentence.get(sent.start, ())]  # "Sify and Infosys lost 3.4% and 2%, respectively"
         cands = money_places(text, cands, listed, spans[fig.start], res)  # "2.43 US dollars": the money's unit, no owner
         best, best_score = choose(cands, head)
-        best = tariff_owner(text, fig, sent.start, cands, mover_owner(text, fig.start, cands, best, sent.start, res), res)  # "... and Yonghui declines 2.15%", "Trump imposes 25% tariffs"
+        best = mover_owner(text, fig.start, cands, best, sent.start, res)  # "... and Yonghui declines 2.15%"
+        best = tariff_owner(text, fig, sent.start, cands, best, res)  # "Trump imposes 25% tariffs": the US's rate
         best = trailing_owner(text, spans[fig.start], listed, cands, respectively_owner(
             text, spans[fig.start], listed, cands, best, sent.start, sent.end))
         if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(headline):
@@ -490,8 +491,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             # outweighs the clause's cues: it says what this figure counts, they what the clause is about
             share = share_metric(res.measures, lower_text(text[fig.end:ce]), fig.kind) if res.measures is not None else None
             rate = res.measures is not None and laid_rate(res.measures, lower_text(text[fig.end:ce]))  # "a 10% tariff"
-            measured = share or ("other" if rate else None) or (measured_noun(res.measures, lower_text(text[cs:fig.start]), lower_text(text[fig.end:ce]),
-                                               fig.kind, metric_kinds(res), lower_text(text[sent.start:cs])) if res.measures is not None else None)
+            measured = share or ("other" if rate else None) or (
+                measured_noun(res.measures, lower_text(text[cs:fig.start]), lower_text(text[fig.end:ce]), fig.kind,
+                              metric_kinds(res), lower_text(text[sent.start:cs])) if res.measures is not None else None)
             if measured is None and res.measures is not None:
                 measured = table_row_metric(res.measures, text, fig.start, fig.end)  # "| Amount | $131,067 |"
             if measured is None and coordinated is not None and coordinated[2] == fig.unit and coordinated[0] >= sent.start \
