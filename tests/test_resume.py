@@ -25,6 +25,11 @@ def dump(tmp_path_factory) -> Path:
     with gzip.open(REUTERS, "rt", encoding="utf-8") as src:
         lines = list(itertools.islice(src, 400))
     lines += lines[:10]  # syndicated twice: processed once, listed as duplicates
+    # and facts that disagree, so that the conflict rows have something to carry through buckets and spills
+    # (the 400 wire stories alone give none since session 14's claims)
+    for k, (pe, day) in enumerate([(15, "1987-03-04"), (15, "1987-03-04"), (31, "1987-03-05"), (22, "1987-03-05")]):
+        lines.append(json.dumps({"id": f"pe{k}", "published": day, "source": f"outlet{k}", "title": "Acme Corp",
+                                 "text": f"Acme Corp trades at {pe} times forward earnings, analysts said."}) + "\n")
     path.write_text("".join(lines), encoding="utf-8")
     return path
 
