@@ -10,6 +10,15 @@ from pipeline import extract
 
 # (text, figure, metric)
 CUES = [
+    # what customers spend or send through a platform is neither its shares' trading volume nor its revenue
+    ("Gross merchandise volume rose 26% to $94.46 billion, beating the consensus estimate of $93.01 billion.",
+     "$93.01 billion", "other"),
+    ("Analysts had expected more growth, with their estimate for gross bookings coming in at $4.24 billion.",
+     "$4.24 billion", "other"),
+    ("Total payment volume at Initech climbed to $1.2 trillion.", "$1.2 trillion", "other"),
+    ("Trading volume in Globex shares reached $1.5 billion, twice the daily average.", "$1.5 billion",
+     "trading_volume"),
+    ("Initech said bookings rose to $2.1 billion in the quarter.", "$2.1 billion", "revenue"),
     # the upside or downside an analyst's price target implies is the target's (the metric guide), not a move
     ("The average Initech price target of $24.53 per share implies 19.43% upside potential.", "19.43%",
      "price_target"),
