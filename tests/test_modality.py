@@ -19,6 +19,15 @@ def modality_of(text: str, figure: str, published: str = PUBLISHED) -> str:
 
 
 CASES = {
+    # a result set against the expectation it missed or beat, the verb in any form: the phrase's words are no cue
+    # for the figure before it, and the figure after it is the expectation
+    "versus_expectations": [
+        ("Globex reported sales fell 1.7% to $640 million in Q4 to miss the consensus expectation by $5.1 million.",
+         "$640 million", "actual"),
+        ("Hooli's revenue of $2.1 billion was enough to surpass analysts' estimates.", "$2.1 billion", "actual"),
+        ("Initech needs $3 billion in sales to top the consensus forecast.", "$3 billion", "actual"),
+        ("Initech's sales were expected to miss the consensus of $2.0 billion.", "$2.0 billion", "estimate"),
+    ],
     # a sentence's lead clause frames the others with its forecast verbs, not with a modal verb of its own
     "lead_frame": [
         ("The company forecasts EPS growth of 4% to 7%, or 8% to 11% excluding currency.", "8% to 11%", "forecast"),
