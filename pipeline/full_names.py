@@ -48,10 +48,17 @@ def full_name(subject: Mention | None, text: str, res: Resources) -> Mention | N
     short = subject.entity.strip()
     if not short or len(short) < 3:
         return subject
-    flags = 0
+    name = _written_full_name(short, text, res)
+    return replace(subject, entity=name, entity_id=slug(name)) if name else subject
+
+
+@lru_cache(maxsize=512)
+def _written_full_name(short: str, text: str, res: Resources) -> str:
+    """The one longer name the article writes for `short`, or "". Cached: an article's figures ask for the same
+    short names, and each answer scans the whole text (a str hashes once, so a repeated key is cheap)."""
     found = set()
     not_names, breaks = subject_words(res).not_subjects, subject_words(res).headline_breaks
-    after = re.compile(r"(?<![\w&'’.-])" + re.escape(short) + r"((?:" + _JOIN + _WORD + r")+)", flags)
+    after = re.compile(r"(?<![\w&'’.-])" + re.escape(short) + r"((?:" + _JOIN + _WORD + r")+)")
     for m in after.finditer(text):
         added = m.group(1).split()
         if "\n" in m.group(1) or len(added) > 2 or _headline(text, m.start()) or any(
@@ -60,17 +67,14 @@ def full_name(subject: Mention | None, text: str, res: Resources) -> Mention | N
             continue  # a headline's verbs ("Lundin Mining Announces"), "Deepak Nitrite Q3", "Catalyst Fund Director ..."
         found.add(_trimmed(m.group(), res))
     if " " not in short:  # a surname after a first name: "Arvind Kejriwal", "Chief Minister Arvind Kejriwal"
-        before = re.compile(r"(?<![\w&'’.-])([A-Z][a-z]+)[ \t]+" + re.escape(short) + r"(?![\w&'’-])", flags)
+        before = re.compile(r"(?<![\w&'’.-])([A-Z][a-z]+)[ \t]+" + re.escape(short) + r"(?![\w&'’-])")
         for m in before.finditer(text):
             opening = not text[:m.start()].rstrip(" \t\"'“(*") or text[:m.start()].rstrip(" \t\"'“(*")[-1] in ".!?:\n"
             if not opening and m.group(1).lower() not in not_names and m.group(1).lower() not in _FUNCTION_WORDS \
                     and not _headline(text, m.start()) and not _lower_too(m.group(1), text):
                 found.add(_trimmed(m.group(), res))
     found = {f for f in found if f.lower() != short.lower() and len(f.split()) <= 5}
-    if len(found) != 1:
-        return subject
-    name = found.pop()
-    return replace(subject, entity=name, entity_id=slug(name))
+    return found.pop() if len(found) == 1 else ""
 
 
 def _headline(text: str, pos: int) -> bool:
