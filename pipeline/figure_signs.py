@@ -15,6 +15,9 @@ from .resources import Resources
 _FLAT_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|remained|stayed|held|largely|roughly|nearly|essentially|"
                           r"virtually|broadly|ended|closed|traded|finished|came in|mostly)\s+$", re.I)
 
+# the qualifiers ("about", "more than") as one alternation, longest first
+_QUALIFIERS = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+
 
 # a per-share amount of a loss: "a loss of 4.20 dlrs per share", "a loss of $75.8 million, or $2.20 a share";
 # a profit, a comparison or a clause break between the loss and the amount ends it ("a loss ..., compared
@@ -73,7 +76,7 @@ def _sign_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     nw = res.number_words
     before = alternation(nw.get("falling_words") or ())
     nouns = alternation(nw.get("falling_nouns") or ())
-    quals = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+    quals = _QUALIFIERS
     # "fell 3%", "dropped by about 3%", and a falling noun with its adjectives before "of": "a weekly loss of 0.2%"
     before_rx = re.compile(r"(?:\b(?:" + before + r")\s+(?:(?:[\w-]+\s+){0,3}by\s+)?(?:a further\s+|another\s+)?"
                            r"|\b(?:a|an|the|its|their|his|her)\s+(?:(?!(?:" + _NOT_BETWEEN + r")\b)[a-z][\w-]*\s+){0,2}"
@@ -88,7 +91,7 @@ def _fall_by_pattern(res: Resources) -> re.Pattern:
     $2 billion" (up to three words between the verb and "by"); a verb alone may name a level or a loss
     ("lost $5 million"), so only "by" makes the amount a change."""
     verbs = alternation(w for w in res.number_words.get("falling_words") or () if " " not in w)
-    quals = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+    quals = _QUALIFIERS
     return re.compile(r"\b(?:" + verbs + r")\s+(?:(?!(?:to|from|at)\b)[\w'-]+\s+){0,3}?by\s+(?:(?:" + quals + r")\s+)?$", re.I)
 
 
@@ -149,7 +152,7 @@ def _not_a_change(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=4)
 def _fold_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     nw = res.number_words
-    quals = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+    quals = _QUALIFIERS
     before = re.compile(r"\b(?:" + alternation(nw.get("fold_verbs") or ()) + r")\b(?:\s+[\w'-]+){0,3}?\s+"
                         r"(?:(?:" + quals + r")\s+)?$", re.I)
     after = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:" + alternation(nw.get("fold_nouns") or ()) + r")\b", re.I)
