@@ -53,7 +53,7 @@ MESSAGES = {
     "A004": "text is {n_chars} characters, over --max-chars {limit}; raise --max-chars to process it",
     "A005": "line {line} is not valid JSON ({reason})",
     "A006": "record has no text field",
-    "A007": "published date {value!r} could not be parsed; inferred from the text instead",
+    "A007": "published date {value!r} could not be parsed (a relative one such as '2 hours ago' needs --crawled); inferred from the text instead",
     "A008": "invalid UTF-8 replaced with U+FFFD",
     "A009": "same id as an earlier article with a different text; kept as {new_id}",
     "A010": "same text as article {first}",

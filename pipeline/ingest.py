@@ -8,8 +8,8 @@ that it is listed in articles.csv instead of vanishing.
 from __future__ import annotations
 
 import csv
-import functools
 import email.utils
+import functools
 import gzip
 import hashlib
 import io
@@ -17,6 +17,7 @@ import json
 import re
 import sys
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -38,12 +39,19 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
 
 
-def parse_published(value) -> tuple[date | None, bool]:
+def parse_published(value, crawled: date | None = None) -> tuple[date | None, bool]:
     """Return (date, ok); ok is False when a non-empty value could not be parsed.
 
     ISO dates and RSS/e-mail dates take the standard library's fast paths (microseconds; nearly every
     dump writes one of them); any other written form goes to dateparser (about 9 ms a value here,
     cached), which reads "Feb. 09, 2025", "5 March, 2024" or "03/01/2024" without a format list.
+    A relative value ("2 hours ago", "yesterday") is read against `crawled`, the day the dump was
+    crawled (--crawled); without it, it is no date.
+
+    >>> parse_published("2 hours ago", date(2025, 2, 10)), parse_published("yesterday", date(2025, 2, 10))
+    ((datetime.date(2025, 2, 10), True), (datetime.date(2025, 2, 9), True))
+    >>> parse_published("2 hours ago")
+    (None, False)
     """
     if value is None or value == "" or (isinstance(value, float) and value != value):
         return None, True
@@ -62,7 +70,7 @@ def parse_published(value) -> tuple[date | None, bool]:
         return email.utils.parsedate_to_datetime(s).date(), True
     except (TypeError, ValueError, IndexError):
         pass
-    return _written_date(s)
+    return _written_date(s, crawled)
 
 
 _ISO_SHAPE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\b")
@@ -71,19 +79,33 @@ _DATEPARSER_SETTINGS = {"DATE_ORDER": "MDY", "PREFER_DAY_OF_MONTH": "first", "RE
 
 
 @functools.lru_cache(maxsize=4096)
-def _written_date(s: str) -> tuple[date | None, bool]:
+def _written_date(s: str, crawled: date | None = None) -> tuple[date | None, bool]:
     """A date written in words or another order, by dateparser. A relative phrase ("yesterday", "2 hours
-    ago") depends on the day it is read against, so it is no publication date: read against two far-apart
-    days, it gives two dates."""
+    ago") depends on the day it is read against: read against two far-apart days it gives two dates, and
+    it is then read against the crawl day, or is no date when none is given."""
     import dateparser
 
     first = dateparser.parse(s, languages=["en"], settings={**_DATEPARSER_SETTINGS, "RELATIVE_BASE": datetime(2000, 1, 1)})
     if first is None:
-        return None, False
+        return _relative_date(s, crawled)
     second = dateparser.parse(s, languages=["en"], settings={**_DATEPARSER_SETTINGS, "RELATIVE_BASE": datetime(2010, 6, 15)})
     if second is None or second.date() != first.date():
-        return None, False
+        return _relative_date(s, crawled)
     return first.date(), True
+
+
+def _relative_date(s: str, crawled: date | None) -> tuple[date | None, bool]:
+    """ "3 days ago" against the crawl day; REQUIRE_PARTS is left out, as a relative phrase names no parts."""
+    if crawled is None:
+        return None, False
+    import dateparser
+
+    settings = {k: v for k, v in _DATEPARSER_SETTINGS.items() if k != "REQUIRE_PARTS"}
+    found = dateparser.parse(s, languages=["en"], settings={
+        **settings, "RELATIVE_BASE": datetime(crawled.year, crawled.month, crawled.day, 12), "PREFER_DATES_FROM": "past"})
+    if found is None or found.date() > crawled:
+        return None, False
+    return found.date(), True
 
 
 def decode_bytes(raw: bytes) -> tuple[str, str]:
@@ -119,8 +141,9 @@ def _with_text_column(record: dict, text_column: str) -> dict:
     return record
 
 
-def make_article(record: dict, doc_default: str, origin: str, note: str = "") -> Article:
-    """Build an Article from a dump record or manifest row (pure; no I/O)."""
+def make_article(record: dict, doc_default: str, origin: str, note: str = "", crawled: date | None = None) -> Article:
+    """Build an Article from a dump record or manifest row (pure; no I/O); `crawled` dates a relative
+    `published` ("2 hours ago")."""
     text = record.get("text")
     error = ""
     if text is None or (isinstance(text, float) and text != text):
@@ -132,7 +155,7 @@ def make_article(record: dict, doc_default: str, origin: str, note: str = "") ->
     text, replaced = _clean_surrogates(text)
     if replaced:
         note = "; ".join(n for n in (note, message("A008")) if n)
-    published, ok = parse_published(record.get("published"))
+    published, ok = parse_published(record.get("published"), crawled)
     if not ok:
         note = "; ".join(n for n in (note, message("A007", value=str(record.get("published")))) if n)
     rid = record.get("id")
@@ -151,6 +174,21 @@ def make_article(record: dict, doc_default: str, origin: str, note: str = "") ->
     )
 
 
+@dataclass(frozen=True)
+class Reading:
+    """How the inputs' records are read: the field holding the text (--text-column) and the crawl day
+    that dates a relative `published` (--crawled)."""
+
+    text_column: str = "text"
+    crawled: date | None = None
+
+    def article(self, record: dict, doc_default: str, origin: str, note: str = "") -> Article:
+        return make_article(_with_text_column(record, self.text_column), doc_default, origin, note, self.crawled)
+
+
+_PLAIN = Reading()
+
+
 def _read_manifest(folder: Path) -> dict[str, dict]:
     path = folder / "manifest.csv"
     if not path.exists():
@@ -165,17 +203,17 @@ def _read_manifest(folder: Path) -> dict[str, dict]:
     return rows
 
 
-def _read_text_file(path: Path, meta: dict | None) -> Article:
+def _read_text_file(path: Path, meta: dict | None, reading: Reading = _PLAIN) -> Article:
     text, note = decode_bytes(path.read_bytes())
     record = dict(meta or {})
     record["text"] = text
     record.setdefault("id", path.stem)
     if not record.get("id"):
         record["id"] = path.stem
-    return make_article(record, path.stem, str(path), note)
+    return make_article(record, path.stem, str(path), note, reading.crawled)
 
 
-def _iter_folder(folder: Path, text_column: str = "text") -> Iterator[Article]:
+def _iter_folder(folder: Path, reading: Reading = _PLAIN) -> Iterator[Article]:
     manifest = _read_manifest(folder)
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
     dumps = sorted(p for p in folder.rglob("*") if p.is_file() and _dump_kind(p))
@@ -186,20 +224,20 @@ def _iter_folder(folder: Path, text_column: str = "text") -> Iterator[Article]:
         rel = str(path.relative_to(folder))
         meta = manifest.get(rel) or manifest.get(path.name) or manifest.get(path.stem)
         named.update((rel, path.name, path.stem))
-        yield _read_text_file(path, meta)
+        yield _read_text_file(path, meta, reading)
     for key, row in manifest.items():  # a manifest row whose file is missing is listed, not dropped
         if key not in named:
             rid = (row.get("id") or Path(key).stem).strip()
             yield Article(article_id=rid, doc=rid, text="", origin=str(folder / key),
                           error=message("A014", file=key))
     for path in dumps:
-        yield from _iter_dump_safely(path, text_column)
+        yield from _iter_dump_safely(path, reading)
 
 
-def _iter_dump_safely(path: Path, text_column: str = "text") -> Iterator[Article]:
+def _iter_dump_safely(path: Path, reading: Reading = _PLAIN) -> Iterator[Article]:
     """A dump inside a folder that cannot be read becomes one failed row; the run goes on."""
     try:
-        yield from _iter_dump(path, text_column)
+        yield from _iter_dump(path, reading)
     except (ClaimsError, OSError, EOFError, ValueError) as exc:
         yield Article(article_id=_dump_stem(path), doc=_dump_stem(path), text="", origin=str(path),
                       error=message("A015", path=path.name, reason=str(exc).splitlines()[0][:200]))
@@ -226,17 +264,17 @@ def _dump_stem(path: Path) -> str:
     return path.stem
 
 
-def _iter_jsonl(path: Path, text_column: str = "text") -> Iterator[Article]:
+def _iter_jsonl(path: Path, reading: Reading = _PLAIN) -> Iterator[Article]:
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     stem = _dump_stem(path)
     try:
-        yield from _jsonl_records(path, opener, stem, text_column)
+        yield from _jsonl_records(path, opener, stem, reading)
     except (EOFError, OSError) as exc:  # a truncated or non-gzip .gz: keep what was read, list the rest as failed
         yield Article(article_id=f"{stem}-unreadable", doc=f"{stem}-unreadable", text="", origin=str(path),
                       error=message("A015", path=path.name, reason=str(exc).splitlines()[0][:200]))
 
 
-def _jsonl_records(path: Path, opener, stem: str, text_column: str = "text") -> Iterator[Article]:
+def _jsonl_records(path: Path, opener, stem: str, reading: Reading = _PLAIN) -> Iterator[Article]:
     with opener(path, "rb") as fh:
         for lineno, raw in enumerate(fh, start=1):
             if not raw.strip():
@@ -254,7 +292,7 @@ def _jsonl_records(path: Path, opener, stem: str, text_column: str = "text") -> 
                 yield Article(article_id=f"{stem}-line{lineno}", doc=f"{stem}-line{lineno}", text="",
                               origin=origin, error=message("A005", line=lineno, reason="not a JSON object"))
                 continue
-            yield make_article(_with_text_column(record, text_column), f"{stem}-line{lineno}", origin, note)
+            yield reading.article(record, f"{stem}-line{lineno}", origin, note)
 
 
 def _no_text_column(path: Path, text_column: str, found) -> Exception:
@@ -262,41 +300,41 @@ def _no_text_column(path: Path, text_column: str, found) -> Exception:
     return usage("E006", path=path, column=text_column, found=shown or "none")
 
 
-def _iter_csv(path: Path, text_column: str = "text") -> Iterator[Article]:
+def _iter_csv(path: Path, reading: Reading = _PLAIN) -> Iterator[Article]:
     with path.open("rb") as raw:
         wrapper = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
         reader = csv.DictReader(wrapper)
-        if reader.fieldnames is None or text_column not in reader.fieldnames:
-            raise _no_text_column(path, text_column, reader.fieldnames or ())
+        if reader.fieldnames is None or reading.text_column not in reader.fieldnames:
+            raise _no_text_column(path, reading.text_column, reader.fieldnames or ())
         for rowno, row in enumerate(reader, start=2):
-            yield make_article(_with_text_column(row, text_column), f"{path.stem}-row{rowno}", f"{path}:{rowno}")
+            yield reading.article(row, f"{path.stem}-row{rowno}", f"{path}:{rowno}")
 
 
-def _iter_parquet(path: Path, batch_size: int = 1024, text_column: str = "text") -> Iterator[Article]:
+def _iter_parquet(path: Path, batch_size: int = 1024, reading: Reading = _PLAIN) -> Iterator[Article]:
     import pyarrow.parquet as pq
 
     try:
         pf = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises several types for a corrupt file
         raise usage("E009", path=path, reason=str(exc).splitlines()[0]) from exc
-    if text_column not in pf.schema_arrow.names:
-        raise _no_text_column(path, text_column, pf.schema_arrow.names)
+    if reading.text_column not in pf.schema_arrow.names:
+        raise _no_text_column(path, reading.text_column, pf.schema_arrow.names)
     columns = [c for c in pf.schema_arrow.names if c in METADATA_FIELDS or c not in ("__index_level_0__",)]
     row = 0
     for batch in pf.iter_batches(batch_size=batch_size, columns=columns):
         for record in batch.to_pylist():
             row += 1
-            yield make_article(_with_text_column(record, text_column), f"{path.stem}-row{row}", f"{path}:{row}")
+            yield reading.article(record, f"{path.stem}-row{row}", f"{path}:{row}")
 
 
-def _iter_dump(path: Path, text_column: str = "text") -> Iterator[Article]:
+def _iter_dump(path: Path, reading: Reading = _PLAIN) -> Iterator[Article]:
     kind = _dump_kind(path)
     if kind == "jsonl":
-        yield from _iter_jsonl(path, text_column)
+        yield from _iter_jsonl(path, reading)
     elif kind == "csv":
-        yield from _iter_csv(path, text_column)
+        yield from _iter_csv(path, reading)
     elif kind == "parquet":
-        yield from _iter_parquet(path, text_column=text_column)
+        yield from _iter_parquet(path, reading=reading)
 
 
 def check_inputs(paths: Iterable[Path]) -> list[Path]:
@@ -312,19 +350,21 @@ def check_inputs(paths: Iterable[Path]) -> list[Path]:
     return checked
 
 
-def read_articles(paths: Iterable[Path], text_column: str = "text") -> Iterator[Article]:
+def read_articles(paths: Iterable[Path], text_column: str = "text", crawled: date | None = None) -> Iterator[Article]:
     """Yield every article of every input, lazily, in a stable order.
 
     text_column (str): the field of a dump's records that holds the article (--text-column).
+    crawled (date): the day the inputs were crawled, against which a relative `published` is read (--crawled).
     """
+    reading = Reading(text_column, crawled)
     for p in check_inputs(paths):
         if p.is_dir():
-            yield from _iter_folder(p, text_column)
+            yield from _iter_folder(p, reading)
         elif _dump_kind(p):
-            yield from _iter_dump(p, text_column)
+            yield from _iter_dump(p, reading)
         else:
             try:
-                yield _read_text_file(p, None)
+                yield _read_text_file(p, None, reading)
             except OSError as exc:
                 raise run_error("E001", path=p) from exc
 

@@ -65,6 +65,7 @@ class RunOptions:
     engine: str = "local"  # local (processes on this machine) or dask
     scheduler: str | None = None  # a Dask scheduler address; None starts a LocalCluster
     text_column: str = "text"  # the field of a dump's records that holds the article (--text-column)
+    crawled: date | None = None  # the day the inputs were crawled: dates a relative `published` (--crawled)
     today: date | None = None  # the run's start day (set once by run()): the latest publication date a text can give
 
 
@@ -310,6 +311,8 @@ def run(inputs: list[Path], opts: RunOptions) -> dict:
                    "model_path": opts.model_path}
     if opts.text_column != "text":  # only then, so the runs made before the option keep their keys
         key_options["text_column"] = opts.text_column
+    if opts.crawled is not None:
+        key_options["crawled"] = opts.crawled.isoformat()
     seg = store.segment_for(fingerprint(inputs, key_options, __version__, res.models_dir),
                             [str(Path(p).resolve()) for p in inputs])
     try:
@@ -378,7 +381,7 @@ def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg
     for path in store.files("articles", exclude=seg):  # one part at a time: memory stays flat
         prior = pd.read_parquet(path, columns=["text_hash", "article_id"])
         seen.add_texts((h, aid) for h, aid in zip(prior["text_hash"], prior["article_id"]) if h)
-    stream = _dedupe(read_articles(inputs, opts.text_column), opts.max_chars, seen)
+    stream = _dedupe(read_articles(inputs, opts.text_column, opts.crawled), opts.max_chars, seen)
     total = None if opts.silent else estimate_articles(inputs)  # about: lines sampled, not counted
     bar = _progress(opts.silent, total, seg.consumed)
     t_start = time.time()

@@ -183,6 +183,20 @@ def test_text_column_reads_the_articles_from_another_field(tmp_path, kind):
     assert len(pd.read_csv(out / "claims.csv")) >= 4
 
 
+def test_crawled_dates_a_relative_published_value(tmp_path):
+    """issue 17: a crawl's "2 hours ago" is the crawl day with --crawled; a bad day is a one-line usage error."""
+    import pandas as pd
+
+    dump = tmp_path / "crawl.jsonl"
+    dump.write_text(json.dumps({"id": "a", "published": "2 hours ago", "text": article("a")}) + "\n")
+    r = invoke(dump, "--out", tmp_path / "o", "--workers", "1", "--no-model", "--silent", "--crawled", "2025-02-10")
+    assert r.returncode == 0, r.stderr
+    articles = pd.read_csv(tmp_path / "o" / "articles.csv", dtype=str, keep_default_na=False)
+    assert articles.published.tolist() == ["2025-02-10"]
+    r = invoke(dump, "--out", tmp_path / "o2", "--workers", "1", "--no-model", "--crawled", "10/02/2025")
+    assert r.returncode == 2 and "--crawled" in r.stderr
+
+
 @pytest.mark.parametrize("kind", ["csv", "parquet"])
 def test_no_text_column_lists_the_columns_and_the_option(tmp_path, kind):
     dump = _dump_without_text(tmp_path, kind)

@@ -26,6 +26,32 @@ def test_published_table(text, row, group):
         assert parse_published(text) == (row["published"], True)
 
 
+CRAWLED = datetime.date(2025, 2, 10)  # a Monday
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2 hours ago", CRAWLED), ("5 minutes ago", CRAWLED), ("yesterday", datetime.date(2025, 2, 9)),
+    ("3 days ago", datetime.date(2025, 2, 7)), ("1 week ago", datetime.date(2025, 2, 3)),
+    ("last Tuesday", datetime.date(2025, 2, 4)),
+    ("Feb. 09, 2025", datetime.date(2025, 2, 9)),  # an absolute date ignores the crawl day
+    ("in 2 days", None), ("garbage", None),  # the future, and no date at all
+])
+def test_relative_published_is_read_against_the_crawl_day(value, expected):
+    """issue 17: "2 hours ago" against the crawl date given with --crawled; without it, no date."""
+    assert parse_published(value, CRAWLED) == (expected, expected is not None)
+    if expected is not None and "2025" not in value:
+        assert parse_published(value) == (None, False)
+
+
+def test_read_articles_dates_a_relative_published_by_the_crawl_day(tmp_path):
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps({"id": "a", "published": "yesterday", "text": "Acme sold a unit for $5m."}) + "\n")
+    (with_day,) = read_articles([path], crawled=CRAWLED)
+    (without,) = read_articles([path])
+    assert (with_day.published, with_day.note) == (datetime.date(2025, 2, 9), "")
+    assert without.published is None and "--crawled" in without.note
+
+
 @pytest.mark.parametrize("value", [None, "", float("nan")])
 def test_missing_published_is_not_an_error(value):
     assert parse_published(value) == (None, True)
