@@ -11,6 +11,10 @@ and resolved by the calendar grammar, from the words in models/lexicons; what is
 reporting (quarters, halves, fiscal years with each company's calendar, year-to-date, "a month earlier"
 anchored to the period mentioned before) by pipeline/reporting_periods.py. Every `Period` carries its
 granularity.
+
+Dates in text are read by this grammar, not by dateparser: on the peer suites dateparser's `search_dates`
+found 23% (duckling-datetime) and 33% (recognizers-text-datetime) of the cases, the grammar 97.8% and 97.1%
+(bench/RESULTS.md). dateparser reads what it is strong at, the `published` metadata (pipeline/ingest.py).
 """
 from __future__ import annotations
 
