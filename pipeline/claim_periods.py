@@ -19,7 +19,7 @@ from .records import Figure, Period
 from .reporting_periods import fiscal_year_of, fiscal_year_span, shift_period
 
 if TYPE_CHECKING:
-    from .claims import SentenceView
+    from .clauses import SentenceView
 
 # The periods a results figure's story reports in (a quarter, a half, a fiscal year).
 REPORT_GRAINS = ("quarter", "fiscal_quarter", "fiscal_year", "half")

@@ -1,6 +1,6 @@
 """What a figure measures, read from its clause's structure (rule `claims.measured_noun.v1`).
 
-The metric cues (`claims.find_cues`) weigh the words of a clause; this reads the one noun the
+The metric cues (`claim_metrics.find_cues`) weigh the words of a clause; this reads the one noun the
 figure is tied to, in these shapes, nearest first:
 
 - after the figure, the noun it modifies: "a $600,000 promissory note", "7.0% subordinated notes";

@@ -1,6 +1,6 @@
 """The transformer stage (metric_model.v1): a claim's metric where the rules run out.
 
-The rules in `claims.py` pick a metric from cue phrases near the figure. For a
+The rules in `claim_metrics.py` pick a metric from cue phrases near the figure. For a
 claim whose metric rests on a weak cue only (`needs_model`), this stage embeds
 the figure's context (the words around it, the figure masked) with a
 sentence-embedding model and compares it with plain phrasings of every metric
@@ -27,7 +27,7 @@ from typing import Sequence
 import numpy as np
 import yaml
 
-from .claims import score_metric
+from .claim_metrics import score_metric
 from .encoder import MetricModel, embed_texts
 from .errors import MESSAGES, ModelsError
 from .records import Claim
@@ -244,7 +244,7 @@ def claim_kind(claim: Claim, res: Resources) -> str:
 
 
 def candidate_metrics(kind: str, res: Resources) -> tuple[str, ...]:
-    """Metrics whose kinds fit a figure of `kind` (as claims.score_metric allows them), plus `other`."""
+    """Metrics whose kinds fit a figure of `kind` (as claim_metrics.score_metric allows them), plus `other`."""
     fits = [m.name for m in res.metrics.values()
             if kind in m.kinds or (kind == "word_change" and "percent" in m.kinds)]
     return tuple(fits) + ("other",)
@@ -253,7 +253,7 @@ def candidate_metrics(kind: str, res: Resources) -> tuple[str, ...]:
 def needs_model(claim: Claim, kind: str, res: Resources, include_other: bool = False) -> bool:
     """Whether the rules named the claim's metric on a weak cue only: the claims this stage may change.
 
-    The cue score is the rules' own (`claims.score_metric`) over the whole sentence: a claim is
+    The cue score is the rules' own (`claim_metrics.score_metric`) over the whole sentence: a claim is
     unsure when no metric of its kind has a cue of weight WEAK_CUE or more there. A wire-table
     row (rule figures.table.*) took its metric from the row label, and a word change ("doubled")
     is its own cue (the model read the seeds' "doubled" as `other`): neither is ever unsure.

@@ -47,7 +47,7 @@ class MetricSpec:
     # () when none could be found (the cue then always runs)
     cue_literals: tuple[tuple[str, ...], ...] = ()
     # one instrument among many of its entity (a bond yield: the 10-year note, the 3-month
-    # bill): claims are compared only when both name the same one (`claims.instrument_of`)
+    # bill): claims are compared only when both name the same one (`claim_segments.instrument_of`)
     instrument: bool = False
     default_period: str = "report"  # day, report or none: the period of a figure whose text gives none
     # a market quote's range within a day (metrics.yaml `day_slack`): (fraction of the value, percentage points)

@@ -24,7 +24,7 @@ and the measure's modifiers (segments.py, measured_parts.py) name none.
 - a market's futures as the subject: "U.S. stock futures fell 0.04%";
 - a name no list knows, read as the owner of a price, is the product itself: "Canon PowerShot SX420 for $199";
 - a figure that restates the one before or gives its earlier value takes its part: "$80, down from $110"
-  (restated_part, called from claims.py with the figure before's segment).
+  (restated_part, called from claim_segments.py with the figure before's segment).
 
 Each family is one function over the figure's sentence returning the words as the text writes them, or "".
 The word lists are segments.yaml's (`held_nouns`, `price_verbs`, `named_measure_nouns`, `instrument_heads`,

@@ -58,7 +58,7 @@ FEATURES = (
     # the dependency path from the figure up to the word that dominates both, then down to the candidate
     "path_found", "path_up", "path_down", "down_subject", "down_object", "down_prep", "down_poss", "down_compound",
     "down_conj", "down_appos", "ancestor", "up_relcl", "up_conj", "up_clause",
-    # what the word-order rules (claims.choose_subject) picked, and by which route
+    # what the word-order rules (figure_subject.choose_subject) picked, and by which route
     "rule_attached", "rule_clause", "rule_sentence", "rule_main",
     # the name written just before the figure, and whether the sentence's figures each have their own
     # ("better than Baidu's 7.7% but behind Amazon's 19%", "Doubao at 24%, Kimi at 18%")
@@ -462,7 +462,7 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
                    mentions_before: list[Mention] = (), rule_pick: tuple[Mention | None, str] = (None, "")) -> list[Candidate]:
     """Every candidate subject of `fig`, with its features (FEATURES order).
 
-    `rule_pick` is the word-order rules' subject and route (claims.choose_subject): "Baidu's 7.7%",
+    `rule_pick` is the word-order rules' subject and route (figure_subject.choose_subject): "Baidu's 7.7%",
     "BIDU being up 61%" and "Doubao at 24%" are read there more surely than by any parse.
     """
     words = subject_words(res)

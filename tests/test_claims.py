@@ -236,7 +236,7 @@ def test_every_cue_match_contains_one_of_its_literals(resources):
     ("Gilt yields rose to 4.1% on Monday.", "4.1%", ""),
 ])
 def test_instrument_of_names_the_term_nearest_before_the_figure(clause, figure, term):
-    from pipeline.claims import instrument_of
+    from pipeline.claim_segments import instrument_of
 
     assert instrument_of(clause, clause.index(figure)) == term
 

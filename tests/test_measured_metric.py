@@ -1,5 +1,5 @@
 """A figure's metric from the noun it measures (pipeline/measures.py) and from a quote's clause
-(claims.metric_by_clause): one expected metric <- many phrasings, and negatives that must keep the
+(claim_metrics.metric_by_clause): one expected metric <- many phrasings, and negatives that must keep the
 cues' metric. Sentences written for these tests (issue 15), none from the yardstick or the seeds.
 """
 from __future__ import annotations
@@ -330,7 +330,7 @@ def test_a_percent_of_a_whole_is_a_share_of_it(text, figure, metric):
     assert _metric(text, figure) == metric
 
 
-# a word that is the figure ("double", "halved") is no cue of what it measures (claims.score_cues)
+# a word that is the figure ("double", "halved") is no cue of what it measures (claim_metrics.score_cues)
 WORD_FIGURES = [
     ("A court in Dallas on Wednesday halved the $500 million verdict against Initech Corp.", "halved", "other"),
     ("Globex Corp is well placed to double its rental portfolio in five years.", "double", "other"),

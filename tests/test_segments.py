@@ -116,6 +116,6 @@ def test_index_futures(sentence, index, figure, expected):
     ("The company's shares rose 3% after it sold bonds.", "3%", ""),  # bond words, but no term
 ])
 def test_bond_term(sentence, figure, expected):
-    from pipeline.claims import instrument_of
+    from pipeline.claim_segments import instrument_of
     from pipeline.segments import bond_term
     assert bond_term(sentence, sentence.index(figure), instrument_of) == expected

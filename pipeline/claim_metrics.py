@@ -1,0 +1,242 @@
+"""The metric step of the claims stage: what a figure measures.
+
+A table row's label names it; else the noun the figure is tied to ("customer numbers rose 18%", "a $600,000
+promissory note", measures.py); else the amount it restates or changes ("601 million euros ($624 million)",
+amount_links.py); else the metric cues (models/lexicons/metrics.yaml) of its clause and sentence, weighed by
+their distance to the figure. A quote's clause may name what is quoted ("Brent rose 1.8%": the commodity's price).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from .claim_draft import Draft, Story
+from .entities import ArticleEntities
+from .measures import laid_rate, measured_noun, share_metric, table_row_metric
+from .resources import Resources, lower_text
+from .subject_roles import quoted_kind
+
+# subjects that are quoted themselves: "Oil major BP fell 2%" is BP's share move, not oil's (metric_by_clause)
+_OWN_QUOTES = frozenset({"company", "unit", "segment", "index"})
+# a figure written with a scale word or suffix ("$1.97 billion", "32.0 mln dlrs", "Rs 154 crore", "$2bn")
+SCALED = re.compile(r"\b(?:thousand|million|mln|mn|billion|bln|bn|trillion|tn|crore|lakh)s?\b|\d\s?(?:[mMbBkK]|bn|tn)\b")
+# the base a change is measured from, just before the figure: "from an estimated 98 billion", "up from 11.2 billion"
+_BASE_BEFORE = re.compile(r"\b(?:from|versus|vs\.?|compared with)\s+(?:(?:an?|the|its|a record|record|an estimated|"
+                          r"estimated|revised|about|around|nearly|some|over|more than|\S+'s)\s+){0,3}$", re.I)
+# words between two amounts that make the second one more of the first: "tax credits of 60,000 dlrs in quarter
+# and 218,000 dlrs in year", "losses from discontinued operations of 279,000 dlrs and 555,000 dlrs"
+_COORDINATED = re.compile(r"\s*(?:in (?:the )?(?:quarter|qtr|year|period|half|first half|nine months)\s*)?,?\s*"
+                          r"(?:and|vs\.?|versus|against|compared with)\s+(?:(?:about|some|an estimated)\s+)?", re.I)
+_LAST_MONEY = "<money>"  # previous_metric's key for a sentence's last amount of money, whatever its currency
+# a clause that gives the earlier value of the figure before it: "rose to 11%, up from 8.6%"
+_PRIOR_VALUE = re.compile(r"^[\s,;(-]*(?:up|down|compared|against|versus|vs\.?)?\s*(?:from|with)\b", re.I)
+_CHANGE_METRICS = ("price_change", "revenue_growth", "profit_growth", "eps_growth", "market_cap_change")
+_SHARE_WORDS = re.compile(r"\b(?:shares?|stock|price|ADRs?)\b", re.I)
+
+
+def find_cues(text: str, res: Resources, kinds: frozenset[str] | None = None) -> list[tuple[str, int, int, float]]:
+    """Every metric cue in `text` as (metric, start, end, weight); a cue inside a longer one of its metric is dropped.
+
+    With `kinds`, only metrics that take one of those figure kinds are scanned.
+    """
+    out = []
+    text = lower_text(text)  # the cues are compiled for lowercased text (resources.lower_text)
+    for spec in res.metrics.values():
+        if kinds is not None and not (spec.kinds & kinds):
+            continue
+        spans: list[tuple[int, int, float]] = []
+        for (rx, weight), literals in zip(spec.cues, spec.cue_literals or [()] * len(spec.cues)):
+            if literals and not any(map(text.__contains__, literals)):
+                continue  # none of the literals every match needs: the pattern cannot match here
+            for m in rx.finditer(text):
+                spans.append((m.start(), m.end(), weight))
+        spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        kept: list[tuple[int, int, float]] = []
+        reach = -1  # the furthest end of a kept span: every kept span starts at or before `a` (sorted)
+        for a, b, w in spans:
+            if b <= reach:  # inside a longer (or earlier) kept span of this metric
+                continue
+            kept.append((a, b, w))
+            reach = b
+        out.extend((spec.name, a, b, w) for a, b, w in kept)
+    return out
+
+
+_NAMED = frozenset({"company", "unit", "name"})
+
+
+def _outside_names(cues: list[tuple[str, int, int, float]], offset: int, ents: ArticleEntities) -> list:
+    """The cues that are no word of a company's name: "Maiden Holdings 0.8500" is no holding, "Gladstone
+    Capital" no capital (a list of new highs had every price filed as a stake's value)."""
+    if not cues:
+        return cues
+    starts = ents.mention_starts
+    lo, hi = offset + min(c[1] for c in cues), offset + max(c[2] for c in cues)
+    names = [(m.start, m.end) for m in ents.mentions[max(0, bisect.bisect_right(starts, lo) - 1):bisect.bisect_right(starts, hi)]
+             if m.kind in _NAMED and m.start >= 0]
+    if not names:
+        return cues
+    return [c for c in cues if not any(a <= offset + c[1] and offset + c[2] <= b for a, b in names)]
+
+
+def score_cues(cues: list[tuple[str, int, int, float]], lo: int, hi: int, fig_pos: int, kind: str,
+               res: Resources, fig_len: int = 0) -> tuple[str, float]:
+    """The best metric for a figure of `kind` at `fig_pos`, from the cues inside [lo, hi).
+
+    fig_len (int): the figure's length: a cue inside the figure itself is no cue ("to [[double]] its
+    rental portfolio" is no share's move though "doubl" is a price_change cue).
+    """
+    per_metric: dict[str, list[float]] = {}
+    for metric, a, b, w in cues:
+        if a < lo or b > hi or (fig_len and fig_pos <= a and b <= fig_pos + fig_len):
+            continue
+        spec = res.metrics[metric]
+        if kind not in spec.kinds and not (kind == "word_change" and "percent" in spec.kinds):
+            continue
+        dist = 0 if a <= fig_pos <= b else min(abs(a - fig_pos), abs(b - fig_pos))
+        per_metric.setdefault(metric, []).append(w / (1 + dist / 80))
+    best, best_score = "other", 0.0
+    for metric in res.metrics:  # the vocabulary's order breaks ties, as before
+        scores = per_metric.get(metric)
+        if scores:
+            score = max(scores) + 0.1 * (len(scores) - 1)
+            if score > best_score:
+                best, best_score = metric, score
+    return best, best_score
+
+
+@lru_cache(maxsize=4)
+def metric_kinds(res: Resources) -> dict[str, frozenset]:
+    """Each metric's figure kinds (metrics.yaml `kinds`), once per models/ folder."""
+    return {name: spec.kinds for name, spec in res.metrics.items()}
+
+
+def metric_by_clause(metric: str, fig_kind: str, subject_kind: str, text: str, cs: int, ce: int, res: Resources,
+                     seen: dict | None = None) -> str:
+    """The metric of a quote whose clause names what is quoted though its subject is none of that kind.
+
+    "Henry Hub natural gas futures rose 2%", "The contract closed 8 cents higher at $52.72 a barrel":
+    metrics.yaml `by_clause_words` (the rule metrics `by_subject_kind` replaces, for the same figure kinds).
+    A company's, a unit's or an index's figure needs a quote marker ("a barrel", "futures"), not a name alone.
+    `seen` keeps each clause's pattern results, so that the figures of one long clause (a table on one line)
+    share one pass.
+    """
+    for kind, (named, markers, unless) in res.metric_by_clause_words.items():
+        target, fig_kinds, replaces = res.metric_by_subject_kind[kind]
+        if metric not in replaces or fig_kind not in fig_kinds or subject_kind == kind:
+            continue
+        key = (kind, cs, ce)
+        found = seen.get(key) if seen is not None else None
+        if found is None:
+            found = (bool((unless is not None and unless.search(text, cs, ce)) or (
+                res.not_by_subject_kind is not None and res.not_by_subject_kind.search(text, cs, ce))),
+                bool(markers.search(text, cs, ce)), bool(named is not None and named.search(text, cs, ce)))
+            if seen is not None:
+                seen[key] = found
+        stopped, marked, named_here = found
+        if stopped:
+            continue
+        if marked or (subject_kind not in _OWN_QUOTES and named_here):
+            return target
+    return metric
+
+
+def score_metric(clause_text: str, fig_pos: int, kind: str, res: Resources) -> tuple[str, float]:
+    """The best metric for a figure of `kind` at `fig_pos` in `clause_text`, and its score."""
+    return score_cues(find_cues(clause_text, res), 0, len(clause_text), fig_pos, kind, res)
+
+
+def measure_figure(story: Story, d: Draft) -> None:
+    """Set the draft's metric, its score and the cue score (the strength of the words that named it)."""
+    text, res, fig, cs, ce, sent = story.text, story.res, d.fig, d.cs, d.ce, d.sent
+    kind = fig.kind
+    cue_score = -1.0
+    measured = share = rate = None
+    if fig.table_label:
+        label = next((k for k in sorted(res.table_labels, key=len, reverse=True) if fig.table_label.startswith(k)), "")
+        metric, mscore = res.table_labels.get(label, "other"), 5.0
+        cue_score = mscore  # the row label names the metric: never a weak cue
+    else:
+        metric, mscore, cue_score = _cued_metric(story, d)
+        # the noun the figure is tied to ("customer numbers rose 18%", "a $600,000 promissory note")
+        # outweighs the clause's cues: it says what this figure counts, they what the clause is about
+        share = share_metric(res.measures, lower_text(text[fig.end:ce]), fig.kind) if res.measures is not None else None
+        rate = res.measures is not None and laid_rate(res.measures, lower_text(text[fig.end:ce]))  # "a 10% tariff"
+        measured = share or ("other" if rate else None) or (
+            measured_noun(res.measures, lower_text(text[cs:fig.start]), lower_text(text[fig.end:ce]), fig.kind,
+                          metric_kinds(res), lower_text(text[sent.start:cs])) if res.measures is not None else None)
+        if measured is None and res.measures is not None:
+            measured = table_row_metric(res.measures, text, fig.start, fig.end)  # "| Amount | $131,067 |"
+        coordinated = story.coordinated
+        if measured is None and coordinated is not None and coordinated[2] == fig.unit and coordinated[0] >= sent.start \
+                and _COORDINATED.fullmatch(text, coordinated[0], fig.start):
+            measured = coordinated[1]  # the second of two amounts of one noun
+        if measured is not None:
+            metric, mscore, cue_score = measured, 5.0, max(cue_score, 5.0)
+    trail = story.trail
+    linked = None if fig.table_label or measured is not None else trail.restated(text, fig.kind, fig.start, sent.start) \
+        or (trail.changed(text, fig.kind, fig.start, fig.end, sent.start) if mscore < 3.0 else None)
+    if res.difference_before is not None and res.difference_before.search(text, max(cs, fig.start - 60), fig.start):
+        metric = linked = "other"  # "beats by $0.08": the gap to the estimate
+    elif linked:  # "601 million euros ($624 million)", "EBITDA of $47.9 million, a 4.4% growth" (amount_links.py)
+        metric, cue_score = linked, max(cue_score, 5.0)
+    trail.note(fig.kind, fig.end, metric, sent.start, change=bool(linked))
+    story.coordinated = (fig.end, measured, fig.unit) if measured is not None and share is None else None
+    story.previous_metric[(sent.start, fig.unit)] = metric
+    if fig.kind == "money":
+        story.previous_metric[(sent.start, _LAST_MONEY)] = metric
+    if fig.kind == "word_change" and measured is None and metric not in _CHANGE_METRICS:
+        metric = "price_change" if _SHARE_WORDS.search(text[sent.start:sent.end]) else metric
+    by_kind = res.metric_by_subject_kind.get(quoted := quoted_kind(d.best, res))  # "gold" from a headline: a commodity
+    if by_kind is not None and measured is None and fig.kind in by_kind[1] and metric in by_kind[2] and not (
+            res.not_by_subject_kind is not None and res.not_by_subject_kind.search(text, cs, ce)):
+        metric = by_kind[0]  # "Brent rose 1.8%": the commodity's price, not a stock's move ("a 25% tariff
+        # on steel" is no steel price)
+    elif measured is None and not fig.table_label:
+        metric = metric_by_clause(metric, fig.kind, quoted, text, cs, ce, res, story.clause_words_seen)
+    d.metric, d.mscore, d.cue_score, d.measured, d.share, d.rate = metric, mscore, cue_score, measured, share, rate
+
+
+def _cued_metric(story: Story, d: Draft) -> tuple[str, float, float]:
+    """(metric, score, cue score) from the cue words of the figure's clause and sentence."""
+    text, res, fig, cs, ce, sent = story.text, story.res, d.fig, d.cs, d.ce, d.sent
+    kind = fig.kind
+    cue_cache = story.cue_cache
+    # one pass of the cue patterns per clause and per sentence, shared by their figures
+    cue_kinds = frozenset({kind, "percent"} if kind == "word_change" else {kind})
+    # the clause is scanned on its own: in the sentence a longer cue that starts before the
+    # clause ("divestment of ... shares, a transaction valued at") hides the clause's own
+    for span in ((cs, ce), (sent.start, sent.end)):
+        if (span, cue_kinds) not in cue_cache:
+            cue_cache[(span, cue_kinds)] = _outside_names(find_cues(text[span[0]:span[1]], res, cue_kinds),
+                                                          span[0], story.ents)
+    own = fig.end - fig.start
+    metric, mscore = score_cues(cue_cache[((cs, ce), cue_kinds)], 0, ce - cs, fig.start - cs, kind, res, own)
+    s_metric, s_score = score_cues(cue_cache[((sent.start, sent.end), cue_kinds)], 0, sent.end - sent.start,
+                                   fig.start - sent.start, kind, res, own)
+    cue_score = s_score
+    if s_score * 0.6 > mscore:
+        metric, mscore = s_metric, s_score * 0.6
+    prior_value = _PRIOR_VALUE.match(text[cs:fig.start])
+    prior_key = (sent.start, fig.unit)
+    previous_metric = story.previous_metric
+    if prior_key not in previous_metric and fig.kind == "count" and SCALED.search(fig.text) \
+            and (prior_value or _BASE_BEFORE.search(text, max(cs, fig.start - 60), fig.start)):
+        # "rose to 16.8 billion dlrs in 1986 from 11.2 billion": a base written without its currency
+        # restates the last amount of money before it in the sentence
+        prior_key = (sent.start, _LAST_MONEY)
+    if (mscore < 1.0 or prior_value) and prior_key in previous_metric:
+        metric, mscore = previous_metric[prior_key], 1.0  # "better than Baidu's 7.7%"
+    if metric in res.metrics and res.metrics[metric].per_share and SCALED.search(fig.text):
+        # "$1.97 billion" is no amount of one share: the best of the other metrics the cues name
+        per_share = {m for m, spec in res.metrics.items() if spec.per_share}
+        metric, mscore = score_cues([c for c in cue_cache[((cs, ce), cue_kinds)] if c[0] not in per_share],
+                                    0, ce - cs, fig.start - cs, kind, res, own)
+        s_metric, s_score = score_cues([c for c in cue_cache[((sent.start, sent.end), cue_kinds)]
+                                        if c[0] not in per_share], 0, sent.end - sent.start,
+                                       fig.start - sent.start, kind, res, own)
+        if s_score * 0.6 > mscore:
+            metric, mscore = s_metric, s_score * 0.6
+        cue_score = s_score
+    return metric, mscore, cue_score

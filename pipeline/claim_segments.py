@@ -1,0 +1,94 @@
+"""The segment step of the claims stage: the part of its entity a figure is about.
+
+A segment subject's parent ("its cloud unit"); a segment word before the metric ("cloud revenue"); an
+instrument's term ("the 10-year yield", "bonds due 2016"); an index's futures; then the product, share class,
+tranche, business line or tariff's goods the sentence names (segments.py, measured_parts.py,
+segment_frames.py), else the part an earlier figure of the sentence set ("$80, down from $110").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .claim_draft import Draft, Story
+from .measured_parts import measured_part, part_words as measured_part_words
+from .resources import Resources
+from .segment_context import context_part
+from .segment_frames import frame_segment
+from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
+
+_SEGMENT_BEFORE_METRIC = r"\b({segs})\s+(?:revenues?|sales|income|profit|growth)\b"
+# metrics the rules may give a government bond's move or level when its clause names no yield cue
+_BOND_MOVES = frozenset({"price_change", "other", "interest_rate", "bond_yield"})
+_PART_OWNERS = frozenset({"company", "name", "unit"})  # whose measure's modifiers can name a part (measured_parts.py)
+_NOT_BOND_ISSUERS = frozenset({"company", "unit", "segment", "index", "person", "commodity", "currency", "crypto", "name"})
+
+
+_TERM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+_TERM = re.compile(r"\b(\d{1,2}|" + "|".join(_TERM_WORDS) + r")[- ](year|month|week)s?\b"
+                   r"(?![- ](?:high|low|range|average|moving|closing))"  # "its 52-week high" is no bond's term
+                   r"|\b(?:bonds?|notes?|bills?|gilts?|debentures?)\s+(?:of|due)\s+((?:19|20)\d\d)\b", re.I)
+
+
+def instrument_of(clause: str, figure_at: int) -> str:
+    """The term of the instrument a clause names nearest the figure: "10-year", "3-month", "due 2016", or "".
+
+    >>> instrument_of("The yield on the two-year note rose to 4.1%, the 10-year's to 4.3%", 39)
+    '2-year'
+    """
+    def nearness(m: re.Match) -> tuple[int, int]:
+        # the figure's own term first ("2.5 billion francs of two-year bills"), then one before it, then the nearest
+        if m.start() > figure_at and m.start() - figure_at <= 30 and clause[:m.start()].endswith("of "):
+            return (-1, 0)
+        return (0, figure_at - m.end()) if m.end() <= figure_at else (1, m.start() - figure_at)
+
+    m = min(_TERM.finditer(clause), key=nearness, default=None)
+    if m is None:
+        return ""
+    if m.group(3):
+        return f"due {m.group(3)}"
+    n = m.group(1).lower()
+    return f"{int(n) if n.isdigit() else _TERM_WORDS[n]}-{m.group(2).lower()}"
+
+
+@lru_cache(maxsize=4)
+def _segment_before_metric(res: Resources) -> re.Pattern:
+    """'cloud revenue', 'gaming sales': a segment named just before a metric word (once per resources)."""
+    segs = "|".join(re.escape(s) for s in sorted(res.segments, key=len, reverse=True))
+    return re.compile(_SEGMENT_BEFORE_METRIC.format(segs=segs), re.I)
+
+
+def place_segment(story: Story, d: Draft) -> None:
+    """Set the draft's segment (after its subject and metric)."""
+    text, res, fig, subject, metric, cs, ce, sent = story.text, story.res, d.fig, d.subject, d.metric, d.cs, d.ce, d.sent
+    segment = ""
+    if subject is not None and subject.kind == "segment":
+        segment = subject.parent
+    elif subject is not None and subject.kind != "unit":
+        m = _segment_before_metric(res).search(text[cs:fig.start])
+        if m:
+            segment = res.segments.get(m.group(1).lower(), "")
+    spec = res.metrics.get(metric)
+    if spec is not None and spec.instrument and not segment:
+        # the clause's term, else the sentence's nearest ("The 10-year U.S. Treasury yield, which rose 1 bp")
+        segment = instrument_of(text[cs:ce], fig.start - cs) or instrument_of(text[sent.start:ce], fig.start - sent.start)
+    if not segment and subject is not None and subject.kind == "index":
+        segment = index_futures(text, subject.start, subject.end, fig.start, sent.start)
+    elif not segment and subject is not None and subject.kind not in _NOT_BOND_ISSUERS and metric in _BOND_MOVES:
+        segment = bond_term(text[sent.start:ce], fig.start - sent.start, instrument_of)
+    if not segment and not fig.table_label:
+        # a product, share class, tranche, business line or tariff's goods the sentence names
+        part_words = segment_words(res)
+        owner_words = entity_words_of(d.entity, subject.text if subject else "")
+        segment = find_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
+                               fig.kind, part_words, owner_words)
+        if not segment and subject is not None and subject.kind in _PART_OWNERS:
+            segment = measured_part(text[sent.start:sent.end], fig.start - sent.start, measured_part_words(res),
+                                    owner_words, fig.end - sent.start)
+        owner_kind = "" if subject is None else "name" if subject.source == "name" else subject.kind
+        segment = segment or frame_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
+                                           fig.kind, res, part_words, owner_words, owner_kind)
+        segment = segment or context_part(text, story.previous_part, sent.start, fig.start, res)  # "down from $110"
+    story.previous_part = (fig.end, segment)
+    d.segment = segment
