@@ -81,18 +81,21 @@ def figure_modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, le
         cues = cue_spans.get((a, b))
         if cues is None:
             cues = cue_spans[(a, b)] = modality_cues(text, a, b, res)
-        versus = [(st, en) for st, en, name in cues if name in _VERSUS and st >= fig.end]
+        # a versus phrase's own words are no cue for the figure it sets against ("$741M, short of forecasts"), nor
+        # for the result its words bring in ("missed analysts' expectations with revenue of $2.1 billion")
+        versus = [(st, en) for st, en, name in cues if name in _VERSUS and (
+            st >= fig.end or en <= fig.start and _result_follows(text, en, fig.start, res))]
         for start, end, name in cues[bisect.bisect_left(cues, (wa,)):]:
             if start >= wb:
                 break
             if is_lead and name not in ("forecast", "historical"):
                 continue
             if name in _VERSUS:
-                if end > fig.start:
-                    continue
+                if end > fig.start or _result_follows(text, end, fig.start, res):
+                    continue  # "missed expectations with revenue of $2.1 billion": the figure is what happened
                 name = _VERSUS[name]
             elif any(st <= start < en for st, en in versus):
-                continue  # "$741M, short of forecasts": the words name the other figure's modality
+                continue  # "$741M, short of forecasts": the words name the other figure's modality, or the result's
             elif name == "historical" and _names_a_base(text, start, res):
                 continue
             if end <= fig.start and name.startswith("forecast") and fig.start - end < MODALITY_REACH and any(
@@ -116,6 +119,13 @@ def figure_modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, le
     if "estimate" in found and found["estimate"] <= found.get("forecast", 10_000) + 20:
         return "estimate"
     return min(found, key=found.get)
+
+
+def _result_follows(text: str, end: int, start: int, res: Resources) -> bool:
+    """Whether the words from a versus phrase's end to the figure bring in the entity's own result
+    (modality.yaml `versus_then_result`: "... expectations with revenue of", "... below expectations at")."""
+    gap = lower_text(text[end:start])
+    return len(gap) <= 80 and any(rx.match(gap) for rx in res.modality.get("versus_then_result", ()))
 
 
 def others_before(pos: int, lo: int, starts: list[int]) -> bool:

@@ -28,6 +28,17 @@ CASES = {
         ("Initech needs $3 billion in sales to top the consensus forecast.", "$3 billion", "actual"),
         ("Initech's sales were expected to miss the consensus of $2.0 billion.", "$2.0 billion", "estimate"),
     ],
+    # ... unless the words after the phrase bring in the entity's own result: then the figure is what happened
+    "versus_then_result": [
+        ("Globex missed analysts' expectations with revenue of $2.1 billion.", "$2.1 billion", "actual"),
+        ("Hooli exceeded estimates with quarterly revenue of $5.2 billion.", "$5.2 billion", "actual"),
+        ("Revenue came in below expectations at $3.4 billion.", "$3.4 billion", "actual"),
+        ("Initech fell short of analyst expectations in earnings per share with an adjusted EPS of $1.43.", "$1.43",
+         "actual"),
+        ("Hooli topped forecasts, posting a profit of $40 million.", "$40 million", "actual"),
+        ("Hooli's revenue missed estimates of $5.0 billion.", "$5.0 billion", "estimate"),
+        ("Revenue of $741 million fell short of forecasts for $759.6 million.", "$759.6 million", "estimate"),
+    ],
     # a sentence's lead clause frames the others with its forecast verbs, not with a modal verb of its own
     "lead_frame": [
         ("The company forecasts EPS growth of 4% to 7%, or 8% to 11% excluding currency.", "8% to 11%", "forecast"),
