@@ -27,6 +27,7 @@ _CHANGE_TO = re.compile(r"\s*,?\s*to\s+")  # between a change and the level it r
 # between a figure and one that restates it in brackets: "234 billion yen ($1.54 billion)"
 _RESTATED = re.compile(r"\s*\(\s*(?:about|around|approximately|approx\.|roughly|some|or)?\s*")
 # between a figure and the next item of its list: "76 mln dlrs in March and 230 mln", "a loss of $1.5 million, or"
+_BRACKETED = re.compile(r"\s*\(\s*")  # a figure's change in brackets after it: "$10.7B (-0.9% Y/Y)"
 _NUMBER = re.compile(r"\d")  # a number before a figure in its clause, one the figures stage left out ("700,000 vs")
 _PAIRED = re.compile(r"\s*(?:vs\.?|versus|compared|against)\b", re.I)  # a figure set against the next one
 _LISTED = re.compile(r"\s*(?:[\w.'-]+\s+){0,4}?,?\s*(?:and|or)\s+(?:(?:a|an|the)\s+)?", re.I)
@@ -166,6 +167,8 @@ def modality_after(modality: str, text: str, fig: Figure, previous: tuple[Figure
         return modality
     if prev.kind == fig.kind and _RESTATED.fullmatch(text, prev.end, fig.start):
         return prev_modality
+    if fig.unit == "%" and prev.unit != "%" and _BRACKETED.fullmatch(text, prev.end, fig.start):
+        return prev_modality  # "the consensus Revenue Estimate is $10.7B (-0.9% Y/Y)": the estimate's own change
     if prev_modality == "historical" and prev.kind == fig.kind and _LISTED.fullmatch(text, prev.end, fig.start) \
             and not _PAIRED.match(text, fig.end):  # "20,000 dlrs vs 86,000 dlrs in quarter and 586,000 dlrs vs ..."
         return prev_modality

@@ -39,6 +39,15 @@ CASES = {
         ("Hooli's revenue missed estimates of $5.0 billion.", "$5.0 billion", "estimate"),
         ("Revenue of $741 million fell short of forecasts for $759.6 million.", "$759.6 million", "estimate"),
     ],
+    # a forecast others make is their estimate, and so is the change an estimate gives in brackets
+    "others_forecast": [
+        ("Globex's revenue came in above the $342.8 million forecast by FactSet.", "$342.8 million", "estimate"),
+        ("Hooli's sales rose 4%, less than the 5% growth predicted by economists.", "5%", "estimate"),
+        ("Initech's revenue was $900 million, according to LSEG data.", "$900 million", "actual"),
+        ("The consensus Revenue Estimate is $10.7B (-0.9% Y/Y).", "-0.9%", "estimate"),
+        ("Hooli expects revenue of $10.7B (+5% Y/Y) in 2026.", "+5%", "forecast"),
+        ("Hooli posted revenue of $10.7B (+5% Y/Y).", "+5%", "actual"),
+    ],
     # a sentence's lead clause frames the others with its forecast verbs, not with a modal verb of its own
     "lead_frame": [
         ("The company forecasts EPS growth of 4% to 7%, or 8% to 11% excluding currency.", "8% to 11%", "forecast"),
