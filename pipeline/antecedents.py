@@ -1,7 +1,7 @@
 """What "the company" stands for when the headline's topic is no name (guide 3.1).
 
 `entities.find_entities` marks references ("the company", "the beverage giant", "the airline")
-and `subjects.candidate_rows` reads each as the story's topic, the company its headline names.
+and `subject_candidates.candidate_rows` reads each as the story's topic, the company its headline names.
 A headline whose first capitalised words no list knows and the body never writes as a name
 ("Corporate America Tallies the Mounting Costs ...", "How carriers will keep D.C. online",
 "3 Industrial Stocks Benefiting From ...", "BP Touts 'New Beginning' ... Roundup") has a run of

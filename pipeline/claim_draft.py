@@ -80,7 +80,7 @@ class Draft:
     view: SentenceView
     cs: int  # the figure's clause
     ce: int
-    cands: list = field(default_factory=list)  # subject candidates (subjects.candidate_rows)
+    cands: list = field(default_factory=list)  # subject candidates (subject_candidates.candidate_rows)
     best: object = None  # the chosen candidate
     best_score: float = 0.0
     subject: Mention | None = None

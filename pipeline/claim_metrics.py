@@ -150,7 +150,6 @@ def score_metric(clause_text: str, fig_pos: int, kind: str, res: Resources) -> t
 def measure_figure(story: Story, d: Draft) -> None:
     """Set the draft's metric, its score and the cue score (the strength of the words that named it)."""
     text, res, fig, cs, ce, sent = story.text, story.res, d.fig, d.cs, d.ce, d.sent
-    kind = fig.kind
     cue_score = -1.0
     measured = share = rate = None
     if fig.table_label:

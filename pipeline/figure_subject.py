@@ -23,7 +23,8 @@ from .resources import Resources
 from .roundup_items import item_owner
 from .subject_finish import finished_subject
 from .subject_roles import money_places, mover_owner
-from .subjects import FEATURES, RELATIONS, candidate_rows, choose, paragraph_subject
+from .subject_candidates import candidate_rows
+from .subjects import FEATURES, RELATIONS, choose, paragraph_subject
 from .tariff_owners import tariff_owner
 
 _SUBJECT_PENALTY = re.compile(r"\b(?:to|from|with|than|by|into|in|on|of|like|such as|including|for|at|over|behind|ahead of)\s+(?:the\s+)?$", re.I)

@@ -1,6 +1,6 @@
 """Names a sentence holds that are no owner of its figures, by the role word order gives them.
 
-Two families of the subject step's candidates (`subjects.candidate_rows`) are dropped here before the
+Two families of the subject step's candidates (`subject_candidates.candidate_rows`) are dropped here before the
 ranker sees them (guide section 3):
 
 - **Market words around a commodity** (`commodity_parts`): the exchange, market town or ticker that

@@ -21,7 +21,6 @@ best one is the subject. `--fast` runs without the parse: its own head
 """
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -32,12 +31,8 @@ import numpy as np
 
 from .heads import fitted_head
 from .identity import slug
-from .parse import Parsed
 from .records import Mention
 from .resources import Entry, Resources
-from .antecedents import antecedent, weak_topic
-from .subject_roles import commodity_parts, research_employers, speaker_spans, without_place_modifiers
-from .syntax import anchor, name_chunks, path_arcs, path_features, relation, span_head
 
 RULE = "subjects.v1"
 HEAD_FILE = "heads/subject_ranker.npz"
@@ -70,12 +65,7 @@ PARSE_FEATURES = frozenset(f"rel_{r}" for r in RELATIONS if r != "other") | {
     "poss_direct", "other_poss", "reporting_subject", "locative", "pronoun_subject", "path_found", "path_up", "path_down", "down_subject",
     "down_object", "down_prep", "down_poss", "down_compound", "down_conj", "down_appos", "ancestor", "up_relcl",
     "up_conj", "up_clause"}
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[-–—]\s|\bwhile\b|\bwhereas\b|\bbut\b|\n")
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
-_ADJACENT_CHARS = 30  # "Baidu's 7.7%", "Doubao at 24%", "BIDU being up 61%"
-_NEAREST_CHUNKS = 4  # capitalised name chunks taken on each side of a figure (runs without the parse)
-_COMPARISON_CHARS = 400  # figures compared in one sentence lie within this of each other
-_LOCATIVE_PREPS = frozenset({"in", "at", "from", "to", "across", "throughout", "within", "into", "near", "outside"})
 _PRONOUNS = frozenset({"it", "its", "the company", "the firm", "the group", "the bank", "they", "their"})
 NUMBERISH = re.compile(r"^[\d.,%$€£¥-]+$")
 _PERIOD_NAME = re.compile(r"^(?:[QH][1-4]|[1-4][QH]|FY|9M|[1-4](?:st|nd|rd|th))(?:[\s'-]*(?:FY|CY)?\d{2,4})?$", re.I)
@@ -430,262 +420,6 @@ def _name_candidates(chunks: list[tuple[int, int]], text: str, taken: list[tuple
             continue  # written in lower case elsewhere: a common word capitalised by its place
         out.append((s, e, resolve_name(name, res, learned), name))
     return out
-
-
-def _sentence_words(text: str, sent_start: int, sent_end: int, words: SubjectWords) -> tuple[tuple, tuple, list]:
-    """The common subjects ("gold", "the euro"), demonyms ("German") and capitalised name chunks of one
-    sentence: (start, end, name, kind), (start, end, adjective) and (start, end). Every figure of a
-    sentence asks: the sentence is scanned once."""
-    key = (id(text), len(text), sent_start, sent_end)
-    last = words.last_scan.get("last")
-    if last is not None and last[0] == key and last[1] is text:
-        return last[2]
-    common = []
-    if words.common_rx is not None:
-        for m in words.common_rx.finditer(text, sent_start, sent_end):
-            name, kind = words.common[m.group().lower()]
-            if kind == "commodity" and words.in_a_name_rx.search(text, max(sent_start, m.start() - 30), m.start()) \
-                    and m.group()[:1].isupper() and not text[m.start() - 30:m.start()].isupper():
-                continue  # "Senco Gold reported revenue", "Royal Gold's": the word ends a company's name
-            common.append((m.start(), m.end(), name, kind))
-    demonyms = []
-    if words.demonym_rx is not None:
-        demonyms = [(m.start(), m.end(), m.group()) for m in words.demonym_rx.finditer(text, sent_start, sent_end)]
-    found = (tuple(common), tuple(demonyms), word_order_chunks(text, sent_start, sent_end, words))
-    words.last_scan["last"] = (key, text, found)
-    return found
-
-
-def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: list[Mention], p: Parsed | None,
-                   res: Resources, learned: dict, topic: Mention | None, main: Mention | None,
-                   discourse: Discourse, title: str, figure_starts: list[int],
-                   mentions_before: list[Mention] = (), rule_pick: tuple[Mention | None, str] = (None, "")) -> list[Candidate]:
-    """Every candidate subject of `fig`, with its features (FEATURES order).
-
-    `rule_pick` is the word-order rules' subject and route (figure_subject.choose_subject): "Baidu's 7.7%",
-    "BIDU being up 61%" and "Doubao at 24%" are read there more surely than by any parse.
-    """
-    words = subject_words(res)
-    fa = None
-    if p is not None:
-        toks = p.tokens_in(fig.start, fig.end)
-        fa = anchor(p, toks) if toks else None
-    raw: list[tuple[Mention, str]] = []  # (mention, kind) found in the sentence
-    for m in mentions:
-        if m.kind == "currency" or (m.start < fig.end and fig.start < m.end):
-            continue
-        if m.source == "reference" and topic is not None:  # "the company", "the beverage giant": the story's topic
-            if discourse.weak_topic is None:
-                discourse.weak_topic = weak_topic(topic, text)
-            to = antecedent(text, m, [*mentions_before, *mentions], main) if discourse.weak_topic else topic
-            to = to or topic  # a topic that is title-case words, no name: what the reference points back to
-            m = Mention(m.text, m.start, m.end, to.entity, to.entity_id, to.kind, parent=to.parent,
-                        source="reference", possessive=m.possessive)
-        raw.append((m, m.kind))
-    # a name chunk may hold a shorter known name ("Carraro India" holds India): both are candidates
-    taken = [(m.start, m.end) for m, _ in raw if m.source != "segment"]
-    chunk_spans: list[tuple[int, int]] = []
-    if p is not None:
-        chunks = [(p.starts[i], p.ends[j - 1]) for i, j in name_chunks(p)]
-    else:
-        chunks = _sentence_words(text, sent_start, sent_end, words)[2]
-        i = bisect_left(chunks, (fig.start, 0))  # the nearest few on each side: a table line is not a roster
-        chunks = chunks[max(0, i - _NEAREST_CHUNKS):i + _NEAREST_CHUNKS]
-    if chunks:
-        for s, e, entry, name in _name_candidates(chunks, text, taken, res, learned, (fig.start, fig.end)):
-            if s < sent_start or e > sent_end:
-                continue
-            if entry is None and name.lower() in words.demonyms:
-                continue  # "Korean", "West German": the country, read below as a demonym
-            chunk_spans.append((s, e))
-            if entry is not None:
-                raw.append((Mention(text[s:e], s, e, entry.name, entry.entity_id, entry.kind, parent=entry.parent,
-                                    source="name"), entry.kind))
-            else:
-                k = "index" if len(name.split()) > 1 and name.split()[-1] in (  # "The Milan Stock Index was indicated 2.90 pct higher"
-                    res.subject_words.get("index_nouns") or ()) else "name"
-                raw.append((Mention(text[s:e], s, e, name, slug(name), k, source="name"), k))
-    picked, route = rule_pick
-    if picked is not None and picked.start >= 0 and not any(
-            m.start == picked.start and m.end == picked.end for m, _ in raw):
-        raw.append((picked, picked.kind if picked.kind in KINDS else "name"))
-    if chunk_spans:  # a known name inside a longer one is part of it: "Carraro India" is not India
-        raw = [(m, k) for m, k in raw if not any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e)
-                                                 for s, e in chunk_spans)]
-    taken = [(m.start, m.end) for m, _ in raw]
-    common, demonyms, _ = _sentence_words(text, sent_start, sent_end, words)
-    if common:  # "West Texas crude", "Australian dollar": a name chunk inside a longer common subject is part of it
-        inside = {(m.start, m.end) for m, _ in raw for s, e, _, _ in common
-                  if m.source == "name" and s <= m.start and m.end <= e and (m.start, m.end) != (s, e)}
-        if inside:
-            raw = [(m, k) for m, k in raw if (m.start, m.end) not in inside]
-        raw, common = commodity_parts(text, raw, common, res.exchanges)
-        taken = [(m.start, m.end) for m, _ in raw]
-    for s, e, name, kind in common:
-        if not (s < fig.end and fig.start < e) and not any(a <= s < b for a, b in taken):
-            raw.append((Mention(text[s:e], s, e, name, slug(name), kind, source="common"), kind))
-    for s, e, adjective in demonyms:
-        if (s < fig.end and fig.start < e) or any(a <= s < b for a, b in taken) or not text[s:s + 1].isupper():
-            continue
-        if any(a <= s < b or (a > e and not text[e:a].strip() and k in ("currency", "bond")) for a, b, _, k in common):
-            continue  # "Australian dollar", "British pound", "Japanese government bonds": the currency or bond
-        if words.company_noun_rx is not None and words.company_noun_rx.match(text, e):
-            continue  # "Australian diversified miner South32": the adjective describes a company
-        country = words.demonyms[adjective.lower()]
-        entry = resolve_name(country, res, learned)
-        name, cid = (entry.name, entry.entity_id) if entry is not None else (country, slug(country))
-        raw.append((Mention(text[s:e], s, e, name, cid, "country", source="demonym"), "country"))
-    raw = without_place_modifiers(text, raw)
-    speakers = speaker_spans(text, raw, sent_start, sent_end, res, lambda name: is_reporter(name, words)) \
-        | research_employers(text, raw, sent_start, sent_end, res)
-    if speakers and (len(raw) > len(speakers) or topic is not None or main is not None):
-        raw = [(m, k) for m, k in raw if (m.start, m.end) not in speakers]  # guide 3.2: "..., Yeutter said"
-    # each figure of the sentence and the name just before it (no figure between, within a few words)
-    def nearest_before(pos: int) -> Mention | None:
-        best = None
-        for m, _ in raw:
-            if m.end <= pos and pos - m.end <= _ADJACENT_CHARS and (best is None or m.end > best.end):
-                best = m
-        if best is not None and bisect_left(figure_starts, best.end) < bisect_left(figure_starts, pos):
-            return None  # a figure lies between
-        return best
-
-    # the figures near this one (a sentence of a thousand figures must not cost a million lookups)
-    lo_pos, hi_pos = max(sent_start, fig.start - _COMPARISON_CHARS), min(sent_end, fig.end + _COMPARISON_CHARS)
-    sentence_figures = figure_starts[bisect_left(figure_starts, lo_pos):bisect_left(figure_starts, hi_pos)]
-    owners = {s: nearest_before(s) for s in sentence_figures}
-    owner_keys = {(m.entity_id or m.entity) for m in owners.values() if m is not None}
-    own = owners.get(fig.start)
-    comparison = float(len(owner_keys) >= 2)
-    title_low = title.lower()
-    lead_low = text[:400].lower()
-    by_key: dict[str, dict] = {}
-    first_start = min((m.start for m, _ in raw), default=-1)
-    before_starts = [m.start for m, _ in raw if m.end <= fig.start]
-    last_before_start = max(before_starts) if before_starts else -2
-    others = [s for s in sentence_figures if s != fig.start]
-    for m, kind in raw:
-        key = m.entity_id or m.entity
-        f = dict.fromkeys(FEATURES, 0.0)
-        f["in_sentence"] = 1.0
-        rel = "other"
-        if fa is not None:
-            toks = p.tokens_in(m.start, m.end)
-            if toks:
-                head = span_head(p, toks)
-                rel = relation(p, fa, head)
-                dep = p.deps[head]
-                # the figure's own possessor: "Baidu's 7.7%", "the Nasdaq's 20% gain"
-                f["poss_direct"] = float(dep == "poss" and p.heads[head] in (fa.root, p.heads[fa.root]))
-                if dep in ("nsubj", "nsubjpass"):
-                    verb = p.heads[head]
-                    if p.words[verb].lower() in words.reporting_verbs:
-                        f["reporting_subject"] = 1.0
-                if dep == "pobj" and p.words[p.heads[head]].lower() in _LOCATIVE_PREPS and rel != "object":
-                    f["locative"] = 1.0
-                path_features(f, path_arcs(p, fa.root, head))
-        f[f"rel_{rel}"] = 1.0
-        before = m.end <= fig.start
-        f["before"], f["after"] = float(before), float(not before)
-        gap = text[m.end:fig.start] if before else text[fig.end:m.start]
-        f["distance"] = math.log1p(len(gap)) / 5.0
-        f["same_clause"] = float(not _CLAUSE_BREAK.search(gap))
-        lo, hi = (m.end, fig.start) if before else (fig.end, m.start)
-        f["figure_between"] = float(any(lo <= s < hi for s in others))
-        f["first_in_sentence"] = float(m.start == first_start)
-        f["last_before"] = float(m.start == last_before_start)
-        f[f"kind_{kind if kind in KINDS else 'name'}"] = 1.0
-        src = m.source if m.source in SOURCES else ("gazetteer" if m.source in ("", "ner", "main") else "name")
-        f[f"src_{src}"] = 1.0
-        _story_features(f, m, words, title_low, lead_low, text, topic, main, discourse)
-        if m.source == "reference":
-            f["pronoun_subject"] = float(f["rel_subject"] > 0 or f["rel_poss"] > 0)
-        _interactions(f, kind, fig.kind)
-        if own is not None and own.start == m.start:
-            f["adjacent"] = 1.0
-            f["comparison"] = comparison
-            f["adjacent_in_comparison"] = comparison
-        row = by_key.get(key)
-        if row is None or _strength(f) > _strength(row["f"]):
-            by_key[key] = {"m": m, "kind": kind, "f": f}
-    # the discourse: the previous figure's subject in this paragraph, the topic and the main company
-    para = discourse.paragraph(text, fig.start)
-    extra = []
-    if discourse.last is not None and discourse.last_paragraph == para:
-        extra.append((discourse.last, "previous"))
-    recent = recent_mention(text, sent_start, mentions_before, discourse)
-    if recent is not None:
-        extra.append((recent, "recent"))
-    if topic is not None:
-        extra.append((topic, "topic"))
-    if main is not None:
-        extra.append((main, "main"))
-    for m, why in extra:
-        key = m.entity_id or m.entity
-        row = by_key.get(key)
-        if row is None:
-            f = dict.fromkeys(FEATURES, 0.0)
-            kind = m.kind if m.kind in KINDS else "name"
-            f[f"kind_{kind}"] = 1.0
-            f[f"src_{'title' if m.source == 'title' else 'gazetteer'}"] = 1.0
-            _story_features(f, m, words, title_low, lead_low, text, topic, main, discourse)
-            _interactions(f, kind, fig.kind)
-            row = by_key[key] = {"m": m, "kind": kind, "f": f}
-        row["f"][why] = 1.0
-    if picked is not None and route in ("attached", "clause", "sentence", "main"):
-        key = picked.entity_id or picked.entity
-        row = by_key.get(key)
-        if row is not None:
-            row["f"][f"rule_{route}"] = 1.0
-    for row in by_key.values():
-        m = row["m"]
-        if m.start >= 0 and not discourse.seen or (m.start >= 0 and discourse.seen[-1].start < m.start):
-            discourse.seen.append(m)
-    adjacent_keys = {k for k, row in by_key.items() if row["f"]["adjacent"]}
-    poss_keys = {k for k, row in by_key.items() if row["f"]["poss_direct"]}
-    for key, row in by_key.items():
-        row["f"]["other_adjacent"] = float(bool(adjacent_keys - {key}))
-        row["f"]["other_poss"] = float(bool(poss_keys - {key}))
-    n = len(by_key)
-    out = []
-    for key, row in by_key.items():
-        f = row["f"]
-        f["no_other_candidate"] = float(n == 1)
-        if fa is None:
-            for name in PARSE_FEATURES:
-                f[name] = 0.0
-        m = row["m"]
-        out.append(Candidate(m.entity, m.entity_id, row["kind"], m.parent, m.source, m.start, m.end,
-                             tuple(f[k] for k in FEATURES)))
-    return out
-
-
-def _strength(f: dict) -> float:
-    return sum(f[f"rel_{r}"] for r in RELATIONS if r != "other") * 2 + f["same_clause"] - f["distance"]
-
-
-def _story_features(f: dict, m: Mention, words: SubjectWords, title_low: str, lead_low: str, text: str,
-                    topic: Mention | None, main: Mention | None, discourse: Discourse) -> None:
-    name = m.entity.lower()
-    surface = (m.text or m.entity).lower()
-    f["reporter"] = float(is_reporter(m.entity, words) or is_reporter(m.text, words))
-    f["reporter_subject"] = f["reporter"] * f["rel_subject"]
-    f["in_title"] = float(bool(name) and (name in title_low or surface in title_low))
-    f["in_lead"] = float(bool(name) and (name in lead_low or surface in lead_low))
-    f["mentions"] = math.log1p(discourse.count(text, m.text or m.entity)) / 3.0 if (m.text or m.entity) else 0.0
-    key = m.entity_id or m.entity
-    if topic is not None and key == (topic.entity_id or topic.entity):
-        f["topic"] = 1.0
-    if main is not None and key == (main.entity_id or main.entity):
-        f["main"] = 1.0
-    f["reporter_topic"] = f["reporter"] * f["topic"]
-
-
-def _interactions(f: dict, kind: str, figure_kind: str) -> None:
-    f["country_percent"] = float(kind in ("country", "regulator") and figure_kind in ("percent", "pp"))
-    f["commodity_money"] = float(kind in ("commodity", "crypto", "currency") and figure_kind == "money")
-    f["index_percent"] = float(kind == "index" and figure_kind in ("percent", "word_change", "count"))
-    f["company_money"] = float(kind in ("company", "unit", "name") and figure_kind == "money")
 
 
 def _attached_known(c: Candidate) -> bool:
