@@ -103,128 +103,176 @@ def parse_word_tokens(tokens: list[str], words: Mapping[str, object]) -> tuple[D
     ("five billion and three quarters" = 5.75e9, "one hundred and three quarters" = 100.75).
     A bare fraction ("half", "quarter") counts only before a magnitude ("half a million").
     """
-    units: Mapping = words["units"]
-    tens: Mapping = words["tens"]
-    mags: Mapping = words["magnitudes"]
-    dens: Mapping = words["denominators"]
-    tails: Mapping = words.get("ordinal_tails") or {}
-    dozen: Mapping = words.get("dozen") or {}
-    point = words.get("decimal_point", "point")
-    total = group = small = Decimal(0)
-    top_mag = last_mag = Decimal(0)
-    scale = Decimal(1)  # "three million and a half": the half is of the million, unless a magnitude follows
-    and_at: tuple[Decimal, Decimal, Decimal] | None = None  # (total, group, magnitude just before) at "and"
-    last = ""  # category of the last token read
-    best: tuple[Decimal | None, int] = (None, 0)
-    numeric = ("unit", "teen", "tens", "hundred", "digits", "mag", "point")
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        step = 1
+    return _SpelledNumber(tokens, words).read()
+
+
+_STOP = (0, None)  # a token that ends the number
+_NUMERIC = ("unit", "teen", "tens", "hundred", "digits", "mag", "point")
+_WHOLE = ("unit", "teen", "tens", "hundred", "digits")
+
+
+class _SpelledNumber:
+    """One reading of `parse_word_tokens`: a step per kind of token over the running sums. `total` holds the
+    magnitudes read ("two million"), `group` what is below the last one, `small` the last group's part
+    below a hundred; `last` is the kind of the token read before."""
+
+    def __init__(self, tokens: list[str], words: Mapping[str, object]):
+        self.tokens, self.words = tokens, words
+        self.units: Mapping = words["units"]
+        self.tens: Mapping = words["tens"]
+        self.mags: Mapping = words["magnitudes"]
+        self.dens: Mapping = words["denominators"]
+        self.tails: Mapping = words.get("ordinal_tails") or {}
+        self.dozen: Mapping = words.get("dozen") or {}
+        self.point = words.get("decimal_point", "point")
+        self.total = self.group = self.small = Decimal(0)
+        self.top_mag = self.last_mag = Decimal(0)
+        self.scale = Decimal(1)  # "three million and a half": the half is of the million, unless a magnitude follows
+        self.and_at: tuple[Decimal, Decimal, Decimal] | None = None  # (total, group, magnitude just before) at "and"
+        self.last = ""
+
+    def read(self) -> tuple[Decimal | None, int]:
+        best: tuple[Decimal | None, int] = (None, 0)
+        tokens = self.tokens
+        i = 0
+        while i < len(tokens):
+            step, kind = self._token(i, tokens[i], tokens[i + 1] if i + 1 < len(tokens) else "")
+            if not step:
+                break
+            i += step
+            if kind is None:  # read, but no number of its own ("and", "a" before a fraction or a magnitude)
+                continue
+            self.last = kind
+            if kind != "bare":
+                best = (self.total + self.group * self.scale, i)
+        return best
+
+    def _token(self, i: int, tok: str, nxt: str) -> tuple[int, str | None]:
+        """(tokens read, their kind) for the token at `i`; _STOP where the number ends."""
         if tok == "and":
-            if last not in numeric or not nxt:
-                break
-            and_at = (total, group, last_mag if last == "mag" else Decimal(0))
-            last = "and"
-            i += 1
-            continue
+            return self._and(nxt)
         if i == 0 and tok[:1].isdigit():
-            try:
-                group = small = Decimal(tok)
-            except ArithmeticError:
-                break
-            kind = "digits"
-        elif tok in ("a", "an"):
-            compound_den = nxt in tens and i + 2 < len(tokens) and (tokens[i + 2] in tails or tokens[i + 2] in dens)
-            if nxt in dens or compound_den:
-                last = "a"  # "a fifth", "a twenty-first": the numerator is one
-                i += 1
-                continue
-            if (nxt in mags or nxt in dozen) and last in ("", "and", "bare", "frac"):
-                if last in ("", "and"):
-                    group, small = group + 1, Decimal(1)
-                last = "a" if last in ("", "and") else last
-                i += 1
-                continue
-            break
-        elif tok == point and last in ("unit", "teen", "tens", "hundred", "digits"):
-            digits, j = _digit_words(tokens, i + 1, words)
-            if not digits:
-                break
-            group += Decimal("0." + digits)
-            small = group
-            step = j - i
-            kind = "point"
-        elif tok in dens or (tok in tens and (nxt in tails or (nxt in dens and dens[nxt] < 10))):
-            if tok in tens:
-                den = Decimal(tens[tok] + (tails[nxt] if nxt in tails else dens[nxt]))
-                step = 2
-            else:
-                den = Decimal(dens[tok])
-            if last == "a":
-                num = Decimal(1)
-            elif last in numeric and and_at is not None:
-                num = group - (and_at[1] if not and_at[2] else 0)
-            elif last in numeric:
-                num = total + group
-            elif last == "":
-                num = Decimal(1)
-            else:
-                break
-            if and_at is not None and last in ("a",) + numeric:
-                base_total, base_group, base_mag = and_at
-                if base_mag:
-                    total, group, scale = base_total, num / den, base_mag
-                else:
-                    total, group = base_total, base_group + num / den
-                and_at = None
-            else:
-                total, group, top_mag = Decimal(0), num / den, Decimal(0)
-            small = group
-            kind = "bare" if last == "" else "frac"
-        elif tok in units or tok in tens:
-            v = Decimal(units[tok] if tok in units else tens[tok])
-            kind = "tens" if tok in tens else ("teen" if v >= 10 else "unit")
-            if not ((last == "tens" and kind == "unit" and v > 0) or last in ("", "hundred", "mag", "and")):
-                break
-            if last in ("", "mag", "and"):
-                small = Decimal(0)
-            group += v
-            small += v
-        elif tok in mags:
-            mag = Decimal(mags[tok])
-            if last == "and" or (last == "mag" and mag <= last_mag):
-                break
-            scale = Decimal(1)
-            if mag == 100:
-                if last not in ("unit", "teen", "tens", "digits", "a", "") or (group >= 100 and last != "digits"):
-                    break
-                group = (group or 1) * mag
-                small = Decimal(0)
-                kind = "hundred"
-            else:
-                if mag > top_mag:
-                    total = (total + (group if group or total else 1)) * mag
-                    top_mag = mag
-                else:
-                    total += (group or 1) * mag
-                group = small = Decimal(0)
-                last_mag = mag
-                kind = "mag"
-        elif tok in dozen:
-            if last not in ("unit", "teen", "tens", "digits", "a", "frac", "bare", "point"):
-                break
-            group = group - small + (small or 1) * Decimal(dozen[tok])
-            small = Decimal(0)
-            kind = "dozen"
+            return self._digits(tok)
+        if tok in ("a", "an"):
+            return self._article(i, nxt)
+        if tok == self.point and self.last in _WHOLE:
+            return self._point(i)
+        if tok in self.dens or (tok in self.tens and (nxt in self.tails or (nxt in self.dens and self.dens[nxt] < 10))):
+            return self._fraction(tok, nxt)
+        if tok in self.units or tok in self.tens:
+            return self._small(tok)
+        if tok in self.mags:
+            return self._magnitude(tok)
+        if tok in self.dozen:
+            return self._dozen(tok)
+        return _STOP
+
+    def _and(self, nxt: str) -> tuple[int, str | None]:
+        if self.last not in _NUMERIC or not nxt:
+            return _STOP
+        self.and_at = (self.total, self.group, self.last_mag if self.last == "mag" else Decimal(0))
+        self.last = "and"
+        return 1, None
+
+    def _digits(self, tok: str) -> tuple[int, str | None]:
+        try:
+            self.group = self.small = Decimal(tok)
+        except ArithmeticError:
+            return _STOP
+        return 1, "digits"
+
+    def _article(self, i: int, nxt: str) -> tuple[int, str | None]:
+        tokens = self.tokens
+        compound_den = nxt in self.tens and i + 2 < len(tokens) and (tokens[i + 2] in self.tails or tokens[i + 2] in self.dens)
+        if nxt in self.dens or compound_den:
+            self.last = "a"  # "a fifth", "a twenty-first": the numerator is one
+            return 1, None
+        if (nxt in self.mags or nxt in self.dozen) and self.last in ("", "and", "bare", "frac"):
+            if self.last in ("", "and"):  # "a million", "and a half million"
+                self.group, self.small = self.group + 1, Decimal(1)
+                self.last = "a"
+            return 1, None
+        return _STOP
+
+    def _point(self, i: int) -> tuple[int, str | None]:
+        digits, j = _digit_words(self.tokens, i + 1, self.words)
+        if not digits:
+            return _STOP
+        self.group += Decimal("0." + digits)
+        self.small = self.group
+        return j - i, "point"
+
+    def _fraction(self, tok: str, nxt: str) -> tuple[int, str | None]:
+        """"three fifths", "a twenty-first", "half": the numerator is what precedes (after "and": what follows it)."""
+        step = 1
+        if tok in self.tens:
+            den = Decimal(self.tens[tok] + (self.tails[nxt] if nxt in self.tails else self.dens[nxt]))
+            step = 2
         else:
-            break
-        last = kind
-        i += step
-        if kind != "bare":
-            best = (total + group * scale, i)
-    return best
+            den = Decimal(self.dens[tok])
+        last, and_at = self.last, self.and_at
+        if last == "a":
+            num = Decimal(1)
+        elif last in _NUMERIC and and_at is not None:
+            num = self.group - (and_at[1] if not and_at[2] else 0)
+        elif last in _NUMERIC:
+            num = self.total + self.group
+        elif last == "":
+            num = Decimal(1)
+        else:
+            return _STOP
+        if and_at is not None and last in ("a",) + _NUMERIC:
+            base_total, base_group, base_mag = and_at
+            if base_mag:
+                self.total, self.group, self.scale = base_total, num / den, base_mag
+            else:
+                self.total, self.group = base_total, base_group + num / den
+            self.and_at = None
+        else:
+            self.total, self.group, self.top_mag = Decimal(0), num / den, Decimal(0)
+        self.small = self.group
+        return step, "bare" if last == "" else "frac"
+
+    def _small(self, tok: str) -> tuple[int, str | None]:
+        """A unit, teen or tens: after a tens only a unit ("twenty-one"), else after a magnitude or "and"."""
+        v = Decimal(self.units[tok] if tok in self.units else self.tens[tok])
+        kind = "tens" if tok in self.tens else ("teen" if v >= 10 else "unit")
+        last = self.last
+        if not ((last == "tens" and kind == "unit" and v > 0) or last in ("", "hundred", "mag", "and")):
+            return _STOP
+        if last in ("", "mag", "and"):
+            self.small = Decimal(0)
+        self.group += v
+        self.small += v
+        return 1, kind
+
+    def _magnitude(self, tok: str) -> tuple[int, str | None]:
+        """"hundred" multiplies the group; a larger magnitude multiplies all that precedes, a smaller one its group."""
+        mag = Decimal(self.mags[tok])
+        if self.last == "and" or (self.last == "mag" and mag <= self.last_mag):
+            return _STOP
+        self.scale = Decimal(1)
+        if mag == 100:
+            if self.last not in ("unit", "teen", "tens", "digits", "a", "") or (self.group >= 100 and self.last != "digits"):
+                return _STOP
+            self.group = (self.group or 1) * mag
+            self.small = Decimal(0)
+            return 1, "hundred"
+        if mag > self.top_mag:
+            self.total = (self.total + (self.group if self.group or self.total else 1)) * mag
+            self.top_mag = mag
+        else:
+            self.total += (self.group or 1) * mag
+        self.group = self.small = Decimal(0)
+        self.last_mag = mag
+        return 1, "mag"
+
+    def _dozen(self, tok: str) -> tuple[int, str | None]:
+        if self.last not in ("unit", "teen", "tens", "digits", "a", "frac", "bare", "point"):
+            return _STOP
+        self.group = self.group - self.small + (self.small or 1) * Decimal(self.dozen[tok])
+        self.small = Decimal(0)
+        return 1, "dozen"
 
 
 def first_significant_step(value: Decimal, decimals: int) -> Decimal:
