@@ -205,7 +205,7 @@ def _in_url(text: str, start: int) -> bool:
 def find_atoms(text: str, res: Resources) -> list[Atom]:
     """Every number-like span with whatever currency, scale and unit is attached."""
     sc = scanner(res)
-    atoms = []
+    atoms: list[Atom] = []
     pos = 0
     match, starts = sc.pattern.match, sc.start_words
     # candidate starts: digits, currency symbols and signs always; words only when they can open a number
@@ -218,102 +218,133 @@ def find_atoms(text: str, res: Resources) -> list[Atom]:
             continue
         pos = m.end()
         num_group = "num" if m.group("num") else "words" if m.group("words") else "art"
-        num_text = m.group(num_group)
-        if not num_text or _in_url(text, m.start()):
+        if not m.group(num_group) or _in_url(text, m.start()):
             continue
-        start, end = m.start(), m.end()
-        bare = False
-        words_start = m.start(num_group)
-        if num_group == "num":
-            value = parse_digits(num_text)
-            decimals = decimals_written(num_text)
-        elif num_group == "art":
-            value, decimals = Decimal(1), 0
-            follow = re.match(r"(?:-|\s+([a-z]+)\b)", text[end:end + 20])
-            if follow and (follow.group(1) or "-") not in _ARTICLE_FOLLOWERS:
-                continue
-        else:
-            tokens = [(t.group().lower(), t.end()) for t in _TOKEN.finditer(num_text)]
-            value, used = parse_word_tokens([t for t, _ in tokens], sc.words_map)
-            decimals = 0
-            if value is None and len(tokens) > 1 and tokens[0][0] in ("a", "an"):
-                # "a twelve-cent dividend": the article belongs to the noun, not to the number
-                value, used = parse_word_tokens([t for t, _ in tokens[1:]], sc.words_map)
-                lead = len(num_text) - len(num_text[tokens[0][1]:].lstrip(" -"))
-                start = words_start = words_start + lead
-                tokens = [(t, e - lead) for t, e in tokens[1:]]
-                num_text = num_text[lead:]
-            if value is None:
-                dens = sc.words_map["denominators"]
-                if tokens[0][0] in dens:  # "the third round": kept as a skipped word
-                    value, bare, used = Decimal(1) / Decimal(dens[tokens[0][0]]), True, 1
-                else:
-                    continue
-            elif used == 1 and tokens[0][0] in sc.words_map["magnitudes"]:
-                continue  # "billions of dollars", "million-dollar question": no number is written
-            if used < len(tokens):  # the words run on past the number ("at one point, ..."): cut there
-                cut = words_start + tokens[used - 1][1]
-                num_text, end = text[words_start:cut], cut
-                atoms.append(_plain_atom(m, start, words_start, end, num_text, value, decimals, bare))
-                pos = cut
-                continue
-        if value is None:
+        number = _read_number(m, num_group, text, sc)
+        if number is None:
             continue
-        sign = -1 if (m.group("sign") or m.group("wsign") or "+")[:1] in "-mMnN" else 1
-        scale_text = m.group("scale") or m.group("hscale") or ""  # "$11-million"
-        scale = sc.scales.get(scale_text, Decimal(1))
-        currency, unit, factor = _unit_of(m, sc)
-        model = re.search(r"([A-Z][A-Za-z]+)\s$", text[max(0, start - 20):start]) if m.group("sub") else None
-        if model and len(m.group("sub")) == 1 and model.group(1).lower() not in res.table_labels:
-            # "iPhone 5c": a model, not five cents; but "Shr 27.5p vs 24.3p", "Div 3p" are a table's pence
-            currency, factor, end = "", Decimal(1), m.start("sub")
-        elif m.group("sub") and len(m.group("sub")) == 1 and _not_a_subunit(text, m, sc):
-            currency, factor, end = "", Decimal(1), len(text[:m.start("sub")].rstrip())
-        if (m.group("pcur") or "").isalpha() and len(m.group("pcur")) == 1 and _not_letter_currency(m):
+        if number.cut is not None:  # the words run on past the number ("at one point, ..."): cut there
+            atoms.append(_plain_atom(m, number.start, number.words_start, number.end, number.text, number.value,
+                                     number.decimals, number.bare))
+            pos = number.cut
             continue
-        if (m.group("scur") and "-" in (m.group("hyph") or "") and num_group == "num"
-                and m.group("scur").lower() not in sc.plain_names):
-            # "the 20,000-mark level", "a 5-pound bag": after digits and a hyphen only a plain name is money
-            currency = ""
-            end = m.start("hyph")
-        elif m.group("scur") and currency and not m.group("pcur"):
-            not_money = _name_not_money(text, m, sc)
-            if not_money == "weight":  # "weighs 208 pounds", "500 mln pounds of fiber" (issue 17)
-                currency, unit = "", "q:" + sc.physical.get("lbs", "pound (weight)")
-            elif not_money == "level":  # "the 2400 mark" on an index: a level in points, counted
-                currency, unit = "", "level"
-            elif not_money:  # "275 pound-feet": no amount of money
-                currency, end = "", len(text[:m.start("scur")].rstrip())
-        if scale_text in sc.ambiguous and not currency:
-            # "5m" with no currency may be metres: give the scale back as plain text
-            if not unit:
-                num_end = m.start("scale") if m.group("scale") else m.start("hscale") - 1
-                num_end = num_end if not text[num_end - 1].isspace() else len(text[:num_end].rstrip())
-                atoms.append(Atom(start, num_end, num_text, value, decimals, sign=sign, words=num_group != "num",
-                                  num_start=m.start("sign") if m.group("sign") else words_start, num_end=num_end,
-                                  loose_scale=scale, loose_end=max(m.end("scale"), m.end("hscale"))))
-                continue
-            scale, scale_text = Decimal(1), ""
-        prev = atoms[-1] if atoms else None
-        if (num_group == "num" and (currency or unit) and prev and not prev.words and not (prev.unit or prev.currency)
-                and re.fullmatch(r"\d{3}(?:\.\d+)?", num_text) and prev.end == start - 1 and text[prev.end] == " "
-                and not m.group("pcur") and re.fullmatch(r"\d{1,3}(?: \d{3})*", prev.number)):
-            # "5 000 dollars": thousands grouped by a space
-            atoms.pop()
-            start, num_text = prev.start, prev.number + " " + num_text
-            value, decimals = parse_digits(num_text), decimals_written(num_text)
-            m_num_start = prev.num_start
-        else:
-            m_num_start = m.start("sign") if m.group("sign") else words_start
-        atoms.append(Atom(
-            start=start, end=end, number=num_text, value=value, decimals=decimals,
-            currency=currency, scale=scale * factor, scale_text=scale_text, unit=unit,
-            sign=sign, words=num_group != "num", bare=bare,
-            num_start=m_num_start,
-            num_end=max(m.end("scale"), m.end("hscale")) if scale_text else m.end(num_group),
-            subunit=bool(m.group("sub")) and bool(currency),
-        ))
+        atom = _attached_atom(m, num_group, number, text, res, sc)
+        if atom is not None:
+            _append_grouped(atoms, atom, m, num_group, text)
     return atoms
+
+
+@dataclass
+class _Number:
+    """The number a scanner match writes, as read (before its currency, scale and unit)."""
+
+    start: int
+    end: int
+    words_start: int  # where the number itself begins (after an article that is the noun's)
+    text: str
+    value: Decimal | None
+    decimals: int
+    bare: bool = False  # a fraction word with no numerator
+    cut: int | None = None  # where words that run on past the number were cut
+
+
+def _read_number(m: re.Match, num_group: str, text: str, sc: Scanner) -> _Number | None:
+    """The match's digits, article ("a-", "an") or spelled number; None where it writes none."""
+    num_text = m.group(num_group)
+    start, end = m.start(), m.end()
+    words_start = m.start(num_group)
+    if num_group == "num":
+        return _Number(start, end, words_start, num_text, parse_digits(num_text), decimals_written(num_text))
+    if num_group == "art":
+        follow = re.match(r"(?:-|\s+([a-z]+)\b)", text[end:end + 20])
+        if follow and (follow.group(1) or "-") not in _ARTICLE_FOLLOWERS:
+            return None
+        return _Number(start, end, words_start, num_text, Decimal(1), 0)
+    bare = False
+    tokens = [(t.group().lower(), t.end()) for t in _TOKEN.finditer(num_text)]
+    value, used = parse_word_tokens([t for t, _ in tokens], sc.words_map)
+    if value is None and len(tokens) > 1 and tokens[0][0] in ("a", "an"):
+        # "a twelve-cent dividend": the article belongs to the noun, not to the number
+        value, used = parse_word_tokens([t for t, _ in tokens[1:]], sc.words_map)
+        lead = len(num_text) - len(num_text[tokens[0][1]:].lstrip(" -"))
+        start = words_start = words_start + lead
+        tokens = [(t, e - lead) for t, e in tokens[1:]]
+        num_text = num_text[lead:]
+    if value is None:
+        dens = sc.words_map["denominators"]
+        if tokens[0][0] not in dens:
+            return None
+        value, bare, used = Decimal(1) / Decimal(dens[tokens[0][0]]), True, 1  # "the third round": a skipped word
+    elif used == 1 and tokens[0][0] in sc.words_map["magnitudes"]:
+        return None  # "billions of dollars", "million-dollar question": no number is written
+    if used < len(tokens):
+        cut = words_start + tokens[used - 1][1]
+        return _Number(start, cut, words_start, text[words_start:cut], value, 0, bare, cut=cut)
+    return _Number(start, end, words_start, num_text, value, 0, bare)
+
+
+def _attached_atom(m: re.Match, num_group: str, number: _Number, text: str, res: Resources, sc: Scanner) -> Atom | None:
+    """The number with the sign, scale, currency and unit its match attaches, where they are what they seem:
+    "iPhone 5c" is a model, "a 5-pound bag" a weight, "the 2400 mark" a level, "5m" with no currency maybe
+    metres (a loose scale). None where a one-letter currency is no currency."""
+    start, end, value = number.start, number.end, number.value
+    if value is None:
+        return None
+    sign = -1 if (m.group("sign") or m.group("wsign") or "+")[:1] in "-mMnN" else 1
+    scale_text = m.group("scale") or m.group("hscale") or ""  # "$11-million"
+    scale = sc.scales.get(scale_text, Decimal(1))
+    currency, unit, factor = _unit_of(m, sc)
+    model = re.search(r"([A-Z][A-Za-z]+)\s$", text[max(0, start - 20):start]) if m.group("sub") else None
+    if model and len(m.group("sub")) == 1 and model.group(1).lower() not in res.table_labels:
+        # "iPhone 5c": a model, not five cents; but "Shr 27.5p vs 24.3p", "Div 3p" are a table's pence
+        currency, factor, end = "", Decimal(1), m.start("sub")
+    elif m.group("sub") and len(m.group("sub")) == 1 and _not_a_subunit(text, m, sc):
+        currency, factor, end = "", Decimal(1), len(text[:m.start("sub")].rstrip())
+    if (m.group("pcur") or "").isalpha() and len(m.group("pcur")) == 1 and _not_letter_currency(m):
+        return None
+    if (m.group("scur") and "-" in (m.group("hyph") or "") and num_group == "num"
+            and m.group("scur").lower() not in sc.plain_names):
+        # "the 20,000-mark level", "a 5-pound bag": after digits and a hyphen only a plain name is money
+        currency = ""
+        end = m.start("hyph")
+    elif m.group("scur") and currency and not m.group("pcur"):
+        not_money = _name_not_money(text, m, sc)
+        if not_money == "weight":  # "weighs 208 pounds", "500 mln pounds of fiber" (issue 17)
+            currency, unit = "", "q:" + sc.physical.get("lbs", "pound (weight)")
+        elif not_money == "level":  # "the 2400 mark" on an index: a level in points, counted
+            currency, unit = "", "level"
+        elif not_money:  # "275 pound-feet": no amount of money
+            currency, end = "", len(text[:m.start("scur")].rstrip())
+    if scale_text in sc.ambiguous and not currency:
+        # "5m" with no currency may be metres: give the scale back as plain text
+        if not unit:
+            num_end = m.start("scale") if m.group("scale") else m.start("hscale") - 1
+            num_end = num_end if not text[num_end - 1].isspace() else len(text[:num_end].rstrip())
+            return Atom(start, num_end, number.text, value, number.decimals, sign=sign, words=num_group != "num",
+                        num_start=m.start("sign") if m.group("sign") else number.words_start, num_end=num_end,
+                        loose_scale=scale, loose_end=max(m.end("scale"), m.end("hscale")))
+        scale, scale_text = Decimal(1), ""
+    return Atom(
+        start=start, end=end, number=number.text, value=value, decimals=number.decimals,
+        currency=currency, scale=scale * factor, scale_text=scale_text, unit=unit,
+        sign=sign, words=num_group != "num", bare=number.bare,
+        num_start=m.start("sign") if m.group("sign") else number.words_start,
+        num_end=max(m.end("scale"), m.end("hscale")) if scale_text else m.end(num_group),
+        subunit=bool(m.group("sub")) and bool(currency),
+    )
+
+
+def _append_grouped(atoms: list[Atom], atom: Atom, m: re.Match, num_group: str, text: str) -> None:
+    """Append the atom; "5 000 dollars" (thousands grouped by a space) joins the plain number before it."""
+    prev = atoms[-1] if atoms else None
+    if (num_group == "num" and (atom.currency or atom.unit) and prev and not prev.words
+            and not (prev.unit or prev.currency) and re.fullmatch(r"\d{3}(?:\.\d+)?", atom.number)
+            and prev.end == atom.start - 1 and text[prev.end] == " " and not m.group("pcur")
+            and re.fullmatch(r"\d{1,3}(?: \d{3})*", prev.number)):
+        atoms.pop()
+        atom.start, atom.number, atom.num_start = prev.start, prev.number + " " + atom.number, prev.num_start
+        atom.value, atom.decimals = parse_digits(atom.number), decimals_written(atom.number)
+    atoms.append(atom)
 
 
 _TOKEN = re.compile(r"[^\s-]+")
