@@ -3,7 +3,7 @@
     python bench/memory.py [--times 1 10 100] [--dump ../shared/news-dump/reuters21578.jsonl.gz]
     python bench/memory.py --times 100 --only-dedupe   # the reading and duplicate index alone
 
-`--only-dedupe` runs just the reading and the duplicate index (`runner._dedupe` over
+`--only-dedupe` runs just the reading and the duplicate index (`article_stream.dedupe` over
 `SeenIndex`) over the N-times dump, in a process of its own: the one part of a run whose
 state grows with the number of articles, measured at a size a full run reaches only in
 hours on a small machine.
@@ -36,7 +36,7 @@ import sys
 from pathlib import Path
 from pipeline.ingest import read_articles
 from pipeline.parts import SeenIndex
-from pipeline.runner import _dedupe
+from pipeline.article_stream import dedupe as _dedupe
 seen = SeenIndex(Path(sys.argv[2]))
 n = sum(1 for _ in _dedupe(read_articles([Path(sys.argv[1])]), 5_000_000, seen))
 seen.close()

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import pandas as pd
 
@@ -35,7 +33,8 @@ from .dask_pool import DaskPool
 from .errors import message, run_error, usage
 from .figures import resolve_figures
 from .identity import entity_pairs, shared_ids, with_shared_ids
-from .ingest import check_inputs, estimate_articles, read_articles, text_hash
+from .article_stream import batches, dedupe, progress_bar, progress_line
+from .ingest import check_inputs, estimate_articles, read_articles
 from .parse import ParseIndex, load_parser, parse_spans, spans_to_parse
 from .parts import STATE as STATE_FILE, PartStore, SeenIndex, fingerprint
 from .schema import CLAIM_COLUMNS
@@ -199,62 +198,6 @@ def model_status(opts: "RunOptions") -> dict:
     return {"used": ok, "note": note}
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch = []
-    for a in articles:
-        batch.append(a)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _dedupe(articles: Iterable[Article], max_chars: int, seen: SeenIndex) -> Iterator[tuple[Article, str, str]]:
-    """Yield (article, text hash, status hint): exact duplicates and oversized articles are marked, not dropped.
-
-    `seen` starts with the text hashes of earlier segments (to their article ids).
-    """
-    for a in articles:
-        if a.error:
-            yield a, "", ""
-            continue
-        if len(a.text) > max_chars:
-            yield replace(a, error=message("A004", n_chars=len(a.text), limit=max_chars), text=""), "", ""
-            continue
-        h = text_hash(a.text)
-        first = seen.first_with_text(h) if a.text.strip() else None
-        if first is not None:
-            yield replace(a, note=message("A010", first=first)), h, "skipped_duplicate"
-            continue
-        seen.add_text(h, a.article_id)
-        earlier = seen.hash_of_id(a.article_id)
-        if earlier is not None and earlier != h:
-            new_id = f"{a.article_id}-{h[:8]}"
-            a = replace(a, article_id=new_id, doc=new_id, note=message("A009", new_id=new_id))
-        seen.add_id(a.article_id, h)
-        yield a, h, ""
-
-
-def _progress_line(done: int, resumed_at: int, total: int | None, seconds: float) -> str:
-    """The periodic log line off a terminal: "1,200 of ~17,600 articles, 95.0 articles/s, ETA 2m56s"."""
-    rate = (done - resumed_at) / seconds if seconds > 0 else 0.0
-    line = f"{done:,} articles, {rate:.1f} articles/s" if total is None else f"{done:,} of ~{total:,} articles, {rate:.1f} articles/s"
-    if total is not None and rate > 0 and total > done:
-        eta = int((total - done) / rate)
-        line += f", ETA {eta // 3600}h{eta % 3600 // 60:02d}m" if eta >= 3600 else f", ETA {eta // 60}m{eta % 60:02d}s"
-    return line
-
-
-def _progress(silent: bool, total: int | None = None, initial: int = 0):
-    """A bar with articles/s and, when the input's size can be estimated, an ETA; None off a terminal."""
-    if silent or not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
-
-    return tqdm(unit="art", file=sys.stderr, dynamic_ncols=True, smoothing=0.1, total=total, initial=initial)
-
-
 def _rows(results: list[tuple[ArticleResult, str]]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """One flushed batch as the part store's three tables."""
     claim_rows, article_rows, text_rows = [], [], []
@@ -381,9 +324,9 @@ def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg
     for path in store.files("articles", exclude=seg):  # one part at a time: memory stays flat
         prior = pd.read_parquet(path, columns=["text_hash", "article_id"])
         seen.add_texts((h, aid) for h, aid in zip(prior["text_hash"], prior["article_id"]) if h)
-    stream = _dedupe(read_articles(inputs, opts.text_column, opts.crawled), opts.max_chars, seen)
+    stream = dedupe(read_articles(inputs, opts.text_column, opts.crawled), opts.max_chars, seen)
     total = None if opts.silent else estimate_articles(inputs)  # about: lines sampled, not counted
-    bar = _progress(opts.silent, total, seg.consumed)
+    bar = progress_bar(opts.silent, total, seg.consumed)
     t_start = time.time()
     if opts.engine == "dask":
         pool = DaskPool(opts.scheduler, opts.workers)
@@ -403,7 +346,7 @@ def _process_segment(inputs: list[Path], opts: RunOptions, store: PartStore, seg
                 if bar is not None:
                     bar.update(len(pending))
                 elif not opts.silent and time.time() - last_log > 10:
-                    log.info("%s", _progress_line(consumed, resumed_at, total, time.time() - t_start))
+                    log.info("%s", progress_line(consumed, resumed_at, total, time.time() - t_start))
                     last_log = time.time()
                 pending = []
         if pending:
@@ -425,10 +368,10 @@ def _flush(pending: list, opts: RunOptions, pool, store: PartStore, seg, consume
     if pool is None:
         done = iter(_process_batch(todo, opts.models_dir, opts.use_ner, model, opts.parse, opts.today))
     else:
-        batches = list(_batches(todo, opts.batch_size))
-        done = (r for batch in pool.map(_process_batch, batches, [opts.models_dir] * len(batches),
-                                        [opts.use_ner] * len(batches), [model] * len(batches),
-                                        [opts.parse] * len(batches), [opts.today] * len(batches)) for r in batch)
+        parts = list(batches(todo, opts.batch_size))
+        done = (r for batch in pool.map(_process_batch, parts, [opts.models_dir] * len(parts),
+                                        [opts.use_ner] * len(parts), [model] * len(parts),
+                                        [opts.parse] * len(parts), [opts.today] * len(parts)) for r in batch)
     results = []
     for a, h, status in pending:
         if status == "skipped_duplicate":

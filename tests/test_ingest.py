@@ -369,6 +369,6 @@ def test_estimate_is_none_when_it_cannot_tell(tmp_path):
     (20_000, 0, 17_600, 100.0, "20,000 of ~17,600 articles, 200.0 articles/s"),  # past the estimate: no ETA
 ])
 def test_progress_line(done, resumed, total, secs, expected):
-    from pipeline.runner import _progress_line
+    from pipeline.article_stream import progress_line as _progress_line
 
     assert _progress_line(done, resumed, total, secs) == expected
