@@ -60,16 +60,11 @@ def figure_modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, le
     ("from a low of HKD 77 to HKD 124": the low is 77's); a sentence's lead clause frames the whole sentence
     with its forecast verbs and past markers ("The company forecasts EPS growth of 4% to 7%, or 8% to 11% ...",
     "At its peak, ..."), not with a modal verb, which has a verb of its own ("This will be the first report since
-    it won the $10 billion contract"), nor with an analyst it names. A cue after the figure counts only up to the next figure (`next_start`): "to $1.87 billion from
-    $822.4 million a year ago" dates the second only. `cue_spans` caches each span's cues, so the figures of
-    one clause share one pass of the patterns.
+    it won the $10 billion contract"), nor with an analyst it names. A cue after the figure counts only up to the
+    next figure (`next_start`): "to $1.87 billion from $822.4 million a year ago" dates the second only.
+    `cue_spans` caches each span's cues, so the figures of one clause share one pass of the patterns.
     """
-    before = lower_text(text[max(cs, fig.start - 60):fig.start])
-    after = lower_text(text[fig.end:fig.end + 30])
-    if not any(rx.match(after) for rx in res.modality.get("estimate_after", ())) and (
-            (others and others[0] < fig.start or _NUMBER.search(text, cs, fig.start))
-            and any(rx.search(before[-40:]) for rx in res.modality.get("prior_value", ()))
-            or any(rx.search(before) for rx in res.modality.get("prior_value_named", ()))):
+    if _prior_value(text, fig, cs, others, res):
         return "historical"  # "fell to 4.0% from 4.1%", not "vs. $1.28 consensus"; `others`: the figures before
     found: dict[str, int] = {}
     cue_spans = {} if cue_spans is None else cue_spans
@@ -89,37 +84,57 @@ def figure_modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, le
         for start, end, name in cues[bisect.bisect_left(cues, (wa,)):]:
             if start >= wb:
                 break
-            if is_lead and name not in ("forecast", "historical"):
-                continue
-            if name in _VERSUS:
-                if end > fig.start or _result_follows(text, end, fig.start, res):
-                    continue  # "missed expectations with revenue of $2.1 billion": the figure is what happened
-                name = _VERSUS[name]
-            elif any(st <= start < en for st, en in versus):
-                continue  # "$741M, short of forecasts": the words name the other figure's modality, or the result's
-            elif name == "historical" and _names_a_base(text, start, res):
-                continue
-            if end <= fig.start and name.startswith("forecast") and fig.start - end < MODALITY_REACH and any(
-                    rx.search(lower_text(text[end:fig.start])) for rx in res.modality.get("past_verbs", ())):
-                continue  # "is set to drop after the number of cars surged by 25%": the figure is another verb's
-            if end <= fig.start:
-                i = bisect.bisect_left(others, end)  # `others` is sorted: is a figure between?
-                if i < len(others) and others[i] < fig.start and (is_lead or name != "forecast"
-                                                                   or fig.start - end > FRAME_REACH):
-                    continue  # a forecast verb governs the figures of its clause: "expects EPS of $0.41 to
-                    # $0.43 from revenue of $737 million and $741 million"
-                d = fig.start - end
-            else:  # cues after the figure count only when close ("... 5 mln dlrs, analysts expected")
-                if next_start is not None and fig.end <= next_start <= start or start - fig.end > AFTER_REACH:
-                    continue  # "rose 9% on Tuesday as Vance said the chips will ...": another clause's verb
-                d = max(0, (start - fig.start - len(fig.text)) * 2)
-            name = "forecast" if name == "forecast_modal" else name
-            found[name] = min(found.get(name, 10_000), d)
+            weighed = _cue_distance(text, fig, start, end, name, is_lead, versus, others, next_start, res)
+            if weighed is not None:
+                found[weighed[0]] = min(found.get(weighed[0], 10_000), weighed[1])
     if not found:
         return "actual"
     if "estimate" in found and found["estimate"] <= found.get("forecast", 10_000) + 20:
         return "estimate"
     return min(found, key=found.get)
+
+
+def _prior_value(text: str, fig: Figure, cs: int, others: tuple[int, ...], res: Resources) -> bool:
+    """Whether the figure is the earlier value its clause sets the news against ("fell to 4.0% from 4.1%",
+    "compared with a loss of $1.5 million"), unless a consensus word follows it ("vs. $1.28 consensus")."""
+    before = lower_text(text[max(cs, fig.start - 60):fig.start])
+    after = lower_text(text[fig.end:fig.end + 30])
+    if any(rx.match(after) for rx in res.modality.get("estimate_after", ())):
+        return False
+    return bool((others and others[0] < fig.start or _NUMBER.search(text, cs, fig.start))
+                and any(rx.search(before[-40:]) for rx in res.modality.get("prior_value", ()))
+                or any(rx.search(before) for rx in res.modality.get("prior_value_named", ())))
+
+
+def _cue_distance(text: str, fig: Figure, start: int, end: int, name: str, is_lead: bool, versus: list,
+                  others: tuple[int, ...], next_start: int | None, res: Resources) -> tuple[str, int] | None:
+    """The modality a cue at [start, end) gives the figure and how far it stands (after the figure, doubled);
+    None where it says nothing of this figure."""
+    if is_lead and name not in ("forecast", "historical"):
+        return None
+    if name in _VERSUS:
+        if end > fig.start or _result_follows(text, end, fig.start, res):
+            return None  # "missed expectations with revenue of $2.1 billion": the figure is what happened
+        name = _VERSUS[name]
+    elif any(st <= start < en for st, en in versus):
+        return None  # "$741M, short of forecasts": the words name the other figure's modality, or the result's
+    elif name == "historical" and _names_a_base(text, start, res):
+        return None
+    if end <= fig.start and name.startswith("forecast") and fig.start - end < MODALITY_REACH and any(
+            rx.search(lower_text(text[end:fig.start])) for rx in res.modality.get("past_verbs", ())):
+        return None  # "is set to drop after the number of cars surged by 25%": the figure is another verb's
+    if end <= fig.start:
+        i = bisect.bisect_left(others, end)  # `others` is sorted: is a figure between?
+        if i < len(others) and others[i] < fig.start and (is_lead or name != "forecast"
+                                                           or fig.start - end > FRAME_REACH):
+            return None  # a forecast verb governs the figures of its clause: "expects EPS of $0.41 to
+            # $0.43 from revenue of $737 million and $741 million"
+        d = fig.start - end
+    else:  # cues after the figure count only when close ("... 5 mln dlrs, analysts expected")
+        if next_start is not None and fig.end <= next_start <= start or start - fig.end > AFTER_REACH:
+            return None  # "rose 9% on Tuesday as Vance said the chips will ...": another clause's verb
+        d = max(0, (start - fig.start - len(fig.text)) * 2)
+    return ("forecast" if name == "forecast_modal" else name), d
 
 
 def _result_follows(text: str, end: int, start: int, res: Resources) -> bool:
