@@ -207,6 +207,13 @@ CASES = [
     ("Hooli devices", "2019-05-01", "Hooli Inc currently has more than 1 billion active devices.", "1 billion",
      "2019-05-01"),
     ("Hooli plans", "2025-02-12", "Hooli Inc now plans to invest $5 billion in new plants.", "$5 billion", ""),
+    # a day weeks back after a base of comparison dates the base (its past level), not the figure set against it;
+    # a day of this week after the base still dates the move
+    ("Hooli stock rout", "2018-11-20", "Hooli Inc's market cap has shrunk to $850 billion from the $1 trillion mark it "
+     "ceremoniously hit on Aug. 2.", "$850 billion", "2018-11-20"),
+    ("Hooli stock rout", "2018-11-20", "Hooli Inc's market value fell to $610 billion from $700 billion on Sept. 4, "
+     "its record close.", "$610 billion", "2018-11-20"),
+    ("Hooli shares", "2018-11-20", "Hooli Inc shares rose to $50 from $45 on Monday.", "$50", "2018-11-19"),
     # negatives: guidance naming its period keeps it; a result with none takes the report period
     ("Hooli Q4 results", "2025-02-13", _Q4 + "The company expects first-quarter revenue of about $2.3 billion.",
      "$2.3 billion", "2025-Q1"),
