@@ -4,7 +4,8 @@ A 1987 Reuters results story is a table of lines ("Shr 1.05 dlr vs 51 cts"): the
 often its end ("4TH QTR JAN 31 NET", "3RD QTR MAY 31 LOSS"), the opener or a line may state it ("Ended Feb 28",
 "Five mths end May 31", "qtr ended Jan 31"), and sections below ("Six mths", "Year", "12 mths") run to the same end.
 A stated end puts the period on the company's fiscal calendar; with none, the quarter is the latest calendar
-quarter that has ended and a year the story calendar's. The "vs" figure (`table_role` "prior") is a year before.
+quarter that has ended and a year the story calendar's. The "vs" figure (`table_role` "prior") is a year before; a
+level's line ("Assets 1.15 billion vs 1.02 billion") holds on the period's last day.
 """
 from __future__ import annotations
 
