@@ -118,7 +118,7 @@ def read_story(article: Article, clean: CleanText, figures: list[Figure], ents: 
     # the body without the headline when the text repeats it, so the headline is not its own evidence
     body = text[len(headline):] if text.startswith(headline) else text
     topic = headline_subject(headline, res, ents.learned, body)
-    fy_end = fy_end_month or story_fiscal_year_end(topic, ents, figures, res, body=body)
+    fy_end = fy_end_month or story_fiscal_year_end(topic, ents, figures, res, body=body, headline=headline)
     sentence_at = bounded_sentence_at(clean, figures)  # a sentence over 5,000 characters is read in windows
     periods = []
     seen_sentences = set()
