@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Callable
 
 from .claim_periods import REPORT_GRAINS, compared_with
@@ -110,6 +110,9 @@ def headline_month(title: str, ref: date | None, fy_end: int, res) -> Period | N
 # with a 27% share price jump in the last month". The headline's figure, read alone, falls back on a default (a move
 # with no time words is the published day's); the same figure in the lede (same value and unit) is dated by its own
 # sentence (CLAIM_LABELING_GUIDE.md 6: the span of the move).
+_TO_DATE_DAYS = 3  # a span to date ends within this many days before the published day (a weekend, a late close)
+
+
 def _lede_end(text: str, headline: str) -> int:
     """The end of the first paragraph after the headline (the whole text when it has no paragraph break)."""
     at = len(headline) if headline and text.startswith(headline) else 0
@@ -124,10 +127,18 @@ def _same_figure(a: Claim, b: Claim) -> bool:
     return a.unit == b.unit and sorted(map(abs, (a.value_low, a.value_high))) == sorted(map(abs, (b.value_low, b.value_high)))
 
 
+def _to_date(c: Claim, ref: date | None) -> bool:
+    """Whether the claim's period is a span running up to the published day ("in the last month", "so far this
+    year"), the span of a move; a reporting quarter or month the lede names ("after reporting ... for the fiscal
+    second quarter", "the January employment data") is no span of the headline's move."""
+    return ref is not None and c.period_start is not None and c.period_end is not None \
+        and c.period_start < ref - timedelta(days=_TO_DATE_DAYS) and ref - timedelta(days=_TO_DATE_DAYS) <= c.period_end <= ref
+
+
 def restated_periods(claims: list[Claim], text: str, headline: str, ref: date | None, fy_end: int,
                      res) -> list[Claim]:
     """The claims, a headline figure dated by default (its headline names no period) taking the period of the same
-    figure (value and unit) in the lede when that one has a period; the others as they were. A headline figure
+    figure (value and unit) in the lede when that one is a span to date; the others as they were. A headline figure
     with no period keeps none: an event's amount ("raises $350M") is undated even where the lede names its day."""
     title = (headline or "").strip()
     if not title or not claims:
@@ -144,6 +155,6 @@ def restated_periods(claims: list[Claim], text: str, headline: str, ref: date | 
         if len(same) != 1:  # none, or two that could each be it
             continue
         o = same[0]
-        if (o.period_start, o.period_end) != (c.period_start, c.period_end):
+        if _to_date(o, ref) and (o.period_start, o.period_end) != (c.period_start, c.period_end):
             out[i] = replace(c, period_start=o.period_start, period_end=o.period_end, period_label=o.period_label)
     return out

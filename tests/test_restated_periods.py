@@ -17,9 +17,13 @@ CASES = [
     ("Acme shares slump 12% as orders dry up", "2025-02-12", "Acme Corp shares have fallen 12% over the past week as "
      "customers cut orders.", "past 1 week"),
     # negatives: an event's amount stays undated though the lede names its day; a lede with no period for the
-    # figure, or two figures it could be, leaves the headline's own reading; a headline naming a period keeps it
+    # figure, a reporting period rather than a span to date, or two figures it could be, leaves the headline's own
+    # reading; a headline naming a period keeps it
     ("Apptronik raises $350M as category heats up", "2025-02-13", "Apptronik on Thursday announced a $350 million "
      "Series A round of financing.", ""),
+    ("Hooli Shares Surge 23%, Marking a 70% Growth in Just One Year", "2025-02-07", "Hooli Holdings just made a big "
+     "splash with a 23% jump in its stock after reporting a surprise profit for the fiscal second quarter.",
+     "2025-02-07"),
     (_SOARS, "2025-02-14", "The Gadget Group share price has done well, posting an excellent gain of 29%.", "2025-02-14"),
     ("Acme shares slump 12% as orders dry up", "2025-02-12", "Acme Corp shares fell 12% on Tuesday and 12% over the "
      "past week.", "2025-02-12"),
