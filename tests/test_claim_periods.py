@@ -214,6 +214,15 @@ CASES = [
     ("Hooli stock rout", "2018-11-20", "Hooli Inc's market value fell to $610 billion from $700 billion on Sept. 4, "
      "its record close.", "$610 billion", "2018-11-20"),
     ("Hooli shares", "2018-11-20", "Hooli Inc shares rose to $50 from $45 on Monday.", "$50", "2018-11-19"),
+    # a headline listing tickers is a roundup: no story calendar from the company it names most (Super Micro's year
+    # ends in June); a headline about that company reads its quarters on its calendar
+    ("Biggest stock movers Wednesday: KHC, SMCI, HOOL, and more", "2025-02-12",
+     "* Super Micro Computer (SMCI) shares jumped 10%. Super Micro Computer said it would file on time.\n"
+     "* Hooli Inc (HOOL) posted a strong Q4, and its revenue rose 15% Y/Y to $4.3 billion.", "$4.3 billion", "2024-Q4"),
+    ("Super Micro Computer shares jump", "2025-02-12",
+     "* Super Micro Computer (SMCI) shares jumped 10%. Super Micro Computer said it would file on time.\n"
+     "* Super Micro Computer posted a strong Q2, and its revenue rose 15% Y/Y to $4.3 billion.", "$4.3 billion",
+     "FY2025-Q2"),
     # negatives: guidance naming its period keeps it; a result with none takes the report period
     ("Hooli Q4 results", "2025-02-13", _Q4 + "The company expects first-quarter revenue of about $2.3 billion.",
      "$2.3 billion", "2025-Q1"),
