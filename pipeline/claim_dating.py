@@ -57,16 +57,16 @@ def _full_year_pattern(res: Resources) -> re.Pattern | None:
 def table_dating(story: Story, d: Draft) -> None:
     """A table cell's or a wire table line's period from its column or row ("Shr 1.20 dlrs vs 1.10 dlrs":
     the second is the year before, historical)."""
-    fig, text = d.fig, story.text
-    if fig.table_label and story.sections is None:  # the table's section headers, found once per article
-        story.sections = [(m.start(), m.group(1)) for m in TABLE_SECTION.finditer(text)]
+    fig, text, res = d.fig, story.text, story.res
     # a wire table's line: its known row label, else one the vocabulary lacks ("Minority interest 700,000 vs 1.1 mln")
     role = fig.table_role if fig.table_label else wire_row_role(fig, text)
-    if role and story.sections is None:
+    if (role or fig.table_label) and story.sections is None:  # the table's section headers, found once per article
         story.sections = [(m.start(), m.group(1)) for m in TABLE_SECTION.finditer(text)]
     d.role = role
+    lag = (res.periods.get("report_lag_days") or (0,))[0]  # a quarter is reported some days after it ends
+    point = d.metric in res.metrics and res.metrics[d.metric].timing == "point"  # a balance-sheet line: its last day
     d.period = table_period(fig, text, story.article.published, story.article.title, story.fy_end, story.sections,
-                            role) if role or fig.table_label else None
+                            role, lag, point) if role or fig.table_label else None
     if role == "prior":
         d.modality = "historical"
 

@@ -46,7 +46,9 @@ def period_for(fig: Figure, periods: Periods, view: SentenceView, days: bool = T
     million in the prior-year period"), as does any period after a later figure of the clause set against
     another ("a decrease of $7 million from $277 million for the same period in 2023", "traffic increased 14.6 pct
     to 1.94 billion miles from 1.70 billion last year"); a period the figure is compared with dates no figure
-    ("management fees in Q4 2024 grew 20% from Q4 2023"). `starts`: the article's figure starts, sorted."""
+    ("management fees in Q4 2024 grew 20% from Q4 2023"), and so does a day weeks back in a clause of its own about
+    such a base ("market cap has shrunk to $850 billion from the $1 trillion mark it hit on Aug. 2"; "cut its rate to
+    7-3/4 pct from eight pct on March 9" dates the cut). `starts`: the article's figure starts, sorted."""
     cs, ce = view.clause_of(fig.start)
     base_at = next_start if next_start is not None and text and compared_before(text, next_start) else None
     if base_at is None and starts and text:
@@ -55,7 +57,8 @@ def period_for(fig: Figure, periods: Periods, view: SentenceView, days: bool = T
                        None)
     own = [p for p in periods.within(cs, ce, days)
            if not ((p.relative_to_previous and next_start is not None and p.start >= next_start)
-                   or base_at is not None and p.granularity in SPAN_GRAINS and p.start >= base_at)
+                   or base_at is not None and p.start >= base_at and (p.granularity in SPAN_GRAINS
+                                                                       or base_day(p, text, base_at, ref)))
            and not base_period(p, text) and not names_an_extreme(p, text) and not coming_day(p, ref)]
     if own:
         after = [p for p in own if p.start >= fig.end]
@@ -96,6 +99,19 @@ def names_an_extreme(p: Period, text: str) -> bool:
 # Periods a figure's value covers (not the day of an event: "raised rates to 0.5% from 0.25% at its meeting on
 # January 23-24" dates both rates).
 SPAN_GRAINS = REPORT_GRAINS + ("year", "month")
+_BASE_DAY_DAYS = 7  # a day in a base's own clause this long before the story dates the base, not the figure
+# a base's own clause between it and the day: "from the $1 trillion mark it ceremoniously hit on Aug. 2", "from $45,
+# which it reached on March 3"
+_BASE_CLAUSE = re.compile(r"\b(?:it|they|which|that|when)\b", re.I)
+
+
+def base_day(p: Period, text: str, base_at: int, ref: date | None) -> bool:
+    """Whether `p` is one day more than a week before the published day, written in a clause of its own after the
+    base of comparison at `base_at` ("... from the $1 trillion mark it hit on Aug. 2"); with no such clause the day
+    dates the change ("cut its rate to 7-3/4 pct from eight pct on March 9")."""
+    return p.granularity == "day" and ref is not None and p.period_end is not None \
+        and p.period_end < ref - timedelta(days=_BASE_DAY_DAYS) and p.start > base_at \
+        and _BASE_CLAUSE.search(text, base_at, p.start) is not None
 
 
 def base_period(p: Period, text: str) -> bool:

@@ -39,6 +39,7 @@ from .figure_subject import choose_figure_subject, finish_subject, provider_esti
 from .former_names import name_then
 from .headline_subject import headline_subject
 from .modality import MODALITY_REACH, figure_modality, modality_after, modality_in_sentence
+from .paragraph_periods import restated_periods
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure
 from .resources import Resources
@@ -101,7 +102,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     for d in drafts:
         written = final_period(story, periods, d, claims[-1] if claims else None)
         claims.append(_claim(story, d, written, conf_head))
-    return claims
+    return restated_periods(claims, article.text, story.headline, ref, story.fy_end, res)  # the lede's for the headline's
 
 
 def read_story(article: Article, clean: CleanText, figures: list[Figure], ents: ArticleEntities, res: Resources,
@@ -117,7 +118,7 @@ def read_story(article: Article, clean: CleanText, figures: list[Figure], ents: 
     # the body without the headline when the text repeats it, so the headline is not its own evidence
     body = text[len(headline):] if text.startswith(headline) else text
     topic = headline_subject(headline, res, ents.learned, body)
-    fy_end = fy_end_month or story_fiscal_year_end(topic, ents, figures, res, body=body)
+    fy_end = fy_end_month or story_fiscal_year_end(topic, ents, figures, res, body=body, headline=headline)
     sentence_at = bounded_sentence_at(clean, figures)  # a sentence over 5,000 characters is read in windows
     periods = []
     seen_sentences = set()

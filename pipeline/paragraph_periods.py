@@ -9,12 +9,13 @@ whose own sentence names no period is about the one reporting period that openin
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from typing import Callable
 
 from .claim_periods import REPORT_GRAINS, compared_with
 from .dates import find_periods
-from .records import Period
+from .records import Claim, Period
 
 # a list item's line: a bullet or a number ("* Repurchased 5.6 million shares", "  + Net sales of", "2) Revenue")
 _ITEM = re.compile(r"[ \t]*(?:[*\-+•·]|\d{1,2}[.)])[ \t]")
@@ -101,3 +102,59 @@ def headline_month(title: str, ref: date | None, fy_end: int, res) -> Period | N
         return None
     p = next(iter(found.values()))
     return Period("", -1, -1, p.period_start, p.period_end, p.label, "month", "claims.headline_month.v1")
+
+
+# A headline figure restated in the story's opening paragraph takes the period the restatement gives it. A headline
+# is written short and leaves out time words its lede gives: "Implenia AG (VTX:IMPN) Shares Fly 27% But Investors
+# Aren't Buying For Growth" opens a story whose first sentence is "shareholders have had their patience rewarded
+# with a 27% share price jump in the last month". The headline's figure, read alone, falls back on a default (a move
+# with no time words is the published day's); the same figure in the lede (same value and unit) is dated by its own
+# sentence (CLAIM_LABELING_GUIDE.md 6: the span of the move).
+_TO_DATE_DAYS = 3  # a span to date ends within this many days before the published day (a weekend, a late close)
+
+
+def _lede_end(text: str, headline: str) -> int:
+    """The end of the first paragraph after the headline (the whole text when it has no paragraph break)."""
+    at = len(headline) if headline and text.startswith(headline) else 0
+    while at < len(text) and text[at] in " \t\r\n":
+        at += 1
+    end = text.find("\n\n", at)
+    return len(text) if end < 0 else end
+
+
+def _same_figure(a: Claim, b: Claim) -> bool:
+    """The same value and unit, whatever sign each reading gave it ("slump 12%" and "fell 12%")."""
+    return a.unit == b.unit and sorted(map(abs, (a.value_low, a.value_high))) == sorted(map(abs, (b.value_low, b.value_high)))
+
+
+def _to_date(c: Claim, ref: date | None) -> bool:
+    """Whether the claim's period is a span running up to the published day ("in the last month", "so far this
+    year"), the span of a move; a reporting quarter or month the lede names ("after reporting ... for the fiscal
+    second quarter", "the January employment data") is no span of the headline's move."""
+    return ref is not None and c.period_start is not None and c.period_end is not None \
+        and c.period_start < ref - timedelta(days=_TO_DATE_DAYS) and ref - timedelta(days=_TO_DATE_DAYS) <= c.period_end <= ref
+
+
+def restated_periods(claims: list[Claim], text: str, headline: str, ref: date | None, fy_end: int,
+                     res) -> list[Claim]:
+    """The claims, a headline figure dated by default (its headline names no period) taking the period of the same
+    figure (value and unit) in the lede when that one is a span to date; the others as they were. A headline figure
+    with no period keeps none: an event's amount ("raises $350M") is undated even where the lede names its day."""
+    title = (headline or "").strip()
+    if not title or not claims:
+        return claims
+    heads = [i for i, c in enumerate(claims) if c.sentence.strip() == title and c.period_end is not None]
+    if not heads or find_periods(title, ref, fy_end, res=res):
+        return claims
+    lede_end = _lede_end(text, headline)
+    lede = [c for c in claims if c.sentence.strip() != title and c.char_start < lede_end and c.period_end is not None]
+    out = list(claims)
+    for i in heads:
+        c = claims[i]
+        same = [o for o in lede if _same_figure(o, c)]
+        if len(same) != 1:  # none, or two that could each be it
+            continue
+        o = same[0]
+        if _to_date(o, ref) and (o.period_start, o.period_end) != (c.period_start, c.period_end):
+            out[i] = replace(c, period_start=o.period_start, period_end=o.period_end, period_label=o.period_label)
+    return out

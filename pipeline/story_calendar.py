@@ -38,14 +38,26 @@ def gazetteer_fiscal_year_end(topic: Mention | None, ents: ArticleEntities, res:
     return None
 
 
+# a headline listing three or more tickers ("Biggest stock movers Wednesday: KHC, SMCI, UPST, Lyft, and more",
+# "CVX, XOM, OXY: Oil Stocks Rise") is a roundup about no one company: the company it names most is not the story's
+_TICKER_LIST = re.compile(r"\b[A-Z]{1,5}(?:,\s+[A-Z]{1,5}){2,}\b")
+
+
+def roundup_headline(headline: str) -> bool:
+    """Whether the headline lists three or more tickers."""
+    return bool(headline) and _TICKER_LIST.search(headline) is not None
+
+
 def story_fiscal_year_end(topic: Mention | None, ents: ArticleEntities, figures: list[Figure], res: Resources,
-                          labels_say: int | None = None, body: str = "") -> int:
+                          labels_say: int | None = None, body: str = "", headline: str = "") -> int:
     """The month the story's company ends its fiscal year: the lists' (`gazetteer_fiscal_year_end`), else
     the one the story's quarter labels say (`labels_say`, from `labels_fiscal_year_end`), else the main
     company's, else the usual year-end of the currency most of the story's money is in
     (models/lexicons/periods.yaml `fiscal_year_end_by_currency`: Indian and Japanese companies end in
-    March), else December."""
-    known = gazetteer_fiscal_year_end(topic, ents, res)
+    March), else December. A roundup's headline (`roundup_headline`) has no story company: its sentences read on
+    the calendars of the companies they name (`sentence_fiscal_year_end`), else the currency's."""
+    roundup = topic is None and roundup_headline(headline)
+    known = gazetteer_fiscal_year_end(topic, ents, res) if not roundup else None
     if known is not None:
         return known
     if labels_say is not None:
@@ -53,7 +65,7 @@ def story_fiscal_year_end(topic: Mention | None, ents: ArticleEntities, figures:
     # a headline naming a company no list holds, which the body writes as a name: the main company is often another
     # one (a footer's "News Corp" under a Wendy's story), whose fiscal year is none of the story's
     named_topic = topic is not None and topic.kind == "name" and not weak_topic(topic, body)
-    entry = res.alias_index.get(ents.main.entity) if ents.main is not None and not named_topic else None
+    entry = res.alias_index.get(ents.main.entity) if ents.main is not None and not named_topic and not roundup else None
     if country_story(topic, res):
         entry = None  # a country's story: its government's fiscal year, by its currency ("Japan's fiscal 1987")
     if entry is not None and entry.kind in ("company", "unit"):

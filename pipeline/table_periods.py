@@ -4,7 +4,8 @@ A 1987 Reuters results story is a table of lines ("Shr 1.05 dlr vs 51 cts"): the
 often its end ("4TH QTR JAN 31 NET", "3RD QTR MAY 31 LOSS"), the opener or a line may state it ("Ended Feb 28",
 "Five mths end May 31", "qtr ended Jan 31"), and sections below ("Six mths", "Year", "12 mths") run to the same end.
 A stated end puts the period on the company's fiscal calendar; with none, the quarter is the latest calendar
-quarter that has ended and a year the story calendar's. The "vs" figure (`table_role` "prior") is a year before.
+quarter that has ended and a year the story calendar's. The "vs" figure (`table_role` "prior") is a year before; a
+level's line ("Assets 1.15 billion vs 1.02 billion") holds on the period's last day.
 """
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ SECTION = re.compile(r"(?im)^(?:[^\n]{0,60}?\s[-\u2013]\s+)?\s*(year|" + _COUNT 
                      r"[1-4](?:st|nd|rd|th) qtr|"
                      r"(?:1st|first) half|(?:first|second|third|fourth) quarter)\b(?=[^\n]{0,40}$)")
 _TITLE_MONTHS = re.compile(r"\b(" + _COUNT + r") (?:mths|months)\b", re.I)
+_ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
+_ORDINAL = re.compile(r"\b(1st|2nd|3rd|4th|first|second|third|fourth) (?:qtr|quarter)\b", re.I)
 _TITLE_QUARTER = re.compile(r"\b(?:[1-4](?:st|nd|rd|th)|first|second|third|fourth) (?:qtr|quarter)\b|\bqtr\b", re.I)
 # "qtr ended Jan 31", "YEAR MAY 31", "2ND QTR JAN 31", "Ended Feb 28", "Five mths end May 31", "4TH QTR FEB ONE"
 _STATED_END = re.compile(
@@ -79,6 +82,12 @@ def _months_of(sec: str) -> int:
     return 3
 
 
+def _ordinal(sec: str, title: str) -> int | None:
+    """The quarter's number its section ("2nd qtr") or, for a bare "qtr", its headline ("1ST QTR NET") gives."""
+    m = _ORDINAL.search(sec) or (_ORDINAL.search(title) if sec == "qtr" else None)
+    return _ORDINALS[m.group(1).lower()] if m else None
+
+
 def _section_of(title: str) -> str:
     """The section a headline sets for the lines before any section header: "4TH QTR" a quarter, "FIVE MTHS"."""
     m = _TITLE_MONTHS.search(title)
@@ -90,10 +99,15 @@ def _section_of(title: str) -> str:
 
 
 def table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: int,
-                 sections: list[tuple[int, str]] | None = None, role: str = "") -> Period | None:
-    """Wire tables: the section ("Year", "Nine mths") or title ("4TH QTR") sets the period; vs is a year before."""
+                 sections: list[tuple[int, str]] | None = None, role: str = "", lag_days: int = 0,
+                 point: bool = False) -> Period | None:
+    """Wire tables: the section ("Year", "Nine mths") or title ("4TH QTR") sets the period; vs is a year before.
+    `lag_days`: the fewest days from a period's end to the story reporting it (periods.yaml `report_lag_days`): on
+    April 1 the quarter that ended the day before is not yet reported, "4TH QTR" is the one that ended in December.
+    `point`: the line is a level ("Assets 1.15 billion vs 1.02 billion"): the period's last day."""
     if ref is None:
         return None
+    stated_ref, ref = ref, ref - timedelta(days=lag_days)  # a stated end is read on the published day
     if sections is None:
         sections = [(m.start(), m.group(1)) for m in SECTION.finditer(text, 0, fig.start)]
     before = [name for pos, name in sections if pos < fig.start]
@@ -101,7 +115,8 @@ def table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: i
     if not sec:
         return None
     months = _months_of(sec)
-    stated = stated_period_end(title, text[max(0, fig.start - _REACH):fig.start], ref, text[fig.end:fig.end + _REACH])
+    stated = stated_period_end(title, text[max(0, fig.start - _REACH):fig.start], stated_ref,
+                               text[fig.end:fig.end + _REACH])
     if stated is not None or months % 3:
         # a stated end, else (two or five months) the month before the published one
         pe = stated if stated is not None else date(ref.year, ref.month, 1) - timedelta(days=1)
@@ -117,6 +132,8 @@ def table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: i
         gran = "fiscal_year"
     elif fy_end == 12:
         y, q = latest_ended_quarter(ref)
+        if months == 3 and _ordinal(sec, title) not in (None, q) and _ordinal(sec, title) == latest_ended_quarter(stated_ref)[1]:
+            y, q = latest_ended_quarter(stated_ref)  # "1ST QTR NET" a week into April: a quick reporter's March quarter
         ps, pe = quarter_span(y, q)
         label, gran = f"{y}-Q{q}", "quarter"
         if months != 3:
@@ -140,6 +157,8 @@ def table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: i
             label = f"{ps.isoformat()}..{pe.isoformat()}"
         elif label[:1].isdigit() or label.startswith("FY"):
             label = label.replace(str(pe.year + 1), str(pe.year))
+    if point:  # CLAIM_LABELING_GUIDE.md 6: a level holds on a day, the end of the period its table reports
+        ps, label, gran = pe, pe.isoformat(), "day"
     return Period(sec, -1, -1, ps, pe, label, gran, RULE)
 
 
@@ -147,6 +166,8 @@ def table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: i
 # billion", "Minority interest 700,000 vs 1.1 mln", "Operating profit 629.0 mln, a 12.1 pct increase")
 _ROW_LABEL = re.compile(r"[A-Z][A-Za-z .,'&/()-]{0,50}")
 _ROW_MAX = 90
+# a wire story's dateline, which opens its first line: "PARIS, March 27 - ", "SAN GABRIEL, Calif., March 6 - "
+_DATELINE = re.compile(r"[A-Z][A-Za-z .'&()-]*(?:,\s*[A-Z][A-Za-z.]*)*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+[-\u2013]\s+")
 # a label is a noun phrase: one with a verb or preposition is a sentence ("U.S. gold futures were up 0.9% at ...")
 _ROW_VERB = re.compile(r"\b(?:was|were|is|are|rose|fell|gained|lost|had|has|up|down|at|to|by|of|from|for|in|on)\b", re.I)
 # with no "vs", the figure is followed by its change: "Turnover 2.42 billion, a 8.4 pct rise"
@@ -160,6 +181,9 @@ def wire_row_role(fig: Figure, text: str) -> str:
     le = text.find("\n", fig.end)
     le = len(text) if le < 0 else le
     line = text[ls:le]
+    dateline = _DATELINE.match(line)  # "PARIS, March 27 - Net profit 242.1 mln francs vs 240.1 mln.": the row after it
+    if dateline and ls + dateline.end() <= fig.start:
+        ls, line = ls + dateline.end(), line[dateline.end():]
     if len(line) > _ROW_MAX or not line[:1].isupper():
         return ""
     vs = re.search(r"\s+vs\.?\s+", line)

@@ -207,6 +207,24 @@ CASES = [
     ("Hooli devices", "2019-05-01", "Hooli Inc currently has more than 1 billion active devices.", "1 billion",
      "2019-05-01"),
     ("Hooli plans", "2025-02-12", "Hooli Inc now plans to invest $5 billion in new plants.", "$5 billion", ""),
+    # a day weeks back in a base of comparison's own clause dates the base (its past level), not the figure set
+    # against it; a day right after the base dates the change, weeks back or not
+    ("Hooli stock rout", "2018-11-20", "Hooli Inc's market cap has shrunk to $850 billion from the $1 trillion mark it "
+     "ceremoniously hit on Aug. 2.", "$850 billion", "2018-11-20"),
+    ("Hooli stock rout", "2018-11-20", "Hooli Inc's market value is down to $610 billion from $700 billion, which it "
+     "reached on Sept. 4.", "$610 billion", "2018-11-20"),
+    ("Hooli shares", "2018-11-20", "Hooli Inc shares rose to $50 from $45 on Monday.", "$50", "2018-11-19"),
+    ("Bank of France", "1987-03-18", "The Bank of France cut its rate to 7-3/4 pct from eight pct on March 9.",
+     "7-3/4 pct", "1987-03-09"),
+    # a headline listing tickers is a roundup: no story calendar from the company it names most (Super Micro's year
+    # ends in June); a headline about that company reads its quarters on its calendar
+    ("Biggest stock movers Wednesday: KHC, SMCI, HOOL, and more", "2025-02-12",
+     "* Super Micro Computer (SMCI) shares jumped 10%. Super Micro Computer said it would file on time.\n"
+     "* Hooli Inc (HOOL) posted a strong Q4, and its revenue rose 15% Y/Y to $4.3 billion.", "$4.3 billion", "2024-Q4"),
+    ("Super Micro Computer shares jump", "2025-02-12",
+     "* Super Micro Computer (SMCI) shares jumped 10%. Super Micro Computer said it would file on time.\n"
+     "* Super Micro Computer posted a strong Q2, and its revenue rose 15% Y/Y to $4.3 billion.", "$4.3 billion",
+     "FY2025-Q2"),
     # negatives: guidance naming its period keeps it; a result with none takes the report period
     ("Hooli Q4 results", "2025-02-13", _Q4 + "The company expects first-quarter revenue of about $2.3 billion.",
      "$2.3 billion", "2025-Q1"),

@@ -56,7 +56,24 @@ CASES = [
      "increase\nFourth quarter 1987\nOperating profit 629.0 mln, a 12.1 pct increase", "629.0 mln", "1987-Q1"),
     ("WIDGET CORP <WDG> SIX MONTHS TO APRIL 30", "1987-06-19", "TOKYO, June 19 - " + _Q +
      "\nOperating loss 8.76 billion vs profit 6.52 billion", "6.52 billion", "1985-11-01..1986-04-30"),
-    # negatives: no stated end keeps the latest calendar quarter; a date in prose is no period end of the table
+    # a quarter that ended the day before is not yet reported: "4TH QTR" on April 1 is December's, after "vs" the
+    # year before's
+    ("WIDGET CORP <WDG> 4TH QTR OPER LOSS", "1987-04-01", "BOSTON, April 1 - Oper shr loss 1.10 dlrs vs loss 8.63 dlrs\n"
+     "Oper net loss 5.1 mln vs loss 42.1 mln", "8.63 dlrs", "1985-Q4"),
+    ("WIDGET CORP <WDG> 4TH QTR OPER LOSS", "1987-04-01", "BOSTON, April 1 - Oper shr loss 1.10 dlrs vs loss 8.63 dlrs\n"
+     "Oper net loss 5.1 mln vs loss 42.1 mln", "5.1 mln", "1986-Q4"),
+    # a first line longer than a row with its dateline is a row after it
+    ("WIDGET SA <WDG.PA> YEAR ENDED DEC 31", "1987-03-27", "PARIS, March 27 - Provisional consolidated net attributable "
+     "profit 242.1 mln francs vs 240.1 mln.\nInvestments 318 mln vs 317 mln.", "240.1 mln", "1985-01-01..1985-12-31"),
+    # a level's line (assets, deposits) holds on the period's last day
+    ("WIDGET BANCORPORATION <WBC> 1ST QTR NET", "1987-04-08", "SAN RAFAEL, Calif., April 8 - " + _Q +
+     "\nAssets 1.15 billion vs 1.02 billion\nDeposits 1.01 billion vs 912.0 mln", "1.15 billion", "1987-03-31"),
+    ("WIDGET BANCORPORATION <WBC> 1ST QTR NET", "1987-04-08", "SAN RAFAEL, Calif., April 8 - " + _Q +
+     "\nAssets 1.15 billion vs 1.02 billion\nDeposits 1.01 billion vs 912.0 mln", "912.0 mln", "1986-03-31"),
+    ("WIDGET BANK <WBK> YEAR MAY 31 NET", "1987-06-29", "NEW YORK, June 29 - " + _Q +
+     "\nAssets 426.4 mln dlrs vs 334.1 mln dlrs", "426.4 mln dlrs", "1987-05-31"),
+    # negatives: no stated end keeps the latest calendar quarter (a quick reporter's "1ST QTR" a week into April is
+    # March's); a date in prose is no period end of the table
     ("WIDGET CORP <WDG> 1ST QTR NET", "1987-04-07", "CHICAGO, April 7 - " + _Q, "4,100,000", "1987-Q1"),
     ("WIDGET CORP <WDG> 1ST QTR NET", "1987-04-20", "CHICAGO, April 20 - The company will meet on May 12.\n" + _Q,
      "4,100,000", "1987-Q1"),
