@@ -76,7 +76,7 @@ _SCALED = re.compile(r"\b(?:thousand|million|mln|mn|billion|bln|bn|trillion|tn|c
 # the published day, and 35 of 63 larger ones no period.
 _PRICE_BELOW = 100_000
 # metrics the rules may give a government bond's move or level when its clause names no yield cue
-_BOND_MOVES = frozenset({"price_change", "other", "interest_rate", "bond_yield"})
+_BOND_MOVES = frozenset({"price_change", "other", "interest_rate", "bond_yield", "debt"})
 _PART_OWNERS = frozenset({"company", "name", "unit"})  # whose measure's modifiers can name a part (measured_parts.py)
 _NOT_BOND_ISSUERS = frozenset({"company", "unit", "segment", "index", "person", "commodity", "currency", "crypto", "name"})
 _ESTIMATE_REACH = 300  # characters back to the amount whose metric a bare estimate restates

@@ -54,6 +54,7 @@ class FrameWords:
 
     amount_of: re.Pattern  # "of" + up to five modifiers + a held instrument or a commodity (+ "due <date>")
     contract_month: re.Pattern  # "for March settlement"
+    month_subject: re.Pattern  # a month opening the clause as its subject: "July was up 2.25 cents at"
     price_verb: re.Pattern  # "is on sale for", "will retail for", "starts at", right before the figure
     named_measure: re.Pattern  # the measure nouns kept with their modifiers
     instrument: re.Pattern  # an instrument's name: up to six words before its noun, and its maturity
@@ -85,6 +86,9 @@ def frame_words(res: Resources) -> FrameWords:
                              r"(?:\w+\.?\s+\d{1,2},\s+)?(?:19|20)\d\d)?", re.I),
         contract_month=re.compile(r"\bfor\s+(?P<month>(?:" + months + r")\.?(?:\s+(?:19|20)?\d\d)?)\s+(?P<word>"
                                   + contract + r")\b", re.I),
+        month_subject=re.compile(r"(?:^|[.;,]\s+(?:and\s+)?|\n)(?P<month>(?-i:(?=[A-Z]))(?:" + months + r")\.?(?:\s+(?:19|20)?\d\d)?)"
+                                 r"\s+(?:was|were|is|closed|settled|ended|finished|rose|fell|gained|lost|eased|firmed|"
+                                 r"traded|stood)\b[^.;,]{0,40}$", re.I),
         # lower case only: a ticker ("Costco Wholesale  COST  1067.00") is no verb
         price_verb=re.compile(r"(?:\b(?:will|would|should|could|now|currently|still|also|just|only|is|are|was|were|"
                               r"be|temporarily|priced)\s+)*\b(?:" + verbs + r")(?:\s+(?:just|only|about|around|"
@@ -202,6 +206,13 @@ def contract_month(before: str, frames: FrameWords) -> str:
     if found is None or re.search(r"[.;]\s|\.\.\.", before[found.end():]):
         return ""
     return f"{found.group('month')} {found.group('word')}"
+
+
+def month_subject(before: str, frames: FrameWords) -> str:
+    """A commodity's futures month as its clause's subject, the figure its move or price: "July was up 2.25
+    cents at 106.25 cents", "March closed 3 cents lower at" -> "July", "March"."""
+    found = frames.month_subject.search(before, max(0, len(before) - 90))
+    return found.group("month") if found else ""
 
 
 def priced_product(before: str, frames: FrameWords, words: SegmentWords, entity_words: frozenset[str]) -> str:
@@ -363,6 +374,7 @@ def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, re
         if product and not _content(product, words, entity_words) and _content(product, words, _NO_WORDS):
             return product
     found = ("futures" if _MARKET_FUTURES.search(before[-60:]) else "") or contract_month(before, frames) or \
+        (month_subject(before, frames) if owner_kind == "commodity" else "") or \
         (company_region(before, frames) if company else "") or \
         (goods_tariff(before, after, frames) if fig_kind == "percent" else "") or \
         instrument_terms(before, frames, words, entity_words) or part_phrase(before, frames) or \
