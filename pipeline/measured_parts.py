@@ -103,6 +103,7 @@ def _named(text: str, tokens: list[re.Match], words: PartWords, entity_words: fr
 _CHANGE_IN = re.compile(r"^\s+(?:(?i:year-over-year|year-on-year|y/y|yoy|annual|organic|sequential)\s+)?"
                         r"(?i:growth|increase|rise|jump|gain|decline|drop|fall|decrease|slide|slump|surge|plunge)\s+in\s+(?:(?:its|the|their)\s+)?"
                         r"(?P<what>[A-Za-z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Za-z][\w&'’.-]*){0,3})")
+_LINE_MEASURE = re.compile(r"(?i:revenues?|sales|turnover|bookings)")  # a line's money ("advertising revenue")
 _IN_MEASURE = re.compile(r"^\s+(?:in|of)\s+(?P<what>[A-Za-z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Za-z][\w&'’.-]*){0,3}?)\s+"
                          r"(?i:revenues?|sales|turnover|bookings)\b")
 
@@ -118,10 +119,10 @@ def part_after(sentence: str, fig_end: int, words: PartWords, entity_words: froz
         if not m.group("what")[:1].isupper():  # a business line news writes in lower case: "a 21 percent slide in
             # fixed-income trading", "18% growth in advertising"
             line = words.known.match(m.group("what"))
-            rest = _TOKEN.findall(m.group("what")[line.end():])[:1] if line else []
+            rest = [t.rstrip(".") for t in _TOKEN.findall(m.group("what")[line.end():])[:1]] if line else []
             # the line's own measure or nothing after it; "an increase in trading volumes" is a measure's change
             ends = not rest or rest[0].lower() in words.stop or rest[0].lower() in _CLAUSE_WORDS or \
-                words.nouns.fullmatch(rest[0]) is not None
+                _LINE_MEASURE.fullmatch(rest[0]) is not None
             return words.known_names[line.group().lower()] if line and ends else ""
     what = m.group("what")
     tokens = []

@@ -88,7 +88,7 @@ def frame_words(res: Resources) -> FrameWords:
                                   + contract + r")\b", re.I),
         month_subject=re.compile(r"(?:^|[.;,]\s+(?:and\s+)?|\n)(?P<month>(?-i:(?=[A-Z]))(?:" + months + r")\.?(?:\s+(?:19|20)?\d\d)?)"
                                  r"\s+(?:was|were|is|closed|settled|ended|finished|rose|fell|gained|lost|eased|firmed|"
-                                 r"traded|stood)\b[^.;,]{0,40}$", re.I),
+                                 r"traded|stood)\b(?:[^.;,]|(?<=\d)[.,](?=\d)){0,40}$", re.I),
         # lower case only: a ticker ("Costco Wholesale  COST  1067.00") is no verb
         price_verb=re.compile(r"(?:\b(?:will|would|should|could|now|currently|still|also|just|only|is|are|was|were|"
                               r"be|temporarily|priced)\s+)*\b(?:" + verbs + r")(?:\s+(?:just|only|about|around|"
@@ -209,8 +209,9 @@ def contract_month(before: str, frames: FrameWords) -> str:
 
 
 def month_subject(before: str, frames: FrameWords) -> str:
-    """A commodity's futures month as its clause's subject, the figure its move or price: "July was up 2.25
-    cents at 106.25 cents", "March closed 3 cents lower at" -> "July", "March"."""
+    """A futures month as its clause's subject, a money figure its move or price: "July was up 2.25 cents at
+    106.25 cents", "March closed 3 cents lower at" -> "July", "March" (a market report's contract; a month's
+    statistic is a count or a percent: "January was up 3.1 pct")."""
     found = frames.month_subject.search(before, max(0, len(before) - 90))
     return found.group("month") if found else ""
 
@@ -374,7 +375,7 @@ def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, re
         if product and not _content(product, words, entity_words) and _content(product, words, _NO_WORDS):
             return product
     found = ("futures" if _MARKET_FUTURES.search(before[-60:]) else "") or contract_month(before, frames) or \
-        (month_subject(before, frames) if owner_kind == "commodity" else "") or \
+        (month_subject(before, frames) if fig_kind == "money" else "") or \
         (company_region(before, frames) if company else "") or \
         (goods_tariff(before, after, frames) if fig_kind == "percent" else "") or \
         instrument_terms(before, frames, words, entity_words) or part_phrase(before, frames) or \

@@ -84,6 +84,10 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "", company: bo
     ("Total App Store subscriptions will top 600 million next year.", "600 million", "count", "Apple",
      "App Store subscriptions"),
     ("Net direct tax collection grew 12.3% to Rs 14.6 trn.", "12.3%", "percent", "India", "direct tax collection"),
+    # a futures month as the clause's subject in a market report
+    ("July was up 2.25 cents at 106.25 cents.", "2.25 cents", "money", "coffee", "July"),
+    ("July was up 2.25 cents at 106.25 cents.", "106.25 cents", "money", "coffee", "July"),
+    ("Trading was thin, and March closed 3 dlrs lower at 1,560 stg.", "1,560 stg", "money", "cocoa", "March"),
 ])
 def test_names_the_part(sentence, figure, kind, entity, expected):
     assert segment(sentence, figure, kind, entity) == expected
@@ -116,6 +120,10 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
     # a month that is no contract's
     ("Exports for March rose 4%.", "4%", "percent", "Japan"),
     ("Brent for March settlement rose 1%. Prices fell 2% in February.", "2%", "percent", "Brent crude"),
+    # a month's statistic, a month not the subject
+    ("January was up 3.1 pct from a year earlier.", "3.1 pct", "percent", "Japan"),
+    ("In July prices were 2 cents higher at 98 cents.", "98 cents", "money", "coffee"),
+    ("The jobless rate in February and January was $6.7.", "$6.7", "money", "United States"),
     # a price verb after a pronoun or the whole's word
     ("It is now on sale for $49.", "$49", "money", "Amazon"),
     ("When they go on sale this fall, they'll cost $399.", "$399", "money", "Sony"),

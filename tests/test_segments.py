@@ -1,6 +1,8 @@
 """The segment rules (pipeline/segments.py): each family with cases that name a part, and cases that must not."""
+import pandas as pd
 import pytest
 
+from pipeline import extract
 from pipeline.resources import load_resources
 from pipeline.segments import entity_words_of, find_segment, segment_words
 
@@ -119,3 +121,21 @@ def test_bond_term(sentence, figure, expected):
     from pipeline.claims import instrument_of
     from pipeline.segments import bond_term
     assert bond_term(sentence, sentence.index(figure), instrument_of) == expected
+
+
+# a government's debt figure in a bond's clause is that bond's: its term is the segment (guide 4), as it is for
+# the bond's yield and price moves
+BOND_DEBT = [
+    ("India bonds rally as RBI announces debt purchase",
+     "MUMBAI - Indian government bonds rallied on Friday. The benchmark 10-year bond was quoted at 100.665 rupees, "
+     "with the yield down nearly 2 bps to 6.6937%.", "100.665 rupees", "10-year"),
+    ("Italy to auction bonds", "Italy will sell 3 billion euros of 10-year bonds on Thursday, the Treasury said.",
+     "3 billion euros", "10-year"),
+]
+
+
+@pytest.mark.parametrize("title,text,figure,want", BOND_DEBT, ids=[r[2] for r in BOND_DEBT])
+def test_a_bond_debt_figure_has_the_bond_term(title, text, figure, want):
+    claims, _ = extract(pd.DataFrame([{"id": "t1", "text": text, "title": title, "published": "2024-11-21"}]))
+    rows = claims[claims["figure"] == figure]
+    assert len(rows) and rows.iloc[0]["segment"] == want
