@@ -62,6 +62,7 @@ class FrameWords:
     part_phrase: re.Pattern  # phrases that name a part wherever they stand before the figure in its clause
     region_head: re.Pattern  # a region heading the clause ("* Asia-Pacific was", "In the Americas,")
     region_for: re.Pattern  # a region before "for" and the figure ("..., Central Europe for 10 percent")
+    share_from: re.Pattern  # a share of the measure that comes from a region or country ("70% of revenue comes from APAC")
     tariff_before: re.Pattern  # "aluminium tariffs from 10 percent to" right before the figure
     tariff_after: re.Pattern  # "Steel, Aluminum Tariffs" right after it
     owned_part: re.Pattern  # "Coway's overseas subsidiaries reported", "The company's star label Gucci posted"
@@ -106,6 +107,12 @@ def frame_words(res: Resources) -> FrameWords:
                                  r"(?:from\s+[\d.,/-]+\s*(?:%|percent|pct|per\s+cent)\s+)?to\s+$", re.I),
         tariff_after=re.compile(r"^\s+(?:(?:global|new|blanket|additional)\s+)?(?P<goods>" + goods +
                                 r")\s+(?:tariffs?|duties|duty|levies)\b", re.I),
+        share_from=re.compile(r"^\s+of\s+(?:(?:its|their|the\s+company['\u2019]s|total|group|global)\s+)*"
+                              r"(?:revenues?|sales|turnover|income|profits?|earnings|business)\s+(?:(?:comes?|came|is|are|"
+                              r"was|were|will\s+come|derived|generated|made)\s+)*(?:from|in)\s+(?:the\s+)?"
+                              r"(?P<region>" + regions + "|" + _alternation(
+                                  [n for e in res.entries if e.kind == "country" for n in (e.name, *e.aliases) if len(n) > 2])
+                              + r")(?!\w)", re.I),
         region_for=re.compile(r"(?:^|,\s+|\band\s+)(?P<region>(?i:" + regions + r"))\s+for\s+$"),
         # the sentence's subject: the owner's part, named by its modifiers or by the name after its noun
         owned_part=re.compile(r"^\s*(?:[*\-\u2022]\s*)?(?:(?:The|the)\s+(?:company|group|firm|bank)['\u2019]s|Its|"
@@ -333,6 +340,13 @@ def company_region(before: str, frames: FrameWords) -> str:
     return m.group("region") if m is not None and m.group("region")[:1].isupper() else ""
 
 
+def region_share(after: str, fig_kind: str, frames: FrameWords) -> str:
+    """The region or country a share of a company's measure comes from: "approximately 70%-75% of revenue comes
+    from APAC", "40% of its sales are in China"."""
+    m = frames.share_from.match(after) if fig_kind == "percent" else None
+    return m.group("region") if m is not None and m.group("region")[:1].isupper() else ""
+
+
 def goods_tariff(before: str, after: str, frames: FrameWords) -> str:
     """The goods a tariff rate is on when they stand before the word: "increase aluminium tariffs from 10 percent to
     25 percent", "Trump Imposes Global 25% Steel, Aluminum Tariffs" (segments.tariff_target reads "tariffs on X")."""
@@ -376,7 +390,7 @@ def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, re
             return product
     found = ("futures" if _MARKET_FUTURES.search(before[-60:]) else "") or contract_month(before, frames) or \
         (month_subject(before, frames) if fig_kind == "money" else "") or \
-        (company_region(before, frames) if company else "") or \
+        (company_region(before, frames) or region_share(after, fig_kind, frames) if company else "") or \
         (goods_tariff(before, after, frames) if fig_kind == "percent" else "") or \
         instrument_terms(before, frames, words, entity_words) or part_phrase(before, frames) or \
         (owned_part(before, frames, words, entity_words, part_words(res).whole) if company else "") or \

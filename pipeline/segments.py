@@ -86,7 +86,7 @@ def segment_words(res: Resources) -> SegmentWords:
                         between=re.compile(_BETWEEN_VERB_AND_FIGURE.format(stated=stated), re.I),
                         generic=res.segment_generic_words, whole_nouns=res.segment_whole_nouns,
                         not_products=res.segment_not_products,
-                        subject_verb=re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|all|each|both|"
+                        subject_verb=re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|all|each|both|will|would|"
                                                 r"\w+ly)\s+)*(?:" + verbs + r")\b", re.I))
 
 

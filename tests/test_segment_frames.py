@@ -169,6 +169,13 @@ def test_restated_part(text, first, part, second, expected):
     ("In North America, revenue rose 4%, as volumes grew 2.5%.", "2.5%", True, "North America"),
     ("EMEA accounted for 31 percent of sales, Asia-Pacific for 12 percent.", "12 percent", True, "Asia-Pacific"),
     ("Latin America grew 9% in the quarter.", "9%", True, "Latin America"),
+    # the region or country a share of the company's measure comes from
+    ("He noted that approximately 70%-75% of revenue comes from APAC, but this quarter saw more from the U.S.",
+     "-75%", True, "APAC"),
+    ("About 40% of its sales are in China, the company said.", "40%", True, "China"),
+    ("It gets 20% of revenue from Europe.", "20%", True, "Europe"),
+    ("About 40% of its sales are in January.", "40%", True, ""),
+    ("About 40% of sales come from China, the index provider said.", "40%", False, ""),
     # a market's region, a region in an earlier sentence, a region in a clause's middle
     ("In Europe, the STOXX 600 rose 0.4%.", "0.4%", False, ""),
     ("In Europe, at midday, London was flat. Frankfurt rose 0.1%.", "0.1%", True, ""),

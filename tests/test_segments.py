@@ -51,6 +51,12 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
      "9.03 billion dlrs", "money", "Brazil", "non-registered debt"),
     ("Spending by ministries and public institutions is forecast to be 3.4 pct higher.", "3.4 pct", "percent",
      "Kuwait", "ministries and public institutions"),
+    # a part's share of the whole: the verbs of taking up and making up, after a modal too
+    ("Power and water projects would take up 43.5 pct of investment allocations, Seyoufi said.", "43.5 pct",
+     "percent", "Syria", "Power and water projects"),
+    ("Cloud services made up 40% of revenue in the quarter.", "40%", "percent", "Acme", "Cloud services"),
+    ("Consulting and managed services will account for 30% of sales.", "30%", "percent", "IBM",
+     "Consulting and managed services"),
 ])
 def test_names_the_part(sentence, figure, kind, entity, expected):
     assert segment(sentence, figure, kind, entity) == expected
@@ -82,6 +88,8 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
     ("It repurchased 5.6 million common shares for $348 million.", "$348 million", "money", "Taylor Morrison"),
     # a verb phrase or a report is no subject
     ("The spokesman said the company expects sales to grow about 3%.", "3%", "percent", "Lowe's"),
+    ("It would take up 5% of the budget.", "5%", "percent", "Acme"),
+    ("Revenue will make up 60% of the total.", "60%", "percent", "Acme"),
     # a whole market, industry or sector estimated is the whole, not a part
     ("The location data market was valued at $10 billion last year.", "$10 billion", "money", "Foursquare"),
     ("The company was valued at $10 billion in its last round.", "$10 billion", "money", "Acme"),
