@@ -62,6 +62,7 @@ class FrameWords:
     part_phrase: re.Pattern  # phrases that name a part wherever they stand before the figure in its clause
     region_head: re.Pattern  # a region heading the clause ("* Asia-Pacific was", "In the Americas,")
     region_for: re.Pattern  # a region before "for" and the figure ("..., Central Europe for 10 percent")
+    issued: re.Pattern  # an instrument right after an amount or a count ("an 800 mln bond issue")
     share_from: re.Pattern  # a share of the measure that comes from a region or country ("70% of revenue comes from APAC")
     tariff_before: re.Pattern  # "aluminium tariffs from 10 percent to" right before the figure
     tariff_after: re.Pattern  # "Steel, Aluminum Tariffs" right after it
@@ -107,6 +108,8 @@ def frame_words(res: Resources) -> FrameWords:
                                  r"(?:from\s+[\d.,/-]+\s*(?:%|percent|pct|per\s+cent)\s+)?to\s+$", re.I),
         tariff_after=re.compile(r"^\s+(?:(?:global|new|blanket|additional)\s+)?(?P<goods>" + goods +
                                 r")\s+(?:tariffs?|duties|duty|levies)\b", re.I),
+        issued=re.compile(r"^\s+(?:in\s+)?(?P<np>(?:(?!(?:of|to|for|and|or|the|a|an|from|with|at|by|on|was|were|is|are)"
+                          r"\s)[\w&'\u2019.%/-]+\s+){0,4}?(?:" + _alternation(lists["issued_nouns"]) + r"))(?![\w-])", re.I),
         share_from=re.compile(r"^\s+of\s+(?:(?:its|their|the\s+company['\u2019]s|total|group|global)\s+)*"
                               r"(?:revenues?|sales|turnover|income|profits?|earnings|business)\s+(?:(?:comes?|came|is|are|"
                               r"was|were|will\s+come|derived|generated|made)\s+)*(?:from|in)\s+(?:the\s+)?"
@@ -340,6 +343,14 @@ def company_region(before: str, frames: FrameWords) -> str:
     return m.group("region") if m is not None and m.group("region")[:1].isupper() else ""
 
 
+def issued_instrument(after: str, fig_kind: str, frames: FrameWords) -> str:
+    """The instrument an amount or a count is the size of, named right after it: "an 800 mln bond issue with share
+    warrants" -> "bond issue", "18 million performance rights" -> "performance rights" (a percent before a noun is
+    a share: "80 pct cash and 20 pct note")."""
+    m = frames.issued.match(after) if fig_kind in ("money", "count") else None
+    return m.group("np") if m is not None else ""
+
+
 def region_share(after: str, fig_kind: str, frames: FrameWords) -> str:
     """The region or country a share of a company's measure comes from: "approximately 70%-75% of revenue comes
     from APAC", "40% of its sales are in China"."""
@@ -393,6 +404,7 @@ def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, re
         (company_region(before, frames) or region_share(after, fig_kind, frames) if company else "") or \
         (goods_tariff(before, after, frames) if fig_kind == "percent" else "") or \
         instrument_terms(before, frames, words, entity_words) or part_phrase(before, frames) or \
+        issued_instrument(after, fig_kind, frames) or \
         (owned_part(before, frames, words, entity_words, part_words(res).whole) if company else "") or \
         bracket_comparison(before, after, words, entity_words) or \
         amount_of(after, fig_kind, frames, words, entity_words) or \

@@ -84,6 +84,13 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "", company: bo
     ("Total App Store subscriptions will top 600 million next year.", "600 million", "count", "Apple",
      "App Store subscriptions"),
     ("Net direct tax collection grew 12.3% to Rs 14.6 trn.", "12.3%", "percent", "India", "direct tax collection"),
+    # an instrument an amount or a count is the size of, named right after it
+    ("It will receive an 800 mln bond issue with share warrants planned for April.", "800 mln", "count", "Bull",
+     "bond issue"),
+    ("SportsHero announced an issue of 18 million performance rights set to expire in 2027.", "18 million", "count",
+     "SportsHero", "performance rights"),
+    ("Italy is auctioning 4.75 billion-5.75 billion euros in 2027-dated bonds on Thursday.", "5.75 billion euros",
+     "money", "Italy", "2027-dated bonds"),
     # a futures month as the clause's subject in a market report
     ("July was up 2.25 cents at 106.25 cents.", "2.25 cents", "money", "coffee", "July"),
     ("July was up 2.25 cents at 106.25 cents.", "106.25 cents", "money", "coffee", "July"),
@@ -120,6 +127,10 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
     # a month that is no contract's
     ("Exports for March rose 4%.", "4%", "percent", "Japan"),
     ("Brent for March settlement rose 1%. Prices fell 2% in February.", "2%", "percent", "Brent crude"),
+    # a share before a noun, the plain stock, a program
+    ("Proceeds would be about 80 pct cash and 20 pct note.", "20 pct", "percent", "Core-Mark"),
+    ("The company bought back 18 million shares.", "18 million", "count", "Acme"),
+    ("It approved a $5 billion share repurchase program.", "$5 billion", "money", "Acme"),
     # a month's statistic, a month not the subject
     ("January was up 3.1 pct from a year earlier.", "3.1 pct", "percent", "Japan"),
     ("In July prices were 2 cents higher at 98 cents.", "98 cents", "money", "coffee"),
