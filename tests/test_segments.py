@@ -40,6 +40,8 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
     ("Garmin launches $449 Forerunner 965 watch", "$449", "money", "Garmin", "Forerunner 965"),
     ("Osprey Talon 22 day pack: $110, down from $140.", "$110", "money", "REI", "Osprey Talon 22 day pack"),
     ("* YETI Rambler insulated tumbler: $30", "$30", "money", "Amazon", "YETI Rambler insulated tumbler"),
+    # deals glued into one line, a store of two words
+    ("Buy WH-1000XM4 at Amazon - $279 Buy WH-1000XM4 at Best Buy - $278", "$278", "money", "Sony", "WH-1000XM4"),
     # a business line as the clause's subject
     ("Software revenue rose 4%, while consulting and managed services grew 7.5%.", "7.5%", "percent", "IBM",
      "consulting and managed services"),
@@ -51,6 +53,11 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
      "9.03 billion dlrs", "money", "Brazil", "non-registered debt"),
     ("Spending by ministries and public institutions is forecast to be 3.4 pct higher.", "3.4 pct", "percent",
      "Kuwait", "ministries and public institutions"),
+    # a flow to or from a partner as the clause's subject (a bilateral relation, guide 4)
+    ("Total West German exports to Western industrialised countries also fell in January to 34.76 billion marks.",
+     "34.76 billion marks", "money", "West Germany", "exports to Western industrialised countries"),
+    ("Japan's exports to the United States rose 5% in March.", "5%", "percent", "Japan",
+     "exports to the United States"),
     # a part's share of the whole: the verbs of taking up and making up, after a modal too
     ("Power and water projects would take up 43.5 pct of investment allocations, Seyoufi said.", "43.5 pct",
      "percent", "Syria", "Power and water projects"),
@@ -89,6 +96,10 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
     # a verb phrase or a report is no subject
     ("The spokesman said the company expects sales to grow about 3%.", "3%", "percent", "Lowe's"),
     ("It would take up 5% of the budget.", "5%", "percent", "Acme"),
+    # a flow far before the figure, in another clause
+    ("With 3.7 mln imports from Cuba set against its estimated domestic and export needs of 14.2 mln tonnes it will "
+     "leave a gap of 1.75 mln tonnes.", "1.75 mln tonnes", "quantity", "Soviet Union"),
+    ("Exports to China, which rose, reached $5 billion.", "$5 billion", "money", "Japan"),
     ("Revenue will make up 60% of the total.", "60%", "percent", "Acme"),
     # a whole market, industry or sector estimated is the whole, not a part
     ("The location data market was valued at $10 billion last year.", "$10 billion", "money", "Foursquare"),
