@@ -63,6 +63,7 @@ class FrameWords:
     region_head: re.Pattern  # a region heading the clause ("* Asia-Pacific was", "In the Americas,")
     region_for: re.Pattern  # a region before "for" and the figure ("..., Central Europe for 10 percent")
     issued: re.Pattern  # an instrument right after an amount or a count ("an 800 mln bond issue")
+    changed_in: re.Pattern  # a change in a part: "a 3.3 pct increase in non-metallic mineral industries"
     share_from: re.Pattern  # a share of the measure that comes from a region or country ("70% of revenue comes from APAC")
     tariff_before: re.Pattern  # "aluminium tariffs from 10 percent to" right before the figure
     tariff_after: re.Pattern  # "Steel, Aluminum Tariffs" right after it
@@ -110,6 +111,11 @@ def frame_words(res: Resources) -> FrameWords:
                                 r")\s+(?:tariffs?|duties|duty|levies)\b", re.I),
         issued=re.compile(r"^\s+(?:in\s+)?(?P<np>(?:(?!(?:of|to|for|and|or|the|a|an|from|with|at|by|on|was|were|is|are)"
                           r"\s)[\w&'\u2019.%/-]+\s+){0,4}?(?:" + _alternation(lists["issued_nouns"]) + r"))(?![\w-])", re.I),
+        changed_in=re.compile(r"^\s+(?:(?:year-over-year|year-on-year|annual)\s+)?(?:growth|increase|rise|jump|gain|"
+                              r"decline|drop|fall|decrease|slide|slump|surge|plunge)\s+in\s+(?:(?:its|the|their)\s+)?"
+                              r"(?P<np>(?:[\w&'\u2019.-]+\s+){1,3}?(?:" + _alternation([*lists["part_nouns"],
+                                                                                 *lists["changed_nouns"]]) + r"))\b",
+                              re.I),
         share_from=re.compile(r"^\s+of\s+(?:(?:its|their|the\s+company['\u2019]s|total|group|global)\s+)*"
                               r"(?:revenues?|sales|turnover|income|profits?|earnings|business)\s+(?:(?:comes?|came|is|are|"
                               r"was|were|will\s+come|derived|generated|made)\s+)*(?:from|in)\s+(?:the\s+)?"
@@ -351,6 +357,17 @@ def issued_instrument(after: str, fig_kind: str, frames: FrameWords) -> str:
     return m.group("np") if m is not None else ""
 
 
+def changed_part(after: str, frames: FrameWords, whole: frozenset[str], entity_words: frozenset[str]) -> str:
+    """The part a change right after the figure is in, named by its modifiers and its part noun: "a 3.3 pct increase
+    in non-metallic mineral industries" -> "non-metallic mineral industries" ("a 5% rise in its core business": the
+    whole's)."""
+    m = frames.changed_in.match(after)
+    if m is None:
+        return ""
+    mods = m.group("np").lower().split()[:-1]
+    return m.group("np") if any(w not in whole and w.strip(".'") not in entity_words for w in mods) else ""
+
+
 def region_share(after: str, fig_kind: str, frames: FrameWords) -> str:
     """The region or country a share of a company's measure comes from: "approximately 70%-75% of revenue comes
     from APAC", "40% of its sales are in China"."""
@@ -405,6 +422,7 @@ def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, re
         (goods_tariff(before, after, frames) if fig_kind == "percent" else "") or \
         instrument_terms(before, frames, words, entity_words) or part_phrase(before, frames) or \
         issued_instrument(after, fig_kind, frames) or \
+        (changed_part(after, frames, part_words(res).whole, entity_words) if fig_kind == "percent" else "") or \
         (owned_part(before, frames, words, entity_words, part_words(res).whole) if company else "") or \
         bracket_comparison(before, after, words, entity_words) or \
         amount_of(after, fig_kind, frames, words, entity_words) or \

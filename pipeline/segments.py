@@ -40,6 +40,8 @@ _SHARE_CLASS = re.compile(
     r"|(?i:(?:(?:convertible|cumulative|non-?cumulative|perpetual|redeemable|participating|exchangeable)\s+){0,3}"
     r"(?:preferred|preference)\s+(?:stock|shares?))"
     r"|ADRs?\b|ADSs?\b|(?i:American\s+deposit[ao]ry\s+(?:shares|receipts))"
+    # a class letter after the company's name, as Nordic and Swiss listings write it: "the Fram B share"
+    r"|(?<=[A-Za-z]\s)[A-D](?:-|\s+)(?i:shares?|stock)\b(?!\s+(?i:options?|awards?|units?))"
     r"|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*-listed\s+(?i:shares?|stock))")
 # a debt instrument as the text names it: "7.0% subordinated notes due 2055", "promissory note", "term loan"
 _DEBT = re.compile(

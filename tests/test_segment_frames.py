@@ -91,6 +91,11 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "", company: bo
      "SportsHero", "performance rights"),
     ("Italy is auctioning 4.75 billion-5.75 billion euros in 2027-dated bonds on Thursday.", "5.75 billion euros",
      "money", "Italy", "2027-dated bonds"),
+    # a change in a part named by its modifiers and a part noun
+    ("Building materials were led by a 3.3 pct increase in non-metallic mineral industries.", "3.3 pct", "percent",
+     "Canada", "non-metallic mineral industries"),
+    ("Output grew on a 4% gain in the manufacturing sector last month.", "4%", "percent", "Canada",
+     "manufacturing sector"),
     # a futures month as the clause's subject in a market report
     ("July was up 2.25 cents at 106.25 cents.", "2.25 cents", "money", "coffee", "July"),
     ("July was up 2.25 cents at 106.25 cents.", "106.25 cents", "money", "coffee", "July"),
@@ -127,6 +132,9 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
     # a month that is no contract's
     ("Exports for March rose 4%.", "4%", "percent", "Japan"),
     ("Brent for March settlement rose 1%. Prices fell 2% in February.", "2%", "percent", "Brent crude"),
+    # a change in the whole's own business
+    ("It posted a 5% rise in its core business.", "5%", "percent", "Acme"),
+    ("It posted a 5% rise in Acme operations.", "5%", "percent", "Acme"),
     # a share before a noun, the plain stock, a program
     ("Proceeds would be about 80 pct cash and 20 pct note.", "20 pct", "percent", "Core-Mark"),
     ("The company bought back 18 million shares.", "18 million", "count", "Acme"),

@@ -40,6 +40,9 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
     ("Garmin launches $449 Forerunner 965 watch", "$449", "money", "Garmin", "Forerunner 965"),
     ("Osprey Talon 22 day pack: $110, down from $140.", "$110", "money", "REI", "Osprey Talon 22 day pack"),
     ("* YETI Rambler insulated tumbler: $30", "$30", "money", "Amazon", "YETI Rambler insulated tumbler"),
+    # a class letter after the company's name
+    ("The closing price for the Fram B share as of the same date was SEK 9.55 per share.", "SEK 9.55", "money",
+     "Fram Skandinavien", "B share"),
     # deals glued into one line, a store of two words
     ("Buy WH-1000XM4 at Amazon - $279 Buy WH-1000XM4 at Best Buy - $278", "$278", "money", "Sony", "WH-1000XM4"),
     # a business line as the clause's subject
