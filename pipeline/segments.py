@@ -204,6 +204,20 @@ def product_after(after: str, words: SegmentWords, entity_words: frozenset[str])
     return name if name and _content(name, words, entity_words) else ""
 
 
+# a price and the one product it buys: "plus $399 for a BoxCast encoder", "$49 for an Echo Dot"
+_PRODUCT_FOR = re.compile(r"^(?:\s+(?:per|a|each|extra|more)\s+(?:month|year)?)?\s+for\s+(?:a|an)\s+"
+                          r"((?:[A-Z]|i[A-Z]|\d)[\w.+:-]*(?:\s+(?:(?:[A-Z]|i[A-Z]|\d)[\w.+:-]*|[a-z]+(?=[\s,.;)]|$))){0,4})")
+
+
+def product_for(after: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
+    """The product a price is paid for, named after "for a": "$399 for a BoxCast encoder" -> "BoxCast encoder"."""
+    m = _PRODUCT_FOR.match(after)
+    if m is None or m.group(1).split()[0].lower() in words.not_products:
+        return ""
+    name = m.group(1)
+    return name if _content(name, words, frozenset()) else ""
+
+
 def clause_subject(before: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
     """The clause's subject when a change or level verb joins it to the figure right after: "termite and
     ancillary services surged 16.6%" -> "termite and ancillary services"; "Net profit jumps 14%" -> "".
@@ -301,7 +315,7 @@ def _find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, word
         if item and _content(item, words, entity_words):
             return item
     if fig_kind == "money":
-        item = product_after(after, words, entity_words)
+        item = product_after(after, words, entity_words) or product_for(after, words, entity_words)
         if item:
             return item
     return clause_subject(before, words, entity_words)

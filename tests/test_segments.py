@@ -40,6 +40,9 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
     ("Garmin launches $449 Forerunner 965 watch", "$449", "money", "Garmin", "Forerunner 965"),
     ("Osprey Talon 22 day pack: $110, down from $140.", "$110", "money", "REI", "Osprey Talon 22 day pack"),
     ("* YETI Rambler insulated tumbler: $30", "$30", "money", "Amazon", "YETI Rambler insulated tumbler"),
+    # the product a price is paid for
+    ("Pricing starts at $99 per month for the plan, plus $399 for a BoxCast encoder.", "$399", "money", "BoxCast",
+     "BoxCast encoder"),
     # a class letter after the company's name
     ("The closing price for the Fram B share as of the same date was SEK 9.55 per share.", "SEK 9.55", "money",
      "Fram Skandinavien", "B share"),
@@ -99,6 +102,9 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
     # a verb phrase or a report is no subject
     ("The spokesman said the company expects sales to grow about 3%.", "3%", "percent", "Lowe's"),
     ("It would take up 5% of the budget.", "5%", "percent", "Acme"),
+    # a price for a time or for the whole, not a product
+    ("To date, the festival has raised more than $40 million for the School.", "$40 million", "money", "SOBEWFF"),
+    ("Members pay $12 for a year of access.", "$12", "money", "Acme"),
     # a flow far before the figure, in another clause
     ("With 3.7 mln imports from Cuba set against its estimated domestic and export needs of 14.2 mln tonnes it will "
      "leave a gap of 1.75 mln tonnes.", "1.75 mln tonnes", "quantity", "Soviet Union"),
