@@ -109,8 +109,9 @@ def frame_words(res: Resources) -> FrameWords:
                                  r"(?:from\s+[\d.,/-]+\s*(?:%|percent|pct|per\s+cent)\s+)?to\s+$", re.I),
         tariff_after=re.compile(r"^\s+(?:(?:global|new|blanket|additional)\s+)?(?P<goods>" + goods +
                                 r")\s+(?:tariffs?|duties|duty|levies)\b", re.I),
-        issued=re.compile(r"^\s+(?:in\s+)?(?P<np>(?:(?!(?:of|to|for|and|or|the|a|an|from|with|at|by|on|was|were|is|are)"
-                          r"\s)[\w&'\u2019.%/-]+\s+){0,4}?(?:" + _alternation(lists["issued_nouns"]) + r"))(?![\w-])", re.I),
+        # a word left hanging before "and" is one of two ("2027- and 2031-dated bonds")
+        issued=re.compile(r"^\s+(?:in\s+)?(?P<np>(?:[\w.]+-\s+(?:and|or)\s+|(?!(?:of|to|for|and|or|the|a|an|from|with|"
+                          r"at|by|on|was|were|is|are)\s)[\w&'\u2019.%/-]+\s+){0,4}?(?:" + _alternation(lists["issued_nouns"]) + r"))(?![\w-])", re.I),
         changed_in=re.compile(r"^\s+(?:(?:year-over-year|year-on-year|annual)\s+)?(?:growth|increase|rise|jump|gain|"
                               r"decline|drop|fall|decrease|slide|slump|surge|plunge)\s+in\s+(?:(?:its|the|their)\s+)?"
                               r"(?P<np>(?:[\w&'\u2019.-]+\s+){1,3}?(?:" + _alternation([*lists["part_nouns"],
@@ -184,8 +185,9 @@ def attributive(before: str, after: str, words: SegmentWords, entity_words: froz
 
 
 _NUMBER = r"[-+−]?[\d.,]+\s*(?:%|pct|percent|per\s+cent|pp|bps?)?"
-_BRACKET = re.compile(r"(?P<np>(?:[A-Za-z][\w&'’/-]*\s+){0,5}[A-Za-z][\w&'’/-]*)\s*\(\s*(?:" + _NUMBER +
+_BRACKET = re.compile(r"(?P<np>(?:[A-Za-z][\w&'’/-]*\s+){0,9}[A-Za-z][\w&'’/-]*)\s*\(\s*(?:" + _NUMBER +
                       r"\s*(?:vs\.?|versus)\s*)?$", re.I)
+_MANNER = re.compile(r"\s+[a-z]+ing\s+at\s+an?\s+(?:[a-z]+\s+){0,2}(?:pace|rate|clip)$")
 _VERSUS_BEFORE = re.compile(_NUMBER + r"\s*(?:vs\.?|versus)\s*$", re.I)
 _VERSUS_AFTER = re.compile(r"^\s*(?:vs\.?|versus)\s*" + _NUMBER, re.I)
 _BRACKET_STOPS = frozenset("for in and with while by at of to as on from led driven mainly dragged falls rises the a "
@@ -200,6 +202,11 @@ def bracket_comparison(before: str, after: str, words: SegmentWords, entity_word
     if m is None or not (_VERSUS_BEFORE.search(before[-40:]) or _VERSUS_AFTER.match(after[:30])):
         return ""
     tokens = m.group("np").split()
+    # a manner phrase before the bracket: the line is the participle's subject ("private housing orders declining
+    # at a much slower pace (-4.4% vs. -35.4%)")
+    manner = _MANNER.search(m.group("np"))
+    if manner is not None:
+        tokens = m.group("np")[:manner.start()].split()
     kept: list[str] = []
     for i in range(len(tokens) - 1, -1, -1):
         low = tokens[i].lower()

@@ -58,6 +58,9 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "", company: bo
     ("The fall was led by civil engineering (-3.5% vs 1.2% in May).", "-3.5%", "percent", "Britain",
      "civil engineering"),
     ("Output growth slowed in manufacturing (0.8% vs. 1.9%).", "1.9%", "percent", "Poland", "manufacturing"),
+    # the line before a manner phrase
+    ("Orders moderated, with private housing orders declining at a much slower pace (-4.4% vs. -35.4%), while "
+     "public housing fell.", "-35.4%", "percent", "Britain", "private housing orders"),
     # a futures contract's month
     ("Brent for June settlement fell 42 cents, or 0.6%, to $71.30 a barrel.", "0.6%", "percent", "Brent crude",
      "June settlement"),
@@ -91,6 +94,8 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "", company: bo
      "SportsHero", "performance rights"),
     ("Italy is auctioning 4.75 billion-5.75 billion euros in 2027-dated bonds on Thursday.", "5.75 billion euros",
      "money", "Italy", "2027-dated bonds"),
+    ("Italy is auctioning 5.75 billion euros in 2027- and 2031-dated bonds on Thursday.", "5.75 billion euros",
+     "money", "Italy", "2027- and 2031-dated bonds"),
     # a change in a part named by its modifiers and a part noun
     ("Building materials were led by a 3.3 pct increase in non-metallic mineral industries.", "3.3 pct", "percent",
      "Canada", "non-metallic mineral industries"),
