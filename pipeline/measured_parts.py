@@ -104,7 +104,7 @@ _CHANGE_IN = re.compile(r"^\s+(?:(?i:year-over-year|year-on-year|y/y|yoy|annual|
                         r"(?i:growth|increase|rise|jump|gain|decline|drop|fall|decrease|slide|slump|surge|plunge)\s+in\s+(?:(?:its|the|their)\s+)?"
                         r"(?P<what>[A-Za-z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Za-z][\w&'’.-]*){0,3})")
 _LINE_MEASURE = re.compile(r"(?i:revenues?|sales|turnover|bookings)")  # a line's money ("advertising revenue")
-_IN_MEASURE = re.compile(r"^\s+(?:in|of)\s+(?P<what>[A-Za-z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Za-z][\w&'’.-]*){0,3}?)\s+"
+_IN_MEASURE = re.compile(r"^\s+(?:in|of)\s+(?:(?i:its|the|their|our)\s+)?(?P<what>[A-Za-z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Za-z][\w&'’.-]*){0,3}?)\s+"
                          r"(?i:revenues?|sales|turnover|bookings)\b")
 
 
@@ -130,6 +130,8 @@ def part_after(sentence: str, fig_end: int, words: PartWords, entity_words: froz
         if t.group().lower() in words.stop or t.group().lower() in _CLAUSE_WORDS:
             break
         tokens.append(t)
+    owners = [i for i, t in enumerate(tokens) if t.group().endswith(("'s", "’s"))]
+    tokens = tokens[owners[-1] + 1:] if owners else tokens  # "of the social network's total revenues": its owner's
     return re.sub(r"(?<=[a-z]{2})\.$", "", _named(what, tokens, words, entity_words))  # "in Brazil." ends the sentence
 
 
