@@ -80,7 +80,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "named_measure_nouns": LIST, "instrument_heads": LIST, "term_links": LIST,
                                "part_phrases": LIST, "regions": LIST, "part_nouns": LIST, "launch_verbs": LIST,
                                "stated_participles": LIST, "served_nouns": LIST, "referring_nouns": LIST,
-                               "instrument_references": LIST, "debt_words": LIST},
+                               "instrument_references": LIST, "debt_words": LIST,
+                               "issued_nouns": LIST, "changed_nouns": LIST},
     # load_resources, measured_parts, segment_frames, segment_context
     "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
                                "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),

@@ -48,6 +48,8 @@ class PartWords:
     time: frozenset[str]  # month and weekday names (periods.yaml): "revenue in January" names no place
     served: re.Pattern  # a count of the people a company serves, with the modifiers between ("4.1 million video
     # customers", "77.5 million monthly U.S. users")
+    known: re.Pattern  # segments.yaml's `segments` (business lines news names in lower case: "fixed-income trading")
+    known_names: dict  # their names as labeled ("fixed income" -> "fixed-income trading")
 
 
 @lru_cache(maxsize=4)
@@ -58,7 +60,10 @@ def part_words(res: Resources) -> PartWords:
                      time=frozenset(grammar(res).months) | frozenset(grammar(res).weekdays),
                      served=re.compile(r"\s+(?P<mods>(?:[\w.&'’-]+\s+){1,4}?)(?P<noun>" + "|".join(
                          re.escape(n) for n in sorted(res.segment_lists["served_nouns"], key=len, reverse=True)) +
-                         r")\b"))
+                         r")\b"),
+                     known=re.compile(r"(?:" + "|".join(re.escape(k) for k in sorted(res.segments, key=len, reverse=True))
+                                      + r")(?![\w-])", re.I),
+                     known_names={k.lower(): v for k, v in res.segments.items()})
 
 
 def _modifiers(before: str, words: PartWords) -> list[re.Match]:
@@ -96,9 +101,10 @@ def _named(text: str, tokens: list[re.Match], words: PartWords, entity_words: fr
 
 # after the figure: "24% growth in Grid Technologies", "$226 million in stablecoin revenue"
 _CHANGE_IN = re.compile(r"^\s+(?:(?i:year-over-year|year-on-year|y/y|yoy|annual|organic|sequential)\s+)?"
-                        r"(?i:growth|increase|rise|jump|gain|decline|drop|fall|decrease)\s+in\s+(?:(?:its|the|their)\s+)?"
+                        r"(?i:growth|increase|rise|jump|gain|decline|drop|fall|decrease|slide|slump|surge|plunge)\s+in\s+(?:(?:its|the|their)\s+)?"
                         r"(?P<what>[A-Za-z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Za-z][\w&'’.-]*){0,3})")
-_IN_MEASURE = re.compile(r"^\s+(?:in|of)\s+(?P<what>[A-Za-z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Za-z][\w&'’.-]*){0,3}?)\s+"
+_LINE_MEASURE = re.compile(r"(?i:revenues?|sales|turnover|bookings)")  # a line's money ("advertising revenue")
+_IN_MEASURE = re.compile(r"^\s+(?:in|of)\s+(?:(?i:its|the|their|our)\s+)?(?P<what>[A-Za-z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Za-z][\w&'’.-]*){0,3}?)\s+"
                          r"(?i:revenues?|sales|turnover|bookings)\b")
 
 
@@ -108,14 +114,24 @@ def part_after(sentence: str, fig_end: int, words: PartWords, entity_words: froz
     m = _IN_MEASURE.match(after)
     if m is None:  # a change "in" a named part or place; "a 20% increase in deliveries" names a measure, not a part
         m = _CHANGE_IN.match(after)
-        if m is None or not m.group("what")[:1].isupper():
+        if m is None:
             return ""
+        if not m.group("what")[:1].isupper():  # a business line news writes in lower case: "a 21 percent slide in
+            # fixed-income trading", "18% growth in advertising"
+            line = words.known.match(m.group("what"))
+            rest = [t.rstrip(".") for t in _TOKEN.findall(m.group("what")[line.end():])[:1]] if line else []
+            # the line's own measure or nothing after it; "an increase in trading volumes" is a measure's change
+            ends = not rest or rest[0].lower() in words.stop or rest[0].lower() in _CLAUSE_WORDS or \
+                _LINE_MEASURE.fullmatch(rest[0]) is not None
+            return words.known_names[line.group().lower()] if line and ends else ""
     what = m.group("what")
     tokens = []
     for t in _TOKEN.finditer(what):  # up to a word that ends the phrase ("in China to $2 billion")
         if t.group().lower() in words.stop or t.group().lower() in _CLAUSE_WORDS:
             break
         tokens.append(t)
+    owners = [i for i, t in enumerate(tokens) if t.group().endswith(("'s", "’s"))]
+    tokens = tokens[owners[-1] + 1:] if owners else tokens  # "of the social network's total revenues": its owner's
     return re.sub(r"(?<=[a-z]{2})\.$", "", _named(what, tokens, words, entity_words))  # "in Brazil." ends the sentence
 
 

@@ -54,6 +54,7 @@ class FrameWords:
 
     amount_of: re.Pattern  # "of" + up to five modifiers + a held instrument or a commodity (+ "due <date>")
     contract_month: re.Pattern  # "for March settlement"
+    month_subject: re.Pattern  # a month opening the clause as its subject: "July was up 2.25 cents at"
     price_verb: re.Pattern  # "is on sale for", "will retail for", "starts at", right before the figure
     named_measure: re.Pattern  # the measure nouns kept with their modifiers
     instrument: re.Pattern  # an instrument's name: up to six words before its noun, and its maturity
@@ -61,6 +62,9 @@ class FrameWords:
     part_phrase: re.Pattern  # phrases that name a part wherever they stand before the figure in its clause
     region_head: re.Pattern  # a region heading the clause ("* Asia-Pacific was", "In the Americas,")
     region_for: re.Pattern  # a region before "for" and the figure ("..., Central Europe for 10 percent")
+    issued: re.Pattern  # an instrument right after an amount or a count ("an 800 mln bond issue")
+    changed_in: re.Pattern  # a change in a part: "a 3.3 pct increase in non-metallic mineral industries"
+    share_from: re.Pattern  # a share of the measure that comes from a region or country ("70% of revenue comes from APAC")
     tariff_before: re.Pattern  # "aluminium tariffs from 10 percent to" right before the figure
     tariff_after: re.Pattern  # "Steel, Aluminum Tariffs" right after it
     owned_part: re.Pattern  # "Coway's overseas subsidiaries reported", "The company's star label Gucci posted"
@@ -85,6 +89,9 @@ def frame_words(res: Resources) -> FrameWords:
                              r"(?:\w+\.?\s+\d{1,2},\s+)?(?:19|20)\d\d)?", re.I),
         contract_month=re.compile(r"\bfor\s+(?P<month>(?:" + months + r")\.?(?:\s+(?:19|20)?\d\d)?)\s+(?P<word>"
                                   + contract + r")\b", re.I),
+        month_subject=re.compile(r"(?:^|[.;,]\s+(?:and\s+)?|\n)(?P<month>(?-i:(?=[A-Z]))(?:" + months + r")\.?(?:\s+(?:19|20)?\d\d)?)"
+                                 r"\s+(?:was|were|is|closed|settled|ended|finished|rose|fell|gained|lost|eased|firmed|"
+                                 r"traded|stood)\b(?:[^.;,]|(?<=\d)[.,](?=\d)){0,40}$", re.I),
         # lower case only: a ticker ("Costco Wholesale  COST  1067.00") is no verb
         price_verb=re.compile(r"(?:\b(?:will|would|should|could|now|currently|still|also|just|only|is|are|was|were|"
                               r"be|temporarily|priced)\s+)*\b(?:" + verbs + r")(?:\s+(?:just|only|about|around|"
@@ -102,6 +109,20 @@ def frame_words(res: Resources) -> FrameWords:
                                  r"(?:from\s+[\d.,/-]+\s*(?:%|percent|pct|per\s+cent)\s+)?to\s+$", re.I),
         tariff_after=re.compile(r"^\s+(?:(?:global|new|blanket|additional)\s+)?(?P<goods>" + goods +
                                 r")\s+(?:tariffs?|duties|duty|levies)\b", re.I),
+        # a word left hanging before "and" is one of two ("2027- and 2031-dated bonds")
+        issued=re.compile(r"^\s+(?:in\s+)?(?P<np>(?:[\w.]+-\s+(?:and|or)\s+|(?!(?:of|to|for|and|or|the|a|an|from|with|"
+                          r"at|by|on|was|were|is|are)\s)[\w&'\u2019.%/-]+\s+){0,4}?(?:" + _alternation(lists["issued_nouns"]) + r"))(?![\w-])", re.I),
+        changed_in=re.compile(r"^\s+(?:(?:year-over-year|year-on-year|annual)\s+)?(?:growth|increase|rise|jump|gain|"
+                              r"decline|drop|fall|decrease|slide|slump|surge|plunge)\s+in\s+(?:(?:its|the|their)\s+)?"
+                              r"(?P<np>(?:[\w&'\u2019.-]+\s+){1,3}?(?:" + _alternation([*lists["part_nouns"],
+                                                                                 *lists["changed_nouns"]]) + r"))\b",
+                              re.I),
+        share_from=re.compile(r"^\s+of\s+(?:(?:its|their|the\s+company['\u2019]s|total|group|global)\s+)*"
+                              r"(?:revenues?|sales|turnover|income|profits?|earnings|business)\s+(?:(?:comes?|came|is|are|"
+                              r"was|were|will\s+come|derived|generated|made)\s+)*(?:from|in)\s+(?:the\s+)?"
+                              r"(?P<region>" + regions + "|" + _alternation(
+                                  [n for e in res.entries if e.kind == "country" for n in (e.name, *e.aliases) if len(n) > 2])
+                              + r")(?!\w)", re.I),
         region_for=re.compile(r"(?:^|,\s+|\band\s+)(?P<region>(?i:" + regions + r"))\s+for\s+$"),
         # the sentence's subject: the owner's part, named by its modifiers or by the name after its noun
         owned_part=re.compile(r"^\s*(?:[*\-\u2022]\s*)?(?:(?:The|the)\s+(?:company|group|firm|bank)['\u2019]s|Its|"
@@ -164,8 +185,9 @@ def attributive(before: str, after: str, words: SegmentWords, entity_words: froz
 
 
 _NUMBER = r"[-+−]?[\d.,]+\s*(?:%|pct|percent|per\s+cent|pp|bps?)?"
-_BRACKET = re.compile(r"(?P<np>(?:[A-Za-z][\w&'’/-]*\s+){0,5}[A-Za-z][\w&'’/-]*)\s*\(\s*(?:" + _NUMBER +
+_BRACKET = re.compile(r"(?P<np>(?:[A-Za-z][\w&'’/-]*\s+){0,9}[A-Za-z][\w&'’/-]*)\s*\(\s*(?:" + _NUMBER +
                       r"\s*(?:vs\.?|versus)\s*)?$", re.I)
+_MANNER = re.compile(r"\s+[a-z]+ing\s+at\s+an?\s+(?:[a-z]+\s+){0,2}(?:pace|rate|clip)$")
 _VERSUS_BEFORE = re.compile(_NUMBER + r"\s*(?:vs\.?|versus)\s*$", re.I)
 _VERSUS_AFTER = re.compile(r"^\s*(?:vs\.?|versus)\s*" + _NUMBER, re.I)
 _BRACKET_STOPS = frozenset("for in and with while by at of to as on from led driven mainly dragged falls rises the a "
@@ -180,6 +202,11 @@ def bracket_comparison(before: str, after: str, words: SegmentWords, entity_word
     if m is None or not (_VERSUS_BEFORE.search(before[-40:]) or _VERSUS_AFTER.match(after[:30])):
         return ""
     tokens = m.group("np").split()
+    # a manner phrase before the bracket: the line is the participle's subject ("private housing orders declining
+    # at a much slower pace (-4.4% vs. -35.4%)")
+    manner = _MANNER.search(m.group("np"))
+    if manner is not None:
+        tokens = m.group("np")[:manner.start()].split()
     kept: list[str] = []
     for i in range(len(tokens) - 1, -1, -1):
         low = tokens[i].lower()
@@ -202,6 +229,14 @@ def contract_month(before: str, frames: FrameWords) -> str:
     if found is None or re.search(r"[.;]\s|\.\.\.", before[found.end():]):
         return ""
     return f"{found.group('month')} {found.group('word')}"
+
+
+def month_subject(before: str, frames: FrameWords) -> str:
+    """A futures month as its clause's subject, a money figure its move or price: "July was up 2.25 cents at
+    106.25 cents", "March closed 3 cents lower at" -> "July", "March" (a market report's contract; a month's
+    statistic is a count or a percent: "January was up 3.1 pct")."""
+    found = frames.month_subject.search(before, max(0, len(before) - 90))
+    return found.group("month") if found else ""
 
 
 def priced_product(before: str, frames: FrameWords, words: SegmentWords, entity_words: frozenset[str]) -> str:
@@ -321,6 +356,32 @@ def company_region(before: str, frames: FrameWords) -> str:
     return m.group("region") if m is not None and m.group("region")[:1].isupper() else ""
 
 
+def issued_instrument(after: str, fig_kind: str, frames: FrameWords) -> str:
+    """The instrument an amount or a count is the size of, named right after it: "an 800 mln bond issue with share
+    warrants" -> "bond issue", "18 million performance rights" -> "performance rights" (a percent before a noun is
+    a share: "80 pct cash and 20 pct note")."""
+    m = frames.issued.match(after) if fig_kind in ("money", "count") else None
+    return m.group("np") if m is not None else ""
+
+
+def changed_part(after: str, frames: FrameWords, whole: frozenset[str], entity_words: frozenset[str]) -> str:
+    """The part a change right after the figure is in, named by its modifiers and its part noun: "a 3.3 pct increase
+    in non-metallic mineral industries" -> "non-metallic mineral industries" ("a 5% rise in its core business": the
+    whole's)."""
+    m = frames.changed_in.match(after)
+    if m is None:
+        return ""
+    mods = m.group("np").lower().split()[:-1]
+    return m.group("np") if any(w not in whole and w.strip(".'") not in entity_words for w in mods) else ""
+
+
+def region_share(after: str, fig_kind: str, frames: FrameWords) -> str:
+    """The region or country a share of a company's measure comes from: "approximately 70%-75% of revenue comes
+    from APAC", "40% of its sales are in China"."""
+    m = frames.share_from.match(after) if fig_kind == "percent" else None
+    return m.group("region") if m is not None and m.group("region")[:1].isupper() else ""
+
+
 def goods_tariff(before: str, after: str, frames: FrameWords) -> str:
     """The goods a tariff rate is on when they stand before the word: "increase aluminium tariffs from 10 percent to
     25 percent", "Trump Imposes Global 25% Steel, Aluminum Tariffs" (segments.tariff_target reads "tariffs on X")."""
@@ -363,9 +424,12 @@ def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, re
         if product and not _content(product, words, entity_words) and _content(product, words, _NO_WORDS):
             return product
     found = ("futures" if _MARKET_FUTURES.search(before[-60:]) else "") or contract_month(before, frames) or \
-        (company_region(before, frames) if company else "") or \
+        (month_subject(before, frames) if fig_kind == "money" else "") or \
+        (company_region(before, frames) or region_share(after, fig_kind, frames) if company else "") or \
         (goods_tariff(before, after, frames) if fig_kind == "percent" else "") or \
         instrument_terms(before, frames, words, entity_words) or part_phrase(before, frames) or \
+        issued_instrument(after, fig_kind, frames) or \
+        (changed_part(after, frames, part_words(res).whole, entity_words) if fig_kind == "percent" else "") or \
         (owned_part(before, frames, words, entity_words, part_words(res).whole) if company else "") or \
         bracket_comparison(before, after, words, entity_words) or \
         amount_of(after, fig_kind, frames, words, entity_words) or \

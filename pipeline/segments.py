@@ -40,6 +40,8 @@ _SHARE_CLASS = re.compile(
     r"|(?i:(?:(?:convertible|cumulative|non-?cumulative|perpetual|redeemable|participating|exchangeable)\s+){0,3}"
     r"(?:preferred|preference)\s+(?:stock|shares?))"
     r"|ADRs?\b|ADSs?\b|(?i:American\s+deposit[ao]ry\s+(?:shares|receipts))"
+    # a class letter after the company's name, as Nordic and Swiss listings write it: "the Fram B share"
+    r"|(?<=[A-Za-z]\s)[A-D](?:-|\s+)(?i:shares?|stock)\b(?!\s+(?i:options?|awards?|units?))"
     r"|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*-listed\s+(?i:shares?|stock))")
 # a debt instrument as the text names it: "7.0% subordinated notes due 2055", "promissory note", "term loan"
 _DEBT = re.compile(
@@ -49,6 +51,9 @@ _DEBT = re.compile(
     r"|\b(?:term\s+loan|revolving\s+credit\s+facility|credit\s+facility|commercial\s+paper(?:\s+program)?)\b", re.I)
 _TRADE_PARTNER = re.compile(
     r"\b(?:deficit|surplus|trade|imbalance)\s+(with\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+# a flow to or from a partner, the clause's subject before its figure: "West German exports to Western
+# industrialised countries also fell in January to 34.76 billion marks"
+_TRADE_FLOW = re.compile(r"\b(?:exports|imports)\s+(?:to|from)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){0,3}")
 # "a 25% tariff on steel and aluminum imports": what the duty falls on
 _TARIFF_ON = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:tariffs?|duty|duties|levy|levies)\s+on\s+(?:all\s+)?"
                         r"((?:[\w.&'-]+\s*){1,8}?)(?=\s*(?:[,;.()\"\u201c\u201d]|\bbeginning\b|\bstarting\b|\bfrom\s+\w+day\b|\bwithout\b|"
@@ -59,7 +64,7 @@ _PRODUCT_AFTER = re.compile(r"^\s+((?:(?:[A-Z]|i[A-Z])[\w.+-]*|\d+[\w.+-]*)(?:\s
                             r"(?=[\s,.;:)]|$)")
 # a product listing line: "Canon PowerShot SX420 for $199 ($180 off)", "Hulu Live TV: $44 per month"
 _LISTING = re.compile(r"^\s*(?:[*\-•]\s*)?(?:Buy\s+)?((?:[A-Z0-9][\w.&'+-]*\s+){0,7}[A-Za-z0-9][\w.&'+-]*)"
-                      r"(?:\s+(?:on|at|from)\s+[A-Z]\w+)?\s*(?::|\s-|\s–|\s+for)\s*$"
+                      r"(?:\s+(?:on|at|from)\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)?\s*(?::|\s-|\s–|\s+for)\s*$"
                       # a line that opens with a name and gives its price after a colon may go on in lower case:
                       # "Benchmade Mini-Griptilian serrated knife: $80", "Danner + United by Blue Light Bison hiking boots:"
                       r"|^\s*(?:[*\-•]\s*)?((?:[A-Z][\w.&'+-]*\s+)(?:(?:[\w.&'+-]+|\+)\s+){0,7}[\w.&'+-]*[A-Za-z0-9])\s*:\s*$")
@@ -86,7 +91,7 @@ def segment_words(res: Resources) -> SegmentWords:
                         between=re.compile(_BETWEEN_VERB_AND_FIGURE.format(stated=stated), re.I),
                         generic=res.segment_generic_words, whole_nouns=res.segment_whole_nouns,
                         not_products=res.segment_not_products,
-                        subject_verb=re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|all|each|both|"
+                        subject_verb=re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|all|each|both|will|would|"
                                                 r"\w+ly)\s+)*(?:" + verbs + r")\b", re.I))
 
 
@@ -150,14 +155,36 @@ def trade_partner(clause: str, fig_start: int = 0, fig_end: int | None = None) -
     return m.group(1) if m else ""
 
 
+def trade_flow(before: str, words: SegmentWords) -> str:
+    """The flow and its partner that the figure's clause has for subject: "exports to Western industrialised
+    countries"; the partner's words end at a verb or a function word ("imports from Cuba and set against")."""
+    found = None
+    for found in _TRADE_FLOW.finditer(before, max(0, len(before) - _NEAR)):
+        pass
+    if found is None or len(before) - found.end() > _VERB_REACH or re.search(r"[.;:]\s|,", before[found.end():]):
+        return ""
+    kept = found.group().split()[:3 if found.group().split()[2].lower() != "the" else 4]
+    for tok in found.group().split()[len(kept):]:
+        if tok.lower() in _TRAILING or tok.lower() in words.generic or words.subject_verb.fullmatch(" " + tok) or \
+                tok.lower() in ("also", "set", "were", "was", "have", "has", "had", "are", "is", "will", "would"):
+            break
+        kept.append(tok)
+    return " ".join(kept)
+
+
 def tariff_target(after: str) -> str:
     m = _TARIFF_ON.match(after)
     return m.group(1).strip() if m else ""
 
 
+_GLUED_BUY = re.compile(r"(?<=\d)\s+(?=Buy\s)")
+
+
 def listing_item(before: str) -> str:
     """A listing's item name when the figure follows it at the line's start ("Name: $X", "Name for $X")."""
     line = before.rsplit("\n", 1)[-1]
+    # deals glued into one line: "Buy WH-1000XM4 at Amazon - $278 Buy WH-1000XM4 at Best Buy - $278"
+    line = _GLUED_BUY.split(line)[-1]
     m = _LISTING.match(line)
     name = m.group(1) or m.group(2) if m else ""
     return re.sub(r"^Buy\s+", "", name) if name and len(name.split()) <= MAX_WORDS else ""
@@ -175,6 +202,20 @@ def product_after(after: str, words: SegmentWords, entity_words: frozenset[str])
         return ""
     name = _trim(name, words, entity_words)
     return name if name and _content(name, words, entity_words) else ""
+
+
+# a price and the one product it buys: "plus $399 for a BoxCast encoder", "$49 for an Echo Dot"
+_PRODUCT_FOR = re.compile(r"^(?:\s+(?:per|a|each|extra|more)\s+(?:month|year)?)?\s+for\s+(?:a|an)\s+"
+                          r"((?:[A-Z]|i[A-Z]|\d)[\w.+:-]*(?:\s+(?:(?:[A-Z]|i[A-Z]|\d)[\w.+:-]*|[a-z]+(?=[\s,.;)]|$))){0,4})")
+
+
+def product_for(after: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
+    """The product a price is paid for, named after "for a": "$399 for a BoxCast encoder" -> "BoxCast encoder"."""
+    m = _PRODUCT_FOR.match(after)
+    if m is None or m.group(1).split()[0].lower() in words.not_products:
+        return ""
+    name = m.group(1)
+    return name if _content(name, words, frozenset()) else ""
 
 
 def clause_subject(before: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
@@ -262,6 +303,9 @@ def _find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, word
                   trade_partner(clause, fig_start, fig_end)):
         if found:
             return found
+    flow = trade_flow(before, words)
+    if flow:
+        return flow
     if fig_kind == "percent":
         target = tariff_target(after)
         if target and _content(target, words, entity_words):
@@ -271,7 +315,7 @@ def _find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, word
         if item and _content(item, words, entity_words):
             return item
     if fig_kind == "money":
-        item = product_after(after, words, entity_words)
+        item = product_after(after, words, entity_words) or product_for(after, words, entity_words)
         if item:
             return item
     return clause_subject(before, words, entity_words)

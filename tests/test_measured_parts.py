@@ -57,6 +57,16 @@ def test_measured_part(resources, sentence, figure, entity, part):
     ("The results showed a 20% increase in deliveries.", "20%", ""),
     ("Shares jumped after a 5% rise in the fourth quarter.", "5%", ""),
     ("Revenue got a 4% lift from a 6% gain in January.", "6%", ""),
+    # a business line news writes in lower case (segments.yaml's `segments`), alone or before its measure
+    ("Citigroup reported a 21 percent slide in fixed-income trading.", "21 percent", "fixed-income trading"),
+    ("Hartwell posted 18% growth in advertising revenue.", "18%", "advertising"),
+    ("The quarter brought a 12% increase in wealth management, the bank said.", "12%", "wealth management"),
+    # a share of a part's measure after an article; an owner's measure
+    ("Margins improved as 80% of the digital sales growth came from in-store pickup.", "80%", "digital"),
+    ("That is just 5% to 9% of the social network's total revenues.", "9%", ""),
+    # a line's word before another noun is a measure's change, not a part's
+    ("The bank saw a 9% rise in trading volumes.", "9%", ""),
+    ("Hartwell reported a 5% increase in delivery times.", "5%", ""),
 ])
 def test_the_part_after_the_figure(resources, sentence, figure, part):
     at = sentence.index(figure)

@@ -58,6 +58,9 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "", company: bo
     ("The fall was led by civil engineering (-3.5% vs 1.2% in May).", "-3.5%", "percent", "Britain",
      "civil engineering"),
     ("Output growth slowed in manufacturing (0.8% vs. 1.9%).", "1.9%", "percent", "Poland", "manufacturing"),
+    # the line before a manner phrase
+    ("Orders moderated, with private housing orders declining at a much slower pace (-4.4% vs. -35.4%), while "
+     "public housing fell.", "-35.4%", "percent", "Britain", "private housing orders"),
     # a futures contract's month
     ("Brent for June settlement fell 42 cents, or 0.6%, to $71.30 a barrel.", "0.6%", "percent", "Brent crude",
      "June settlement"),
@@ -84,6 +87,24 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "", company: bo
     ("Total App Store subscriptions will top 600 million next year.", "600 million", "count", "Apple",
      "App Store subscriptions"),
     ("Net direct tax collection grew 12.3% to Rs 14.6 trn.", "12.3%", "percent", "India", "direct tax collection"),
+    # an instrument an amount or a count is the size of, named right after it
+    ("It will receive an 800 mln bond issue with share warrants planned for April.", "800 mln", "count", "Bull",
+     "bond issue"),
+    ("SportsHero announced an issue of 18 million performance rights set to expire in 2027.", "18 million", "count",
+     "SportsHero", "performance rights"),
+    ("Italy is auctioning 4.75 billion-5.75 billion euros in 2027-dated bonds on Thursday.", "5.75 billion euros",
+     "money", "Italy", "2027-dated bonds"),
+    ("Italy is auctioning 5.75 billion euros in 2027- and 2031-dated bonds on Thursday.", "5.75 billion euros",
+     "money", "Italy", "2027- and 2031-dated bonds"),
+    # a change in a part named by its modifiers and a part noun
+    ("Building materials were led by a 3.3 pct increase in non-metallic mineral industries.", "3.3 pct", "percent",
+     "Canada", "non-metallic mineral industries"),
+    ("Output grew on a 4% gain in the manufacturing sector last month.", "4%", "percent", "Canada",
+     "manufacturing sector"),
+    # a futures month as the clause's subject in a market report
+    ("July was up 2.25 cents at 106.25 cents.", "2.25 cents", "money", "coffee", "July"),
+    ("July was up 2.25 cents at 106.25 cents.", "106.25 cents", "money", "coffee", "July"),
+    ("Trading was thin, and March closed 3 dlrs lower at 1,560 stg.", "1,560 stg", "money", "cocoa", "March"),
 ])
 def test_names_the_part(sentence, figure, kind, entity, expected):
     assert segment(sentence, figure, kind, entity) == expected
@@ -116,6 +137,17 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
     # a month that is no contract's
     ("Exports for March rose 4%.", "4%", "percent", "Japan"),
     ("Brent for March settlement rose 1%. Prices fell 2% in February.", "2%", "percent", "Brent crude"),
+    # a change in the whole's own business
+    ("It posted a 5% rise in its core business.", "5%", "percent", "Acme"),
+    ("It posted a 5% rise in Acme operations.", "5%", "percent", "Acme"),
+    # a share before a noun, the plain stock, a program
+    ("Proceeds would be about 80 pct cash and 20 pct note.", "20 pct", "percent", "Core-Mark"),
+    ("The company bought back 18 million shares.", "18 million", "count", "Acme"),
+    ("It approved a $5 billion share repurchase program.", "$5 billion", "money", "Acme"),
+    # a month's statistic, a month not the subject
+    ("January was up 3.1 pct from a year earlier.", "3.1 pct", "percent", "Japan"),
+    ("In July prices were 2 cents higher at 98 cents.", "98 cents", "money", "coffee"),
+    ("The jobless rate in February and January was $6.7.", "$6.7", "money", "United States"),
     # a price verb after a pronoun or the whole's word
     ("It is now on sale for $49.", "$49", "money", "Amazon"),
     ("When they go on sale this fall, they'll cost $399.", "$399", "money", "Sony"),
@@ -161,6 +193,13 @@ def test_restated_part(text, first, part, second, expected):
     ("In North America, revenue rose 4%, as volumes grew 2.5%.", "2.5%", True, "North America"),
     ("EMEA accounted for 31 percent of sales, Asia-Pacific for 12 percent.", "12 percent", True, "Asia-Pacific"),
     ("Latin America grew 9% in the quarter.", "9%", True, "Latin America"),
+    # the region or country a share of the company's measure comes from
+    ("He noted that approximately 70%-75% of revenue comes from APAC, but this quarter saw more from the U.S.",
+     "-75%", True, "APAC"),
+    ("About 40% of its sales are in China, the company said.", "40%", True, "China"),
+    ("It gets 20% of revenue from Europe.", "20%", True, "Europe"),
+    ("About 40% of its sales are in January.", "40%", True, ""),
+    ("About 40% of sales come from China, the index provider said.", "40%", False, ""),
     # a market's region, a region in an earlier sentence, a region in a clause's middle
     ("In Europe, the STOXX 600 rose 0.4%.", "0.4%", False, ""),
     ("In Europe, at midday, London was flat. Frankfurt rose 0.1%.", "0.1%", True, ""),

@@ -1,6 +1,8 @@
 """The segment rules (pipeline/segments.py): each family with cases that name a part, and cases that must not."""
+import pandas as pd
 import pytest
 
+from pipeline import extract
 from pipeline.resources import load_resources
 from pipeline.segments import entity_words_of, find_segment, segment_words
 
@@ -38,6 +40,14 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
     ("Garmin launches $449 Forerunner 965 watch", "$449", "money", "Garmin", "Forerunner 965"),
     ("Osprey Talon 22 day pack: $110, down from $140.", "$110", "money", "REI", "Osprey Talon 22 day pack"),
     ("* YETI Rambler insulated tumbler: $30", "$30", "money", "Amazon", "YETI Rambler insulated tumbler"),
+    # the product a price is paid for
+    ("Pricing starts at $99 per month for the plan, plus $399 for a BoxCast encoder.", "$399", "money", "BoxCast",
+     "BoxCast encoder"),
+    # a class letter after the company's name
+    ("The closing price for the Fram B share as of the same date was SEK 9.55 per share.", "SEK 9.55", "money",
+     "Fram Skandinavien", "B share"),
+    # deals glued into one line, a store of two words
+    ("Buy WH-1000XM4 at Amazon - $279 Buy WH-1000XM4 at Best Buy - $278", "$278", "money", "Sony", "WH-1000XM4"),
     # a business line as the clause's subject
     ("Software revenue rose 4%, while consulting and managed services grew 7.5%.", "7.5%", "percent", "IBM",
      "consulting and managed services"),
@@ -49,6 +59,17 @@ def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
      "9.03 billion dlrs", "money", "Brazil", "non-registered debt"),
     ("Spending by ministries and public institutions is forecast to be 3.4 pct higher.", "3.4 pct", "percent",
      "Kuwait", "ministries and public institutions"),
+    # a flow to or from a partner as the clause's subject (a bilateral relation, guide 4)
+    ("Total West German exports to Western industrialised countries also fell in January to 34.76 billion marks.",
+     "34.76 billion marks", "money", "West Germany", "exports to Western industrialised countries"),
+    ("Japan's exports to the United States rose 5% in March.", "5%", "percent", "Japan",
+     "exports to the United States"),
+    # a part's share of the whole: the verbs of taking up and making up, after a modal too
+    ("Power and water projects would take up 43.5 pct of investment allocations, Seyoufi said.", "43.5 pct",
+     "percent", "Syria", "Power and water projects"),
+    ("Cloud services made up 40% of revenue in the quarter.", "40%", "percent", "Acme", "Cloud services"),
+    ("Consulting and managed services will account for 30% of sales.", "30%", "percent", "IBM",
+     "Consulting and managed services"),
 ])
 def test_names_the_part(sentence, figure, kind, entity, expected):
     assert segment(sentence, figure, kind, entity) == expected
@@ -80,6 +101,15 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
     ("It repurchased 5.6 million common shares for $348 million.", "$348 million", "money", "Taylor Morrison"),
     # a verb phrase or a report is no subject
     ("The spokesman said the company expects sales to grow about 3%.", "3%", "percent", "Lowe's"),
+    ("It would take up 5% of the budget.", "5%", "percent", "Acme"),
+    # a price for a time or for the whole, not a product
+    ("To date, the festival has raised more than $40 million for the School.", "$40 million", "money", "SOBEWFF"),
+    ("Members pay $12 for a year of access.", "$12", "money", "Acme"),
+    # a flow far before the figure, in another clause
+    ("With 3.7 mln imports from Cuba set against its estimated domestic and export needs of 14.2 mln tonnes it will "
+     "leave a gap of 1.75 mln tonnes.", "1.75 mln tonnes", "quantity", "Soviet Union"),
+    ("Exports to China, which rose, reached $5 billion.", "$5 billion", "money", "Japan"),
+    ("Revenue will make up 60% of the total.", "60%", "percent", "Acme"),
     # a whole market, industry or sector estimated is the whole, not a part
     ("The location data market was valued at $10 billion last year.", "$10 billion", "money", "Foursquare"),
     ("The company was valued at $10 billion in its last round.", "$10 billion", "money", "Acme"),
@@ -119,3 +149,21 @@ def test_bond_term(sentence, figure, expected):
     from pipeline.claim_segments import instrument_of
     from pipeline.segments import bond_term
     assert bond_term(sentence, sentence.index(figure), instrument_of) == expected
+
+
+# a government's debt figure in a bond's clause is that bond's: its term is the segment (guide 4), as it is for
+# the bond's yield and price moves
+BOND_DEBT = [
+    ("India bonds rally as RBI announces debt purchase",
+     "MUMBAI - Indian government bonds rallied on Friday. The benchmark 10-year bond was quoted at 100.665 rupees, "
+     "with the yield down nearly 2 bps to 6.6937%.", "100.665 rupees", "10-year"),
+    ("Italy to auction bonds", "Italy will sell 3 billion euros of 10-year bonds on Thursday, the Treasury said.",
+     "3 billion euros", "10-year"),
+]
+
+
+@pytest.mark.parametrize("title,text,figure,want", BOND_DEBT, ids=[r[2] for r in BOND_DEBT])
+def test_a_bond_debt_figure_has_the_bond_term(title, text, figure, want):
+    claims, _ = extract(pd.DataFrame([{"id": "t1", "text": text, "title": title, "published": "2024-11-21"}]))
+    rows = claims[claims["figure"] == figure]
+    assert len(rows) and rows.iloc[0]["segment"] == want
