@@ -39,6 +39,22 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
     if m:
         return _title_mention(_wire_case(clean_name(m.group(1), res)), res, learned)
     upper = text.isupper()
+    chunks, listed = _headline_chunks(text, res, learned, words)
+    if len(listed) >= 2:
+        # a headline that lists names ("Stocks to Watch Today: TCS, Hindalco, RBL Bank", "movers: CSCO, RDDT, and
+        # more") has no one topic; one comma is a clause's ("In Indonesia, Fried Rice ...") or a pair's
+        return None
+    for i, chunk in enumerate(chunks):
+        mention = _chunk_topic(chunk, chunks[i + 1] if i + 1 < len(chunks) else None, title, body, res, learned, words,
+                               upper)
+        if mention is not None:
+            return mention
+    return None
+
+
+def _headline_chunks(text: str, res: Resources, learned: dict, words) -> tuple[list[list[str]], set[int]]:
+    """The headline's first runs of name words (three at most), each cut at a headline break, a date or a
+    possessive; and which of them a comma and another name follow (a list of names)."""
     tokens = re.findall(r"[\w&.'’+-]+|[^\w\s]", text)
     chunks: list[list[str]] = []
     cur: list[str] = []
@@ -72,32 +88,32 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
             cur = []
     if cur:
         chunks.append(cur)
-    if len(listed) >= 2:
-        # a headline that lists names ("Stocks to Watch Today: TCS, Hindalco, RBL Bank", "movers: CSCO, RDDT, and
-        # more") has no one topic; one comma is a clause's ("In Indonesia, Fried Rice ...") or a pair's
+    return chunks, listed
+
+
+def _chunk_topic(chunk: list[str], following: list[str] | None, title: str, body: str, res: Resources, learned: dict,
+                 words, upper: bool) -> Mention | None:
+    """The topic one headline chunk names, or None to read the next: its longest known start; words the body
+    writes in lower case name no company but may name a commodity ("Oil Extends Gains"); a broker before another
+    name gives way to it; a country's possessive before a known name gives way to that name."""
+    name = _known_prefix(chunk, res, learned, body, upper)
+    if not name:
         return None
-    for chunk in chunks:
-        name = _known_prefix(chunk, res, learned, body, upper)
-        if not name:
-            continue
-        if all(w.lower() in words.not_subjects or (not upper and re.search(  # not in "www.arvinas.com", "pr@confluent.io"
-                r"(?<![\w.@/-])" + re.escape(w.lower()) + r"(?![\w-]|\.[a-z])", body[:20000])) for w in name.split()):
-            common = common_topic(chunk, title, body, res, words)  # "Oil Extends Gains", "Gold Falls": the commodity
-            if common is not None:
-                return common
-            continue  # "Top Midday Gainers": words the story writes in lower case, not a name
-        if is_reporter(name, words) and chunk is not chunks[-1]:
-            continue
-        mention = _title_mention(name, res, learned)
-        if mention is not None and mention.kind == "name":  # no list knows it: a country first, or style?
-            mention = unknown_topic(chunk, mention, title, body, res, learned, words, resolve_name, _title_mention, upper)
-        if mention is None:
-            continue
-        if mention.kind == "country" and chunk[-1].endswith(("'s", "’s")) and chunk is not chunks[-1] \
-                and _names_known(chunks[chunks.index(chunk) + 1], res, learned, body):
-            continue  # "Japan's Nikkei Ends Higher", "India's Varroc Engineering tumbles": the named index or company
-        return mention
-    return None
+    if all(w.lower() in words.not_subjects or (not upper and re.search(  # not in "www.arvinas.com", "pr@confluent.io"
+            r"(?<![\w.@/-])" + re.escape(w.lower()) + r"(?![\w-]|\.[a-z])", body[:20000])) for w in name.split()):
+        return common_topic(chunk, title, body, res, words)  # "Oil Extends Gains", "Gold Falls": the commodity
+        # (else "Top Midday Gainers": words the story writes in lower case, not a name)
+    if is_reporter(name, words) and following is not None:
+        return None
+    mention = _title_mention(name, res, learned)
+    if mention is not None and mention.kind == "name":  # no list knows it: a country first, or style?
+        mention = unknown_topic(chunk, mention, title, body, res, learned, words, resolve_name, _title_mention, upper)
+    if mention is None:
+        return None
+    if mention.kind == "country" and chunk[-1].endswith(("'s", "’s")) and following is not None \
+            and _names_known(following, res, learned, body):
+        return None  # "Japan's Nikkei Ends Higher", "India's Varroc Engineering tumbles": the named index or company
+    return mention
 
 
 def _names_known(chunk: list[str], res: Resources, learned: dict, body: str = "") -> bool:
