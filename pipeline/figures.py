@@ -10,14 +10,21 @@ sign from falling nouns and participles, accounting negatives, decimal commas, r
 ends keep their own scales or share one unit ("eight or nine euros"), pounds of weight and
 index levels changed what the v1 rules returned. figures.range.flat and
 figures.range.price_table are new (v1).
+
+Set s19 of bench/figure_recall (issue 17): figures.range.quote.v1 is new (a bid/offer quote by its
+last digits, "4.46/37 pct"); figures.count.noun.v2 counts more nouns, a partitive ("three of its
+shareholders") and a rating breakdown, and no longer the ones a story already named ("the two
+companies"). A money amount between a falling verb and the level it moved to ("declined 33 cents
+to $61.65") is negative under its v2 rule, marked `sign_from_verb` as every sign from a word is.
 """
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from .comparatives import find_comparatives
 from .figure_atoms import QUALIFIERS, Atom, find_atoms, find_numbers, scanner
-from .figure_signs import signed, find_word_changes
+from .figure_signs import fall_verb_before, signed, find_word_changes
 from .figure_tables import flat_to, paren_negative, paren_scaled, price_table_ranges, subunit_follows, table_rows
 from .counted import counted_noun
 from .records import Figure, Skipped
@@ -85,6 +92,35 @@ def _skip_reason(text: str, a: Atom) -> str:
     return "no_unit"
 
 
+def _quote_pair(text: str, a: Atom, b: Atom) -> Decimal | None:
+    """The second quote of a bid/offer pair written with only its last digits: "4.46/37 pct" is 4.46 and
+    4.37, "152.30/40 yen" 152.30 and 152.40, "1.8450/60 dlrs" 1.8450 and 1.8460 (wire money-market and
+    currency reports; issue 17, s19). None when b is no such abbreviation."""
+    if text[a.end:b.start] != "/" or not b.number.isdigit() or not 2 <= len(b.number) <= a.decimals:
+        return None
+    if a.words or b.words or b.scale != 1 or a.scale != 1 or "." not in a.number or "/" in text[max(0, a.start - 1):a.start]:
+        return None
+    head = a.number.replace(",", "")[:-len(b.number)]
+    try:
+        return Decimal(head + b.number)
+    except ArithmeticError:
+        return None
+
+
+# A leveraged fund's name: "Direxion Daily Financial Bull 3X Shares", "ProShares UltraPro QQQ 3x ETF",
+# "2X Long VIX Futures ETF": the multiple is the product's, no figure of a company (issue 17, s19).
+_FUND_WORD = r"(?:Bull|Bear|Long|Short|Ultra\w*|Leveraged|Inverse|Daily)"
+_FUND_AFTER = re.compile(r"\s+(?:Shares|ETFs?|ETNs?|ETP|Fund|Trust|" + _FUND_WORD + r")\b")
+_FUND_BEFORE = re.compile(r"(?:\b" + _FUND_WORD + r"|\b[A-Z][\w&.-]*)\s+$")
+
+
+def _fund_leverage(text: str, a: Atom) -> bool:
+    """Whether a glued multiple ("3X") sits in a capitalised fund name: a name word before, a fund word after."""
+    if not re.fullmatch(r"\d+(?:\.\d+)?\s?[xX]", text[a.start:a.end]):
+        return False
+    return bool(_FUND_BEFORE.search(text, max(0, a.start - 30), a.start) and _FUND_AFTER.match(text, a.end))
+
+
 def _qualifier(text: str, start: int) -> str:
     before = text[max(0, start - 30):start]
     m = _QUAL_RE.search(before)
@@ -108,7 +144,23 @@ def _currency_in_context(text: str, atoms: list[Atom], i: int) -> str:
         gap = text[atoms[i - 1].end:atoms[i].start]
         if len(gap) <= 60 and "\n" not in gap and _COMPARED_GAP.search(gap):
             return atoms[i - 1].currency
+    # further on in the sentence, a bare scaled number that names nothing after it: "would drain 957 mln stg
+    # while exchequer transactions ... would take out 15 mln and 25 mln respectively" (issue 17, s17)
+    for j in range(i - 1, max(-1, i - 3), -1):
+        prev = atoms[j]
+        if not (prev.currency and prev.scale != 1) or atoms[i].scale == 1 or atoms[i].words:
+            continue
+        gap = text[prev.end:atoms[i].start]
+        if len(gap) <= 150 and not _SENTENCE_BREAK.search(gap) and _NAMES_NOTHING.match(text, atoms[i].end) \
+                and all(atoms[k].currency == prev.currency or (atoms[k].scale != 1 and not atoms[k].unit)
+                        for k in range(j + 1, i)):
+            return prev.currency
+        break
     return ""
+
+
+_SENTENCE_BREAK = re.compile(r"\n|[.;:!?](?:\s|$)")
+_NAMES_NOTHING = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:and|or|respectively|each|apiece|vs|versus)\b)", re.I)
 
 
 def _quantity_in_context(text: str, atoms: list[Atom], i: int) -> str:
@@ -216,6 +268,20 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
         if i in used:
             continue
         unit, kind = _atom_unit(text, a, res)
+        if i + 1 < len(atoms) and (quote := _quote_pair(text, a, atoms[i + 1])) is not None:
+            b = atoms[i + 1]
+            b_unit, b_kind = _atom_unit(text, b, res)
+            if b_unit and b_kind in ("percent", "money", "quantity") and not a.currency and not a.unit:
+                b.value, b.decimals, b.scale, a.scale = quote, a.decimals, Decimal(1), Decimal(1)
+                a.currency, a.unit = b.currency, b.unit
+                fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, "figures.range.quote.v1",
+                              _qualifier(text, a.start))
+                figures.append(fig)
+                used.update((i, i + 1))
+                continue
+        if kind == "multiple" and _fund_leverage(text, a):
+            skipped.append(Skipped(a.number, a.start, "model_name"))
+            continue
         if kind in ("", "count") and a.scale != 1:
             cur = _currency_in_context(text, atoms, i)
             if cur:
@@ -251,7 +317,8 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
             is_from = bool(between) and "from" in between.group(0).lower()
             if is_from and not _CHANGE_BEFORE.search(text[max(0, a.start - 90):a.start - len(between.group(0)) + 5]):
                 is_from, between = False, None  # "from 10 dollars to 20 dollars" with no move: a range
-            moved = _MOVE_BEFORE.search(text[max(0, a.start - 30):a.start])
+            moved = (_MOVE_BEFORE.search(text[max(0, a.start - 30):a.start])
+                     or fall_verb_before(res).search(text[max(0, a.start - 30):a.start]))  # "contracted 5 cents to $10"
             if (sep_m and b_unit and (not a.currency or not b.currency or a.currency == b.currency)
                     and not (not unit and b.scale != 1 and _YEAR.match(a.number))  # "of 1987 to 6.67 billion rand"
                     and (sep != "or" or _alternatives(a, b))):
@@ -277,7 +344,7 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
                 continue
             skipped.append(Skipped(a.number, a.start, _skip_reason(text, a)))
             continue
-        rule = "figures.count.noun.v1" if a.counted else f"figures.{kind}.v2"
+        rule = "figures.count.noun.v2" if a.counted else f"figures.{kind}.v2"
         fig = _figure(text, [a], _currency(unit, dollar), kind, rule, _qualifier(text, a.start))
         if a.currency == "DOLLAR" or unit == "DOLLAR":
             fig = Figure(**{**fig.__dict__, "currency_assumed": True})
