@@ -218,3 +218,45 @@ def _fold_context(text: str, start: int, end: int, res: Resources) -> bool:
     before, after = _fold_patterns(res)
     clause = re.split(r"[.;:!?,]\s", text[max(0, start - 60):start])[-1]
     return bool(before.search(clause) or after.match(text, end))
+
+
+# A range whose ends each carry a comparative: "between nine pct less and two pct more than last year's",
+# "from 3% lower to 2% higher", "between 5 pct below and 5 pct above" (issue 17, s18): one range from the
+# end below to the end above, each end signed by its word.
+_BELOW = r"(?:less|lower|below|down|fewer|smaller|under)"
+_ABOVE = r"(?:more|higher|above|up|greater|larger|over)"
+_COMPARATIVE_GAP = re.compile(rf"^\s+(?P<w1>{_BELOW}|{_ABOVE})\s+(?:and|to)\s+$", re.I)
+_COMPARATIVE_AFTER = re.compile(rf"^\s+(?P<w2>{_BELOW}|{_ABOVE})\b", re.I)
+_RANGE_OPENER = re.compile(r"\b(?:between|from|ranged?|ranging)\s+(?:(?:about|around|some)\s+)?$", re.I)
+
+
+def comparative_ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """Join "between N% less and M% more" into one signed range (rule figures.range.comparative.v1).
+
+    >>> from decimal import Decimal as D
+    >>> f = lambda t, s, v: Figure(text=t, start=s, end=s + len(t), value=D(v), low=D(v), high=D(v), unit="%", kind="percent")
+    >>> text = "ranged between nine pct less and two pct more than last year"
+    >>> [(g.low, g.high) for g in comparative_ranges(text, [f("nine pct", 15, 9), f("two pct", 33, 2)])]
+    [(Decimal('-9'), Decimal('2'))]
+    """
+    figures = sorted(figures, key=lambda f: f.start)
+    out, i = [], 0
+    while i < len(figures):
+        a = figures[i]
+        b = figures[i + 1] if i + 1 < len(figures) else None
+        gap = _COMPARATIVE_GAP.match(text[a.end:b.start]) if b else None
+        after = _COMPARATIVE_AFTER.match(text[b.end:]) if gap else None
+        if (gap and after and a.unit == b.unit and a.kind == b.kind
+                and _RANGE_OPENER.search(text[max(0, a.start - 20):a.start])):
+            ends = [-abs(f.value) if re.fullmatch(_BELOW, w, re.I) else abs(f.value)
+                    for f, w in ((a, gap.group("w1")), (b, after.group("w2")))]
+            low, high = min(ends), max(ends)
+            end = b.end + after.end()
+            out.append(Figure(**{**a.__dict__, "text": text[a.start:end], "end": end, "value": (low + high) / 2,
+                                 "low": low, "high": high, "rule": "figures.range.comparative.v1",
+                                 "sign_from_verb": True}))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out

@@ -24,7 +24,8 @@ from decimal import Decimal
 
 from .comparatives import find_comparatives
 from .figure_atoms import QUALIFIERS, Atom, find_atoms, find_numbers, scanner
-from .figure_signs import fall_verb_before, signed, find_word_changes
+from .figure_signs import comparative_ranges, fall_verb_before, signed, find_word_changes
+from .fraction_amounts import find_fraction_amounts
 from .figure_tables import flat_to, paren_negative, paren_scaled, price_table_ranges, subunit_follows, table_rows
 from .counted import counted_noun
 from .records import Figure, Skipped
@@ -349,8 +350,15 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
         if a.currency == "DOLLAR" or unit == "DOLLAR":
             fig = Figure(**{**fig.__dict__, "currency_assumed": True})
         figures.append(signed(text, fig, res))
+    fractions = find_fraction_amounts(text, res, dollar)
+    if fractions:  # "half a cent", "a quarter of a percentage point": the fraction's, not "a cent"'s
+        figures = [f for f in figures if not any(g.start < f.end and f.start < g.end for g in fractions)]
+        figures.extend(signed(text, g, res) for g in fractions)
+        skipped = [s for s in skipped if not any(g.start <= s.start < g.end for g in fractions)]
     if "flat" in text.lower():
         figures = flat_to(text, figures)
+    if re.search(r"\b(?:less|lower|below|fewer)\s+(?:and|to)\b", text, re.I):
+        figures = comparative_ranges(text, figures)
     changes = find_word_changes(text, res, figures)
     if changes:
         figures.extend(changes)  # "a 10-fold increase": its digits were skipped as a number with no unit

@@ -434,3 +434,30 @@ def test_a_bid_offer_quote_by_its_last_digits_is_one_range(whole, bid, offer, un
     a, b = Decimal(f"{whole}.{bid:02d}"), Decimal(f"{whole}.{offer:02d}")
     assert [(f.low, f.high) for f in figures] == [(min(a, b), max(a, b))], \
         f"{text!r} -> {[(f.text, f.low, f.high) for f in figures]}"
+
+
+@SETTINGS
+@given(st.sampled_from([("a", 1), ("one", 1), ("three", 3)]), st.sampled_from([("half", 2), ("quarter", 4),
+       ("fifth", 5), ("tenth", 10)]), st.sampled_from([("cent", Decimal("0.01"), "USD"), ("U.S. cent", Decimal("0.01"), "USD"),
+       ("percentage point", Decimal(1), "pp"), ("percent", Decimal(1), "%")]), st.sampled_from(["-", " "]))
+def test_a_fraction_of_one_unit_is_that_share_of_the_unit(num, den, unit, joiner):
+    """'a quarter of a percentage point' is 0.25 pp, 'three-tenths of a cent' 0.003 dollars."""
+    (nw, n), (dw, d), (uw, factor, code) = num, den, unit
+    assume(n < d)
+    dens = dw + ("s" if n > 1 else "")
+    lead = f"{nw}{joiner}{dens}" if nw != "a" else f"a {dens}"
+    text = f"Rates rose {lead} of a {uw} on Tuesday."
+    figures, _ = resolve_figures(text, res(), "USD")
+    want = Decimal(n) / Decimal(d) * factor
+    assert [(f.value, f.unit) for f in figures] == [(want, code)], f"{text!r} -> {[(f.text, f.value, f.unit) for f in figures]}"
+
+
+@SETTINGS
+@given(plain_amounts(1, 50), plain_amounts(1, 50), st.sampled_from(["less", "lower", "below"]),
+       st.sampled_from(["more", "higher", "above"]), st.sampled_from([("between ", " and "), ("from ", " to ")]),
+       st.sampled_from(["%", " pct", " percent"]))
+def test_a_range_of_a_fall_and_a_rise_is_signed_at_each_end(a, b, below, above, opener, pct):
+    """'between nine pct less and two pct more than last year': -9 to +2."""
+    text = f"Plantings ranged {opener[0]}{_num(a)}{pct} {below}{opener[1]}{_num(b)}{pct} {above} than last year."
+    figures, _ = resolve_figures(text, res(), "USD")
+    assert [(f.low, f.high) for f in figures] == [(-a, b)], f"{text!r} -> {[(f.text, f.low, f.high) for f in figures]}"
