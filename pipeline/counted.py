@@ -85,14 +85,33 @@ def counted_noun(text: str, start: int, end: int, value: Decimal, words: bool, y
     head = _JOINER_BEFORE.search(before) and before_rx.search(before)
     if head and not words and not year_like:
         return "of"
-    m = after_rx.match(text, end)
-    if m is None:
-        return ""
-    mods = [w.lower() for w in re.findall(_MODIFIER, text[max(end, m.end("part")):m.start("noun")])]
-    if any(w in _STOP or w.endswith("est") for w in mods):
-        return ""
-    if _RATIO_AFTER.match(text, m.end()):
+    noun, mods = _noun_after(text, end, after_rx)
+    if not noun:
         return ""
     if year_like and (mods or _YEAR_BEFORE.search(before) or not _QUAL_BEFORE.search(before)):
         return ""
-    return m.group("noun").lower()
+    return noun
+
+
+def _noun_after(text: str, end: int, after_rx: re.Pattern) -> tuple[str, list[str]]:
+    """(the counted noun after a number ending at `end`, the modifiers before it), or ("", [])."""
+    m = after_rx.match(text, end)
+    if m is None:
+        return "", []
+    mods = [w.lower() for w in re.findall(_MODIFIER, text[max(end, m.end("part")):m.start("noun")])]
+    if any(w in _STOP or w.endswith("est") for w in mods) or _RATIO_AFTER.match(text, m.end()):
+        return "", []
+    return m.group("noun").lower(), mods
+
+
+def scaled_count_noun(text: str, end: int, res: Resources) -> str:
+    """The counted noun after a scaled number ("3 mln subscribers", "12.5 million shares"), or "": such a
+    number counts that noun and takes no currency from a money figure near it (issue 17).
+
+    >>> from pipeline.resources import load_resources
+    >>> scaled_count_noun("worth 450 mln dlrs, or 12.5 mln shares.", 31, load_resources())
+    'shares'
+    """
+    if not res.count_nouns:
+        return ""
+    return _noun_after(text, end, _patterns(res)[0])[0]

@@ -27,7 +27,7 @@ from .figure_atoms import QUALIFIERS, Atom, find_atoms, find_numbers, scanner
 from .figure_signs import comparative_ranges, fall_verb_before, signed, find_word_changes
 from .fraction_amounts import find_fraction_amounts
 from .figure_tables import flat_to, paren_negative, paren_scaled, price_table_ranges, subunit_follows, table_rows
-from .counted import counted_noun
+from .counted import counted_noun, scaled_count_noun
 from .records import Figure, Skipped
 from .table_cells import table_cells
 from .resources import Resources
@@ -284,7 +284,8 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
             skipped.append(Skipped(a.number, a.start, "model_name"))
             continue
         if kind in ("", "count") and a.scale != 1:
-            cur = _currency_in_context(text, atoms, i)
+            # "3 mln subscribers" near "5 mln dlrs" counts subscribers: no currency carries to it
+            cur = "" if scaled_count_noun(text, a.end, res) else _currency_in_context(text, atoms, i)
             if cur:
                 a.currency = cur
                 unit, kind = cur, "money"

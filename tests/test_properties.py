@@ -461,3 +461,15 @@ def test_a_range_of_a_fall_and_a_rise_is_signed_at_each_end(a, b, below, above, 
     text = f"Plantings ranged {opener[0]}{_num(a)}{pct} {below}{opener[1]}{_num(b)}{pct} {above} than last year."
     figures, _ = resolve_figures(text, res(), "USD")
     assert [(f.low, f.high) for f in figures] == [(-a, b)], f"{text!r} -> {[(f.text, f.low, f.high) for f in figures]}"
+
+
+@SETTINGS
+@given(st.integers(1, 999), st.integers(1, 999), st.sampled_from([" mln dlrs", " million euros", " billion yen"]),
+       st.sampled_from([" mln", " million", " billion"]), st.sampled_from(_counted_nouns()),
+       st.sampled_from([", or ", " and ", " from "]))
+def test_a_scaled_count_beside_money_stays_a_count(a, b, money_unit, scale, noun, joiner):
+    """'worth 450 mln dlrs, or 12.5 mln shares': the shares take no currency from the money before them."""
+    text = f"The deal is worth {a}{money_unit}{joiner}{b}{scale} {noun}."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.unit) for f in figures]
+    assert len(figures) == 2 and figures[1].unit == "count", f"{text!r} -> {got}"
