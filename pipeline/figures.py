@@ -49,7 +49,9 @@ _ARITH = re.compile(r"^\s?[+*/=]\s?\d|\d\s?[+*/=]\s?$")
 # (a qualifier on the upper end keeps it one range; issue 17).
 _RANGE_SEP = re.compile(r"^\s*(?P<sep>-|–|to|through|and|or)(?:\s+(?:(?:a\s+little|just|slightly|well|somewhat)\s+)?(?:" +
                         "|".join(sorted((re.escape(q) for q in QUALIFIERS if " " not in q or q.endswith(" than") or q in ("up to", "as much as", "close to")),
-                                        key=len, reverse=True)) + r"))?\s*$", re.I)
+                                        key=len, reverse=True)) + r"))?"
+                        # "from 40.50 to an average of 49.31 dlrs", "to a high of $12": the end named by its kind
+                        r"(?:\s+(?:a|an)\s+(?:average|high|peak|maximum|top)\s+of)?\s*$", re.I)
 _RANGE_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|roughly\s+|(?:a|an|its|the)\s+(?:\w+\s+){0,2}(?:of|at)\s+)?$", re.I)
 # "rose 5 dlrs to 410 dlrs" is a change and a level, not a range
 _MOVE_BEFORE = re.compile(r"\b(?:rose|rises|risen|fell|falls|fallen|up|down|increased?|decreased?|raised|raises|cut|cuts|lifted|"
