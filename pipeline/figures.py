@@ -110,6 +110,10 @@ def _quote_pair(text: str, a: Atom, b: Atom) -> Decimal | None:
         return None
 
 
+_SPEED_AFTER = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?(?:\s+|-)(?:per|an|a)[-\s]hour\b|\s*/\s*h(?:ou)?r?\b", re.I)
+_NAMED_QUANTITY = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?[\s-][A-Z][a-z]+")
+
+
 # A leveraged fund's name: "Direxion Daily Financial Bull 3X Shares", "ProShares UltraPro QQQ 3x ETF",
 # "2X Long VIX Futures ETF": the multiple is the product's, no figure of a company (issue 17, s19).
 _FUND_WORD = r"(?:Bull|Bear|Long|Short|Ultra\w*|Leveraged|Inverse|Daily)"
@@ -206,7 +210,7 @@ def _figure(text: str, atoms: list[Atom], unit: str, kind: str, rule: str, appro
         if kind in ("money", "count", "quantity"):
             v *= a.scale if a.scale != 1 or a is last else 1
         values.append(v)
-    if len(atoms) == 2 and _shares_scale(atoms[0], last) and kind in ("money", "count"):
+    if len(atoms) == 2 and _shares_scale(atoms[0], last) and kind in ("money", "count", "quantity"):
         values[0] = atoms[0].value * atoms[0].sign * last.scale  # "$91 to 93 billion": the scale is shared
     if unit == "pp" and any(a.unit == "bps" for a in atoms):
         values = [v / 100 for v in values]
@@ -282,6 +286,10 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
                 figures.append(fig)
                 used.update((i, i + 1))
                 continue
+        if kind == "quantity" and (_SPEED_AFTER.match(text, a.end) or _NAMED_QUANTITY.fullmatch(text[a.start:a.end])):
+            # "60 miles (97 km) per hour", "a 40-mile-per-hour storm": a speed; "Nine Mile Two": a plant's name
+            skipped.append(Skipped(a.number, a.start, "model_name" if a.words else "no_unit"))
+            continue
         if kind == "multiple" and _fund_leverage(text, a):
             skipped.append(Skipped(a.number, a.start, "model_name"))
             continue
@@ -321,8 +329,11 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
             is_from = bool(between) and "from" in between.group(0).lower()
             if is_from and not _CHANGE_BEFORE.search(text[max(0, a.start - 90):a.start - len(between.group(0)) + 5]):
                 is_from, between = False, None  # "from 10 dollars to 20 dollars" with no move: a range
+            # "contracted 5 cents to $10", "declines 1 basis point to 287bps": an amount that fell to a level far
+            # above it; "to decline 8.5% to 12.5%", ends of one size, stays a range
             moved = (_MOVE_BEFORE.search(text[max(0, a.start - 30):a.start])
-                     or fall_verb_before(res).search(text[max(0, a.start - 30):a.start]))  # "contracted 5 cents to $10"
+                     or (b.value * b.scale > 3 * a.value * a.scale
+                         and fall_verb_before(res).search(text[max(0, a.start - 30):a.start])))
             if (sep_m and b_unit and (not a.currency or not b.currency or a.currency == b.currency)
                     and not (not unit and b.scale != 1 and _YEAR.match(a.number))  # "of 1987 to 6.67 billion rand"
                     and (sep != "or" or _alternatives(a, b))):

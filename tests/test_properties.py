@@ -387,6 +387,8 @@ def test_a_share_ratio_is_no_count(n, noun, ratio):
 def test_a_fall_to_a_new_level_makes_the_amount_negative(move, level, verb, forms, to, restated):
     """'declined 33 cents to $61.65', 'lost $1.80, or 0.06%, to $2,912.50': the amount is the change."""
     move_form, level_form = forms
+    # every move form is move/100 of the unit; a level far above the move (a range's ends are of one size)
+    assume((Decimal(level) / 100 if level_form.endswith("p") else level) > 3 * Decimal(move) / 100)
     moved = move_form.format(move if "cents" in move_form or move_form.endswith("p") else Decimal(move) / 100)
     pct = ", or 1.5%," if restated else ""
     text = f"Brent {verb} {moved}{pct} {to}{level_form.format(level)} a barrel."
