@@ -286,7 +286,8 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
                 figures.append(fig)
                 used.update((i, i + 1))
                 continue
-        if kind == "quantity" and (_SPEED_AFTER.match(text, a.end) or _NAMED_QUANTITY.fullmatch(text[a.start:a.end])):
+        if kind == "quantity" and unit in ("kilometre", "mile") and (_SPEED_AFTER.match(text, a.end)
+                                                                    or _NAMED_QUANTITY.fullmatch(text[a.start:a.end])):
             # "60 miles (97 km) per hour", "a 40-mile-per-hour storm": a speed; "Nine Mile Two": a plant's name
             skipped.append(Skipped(a.number, a.start, "model_name" if a.words else "no_unit"))
             continue
