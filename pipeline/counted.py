@@ -4,7 +4,7 @@
 the number carries no unit of its own, the noun after it (or the head noun before "of") says
 what is counted. The nouns are models/lexicons/counts.yaml's `count_nouns` and `count_heads`;
 figures._atom_unit asks `counted_noun` for a number that has no unit, and makes it a count
-(rule figures.count.noun.v1).
+(rule figures.count.noun.v2).
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|from|of|during|until|through|bef
                           r"early|late|mid|the|between|around)|'s|[-/])\s*$", re.I)
 # "the top 10 shareholders", "No. 3 stores": a rank, not a quantity
 _RANK_BEFORE = re.compile(r"(?:\b(?:top|bottom|first|last|number|no\.?)|#)\s*$", re.I)
+_ANAPHOR_BEFORE = re.compile(r"\b(?:the|these|those|all|both)\s+$", re.I)
 _QUAL_BEFORE = re.compile(r"\b(?:about|some|nearly|almost|over|around|roughly|approximately|more\s+than|"
                           r"fewer\s+than|less\s+than|at\s+least|up\s+to|employs|employed|has|had|have|with)\s+$", re.I)
 
@@ -39,11 +40,19 @@ _JOINER_BEFORE = re.compile(r"\b(?:of|at|totall?ing|numbering|reached)\s+(?:[a-z
 def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     nouns = "|".join(re.escape(n) for n in sorted(res.count_nouns, key=len, reverse=True))
     heads = "|".join(re.escape(n) for n in sorted(res.count_nouns | res.count_heads, key=len, reverse=True))
-    after = re.compile(rf"(?:[ \t]+(?P<mod>{_MODIFIER})){{0,2}}?[ \t]+(?P<noun>{nouns})\b(?![-'])", re.I)
+    # a partitive of the owner's things may come first: "three of its major shareholders" (issue 17, s18)
+    after = re.compile(rf"(?P<part>[ \t]+of[ \t]+(?:its|their|our|the[ \t]+(?:company|group|bank|firm)['’]s))?"
+                       rf"(?:[ \t]+(?P<mod>{_MODIFIER})){{0,2}}?[ \t]+(?P<noun>{nouns})\b(?![-'])", re.I)
     before = re.compile(rf"\b(?:{heads})\s+(?:of|at|totall?ing|numbering|reached)\s+"
                         r"(?:(?:about|some|nearly|almost|over|around|roughly|approximately|more\s+than|a\s+record)\s+)?$",
                         re.I)
     return after, before
+
+
+@lru_cache(maxsize=4)
+def _rating_pattern(res: Resources) -> re.Pattern:
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(res.rating_words, key=len, reverse=True))
+    return re.compile(rf"[ \t]+[\"“](?:{words})[,.]?[\"”]", re.I)
 
 
 def counted_noun(text: str, start: int, end: int, value: Decimal, words: bool, year_like: bool,
@@ -63,23 +72,46 @@ def counted_noun(text: str, start: int, end: int, value: Decimal, words: bool, y
     """
     if not res.count_nouns or value != value.to_integral_value() or value < (2 if words else 0):
         return ""
+    if res.rating_words and not year_like and _rating_pattern(res).match(text, end):
+        return "ratings"  # '2 "strong buy" or "buy," 4 "hold"': a breakdown of analysts' ratings
     after_rx, before_rx = _patterns(res)
     before = text[max(0, start - 40):start]
     if _RANK_BEFORE.search(before):
         return ""
+    if words and value <= 10 and _ANAPHOR_BEFORE.search(before):
+        return ""  # "the two companies", "all three plants": the ones already named, not a quantity
     # the joiner must end the text before the number ("a workforce of 3,500") before the heads are looked for:
     # the heads' long alternation, tried at every place of 40 characters, is most of this step's cost
     head = _JOINER_BEFORE.search(before) and before_rx.search(before)
     if head and not words and not year_like:
         return "of"
-    m = after_rx.match(text, end)
-    if m is None:
-        return ""
-    mods = [w.lower() for w in re.findall(_MODIFIER, text[end:m.start("noun")])]
-    if any(w in _STOP or w.endswith("est") for w in mods):
-        return ""
-    if _RATIO_AFTER.match(text, m.end()):
+    noun, mods = _noun_after(text, end, after_rx)
+    if not noun:
         return ""
     if year_like and (mods or _YEAR_BEFORE.search(before) or not _QUAL_BEFORE.search(before)):
         return ""
-    return m.group("noun").lower()
+    return noun
+
+
+def _noun_after(text: str, end: int, after_rx: re.Pattern) -> tuple[str, list[str]]:
+    """(the counted noun after a number ending at `end`, the modifiers before it), or ("", [])."""
+    m = after_rx.match(text, end)
+    if m is None:
+        return "", []
+    mods = [w.lower() for w in re.findall(_MODIFIER, text[max(end, m.end("part")):m.start("noun")])]
+    if any(w in _STOP or w.endswith("est") for w in mods) or _RATIO_AFTER.match(text, m.end()):
+        return "", []
+    return m.group("noun").lower(), mods
+
+
+def scaled_count_noun(text: str, end: int, res: Resources) -> str:
+    """The counted noun after a scaled number ("3 mln subscribers", "12.5 million shares"), or "": such a
+    number counts that noun and takes no currency from a money figure near it (issue 17).
+
+    >>> from pipeline.resources import load_resources
+    >>> scaled_count_noun("worth 450 mln dlrs, or 12.5 mln shares.", 31, load_resources())
+    'shares'
+    """
+    if not res.count_nouns:
+        return ""
+    return _noun_after(text, end, _patterns(res)[0])[0]

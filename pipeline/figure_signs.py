@@ -53,12 +53,15 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
         if by_rx.search(text[max(0, fig.start - 60):fig.start]):
             # "decreased by EUR 31 million to EUR 350 million": the amount after "by" is the change (issue 17)
             return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
+        if fig.kind in ("money", "quantity") and _moved_to_level(text, fig, res):
+            return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
     if fig.kind == "money":
         return per_share_loss(text, fig)
     if fig.kind not in ("percent", "pp") or fig.value < 0:
         return fig
     before_rx, after_rx = _sign_patterns(res)
-    if before_rx.search(text[max(0, fig.start - 40):fig.start]) or after_rx.match(text, fig.end):
+    if (before_rx.search(text[max(0, fig.start - 40):fig.start]) or after_rx.match(text, fig.end)
+            or _restated_fall(res).search(text[max(0, fig.start - 90):fig.start])):
         return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
     return fig
 
@@ -77,12 +80,59 @@ def _sign_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     before = alternation(nw.get("falling_words") or ())
     nouns = alternation(nw.get("falling_nouns") or ())
     quals = _QUALIFIERS
-    # "fell 3%", "dropped by about 3%", and a falling noun with its adjectives before "of": "a weekly loss of 0.2%"
+    # "fell 3%", "dropped by about 3%", and a falling noun with up to three modifiers before "of": "a weekly loss
+    # of 0.2%", "a marginal organic revenue decline of 0.1 percent" (issue 17, s17)
     before_rx = re.compile(r"(?:\b(?:" + before + r")\s+(?:(?:[\w-]+\s+){0,3}by\s+)?(?:a further\s+|another\s+)?"
-                           r"|\b(?:a|an|the|its|their|his|her)\s+(?:(?!(?:" + _NOT_BETWEEN + r")\b)[a-z][\w-]*\s+){0,2}"
+                           r"|\b(?:a|an|the|its|their|his|her)\s+(?:(?!(?:" + _NOT_BETWEEN + r")\b)[a-z][\w-]*\s+){0,3}"
                            r"(?:" + nouns + r")\s+of\s+)(?:(?:" + quals + r")\s+)?$", re.I)
     after_rx = re.compile(r"(?:\s+(?!(?:" + _NOT_BETWEEN + r")\b)[a-z][a-z-]*){0,2}?\s+(?:" + nouns + r")\b", re.I)
     return before_rx, after_rx
+
+
+# A falling verb right before an amount, and the level it moved to right after it: "declined 33 cents to
+# $61.65 a barrel", "lost $1.80 per troy ounce, or 0.06%, to $2,912.50", "shed 45 cents to close at $10.10".
+# The new level after the amount makes it the change (a verb alone may name a loss: "lost $5 million").
+# Counts are left out: "cut 500 jobs to 4,500" states the jobs cut, a positive count (issue 17, s19).
+_PER_UNIT = r"(?:\s+(?:a|an|per|each)\s+(?:[a-z]+\s+){0,2}?[a-z]+)?"
+_RESTATED_PCT = r"(?:,?\s+or\s+(?:[a-z]+\s+){0,2}?\d[\d.,]*\s*(?:%|pct|percent|per\s+cent|percentage\s+points?),?)?"
+_TO_LEVEL_AFTER = re.compile(_PER_UNIT + _RESTATED_PCT + r"\s+(?:to|at)\s+(?:(?:close|end|settle|finish)\s+at\s+)?"
+                             r"(?:(?:about|around|roughly|nearly|some|a\s+record)\s+)?(?:[^\W\d]{1,3}\$?\s?|[$€£¥₹])?\d", re.I)
+# "fell $3.10, or 2%": a percent restating the amount makes it a change as a level after it does
+_PCT_RESTATES = re.compile(_PER_UNIT + r",?\s+or\s+(?:[a-z]+\s+){0,2}?\d[\d.,]*\s*(?:%|pct|percent|per\s+cent)", re.I)
+# "restated down one cent a share", "revised down $2 billion": "down" after a verb of revision or motion
+_DOWN_BEFORE = re.compile(r"\b(?:restated|revised|adjusted|marked|closed|ended|finished|settled|was|were|is|are|"
+                          r"traded|trading|moved|went|came|edged|ticked|inched)\s+down\s+(?:(?:about|around|some|nearly)\s+)?$",
+                          re.I)
+
+
+def _fall_verbs(res: Resources) -> str:
+    """number_words.yaml's one-word falling words but "lower" (a comparative: "lower at $5" is a level)."""
+    return alternation(w for w in res.number_words.get("falling_words") or () if " " not in w and w != "lower")
+
+
+@lru_cache(maxsize=4)
+def fall_verb_before(res: Resources) -> re.Pattern:
+    """A falling verb (number_words.yaml falling_words) and a qualifier right before an amount."""
+    return re.compile(r"\b(?:" + _fall_verbs(res) + r")\s+(?:(?:" + _QUALIFIERS + r")\s+)?$", re.I)
+
+
+def _moved_to_level(text: str, fig: Figure, res: Resources) -> bool:
+    """Whether an amount is a fall: a falling verb before it and the level reached after it, or a verb of
+    revision with "down" before it."""
+    before = text[max(0, fig.start - 40):fig.start]
+    if _DOWN_BEFORE.search(before):
+        return True
+    return bool(fall_verb_before(res).search(before)
+                and (_TO_LEVEL_AFTER.match(text, fig.end) or _PCT_RESTATES.match(text, fig.end)))
+
+
+@lru_cache(maxsize=4)
+def _restated_fall(res: Resources) -> re.Pattern:
+    """A percent restating an amount's fall: "lost $1.80 per troy ounce, or 0.06%", "fell 33 cents, or 1.2 pct"."""
+    verbs = _fall_verbs(res)
+    amount = r"(?:[^\W\d]{1,3}\$?\s?|[$€£¥₹])?\d[\d.,]*(?:[a-z]{1,2}\b)?(?:\s+(?:[a-z]+|[$€£¥]))?"
+    return re.compile(r"\b(?:" + verbs + r")\s+(?:(?:" + _QUALIFIERS + r")\s+)?" + amount + _PER_UNIT
+                      + r",?\s+or\s+(?:(?:" + _QUALIFIERS + r")\s+)?$", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -141,7 +191,10 @@ _DIGIT_FOLD = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d+)?)(?:-|\s)?fold\b", re.I)
 # "a double-income household", "a triple-A rating", "can double as distribution hubs", "a double whammy":
 # "double" and "triple" as an adjective, in a compound or meaning "serve as" state no change (issue 17).
 _COMPOUND_AFTER = re.compile(r"-[^\W\d_]|\s+as\b", re.I)
-_ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|your|this|that)\s+$", re.I)
+# After a preposition other than "to" the word is an adjective too: "firing with double barrels", "in
+# double time", "a bond of triple maturity" (issue 17, s19); "to double" and "could double" are verbs.
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|your|this|that|with|of|in|on|for|into|"
+                               r"without|like)\s+$", re.I)
 
 
 def _not_a_change(text: str, start: int, end: int) -> bool:
@@ -165,3 +218,45 @@ def _fold_context(text: str, start: int, end: int, res: Resources) -> bool:
     before, after = _fold_patterns(res)
     clause = re.split(r"[.;:!?,]\s", text[max(0, start - 60):start])[-1]
     return bool(before.search(clause) or after.match(text, end))
+
+
+# A range whose ends each carry a comparative: "between nine pct less and two pct more than last year's",
+# "from 3% lower to 2% higher", "between 5 pct below and 5 pct above" (issue 17, s18): one range from the
+# end below to the end above, each end signed by its word.
+_BELOW = r"(?:less|lower|below|down|fewer|smaller|under)"
+_ABOVE = r"(?:more|higher|above|up|greater|larger|over)"
+_COMPARATIVE_GAP = re.compile(rf"^\s+(?P<w1>{_BELOW}|{_ABOVE})\s+(?:and|to)\s+$", re.I)
+_COMPARATIVE_AFTER = re.compile(rf"^\s+(?P<w2>{_BELOW}|{_ABOVE})\b", re.I)
+_RANGE_OPENER = re.compile(r"\b(?:between|from|ranged?|ranging)\s+(?:(?:about|around|some)\s+)?$", re.I)
+
+
+def comparative_ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """Join "between N% less and M% more" into one signed range (rule figures.range.comparative.v1).
+
+    >>> from decimal import Decimal as D
+    >>> f = lambda t, s, v: Figure(text=t, start=s, end=s + len(t), value=D(v), low=D(v), high=D(v), unit="%", kind="percent")
+    >>> text = "ranged between nine pct less and two pct more than last year"
+    >>> [(g.low, g.high) for g in comparative_ranges(text, [f("nine pct", 15, 9), f("two pct", 33, 2)])]
+    [(Decimal('-9'), Decimal('2'))]
+    """
+    figures = sorted(figures, key=lambda f: f.start)
+    out, i = [], 0
+    while i < len(figures):
+        a = figures[i]
+        b = figures[i + 1] if i + 1 < len(figures) else None
+        gap = _COMPARATIVE_GAP.match(text[a.end:b.start]) if b else None
+        after = _COMPARATIVE_AFTER.match(text[b.end:]) if gap else None
+        if (gap and after and a.unit == b.unit and a.kind == b.kind
+                and _RANGE_OPENER.search(text[max(0, a.start - 20):a.start])):
+            ends = [-abs(f.value) if re.fullmatch(_BELOW, w, re.I) else abs(f.value)
+                    for f, w in ((a, gap.group("w1")), (b, after.group("w2")))]
+            low, high = min(ends), max(ends)
+            end = b.end + after.end()
+            out.append(Figure(**{**a.__dict__, "text": text[a.start:end], "end": end, "value": (low + high) / 2,
+                                 "low": low, "high": high, "rule": "figures.range.comparative.v1",
+                                 "sign_from_verb": True}))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out

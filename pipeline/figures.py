@@ -10,16 +10,24 @@ sign from falling nouns and participles, accounting negatives, decimal commas, r
 ends keep their own scales or share one unit ("eight or nine euros"), pounds of weight and
 index levels changed what the v1 rules returned. figures.range.flat and
 figures.range.price_table are new (v1).
+
+Set s19 of bench/figure_recall (issue 17): figures.range.quote.v1 is new (a bid/offer quote by its
+last digits, "4.46/37 pct"); figures.count.noun.v2 counts more nouns, a partitive ("three of its
+shareholders") and a rating breakdown, and no longer the ones a story already named ("the two
+companies"). A money amount between a falling verb and the level it moved to ("declined 33 cents
+to $61.65") is negative under its v2 rule, marked `sign_from_verb` as every sign from a word is.
 """
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from .comparatives import find_comparatives
 from .figure_atoms import QUALIFIERS, Atom, find_atoms, find_numbers, scanner
-from .figure_signs import signed, find_word_changes
+from .figure_signs import comparative_ranges, fall_verb_before, signed, find_word_changes
+from .fraction_amounts import find_fraction_amounts
 from .figure_tables import flat_to, paren_negative, paren_scaled, price_table_ranges, subunit_follows, table_rows
-from .counted import counted_noun
+from .counted import counted_noun, scaled_count_noun
 from .records import Figure, Skipped
 from .table_cells import table_cells
 from .resources import Resources
@@ -41,7 +49,9 @@ _ARITH = re.compile(r"^\s?[+*/=]\s?\d|\d\s?[+*/=]\s?$")
 # (a qualifier on the upper end keeps it one range; issue 17).
 _RANGE_SEP = re.compile(r"^\s*(?P<sep>-|–|to|through|and|or)(?:\s+(?:(?:a\s+little|just|slightly|well|somewhat)\s+)?(?:" +
                         "|".join(sorted((re.escape(q) for q in QUALIFIERS if " " not in q or q.endswith(" than") or q in ("up to", "as much as", "close to")),
-                                        key=len, reverse=True)) + r"))?\s*$", re.I)
+                                        key=len, reverse=True)) + r"))?"
+                        # "from 40.50 to an average of 49.31 dlrs", "to a high of $12": the end named by its kind
+                        r"(?:\s+(?:a|an)\s+(?:average|high|peak|maximum|top)\s+of)?\s*$", re.I)
 _RANGE_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|roughly\s+|(?:a|an|its|the)\s+(?:\w+\s+){0,2}(?:of|at)\s+)?$", re.I)
 # "rose 5 dlrs to 410 dlrs" is a change and a level, not a range
 _MOVE_BEFORE = re.compile(r"\b(?:rose|rises|risen|fell|falls|fallen|up|down|increased?|decreased?|raised|raises|cut|cuts|lifted|"
@@ -85,6 +95,39 @@ def _skip_reason(text: str, a: Atom) -> str:
     return "no_unit"
 
 
+def _quote_pair(text: str, a: Atom, b: Atom) -> Decimal | None:
+    """The second quote of a bid/offer pair written with only its last digits: "4.46/37 pct" is 4.46 and
+    4.37, "152.30/40 yen" 152.30 and 152.40, "1.8450/60 dlrs" 1.8450 and 1.8460 (wire money-market and
+    currency reports; issue 17, s19). None when b is no such abbreviation."""
+    if text[a.end:b.start] != "/" or not b.number.isdigit() or not 2 <= len(b.number) <= a.decimals:
+        return None
+    if a.words or b.words or b.scale != 1 or a.scale != 1 or "." not in a.number or "/" in text[max(0, a.start - 1):a.start]:
+        return None
+    head = a.number.replace(",", "")[:-len(b.number)]
+    try:
+        return Decimal(head + b.number)
+    except ArithmeticError:
+        return None
+
+
+_SPEED_AFTER = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?(?:\s+|-)(?:per|an|a)[-\s]hour\b|\s*/\s*h(?:ou)?r?\b", re.I)
+_NAMED_QUANTITY = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?[\s-][A-Z][a-z]+")
+
+
+# A leveraged fund's name: "Direxion Daily Financial Bull 3X Shares", "ProShares UltraPro QQQ 3x ETF",
+# "2X Long VIX Futures ETF": the multiple is the product's, no figure of a company (issue 17, s19).
+_FUND_WORD = r"(?:Bull|Bear|Long|Short|Ultra\w*|Leveraged|Inverse|Daily)"
+_FUND_AFTER = re.compile(r"\s+(?:Shares|ETFs?|ETNs?|ETP|Fund|Trust|" + _FUND_WORD + r")\b")
+_FUND_BEFORE = re.compile(r"(?:\b" + _FUND_WORD + r"|\b[A-Z][\w&.-]*)\s+$")
+
+
+def _fund_leverage(text: str, a: Atom) -> bool:
+    """Whether a glued multiple ("3X") sits in a capitalised fund name: a name word before, a fund word after."""
+    if not re.fullmatch(r"\d+(?:\.\d+)?\s?[xX]", text[a.start:a.end]):
+        return False
+    return bool(_FUND_BEFORE.search(text, max(0, a.start - 30), a.start) and _FUND_AFTER.match(text, a.end))
+
+
 def _qualifier(text: str, start: int) -> str:
     before = text[max(0, start - 30):start]
     m = _QUAL_RE.search(before)
@@ -108,7 +151,23 @@ def _currency_in_context(text: str, atoms: list[Atom], i: int) -> str:
         gap = text[atoms[i - 1].end:atoms[i].start]
         if len(gap) <= 60 and "\n" not in gap and _COMPARED_GAP.search(gap):
             return atoms[i - 1].currency
+    # further on in the sentence, a bare scaled number that names nothing after it: "would drain 957 mln stg
+    # while exchequer transactions ... would take out 15 mln and 25 mln respectively" (issue 17, s17)
+    for j in range(i - 1, max(-1, i - 3), -1):
+        prev = atoms[j]
+        if not (prev.currency and prev.scale != 1) or atoms[i].scale == 1 or atoms[i].words:
+            continue
+        gap = text[prev.end:atoms[i].start]
+        if len(gap) <= 150 and not _SENTENCE_BREAK.search(gap) and _NAMES_NOTHING.match(text, atoms[i].end) \
+                and all(atoms[k].currency == prev.currency or (atoms[k].scale != 1 and not atoms[k].unit)
+                        for k in range(j + 1, i)):
+            return prev.currency
+        break
     return ""
+
+
+_SENTENCE_BREAK = re.compile(r"\n|[.;:!?](?:\s|$)")
+_NAMES_NOTHING = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:and|or|respectively|each|apiece|vs|versus)\b)", re.I)
 
 
 def _quantity_in_context(text: str, atoms: list[Atom], i: int) -> str:
@@ -151,7 +210,7 @@ def _figure(text: str, atoms: list[Atom], unit: str, kind: str, rule: str, appro
         if kind in ("money", "count", "quantity"):
             v *= a.scale if a.scale != 1 or a is last else 1
         values.append(v)
-    if len(atoms) == 2 and _shares_scale(atoms[0], last) and kind in ("money", "count"):
+    if len(atoms) == 2 and _shares_scale(atoms[0], last) and kind in ("money", "count", "quantity"):
         values[0] = atoms[0].value * atoms[0].sign * last.scale  # "$91 to 93 billion": the scale is shared
     if unit == "pp" and any(a.unit == "bps" for a in atoms):
         values = [v / 100 for v in values]
@@ -216,8 +275,28 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
         if i in used:
             continue
         unit, kind = _atom_unit(text, a, res)
+        if i + 1 < len(atoms) and (quote := _quote_pair(text, a, atoms[i + 1])) is not None:
+            b = atoms[i + 1]
+            b_unit, b_kind = _atom_unit(text, b, res)
+            if b_unit and b_kind in ("percent", "money", "quantity") and not a.currency and not a.unit:
+                b.value, b.decimals, b.scale, a.scale = quote, a.decimals, Decimal(1), Decimal(1)
+                a.currency, a.unit = b.currency, b.unit
+                fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, "figures.range.quote.v1",
+                              _qualifier(text, a.start))
+                figures.append(fig)
+                used.update((i, i + 1))
+                continue
+        if kind == "quantity" and unit in ("kilometre", "mile") and (_SPEED_AFTER.match(text, a.end)
+                                                                    or _NAMED_QUANTITY.fullmatch(text[a.start:a.end])):
+            # "60 miles (97 km) per hour", "a 40-mile-per-hour storm": a speed; "Nine Mile Two": a plant's name
+            skipped.append(Skipped(a.number, a.start, "model_name" if a.words else "no_unit"))
+            continue
+        if kind == "multiple" and _fund_leverage(text, a):
+            skipped.append(Skipped(a.number, a.start, "model_name"))
+            continue
         if kind in ("", "count") and a.scale != 1:
-            cur = _currency_in_context(text, atoms, i)
+            # "3 mln subscribers" near "5 mln dlrs" counts subscribers: no currency carries to it
+            cur = "" if scaled_count_noun(text, a.end, res) else _currency_in_context(text, atoms, i)
             if cur:
                 a.currency = cur
                 unit, kind = cur, "money"
@@ -251,7 +330,11 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
             is_from = bool(between) and "from" in between.group(0).lower()
             if is_from and not _CHANGE_BEFORE.search(text[max(0, a.start - 90):a.start - len(between.group(0)) + 5]):
                 is_from, between = False, None  # "from 10 dollars to 20 dollars" with no move: a range
-            moved = _MOVE_BEFORE.search(text[max(0, a.start - 30):a.start])
+            # "contracted 5 cents to $10", "declines 1 basis point to 287bps": an amount that fell to a level far
+            # above it; "to decline 8.5% to 12.5%", ends of one size, stays a range
+            moved = (_MOVE_BEFORE.search(text[max(0, a.start - 30):a.start])
+                     or (b.value * b.scale > 3 * a.value * a.scale
+                         and fall_verb_before(res).search(text[max(0, a.start - 30):a.start])))
             if (sep_m and b_unit and (not a.currency or not b.currency or a.currency == b.currency)
                     and not (not unit and b.scale != 1 and _YEAR.match(a.number))  # "of 1987 to 6.67 billion rand"
                     and (sep != "or" or _alternatives(a, b))):
@@ -277,13 +360,20 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
                 continue
             skipped.append(Skipped(a.number, a.start, _skip_reason(text, a)))
             continue
-        rule = "figures.count.noun.v1" if a.counted else f"figures.{kind}.v2"
+        rule = "figures.count.noun.v2" if a.counted else f"figures.{kind}.v2"
         fig = _figure(text, [a], _currency(unit, dollar), kind, rule, _qualifier(text, a.start))
         if a.currency == "DOLLAR" or unit == "DOLLAR":
             fig = Figure(**{**fig.__dict__, "currency_assumed": True})
         figures.append(signed(text, fig, res))
+    fractions = find_fraction_amounts(text, res, dollar)
+    if fractions:  # "half a cent", "a quarter of a percentage point": the fraction's, not "a cent"'s
+        figures = [f for f in figures if not any(g.start < f.end and f.start < g.end for g in fractions)]
+        figures.extend(signed(text, g, res) for g in fractions)
+        skipped = [s for s in skipped if not any(g.start <= s.start < g.end for g in fractions)]
     if "flat" in text.lower():
         figures = flat_to(text, figures)
+    if re.search(r"\b(?:less|lower|below|fewer)\s+(?:and|to)\b", text, re.I):
+        figures = comparative_ranges(text, figures)
     changes = find_word_changes(text, res, figures)
     if changes:
         figures.extend(changes)  # "a 10-fold increase": its digits were skipped as a number with no unit

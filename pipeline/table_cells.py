@@ -2,7 +2,8 @@
 
 A row is a markdown row (`| Operating lease assets, net | 89.1 | | 65.3 |`) or a row of aligned
 columns (`Diluted      459      458      454`, `Volvo Series B    312.50    +1.40    +0.45`): a label,
-then cells that hold only numbers, signs, parentheses or dashes. figures.resolve_figures hands over
+then cells that hold only numbers, signs, parentheses or dashes, and at most two short comment cells
+with no digit after them (`Ground rent costs   0.0   0.0   paid`). figures.resolve_figures hands over
 the numbers it skipped for want of a unit; each cell in such a row becomes a figure, its unit read,
 in this order, from:
 
@@ -68,8 +69,13 @@ def _row(line: str) -> tuple[str, list[tuple[int, int, str]]] | None:
     i = 0
     while i < len(cells) and not _NUMERIC.fullmatch(cells[i][2]):
         i += 1
-    label_cells, nums = cells[:i], cells[i:]
-    if not label_cells or not nums or any(not _NUMERIC.fullmatch(c[2]) for c in nums):
+    j = i
+    while j < len(cells) and _NUMERIC.fullmatch(cells[j][2]):
+        j += 1
+    # a short note after the numbers ("Ground rent costs   0.0   0.0   0.0   paid", "... 12.1   stable"):
+    # a comment column, no number in it (issue 17, s19); anything longer is no table row
+    label_cells, nums, notes = cells[:i], cells[i:j], cells[j:]
+    if not label_cells or not nums or len(notes) > 2 or any(re.search(r"\d", c[2]) or len(c[2]) > 25 for c in notes):
         return None
     label = " ".join(c[2] for c in label_cells)
     if not _WORD.search(label) or len(label) > 90 or len(line) > 300:

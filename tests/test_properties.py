@@ -376,3 +376,102 @@ def test_a_share_ratio_is_no_count(n, noun, ratio):
     text = f"Holders receive {n} {noun} {ratio} share held."
     figures, _ = resolve_figures(text, res())
     assert figures == [], f"{text!r} -> {[(f.text, f.value, f.unit) for f in figures]}"
+
+
+# ---- issue 17, set s19: a fall to a new level; the wire's singular dlr; a bid/offer quote ----
+
+@SETTINGS
+@given(st.integers(1, 99), st.integers(10, 999), st.sampled_from(sorted(set(_falling("falling_words")) - {"lower"})),
+       st.sampled_from([("{} cents", "${}"), ("${:.2f}", "${}"), ("{} dlrs", "{} dlrs"), ("{}p", "{}p")]),
+       st.sampled_from(["to ", "to close at ", "to settle at "]), st.booleans())
+def test_a_fall_to_a_new_level_makes_the_amount_negative(move, level, verb, forms, to, restated):
+    """'declined 33 cents to $61.65', 'lost $1.80, or 0.06%, to $2,912.50': the amount is the change."""
+    move_form, level_form = forms
+    # every move form is move/100 of the unit; a level far above the move (a range's ends are of one size)
+    assume((Decimal(level) / 100 if level_form.endswith("p") else level) > 3 * Decimal(move) / 100)
+    moved = move_form.format(move if "cents" in move_form or move_form.endswith("p") else Decimal(move) / 100)
+    pct = ", or 1.5%," if restated else ""
+    text = f"Brent {verb} {moved}{pct} {to}{level_form.format(level)} a barrel."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.value) for f in figures]
+    want_level = Decimal(level) / 100 if level_form.endswith("p") else level
+    assert figures and figures[0].value < 0 and figures[-1].value == want_level, f"{text!r} -> {got}"
+    assert not restated or figures[1].value == Decimal("-1.5"), f"{text!r} -> {got}"
+
+
+@SETTINGS
+@given(st.integers(1, 99), st.integers(10, 999), st.sampled_from(["rose", "gained", "climbed", "added", "jumped"]))
+def test_a_rise_to_a_new_level_stays_positive(cents, level, verb):
+    text = f"Brent {verb} {cents} cents to ${level} a barrel."
+    figures, _ = resolve_figures(text, res(), "USD")
+    assert [f.value for f in figures] == [Decimal(cents) / 100, level], f"{text!r}"
+
+
+def _national_dlrs() -> list[tuple[str, str]]:
+    return sorted((name, cur.code) for cur in res().currencies.values() for name in cur.names
+                  if name.endswith(" dlrs") and not cur.dollar_like)
+
+
+def test_every_national_dlrs_has_its_wire_singular():
+    """currencies.yaml: each "<country> dlrs" is also listed as "<country> dlr" ("a 100 mln Australian dlr note")."""
+    names = {(n, c) for cur in res().currencies.values() for n in cur.names for c in [cur.code]}
+    missing = [(n, c) for n, c in _national_dlrs() if (n[:-1], c) not in names]
+    assert not missing, f"add the singular of {missing} to models/lexicons/currencies.yaml"
+
+
+@SETTINGS
+@given(st.integers(1, 999), st.sampled_from(_national_dlrs()), st.sampled_from(["note", "bond", "credit", "loan"]))
+def test_a_national_dlr_before_a_noun_reads_as_that_dollar(n, name_code, noun):
+    name, code = name_code
+    written = f"{n} mln {name[:-1]}"
+    assert _reads_back(f"The bank arranged a {written} {noun} facility.", written, Decimal(n) * 10 ** 6, code)
+
+
+@SETTINGS
+@given(st.integers(1, 300), st.integers(0, 99), st.integers(0, 99), st.sampled_from([" pct", "%", " yen", " dlrs"]))
+def test_a_bid_offer_quote_by_its_last_digits_is_one_range(whole, bid, offer, unit):
+    """'4.46/37 pct': 4.37 to 4.46; '152.30/40 yen': 152.30 to 152.40."""
+    text = f"The rate was quoted at {whole}.{bid:02d}/{offer:02d}{unit} today."
+    figures, _ = resolve_figures(text, res(), "USD")
+    a, b = Decimal(f"{whole}.{bid:02d}"), Decimal(f"{whole}.{offer:02d}")
+    assert [(f.low, f.high) for f in figures] == [(min(a, b), max(a, b))], \
+        f"{text!r} -> {[(f.text, f.low, f.high) for f in figures]}"
+
+
+@SETTINGS
+@given(st.sampled_from([("a", 1), ("one", 1), ("three", 3)]), st.sampled_from([("half", 2), ("quarter", 4),
+       ("fifth", 5), ("tenth", 10)]), st.sampled_from([("cent", Decimal("0.01"), "USD"), ("U.S. cent", Decimal("0.01"), "USD"),
+       ("percentage point", Decimal(1), "pp"), ("percent", Decimal(1), "%")]), st.sampled_from(["-", " "]))
+def test_a_fraction_of_one_unit_is_that_share_of_the_unit(num, den, unit, joiner):
+    """'a quarter of a percentage point' is 0.25 pp, 'three-tenths of a cent' 0.003 dollars."""
+    (nw, n), (dw, d), (uw, factor, code) = num, den, unit
+    assume(n < d)
+    dens = dw + ("s" if n > 1 else "")
+    lead = f"{nw}{joiner}{dens}" if nw != "a" else f"a {dens}"
+    text = f"Rates rose {lead} of a {uw} on Tuesday."
+    figures, _ = resolve_figures(text, res(), "USD")
+    want = Decimal(n) / Decimal(d) * factor
+    assert [(f.value, f.unit) for f in figures] == [(want, code)], f"{text!r} -> {[(f.text, f.value, f.unit) for f in figures]}"
+
+
+@SETTINGS
+@given(plain_amounts(1, 50), plain_amounts(1, 50), st.sampled_from(["less", "lower", "below"]),
+       st.sampled_from(["more", "higher", "above"]), st.sampled_from([("between ", " and "), ("from ", " to ")]),
+       st.sampled_from(["%", " pct", " percent"]))
+def test_a_range_of_a_fall_and_a_rise_is_signed_at_each_end(a, b, below, above, opener, pct):
+    """'between nine pct less and two pct more than last year': -9 to +2."""
+    text = f"Plantings ranged {opener[0]}{_num(a)}{pct} {below}{opener[1]}{_num(b)}{pct} {above} than last year."
+    figures, _ = resolve_figures(text, res(), "USD")
+    assert [(f.low, f.high) for f in figures] == [(-a, b)], f"{text!r} -> {[(f.text, f.low, f.high) for f in figures]}"
+
+
+@SETTINGS
+@given(st.integers(1, 999), st.integers(1, 999), st.sampled_from([" mln dlrs", " million euros", " billion yen"]),
+       st.sampled_from([" mln", " million", " billion"]), st.sampled_from(_counted_nouns()),
+       st.sampled_from([", or ", " and ", " from "]))
+def test_a_scaled_count_beside_money_stays_a_count(a, b, money_unit, scale, noun, joiner):
+    """'worth 450 mln dlrs, or 12.5 mln shares': the shares take no currency from the money before them."""
+    text = f"The deal is worth {a}{money_unit}{joiner}{b}{scale} {noun}."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.unit) for f in figures]
+    assert len(figures) == 2 and figures[1].unit == "count", f"{text!r} -> {got}"
