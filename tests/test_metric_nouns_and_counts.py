@@ -45,6 +45,15 @@ NOUNS_NEGATIVE = [
     ("Initech said net sales rose to 2.1 billion euro in the quarter.", "2.1 billion euro", "revenue"),
 ]
 
+SHARES = [
+    # a share of a market is market share; a region's share of sales is not
+    ("Globex said its rupee holdings of about 300 mln rupees are about 45 pct of the total market.", "45 pct",
+     "market_share"),
+    ("Initech holds a 12% market share in the region, the tracker said.", "12%", "market_share"),
+    ("North America accounted for 51 percent of sales in 2024, Europe for 30 percent and Asia for 19 percent.",
+     "30 percent", "other"),
+]
+
 
 def _metric(text: str, figure: str) -> str:
     claims, _ = extract([text], published="1987-03-20")
@@ -61,4 +70,9 @@ def test_a_scaled_count_takes_the_money_metric_its_clause_names(text, figure, me
 
 @pytest.mark.parametrize("text, figure, metric", NOUNS + NOUNS_NEGATIVE, ids=[c[0][:60] for c in NOUNS + NOUNS_NEGATIVE])
 def test_balance_sheets_working_capital_likelihoods_installs_and_buybacks(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", SHARES, ids=[c[0][:60] for c in SHARES])
+def test_a_share_of_a_market_and_a_share_of_another_whole(text, figure, metric):
     assert _metric(text, figure) == metric
