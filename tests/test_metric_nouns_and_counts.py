@@ -1,6 +1,6 @@
 """Session 15's metric rules on whole sentences: a scaled amount written without its currency takes the money
 metric its clause names (pipeline/scaled_counts.py); measures.yaml nouns for a balance-sheet total, working capital,
-a likelihood and app installs; "bought back" as a buyback. Sentences written for these tests, none from the
+a likelihood and app installs, equity (own funds, share capital) and gross proceeds; "bought back" as a buyback. Sentences written for these tests, none from the
 yardstick; each table has cases the rule must leave alone.
 """
 from __future__ import annotations
@@ -34,6 +34,13 @@ NOUNS = [
     ("Traders see a 30% chance of an interest rate hike in June.", "30%", "other"),
     # app installs are no users
     ("Hooli's chat app recorded 410 million installs last year, the tracker said.", "410 million", "other"),
+    # equity is no profit or loss; what an issue brought in is no share's price
+    ("Globex Bank said own funds were 14 billion francs vs 9.1 billion after a transfer from profits.", "9.1 billion",
+     "other"),
+    ("The regulator said Initech Airways had lost its share capital of 2.1 billion rupees.", "2.1 billion rupees",
+     "other"),
+    ("Shareholders' equity was $1.2 billion at year end, and net income rose 4%.", "$1.2 billion", "other"),
+    ("Holders exercised 90,000 options at $0.15 per share, for gross proceeds of C$13,500.", "C$13,500", "other"),
     # "bought back" is a buyback as "buy back" is
     ("Globex AG said it has bought back 820 million francs of its shares so far this year.", "820 million francs",
      "buyback"),
