@@ -46,7 +46,7 @@ from .headings import find_headings, heading_owner
 from .paragraph_periods import ParagraphPeriods, headline_month
 from .table_columns import column_period
 from .roundup_items import item_owner
-from .scaled_counts import money_metric_of_count
+from .scaled_counts import money_metric_of_count, per_share_metric
 from .former_names import name_then
 from .subject_finish import finished_subject
 from .tariff_owners import tariff_owner
@@ -489,6 +489,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
                     metric, mscore = s_metric, s_score * 0.6
                 cue_score = s_score
             metric, mscore = money_metric_of_count(fig.kind, fig.text, metric, mscore, text[cs:ce], fig.start - cs, res, score_metric)
+            metric = per_share_metric(fig.kind, metric, text, fig.end, res)  # "a financing at C$7 a share"
             # the noun the figure is tied to ("customer numbers rose 18%", "a $600,000 promissory note")
             # outweighs the clause's cues: it says what this figure counts, they what the clause is about
             share = share_metric(res.measures, lower_text(text[fig.end:ce]), fig.kind) if res.measures is not None else None

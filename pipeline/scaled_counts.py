@@ -1,4 +1,4 @@
-"""The metric of a scaled amount written without its currency: "Operating profit 629.0 mln", "an 800 mln bond issue".
+"""Amounts whose unit or size the cues misread: "Operating profit 629.0 mln", "an 800 mln bond issue", "C$7 a share".
 
 A wire table's line or a sentence that names its currency once ("... 800 mln francs in addition to an 800 mln bond
 issue") leaves a scaled number with no unit of its own: the figure is a count, and the metrics of money
@@ -6,6 +6,9 @@ issue") leaves a scaled number with no unit of its own: the figure is a count, a
 metric with a specific phrase (a cue of weight 4 or more, `metric_model.WEAK_CUE`: "operating profit", "bond
 issue"), the count is that metric's amount. A metric of one share ("a share", "dividend") never: "2.9 mln shares"
 is no price. Measured on the yardstick's train and dev splits (issue 15, session 15): 2 right, none wrong.
+
+The converse, `per_share_metric`: an amount of one share ("at C$7 a share") the cues filed under a total's metric
+(debt, from "financing") is the share's price (1 right, none wrong there).
 """
 from __future__ import annotations
 
@@ -41,3 +44,31 @@ def money_metric_of_count(kind: str, figure_text: str, metric: str, score_now: f
     if weight < STRONG_CUE or named not in res.metrics or res.metrics[named].per_share:
         return metric, score_now
     return named, weight
+
+
+# "C$7 a share", "$22.50 apiece", "$3.18 per share": an amount of one share
+_PER_SHARE_AFTER = re.compile(r"\s*(?:a|per|each|for each)\s+(?:common\s+|ordinary\s+|class\s+\w\s+)?(?:share|ADR|ADS)\b|\s*apiece\b",
+                              re.I)
+# metrics an amount of one share may be besides the per-share ones: a takeover's offer, a per-share charge or gain
+_ALSO_PER_SHARE = frozenset({"deal_value", "other"})
+
+
+def per_share_metric(kind: str, metric: str, text: str, end: int, res: Resources) -> str:
+    """`metric`, or share_price for an amount of one share the cues filed under a total's metric.
+
+    "complete a C$300 million financing at C$7 a share": "financing" names debt, but C$7 is what one share is
+    sold at, and no debt, revenue or cash is an amount of one share. An offer ("45 dlrs a share": deal_value),
+    a per-share charge (other) and the per-share metrics (eps, dividend, price target) stand.
+    end: the figure's end in `text`.
+
+    >>> from pipeline.resources import load_resources
+    >>> per_share_metric("money", "debt", "a financing at C$7 a share", 18, load_resources())
+    'share_price'
+    >>> per_share_metric("money", "debt", "a financing of C$7 million", 26, load_resources())
+    'debt'
+    """
+    if kind != "money" or metric in _ALSO_PER_SHARE or metric not in res.metrics or res.metrics[metric].per_share:
+        return metric
+    if SCALED.search(text, max(0, end - 12), end) or not _PER_SHARE_AFTER.match(text, end):
+        return metric
+    return "share_price"

@@ -1,7 +1,8 @@
 """Session 15's metric rules on whole sentences: a scaled amount written without its currency takes the money
-metric its clause names (pipeline/scaled_counts.py); measures.yaml nouns for a balance-sheet total, working capital,
-a likelihood and app installs, equity (own funds, share capital) and gross proceeds; "bought back" as a buyback. Sentences written for these tests, none from the
-yardstick; each table has cases the rule must leave alone.
+metric its clause names, and an amount of one share the cues filed under a total is its price
+(pipeline/scaled_counts.py); measures.yaml nouns for a balance-sheet total, working capital, a likelihood, app
+installs, equity (own funds, share capital) and gross proceeds; "bought back" as a buyback. Sentences written for
+these tests, none from the yardstick; each table has cases the rule must leave alone.
 """
 from __future__ import annotations
 
@@ -21,6 +22,16 @@ SCALED_COUNTS_NEGATIVE = [
     ("Avg shrs 12.4 mln vs 11.9 mln", "12.4 mln", "other"),
     ("Globex Corp said it will have about 28.5 mln shares outstanding after the offering.", "28.5 mln", "other"),
     ("Hooli said 3.1 billion people used at least one of its apps each month.", "3.1 billion", "users"),
+]
+PER_SHARE = [
+    # an amount of one share the clause's total names no metric of: the price shares are sold at
+    ("To fund the purchase, Globex Corp plans to complete a C$150 million financing at C$4 a share.", "C$4",
+     "share_price"),
+    ("To fund the purchase, Globex Corp plans to complete a C$150 million financing at C$4 a share.", "C$150 million",
+     "debt"),
+    # an offer, a per-share earnings figure stand
+    ("Globex Corp offered 45 dlrs a share for the rest of Initech Corp.", "45 dlrs", "deal_value"),
+    ("Initech said net income rose to 12 mln dlrs, or 15 cts a share, in the first quarter.", "15 cts", "eps"),
 ]
 NOUNS = [
     # a balance-sheet total is the bank's assets
@@ -82,4 +93,9 @@ def test_balance_sheets_working_capital_likelihoods_installs_and_buybacks(text, 
 
 @pytest.mark.parametrize("text, figure, metric", SHARES, ids=[c[0][:60] for c in SHARES])
 def test_a_share_of_a_market_and_a_share_of_another_whole(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", PER_SHARE, ids=[f"{c[0][:50]} {c[1]}" for c in PER_SHARE])
+def test_an_amount_of_one_share_is_no_total(text, figure, metric):
     assert _metric(text, figure) == metric
