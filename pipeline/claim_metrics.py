@@ -15,6 +15,7 @@ from .claim_draft import Draft, Story
 from .entities import ArticleEntities
 from .measures import laid_rate, measured_noun, share_metric, table_row_metric
 from .resources import Resources, lower_text
+from .scaled_counts import money_metric_of_count, per_share_metric
 from .subject_roles import quoted_kind
 
 # subjects that are quoted themselves: "Oil major BP fell 2%" is BP's share move, not oil's (metric_by_clause)
@@ -158,6 +159,9 @@ def measure_figure(story: Story, d: Draft) -> None:
         cue_score = mscore  # the row label names the metric: never a weak cue
     else:
         metric, mscore, cue_score = _cued_metric(story, d)
+        metric, mscore = money_metric_of_count(fig.kind, fig.text, metric, mscore, text[cs:ce], fig.start - cs, res,
+                                               score_metric)  # "Operating profit 629.0 mln": a scaled count is money
+        metric = per_share_metric(fig.kind, metric, text, fig.end, res)  # "a financing at C$7 a share"
         # the noun the figure is tied to ("customer numbers rose 18%", "a $600,000 promissory note")
         # outweighs the clause's cues: it says what this figure counts, they what the clause is about
         share = share_metric(res.measures, lower_text(text[fig.end:ce]), fig.kind) if res.measures is not None else None

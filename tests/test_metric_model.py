@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -101,6 +102,24 @@ GATE = [
 @pytest.mark.parametrize("sentence,figure,metric,unit_,rule,unsure", GATE, ids=[g[0] for g in GATE])
 def test_needs_model(resources, sentence, figure, metric, unit_, rule, unsure):
     c = claim(sentence, figure, metric, unit_, rule)
+    assert mm.needs_model(c, mm.claim_kind(c, resources), resources) is unsure
+
+
+ESTIMATES = [
+    # an analysts' estimate set against a reported figure: the rules' metric (the reported figure's) stands
+    ("Revenue rose 3%, ahead of analyst expectations for a 1% rise, according to a consensus.", "1%", "revenue_growth",
+     "%", "estimate", False),
+    ("The $5.1 billion total exceeded the $4.9 billion average of estimates compiled by Bloomberg.", "$4.9 billion",
+     "profit", "USD", "estimate", False),
+    # the same weak cue in a reported figure's sentence is still the model's to read
+    ("Revenue rose 3%, ahead of last year's 1% rise.", "1%", "revenue_growth", "%", "actual", True),
+]
+
+
+@pytest.mark.parametrize("sentence,figure,metric,unit_,modality,unsure", ESTIMATES, ids=[e[0][:50] for e in ESTIMATES])
+def test_needs_model_leaves_an_estimates_metric_alone(resources, sentence, figure, metric, unit_, modality, unsure):
+    c = replace(claim(sentence, figure, metric, unit_, "figures.percent.v1" if unit_ == "%" else "figures.money.v1"),
+                modality=modality, cue_score=1.0)
     assert mm.needs_model(c, mm.claim_kind(c, resources), resources) is unsure
 
 

@@ -1,0 +1,74 @@
+"""Amounts whose unit or size the cues misread: "Operating profit 629.0 mln", "an 800 mln bond issue", "C$7 a share".
+
+A wire table's line or a sentence that names its currency once ("... 800 mln francs in addition to an 800 mln bond
+issue") leaves a scaled number with no unit of its own: the figure is a count, and the metrics of money
+(profit, operating income, debt) take no count, so the claim was `other`. When the clause's money cues name such a
+metric with a specific phrase (a cue of weight 4 or more, `metric_model.WEAK_CUE`: "operating profit", "bond
+issue"), the count is that metric's amount. A metric of one share ("a share", "dividend") never: "2.9 mln shares"
+is no price. Measured on the yardstick's train and dev splits (issue 15, session 15): 2 right, none wrong.
+
+The converse, `per_share_metric`: an amount of one share ("at C$7 a share") the cues filed under a total's metric
+(debt, from "financing") is the share's price (1 right, none wrong there).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .resources import Resources
+
+# "629.0 mln", "1.6 billion", "6.2bn": a number with a scale word, the currency left to the reader
+SCALED = re.compile(r"\b(?:thousand|million|mln|mn|billion|bln|bn|trillion|tn|crore|lakh)s?\b|\d\s?(?:[mMbBkK]|bn|tn)\b")
+STRONG_CUE = 4.0
+
+
+def money_metric_of_count(kind: str, figure_text: str, metric: str, score_now: float, clause: str, figure_at: int,
+                          res: Resources, score: Callable[[str, int, str, Resources], tuple[str, float]]) -> tuple[str, float]:
+    """The metric and score of a figure of `kind` the cues left `metric` (scored `score_now`): a scaled count's
+    clause that names a money metric strongly makes it that metric's amount; any other figure keeps its own.
+
+    clause: the figure's clause; figure_at: the figure's offset in it; score: `claims.score_metric` (the cue
+    scorer, passed in to keep this module free of claims.py).
+
+    >>> from pipeline.resources import load_resources
+    >>> from pipeline.claims import score_metric
+    >>> res = load_resources()
+    >>> money_metric_of_count("count", "629.0 mln", "other", 0.0, "Operating profit 629.0 mln", 17, res, score_metric)[0]
+    'operating_income'
+    >>> money_metric_of_count("count", "2.9 mln", "other", 0.0, "Avg shrs 2.9 mln", 9, res, score_metric)[0]
+    'other'
+    """
+    if kind != "count" or metric != "other" or not SCALED.search(figure_text):
+        return metric, score_now
+    named, weight = score(clause, figure_at, "money", res)
+    if weight < STRONG_CUE or named not in res.metrics or res.metrics[named].per_share:
+        return metric, score_now
+    return named, weight
+
+
+# "C$7 a share", "$22.50 apiece", "$3.18 per share": an amount of one share
+_PER_SHARE_AFTER = re.compile(r"\s*(?:a|per|each|for each)\s+(?:common\s+|ordinary\s+|class\s+\w\s+)?(?:share|ADR|ADS)\b|\s*apiece\b",
+                              re.I)
+# metrics an amount of one share may be besides the per-share ones: a takeover's offer, a per-share charge or gain
+_ALSO_PER_SHARE = frozenset({"deal_value", "other"})
+
+
+def per_share_metric(kind: str, metric: str, text: str, end: int, res: Resources) -> str:
+    """`metric`, or share_price for an amount of one share the cues filed under a total's metric.
+
+    "complete a C$300 million financing at C$7 a share": "financing" names debt, but C$7 is what one share is
+    sold at, and no debt, revenue or cash is an amount of one share. An offer ("45 dlrs a share": deal_value),
+    a per-share charge (other) and the per-share metrics (eps, dividend, price target) stand.
+    end: the figure's end in `text`.
+
+    >>> from pipeline.resources import load_resources
+    >>> per_share_metric("money", "debt", "a financing at C$7 a share", 18, load_resources())
+    'share_price'
+    >>> per_share_metric("money", "debt", "a financing of C$7 million", 26, load_resources())
+    'debt'
+    """
+    if kind != "money" or metric in _ALSO_PER_SHARE or metric not in res.metrics or res.metrics[metric].per_share:
+        return metric
+    if SCALED.search(text, max(0, end - 12), end) or not _PER_SHARE_AFTER.match(text, end):
+        return metric
+    return "share_price"
