@@ -260,111 +260,157 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
     """Resolve atoms into figures and skips. `dollar` is what a bare $/dlrs means here; `title` is the
     headline, which names the market of a price table (table_cells)."""
     atoms = find_atoms(text, res)
+    _bracketed_signs(text, atoms, res)
+    figures: list[Figure] = []
+    skipped: list[Skipped] = []
+    used: set[int] = set()
+    for i, a in enumerate(atoms):
+        if i not in used:
+            _resolve_atom(text, atoms, i, res, dollar, figures, skipped, used)
+    figures, skipped = _article_passes(text, res, figures, skipped, dollar, title)
+    figures.sort(key=lambda f: f.start)
+    return figures, skipped
+
+
+def _bracketed_signs(text: str, atoms: list[Atom], res: Resources) -> None:
+    """A number in brackets is negative: "(0.01)", "(100 %)" in a table, "$(3) million of bad debt expense"."""
     for a in atoms:
         if a.sign == 1 and paren_negative(text, a.start, a.end):
-            a.sign = -1  # "(0.01)", "(100 %)" in a table
+            a.sign = -1
             cur = scanner(res).paren_prefix.search(text, max(0, a.start - 12), a.start) if not (a.currency or a.unit) else None
             if cur:
                 a.currency = scanner(res).prefix[cur.group(1).rstrip()]  # "$(0.01)": the figure is "0.01", in USD
         elif a.sign == 1 and not (a.currency or a.unit) and a.scale == 1:
             paren_scaled(text, a, res)  # "$(3) million of bad debt expense": negative in prose too
-    figures: list[Figure] = []
-    skipped: list[Skipped] = []
-    used = set()
-    for i, a in enumerate(atoms):
-        if i in used:
-            continue
-        unit, kind = _atom_unit(text, a, res)
-        if i + 1 < len(atoms) and (quote := _quote_pair(text, a, atoms[i + 1])) is not None:
-            b = atoms[i + 1]
-            b_unit, b_kind = _atom_unit(text, b, res)
-            if b_unit and b_kind in ("percent", "money", "quantity") and not a.currency and not a.unit:
-                b.value, b.decimals, b.scale, a.scale = quote, a.decimals, Decimal(1), Decimal(1)
-                a.currency, a.unit = b.currency, b.unit
-                fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, "figures.range.quote.v1",
-                              _qualifier(text, a.start))
-                figures.append(fig)
-                used.update((i, i + 1))
-                continue
-        if kind == "quantity" and unit in ("kilometre", "mile") and (_SPEED_AFTER.match(text, a.end)
-                                                                    or _NAMED_QUANTITY.fullmatch(text[a.start:a.end])):
-            # "60 miles (97 km) per hour", "a 40-mile-per-hour storm": a speed; "Nine Mile Two": a plant's name
-            skipped.append(Skipped(a.number, a.start, "model_name" if a.words else "no_unit"))
-            continue
-        if kind == "multiple" and _fund_leverage(text, a):
-            skipped.append(Skipped(a.number, a.start, "model_name"))
-            continue
-        if kind in ("", "count") and a.scale != 1:
-            # "3 mln subscribers" near "5 mln dlrs" counts subscribers: no currency carries to it
-            cur = "" if scaled_count_noun(text, a.end, res) else _currency_in_context(text, atoms, i)
-            if cur:
-                a.currency = cur
-                unit, kind = cur, "money"
-            elif (q := _quantity_in_context(text, atoms, i)):
-                a.unit = q
-                unit, kind = q[2:], "quantity"
-        if kind == "money" and i + 1 < len(atoms) and subunit_follows(text, a, atoms[i + 1]):
-            # "20 dollars 43 cents", "$20 and 43c", "3 CHF 4 cents": one amount in two units
-            b = atoms[i + 1]
-            whole = Atom(a.start, b.end, text[a.start:b.end], a.value + b.value * b.scale, max(a.decimals, 2),
-                         currency=a.currency, sign=a.sign)
-            fig = _figure(text, [whole], _currency(unit, dollar), kind, "figures.money.v2", _qualifier(text, a.start))
-            if a.currency == "DOLLAR":
-                fig = Figure(**{**fig.__dict__, "currency_assumed": True})
-            figures.append(fig)
+
+
+def _resolve_atom(text: str, atoms: list[Atom], i: int, res: Resources, dollar: str, figures: list[Figure],
+                  skipped: list[Skipped], used: set[int]) -> None:
+    """Atom `i` as a figure (alone, or a range or an amount with the atom after it, marked `used`) or a skip."""
+    a = atoms[i]
+    unit, kind = _atom_unit(text, a, res)
+    nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+    if nxt is not None and (fig := _quote_range(text, a, nxt, res, dollar)) is not None:
+        figures.append(fig)
+        used.update((i, i + 1))
+        return
+    if kind == "quantity" and unit in ("kilometre", "mile") and (_SPEED_AFTER.match(text, a.end)
+                                                                or _NAMED_QUANTITY.fullmatch(text[a.start:a.end])):
+        # "60 miles (97 km) per hour", "a 40-mile-per-hour storm": a speed; "Nine Mile Two": a plant's name
+        skipped.append(Skipped(a.number, a.start, "model_name" if a.words else "no_unit"))
+        return
+    if kind == "multiple" and _fund_leverage(text, a):
+        skipped.append(Skipped(a.number, a.start, "model_name"))
+        return
+    if kind in ("", "count") and a.scale != 1:
+        unit, kind = _unit_in_context(text, atoms, i, res, unit, kind)
+    if kind == "money" and nxt is not None and subunit_follows(text, a, nxt):
+        figures.append(_with_subunit(text, a, nxt, unit, kind, dollar))
+        used.update((i, i + 1))
+        return
+    if nxt is not None and i + 1 not in used and not a.bare and not nxt.bare:
+        paired = _paired(text, a, nxt, unit, kind, res, dollar)
+        if isinstance(paired, Figure):
+            figures.append(paired)
             used.update((i, i + 1))
-            continue
-        if i + 1 < len(atoms) and i + 1 not in used and not a.bare and not atoms[i + 1].bare:
-            b = atoms[i + 1]
-            sep_m = _RANGE_SEP.match(text[a.end:b.start])
-            sep = sep_m.group("sep").lower() if sep_m else text[a.end:b.start].strip().lower()
-            b_unit, b_kind = _atom_unit(text, b, res)
-            if b.unit == "times" and unit == "x":
-                b_unit, b_kind = "x", "multiple"
-            if sep_m and kind == "money" and b_kind == "count" and a.scale == 1 and b.scale != 1:
-                b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$91-93 billion", "$91 to 93 billion"
-            elif (kind == "money" and not b_unit and a.scale == 1 and text[a.end:b.start] in ("-", "–")
-                    and b.loose_scale == 1 and not b.words and a.value < b.value):
-                b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$1-2 a share": the symbol written once
-            between = _RANGE_BETWEEN.search(text[max(0, a.start - 40):a.start])
-            is_from = bool(between) and "from" in between.group(0).lower()
-            if is_from and not _CHANGE_BEFORE.search(text[max(0, a.start - 90):a.start - len(between.group(0)) + 5]):
-                is_from, between = False, None  # "from 10 dollars to 20 dollars" with no move: a range
-            # "contracted 5 cents to $10", "declines 1 basis point to 287bps": an amount that fell to a level far
-            # above it; "to decline 8.5% to 12.5%", ends of one size, stays a range
-            moved = (_MOVE_BEFORE.search(text[max(0, a.start - 30):a.start])
-                     or (b.value * b.scale > 3 * a.value * a.scale
-                         and fall_verb_before(res).search(text[max(0, a.start - 30):a.start])))
-            if (sep_m and b_unit and (not a.currency or not b.currency or a.currency == b.currency)
-                    and not (not unit and b.scale != 1 and _YEAR.match(a.number))  # "of 1987 to 6.67 billion rand"
-                    and (sep != "or" or _alternatives(a, b))):
-                two_figures = (sep == "and" and not (between and not is_from)) or is_from or (moved and unit and sep not in ("-", "–"))
-                if two_figures and not unit and sep != "and":
-                    # "rose from 10 to 20 dollars": the first number takes the second's unit
-                    unit, kind = b_unit, b_kind
-                    a.currency, a.unit = b.currency, b.unit
-                    if _shares_scale(a, b):
-                        a.scale = b.scale
-                elif not two_figures and (not unit or unit == b_unit):
-                    approx = _qualifier(text, a.start)
-                    fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, f"figures.range.{b_kind}.v2", approx)
-                    figures.append(signed(text, fig, res))
-                    used.update((i, i + 1))
-                    continue
-        if not unit:
-            pct = _PCT_OF.search(text, max(0, a.start - 24), a.start)
-            if pct and pct.end() == a.start and not a.bare:
-                # "percent of 10", "per cent of twenty-two": the percent word written first
-                fig = _figure(text, [a], "%", "percent", "figures.percent.v2", "exact")
-                figures.append(Figure(**{**fig.__dict__, "text": text[pct.start("w"):a.end], "start": pct.start("w")}))
-                continue
-            skipped.append(Skipped(a.number, a.start, _skip_reason(text, a)))
-            continue
-        rule = "figures.count.noun.v2" if a.counted else f"figures.{kind}.v2"
-        fig = _figure(text, [a], _currency(unit, dollar), kind, rule, _qualifier(text, a.start))
-        if a.currency == "DOLLAR" or unit == "DOLLAR":
-            fig = Figure(**{**fig.__dict__, "currency_assumed": True})
-        figures.append(signed(text, fig, res))
+            return
+        if paired is not None:
+            unit, kind = paired  # "rose from 10 to 20 dollars": the first number takes the second's unit
+    if not unit:
+        pct = _PCT_OF.search(text, max(0, a.start - 24), a.start)
+        if pct and pct.end() == a.start and not a.bare:
+            # "percent of 10", "per cent of twenty-two": the percent word written first
+            fig = _figure(text, [a], "%", "percent", "figures.percent.v2", "exact")
+            figures.append(Figure(**{**fig.__dict__, "text": text[pct.start("w"):a.end], "start": pct.start("w")}))
+            return
+        skipped.append(Skipped(a.number, a.start, _skip_reason(text, a)))
+        return
+    rule = "figures.count.noun.v2" if a.counted else f"figures.{kind}.v2"
+    fig = _figure(text, [a], _currency(unit, dollar), kind, rule, _qualifier(text, a.start))
+    if a.currency == "DOLLAR" or unit == "DOLLAR":
+        fig = Figure(**{**fig.__dict__, "currency_assumed": True})
+    figures.append(signed(text, fig, res))
+
+
+def _quote_range(text: str, a: Atom, b: Atom, res: Resources, dollar: str) -> Figure | None:
+    """A bid/offer quote written with the second's last digits only: "4.46/37 pct", "152.30/40 yen"."""
+    quote = _quote_pair(text, a, b)
+    if quote is None:
+        return None
+    b_unit, b_kind = _atom_unit(text, b, res)
+    if not (b_unit and b_kind in ("percent", "money", "quantity") and not a.currency and not a.unit):
+        return None
+    b.value, b.decimals, b.scale, a.scale = quote, a.decimals, Decimal(1), Decimal(1)
+    a.currency, a.unit = b.currency, b.unit
+    return _figure(text, [a, b], _currency(b_unit, dollar), b_kind, "figures.range.quote.v1", _qualifier(text, a.start))
+
+
+def _unit_in_context(text: str, atoms: list[Atom], i: int, res: Resources, unit: str, kind: str) -> tuple[str, str]:
+    """A scaled number with no unit takes the currency or the physical unit of the figures around it ("15 mln and
+    25 mln" after "957 mln stg"); "3 mln subscribers" near "5 mln dlrs" counts subscribers: no currency carries."""
+    a = atoms[i]
+    cur = "" if scaled_count_noun(text, a.end, res) else _currency_in_context(text, atoms, i)
+    if cur:
+        a.currency = cur
+        return cur, "money"
+    if (q := _quantity_in_context(text, atoms, i)):
+        a.unit = q
+        return q[2:], "quantity"
+    return unit, kind
+
+
+def _with_subunit(text: str, a: Atom, b: Atom, unit: str, kind: str, dollar: str) -> Figure:
+    """"20 dollars 43 cents", "$20 and 43c", "3 CHF 4 cents": one amount in two units."""
+    whole = Atom(a.start, b.end, text[a.start:b.end], a.value + b.value * b.scale, max(a.decimals, 2),
+                 currency=a.currency, sign=a.sign)
+    fig = _figure(text, [whole], _currency(unit, dollar), kind, "figures.money.v2", _qualifier(text, a.start))
+    if a.currency == "DOLLAR":
+        fig = Figure(**{**fig.__dict__, "currency_assumed": True})
+    return fig
+
+
+def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, dollar: str) -> Figure | tuple[str, str] | None:
+    """Atom `a` read with the next one: a range ("$91-93 billion", "between 5% and 7%") as a Figure; two figures
+    of a move whose first lacks the unit ("rose from 10 to 20 dollars") as the (unit, kind) it takes; else None."""
+    sep_m = _RANGE_SEP.match(text[a.end:b.start])
+    sep = sep_m.group("sep").lower() if sep_m else text[a.end:b.start].strip().lower()
+    b_unit, b_kind = _atom_unit(text, b, res)
+    if b.unit == "times" and unit == "x":
+        b_unit, b_kind = "x", "multiple"
+    if sep_m and kind == "money" and b_kind == "count" and a.scale == 1 and b.scale != 1:
+        b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$91-93 billion", "$91 to 93 billion"
+    elif (kind == "money" and not b_unit and a.scale == 1 and text[a.end:b.start] in ("-", "–")
+            and b.loose_scale == 1 and not b.words and a.value < b.value):
+        b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$1-2 a share": the symbol written once
+    between = _RANGE_BETWEEN.search(text[max(0, a.start - 40):a.start])
+    is_from = bool(between) and "from" in between.group(0).lower()
+    if is_from and not _CHANGE_BEFORE.search(text[max(0, a.start - 90):a.start - len(between.group(0)) + 5]):
+        is_from, between = False, None  # "from 10 dollars to 20 dollars" with no move: a range
+    # "contracted 5 cents to $10", "declines 1 basis point to 287bps": an amount that fell to a level far
+    # above it; "to decline 8.5% to 12.5%", ends of one size, stays a range
+    moved = (_MOVE_BEFORE.search(text[max(0, a.start - 30):a.start])
+             or (b.value * b.scale > 3 * a.value * a.scale
+                 and fall_verb_before(res).search(text[max(0, a.start - 30):a.start])))
+    if not (sep_m and b_unit and (not a.currency or not b.currency or a.currency == b.currency)
+            and not (not unit and b.scale != 1 and _YEAR.match(a.number))  # "of 1987 to 6.67 billion rand"
+            and (sep != "or" or _alternatives(a, b))):
+        return None
+    two_figures = (sep == "and" and not (between and not is_from)) or is_from or (moved and unit and sep not in ("-", "–"))
+    if two_figures and not unit and sep != "and":
+        a.currency, a.unit = b.currency, b.unit
+        if _shares_scale(a, b):
+            a.scale = b.scale
+        return b_unit, b_kind
+    if not two_figures and (not unit or unit == b_unit):
+        fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, f"figures.range.{b_kind}.v2", _qualifier(text, a.start))
+        return signed(text, fig, res)
+    return None
+
+
+def _article_passes(text: str, res: Resources, figures: list[Figure], skipped: list[Skipped], dollar: str,
+                    title: str) -> tuple[list[Figure], list[Skipped]]:
+    """The passes over the whole text that see more than one atom: fractions of a unit in words, "flat",
+    comparative ranges, changes in words, wire result rows, price tables, comparatives, table cells."""
     fractions = find_fraction_amounts(text, res, dollar)
     if fractions:  # "half a cent", "a quarter of a percentage point": the fraction's, not "a cent"'s
         figures = [f for f in figures if not any(g.start < f.end and f.start < g.end for g in fractions)]
@@ -387,7 +433,6 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
     if "  " in text or "|" in text or "\t" in text:  # a table row: aligned columns or markdown bars
         cells, skipped = table_cells(text, res, skipped, dollar, title, frozenset(f.start for f in figures))
         figures.extend(cells)
-    figures.sort(key=lambda f: f.start)
     return figures, skipped
 
 
