@@ -49,9 +49,9 @@ from .roundup_items import item_owner
 from .former_names import name_then
 from .subject_finish import finished_subject
 from .tariff_owners import tariff_owner
+from .clause_openers import opener_owner
 from .headline_subject import headline_subject
-from .subjects import (FEATURES, RELATIONS, Discourse, candidate_rows, choose, load_head,
-                       paragraph_subject)
+from .subjects import FEATURES, RELATIONS, Discourse, candidate_rows, choose, load_head, paragraph_subject
 
 RULE = "claims.v1"
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s-\s|\s--\s|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared (?:with|to)\b|\bversus\b")
@@ -428,6 +428,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         cands = money_places(text, cands, listed, spans[fig.start], res)  # "2.43 US dollars": the money's unit, no owner
         best, best_score = choose(cands, head)
         best = mover_owner(text, fig.start, cands, best, sent.start, res)  # "... and Yonghui declines 2.15%"
+        best = opener_owner(text, fig, sent.start, cands, best, res)  # "National Tech had sales of 23 mln dlrs"
         best = tariff_owner(text, fig, sent.start, cands, best, res)  # "Trump imposes 25% tariffs": the US's rate
         best = trailing_owner(text, spans[fig.start], listed, cands, respectively_owner(
             text, spans[fig.start], listed, cands, best, sent.start, sent.end))
