@@ -428,8 +428,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         cands = money_places(text, cands, listed, spans[fig.start], res)  # "2.43 US dollars": the money's unit, no owner
         best, best_score = choose(cands, head)
         best = mover_owner(text, fig.start, cands, best, sent.start, res)  # "... and Yonghui declines 2.15%"
-        best = opener_owner(text, fig, sent.start, cands, best, res)  # "National Tech had sales of 23 mln dlrs"
-        best = tariff_owner(text, fig, sent.start, cands, best, res)  # "Trump imposes 25% tariffs": the US's rate
+        best = tariff_owner(text, fig, sent.start, cands, opener_owner(text, fig, sent.start, cands, best, res), res)  # "NTPC's issue raised"
         best = trailing_owner(text, spans[fig.start], listed, cands, respectively_owner(
             text, spans[fig.start], listed, cands, best, sent.start, sent.end))
         if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(headline):
