@@ -506,17 +506,17 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
                     res.subject_words.get("index_nouns") or ()) else "name"
                 raw.append((Mention(text[s:e], s, e, name, slug(name), k, source="name"), k))
     picked, route = rule_pick
-    if picked is not None and picked.start >= 0 and not any(
-            m.start == picked.start and m.end == picked.end for m, _ in raw):
+    if picked is not None and picked.start >= 0 and not any(m.start == picked.start and m.end == picked.end for m, _ in raw):
         raw.append((picked, picked.kind if picked.kind in KINDS else "name"))
     if chunk_spans:  # a known name inside a longer one is part of it: "Carraro India" is not India
         raw = [(m, k) for m, k in raw if not any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e)
                                                  for s, e in chunk_spans)]
     taken = [(m.start, m.end) for m, _ in raw]
     common, demonyms, _ = _sentence_words(text, sent_start, sent_end, words)
-    if common:  # "West Texas crude", "Australian dollar": a name chunk inside a longer common subject is part of it
-        inside = {(m.start, m.end) for m, _ in raw for s, e, _, _ in common
-                  if m.source == "name" and s <= m.start and m.end <= e and (m.start, m.end) != (s, e)}
+    if common:  # "West Texas crude", "Australian dollar": a name chunk or country inside a longer common subject is part of it
+        inside = {(m.start, m.end) for m, k in raw for s, e, _, ck in common  # "New Zealand dollar": not New Zealand
+                  if (m.source == "name" or k == "country" and ck in ("currency", "bond")) and m.end <= e and (m.start, m.end)
+                  != (s, e) and (s <= m.start or text[m.start:s].strip().lower() == "the")}
         if inside:
             raw = [(m, k) for m, k in raw if (m.start, m.end) not in inside]
         raw, common = commodity_parts(text, raw, common, res.exchanges)

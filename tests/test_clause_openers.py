@@ -56,3 +56,4 @@ OWNERS = [
 @pytest.mark.parametrize("title,text,figure,want", OWNERS)
 def test_the_clause_opener_owns_the_figure(title, text, figure, want):
     assert _entity(title, text, figure) == want
+
