@@ -30,8 +30,7 @@ from .measured_parts import measured_part, part_words as measured_part_words
 from .modality import MODALITY_REACH as _MODALITY_REACH, figure_modality, modality_after, modality_cues, modality_in_sentence
 from .segment_frames import frame_segment
 from .segment_context import context_part
-from .story_calendar import (STARTING, country_story, gazetteer_fiscal_year_end, labels_fiscal_year_end,
-                             sentence_fiscal_year_end, story_fiscal_year_end)
+from .story_calendar import STARTING, country_story, gazetteer_fiscal_year_end, labels_fiscal_year_end, sentence_fiscal_year_end, story_fiscal_year_end
 from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
 from .claim_periods import (REPORT_GRAINS as _REPORT_GRAINS, Periods as _Periods, compared_before as _compared_before,
                             compared_with as _compared_with, period_for as _period_for, report_period as _report_period,
@@ -50,6 +49,7 @@ from .former_names import name_then
 from .subject_finish import finished_subject
 from .tariff_owners import tariff_owner
 from .clause_openers import opener_owner
+from .market_cities import market_index
 from .headline_subject import headline_subject
 from .subjects import FEATURES, RELATIONS, Discourse, candidate_rows, choose, load_head, paragraph_subject
 
@@ -428,7 +428,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         cands = money_places(text, cands, listed, spans[fig.start], res)  # "2.43 US dollars": the money's unit, no owner
         best, best_score = choose(cands, head)
         best = mover_owner(text, fig.start, cands, best, sent.start, res)  # "... and Yonghui declines 2.15%"
-        best = tariff_owner(text, fig, sent.start, cands, opener_owner(text, fig, sent.start, cands, best, res), res)  # "NTPC's issue raised"
+        best = market_index(text, fig, sent.start, cands, opener_owner(text, fig, sent.start, cands, best, res), res)  # "Frankfurt +0.1%"
+        best = tariff_owner(text, fig, sent.start, cands, best, res)  # "Trump imposes 25% tariffs": the US's rate
         best = trailing_owner(text, spans[fig.start], listed, cands, respectively_owner(
             text, spans[fig.start], listed, cands, best, sent.start, sent.end))
         if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(headline):
@@ -714,9 +715,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             period_start=period.period_start if period else None, period_end=period.period_end if period else None,
             period_label=period.label if period else "", modality=modality, figure=article.text[start:end],
             char_start=start, char_end=end, sentence=text[sent.start:sent.end],
-            confidence=estimate_confidence(conf_head, row), rule=fig.rule,
-            entity_source=subject.source if subject else "", decimals=fig.decimals,
-            source=article.source, title=article.title, cue_score=cue_score, subject_route=how if subject else "",
-            confidence_features=row,
+            confidence=estimate_confidence(conf_head, row), rule=fig.rule, entity_source=subject.source if subject else "",
+            decimals=fig.decimals, source=article.source, title=article.title, cue_score=cue_score,
+            subject_route=how if subject else "", confidence_features=row,
         ))
     return claims
