@@ -522,7 +522,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
             # on steel" is no steel price)
         elif measured is None and not fig.table_label:
             metric = metric_by_clause(metric, fig.kind, quoted, text, cs, ce, res, clause_words_seen)
-        subject = finished_subject(subject, metric, cands, topic, text, res)  # "the Fed ... consumer prices rose 3%"
+        subject = finished_subject(subject, metric, cands, topic, text, res, headline)  # "the Fed ... consumer prices rose 3%"
         entity = subject.entity if subject else ""
         entity_id = subject.entity_id if subject else ""
         segment = ""
