@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .resources import Resources
 from .identity import slug
-from .subjects import FEATURES, subject_words, written_lower
+from .subjects import FEATURES, is_reporter, subject_words, written_lower
 
 RULE = "clause_openers.v1"
 
@@ -72,6 +72,22 @@ def opener_owner(text: str, fig, sent_start: int, cands: list, best, res: Resour
         if c.source == "name" and c.entity_id == slug(c.entity) and " " in c.entity \
                 and res.alias_index.get(c.entity.split()[0]) is not None:
             continue  # "The Fitbit Charge 4 is on sale for $100": a known company's product (product_makers.py)
+        if any(is_reporter(" ".join(c.entity.split()[:k]), words) for k in range(1, len(c.entity.split()))):
+            continue  # "Wells Fargo Bank NA has agreed to syndicate ...": a broker's or bank's own arm
+        if _speech_that(text, c.end, res):
+            continue  # "Roger Almond noted that 70%-75% of revenue ...": a speaker of the story's company's figure
         if opens_clause(text, sent_start, c.start, fig.start, res):
             return c
     return best
+
+
+@lru_cache(maxsize=4)
+def _speech_rx(res: Resources) -> re.Pattern | None:
+    verbs = sorted((str(v) for v in res.subject_words.get("speech_verbs") or ()), key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(v) for v in verbs) + r")\s+that\b", re.I) if verbs else None
+
+
+def _speech_that(text: str, end: int, res: Resources) -> bool:
+    """The name is followed by a verb of speech and "that": it says the clause, it does not own its figure."""
+    rx = _speech_rx(res)
+    return rx is not None and rx.match(text, end) is not None

@@ -57,3 +57,20 @@ OWNERS = [
 def test_the_clause_opener_owns_the_figure(title, text, figure, want):
     assert _entity(title, text, figure) == want
 
+
+
+# (sentence, name, says): a name followed by a verb of speech and "that" says its clause
+SPEAKERS = [
+    ("Roger Almond noted that approximately 70%-75% of revenue comes from APAC.", "Roger Almond", True),
+    ("Acme said that sales rose 5%.", "Acme", True),
+    ("While Umicore said it expects growth, its projections of 100,000 tons slipped.", "Umicore", False),
+    ("National Tech had sales of about 23 mln dlrs for 1986.", "National Tech", False),
+]
+
+
+@pytest.mark.parametrize("sentence,name,says", SPEAKERS)
+def test_a_speaker_of_a_that_clause_is_no_opener(sentence, name, says):
+    from pipeline.clause_openers import _speech_that
+
+    end = sentence.index(name) + len(name)
+    assert _speech_that(sentence, end, load_resources()) == says
