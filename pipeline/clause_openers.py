@@ -72,6 +72,8 @@ def opener_owner(text: str, fig, sent_start: int, cands: list, best, res: Resour
         if c.source == "name" and c.entity_id == slug(c.entity) and " " in c.entity \
                 and res.alias_index.get(c.entity.split()[0]) is not None:
             continue  # "The Fitbit Charge 4 is on sale for $100": a known company's product (product_makers.py)
+        if c.entity.isupper() and len(c.entity.split()) >= 3:
+            continue  # "**CLICK HERE FOR THE CHART** The stock ...": a link's or a heading's capitals, no name
         if any(is_reporter(" ".join(c.entity.split()[:k]), words) for k in range(1, len(c.entity.split()))):
             continue  # "Wells Fargo Bank NA has agreed to syndicate ...": a broker's or bank's own arm
         if _speech_that(text, c.end, res):
