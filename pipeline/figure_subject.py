@@ -3,7 +3,9 @@
 Word order proposes the figure's subject (possessive or attached "Baidu's 7.7%", the clause's subject, the
 sentence's, the article's main company: `choose_subject`); the subject head (subjects.py) ranks it among
 every candidate of the sentence, the discourse and the headline; then the roles word order alone misses
-correct the choice: a place that is only money's unit, a mover in a list, a tariff's owner, "respectively",
+correct the choice: a place that is only money's unit, a mover in a list, the name the figure's clause opens
+with where the head chose a company the sentence never names, a market wrap's city for its index, a tariff's
+owner, "respectively",
 a roundup's item, a section heading (subject_roles.py, tariff_owners.py, coordinated_owners.py,
 roundup_items.py, headings.py). A data provider compiles estimates of another company's figures.
 """
@@ -14,9 +16,11 @@ import re
 
 from .claim_draft import Draft, Story
 from .clauses import SentenceView
+from .clause_openers import opener_owner
 from .coordinated_owners import respectively_owner, trailing_owner
 from .entities import ArticleEntities
 from .headings import find_headings, heading_owner
+from .market_cities import market_index
 from .modality import modality_cues
 from .records import Figure, Mention
 from .resources import Resources
@@ -47,6 +51,8 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
     cands = money_places(text, cands, listed, spans[fig.start], res)  # "2.43 US dollars": the money's unit, no owner
     best, best_score = choose(cands, story.head)
     best = mover_owner(text, fig.start, cands, best, sent.start, res)  # "... and Yonghui declines 2.15%"
+    best = opener_owner(text, fig, sent.start, cands, best, res)  # "National Tech had sales of 23 mln dlrs"
+    best = market_index(text, fig, sent.start, cands, best, res)  # "Frankfurt +0.1%": the city's benchmark index
     best = tariff_owner(text, fig, sent.start, cands, best, res)  # "Trump imposes 25% tariffs": the US's rate
     best = trailing_owner(text, spans[fig.start], listed, cands, respectively_owner(
         text, spans[fig.start], listed, cands, best, sent.start, sent.end))
@@ -68,7 +74,7 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
 
 def finish_subject(story: Story, d: Draft) -> None:
     """The subject once the metric is known ("the Fed ... consumer prices rose 3%": the country's)."""
-    d.subject = finished_subject(d.subject, d.metric, d.cands, story.topic, story.text, story.res)
+    d.subject = finished_subject(d.subject, d.metric, d.cands, story.topic, story.text, story.res, story.headline)
     d.entity = d.subject.entity if d.subject else ""
     d.entity_id = d.subject.entity_id if d.subject else ""
 

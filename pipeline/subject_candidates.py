@@ -143,9 +143,10 @@ def _with_common_words(q: _Asked, raw: list) -> list:
     text, fig, res, words = q.text, q.fig, q.res, q.words
     taken = [(m.start, m.end) for m, _ in raw]
     common, demonyms, _ = _sentence_words(text, q.sent_start, q.sent_end, words)
-    if common:  # "West Texas crude", "Australian dollar": a name chunk inside a longer common subject is part of it
-        inside = {(m.start, m.end) for m, _ in raw for s, e, _, _ in common
-                  if m.source == "name" and s <= m.start and m.end <= e and (m.start, m.end) != (s, e)}
+    if common:  # "West Texas crude", "Australian dollar": a name chunk or country inside a longer common subject is part of it
+        inside = {(m.start, m.end) for m, k in raw for s, e, _, ck in common  # "New Zealand dollar": not New Zealand
+                  if (m.source == "name" or k == "country" and ck in ("currency", "bond")) and m.end <= e
+                  and (m.start, m.end) != (s, e) and (s <= m.start or text[m.start:s].strip().lower() == "the")}
         if inside:
             raw = [(m, k) for m, k in raw if (m.start, m.end) not in inside]
         raw, common = commodity_parts(text, raw, common, res.exchanges)

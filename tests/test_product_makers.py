@@ -25,6 +25,22 @@ MAKERS = [
     ("Best Deals for the Holidays", "Sony WH1000XM3 for $278, down from $348.", "$278", "Sony"),
 ]
 
+# (title, text, figure, want): a product line written without its maker (subjects.yaml product_lines)
+LINES = [
+    ("How the Surface Pro compares", "A similarly outfitted MacBook will cost you $1,299, but sports a less powerful "
+     "processor.", "$1,299", "Apple"),
+    ("Black Friday tech deals", "The all-new Fire TV Stick is on sale for $28, which is 30 percent off its normal price.",
+     "30 percent", "Amazon"),
+    ("Pre-order deals", "In the case of the Galaxy S20, the bundle costs $1,000 instead of $1,159.86.", "$1,000",
+     "Samsung Electronics"),
+]
+
+
+@pytest.mark.parametrize("title,text,figure,want", LINES, ids=[r[2] for r in LINES])
+def test_a_product_lines_price_is_its_makers(title, text, figure, want):
+    assert _entity(title, text, figure) == want
+
+
 # negative: an index or unit whose name starts with a company's, or a figure of a named metric
 OTHERS = [
     ("Australian stocks", "Alcan Australia ended four cents down at 1.15 dlrs on Friday.", "four cents",

@@ -142,3 +142,17 @@ NOT_NAMES = [
 @pytest.mark.parametrize("text,figure,title,want", NOT_NAMES, ids=[n[0][:40] for n in NOT_NAMES])
 def test_a_word_before_a_name_or_a_period_is_no_name(text, figure, title, want):
     assert _entity(text, figure, title) == _name(want)
+
+
+# (text, figure, want): a country's name that begins a currency's is part of it (pipeline/subjects.py)
+CURRENCIES = [
+    ("The New Zealand dollar rose to around $0.566 on Wednesday, amid a steady U.S. dollar.", "$0.566",
+     "New Zealand dollar"),
+    ("The Australian dollar fell 0.3% to 62.5 U.S. cents.", "0.3%", "Australian dollar"),
+]
+
+
+@pytest.mark.parametrize("text,figure,want", CURRENCIES)
+def test_a_countrys_currency_is_the_currencys(text, figure, want):
+    claims, _ = extract([text], published="2025-02-10")
+    assert claims[claims["figure"] == figure].iloc[0]["entity"] == want

@@ -163,3 +163,20 @@ RESEARCH_EMPLOYERS = [
 @pytest.mark.parametrize("text,figure,title,want", RESEARCH_EMPLOYERS, ids=[r[0][:50] for r in RESEARCH_EMPLOYERS])
 def test_a_brokers_analyst_or_call_makes_it_no_owner(text, figure, title, want):
     assert _entity(text, figure, title) == (RES.alias_index[want].name if want in RES.alias_index else want)
+
+
+# (title, text, figure, want): a macro figure read as a person's or as headline words no list knows is the
+# country the headline names (subject_finish.headline_country)
+HEADLINE_COUNTRIES = [
+    ("Daily Roundup of Key US Economic Data for Feb. 7",
+     "The unemployment rate fell to 4.0% from 4.1% in December, with an increase in the labor force.", "4.1%",
+     "United States"),
+    ("Japan Posts Weak Data as Exports Slow",
+     "Consumer prices rose 3.2% in January from a year earlier, the fastest pace in two years.", "3.2%", "Japan"),
+]
+
+
+@pytest.mark.parametrize("title,text,figure,want", HEADLINE_COUNTRIES)
+def test_a_macro_figure_is_the_headlines_country(title, text, figure, want):
+    claims, _ = extract(pd.DataFrame([{"id": "m1", "title": title, "text": text, "published": "2025-02-07"}]))
+    assert claims[claims["figure"] == figure].iloc[0]["entity"] == want

@@ -85,6 +85,23 @@ def test_a_broker_is_not_the_subject_of_its_price_target():
     assert row["entity"] == "DoorDash" and row["metric"] == "price_target"
 
 
+# the wire's brokers and underwriters report, forecast or manage the figures of the company the story is about
+BROKER_ROWS = [
+    ("SALOMON RAISES CATERPILLAR <CAT> OPINION", "Salomon Brothers raised its opinion of Caterpillar Inc.\n\n"
+     "Salomon analyst David Sutliff said he sees 1988 earnings of 3.35 dlrs a share, up from an earlier forecast of "
+     "three dlrs for the year.", "three dlrs", "Caterpillar"),
+    ("COCA-COLA ENTERPRISES <CCE> SELLS DEBT", "Coca-Cola Enterprises Inc is offering 300 mln dlrs of notes.\n\n"
+     "Allen and Co Inc and Merrill Lynch Capital Markets co-managed the two issues, which were each increased from "
+     "initial offerings of 250 mln dlrs.", "250 mln dlrs", "Coca-Cola Enterprises"),
+]
+
+
+@pytest.mark.parametrize("title,text,figure,want", BROKER_ROWS)
+def test_a_wire_broker_reports_the_storys_company(title, text, figure, want):
+    claims, _ = extract(pd.DataFrame([{"id": "b1", "title": title, "text": text, "published": "1987-03-02"}]))
+    assert claims[claims["figure"] == figure].iloc[0]["entity"] == want
+
+
 # a commodity's or currency's figure is its price or rate, unless the clause lays a rate on it (by_subject_kind)
 BY_SUBJECT_KIND = [
     ("Brent crude rose 1.8% to $76.56 a barrel on Monday.", "$76.56", "commodity_price"),
