@@ -27,21 +27,25 @@ def money_metric_of_count(kind: str, figure_text: str, metric: str, score_now: f
     """The metric and score of a figure of `kind` the cues left `metric` (scored `score_now`): a scaled count's
     clause that names a money metric strongly makes it that metric's amount; any other figure keeps its own.
 
-    clause: the figure's clause; figure_at: the figure's offset in it; score: `claims.score_metric` (the cue
-    scorer, passed in to keep this module free of claims.py).
+    clause: the figure's clause; figure_at: the figure's offset in it; score: `claim_metrics.score_metric` (the
+    cue scorer, passed in to keep this module free of the claims stage).
 
     >>> from pipeline.resources import load_resources
-    >>> from pipeline.claims import score_metric
+    >>> from pipeline.claim_metrics import score_metric
     >>> res = load_resources()
     >>> money_metric_of_count("count", "629.0 mln", "other", 0.0, "Operating profit 629.0 mln", 17, res, score_metric)[0]
     'operating_income'
     >>> money_metric_of_count("count", "2.9 mln", "other", 0.0, "Avg shrs 2.9 mln", 9, res, score_metric)[0]
     'other'
+    >>> money_metric_of_count("count", "54 million", "other", 0.0, "The coffee harvest is expected to reach 54 million bags",
+    ...                       39, res, score_metric)[0]
+    'other'
     """
     if kind != "count" or metric != "other" or not SCALED.search(figure_text):
         return metric, score_now
     named, weight = score(clause, figure_at, "money", res)
-    if weight < STRONG_CUE or named not in res.metrics or res.metrics[named].per_share:
+    if weight < STRONG_CUE or named not in res.metrics or res.metrics[named].per_share \
+            or res.metrics[named].day_slack is not None:  # a market quote's level: "54 million bags" of coffee is no price
         return metric, score_now
     return named, weight
 
