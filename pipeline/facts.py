@@ -152,55 +152,10 @@ def group_facts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
     fact = np.full(n, -1)
     fact[rows] = frame.groupby(list(frame.columns), sort=False, dropna=False).ngroup().to_numpy()
 
-    # every report in USD where its currency has a rate (a fact in one currency is compared as is)
-    usd = np.ones(n)
-    years = np.array([int(date.fromordinal(int(d) + 719163).year) if d == d else 2020 for d in pub])
-    for (u, y), where in pd.DataFrame({"u": unit, "y": years}).groupby(["u", "y"]).indices.items():
-        if len(u) == 3 and u.isupper():
-            f = usd_factor(u, date(int(y), 7, 1), res)
-            usd[where] = np.nan if f is None else f
-    fact_units = pd.Series(unit[rows]).groupby(fact[rows]).nunique()
-    mixed = np.zeros(n, dtype=bool)
-    mixed[rows] = fact_units.reindex(fact[rows]).to_numpy() > 1
-    scale = np.where(mixed, usd, 1.0)
-    keep = (fact >= 0) & ~np.isnan(scale)
-    slack = written_slacks(df["figure"], value)
-    slack = np.where(approx == "about", np.maximum(slack, ABOUT_SLACK * np.abs(value)), slack)
-    day_rel = np.array([(spec[m].day_slack or (0.0, 0.0))[0] if spec[m] is not None else 0.0 for m in metric])
-    day_pp = np.array([(spec[m].day_slack or (0.0, 0.0))[1] if spec[m] is not None else 0.0 for m in metric])
-    # a price quoted as a move ("gold rose 0.9%": a commodity's price in percent) moves like a share's move
-    move = res.metrics.get("price_change")
-    move_pp = move.day_slack[1] if move is not None and move.day_slack else 0.0
-    as_move = np.array([spec[m] is not None and spec[m].day_slack is not None and "percent" not in spec[m].kinds
-                        for m in metric]) & (unit == "%")
-    day_pp = np.where(as_move, np.maximum(day_pp, move_pp), day_pp)
-    quote = ((day_rel > 0) | (day_pp > 0)) & (ps == pe)
-    slack = slack + np.where(quote, day_rel * np.abs(value) + day_pp, 0.0)
-    lo = np.where(approx == "under", -np.inf, (low - slack) * scale)
-    hi = np.where(approx == "over", np.inf, (high + slack) * scale)
-    lo = np.where(mixed, lo * (1 - FX_SLACK * np.sign(lo)), lo)
-    hi = np.where(mixed, hi * (1 + FX_SLACK * np.sign(hi)), hi)
-
-    # values: sorted by interval start within a fact, a report opens a new value where it starts past
-    # every interval before it (overlapping intervals chain into one value)
-    idx = np.flatnonzero(keep)
-    order = idx[np.lexsort((lo[idx], fact[idx]))]
-    f_sorted, lo_s, hi_s = fact[order], lo[order], hi[order]
-    run_hi = pd.Series(hi_s).groupby(f_sorted).cummax().to_numpy()
-    prev_hi = np.concatenate(([-np.inf], run_hi[:-1]))
-    new_fact = np.concatenate(([True], f_sorted[1:] != f_sorted[:-1]))
-    opens = new_fact | (lo_s > prev_hi)
-    vgroup = np.full(n, -1)
-    vgroup[order] = np.cumsum(opens) - 1
-
-    # sources: the article's story, joined with any other that prints the same sentence
-    src = pd.factorize(df["source_id"].astype(str))[0]
-    skey = df["sentence_key"].fillna("").astype(str).to_numpy(object)
-    has_key = skey != ""
-    if has_key.any():
-        joined = pd.Series(src[has_key]).groupby(skey[has_key]).transform("min").to_numpy()
-        src = src.copy()
-        src[has_key] = joined
+    usd, mixed, keep, lo, hi, day_rel, day_pp, as_move = _intervals(df, res, fact, rows, metric, unit, value, low, high,
+                                                                      approx, pub, ps, pe, spec)
+    order, vgroup = _value_groups(fact, keep, lo, hi, n)
+    src = _sources(df)
 
     confidence = pd.to_numeric(df["confidence"], errors="coerce").fillna(0.0).to_numpy(float)
     at = pd.to_numeric(df["char_start"], errors="coerce").fillna(0).to_numpy() if "char_start" in df.columns else np.zeros(n)
@@ -251,6 +206,69 @@ def group_facts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
                           "value_group": rep["v"].to_numpy() - rep.groupby("fact")["v"].transform("min").to_numpy(),
                           "majority": rep["majority"].to_numpy()})
     return facts.reset_index(drop=True)[list(FACT_COLUMNS)], table, links
+
+
+def _intervals(df, res, fact, rows, metric, unit, value, low, high, approx, pub, ps, pe, spec):
+    """Each report as an interval: its value widened by its rounding, its qualifier, a quote's day range and, in a
+    fact of two currencies, a dated conversion (in USD). (usd factor, mixed-currency fact, kept, low and high ends,
+    the day range as a share and in points, a price quoted as a move)."""
+    n = len(df)
+    # every report in USD where its currency has a rate (a fact in one currency is compared as is)
+    usd = np.ones(n)
+    years = np.array([int(date.fromordinal(int(d) + 719163).year) if d == d else 2020 for d in pub])
+    for (u, y), where in pd.DataFrame({"u": unit, "y": years}).groupby(["u", "y"]).indices.items():
+        if len(u) == 3 and u.isupper():
+            f = usd_factor(u, date(int(y), 7, 1), res)
+            usd[where] = np.nan if f is None else f
+    fact_units = pd.Series(unit[rows]).groupby(fact[rows]).nunique()
+    mixed = np.zeros(n, dtype=bool)
+    mixed[rows] = fact_units.reindex(fact[rows]).to_numpy() > 1
+    scale = np.where(mixed, usd, 1.0)
+    keep = (fact >= 0) & ~np.isnan(scale)
+    slack = written_slacks(df["figure"], value)
+    slack = np.where(approx == "about", np.maximum(slack, ABOUT_SLACK * np.abs(value)), slack)
+    day_rel = np.array([(spec[m].day_slack or (0.0, 0.0))[0] if spec[m] is not None else 0.0 for m in metric])
+    day_pp = np.array([(spec[m].day_slack or (0.0, 0.0))[1] if spec[m] is not None else 0.0 for m in metric])
+    # a price quoted as a move ("gold rose 0.9%": a commodity's price in percent) moves like a share's move
+    move = res.metrics.get("price_change")
+    move_pp = move.day_slack[1] if move is not None and move.day_slack else 0.0
+    as_move = np.array([spec[m] is not None and spec[m].day_slack is not None and "percent" not in spec[m].kinds
+                        for m in metric]) & (unit == "%")
+    day_pp = np.where(as_move, np.maximum(day_pp, move_pp), day_pp)
+    quote = ((day_rel > 0) | (day_pp > 0)) & (ps == pe)
+    slack = slack + np.where(quote, day_rel * np.abs(value) + day_pp, 0.0)
+    lo = np.where(approx == "under", -np.inf, (low - slack) * scale)
+    hi = np.where(approx == "over", np.inf, (high + slack) * scale)
+    lo = np.where(mixed, lo * (1 - FX_SLACK * np.sign(lo)), lo)
+    hi = np.where(mixed, hi * (1 + FX_SLACK * np.sign(hi)), hi)
+    return usd, mixed, keep, lo, hi, day_rel, day_pp, as_move
+
+
+def _value_groups(fact, keep, lo, hi, n):
+    """(the reports in fact and interval order, each report's value group): sorted by interval start within a fact,
+    a report opens a new value where it starts past every interval before it (overlapping intervals chain)."""
+    idx = np.flatnonzero(keep)
+    order = idx[np.lexsort((lo[idx], fact[idx]))]
+    f_sorted, lo_s, hi_s = fact[order], lo[order], hi[order]
+    run_hi = pd.Series(hi_s).groupby(f_sorted).cummax().to_numpy()
+    prev_hi = np.concatenate(([-np.inf], run_hi[:-1]))
+    new_fact = np.concatenate(([True], f_sorted[1:] != f_sorted[:-1]))
+    opens = new_fact | (lo_s > prev_hi)
+    vgroup = np.full(n, -1)
+    vgroup[order] = np.cumsum(opens) - 1
+    return order, vgroup
+
+
+def _sources(df) -> np.ndarray:
+    """Each report's source: its article's story, joined with any other that prints the same sentence."""
+    src = pd.factorize(df["source_id"].astype(str))[0]
+    skey = df["sentence_key"].fillna("").astype(str).to_numpy(object)
+    has_key = skey != ""
+    if has_key.any():
+        joined = pd.Series(src[has_key]).groupby(skey[has_key]).transform("min").to_numpy()
+        src = src.copy()
+        src[has_key] = joined
+    return src
 
 
 def _judge(rep, per_value, majority, several, status, cols, spread_metrics, quote_metrics, min_confidence,
