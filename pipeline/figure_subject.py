@@ -19,6 +19,7 @@ from .clauses import SentenceView
 from .clause_openers import opener_owner
 from .coordinated_owners import respectively_owner, trailing_owner
 from .entities import ArticleEntities
+from .group_subjects import group_owner
 from .headings import find_headings, heading_owner
 from .market_cities import market_index
 from .modality import modality_cues
@@ -56,6 +57,7 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
     best = tariff_owner(text, fig, sent.start, cands, best, res)  # "Trump imposes 25% tariffs": the US's rate
     best = trailing_owner(text, spans[fig.start], listed, cands, respectively_owner(
         text, spans[fig.start], listed, cands, best, sent.start, sent.end))
+    best = group_owner(text, fig, sent.start, best, res)  # "AI startups raised $110 billion": the group as written
     if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(story.headline):
         opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                    ents.learned, story.discourse)
