@@ -22,6 +22,7 @@ from .entities import ArticleEntities
 from .group_subjects import group_owner
 from .headings import find_headings, heading_owner
 from .market_cities import market_index
+from .place_asides import place_owner
 from .modality import modality_cues
 from .records import Figure, Mention
 from .resources import Resources
@@ -57,6 +58,7 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
     best = tariff_owner(text, fig, sent.start, cands, best, res)  # "Trump imposes 25% tariffs": the US's rate
     best = trailing_owner(text, spans[fig.start], listed, cands, respectively_owner(
         text, spans[fig.start], listed, cands, best, sent.start, sent.end))
+    best = place_owner(text, fig, cands, best, story.head)  # "... in Singapore after advancing $1.46": WTI's
     best = group_owner(text, fig, sent.start, best, res)  # "AI startups raised $110 billion": the group as written
     if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(story.headline):
         opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
