@@ -27,6 +27,7 @@ from .modality import modality_cues
 from .records import Figure, Mention
 from .resources import Resources
 from .roundup_items import item_owner
+from .seller_prices import seller_owner
 from .subject_finish import finished_subject
 from .subject_roles import money_places, mover_owner
 from .subject_candidates import candidate_rows
@@ -59,6 +60,7 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
     best = trailing_owner(text, spans[fig.start], listed, cands, respectively_owner(
         text, spans[fig.start], listed, cands, best, sent.start, sent.end))
     best = place_owner(text, fig, cands, best, story.head)  # "... in Singapore after advancing $1.46": WTI's
+    best = seller_owner(text, fig, cands, best)  # "Buy WH-1000XM4 at Best Buy - $278": the seller's price
     best = group_owner(text, fig, sent.start, best, res)  # "AI startups raised $110 billion": the group as written
     if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(story.headline):
         opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
