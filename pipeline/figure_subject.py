@@ -6,8 +6,10 @@ every candidate of the sentence, the discourse and the headline; then the roles 
 correct the choice: a place that is only money's unit, a mover in a list, the name the figure's clause opens
 with where the head chose a company the sentence never names, a market wrap's city for its index, a tariff's
 owner, "respectively",
-a roundup's item, a section heading (subject_roles.py, tariff_owners.py, coordinated_owners.py,
-roundup_items.py, headings.py). A data provider compiles estimates of another company's figures.
+a roundup's item, a section heading, a country written as a place ("in Singapore"), a deals post's seller
+("Buy X at Best Buy - $278"), a group the clause opens with ("AI startups raised") (subject_roles.py,
+tariff_owners.py, coordinated_owners.py, roundup_items.py, headings.py, place_asides.py, seller_prices.py,
+group_subjects.py). A data provider compiles estimates of another company's figures.
 """
 from __future__ import annotations
 
