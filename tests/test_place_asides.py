@@ -35,3 +35,20 @@ CASES = [
 @pytest.mark.parametrize("title,text,figure,want", CASES)
 def test_a_place_aside_owns_no_figure(title, text, figure, want):
     assert _entity(title, text, figure) == want
+
+
+# (title, text, figure, want): a benchmark crude grade is its own commodity, not its country (subjects.yaml
+# `common_subjects`)
+GRADES = [
+    ("Canadian Oil Surge Fails to Lift Producers",
+     "Canadian oil producers remain under pressure.\n\nWestern Canadian Select crude has almost doubled to about $43 "
+     "a barrel since the curtailment.", "$43", "Western Canadian Select"),
+    ("Russian Oil Exports Slip",
+     "Russia's seaborne exports fell in March.\n\nUrals crude traded at $58.20 a barrel in Rotterdam.", "$58.20",
+     "Urals crude"),
+]
+
+
+@pytest.mark.parametrize("title,text,figure,want", GRADES)
+def test_a_crude_grade_is_its_own_commodity(title, text, figure, want):
+    assert _entity(title, text, figure) == want
