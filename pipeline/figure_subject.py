@@ -6,8 +6,10 @@ every candidate of the sentence, the discourse and the headline; then the roles 
 correct the choice: a place that is only money's unit, a mover in a list, the name the figure's clause opens
 with where the head chose a company the sentence never names, a market wrap's city for its index, a tariff's
 owner, "respectively",
-a roundup's item, a section heading (subject_roles.py, tariff_owners.py, coordinated_owners.py,
-roundup_items.py, headings.py). A data provider compiles estimates of another company's figures.
+a roundup's item, a section heading, a country written as a place ("in Singapore"), a deals post's seller
+("Buy X at Best Buy - $278"), a group the clause opens with ("AI startups raised") (subject_roles.py,
+tariff_owners.py, coordinated_owners.py, roundup_items.py, headings.py, place_asides.py, seller_prices.py,
+group_subjects.py). A data provider compiles estimates of another company's figures.
 """
 from __future__ import annotations
 
@@ -19,12 +21,15 @@ from .clauses import SentenceView
 from .clause_openers import opener_owner
 from .coordinated_owners import respectively_owner, trailing_owner
 from .entities import ArticleEntities
+from .group_subjects import group_owner
 from .headings import find_headings, heading_owner
 from .market_cities import market_index
+from .place_asides import place_owner
 from .modality import modality_cues
 from .records import Figure, Mention
 from .resources import Resources
 from .roundup_items import item_owner
+from .seller_prices import seller_owner
 from .subject_finish import finished_subject
 from .subject_roles import money_places, mover_owner
 from .subject_candidates import candidate_rows
@@ -56,6 +61,9 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
     best = tariff_owner(text, fig, sent.start, cands, best, res)  # "Trump imposes 25% tariffs": the US's rate
     best = trailing_owner(text, spans[fig.start], listed, cands, respectively_owner(
         text, spans[fig.start], listed, cands, best, sent.start, sent.end))
+    best = place_owner(text, fig, cands, best, story.head)  # "... in Singapore after advancing $1.46": WTI's
+    best = seller_owner(text, fig, cands, best)  # "Buy WH-1000XM4 at Best Buy - $278": the seller's price
+    best = group_owner(text, fig, sent.start, best, res)  # "AI startups raised $110 billion": the group as written
     if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(story.headline):
         opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                    ents.learned, story.discourse)

@@ -1,0 +1,61 @@
+"""A group named as the subject of its figure's clause: the group as written is the entity.
+
+"AI startups raised $110 billion", "During the confirmation fight, liberal groups spent more than $1 million",
+"noting that public companies now hold over $55 billion", "The location data market was valued at $10 billion":
+the clause opens with a common noun phrase whose head is a plural noun of agents (`models/lexicons/subjects.yaml`
+`group_nouns`) or a market or industry with a modifier (`group_markets`), and nothing but lower-case words (its
+verb, an adverb, "more than") stands between that phrase and the figure. The labeling guide takes such a group as
+the holder or subject ("Japanese investors", "big U.S. banks"); no name the sentence or the story offers is.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .identity import slug
+from .resources import Resources
+from .subjects import FEATURES, Candidate
+
+RULE = "group_subjects.v1"
+
+# where the figure's clause starts: the sentence's start, a comma, semicolon or colon, "that", a dash
+_BREAK = re.compile(r"[,;:]\s|\bthat\s|\s[-–—]\s|\n|[.!?]\s")
+# a modifier: a word that is no function word, number or possessive ("AI", "U.S.-focused", "oil", "liberal")
+_WORD = (r"(?!(?:the|a|an|some|any|all|many|most|these|those|this|that|its|their|his|her|our|and|or|but|with|from|"
+         r"of|in|on|for|to|by|at|as|also|only|two|three|four|five|six|seven|eight|nine|ten|other|such|both)\s)"
+         r"(?![\w.&/+-]*['’]s?\s)(?!\d)[\w.&/+-]+")
+_DETERMINERS = r"(?:(?:the|these|those|many|some|most|all|other|such|both)\s+)?"
+# between the group and the figure: its verb, adverbs, "more than"; no preposition that brings in another noun
+_REST = re.compile(r"(?:(?!(?:on|in|for|of|to|by|with|from|each|per|only|one)\s)[a-z][a-z'’-]*\s+){1,5}")
+
+
+@lru_cache(maxsize=4)
+def _group_rx(res: Resources) -> re.Pattern | None:
+    nouns = sorted((str(w).lower() for w in res.subject_words.get("group_nouns") or ()), key=len, reverse=True)
+    markets = sorted((str(w).lower() for w in res.subject_words.get("group_markets") or ()), key=len, reverse=True)
+    if not nouns and not markets:
+        return None
+    plural = "|".join(re.escape(w) for w in nouns) or "(?!)"
+    single = "|".join(re.escape(w) for w in markets) or "(?!)"
+    return re.compile(r"^\s*" + _DETERMINERS + r"(?P<np>(?:" + _WORD + r"\s+){0,3}(?:" + plural + r")|(?:" + _WORD
+                      + r"\s+){1,3}(?:" + single + r"))\s+(?P<rest>.*)$", re.I | re.S)
+
+
+def group_owner(text: str, fig, sent_start: int, best, res: Resources):
+    """A candidate for the group the figure's clause opens with ("AI startups raised $110 billion"); else `best`."""
+    rx = _group_rx(res)
+    if rx is None:
+        return best
+    head = text[sent_start:fig.start]
+    cut = 0
+    for m in _BREAK.finditer(head):
+        cut = m.end()
+    m = rx.match(head[cut:])
+    if m is None or not _REST.fullmatch(m.group("rest")):
+        return best
+    np_text = m.group("np")
+    start = sent_start + cut + m.start("np")
+    if best is not None and best.start >= start + len(np_text) and best.start < fig.start:
+        return best  # a name between the group and the figure
+    return Candidate(np_text, slug(np_text), "group", "", "group", start, start + len(np_text),
+                     tuple(0.0 for _ in FEATURES))
