@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from .caps_lines import fold_caps_lines, kept_words, restore_text
 from .comparatives import find_comparatives
 from .figure_atoms import QUALIFIERS, Atom, find_atoms, find_numbers, scanner
 from .figure_signs import comparative_ranges, fall_verb_before, signed, find_word_changes
@@ -278,6 +279,10 @@ def _classify(a: Atom) -> tuple[str, str]:
 def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str = "") -> tuple[list[Figure], list[Skipped]]:
     """Resolve atoms into figures and skips. `dollar` is what a bare $/dlrs means here; `title` is the
     headline, which names the market of a price table (table_cells)."""
+    folded = fold_caps_lines(text, kept_words(res))
+    if folded is not text:  # "ACME SETS 100 MLN DLR NOTE ISSUE": read in lower case, offsets kept
+        figures, skipped = resolve_figures(folded, res, dollar, title)
+        return restore_text(figures, text), restore_text(skipped, text)
     atoms = find_atoms(text, res)
     _bracketed_signs(text, atoms, res)
     figures: list[Figure] = []
