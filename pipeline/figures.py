@@ -280,9 +280,13 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
     """Resolve atoms into figures and skips. `dollar` is what a bare $/dlrs means here; `title` is the
     headline, which names the market of a price table (table_cells)."""
     folded = fold_caps_lines(text, kept_words(res))
-    if folded is not text:  # "ACME SETS 100 MLN DLR NOTE ISSUE": read in lower case, offsets kept
-        figures, skipped = resolve_figures(folded, res, dollar, title)
+    if folded != text:  # "ACME SETS 100 MLN DLR NOTE ISSUE": read in lower case, offsets kept
+        figures, skipped = _resolve_text(folded, res, dollar, title)
         return restore_text(figures, text), restore_text(skipped, text)
+    return _resolve_text(text, res, dollar, title)
+
+
+def _resolve_text(text: str, res: Resources, dollar: str, title: str) -> tuple[list[Figure], list[Skipped]]:
     atoms = find_atoms(text, res)
     _bracketed_signs(text, atoms, res)
     figures: list[Figure] = []

@@ -78,6 +78,8 @@ ANY_TEXT = st.one_of(st.text(max_size=300), TOKEN_TEXT,
 @example("February 30, 2024")
 @example("9" * 400 + " billion")
 @example("1e999 %")
+@example("USD EUR 5 MM")  # a line in capitals of kept words only folds to itself (caps_lines)
+@example("ACME SETS 100 MLN DLR ISSUE\nUS $5 HK$ 3 BLN")
 def test_figures_never_raise_and_spans_are_consistent(text):
     figures, skipped = resolve_figures(text, res())
     for f in figures:
