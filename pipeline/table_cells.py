@@ -35,6 +35,7 @@ _CELL_REASONS = ("no_unit", "model_name", "identifier")
 # a currency sign may stand apart from its number, padded to the column's width ("$      236.2"; issue 17, s20)
 _NUMERIC = re.compile(r"[-+]?\(?[-+]?[$€£]?\s*\(?\d[\d,]*(?:\.\d+)?\s?%?\)?|-{1,3}|—|–|n/?a|nm|\(|\)", re.I)
 _SIGN_ONLY = re.compile(r"[$€£]")
+_ONE_NUMBER = re.compile(r"[-+]?\(?\d[\d,]*(?:\.\d+)?\)?%?")
 _SPLIT = re.compile(r"\t+| {2,}|\u00a0{2,}")
 _WORD = re.compile(r"[A-Za-z]")
 
@@ -69,7 +70,18 @@ def _cells(line: str) -> list[tuple[int, int, str]]:
             merged.append((ps, c[1], line[ps:c[1]]))
         else:
             merged.append(c)
-    out = merged
+    # a wire table's pairs set one space apart ("COPPER -A-  918.00 920.00  882.00 883.00  920.00", a bid and
+    # an offer): each number is a cell (issue 17, s20)
+    out = []
+    for cs, ce, s in merged:
+        parts = s.split(" ")
+        if len(parts) > 1 and all(_ONE_NUMBER.fullmatch(x) for x in parts):
+            at = cs
+            for x in parts:
+                out.append((at, at + len(x), x))
+                at += len(x) + 1
+        else:
+            out.append((cs, ce, s))
     return out if len(out) >= 2 else []
 
 
