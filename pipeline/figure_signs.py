@@ -23,7 +23,9 @@ _QUALIFIERS = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, rever
 # a profit, a comparison or a clause break between the loss and the amount ends it ("a loss ..., compared
 # with a profit of 24 cents a share"). Wire tables ("Shr loss 2.20 dlrs") are figure_tables.py's.
 _PER_SHARE_AFTER = re.compile(r"\s*(?:a|per|each)\s+(?:\w+\s+)?(?:share|shr)\b", re.I)
-_LOSS_BEFORE = re.compile(r"\blos(?:s|ses)\b(?:(?!\b(?:profits?|earnings|income|gains?|dividends?|compared|versus|vs|"
+# "gains from tax loss carryforwards of 13,000 dlrs, or one ct a share": a loss carried forward is no loss
+# of the period (issue 17, s20)
+_LOSS_BEFORE = re.compile(r"\blos(?:s|ses)\b(?!\s+carry[- ]?(?:forwards?|overs?|backs?))(?:(?!\b(?:profits?|earnings|income|gains?|dividends?|compared|versus|vs|"
                           r"against|from|than|and|but|while|year-ago|earlier|narrowed|widened)\b)(?:[^.;]|(?<=\d)\.(?=\d)))*$",
                           re.I)
 # "a loss per share of $0.12", "net loss per diluted share was 8 cents"

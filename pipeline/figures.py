@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from .caps_lines import fold_caps_lines, kept_words, restore_text
 from .comparatives import find_comparatives
 from .figure_atoms import QUALIFIERS, Atom, find_atoms, find_numbers, scanner
 from .figure_signs import comparative_ranges, fall_verb_before, signed, find_word_changes
@@ -158,7 +159,7 @@ def _currency_in_context(text: str, atoms: list[Atom], i: int) -> str:
         if not (prev.currency and prev.scale != 1) or atoms[i].scale == 1 or atoms[i].words:
             continue
         gap = text[prev.end:atoms[i].start]
-        if len(gap) <= 150 and not _SENTENCE_BREAK.search(gap) and _NAMES_NOTHING.match(text, atoms[i].end) \
+        if len(gap) <= 150 and not _SENTENCE_BREAK.search(gap) and _names_nothing(text, atoms, i) \
                 and all(atoms[k].currency == prev.currency or (atoms[k].scale != 1 and not atoms[k].unit)
                         for k in range(j + 1, i)):
             return prev.currency
@@ -167,7 +168,20 @@ def _currency_in_context(text: str, atoms: list[Atom], i: int) -> str:
 
 
 _SENTENCE_BREAK = re.compile(r"\n|[.;:!?](?:\s|$)")
-_NAMES_NOTHING = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:and|or|respectively|each|apiece|vs|versus)\b)", re.I)
+# "... to 4.04 billion from 3.58 billion" after "246.9 mln stg": a comparison after it names nothing (issue 17, s20)
+_NAMES_NOTHING = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:and|or|respectively|each|apiece|vs|versus|from|against"
+                            r"|compared)\b)", re.I)
+
+
+def _names_nothing(text: str, atoms: list[Atom], i: int) -> bool:
+    """Whether no noun follows atom i: "15 mln and 25 mln respectively", "to 4.04 billion from 3.58 billion."
+    (the number it is compared with names nothing either; "3.2 mln from 2.9 mln units" counts units)."""
+    m = _NAMES_NOTHING.match(text, atoms[i].end)
+    if not m or not re.search(r"from|against|compared", m.group(), re.I):
+        return bool(m)
+    nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+    return bool(nxt and nxt.start - m.end() <= 12 and not nxt.unit and not nxt.currency
+                and _NAMES_NOTHING.match(text, nxt.end))
 
 
 def _quantity_in_context(text: str, atoms: list[Atom], i: int) -> str:
@@ -235,6 +249,12 @@ def _shares_scale(a: Atom, b: Atom) -> bool:
     return a.scale == 1 and b.scale != 1 and a.value <= b.value
 
 
+def _move_shares_scale(a: Atom, b: Atom) -> bool:
+    """Whether a move's first end takes the second's scale though it is larger as written: "cut its forecast
+    from 162 to 157 million customers" (issue 17, s20); ends of one size as written, under 1,000."""
+    return a.scale == 1 and b.scale != 1 and 0 < a.value < 1000 and b.value / 10 <= a.value <= b.value * 10
+
+
 def _classify(a: Atom) -> tuple[str, str]:
     """(unit, kind) of an atom from what is attached to it; ("", "") when nothing is."""
     if a.currency:
@@ -259,6 +279,14 @@ def _classify(a: Atom) -> tuple[str, str]:
 def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str = "") -> tuple[list[Figure], list[Skipped]]:
     """Resolve atoms into figures and skips. `dollar` is what a bare $/dlrs means here; `title` is the
     headline, which names the market of a price table (table_cells)."""
+    folded = fold_caps_lines(text, kept_words(res))
+    if folded != text:  # "ACME SETS 100 MLN DLR NOTE ISSUE": read in lower case, offsets kept
+        figures, skipped = _resolve_text(folded, res, dollar, title)
+        return restore_text(figures, text), restore_text(skipped, text)
+    return _resolve_text(text, res, dollar, title)
+
+
+def _resolve_text(text: str, res: Resources, dollar: str, title: str) -> tuple[list[Figure], list[Skipped]]:
     atoms = find_atoms(text, res)
     _bracketed_signs(text, atoms, res)
     figures: list[Figure] = []
@@ -398,9 +426,10 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
     two_figures = (sep == "and" and not (between and not is_from)) or is_from or (moved and unit and sep not in ("-", "–"))
     if two_figures and not unit and sep != "and":
         a.currency, a.unit = b.currency, b.unit
-        if _shares_scale(a, b):
+        if _shares_scale(a, b) or (is_from and _move_shares_scale(a, b)):
             a.scale = b.scale
         return b_unit, b_kind
+        return unit, kind
     if not two_figures and (not unit or unit == b_unit):
         fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, f"figures.range.{b_kind}.v2", _qualifier(text, a.start))
         return signed(text, fig, res)

@@ -32,7 +32,10 @@ from .resources import Resources
 # the reasons figures gives a bare number that a table cell may have ("SDTY 50.45" reads as a model name)
 _CELL_REASONS = ("no_unit", "model_name", "identifier")
 # one cell of numbers: "459", "(0.1)", "+1.74", "-3.2%", "(233", "--", "n/a", "—"
-_NUMERIC = re.compile(r"[-+]?\(?[-+]?[$€£]?\s?\d[\d,]*(?:\.\d+)?\s?%?\)?|-{1,3}|—|–|n/?a|nm|\(|\)", re.I)
+# a currency sign may stand apart from its number, padded to the column's width ("$      236.2"; issue 17, s20)
+_NUMERIC = re.compile(r"[-+]?\(?[-+]?[$€£]?\s*\(?\d[\d,]*(?:\.\d+)?\s?%?\)?|-{1,3}|—|–|n/?a|nm|\(|\)", re.I)
+_SIGN_ONLY = re.compile(r"[$€£]")
+_ONE_NUMBER = re.compile(r"[-+]?\(?\d[\d,]*(?:\.\d+)?\)?%?")
 _SPLIT = re.compile(r"\t+| {2,}|\u00a0{2,}")
 _WORD = re.compile(r"[A-Za-z]")
 
@@ -58,6 +61,27 @@ def _cells(line: str) -> list[tuple[int, int, str]]:
     if line[pos:].strip():
         s = line[pos:]
         out.append((pos + len(s) - len(s.lstrip()), len(line.rstrip()), s.strip()))
+    # a column of amounts with the currency sign set apart ("Net income (loss)   $    791,916   $   (445,684)"):
+    # the sign and the amount after it are one cell
+    merged: list[tuple[int, int, str]] = []
+    for k, c in enumerate(out):
+        if merged and _SIGN_ONLY.fullmatch(merged[-1][2]) and re.match(r"\(?\d", c[2]):
+            ps = merged.pop()[0]
+            merged.append((ps, c[1], line[ps:c[1]]))
+        else:
+            merged.append(c)
+    # a wire table's pairs set one space apart ("COPPER -A-  918.00 920.00  882.00 883.00  920.00", a bid and
+    # an offer): each number is a cell (issue 17, s20)
+    out = []
+    for cs, ce, s in merged:
+        parts = s.split(" ")
+        if len(parts) > 1 and all(_ONE_NUMBER.fullmatch(x) for x in parts):
+            at = cs
+            for x in parts:
+                out.append((at, at + len(x), x))
+                at += len(x) + 1
+        else:
+            out.append((cs, ce, s))
     return out if len(out) >= 2 else []
 
 
@@ -104,7 +128,8 @@ _CAPTION_REACH = 2500
 
 
 def _caption_unit(text: str, at: int, res: Resources, dollar: str) -> tuple[str, Decimal] | None:
-    """(currency, scale) from the nearest caption above a table row, or None when none names a currency."""
+    """(currency, scale) from the nearest caption above a table row ("" for a caption naming only a scale),
+    or None when none names a currency or a scale."""
     window = text[max(0, at - _CAPTION_REACH):at]
     for m in reversed(list(_CAPTION.finditer(window))):
         body = m.group("body")
@@ -125,8 +150,8 @@ def _caption_unit(text: str, at: int, res: Resources, dollar: str) -> tuple[str,
         scale = _SCALE.search(body)
         if cur and (scale or re.fullmatch(r"\s*(?:in\s+)?\S{1,4}\s*", body)):
             return cur, _SCALES[scale.group(1).lower()] if scale else Decimal(1)
-        if scale:  # a caption with a scale and no currency: the cells' unit is not written
-            return None
+        if scale:  # a caption with a scale and no currency: the cells' unit is not written, only their scale
+            return "", _SCALES[scale.group(1).lower()]
     return None
 
 
@@ -137,7 +162,8 @@ def _signed_value(line: str, c_start: int, c_end: int, cell: str) -> Decimal | N
         return None
     # "(0.1)", "(233 | )", "(148 | | )": the parenthesis may close in a later, otherwise empty markdown cell
     closes = cell.endswith(")") or re.match(r"(?:\s*\|)+\s*\)", line[c_end:c_end + 12])
-    if (cell.startswith("(") and closes) or re.match(r"[-−–]\s?\(?\d", cell):
+    core = re.sub(r"^[$€£]\s*", "", cell)  # "$   (445,684)": the sign before the parenthesis
+    if (core.startswith("(") and closes) or re.match(r"[-−–]\s?\(?\d", core):
         value = -value
     return value
 
@@ -186,7 +212,7 @@ def table_cells(text: str, res: Resources, skipped: list[Skipped], dollar: str, 
                 continue
             start, end, cell, value = cells[hit]
             unit, kind, scale, rule = units[hit]
-            lead = re.search(r"[-+]?\(?[-+]?[$€£]?\s?\d", cell)
+            lead = re.search(r"[-+]?\(?[-+]?(?:[$€£]\s*)?\(?\d", cell)
             trail = re.search(r"\d[\d,]*(?:\.\d+)?\s?%?\)?$", cell)
             s = start + (lead.start() if lead else 0)
             e = start + (trail.end() if trail else len(cell))
@@ -222,8 +248,14 @@ def _units(cells, title_unit: str, label: str, text: str, at: int, res: Resource
     low = label.lower()
     per_share = bool(re.search(r"per (?:diluted |basic )?(?:share|unit|ads)|\beps\b", low))
     # a share count, a ratio or a head count under a money caption is not money
-    if caption and not re.search(r"%|percent|margin|ratio|rate\b|\bdays?\b|\bemployees\b", low) \
+    if caption and caption[0] and not re.search(r"%|percent|margin|ratio|rate\b|\bdays?\b|\bemployees\b", low) \
             and (per_share or not re.search(r"\bshares?\b", low)):
         cur, scale = caption
         return [(cur, "money", Decimal(1) if per_share else scale, "figures.table.caption.v1")] * n
-    return [("", "table_cell", Decimal(1), "figures.table.cell.v1")] * n
+    # a cell that writes its currency sign is that currency's amount, at the scale a caption above names
+    # ("(in millions, except per share data)") or as printed ("| Adjusted gross margin | $      236.2 |");
+    # the other cells keep no unit (issue 17, s20)
+    signs = {"$": dollar, "€": "EUR", "£": "GBP"}
+    scale = caption[1] if caption and not per_share else Decimal(1)
+    return [(signs[c[2][0]], "money", scale, "figures.table.sign.v1") if c[2][0] in signs
+            else ("", "table_cell", Decimal(1), "figures.table.cell.v1") for c in cells]

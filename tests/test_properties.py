@@ -78,6 +78,8 @@ ANY_TEXT = st.one_of(st.text(max_size=300), TOKEN_TEXT,
 @example("February 30, 2024")
 @example("9" * 400 + " billion")
 @example("1e999 %")
+@example("USD EUR 5 MM")  # a line in capitals of kept words only folds to itself (caps_lines)
+@example("ACME SETS 100 MLN DLR ISSUE\nUS $5 HK$ 3 BLN")
 def test_figures_never_raise_and_spans_are_consistent(text):
     figures, skipped = resolve_figures(text, res())
     for f in figures:
@@ -189,6 +191,22 @@ def test_written_amount_reads_back_as_the_same_value_and_unit(written, sentence)
     # a lone letter before a single digit is no amount by design ("Y2K", "asteroid Y4": figure_atoms._not_letter_currency)
     assume(not re.fullmatch(r"[A-Za-z]\d", amount))
     assert _reads_back(sentence.format(amount), amount, value, code)
+
+
+@SETTINGS
+@given(money(), st.sampled_from(SENTENCES))
+@example(("60 mln Aus dlr", Decimal("60e6"), "AUD"), SENTENCES[1])
+@example(("Rs 1,234.5 crore", Decimal("12345e8"), "INR"), SENTENCES[0])
+def test_an_upper_case_line_reads_as_its_lower_case(written, sentence):
+    """A wire headline in capitals ("WALT DISNEY ISSUES 60 MLN AUS DLR EUROBOND") gives the figures its
+    mixed-case writing gives (issue 17, s20): same values, units and spans."""
+    amount, _, _ = written
+    text = sentence.format(amount)
+    upper = text.upper()
+    assume(len(upper) == len(text))  # "ß" and a few others grow in capitals
+    got = [(f.start, f.end, f.value, f.unit) for f in resolve_figures(upper, res(), "USD")[0]]
+    want = [(f.start, f.end, f.value, f.unit) for f in resolve_figures(text, res(), "USD")[0]]
+    assert got == want, f"{upper!r} -> {got}; {text!r} -> {want}"
 
 
 def _reads_back(text: str, amount: str, value: Decimal, code: str) -> bool:
