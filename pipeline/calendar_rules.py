@@ -40,6 +40,7 @@ _BOUND_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<b>(?:anytime\s+|any\s+time\s+)?aft
                            r"no\s+later\s+than|not\s+later\s+than|later\s+than|earlier\s+than|prior\s+to|"
                            r"starting(?:\s+(?:on|from))?|beginning(?:\s+(?:on|from))?|as\s+early\s+as|as\s+late\s+as|"
                            r"greater\s+than|>\s*=|<\s*=|>|<)\s*(?:on\s+)?(?:the\s+)?$", re.I)
+_POSSESSIVE = re.compile(r"^['’]s\b")
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|through|thru|till|until|and|/)\s*(?:the\s+)?$", re.I)
 _RANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.I)
 _INTERSECT_GAP = re.compile(r"^\s*(?:,|of|in|on|the|from|-)?\s*(?:the\s+)?$", re.I)
@@ -482,6 +483,8 @@ def _rest_of(a: Node, v, before: str, after: str, ctx: Ctx):
 def _bounded(a: Node, v, before: str, after: str, ctx: Ctx):
     """Bounds: "after 2016", "since August", "before independence day", "by the end of next month"."""
     bm = _BOUND_BEFORE.search(before)
+    if bm and _POSSESSIVE.match(after):  # "after December's 2.15 billion": the month of what follows, no bound
+        return None
     if bm and isinstance(v, (Cal, Fix, Hol, Sea)):
         sp = span_of(v, ctx)
         got = _bound(bm.group("b").lower(), sp, a.kind, ctx) if sp else None

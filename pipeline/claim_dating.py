@@ -100,6 +100,8 @@ def date_figure(story: Story, d: Draft) -> None:
         period = year_ahead(move_from_day(close_since(period_for(
             fig, index, d.view, days=not results, next_start=next_start, text=text, starts=starts,
             ref=ref), text, ref), fig, text, ref), fig, text, cs, res)
+    if period is None and not results:  # "membership decline of 550,000, or 10 percent, from 2024": the year after
+        period = year_after_base(fig, index, sent.end, text, next_start)
     d.period = period
     if metric != "other" and fig.unit and modality != "historical":
         story.last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates

@@ -180,6 +180,14 @@ _BASE_REACH = 40
 _YEAR_GRAINS = ("year", "fiscal_year")
 
 
+# a level followed by its change set against a year: "$5,981 million, a 16% increase from 2023", "550,000, or about
+# 10 percent, from 2024"
+_CHANGE_THEN_BASE = re.compile(r"\)?\s*[,(]\s*(?:an?\s+|or\s+|up\s+|down\s+)?(?:about\s+|approximately\s+|some\s+|nearly\s+)?"
+                               r"[+-]?\d[\d.,]*\s?(?:%|percent|pct)\s*(?:increase|decrease|rise|drop|decline|gain|"
+                               r"growth|fall|jump|higher|lower)?\s*,?\s*(?:from|compared (?:to|with)|over|versus|vs\.?)\s+"
+                               r"(?=(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b)", re.I)
+
+
 def year_after_base(fig: Figure, periods: Periods, end: int, text: str, next_start: int | None) -> Period | None:
     """A year the figure is set against, just after it with no figure between ("a decrease of $34.7 million
     compared to 2023", "up 12% from fiscal 2023"): the figure is about the year after it."""
@@ -187,6 +195,11 @@ def year_after_base(fig: Figure, periods: Periods, end: int, text: str, next_sta
     for p in periods.within(fig.end, hi, days=False):
         if p.granularity in _YEAR_GRAINS and p.period_start and not p.relative_to_previous and compared_with(p, text):
             return shift_period(p, 12)
+    change = _CHANGE_THEN_BASE.match(text, fig.end, min(end, fig.end + _BASE_REACH * 2))
+    if change is not None:  # "$5,981 million, a 16% increase from 2023": the change's base year dates the level too
+        for p in periods.within(change.end(), change.end() + 1, days=False):
+            if p.granularity in _YEAR_GRAINS and p.period_start and not p.relative_to_previous:
+                return shift_period(p, 12)
     if next_start is not None and fig.end < next_start < end and compared_before(text, next_start):
         # the next figure is set against this one and dated a year ("48%, up from 35% in FY 2023", "$5.1
         # million, compared with $4.2 million in the fourth quarter of 2023"): this one is a year later

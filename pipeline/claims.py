@@ -43,7 +43,7 @@ from .paragraph_periods import restated_periods
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure
 from .resources import Resources
-from .story_calendar import (country_story, gazetteer_fiscal_year_end, labels_fiscal_year_end, sentence_fiscal_year_end,
+from .story_calendar import (calendar_settled, labels_fiscal_year_end, sentence_fiscal_year_end,
                              story_fiscal_year_end)
 from .amount_links import AmountTrail
 from .subjects import load_head
@@ -88,8 +88,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         date_figure(story, d)
         drafts.append(d)
     ref = article.published
-    if fy_end_month is None and ref is not None and gazetteer_fiscal_year_end(story.topic, ents, res) is None \
-            and not country_story(story.topic, res):
+    if fy_end_month is None and ref is not None and not calendar_settled(story.topic, ents, res, clean.text):
         said = labels_fiscal_year_end(story.labeled, story.headline, clean.text, ref, story.fy_end, res)
         if said is not None and said != story.fy_end:
             # the quarters it reports are fiscal ones ("Q3 results" in February): once more on that calendar

@@ -16,7 +16,7 @@ from .claim_periods import compared_with
 from .dates import find_periods
 from .entities import ArticleEntities
 from .records import Figure, Mention, Period
-from .reporting_periods import fiscal_year_end_from_labels, quarter_label
+from .reporting_periods import MONTHS, fiscal_year_end_from_labels, quarter_label
 from .resources import Resources
 
 
@@ -48,6 +48,40 @@ def roundup_headline(headline: str) -> bool:
     return bool(headline) and _TICKER_LIST.search(headline) is not None
 
 
+_MONTH = r"(?P<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|" \
+    r"Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<d>\d{1,2})\b"
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+# a results story that states its calendar: "the third quarter of fiscal 2025 ended December 31, 2024", "its fiscal
+# second quarter ended Dec. 28, 2024", "the fiscal year ended September 30, 2024"
+_STATED_QUARTER = re.compile(r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal\s+)?quarter"
+                             r"(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?:fiscal\s+)?(?:\d{4}|20\d\d/\d\d))?,?"
+                             r"\s+(?:ended|ending)\s+(?:on\s+)?" + _MONTH, re.I)
+_STATED_YEAR = re.compile(r"\bfiscal\s+(?:year\s+)?(?:\d{4}\s+)?(?:ended|ending)\s+(?:on\s+)?" + _MONTH, re.I)
+_STATED_REACH = 6000  # characters of the story, from its start, where a results release states its period
+
+
+def _month_of(m: re.Match) -> int:
+    """The month a period ending on the matched day ends in: a 52-53 week year's "ended January 3" is December's."""
+    month = MONTHS[m.group("m").lower().rstrip(".")[:3]]
+    return 12 if month == 1 and int(m.group("d")) <= 7 else month - 1 if int(m.group("d")) <= 7 else month
+
+
+def stated_fiscal_year_end(text: str) -> int | None:
+    """The fiscal year end the story's opening states: a quarter's ordinal and the day it ended (the third quarter
+    ending in December is a year ending in March), or the fiscal year's own end; None when it states none or
+    two that differ."""
+    said = set()
+    head = text[:_STATED_REACH]
+    quarters = list(_STATED_QUARTER.finditer(head))
+    for m in quarters:
+        q = _ORDINAL[m.group("q").lower()]
+        said.add((_month_of(m) - 1 + 3 * (4 - q)) % 12 + 1)
+    for m in _STATED_YEAR.finditer(head):
+        if not any(x.start() < m.end() and m.start() < x.end() for x in quarters):  # not "quarter of fiscal 2025 ended"
+            said.add(_month_of(m))
+    return said.pop() if len(said) == 1 else None
+
+
 def story_fiscal_year_end(topic: Mention | None, ents: ArticleEntities, figures: list[Figure], res: Resources,
                           labels_say: int | None = None, body: str = "", headline: str = "") -> int:
     """The month the story's company ends its fiscal year: the lists' (`gazetteer_fiscal_year_end`), else
@@ -60,6 +94,9 @@ def story_fiscal_year_end(topic: Mention | None, ents: ArticleEntities, figures:
     known = gazetteer_fiscal_year_end(topic, ents, res) if not roundup else None
     if known is not None:
         return known
+    stated = stated_fiscal_year_end(body) if not roundup else None
+    if stated is not None:
+        return stated
     if labels_say is not None:
         return labels_say
     # a headline naming a company no list holds, which the body writes as a name: the main company is often another
@@ -78,6 +115,13 @@ def story_fiscal_year_end(topic: Mention | None, ents: ArticleEntities, figures:
         currency = max(counts, key=counts.get)
         return int(res.periods.get("fiscal_year_end_by_currency", {}).get(currency, 12))
     return 12
+
+
+def calendar_settled(topic: Mention | None, ents: ArticleEntities, res: Resources, text: str) -> bool:
+    """Whether the lists or the story's own words settle its fiscal calendar (or it is a country's), so its
+    quarter labels are not read for one."""
+    return gazetteer_fiscal_year_end(topic, ents, res) is not None or country_story(topic, res) \
+        or stated_fiscal_year_end(text) is not None
 
 
 def country_story(topic: Mention | None, res: Resources) -> bool:

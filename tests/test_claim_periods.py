@@ -237,3 +237,27 @@ def test_period_without_words(title, published, text, figure, label):
     claims, _ = extract(pd.DataFrame([{"text": text, "published": published, "title": title}]))
     row = claims[claims.figure == figure].iloc[0]
     assert row.period_label == label
+
+
+# a story that states the day its fiscal quarter (or year) ended reads its quarters on that calendar, whatever its labels say
+DATED = [
+    # a figure followed by its change set against a year is about the year after it, whatever its metric
+    ("Initech results", "2025-02-11", "* **Gross Margin**: $5,981 million, a 16% increase from 2023, primarily due to "
+     "pricing.", "$5,981 million", "2024-01-01", "2024-12-31"),
+    ("Initech outlook", "2025-02-11", "* Initech Co expects annual membership decline of approximately 550,000, or "
+     "approximately 10 percent, from 2024.", "10 percent", "2025-01-01", "2025-12-31"),
+    ("Initech outlook", "2025-02-11", "Initech Co said its headcount fell by 120 people, or 3%, from 2023 levels.",
+     "3%", "2024-01-01", "2024-12-31"),
+    ("Initech sustains solid margin improvement", "2025-02-13", "Q3-2025 Highlights\n\n* Revenues decreased 3.9% to "
+     "$115.8 million.\n\nInitech Co reported today its results for the third quarter of fiscal 2025 ended December "
+     "31, 2024.", "$115.8 million", "2024-10-01", "2024-12-31"),
+    ("Initech reports results", "2025-02-06", "Initech Co reported results for its fiscal second quarter ended "
+     "Dec. 28, 2024. Net income was $40.2 million.", "$40.2 million", "2024-10-01", "2024-12-31"),
+]
+
+
+@pytest.mark.parametrize("title,published,text,figure,start,end", DATED)
+def test_period_days(title, published, text, figure, start, end):
+    claims, _ = extract(pd.DataFrame([{"text": text, "published": published, "title": title}]))
+    row = claims[claims.figure == figure].iloc[0]
+    assert (str(row.period_start), str(row.period_end)) == (start, end)
