@@ -99,11 +99,24 @@ def _prior_value(text: str, fig: Figure, cs: int, others: tuple[int, ...], res: 
     "compared with a loss of $1.5 million"), unless a consensus word follows it ("vs. $1.28 consensus")."""
     before = lower_text(text[max(cs, fig.start - 60):fig.start])
     after = lower_text(text[fig.end:fig.end + 30])
-    if any(rx.match(after) for rx in res.modality.get("estimate_after", ())):
+    if any(rx.match(after) for rx in res.modality.get("estimate_after", ())) or _other_than_prior(text, fig, res):
         return False
     return bool((others and others[0] < fig.start or _NUMBER.search(text, cs, fig.start))
                 and any(rx.search(before[-40:]) for rx in res.modality.get("prior_value", ()))
                 or any(rx.search(before) for rx in res.modality.get("prior_value_named", ())))
+
+
+def _other_than_prior(text: str, fig: Figure, res: Resources) -> bool:
+    """Whether the figure is another entity's or the whole's, of the same time ("vs. 605% for the S&P 500",
+    "compared with 76.3% overall"), so no earlier value whatever word brings it in."""
+    after = lower_text(text[fig.end:fig.end + 60])
+    if any(rx.match(after) for rx in res.modality.get("other_than_prior", ())):
+        return True
+    for rx in res.modality.get("other_than_prior_named", ()):
+        m = rx.match(after)
+        if m and text[fig.end + m.end()].isupper():
+            return True
+    return False
 
 
 def _cue_distance(text: str, fig: Figure, start: int, end: int, name: str, is_lead: bool, versus: list,

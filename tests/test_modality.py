@@ -163,6 +163,22 @@ CASES = {
         ("Operating loss 8.76 billion vs profit 6.52 billion", "6.52 billion", "historical"),
         ("Hooli has surged 33% this year.", "33%", "actual"),
     ],
+    # a time before the news counted in years or months ("seven months before") dates an earlier value
+    "years_before": [
+        ("Just seven months before, the e-commerce giant led a $700 million investment round in Hooli.",
+         "$700 million", "historical"),
+        ("Several years earlier, Initech had paid $40 million for the plant.", "$40 million", "historical"),
+        ("Hooli's revenue rose to $5.1 billion from $4.2 billion the year before.", "$5.1 billion", "actual"),
+    ],
+    # a figure of another entity or of the whole set against the news is of the same time, no earlier value
+    "other_than_prior": [
+        ("The return was 2,265% for the leading companies vs. 605% for the S&P 500.", "605%", "actual"),
+        ("87% of reports have exceeded expectations, compared with 76.3% overall for S&P 500 reports.", "76.3%",
+         "actual"),
+        ("Hooli earned $1.20 a share vs $1.10 for the year-ago quarter.", "$1.10", "historical"),
+        ("Hooli's profit rose to $5 million, compared with $4 million for the first quarter of 2024.", "$4 million",
+         "historical"),
+    ],
     # a restatement in brackets and the next item of a list of earlier values share the figure before's modality
     "restated_or_listed": [
         ("Hooli lost US$1.1 million, compared with a loss of US$1.5 million, or US$0.04 a share, a year before.",
