@@ -179,6 +179,23 @@ CASES = {
         ("Hooli's profit rose to $5 million, compared with $4 million for the first quarter of 2024.", "$4 million",
          "historical"),
     ],
+    # a range in a table's cell is guidance: a results table states single figures
+    "range_in_table": [
+        ("Interest expense, net                                    $67 - $72", "$67 - $72", "forecast"),
+        ("| Adj. EBITDA (in millions) | $205 - $230 | $17 - $24 |", "$205 - $230", "forecast"),
+        ("| Adj. EBITDA (in millions) | $205 | $17 |", "$205", "actual"),
+        ("Hooli's shares traded between $205 - $230 on Monday.", "$205 - $230", "actual"),
+    ],
+    # a figure in a "when" clause after a year, its verb in the past, is that year's
+    "past_when": [
+        ("Russia has sent tourists to space since 2001, when an American businessman paid $20 million to board the "
+         "Soyuz.", "$20 million", "historical"),
+        ("Down 13.29% today; the largest intraday decrease since Feb. 8, 2024, when it fell as much as 16.34%.",
+         "16.34%", "historical"),
+        ("Down 13.29% today; the largest intraday decrease since Feb. 8, 2024, when it fell as much as 16.34%.",
+         "13.29%", "actual"),
+        ("Hooli expects to reach 2030, when sales will top $5 billion.", "$5 billion", "forecast"),
+    ],
     # a restatement in brackets and the next item of a list of earlier values share the figure before's modality
     "restated_or_listed": [
         ("Hooli lost US$1.1 million, compared with a loss of US$1.5 million, or US$0.04 a share, a year before.",
