@@ -172,10 +172,16 @@ def modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int,
     announcing it would ..."), and so does an analyst the sentence quotes ("could rise to $5.1 billion, analyst
     Jane Roe says"); the level a forecast change reaches is forecast too ("expects profit to decline 2.9% to
     450.0 billion yen"); a range in a table's cell is guided (a results table states single figures); a figure in a "when" clause
-    after a year, its verb in the past, is that year's ("since 2001, when Dennis Tito paid $20 million")."""
+    after a year, its verb in the past, is that year's ("since 2001, when Dennis Tito paid $20 million"); a chart's price
+    level in a hedged sentence is an estimate ("might decline toward the $0.2250 level")."""
     if modality == "actual" and fig.low != fig.high and _TABLE_CELL.search(text, text.rfind("\n", 0, fig.start) + 1,
                                                                           fig.start):
         return "forecast"  # a range in a table's cell is guidance ("Interest expense, net      $67 - $72")
+    if modality == "actual" and any(rx.search(lower_text(text[max(sent_start, fig.start - 40):fig.start]))
+                                    for rx in res.modality.get("label_estimate", ())):
+        return "estimate"  # "Support: Rs 334": the label before the colon, in a clause of its own
+    if modality in ("actual", "forecast") and _hedged_level(text, fig, sent_start, sent_end, res):
+        return "estimate"  # "the price might decline toward the $0.2250 level"
     if modality == "actual" and _past_when(text, fig, sent_start, near, res):
         return "historical"  # "since Feb. 8, 2024, when it fell as much as 16.34%"
     if modality == "forecast" and not others_before(fig.start, sent_start, near) and any(
@@ -189,6 +195,14 @@ def modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int,
             and last_change[1] in ("forecast", "estimate") and modality == "actual":
         return last_change[1]
     return modality
+
+
+def _hedged_level(text: str, fig: Figure, sent_start: int, sent_end: int, res: Resources) -> bool:
+    """Whether the figure is a chart's price level in a hedged or conditional sentence (modality.yaml
+    `chart_level`, `chart_hedge`)."""
+    if not any(rx.match(lower_text(text[fig.end:fig.end + 30])) for rx in res.modality.get("chart_level", ())):
+        return False
+    return any(rx.search(lower_text(text[sent_start:sent_end])) for rx in res.modality.get("chart_hedge", ()))
 
 
 def _past_when(text: str, fig: Figure, sent_start: int, near: list[int], res: Resources) -> bool:

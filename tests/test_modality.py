@@ -131,6 +131,13 @@ CASES = {
         ("Hooli shares have support at Rs 334 and resistance near Rs 393.", "Rs 334", "estimate"),
         ("We recommend buying the stock with a stop-loss of Rs 770.", "Rs 770", "estimate"),
         ("Hooli will support its suppliers with $20 million this year.", "$20 million", "forecast"),
+        # "estimated at" alone is the entity's own measure; analysts or an estimate noun make an estimate
+        ("Reserves to a depth of 1,200 feet are estimated at over one mln tons, Initech said.", "one mln tons",
+         "actual"),
+        ("Non-registered debt was estimated at 9.03 billion dlrs.", "9.03 billion dlrs", "actual"),
+        ("Analysts estimated at $1.20 a share Hooli's quarterly profit.", "$1.20", "estimate"),
+        ("Profit was 87 cents a share, compared with estimates of 84 cents.", "84 cents", "estimate"),
+        ("The surplus will narrow from an estimated 98 billion dlrs this year.", "98 billion dlrs", "estimate"),
     ],
     # "from a year earlier", "over the previous quarter" name the base of a change, not the change's own date
     "base_of_change": [
@@ -195,6 +202,17 @@ CASES = {
         ("Down 13.29% today; the largest intraday decrease since Feb. 8, 2024, when it fell as much as 16.34%.",
          "13.29%", "actual"),
         ("Hooli expects to reach 2030, when sales will top $5 billion.", "$5 billion", "forecast"),
+    ],
+    # a chart's price level in a hedged or conditional sentence is a guess; a label before a colon names it
+    "chart_levels": [
+        ("In the stated case, the price might decline toward the $0.2250 level or even $0.2120 in the near term.",
+         "$0.2250", "estimate"),
+        ("If DOGE's price fails to climb above the $0.260 level, it could start another decline.", "$0.260",
+         "estimate"),
+        ("The price has been consolidating inside a tight channel around the $2,700 level.", "$2,700", "actual"),
+        ("Gold held steady around the $1,900 level on Monday, dealers said.", "$1,900", "actual"),
+        ("IIFL  Current Price: Rs 345  Support: Rs 334; Rs 323  Resistance: Rs 393", "Rs 334", "estimate"),
+        ("IIFL  Current Price: Rs 345  Support: Rs 334; Rs 323  Resistance: Rs 393", "Rs 345", "actual"),
     ],
     # a restatement in brackets and the next item of a list of earlier values share the figure before's modality
     "restated_or_listed": [
