@@ -138,6 +138,9 @@ CASES = {
         ("Analysts estimated at $1.20 a share Hooli's quarterly profit.", "$1.20", "estimate"),
         ("Profit was 87 cents a share, compared with estimates of 84 cents.", "84 cents", "estimate"),
         ("The surplus will narrow from an estimated 98 billion dlrs this year.", "98 billion dlrs", "estimate"),
+        ("Expectations are for a 0.3% increase in producer prices.", "0.3%", "estimate"),
+        ("Median inflation expectations were unchanged at 3.0% at the three-year horizon.", "3.0%", "estimate"),
+        ("Hooli's revenue of $2.1 billion beat expectations.", "$2.1 billion", "actual"),
     ],
     # "from a year earlier", "over the previous quarter" name the base of a change, not the change's own date
     "base_of_change": [
@@ -169,6 +172,10 @@ CASES = {
         ("Hooli has surged 33% this year, after a 23% decline last year.", "23%", "historical"),
         ("Operating loss 8.76 billion vs profit 6.52 billion", "6.52 billion", "historical"),
         ("Hooli has surged 33% this year.", "33%", "actual"),
+        ("Reserves were above the 3.08 billion dlrs held at the same time last year, the central bank said.",
+         "3.08 billion dlrs", "historical"),
+        ("U.S. revenue rose to SEK 873 thousand, an increase of 88% compared to the same period as last year.",
+         "88%", "actual"),
     ],
     # a time before the news counted in years or months ("seven months before") dates an earlier value
     "years_before": [
@@ -213,6 +220,13 @@ CASES = {
         ("Gold held steady around the $1,900 level on Monday, dealers said.", "$1,900", "actual"),
         ("IIFL  Current Price: Rs 345  Support: Rs 334; Rs 323  Resistance: Rs 393", "Rs 334", "estimate"),
         ("IIFL  Current Price: Rs 345  Support: Rs 334; Rs 323  Resistance: Rs 393", "Rs 345", "actual"),
+    ],
+    # a record the entity sets now is the news; one it set before is a past peak
+    "record_set_now": [
+        ("Muthoot Finance is exhibiting strong bullish momentum, hitting an all-time high of Rs 2,334.8 on Thursday.",
+         "Rs 2,334.8", "actual"),
+        ("Hooli shares reached a new record high of $412 on Monday.", "$412", "actual"),
+        ("Hooli shares are now 30% below their all-time high of $412.", "$412", "historical"),
     ],
     # a restatement in brackets and the next item of a list of earlier values share the figure before's modality
     "restated_or_listed": [
