@@ -131,6 +131,9 @@ CASES = {
         ("Hooli shares have support at Rs 334 and resistance near Rs 393.", "Rs 334", "estimate"),
         ("We recommend buying the stock with a stop-loss of Rs 770.", "Rs 770", "estimate"),
         ("Hooli will support its suppliers with $20 million this year.", "$20 million", "forecast"),
+        # a product's price plan is no plan of the future
+        ("Initech offers 20 clips for $9.99, compared to OpenAI's $20/month plan for 50 clips.", "$20", "actual"),
+        ("Hooli plans to issue 32 mln common shares.", "32 mln", "forecast"),
         # "estimated at" alone is the entity's own measure; analysts or an estimate noun make an estimate
         ("Reserves to a depth of 1,200 feet are estimated at over one mln tons, Initech said.", "one mln tons",
          "actual"),
@@ -182,6 +185,9 @@ CASES = {
         ("Just seven months before, the e-commerce giant led a $700 million investment round in Hooli.",
          "$700 million", "historical"),
         ("Several years earlier, Initech had paid $40 million for the plant.", "$40 million", "historical"),
+        ("Hooli was once valued at $4 billion.", "$4 billion", "historical"),
+        ("A rout in the once-hot market has left lenders stuck with at least $1.6 billion of debt.", "$1.6 billion",
+         "actual"),
         ("Hooli's revenue rose to $5.1 billion from $4.2 billion the year before.", "$5.1 billion", "actual"),
     ],
     # a figure of another entity or of the whole set against the news is of the same time, no earlier value
