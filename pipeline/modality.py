@@ -30,6 +30,8 @@ _RESTATED = re.compile(r"\s*\(\s*(?:about|around|approximately|approx\.|roughly|
 _BRACKETED = re.compile(r"\s*\(\s*")  # a figure's change in brackets after it: "$10.7B (-0.9% Y/Y)"
 _NUMBER = re.compile(r"\d")  # a number before a figure in its clause, one the figures stage left out ("700,000 vs")
 _PAIRED = re.compile(r"\s*(?:vs\.?|versus|compared|against)\b", re.I)  # a figure set against the next one
+# a table's cell: a pipe or a wide gap before the figure on its line ("| Adj. EBITDA | $205 - $230 |")
+_TABLE_CELL = re.compile(r"\||\S {3,}$")
 _LISTED = re.compile(r"\s*(?:[\w.'-]+\s+){0,4}?,?\s*(?:and|or)\s+(?:(?:a|an|the)\s+)?", re.I)
 
 
@@ -99,11 +101,24 @@ def _prior_value(text: str, fig: Figure, cs: int, others: tuple[int, ...], res: 
     "compared with a loss of $1.5 million"), unless a consensus word follows it ("vs. $1.28 consensus")."""
     before = lower_text(text[max(cs, fig.start - 60):fig.start])
     after = lower_text(text[fig.end:fig.end + 30])
-    if any(rx.match(after) for rx in res.modality.get("estimate_after", ())):
+    if any(rx.match(after) for rx in res.modality.get("estimate_after", ())) or _other_than_prior(text, fig, res):
         return False
     return bool((others and others[0] < fig.start or _NUMBER.search(text, cs, fig.start))
                 and any(rx.search(before[-40:]) for rx in res.modality.get("prior_value", ()))
                 or any(rx.search(before) for rx in res.modality.get("prior_value_named", ())))
+
+
+def _other_than_prior(text: str, fig: Figure, res: Resources) -> bool:
+    """Whether the figure is another entity's or the whole's, of the same time ("vs. 605% for the S&P 500",
+    "compared with 76.3% overall"), so no earlier value whatever word brings it in."""
+    after = lower_text(text[fig.end:fig.end + 60])
+    if any(rx.match(after) for rx in res.modality.get("other_than_prior", ())):
+        return True
+    for rx in res.modality.get("other_than_prior_named", ()):
+        m = rx.match(after)
+        if m and text[fig.end + m.end()].isupper():
+            return True
+    return False
 
 
 def _cue_distance(text: str, fig: Figure, start: int, end: int, name: str, is_lead: bool, versus: list,
@@ -156,7 +171,19 @@ def modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int,
     estimate ("Analysts polled by FactSet, on average, expected $0.57", not "Amazon surprised analysts by
     announcing it would ..."), and so does an analyst the sentence quotes ("could rise to $5.1 billion, analyst
     Jane Roe says"); the level a forecast change reaches is forecast too ("expects profit to decline 2.9% to
-    450.0 billion yen")."""
+    450.0 billion yen"); a range in a table's cell is guided (a results table states single figures); a figure in a "when" clause
+    after a year, its verb in the past, is that year's ("since 2001, when Dennis Tito paid $20 million"); a chart's price
+    level in a hedged sentence is an estimate ("might decline toward the $0.2250 level")."""
+    if modality == "actual" and fig.low != fig.high and _TABLE_CELL.search(text, text.rfind("\n", 0, fig.start) + 1,
+                                                                          fig.start):
+        return "forecast"  # a range in a table's cell is guidance ("Interest expense, net      $67 - $72")
+    if modality == "actual" and any(rx.search(lower_text(text[max(sent_start, fig.start - 40):fig.start]))
+                                    for rx in res.modality.get("label_estimate", ())):
+        return "estimate"  # "Support: Rs 334": the label before the colon, in a clause of its own
+    if modality in ("actual", "forecast") and _hedged_level(text, fig, sent_start, sent_end, res):
+        return "estimate"  # "the price might decline toward the $0.2250 level"
+    if modality == "actual" and _past_when(text, fig, sent_start, near, res):
+        return "historical"  # "since Feb. 8, 2024, when it fell as much as 16.34%"
     if modality == "forecast" and not others_before(fig.start, sent_start, near) and any(
             name == "estimate" and start - sent_start <= OPENING_CHARS and end <= fig.start
             for start, end, name in modality_cues(text, sent_start, fig.start, res)):
@@ -168,6 +195,26 @@ def modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int,
             and last_change[1] in ("forecast", "estimate") and modality == "actual":
         return last_change[1]
     return modality
+
+
+def _hedged_level(text: str, fig: Figure, sent_start: int, sent_end: int, res: Resources) -> bool:
+    """Whether the figure is a chart's price level in a hedged or conditional sentence (modality.yaml
+    `chart_level`, `chart_hedge`)."""
+    if not any(rx.match(lower_text(text[fig.end:fig.end + 30])) for rx in res.modality.get("chart_level", ())):
+        return False
+    return any(rx.search(lower_text(text[sent_start:sent_end])) for rx in res.modality.get("chart_hedge", ()))
+
+
+def _past_when(text: str, fig: Figure, sent_start: int, near: list[int], res: Resources) -> bool:
+    """Whether the figure stands in a "when" clause in the past after a year, no other figure between (modality.yaml
+    `past_when`)."""
+    lo = max(sent_start, fig.start - 160)
+    window = lower_text(text[lo:fig.start])
+    for rx in res.modality.get("past_when", ()):
+        m = rx.search(window)
+        if m and not others_before(fig.start, lo + m.start(), near):
+            return True
+    return False
 
 
 def modality_after(modality: str, text: str, fig: Figure, previous: tuple[Figure, str] | None) -> str:

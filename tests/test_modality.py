@@ -131,6 +131,19 @@ CASES = {
         ("Hooli shares have support at Rs 334 and resistance near Rs 393.", "Rs 334", "estimate"),
         ("We recommend buying the stock with a stop-loss of Rs 770.", "Rs 770", "estimate"),
         ("Hooli will support its suppliers with $20 million this year.", "$20 million", "forecast"),
+        # a product's price plan is no plan of the future
+        ("Initech offers 20 clips for $9.99, compared to OpenAI's $20/month plan for 50 clips.", "$20", "actual"),
+        ("Hooli plans to issue 32 mln common shares.", "32 mln", "forecast"),
+        # "estimated at" alone is the entity's own measure; analysts or an estimate noun make an estimate
+        ("Reserves to a depth of 1,200 feet are estimated at over one mln tons, Initech said.", "one mln tons",
+         "actual"),
+        ("Non-registered debt was estimated at 9.03 billion dlrs.", "9.03 billion dlrs", "actual"),
+        ("Analysts estimated at $1.20 a share Hooli's quarterly profit.", "$1.20", "estimate"),
+        ("Profit was 87 cents a share, compared with estimates of 84 cents.", "84 cents", "estimate"),
+        ("The surplus will narrow from an estimated 98 billion dlrs this year.", "98 billion dlrs", "estimate"),
+        ("Expectations are for a 0.3% increase in producer prices.", "0.3%", "estimate"),
+        ("Median inflation expectations were unchanged at 3.0% at the three-year horizon.", "3.0%", "estimate"),
+        ("Hooli's revenue of $2.1 billion beat expectations.", "$2.1 billion", "actual"),
     ],
     # "from a year earlier", "over the previous quarter" name the base of a change, not the change's own date
     "base_of_change": [
@@ -162,6 +175,64 @@ CASES = {
         ("Hooli has surged 33% this year, after a 23% decline last year.", "23%", "historical"),
         ("Operating loss 8.76 billion vs profit 6.52 billion", "6.52 billion", "historical"),
         ("Hooli has surged 33% this year.", "33%", "actual"),
+        ("Reserves were above the 3.08 billion dlrs held at the same time last year, the central bank said.",
+         "3.08 billion dlrs", "historical"),
+        ("U.S. revenue rose to SEK 873 thousand, an increase of 88% compared to the same period as last year.",
+         "88%", "actual"),
+    ],
+    # a time before the news counted in years or months ("seven months before") dates an earlier value
+    "years_before": [
+        ("Just seven months before, the e-commerce giant led a $700 million investment round in Hooli.",
+         "$700 million", "historical"),
+        ("Several years earlier, Initech had paid $40 million for the plant.", "$40 million", "historical"),
+        ("Hooli was once valued at $4 billion.", "$4 billion", "historical"),
+        ("A rout in the once-hot market has left lenders stuck with at least $1.6 billion of debt.", "$1.6 billion",
+         "actual"),
+        ("Hooli's revenue rose to $5.1 billion from $4.2 billion the year before.", "$5.1 billion", "actual"),
+    ],
+    # a figure of another entity or of the whole set against the news is of the same time, no earlier value
+    "other_than_prior": [
+        ("The return was 2,265% for the leading companies vs. 605% for the S&P 500.", "605%", "actual"),
+        ("87% of reports have exceeded expectations, compared with 76.3% overall for S&P 500 reports.", "76.3%",
+         "actual"),
+        ("Hooli earned $1.20 a share vs $1.10 for the year-ago quarter.", "$1.10", "historical"),
+        ("Hooli's profit rose to $5 million, compared with $4 million for the first quarter of 2024.", "$4 million",
+         "historical"),
+    ],
+    # a range in a table's cell is guidance: a results table states single figures
+    "range_in_table": [
+        ("Interest expense, net                                    $67 - $72", "$67 - $72", "forecast"),
+        ("| Adj. EBITDA (in millions) | $205 - $230 | $17 - $24 |", "$205 - $230", "forecast"),
+        ("| Adj. EBITDA (in millions) | $205 | $17 |", "$205", "actual"),
+        ("Hooli's shares traded between $205 - $230 on Monday.", "$205 - $230", "actual"),
+    ],
+    # a figure in a "when" clause after a year, its verb in the past, is that year's
+    "past_when": [
+        ("Russia has sent tourists to space since 2001, when an American businessman paid $20 million to board the "
+         "Soyuz.", "$20 million", "historical"),
+        ("Down 13.29% today; the largest intraday decrease since Feb. 8, 2024, when it fell as much as 16.34%.",
+         "16.34%", "historical"),
+        ("Down 13.29% today; the largest intraday decrease since Feb. 8, 2024, when it fell as much as 16.34%.",
+         "13.29%", "actual"),
+        ("Hooli expects to reach 2030, when sales will top $5 billion.", "$5 billion", "forecast"),
+    ],
+    # a chart's price level in a hedged or conditional sentence is a guess; a label before a colon names it
+    "chart_levels": [
+        ("In the stated case, the price might decline toward the $0.2250 level or even $0.2120 in the near term.",
+         "$0.2250", "estimate"),
+        ("If DOGE's price fails to climb above the $0.260 level, it could start another decline.", "$0.260",
+         "estimate"),
+        ("The price has been consolidating inside a tight channel around the $2,700 level.", "$2,700", "actual"),
+        ("Gold held steady around the $1,900 level on Monday, dealers said.", "$1,900", "actual"),
+        ("IIFL  Current Price: Rs 345  Support: Rs 334; Rs 323  Resistance: Rs 393", "Rs 334", "estimate"),
+        ("IIFL  Current Price: Rs 345  Support: Rs 334; Rs 323  Resistance: Rs 393", "Rs 345", "actual"),
+    ],
+    # a record the entity sets now is the news; one it set before is a past peak
+    "record_set_now": [
+        ("Muthoot Finance is exhibiting strong bullish momentum, hitting an all-time high of Rs 2,334.8 on Thursday.",
+         "Rs 2,334.8", "actual"),
+        ("Hooli shares reached a new record high of $412 on Monday.", "$412", "actual"),
+        ("Hooli shares are now 30% below their all-time high of $412.", "$412", "historical"),
     ],
     # a restatement in brackets and the next item of a list of earlier values share the figure before's modality
     "restated_or_listed": [
