@@ -483,8 +483,9 @@ def _rest_of(a: Node, v, before: str, after: str, ctx: Ctx):
 def _bounded(a: Node, v, before: str, after: str, ctx: Ctx):
     """Bounds: "after 2016", "since August", "before independence day", "by the end of next month"."""
     bm = _BOUND_BEFORE.search(before)
-    if bm and _POSSESSIVE.match(after):  # "after December's 2.15 billion": the month of what follows, no bound
-        return None
+    if bm and _POSSESSIVE.match(after) and bm.group("b").lower().endswith(("after", "before")):
+        return None  # "after December's 2.15 billion": the month of what follows, no bound ("as early as next
+        # year's first quarter" stays one)
     if bm and isinstance(v, (Cal, Fix, Hol, Sea)):
         sp = span_of(v, ctx)
         got = _bound(bm.group("b").lower(), sp, a.kind, ctx) if sp else None
