@@ -8,7 +8,7 @@ segment_frames.py), else the part an earlier figure of the sentence set ("$80, d
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .claim_draft import Draft, Story
 from .measured_parts import measured_part, part_words as measured_part_words
@@ -24,32 +24,43 @@ _PART_OWNERS = frozenset({"company", "name", "unit"})  # whose measure's modifie
 _NOT_BOND_ISSUERS = frozenset({"company", "unit", "segment", "index", "person", "commodity", "currency", "crypto", "name"})
 
 
-_TERM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-               "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
-_TERM = re.compile(r"\b(\d{1,2}|" + "|".join(_TERM_WORDS) + r")[- ](year|month|week)s?\b"
-                   r"(?![- ](?:high|low|range|average|moving|closing))"  # "its 52-week high" is no bond's term
-                   r"|\b(?:bonds?|notes?|bills?|gilts?|debentures?)\s+(?:of|due)\s+((?:19|20)\d\d)\b", re.I)
+@lru_cache(maxsize=4)
+def _terms(res: Resources) -> tuple[re.Pattern, dict[str, int]]:
+    """The instrument-term pattern, its number words from models/lexicons/number_words.yaml (units and tens)."""
+    words = {**{str(k).lower(): int(v) for k, v in res.number_words["units"].items() if int(v) > 0},
+             **{str(k).lower(): int(v) for k, v in res.number_words["tens"].items()}}
+    spelled = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    rx = re.compile(r"\b(\d{1,2}|" + spelled + r")[- ](year|month|week)s?\b"
+                    r"(?![- ](?:high|low|range|average|moving|closing))"  # "its 52-week high" is no bond's term
+                    r"|\b(?:bonds?|notes?|bills?|gilts?|debentures?)\s+(?:of|due)\s+((?:19|20)\d\d)\b", re.I)
+    return rx, words
 
 
-def instrument_of(clause: str, figure_at: int) -> str:
+def instrument_of(clause: str, figure_at: int, res: Resources | None = None) -> str:
     """The term of the instrument a clause names nearest the figure: "10-year", "3-month", "due 2016", or "".
 
     >>> instrument_of("The yield on the two-year note rose to 4.1%, the 10-year's to 4.3%", 39)
     '2-year'
     """
+    if res is None:
+        from .resources import load_resources
+
+        res = load_resources()
+    term, words = _terms(res)
+
     def nearness(m: re.Match) -> tuple[int, int]:
         # the figure's own term first ("2.5 billion francs of two-year bills"), then one before it, then the nearest
         if m.start() > figure_at and m.start() - figure_at <= 30 and clause[:m.start()].endswith("of "):
             return (-1, 0)
         return (0, figure_at - m.end()) if m.end() <= figure_at else (1, m.start() - figure_at)
 
-    m = min(_TERM.finditer(clause), key=nearness, default=None)
+    m = min(term.finditer(clause), key=nearness, default=None)
     if m is None:
         return ""
     if m.group(3):
         return f"due {m.group(3)}"
     n = m.group(1).lower()
-    return f"{int(n) if n.isdigit() else _TERM_WORDS[n]}-{m.group(2).lower()}"
+    return f"{int(n) if n.isdigit() else words[n]}-{m.group(2).lower()}"
 
 
 @lru_cache(maxsize=4)
@@ -72,11 +83,11 @@ def place_segment(story: Story, d: Draft) -> None:
     spec = res.metrics.get(metric)
     if spec is not None and spec.instrument and not segment:
         # the clause's term, else the sentence's nearest ("The 10-year U.S. Treasury yield, which rose 1 bp")
-        segment = instrument_of(text[cs:ce], fig.start - cs) or instrument_of(text[sent.start:ce], fig.start - sent.start)
+        segment = instrument_of(text[cs:ce], fig.start - cs, res) or instrument_of(text[sent.start:ce], fig.start - sent.start, res)
     if not segment and subject is not None and subject.kind == "index":
         segment = index_futures(text, subject.start, subject.end, fig.start, sent.start)
     elif not segment and subject is not None and subject.kind not in _NOT_BOND_ISSUERS and metric in _BOND_MOVES:
-        segment = bond_term(text[sent.start:ce], fig.start - sent.start, instrument_of)
+        segment = bond_term(text[sent.start:ce], fig.start - sent.start, partial(instrument_of, res=res))
     if not segment and not fig.table_label:
         # a product, share class, tranche, business line or tariff's goods the sentence names
         part_words = segment_words(res)
