@@ -310,11 +310,33 @@ def more(dump) -> Path:
     return path
 
 
+# two outlets' accounts of one company's quarter that disagree by a factor of ten: with the seeds' conflicts, the
+# three a reviewer decides on below
+DISPUTES = [
+    {"id": "d1", "published": "2025-02-12", "source": "wire-a", "title": "Globex Corp fourth-quarter results",
+     "text": "Globex Corp said on Wednesday its fourth-quarter revenue rose 8% to $2.4 billion, helped by strong "
+             "demand for its cloud software. Analysts polled by LSEG had expected earnings of $1.10 per share for the "
+             "quarter. The company also raised its dividend."},
+    {"id": "d2", "published": "2025-02-12", "source": "site-b", "title": "Globex beats on the top line",
+     "text": "Shares of Globex Corp were little changed after the software maker posted fourth-quarter revenue of $24 "
+             "billion. Wall Street analysts, according to FactSet, had forecast earnings of $1.25 per share for the "
+             "quarter. Management struck a confident tone on the call."},
+]
+
+
 @pytest.fixture(scope="module")
-def base_run(dump, tmp_path_factory) -> Path:
-    """A finished run over the seeds (they have conflicts) and the sample; tests work on copies."""
+def disputes(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("disputes") / "disputes.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in DISPUTES), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def base_run(dump, disputes, tmp_path_factory) -> Path:
+    """A finished run over the seeds and two disputing outlets (they have conflicts) and the sample; tests work
+    on copies."""
     out = tmp_path_factory.mktemp("base") / "out"
-    subprocess.run(_cmd(out, SEEDS, dump), check=True, cwd=ROOT)
+    subprocess.run(_cmd(out, SEEDS, disputes, dump), check=True, cwd=ROOT)
     return out
 
 
@@ -369,7 +391,7 @@ def _check_decisions(out: Path, statuses: dict, rows: list[tuple], disputed_clai
     pytest.param("after-2-parts-of-the-new-dump", "parts", 2, id="after-2-parts-of-the-new-dump"),
     pytest.param("during-claims-db-write", "exists", "claims.db-wal", id="during-claims-db-write"),
 ])
-def test_decisions_survive_a_killed_rerun(base_run, more, dump, tmp_path, point, kind, arg):
+def test_decisions_survive_a_killed_rerun(base_run, more, dump, disputes, tmp_path, point, kind, arg):
     out = tmp_path / "out"
     shutil.copytree(base_run, out)
     statuses, rows, disputed_claim = _record(out)
@@ -383,7 +405,7 @@ def test_decisions_survive_a_killed_rerun(base_run, more, dump, tmp_path, point,
     assert r.returncode == 0, r.stderr[-2000:]
     _check_decisions(out, statuses, rows, disputed_claim)
     if kind == "parts":  # and a plain re-run of the first inputs (it only rewrites the tables)
-        r = subprocess.run(_cmd(out, SEEDS, dump), cwd=ROOT, capture_output=True, text=True)
+        r = subprocess.run(_cmd(out, SEEDS, disputes, dump), cwd=ROOT, capture_output=True, text=True)
         assert r.returncode == 0, r.stderr[-2000:]
         _check_decisions(out, statuses, rows, disputed_claim)
 

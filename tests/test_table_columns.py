@@ -35,7 +35,7 @@ CASES = [
     (_PIPE, "7.3%", "2024"),  # "Variance Vs YTD23" names the base, not the column's period
     (_SPACED, "$922.1", "FY2024"),
     (_SPACED, "$729.1", "FY2023"),
-    (_STACKED, "615", "2024-Q4"),
+    (_STACKED, "$  615", "2024-Q4"),  # the padded dollar sign is the cell's (issue 17, s20)
     (_STACKED, "443", "2023-Q4"),
     (_STACKED, "1,785", "2023"),
     (_BALANCE, "$ 2,460,809", "2023-12-31"),
