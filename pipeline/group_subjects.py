@@ -6,6 +6,8 @@ the clause opens with a common noun phrase whose head is a plural noun of agents
 `group_nouns`) or a market or industry with a modifier (`group_markets`), and nothing but lower-case words (its
 verb, an adverb, "more than") stands between that phrase and the figure. The labeling guide takes such a group as
 the holder or subject ("Japanese investors", "big U.S. banks"); no name the sentence or the story offers is.
+So is the group a compared figure is of: "compared to 178 bps for private banks", "vs. 33% for the European
+insurance sector" (both in the modern dump, the only two such phrasings in the three dumps).
 """
 from __future__ import annotations
 
@@ -41,11 +43,33 @@ def _group_rx(res: Resources) -> re.Pattern | None:
                       + r"\s+){1,3}(?:" + single + r"))\s+(?P<rest>.*)$", re.I | re.S)
 
 
+# a figure set against the one before it, then "for" and the group it is of: "compared with 20-30x for U.S.
+# mega-cap tech", "versus 15% for European banks"
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|than)\s+(?:(?:about|around|roughly|some|"
+                              r"nearly|just|only)\s+)?$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _compared_group_rx(res: Resources) -> re.Pattern | None:
+    rx = _group_rx(res)
+    if rx is None:
+        return None
+    body = rx.pattern[len(r"^\s*"):rx.pattern.index(r"\s+(?P<rest>")]
+    return re.compile(r"\s+for\s+" + body + r"(?![\w-])", re.I | re.S)
+
+
 def group_owner(text: str, fig, sent_start: int, best, res: Resources):
-    """A candidate for the group the figure's clause opens with ("AI startups raised $110 billion"); else `best`."""
+    """A candidate for the group the figure's clause opens with ("AI startups raised $110 billion"), or the group a
+    compared figure is of ("compared with 20-30x for U.S. mega-cap tech"); else `best`."""
     rx = _group_rx(res)
     if rx is None:
         return best
+    if _COMPARED_BEFORE.search(text, max(sent_start, fig.start - 40), fig.start):
+        after = _compared_group_rx(res).match(text, fig.end)
+        if after is not None:
+            np_text = after.group("np")
+            return Candidate(np_text, slug(np_text), "group", "", "group", after.start("np"), after.end("np"),
+                             tuple(0.0 for _ in FEATURES))
     head = text[sent_start:fig.start]
     cut = 0
     for m in _BREAK.finditer(head):
