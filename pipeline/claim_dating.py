@@ -16,7 +16,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from .claim_draft import Draft, Story
-from .claim_metrics import SCALED
+from .scaled_counts import SCALED
 from .claim_periods import (REPORT_GRAINS, compared_before, compared_with, period_for, report_period,
                             sentence_report_period, close_since, dates_a_base, guided_period, guided_year,
                             headline_year, latest_report_period, months_ago, months_back, move_from_day,

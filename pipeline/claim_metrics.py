@@ -15,13 +15,11 @@ from .claim_draft import Draft, Story
 from .entities import ArticleEntities
 from .measures import laid_rate, measured_noun, share_metric, table_row_metric
 from .resources import Resources, lower_text
-from .scaled_counts import money_metric_of_count, per_share_metric
+from .scaled_counts import SCALED, money_metric_of_count, per_share_metric
 from .subject_roles import quoted_kind
 
 # subjects that are quoted themselves: "Oil major BP fell 2%" is BP's share move, not oil's (metric_by_clause)
 _OWN_QUOTES = frozenset({"company", "unit", "segment", "index"})
-# a figure written with a scale word or suffix ("$1.97 billion", "32.0 mln dlrs", "Rs 154 crore", "$2bn")
-SCALED = re.compile(r"\b(?:thousand|million|mln|mn|billion|bln|bn|trillion|tn|crore|lakh)s?\b|\d\s?(?:[mMbBkK]|bn|tn)\b")
 # the base a change is measured from, just before the figure: "from an estimated 98 billion", "up from 11.2 billion"
 _BASE_BEFORE = re.compile(r"\b(?:from|versus|vs\.?|compared with)\s+(?:(?:an?|the|its|a record|record|an estimated|"
                           r"estimated|revised|about|around|nearly|some|over|more than|\S+'s)\s+){0,3}$", re.I)

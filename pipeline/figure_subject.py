@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from .claim_draft import Draft, Story
 from .clauses import SentenceView
@@ -87,11 +88,16 @@ def finish_subject(story: Story, d: Draft) -> None:
     d.entity_id = d.subject.entity_id if d.subject else ""
 
 
+@lru_cache(maxsize=4)
+def _providers(res: Resources) -> frozenset[str]:
+    return frozenset(res.subject_words.get("consensus_providers", ()))
+
+
 def provider_estimate_subject(story: Story, d: Draft) -> None:
     """"analysts polled by FactSet expected $0.14", "EBITDA USD 49.6 million vs. IBES estimate": the provider
     compiles estimates of another company's figures, which take the best other candidate."""
     res, text, sent = story.res, story.text, d.sent
-    providers = frozenset(res.subject_words.get("consensus_providers", ()))
+    providers = _providers(res)
     if d.entity not in providers or not (d.modality == "estimate" or any(
             name == "estimate" for _, _, name in modality_cues(text, sent.start, sent.end, res))):
         return

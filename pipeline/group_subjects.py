@@ -32,15 +32,23 @@ _REST = re.compile(r"(?:(?!(?:on|in|for|of|to|by|with|from|each|per|only|one)\s)
 
 
 @lru_cache(maxsize=4)
-def _group_rx(res: Resources) -> re.Pattern | None:
+def _group_phrase(res: Resources) -> str | None:
+    """A determiner, then the group's noun phrase as `np`: modifiers and a plural noun of agents, or modifiers and a
+    market word; None when subjects.yaml lists neither."""
     nouns = sorted((str(w).lower() for w in res.subject_words.get("group_nouns") or ()), key=len, reverse=True)
     markets = sorted((str(w).lower() for w in res.subject_words.get("group_markets") or ()), key=len, reverse=True)
     if not nouns and not markets:
         return None
     plural = "|".join(re.escape(w) for w in nouns) or "(?!)"
     single = "|".join(re.escape(w) for w in markets) or "(?!)"
-    return re.compile(r"^\s*" + _DETERMINERS + r"(?P<np>(?:" + _WORD + r"\s+){0,3}(?:" + plural + r")|(?:" + _WORD
-                      + r"\s+){1,3}(?:" + single + r"))\s+(?P<rest>.*)$", re.I | re.S)
+    return (_DETERMINERS + r"(?P<np>(?:" + _WORD + r"\s+){0,3}(?:" + plural + r")|(?:" + _WORD + r"\s+){1,3}(?:"
+            + single + r"))")
+
+
+@lru_cache(maxsize=4)
+def _group_rx(res: Resources) -> re.Pattern | None:
+    phrase = _group_phrase(res)
+    return None if phrase is None else re.compile(r"^\s*" + phrase + r"\s+(?P<rest>.*)$", re.I | re.S)
 
 
 # a figure set against the one before it, then "for" and the group it is of: "compared with 20-30x for U.S.
@@ -51,11 +59,8 @@ _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against
 
 @lru_cache(maxsize=4)
 def _compared_group_rx(res: Resources) -> re.Pattern | None:
-    rx = _group_rx(res)
-    if rx is None:
-        return None
-    body = rx.pattern[len(r"^\s*"):rx.pattern.index(r"\s+(?P<rest>")]
-    return re.compile(r"\s+for\s+" + body + r"(?![\w-])", re.I | re.S)
+    phrase = _group_phrase(res)
+    return None if phrase is None else re.compile(r"\s+for\s+" + phrase + r"(?![\w-])", re.I | re.S)
 
 
 def group_owner(text: str, fig, sent_start: int, best, res: Resources):

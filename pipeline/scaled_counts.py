@@ -17,7 +17,8 @@ from typing import Callable
 
 from .resources import Resources
 
-# "629.0 mln", "1.6 billion", "6.2bn": a number with a scale word, the currency left to the reader
+# a figure written with a scale word or suffix ("629.0 mln", "$1.97 billion", "Rs 154 crore", "6.2bn"; claim_metrics
+# and claim_dating read it too)
 SCALED = re.compile(r"\b(?:thousand|million|mln|mn|billion|bln|bn|trillion|tn|crore|lakh)s?\b|\d\s?(?:[mMbBkK]|bn|tn)\b")
 STRONG_CUE = 4.0
 
