@@ -175,7 +175,8 @@ def _claim(story: Story, d: Draft, period_written: bool, conf_head) -> Claim:
     start, end = story.clean.original_span(fig.start, fig.end)
     row = confidence_features(d.how if subject else "", d.best_score, subject.source if subject else "",
                               d.cue_score, d.metric, bool(fig.table_label), period, period_written, fig.kind,
-                              fig.currency_assumed)
+                              fig.currency_assumed, len(story.by_sentence.get(d.sent.start, ())) or 1,
+                              d.sent.end - d.sent.start, article.published)
     ref = article.published
     return Claim(
         claim_id=claim_id(article.article_id, start, end, article.text[start:end]),

@@ -390,12 +390,12 @@ def refine_claims(claims: list[Claim], model: MetricModel, res: Resources, margi
 
 def _switched(c: Claim, metric: str, score: float, res: Resources) -> Claim:
     """The claim with the stage's metric, its score in `rule`, and its confidence estimated again."""
-    from .confidence import METRIC_MODEL, estimate, load_confidence_head
+    from .confidence import estimate, load_confidence_head, with_model_metric
 
     row = c.confidence_features
     confidence = c.confidence
     if row:
-        row = tuple(1.0 if k == METRIC_MODEL else v for k, v in enumerate(row))
+        row = with_model_metric(row, metric)
         confidence = estimate(load_confidence_head(res.models_dir), row)
     return replace(c, metric=metric, metric_source="model", rule=_with_stage(c.rule, score), confidence=confidence,
                    confidence_features=row)
