@@ -160,7 +160,7 @@ def group_facts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
     confidence = pd.to_numeric(df["confidence"], errors="coerce").fillna(0.0).to_numpy(float)
     at = pd.to_numeric(df["char_start"], errors="coerce").fillna(0).to_numpy() if "char_start" in df.columns else np.zeros(n)
     rep = pd.DataFrame({"fact": fact[order], "v": vgroup[order], "src": src[order], "row": order,
-                        "pub": pub[order], "conf": confidence[order],
+                        "pub": pub[order], "conf": confidence[order], "open": ~(np.isfinite(lo) & np.isfinite(hi))[order],
                         "art": df["article_id"].astype(str).to_numpy(object)[order], "at": at[order]})
     per_fact = rep.groupby("fact").agg(n_reports=("row", "size"), n_sources=("src", "nunique"),
                                        n_values=("v", "nunique"), first=("pub", "min"), last=("pub", "max"))
@@ -246,17 +246,57 @@ def _intervals(df, res, fact, rows, metric, unit, value, low, high, approx, pub,
 
 def _value_groups(fact, keep, lo, hi, n):
     """(the reports in fact and interval order, each report's value group): sorted by interval start within a fact,
-    a report opens a new value where it starts past every interval before it (overlapping intervals chain)."""
+    a report opens a new value where it starts past every interval before it (overlapping intervals chain).
+
+    A floor or a ceiling ("more than doubled", "up to $5 billion") agrees with every value past its end, so it
+    chains none of them together: "+114.4%" and "115%" stay two values beside "more than doubled". Each such
+    report joins the value it overlaps that most reports give (then the nearest its end); one that overlaps no
+    bounded value chains with the other open ones of its fact as before."""
     idx = np.flatnonzero(keep)
     order = idx[np.lexsort((lo[idx], fact[idx]))]
-    f_sorted, lo_s, hi_s = fact[order], lo[order], hi[order]
+    vgroup = np.full(n, -1)
+    bounded = np.isfinite(lo[order]) & np.isfinite(hi[order])
+    vgroup[order[bounded]] = _chained(fact[order[bounded]], lo[order[bounded]], hi[order[bounded]])
+    open_rows = order[~bounded]
+    if len(open_rows):
+        placed = _join_open(open_rows, fact, lo, hi, order[bounded], vgroup)
+        rest = open_rows[placed < 0]
+        vgroup[open_rows] = placed
+        if len(rest):
+            vgroup[rest] = _chained(fact[rest], lo[rest], hi[rest]) + (vgroup.max() + 1)
+    return order, vgroup
+
+
+def _chained(f_sorted, lo_s, hi_s) -> np.ndarray:
+    """The value group of each interval (sorted by fact, then start): a new one where an interval starts past
+    every interval before it in its fact."""
+    if not len(f_sorted):
+        return np.zeros(0, dtype=int)
     run_hi = pd.Series(hi_s).groupby(f_sorted).cummax().to_numpy()
     prev_hi = np.concatenate(([-np.inf], run_hi[:-1]))
     new_fact = np.concatenate(([True], f_sorted[1:] != f_sorted[:-1]))
-    opens = new_fact | (lo_s > prev_hi)
-    vgroup = np.full(n, -1)
-    vgroup[order] = np.cumsum(opens) - 1
-    return order, vgroup
+    return np.cumsum(new_fact | (lo_s > prev_hi)) - 1
+
+
+def _join_open(open_rows, fact, lo, hi, bounded_rows, vgroup) -> np.ndarray:
+    """For each open report (a floor or a ceiling), the bounded value group of its fact it overlaps that most
+    reports give, the nearest its finite end on a tie; -1 where it overlaps none."""
+    groups = pd.DataFrame({"fact": fact[bounded_rows], "v": vgroup[bounded_rows], "lo": lo[bounded_rows],
+                           "hi": hi[bounded_rows]}).groupby(["fact", "v"]).agg(glo=("lo", "min"), ghi=("hi", "max"),
+                                                                               k=("lo", "size")).reset_index()
+    opens = pd.DataFrame({"fact": fact[open_rows], "lo": lo[open_rows], "hi": hi[open_rows],
+                          "i": np.arange(len(open_rows))})
+    pairs = opens.merge(groups, on="fact")
+    pairs = pairs[(pairs["glo"] <= pairs["hi"]) & (pairs["ghi"] >= pairs["lo"])]
+    out = np.full(len(open_rows), -1)
+    if pairs.empty:
+        return out
+    # the distance from the report's finite end to the group (a floor's nearest value is the lowest above it)
+    end = np.where(np.isfinite(pairs["lo"]), pairs["lo"], pairs["hi"])
+    pairs = pairs.assign(dist=np.where(np.isfinite(pairs["lo"]), pairs["glo"] - end, end - pairs["ghi"]))
+    best = pairs.sort_values(["i", "k", "dist"], ascending=[True, False, True]).drop_duplicates("i")
+    out[best["i"].to_numpy()] = best["v"].to_numpy()
+    return out
 
 
 def _sources(df) -> np.ndarray:
@@ -285,9 +325,10 @@ def _judge(rep, per_value, majority, several, status, cols, spread_metrics, quot
     # each ambiguous fact's values' sources, grouped once (not a scan of `multi` per fact)
     value_sources = multi[multi["fact"].isin(ambiguous)].groupby(["fact", "v"])["src"].agg(frozenset).to_dict()
     # each value's report to show: the earliest statement of it (the first article, its first mention) among
-    # those sure enough to be a conflict's side, else the surest
+    # those sure enough to be a conflict's side, else the surest; a figure before a floor or a ceiling, which
+    # only bounds the value ("over 10%" beside "12%")
     best = multi.assign(unsure=multi["conf"] < min_confidence).sort_values(
-        ["fact", "v", "unsure", "pub", "art", "at"]).drop_duplicates(["fact", "v"])
+        ["fact", "v", "unsure", "open", "pub", "art", "at"]).drop_duplicates(["fact", "v"])
     best_row = dict(zip(zip(best["fact"], best["v"]), best["row"]))
     pv = per_value[per_value["fact"].isin(several)].sort_values(["fact", "first"], kind="stable")
     fv, vv, nsrc = pv["fact"].to_numpy(), pv["v"].to_numpy(), pv["n_src"].to_numpy()
