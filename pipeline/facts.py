@@ -68,6 +68,7 @@ FLOW_UNLIKE_RATIO = 2.0
 # reading a direction wrong ("remains down ~17%" read as a rise), or two moves; of the 77 judged pairs of opposite
 # signs (sessions 8-12), 1 was real
 SLIP_TOLERANCE = 0.03  # in log10: a factor within 7% of 10, 100 or 1,000
+_TOUCH = 1e-9  # relative: two intervals' ends this close are one point (the float sums of a value and its slack)
 _MAX_IDS = 200  # report ids listed in a fact's row; the fact_claims table in claims.db holds all
 
 
@@ -275,7 +276,12 @@ def _chained(f_sorted, lo_s, hi_s) -> np.ndarray:
     run_hi = pd.Series(hi_s).groupby(f_sorted).cummax().to_numpy()
     prev_hi = np.concatenate(([-np.inf], run_hi[:-1]))
     new_fact = np.concatenate(([True], f_sorted[1:] != f_sorted[:-1]))
-    return np.cumsum(new_fact | (lo_s > prev_hi)) - 1
+    # an interval that only touches the one before does not chain: "$546.6 million" (546.55-546.65) and "$546.5
+    # million" (546.45-546.55) are two values, no figure rounds to both
+    with np.errstate(invalid="ignore"):
+        ends = np.maximum(np.abs(lo_s), np.abs(prev_hi))
+    touch = np.where(np.isfinite(ends), _TOUCH * ends, 0.0)
+    return np.cumsum(new_fact | (lo_s >= prev_hi - touch)) - 1
 
 
 def _join_open(open_rows, fact, lo, hi, bounded_rows, vgroup) -> np.ndarray:

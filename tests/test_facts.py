@@ -386,3 +386,19 @@ def test_a_floor_chains_no_values_together(resources):
                        claim("over", "y", D1, 40.0, "40%", approx="over", sentence="Revenue rose more than 40%.", **growth)]
     facts, conflicts, _ = judge(rows, resources)
     assert facts.iloc[0].n_values == 2
+
+
+def test_values_a_last_digit_apart_only_touch_and_are_two(resources):
+    """"$546.6 million" (546.55-546.65) and "$546.5 million" (546.45-546.55) touch at one point that no figure rounds
+    to both from: two values (YETI's Q4 sales, a recall label); "$2.4 billion" and "$2.43 billion" overlap: one."""
+    rows = [claim("a", "x", D1, 546.6e6, "$546.6 million", metric="revenue"),
+            claim("b", "y", D1, 546.5e6, "$546.5 million", metric="revenue")]
+    facts, conflicts, _ = judge(rows, resources)
+    assert list(facts.status) == ["conflict"] and len(conflicts) == 1
+    rows = [claim("a", "x", D1, 2.4e9, "$2.4 billion", metric="revenue"),
+            claim("b", "y", D1, 2.43e9, "$2.43 billion", metric="revenue")]
+    assert list(judge(rows, resources)[0].status) == ["agreed"]
+    # two ceilings of one figure ("up to $1.0 billion", "up to US$1 billion") are one value, not two touching at -inf
+    rows = [claim("a", "x", D1, 1e9, "$1.0 billion", metric="buyback", approx="under", modality="forecast"),
+            claim("b", "y", D1, 1e9, "US$1 billion", metric="buyback", approx="under", modality="forecast")]
+    assert list(judge(rows, resources)[0].status) == ["agreed"]
