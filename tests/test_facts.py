@@ -402,3 +402,17 @@ def test_values_a_last_digit_apart_only_touch_and_are_two(resources):
     rows = [claim("a", "x", D1, 1e9, "$1.0 billion", metric="buyback", approx="under", modality="forecast"),
             claim("b", "y", D1, 1e9, "US$1 billion", metric="buyback", approx="under", modality="forecast")]
     assert list(judge(rows, resources)[0].status) == ["agreed"]
+
+
+def test_with_the_gate_an_unsure_consensus_sentence_can_be_a_side(resources):
+    """"Analysts surveyed by FactSet expected $5.24 billion." names no one, so the claims' head is unsure of it (0.09);
+    the gate, which reads the pair, keeps such a consensus quoted two ways (Telus' on the modern dump). Without the
+    gate the confidence floor holds."""
+    rows = [claim("a", "x", D1, 5.24e9, "$5.24 billion", metric="revenue", modality="estimate", confidence=0.09,
+                  sentence="Analysts surveyed by FactSet expected $5.24 billion."),
+            claim("b", "y", D1, 5.23e9, "$5.23 billion", metric="revenue", modality="estimate", confidence=0.17,
+                  sentence="Revenue rose 3.5% to $5.38 billion from a year ago; analysts expected $5.23 billion.")]
+    facts, conflicts, _ = judge(rows, resources, gate=True)
+    assert len(conflicts) == 1 and conflicts.iloc[0].chance_real >= load_gate(resources.models_dir).threshold
+    facts, conflicts, _ = judge(rows, resources)  # --all-conflicts: no gate, the floor
+    assert conflicts.empty and list(facts.status) == ["doubtful"]
