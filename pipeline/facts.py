@@ -79,7 +79,7 @@ class Options:
     # disagreement (bench/RESULTS.md, "Conflicts"). With the gate, which reads the pair itself, it only picks the
     # report that shows a value: a consensus sentence that names no one ("Two analysts polled by FactSet expected
     # $0.14.") is unsure to the claims' head yet the likeliest real disagreement (20 such pairs the floor held
-    # back on the modern dump, 18 judged real)
+    # back on the modern dump, 17 judged real)
     min_confidence: float = MIN_CONFIDENCE
     # a market quote's facts of days this close are set against each other (widened for the days between)
     window_days: int = 7
