@@ -61,14 +61,14 @@ def likely_cause(a: float, b: float) -> str:
 def conflict_rows(cols, conflicts, value, usd, mixed, unit, money, pub, conf, off, facts, min_confidence: float,
                   scorer=None, fact_of=None) -> pd.DataFrame:
     """The conflict rows of `facts.group_facts`' pairs (fact, majority's report, outlier's report, their sources, days
-    apart), less the pairs no reviewer should read: a side below `min_confidence`, both sides in one article, a side
+    apart), less the pairs no reviewer should read: without the gate a side below `min_confidence`, both sides in one article, a side
     off its article's topic, a gap within a conversion's or a day's noise, a pair whose chance of being real is under
     the conflict gate's threshold (`scorer`: conflict_gate.pair_scorer), and articles that disagree too often. A
     `conflict` fact left with no row (`fact_of`: each report's fact) is `doubtful`."""
     names = list(CONFLICT_COLUMNS)
     out = []
     for f, a, b, maj_n, out_n, gap in conflicts:
-        if min(conf[a], conf[b]) < min_confidence or cols["article_id"][a] == cols["article_id"][b]:
+        if (scorer is None and min(conf[a], conf[b]) < min_confidence) or cols["article_id"][a] == cols["article_id"][b]:
             continue
         if off[a] or off[b]:
             continue  # one side is a figure of a name its headline does not name (pipeline/headline_topic.py)

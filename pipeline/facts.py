@@ -38,6 +38,7 @@ import pandas as pd
 from .conflict_gate import pair_scorer
 from .conflict_rows import conflict_rows
 from .fact_reports import dates_as_days, days_text, prepare, usd_factor, written_slacks
+from .fact_values import value_groups
 from .resources import Resources
 from .schema import CONFLICT_COLUMNS, FACT_COLUMNS
 
@@ -73,9 +74,12 @@ _MAX_IDS = 200  # report ids listed in a fact's row; the fact_claims table in cl
 
 @dataclass(frozen=True)
 class Options:
-    # a conflict's two sides must both be this sure (pipeline/confidence.py: the chance that entity,
-    # metric and period are all right); below it the pair is more likely an extraction error than a
-    # disagreement (bench/RESULTS.md, "Conflicts")
+    # without the conflict gate, a conflict's two sides must both be this sure (pipeline/confidence.py: the chance
+    # that entity, metric and period are all right); below it the pair is more likely an extraction error than a
+    # disagreement (bench/RESULTS.md, "Conflicts"). With the gate, which reads the pair itself, it only picks the
+    # report that shows a value: a consensus sentence that names no one ("Two analysts polled by FactSet expected
+    # $0.14.") is unsure to the claims' head yet the likeliest real disagreement (20 such pairs the floor held
+    # back on the modern dump, 17 judged real)
     min_confidence: float = MIN_CONFIDENCE
     # a market quote's facts of days this close are set against each other (widened for the days between)
     window_days: int = 7
@@ -154,13 +158,13 @@ def group_facts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
 
     usd, mixed, keep, lo, hi, day_rel, day_pp, as_move = _intervals(df, res, fact, rows, metric, unit, value, low, high,
                                                                       approx, pub, ps, pe, spec)
-    order, vgroup = _value_groups(fact, keep, lo, hi, n)
+    order, vgroup = value_groups(fact, keep, lo, hi, n)
     src = _sources(df)
 
     confidence = pd.to_numeric(df["confidence"], errors="coerce").fillna(0.0).to_numpy(float)
     at = pd.to_numeric(df["char_start"], errors="coerce").fillna(0).to_numpy() if "char_start" in df.columns else np.zeros(n)
     rep = pd.DataFrame({"fact": fact[order], "v": vgroup[order], "src": src[order], "row": order,
-                        "pub": pub[order], "conf": confidence[order],
+                        "pub": pub[order], "conf": confidence[order], "open": ~(np.isfinite(lo) & np.isfinite(hi))[order],
                         "art": df["article_id"].astype(str).to_numpy(object)[order], "at": at[order]})
     per_fact = rep.groupby("fact").agg(n_reports=("row", "size"), n_sources=("src", "nunique"),
                                        n_values=("v", "nunique"), first=("pub", "min"), last=("pub", "max"))
@@ -244,21 +248,6 @@ def _intervals(df, res, fact, rows, metric, unit, value, low, high, approx, pub,
     return usd, mixed, keep, lo, hi, day_rel, day_pp, as_move
 
 
-def _value_groups(fact, keep, lo, hi, n):
-    """(the reports in fact and interval order, each report's value group): sorted by interval start within a fact,
-    a report opens a new value where it starts past every interval before it (overlapping intervals chain)."""
-    idx = np.flatnonzero(keep)
-    order = idx[np.lexsort((lo[idx], fact[idx]))]
-    f_sorted, lo_s, hi_s = fact[order], lo[order], hi[order]
-    run_hi = pd.Series(hi_s).groupby(f_sorted).cummax().to_numpy()
-    prev_hi = np.concatenate(([-np.inf], run_hi[:-1]))
-    new_fact = np.concatenate(([True], f_sorted[1:] != f_sorted[:-1]))
-    opens = new_fact | (lo_s > prev_hi)
-    vgroup = np.full(n, -1)
-    vgroup[order] = np.cumsum(opens) - 1
-    return order, vgroup
-
-
 def _sources(df) -> np.ndarray:
     """Each report's source: its article's story, joined with any other that prints the same sentence."""
     src = pd.factorize(df["source_id"].astype(str))[0]
@@ -285,9 +274,10 @@ def _judge(rep, per_value, majority, several, status, cols, spread_metrics, quot
     # each ambiguous fact's values' sources, grouped once (not a scan of `multi` per fact)
     value_sources = multi[multi["fact"].isin(ambiguous)].groupby(["fact", "v"])["src"].agg(frozenset).to_dict()
     # each value's report to show: the earliest statement of it (the first article, its first mention) among
-    # those sure enough to be a conflict's side, else the surest
+    # those sure enough to be a conflict's side, else the surest; a figure before a floor or a ceiling, which
+    # only bounds the value ("over 10%" beside "12%")
     best = multi.assign(unsure=multi["conf"] < min_confidence).sort_values(
-        ["fact", "v", "unsure", "pub", "art", "at"]).drop_duplicates(["fact", "v"])
+        ["fact", "v", "unsure", "open", "pub", "art", "at"]).drop_duplicates(["fact", "v"])
     best_row = dict(zip(zip(best["fact"], best["v"]), best["row"]))
     pv = per_value[per_value["fact"].isin(several)].sort_values(["fact", "first"], kind="stable")
     fv, vv, nsrc = pv["fact"].to_numpy(), pv["v"].to_numpy(), pv["n_src"].to_numpy()

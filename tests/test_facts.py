@@ -129,6 +129,27 @@ def test_a_close_is_a_market_quotes_basis(resources):
         assert basis_of(sentence, figure, resources, metric) == expected, sentence
 
 
+EXTENDED_CASES = [  # (sentence, figure, basis): trading outside the session as outlets write it (modern dump)
+    ("Shares sank 10% after hours on Tuesday.", "10%", "extended"),
+    ("The stock was down 12% to $12.65 in post-market trading on Tuesday.", "12%", "extended"),
+    ("The stock price dropped 5.2% on Monday during after-market hours of trading.", "5.2%", "extended"),
+    ("Super Micro Computer Inc fell more than 3% in recent aftermarket hours trading following the news.", "3%", "extended"),
+    ("But the stock rallied over 8% in aftermarket trade, after the server maker said it will meet a deadline.", "8%",
+     "extended"),
+    ("Sun Country Airlines stock was down 4.2% before the opening bell after the company said it plans a buyback.",
+     "4.2%", "extended"),
+    # the aftermarket is also a business (parts and service sold after the original sale): no moment of trading
+    ("In the company's aftermarket segment, sales increased 1.2%, all of which contributed to a 4% drop.", "1.2%",
+     "reported"),
+    ("Demand for aftermarket auto parts drove FQ3 sales up 8.3% to a record $186.2M.", "8.3%", "reported"),
+]
+
+
+def test_trading_outside_the_session_is_its_own_basis(resources):
+    for sentence, figure, expected in EXTENDED_CASES:
+        assert basis_of(sentence, figure, resources, "price_change") == expected, sentence
+
+
 def test_analysts_targets_are_a_spread(resources):
     rows = [claim("a", "x", D1, 200.0, "$200", metric="price_target", modality="estimate", period_start=D1, period_end=D1),
             claim("b", "y", D1, 260.0, "$260", metric="price_target", modality="estimate", period_start=D1, period_end=D1)]
@@ -341,3 +362,57 @@ def test_the_gate_keeps_a_consensus_quoted_two_ways_and_doubts_a_roundups_prices
     assert conflicts.empty and facts.iloc[0].status == "doubtful"
     facts, conflicts, _ = judge(rows, resources)  # --all-conflicts
     assert facts.iloc[0].status == "conflict" and len(conflicts) == 1
+
+
+def test_a_floor_chains_no_values_together(resources):
+    """"More than doubled" agrees with 114.4% and with 115% alike, yet the two are different values: a floor (or a
+    ceiling) joins the value it overlaps that most reports give and no longer chains the values past its end."""
+    growth = dict(metric="revenue_growth", unit="%")
+    rows = [claim("floor", "w", D1, 100.0, "more than doubled", approx="over",
+                  sentence="Total net revenue more than doubled to $1.01 billion.", **growth),
+            claim("a", "x", D1, 114.4, "+114.4%", sentence="Revenue of $1.01B (+114.4% Y/Y).", **growth),
+            claim("b", "y", D1, 115.0, "115%", sentence="Acme's revenue rose 115% from the previous year.", **growth),
+            claim("c", "z", D1, 115.0, "115%", sentence="Revenue jumped 115% to $1.01 billion.", **growth)]
+    facts, conflicts, links = judge(rows, resources)
+    assert list(facts.status) == ["conflict"] and facts.iloc[0].n_values == 2 and len(conflicts) == 1
+    assert {conflicts.iloc[0].claim_a, conflicts.iloc[0].claim_b} == {"a", "b"}  # a figure shows a value, not a floor
+    assert set(links[links.majority].claim_id) == {"floor", "b", "c"}
+    # a ceiling of its own ("up to 5%") beside no bounded value is one value with a floor it overlaps, as before
+    rows = [claim("up", "x", D1, 5.0, "5%", approx="under", sentence="Acme sees margin growth of up to 5%.", **growth),
+            claim("over", "y", D1, 4.0, "4%", approx="over", sentence="Margins grew more than 4%.", **growth)]
+    assert list(judge(rows, resources)[0].status) == ["agreed"]
+    # a floor past every value of its fact is a value of its own
+    rows = rows[:0] + [claim("a", "x", D1, 12.0, "12%", sentence="Revenue rose 12%.", **growth),
+                       claim("over", "y", D1, 40.0, "40%", approx="over", sentence="Revenue rose more than 40%.", **growth)]
+    facts, conflicts, _ = judge(rows, resources)
+    assert facts.iloc[0].n_values == 2
+
+
+def test_values_a_last_digit_apart_only_touch_and_are_two(resources):
+    """"$546.6 million" (546.55-546.65) and "$546.5 million" (546.45-546.55) touch at one point that no figure rounds
+    to both from: two values (YETI's Q4 sales, a recall label); "$2.4 billion" and "$2.43 billion" overlap: one."""
+    rows = [claim("a", "x", D1, 546.6e6, "$546.6 million", metric="revenue"),
+            claim("b", "y", D1, 546.5e6, "$546.5 million", metric="revenue")]
+    facts, conflicts, _ = judge(rows, resources)
+    assert list(facts.status) == ["conflict"] and len(conflicts) == 1
+    rows = [claim("a", "x", D1, 2.4e9, "$2.4 billion", metric="revenue"),
+            claim("b", "y", D1, 2.43e9, "$2.43 billion", metric="revenue")]
+    assert list(judge(rows, resources)[0].status) == ["agreed"]
+    # two ceilings of one figure ("up to $1.0 billion", "up to US$1 billion") are one value, not two touching at -inf
+    rows = [claim("a", "x", D1, 1e9, "$1.0 billion", metric="buyback", approx="under", modality="forecast"),
+            claim("b", "y", D1, 1e9, "US$1 billion", metric="buyback", approx="under", modality="forecast")]
+    assert list(judge(rows, resources)[0].status) == ["agreed"]
+
+
+def test_with_the_gate_an_unsure_consensus_sentence_can_be_a_side(resources):
+    """"Analysts surveyed by FactSet expected $5.24 billion." names no one, so the claims' head is unsure of it (0.09);
+    the gate, which reads the pair, keeps such a consensus quoted two ways (Telus' on the modern dump). Without the
+    gate the confidence floor holds."""
+    rows = [claim("a", "x", D1, 5.24e9, "$5.24 billion", metric="revenue", modality="estimate", confidence=0.09,
+                  sentence="Analysts surveyed by FactSet expected $5.24 billion."),
+            claim("b", "y", D1, 5.23e9, "$5.23 billion", metric="revenue", modality="estimate", confidence=0.17,
+                  sentence="Revenue rose 3.5% to $5.38 billion from a year ago; analysts expected $5.23 billion.")]
+    facts, conflicts, _ = judge(rows, resources, gate=True)
+    assert len(conflicts) == 1 and conflicts.iloc[0].chance_real >= load_gate(resources.models_dir).threshold
+    facts, conflicts, _ = judge(rows, resources)  # --all-conflicts: no gate, the floor
+    assert conflicts.empty and list(facts.status) == ["doubtful"]
