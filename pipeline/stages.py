@@ -99,7 +99,7 @@ _REGISTRY: dict[tuple[bool, str], Stage] = {}  # (batch, name) -> stage
 
 def add_stage(name: str, fn: Callable, *, enabled: Callable | None = None, when: Callable | None = None,
               batch: bool = False) -> Stage:
-    """Register `fn` as the stage `name` ("figure_count.v1"); a name is one behaviour: change it, raise the version."""
+    """Register `fn` as the stage `name` (<name>.v<N>); a name is one behaviour: change it, raise the version."""
     old = _REGISTRY.get((batch, name))
     if old is not None and _origin(old.fn) != _origin(fn):  # the same function again is a reloaded module
         raise ValueError(f"stage {name} is registered already ({_origin(old.fn)}); give yours another name or version")
@@ -109,7 +109,7 @@ def add_stage(name: str, fn: Callable, *, enabled: Callable | None = None, when:
 
 def stage(name: str, version: int = 1, *, enabled: Callable | None = None, when: Callable | None = None,
           batch: bool = False) -> Callable:
-    """Decorator: `@stage("figure_count", version=1)` registers the function as "figure_count.v1"."""
+    """Decorator: `@stage("figure_count", version=1)` registers the function as figure_count.v1."""
     def register(fn: Callable) -> Callable:
         add_stage(f"{name}.v{version}", fn, enabled=enabled, when=when, batch=batch)
         return fn
