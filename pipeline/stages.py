@@ -56,6 +56,7 @@ class ArticleState:
     dates: StoryDates | None = None  # dates.v1
     claims: tuple[Claim, ...] = ()  # claims.v1
     bands: str = ""  # sources.v1
+    extra: dict = field(default_factory=dict)  # what a stage registered elsewhere writes, under its name
     timings: dict[str, float] = field(default_factory=dict)
     status: str = "ok"
     error: str = ""
