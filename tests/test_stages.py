@@ -120,3 +120,17 @@ def test_run_json_stages_come_from_the_lists(tmp_path):
     with_ner = stages_run(RunOptions(out=tmp_path, today=PUBLISHED, use_ner=True), {"used": True})
     assert with_ner[with_ner.index("entities.v1") + 1] == "ner.v1"
     assert with_ner[-3:] == ["metric_model.v1", "facts", "conflicts"]
+
+
+def test_the_architecture_docs_example_runs(resources):
+    """docs/ARCHITECTURE.md's "How to add a stage" example, run as written."""
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## How to add a stage"):]
+    code = section[section.index("```python\n") + 10:section.index("```\n", section.index("```python\n") + 10)]
+    scope = {"article": _article(), "res": resources, "__name__": "docs_example"}
+    exec(compile(code, "docs/ARCHITECTURE.md", "exec"), scope)  # noqa: S102 - our own docs
+    assert scope["result"].status == "ok" and scope["result"].claims == process_article(_article(), resources).claims
+    state = run_stages(ArticleState(_article(), resources), scope["names"])
+    assert state.extra["word_count"] == len(state.clean.text.split()) and "word_count" in state.timings
