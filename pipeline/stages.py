@@ -28,6 +28,7 @@ from .figures import resolve_figures
 from .parse import ParseIndex, load_parser, parse_spans, spans_to_parse
 from .records import Article, ArticleResult, Claim, CleanText, Figure, Skipped
 from .resources import Resources
+from .rule_registry import RULE_ID
 from .sources import band_hashes, encode as encode_bands
 from .story_dates import StoryDates, read_dates
 
@@ -101,6 +102,8 @@ _REGISTRY: dict[tuple[bool, str], Stage] = {}  # (batch, name) -> stage
 def add_stage(name: str, fn: Callable, *, enabled: Callable | None = None, when: Callable | None = None,
               batch: bool = False) -> Stage:
     """Register `fn` as the stage `name` (<name>.v<N>); a name is one behaviour: change it, raise the version."""
+    if not RULE_ID.fullmatch(name) or "{" in name:
+        raise ValueError(f"stage name {name!r} is not <name>.v<N>; write it as figure_count.v1")
     old = _REGISTRY.get((batch, name))
     if old is not None and _origin(old.fn) != _origin(fn):  # the same function again is a reloaded module
         raise ValueError(f"stage {name} is registered already ({_origin(old.fn)}); give yours another name or version")

@@ -101,6 +101,8 @@ def test_a_stage_must_return_the_state(resources):
 def test_a_name_is_one_behaviour(resources):
     with pytest.raises(ValueError, match="claims.v1 is registered already"):
         add_stage("claims.v1", lambda state: state)
+    with pytest.raises(ValueError, match="'figure_total' is not <name>.v<N>"):
+        add_stage("figure_total", lambda state: state)
 
 
 def test_options_that_are_off_make_their_stages_no_ops(resources):
