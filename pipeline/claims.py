@@ -24,27 +24,23 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from dataclasses import replace
 
-from .bounds import bounded_sentence_at
 from .claim_dating import date_figure, final_period, story_report_periods, table_dating
 from .claim_draft import Draft, Story
 from .claim_metrics import measure_figure
 from .claim_periods import Periods
 from .claim_segments import place_segment
 from .confidence import estimate as estimate_confidence, features as confidence_features, load_confidence_head
-from .dates import find_periods
 from .entities import ArticleEntities
 from .figure_subject import choose_figure_subject, finish_subject, provider_estimate_subject
 from .former_names import name_then
-from .headline_subject import headline_subject
 from .modality import MODALITY_REACH, figure_modality, modality_after, modality_in_sentence
 from .paragraph_periods import restated_periods
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure
 from .resources import Resources
-from .story_calendar import (calendar_settled, labels_fiscal_year_end, sentence_fiscal_year_end,
-                             story_fiscal_year_end)
+from .story_calendar import calendar_settled, labels_fiscal_year_end
+from .story_dates import StoryDates, read_dates
 from .amount_links import AmountTrail
 from .subjects import load_head
 
@@ -59,7 +55,7 @@ def claim_id(article_id: str, start: int, end: int, figure: str) -> str:
 
 def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents: ArticleEntities,
                 res: Resources, parses: ParseIndex | None = None, trace: list | None = None,
-                fy_end_month: int | None = None) -> list[Claim]:
+                fy_end_month: int | None = None, dates: StoryDates | None = None) -> list[Claim]:
     """One claim per figure (pure: the same inputs give the same claims).
 
     `parses` holds the parse of the figures' sentences (--parse; without it the subject head trained
@@ -67,8 +63,10 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     chosen) for each figure (its span in the text as read), for training and debugging the subject head.
     `fy_end_month` is the story company's fiscal year end when known; None: the gazetteer's, else the one
     its quarter labels say (the claims are made again on that calendar), else `story_fiscal_year_end`'s.
+    `dates` is the dates stage's record (story_dates.read_dates, which gives it when None).
     """
-    story = read_story(article, clean, figures, ents, res, parses, fy_end_month)
+    dates = dates or read_dates(article, clean, figures, ents, res, fy_end_month)
+    story = read_story(article, clean, figures, ents, res, parses, dates)
     traced = len(trace) if trace is not None else 0
     drafts = []
     for fig in figures:
@@ -88,7 +86,7 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         date_figure(story, d)
         drafts.append(d)
     ref = article.published
-    if fy_end_month is None and ref is not None and not calendar_settled(story.topic, ents, res, clean.text):
+    if not dates.fixed and ref is not None and not calendar_settled(story.topic, ents, res, clean.text):
         said = labels_fiscal_year_end(story.labeled, story.headline, clean.text, ref, story.fy_end, res)
         if said is not None and said != story.fy_end:
             # the quarters it reports are fiscal ones ("Q3 results" in February): once more on that calendar
@@ -105,40 +103,20 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
 
 
 def read_story(article: Article, clean: CleanText, figures: list[Figure], ents: ArticleEntities, res: Resources,
-               parses: ParseIndex | None, fy_end_month: int | None) -> Story:
-    """The article as its figures' claims see it: its headline and the headline's subject, its fiscal
-    calendar, its sentences and the periods the figures' sentences name."""
-    text = clean.text
-    ref = article.published
-    first_line = text[:200].split("\n", 1)[0]
-    # a text with no title field may open with its headline: a short first line of its own, no full stop
-    headline = article.title or (first_line if "\n" in text[:201] and len(first_line) < 150
-                                 and not first_line.rstrip().endswith(".") else "")
-    # the body without the headline when the text repeats it, so the headline is not its own evidence
-    body = text[len(headline):] if text.startswith(headline) else text
-    topic = headline_subject(headline, res, ents.learned, body)
-    fy_end = fy_end_month or story_fiscal_year_end(topic, ents, figures, res, body=body, headline=headline)
-    sentence_at = bounded_sentence_at(clean, figures)  # a sentence over 5,000 characters is read in windows
-    periods = []
-    seen_sentences = set()
-    for fig in figures:  # periods matter only where a figure is: scan those sentences alone
-        sent = sentence_at(fig.start)
-        if sent is not None and sent.start not in seen_sentences:
-            seen_sentences.add(sent.start)
-            periods.extend(replace(p, start=p.start + sent.start, end=p.end + sent.start)
-                           for p in find_periods(text[sent.start:sent.end], ref,
-                                                 sentence_fiscal_year_end(ents, sent.start, sent.end, res) or fy_end,
-                                                 res=res))
+               parses: ParseIndex | None, dates: StoryDates) -> Story:
+    """The article as its figures' claims see it: the dates stage's record (story_dates.py) and its
+    figures by sentence."""
+    sentence_at = dates.sentence_at
     by_sentence: dict[int, list[int]] = {}
     for f in figures:
         sf = sentence_at(f.start)
         if sf is not None:
             by_sentence.setdefault(sf.start, []).append(f.start)
     return Story(article=article, clean=clean, res=res, ents=ents, parses=parses,
-                 head=load_head(res.models_dir, parses is None), headline=headline, topic=topic, fy_end=fy_end,
-                 sentence_at=sentence_at, figure_starts=sorted(f.start for f in figures),
+                 head=load_head(res.models_dir, parses is None), headline=dates.headline, topic=dates.topic,
+                 fy_end=dates.fy_end, sentence_at=sentence_at, figure_starts=sorted(f.start for f in figures),
                  spans={f.start: (f.start, f.end) for f in figures}, by_sentence=by_sentence,
-                 period_index=Periods(periods), trail=AmountTrail(res.growth_of))
+                 period_index=Periods(list(dates.periods)), trail=AmountTrail(res.growth_of))
 
 
 def pe_kind(story: Story, d: Draft) -> None:

@@ -46,6 +46,7 @@ MESSAGES = {
             "(`dask scheduler`), fix the address, or leave out --scheduler to start a local cluster",
     "E015": "port {port} on {host} is already in use (another claims review?); pass --port {other} (0 picks a free port)",
     "E016": "cannot listen on {host}:{port} ({reason}); pass another --host or --port",
+    "E017": "unknown {kind} {name!r}; registered: {known} (pipeline/stages.py registers them)",
     # per-article reasons (articles.csv `error`)
     "A001": "empty text",
     "A002": "text is only whitespace",

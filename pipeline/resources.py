@@ -23,6 +23,7 @@ from .errors import ModelsError, MESSAGES
 from .identity import slug
 from .lexicons import find_problem, relative_to_models
 from .measures import load_measures
+from .rule_registry import load_rule_registry
 
 DEFAULT_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
@@ -129,6 +130,7 @@ class Resources:
     rating_words: frozenset[str] = frozenset()  # counts.yaml: '2 "strong buy", 4 "hold"' counts analysts' ratings
     tables: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/tables.yaml (price/rate tables)
     conflict_cues: object = None  # conflict_gate.ConflictCues: models/lexicons/conflict_gate.yaml
+    rule_ids: Mapping[str, str] = field(default_factory=dict)  # models/rules.yaml: rule id -> its meaning
 
     def entry(self, name: str) -> Entry | None:
         return self.alias_index.get(name)
@@ -474,6 +476,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         rating_words=frozenset(str(w).lower() for w in counts["rating_words"]),
         tables=MappingProxyType(_read_yaml(lex / "tables.yaml")),
         conflict_cues=load_conflict_cues(lex / "conflict_gate.yaml", metrics, _read_yaml, _fail),
+        rule_ids=load_rule_registry(mdir / "rules.yaml", _read_yaml, _fail),
     )
 
 

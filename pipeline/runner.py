@@ -1,9 +1,10 @@
 """Run the stages over a stream of articles and write the tables.
 
-`process_article` is the whole per-article pipeline as one pure function
-(clean -> figures -> entities -> claims), so worker processes can map it over
-batches; `run` feeds it from ingest, drops exact duplicates, then finds the
-conflicts across all claims and writes the outputs.
+`process_article` runs the registered per-article stages (pipeline/stages.py: clean -> published ->
+figures -> entities -> ner -> parse -> dates -> claims -> sources) over one article as one pure function,
+so worker processes can map it over batches, then the batch stages (the transformer's) over each batch;
+`run` feeds it from ingest, drops exact duplicates, then finds the conflicts across all claims and writes
+the outputs.
 """
 from __future__ import annotations
 
@@ -15,31 +16,27 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Sequence
 
 import pandas as pd
 
 from . import __version__
-from .bounds import drop_crowded
-from .claims import make_claims
-from .clean import clean_text
 from .conflicts import SortedConflicts
 from . import fact_buckets
 from .fact_buckets import FactBuckets
 from .facts import Options as FactOptions
-from .sources import band_hashes, encode as encode_bands, source_ids
-from .dates import infer_published
-from .entities import add_named_mentions, find_entities
+from .sources import source_ids
 from .dask_pool import DaskPool
 from .errors import message, run_error, usage
-from .figures import resolve_figures
 from .identity import entity_pairs, shared_ids, with_shared_ids
 from .article_stream import batches, dedupe, progress_bar, progress_line
 from .ingest import check_inputs, estimate_articles, read_articles
-from .parse import ParseIndex, load_parser, parse_spans, spans_to_parse
 from .parts import STATE as STATE_FILE, PartStore, SeenIndex, fingerprint
 from .schema import CLAIM_COLUMNS
 from .records import Article, ArticleResult, claim_row
 from .resources import Resources, load_resources
+from .stages import (BATCH_STAGES, DEFAULT_STAGES, ArticleState, BatchContext, dollar_for,  # noqa: F401 (dollar_for: tests)
+                     run_batch_stages, run_stages, stages_enabled)
 
 log = logging.getLogger("claims")
 
@@ -68,73 +65,19 @@ class RunOptions:
     today: date | None = None  # the run's start day (set once by run()): the latest publication date a text can give
 
 
-def dollar_for(text: str, res: Resources) -> str:
-    """What a bare $/dlrs means: the dateline city's dollar ("TORONTO, March 2 -"), else USD."""
-    head = text[:80].upper()
-    for city, code in res.datelines.items():
-        if head.startswith(city) or head.lstrip().startswith(city + ",") or head.lstrip().startswith(city + " ("):
-            return code
-    return "USD"
-
-
 def process_article(article: Article, res: Resources, use_ner: bool = False, parse: bool = False,
-                    trace: list | None = None, today: date | None = None) -> ArticleResult:
-    """Clean, find figures and entities, and make claims for one article (pure).
+                    trace: list | None = None, today: date | None = None,
+                    stages: Sequence[str] = DEFAULT_STAGES) -> ArticleResult:
+    """Run the per-article stages (pipeline/stages.py) over one article (pure).
 
     `parse` adds spaCy's dependency parse of the figures' sentences to the subject step's features
     (its own trained head); `trace` collects each figure's subject candidates. `today` is the run's
     start day: an article without a publication date gets the latest date its text names up to that
     day; with None it keeps none (the day is passed in so that the output does not depend on when
-    this function runs).
+    this function runs). `stages` names the registered stages to run, in order.
     """
-    timings: dict[str, float] = {}
-    if article.error:
-        return ArticleResult(article, status="failed", error=article.error)
-    text = article.text
-    if not text:
-        return ArticleResult(article, status="failed", error=message("A001"))
-    if not text.strip():
-        return ArticleResult(article, status="failed", error=message("A002"), n_chars=len(text))
-    if "\x00" in text[:4096]:
-        return ArticleResult(article, status="failed", error=message("A003"), n_chars=len(text))
-    t0 = time.perf_counter()
-    clean = clean_text(text, res, article.origin)
-    timings["clean"] = time.perf_counter() - t0
-    if not clean.text.strip():
-        return ArticleResult(article, status="failed", error=message("A012"), n_chars=len(text))
-    if article.published is None and today is not None:
-        guess = infer_published(clean.text, today)
-        if guess is not None:
-            article = replace(article, published=guess, published_inferred=True)
-    t0 = time.perf_counter()
-    figures, skipped = resolve_figures(clean.text, res, dollar_for(clean.text, res), article.title or "")
-    figures, crowded = drop_crowded(figures, clean)  # a sentence of more than 200 figures is a list
-    skipped = list(skipped) + crowded
-    timings["figures"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    ents = find_entities(clean, res, article.title)
-    timings["entities"] = time.perf_counter() - t0
-    if use_ner and figures:
-        t0 = time.perf_counter()
-        ents = add_named_mentions(clean, ents, [f.start for f in figures], res)
-        timings["ner"] = time.perf_counter() - t0
-    parses = None
-    if figures and parse:
-        nlp = load_parser()
-        if nlp is not None:
-            t0 = time.perf_counter()
-            parses = ParseIndex(parse_spans(clean.text, spans_to_parse(clean.text, clean, [f.start for f in figures]), nlp))
-            timings["parse"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    claims = make_claims(article, clean, figures, ents, res, parses, trace=trace)
-    timings["claims"] = time.perf_counter() - t0
-    bands = ""
-    if claims:  # only an article with claims can be another's copy in a fact
-        t0 = time.perf_counter()
-        bands = encode_bands(band_hashes(clean.text))
-        timings["sources"] = time.perf_counter() - t0
-    return ArticleResult(article, tuple(claims), tuple(skipped), n_chars=len(text), timings=timings,
-                         source_bands=bands)
+    state = ArticleState(article, res, use_ner=use_ner, parse=parse, today=today, trace=trace)
+    return run_stages(state, stages).result()
 
 
 def _process_batch(batch: list[Article], models_dir: str | None, use_ner: bool = False,
@@ -148,40 +91,14 @@ def _process_batch(batch: list[Article], models_dir: str | None, use_ner: bool =
         except Exception as exc:  # one bad article must not stop a run: record it and go on
             out.append(ArticleResult(a, status="failed", error=message("A011", reason=f"{type(exc).__name__}: {exc}"[:200]),
                                      n_chars=len(a.text)))
-    if model is not None:
-        out = _refine_with_model(out, res, *model)
-    return out
-
-
-def _refine_with_model(results: list[ArticleResult], res: Resources, path: str | None, device: str) -> list[ArticleResult]:
-    """The transformer stage over a whole batch's uncertain claims at once (one model per process)."""
-    from .encoder import load_metric_model
-    from .metric_model import refine_claims
-
-    model = load_metric_model(path, device)
-    if model is None:
-        return results
-    t0 = time.perf_counter()
-    claims = [c for r in results for c in r.claims]
-    refined = iter(refine_claims(claims, model, res))
-    out = []
-    for r in results:
-        new = tuple(next(refined) for _ in r.claims)
-        out.append(replace(r, claims=new))
-    if out:  # charge the stage's time to the batch's first article, so run.json sums it
-        out[0] = replace(out[0], timings={**out[0].timings, "model": time.perf_counter() - t0})
-    return out
+    return run_batch_stages(out, BatchContext(res, model))
 
 
 def stages_run(opts: "RunOptions", model_info: dict) -> list[str]:
     """The stages a run's articles went through, in order (run.json and the summary line)."""
-    stages = ["clean", "figures", "entities"]
-    if opts.parse and load_parser() is not None:
-        stages.append("parse")
-    stages += ["subjects", "claims"]
-    if model_info.get("used"):
-        stages.append("model")
-    return stages + ["sources", "facts", "conflicts"]
+    model = (opts.model_path, opts.device) if model_info.get("used") else None
+    return (stages_enabled(opts, DEFAULT_STAGES) + stages_enabled(BatchContext(None, model), BATCH_STAGES, batch=True)
+            + ["facts", "conflicts"])
 
 
 def model_status(opts: "RunOptions") -> dict:
