@@ -138,6 +138,7 @@ class StoryPeriods:
     latest_quarter: Period | None  # a results story naming no quarter: its calendar's latest ended one
     openings: ParagraphPeriods  # "For the full year 2024, highlights:"
     month_reported: Period | None  # "... PURCHASES JUMP IN FEBRUARY"
+    year_ended: Period | None = None  # a story naming no quarter in the weeks after a year: that year, for flows
 
 
 def story_report_periods(story: Story) -> StoryPeriods:
@@ -163,9 +164,47 @@ def story_report_periods(story: Story) -> StoryPeriods:
     # quarter of its calendar that has ended, for a figure not stated by the year ("a dividend of 78 cts a year")
     latest_quarter = latest_report_period(ref, fy_end, title, res) \
         if story_period is None and ref is not None and results_story(title, text) else None
+    year_ended = _year_just_ended(story.period_index.items, text, ref) \
+        if story_period is None and latest_quarter is None else None
     return StoryPeriods(story_period, bool(preview), latest_quarter,
                         ParagraphPeriods(text, ref, fy_end, res, story.clean.sentence_at),
-                        headline_month(title, ref, fy_end, res))
+                        headline_month(title, ref, fy_end, res), year_ended)
+
+
+# a restatement in another currency, in brackets right after the amount: "pumped in a net 560 billion yuan ($83
+# billion) on Wednesday", "RMB 5.5 million (US$0.76 million) for the fiscal year ended September 30, 2023"
+_RESTATES = re.compile(r"\s*\(\s*(?:(?:about|around|roughly|some|approximately|approx\.|nearly|almost|~)\s*)?$", re.I)
+
+
+def _restated_period(previous: Claim | None, fig, text: str) -> Period | None:
+    """The period of the amount of money a figure of money in another currency restates in brackets right after it
+    (CLAIM_LABELING_GUIDE.md, cases decided: a restatement takes the period of the figure it restates); None when the
+    figure restates none or that amount has no period."""
+    if previous is None or fig.kind != "money" or not previous.unit or previous.unit == fig.unit \
+            or previous.period_start is None or previous.char_end > fig.start \
+            or not _RESTATES.fullmatch(text, previous.char_end, fig.start) \
+            or not (len(previous.unit) == 3 and previous.unit.isupper()):
+        return None
+    return Period("", -1, -1, previous.period_start, previous.period_end, previous.period_label,
+                  "day" if previous.period_start == previous.period_end else "range", "claims.restated_period.v1")
+
+
+# A story in the first weeks of a year about the year just ended ("For 2024, CCEP reported a pretax profit drop",
+# "Indonesian output rose to a record high in 2024") that names no quarter reports that year: its results figures
+# named no period of their own take it. A year ended longer ago is background.
+_YEAR_JUST_ENDED_DAYS = 100
+
+
+def _year_just_ended(periods: list[Period], text: str, ref) -> Period | None:
+    """The one calendar year the text names that ended within the weeks before `ref`, not as a base of comparison;
+    None when there is none or more than one."""
+    if ref is None:
+        return None
+    found = {(p.period_start, p.period_end): p for p in periods if p.granularity == "year" and p.period_start
+             and p.period_end and not p.relative_to_previous and p.period_end <= ref
+             and (ref - p.period_end).days <= _YEAR_JUST_ENDED_DAYS and not compared_with(p, text)
+             and not dates_a_base(p, text)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | None) -> bool:
@@ -176,6 +215,10 @@ def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | Non
         d.metric = "forward_pe" if story.has_forward.get(d.entity) else "trailing_pe"
         d.timing = "point"
     metric, modality, timing, period, back = d.metric, d.modality, d.timing, d.period, d.back
+    same = _restated_period(previous, fig, text)
+    if same is not None:  # "560 billion yuan ($83 billion)": the period of the amount it restates
+        d.period = same
+        return True
     default = "report" if d.results_line else res.metrics[metric].default_period if metric in res.metrics else "none"
     if undated_figure(period, fig, text, res, metric, default, timing):
         period, default = None, "none"
@@ -185,7 +228,10 @@ def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | Non
     period = period or payout_quarter(fig, text, metric, modality, ref, res)
     ago, kept = months_ago(period, fig, timing, ref), period  # "(compared to $7.3 billion a year ago)"
     back, period = (ago, None) if ago else (back, period)
-    reported = bool(ago) or default == "report" or report_change(fig, text, metric, modality, res)
+    reported = bool(ago) or default == "report" or report_change(fig, text, metric, modality, res) or (
+        metric == "other" and modality == "actual" and fig.kind in ("percent", "pp")
+        and (sp.story_period or sp.year_ended) is not None
+        and period is None and not d.rate)
     if period is None and reported and d.sentence_report is None and not back and not d.whole_year:
         period = sp.openings.period(sent.start, modality)
     if period is None and reported:
@@ -193,7 +239,8 @@ def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | Non
         # period, else the one the story reports most; "a year earlier" is that period a year before
         own = story.entity_periods.get(d.entity) if not sp.preview else None  # a preview's quarters: the headline's
         base = d.sentence_report or (story.story_periods[own.most_common(1)[0][0]] if own else sp.story_period) or (
-            sp.latest_quarter if sp.latest_quarter is not None and not per_year(text[sent.start:sent.end]) else None)
+            sp.latest_quarter if sp.latest_quarter is not None and not per_year(text[sent.start:sent.end]) else None) \
+            or (sp.year_ended if timing == "flow" and not stated_now(fig, text, res) else None)
         if base is not None and modality == "forecast" and not back and d.sentence_report is None and not sp.preview:
             period = guided_year(base, fy_end, ref)
         elif base is not None and d.whole_year:

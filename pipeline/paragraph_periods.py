@@ -16,6 +16,7 @@ from typing import Callable
 from .claim_periods import REPORT_GRAINS, compared_with
 from .dates import find_periods
 from .records import Claim, Period
+from .trade_days import trade_day_periods
 
 # a list item's line: a bullet or a number ("* Repurchased 5.6 million shares", "  + Net sales of", "2) Revenue")
 _ITEM = re.compile(r"[ \t]*(?:[*\-+•·]|\d{1,2}[.)])[ \t]")
@@ -140,6 +141,7 @@ def restated_periods(claims: list[Claim], text: str, headline: str, ref: date | 
     """The claims, a headline figure dated by default (its headline names no period) taking the period of the same
     figure (value and unit) in the lede when that one is a span to date; the others as they were. A headline figure
     with no period keeps none: an event's amount ("raises $350M") is undated even where the lede names its day."""
+    claims = trade_day_periods(claims, text, ref, res)  # an insider's amount: the days its trades name
     title = (headline or "").strip()
     if not title or not claims:
         return claims

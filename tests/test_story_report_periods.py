@@ -1,0 +1,82 @@
+"""The period of figures whose text names none (claim_dating): an unnamed percentage in a results story, a full-year
+story's year, a session's volume, a restatement in another currency."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline import extract
+
+_Q4 = "Hooli Inc's fourth-quarter revenue rose 8% to $2.2 billion, and net income was $410 million. "
+
+# title, published, text, figure, expected period label
+CASES = [
+    # a percentage of no named metric in a results story is about the period the story reports (a share of a
+    # whole, a component of a change, a rise of an operating figure)
+    ("Hooli Q4 results", "2025-02-13", _Q4 + "These efforts contributed to a 7% increase in gross average order "
+     "value to $108.", "7%", "2024-Q4"),
+    ("Hooli Q4 results", "2025-02-13", _Q4 + "* A positive currency effect of +0.5%, mainly due to the appreciation "
+     "of the British pound.", "+0.5%", "2024-Q4"),
+    ("Hooli Q4 results", "2025-02-13", _Q4 + "Margins improved as 80% of the digital sales growth came from "
+     "same-day fulfillment options.", "80%", "2024-Q4"),
+    # negatives: a rate laid on something, and a percentage in a story that reports no period, stay undated
+    ("Hooli Q4 results", "2025-02-13", _Q4 + "Washington imposed a 10% tariff on goods from China.", "10%", ""),
+    ("Pew: Americans doubt tech platforms", "2020-02-25", "The study found that 74% of Americans don't believe "
+     "platforms will be able to prevent election interference.", "74%", ""),
+    # a story in the weeks after a year ended, naming no quarter, reports that year
+    ("Hooli Launches $1 Billion Buyback, Expects Growth Ahead", "2025-02-14", "Hooli Inc launched a share buyback."
+     "\n\nFor 2024, Hooli reported a pretax profit drop to 1.94 billion euros from 2.20 billion euros a year "
+     "earlier.\n\nRevenue increased nearly 12%, driven by the Australia-Pacific region.", "12%", "2024"),
+    ("Hooli Launches $1 Billion Buyback", "2025-02-14", "Hooli Inc launched a share buyback.\n\nFor 2024, Hooli "
+     "reported a pretax profit drop to 1.94 billion euros.\n\nOperating profit fell nearly 9% to 2.13 billion "
+     "euros.", "2.13 billion euros", "2024"),
+    # negatives: a year ended long before is background; two such years leave it open
+    ("Hooli Launches $1 Billion Buyback", "2025-06-20", "Hooli Inc launched a share buyback.\n\nFor 2024, Hooli "
+     "reported a pretax profit drop to 1.94 billion euros.\n\nRevenue increased nearly 12%.", "12%", ""),
+    # a session's volume is the session's day
+    ("Stocks close at records", "2019-11-13", "About 6.8 billion shares changed hands in U.S. exchanges, roughly in "
+     "line with the daily average.", "6.8 billion", "2019-11-13"),
+    ("USAir shares rise", "1987-03-04", "USAir closed up 5-3/8 at 49-1/8 on volume of 1.9 mln shares.", "1.9 mln",
+     "1987-03-04"),
+    # a level stated as holding now stays on the published day in a story about the year just ended
+    ("Bolivia debt talks", "1987-03-12", "Bolivia's output fell 3 pct in 1986.\n\nNogales said Bolivia's net "
+     "international reserves now stood at around 250 mln dlrs.", "250 mln dlrs", "1987-03-12"),
+    # a restatement in another currency in brackets takes the period of the amount it restates
+    ("China injects record funds", "2019-01-16", "The People's Bank of China pumped in a net 560 billion yuan ($83 "
+     "billion) into the financial system on Wednesday.", "$83 billion", "2019-01-16"),
+    ("Hooli reports results", "2025-02-10", "Hooli Inc's net cash used in operating activities was RMB 5.5 million "
+     "(US$0.76 million) for the fiscal year ended September 30, 2023.", "US$0.76 million", "12 months to 2023-09"),
+]
+
+
+@pytest.mark.parametrize("title,published,text,figure,label", CASES)
+def test_story_report_period(title, published, text, figure, label):
+    claims, _ = extract(pd.DataFrame([{"text": text, "published": published, "title": title}]))
+    row = claims[claims.figure == figure].iloc[0]
+    assert (row.period_label or "") == label
+
+
+_FILING = ("| Reporter Name | Deneke J Heath |\n| --- | --- |\n| Type | Sell |\n| Amount | $131,067 |\n| SEC Filing | "
+           "Form 4 |\n\n")
+# title, published, text, figure, expected period label: an insider's amount stated in a filing table or a headline
+# takes the days of the trades the paragraph stating the same amount names
+TRADES = [
+    ("Summit Midstream Corp's CEO Sells 3,000 Shares", "2025-02-13", _FILING + "Deneke J Heath, CEO of Summit "
+     "Midstream Corp, sold 3,000 shares of Common Stock over three days, with transactions dated February 10, 11, and "
+     "12, 2025. The sales were conducted at weighted average prices ranging from $43.18 to $44.35 per share, "
+     "resulting in a total sale amount of $131,067.", "$131,067", "2025-02-10..2025-02-12"),
+    ("Summit Midstream Corp's CEO Sells 3,000 Shares", "2025-02-13", _FILING + "Deneke J Heath, CEO of Summit "
+     "Midstream Corp, on February 11, 2025, sold 3,000 shares of Common Stock for $131,067. The sales were made "
+     "under a Rule 10b5-1 trading plan adopted on November 17, 2023.", "$131,067", "2025-02-11"),
+    # negative: a paragraph trading shares for another amount leaves the table's amount on the published day
+    ("Summit Midstream Corp's CEO Sells 3,000 Shares", "2025-02-13", _FILING + "Deneke J Heath, CEO of Summit "
+     "Midstream Corp, on February 11, 2025, sold 1,000 shares of Common Stock for $43,000.", "$131,067",
+     "2025-02-13"),
+]
+
+
+@pytest.mark.parametrize("title,published,text,figure,label", TRADES)
+def test_trade_days(title, published, text, figure, label):
+    claims, _ = extract(pd.DataFrame([{"text": title + "\n\n" + text, "published": published, "title": title}]))
+    rows = claims[(claims.figure == figure) & (claims.metric == "stake_value")]
+    assert rows.iloc[0].period_label == label
