@@ -1,0 +1,59 @@
+"""The metric of a figure read from what governs it: the next conjunct's cue is not the figure's
+(claim_metrics._own_conjunct), a count of shares by its verb (share_counts.py), a pipe table's column header
+(column_metrics.py). Sentences written for these tests in the yardstick's phrasings, none copied from it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import extract
+from pipeline.column_metrics import header_cell
+
+# (text, figure, metric)
+CONJUNCTS = [
+    # a cue that opens the next conjunct names that conjunct's figure
+    ("Revenue in the quarter ended June 30 was $4.12 billion and profit excluding items was 88 cents a share, "
+     "Initech said.", "$4.12 billion", "revenue"),
+    ("Sales for the year were 310 mln dlrs, while net income came to 12 mln dlrs.", "310 mln dlrs", "revenue"),
+    # the cue of the figure's own conjunct still counts
+    ("Sales for the year were 310 mln dlrs, while net income came to 12 mln dlrs.", "12 mln dlrs", "profit"),
+    ("Globex said net income rose to $52 million and revenue climbed 8% to $1.1 billion.", "$52 million", "profit"),
+]
+
+SHARE_COUNTS = [
+    # a stake written as a number of shares
+    ("Pension funds that together own 3.1 mln of the company's 90 mln shares back the proposal.", "3.1 mln",
+     "ownership_pct"),
+    ("Initech's employees were granted 240 million shares at the listing.", "240 million", "ownership_pct"),
+    ("A director intends to subscribe for 1.5 mln shares of Globex at the same price.", "1.5 mln", "ownership_pct"),
+    # an offering's size in shares
+    ("The Hong Kong-based company sold 45 million American depositary shares at $14 apiece.", "45 million", "other"),
+    # an acquisition paid in shares
+    ("Initech plans to issue 18 mln common shares to buy the two Texas-based distributors.", "18 mln", "deal_value"),
+]
+
+COLUMNS = [
+    ("Top undervalued stocks based on cash flows\n\n| **Name** | **Current Price** | **Fair Value (Est)** | "
+     "**Discount (Est)** |\n| --- | --- | --- | --- |\n| Initech (NasdaqGS:INTC) | US$41.20 | US$80.15 | 48.6% |\n",
+     "US$80.15", "valuation_estimate"),
+    ("Undiscovered gems with strong fundamentals\n\n| Name | Debt To Equity | Revenue Growth | Earnings Growth |\n"
+     "| --- | --- | --- | --- |\n| Globex Shipping | 3.10% | 22.45% | 40.02% |\n", "22.45%", "revenue_growth"),
+]
+
+
+def _metric(text: str, figure: str) -> str:
+    claims, _ = extract([text], published="2025-02-10")
+    rows = claims[claims["figure"] == figure]
+    assert len(rows) >= 1, f"no claim for {figure!r}: {claims[['figure', 'metric']].to_dict('records')}"
+    return rows.iloc[0]["metric"]
+
+
+@pytest.mark.parametrize("text, figure, metric", CONJUNCTS + SHARE_COUNTS + COLUMNS,
+                         ids=[f"{c[1]}:{c[2]}" for c in CONJUNCTS + SHARE_COUNTS + COLUMNS])
+def test_metric_of_conjuncts_share_counts_and_columns(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+def test_header_cell_needs_a_separator_row():
+    text = "| Initech | $8.45 | $17.27 |\n| Globex | $3.10 | $4.00 |"
+    assert header_cell(text, text.index("$4.00")) is None
