@@ -17,6 +17,7 @@ from .measures import laid_rate, measured_noun, share_metric, table_row_metric
 from .resources import Resources, lower_text
 from .scaled_counts import SCALED, money_metric_of_count, per_share_metric
 from .column_metrics import column_metric
+from .market_sizes import market_size_metric
 from .share_counts import share_count_metric
 from .subject_roles import quoted_kind
 
@@ -176,6 +177,8 @@ def measure_figure(story: Story, d: Draft) -> None:
             measured = table_row_metric(res.measures, text, fig.start, fig.end)  # "| Amount | $131,067 |"
         if measured is None:  # "employees were granted 512 million shares": a stake; "sold 60 million ADSs": an offering
             measured = share_count_metric(res.models_dir, fig.kind, text[cs:fig.start], text[fig.end:ce])
+        if measured is None:  # "The location data market was valued at $10 billion": a market's size
+            measured = market_size_metric(res.models_dir, fig.kind, text[cs:fig.start], text[fig.end:ce])
         if measured is None:  # "| Name | Current Price | Fair Value (Est) |" over "| Initech | $8.45 | [[$17.27]] |"
             measured = column_metric(text, fig.start, fig.kind, mscore, res, score_metric)
         coordinated = story.coordinated

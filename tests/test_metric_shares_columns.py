@@ -1,6 +1,6 @@
 """The metric of a figure read from what governs it: the next conjunct's cue is not the figure's
 (claim_metrics._own_conjunct), a count of shares by its verb (share_counts.py), a pipe table's column header
-(column_metrics.py). Sentences written for these tests in the yardstick's phrasings, none copied from it.
+(column_metrics.py), a market's or an industry's size (market_sizes.py). Sentences written for these tests in the yardstick's phrasings, none copied from it.
 """
 from __future__ import annotations
 
@@ -32,6 +32,16 @@ SHARE_COUNTS = [
     ("Initech plans to issue 18 mln common shares to buy the two Texas-based distributors.", "18 mln", "deal_value"),
 ]
 
+MARKET_SIZES = [
+    # a market's or an industry's size is other (METRIC_LABELING_GUIDE.md), even "valued at"
+    ("The global drone delivery market was valued at $2.4 billion last year, the research firm said.", "$2.4 billion",
+     "other"),
+    ("Hooli leads the $45 billion online advertising industry in the region.", "$45 billion", "other"),
+    # a company's value and an amount sold in a market stay theirs
+    ("Hooli's market value reached a $45 billion peak on Friday.", "$45 billion", "market_cap"),
+    ("Initech's sales in the U.S. market rose to $310 million.", "$310 million", "revenue"),
+]
+
 COLUMNS = [
     ("Top undervalued stocks based on cash flows\n\n| **Name** | **Current Price** | **Fair Value (Est)** | "
      "**Discount (Est)** |\n| --- | --- | --- | --- |\n| Initech (NasdaqGS:INTC) | US$41.20 | US$80.15 | 48.6% |\n",
@@ -48,8 +58,8 @@ def _metric(text: str, figure: str) -> str:
     return rows.iloc[0]["metric"]
 
 
-@pytest.mark.parametrize("text, figure, metric", CONJUNCTS + SHARE_COUNTS + COLUMNS,
-                         ids=[f"{c[1]}:{c[2]}" for c in CONJUNCTS + SHARE_COUNTS + COLUMNS])
+@pytest.mark.parametrize("text, figure, metric", CONJUNCTS + SHARE_COUNTS + MARKET_SIZES + COLUMNS,
+                         ids=[f"{c[1]}:{c[2]}" for c in CONJUNCTS + SHARE_COUNTS + MARKET_SIZES + COLUMNS])
 def test_metric_of_conjuncts_share_counts_and_columns(text, figure, metric):
     assert _metric(text, figure) == metric
 
