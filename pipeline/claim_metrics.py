@@ -15,7 +15,7 @@ from .claim_draft import Draft, Story
 from .entities import ArticleEntities
 from .measures import laid_rate, measured_noun, share_metric, table_row_metric
 from .resources import Resources, lower_text
-from .scaled_counts import SCALED, money_metric_of_count, per_share_metric
+from .scaled_counts import SCALED, money_metric_of_count, one_off_per_share, per_share_metric
 from .column_metrics import column_metric
 from .market_sizes import market_size_metric
 from .share_counts import share_count_metric
@@ -166,6 +166,8 @@ def measure_figure(story: Story, d: Draft) -> None:
         metric, mscore = money_metric_of_count(fig.kind, fig.text, metric, mscore, text[cs:ce], fig.start - cs, res,
                                                score_metric)  # "Operating profit 629.0 mln": a scaled count is money
         metric = per_share_metric(fig.kind, metric, text, fig.end, res)  # "a financing at C$7 a share"
+        # "non-operating gains, which included six cts a share": a one-off item's amount per share, no price
+        metric = one_off_per_share(fig.kind, metric, mscore, text, fig.end, text[sent.start:fig.start], res)
         # the noun the figure is tied to ("customer numbers rose 18%", "a $600,000 promissory note")
         # outweighs the clause's cues: it says what this figure counts, they what the clause is about
         share = share_metric(res.measures, lower_text(text[fig.end:ce]), fig.kind) if res.measures is not None else None

@@ -1,6 +1,7 @@
 """The metric of a figure read from what governs it: the next conjunct's cue is not the figure's
 (claim_metrics._own_conjunct), a count of shares by its verb (share_counts.py), a pipe table's column header
-(column_metrics.py), a market's or an industry's size (market_sizes.py). Sentences written for these tests in the yardstick's phrasings, none copied from it.
+(column_metrics.py), a market's or an industry's size (market_sizes.py),
+a one-off item's amount per share (scaled_counts.one_off_per_share). Sentences written for these tests in the yardstick's phrasings, none copied from it.
 """
 from __future__ import annotations
 
@@ -32,6 +33,16 @@ SHARE_COUNTS = [
     ("Initech plans to issue 18 mln common shares to buy the two Texas-based distributors.", "18 mln", "deal_value"),
 ]
 
+ONE_OFF_PER_SHARE = [
+    # a one-off item's amount per share is other, not a share's price (scaled_counts.one_off_per_share)
+    ("Globex said the writedowns will offset extraordinary gains, which included 14 cts a share in the year.",
+     "14 cts", "other"),
+    ("1986 net excludes a loss from the cumulative effect of an accounting change of 91,000 dlrs, or two cts a share.",
+     "two cts", "other"),
+    # a quote stays a share's price
+    ("After the restructuring charge Globex stock closed at 14 dlrs a share.", "14 dlrs", "share_price"),
+]
+
 MARKET_SIZES = [
     # a market's or an industry's size is other (METRIC_LABELING_GUIDE.md), even "valued at"
     ("The global drone delivery market was valued at $2.4 billion last year, the research firm said.", "$2.4 billion",
@@ -58,8 +69,8 @@ def _metric(text: str, figure: str) -> str:
     return rows.iloc[0]["metric"]
 
 
-@pytest.mark.parametrize("text, figure, metric", CONJUNCTS + SHARE_COUNTS + MARKET_SIZES + COLUMNS,
-                         ids=[f"{c[1]}:{c[2]}" for c in CONJUNCTS + SHARE_COUNTS + MARKET_SIZES + COLUMNS])
+@pytest.mark.parametrize("text, figure, metric", CONJUNCTS + SHARE_COUNTS + ONE_OFF_PER_SHARE + MARKET_SIZES + COLUMNS,
+                         ids=[f"{c[1]}:{c[2]}" for c in CONJUNCTS + SHARE_COUNTS + ONE_OFF_PER_SHARE + MARKET_SIZES + COLUMNS])
 def test_metric_of_conjuncts_share_counts_and_columns(text, figure, metric):
     assert _metric(text, figure) == metric
 
