@@ -117,7 +117,8 @@ def one_off_per_share(kind: str, metric: str, score_now: float, text: str, end: 
     >>> one_off_per_share("money", "share_price", 2.7, t, t.index(" a share"), t[:50], load_resources())
     'share_price'
     """
-    if kind != "money" or metric != "share_price" or score_now >= WEAK_SHARE_PRICE or not _PER_SHARE_AFTER.match(text, end):
+    if kind != "money" or metric != "share_price" or score_now >= WEAK_SHARE_PRICE \
+            or not _PER_SHARE_AFTER.match(text, end):
         return metric
     if _QUOTE_WORDS.search(sentence_before[-80:]):
         return metric

@@ -1,7 +1,8 @@
 """The metric of a figure read from what governs it: the next conjunct's cue is not the figure's
 (claim_metrics._own_conjunct), a count of shares by its verb (share_counts.py), a pipe table's column header
 (column_metrics.py), a market's or an industry's size (market_sizes.py),
-a one-off item's amount per share (scaled_counts.one_off_per_share). Sentences written for these tests in the yardstick's phrasings, none copied from it.
+a one-off item's amount per share (scaled_counts.one_off_per_share). Sentences written for these tests in the
+yardstick's phrasings, none copied from it.
 """
 from __future__ import annotations
 
@@ -69,8 +70,10 @@ def _metric(text: str, figure: str) -> str:
     return rows.iloc[0]["metric"]
 
 
-@pytest.mark.parametrize("text, figure, metric", CONJUNCTS + SHARE_COUNTS + ONE_OFF_PER_SHARE + MARKET_SIZES + COLUMNS,
-                         ids=[f"{c[1]}:{c[2]}" for c in CONJUNCTS + SHARE_COUNTS + ONE_OFF_PER_SHARE + MARKET_SIZES + COLUMNS])
+CASES = CONJUNCTS + SHARE_COUNTS + ONE_OFF_PER_SHARE + MARKET_SIZES + COLUMNS
+
+
+@pytest.mark.parametrize("text, figure, metric", CASES, ids=[f"{c[1]}:{c[2]}" for c in CASES])
 def test_metric_of_conjuncts_share_counts_and_columns(text, figure, metric):
     assert _metric(text, figure) == metric
 
