@@ -15,7 +15,10 @@ from .claim_draft import Draft, Story
 from .entities import ArticleEntities
 from .measures import laid_rate, measured_noun, share_metric, table_row_metric
 from .resources import Resources, lower_text
-from .scaled_counts import SCALED, money_metric_of_count, per_share_metric
+from .scaled_counts import SCALED, money_metric_of_count, one_off_per_share, per_share_metric
+from .column_metrics import column_metric
+from .market_sizes import market_size_metric
+from .share_counts import share_count_metric
 from .subject_roles import quoted_kind
 
 # subjects that are quoted themselves: "Oil major BP fell 2%" is BP's share move, not oil's (metric_by_clause)
@@ -32,6 +35,9 @@ _LAST_MONEY = "<money>"  # previous_metric's key for a sentence's last amount of
 _PRIOR_VALUE = re.compile(r"^[\s,;(-]*(?:up|down|compared|against|versus|vs\.?)?\s*(?:from|with)\b", re.I)
 _CHANGE_METRICS = ("price_change", "revenue_growth", "profit_growth", "eps_growth", "market_cap_change")
 _SHARE_WORDS = re.compile(r"\b(?:shares?|stock|price|ADRs?)\b", re.I)
+# the words from a figure to a cue that open the next conjunct: "Revenue was $2.58 billion and profit was $1.24 a
+# share", "sales of $5 million, while net income": the cue names that conjunct's figure, not this one
+_NEXT_CONJUNCT = re.compile(r"[\s,;]*(?:and|but|while|whereas)\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?", re.I)
 
 
 def find_cues(text: str, res: Resources, kinds: frozenset[str] | None = None) -> list[tuple[str, int, int, float]]:
@@ -160,6 +166,8 @@ def measure_figure(story: Story, d: Draft) -> None:
         metric, mscore = money_metric_of_count(fig.kind, fig.text, metric, mscore, text[cs:ce], fig.start - cs, res,
                                                score_metric)  # "Operating profit 629.0 mln": a scaled count is money
         metric = per_share_metric(fig.kind, metric, text, fig.end, res)  # "a financing at C$7 a share"
+        # "non-operating gains, which included six cts a share": a one-off item's amount per share, no price
+        metric = one_off_per_share(fig.kind, metric, mscore, text, fig.end, text[sent.start:fig.start], res)
         # the noun the figure is tied to ("customer numbers rose 18%", "a $600,000 promissory note")
         # outweighs the clause's cues: it says what this figure counts, they what the clause is about
         share = share_metric(res.measures, lower_text(text[fig.end:ce]), fig.kind) if res.measures is not None else None
@@ -169,6 +177,12 @@ def measure_figure(story: Story, d: Draft) -> None:
                           metric_kinds(res), lower_text(text[sent.start:cs])) if res.measures is not None else None)
         if measured is None and res.measures is not None:
             measured = table_row_metric(res.measures, text, fig.start, fig.end)  # "| Amount | $131,067 |"
+        if measured is None:  # "employees were granted 512 million shares": a stake; "sold 60 million ADSs": no stake
+            measured = share_count_metric(res.models_dir, fig.kind, text[cs:fig.start], text[fig.end:ce])
+        if measured is None:  # "The location data market was valued at $10 billion": a market's size
+            measured = market_size_metric(res.models_dir, fig.kind, text[cs:fig.start], text[fig.end:ce])
+        if measured is None:  # "| Name | Current Price | Fair Value (Est) |" over "| Initech | $8.45 | [[$17.27]] |"
+            measured = column_metric(text, fig.start, fig.kind, mscore, res, score_metric)
         coordinated = story.coordinated
         if measured is None and coordinated is not None and coordinated[2] == fig.unit and coordinated[0] >= sent.start \
                 and _COORDINATED.fullmatch(text, coordinated[0], fig.start):
@@ -213,9 +227,10 @@ def _cued_metric(story: Story, d: Draft) -> tuple[str, float, float]:
             cue_cache[(span, cue_kinds)] = _outside_names(find_cues(text[span[0]:span[1]], res, cue_kinds),
                                                           span[0], story.ents)
     own = fig.end - fig.start
-    metric, mscore = score_cues(cue_cache[((cs, ce), cue_kinds)], 0, ce - cs, fig.start - cs, kind, res, own)
-    s_metric, s_score = score_cues(cue_cache[((sent.start, sent.end), cue_kinds)], 0, sent.end - sent.start,
-                                   fig.start - sent.start, kind, res, own)
+    clause_cues = _own_conjunct(cue_cache[((cs, ce), cue_kinds)], text, cs, fig.end)
+    sent_cues = _own_conjunct(cue_cache[((sent.start, sent.end), cue_kinds)], text, sent.start, fig.end)
+    metric, mscore = score_cues(clause_cues, 0, ce - cs, fig.start - cs, kind, res, own)
+    s_metric, s_score = score_cues(sent_cues, 0, sent.end - sent.start, fig.start - sent.start, kind, res, own)
     cue_score = s_score
     if s_score * 0.6 > mscore:
         metric, mscore = s_metric, s_score * 0.6
@@ -232,12 +247,23 @@ def _cued_metric(story: Story, d: Draft) -> tuple[str, float, float]:
     if metric in res.metrics and res.metrics[metric].per_share and SCALED.search(fig.text):
         # "$1.97 billion" is no amount of one share: the best of the other metrics the cues name
         per_share = {m for m, spec in res.metrics.items() if spec.per_share}
-        metric, mscore = score_cues([c for c in cue_cache[((cs, ce), cue_kinds)] if c[0] not in per_share],
+        metric, mscore = score_cues([c for c in clause_cues if c[0] not in per_share],
                                     0, ce - cs, fig.start - cs, kind, res, own)
-        s_metric, s_score = score_cues([c for c in cue_cache[((sent.start, sent.end), cue_kinds)]
-                                        if c[0] not in per_share], 0, sent.end - sent.start,
+        s_metric, s_score = score_cues([c for c in sent_cues if c[0] not in per_share], 0, sent.end - sent.start,
                                        fig.start - sent.start, kind, res, own)
         if s_score * 0.6 > mscore:
             metric, mscore = s_metric, s_score * 0.6
         cue_score = s_score
     return metric, mscore, cue_score
+
+
+def _own_conjunct(cues: list[tuple[str, int, int, float]], text: str, offset: int, fig_end: int) -> list:
+    """The cues less those that open the conjunct after the figure ("Revenue was [[$2.58 billion]] and profit was
+    $1.24 a share": `profit` is the next figure's); cues at `offset` in `text`."""
+    out = []
+    for c in cues:
+        a = offset + c[1]
+        if a >= fig_end and _NEXT_CONJUNCT.fullmatch(text, fig_end, a):
+            continue
+        out.append(c)
+    return out

@@ -76,6 +76,11 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "fiscal_year_end_by_currency": Shape(dict, (int,)), "full_year_words": LIST,
         "report_lag_days": Shape(list, (int,)), "fiscal_year_end_months": Shape(list, (int,))},
     "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST},  # "1e3" reads as a string
+    "lexicons/market_sizes.yaml": {k: Shape(list, (str,))  # market_sizes._patterns
+                                   for k in ("wholes", "links", "qualifiers", "quoted", "not_after")},
+    "lexicons/share_counts.yaml": {"verbs": Shape(dict, (list,)), "qualifiers": Shape(list, (str,)),  # share_counts
+                                   "paid_with": Shape(list, (str,)),
+                                   "one_off": Shape(list, (str,))},  # scaled_counts.one_off_per_share
     "lexicons/segments.yaml": {"segments": Shape(dict, (str,)), "unit_nouns": LIST, "generic_words": LIST,
                                "subject_verbs": LIST, "whole_nouns": LIST,
                                "not_products": LIST, "measure_nouns": LIST, "measure_modifiers": LIST,

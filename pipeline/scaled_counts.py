@@ -13,6 +13,8 @@ The converse, `per_share_metric`: an amount of one share ("at C$7 a share") the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable
 
 from .resources import Resources
@@ -77,3 +79,48 @@ def per_share_metric(kind: str, metric: str, text: str, end: int, res: Resources
     if SCALED.search(text, max(0, end - 12), end) or not _PER_SHARE_AFTER.match(text, end):
         return metric
     return "share_price"
+
+
+# a share price the cues named only by "a share" / "per share" (weight 3 or less: no "closed at", no "share price")
+WEAK_SHARE_PRICE = 3.5
+# words near a per-share amount that make it a quote or an offer after all ("closed at", "priced at", "offered")
+_QUOTE_WORDS = re.compile(r"\b(?:clos|open|trad|pric|stock|shares\b|offer|bid|tender|rose|fell|gained|lost|up\b|down\b)",
+                          re.I)
+
+
+@lru_cache(maxsize=4)
+def _one_off_words(models_dir: Path) -> re.Pattern | None:
+    path = Path(models_dir) / "lexicons" / "share_counts.yaml"
+    if not path.exists():
+        return None
+    from .resources import _read_yaml  # the checked reader (lexicons.py holds this file's keys)
+
+    words = _read_yaml(path).get("one_off") or ()
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\b", re.I) if alts else None
+
+
+def one_off_per_share(kind: str, metric: str, score_now: float, text: str, end: int, sentence_before: str,
+                      res: Resources) -> str:
+    """`metric`, or other for an amount of one share that a one-off item's words come before ("non-operating gains,
+    which included six cts a share", "a loss from the cumulative effect of an accounting change of 67,000 dlrs, or
+    one ct a share"): the cues named a share's price from "a share" alone (METRIC_LABELING_GUIDE.md: a one-off
+    charge or gain is other, and so is its amount per share).
+
+    end: the figure's end in `text`; sentence_before: the sentence up to the figure.
+
+    >>> from pipeline.resources import load_resources
+    >>> t = "non-operating gains, which included six cts a share"
+    >>> one_off_per_share("money", "share_price", 2.7, t, t.index(" a share"), t[:36], load_resources())
+    'other'
+    >>> t = "After a restructuring charge, the stock closed at six dlrs a share"
+    >>> one_off_per_share("money", "share_price", 2.7, t, t.index(" a share"), t[:50], load_resources())
+    'share_price'
+    """
+    if kind != "money" or metric != "share_price" or score_now >= WEAK_SHARE_PRICE \
+            or not _PER_SHARE_AFTER.match(text, end):
+        return metric
+    if _QUOTE_WORDS.search(sentence_before[-80:]):
+        return metric
+    words = _one_off_words(res.models_dir)
+    return "other" if words is not None and words.search(sentence_before) else metric

@@ -1,0 +1,77 @@
+"""A market's or an industry's size is `other` (rule `claims.market_size.v1`).
+
+"The location data market was valued at $10 billion last year", "the $3 trillion industry", "a $60 billion global
+language learning market": METRIC_LABELING_GUIDE.md files market and industry sizes under `other`, even when written
+"valued at" (a market value cue) or "generated" (a revenue cue). A traded market's total ("the stock market was valued
+at", "the crypto market retraced to $2.8 trillion") is a market value and is left to the cues. Amounts of money only:
+"the market fell 2%" is a move.
+
+The words are data (`models/lexicons/market_sizes.yaml`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+RULE = "claims.market_size.v1"
+FILE = "lexicons/market_sizes.yaml"
+_WORD = r"[\w.'’&/-]+"
+# words that end a figure's modifiers: a preposition, an article or a link opens another phrase
+_FUNCTION_WORDS = ("in", "on", "at", "for", "to", "from", "of", "the", "a", "an", "and", "or", "by", "with", "its",
+                   "their", "this", "that", "into", "across", "within", "per", "is", "was", "are", "were")
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def _patterns(models_dir: Path) -> tuple[re.Pattern, re.Pattern] | None:
+    """(the whole before its link and the figure, the figure before the whole it sizes)."""
+    path = Path(models_dir) / FILE
+    if not path.exists():
+        return None
+    from .resources import _read_yaml  # the checked reader (lexicons.py holds this file's keys)
+
+    data = _read_yaml(path)
+    wholes, quoted, not_after = _alt(data["wholes"]), _alt(data["quoted"]), _alt(data["not_after"])
+    qual = rf"(?:(?:{_alt(data['qualifiers'])})\s+)?"
+    # "the location data market was valued at", "The market for dynamic random-access memory is set to reach":
+    # up to three words before the whole, none of them a traded market's
+    mods = rf"(?:(?!(?:{quoted})\b){_WORD}\s+){{0,3}}"
+    before = re.compile(rf"(?:^|\b(?:the|a|an|its|this|that|global|world|worldwide)\s+|[,;:(]\s*){mods}(?:{wholes})"
+                        rf"(?:\s+for\s+(?:{_WORD}\s+){{1,4}}?)?\s+(?:(?:{_alt(data['links'])})\s+){qual}$", re.I)
+    # "the $3 trillion industry", "a $60 billion global language learning market"
+    # (the figure's own modifiers only: "$300 million in the U.S. market" is an amount in a market, not its size)
+    plain = rf"(?:(?!(?:{quoted}|{_alt(_FUNCTION_WORDS)})\b){_WORD}\s+){{0,3}}"
+    after = re.compile(rf"\s+{plain}(?:{wholes})\b(?!\s+(?:{not_after})\b)", re.I)
+    return before, after
+
+
+def market_size_metric(models_dir: Path, kind: str, before: str, after: str) -> str | None:
+    """'other' for an amount that sizes a market or an industry, else None.
+
+    before: the clause's text up to the figure; after: the text from the figure's end to the clause's end.
+
+    >>> from pipeline.resources import DEFAULT_MODELS_DIR as M
+    >>> market_size_metric(M, "money", "The location data market was valued at ", " last year")
+    'other'
+    >>> market_size_metric(M, "money", "Hooli is the leader of a ", " global language learning market")
+    'other'
+    >>> market_size_metric(M, "money", "The stock market was valued at ", " at the end of June") is None
+    True
+    >>> market_size_metric(M, "money", "Hooli reached a ", " market value") is None
+    True
+    >>> market_size_metric(M, "money", "Hooli had sales of ", " in the U.S. market") is None
+    True
+    """
+    if kind != "money":
+        return None
+    pats = _patterns(models_dir)
+    if pats is None:
+        return None
+    before_rx, after_rx = pats
+    if before_rx.search(before[-120:]) or after_rx.match(after):
+        return "other"
+    return None

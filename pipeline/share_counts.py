@@ -1,0 +1,75 @@
+"""A count of shares read by the verb that governs it (rule `claims.share_count.v1`).
+
+"institutions who collectively own 4.8 mln of the company's shares", "employees were granted 512 million shares",
+"intends to subscribe for two mln shares": a stake written as a number of shares is `ownership_pct`; "sold 60
+million American depositary shares", "marketing 65.75 million shares": an offering's size is `other`; "plans to
+issue 32 mln common shares to buy the companies": an acquisition paid in shares is `deal_value`
+(METRIC_LABELING_GUIDE.md). The metric cues weigh words such as "employees" or "sold" that name other counts.
+"Bought back" shares are a buyback's, and shares traded on a day are volume: neither is read here.
+
+The verbs are data (`models/lexicons/share_counts.yaml`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+RULE = "claims.share_count.v1"
+FILE = "lexicons/share_counts.yaml"
+# what follows a count of shares: "shares", "common shares", "American depositary shares", "of the company's
+# approximately 268.0 mln shares", "of Nippon Lace's shares"; not "a share", "shares outstanding"
+_SHARES_AFTER = re.compile(r"\s+(?:(?:mln|million|billion|bln|m|bn)\s+)?(?:(?:of\s+(?:the\s+|its\s+|their\s+)?)?"
+                           r"(?:[\w.'’&-]+\s+){0,5}?)?(?:shares|ADSs|ADRs|American depositary (?:shares|receipts)|"
+                           r"stock units)\b(?!\s+(?:outstanding|changed hands|traded|were traded))", re.I)
+
+
+@lru_cache(maxsize=4)
+def _patterns(models_dir: Path) -> tuple[tuple[re.Pattern, str], ...] | None:
+    """(the verb-before pattern, its metric) per metric of share_counts.yaml, and the paid-with pattern."""
+    path = Path(models_dir) / FILE
+    if not path.exists():
+        return None
+    from .resources import _read_yaml  # the checked reader (lexicons.py holds this file's keys)
+
+    data = _read_yaml(path)
+    quals = "|".join(re.escape(q) for q in sorted(data.get("qualifiers", []), key=len, reverse=True))
+    out = []
+    for metric, verbs in data["verbs"].items():
+        alts = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
+        out.append((re.compile(rf"\b(?:{alts})\s+(?:(?:{quals})\s+)*$", re.I), metric))
+    paid = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in data.get("paid_with", []))
+    out.append((re.compile(rf"[^.;]{{0,40}}?\b(?:{paid})\b", re.I) if paid else None, "deal_value"))
+    return tuple(out)
+
+
+def share_count_metric(models_dir: Path, kind: str, before: str, after: str) -> str | None:
+    """The metric of a count of shares by the verb right before it, or None (not a count of shares, or no such verb).
+
+    before: the clause's text up to the figure; after: the text from the figure's end to the clause's end.
+
+    >>> from pipeline.resources import DEFAULT_MODELS_DIR as M
+    >>> share_count_metric(M, "count", "The company's employees were granted ", " shares when it listed")
+    'ownership_pct'
+    >>> share_count_metric(M, "count", "The company sold ", " American depositary shares at $22.50 apiece")
+    'other'
+    >>> share_count_metric(M, "count", "Holder plans to issue ", " common shares to buy the Nashville-based companies")
+    'deal_value'
+    >>> share_count_metric(M, "count", "The company bought back ", " shares") is None
+    True
+    """
+    if kind != "count":
+        return None
+    pats = _patterns(models_dir)
+    if pats is None:
+        return None
+    shares = _SHARES_AFTER.match(after)
+    if shares is None:
+        return None
+    *verbs, (paid, paid_metric) = pats
+    for rx, metric in verbs:
+        if rx.search(before[-80:]):
+            if metric == "other" and paid is not None and paid.match(after, shares.end()):
+                return paid_metric
+            return metric
+    return None
