@@ -46,7 +46,7 @@ def _cells(line: str) -> list[tuple[int, int, str]]:
     if stripped.startswith("|") and stripped.count("|") >= 3:
         out, pos = [], 0
         for part in line.split("|"):
-            s = part.strip()
+            s = part.strip().strip("*").strip()  # "| **275** |": a bold cell is its number (issue 17, s21)
             if s:
                 at = line.index(s, pos)
                 out.append((at, at + len(s), s))
@@ -241,6 +241,10 @@ def _units(cells, title_unit: str, label: str, text: str, at: int, res: Resource
                     if base and abs(chg / base * 100 - pct) <= Decimal("0.02") * abs(pct) + Decimal("0.011"):
                         units[k + 1] = (cur, "money", Decimal(1), "figures.table.price.v1")
                         units[k + 2] = ("%", "percent", Decimal(1), "figures.table.price.v1")
+                elif k + 1 < n and cells[k + 1][2].startswith(("+", "-")) and \
+                        (k + 2 == n or not cells[k + 2][2].startswith(("+", "-"))):
+                    # "NetApp  NTAP  119.56  -3.46  1,088,482": a price, its change, then the volume (issue 17, s21)
+                    units[k + 1] = (cur, "money", Decimal(1), "figures.table.price.v1")
         return units
     if title_unit == "rate":
         return [("%", "percent", Decimal(1), "figures.table.rate.v1") if "." in c[2] else None for c in cells]

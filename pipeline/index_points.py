@@ -1,0 +1,57 @@
+"""An index's level or move in points: "the Nasdaq gained 0.98% to 19,714.27 points", "the Dow soared almost
+750 points", "losses extended to 11 points" on an index.
+
+A number followed by "points" has no unit of its own, and "points of", "points to" are read as percentage points
+(figure_atoms). Where the sentence names a market index (an index of models/gazetteer/indices.yaml, or the
+words index, average, benchmark), the number is the index's level or move, as "the 2400 mark" on an index is:
+a figure counted in points (unit `count`, the figures' reading of a level). Issue 17, sets s20 and s21 (index
+points were the largest class s20 left).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .compared_amounts import compared_currency
+from .resources import Resources
+
+_POINTS_AFTER = re.compile(r"\s+points?\b(?![-'])", re.I)
+_SENTENCE = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+@lru_cache(maxsize=4)
+def _index_words(res: Resources) -> re.Pattern:
+    names = {a for a, e in res.alias_index.items() if e.kind == "index" and len(a) >= 3}
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w&])(?:{alt})(?![\w&])|\b(?i:index|indexes|indices|average|benchmark)\b")
+
+
+def index_points(text: str, start: int, end: int, res: Resources) -> bool:
+    """Whether the number at text[start:end] counts an index's points.
+
+    >>> from pipeline.resources import load_resources
+    >>> t = "The Dow Jones Industrial Average soared almost 750 points."
+    >>> index_points(t, 47, 50, load_resources())
+    True
+    >>> t = "The team scored 750 points this season."
+    >>> index_points(t, 16, 19, load_resources())
+    False
+    """
+    if not _POINTS_AFTER.match(text, end):
+        return False
+    breaks = [m.end() for m in _SENTENCE.finditer(text, 0, start)]
+    s = breaks[-1] if breaks else 0
+    nxt = _SENTENCE.search(text, end)
+    return bool(_index_words(res).search(text, s, nxt.start() if nxt else len(text)))
+
+
+def bare_number_unit(text: str, atoms: list, i: int, res: Resources) -> tuple[str, str]:
+    """(unit, kind) of atom i, a number figures found no unit for, from its context: the currency of the amount it
+    is compared with (compared_amounts), or an index's points; ("", "") when neither holds."""
+    a = atoms[i]
+    if compared_currency(text, atoms, i):
+        return a.currency, "money"
+    if not a.words and index_points(text, a.start, a.end, res):
+        a.unit = "level"
+        return "count", "count"
+    return "", ""
