@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from .caps_lines import fold_caps_lines, kept_words, restore_text
 from .comparatives import find_comparatives
-from .index_points import bare_number_unit
+from .bare_numbers import bare_number_unit
 from .figure_atoms import QUALIFIERS, Atom, find_atoms, find_numbers, scanner
 from .figure_signs import comparative_ranges, fall_verb_before, signed, find_word_changes
 from .fraction_amounts import find_fraction_amounts

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .compared_amounts import compared_currency
 from .resources import Resources
 
 _POINTS_AFTER = re.compile(r"\s+points?\b(?![-'])", re.I)
@@ -44,14 +43,3 @@ def index_points(text: str, start: int, end: int, res: Resources) -> bool:
     nxt = _SENTENCE.search(text, end)
     return bool(_index_words(res).search(text, s, nxt.start() if nxt else len(text)))
 
-
-def bare_number_unit(text: str, atoms: list, i: int, res: Resources) -> tuple[str, str]:
-    """(unit, kind) of atom i, a number figures found no unit for, from its context: the currency of the amount it
-    is compared with (compared_amounts), or an index's points; ("", "") when neither holds."""
-    a = atoms[i]
-    if compared_currency(text, atoms, i):
-        return a.currency, "money"
-    if not a.words and index_points(text, a.start, a.end, res):
-        a.unit = "level"
-        return "count", "count"
-    return "", ""

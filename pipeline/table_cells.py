@@ -195,6 +195,9 @@ def table_cells(text: str, res: Resources, skipped: list[Skipped], dollar: str, 
         le = text.find("\n", ls)
         line = text[ls:le if le >= 0 else len(text)]
         row = _row(line)
+        if row is None and title_unit == "rate":  # a rate table's row carried on a line of its own (issue 17, s20)
+            cells = _cells(line)
+            row = ("", cells) if cells and all(_NUMERIC.fullmatch(c[2]) and "." in c[2] for c in cells) else None
         if row is None:
             keep.extend(sks)
             continue
