@@ -5,7 +5,8 @@
 - followed by "points" where the sentence names an index: the index's level or move (index_points);
 - a rate of exchange, "1,455 per dollar", "152.3 yen to the dollar" with the currency named before it in
   the sentence ("the South Korean won held ... below 1,455 per dollar"): that currency's level;
-- a ratio written "N-to-one ratio" or "N-to-1 margin" ("by a 1.5-to-one ratio"): a multiple.
+- a ratio written "N-to-one ratio" or "N-to-1 margin" ("by a 1.5-to-one ratio"): a multiple;
+- a physical unit after a bracketed size of it: "275,000 (60-kilo) bags", "40,000 (42-gallon) barrels".
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from .resources import Resources
 
 _PER_DOLLAR = re.compile(r"\s+(?:per|to\s+the|against\s+the|a)\s+(?:U\.?S\.?\s+)?(?:dollar|greenback|euro)\b", re.I)
 _TO_ONE = re.compile(r"(?:-|\s)to(?:-|\s)(?:one|1)\b(?![.,]\d)[\s-]+(?:ratio|margin)\b", re.I)
+_SIZED_UNIT = re.compile(r"\s+\([^()\n]{0,6}\d[^()\n]{0,14}\)\s+(?P<unit>[A-Za-z]+(?:\s[A-Za-z]+)?)")
 _SENTENCE = re.compile(r"[.!?](?:\s|$)|\n")
 
 
@@ -57,6 +59,9 @@ def bare_number_unit(text: str, atoms: list, i: int, res: Resources) -> tuple[st
     >>> t = "Declining stocks outnumbered rising ones by a 1.5-to-one ratio."
     >>> bare_number_unit(t, find_atoms(t, res), 0, res)
     ('x', 'multiple')
+    >>> t = "Roastings were 275,000 (60-kilo) bags."
+    >>> bare_number_unit(t, find_atoms(t, res), 0, res)
+    ('bag', 'quantity')
     """
     a = atoms[i]
     if compared_currency(text, atoms, i):
@@ -72,4 +77,10 @@ def bare_number_unit(text: str, atoms: list, i: int, res: Resources) -> tuple[st
     if _TO_ONE.match(text, a.end):
         a.unit = "x"
         return "x", "multiple"
+    if (m := _SIZED_UNIT.match(text, a.end)):
+        units = {k.lower(): v for k, v in res.physical_units.items()}
+        for form in (m.group("unit"), m.group("unit").split()[0]):
+            if form.lower() in units:
+                a.unit = "q:" + units[form.lower()]
+                return units[form.lower()], "quantity"
     return "", ""

@@ -220,6 +220,8 @@ def table_cells(text: str, res: Resources, skipped: list[Skipped], dollar: str, 
             s = start + (lead.start() if lead else 0)
             e = start + (trail.end() if trail else len(cell))
             v = value * scale
+            if kind == "table_cell" and re.match(r"[\s*]*\|\s*%\s*(?:\||$)", line[e - ls:]):
+                unit, kind = "%", "percent"  # "| -1 | % |": the percent sign in a cell of its own (issue 17, s21)
             out.append(Figure(text=text[s:e], start=s, end=e, value=v, low=v, high=v, unit=unit, kind=kind,
                               rule=rule, currency_assumed=unit == dollar and "$" not in cell,
                               decimals=decimals_written(re.sub(r"[^\d.,]", "", cell))))
