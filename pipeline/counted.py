@@ -41,7 +41,8 @@ def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     nouns = "|".join(re.escape(n) for n in sorted(res.count_nouns, key=len, reverse=True))
     heads = "|".join(re.escape(n) for n in sorted(res.count_nouns | res.count_heads, key=len, reverse=True))
     # a partitive of the owner's things may come first: "three of its major shareholders" (issue 17, s18)
-    after = re.compile(rf"(?P<part>[ \t]+of[ \t]+(?:its|their|our|the[ \t]+(?:company|group|bank|firm)['’]s))?"
+    # or a partitive of a number of them: "7 of 23 brokerages" (issue 17, s21)
+    after = re.compile(rf"(?P<part>[ \t]+of[ \t]+(?:its|their|our|the[ \t]+(?:company|group|bank|firm)['’]s|\d[\d,]*))?"
                        rf"(?:[ \t]+(?P<mod>{_MODIFIER})){{0,2}}?[ \t]+(?P<noun>{nouns})\b(?![-'])", re.I)
     before = re.compile(rf"\b(?:{heads})\s+(?:of|at|totall?ing|numbering|reached)\s+"
                         r"(?:(?:about|some|nearly|almost|over|around|roughly|approximately|more\s+than|a\s+record)\s+)?$",
@@ -70,10 +71,12 @@ def counted_noun(text: str, start: int, end: int, value: Decimal, words: bool, y
     >>> counted_noun("In 2024 shares rose.", 3, 7, Decimal(2024), False, True, res)
     ''
     """
-    if not res.count_nouns or value != value.to_integral_value() or value < (2 if words else 0):
+    if not res.count_nouns or value != value.to_integral_value():
         return ""
     if res.rating_words and not year_like and _rating_pattern(res).match(text, end):
-        return "ratings"  # '2 "strong buy" or "buy," 4 "hold"': a breakdown of analysts' ratings
+        return "ratings"  # '2 "strong buy" or "buy," 4 "hold"' and 'one "sell"': a breakdown of analysts' ratings
+    if value < (2 if words else 0):
+        return ""
     after_rx, before_rx = _patterns(res)
     before = text[max(0, start - 40):start]
     if _RANK_BEFORE.search(before):

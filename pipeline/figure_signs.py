@@ -59,7 +59,8 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
             return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
     if fig.kind == "money":
         return per_share_loss(text, fig)
-    if fig.kind not in ("percent", "pp") or fig.value < 0:
+    index_move = fig.kind == "count" and re.match(r"\s+points?\b", text[fig.end:fig.end + 8], re.I)  # "fell 61.4 points"
+    if (fig.kind not in ("percent", "pp") and not index_move) or fig.value < 0:
         return fig
     before_rx, after_rx = _sign_patterns(res)
     if (before_rx.search(text[max(0, fig.start - 40):fig.start]) or after_rx.match(text, fig.end)

@@ -24,6 +24,7 @@ from decimal import Decimal
 
 from .caps_lines import fold_caps_lines, kept_words, restore_text
 from .comparatives import find_comparatives
+from .bare_numbers import bare_number_unit
 from .figure_atoms import QUALIFIERS, Atom, find_atoms, find_numbers, scanner
 from .figure_signs import comparative_ranges, fall_verb_before, signed, find_word_changes
 from .fraction_amounts import find_fraction_amounts
@@ -54,6 +55,8 @@ _RANGE_SEP = re.compile(r"^\s*(?P<sep>-|–|to|through|and|or)(?:\s+(?:(?:a\s+li
                         # "from 40.50 to an average of 49.31 dlrs", "to a high of $12": the end named by its kind
                         r"(?:\s+(?:a|an)\s+(?:average|high|peak|maximum|top)\s+of)?\s*$", re.I)
 _RANGE_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|roughly\s+|(?:a|an|its|the)\s+(?:\w+\s+){0,2}(?:of|at)\s+)?$", re.I)
+# "the difference between 1% and 2%", "the gap between $5 and $7": two figures compared, no range (issue 17, s21)
+_COMPARED_BETWEEN = re.compile(r"\b(?:differences?|gaps?|spreads?|contrast|choice)\s+between\s+$", re.I)
 # "rose 5 dlrs to 410 dlrs" is a change and a level, not a range
 _MOVE_BEFORE = re.compile(r"\b(?:rose|rises|risen|fell|falls|fallen|up|down|increased?|decreased?|raised|raises|cut|cuts|lifted|"
                           r"lowered|gained|lost|added|jumped|climbed|dropped|declined|slipped|slid|eased|widened|narrowed|"
@@ -344,6 +347,8 @@ def _resolve_atom(text: str, atoms: list[Atom], i: int, res: Resources, dollar: 
             return
         if paired is not None:
             unit, kind = paired  # "rose from 10 to 20 dollars": the first number takes the second's unit
+    if not unit and not a.bare:  # "rose to 193 dlrs from 168", "the Dow soared almost 750 points"
+        unit, kind = bare_number_unit(text, atoms, i, res)
     if not unit:
         pct = _PCT_OF.search(text, max(0, a.start - 24), a.start)
         if pct and pct.end() == a.start and not a.bare:
@@ -411,6 +416,8 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
             and b.loose_scale == 1 and not b.words and a.value < b.value):
         b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$1-2 a share": the symbol written once
     between = _RANGE_BETWEEN.search(text[max(0, a.start - 40):a.start])
+    if between and _COMPARED_BETWEEN.search(text[max(0, a.start - 40):a.start]):
+        between = None
     is_from = bool(between) and "from" in between.group(0).lower()
     if is_from and not _CHANGE_BEFORE.search(text[max(0, a.start - 90):a.start - len(between.group(0)) + 5]):
         is_from, between = False, None  # "from 10 dollars to 20 dollars" with no move: a range

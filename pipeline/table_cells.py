@@ -46,7 +46,7 @@ def _cells(line: str) -> list[tuple[int, int, str]]:
     if stripped.startswith("|") and stripped.count("|") >= 3:
         out, pos = [], 0
         for part in line.split("|"):
-            s = part.strip()
+            s = part.strip().strip("*").strip()  # "| **275** |": a bold cell is its number (issue 17, s21)
             if s:
                 at = line.index(s, pos)
                 out.append((at, at + len(s), s))
@@ -195,6 +195,9 @@ def table_cells(text: str, res: Resources, skipped: list[Skipped], dollar: str, 
         le = text.find("\n", ls)
         line = text[ls:le if le >= 0 else len(text)]
         row = _row(line)
+        if row is None and title_unit == "rate":  # a rate table's row carried on a line of its own (issue 17, s20)
+            cells = _cells(line)
+            row = ("", cells) if cells and all(_NUMERIC.fullmatch(c[2]) and "." in c[2] for c in cells) else None
         if row is None:
             keep.extend(sks)
             continue
@@ -217,6 +220,8 @@ def table_cells(text: str, res: Resources, skipped: list[Skipped], dollar: str, 
             s = start + (lead.start() if lead else 0)
             e = start + (trail.end() if trail else len(cell))
             v = value * scale
+            if kind == "table_cell" and re.match(r"[\s*]*\|\s*%\s*(?:\||$)", line[e - ls:]):
+                unit, kind = "%", "percent"  # "| -1 | % |": the percent sign in a cell of its own (issue 17, s21)
             out.append(Figure(text=text[s:e], start=s, end=e, value=v, low=v, high=v, unit=unit, kind=kind,
                               rule=rule, currency_assumed=unit == dollar and "$" not in cell,
                               decimals=decimals_written(re.sub(r"[^\d.,]", "", cell))))
@@ -241,6 +246,10 @@ def _units(cells, title_unit: str, label: str, text: str, at: int, res: Resource
                     if base and abs(chg / base * 100 - pct) <= Decimal("0.02") * abs(pct) + Decimal("0.011"):
                         units[k + 1] = (cur, "money", Decimal(1), "figures.table.price.v1")
                         units[k + 2] = ("%", "percent", Decimal(1), "figures.table.price.v1")
+                elif k + 1 < n and cells[k + 1][2].startswith(("+", "-")) and \
+                        (k + 2 == n or not cells[k + 2][2].startswith(("+", "-"))):
+                    # "NetApp  NTAP  119.56  -3.46  1,088,482": a price, its change, then the volume (issue 17, s21)
+                    units[k + 1] = (cur, "money", Decimal(1), "figures.table.price.v1")
         return units
     if title_unit == "rate":
         return [("%", "percent", Decimal(1), "figures.table.rate.v1") if "." in c[2] else None for c in cells]
