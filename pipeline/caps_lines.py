@@ -19,12 +19,13 @@ from typing import Mapping
 from .resources import Resources
 
 _LINE = re.compile(r"[^\n]+")
-_WORD = re.compile(r"[A-Za-z]{2,}")
+# letters of any script ("TÖGRÖG", "COLÓN"): a word cut at its first non-ASCII letter would not read back
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _is_caps(line: str) -> bool:
     """A line with no lower-case letter and at least two words of capitals (not a table row of codes)."""
-    return not re.search(r"[a-z]", line) and len(_WORD.findall(line)) >= 2
+    return not any(ch.islower() for ch in line) and len(_WORD.findall(line)) >= 2
 
 
 @lru_cache(maxsize=4)
@@ -32,13 +33,13 @@ def kept_words(res: Resources) -> tuple[Mapping[str, str], frozenset]:
     """({word in capitals: the case a currency's code or symbol, or a scale, writes it in}, the lower-case words
     of currencies' names): "RS 5" is "Rs 5", "5 CDN DLRS" is "5 cdn dlrs", "0MM" stays "0MM"."""
     named = frozenset(w.lower() for cur in res.currencies.values() for n in cur.names
-                      for w in re.findall(r"[A-Za-z]+", n))
+                      for w in re.findall(r"[^\W\d_]+", n))
     out = {code: code for code in res.currencies if len(code) == 3}  # not the pseudo-code DOLLAR
     for cur in res.currencies.values():
         for form in (*cur.codes, *cur.symbols):
-            out.update((w.upper(), w) for w in re.findall(r"[A-Za-z]{2,}", form) if w.upper() not in out)
+            out.update((w.upper(), w) for w in _WORD.findall(form) if w.upper() not in out)
     for scale in res.scales:  # "0MM": a scale the lists write in capitals only
-        out.update((w.upper(), w) for w in re.findall(r"[A-Za-z]{2,}", scale)
+        out.update((w.upper(), w) for w in _WORD.findall(scale)
                    if w.upper() not in out and w != w.lower() and w.lower() not in res.scales)
     return MappingProxyType(out), named
 
@@ -65,7 +66,7 @@ def fold_caps_lines(text: str, kept: tuple[Mapping[str, str], frozenset]) -> str
         line = m.group()
         if not _is_caps(line):
             continue
-        low = re.sub(r"[A-Z]{2,}", fold, line)
+        low = _WORD.sub(fold, line)
         if len(low) != len(line):  # a letter whose lower case is longer: keep the line
             continue
         parts.append(text[pos:m.start()] + low)
