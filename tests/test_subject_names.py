@@ -191,3 +191,21 @@ def test_a_sentences_opening_word_leaves_the_country_its_figure():
     text = ("U.S. crude stocks were seen rising. Nationwide U.S. crude inventories dropped by 878,000 barrels last "
             "week, according to analysts.")
     assert _entity(text, "878,000 barrels") == "United States"
+
+
+# (text, figure, title, want): a name no list knows that runs on from a known candidate's name into a plural, a
+# product or a service is that candidate's figure (pipeline/name_extensions.py)
+NAME_EXTENSIONS = [
+    ("Complaints are set to drop after the number of Teslas in Norway surged by more than 25% this year.", "25%",
+     "Tesla Owners in Norway Complain Less", "Tesla"),
+    ("Sonos Inc makes the speakers. You can buy a Sonos Sub ($700), for example, to go with them.", "$700",
+     "The Best Soundbar for Your Living Room", "Sonos"),
+    # negative: a name of its own that opens with no other candidate's name
+    ("Harrow Mining said it expects output of C$45 million this year.", "C$45 million", "Harrow Mining Raises Outlook",
+     "Harrow Mining"),
+]
+
+
+@pytest.mark.parametrize("text,figure,title,want", NAME_EXTENSIONS, ids=[n[3] for n in NAME_EXTENSIONS])
+def test_a_name_run_on_from_a_known_one_is_its_figure(text, figure, title, want):
+    assert _entity(text, figure, title) == _name(want)
