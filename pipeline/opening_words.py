@@ -28,8 +28,18 @@ def _capitalised_inside(word: str, text: str, words: SubjectWords) -> bool:
     return found
 
 
-def _written_alone(text: str, s: int, rest: int, e: int) -> bool:
-    """Whether the article writes the chunk's rest (`text[rest:e]`) elsewhere without its first word."""
+def _written_alone(text: str, s: int, rest: int, e: int, words: SubjectWords) -> bool:
+    """Whether the article writes the chunk's rest (`text[rest:e]`) elsewhere without its first word (once a
+    chunk: every figure of the sentence asks)."""
+    memo = words.last_scan.get("alone")
+    if memo is None or memo[0] is not text:
+        memo = words.last_scan["alone"] = (text, {})
+    if (s, e) not in memo[1]:
+        memo[1][(s, e)] = _scan_alone(text, s, rest, e)
+    return memo[1][(s, e)]
+
+
+def _scan_alone(text: str, s: int, rest: int, e: int) -> bool:
     name, first = text[rest:e], text[s:rest]
     return any(text[max(0, m.start() - len(first)):m.start()] != first
                for m in re.finditer(r"(?<![\w.-])" + re.escape(name) + r"(?![\w-])", text) if m.start() != rest)
@@ -47,7 +57,7 @@ def without_opening_word(text: str, sent_start: int, chunks: list[tuple[int, int
                 and not _capitalised_inside(first.group(), text, words):
             gap = re.match(r"\s+", text[first.end():e])
             rest = first.end() + (gap.end() if gap else 0)
-            if written_lower(first.group(), text, words) or _written_alone(text, s, rest, e):
+            if written_lower(first.group(), text, words) or _written_alone(text, s, rest, e, words):
                 s = rest
         if s < e:
             out.append((s, e))
