@@ -9,7 +9,7 @@ owner, "respectively",
 a roundup's item, a section heading, a country written as a place ("in Singapore"), a deals post's seller
 ("Buy X at Best Buy - $278"), a group the clause opens with ("AI startups raised") (subject_roles.py,
 tariff_owners.py, coordinated_owners.py, roundup_items.py, headings.py, place_asides.py, seller_prices.py,
-group_subjects.py). A data provider compiles estimates of another company's figures.
+group_subjects.py, name_extensions.py). A data provider compiles estimates of another company's figures.
 """
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from .entities import ArticleEntities
 from .group_subjects import group_owner
 from .headings import find_headings, heading_owner
 from .market_cities import market_index
+from .name_extensions import extended_owner
 from .place_asides import place_owner
 from .modality import modality_cues
 from .records import Figure, Mention
@@ -65,6 +66,7 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
     best = place_owner(text, fig, cands, best, story.head)  # "... in Singapore after advancing $1.46": WTI's
     best = seller_owner(text, fig, cands, best)  # "Buy WH-1000XM4 at Best Buy - $278": the seller's price
     best = group_owner(text, fig, sent.start, best, res)  # "AI startups raised $110 billion": the group as written
+    best = extended_owner(cands, best)  # "the number of Teslas ... surged 25%", "a Sonos Sub ($700)": the maker's
     if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(story.headline):
         opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                    ents.learned, story.discourse)

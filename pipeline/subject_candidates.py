@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .antecedents import antecedent, weak_topic
 from .identity import slug
+from .opening_words import without_opening_word
 from .parse import Parsed
 from .records import Mention
 from .resources import Resources
@@ -116,7 +117,8 @@ def _with_name_chunks(q: _Asked, raw: list, p: Parsed | None) -> tuple[list, lis
     if p is not None:
         chunks = [(p.starts[i], p.ends[j - 1]) for i, j in name_chunks(p)]
     else:
-        chunks = _sentence_words(text, q.sent_start, q.sent_end, words)[2]
+        chunks = without_opening_word(text, q.sent_start, _sentence_words(text, q.sent_start, q.sent_end, words)[2],
+                                      words, lambda name: resolve_name(name, res, q.learned) is not None)
         i = bisect_left(chunks, (fig.start, 0))  # the nearest few on each side: a table line is not a roster
         chunks = chunks[max(0, i - _NEAREST_CHUNKS):i + _NEAREST_CHUNKS]
     if not chunks:

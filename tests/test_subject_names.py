@@ -156,3 +156,56 @@ CURRENCIES = [
 def test_a_countrys_currency_is_the_currencys(text, figure, want):
     claims, _ = extract([text], published="2025-02-10")
     assert claims[claims["figure"] == figure].iloc[0]["entity"] == want
+
+
+# (text, the chunk opening the text, what is left of it): a sentence's first word capitalised by its place, which
+# the article never writes capitalised inside a sentence and writes in lower case or leaves off the name elsewhere,
+# is no part of the name (pipeline/opening_words.py)
+OPENING_WORDS = [
+    ("Analysts expect U.S. crude stocks to rise. Nationwide U.S. crude inventories dropped by 878,000 barrels.",
+     "Nationwide U.S.", "U.S."),
+    ("The figures show a cut. Figures USTelecom posted in February show Verizon cutting its investment by 3.4%.",
+     "Figures USTelecom", "USTelecom"),
+    ("Discovery Global Beacon Partners is a hedge fund. Plaintiff Discovery Global Beacon Partners sued Hertz.",
+     "Plaintiff Discovery Global Beacon Partners", "Discovery Global Beacon Partners"),
+    # negative: a first word the article writes capitalised inside a sentence, or one it never writes otherwise
+    ("Sales grew 9% in Western Europe. Western Europe accounted for 44 percent of sales.", "Western Europe",
+     "Western Europe"),
+    ("National Tech had sales of 23 mln dlrs, and shares of National Tech rose.", "National Tech", "National Tech"),
+    ("Harrow Mining said it expects output of C$45 million this year.", "Harrow Mining", "Harrow Mining"),
+]
+
+
+@pytest.mark.parametrize("text,chunk,want", OPENING_WORDS, ids=[n[1] for n in OPENING_WORDS])
+def test_a_sentences_opening_word_is_no_part_of_a_name(text, chunk, want):
+    from pipeline.opening_words import without_opening_word
+    from pipeline.subjects import subject_words
+
+    start = text.index(chunk)
+    sent_start = text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0
+    (s, e), = without_opening_word(text, sent_start, [(start, start + len(chunk))], subject_words(RES), lambda n: False)
+    assert text[s:e] == want
+
+
+def test_a_sentences_opening_word_leaves_the_country_its_figure():
+    text = ("U.S. crude stocks were seen rising. Nationwide U.S. crude inventories dropped by 878,000 barrels last "
+            "week, according to analysts.")
+    assert _entity(text, "878,000 barrels") == "United States"
+
+
+# (text, figure, title, want): a name no list knows that runs on from a known candidate's name into a plural, a
+# product or a service is that candidate's figure (pipeline/name_extensions.py)
+NAME_EXTENSIONS = [
+    ("Complaints are set to drop after the number of Teslas in Norway surged by more than 25% this year.", "25%",
+     "Tesla Owners in Norway Complain Less", "Tesla"),
+    ("Sonos Inc makes the speakers. You can buy a Sonos Sub ($700), for example, to go with them.", "$700",
+     "The Best Soundbar for Your Living Room", "Sonos"),
+    # negative: a name of its own that opens with no other candidate's name
+    ("Harrow Mining said it expects output of C$45 million this year.", "C$45 million", "Harrow Mining Raises Outlook",
+     "Harrow Mining"),
+]
+
+
+@pytest.mark.parametrize("text,figure,title,want", NAME_EXTENSIONS, ids=[n[3] for n in NAME_EXTENSIONS])
+def test_a_name_run_on_from_a_known_one_is_its_figure(text, figure, title, want):
+    assert _entity(text, figure, title) == _name(want)
