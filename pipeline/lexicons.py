@@ -32,7 +32,7 @@ MAP, LIST, STR = Shape(dict), Shape(list), Shape(str)
 
 # file (relative to models/) -> required key -> shape
 LEXICONS: dict[str, dict[str, Shape]] = {
-    "lexicons/basis.yaml": {"basis": Shape(dict, (str,)), "totals": MAP},  # resources._load_basis, _load_totals
+    "lexicons/basis.yaml": {"basis": Shape(dict, (str,)), "totals": MAP},  # basis_data.load_basis
     "lexicons/clean.yaml": {"boilerplate_lines": Shape(list, (str,)), "sentence_starters": LIST,  # load_resources
                             "abbreviations": LIST},
     "lexicons/conflict_gate.yaml": {"families": Shape(dict, (list,)),  # conflict_gate.load_gate

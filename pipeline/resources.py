@@ -17,6 +17,7 @@ from typing import Mapping
 
 import yaml
 
+from .basis_data import load_basis
 from .conflict_gate import load_conflict_cues
 from .lowered import lower_pattern, lower_text, required_literals  # noqa: F401 (the stages import them from here)
 from .errors import ModelsError, MESSAGES
@@ -354,6 +355,12 @@ _PERIOD_KEYS = ("weekdays", "months", "day_ordinals", "ordinals", "units", "next
 _HOLIDAY_RULES = ("fixed", "nth_weekday", "easter", "after", "table")
 
 
+def _basis_fields(path: Path, metrics: Mapping[str, MetricSpec]) -> dict:
+    """basis.yaml, read once (`basis_data.load_basis`), its `basis` mapping read-only."""
+    fields = load_basis(path, metrics, _read_yaml, _fail, _compile_lower)
+    return {**fields, "basis": MappingProxyType(fields["basis"])}
+
+
 def _load_periods(path: Path) -> dict:
     data = _read_yaml(path)
     missing = [k for k in _PERIOD_KEYS if k not in data]
@@ -465,10 +472,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         not_by_subject_kind=not_by_subject_kind, difference_before=difference_before,
         growth_of=MappingProxyType(growth_of),
         measures=load_measures(lex / "measures.yaml", metrics, _read_yaml, _fail),
-        basis=MappingProxyType(_load_basis(lex / "basis.yaml")),
-        quote_only_bases=_load_quote_only(lex / "basis.yaml"),
-        estimate_plain_bases=frozenset(_read_yaml(lex / "basis.yaml").get("estimate_plain") or ()),
-        **_load_totals(lex / "basis.yaml", metrics),
+        **_basis_fields(lex / "basis.yaml", metrics),
         count_nouns=frozenset(str(w).lower() for w in counts["count_nouns"]),
         count_heads=frozenset(str(w).lower() for w in counts["count_heads"]),
         rating_words=frozenset(str(w).lower() for w in counts["rating_words"]),
@@ -476,32 +480,3 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         conflict_cues=load_conflict_cues(lex / "conflict_gate.yaml", metrics, _read_yaml, _fail),
     )
 
-
-def _load_totals(path: Path, metrics: Mapping[str, MetricSpec]) -> dict:
-    """basis.yaml `totals`: {least: amount, except: [metric, ...]} -> least_total, not_totals."""
-    totals = _read_yaml(path)["totals"]
-    least, unknown = totals.get("least"), [m for m in totals.get("except") or () if m not in metrics]
-    if not isinstance(least, (int, float)) or unknown:
-        raise _fail(path, f"`totals` needs `least` (a number) and `except` (metric names; unknown: {unknown})",
-                    "models/lexicons/basis.yaml")
-    return {"least_total": float(least), "not_totals": frozenset(totals.get("except") or ())}
-
-
-def _load_quote_only(path: Path) -> frozenset[str]:
-    """basis.yaml `quote_only`: names of bases (of its `basis` mapping) that only a market quote takes."""
-    data = _read_yaml(path)
-    names = data.get("quote_only") or []
-    unknown = [n for n in names if n not in (data.get("basis") or {})] if isinstance(names, list) else names
-    if unknown:
-        raise _fail(path, f"`quote_only` lists bases the `basis` mapping does not name: {unknown}",
-                    "models/lexicons/basis.yaml")
-    return frozenset(str(n) for n in names)
-
-
-def _load_basis(path: Path) -> dict[str, re.Pattern]:
-    """basis.yaml: {name: regex}, tried in order on lower-cased text."""
-    data = _read_yaml(path)
-    rules = data.get("basis") if isinstance(data, dict) else None
-    if not isinstance(rules, dict) or not rules:
-        raise _fail(path, "needs a `basis` mapping of {name: regex}", "models/lexicons/basis.yaml")
-    return {str(k): _compile_lower(path, str(v)) for k, v in rules.items()}
