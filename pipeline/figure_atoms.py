@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from .numbers import decimals_written, parse_digits, parse_word_tokens
 from .resources import Resources
+from .token_scan import TokenScan
+from .word_patterns import longest_first as alternation  # figure_signs, fraction_amounts import it from here
 
 # NOTE: the fraction alternative comes first so that "3/4" is not read as 3; dates such as
 # "3/15/2024" fail its lookahead and fall through to the plain number.
@@ -70,10 +72,6 @@ def _case_forms(name: str) -> set[str]:
     if len(name) <= 5:  # wire tables shout: "6.48 DLRS VS PROFIT 23 CTS"
         forms.add(name.upper())
     return forms
-
-
-def alternation(forms) -> str:
-    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
 def _decimal_comma(scales) -> str:
@@ -206,17 +204,10 @@ def find_atoms(text: str, res: Resources) -> list[Atom]:
     """Every number-like span with whatever currency, scale and unit is attached."""
     sc = scanner(res)
     atoms: list[Atom] = []
-    pos = 0
-    match, starts = sc.pattern.match, sc.start_words
     # candidate starts: digits, currency symbols and signs always; words only when they can open a number
-    cands = [t.start() for t in sc.start_token.finditer(text) if t.lastindex or t.group() in starts]
-    for at in cands:
-        if at < pos:
-            continue
-        m = match(text, at)
-        if m is None:
-            continue
-        pos = m.end()
+    scan = TokenScan(text, sc.start_token, sc.start_words, sc.pattern.match)
+    for m in scan:
+        scan.pos = m.end()
         num_group = "num" if m.group("num") else "words" if m.group("words") else "art"
         if not m.group(num_group) or _in_url(text, m.start()):
             continue
@@ -226,7 +217,7 @@ def find_atoms(text: str, res: Resources) -> list[Atom]:
         if number.cut is not None:  # the words run on past the number ("at one point, ..."): cut there
             atoms.append(_plain_atom(m, number.start, number.words_start, number.end, number.text, number.value,
                                      number.decimals, number.bare))
-            pos = number.cut
+            scan.pos = number.cut
             continue
         atom = _attached_atom(m, num_group, number, text, res, sc)
         if atom is not None:

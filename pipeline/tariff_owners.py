@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .resources import Resources
 from .subjects import FEATURES, Candidate
+from .word_patterns import names_pattern
 
 RULE = "tariff_owners.v1"
 
@@ -26,11 +27,7 @@ _TARGET = re.compile(r"\b(?:on|from|against|of|to|into|for)\s+(?:the\s+)?(?:good
 
 @lru_cache(maxsize=4)
 def _governments(res: Resources) -> tuple[re.Pattern | None, dict[str, str]]:
-    names = {str(k): str(v) for k, v in (res.subject_words.get("governments") or {}).items()}
-    if not names:
-        return None, {}
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alt + r")(?:['’]s)?(?![\w-])"), names
+    return names_pattern(res.subject_words.get("governments") or {}, r"(?:['’]s)?")
 
 
 def is_tariff_rate(text: str, fig_start: int, fig_end: int, sent_start: int) -> bool:
