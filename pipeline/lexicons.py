@@ -47,7 +47,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/metrics.yaml": {"metrics": Shape(dict, (dict,)), "table_labels": Shape(dict, (str,)),  # _load_metrics
                               "not_by_subject_kind": STR, "by_subject_kind": Shape(dict, (list,)),
                               "difference_before": STR, "growth_of": Shape(dict, (str,)),
-                              "by_clause_words": Shape(dict, (dict,))},
+                              "by_clause_words": Shape(dict, (dict,)), "price_metrics": Shape(list, (str,))},
     "lexicons/measures.yaml": {"nouns": Shape(dict, (list,)), "modified_nouns": Shape(dict, (list,)),
                                "move_verbs": Shape(list, (str,)),  # measures.compile_measures
                                "set_verbs": Shape(list, (str,)), "links": Shape(list, (str,)),
@@ -75,7 +75,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "quarter_payout_words": LIST, "quarter_payout_metrics": LIST,
         "fiscal_year_end_by_currency": Shape(dict, (int,)), "full_year_words": LIST,
         "report_lag_days": Shape(list, (int,)), "fiscal_year_end_months": Shape(list, (int,))},
-    "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST},  # "1e3" reads as a string
+    "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST,  # "1e3" reads as a string
+                             "scale_words": Shape(list, (str,)), "scale_suffixes": Shape(list, (str,))},
     "lexicons/segments.yaml": {"segments": Shape(dict, (str,)), "unit_nouns": LIST, "generic_words": LIST,
                                "subject_verbs": LIST, "whole_nouns": LIST,
                                "not_products": LIST, "measure_nouns": LIST, "measure_modifiers": LIST,
@@ -91,7 +92,14 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "not_subjects": LIST, "consensus_providers": LIST,
                                "company_nouns": LIST, "speech_verbs": LIST, "speaker_roles": LIST,
                                "mover_verbs": LIST, "body_words": LIST, "research_roles": LIST, "broker_calls": LIST,
-                               "index_nouns": LIST, "governments": Shape(dict, (str,))},
+                               "index_nouns": LIST, "governments": Shape(dict, (str,)),
+                               "commodity_markets": LIST, "clause_openers": LIST, "product_lines": Shape(dict, (str,)),
+                               "market_cities": Shape(dict, (str,)), "group_nouns": LIST, "group_markets": LIST,
+                               "tariff_nouns": Shape(list, (str,)), "tariff_modifiers": Shape(list, (str,)),
+                               "tariff_targets": Shape(list, (str,)), "group_not_modifiers": Shape(list, (str,)),
+                               "group_determiners": Shape(list, (str,)), "group_rest_stops": Shape(list, (str,)),
+                               "compared_words": Shape(list, (str,)), "compared_hedges": Shape(list, (str,)),
+                               "not_first_names": Shape(list, (str,))},
     "lexicons/tables.yaml": {"price_titles": Shape(list, (str,)), "rate_titles": Shape(list, (str,)),  # table_cells
                              "markets": Shape(dict, (str,))},
     "lexicons/units.yaml": {"units": Shape(dict, (str,))},  # load_resources
@@ -114,7 +122,7 @@ def find_problem(relpath: str, data: dict) -> tuple[str, str] | None:
     data (dict): the file's YAML mapping.
 
     >>> find_problem("lexicons/scales.yaml", {"scalez": {"million": 1e6}, "ambiguous": []})
-    ("required key 'scales' is missing (found 'scalez')", 'scales, ambiguous')
+    ("required key 'scales' is missing (found 'scalez')", 'scales, ambiguous, scale_words, scale_suffixes')
     >>> find_problem("lexicons/units.yaml", {"units": ["ton"]})
     ("key 'units' is a list, not a mapping to words", 'units')
     """

@@ -118,6 +118,9 @@ class Resources:
     not_by_subject_kind: re.Pattern | None = None  # a clause naming a tariff, duty or tax: a rate on the thing
     difference_before: re.Pattern | None = None  # "beats by $0.08": a gap to another figure, no metric's value
     growth_of: Mapping[str, str] = field(default_factory=dict)  # revenue -> revenue_growth: metrics.yaml `growth_of`
+    scale_words: tuple[str, ...] = ()  # scales.yaml `scale_words`: a figure written with one is scaled ("629.0 mln")
+    scale_suffixes: tuple[str, ...] = ()  # scales.yaml `scale_suffixes`: ... or with one after its digits ("6.2bn")
+    price_metrics: frozenset[str] = frozenset()  # metrics.yaml `price_metrics`: a price or a market's level
     measures: object = None  # measures.Measures: the noun a figure measures (models/lexicons/measures.yaml)
     basis: Mapping[str, re.Pattern] = field(default_factory=dict)  # models/lexicons/basis.yaml, in order
     quote_only_bases: frozenset[str] = frozenset()  # basis.yaml `quote_only`: bases only a market quote takes
@@ -264,8 +267,12 @@ def _load_metrics(path: Path) -> tuple[dict[str, MetricSpec], dict[str, str], di
                         ", ".join(sorted(by_kind)))
         by_clause[str(kind)] = (_compile(path, row["markers"]),
                                 _compile(path, row["unless"]) if row.get("unless") else None)
+    prices = frozenset(str(m) for m in data["price_metrics"])
+    if not prices <= set(metrics):
+        raise _fail(path, f"price_metrics names metrics not in the file: {sorted(prices - set(metrics))}",
+                    ", ".join(sorted(metrics)))
     return (metrics, labels, by_kind, _compile(path, rate_words) if rate_words else None,
-            _compile(path, gap_words) if gap_words else None, growth_of, by_clause)
+            _compile(path, gap_words) if gap_words else None, growth_of, by_clause, prices)
 
 
 def _clause_words(by_clause: dict, subject_words: dict) -> dict[str, tuple]:
@@ -414,9 +421,13 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
     scales_data = _read_yaml(lex / "scales.yaml")
     scales = {k: float(v) for k, v in scales_data["scales"].items()}
     ambiguous = frozenset(scales_data.get("ambiguous", []))
+    for key in ("scale_words", "scale_suffixes"):  # forms of `scales`, not a second list of them
+        unknown = sorted(set(scales_data[key]) - set(scales))
+        if unknown:
+            raise _fail(lex / "scales.yaml", f"{key} names forms `scales` lacks: {unknown}", ", ".join(scales))
     number_words = _read_yaml(lex / "number_words.yaml")
-    metrics, table_labels, by_subject_kind, not_by_subject_kind, difference_before, growth_of, by_clause = \
-        _load_metrics(lex / "metrics.yaml")
+    metrics, table_labels, by_subject_kind, not_by_subject_kind, difference_before, growth_of, by_clause, \
+        price_metrics = _load_metrics(lex / "metrics.yaml")
     subject_words = _load_subject_words(lex / "subjects.yaml")
     modality_data = _read_yaml(lex / "modality.yaml")
     modality = {k: tuple(_compile_lower(lex / "modality.yaml", rx) for rx in v) for k, v in modality_data.items()}
@@ -436,7 +447,8 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         models_dir=mdir,
         currencies=MappingProxyType(currencies),
         scales=MappingProxyType(scales),
-        ambiguous_scales=ambiguous,
+        ambiguous_scales=ambiguous, scale_words=tuple(map(str, scales_data["scale_words"])),
+        scale_suffixes=tuple(map(str, scales_data["scale_suffixes"])),
         number_words=MappingProxyType(number_words),
         metrics=MappingProxyType(metrics),
         table_labels=MappingProxyType(table_labels),
@@ -470,7 +482,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         metric_by_clause_words=MappingProxyType(_clause_words(by_clause, subject_words)),
         metric_by_subject_kind=MappingProxyType(by_subject_kind),
         not_by_subject_kind=not_by_subject_kind, difference_before=difference_before,
-        growth_of=MappingProxyType(growth_of),
+        growth_of=MappingProxyType(growth_of), price_metrics=price_metrics,
         measures=load_measures(lex / "measures.yaml", metrics, _read_yaml, _fail),
         **_basis_fields(lex / "basis.yaml", metrics),
         count_nouns=frozenset(str(w).lower() for w in counts["count_nouns"]),

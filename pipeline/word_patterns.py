@@ -9,13 +9,15 @@ import re
 from typing import Iterable, Mapping
 
 
-def listed(words: Iterable[object]) -> str:
-    """The words as one alternation, escaped, in the order given.
+def listed(words: Iterable[object], space: str = r"\ ") -> str:
+    r"""The words as one alternation, escaped, in the order given; a space in a phrase written as `space`.
 
-    >>> listed(["vs.", "versus"])
-    'vs\\\\.|versus'
+    >>> print(listed(["vs.", "versus"]))
+    vs\.|versus
+    >>> print(listed(["compared with", "than"], space=r"\s+"))
+    compared\s+with|than
     """
-    return "|".join(re.escape(str(w)) for w in words)
+    return "|".join(re.escape(str(w)).replace("\\ ", space) for w in words)
 
 
 def longest_first(words: Iterable[object]) -> str:

@@ -404,3 +404,54 @@ def test_word_lists_under_models_hold_only_words(path):
 
 def test_lexicons_keep_the_words_yaml_1_1_would_turn_into_booleans(resources):
     assert "No" in resources.abbreviations and "On" in resources.sentence_starters
+
+
+# Word lists moved out of the code into models/ (issue 18): each is a required key of its file's schema, so a
+# renamed key stops the load with one E005 line naming the file and the key, never a KeyError on every article.
+MOVED_WORD_LISTS = [
+    ("lexicons/scales.yaml", "scale_words"), ("lexicons/scales.yaml", "scale_suffixes"),  # scaled_counts.SCALED
+    ("lexicons/subjects.yaml", "tariff_nouns"), ("lexicons/subjects.yaml", "tariff_modifiers"),  # tariff_owners
+    ("lexicons/subjects.yaml", "tariff_targets"),
+    ("lexicons/subjects.yaml", "group_not_modifiers"), ("lexicons/subjects.yaml", "group_determiners"),  # group_subjects
+    ("lexicons/subjects.yaml", "group_rest_stops"), ("lexicons/subjects.yaml", "compared_words"),
+    ("lexicons/subjects.yaml", "compared_hedges"),
+    ("lexicons/subjects.yaml", "not_first_names"),  # full_names._FUNCTION_WORDS
+    ("lexicons/metrics.yaml", "price_metrics"),  # commodity_countries._PRICE_METRICS
+]
+
+
+@pytest.mark.parametrize("rel, key", MOVED_WORD_LISTS, ids=lambda v: str(v))
+def test_a_moved_word_list_is_required_and_a_renamed_one_stops_the_load(tmp_path, rel, key):
+    import shutil
+
+    from pipeline.errors import ModelsError
+    from pipeline.lexicons import LEXICONS
+    from pipeline.resources import _read_yaml
+    from test_error_paths import _rename_key
+
+    assert key in LEXICONS[rel], f"{rel}: {key} needs its shape in pipeline/lexicons.py"
+    path = tmp_path / rel
+    path.parent.mkdir(parents=True)
+    shutil.copy(MODELS / rel, path)
+    _rename_key(path, key)
+    with pytest.raises(ModelsError) as info:
+        _read_yaml(path)
+    msg = str(info.value)
+    assert msg.startswith("E005: ") and "\n" not in msg and rel in msg and repr(key) in msg
+
+
+def test_scale_forms_must_be_forms_of_scales(tmp_path):
+    """scales.yaml `scale_words` and `scale_suffixes` select forms of `scales`; a form it lacks stops the load."""
+    import shutil
+
+    from pipeline.errors import ModelsError
+    from pipeline.resources import load_resources
+
+    models = tmp_path / "models"
+    shutil.copytree(MODELS, models)
+    path = models / "lexicons" / "scales.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("scale_words: [thousand,", "scale_words: [zillion, thousand,"), encoding="utf-8")
+    with pytest.raises(ModelsError) as info:
+        load_resources(str(models))
+    assert str(info.value).startswith("E005: ") and "zillion" in str(info.value)
