@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from .caps_lines import fold_caps_lines, kept_words, restore_text
 from .comparatives import find_comparatives
@@ -32,13 +33,13 @@ from .counted import counted_noun, scaled_count_noun
 from .records import Figure, Skipped
 from .table_cells import table_cells
 from .resources import Resources
+from .word_patterns import listed
 
 __all__ = ["find_atoms", "find_numbers", "find_word_changes", "resolve_figures"]
 
 _QUAL_RE = re.compile(r"(?:^|\W)(" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
                       + r")\s+(?:of\s+)?(?:an?\s+)?$", re.I)
 _TIMES_CONTEXT = re.compile(r"\b(?:oversubscri\w*|over-subscri\w*|subscribed|earnings|p/?e|price[- /]to|multiple|valuation|valued|ebitda|sales|book|revenue|cash flow|trades? at|trading at)\b", re.I)
-_TIMES_NOT = re.compile(r"^\s+(?:more|less|higher|lower|larger|bigger|smaller|as|over|the|a|in|per|each|this|that|since|during|faster|greater)\b", re.I)
 _PE_BEFORE = re.compile(r"(?:p/?e|price[- /]to[- /]earnings|earnings multiple|multiple|ev/ebitda)(?:\s+ratio)?\s+(?:of|at|is|was|stood at|near|around|about)?\s*$", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _MONTH_BEFORE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$", re.I)
@@ -54,15 +55,23 @@ _RANGE_SEP = re.compile(r"^\s*(?P<sep>-|–|to|through|and|or)(?:\s+(?:(?:a\s+li
                         # "from 40.50 to an average of 49.31 dlrs", "to a high of $12": the end named by its kind
                         r"(?:\s+(?:a|an)\s+(?:average|high|peak|maximum|top)\s+of)?\s*$", re.I)
 _RANGE_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|roughly\s+|(?:a|an|its|the)\s+(?:\w+\s+){0,2}(?:of|at)\s+)?$", re.I)
-# "rose 5 dlrs to 410 dlrs" is a change and a level, not a range
-_MOVE_BEFORE = re.compile(r"\b(?:rose|rises|risen|fell|falls|fallen|up|down|increased?|decreased?|raised|raises|cut|cuts|lifted|"
-                          r"lowered|gained|lost|added|jumped|climbed|dropped|declined|slipped|slid|eased|widened|narrowed|"
-                          r"grew|surged|soared|plunged|tumbled|shrank)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
 _LIST_SEP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$", re.I)
 # capitalised words before a number that are not product names ("Part 2", "Phase 3")
 _NOT_PRODUCT_WORDS = frozenset("The A An In On At By For Of To Part Section Chapter Phase Page Vol Volume No Item "
                                "Rule Article Step Stage Round Level Tier Class Series Proposition Title Week Day Year "
                                "Game Act Scene Exhibit Table Figure Appendix".split())
+
+
+@lru_cache(maxsize=4)
+def _change_rx(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """number_words.yaml `change_words` before "from X to Y" (then two levels, not a range), `move_words` right
+    before an amount ("rose 5 dlrs to 410 dlrs" is a change and a level, not a range), and `multiple_not_after`
+    right after "N times" ("3 times more": no multiple)."""
+    words = res.number_words
+    change = re.compile(r"\b(?:" + listed(words["change_words"], space=r"\s+") + r")\b[^.;\n]*$", re.I)
+    move = re.compile(r"\b(?:" + listed(words["move_words"]) + r")\s+(?:by\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
+    times_not = re.compile(r"^\s+(?:" + listed(words["multiple_not_after"]) + r")\b", re.I)
+    return change, move, times_not
 
 
 def _skip_reason(text: str, a: Atom) -> str:
@@ -209,7 +218,7 @@ def _atom_unit(text: str, a: Atom, res: Resources) -> tuple[str, str]:
             return "count", "count"
     if a.unit == "times":
         ctx = text[max(0, a.start - 200):a.end + 60]
-        if _TIMES_CONTEXT.search(ctx) and not _TIMES_NOT.match(text[a.end:a.end + 12]):
+        if _TIMES_CONTEXT.search(ctx) and not _change_rx(res)[2].match(text[a.end:a.end + 12]):
             return "x", "multiple"
     if not unit and _PE_BEFORE.search(text[max(0, a.start - 40):a.start]):
         return "x", "multiple"
@@ -412,11 +421,12 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
         b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$1-2 a share": the symbol written once
     between = _RANGE_BETWEEN.search(text[max(0, a.start - 40):a.start])
     is_from = bool(between) and "from" in between.group(0).lower()
-    if is_from and not _CHANGE_BEFORE.search(text[max(0, a.start - 90):a.start - len(between.group(0)) + 5]):
+    change_before, move_before, _ = _change_rx(res)
+    if is_from and not change_before.search(text[max(0, a.start - 90):a.start - len(between.group(0)) + 5]):
         is_from, between = False, None  # "from 10 dollars to 20 dollars" with no move: a range
     # "contracted 5 cents to $10", "declines 1 basis point to 287bps": an amount that fell to a level far
     # above it; "to decline 8.5% to 12.5%", ends of one size, stays a range
-    moved = (_MOVE_BEFORE.search(text[max(0, a.start - 30):a.start])
+    moved = (move_before.search(text[max(0, a.start - 30):a.start])
              or (b.value * b.scale > 3 * a.value * a.scale
                  and fall_verb_before(res).search(text[max(0, a.start - 30):a.start])))
     if not (sep_m and b_unit and (not a.currency or not b.currency or a.currency == b.currency)
@@ -467,21 +477,6 @@ def _article_passes(text: str, res: Resources, figures: list[Figure], skipped: l
 
 # A percent word with no number before it, then "of N": "percent of 10" (not "40 percent of 200 workers").
 _PCT_OF = re.compile(r"(?<![\w%])(?<!\d\s)(?P<w>(?i:per\s?cents?|percents?|percentage))\s+of\s+")
-# words of change before "from X to Y": then the two numbers are two levels, not a range
-_CHANGE_BEFORE = re.compile(
-    r"\b(?:rose|rise[sn]?|rising|fell|falls?|fallen|falling|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|increas(?:e[sd]?|ing)|"
-    r"decreas(?:e[sd]?|ing)|declin(?:e[sd]?|ing)|drop(?:s|ped|ping)?|grew|grow(?:s|n|ing|th)?|gain(?:s|ed|ing)?|lost|"
-    r"los(?:e|es|ing)|cut(?:s|ting)?|rais(?:e[sd]?|ing)|lower(?:s|ed|ing)?|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
-    r"reduc(?:e[sd]?|ing)|trim(?:s|med|ming)?|slash(?:es|ed|ing)?|hik(?:e[sd]?|ing)|went|go(?:es|ing|ne)?|"
-    r"mov(?:e[sd]?|ing)|chang(?:e[sd]?|ing)|shift(?:s|ed|ing)?|upgrad(?:e[sd]?|ing)|downgrad(?:e[sd]?|ing)|"
-    r"revis(?:e[sd]?|ing)|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|eas(?:e[sd]|ing)|surg(?:e[sd]?|ing)|soar(?:s|ed|ing)?|"
-    r"plung(?:e[sd]?|ing)|tumbl(?:e[sd]?|ing)|shr(?:ank|unk|inks?|inking)|widen(?:s|ed|ing)?|narrow(?:s|ed|ing)?|"
-    r"expand(?:s|ed|ing)?|contract(?:s|ed|ing)|sw(?:ung|ings?|inging)|improv(?:e[sd]?|ing)|advanc(?:e[sd]?|ing)|"
-    r"retreat(?:s|ed|ing)?|rall(?:y|ied|ies|ying)|doubl(?:e[sd]?|ing)|tripl(?:e[sd]?|ing)|add(?:s|ed|ing)?|up|down|"
-    r"higher|bump(?:s|ed|ing)?|adjust(?:s|ed|ing)?|swell(?:s|ed|ing)?|sank|sink(?:s|ing)?|spik(?:e[sd]|ing)|"
-    r"tick(?:s|ed|ing)\s+(?:up|down)|inch(?:es|ed|ing)|edg(?:e[sd]|ing)\s+(?:up|down|higher|lower)|"
-    r"rebound(?:s|ed|ing)?|recover(?:s|ed|ing)?|accelerat(?:e[sd]?|ing)|slow(?:s|ed|ing)|shed(?:s|ding)?|"
-    r"dip(?:s|ped|ping)?|halv(?:e[sd]?|ing))\b[^.;\n]*$", re.I)
 
 
 def _currency(unit: str, dollar: str) -> str:

@@ -417,6 +417,10 @@ MOVED_WORD_LISTS = [
     ("lexicons/subjects.yaml", "compared_hedges"),
     ("lexicons/subjects.yaml", "not_first_names"),  # full_names._FUNCTION_WORDS
     ("lexicons/metrics.yaml", "price_metrics"),  # commodity_countries._PRICE_METRICS
+    ("lexicons/number_words.yaml", "change_words"), ("lexicons/number_words.yaml", "move_words"),  # figures
+    ("lexicons/number_words.yaml", "multiple_not_after"),
+    ("lexicons/number_words.yaml", "not_before_falling_nouns"), ("lexicons/number_words.yaml", "flat_before"),  # signs
+    ("lexicons/number_words.yaml", "down_verbs"),
 ]
 
 
