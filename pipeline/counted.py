@@ -14,12 +14,6 @@ from functools import lru_cache
 
 from .resources import Resources
 
-# Words that may not stand between the number and its noun: function words ("10 of the shares",
-# "in 2024 shares rose" is no count), times of day, and superlatives ("the 10 largest holders" is a
-# rank, not a quantity).
-_STOP = frozenset("""a an the of in on at to for from by with and or but as than that this these those its
-their his her our your my is was were are be been being has have had will would can could may might shall should
-do does did not no per each every am pm a.m. p.m. gmt et est edt bst utc percent pct cent cents top""".split())
 _MODIFIER = r"(?:[A-Za-z][\w&'.]*(?:-[A-Za-z][\w&'.]*)*)"
 # A share exchange ratio ("0.5 shares for each share held", "two shares for every one"): no count.
 _RATIO_AFTER = re.compile(r"\s+(?:for\s+(?:each|every)|per|in\s+exchange\s+for)\b", re.I)
@@ -85,7 +79,7 @@ def counted_noun(text: str, start: int, end: int, value: Decimal, words: bool, y
     head = _JOINER_BEFORE.search(before) and before_rx.search(before)
     if head and not words and not year_like:
         return "of"
-    noun, mods = _noun_after(text, end, after_rx)
+    noun, mods = _noun_after(text, end, after_rx, res)
     if not noun:
         return ""
     if year_like and (mods or _YEAR_BEFORE.search(before) or not _QUAL_BEFORE.search(before)):
@@ -93,13 +87,13 @@ def counted_noun(text: str, start: int, end: int, value: Decimal, words: bool, y
     return noun
 
 
-def _noun_after(text: str, end: int, after_rx: re.Pattern) -> tuple[str, list[str]]:
+def _noun_after(text: str, end: int, after_rx: re.Pattern, res: Resources) -> tuple[str, list[str]]:
     """(the counted noun after a number ending at `end`, the modifiers before it), or ("", [])."""
     m = after_rx.match(text, end)
     if m is None:
         return "", []
     mods = [w.lower() for w in re.findall(_MODIFIER, text[max(end, m.end("part")):m.start("noun")])]
-    if any(w in _STOP or w.endswith("est") for w in mods) or _RATIO_AFTER.match(text, m.end()):
+    if any(w in res.count_stop_words or w.endswith("est") for w in mods) or _RATIO_AFTER.match(text, m.end()):
         return "", []
     return m.group("noun").lower(), mods
 
@@ -114,4 +108,4 @@ def scaled_count_noun(text: str, end: int, res: Resources) -> str:
     """
     if not res.count_nouns:
         return ""
-    return _noun_after(text, end, _patterns(res)[0])[0]
+    return _noun_after(text, end, _patterns(res)[0], res)[0]

@@ -93,6 +93,8 @@ class Scanner:
     """The compiled pattern for one Resources (built once per models/ folder)."""
 
     def __init__(self, res: Resources):
+        # after "a dollar" these words keep it an amount ("a dollar and 42 cents"); any other makes it a modifier
+        self.article_followers = frozenset(res.number_words["article_followers"])
         prefix, suffix, subunits, before, sym_after = {}, {}, {}, {}, {}
         for cur in res.currencies.values():
             for sym in cur.symbols:
@@ -185,10 +187,6 @@ def _unit_of(m: re.Match, sc: Scanner) -> tuple[str, str, Decimal]:
     return cur, "", Decimal(1)
 
 
-# After "a dollar" these words keep it an amount ("a dollar and 42 cents", "a dollar a share");
-# any other word makes the name a modifier ("a dollar rate", "a dollar surge").
-_ARTICLE_FOLLOWERS = frozenset("a an and or per each apiece for to in of at from than on by is was were will would "
-                               "if when but so the this that".split())
 
 
 def _in_url(text: str, start: int) -> bool:
@@ -248,7 +246,7 @@ def _read_number(m: re.Match, num_group: str, text: str, sc: Scanner) -> _Number
         return _Number(start, end, words_start, num_text, parse_digits(num_text), decimals_written(num_text))
     if num_group == "art":
         follow = re.match(r"(?:-|\s+([a-z]+)\b)", text[end:end + 20])
-        if follow and (follow.group(1) or "-") not in _ARTICLE_FOLLOWERS:
+        if follow and (follow.group(1) or "-") not in sc.article_followers:
             return None
         return _Number(start, end, words_start, num_text, Decimal(1), 0)
     bare = False

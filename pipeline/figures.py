@@ -56,10 +56,6 @@ _RANGE_SEP = re.compile(r"^\s*(?P<sep>-|–|to|through|and|or)(?:\s+(?:(?:a\s+li
                         r"(?:\s+(?:a|an)\s+(?:average|high|peak|maximum|top)\s+of)?\s*$", re.I)
 _RANGE_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|roughly\s+|(?:a|an|its|the)\s+(?:\w+\s+){0,2}(?:of|at)\s+)?$", re.I)
 _LIST_SEP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$", re.I)
-# capitalised words before a number that are not product names ("Part 2", "Phase 3")
-_NOT_PRODUCT_WORDS = frozenset("The A An In On At By For Of To Part Section Chapter Phase Page Vol Volume No Item "
-                               "Rule Article Step Stage Round Level Tier Class Series Proposition Title Week Day Year "
-                               "Game Act Scene Exhibit Table Figure Appendix".split())
 
 
 @lru_cache(maxsize=4)
@@ -74,7 +70,7 @@ def _change_rx(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return change, move, times_not
 
 
-def _skip_reason(text: str, a: Atom) -> str:
+def _skip_reason(text: str, a: Atom, res: Resources) -> str:
     """Why a number with no unit is not a figure."""
     before, after = text[max(0, a.start - 30):a.start], text[a.end:a.end + 30]
     if a.words:
@@ -98,7 +94,7 @@ def _skip_reason(text: str, a: Atom) -> str:
         return "date_part"
     prev = re.search(r"([A-Z][\w-]*)\s+$", before)
     if prev and not _MONTH_BEFORE.search(before) and (("." in a.number) or len(a.number) <= 3) \
-            and prev.group(1) not in _NOT_PRODUCT_WORDS:
+            and prev.group(1) not in res.number_words["not_product_names"]:
         return "model_name"  # "Llama 3", "Claude 3.5 Sonnet", "Boeing 737"
     if before.rstrip().endswith((":", "#")) or re.search(r"\b(?:NYSE|NASDAQ|HKG|HKEX|SEHK|TSE|SSE|SZSE|LSE)\s*:\s*$", before, re.I):
         return "identifier"
@@ -213,7 +209,7 @@ def _atom_unit(text: str, a: Atom, res: Resources) -> tuple[str, str]:
     if not unit and not a.unit and not a.bare and a.scale == 1 and a.loose_scale == 1:
         # the noun first: most unit-less numbers have none, and the reasons to skip a number cost more to read
         noun = counted_noun(text, a.start, a.end, a.value, a.words, bool(_YEAR.match(a.number)), res)
-        if noun and _skip_reason(text, a) in ("no_unit", "year", "number_word"):
+        if noun and _skip_reason(text, a, res) in ("no_unit", "year", "number_word"):
             a.counted = noun
             return "count", "count"
     if a.unit == "times":
@@ -360,7 +356,7 @@ def _resolve_atom(text: str, atoms: list[Atom], i: int, res: Resources, dollar: 
             fig = _figure(text, [a], "%", "percent", "figures.percent.v2", "exact")
             figures.append(Figure(**{**fig.__dict__, "text": text[pct.start("w"):a.end], "start": pct.start("w")}))
             return
-        skipped.append(Skipped(a.number, a.start, _skip_reason(text, a)))
+        skipped.append(Skipped(a.number, a.start, _skip_reason(text, a, res)))
         return
     rule = "figures.count.noun.v2" if a.counted else f"figures.{kind}.v2"
     fig = _figure(text, [a], _currency(unit, dollar), kind, rule, _qualifier(text, a.start))

@@ -38,7 +38,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/conflict_gate.yaml": {"families": Shape(dict, (list,)),  # conflict_gate.load_gate
                                     "prior_words": Shape(list, (str,))},
     "lexicons/counts.yaml": {"count_nouns": Shape(list, (str,)), "count_heads": Shape(list, (str,)),  # load_resources
-                             "rating_words": Shape(list, (str,))},  # load_resources
+                             "rating_words": Shape(list, (str,)), "count_stop_words": Shape(list, (str,))},
     "lexicons/currencies.yaml": {"currencies": Shape(list, (dict,)), "plain_names": LIST},  # _load_currencies
     "lexicons/entities.yaml": {"company_suffixes": LIST, "generic_suffixes": LIST,  # entities._Rules
                                "references": LIST, "ticker_stopwords": LIST, "not_entities": LIST},
@@ -66,7 +66,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "falling_words": LIST, "falling_nouns": LIST, "weight_words": LIST, "money_nouns": LIST,
         "fold_verbs": LIST, "fold_nouns": LIST, "change_words": Shape(list, (str,)), "move_words": Shape(list, (str,)),
         "multiple_not_after": Shape(list, (str,)), "not_before_falling_nouns": Shape(list, (str,)),
-        "flat_before": Shape(list, (str,)), "down_verbs": Shape(list, (str,))},
+        "flat_before": Shape(list, (str,)), "down_verbs": Shape(list, (str,)), "article_followers": Shape(list, (str,)),
+        "not_product_names": Shape(list, (str,))},
     "lexicons/periods.yaml": {  # calendar_grammar.Grammar, claims (fiscal_year_end_by_currency, report_lag_days, ...)
         "weekdays": Shape(dict, (int,)), "months": Shape(dict, (int,)), "day_ordinals": Shape(dict, (int,)),
         "ordinals": Shape(dict, (int,)), "units": Shape(dict, (str,)), "next": LIST, "last": LIST, "this": LIST,
