@@ -424,6 +424,8 @@ MOVED_WORD_LISTS = [
     ("lexicons/counts.yaml", "count_stop_words"),  # counted._STOP
     ("lexicons/number_words.yaml", "article_followers"),  # figure_atoms._ARTICLE_FOLLOWERS
     ("lexicons/number_words.yaml", "not_product_names"),  # figures._NOT_PRODUCT_WORDS
+    ("lexicons/subjects.yaml", "headline_labels"), ("lexicons/subjects.yaml", "headline_not_openers"),  # headline_subject
+    ("lexicons/subjects.yaml", "headline_not_names"),
 ]
 
 
