@@ -426,6 +426,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/number_words.yaml", "not_product_names"),  # figures._NOT_PRODUCT_WORDS
     ("lexicons/subjects.yaml", "headline_labels"), ("lexicons/subjects.yaml", "headline_not_openers"),  # headline_subject
     ("lexicons/subjects.yaml", "headline_not_names"),
+    ("lexicons/segments.yaml", "clause_words"), ("lexicons/segments.yaml", "served_stop_words"),  # measured_parts
 ]
 
 
