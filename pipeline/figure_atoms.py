@@ -25,16 +25,6 @@ _DIGITS = (r"\d{1,3}/\d{1,3}(?![\d/])"
            r"(?:[eE][+-]?\d{1,3}(?![\w.]))?(?:(?:-|\s{1,2})\d{1,2}/\d{1,3}(?![\d/]))?|[.]\d+")
 _PCT = r"(?<=\d)pc\b|percentage[\s-]points?\b|pct\s?points?\b|per\s?cent(?:age)?\s?points?\b|%|pct\b|per\s?cents?\b|percents?\b|percentage\b|points?\b(?=\s+(?:of|in|to|higher|lower|above|below))|pp\b|basis[\s-]points?\b|bps\b|bp\b"
 _MULT = r"×|[xX](?![A-Za-z0-9])"
-QUALIFIERS = {
-    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "approx": "about",
-    "approx.": "about", "some": "about", "circa": "about", "close to": "about", "an estimated": "about",
-    "over": "over", "more than": "over", "above": "over", "at least": "over", "upwards of": "over",
-    "in excess of": "over", "exceeding": "over", "just over": "over", "well over": "over", "north of": "over",
-    "less than": "under", "under": "under", "nearly": "under", "almost": "under", "just under": "under",
-    "below": "under", "up to": "under", "at most": "under", "fewer than": "under", "as much as": "under",
-    "no more than": "under", "not more than": "under", "shy of": "under", "lower than": "under",
-    "higher than": "over", "greater than": "over", "no less than": "over", "not less than": "over",
-}
 
 
 @dataclass
@@ -87,6 +77,12 @@ def _prefix_alt(forms) -> str:
     letter ("Y1.2 billion" is yen, but "Generation Y 2024" is not): it must touch the digits."""
     return "|".join(re.escape(f) + ("" if len(f) == 1 and f.isalpha() else r"\s?")
                     for f in sorted(forms, key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def qualifiers(res: Resources) -> dict[str, str]:
+    """number_words.yaml `qualifiers`: a bound's words before a figure ("about", "more than") -> about, over or under."""
+    return {str(k): str(v) for k, v in res.number_words["qualifiers"].items()}
 
 
 class Scanner:

@@ -8,13 +8,16 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from .figure_atoms import QUALIFIERS, alternation
+from .figure_atoms import alternation, qualifiers
 from .records import Figure
 from .resources import Resources
 from .word_patterns import listed
 
-# the qualifiers ("about", "more than") as one alternation, longest first
-_QUALIFIERS = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+
+@lru_cache(maxsize=4)
+def _qualifier_alt(res: Resources) -> str:
+    """The qualifiers ("about", "more than") as one alternation, longest first."""
+    return "|".join(sorted((re.escape(q) for q in qualifiers(res)), key=len, reverse=True))
 
 
 # a per-share amount of a loss: "a loss of 4.20 dlrs per share", "a loss of $75.8 million, or $2.20 a share";
@@ -72,7 +75,7 @@ def _sign_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     nw = res.number_words
     before = alternation(nw.get("falling_words") or ())
     nouns = alternation(nw.get("falling_nouns") or ())
-    quals = _QUALIFIERS
+    quals = _qualifier_alt(res)
     # words that may stand between a figure and the falling noun after it: adjectives ("a 12% annual fall", "a 5%
     # year-on-year decline") but none of `not_before_falling_nouns` ("rose 5% after a fall in costs")
     not_between = listed(nw["not_before_falling_nouns"])
@@ -118,7 +121,7 @@ def _fall_verbs(res: Resources) -> str:
 @lru_cache(maxsize=4)
 def fall_verb_before(res: Resources) -> re.Pattern:
     """A falling verb (number_words.yaml falling_words) and a qualifier right before an amount."""
-    return re.compile(r"\b(?:" + _fall_verbs(res) + r")\s+(?:(?:" + _QUALIFIERS + r")\s+)?$", re.I)
+    return re.compile(r"\b(?:" + _fall_verbs(res) + r")\s+(?:(?:" + _qualifier_alt(res) + r")\s+)?$", re.I)
 
 
 def _moved_to_level(text: str, fig: Figure, res: Resources) -> bool:
@@ -136,8 +139,8 @@ def _restated_fall(res: Resources) -> re.Pattern:
     """A percent restating an amount's fall: "lost $1.80 per troy ounce, or 0.06%", "fell 33 cents, or 1.2 pct"."""
     verbs = _fall_verbs(res)
     amount = r"(?:[^\W\d]{1,3}\$?\s?|[$€£¥₹])?\d[\d.,]*(?:[a-z]{1,2}\b)?(?:\s+(?:[a-z]+|[$€£¥]))?"
-    return re.compile(r"\b(?:" + verbs + r")\s+(?:(?:" + _QUALIFIERS + r")\s+)?" + amount + _PER_UNIT
-                      + r",?\s+or\s+(?:(?:" + _QUALIFIERS + r")\s+)?$", re.I)
+    return re.compile(r"\b(?:" + verbs + r")\s+(?:(?:" + _qualifier_alt(res) + r")\s+)?" + amount + _PER_UNIT
+                      + r",?\s+or\s+(?:(?:" + _qualifier_alt(res) + r")\s+)?$", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -146,7 +149,7 @@ def _fall_by_pattern(res: Resources) -> re.Pattern:
     $2 billion" (up to three words between the verb and "by"); a verb alone may name a level or a loss
     ("lost $5 million"), so only "by" makes the amount a change."""
     verbs = alternation(w for w in res.number_words.get("falling_words") or () if " " not in w)
-    quals = _QUALIFIERS
+    quals = _qualifier_alt(res)
     return re.compile(r"\b(?:" + verbs + r")\s+(?:(?!(?:to|from|at)\b)[\w'-]+\s+){0,3}?by\s+(?:(?:" + quals + r")\s+)?$", re.I)
 
 
@@ -210,7 +213,7 @@ def _not_a_change(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=4)
 def _fold_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     nw = res.number_words
-    quals = _QUALIFIERS
+    quals = _qualifier_alt(res)
     before = re.compile(r"\b(?:" + alternation(nw.get("fold_verbs") or ()) + r")\b(?:\s+[\w'-]+){0,3}?\s+"
                         r"(?:(?:" + quals + r")\s+)?$", re.I)
     after = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:" + alternation(nw.get("fold_nouns") or ()) + r")\b", re.I)

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .caps_lines import fold_caps_lines, kept_words, restore_text
 from .comparatives import find_comparatives
-from .figure_atoms import QUALIFIERS, Atom, find_atoms, find_numbers, scanner
+from .figure_atoms import Atom, find_atoms, find_numbers, qualifiers, scanner
 from .figure_signs import comparative_ranges, fall_verb_before, signed, find_word_changes
 from .fraction_amounts import find_fraction_amounts
 from .figure_tables import flat_to, paren_negative, paren_scaled, price_table_ranges, subunit_follows, table_rows
@@ -37,8 +37,6 @@ from .word_patterns import listed
 
 __all__ = ["find_atoms", "find_numbers", "find_word_changes", "resolve_figures"]
 
-_QUAL_RE = re.compile(r"(?:^|\W)(" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
-                      + r")\s+(?:of\s+)?(?:an?\s+)?$", re.I)
 _TIMES_CONTEXT = re.compile(r"\b(?:oversubscri\w*|over-subscri\w*|subscribed|earnings|p/?e|price[- /]to|multiple|valuation|valued|ebitda|sales|book|revenue|cash flow|trades? at|trading at)\b", re.I)
 _PE_BEFORE = re.compile(r"(?:p/?e|price[- /]to[- /]earnings|earnings multiple|multiple|ev/ebitda)(?:\s+ratio)?\s+(?:of|at|is|was|stood at|near|around|about)?\s*$", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
@@ -47,15 +45,23 @@ _MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:
 _TENOR = re.compile(r"^[\s-]*(?:day|week|month|year|quarter|hour|minute)s?\b", re.I)
 _LIST_NUM = re.compile(r"^[.)]\s")
 _ARITH = re.compile(r"^\s?[+*/=]\s?\d|\d\s?[+*/=]\s?$")
-# The words between a range's ends: "4%-4.5%", "20 to 30", "$10 billion to a little under $20 billion"
-# (a qualifier on the upper end keeps it one range; issue 17).
-_RANGE_SEP = re.compile(r"^\s*(?P<sep>-|–|to|through|and|or)(?:\s+(?:(?:a\s+little|just|slightly|well|somewhat)\s+)?(?:" +
-                        "|".join(sorted((re.escape(q) for q in QUALIFIERS if " " not in q or q.endswith(" than") or q in ("up to", "as much as", "close to")),
-                                        key=len, reverse=True)) + r"))?"
-                        # "from 40.50 to an average of 49.31 dlrs", "to a high of $12": the end named by its kind
-                        r"(?:\s+(?:a|an)\s+(?:average|high|peak|maximum|top)\s+of)?\s*$", re.I)
 _RANGE_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|roughly\s+|(?:a|an|its|the)\s+(?:\w+\s+){0,2}(?:of|at)\s+)?$", re.I)
 _LIST_SEP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _qualifier_rx(res: Resources) -> tuple[re.Pattern, re.Pattern]:
+    """A qualifier right before a figure ("about", "more than"), and the words between a range's ends ("4%-4.5%", "20
+    to 30", "$10 billion to a little under $20 billion": a qualifier on the upper end keeps it one range; issue 17)."""
+    quals = qualifiers(res)
+    before = re.compile(r"(?:^|\W)(" + "|".join(sorted((re.escape(q) for q in quals), key=len, reverse=True))
+                        + r")\s+(?:of\s+)?(?:an?\s+)?$", re.I)
+    sep = re.compile(r"^\s*(?P<sep>-|–|to|through|and|or)(?:\s+(?:(?:a\s+little|just|slightly|well|somewhat)\s+)?(?:" +
+                     "|".join(sorted((re.escape(q) for q in quals if " " not in q or q.endswith(" than")
+                                      or q in ("up to", "as much as", "close to")), key=len, reverse=True)) + r"))?"
+                     # "from 40.50 to an average of 49.31 dlrs", "to a high of $12": the end named by its kind
+                     r"(?:\s+(?:a|an)\s+(?:average|high|peak|maximum|top)\s+of)?\s*$", re.I)
+    return before, sep
 
 
 @lru_cache(maxsize=4)
@@ -134,12 +140,12 @@ def _fund_leverage(text: str, a: Atom) -> bool:
     return bool(_FUND_BEFORE.search(text, max(0, a.start - 30), a.start) and _FUND_AFTER.match(text, a.end))
 
 
-def _qualifier(text: str, start: int) -> str:
+def _qualifier(text: str, start: int, res: Resources) -> str:
     before = text[max(0, start - 30):start]
-    m = _QUAL_RE.search(before)
+    m = _qualifier_rx(res)[0].search(before)
     if m and m.group(1).lower() in _COMPARATIVES and re.search(r"\d", before[:m.start(1)]):
         return "exact"  # "3.6 pct higher than 1.11 billion": the base of a comparison, not a bound
-    return QUALIFIERS[m.group(1).lower()] if m else "exact"
+    return qualifiers(res)[m.group(1).lower()] if m else "exact"
 
 
 _COMPARATIVES = frozenset(("higher than", "lower than", "greater than"))
@@ -338,7 +344,7 @@ def _resolve_atom(text: str, atoms: list[Atom], i: int, res: Resources, dollar: 
     if kind in ("", "count") and a.scale != 1:
         unit, kind = _unit_in_context(text, atoms, i, res, unit, kind)
     if kind == "money" and nxt is not None and subunit_follows(text, a, nxt):
-        figures.append(_with_subunit(text, a, nxt, unit, kind, dollar))
+        figures.append(_with_subunit(text, a, nxt, unit, kind, dollar, res))
         used.update((i, i + 1))
         return
     if nxt is not None and i + 1 not in used and not a.bare and not nxt.bare:
@@ -359,7 +365,7 @@ def _resolve_atom(text: str, atoms: list[Atom], i: int, res: Resources, dollar: 
         skipped.append(Skipped(a.number, a.start, _skip_reason(text, a, res)))
         return
     rule = "figures.count.noun.v2" if a.counted else f"figures.{kind}.v2"
-    fig = _figure(text, [a], _currency(unit, dollar), kind, rule, _qualifier(text, a.start))
+    fig = _figure(text, [a], _currency(unit, dollar), kind, rule, _qualifier(text, a.start, res))
     if a.currency == "DOLLAR" or unit == "DOLLAR":
         fig = Figure(**{**fig.__dict__, "currency_assumed": True})
     figures.append(signed(text, fig, res))
@@ -375,7 +381,7 @@ def _quote_range(text: str, a: Atom, b: Atom, res: Resources, dollar: str) -> Fi
         return None
     b.value, b.decimals, b.scale, a.scale = quote, a.decimals, Decimal(1), Decimal(1)
     a.currency, a.unit = b.currency, b.unit
-    return _figure(text, [a, b], _currency(b_unit, dollar), b_kind, "figures.range.quote.v1", _qualifier(text, a.start))
+    return _figure(text, [a, b], _currency(b_unit, dollar), b_kind, "figures.range.quote.v1", _qualifier(text, a.start, res))
 
 
 def _unit_in_context(text: str, atoms: list[Atom], i: int, res: Resources, unit: str, kind: str) -> tuple[str, str]:
@@ -392,11 +398,11 @@ def _unit_in_context(text: str, atoms: list[Atom], i: int, res: Resources, unit:
     return unit, kind
 
 
-def _with_subunit(text: str, a: Atom, b: Atom, unit: str, kind: str, dollar: str) -> Figure:
+def _with_subunit(text: str, a: Atom, b: Atom, unit: str, kind: str, dollar: str, res: Resources) -> Figure:
     """"20 dollars 43 cents", "$20 and 43c", "3 CHF 4 cents": one amount in two units."""
     whole = Atom(a.start, b.end, text[a.start:b.end], a.value + b.value * b.scale, max(a.decimals, 2),
                  currency=a.currency, sign=a.sign)
-    fig = _figure(text, [whole], _currency(unit, dollar), kind, "figures.money.v2", _qualifier(text, a.start))
+    fig = _figure(text, [whole], _currency(unit, dollar), kind, "figures.money.v2", _qualifier(text, a.start, res))
     if a.currency == "DOLLAR":
         fig = Figure(**{**fig.__dict__, "currency_assumed": True})
     return fig
@@ -405,7 +411,7 @@ def _with_subunit(text: str, a: Atom, b: Atom, unit: str, kind: str, dollar: str
 def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, dollar: str) -> Figure | tuple[str, str] | None:
     """Atom `a` read with the next one: a range ("$91-93 billion", "between 5% and 7%") as a Figure; two figures
     of a move whose first lacks the unit ("rose from 10 to 20 dollars") as the (unit, kind) it takes; else None."""
-    sep_m = _RANGE_SEP.match(text[a.end:b.start])
+    sep_m = _qualifier_rx(res)[1].match(text[a.end:b.start])
     sep = sep_m.group("sep").lower() if sep_m else text[a.end:b.start].strip().lower()
     b_unit, b_kind = _atom_unit(text, b, res)
     if b.unit == "times" and unit == "x":
@@ -437,7 +443,7 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
         return b_unit, b_kind
         return unit, kind
     if not two_figures and (not unit or unit == b_unit):
-        fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, f"figures.range.{b_kind}.v2", _qualifier(text, a.start))
+        fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, f"figures.range.{b_kind}.v2", _qualifier(text, a.start, res))
         return signed(text, fig, res)
     return None
 

@@ -427,6 +427,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/subjects.yaml", "headline_labels"), ("lexicons/subjects.yaml", "headline_not_openers"),  # headline_subject
     ("lexicons/subjects.yaml", "headline_not_names"),
     ("lexicons/segments.yaml", "clause_words"), ("lexicons/segments.yaml", "served_stop_words"),  # measured_parts
+    ("lexicons/number_words.yaml", "qualifiers"),  # figure_atoms.QUALIFIERS
 ]
 
 
