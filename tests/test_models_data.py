@@ -433,22 +433,11 @@ MOVED_WORD_LISTS = [
 
 @pytest.mark.parametrize("rel, key", MOVED_WORD_LISTS, ids=lambda v: str(v))
 def test_a_moved_word_list_is_required_and_a_renamed_one_stops_the_load(tmp_path, rel, key):
-    import shutil
-
-    from pipeline.errors import ModelsError
     from pipeline.lexicons import LEXICONS
-    from pipeline.resources import _read_yaml
-    from test_error_paths import _rename_key
+    from test_error_paths import test_a_renamed_key_names_the_file_and_the_key as renamed_key_stops_the_load
 
     assert key in LEXICONS[rel], f"{rel}: {key} needs its shape in pipeline/lexicons.py"
-    path = tmp_path / rel
-    path.parent.mkdir(parents=True)
-    shutil.copy(MODELS / rel, path)
-    _rename_key(path, key)
-    with pytest.raises(ModelsError) as info:
-        _read_yaml(path)
-    msg = str(info.value)
-    assert msg.startswith("E005: ") and "\n" not in msg and rel in msg and repr(key) in msg
+    renamed_key_stops_the_load(tmp_path, rel, key)  # one E005 line naming the file and the key
 
 
 def test_scale_forms_must_be_forms_of_scales(tmp_path):
