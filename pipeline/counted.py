@@ -13,18 +13,14 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .resources import Resources
+from .word_patterns import listed
 
 _MODIFIER = r"(?:[A-Za-z][\w&'.]*(?:-[A-Za-z][\w&'.]*)*)"
 # A share exchange ratio ("0.5 shares for each share held", "two shares for every one"): no count.
 _RATIO_AFTER = re.compile(r"\s+(?:for\s+(?:each|every)|per|in\s+exchange\s+for)\b", re.I)
-# Words before a year-like number ("1700 lawsuits", "2000 employees") that make it a year instead.
-_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|from|of|during|until|through|before|after|to|and|for|fiscal|year|"
-                          r"early|late|mid|the|between|around)|'s|[-/])\s*$", re.I)
 # "the top 10 shareholders", "No. 3 stores": a rank, not a quantity
 _RANK_BEFORE = re.compile(r"(?:\b(?:top|bottom|first|last|number|no\.?)|#)\s*$", re.I)
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|these|those|all|both)\s+$", re.I)
-_QUAL_BEFORE = re.compile(r"\b(?:about|some|nearly|almost|over|around|roughly|approximately|more\s+than|"
-                          r"fewer\s+than|less\s+than|at\s+least|up\s+to|employs|employed|has|had|have|with)\s+$", re.I)
 
 
 _JOINER_BEFORE = re.compile(r"\b(?:of|at|totall?ing|numbering|reached)\s+(?:[a-z]+\s+){0,2}$", re.I)
@@ -41,6 +37,16 @@ def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
                         r"(?:(?:about|some|nearly|almost|over|around|roughly|approximately|more\s+than|a\s+record)\s+)?$",
                         re.I)
     return after, before
+
+
+@lru_cache(maxsize=4)
+def _year_rx(res: Resources) -> tuple[re.Pattern, re.Pattern]:
+    """The words before a year-like number ("1700 lawsuits", "2000 employees") that make it a year, and those that
+    make it a count: number_words.yaml `year_words_before`, `count_words_before`."""
+    words = res.number_words
+    year = re.compile(r"(?:\b(?:" + listed(words["year_words_before"]) + r")|'s|[-/])\s*$", re.I)
+    count = re.compile(r"\b(?:" + listed(words["count_words_before"], space=r"\s+") + r")\s+$", re.I)
+    return year, count
 
 
 @lru_cache(maxsize=4)
@@ -82,7 +88,8 @@ def counted_noun(text: str, start: int, end: int, value: Decimal, words: bool, y
     noun, mods = _noun_after(text, end, after_rx, res)
     if not noun:
         return ""
-    if year_like and (mods or _YEAR_BEFORE.search(before) or not _QUAL_BEFORE.search(before)):
+    year_before, count_before = _year_rx(res)
+    if year_like and (mods or year_before.search(before) or not count_before.search(before)):
         return ""
     return noun
 
