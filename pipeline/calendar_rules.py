@@ -3,7 +3,7 @@
 parts "end of April", ranges "from 13 to 15 July", bounds "after 2016") and resolve each to a
 half-open day range `Span` (pipeline/calendar_scan.py runs scanner, atoms and these rules over a text).
 
-Calls go one way: this module -> calendar_atoms -> calendar_resolve -> calendar_spans -> date_math
+Calls go one way: this module -> calendar_atoms (and calendar_ranges) -> calendar_resolve -> calendar_spans -> date_math
 (and reporting_periods, for the name of the one kind anchored to the period before it).
 
 Bounds leave a side open (None), which a table row cannot hold, so they are shown here:
@@ -21,9 +21,10 @@ Bounds leave a side open (None), which a table row cannot hold, so they are show
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, timedelta  # noqa: F401 (date: the module examples use it)
 
 from .calendar_atoms import duration_of
+from .calendar_ranges import range_span
 from .calendar_resolve import (nth_in, part_of, rel_unit, resolve_cal, resolve_hol, shifted_day, span_of,
                                window_span)
 from .calendar_spans import (Cal, Ctx, Dur, Fix, Hol, Node, Nth, Sea, Span, day_span, is_cal, merge_cal, month_span,
@@ -250,7 +251,7 @@ def _range_of(a: Node, b: Node, gap: str, text: str, ctx: Ctx):
         return _month_pair(a, b, ctx)
     if word == "/" and not (is_cal(va, "y", "m", "d") and is_cal(vb, "y", "m", "d")):
         return _NO
-    got = _range(va, vb, ctx)
+    got = range_span(va, vb, ctx)
     if got is None:
         return None
     s = a.s - len(prefix.group()) if prefix else a.s
@@ -266,63 +267,6 @@ def _month_pair(a: Node, b: Node, ctx: Ctx):
     first, last = (sa, sb) if sa.start < sb.start else (sb, sa)
     return Node(a.s, b.e, Fix(Span(first.start, last.end, "range", f"{first.label}..{last.label}", rule="dates.range.v1")),
                 "range")
-
-
-def _range(va, vb, ctx: Ctx) -> Span | None:
-    """[start of the first, end of the second), the second's missing year or month taken from the first
-    (and the first's from the second: "Nov-Feb 2017" starts in November 2016)."""
-    if isinstance(va, Cal) and isinstance(vb, Cal):
-        ends = _complete_ends(va, vb, ctx)
-        if ends is None:
-            return None
-        va, vb = ends
-    sa = span_of(va, ctx)
-    if sa is not None and sa.start is not None:
-        vb = _end_after(sa.start, vb)
-    sb = span_of(vb, ctx)
-    if sa is None or sb is None or sa.start is None or sb.end is None or sb.end <= sa.start:
-        return None
-    if (sb.end - sa.start).days > 366 * 30:
-        return None
-    return Span(sa.start, sb.end, "range", f"{sa.label}..{sb.label}", rule="dates.range.v1")
-
-
-def _complete_ends(va: Cal, vb: Cal, ctx: Ctx) -> tuple[Cal, Cal] | None:
-    """Each end's missing year and month from the other: "13 to 15 July 2016", "Nov-Feb 2017", "Jan-Mar"
-    (no year: the first end resolved as a date alone, the second after it)."""
-    if va.y is None and vb.y is not None:
-        y = vb.y
-        if va.m is not None and vb.m is not None and (va.m, va.d or 0) > (vb.m, vb.d or 32):
-            y -= 1
-        va = Cal(y, va.m if va.m is not None else vb.m, va.d, va.wd)
-    elif vb.y is None and va.y is not None and vb.m is not None:
-        y = va.y + (1 if (vb.m, vb.d or 32) < (va.m or 0, va.d or 0) else 0)
-        vb = Cal(y, vb.m, vb.d, vb.wd)
-    if va.m is None and va.d is not None and vb.m is not None:
-        va = Cal(va.y if va.y is not None else vb.y, vb.m, va.d, va.wd)
-    if vb.m is None and vb.d is not None and va.m is not None:
-        vb = Cal(vb.y if vb.y is not None else va.y, va.m, vb.d, vb.wd)
-    if va.y is None and vb.y is None and va.m is not None and vb.m is not None:
-        first = resolve_cal(va, ctx)
-        if first is None:
-            return None
-        y2 = first.start.year + (1 if (vb.m, vb.d or 0) < (va.m, va.d or 0) else 0)
-        vb = Cal(y2, vb.m, vb.d, vb.wd)
-        va = Cal(first.start.year, va.m, va.d, va.wd)
-    return va, vb
-
-
-def _end_after(start: date, vb):
-    """The end named without a year (or week) is the first one after the start: "between now and May 21"."""
-    if not (isinstance(vb, Cal) and vb.y is None and (vb.m is not None or vb.wd is not None)):
-        return vb
-    if vb.m is None:
-        return Fix(day_span(start + timedelta(days=(vb.wd - start.weekday()) % 7)))
-    for y in (start.year, start.year + 1):
-        d = safe_date(y, vb.m, vb.d or 1)
-        if d and d >= start:
-            return Cal(y, vb.m, vb.d, vb.wd)
-    return vb
 
 
 # ---- rules on one node and the words around it: each returns the new node, None to try the next, or _NO
@@ -420,12 +364,12 @@ def _days_in_month_named_after(a: Node, v, before: str, after: str, ctx: Ctx):
         return None
     db = _DAYS_BEFORE.search(before)
     if db and int(db.group("d1")) < v.d:
-        got = _range(Cal(v.y, v.m, int(db.group("d1"))), v, ctx)
+        got = range_span(Cal(v.y, v.m, int(db.group("d1"))), v, ctx)
         if got:
             return Node(a.s - len(db.group()), a.e, Fix(got), "range")
     da = _DAY_AFTER.match(after)
     if da and int(da.group("d2")) > v.d:
-        got = _range(v, Cal(v.y, v.m, int(da.group("d2"))), ctx)
+        got = range_span(v, Cal(v.y, v.m, int(da.group("d2"))), ctx)
         if got:
             return Node(a.s, a.e + da.end(), Fix(got), "range")
     return None

@@ -13,6 +13,7 @@ from .calendar_resolve import resolve_cal, span_of
 from .calendar_rules import combine
 from .calendar_spans import Ctx, Fix, Node, is_cal, span_of_period
 from .reporting_periods import ANCHORED, resolve_reporting
+from .token_scan import TokenScan
 
 
 def find_calendar(text: str, ref: date | None, prefer: str, g, fy_end_month: int = 12) -> list[tuple[int, int, object]]:
@@ -30,19 +31,12 @@ def _scan(text: str, ref: date | None, prefer: str, g, ctx: Ctx | None, fy_end_m
     once unless it is anchored to the period before it."""
     atoms = Atoms(g, ctx)
     nodes: list[Node] = []
-    pos = 0
-    match, starts = g.pattern.match, g.start_words
-    cands = [t.start() for t in g.token.finditer(text) if t.lastindex or t.group() in starts]
-    for at in cands:
-        if at < pos:
-            continue
-        m = match(text, at)
-        if m is None:
-            continue
+    scan = TokenScan(text, g.token, g.start_words, g.pattern.match)
+    for m in scan:
         n = atoms.node(m, text)
         if n is None:  # a rejected atom may hide another one inside it ("1-8 september"): go on word by word
             continue
-        pos = m.end()
+        scan.pos = m.end()
         if text[n.e - 1] == "." and re.search(r"[a-z]{5,}\.$|\b(?:may|june|july)\.$", text[n.s:n.e], re.I):
             n.e -= 1  # "in January.": the full stop ends the sentence, not an abbreviation
         if n.kind.startswith("reporting:"):

@@ -16,7 +16,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from .claim_draft import Draft, Story
-from .scaled_counts import SCALED
+from .scaled_counts import scaled_rx
 from .claim_periods import (REPORT_GRAINS, compared_before, compared_with, period_for, report_period,
                             sentence_report_period, close_since, dates_a_base, guided_period, guided_year,
                             headline_year, latest_report_period, months_ago, months_back, move_from_day,
@@ -75,7 +75,7 @@ def date_figure(story: Story, d: Draft) -> None:
     """The period the figure's text names, what a bare estimate restates, and the story's report periods."""
     text, res, fig, sent, cs, ce = story.text, story.res, d.fig, d.sent, d.cs, d.ce
     ref = story.article.published
-    d.scaled = scaled = bool(SCALED.search(fig.text))
+    d.scaled = scaled = bool(scaled_rx(res).search(fig.text))
     if d.metric == "other" and d.modality == "estimate" and not fig.table_label and d.measured is None:
         # "Revenue rose 22% to $741 million. Analysts expected $758.9 million.": an estimate with no metric
         # words restates the metric of the last amount in the same unit and scale, a sentence or so before

@@ -15,7 +15,7 @@ from .claim_draft import Draft, Story
 from .entities import ArticleEntities
 from .measures import laid_rate, measured_noun, share_metric, table_row_metric
 from .resources import Resources, lower_text
-from .scaled_counts import SCALED, money_metric_of_count, one_off_per_share, per_share_metric
+from .scaled_counts import money_metric_of_count, one_off_per_share, per_share_metric, scaled_rx
 from .column_metrics import column_metric
 from .market_sizes import market_size_metric
 from .share_counts import share_count_metric
@@ -237,14 +237,14 @@ def _cued_metric(story: Story, d: Draft) -> tuple[str, float, float]:
     prior_value = _PRIOR_VALUE.match(text[cs:fig.start])
     prior_key = (sent.start, fig.unit)
     previous_metric = story.previous_metric
-    if prior_key not in previous_metric and fig.kind == "count" and SCALED.search(fig.text) \
+    if prior_key not in previous_metric and fig.kind == "count" and scaled_rx(res).search(fig.text) \
             and (prior_value or _BASE_BEFORE.search(text, max(cs, fig.start - 60), fig.start)):
         # "rose to 16.8 billion dlrs in 1986 from 11.2 billion": a base written without its currency
         # restates the last amount of money before it in the sentence
         prior_key = (sent.start, _LAST_MONEY)
     if (mscore < 1.0 or prior_value) and prior_key in previous_metric:
         metric, mscore = previous_metric[prior_key], 1.0  # "better than Baidu's 7.7%"
-    if metric in res.metrics and res.metrics[metric].per_share and SCALED.search(fig.text):
+    if metric in res.metrics and res.metrics[metric].per_share and scaled_rx(res).search(fig.text):
         # "$1.97 billion" is no amount of one share: the best of the other metrics the cues name
         per_share = {m for m, spec in res.metrics.items() if spec.per_share}
         metric, mscore = score_cues([c for c in clause_cues if c[0] not in per_share],

@@ -10,16 +10,16 @@ country (or in a sentence that names one country), is that country's.
 from __future__ import annotations
 
 from .records import Mention
+from .resources import Resources
 
 RULE = "commodity_countries.v1"
 
-_PRICE_METRICS = frozenset({"commodity_price", "price_change", "drawdown_from_high", "price_target", "exchange_rate",
-                            "share_price", "market_cap", "index_level", "index_change"})
 
-
-def commodity_country(subject: Mention | None, metric: str, cands: list, topic: Mention | None) -> Mention | None:
-    """The country whose volume of a commodity the figure is; else `subject`."""
-    if subject is None or subject.source != "common" or metric in _PRICE_METRICS or metric.endswith("price"):
+def commodity_country(subject: Mention | None, metric: str, cands: list, topic: Mention | None,
+                      res: Resources) -> Mention | None:
+    """The country whose volume of a commodity the figure is; else `subject` (always for a metric of metrics.yaml
+    `price_metrics`, or one ending in "price")."""
+    if subject is None or subject.source != "common" or metric in res.price_metrics or metric.endswith("price"):
         return subject
     if not any(c.kind == "commodity" and c.entity_id == subject.entity_id for c in cands):
         return subject  # a currency or a token, not a commodity

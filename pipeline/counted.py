@@ -13,24 +13,14 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .resources import Resources
+from .word_patterns import listed
 
-# Words that may not stand between the number and its noun: function words ("10 of the shares",
-# "in 2024 shares rose" is no count), times of day, and superlatives ("the 10 largest holders" is a
-# rank, not a quantity).
-_STOP = frozenset("""a an the of in on at to for from by with and or but as than that this these those its
-their his her our your my is was were are be been being has have had will would can could may might shall should
-do does did not no per each every am pm a.m. p.m. gmt et est edt bst utc percent pct cent cents top""".split())
 _MODIFIER = r"(?:[A-Za-z][\w&'.]*(?:-[A-Za-z][\w&'.]*)*)"
 # A share exchange ratio ("0.5 shares for each share held", "two shares for every one"): no count.
 _RATIO_AFTER = re.compile(r"\s+(?:for\s+(?:each|every)|per|in\s+exchange\s+for)\b", re.I)
-# Words before a year-like number ("1700 lawsuits", "2000 employees") that make it a year instead.
-_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|from|of|during|until|through|before|after|to|and|for|fiscal|year|"
-                          r"early|late|mid|the|between|around)|'s|[-/])\s*$", re.I)
 # "the top 10 shareholders", "No. 3 stores": a rank, not a quantity
 _RANK_BEFORE = re.compile(r"(?:\b(?:top|bottom|first|last|number|no\.?)|#)\s*$", re.I)
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|these|those|all|both)\s+$", re.I)
-_QUAL_BEFORE = re.compile(r"\b(?:about|some|nearly|almost|over|around|roughly|approximately|more\s+than|"
-                          r"fewer\s+than|less\s+than|at\s+least|up\s+to|employs|employed|has|had|have|with)\s+$", re.I)
 
 
 _JOINER_BEFORE = re.compile(r"\b(?:of|at|totall?ing|numbering|reached)\s+(?:[a-z]+\s+){0,2}$", re.I)
@@ -48,6 +38,16 @@ def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
                         r"(?:(?:about|some|nearly|almost|over|around|roughly|approximately|more\s+than|a\s+record)\s+)?$",
                         re.I)
     return after, before
+
+
+@lru_cache(maxsize=4)
+def _year_rx(res: Resources) -> tuple[re.Pattern, re.Pattern]:
+    """The words before a year-like number ("1700 lawsuits", "2000 employees") that make it a year, and those that
+    make it a count: number_words.yaml `year_words_before`, `count_words_before`."""
+    words = res.number_words
+    year = re.compile(r"(?:\b(?:" + listed(words["year_words_before"]) + r")|'s|[-/])\s*$", re.I)
+    count = re.compile(r"\b(?:" + listed(words["count_words_before"], space=r"\s+") + r")\s+$", re.I)
+    return year, count
 
 
 @lru_cache(maxsize=4)
@@ -88,21 +88,22 @@ def counted_noun(text: str, start: int, end: int, value: Decimal, words: bool, y
     head = _JOINER_BEFORE.search(before) and before_rx.search(before)
     if head and not words and not year_like:
         return "of"
-    noun, mods = _noun_after(text, end, after_rx)
+    noun, mods = _noun_after(text, end, after_rx, res)
     if not noun:
         return ""
-    if year_like and (mods or _YEAR_BEFORE.search(before) or not _QUAL_BEFORE.search(before)):
+    year_before, count_before = _year_rx(res)
+    if year_like and (mods or year_before.search(before) or not count_before.search(before)):
         return ""
     return noun
 
 
-def _noun_after(text: str, end: int, after_rx: re.Pattern) -> tuple[str, list[str]]:
+def _noun_after(text: str, end: int, after_rx: re.Pattern, res: Resources) -> tuple[str, list[str]]:
     """(the counted noun after a number ending at `end`, the modifiers before it), or ("", [])."""
     m = after_rx.match(text, end)
     if m is None:
         return "", []
     mods = [w.lower() for w in re.findall(_MODIFIER, text[max(end, m.end("part")):m.start("noun")])]
-    if any(w in _STOP or w.endswith("est") for w in mods) or _RATIO_AFTER.match(text, m.end()):
+    if any(w in res.count_stop_words or w.endswith("est") for w in mods) or _RATIO_AFTER.match(text, m.end()):
         return "", []
     return m.group("noun").lower(), mods
 
@@ -117,4 +118,4 @@ def scaled_count_noun(text: str, end: int, res: Resources) -> str:
     """
     if not res.count_nouns:
         return ""
-    return _noun_after(text, end, _patterns(res)[0])[0]
+    return _noun_after(text, end, _patterns(res)[0], res)[0]

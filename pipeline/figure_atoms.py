@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from .numbers import decimals_written, parse_digits, parse_word_tokens
 from .resources import Resources
+from .token_scan import TokenScan
+from .word_patterns import longest_first as alternation  # figure_signs, fraction_amounts import it from here
 
 # NOTE: the fraction alternative comes first so that "3/4" is not read as 3; dates such as
 # "3/15/2024" fail its lookahead and fall through to the plain number.
@@ -23,16 +25,6 @@ _DIGITS = (r"\d{1,3}/\d{1,3}(?![\d/])"
            r"(?:[eE][+-]?\d{1,3}(?![\w.]))?(?:(?:-|\s{1,2})\d{1,2}/\d{1,3}(?![\d/]))?|[.]\d+")
 _PCT = r"(?<=\d)pc\b|percentage[\s-]points?\b|pct\s?points?\b|per\s?cent(?:age)?\s?points?\b|%|pct\b|per\s?cents?\b|percents?\b|percentage\b|points?\b(?=\s+(?:of|in|to|higher|lower|above|below))|pp\b|basis[\s-]points?\b|bps\b|bp\b"
 _MULT = r"×|[xX](?![A-Za-z0-9])"
-QUALIFIERS = {
-    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "approx": "about",
-    "approx.": "about", "some": "about", "circa": "about", "close to": "about", "an estimated": "about",
-    "over": "over", "more than": "over", "above": "over", "at least": "over", "upwards of": "over",
-    "in excess of": "over", "exceeding": "over", "just over": "over", "well over": "over", "north of": "over",
-    "less than": "under", "under": "under", "nearly": "under", "almost": "under", "just under": "under",
-    "below": "under", "up to": "under", "at most": "under", "fewer than": "under", "as much as": "under",
-    "no more than": "under", "not more than": "under", "shy of": "under", "lower than": "under",
-    "higher than": "over", "greater than": "over", "no less than": "over", "not less than": "over",
-}
 
 
 @dataclass
@@ -72,10 +64,6 @@ def _case_forms(name: str) -> set[str]:
     return forms
 
 
-def alternation(forms) -> str:
-    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-
-
 def _decimal_comma(scales) -> str:
     """A decimal comma ("EUR 12,99 million", "3,5%"): one or two digits after the comma (a thousands
     group has three), read so only after a currency written before it or before a scale word or a
@@ -91,10 +79,18 @@ def _prefix_alt(forms) -> str:
                     for f in sorted(forms, key=len, reverse=True))
 
 
+@lru_cache(maxsize=4)
+def qualifiers(res: Resources) -> dict[str, str]:
+    """number_words.yaml `qualifiers`: a bound's words before a figure ("about", "more than") -> about, over or under."""
+    return {str(k): str(v) for k, v in res.number_words["qualifiers"].items()}
+
+
 class Scanner:
     """The compiled pattern for one Resources (built once per models/ folder)."""
 
     def __init__(self, res: Resources):
+        # after "a dollar" these words keep it an amount ("a dollar and 42 cents"); any other makes it a modifier
+        self.article_followers = frozenset(res.number_words["article_followers"])
         prefix, suffix, subunits, before, sym_after = {}, {}, {}, {}, {}
         for cur in res.currencies.values():
             for sym in cur.symbols:
@@ -187,10 +183,6 @@ def _unit_of(m: re.Match, sc: Scanner) -> tuple[str, str, Decimal]:
     return cur, "", Decimal(1)
 
 
-# After "a dollar" these words keep it an amount ("a dollar and 42 cents", "a dollar a share");
-# any other word makes the name a modifier ("a dollar rate", "a dollar surge").
-_ARTICLE_FOLLOWERS = frozenset("a an and or per each apiece for to in of at from than on by is was were will would "
-                               "if when but so the this that".split())
 
 
 def _in_url(text: str, start: int) -> bool:
@@ -206,17 +198,10 @@ def find_atoms(text: str, res: Resources) -> list[Atom]:
     """Every number-like span with whatever currency, scale and unit is attached."""
     sc = scanner(res)
     atoms: list[Atom] = []
-    pos = 0
-    match, starts = sc.pattern.match, sc.start_words
     # candidate starts: digits, currency symbols and signs always; words only when they can open a number
-    cands = [t.start() for t in sc.start_token.finditer(text) if t.lastindex or t.group() in starts]
-    for at in cands:
-        if at < pos:
-            continue
-        m = match(text, at)
-        if m is None:
-            continue
-        pos = m.end()
+    scan = TokenScan(text, sc.start_token, sc.start_words, sc.pattern.match)
+    for m in scan:
+        scan.pos = m.end()
         num_group = "num" if m.group("num") else "words" if m.group("words") else "art"
         if not m.group(num_group) or _in_url(text, m.start()):
             continue
@@ -226,7 +211,7 @@ def find_atoms(text: str, res: Resources) -> list[Atom]:
         if number.cut is not None:  # the words run on past the number ("at one point, ..."): cut there
             atoms.append(_plain_atom(m, number.start, number.words_start, number.end, number.text, number.value,
                                      number.decimals, number.bare))
-            pos = number.cut
+            scan.pos = number.cut
             continue
         atom = _attached_atom(m, num_group, number, text, res, sc)
         if atom is not None:
@@ -257,7 +242,7 @@ def _read_number(m: re.Match, num_group: str, text: str, sc: Scanner) -> _Number
         return _Number(start, end, words_start, num_text, parse_digits(num_text), decimals_written(num_text))
     if num_group == "art":
         follow = re.match(r"(?:-|\s+([a-z]+)\b)", text[end:end + 20])
-        if follow and (follow.group(1) or "-") not in _ARTICLE_FOLLOWERS:
+        if follow and (follow.group(1) or "-") not in sc.article_followers:
             return None
         return _Number(start, end, words_start, num_text, Decimal(1), 0)
     bare = False

@@ -8,15 +8,16 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from .figure_atoms import QUALIFIERS, alternation
+from .figure_atoms import alternation, qualifiers
 from .records import Figure
 from .resources import Resources
+from .word_patterns import listed
 
-_FLAT_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|remained|stayed|held|largely|roughly|nearly|essentially|"
-                          r"virtually|broadly|ended|closed|traded|finished|came in|mostly)\s+$", re.I)
 
-# the qualifiers ("about", "more than") as one alternation, longest first
-_QUALIFIERS = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+@lru_cache(maxsize=4)
+def _qualifier_alt(res: Resources) -> str:
+    """The qualifiers ("about", "more than") as one alternation, longest first."""
+    return "|".join(sorted((re.escape(q) for q in qualifiers(res)), key=len, reverse=True))
 
 
 # a per-share amount of a loss: "a loss of 4.20 dlrs per share", "a loss of $75.8 million, or $2.20 a share";
@@ -69,26 +70,22 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
     return fig
 
 
-# words that may stand between a figure and the falling noun after it: adjectives ("a 12% annual
-# fall", "a 5% year-on-year decline") but no function word ("rose 5% after a fall in costs")
-_NOT_BETWEEN = ("of|in|on|at|to|from|for|by|with|after|before|since|than|and|or|but|as|the|a|an|its|his|her|"
-                "their|this|that|these|those|is|was|were|are|be|been|while|versus|vs|despite|following|amid|"
-                "offsetting|reversing|erasing|compared|against|over|under")
-
-
 @lru_cache(maxsize=4)
 def _sign_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     """(falling words before a change, falling nouns after it), from models/lexicons/number_words.yaml."""
     nw = res.number_words
     before = alternation(nw.get("falling_words") or ())
     nouns = alternation(nw.get("falling_nouns") or ())
-    quals = _QUALIFIERS
+    quals = _qualifier_alt(res)
+    # words that may stand between a figure and the falling noun after it: adjectives ("a 12% annual fall", "a 5%
+    # year-on-year decline") but none of `not_before_falling_nouns` ("rose 5% after a fall in costs")
+    not_between = listed(nw["not_before_falling_nouns"])
     # "fell 3%", "dropped by about 3%", and a falling noun with up to three modifiers before "of": "a weekly loss
     # of 0.2%", "a marginal organic revenue decline of 0.1 percent" (issue 17, s17)
     before_rx = re.compile(r"(?:\b(?:" + before + r")\s+(?:(?:[\w-]+\s+){0,3}by\s+)?(?:a further\s+|another\s+)?"
-                           r"|\b(?:a|an|the|its|their|his|her)\s+(?:(?!(?:" + _NOT_BETWEEN + r")\b)[a-z][\w-]*\s+){0,3}"
+                           r"|\b(?:a|an|the|its|their|his|her)\s+(?:(?!(?:" + not_between + r")\b)[a-z][\w-]*\s+){0,3}"
                            r"(?:" + nouns + r")\s+of\s+)(?:(?:" + quals + r")\s+)?$", re.I)
-    after_rx = re.compile(r"(?:\s+(?!(?:" + _NOT_BETWEEN + r")\b)[a-z][a-z-]*){0,2}?\s+(?:" + nouns + r")\b", re.I)
+    after_rx = re.compile(r"(?:\s+(?!(?:" + not_between + r")\b)[a-z][a-z-]*){0,2}?\s+(?:" + nouns + r")\b", re.I)
     return before_rx, after_rx
 
 
@@ -102,10 +99,19 @@ _TO_LEVEL_AFTER = re.compile(_PER_UNIT + _RESTATED_PCT + r"\s+(?:to|at)\s+(?:(?:
                              r"(?:(?:about|around|roughly|nearly|some|a\s+record)\s+)?(?:[^\W\d]{1,3}\$?\s?|[$€£¥₹])?\d", re.I)
 # "fell $3.10, or 2%": a percent restating the amount makes it a change as a level after it does
 _PCT_RESTATES = re.compile(_PER_UNIT + r",?\s+or\s+(?:[a-z]+\s+){0,2}?\d[\d.,]*\s*(?:%|pct|percent|per\s+cent)", re.I)
-# "restated down one cent a share", "revised down $2 billion": "down" after a verb of revision or motion
-_DOWN_BEFORE = re.compile(r"\b(?:restated|revised|adjusted|marked|closed|ended|finished|settled|was|were|is|are|"
-                          r"traded|trading|moved|went|came|edged|ticked|inched)\s+down\s+(?:(?:about|around|some|nearly)\s+)?$",
-                          re.I)
+@lru_cache(maxsize=4)
+def _down_before(res: Resources) -> re.Pattern:
+    """"restated down one cent a share", "revised down $2 billion": "down" after a verb of revision or motion
+    (number_words.yaml `down_verbs`)."""
+    verbs = listed(res.number_words["down_verbs"])
+    return re.compile(r"\b(?:" + verbs + r")\s+down\s+(?:(?:about|around|some|nearly)\s+)?$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _flat_before(res: Resources) -> re.Pattern:
+    """The words before "flat" or "unchanged" that make it a stated change ("remained flat", "closed unchanged"):
+    number_words.yaml `flat_before`."""
+    return re.compile(r"\b(?:" + listed(res.number_words["flat_before"]) + r")\s+$", re.I)
 
 
 def _fall_verbs(res: Resources) -> str:
@@ -116,14 +122,14 @@ def _fall_verbs(res: Resources) -> str:
 @lru_cache(maxsize=4)
 def fall_verb_before(res: Resources) -> re.Pattern:
     """A falling verb (number_words.yaml falling_words) and a qualifier right before an amount."""
-    return re.compile(r"\b(?:" + _fall_verbs(res) + r")\s+(?:(?:" + _QUALIFIERS + r")\s+)?$", re.I)
+    return re.compile(r"\b(?:" + _fall_verbs(res) + r")\s+(?:(?:" + _qualifier_alt(res) + r")\s+)?$", re.I)
 
 
 def _moved_to_level(text: str, fig: Figure, res: Resources) -> bool:
     """Whether an amount is a fall: a falling verb before it and the level reached after it, or a verb of
     revision with "down" before it."""
     before = text[max(0, fig.start - 40):fig.start]
-    if _DOWN_BEFORE.search(before):
+    if _down_before(res).search(before):
         return True
     return bool(fall_verb_before(res).search(before)
                 and (_TO_LEVEL_AFTER.match(text, fig.end) or _PCT_RESTATES.match(text, fig.end)))
@@ -134,8 +140,8 @@ def _restated_fall(res: Resources) -> re.Pattern:
     """A percent restating an amount's fall: "lost $1.80 per troy ounce, or 0.06%", "fell 33 cents, or 1.2 pct"."""
     verbs = _fall_verbs(res)
     amount = r"(?:[^\W\d]{1,3}\$?\s?|[$€£¥₹])?\d[\d.,]*(?:[a-z]{1,2}\b)?(?:\s+(?:[a-z]+|[$€£¥]))?"
-    return re.compile(r"\b(?:" + verbs + r")\s+(?:(?:" + _QUALIFIERS + r")\s+)?" + amount + _PER_UNIT
-                      + r",?\s+or\s+(?:(?:" + _QUALIFIERS + r")\s+)?$", re.I)
+    return re.compile(r"\b(?:" + verbs + r")\s+(?:(?:" + _qualifier_alt(res) + r")\s+)?" + amount + _PER_UNIT
+                      + r",?\s+or\s+(?:(?:" + _qualifier_alt(res) + r")\s+)?$", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -144,7 +150,7 @@ def _fall_by_pattern(res: Resources) -> re.Pattern:
     $2 billion" (up to three words between the verb and "by"); a verb alone may name a level or a loss
     ("lost $5 million"), so only "by" makes the amount a change."""
     verbs = alternation(w for w in res.number_words.get("falling_words") or () if " " not in w)
-    quals = _QUALIFIERS
+    quals = _qualifier_alt(res)
     return re.compile(r"\b(?:" + verbs + r")\s+(?:(?!(?:to|from|at)\b)[\w'-]+\s+){0,3}?by\s+(?:(?:" + quals + r")\s+)?$", re.I)
 
 
@@ -166,7 +172,7 @@ def find_word_changes(text: str, res: Resources, figures: list[Figure]) -> list[
         after = text[m.end():m.end() + 25].lower()
         if re.match(r"(?:\s+|-)(?:digits?|down on|check|dip|taxation|standard|bottom|edged|screen|rate|fee|tax)\b", after):
             continue
-        if m.group().lower() in ("flat", "unchanged") and not _FLAT_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+        if m.group().lower() in ("flat", "unchanged") and not _flat_before(res).search(text[max(0, m.start() - 20):m.start()]):
             continue  # "flat screen", "a flat fee": only a stated level change counts
         if m.group().lower() in ("double", "triple") and _not_a_change(text, m.start(), m.end()):
             continue  # "a double-income household", "can double as hubs": an adjective, not a change
@@ -208,7 +214,7 @@ def _not_a_change(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=4)
 def _fold_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     nw = res.number_words
-    quals = _QUALIFIERS
+    quals = _qualifier_alt(res)
     before = re.compile(r"\b(?:" + alternation(nw.get("fold_verbs") or ()) + r")\b(?:\s+[\w'-]+){0,3}?\s+"
                         r"(?:(?:" + quals + r")\s+)?$", re.I)
     after = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:" + alternation(nw.get("fold_nouns") or ()) + r")\b", re.I)

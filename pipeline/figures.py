@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from .caps_lines import fold_caps_lines, kept_words, restore_text
 from .comparatives import find_comparatives
 from .bare_numbers import bare_number_unit
-from .figure_atoms import QUALIFIERS, Atom, find_atoms, find_numbers, scanner
+from .figure_atoms import Atom, find_atoms, find_numbers, qualifiers, scanner
 from .figure_signs import comparative_ranges, fall_verb_before, signed, find_word_changes
 from .fraction_amounts import find_fraction_amounts
 from .figure_tables import flat_to, paren_negative, paren_scaled, price_table_ranges, subunit_follows, table_rows
@@ -33,13 +34,11 @@ from .counted import counted_noun, scaled_count_noun
 from .records import Figure, Skipped
 from .table_cells import table_cells
 from .resources import Resources
+from .word_patterns import listed
 
 __all__ = ["find_atoms", "find_numbers", "find_word_changes", "resolve_figures"]
 
-_QUAL_RE = re.compile(r"(?:^|\W)(" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
-                      + r")\s+(?:of\s+)?(?:an?\s+)?$", re.I)
 _TIMES_CONTEXT = re.compile(r"\b(?:oversubscri\w*|over-subscri\w*|subscribed|earnings|p/?e|price[- /]to|multiple|valuation|valued|ebitda|sales|book|revenue|cash flow|trades? at|trading at)\b", re.I)
-_TIMES_NOT = re.compile(r"^\s+(?:more|less|higher|lower|larger|bigger|smaller|as|over|the|a|in|per|each|this|that|since|during|faster|greater)\b", re.I)
 _PE_BEFORE = re.compile(r"(?:p/?e|price[- /]to[- /]earnings|earnings multiple|multiple|ev/ebitda)(?:\s+ratio)?\s+(?:of|at|is|was|stood at|near|around|about)?\s*$", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _MONTH_BEFORE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$", re.I)
@@ -47,28 +46,40 @@ _MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:
 _TENOR = re.compile(r"^[\s-]*(?:day|week|month|year|quarter|hour|minute)s?\b", re.I)
 _LIST_NUM = re.compile(r"^[.)]\s")
 _ARITH = re.compile(r"^\s?[+*/=]\s?\d|\d\s?[+*/=]\s?$")
-# The words between a range's ends: "4%-4.5%", "20 to 30", "$10 billion to a little under $20 billion"
-# (a qualifier on the upper end keeps it one range; issue 17).
-_RANGE_SEP = re.compile(r"^\s*(?P<sep>-|–|to|through|and|or)(?:\s+(?:(?:a\s+little|just|slightly|well|somewhat)\s+)?(?:" +
-                        "|".join(sorted((re.escape(q) for q in QUALIFIERS if " " not in q or q.endswith(" than") or q in ("up to", "as much as", "close to")),
-                                        key=len, reverse=True)) + r"))?"
-                        # "from 40.50 to an average of 49.31 dlrs", "to a high of $12": the end named by its kind
-                        r"(?:\s+(?:a|an)\s+(?:average|high|peak|maximum|top)\s+of)?\s*$", re.I)
 _RANGE_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|roughly\s+|(?:a|an|its|the)\s+(?:\w+\s+){0,2}(?:of|at)\s+)?$", re.I)
 # "the difference between 1% and 2%", "the gap between $5 and $7": two figures compared, no range (issue 17, s21)
 _COMPARED_BETWEEN = re.compile(r"\b(?:differences?|gaps?|spreads?|contrast|choice)\s+between\s+$", re.I)
-# "rose 5 dlrs to 410 dlrs" is a change and a level, not a range
-_MOVE_BEFORE = re.compile(r"\b(?:rose|rises|risen|fell|falls|fallen|up|down|increased?|decreased?|raised|raises|cut|cuts|lifted|"
-                          r"lowered|gained|lost|added|jumped|climbed|dropped|declined|slipped|slid|eased|widened|narrowed|"
-                          r"grew|surged|soared|plunged|tumbled|shrank)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
 _LIST_SEP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$", re.I)
-# capitalised words before a number that are not product names ("Part 2", "Phase 3")
-_NOT_PRODUCT_WORDS = frozenset("The A An In On At By For Of To Part Section Chapter Phase Page Vol Volume No Item "
-                               "Rule Article Step Stage Round Level Tier Class Series Proposition Title Week Day Year "
-                               "Game Act Scene Exhibit Table Figure Appendix".split())
 
 
-def _skip_reason(text: str, a: Atom) -> str:
+@lru_cache(maxsize=4)
+def _qualifier_rx(res: Resources) -> tuple[re.Pattern, re.Pattern]:
+    """A qualifier right before a figure ("about", "more than"), and the words between a range's ends ("4%-4.5%", "20
+    to 30", "$10 billion to a little under $20 billion": a qualifier on the upper end keeps it one range; issue 17)."""
+    quals = qualifiers(res)
+    before = re.compile(r"(?:^|\W)(" + "|".join(sorted((re.escape(q) for q in quals), key=len, reverse=True))
+                        + r")\s+(?:of\s+)?(?:an?\s+)?$", re.I)
+    sep = re.compile(r"^\s*(?P<sep>-|–|to|through|and|or)(?:\s+(?:(?:a\s+little|just|slightly|well|somewhat)\s+)?(?:" +
+                     "|".join(sorted((re.escape(q) for q in quals if " " not in q or q.endswith(" than")
+                                      or q in ("up to", "as much as", "close to")), key=len, reverse=True)) + r"))?"
+                     # "from 40.50 to an average of 49.31 dlrs", "to a high of $12": the end named by its kind
+                     r"(?:\s+(?:a|an)\s+(?:average|high|peak|maximum|top)\s+of)?\s*$", re.I)
+    return before, sep
+
+
+@lru_cache(maxsize=4)
+def _change_rx(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """number_words.yaml `change_words` before "from X to Y" (then two levels, not a range), `move_words` right
+    before an amount ("rose 5 dlrs to 410 dlrs" is a change and a level, not a range), and `multiple_not_after`
+    right after "N times" ("3 times more": no multiple)."""
+    words = res.number_words
+    change = re.compile(r"\b(?:" + listed(words["change_words"], space=r"\s+") + r")\b[^.;\n]*$", re.I)
+    move = re.compile(r"\b(?:" + listed(words["move_words"]) + r")\s+(?:by\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
+    times_not = re.compile(r"^\s+(?:" + listed(words["multiple_not_after"]) + r")\b", re.I)
+    return change, move, times_not
+
+
+def _skip_reason(text: str, a: Atom, res: Resources) -> str:
     """Why a number with no unit is not a figure."""
     before, after = text[max(0, a.start - 30):a.start], text[a.end:a.end + 30]
     if a.words:
@@ -92,7 +103,7 @@ def _skip_reason(text: str, a: Atom) -> str:
         return "date_part"
     prev = re.search(r"([A-Z][\w-]*)\s+$", before)
     if prev and not _MONTH_BEFORE.search(before) and (("." in a.number) or len(a.number) <= 3) \
-            and prev.group(1) not in _NOT_PRODUCT_WORDS:
+            and prev.group(1) not in res.number_words["not_product_names"]:
         return "model_name"  # "Llama 3", "Claude 3.5 Sonnet", "Boeing 737"
     if before.rstrip().endswith((":", "#")) or re.search(r"\b(?:NYSE|NASDAQ|HKG|HKEX|SEHK|TSE|SSE|SZSE|LSE)\s*:\s*$", before, re.I):
         return "identifier"
@@ -132,12 +143,12 @@ def _fund_leverage(text: str, a: Atom) -> bool:
     return bool(_FUND_BEFORE.search(text, max(0, a.start - 30), a.start) and _FUND_AFTER.match(text, a.end))
 
 
-def _qualifier(text: str, start: int) -> str:
+def _qualifier(text: str, start: int, res: Resources) -> str:
     before = text[max(0, start - 30):start]
-    m = _QUAL_RE.search(before)
+    m = _qualifier_rx(res)[0].search(before)
     if m and m.group(1).lower() in _COMPARATIVES and re.search(r"\d", before[:m.start(1)]):
         return "exact"  # "3.6 pct higher than 1.11 billion": the base of a comparison, not a bound
-    return QUALIFIERS[m.group(1).lower()] if m else "exact"
+    return qualifiers(res)[m.group(1).lower()] if m else "exact"
 
 
 _COMPARATIVES = frozenset(("higher than", "lower than", "greater than"))
@@ -207,12 +218,12 @@ def _atom_unit(text: str, a: Atom, res: Resources) -> tuple[str, str]:
     if not unit and not a.unit and not a.bare and a.scale == 1 and a.loose_scale == 1:
         # the noun first: most unit-less numbers have none, and the reasons to skip a number cost more to read
         noun = counted_noun(text, a.start, a.end, a.value, a.words, bool(_YEAR.match(a.number)), res)
-        if noun and _skip_reason(text, a) in ("no_unit", "year", "number_word"):
+        if noun and _skip_reason(text, a, res) in ("no_unit", "year", "number_word"):
             a.counted = noun
             return "count", "count"
     if a.unit == "times":
         ctx = text[max(0, a.start - 200):a.end + 60]
-        if _TIMES_CONTEXT.search(ctx) and not _TIMES_NOT.match(text[a.end:a.end + 12]):
+        if _TIMES_CONTEXT.search(ctx) and not _change_rx(res)[2].match(text[a.end:a.end + 12]):
             return "x", "multiple"
     if not unit and _PE_BEFORE.search(text[max(0, a.start - 40):a.start]):
         return "x", "multiple"
@@ -336,7 +347,7 @@ def _resolve_atom(text: str, atoms: list[Atom], i: int, res: Resources, dollar: 
     if kind in ("", "count") and a.scale != 1:
         unit, kind = _unit_in_context(text, atoms, i, res, unit, kind)
     if kind == "money" and nxt is not None and subunit_follows(text, a, nxt):
-        figures.append(_with_subunit(text, a, nxt, unit, kind, dollar))
+        figures.append(_with_subunit(text, a, nxt, unit, kind, dollar, res))
         used.update((i, i + 1))
         return
     if nxt is not None and i + 1 not in used and not a.bare and not nxt.bare:
@@ -356,10 +367,10 @@ def _resolve_atom(text: str, atoms: list[Atom], i: int, res: Resources, dollar: 
             fig = _figure(text, [a], "%", "percent", "figures.percent.v2", "exact")
             figures.append(Figure(**{**fig.__dict__, "text": text[pct.start("w"):a.end], "start": pct.start("w")}))
             return
-        skipped.append(Skipped(a.number, a.start, _skip_reason(text, a)))
+        skipped.append(Skipped(a.number, a.start, _skip_reason(text, a, res)))
         return
     rule = "figures.count.noun.v2" if a.counted else f"figures.{kind}.v2"
-    fig = _figure(text, [a], _currency(unit, dollar), kind, rule, _qualifier(text, a.start))
+    fig = _figure(text, [a], _currency(unit, dollar), kind, rule, _qualifier(text, a.start, res))
     if a.currency == "DOLLAR" or unit == "DOLLAR":
         fig = Figure(**{**fig.__dict__, "currency_assumed": True})
     figures.append(signed(text, fig, res))
@@ -375,7 +386,7 @@ def _quote_range(text: str, a: Atom, b: Atom, res: Resources, dollar: str) -> Fi
         return None
     b.value, b.decimals, b.scale, a.scale = quote, a.decimals, Decimal(1), Decimal(1)
     a.currency, a.unit = b.currency, b.unit
-    return _figure(text, [a, b], _currency(b_unit, dollar), b_kind, "figures.range.quote.v1", _qualifier(text, a.start))
+    return _figure(text, [a, b], _currency(b_unit, dollar), b_kind, "figures.range.quote.v1", _qualifier(text, a.start, res))
 
 
 def _unit_in_context(text: str, atoms: list[Atom], i: int, res: Resources, unit: str, kind: str) -> tuple[str, str]:
@@ -392,11 +403,11 @@ def _unit_in_context(text: str, atoms: list[Atom], i: int, res: Resources, unit:
     return unit, kind
 
 
-def _with_subunit(text: str, a: Atom, b: Atom, unit: str, kind: str, dollar: str) -> Figure:
+def _with_subunit(text: str, a: Atom, b: Atom, unit: str, kind: str, dollar: str, res: Resources) -> Figure:
     """"20 dollars 43 cents", "$20 and 43c", "3 CHF 4 cents": one amount in two units."""
     whole = Atom(a.start, b.end, text[a.start:b.end], a.value + b.value * b.scale, max(a.decimals, 2),
                  currency=a.currency, sign=a.sign)
-    fig = _figure(text, [whole], _currency(unit, dollar), kind, "figures.money.v2", _qualifier(text, a.start))
+    fig = _figure(text, [whole], _currency(unit, dollar), kind, "figures.money.v2", _qualifier(text, a.start, res))
     if a.currency == "DOLLAR":
         fig = Figure(**{**fig.__dict__, "currency_assumed": True})
     return fig
@@ -405,7 +416,7 @@ def _with_subunit(text: str, a: Atom, b: Atom, unit: str, kind: str, dollar: str
 def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, dollar: str) -> Figure | tuple[str, str] | None:
     """Atom `a` read with the next one: a range ("$91-93 billion", "between 5% and 7%") as a Figure; two figures
     of a move whose first lacks the unit ("rose from 10 to 20 dollars") as the (unit, kind) it takes; else None."""
-    sep_m = _RANGE_SEP.match(text[a.end:b.start])
+    sep_m = _qualifier_rx(res)[1].match(text[a.end:b.start])
     sep = sep_m.group("sep").lower() if sep_m else text[a.end:b.start].strip().lower()
     b_unit, b_kind = _atom_unit(text, b, res)
     if b.unit == "times" and unit == "x":
@@ -419,11 +430,12 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
     if between and _COMPARED_BETWEEN.search(text[max(0, a.start - 40):a.start]):
         between = None
     is_from = bool(between) and "from" in between.group(0).lower()
-    if is_from and not _CHANGE_BEFORE.search(text[max(0, a.start - 90):a.start - len(between.group(0)) + 5]):
+    change_before, move_before, _ = _change_rx(res)
+    if is_from and not change_before.search(text[max(0, a.start - 90):a.start - len(between.group(0)) + 5]):
         is_from, between = False, None  # "from 10 dollars to 20 dollars" with no move: a range
     # "contracted 5 cents to $10", "declines 1 basis point to 287bps": an amount that fell to a level far
     # above it; "to decline 8.5% to 12.5%", ends of one size, stays a range
-    moved = (_MOVE_BEFORE.search(text[max(0, a.start - 30):a.start])
+    moved = (move_before.search(text[max(0, a.start - 30):a.start])
              or (b.value * b.scale > 3 * a.value * a.scale
                  and fall_verb_before(res).search(text[max(0, a.start - 30):a.start])))
     if not (sep_m and b_unit and (not a.currency or not b.currency or a.currency == b.currency)
@@ -438,7 +450,7 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
         return b_unit, b_kind
         return unit, kind
     if not two_figures and (not unit or unit == b_unit):
-        fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, f"figures.range.{b_kind}.v2", _qualifier(text, a.start))
+        fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, f"figures.range.{b_kind}.v2", _qualifier(text, a.start, res))
         return signed(text, fig, res)
     return None
 
@@ -474,21 +486,6 @@ def _article_passes(text: str, res: Resources, figures: list[Figure], skipped: l
 
 # A percent word with no number before it, then "of N": "percent of 10" (not "40 percent of 200 workers").
 _PCT_OF = re.compile(r"(?<![\w%])(?<!\d\s)(?P<w>(?i:per\s?cents?|percents?|percentage))\s+of\s+")
-# words of change before "from X to Y": then the two numbers are two levels, not a range
-_CHANGE_BEFORE = re.compile(
-    r"\b(?:rose|rise[sn]?|rising|fell|falls?|fallen|falling|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|increas(?:e[sd]?|ing)|"
-    r"decreas(?:e[sd]?|ing)|declin(?:e[sd]?|ing)|drop(?:s|ped|ping)?|grew|grow(?:s|n|ing|th)?|gain(?:s|ed|ing)?|lost|"
-    r"los(?:e|es|ing)|cut(?:s|ting)?|rais(?:e[sd]?|ing)|lower(?:s|ed|ing)?|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
-    r"reduc(?:e[sd]?|ing)|trim(?:s|med|ming)?|slash(?:es|ed|ing)?|hik(?:e[sd]?|ing)|went|go(?:es|ing|ne)?|"
-    r"mov(?:e[sd]?|ing)|chang(?:e[sd]?|ing)|shift(?:s|ed|ing)?|upgrad(?:e[sd]?|ing)|downgrad(?:e[sd]?|ing)|"
-    r"revis(?:e[sd]?|ing)|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|eas(?:e[sd]|ing)|surg(?:e[sd]?|ing)|soar(?:s|ed|ing)?|"
-    r"plung(?:e[sd]?|ing)|tumbl(?:e[sd]?|ing)|shr(?:ank|unk|inks?|inking)|widen(?:s|ed|ing)?|narrow(?:s|ed|ing)?|"
-    r"expand(?:s|ed|ing)?|contract(?:s|ed|ing)|sw(?:ung|ings?|inging)|improv(?:e[sd]?|ing)|advanc(?:e[sd]?|ing)|"
-    r"retreat(?:s|ed|ing)?|rall(?:y|ied|ies|ying)|doubl(?:e[sd]?|ing)|tripl(?:e[sd]?|ing)|add(?:s|ed|ing)?|up|down|"
-    r"higher|bump(?:s|ed|ing)?|adjust(?:s|ed|ing)?|swell(?:s|ed|ing)?|sank|sink(?:s|ing)?|spik(?:e[sd]|ing)|"
-    r"tick(?:s|ed|ing)\s+(?:up|down)|inch(?:es|ed|ing)|edg(?:e[sd]|ing)\s+(?:up|down|higher|lower)|"
-    r"rebound(?:s|ed|ing)?|recover(?:s|ed|ing)?|accelerat(?:e[sd]?|ing)|slow(?:s|ed|ing)|shed(?:s|ding)?|"
-    r"dip(?:s|ped|ping)?|halv(?:e[sd]?|ing))\b[^.;\n]*$", re.I)
 
 
 def _currency(unit: str, dollar: str) -> str:

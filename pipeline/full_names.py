@@ -23,8 +23,12 @@ RULE = "full_names.v1"
 _WORD = r"[A-Z][\w&'’.-]*"
 _JOIN = r"(?:\s+(?:&|of|de)\s+|[ \t]+)"  # not "and": "Sify Technologies and Infosys" are two
 _SOURCES = frozenset({"name", "title"})
-_FUNCTION_WORDS = frozenset("the a an in at on for with by from as after before and but when if while said says "
-                            "mr ms mrs dr sir former president minister chief".split())
+
+
+@lru_cache(maxsize=4)
+def _not_first_names(res: Resources) -> frozenset[str]:
+    """subjects.yaml `not_first_names`, lower case."""
+    return frozenset(str(w).lower() for w in res.subject_words["not_first_names"])
 
 
 @lru_cache(maxsize=4)
@@ -70,7 +74,7 @@ def _written_full_name(short: str, text: str, res: Resources) -> str:
         before = re.compile(r"(?<![\w&'’.-])([A-Z][a-z]+)[ \t]+" + re.escape(short) + r"(?![\w&'’-])")
         for m in before.finditer(text):
             opening = not text[:m.start()].rstrip(" \t\"'“(*") or text[:m.start()].rstrip(" \t\"'“(*")[-1] in ".!?:\n"
-            if not opening and m.group(1).lower() not in not_names and m.group(1).lower() not in _FUNCTION_WORDS \
+            if not opening and m.group(1).lower() not in not_names and m.group(1).lower() not in _not_first_names(res) \
                     and not _headline(text, m.start()) and not _lower_too(m.group(1), text):
                 found.add(_trimmed(m.group(), res))
     found = {f for f in found if f.lower() != short.lower() and len(f.split()) <= 5}

@@ -17,18 +17,25 @@ from functools import lru_cache
 from .identity import slug
 from .resources import Resources
 from .subjects import FEATURES, Candidate
+from .word_patterns import listed
 
 RULE = "group_subjects.v1"
 
 # where the figure's clause starts: the sentence's start, a comma, semicolon or colon, "that", a dash
 _BREAK = re.compile(r"[,;:]\s|\bthat\s|\s[-–—]\s|\n|[.!?]\s")
-# a modifier: a word that is no function word, number or possessive ("AI", "U.S.-focused", "oil", "liberal")
-_WORD = (r"(?!(?:the|a|an|some|any|all|many|most|these|those|this|that|its|their|his|her|our|and|or|but|with|from|"
-         r"of|in|on|for|to|by|at|as|also|only|two|three|four|five|six|seven|eight|nine|ten|other|such|both)\s)"
-         r"(?![\w.&/+-]*['’]s?\s)(?!\d)[\w.&/+-]+")
-_DETERMINERS = r"(?:(?:the|these|those|many|some|most|all|other|such|both)\s+)?"
-# between the group and the figure: its verb, adverbs, "more than"; no preposition that brings in another noun
-_REST = re.compile(r"(?:(?!(?:on|in|for|of|to|by|with|from|each|per|only|one)\s)[a-z][a-z'’-]*\s+){1,5}")
+
+
+@lru_cache(maxsize=4)
+def _words(res: Resources) -> tuple[str, str, re.Pattern]:
+    """A modifier, the determiner before the group, and the words between the group and the figure: subjects.yaml
+    `group_not_modifiers`, `group_determiners`, `group_rest_stops`."""
+    words = res.subject_words
+    # a modifier: a word that is no function word, number or possessive ("AI", "U.S.-focused", "oil", "liberal")
+    word = (r"(?!(?:" + listed(words["group_not_modifiers"]) + r")\s)(?![\w.&/+-]*['’]s?\s)(?!\d)[\w.&/+-]+")
+    determiners = r"(?:(?:" + listed(words["group_determiners"]) + r")\s+)?"
+    # between the group and the figure: its verb, adverbs, "more than"; no preposition that brings in another noun
+    rest = re.compile(r"(?:(?!(?:" + listed(words["group_rest_stops"]) + r")\s)[a-z][a-z'’-]*\s+){1,5}")
+    return word, determiners, rest
 
 
 @lru_cache(maxsize=4)
@@ -41,7 +48,8 @@ def _group_phrase(res: Resources) -> str | None:
         return None
     plural = "|".join(re.escape(w) for w in nouns) or "(?!)"
     single = "|".join(re.escape(w) for w in markets) or "(?!)"
-    return (_DETERMINERS + r"(?P<np>(?:" + _WORD + r"\s+){0,3}(?:" + plural + r")|(?:" + _WORD + r"\s+){1,3}(?:"
+    word, determiners, _ = _words(res)
+    return (determiners + r"(?P<np>(?:" + word + r"\s+){0,3}(?:" + plural + r")|(?:" + word + r"\s+){1,3}(?:"
             + single + r"))")
 
 
@@ -51,10 +59,13 @@ def _group_rx(res: Resources) -> re.Pattern | None:
     return None if phrase is None else re.compile(r"^\s*" + phrase + r"\s+(?P<rest>.*)$", re.I | re.S)
 
 
-# a figure set against the one before it, then "for" and the group it is of: "compared with 20-30x for U.S.
-# mega-cap tech", "versus 15% for European banks"
-_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|than)\s+(?:(?:about|around|roughly|some|"
-                              r"nearly|just|only)\s+)?$", re.I)
+@lru_cache(maxsize=4)
+def _compared_before(res: Resources) -> re.Pattern:
+    """A figure set against the one before it, then "for" and the group it is of: "compared with 20-30x for U.S.
+    mega-cap tech", "versus 15% for European banks" (subjects.yaml `compared_words`, `compared_hedges`)."""
+    words = res.subject_words
+    return re.compile(r"\b(?:" + listed(words["compared_words"], space=r"\s+") + r")\s+(?:(?:"
+                      + listed(words["compared_hedges"]) + r")\s+)?$", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -69,7 +80,7 @@ def group_owner(text: str, fig, sent_start: int, best, res: Resources):
     rx = _group_rx(res)
     if rx is None:
         return best
-    if _COMPARED_BEFORE.search(text, max(sent_start, fig.start - 40), fig.start):
+    if _compared_before(res).search(text, max(sent_start, fig.start - 40), fig.start):
         after = _compared_group_rx(res).match(text, fig.end)
         if after is not None:
             np_text = after.group("np")
@@ -80,7 +91,7 @@ def group_owner(text: str, fig, sent_start: int, best, res: Resources):
     for m in _BREAK.finditer(head):
         cut = m.end()
     m = rx.match(head[cut:])
-    if m is None or not _REST.fullmatch(m.group("rest")):
+    if m is None or not _words(res)[2].fullmatch(m.group("rest")):
         return best
     np_text = m.group("np")
     start = sent_start + cut + m.start("np")

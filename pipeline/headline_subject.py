@@ -8,6 +8,7 @@ names no owner, and reads the story's fiscal calendar from it (`story_calendar`)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .headline_names import common_topic, unknown_topic, written_as_name
 from .identity import slug
@@ -15,11 +16,16 @@ from .records import Mention
 from .resources import Resources
 from .subject_roles import NAMED_KINDS as _NAMED_KINDS
 from .subjects import CALENDAR_WORDS, NUMBERISH, clean_name, is_reporter, resolve_name, subject_words, written_lower
+from .word_patterns import listed as word_alternation
 
-_HEADLINE_PREFIX = re.compile(r"^(?:\W*(?:update|updated|correction|corrected|exclusive|breaking|brief|refile|analysis|"
-                              r"factbox|explainer|instant view|market talk|live|watch|video|press release)\b[)\]]?[\s\d]*[-:–—|]+\s*)+",
-                              re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|van|von|für|the)$")
+
+
+@lru_cache(maxsize=4)
+def _headline_prefix(res: Resources) -> re.Pattern:
+    """A wire label before a headline ("UPDATE 2-", "EXCLUSIVE:", "Market Talk |"): subjects.yaml `headline_labels`."""
+    labels = word_alternation(res.subject_words["headline_labels"])
+    return re.compile(r"^(?:\W*(?:" + labels + r")\b[)\]]?[\s\d]*[-:–—|]+\s*)+", re.I)
 
 
 def headline_subject(title: str, res: Resources, learned: dict, body: str = "") -> Mention | None:
@@ -34,7 +40,7 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
     if not title:
         return None
     words = subject_words(res)
-    text = _HEADLINE_PREFIX.sub("", title.strip()).strip(" *#")
+    text = _headline_prefix(res).sub("", title.strip()).strip(" *#")
     m = re.match(r"^<([^<>]{2,60})>", text)  # wire style "<OCELOT INDUSTRIES LTD> YEAR LOSS"
     if m:
         return _title_mention(_wire_case(clean_name(m.group(1), res)), res, learned)
@@ -65,8 +71,8 @@ def _headline_chunks(text: str, res: Resources, learned: dict, words) -> tuple[l
         nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
         # a period word opens a name only when a name word follows ("First Quantum", not "Fourth Quarter")
         opens_name = not cur and _NAME_TOKEN.match(nxt) is not None and nxt.lower() not in words.headline_breaks \
-            and low not in _VERBISH and not NUMBERISH.match(tok) and not _PERIOD_TOKEN.match(tok) \
-            and not NUMBERISH.match(nxt)
+            and low not in res.subject_words["headline_not_openers"] and not NUMBERISH.match(tok) \
+            and not _PERIOD_TOKEN.match(tok) and not NUMBERISH.match(nxt)
         if cur and NUMBERISH.match(tok) and resolve_name(" ".join(cur + [tok]), res, learned) is not None:
             cur.append(tok)  # "S&P 500 Rises 0.03%", "Nikkei 225": a number that is part of a known name
             continue
@@ -130,9 +136,6 @@ def _names_known(chunk: list[str], res: Resources, learned: dict, body: str = ""
 
 
 _PERIOD_TOKEN = re.compile(r"^(?:[QH][1-4]|[1-4][QH]|FY\d*|9M|[1-4](?:st|nd|rd|th))$", re.I)
-# words that never open a headline's name: function words, and a broker's call ("Buy Aadhar Housing Finance; target ...")
-_VERBISH = frozenset({"to", "will", "is", "are", "was", "in", "on", "at", "for", "with", "and", "by", "as", "buy", "sell",
-                      "accumulate"})
 
 
 def _known_prefix(chunk: list[str], res: Resources, learned: dict, body: str, upper: bool) -> str:
@@ -161,15 +164,11 @@ def _known_prefix(chunk: list[str], res: Resources, learned: dict, body: str, up
         rest = [w.lower() for w in chunk[n:]]
         # "UK Construction Output Grows", "U.K. MONEY MARKET GIVEN ...": a known name (or a country's adjective)
         # before words the body writes in lower case, words that are no name
-        if rest and all(w in _NOT_NAME_WORDS or w in words.not_subjects or written_lower(w, text, words)
-                        for w in rest) and (resolve_name(name, res, learned) is not None or name.lower() in words.demonyms):
+        if rest and all(w in res.subject_words["headline_not_names"] or w in words.not_subjects
+                        or written_lower(w, text, words) for w in rest) and (resolve_name(name, res, learned) is not None or name.lower() in words.demonyms):
             return name
     return names[0]
 
-
-_NOT_NAME_WORDS = frozenset({"financial", "statement", "statements", "release", "releases", "report", "reports",
-                             "update", "updates", "presentation", "webcast", "conference", "call", "announcement",
-                             "news", "notice", "interim", "annual", "board", "shareholders", "stock", "shares", "share"})
 
 
 def _wire_case(name: str) -> str:

@@ -32,13 +32,13 @@ MAP, LIST, STR = Shape(dict), Shape(list), Shape(str)
 
 # file (relative to models/) -> required key -> shape
 LEXICONS: dict[str, dict[str, Shape]] = {
-    "lexicons/basis.yaml": {"basis": Shape(dict, (str,)), "totals": MAP},  # resources._load_basis, _load_totals
+    "lexicons/basis.yaml": {"basis": Shape(dict, (str,)), "totals": MAP},  # basis_data.load_basis
     "lexicons/clean.yaml": {"boilerplate_lines": Shape(list, (str,)), "sentence_starters": LIST,  # load_resources
                             "abbreviations": LIST},
     "lexicons/conflict_gate.yaml": {"families": Shape(dict, (list,)),  # conflict_gate.load_gate
                                     "prior_words": Shape(list, (str,))},
     "lexicons/counts.yaml": {"count_nouns": Shape(list, (str,)), "count_heads": Shape(list, (str,)),  # load_resources
-                             "rating_words": Shape(list, (str,))},  # load_resources
+                             "rating_words": Shape(list, (str,)), "count_stop_words": Shape(list, (str,))},
     "lexicons/currencies.yaml": {"currencies": Shape(list, (dict,)), "plain_names": LIST},  # _load_currencies
     "lexicons/entities.yaml": {"company_suffixes": LIST, "generic_suffixes": LIST,  # entities._Rules
                                "references": LIST, "ticker_stopwords": LIST, "not_entities": LIST},
@@ -47,7 +47,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/metrics.yaml": {"metrics": Shape(dict, (dict,)), "table_labels": Shape(dict, (str,)),  # _load_metrics
                               "not_by_subject_kind": STR, "by_subject_kind": Shape(dict, (list,)),
                               "difference_before": STR, "growth_of": Shape(dict, (str,)),
-                              "by_clause_words": Shape(dict, (dict,))},
+                              "by_clause_words": Shape(dict, (dict,)), "price_metrics": Shape(list, (str,))},
     "lexicons/measures.yaml": {"nouns": Shape(dict, (list,)), "modified_nouns": Shape(dict, (list,)),
                                "move_verbs": Shape(list, (str,)),  # measures.compile_measures
                                "set_verbs": Shape(list, (str,)), "links": Shape(list, (str,)),
@@ -64,7 +64,11 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "dozen": Shape(dict, NUMBER), "decimal_point": STR, "sign_words": MAP,
         "denominators": Shape(dict, NUMBER), "ordinal_tails": MAP, "word_changes": MAP,
         "falling_words": LIST, "falling_nouns": LIST, "weight_words": LIST, "money_nouns": LIST,
-        "fold_verbs": LIST, "fold_nouns": LIST},
+        "fold_verbs": LIST, "fold_nouns": LIST, "change_words": Shape(list, (str,)), "move_words": Shape(list, (str,)),
+        "multiple_not_after": Shape(list, (str,)), "not_before_falling_nouns": Shape(list, (str,)),
+        "flat_before": Shape(list, (str,)), "down_verbs": Shape(list, (str,)), "article_followers": Shape(list, (str,)),
+        "not_product_names": Shape(list, (str,)), "qualifiers": Shape(dict, (str,)),
+        "year_words_before": Shape(list, (str,)), "count_words_before": Shape(list, (str,))},
     "lexicons/periods.yaml": {  # calendar_grammar.Grammar, claims (fiscal_year_end_by_currency, report_lag_days, ...)
         "weekdays": Shape(dict, (int,)), "months": Shape(dict, (int,)), "day_ordinals": Shape(dict, (int,)),
         "ordinals": Shape(dict, (int,)), "units": Shape(dict, (str,)), "next": LIST, "last": LIST, "this": LIST,
@@ -75,7 +79,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "quarter_payout_words": LIST, "quarter_payout_metrics": LIST,
         "fiscal_year_end_by_currency": Shape(dict, (int,)), "full_year_words": LIST,
         "report_lag_days": Shape(list, (int,)), "fiscal_year_end_months": Shape(list, (int,))},
-    "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST},  # "1e3" reads as a string
+    "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST,  # "1e3" reads as a string
+                             "scale_words": Shape(list, (str,)), "scale_suffixes": Shape(list, (str,))},
     "lexicons/market_sizes.yaml": {k: Shape(list, (str,))  # market_sizes._patterns
                                    for k in ("wholes", "links", "qualifiers", "quoted", "not_after")},
     "lexicons/share_counts.yaml": {"verbs": Shape(dict, (list,)), "qualifiers": Shape(list, (str,)),  # share_counts
@@ -89,14 +94,23 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "part_phrases": LIST, "regions": LIST, "part_nouns": LIST, "launch_verbs": LIST,
                                "stated_participles": LIST, "served_nouns": LIST, "referring_nouns": LIST,
                                "instrument_references": LIST, "debt_words": LIST,
-                               "issued_nouns": LIST, "changed_nouns": LIST},
+                               "issued_nouns": LIST, "changed_nouns": LIST, "clause_words": Shape(list, (str,)),
+                               "served_stop_words": Shape(list, (str,))},
     # load_resources, measured_parts, segment_frames, segment_context
     "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
                                "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),
                                "not_subjects": LIST, "consensus_providers": LIST,
                                "company_nouns": LIST, "speech_verbs": LIST, "speaker_roles": LIST,
                                "mover_verbs": LIST, "body_words": LIST, "research_roles": LIST, "broker_calls": LIST,
-                               "index_nouns": LIST, "governments": Shape(dict, (str,))},
+                               "index_nouns": LIST, "governments": Shape(dict, (str,)),
+                               "commodity_markets": LIST, "clause_openers": LIST, "product_lines": Shape(dict, (str,)),
+                               "market_cities": Shape(dict, (str,)), "group_nouns": LIST, "group_markets": LIST,
+                               "tariff_nouns": Shape(list, (str,)), "tariff_modifiers": Shape(list, (str,)),
+                               "tariff_targets": Shape(list, (str,)), "group_not_modifiers": Shape(list, (str,)),
+                               "group_determiners": Shape(list, (str,)), "group_rest_stops": Shape(list, (str,)),
+                               "compared_words": Shape(list, (str,)), "compared_hedges": Shape(list, (str,)),
+                               "not_first_names": Shape(list, (str,)), "headline_labels": Shape(list, (str,)),
+                               "headline_not_openers": Shape(list, (str,)), "headline_not_names": Shape(list, (str,))},
     "lexicons/tables.yaml": {"price_titles": Shape(list, (str,)), "rate_titles": Shape(list, (str,)),  # table_cells
                              "markets": Shape(dict, (str,))},
     "lexicons/units.yaml": {"units": Shape(dict, (str,))},  # load_resources
@@ -119,7 +133,7 @@ def find_problem(relpath: str, data: dict) -> tuple[str, str] | None:
     data (dict): the file's YAML mapping.
 
     >>> find_problem("lexicons/scales.yaml", {"scalez": {"million": 1e6}, "ambiguous": []})
-    ("required key 'scales' is missing (found 'scalez')", 'scales, ambiguous')
+    ("required key 'scales' is missing (found 'scalez')", 'scales, ambiguous, scale_words, scale_suffixes')
     >>> find_problem("lexicons/units.yaml", {"units": ["ton"]})
     ("key 'units' is a list, not a mapping to words", 'units')
     """

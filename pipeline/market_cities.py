@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .resources import Resources
 from .subjects import FEATURES, Candidate
+from .word_patterns import names_pattern
 
 RULE = "market_cities.v1"
 
@@ -26,11 +27,7 @@ _PERCENT_KINDS = frozenset({"percent", "pp", "word_change"})
 
 @lru_cache(maxsize=4)
 def _cities(res: Resources) -> tuple[re.Pattern | None, dict[str, str]]:
-    cities = {str(k): str(v) for k, v in (res.subject_words.get("market_cities") or {}).items()}
-    if not cities:
-        return None, {}
-    alt = "|".join(re.escape(c) for c in sorted(cities, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w-])"), cities
+    return names_pattern(res.subject_words.get("market_cities") or {})
 
 
 def market_index(text: str, fig, sent_start: int, cands: list, best, res: Resources):

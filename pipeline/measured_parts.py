@@ -30,8 +30,6 @@ _TOKEN = re.compile(r"[A-Za-z][\w&.'’+/-]*")
 # ("increased", "saw a sharp rise of", "was up 5.2% year-over-year during the quarter to"); a percent
 # before "to" is the same measure's change ("increased 1%, to $437.6 million")
 _LINK = re.compile(r"(?:\s+(?:[A-Za-z][\w'’-]*|[+-]?[\d.,]+\s?(?:%|percent|per\s+cent),?)){0,8}?\s*(?:[:=]\s*)?$", re.I)
-_CLAUSE_WORDS = frozenset({"and", "but", "while", "whereas", "which", "that", "who", "compared", "versus", "vs",
-                           "from", "against", "than", "after", "before", "when", "as"})
 # "revenue in its microfinance business", "sales from the cloud unit", "net sales in the U.S."
 _WHERE = re.compile(r"^\s+(?i:in|from|at|of)\s+(?:(?i:its|the|their|our)\s+)?"
                     r"(?:(?P<what>(?:[\w&'’.-]+\s+){0,3}?[\w&'’.-]+)\s+(?P<unit>(?i:business(?:es)?|segments?|divisions?|"
@@ -50,6 +48,8 @@ class PartWords:
     # customers", "77.5 million monthly U.S. users")
     known: re.Pattern  # segments.yaml's `segments` (business lines news names in lower case: "fixed-income trading")
     known_names: dict  # their names as labeled ("fixed income" -> "fixed-income trading")
+    clause: frozenset[str]  # words that open another clause or a comparison (segments.yaml `clause_words`)
+    of_clause: frozenset[str]  # words no modifier of a served noun is (segments.yaml `served_stop_words`)
 
 
 @lru_cache(maxsize=4)
@@ -63,7 +63,9 @@ def part_words(res: Resources) -> PartWords:
                          r")\b"),
                      known=re.compile(r"(?:" + "|".join(re.escape(k) for k in sorted(res.segments, key=len, reverse=True))
                                       + r")(?![\w-])", re.I),
-                     known_names={k.lower(): v for k, v in res.segments.items()})
+                     known_names={k.lower(): v for k, v in res.segments.items()},
+                     clause=frozenset(res.segment_lists["clause_words"]),
+                     of_clause=frozenset(res.segment_lists["served_stop_words"]))
 
 
 def _modifiers(before: str, words: PartWords) -> list[re.Match]:
@@ -121,13 +123,13 @@ def part_after(sentence: str, fig_end: int, words: PartWords, entity_words: froz
             line = words.known.match(m.group("what"))
             rest = [t.rstrip(".") for t in _TOKEN.findall(m.group("what")[line.end():])[:1]] if line else []
             # the line's own measure or nothing after it; "an increase in trading volumes" is a measure's change
-            ends = not rest or rest[0].lower() in words.stop or rest[0].lower() in _CLAUSE_WORDS or \
+            ends = not rest or rest[0].lower() in words.stop or rest[0].lower() in words.clause or \
                 _LINE_MEASURE.fullmatch(rest[0]) is not None
             return words.known_names[line.group().lower()] if line and ends else ""
     what = m.group("what")
     tokens = []
     for t in _TOKEN.finditer(what):  # up to a word that ends the phrase ("in China to $2 billion")
-        if t.group().lower() in words.stop or t.group().lower() in _CLAUSE_WORDS:
+        if t.group().lower() in words.stop or t.group().lower() in words.clause:
             break
         tokens.append(t)
     owners = [i for i, t in enumerate(tokens) if t.group().endswith(("'s", "’s"))]
@@ -151,7 +153,7 @@ def measured_part(sentence: str, fig_start: int, words: PartWords, entity_words:
     between = sentence[noun.end():fig_start]
     where = _WHERE.match(between)
     link = between[where.end():] if where else between
-    if not _LINK.fullmatch(link) or any(w.lower() in _CLAUSE_WORDS for w in re.findall(r"[A-Za-z]+", link)):
+    if not _LINK.fullmatch(link) or any(w.lower() in words.clause for w in re.findall(r"[A-Za-z]+", link)):
         return ""
     if where:
         if where.group("what"):
@@ -168,7 +170,6 @@ def measured_part(sentence: str, fig_start: int, words: PartWords, entity_words:
     return _named(before, _modifiers(before, words), words, entity_words)
 
 
-_OF_CLAUSE = frozenset("of in to for from with and or its their the a an that which who".split())
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S.", "U.K.": a place, though the whole's word in a measure's name
 
 
@@ -180,6 +181,6 @@ def served_part(sentence: str, fig_end: int, words: PartWords, entity_words: fro
         return ""
     kept = [t for t in m.group("mods").split() if _INITIALS.match(t) or
             t.lower().strip(".'’") not in words.whole | words.stop | words.time | entity_words]
-    if not kept or any(t.lower() in _OF_CLAUSE for t in m.group("mods").split()):
+    if not kept or any(t.lower() in words.of_clause for t in m.group("mods").split()):
         return ""  # "2 million of its users": a share of them, not a part named
     return " ".join([*kept, m.group("noun")]) if all(_TOKEN.fullmatch(t.strip(".")) or _INITIALS.match(t) for t in kept) else ""

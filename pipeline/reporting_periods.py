@@ -423,7 +423,7 @@ def _rel_prev(x: _Match) -> Period | None:
 
 
 # ---------------------------------------------------------------------------
-# a fiscal calendar the gazetteer does not hold, read from the quarters a results story names
+# a quarter label: `story_calendar.fiscal_year_end_from_labels` reads a fiscal calendar the gazetteer does not hold from them
 
 def quarter_label(text: str, ref: date | None) -> tuple[int, int | None, bool] | None:
     """A quarter label's number, its year (None when not written) and whether it is written as fiscal
@@ -444,45 +444,6 @@ def quarter_label(text: str, ref: date | None) -> tuple[int, int | None, bool] |
     q = int(x.first("qc_q", "qc_q2", "qc_q3", "qc_q4", "qc_q5"))
     fiscal = bool(x.g["qc_q3"]) or "FY" in x.text.upper() or x.text.lower().startswith("fiscal")
     return q, _year(x.first("qc_y", "qc_y2", "qc_y3", "qc_y4", "qc_y5"), ref), fiscal
-
-
-def fiscal_year_end_from_labels(labels: list[tuple[int, int | None, bool]], ref: date, lag_days: tuple[int, int],
-                                months: tuple[int, ...], prior: int = 12) -> int | None:
-    """The month a company's fiscal year ends, read from the quarters its results story names; None when
-    they tell nothing.
-
-    Companies report a quarter some weeks after it ends (`lag_days`: the fewest and most days). A label
-    of an actual result fits a year-end month (of `months`, and `prior`) when, read on the fiscal year that
-    ends then (the one named for its written year, else either of the latest two), its quarter ended within
-    that lag before `ref`: "Q3" in February fits a year ending in March (October-December), "Q2 2025" in
-    February one ending in June. Each label votes for `prior` (the calendar in use) when it fits, else
-    the calendar year (12), else the month that makes its quarter the latest; `prior` wins a tie, then 12.
-
-    labels ((q, year or None, written as fiscal)): from `quarter_label` (on a fiscal calendar "Q3" and
-    "Q3 FY25" read alike, so whether it is written as fiscal does not count here); ref (date): the
-    published day.
-
-    >>> fiscal_year_end_from_labels([(2, 2025, False), (2, None, True)], date(2025, 2, 12), (7, 100), (3, 6, 9, 12))
-    6
-    >>> fiscal_year_end_from_labels([(4, 2024, False), (3, None, False)], date(2025, 2, 12), (7, 100), (3, 6, 9, 12))
-    12
-    """
-    lo, hi = lag_days
-    votes: dict[int, int] = {}
-    for q, y, _ in labels:
-        fits = []
-        for month in sorted(set(months) | {prior}):
-            current = fiscal_year_of(ref, month)
-            for fy in ((y,) if y else (current, current - 1)):
-                lag = (ref - fiscal_quarter_span(fy, q, month)[1]).days
-                if lo <= lag <= hi:
-                    fits.append((lag, month))
-        if fits:
-            month = prior if any(m == prior for _, m in fits) else min(fits, key=lambda f: (f[1] != 12, f[0]))[1]
-            votes[month] = votes.get(month, 0) + 1
-    if not votes:
-        return None
-    return max(votes, key=lambda month: (votes[month], month == prior, month == 12))
 
 
 _RESOLVERS = {"ended": _ended, "ytd": _ytd, "fq_word": _fq_word, "q_word": _q_word, "q_code": _q_code,

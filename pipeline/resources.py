@@ -17,6 +17,7 @@ from typing import Mapping
 
 import yaml
 
+from .basis_data import load_basis
 from .conflict_gate import load_conflict_cues
 from .lowered import lower_pattern, lower_text, required_literals  # noqa: F401 (the stages import them from here)
 from .errors import ModelsError, MESSAGES
@@ -118,6 +119,9 @@ class Resources:
     not_by_subject_kind: re.Pattern | None = None  # a clause naming a tariff, duty or tax: a rate on the thing
     difference_before: re.Pattern | None = None  # "beats by $0.08": a gap to another figure, no metric's value
     growth_of: Mapping[str, str] = field(default_factory=dict)  # revenue -> revenue_growth: metrics.yaml `growth_of`
+    scale_words: tuple[str, ...] = ()  # scales.yaml `scale_words`: a figure written with one is scaled ("629.0 mln")
+    scale_suffixes: tuple[str, ...] = ()  # scales.yaml `scale_suffixes`: ... or with one after its digits ("6.2bn")
+    price_metrics: frozenset[str] = frozenset()  # metrics.yaml `price_metrics`: a price or a market's level
     measures: object = None  # measures.Measures: the noun a figure measures (models/lexicons/measures.yaml)
     basis: Mapping[str, re.Pattern] = field(default_factory=dict)  # models/lexicons/basis.yaml, in order
     quote_only_bases: frozenset[str] = frozenset()  # basis.yaml `quote_only`: bases only a market quote takes
@@ -128,6 +132,7 @@ class Resources:
     count_nouns: frozenset[str] = frozenset()  # models/lexicons/counts.yaml: "81 rigs", "4 additional stations"
     count_heads: frozenset[str] = frozenset()  # counts.yaml: "a workforce of 3,500"
     rating_words: frozenset[str] = frozenset()  # counts.yaml: '2 "strong buy", 4 "hold"' counts analysts' ratings
+    count_stop_words: frozenset[str] = frozenset()  # counts.yaml: no count over "10 of the shares"
     tables: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/tables.yaml (price/rate tables)
     conflict_cues: object = None  # conflict_gate.ConflictCues: models/lexicons/conflict_gate.yaml
     rule_ids: Mapping[str, str] = field(default_factory=dict)  # models/rules.yaml: rule id -> its meaning
@@ -265,8 +270,12 @@ def _load_metrics(path: Path) -> tuple[dict[str, MetricSpec], dict[str, str], di
                         ", ".join(sorted(by_kind)))
         by_clause[str(kind)] = (_compile(path, row["markers"]),
                                 _compile(path, row["unless"]) if row.get("unless") else None)
+    prices = frozenset(str(m) for m in data["price_metrics"])
+    if not prices <= set(metrics):
+        raise _fail(path, f"price_metrics names metrics not in the file: {sorted(prices - set(metrics))}",
+                    ", ".join(sorted(metrics)))
     return (metrics, labels, by_kind, _compile(path, rate_words) if rate_words else None,
-            _compile(path, gap_words) if gap_words else None, growth_of, by_clause)
+            _compile(path, gap_words) if gap_words else None, growth_of, by_clause, prices)
 
 
 def _clause_words(by_clause: dict, subject_words: dict) -> dict[str, tuple]:
@@ -356,6 +365,12 @@ _PERIOD_KEYS = ("weekdays", "months", "day_ordinals", "ordinals", "units", "next
 _HOLIDAY_RULES = ("fixed", "nth_weekday", "easter", "after", "table")
 
 
+def _basis_fields(path: Path, metrics: Mapping[str, MetricSpec]) -> dict:
+    """basis.yaml, read once (`basis_data.load_basis`), its `basis` mapping read-only."""
+    fields = load_basis(path, metrics, _read_yaml, _fail, _compile_lower)
+    return {**fields, "basis": MappingProxyType(fields["basis"])}
+
+
 def _load_periods(path: Path) -> dict:
     data = _read_yaml(path)
     missing = [k for k in _PERIOD_KEYS if k not in data]
@@ -396,7 +411,8 @@ def _load_subject_words(path: Path) -> dict:
 
 _FRAME_LISTS = ("held_nouns", "price_verbs", "named_measure_nouns", "instrument_heads", "term_links", "part_phrases",
                 "regions", "part_nouns", "launch_verbs", "stated_participles", "served_nouns", "referring_nouns",
-                "instrument_references", "debt_words", "issued_nouns", "changed_nouns")  # segments.yaml's lists for segment_frames.py, segment_context.py
+                "instrument_references", "debt_words", "issued_nouns", "changed_nouns",
+                "clause_words", "served_stop_words")  # segments.yaml's lists for segment_frames, segment_context, measured_parts
 
 
 @lru_cache(maxsize=4)
@@ -409,9 +425,13 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
     scales_data = _read_yaml(lex / "scales.yaml")
     scales = {k: float(v) for k, v in scales_data["scales"].items()}
     ambiguous = frozenset(scales_data.get("ambiguous", []))
+    for key in ("scale_words", "scale_suffixes"):  # forms of `scales`, not a second list of them
+        unknown = sorted(set(scales_data[key]) - set(scales))
+        if unknown:
+            raise _fail(lex / "scales.yaml", f"{key} names forms `scales` lacks: {unknown}", ", ".join(scales))
     number_words = _read_yaml(lex / "number_words.yaml")
-    metrics, table_labels, by_subject_kind, not_by_subject_kind, difference_before, growth_of, by_clause = \
-        _load_metrics(lex / "metrics.yaml")
+    metrics, table_labels, by_subject_kind, not_by_subject_kind, difference_before, growth_of, by_clause, \
+        price_metrics = _load_metrics(lex / "metrics.yaml")
     subject_words = _load_subject_words(lex / "subjects.yaml")
     modality_data = _read_yaml(lex / "modality.yaml")
     modality = {k: tuple(_compile_lower(lex / "modality.yaml", rx) for rx in v) for k, v in modality_data.items()}
@@ -431,7 +451,8 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         models_dir=mdir,
         currencies=MappingProxyType(currencies),
         scales=MappingProxyType(scales),
-        ambiguous_scales=ambiguous,
+        ambiguous_scales=ambiguous, scale_words=tuple(map(str, scales_data["scale_words"])),
+        scale_suffixes=tuple(map(str, scales_data["scale_suffixes"])),
         number_words=MappingProxyType(number_words),
         metrics=MappingProxyType(metrics),
         table_labels=MappingProxyType(table_labels),
@@ -465,46 +486,15 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         metric_by_clause_words=MappingProxyType(_clause_words(by_clause, subject_words)),
         metric_by_subject_kind=MappingProxyType(by_subject_kind),
         not_by_subject_kind=not_by_subject_kind, difference_before=difference_before,
-        growth_of=MappingProxyType(growth_of),
+        growth_of=MappingProxyType(growth_of), price_metrics=price_metrics,
         measures=load_measures(lex / "measures.yaml", metrics, _read_yaml, _fail),
-        basis=MappingProxyType(_load_basis(lex / "basis.yaml")),
-        quote_only_bases=_load_quote_only(lex / "basis.yaml"),
-        estimate_plain_bases=frozenset(_read_yaml(lex / "basis.yaml").get("estimate_plain") or ()),
-        **_load_totals(lex / "basis.yaml", metrics),
+        **_basis_fields(lex / "basis.yaml", metrics),
         count_nouns=frozenset(str(w).lower() for w in counts["count_nouns"]),
         count_heads=frozenset(str(w).lower() for w in counts["count_heads"]),
         rating_words=frozenset(str(w).lower() for w in counts["rating_words"]),
+        count_stop_words=frozenset(str(w).lower() for w in counts["count_stop_words"]),
         tables=MappingProxyType(_read_yaml(lex / "tables.yaml")),
         conflict_cues=load_conflict_cues(lex / "conflict_gate.yaml", metrics, _read_yaml, _fail),
         rule_ids=load_rule_registry(mdir / "rules.yaml", _read_yaml, _fail),
     )
 
-
-def _load_totals(path: Path, metrics: Mapping[str, MetricSpec]) -> dict:
-    """basis.yaml `totals`: {least: amount, except: [metric, ...]} -> least_total, not_totals."""
-    totals = _read_yaml(path)["totals"]
-    least, unknown = totals.get("least"), [m for m in totals.get("except") or () if m not in metrics]
-    if not isinstance(least, (int, float)) or unknown:
-        raise _fail(path, f"`totals` needs `least` (a number) and `except` (metric names; unknown: {unknown})",
-                    "models/lexicons/basis.yaml")
-    return {"least_total": float(least), "not_totals": frozenset(totals.get("except") or ())}
-
-
-def _load_quote_only(path: Path) -> frozenset[str]:
-    """basis.yaml `quote_only`: names of bases (of its `basis` mapping) that only a market quote takes."""
-    data = _read_yaml(path)
-    names = data.get("quote_only") or []
-    unknown = [n for n in names if n not in (data.get("basis") or {})] if isinstance(names, list) else names
-    if unknown:
-        raise _fail(path, f"`quote_only` lists bases the `basis` mapping does not name: {unknown}",
-                    "models/lexicons/basis.yaml")
-    return frozenset(str(n) for n in names)
-
-
-def _load_basis(path: Path) -> dict[str, re.Pattern]:
-    """basis.yaml: {name: regex}, tried in order on lower-cased text."""
-    data = _read_yaml(path)
-    rules = data.get("basis") if isinstance(data, dict) else None
-    if not isinstance(rules, dict) or not rules:
-        raise _fail(path, "needs a `basis` mapping of {name: regex}", "models/lexicons/basis.yaml")
-    return {str(k): _compile_lower(path, str(v)) for k, v in rules.items()}

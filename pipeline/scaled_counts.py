@@ -18,11 +18,16 @@ from pathlib import Path
 from typing import Callable
 
 from .resources import Resources
+from .word_patterns import listed
 
-# a figure written with a scale word or suffix ("629.0 mln", "$1.97 billion", "Rs 154 crore", "6.2bn"; claim_metrics
-# and claim_dating read it too)
-SCALED = re.compile(r"\b(?:thousand|million|mln|mn|billion|bln|bn|trillion|tn|crore|lakh)s?\b|\d\s?(?:[mMbBkK]|bn|tn)\b")
 STRONG_CUE = 4.0
+
+
+@lru_cache(maxsize=4)
+def scaled_rx(res: Resources) -> re.Pattern:
+    """A figure written with a scale word or suffix ("629.0 mln", "$1.97 billion", "Rs 154 crore", "6.2bn";
+    claim_metrics and claim_dating read it too): scales.yaml `scale_words` (plural too) and `scale_suffixes`."""
+    return re.compile(r"\b(?:" + listed(res.scale_words) + r")s?\b|\d\s?(?:" + listed(res.scale_suffixes) + r")\b")
 
 
 def money_metric_of_count(kind: str, figure_text: str, metric: str, score_now: float, clause: str, figure_at: int,
@@ -44,7 +49,7 @@ def money_metric_of_count(kind: str, figure_text: str, metric: str, score_now: f
     ...                       39, res, score_metric)[0]
     'other'
     """
-    if kind != "count" or metric != "other" or not SCALED.search(figure_text):
+    if kind != "count" or metric != "other" or not scaled_rx(res).search(figure_text):
         return metric, score_now
     named, weight = score(clause, figure_at, "money", res)
     if weight < STRONG_CUE or named not in res.metrics or res.metrics[named].per_share \
@@ -76,7 +81,7 @@ def per_share_metric(kind: str, metric: str, text: str, end: int, res: Resources
     """
     if kind != "money" or metric in _ALSO_PER_SHARE or metric not in res.metrics or res.metrics[metric].per_share:
         return metric
-    if SCALED.search(text, max(0, end - 12), end) or not _PER_SHARE_AFTER.match(text, end):
+    if scaled_rx(res).search(text, max(0, end - 12), end) or not _PER_SHARE_AFTER.match(text, end):
         return metric
     return "share_price"
 

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .calendar_grammar import grammar
-from .measured_parts import _CLAUSE_WORDS, _LINK, _modifiers, part_words, served_part
+from .measured_parts import _LINK, _modifiers, part_words, served_part
 from .resources import Resources
 from .launch_prices import launched_item
 from .segments import (_SUBJECT_CUT, _SUBJECT_LEAD, MAX_WORDS, SegmentWords, _alternation, _content, _trim,
@@ -269,7 +269,7 @@ def named_measure(sentence: str, fig_start: int, res: Resources, frames: FrameWo
     if noun is None:
         return ""
     link = sentence[noun.end():fig_start]
-    if not _LINK.fullmatch(link) or any(w.lower() in _CLAUSE_WORDS | _NOT_LINKS
+    if not _LINK.fullmatch(link) or any(w.lower() in part_words(res).clause | _NOT_LINKS
                                         for w in re.findall(r"[A-Za-z]+", link)):
         return ""  # "a $40 billion primary investment in OpenAI at a $260 billion valuation": another noun's figure
     at = max(0, noun.start() - 60)

@@ -16,7 +16,7 @@ from .claim_periods import compared_with
 from .dates import find_periods
 from .entities import ArticleEntities
 from .records import Figure, Mention, Period
-from .reporting_periods import MONTHS, fiscal_year_end_from_labels, quarter_label
+from .reporting_periods import MONTHS, fiscal_quarter_span, fiscal_year_of, quarter_label
 from .resources import Resources
 
 
@@ -151,7 +151,7 @@ STARTING = re.compile(r"\b(?:starting|beginning|effective|commencing)(?:\s+(?:in
 
 def labels_fiscal_year_end(labeled: list[tuple[str, Period | None]], headline: str, text: str, ref: date,
                             prior: int, res: Resources) -> int | None:
-    """The fiscal year end the story's quarter labels say (reporting_periods.fiscal_year_end_from_labels),
+    """The fiscal year end the story's quarter labels say (`fiscal_year_end_from_labels`),
     `prior` (the calendar in use) when they fit it: the labels that date an actual figure (`labeled`: its
     modality and the period its clause or sentence names), not those it is compared with ("up from Q4 2023"),
     and the headline's written as fiscal ("Reports Fiscal Second Quarter 2025 Results"; a forecast of such a
@@ -171,3 +171,42 @@ def labels_fiscal_year_end(labeled: list[tuple[str, Period | None]], headline: s
     lag = res.periods.get("report_lag_days") or (7, 100)
     months = res.periods.get("fiscal_year_end_months") or (3, 6, 9, 12)
     return fiscal_year_end_from_labels(list(found.values()), ref, tuple(lag), tuple(months), prior)
+
+
+def fiscal_year_end_from_labels(labels: list[tuple[int, int | None, bool]], ref: date, lag_days: tuple[int, int],
+                                months: tuple[int, ...], prior: int = 12) -> int | None:
+    """The month a company's fiscal year ends, read from the quarters its results story names; None when
+    they tell nothing.
+
+    Companies report a quarter some weeks after it ends (`lag_days`: the fewest and most days). A label
+    of an actual result fits a year-end month (of `months`, and `prior`) when, read on the fiscal year that
+    ends then (the one named for its written year, else either of the latest two), its quarter ended within
+    that lag before `ref`: "Q3" in February fits a year ending in March (October-December), "Q2 2025" in
+    February one ending in June. Each label votes for `prior` (the calendar in use) when it fits, else
+    the calendar year (12), else the month that makes its quarter the latest; `prior` wins a tie, then 12.
+
+    labels ((q, year or None, written as fiscal)): from `quarter_label` (on a fiscal calendar "Q3" and
+    "Q3 FY25" read alike, so whether it is written as fiscal does not count here); ref (date): the
+    published day.
+
+    >>> fiscal_year_end_from_labels([(2, 2025, False), (2, None, True)], date(2025, 2, 12), (7, 100), (3, 6, 9, 12))
+    6
+    >>> fiscal_year_end_from_labels([(4, 2024, False), (3, None, False)], date(2025, 2, 12), (7, 100), (3, 6, 9, 12))
+    12
+    """
+    lo, hi = lag_days
+    votes: dict[int, int] = {}
+    for q, y, _ in labels:
+        fits = []
+        for month in sorted(set(months) | {prior}):
+            current = fiscal_year_of(ref, month)
+            for fy in ((y,) if y else (current, current - 1)):
+                lag = (ref - fiscal_quarter_span(fy, q, month)[1]).days
+                if lo <= lag <= hi:
+                    fits.append((lag, month))
+        if fits:
+            month = prior if any(m == prior for _, m in fits) else min(fits, key=lambda f: (f[1] != 12, f[0]))[1]
+            votes[month] = votes.get(month, 0) + 1
+    if not votes:
+        return None
+    return max(votes, key=lambda month: (votes[month], month == prior, month == 12))

@@ -24,7 +24,7 @@ def finished_subject(subject: Mention | None, metric: str, cands: list, topic: M
                      res: Resources, headline: str = "") -> Mention | None:
     """The subject after the rules that read its metric ("the Fed ... consumer prices rose 3%": the United States)."""
     subject = headline_country(macro_owner(subject, metric, cands, topic, res), metric, headline, res)
-    subject = full_name(commodity_country(subject, metric, cands, topic), text, res)
+    subject = full_name(commodity_country(subject, metric, cands, topic, res), text, res)
     return product_maker(subject, metric, text, res)
 
 

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from .records import Mention
 from .resources import Resources
+from .word_patterns import longest_first
 
 RULE = "subject_roles.v1"
 
@@ -76,20 +77,23 @@ def commodity_parts(text: str, raw: list[tuple[Mention, str]], common: tuple, ex
     return keep, common
 
 
+def _words(res: Resources, key: str) -> list[str]:
+    """subjects.yaml's list `key`."""
+    return [str(v) for v in res.subject_words.get(key) or ()]
+
+
 @lru_cache(maxsize=4)
 def _speech_rx(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
-    data = res.subject_words
-    verbs = [str(v) for v in data.get("speech_verbs") or ()]
-    roles = [str(v) for v in data.get("speaker_roles") or ()]
+    verbs, roles = _words(res, "speech_verbs"), _words(res, "speaker_roles")
     if not verbs:
         return None
-    alt = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    alt = longest_first(verbs)
     # "X said", "X, the bank's chief economist, said", "X (Reuters) said", "X also said"
     after = re.compile(r"(?:\s*,[^,.;:\n]{1,90},|\s*\([^()\n]{1,40}\))?\s+(?:also\s+|now\s+|further\s+)?(?:" + alt
                        + r")\b", re.I)
     # "said X", "according to X" ("..., said Lai", "..., according to Annabel Bishop")
     before = re.compile(r"(?:\b(?:" + alt + r")|\baccording\s+to)\s+(?:the\s+)?$", re.I)
-    ralt = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True)) if roles else "(?!)"
+    ralt = longest_first(roles) if roles else "(?!)"
     # "economist Annabel Bishop", "analyst David Sutliff", "Salomon analyst", "X, an analyst at"
     role = re.compile(r"\b(?:" + ralt + r")s?\s+$|^\s*,\s+(?:[\w'’-]+\s+){0,5}?(?:"
                       + ralt + r")s?\b", re.I)
@@ -98,13 +102,11 @@ def _speech_rx(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern] | No
 
 @lru_cache(maxsize=4)
 def _employer_rx(res: Resources) -> tuple[re.Pattern, re.Pattern] | None:
-    data = res.subject_words
-    roles = [str(v) for v in data.get("research_roles") or ()]
-    calls = [str(v) for v in data.get("broker_calls") or ()]
+    roles, calls = _words(res, "research_roles"), _words(res, "broker_calls")
     if not roles:
         return None
-    ralt = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
-    calt = "|".join(re.escape(c) for c in sorted(calls, key=len, reverse=True)) or "(?!)"
+    ralt = longest_first(roles)
+    calt = longest_first(calls) or "(?!)"
     # after the name: "Salomon analyst", "Standard Chartered strategists", "E&P has a neutral rating"
     after = re.compile(r"(?:['’]s)?\s+(?:(?:" + ralt + r")\b|(?:has|keeps|maintains|retains|reiterates|initiates|starts)"
                        r"\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:" + calt + r")\b)", re.I)
@@ -167,7 +169,7 @@ def _mover_rx(res: Resources) -> re.Pattern | None:
     verbs = [str(v) for v in res.subject_words.get("mover_verbs") or ()]
     if not verbs:
         return None
-    alt = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    alt = longest_first(verbs)
     # "Yonghui Superstores declines 2.15%", "Fedex, down 25 percent", "Northern Star Resources is up 0.7%",
     # "Hutchison (0013.HK) gained as much as 3%"
     # after a comma only "up" or "down" ("Fedex, down 25 percent"): ", the new entity ..., declined" is an aside

@@ -13,35 +13,41 @@ from functools import lru_cache
 
 from .resources import Resources
 from .subjects import FEATURES, Candidate
+from .word_patterns import listed, names_pattern
 
 RULE = "tariff_owners.v1"
 
-# "[[25%]] tariffs", "a [[10%]] duty", "[[25%]] Steel, Aluminum Tariffs", "tariffs from 10 percent to [[25 percent]]"
-_AFTER = re.compile(r"\s*(?:(?:-|\s)?(?:ad valorem|import|retaliatory|reciprocal|punitive|additional|blanket|across-the-board|"
-                    r"global|[A-Z][\w-]*,?|and)\s+){0,4}(?:tariffs?|duty|duties|levy|levies)\b", re.I)
-_BEFORE = re.compile(r"\b(?:tariffs?|duty|duties|levy|levies)\s+(?:(?:rate\s+)?(?:of|at|to|from)|from\s+\S+\s+(?:percent|pct|%)?\s*to)"
-                     r"\s+$", re.I)
-_TARGET = re.compile(r"\b(?:on|from|against|of|to|into|for)\s+(?:the\s+)?(?:goods\s+from\s+)?$", re.I)
+
+@lru_cache(maxsize=4)
+def _tariff_rx(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The words after a tariff's rate, before it, and before its target: subjects.yaml `tariff_nouns`,
+    `tariff_modifiers`, `tariff_targets`."""
+    words = res.subject_words
+    nouns = listed(words["tariff_nouns"])
+    # "[[25%]] tariffs", "a [[10%]] duty", "[[25%]] Steel, Aluminum Tariffs", "tariffs from 10 percent to [[25 percent]]"
+    after = re.compile(r"\s*(?:(?:-|\s)?(?:" + listed(words["tariff_modifiers"]) + r"|[A-Z][\w-]*,?|and)\s+){0,4}(?:"
+                       + nouns + r")\b", re.I)
+    before = re.compile(r"\b(?:" + nouns + r")\s+(?:(?:rate\s+)?(?:of|at|to|from)|from\s+\S+\s+(?:percent|pct|%)?\s*to)"
+                        r"\s+$", re.I)
+    target = re.compile(r"\b(?:" + listed(words["tariff_targets"]) + r")\s+(?:the\s+)?(?:goods\s+from\s+)?$", re.I)
+    return after, before, target
 
 
 @lru_cache(maxsize=4)
 def _governments(res: Resources) -> tuple[re.Pattern | None, dict[str, str]]:
-    names = {str(k): str(v) for k, v in (res.subject_words.get("governments") or {}).items()}
-    if not names:
-        return None, {}
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alt + r")(?:['’]s)?(?![\w-])"), names
+    return names_pattern(res.subject_words.get("governments") or {}, r"(?:['’]s)?")
 
 
-def is_tariff_rate(text: str, fig_start: int, fig_end: int, sent_start: int) -> bool:
+def is_tariff_rate(text: str, fig_start: int, fig_end: int, sent_start: int, res: Resources) -> bool:
     """Whether the figure is the rate of a tariff or duty ("25% tariffs", "tariffs from 10 percent to 25 percent")."""
-    return bool(_AFTER.match(text, fig_end) or _BEFORE.search(text, max(sent_start, fig_start - 60), fig_start))
+    after, before, _ = _tariff_rx(res)
+    return bool(after.match(text, fig_end) or before.search(text, max(sent_start, fig_start - 60), fig_start))
 
 
 def tariff_owner(text: str, fig, sent_start: int, cands: list, best, res: Resources):
     """The country that imposes the tariff whose rate `fig` (a Figure) is, as a candidate; else `best`."""
     fig_start, fig_end = fig.start, fig.end
-    if best is None or not is_tariff_rate(text, fig_start, fig_end, sent_start):
+    if best is None or not is_tariff_rate(text, fig_start, fig_end, sent_start, res):
         return best
     rx, names = _governments(res)
     found = []  # (end, country name): imposers named before the figure, not as the tariff's target
@@ -52,7 +58,8 @@ def tariff_owner(text: str, fig, sent_start: int, cands: list, best, res: Resour
         for m in rx.finditer(text, sent_start, fig_start):
             key = re.sub(r"['’]s$", "", m.group())
             found.append((m.end(), m.start(), names[key]))
-    found = [f for f in found if not _TARGET.search(text, max(sent_start, f[1] - 25), f[1])]
+    target = _tariff_rx(res)[2]
+    found = [f for f in found if not target.search(text, max(sent_start, f[1] - 25), f[1])]
     if not found:
         return best
     _, start, country = max(found)

@@ -404,3 +404,55 @@ def test_word_lists_under_models_hold_only_words(path):
 
 def test_lexicons_keep_the_words_yaml_1_1_would_turn_into_booleans(resources):
     assert "No" in resources.abbreviations and "On" in resources.sentence_starters
+
+
+# Word lists moved out of the code into models/ (issue 18): each is a required key of its file's schema, so a
+# renamed key stops the load with one E005 line naming the file and the key, never a KeyError on every article.
+MOVED_WORD_LISTS = [
+    ("lexicons/scales.yaml", "scale_words"), ("lexicons/scales.yaml", "scale_suffixes"),  # scaled_counts.SCALED
+    ("lexicons/subjects.yaml", "tariff_nouns"), ("lexicons/subjects.yaml", "tariff_modifiers"),  # tariff_owners
+    ("lexicons/subjects.yaml", "tariff_targets"),
+    ("lexicons/subjects.yaml", "group_not_modifiers"), ("lexicons/subjects.yaml", "group_determiners"),  # group_subjects
+    ("lexicons/subjects.yaml", "group_rest_stops"), ("lexicons/subjects.yaml", "compared_words"),
+    ("lexicons/subjects.yaml", "compared_hedges"),
+    ("lexicons/subjects.yaml", "not_first_names"),  # full_names._FUNCTION_WORDS
+    ("lexicons/metrics.yaml", "price_metrics"),  # commodity_countries._PRICE_METRICS
+    ("lexicons/number_words.yaml", "change_words"), ("lexicons/number_words.yaml", "move_words"),  # figures
+    ("lexicons/number_words.yaml", "multiple_not_after"),
+    ("lexicons/number_words.yaml", "not_before_falling_nouns"), ("lexicons/number_words.yaml", "flat_before"),  # signs
+    ("lexicons/number_words.yaml", "down_verbs"),
+    ("lexicons/counts.yaml", "count_stop_words"),  # counted._STOP
+    ("lexicons/number_words.yaml", "article_followers"),  # figure_atoms._ARTICLE_FOLLOWERS
+    ("lexicons/number_words.yaml", "not_product_names"),  # figures._NOT_PRODUCT_WORDS
+    ("lexicons/subjects.yaml", "headline_labels"), ("lexicons/subjects.yaml", "headline_not_openers"),  # headline_subject
+    ("lexicons/subjects.yaml", "headline_not_names"),
+    ("lexicons/segments.yaml", "clause_words"), ("lexicons/segments.yaml", "served_stop_words"),  # measured_parts
+    ("lexicons/number_words.yaml", "qualifiers"),  # figure_atoms.QUALIFIERS
+    ("lexicons/number_words.yaml", "year_words_before"), ("lexicons/number_words.yaml", "count_words_before"),  # counted
+]
+
+
+@pytest.mark.parametrize("rel, key", MOVED_WORD_LISTS, ids=lambda v: str(v))
+def test_a_moved_word_list_is_required_and_a_renamed_one_stops_the_load(tmp_path, rel, key):
+    from pipeline.lexicons import LEXICONS
+    from test_error_paths import test_a_renamed_key_names_the_file_and_the_key as renamed_key_stops_the_load
+
+    assert key in LEXICONS[rel], f"{rel}: {key} needs its shape in pipeline/lexicons.py"
+    renamed_key_stops_the_load(tmp_path, rel, key)  # one E005 line naming the file and the key
+
+
+def test_scale_forms_must_be_forms_of_scales(tmp_path):
+    """scales.yaml `scale_words` and `scale_suffixes` select forms of `scales`; a form it lacks stops the load."""
+    import shutil
+
+    from pipeline.errors import ModelsError
+    from pipeline.resources import load_resources
+
+    models = tmp_path / "models"
+    shutil.copytree(MODELS, models)
+    path = models / "lexicons" / "scales.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("scale_words: [thousand,", "scale_words: [zillion, thousand,"), encoding="utf-8")
+    with pytest.raises(ModelsError) as info:
+        load_resources(str(models))
+    assert str(info.value).startswith("E005: ") and "zillion" in str(info.value)

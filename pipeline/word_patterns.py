@@ -1,0 +1,45 @@
+"""Regex alternations built from the word lists of models/: the words are data, the pattern around them code.
+
+A list's words are joined in the order its file writes them, as the code's literal alternations were, so a
+pattern built from a list matches what the literal matched (an alternation tries its branches in order).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Mapping
+
+
+def listed(words: Iterable[object], space: str = r"\ ") -> str:
+    r"""The words as one alternation, escaped, in the order given; a space in a phrase written as `space`.
+
+    >>> print(listed(["vs.", "versus"]))
+    vs\.|versus
+    >>> print(listed(["compared with", "than"], space=r"\s+"))
+    compared\s+with|than
+    """
+    return "|".join(re.escape(str(w)).replace("\\ ", space) for w in words)
+
+
+def longest_first(words: Iterable[object]) -> str:
+    """The words as one alternation, escaped, longest first (a longer phrase wins over its own start).
+
+    >>> longest_first(["bank", "banks", "investment bank"])
+    'investment\\\\ bank|banks|bank'
+    """
+    return "|".join(re.escape(w) for w in sorted(map(str, words), key=len, reverse=True))
+
+
+def names_pattern(names: Mapping[object, object], tail: str = "") -> tuple[re.Pattern | None, dict[str, str]]:
+    """A pattern of a mapping's names as whole words, longest first, then `tail`; and the mapping as strings.
+
+    (None, {}) for an empty mapping. subjects.yaml `governments` ("Trump" -> United States) and `market_cities`
+    ("Seoul" -> KOSPI) are read so.
+
+    >>> rx, names = names_pattern({"Seoul": "KOSPI", "Seoul Composite": "KOSPI"})
+    >>> rx.search("the Seoul Composite rose").group(), names["Seoul"]
+    ('Seoul Composite', 'KOSPI')
+    """
+    out = {str(k): str(v) for k, v in names.items()}
+    if not out:
+        return None, {}
+    return re.compile(r"(?<![\w-])(?:" + longest_first(out) + r")" + tail + r"(?![\w-])"), out
