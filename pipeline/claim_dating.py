@@ -210,53 +210,87 @@ def _year_just_ended(periods: list[Period], text: str, ref) -> Period | None:
 def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | None) -> bool:
     """Date a figure whose text named no period, and settle its modality by its period; True when the text
     wrote the period. `previous` is the claim made before it (an estimate set against that guidance)."""
-    text, res, fig, sent, ref, fy_end = story.text, story.res, d.fig, d.sent, story.article.published, story.fy_end
-    if d.metric == "ambiguous_pe":
-        d.metric = "forward_pe" if story.has_forward.get(d.entity) else "trailing_pe"
-        d.timing = "point"
-    metric, modality, timing, period, back = d.metric, d.modality, d.timing, d.period, d.back
+    text, res, fig, ref = story.text, story.res, d.fig, story.article.published
+    _settle_pe(story, d)
     same = _restated_period(previous, fig, text)
     if same is not None:  # "560 billion yuan ($83 billion)": the period of the amount it restates
         d.period = same
         return True
+    metric, modality, timing, period, back = d.metric, d.modality, d.timing, d.period, d.back
     default = "report" if d.results_line else res.metrics[metric].default_period if metric in res.metrics else "none"
     if undated_figure(period, fig, text, res, metric, default, timing):
         period, default = None, "none"
     period_written = period is not None
     if period is None and modality == "estimate":  # an estimate set against the guidance before it
-        period = guided_period(previous, text[sent.start:sent.end], fig.unit)
+        period = guided_period(previous, text[d.sent.start:d.sent.end], fig.unit)
     period = period or payout_quarter(fig, text, metric, modality, ref, res)
     ago, kept = months_ago(period, fig, timing, ref), period  # "(compared to $7.3 billion a year ago)"
     back, period = (ago, None) if ago else (back, period)
-    reported = bool(ago) or default == "report" or report_change(fig, text, metric, modality, res) or (
-        metric == "other" and modality == "actual" and fig.kind in ("percent", "pp")
-        and (sp.story_period or sp.year_ended) is not None
-        and period is None and not d.rate)
-    if period is None and reported and d.sentence_report is None and not back and not d.whole_year:
-        period = sp.openings.period(sent.start, modality)
-    if period is None and reported:
-        # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported
-        # period, else the one the story reports most; "a year earlier" is that period a year before
-        own = story.entity_periods.get(d.entity) if not sp.preview else None  # a preview's quarters: the headline's
-        base = d.sentence_report or (story.story_periods[own.most_common(1)[0][0]] if own else sp.story_period) or (
-            sp.latest_quarter if sp.latest_quarter is not None and not per_year(text[sent.start:sent.end]) else None) \
-            or (sp.year_ended if timing == "flow" and not stated_now(fig, text, res) else None)
-        if base is not None and modality == "forecast" and not back and d.sentence_report is None and not sp.preview:
-            period = guided_year(base, fy_end, ref)
-        elif base is not None and d.whole_year:
-            period = whole_year_of(base, fy_end)
-        elif base is not None:
-            period = shift_period(base, -back) if back else base
+    if period is None and _reported(story, sp, d, default, bool(ago)):
+        period = _report_period(story, sp, d, back)
     period = period or (kept if ago else None)  # no report period to date back: the day a year before
-    if period is None and ref is not None and (default == "day" or stated_now(fig, text, res) or (
-            metric not in res.metrics and fig.kind == "money" and abs(fig.value) < _PRICE_BELOW)):
-        period = Period("", -1, -1, ref, ref, ref.isoformat(), "day", "claims.published_day.v1")
-    if period is None and modality == "actual" and not fig.table_label:  # a monthly data story's month
-        period = sp.month_reported
+    if period is None:
+        period = _undated_period(story, sp, d, default)
+    d.period, d.modality = period, _modality_by_period(period, modality, timing, ref)
+    return period_written
+
+
+def _settle_pe(story: Story, d: Draft) -> None:
+    """A P/E its clause left open is forward when the story names a forward one for its entity, else trailing."""
+    if d.metric == "ambiguous_pe":
+        d.metric = "forward_pe" if story.has_forward.get(d.entity) else "trailing_pe"
+        d.timing = "point"
+
+
+def _reported(story: Story, sp: StoryPeriods, d: Draft, default: str, dated_back: bool) -> bool:
+    """Whether the figure takes a report period: dated a year back, its metric's default, a reported change, or an
+    actual share with no rate word in a story that reports a period ("a 7% increase in gross order value")."""
+    fig, metric, modality = d.fig, d.metric, d.modality
+    return dated_back or default == "report" or report_change(fig, story.text, metric, modality, story.res) or (
+        metric == "other" and modality == "actual" and fig.kind in ("percent", "pp")
+        and (sp.story_period or sp.year_ended) is not None and not d.rate)
+
+
+def _report_period(story: Story, sp: StoryPeriods, d: Draft, back: int) -> Period | None:
+    """The report period of a figure that takes one: its paragraph opener's, else the entity's (a year back for
+    "a year earlier"), else the one the story reports most, the latest ended quarter or the year just ended."""
+    text, fig, sent, modality = story.text, d.fig, d.sent, d.modality
+    if d.sentence_report is None and not back and not d.whole_year:
+        period = sp.openings.period(sent.start, modality)
+        if period is not None:
+            return period
+    # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported
+    # period, else the one the story reports most; "a year earlier" is that period a year before
+    own = story.entity_periods.get(d.entity) if not sp.preview else None  # a preview's quarters: the headline's
+    base = d.sentence_report or (story.story_periods[own.most_common(1)[0][0]] if own else sp.story_period) or (
+        sp.latest_quarter if sp.latest_quarter is not None and not per_year(text[sent.start:sent.end]) else None) \
+        or (sp.year_ended if d.timing == "flow" and not stated_now(fig, text, story.res) else None)
+    if base is None:
+        return None
+    if modality == "forecast" and not back and d.sentence_report is None and not sp.preview:
+        return guided_year(base, story.fy_end, story.article.published)
+    if d.whole_year:
+        return whole_year_of(base, story.fy_end)
+    return shift_period(base, -back) if back else base
+
+
+def _undated_period(story: Story, sp: StoryPeriods, d: Draft, default: str) -> Period | None:
+    """A figure no report period dates: the story's day for a point (or a price no metric names), else the
+    month a monthly data story reports for an actual figure outside a table."""
+    fig, res, ref = d.fig, story.res, story.article.published
+    if ref is not None and (default == "day" or stated_now(fig, story.text, res) or (
+            d.metric not in res.metrics and fig.kind == "money" and abs(fig.value) < _PRICE_BELOW)):
+        return Period("", -1, -1, ref, ref, ref.isoformat(), "day", "claims.published_day.v1")
+    if d.modality == "actual" and not fig.table_label:  # a monthly data story's month
+        return sp.month_reported
+    return None
+
+
+def _modality_by_period(period: Period | None, modality: str, timing: str, ref) -> str:
+    """An actual figure of a period long past is historical; of one not yet begun, a forecast."""
     if period is not None and ref is not None and period.period_end and modality == "actual":
         if period.period_end < ref - timedelta(days=_HISTORICAL_DAYS if timing == "point" else _HISTORICAL_FLOW_DAYS):
-            modality = "historical"
-        elif period.period_start and period.period_start > ref:
-            modality = "forecast"
-    d.period, d.modality = period, modality
-    return period_written
+            return "historical"
+        if period.period_start and period.period_start > ref:
+            return "forecast"
+    return modality
