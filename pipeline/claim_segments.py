@@ -22,7 +22,8 @@ from .segments import bond_term, entity_words_of, find_segment, index_futures, s
 _SEGMENT_BEFORE_METRIC = r"\b({segs})\s+(?:revenues?|sales|income|profit|growth)\b"
 # metrics the rules may give a government bond's move or level when its clause names no yield cue
 _BOND_MOVES = frozenset({"price_change", "other", "interest_rate", "bond_yield", "debt"})
-_SHARE_METRICS = frozenset({"share_price", "price_change"})  # a stock's quote: its depositary receipt's, where it has one
+# a stock's quote: its depositary receipt's, where it has one (segment_context.listed_receipt)
+_SHARE_METRICS = frozenset({"share_price", "price_change"})
 _PART_OWNERS = frozenset({"company", "name", "unit"})  # whose measure's modifiers can name a part (measured_parts.py)
 _NOT_BOND_ISSUERS = frozenset({"company", "unit", "segment", "index", "person", "commodity", "currency", "crypto", "name"})
 

@@ -394,7 +394,9 @@ def _load_subject_words(path: Path) -> dict:
 
 _FRAME_LISTS = ("held_nouns", "price_verbs", "named_measure_nouns", "instrument_heads", "term_links", "part_phrases",
                 "regions", "part_nouns", "launch_verbs", "stated_participles", "served_nouns", "referring_nouns",
-                "instrument_references", "debt_words", "issued_nouns", "changed_nouns", "model_words", "product_nouns", "measure_heads")  # segments.yaml's lists for segment_frames.py, segment_context.py
+                "instrument_references", "debt_words", "issued_nouns", "changed_nouns",
+                "model_words", "product_nouns", "measure_heads")
+# (segments.yaml's lists for segment_frames.py, segment_context.py, segments.py, headline_products.py)
 
 
 @lru_cache(maxsize=4)
