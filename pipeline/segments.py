@@ -78,6 +78,7 @@ class SegmentWords:
     subject_verb: re.Pattern  # a clause's subject ends at one of these verbs before the figure
     whole_nouns: frozenset[str]  # nouns that describe a whole company ("the medical devices company")
     not_products: frozenset[str]  # capitalised words after a price that name no product ("Series", "IPO")
+    measure_heads: frozenset[str]  # a subject with one of these names a measure, not a part ("the retention rate")
     leading_time: re.Pattern  # a clause's opening time phrase, left out of its subject
     between: re.Pattern  # the words a subject's verb and its figure may have between them
 
@@ -91,6 +92,7 @@ def segment_words(res: Resources) -> SegmentWords:
                         between=re.compile(_BETWEEN_VERB_AND_FIGURE.format(stated=stated), re.I),
                         generic=res.segment_generic_words, whole_nouns=res.segment_whole_nouns,
                         not_products=res.segment_not_products,
+                        measure_heads=frozenset(res.segment_lists["measure_heads"]),
                         subject_verb=re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|all|each|both|will|would|"
                                                 r"\w+ly)\s+)*(?:" + verbs + r")\b", re.I))
 
@@ -197,6 +199,8 @@ def product_after(after: str, words: SegmentWords, entity_words: frozenset[str])
             (nxt := _WORD.match(after, m.end(1) + 1)) is not None and nxt.group().lower().strip(".'") in _PROVIDED:
         return ""  # "the $16.33 FactSet consensus": whose estimate, not what it is of
     name = m.group(1)
+    if all(w.isupper() and w.isalpha() for w in name.split()):
+        return ""  # a line in capitals ("$1.86 BILLION YEAR AGO"): its case tells no name
     first = name.split()[0].lower()
     if first in words.not_products or first.isupper() and len(first) <= 4 and first.lower() in words.generic:
         return ""
@@ -253,6 +257,8 @@ def clause_subject(before: str, words: SegmentWords, entity_words: frozenset[str
             return ""  # a name: the subject is an entity, or the entity misread
     if tokens[-1].lower() in words.whole_nouns:
         return ""  # "shares of the medical devices company": the entity described, not a part of it
+    if any(t.lower().strip(",.") in words.measure_heads for t in tokens):
+        return ""  # "The company's dollar-based net retention rate was": the measure, not a part
     phrase = _trim(head, words, entity_words)
     if not phrase:
         return ""

@@ -113,6 +113,13 @@ def test_names_the_part(sentence, figure, kind, entity, expected):
     # a whole market, industry or sector estimated is the whole, not a part
     ("The location data market was valued at $10 billion last year.", "$10 billion", "money", "Foursquare"),
     ("The company was valued at $10 billion in its last round.", "$10 billion", "money", "Acme"),
+    # a subject that names a measure (a rate, a ratio, an activity), not a part
+    ("The company's dollar-based net retention rate was more than 110% last year.", "110%", "percent", "Asana"),
+    ("* Leasing activity surged to 708,000 square feet in Q4.", "708,000 square feet", "quantity", "Kilroy Realty"),
+    ("The loan-to-deposit ratio rose to 82% at the end of March.", "82%", "percent", "Acme Bank"),
+    ("Average engagement on the app increased 12% from a year earlier.", "12%", "percent", "Snap"),
+    # a line in capitals: its case names no product
+    ("* Q4 REVENUE $1.89 BILLION VERSUS $1.86 BILLION YEAR AGO", "$1.86", "money", "Acme"),
 ])
 def test_names_no_part(sentence, figure, kind, entity):
     assert segment(sentence, figure, kind, entity) == ""
