@@ -116,7 +116,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/units.yaml": {"units": Shape(dict, (str,))},  # load_resources
 }
 
-# The gazetteer's files are read whole (resources._gazetteer_entries) and every key is optional, so
+# The gazetteer's files are read whole (gazetteer_files.gazetteer_entries) and every key is optional, so
 # a renamed key would drop its entries silently: only these keys may appear (us_default and regions
 # are notes for people; no code reads them).
 GAZETTEER_KEYS: dict[str, Shape] = {

@@ -21,7 +21,6 @@ from .basis_data import load_basis
 from .conflict_gate import load_conflict_cues
 from .lowered import lower_pattern, lower_text, required_literals  # noqa: F401 (the stages import them from here)
 from .errors import ModelsError, MESSAGES
-from .identity import slug
 from .lexicons import find_problem, relative_to_models
 from .measures import load_measures
 from .rule_registry import load_rule_registry
@@ -289,57 +288,6 @@ def _clause_words(by_clause: dict, subject_words: dict) -> dict[str, tuple]:
     return out
 
 
-def _gazetteer_entries(gdir: Path) -> tuple[list[Entry], set[str], dict[str, str]]:
-    entries: list[Entry] = []
-    exchanges: set[str] = set()
-    datelines: dict[str, str] = {}
-    if not gdir.is_dir():
-        return entries, exchanges, datelines
-    for path in sorted(gdir.glob("*.yaml")):
-        data = _read_yaml(path)
-        for row in data.get("companies", []) or []:
-            fy = int(row.get("fy_end_month", 12) or 12)
-            if not 1 <= fy <= 12:
-                raise _fail(path, f"{row.get('name')}: fy_end_month {fy}", "1..12")
-            tickers = [str(t) for t in (row.get("tickers") or [])]
-            cid = str(row.get("id") or (tickers[0] if tickers else slug(row["name"])))
-            aliases = tuple(str(a) for a in (row.get("aliases") or [])) + tuple(tickers)
-            entries.append(Entry(row["name"], cid, "company", aliases, fy_end_month=fy,
-                                 country=str(row.get("country", "")), tickers=tuple(tickers),
-                                 former=_former_names(path, row, aliases)))
-            for unit in row.get("units", []) or []:
-                entries.append(Entry(unit["name"], str(unit.get("id") or slug(unit["name"])), "unit",
-                                     tuple(str(a) for a in (unit.get("aliases") or [])),
-                                     parent=row["name"], segment=str(unit.get("segment", "")), fy_end_month=fy))
-        for key, kind in (("indices", "index"), ("groups", "group"), ("regulators", "regulator"),
-                          ("countries", "country")):
-            for row in data.get(key, []) or []:
-                entries.append(Entry(row["name"], str(row.get("id") or slug(row["name"])), kind,
-                                     tuple(str(a) for a in (row.get("aliases") or [])),
-                                     country=str(row.get("country", "")), currency=str(row.get("currency", ""))))
-        for row in data.get("exchanges", []) or []:
-            exchanges.add(str(row["name"]))
-            exchanges.update(str(a) for a in (row.get("aliases") or []))
-        for row in data.get("datelines", []) or []:
-            datelines[str(row["city"]).upper()] = str(row["currency"])
-    return entries, exchanges, datelines
-
-
-
-def _former_names(path: Path, row: dict, aliases: tuple[str, ...]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """A company's `former_names` as (name, until, aliases), by `until`; each alias must be one of the row's."""
-    out = []
-    for f in row.get("former_names") or ():
-        until = str(f.get("until", ""))
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", until):
-            raise _fail(path, f"{row['name']}: former name {f.get('name')!r} until {until!r}", 'an ISO day such as "2021-10-28"')
-        names = tuple(str(a) for a in (f.get("aliases") or ()))
-        if not names or not set(names) <= set(aliases):
-            raise _fail(path, f"{row['name']}: former name {f.get('name')!r} aliases {list(names)}", "some of the row's aliases")
-        out.append((str(f["name"]), until, names))
-    return tuple(sorted(out, key=lambda f: f[1]))
-
-
 def _load_rates(rdir: Path) -> dict[tuple[str, int], float]:
     rates: dict[tuple[str, int], float] = {}
     if not rdir.is_dir():
@@ -436,7 +384,9 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
     subject_words = _load_subject_words(lex / "subjects.yaml")
     modality_data = _read_yaml(lex / "modality.yaml")
     modality = {k: tuple(_compile_lower(lex / "modality.yaml", rx) for rx in v) for k, v in modality_data.items()}
-    entries, exchanges, datelines = _gazetteer_entries(mdir / "gazetteer")
+    from .gazetteer_files import gazetteer_entries  # it reads Entry and the checked YAML reader from here
+
+    entries, exchanges, datelines = gazetteer_entries(mdir / "gazetteer")
     clean = _read_yaml(lex / "clean.yaml")
     segments = _read_yaml(lex / "segments.yaml")
     counts = _read_yaml(lex / "counts.yaml")

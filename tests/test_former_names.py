@@ -59,9 +59,9 @@ def test_a_story_after_the_renaming_gets_todays_name(text, published, figure, na
 ], ids=["until", "aliases"])
 def test_a_former_name_the_loader_cannot_read_stops_the_load(tmp_path, former):
     from pipeline.errors import ModelsError
-    from pipeline.resources import _former_names
+    from pipeline.gazetteer_files import former_names
 
     row = {"name": "Meta", "aliases": ["Facebook", "Facebook Inc"], "former_names": former}
     with pytest.raises(ModelsError) as info:
-        _former_names(tmp_path / "companies.yaml", row, tuple(row["aliases"]))
+        former_names(tmp_path / "companies.yaml", row, tuple(row["aliases"]))
     assert str(info.value).startswith("E005: ") and "Meta" in str(info.value)
