@@ -12,20 +12,14 @@ from __future__ import annotations
 
 import re
 
-from .subjects import SubjectWords, written_lower
+from .subjects import SubjectWords, found_in_article, written_lower
 
 _FIRST_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?(?=\s+\S)")
 
 
 def _capitalised_inside(word: str, text: str, words: SubjectWords) -> bool:
     """Whether the article writes `word` capitalised after a lower-case word or a comma (inside a sentence)."""
-    memo = words.last_scan.get("inside")
-    if memo is None or memo[0] is not text:
-        memo = words.last_scan["inside"] = (text, {})
-    found = memo[1].get(word)
-    if found is None:
-        found = memo[1][word] = bool(re.search(r"[a-z0-9,;]\s+" + re.escape(word) + r"(?![\w-])", text))
-    return found
+    return found_in_article("inside", word, r"[a-z0-9,;]\s+" + re.escape(word) + r"(?![\w-])", text, words)
 
 
 def _written_alone(text: str, s: int, rest: int, e: int, words: SubjectWords) -> bool:

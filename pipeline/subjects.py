@@ -377,14 +377,20 @@ def word_order_chunks(text: str, sent_start: int, sent_end: int, words: SubjectW
 _OWNED_NOUN = re.compile(r"\s+(?:shares|stock|ADRs)\b")
 
 
-def written_lower(name: str, text: str, words: SubjectWords) -> bool:
-    memo = words.last_scan.get("lower")
+def found_in_article(kind: str, key: str, pattern: str, text: str, words: SubjectWords) -> bool:
+    """Whether `pattern` occurs in the article's `text`, searched once per article for each (kind, key)."""
+    memo = words.last_scan.get(kind)
     if memo is None or memo[0] is not text:
-        memo = words.last_scan["lower"] = (text, {})
-    found = memo[1].get(name)
+        memo = words.last_scan[kind] = (text, {})
+    found = memo[1].get(key)
     if found is None:
-        found = memo[1][name] = bool(re.search(r"(?<![\w.-])" + re.escape(name.lower()) + r"(?![\w-])", text))
+        found = memo[1][key] = bool(re.search(pattern, text))
     return found
+
+
+def written_lower(name: str, text: str, words: SubjectWords) -> bool:
+    """Whether the article writes `name` in lower case somewhere."""
+    return found_in_article("lower", name, r"(?<![\w.-])" + re.escape(name.lower()) + r"(?![\w-])", text, words)
 
 
 def _name_candidates(chunks: list[tuple[int, int]], text: str, taken: list[tuple[int, int]], res: Resources,
