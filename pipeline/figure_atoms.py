@@ -139,7 +139,7 @@ class Scanner:
             rf"(?:\s{{0,2}}(?P<scale>{alternation(self.scales)})(?![^\W\d_])|-(?P<hscale>{alternation(k for k in self.scales if len(k) > 2)})(?![^\W\d_]))?"
             rf"(?:\s?(?P<unit>{_PCT}|{_MULT})|\s(?P<times>times)\b|(?:\s?|-)(?P<sub>{alternation(subunits)})(?![^\W\d_])"
             rf"|(?P<hyph>\s?|-)(?P<scur>{names_after})(?![^\W\d_])|\s?(?P<ssym>{alternation(sym_after)})(?!\s?\d)"
-            rf"|(?:\s|-(?=[^\W\d_]{{4}}))(?P<qunit>(?i:{alternation(res.physical_units)}))(?![^\W\d_]))?"
+            rf"|(?:\s|-(?=[^\W\d_]{{4}})|(?=[a-z]?[A-Z][A-Za-z]{{0,2}}\d?(?![^\W\d_])))(?P<qunit>(?i:{alternation(res.physical_units)}))(?![^\W\d_]))?"
         )
         # NOTE: find_atoms tries the pattern only where a token that can open an atom starts (the pattern is
         # a long alternation that re would otherwise try at every character); keep in sync with the pattern.

@@ -65,9 +65,16 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
         return fig
     before_rx, after_rx = _sign_patterns(res)
     if (before_rx.search(text[max(0, fig.start - 40):fig.start]) or after_rx.match(text, fig.end)
-            or _restated_fall(res).search(text[max(0, fig.start - 90):fig.start])):
+            or _restated_fall(res).search(text[max(0, fig.start - 90):fig.start])
+            or _OFF_BEFORE.search(text[max(0, fig.start - 40):fig.start])):
         return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
     return fig
+
+
+# "* Off 77.12% from its record high", "shares were off 3%": "off" opening a line or clause, or after a
+# verb of being or a price's noun, is a fall ("paid off 50%" is not: a verb before it)
+_OFF_BEFORE = re.compile(r"(?:^|[*•:;,(-]\s*|\b(?:was|were|is|are|now|been|stock|shares|index|prices?)\s+)off\s+"
+                         r"(?:(?:about|around|roughly|nearly|some|almost|more\s+than)\s+)?$", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -174,6 +181,9 @@ def find_word_changes(text: str, res: Resources, figures: list[Figure]) -> list[
             continue
         if m.group().lower() in ("flat", "unchanged") and not _flat_before(res).search(text[max(0, m.start() - 20):m.start()]):
             continue  # "flat screen", "a flat fee": only a stated level change counts
+        if m.group().lower() in ("flat", "unchanged") and _AT_LEVEL.match(text, m.end()) and \
+                any(f.start == _AT_LEVEL.match(text, m.end()).end() for f in figures):
+            continue  # "unchanged at 3.7%", "flat at 134.95 euros": the level is the figure; nothing measures a change
         if m.group().lower() in ("double", "triple") and _not_a_change(text, m.start(), m.end()):
             continue  # "a double-income household", "can double as hubs": an adjective, not a change
         if "fold" in m.group().lower() and not _fold_context(text, m.start(), m.end(), res):
@@ -194,6 +204,7 @@ def find_word_changes(text: str, res: Resources, figures: list[Figure]) -> list[
     return out
 
 
+_AT_LEVEL = re.compile(r"\s+(?:at|on)\s+(?:(?:about|around|roughly|some|nearly)\s+)?")
 _DIGIT_FOLD = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d+)?)(?:-|\s)?fold\b", re.I)
 
 

@@ -13,7 +13,7 @@ from .resources import Resources
 
 # A table cell after an accounting negative: only numbers, signs, "vs", n/a, dashes or a markdown
 # table's bars ("| (0.01) | 0.03 |") to the line's end.
-_CELLS_TO_EOL = re.compile(r"(?:[ \t]*\|(?=[ \t]|$)|[ \t]+(?:vs\.?|(?:[$€£]\s?)?\(?-?\d[\d,.]*\s?%?\)?|n/?a|nm|-+|—))*[ \t]*(?:\n|$)", re.I)
+_CELLS_TO_EOL = re.compile(r"(?:[ \t]*\|(?=[ \t]|$)|[ \t]+(?:vs\.?|(?:[$€£]\s?)?\(?-?\d[\d,.]*\s?(?:%|bps?\b|pp\b)?\)?|n/?a|nm|-+|—))*[ \t]*(?:\n|$)", re.I)
 
 
 def paren_negative(text: str, start: int, end: int) -> bool:

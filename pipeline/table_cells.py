@@ -28,16 +28,18 @@ from functools import lru_cache
 from .numbers import decimals_written, parse_digits
 from .records import Figure, Skipped
 from .resources import Resources
+from .table_views import label_currency, view
 
 # the reasons figures gives a bare number that a table cell may have ("SDTY 50.45" reads as a model name)
 _CELL_REASONS = ("no_unit", "model_name", "identifier")
 # one cell of numbers: "459", "(0.1)", "+1.74", "-3.2%", "(233", "--", "n/a", "—"
 # a currency sign may stand apart from its number, padded to the column's width ("$      236.2"; issue 17, s20)
-_NUMERIC = re.compile(r"[-+]?\(?[-+]?[$€£]?\s*\(?\d[\d,]*(?:\.\d+)?\s?%?\)?|-{1,3}|—|–|n/?a|nm|\(|\)", re.I)
+_NUMERIC = re.compile(r"[-+]?\(?[-+]?[$€£]?\s*\(?\d[\d,]*(?:\.\d+)?\s*%?\s*\)?|-{1,3}|—|–|n/?a|nm|\(|\)|%", re.I)
 _SIGN_ONLY = re.compile(r"[$€£]")
 _ONE_NUMBER = re.compile(r"[-+]?\(?\d[\d,]*(?:\.\d+)?\)?%?")
 _SPLIT = re.compile(r"\t+| {2,}|\u00a0{2,}")
 _WORD = re.compile(r"[A-Za-z]")
+_CODE = re.compile(r"\([A-Z][A-Za-z0-9.=-]{2,15}\)")
 
 
 def _cells(line: str) -> list[tuple[int, int, str]]:
@@ -99,7 +101,9 @@ def _row(line: str) -> tuple[str, list[tuple[int, int, str]]] | None:
     # a short note after the numbers ("Ground rent costs   0.0   0.0   0.0   paid", "... 12.1   stable"):
     # a comment column, no number in it (issue 17, s19); anything longer is no table row
     label_cells, nums, notes = cells[:i], cells[i:j], cells[j:]
-    if not label_cells or not nums or len(notes) > 2 or any(re.search(r"\d", c[2]) or len(c[2]) > 25 for c in notes):
+    # a code column ("(GL97-SIN)", a quote's code) may hold digits
+    if not label_cells or not nums or len(notes) > 2 or \
+            any((re.search(r"\d", c[2]) and not _CODE.fullmatch(c[2])) or len(c[2]) > 25 for c in notes):
         return None
     label = " ".join(c[2] for c in label_cells)
     if not _WORD.search(label) or len(label) > 90 or len(line) > 300:
@@ -193,7 +197,7 @@ def table_cells(text: str, res: Resources, skipped: list[Skipped], dollar: str, 
     out: list[Figure] = []
     for ls, sks in by_line.items():
         le = text.find("\n", ls)
-        line = text[ls:le if le >= 0 else len(text)]
+        line = view(text[ls:le if le >= 0 else len(text)])
         row = _row(line)
         if row is None and title_unit == "rate":  # a rate table's row carried on a line of its own (issue 17, s20)
             cells = _cells(line)
@@ -216,12 +220,14 @@ def table_cells(text: str, res: Resources, skipped: list[Skipped], dollar: str, 
             start, end, cell, value = cells[hit]
             unit, kind, scale, rule = units[hit]
             lead = re.search(r"[-+]?\(?[-+]?(?:[$€£]\s*)?\(?\d", cell)
-            trail = re.search(r"\d[\d,]*(?:\.\d+)?\s?%?\)?$", cell)
+            trail = re.search(r"\d[\d,]*(?:\.\d+)?\s*%?\s*\)?$", cell)
             s = start + (lead.start() if lead else 0)
             e = start + (trail.end() if trail else len(cell))
             v = value * scale
-            if kind == "table_cell" and re.match(r"[\s*]*\|\s*%\s*(?:\||$)", line[e - ls:]):
-                unit, kind = "%", "percent"  # "| -1 | % |": the percent sign in a cell of its own (issue 17, s21)
+            if kind in ("table_cell", "money") and ("%" in cell or re.match(r"[\s*]*\|\s*%\s*(?:\||$)", line[e - ls:])):
+                # "| -1 | % |": the percent sign in a cell of its own (issue 17, s21), or behind bold markers
+                # ("**350.9****%**", s22); a percent under a row's currency is still a percent
+                unit, kind, v = "%", "percent", value
             out.append(Figure(text=text[s:e], start=s, end=e, value=v, low=v, high=v, unit=unit, kind=kind,
                               rule=rule, currency_assumed=unit == dollar and "$" not in cell,
                               decimals=decimals_written(re.sub(r"[^\d.,]", "", cell))))
@@ -256,6 +262,10 @@ def _units(cells, title_unit: str, label: str, text: str, at: int, res: Resource
     caption = _caption_unit(text, at, res, dollar)
     low = label.lower()
     per_share = bool(re.search(r"per (?:diluted |basic )?(?:share|unit|ads)|\beps\b", low))
+    named = label_currency(label, res, dollar)
+    if named:  # "| Diluted EPS (in EUR) | 0.03 |", "| Gasoline 97 ($/bbl) | 86.29 |": the label names the unit (s22)
+        scale = caption[1] if caption and not per_share and "/" not in label else Decimal(1)
+        return [(named, "money", scale, "figures.table.label.v1")] * n
     # a share count, a ratio or a head count under a money caption is not money
     if caption and caption[0] and not re.search(r"%|percent|margin|ratio|rate\b|\bdays?\b|\bemployees\b", low) \
             and (per_share or not re.search(r"\bshares?\b", low)):
