@@ -180,6 +180,11 @@ def modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int,
     if modality == "actual" and any(rx.search(lower_text(text[max(sent_start, fig.start - 40):fig.start]))
                                     for rx in res.modality.get("label_estimate", ())):
         return "estimate"  # "Support: Rs 334": the label before the colon, in a clause of its own
+    if modality in ("actual", "forecast") and fig.unit == "%" and _odds(text, fig, sent_start, res):
+        return "estimate"  # "RBA: 76 bps (79% probability of rate cut)", "odds ... are as high as 90%"
+    if modality == "actual" and any(rx.match(lower_text(text[fig.end:sent_end]))
+                                    for rx in res.modality.get("estimate_attributed", ())):
+        return "estimate"  # "dropped by 878,000 barrels last week, according to analysts surveyed by Bloomberg"
     if modality in ("actual", "forecast") and _hedged_level(text, fig, sent_start, sent_end, res):
         return "estimate"  # "the price might decline toward the $0.2250 level"
     if modality == "actual" and _past_when(text, fig, sent_start, near, res):
@@ -195,6 +200,12 @@ def modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int,
             and last_change[1] in ("forecast", "estimate") and modality == "actual":
         return last_change[1]
     return modality
+
+
+def _odds(text: str, fig: Figure, sent_start: int, res: Resources) -> bool:
+    """Whether the percentage is a probability (modality.yaml `odds_after`, `odds_before`)."""
+    return any(rx.match(lower_text(text[fig.end:fig.end + 30])) for rx in res.modality.get("odds_after", ())) or any(
+        rx.search(lower_text(text[max(sent_start, fig.start - 160):fig.start])) for rx in res.modality.get("odds_before", ()))
 
 
 def _hedged_level(text: str, fig: Figure, sent_start: int, sent_end: int, res: Resources) -> bool:

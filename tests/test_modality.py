@@ -121,6 +121,35 @@ CASES = {
          "forecast"),
         ("Hooli expects revenue of $5 billion in 2026.", "$5 billion", "forecast"),
         ("Chief executive Jane Roe said Hooli expects revenue of $5 billion in 2026.", "$5 billion", "forecast"),
+        # a forecaster other than the entity as the forecast verb's subject
+        ("Investors see a 62% chance that the central bank will cut its benchmark rate by a further 25 basis points in "
+         "March.", "25 basis points", "estimate"),
+        ("Economists forecast the economy to grow 2.1% in 2026.", "2.1%", "estimate"),
+        ("The bank expects its net interest income to rise to $90 billion in 2026.", "$90 billion", "forecast"),
+        ("The bank expects net interest income of $90 billion in 2026, chief executive Jane Roe said.", "$90 billion",
+         "forecast"),
+    ],
+    # a forecast attributed after the figure, across a comma, to analysts surveyed or an analyst's prediction
+    "estimate_attributed": [
+        ("Crude inventories dropped by 878,000 barrels last week, according to analysts surveyed by Acme News.",
+         "878,000 barrels", "estimate"),
+        ("Hooli added 8.4 million subscribers in Q1, with another 5.8 million joining in Q2, Acme Securities analyst "
+         "Jane Roe predicts.", "5.8 million", "estimate"),
+        ("Crude inventories dropped by 878,000 barrels last week, the Energy Information Administration said.",
+         "878,000 barrels", "actual"),
+        ("Hooli's revenue rose 12% to $4.1 billion, Acme Securities analyst Jane Roe said.", "$4.1 billion", "actual"),
+        ("Crude inventories dropped by 878,000 barrels last week, beating the forecast of analysts polled by Acme.",
+         "878,000 barrels", "actual"),
+    ],
+    # a percentage that is the probability of an event is others' guess
+    "odds": [
+        ("* RBA: 76 bps (79% probability of a rate cut at the upcoming meeting)", "79%", "estimate"),
+        ("In October, he ascribed 80% odds to a recession within the coming year.", "80%", "estimate"),
+        ("Odds of a litecoin exchange-traded fund going live in the coming months are as high as 90%.", "90%",
+         "estimate"),
+        ("Traders now see a 40% chance of a cut in March.", "40%", "estimate"),
+        ("Hooli shares rose 9% after the odds of a deal improved.", "9%", "actual"),
+        ("The chance of rain fell as Hooli's shares rose 9%.", "9%", "actual"),
     ],
     # a price target, an abbreviated estimate and a chart reader's levels are others' guesses
     "estimate_words": [
