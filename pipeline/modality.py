@@ -232,7 +232,8 @@ def modality_after(modality: str, text: str, fig: Figure, previous: tuple[Figure
     """A figure's modality read against the figure just before it in its sentence (`previous`: that figure and its
     modality): a restatement in brackets shares it ("234 billion yen ([[$1.54 billion]])", guide: a figure that
     restates another takes its modality), and so does the next item of a list of earlier values ("against 76 mln
-    dlrs in March and [[230 mln dlrs]] in April 1986")."""
+    dlrs in March and [[230 mln dlrs]] in April 1986") or of a forecast ("would be about 80 pct cash and [[20 pct]]
+    note": a modal verb reaches over no other figure of its clause, but the list is its)."""
     if previous is None or modality != "actual":
         return modality
     prev, prev_modality = previous
@@ -242,7 +243,7 @@ def modality_after(modality: str, text: str, fig: Figure, previous: tuple[Figure
         return prev_modality
     if fig.unit == "%" and prev.unit != "%" and _BRACKETED.fullmatch(text, prev.end, fig.start):
         return prev_modality  # "the consensus Revenue Estimate is $10.7B (-0.9% Y/Y)": the estimate's own change
-    if prev_modality == "historical" and prev.kind == fig.kind and _LISTED.fullmatch(text, prev.end, fig.start) \
+    if prev.kind == fig.kind and _LISTED.fullmatch(text, prev.end, fig.start) \
             and not _PAIRED.match(text, fig.end):  # "20,000 dlrs vs 86,000 dlrs in quarter and 586,000 dlrs vs ..."
-        return prev_modality
+        return prev_modality  # also a forecast's list: "proceeds would be about 80 pct cash and [[20 pct]] note"
     return modality

@@ -275,6 +275,10 @@ CASES = {
          "586,000 dlrs", "actual"),
         ("Hooli posted a net profit of 234 billion yen ($1.54 billion) in the quarter to December.", "$1.54 billion",
          "actual"),
+        # the next item of a forecast's list is forecast too
+        ("Initech said proceeds from the sale would be about 80 pct cash and 20 pct note.", "20 pct", "forecast"),
+        ("Hooli will cut its fee to 0.5% in marketplace sales and 0% in swaps.", "0%", "forecast"),
+        ("Hooli will cut its fee to 0.5% in marketplace sales, and it cut swap fees by 1% last year.", "1%", "actual"),
     ],
 }
 
