@@ -173,6 +173,12 @@ CASES = {
         ("Expectations are for a 0.3% increase in producer prices.", "0.3%", "estimate"),
         ("Median inflation expectations were unchanged at 3.0% at the three-year horizon.", "3.0%", "estimate"),
         ("Hooli's revenue of $2.1 billion beat expectations.", "$2.1 billion", "actual"),
+        # a person's wealth "estimated at" is others' reckoning; an expectation dated in the past is a reading of others'
+        ("He continues to diversify his wealth estimated at $7.9 billion.", "$7.9 billion", "estimate"),
+        ("Index profit growth is tracking close to 15%, well above the 10% expected on January 1.", "10%", "estimate"),
+        ("That 14.8% growth also is up sharply from 9.6% estimated on Jan. 1.", "9.6%", "estimate"),
+        ("The mine's reserves are estimated at 3 mln tons.", "3 mln tons", "actual"),
+        ("Hooli expects revenue of $5 billion in 2026.", "$5 billion", "forecast"),
     ],
     # "from a year earlier", "over the previous quarter" name the base of a change, not the change's own date
     "base_of_change": [
