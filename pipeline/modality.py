@@ -194,8 +194,9 @@ def modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int,
             for start, end, name in modality_cues(text, sent_start, fig.start, res)):
         return "estimate"
     if modality == "forecast" and any(rx.search(lower_text(text[sent_start:sent_end]))
-                                      for rx in res.modality.get("estimate_speaker", ())):
-        return "estimate"
+                                      for rx in res.modality.get("estimate_speaker", ())) and not any(
+            rx.match(lower_text(text[fig.end:fig.end + 30])) for rx in res.modality.get("own_goal", ())):
+        return "estimate"  # not a goal the analyst names ("returning inflation to its 2% objective," economist X wrote)
     if last_change is not None and last_change[0] >= cs and _CHANGE_TO.fullmatch(text, last_change[0], fig.start) \
             and last_change[1] in ("forecast", "estimate") and modality == "actual":
         return last_change[1]

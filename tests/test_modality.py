@@ -123,6 +123,8 @@ CASES = {
          "forecast"),
         ("Hooli expects revenue of $5 billion in 2026.", "$5 billion", "forecast"),
         ("Chief executive Jane Roe said Hooli expects revenue of $5 billion in 2026.", "$5 billion", "forecast"),
+        ("\"The Fed can declare that progress in returning inflation to its 2% objective is being made,\" Acme "
+         "economist Jane Roe wrote.", "2%", "forecast"),
         # a forecaster other than the entity as the forecast verb's subject
         ("Investors see a 62% chance that the central bank will cut its benchmark rate by a further 25 basis points in "
          "March.", "25 basis points", "estimate"),
