@@ -98,6 +98,9 @@ CASES = {
     "not_cue": [
         ("On May 11, Hooli agreed to buy Pied Piper in a stock deal valued at $528 million.", "$528 million", "actual"),
         ("Hooli said on May 2 that it sold 1.1 billion euros of new bonds.", "1.1 billion euros", "actual"),
+        ("Hooli said its previous projections of 100,000 tons of sales in 2026 are now on a 12 month lag.",
+         "100,000 tons", "forecast"),
+        ("Hooli's previous quarterly dividend was $0.10.", "$0.10", "historical"),
         ("Hooli said it will issue new warrants, which will be immediately exercisable at $0.75 per share.", "$0.75",
          "actual"),
         ("Coffee for delivery in May ended down 0.76 cent at 99.28 cents a pound.", "0.76 cent", "actual"),
