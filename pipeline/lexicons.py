@@ -58,7 +58,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                          "prior_value_named", "versus_expectations", "estimate_after", "base_before",
                                          "estimate_speaker", "not_cue", "versus_plans", "past_verbs",
                                          "other_than_prior", "other_than_prior_named", "past_when",
-                                         "chart_level", "chart_hedge", "label_estimate")},
+                                         "chart_level", "chart_hedge", "label_estimate",
+                                         "estimate_attributed", "odds_after", "odds_before", "own_goal")},
     "lexicons/number_words.yaml": {  # figures.Patterns, numbers.parse_word_tokens, calendar_grammar.Grammar
         "units": Shape(dict, NUMBER), "tens": Shape(dict, NUMBER), "magnitudes": Shape(dict, NUMBER),
         "dozen": Shape(dict, NUMBER), "decimal_point": STR, "sign_words": MAP,

@@ -180,6 +180,11 @@ def modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int,
     if modality == "actual" and any(rx.search(lower_text(text[max(sent_start, fig.start - 40):fig.start]))
                                     for rx in res.modality.get("label_estimate", ())):
         return "estimate"  # "Support: Rs 334": the label before the colon, in a clause of its own
+    if modality in ("actual", "forecast") and fig.unit == "%" and _odds(text, fig, sent_start, res):
+        return "estimate"  # "RBA: 76 bps (79% probability of rate cut)", "odds ... are as high as 90%"
+    if modality == "actual" and any(rx.match(lower_text(text[fig.end:sent_end]))
+                                    for rx in res.modality.get("estimate_attributed", ())):
+        return "estimate"  # "dropped by 878,000 barrels last week, according to analysts surveyed by Bloomberg"
     if modality in ("actual", "forecast") and _hedged_level(text, fig, sent_start, sent_end, res):
         return "estimate"  # "the price might decline toward the $0.2250 level"
     if modality == "actual" and _past_when(text, fig, sent_start, near, res):
@@ -189,12 +194,19 @@ def modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int,
             for start, end, name in modality_cues(text, sent_start, fig.start, res)):
         return "estimate"
     if modality == "forecast" and any(rx.search(lower_text(text[sent_start:sent_end]))
-                                      for rx in res.modality.get("estimate_speaker", ())):
-        return "estimate"
+                                      for rx in res.modality.get("estimate_speaker", ())) and not any(
+            rx.match(lower_text(text[fig.end:fig.end + 30])) for rx in res.modality.get("own_goal", ())):
+        return "estimate"  # not a goal the analyst names ("returning inflation to its 2% objective," economist X wrote)
     if last_change is not None and last_change[0] >= cs and _CHANGE_TO.fullmatch(text, last_change[0], fig.start) \
             and last_change[1] in ("forecast", "estimate") and modality == "actual":
         return last_change[1]
     return modality
+
+
+def _odds(text: str, fig: Figure, sent_start: int, res: Resources) -> bool:
+    """Whether the percentage is a probability (modality.yaml `odds_after`, `odds_before`)."""
+    return any(rx.match(lower_text(text[fig.end:fig.end + 30])) for rx in res.modality.get("odds_after", ())) or any(
+        rx.search(lower_text(text[max(sent_start, fig.start - 160):fig.start])) for rx in res.modality.get("odds_before", ()))
 
 
 def _hedged_level(text: str, fig: Figure, sent_start: int, sent_end: int, res: Resources) -> bool:
@@ -221,7 +233,8 @@ def modality_after(modality: str, text: str, fig: Figure, previous: tuple[Figure
     """A figure's modality read against the figure just before it in its sentence (`previous`: that figure and its
     modality): a restatement in brackets shares it ("234 billion yen ([[$1.54 billion]])", guide: a figure that
     restates another takes its modality), and so does the next item of a list of earlier values ("against 76 mln
-    dlrs in March and [[230 mln dlrs]] in April 1986")."""
+    dlrs in March and [[230 mln dlrs]] in April 1986") or of a forecast ("would be about 80 pct cash and [[20 pct]]
+    note": a modal verb reaches over no other figure of its clause, but the list is its)."""
     if previous is None or modality != "actual":
         return modality
     prev, prev_modality = previous
@@ -231,7 +244,7 @@ def modality_after(modality: str, text: str, fig: Figure, previous: tuple[Figure
         return prev_modality
     if fig.unit == "%" and prev.unit != "%" and _BRACKETED.fullmatch(text, prev.end, fig.start):
         return prev_modality  # "the consensus Revenue Estimate is $10.7B (-0.9% Y/Y)": the estimate's own change
-    if prev_modality == "historical" and prev.kind == fig.kind and _LISTED.fullmatch(text, prev.end, fig.start) \
+    if prev.kind == fig.kind and _LISTED.fullmatch(text, prev.end, fig.start) \
             and not _PAIRED.match(text, fig.end):  # "20,000 dlrs vs 86,000 dlrs in quarter and 586,000 dlrs vs ..."
-        return prev_modality
+        return prev_modality  # also a forecast's list: "proceeds would be about 80 pct cash and [[20 pct]] note"
     return modality

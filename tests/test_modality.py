@@ -98,6 +98,11 @@ CASES = {
     "not_cue": [
         ("On May 11, Hooli agreed to buy Pied Piper in a stock deal valued at $528 million.", "$528 million", "actual"),
         ("Hooli said on May 2 that it sold 1.1 billion euros of new bonds.", "1.1 billion euros", "actual"),
+        ("Hooli said its previous projections of 100,000 tons of sales in 2026 are now on a 12 month lag.",
+         "100,000 tons", "forecast"),
+        ("Hooli's previous quarterly dividend was $0.10.", "$0.10", "historical"),
+        ("Hooli said it will issue new warrants, which will be immediately exercisable at $0.75 per share.", "$0.75",
+         "actual"),
         ("Coffee for delivery in May ended down 0.76 cent at 99.28 cents a pound.", "0.76 cent", "actual"),
         ("Besides better-than-expected apparel sales, margins improved as 80% of orders were picked up in store.",
          "80%", "actual"),
@@ -121,6 +126,37 @@ CASES = {
          "forecast"),
         ("Hooli expects revenue of $5 billion in 2026.", "$5 billion", "forecast"),
         ("Chief executive Jane Roe said Hooli expects revenue of $5 billion in 2026.", "$5 billion", "forecast"),
+        ("\"The Fed can declare that progress in returning inflation to its 2% objective is being made,\" Acme "
+         "economist Jane Roe wrote.", "2%", "forecast"),
+        # a forecaster other than the entity as the forecast verb's subject
+        ("Investors see a 62% chance that the central bank will cut its benchmark rate by a further 25 basis points in "
+         "March.", "25 basis points", "estimate"),
+        ("Economists forecast the economy to grow 2.1% in 2026.", "2.1%", "estimate"),
+        ("The bank expects its net interest income to rise to $90 billion in 2026.", "$90 billion", "forecast"),
+        ("The bank expects net interest income of $90 billion in 2026, chief executive Jane Roe said.", "$90 billion",
+         "forecast"),
+    ],
+    # a forecast attributed after the figure, across a comma, to analysts surveyed or an analyst's prediction
+    "estimate_attributed": [
+        ("Crude inventories dropped by 878,000 barrels last week, according to analysts surveyed by Acme News.",
+         "878,000 barrels", "estimate"),
+        ("Hooli added 8.4 million subscribers in Q1, with another 5.8 million joining in Q2, Acme Securities analyst "
+         "Jane Roe predicts.", "5.8 million", "estimate"),
+        ("Crude inventories dropped by 878,000 barrels last week, the Energy Information Administration said.",
+         "878,000 barrels", "actual"),
+        ("Hooli's revenue rose 12% to $4.1 billion, Acme Securities analyst Jane Roe said.", "$4.1 billion", "actual"),
+        ("Crude inventories dropped by 878,000 barrels last week, beating the forecast of analysts polled by Acme.",
+         "878,000 barrels", "actual"),
+    ],
+    # a percentage that is the probability of an event is others' guess
+    "odds": [
+        ("* RBA: 76 bps (79% probability of a rate cut at the upcoming meeting)", "79%", "estimate"),
+        ("In October, he ascribed 80% odds to a recession within the coming year.", "80%", "estimate"),
+        ("Odds of a litecoin exchange-traded fund going live in the coming months are as high as 90%.", "90%",
+         "estimate"),
+        ("Traders now see a 40% chance of a cut in March.", "40%", "estimate"),
+        ("Hooli shares rose 9% after the odds of a deal improved.", "9%", "actual"),
+        ("The chance of rain fell as Hooli's shares rose 9%.", "9%", "actual"),
     ],
     # a price target, an abbreviated estimate and a chart reader's levels are others' guesses
     "estimate_words": [
@@ -144,6 +180,12 @@ CASES = {
         ("Expectations are for a 0.3% increase in producer prices.", "0.3%", "estimate"),
         ("Median inflation expectations were unchanged at 3.0% at the three-year horizon.", "3.0%", "estimate"),
         ("Hooli's revenue of $2.1 billion beat expectations.", "$2.1 billion", "actual"),
+        # a person's wealth "estimated at" is others' reckoning; an expectation dated in the past is a reading of others'
+        ("He continues to diversify his wealth estimated at $7.9 billion.", "$7.9 billion", "estimate"),
+        ("Index profit growth is tracking close to 15%, well above the 10% expected on January 1.", "10%", "estimate"),
+        ("That 14.8% growth also is up sharply from 9.6% estimated on Jan. 1.", "9.6%", "estimate"),
+        ("The mine's reserves are estimated at 3 mln tons.", "3 mln tons", "actual"),
+        ("Hooli expects revenue of $5 billion in 2026.", "$5 billion", "forecast"),
     ],
     # "from a year earlier", "over the previous quarter" name the base of a change, not the change's own date
     "base_of_change": [
@@ -161,6 +203,14 @@ CASES = {
         ("* Hooli declares a $4.69 quarterly dividend, a 10.1% increase from prior dividend of $4.26.", "$4.26",
          "historical"),
         ("Profit fell 30 pct from the record 120 marks of 1984.", "120 marks", "historical"),
+        ("From a closing market price of $1.75 per share on December 2, Hooli's stock fell to $1.69 a share.", "$1.75",
+         "historical"),
+        ("Hooli said first quarter net income will be about flat with first quarter 2024 net income of 14 cts a share.",
+         "14 cts", "historical"),
+        ("Hooli shares rose from a low price of $3 to $5.", "$5", "actual"),
+        ("Hooli's quarterly net income was flat at 14 cts a share.", "14 cts", "actual"),
+        ("We recommend accumulating the stock in the zone of Rs 805-795 level with a stop-loss of Rs 770 level.",
+         "Rs 770", "estimate"),
         ("The issues were each increased from initial offerings of 250 mln dlrs.", "250 mln dlrs", "historical"),
         ("Hooli posted revenue of $741 million, compared with analysts' estimates of $758.9 million.",
          "$758.9 million", "estimate"),
@@ -246,6 +296,10 @@ CASES = {
          "586,000 dlrs", "actual"),
         ("Hooli posted a net profit of 234 billion yen ($1.54 billion) in the quarter to December.", "$1.54 billion",
          "actual"),
+        # the next item of a forecast's list is forecast too
+        ("Initech said proceeds from the sale would be about 80 pct cash and 20 pct note.", "20 pct", "forecast"),
+        ("Hooli will cut its fee to 0.5% in marketplace sales and 0% in swaps.", "0%", "forecast"),
+        ("Hooli will cut its fee to 0.5% in marketplace sales, and it cut swap fees by 1% last year.", "1%", "actual"),
     ],
 }
 
