@@ -19,16 +19,20 @@ from .resources import Resources
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _BASIS_REACH = 80  # characters before the figure, in its sentence, where a basis word counts
+# a clause's end or the next figure, not a year nor the level the figure's move reaches ("rose 4% to $3.1 billion")
+_AFTER_STOP = re.compile(r"[,;]|(?<![\w.])(?<!\bto )(?<!\bat )(?<!from )(?<!\bto [$€£¥])(?<!\bat [$€£¥])"
+                         r"(?!(?:19|20)\d\d\b)[$€£¥]?\d")
 
 
 def written_slacks(figures: pd.Series, values: np.ndarray) -> np.ndarray:
     """Half a unit of each figure's last digit as written, in base units ("$53bn" -> 0.5e9; pandas
     string methods: a million figures in about a second). Whole thousands are rounded to the thousand
-    ("Sales 1,660,000" and "Revs 1,660,300" are one figure: -> 500).
+    ("Sales 1,660,000" and "Revs 1,660,300" are one figure: -> 500), whole tens of three digits or more to the ten
+    ("350%" and "351%": -> 5).
 
-    >>> written_slacks(pd.Series(["$53bn", "1,660,000", "1,660,300", "2,000,000", "$2.45"]),
-    ...                np.array([53e9, 1.66e6, 1660300, 2e6, 2.45])).tolist()
-    [500000000.0, 500.0, 0.5, 500.0, 0.005]
+    >>> written_slacks(pd.Series(["$53bn", "1,660,000", "1,660,300", "2,000,000", "$2.45", "350%", "20%"]),
+    ...                np.array([53e9, 1.66e6, 1660300, 2e6, 2.45, 350, 20])).tolist()
+    [500000000.0, 500.0, 5.0, 500.0, 0.005, 5.0, 0.5]
     """
     number = figures.astype("string").str.extract(f"({_NUMBER.pattern})", expand=False)
     plain = number.str.replace(",", "", regex=False)
@@ -36,7 +40,10 @@ def written_slacks(figures: pd.Series, values: np.ndarray) -> np.ndarray:
     digits = number.str.extract(r"\.(\d+)", expand=False).astype("string").str.len().fillna(0).to_numpy(float)
     # a whole number ending in three zeros, not a zero itself: rounded to the thousand, no more is known
     thousands = plain.str.contains(r"^[1-9]\d*000$", regex=True).fillna(False).to_numpy(bool) * 3.0
-    digits = np.where(digits > 0, digits, -thousands)
+    # a whole number of three digits or more ending in a zero: rounded to the ten ("350%" against "351%"); a two-digit
+    # one ("20%") is more often exact than rounded
+    tens = plain.str.contains(r"^[1-9]\d+0$", regex=True).fillna(False).to_numpy(bool) * 1.0
+    digits = np.where(digits > 0, digits, -np.maximum(thousands, tens))
     written = np.where(written == 0, 1.0, written)
     with np.errstate(invalid="ignore", divide="ignore"):
         scale = np.abs(values) / written
@@ -76,7 +83,9 @@ def basis_of(sentence, figure, res: Resources, metric: str = "") -> str:
     at = sentence.find(figure) if isinstance(figure, str) and figure else -1
     before = sentence[max(0, at - _BASIS_REACH):at] if at >= 0 else sentence
     # and the rest of its clause after it ("fell 3% in premarket trading"), up to a comma or semicolon
-    after = re.split(r"[,;]", sentence[at + len(figure):at + len(figure) + 40], maxsplit=1)[0] if at >= 0 else ""
+    # and stopping at the next figure, whose own words those are ("decreased 2.0% reported and 1.9% in constant
+    # currency": the 1.9%'s basis, not the 2.0%'s); a year is no figure ("rose 3% in 2024 excluding items")
+    after = re.split(_AFTER_STOP, sentence[at + len(figure):at + len(figure) + 40], maxsplit=1)[0] if at >= 0 else ""
     low = (before + " " + after).lower()
     spec = res.metrics.get(metric) if isinstance(metric, str) else None
     quote = spec is not None and spec.day_slack is not None

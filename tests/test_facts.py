@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
+import pytest
 
-from pipeline.fact_reports import basis_of
+from pipeline.fact_reports import basis_of, written_slacks
 from pipeline.conflict_gate import load_gate
 from pipeline.conflict_rows import likely_cause
 from pipeline.facts import Options, group_facts
@@ -110,6 +112,30 @@ def test_basis_words_before_the_figure(resources):
     assert basis_of("Net income available to common shareholders was $33.6 million.", "$33.6 million",
                     resources) == "attributable"
     assert basis_of("Consolidated net profit rose to Rs 132.4 crore.", "Rs 132.4 crore", resources) == "reported"
+
+
+BASIS_AFTER_CASES = [  # (sentence, figure, basis): the words after a figure are its own up to the next figure
+    ("Sales decreased 2.0% reported and 1.9% in constant currency.", "2.0%", "reported"),
+    ("Sales decreased 2.0% reported and 1.9% in constant currency.", "1.9%", "constant_currency"),
+    ("Revenue rose 4% to $3.1 billion in constant currency.", "4%", "constant_currency"),  # its move's level
+    ("EPS was $1.02 versus $0.98 adjusted.", "$1.02", "reported"),
+    ("Revenue rose 3% in 2024 excluding items.", "3%", "adjusted"),  # a year is no figure
+    ("Shares fell 3% in premarket trading to $41.", "3%", "extended"),
+    ("The average analyst forecast had been for a statutory net profit of A$5.05 billion.", "A$5.05 billion",
+     "statutory"),
+    ("Cash net profit rose 2% to A$5.13 billion.", "A$5.13 billion", "cash"),
+    ("That compares to a Visible Alpha consensus estimate of A$5.06 billion.", "A$5.06 billion", "reported"),
+]
+
+
+@pytest.mark.parametrize("sentence,figure,basis", BASIS_AFTER_CASES)
+def test_basis_words_after_the_figure_stop_at_the_next(resources, sentence, figure, basis):
+    assert basis_of(sentence, figure, resources) == basis
+
+
+def test_round_tens_are_rounded_to_the_ten():
+    slack = written_slacks(pd.Series(["350%", "351%", "20%", "1,200", "$2.50"]), np.array([350, 351, 20, 1200, 2.5]))
+    assert slack.tolist() == [5.0, 0.5, 0.5, 5.0, 0.005]
 
 
 CLOSE_CASES = [  # (sentence, figure, metric, basis): a session's close only for a market quote
