@@ -125,6 +125,9 @@ BASIS_AFTER_CASES = [  # (sentence, figure, basis): the words after a figure are
      "statutory"),
     ("Cash net profit rose 2% to A$5.13 billion.", "A$5.13 billion", "cash"),
     ("That compares to a Visible Alpha consensus estimate of A$5.06 billion.", "A$5.06 billion", "reported"),
+    ("Sales and other operating revenues came in at $45.752 billion, missing the consensus of $47.511 billion.",
+     "$47.511 billion", "operating_revenues"),
+    ("Total revenues and other income fell to $48.09 billion.", "$48.09 billion", "revenues_and_income"),
 ]
 
 
