@@ -13,7 +13,7 @@ from pipeline import extract
 
 def _entity(title: str, text: str, figure: str) -> str:
     claims, _ = extract(pd.DataFrame([{"id": "t1", "text": text, "title": title, "published": "2025-02-12"}]))
-    rows = claims[claims["figure"] == figure]
+    rows = claims[claims["figure"].str.startswith(figure)]  # "54 million bags": the unit may be read with it
     assert len(rows), f"{figure!r} not found in {list(claims['figure'])}"
     return rows.iloc[0]["entity"]
 
