@@ -23,6 +23,8 @@ from .claim_periods import (REPORT_GRAINS, compared_before, compared_with, perio
                             payout_quarter, per_year, preview_story, prior_months_back, report_change,
                             results_story, stated_now, undated_figure, whole_year_of, year_after_base, year_ahead)
 from .dates import find_periods, shift_period
+from .futures_months import contract_month_day
+from .government_years import government_year
 from .paragraph_periods import ParagraphPeriods, headline_month
 from .records import Claim, Period
 from .resources import Resources, lower_text
@@ -102,7 +104,8 @@ def date_figure(story: Story, d: Draft) -> None:
             ref=ref), text, ref), fig, text, ref), fig, text, cs, res)
     if period is None and not results:  # "membership decline of 550,000, or 10 percent, from 2024": the year after
         period = year_after_base(fig, index, sent.end, text, next_start)
-    d.period = period
+    d.period = period = government_year(period, text, cs, ce, fig.unit, res)  # "for fiscal 2021" in a budget
+    d.period = period = contract_month_day(period, text, cs, story.article.title, ref, res)  # "July was up 2 cents"
     if metric != "other" and fig.unit and modality != "historical":
         story.last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates
     # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
