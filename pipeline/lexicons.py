@@ -79,7 +79,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "measure_words": LIST, "annual_report_words": LIST,
         "quarter_payout_words": LIST, "quarter_payout_metrics": LIST,
         "fiscal_year_end_by_currency": Shape(dict, (int,)), "full_year_words": LIST,
-        "report_lag_days": Shape(list, (int,)), "fiscal_year_end_months": Shape(list, (int,))},
+        "report_lag_days": Shape(list, (int,)), "fiscal_year_end_months": Shape(list, (int,)),
+        "now_words": Shape(list, (str,))},  # claim_periods.undated_figure
     "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST,  # "1e3" reads as a string
                              "scale_words": Shape(list, (str,)), "scale_suffixes": Shape(list, (str,))},
     "lexicons/market_sizes.yaml": {k: Shape(list, (str,))  # market_sizes._patterns

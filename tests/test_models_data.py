@@ -429,6 +429,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/segments.yaml", "clause_words"), ("lexicons/segments.yaml", "served_stop_words"),  # measured_parts
     ("lexicons/number_words.yaml", "qualifiers"),  # figure_atoms.QUALIFIERS
     ("lexicons/number_words.yaml", "year_words_before"), ("lexicons/number_words.yaml", "count_words_before"),  # counted
+    ("lexicons/periods.yaml", "now_words"),  # claim_periods._NOW
 ]
 
 
