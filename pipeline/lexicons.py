@@ -97,7 +97,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "stated_participles": LIST, "served_nouns": LIST, "referring_nouns": LIST,
                                "instrument_references": LIST, "debt_words": LIST,
                                "issued_nouns": LIST, "changed_nouns": LIST, "clause_words": Shape(list, (str,)),
-                               "served_stop_words": Shape(list, (str,))},
+                               "served_stop_words": Shape(list, (str,)), "subject_openers": Shape(list, (str,)),
+                               "reported_words": Shape(list, (str,)), "not_subject_words": Shape(list, (str,))},
     # load_resources, measured_parts, segment_frames, segment_context
     "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
                                "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),

@@ -430,6 +430,8 @@ MOVED_WORD_LISTS = [
     ("lexicons/number_words.yaml", "qualifiers"),  # figure_atoms.QUALIFIERS
     ("lexicons/number_words.yaml", "year_words_before"), ("lexicons/number_words.yaml", "count_words_before"),  # counted
     ("lexicons/periods.yaml", "now_words"),  # claim_periods._NOW
+    ("lexicons/segments.yaml", "subject_openers"), ("lexicons/segments.yaml", "reported_words"),  # segments
+    ("lexicons/segments.yaml", "not_subject_words"),
 ]
 
 
