@@ -69,7 +69,9 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "multiple_not_after": Shape(list, (str,)), "not_before_falling_nouns": Shape(list, (str,)),
         "flat_before": Shape(list, (str,)), "down_verbs": Shape(list, (str,)), "article_followers": Shape(list, (str,)),
         "not_product_names": Shape(list, (str,)), "qualifiers": Shape(dict, (str,)),
-        "year_words_before": Shape(list, (str,)), "count_words_before": Shape(list, (str,))},
+        "year_words_before": Shape(list, (str,)), "count_words_before": Shape(list, (str,)),
+        "link_change_nouns": Shape(list, (str,)), "link_move_verbs": Shape(list, (str,)),  # amount_links
+        "link_qualifiers": Shape(list, (str,))},
     "lexicons/periods.yaml": {  # calendar_grammar.Grammar, claims (fiscal_year_end_by_currency, report_lag_days, ...)
         "weekdays": Shape(dict, (int,)), "months": Shape(dict, (int,)), "day_ordinals": Shape(dict, (int,)),
         "ordinals": Shape(dict, (int,)), "units": Shape(dict, (str,)), "next": LIST, "last": LIST, "this": LIST,

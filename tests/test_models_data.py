@@ -432,6 +432,8 @@ MOVED_WORD_LISTS = [
     ("lexicons/periods.yaml", "now_words"),  # claim_periods._NOW
     ("lexicons/segments.yaml", "subject_openers"), ("lexicons/segments.yaml", "reported_words"),  # segments
     ("lexicons/segments.yaml", "not_subject_words"),
+    ("lexicons/number_words.yaml", "link_change_nouns"), ("lexicons/number_words.yaml", "link_move_verbs"),  # amount_links
+    ("lexicons/number_words.yaml", "link_qualifiers"),
 ]
 
 
