@@ -434,6 +434,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/segments.yaml", "not_subject_words"),
     ("lexicons/number_words.yaml", "link_change_nouns"), ("lexicons/number_words.yaml", "link_move_verbs"),  # amount_links
     ("lexicons/number_words.yaml", "link_qualifiers"),
+    ("lexicons/number_words.yaml", "loss_ends"), ("lexicons/number_words.yaml", "adjective_before"),  # figure_signs
 ]
 
 
