@@ -116,7 +116,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "group_determiners": Shape(list, (str,)), "group_rest_stops": Shape(list, (str,)),
                                "compared_words": Shape(list, (str,)), "compared_hedges": Shape(list, (str,)),
                                "not_first_names": Shape(list, (str,)), "headline_labels": Shape(list, (str,)),
-                               "headline_not_openers": Shape(list, (str,)), "headline_not_names": Shape(list, (str,))},
+                               "headline_not_openers": Shape(list, (str,)), "headline_not_names": Shape(list, (str,)),
+                               "mover_object_words": Shape(list, (str,)), "macro_metrics": Shape(list, (str,))},
     "lexicons/tables.yaml": {"price_titles": Shape(list, (str,)), "rate_titles": Shape(list, (str,)),  # table_cells
                              "markets": Shape(dict, (str,))},
     "lexicons/units.yaml": {"units": Shape(dict, (str,))},  # load_resources

@@ -435,6 +435,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/number_words.yaml", "link_change_nouns"), ("lexicons/number_words.yaml", "link_move_verbs"),  # amount_links
     ("lexicons/number_words.yaml", "link_qualifiers"),
     ("lexicons/number_words.yaml", "loss_ends"), ("lexicons/number_words.yaml", "adjective_before"),  # figure_signs
+    ("lexicons/subjects.yaml", "mover_object_words"), ("lexicons/subjects.yaml", "macro_metrics"),  # subject_roles
 ]
 
 
