@@ -436,6 +436,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/number_words.yaml", "link_qualifiers"),
     ("lexicons/number_words.yaml", "loss_ends"), ("lexicons/number_words.yaml", "adjective_before"),  # figure_signs
     ("lexicons/subjects.yaml", "mover_object_words"), ("lexicons/subjects.yaml", "macro_metrics"),  # subject_roles
+    ("lexicons/number_words.yaml", "anaphor_before"),  # counted._ANAPHOR_BEFORE
 ]
 
 
