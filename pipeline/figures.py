@@ -80,11 +80,9 @@ def _change_rx(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 @lru_cache(maxsize=4)
 def _month_rx(res: Resources) -> tuple[re.Pattern, re.Pattern]:
-    """A month name (periods.yaml `months`, its names and short forms) right before a number ("March 5") or after
-    a day's number ("5th of March"): the number is a date's part."""
-    months = longest_first(res.periods["months"])
-    return (re.compile(r"\b(?:" + months + r")\.?\s+$", re.I),
-            re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + months + r")\b", re.I))
+    """A month (periods.yaml `months`) right before a number ("March 5") or after a day's ("5th of March")."""
+    m = longest_first(res.periods["months"])
+    return re.compile(r"\b(?:" + m + r")\.?\s+$", re.I), re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + m + r")\b", re.I)
 
 
 def _skip_reason(text: str, a: Atom, res: Resources) -> str:
