@@ -17,7 +17,10 @@ deposits is deposits", EBITDA "and its changes"). The trail is per article, rese
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from functools import lru_cache
+
+from .resources import Resources
+from .word_patterns import listed
 
 RULE = "claims.amount_link.v1"
 
@@ -26,29 +29,40 @@ _RESTATED = re.compile(r"\s*\(\s*(?:about|around|roughly|some|approximately|appr
 # a percent in brackets right after an amount, signed or marked as a change: "$1.01B (+114.4% Y/Y)"
 _CHANGE_IN_PARENS = re.compile(r"\s*\(\s*(?:[+-]\s?[\d.,]+\s?%|[\d.,]+\s?%\s*(?:y/y|yoy|y-o-y|year[- ]over[- ]year|"
                                r"year[- ]on[- ]year|from|vs))", re.I)
-_QUALIFIER = r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|an estimated|approximately)\s+)?"
-_CHANGE_NOUN = r"(?:increase|decrease|rise|decline|drop|fall|gain|growth|jump|reduction|improvement)"
-_MOVE_VERB = r"(?:increased|decreased|rose|fell|grew|declined|dropped|jumped|gained|climbed|slipped|improved)"
-# the words between the amount and a change of it that precede the figure: ", up ", ", a decrease of ",
-# ", reflecting a growth midpoint of ", ", which increased by ", ", up 16 pct or "
-_CHANGE_BEFORE = re.compile(
-    rf"(?:[,;(]|\band)\s*(?:(?:\w+ing|which|that)\s+)?(?:"
-    rf"(?:up|down)(?:\s+by)?"
-    rf"|(?:up|down)\s+[\d.,]+\s*(?:%|pct|percent|per cent)\s+or"
-    rf"|(?:an?|the)\s+(?:\w+\s+)?{_CHANGE_NOUN}(?:\s+midpoint)?\s+(?:of|by)"
-    rf"|(?:has\s+|had\s+)?{_MOVE_VERB}(?:\s+by)?"
-    rf")\s+{_QUALIFIER}$", re.I)
-# the words before a figure that a change noun follows: ", indicating a " [4.4%] " growth", ", a " [3.2%] " increase"
-_CHANGE_AROUND = re.compile(rf"(?:[,;(]|\band)\s*(?:\w+ing\s+)?(?:an?\s+)?{_QUALIFIER}$", re.I)
-_CHANGE_AFTER = re.compile(rf"\s*(?:y/y\s+|yoy\s+|year[- ]over[- ]year\s+|year[- ]on[- ]year\s+)?{_CHANGE_NOUN}\b", re.I)
+
+
+@lru_cache(maxsize=4)
+def _change_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The words before a figure that changes the amount before it, those before one a change noun follows, and
+    that noun (number_words.yaml `link_change_nouns`, `link_move_verbs`, `link_qualifiers`)."""
+    words = res.number_words
+    qualifier = r"(?:(?:" + listed(words["link_qualifiers"]) + r")\s+)?"
+    change_noun = r"(?:" + listed(words["link_change_nouns"]) + r")"
+    move_verb = r"(?:" + listed(words["link_move_verbs"]) + r")"
+    # the words between the amount and a change of it that precede the figure: ", up ", ", a decrease of ",
+    # ", reflecting a growth midpoint of ", ", which increased by ", ", up 16 pct or "
+    before = re.compile(
+        rf"(?:[,;(]|\band)\s*(?:(?:\w+ing|which|that)\s+)?(?:"
+        rf"(?:up|down)(?:\s+by)?"
+        rf"|(?:up|down)\s+[\d.,]+\s*(?:%|pct|percent|per cent)\s+or"
+        rf"|(?:an?|the)\s+(?:\w+\s+)?{change_noun}(?:\s+midpoint)?\s+(?:of|by)"
+        rf"|(?:has\s+|had\s+)?{move_verb}(?:\s+by)?"
+        rf")\s+{qualifier}$", re.I)
+    # the words before a figure that a change noun follows: ", indicating a " [4.4%] " growth", ", a " [3.2%] " increase"
+    around = re.compile(rf"(?:[,;(]|\band)\s*(?:\w+ing\s+)?(?:an?\s+)?{qualifier}$", re.I)
+    after = re.compile(rf"\s*(?:y/y\s+|yoy\s+|year[- ]over[- ]year\s+|year[- ]on[- ]year\s+)?{change_noun}\b", re.I)
+    return before, around, after
+
+
 _REACH = 80  # characters from the amount to its change
 
 
 class AmountTrail:
     """The amounts of the current sentence so far: the last of money, and the last level a change can be of."""
 
-    def __init__(self, growth_of: Mapping[str, str]):
-        self.growth_of = growth_of
+    def __init__(self, res: Resources):
+        self.growth_of = res.growth_of
+        self.change_before, self.change_around, self.change_after = _change_patterns(res)
         self.sentence = -1
         self.money: tuple[int, str] | None = None  # (end, metric) of the sentence's last amount of money
         self.level: tuple[int, str] | None = None  # (end, metric) of its last amount of a metric with a change
@@ -80,7 +94,8 @@ class AmountTrail:
         between = text[level_end:start]
         if re.search(r"[.!?]\s", between):
             return None  # "U.S. Treasury": an amount a full stop ends is another sentence's
-        if _CHANGE_BEFORE.search(between) or (_CHANGE_AROUND.search(between) and _CHANGE_AFTER.match(text, end)):
+        if self.change_before.search(between) or (self.change_around.search(between)
+                                                  and self.change_after.match(text, end)):
             return self.growth_of[level]
         return None
 

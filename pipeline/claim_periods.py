@@ -324,10 +324,6 @@ def move_from_day(p: Period | None, fig: Figure, text: str, ref: date | None) ->
     return replace(p, period_end=ref, granularity="range", label=f"{p.period_start.isoformat()}..{ref.isoformat()}")
 
 
-# what a period word can say of a figure that is "now": the one day of an event that may keep it
-_NOW = frozenset({"now", "today", "currently", "right now"})
-
-
 def undated_figure(p: Period | None, fig: Figure, text: str, res, metric: str, default: str, timing: str) -> bool:
     """Whether a figure has no period whatever its sentence's dates say (CLAIM_LABELING_GUIDE.md 6): an event's
     amount (a flow metric whose default period is none: a deal's value, an investment) dated only by the day or
@@ -336,7 +332,7 @@ def undated_figure(p: Period | None, fig: Figure, text: str, res, metric: str, d
     instrument's coupon ("with a 4.15% coupon", "its 6-3/4 pct convertible debentures")."""
     if p is not None and metric in res.metrics and default == "none" and timing == "flow" \
             and p.granularity in ("day", "month") \
-            and p.text.strip().lower() not in _NOW:
+            and p.text.strip().lower() not in res.periods["now_words"]:
         return True
     if fig.kind != "percent":
         return False

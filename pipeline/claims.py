@@ -116,7 +116,7 @@ def read_story(article: Article, clean: CleanText, figures: list[Figure], ents: 
                  head=load_head(res.models_dir, parses is None), headline=dates.headline, topic=dates.topic,
                  fy_end=dates.fy_end, sentence_at=sentence_at, figure_starts=sorted(f.start for f in figures),
                  spans={f.start: (f.start, f.end) for f in figures}, by_sentence=by_sentence,
-                 period_index=Periods(list(dates.periods)), trail=AmountTrail(res.growth_of))
+                 period_index=Periods(list(dates.periods)), trail=AmountTrail(res))
 
 
 def pe_kind(story: Story, d: Draft) -> None:

@@ -20,10 +20,14 @@ _MODIFIER = r"(?:[A-Za-z][\w&'.]*(?:-[A-Za-z][\w&'.]*)*)"
 _RATIO_AFTER = re.compile(r"\s+(?:for\s+(?:each|every)|per|in\s+exchange\s+for)\b", re.I)
 # "the top 10 shareholders", "No. 3 stores": a rank, not a quantity
 _RANK_BEFORE = re.compile(r"(?:\b(?:top|bottom|first|last|number|no\.?)|#)\s*$", re.I)
-_ANAPHOR_BEFORE = re.compile(r"\b(?:the|these|those|all|both)\s+$", re.I)
 
 
 _JOINER_BEFORE = re.compile(r"\b(?:of|at|totall?ing|numbering|reached)\s+(?:[a-z]+\s+){0,2}$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _anaphor_before(res: Resources) -> re.Pattern:
+    return re.compile(r"\b(?:" + listed(res.number_words["anaphor_before"]) + r")\s+$", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -81,7 +85,7 @@ def counted_noun(text: str, start: int, end: int, value: Decimal, words: bool, y
     before = text[max(0, start - 40):start]
     if _RANK_BEFORE.search(before):
         return ""
-    if words and value <= 10 and _ANAPHOR_BEFORE.search(before):
+    if words and value <= 10 and _anaphor_before(res).search(before):
         return ""  # "the two companies", "all three plants": the ones already named, not a quantity
     # the joiner must end the text before the number ("a workforce of 3,500") before the heads are looked for:
     # the heads' long alternation, tried at every place of 40 characters, is most of this step's cost

@@ -26,19 +26,22 @@ def _qualifier_alt(res: Resources) -> str:
 _PER_SHARE_AFTER = re.compile(r"\s*(?:a|per|each)\s+(?:\w+\s+)?(?:share|shr)\b", re.I)
 # "gains from tax loss carryforwards of 13,000 dlrs, or one ct a share": a loss carried forward is no loss
 # of the period (issue 17, s20)
-_LOSS_BEFORE = re.compile(r"\blos(?:s|ses)\b(?!\s+carry[- ]?(?:forwards?|overs?|backs?))(?:(?!\b(?:profits?|earnings|income|gains?|dividends?|compared|versus|vs|"
-                          r"against|from|than|and|but|while|year-ago|earlier|narrowed|widened)\b)(?:[^.;]|(?<=\d)\.(?=\d)))*$",
-                          re.I)
+@lru_cache(maxsize=4)
+def _loss_before(res: Resources) -> re.Pattern:
+    return re.compile(r"\blos(?:s|ses)\b(?!\s+carry[- ]?(?:forwards?|overs?|backs?))(?:(?!\b(?:"
+                      + listed(res.number_words["loss_ends"]) + r")\b)(?:[^.;]|(?<=\d)\.(?=\d)))*$", re.I)
+
+
 # "a loss per share of $0.12", "net loss per diluted share was 8 cents"
 _LOSS_PER_SHARE_BEFORE = re.compile(r"\blos(?:s|ses)\s+per\s+(?:\w+\s+)?share\s+(?:of|was|were|is|came\s+in\s+at|at)\s+"
                                     r"(?:(?:about|around|approximately)\s+)?$", re.I)
 
 
-def per_share_loss(text: str, fig: Figure) -> Figure:
+def per_share_loss(text: str, fig: Figure, res: Resources) -> Figure:
     """A per-share amount a loss is stated in is negative, as a loss per share is in a results table."""
     if fig.kind != "money" or fig.value <= 0:
         return fig
-    if not (_PER_SHARE_AFTER.match(text, fig.end) and _LOSS_BEFORE.search(text, max(0, fig.start - 90), fig.start)
+    if not (_PER_SHARE_AFTER.match(text, fig.end) and _loss_before(res).search(text, max(0, fig.start - 90), fig.start)
             or _LOSS_PER_SHARE_BEFORE.search(text, max(0, fig.start - 60), fig.start)):
         return fig
     return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low})
@@ -59,7 +62,7 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
         if fig.kind in ("money", "quantity") and _moved_to_level(text, fig, res):
             return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
     if fig.kind == "money":
-        return per_share_loss(text, fig)
+        return per_share_loss(text, fig, res)
     index_move = fig.kind == "count" and re.match(r"\s+points?\b", text[fig.end:fig.end + 8], re.I)  # "fell 61.4 points"
     if (fig.kind not in ("percent", "pp") and not index_move) or fig.value < 0:
         return fig
@@ -184,7 +187,7 @@ def find_word_changes(text: str, res: Resources, figures: list[Figure]) -> list[
         if m.group().lower() in ("flat", "unchanged") and _AT_LEVEL.match(text, m.end()) and \
                 any(f.start == _AT_LEVEL.match(text, m.end()).end() for f in figures):
             continue  # "unchanged at 3.7%", "flat at 134.95 euros": the level is the figure; nothing measures a change
-        if m.group().lower() in ("double", "triple") and _not_a_change(text, m.start(), m.end()):
+        if m.group().lower() in ("double", "triple") and _not_a_change(text, m.start(), m.end(), res):
             continue  # "a double-income household", "can double as hubs": an adjective, not a change
         if "fold" in m.group().lower() and not _fold_context(text, m.start(), m.end(), res):
             continue  # "the aim is twofold": no growth is stated
@@ -213,13 +216,14 @@ _DIGIT_FOLD = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d+)?)(?:-|\s)?fold\b", re.I)
 _COMPOUND_AFTER = re.compile(r"-[^\W\d_]|\s+as\b", re.I)
 # After a preposition other than "to" the word is an adjective too: "firing with double barrels", "in
 # double time", "a bond of triple maturity" (issue 17, s19); "to double" and "could double" are verbs.
-_ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|your|this|that|with|of|in|on|for|into|"
-                               r"without|like)\s+$", re.I)
+@lru_cache(maxsize=4)
+def _adjective_before(res: Resources) -> re.Pattern:
+    return re.compile(r"\b(?:" + listed(res.number_words["adjective_before"]) + r")\s+$", re.I)
 
 
-def _not_a_change(text: str, start: int, end: int) -> bool:
+def _not_a_change(text: str, start: int, end: int, res: Resources) -> bool:
     """Whether "double"/"triple" is an adjective or "serve as" here, not the verb or noun of a change."""
-    return bool(_COMPOUND_AFTER.match(text, end) or _ADJECTIVE_BEFORE.search(text, max(0, start - 10), start))
+    return bool(_COMPOUND_AFTER.match(text, end) or _adjective_before(res).search(text, max(0, start - 10), start))
 
 
 @lru_cache(maxsize=4)

@@ -35,15 +35,13 @@ from .counted import counted_noun, scaled_count_noun
 from .records import Figure, Skipped
 from .table_cells import table_cells
 from .resources import Resources
-from .word_patterns import listed
+from .word_patterns import listed, longest_first
 
 __all__ = ["find_atoms", "find_numbers", "find_word_changes", "resolve_figures"]
 
 _TIMES_CONTEXT = re.compile(r"\b(?:oversubscri\w*|over-subscri\w*|subscribed|earnings|p/?e|price[- /]to|multiple|valuation|valued|ebitda|sales|book|revenue|cash flow|trades? at|trading at)\b", re.I)
 _PE_BEFORE = re.compile(r"(?:p/?e|price[- /]to[- /]earnings|earnings multiple|multiple|ev/ebitda)(?:\s+ratio)?\s+(?:of|at|is|was|stood at|near|around|about)?\s*$", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
-_MONTH_BEFORE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$", re.I)
-_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.I)
 _TENOR = re.compile(r"^[\s-]*(?:day|week|month|year|quarter|hour|minute)s?\b", re.I)
 _LIST_NUM = re.compile(r"^[.)]\s")
 _ARITH = re.compile(r"^\s?[+*/=]\s?\d|\d\s?[+*/=]\s?$")
@@ -80,6 +78,13 @@ def _change_rx(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return change, move, times_not
 
 
+@lru_cache(maxsize=4)
+def _month_rx(res: Resources) -> tuple[re.Pattern, re.Pattern]:
+    """A month (periods.yaml `months`) right before a number ("March 5") or after a day's ("5th of March")."""
+    m = longest_first(res.periods["months"])
+    return re.compile(r"\b(?:" + m + r")\.?\s+$", re.I), re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + m + r")\b", re.I)
+
+
 def _skip_reason(text: str, a: Atom, res: Resources) -> str:
     """Why a number with no unit is not a figure."""
     before, after = text[max(0, a.start - 30):a.start], text[a.end:a.end + 30]
@@ -100,10 +105,11 @@ def _skip_reason(text: str, a: Atom, res: Resources) -> str:
         return "level"  # "the 2400 mark" on an index
     if _YEAR.match(a.number):
         return "year"
-    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+    month_before, month_after = _month_rx(res)
+    if month_before.search(before) or month_after.match(after):
         return "date_part"
     prev = re.search(r"([A-Z][\w-]*)\s+$", before)
-    if prev and not _MONTH_BEFORE.search(before) and (("." in a.number) or len(a.number) <= 3) \
+    if prev and not month_before.search(before) and (("." in a.number) or len(a.number) <= 3) \
             and prev.group(1) not in res.number_words["not_product_names"]:
         return "model_name"  # "Llama 3", "Claude 3.5 Sonnet", "Boeing 737"
     if before.rstrip().endswith((":", "#")) or re.search(r"\b(?:NYSE|NASDAQ|HKG|HKEX|SEHK|TSE|SSE|SZSE|LSE)\s*:\s*$", before, re.I):

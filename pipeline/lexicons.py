@@ -69,7 +69,10 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "multiple_not_after": Shape(list, (str,)), "not_before_falling_nouns": Shape(list, (str,)),
         "flat_before": Shape(list, (str,)), "down_verbs": Shape(list, (str,)), "article_followers": Shape(list, (str,)),
         "not_product_names": Shape(list, (str,)), "qualifiers": Shape(dict, (str,)),
-        "year_words_before": Shape(list, (str,)), "count_words_before": Shape(list, (str,))},
+        "year_words_before": Shape(list, (str,)), "count_words_before": Shape(list, (str,)),
+        "link_change_nouns": Shape(list, (str,)), "link_move_verbs": Shape(list, (str,)),  # amount_links
+        "link_qualifiers": Shape(list, (str,)), "loss_ends": Shape(list, (str,)),  # figure_signs
+        "adjective_before": Shape(list, (str,)), "anaphor_before": Shape(list, (str,))},  # counted
     "lexicons/periods.yaml": {  # calendar_grammar.Grammar, claims (fiscal_year_end_by_currency, report_lag_days, ...)
         "weekdays": Shape(dict, (int,)), "months": Shape(dict, (int,)), "day_ordinals": Shape(dict, (int,)),
         "ordinals": Shape(dict, (int,)), "units": Shape(dict, (str,)), "next": LIST, "last": LIST, "this": LIST,
@@ -79,7 +82,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "measure_words": LIST, "annual_report_words": LIST,
         "quarter_payout_words": LIST, "quarter_payout_metrics": LIST,
         "fiscal_year_end_by_currency": Shape(dict, (int,)), "full_year_words": LIST,
-        "report_lag_days": Shape(list, (int,)), "fiscal_year_end_months": Shape(list, (int,))},
+        "report_lag_days": Shape(list, (int,)), "fiscal_year_end_months": Shape(list, (int,)),
+        "now_words": Shape(list, (str,))},  # claim_periods.undated_figure
     "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST,  # "1e3" reads as a string
                              "scale_words": Shape(list, (str,)), "scale_suffixes": Shape(list, (str,))},
     "lexicons/market_sizes.yaml": {k: Shape(list, (str,))  # market_sizes._patterns
@@ -96,7 +100,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "stated_participles": LIST, "served_nouns": LIST, "referring_nouns": LIST,
                                "instrument_references": LIST, "debt_words": LIST,
                                "issued_nouns": LIST, "changed_nouns": LIST, "clause_words": Shape(list, (str,)),
-                               "served_stop_words": Shape(list, (str,))},
+                               "served_stop_words": Shape(list, (str,)), "subject_openers": Shape(list, (str,)),
+                               "reported_words": Shape(list, (str,)), "not_subject_words": Shape(list, (str,))},
     # load_resources, measured_parts, segment_frames, segment_context
     "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
                                "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),
@@ -111,7 +116,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "group_determiners": Shape(list, (str,)), "group_rest_stops": Shape(list, (str,)),
                                "compared_words": Shape(list, (str,)), "compared_hedges": Shape(list, (str,)),
                                "not_first_names": Shape(list, (str,)), "headline_labels": Shape(list, (str,)),
-                               "headline_not_openers": Shape(list, (str,)), "headline_not_names": Shape(list, (str,))},
+                               "headline_not_openers": Shape(list, (str,)), "headline_not_names": Shape(list, (str,)),
+                               "mover_object_words": Shape(list, (str,)), "macro_metrics": Shape(list, (str,))},
     "lexicons/tables.yaml": {"price_titles": Shape(list, (str,)), "rate_titles": Shape(list, (str,)),  # table_cells
                              "markets": Shape(dict, (str,))},
     "lexicons/units.yaml": {"units": Shape(dict, (str,))},  # load_resources

@@ -360,7 +360,8 @@ def _load_subject_words(path: Path) -> dict:
 _FRAME_LISTS = ("held_nouns", "price_verbs", "named_measure_nouns", "instrument_heads", "term_links", "part_phrases",
                 "regions", "part_nouns", "launch_verbs", "stated_participles", "served_nouns", "referring_nouns",
                 "instrument_references", "debt_words", "issued_nouns", "changed_nouns",
-                "clause_words", "served_stop_words", "model_words", "product_nouns", "measure_heads")
+                "clause_words", "served_stop_words", "model_words", "product_nouns", "measure_heads",
+                "subject_openers", "reported_words", "not_subject_words")
 # (segments.yaml's lists for segment_frames.py, segment_context.py, segments.py, measured_parts.py, headline_products.py)
 
 

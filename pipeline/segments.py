@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from .calendar_grammar import grammar
 from .resources import Resources
+from .word_patterns import listed
 
 RULE = "segments.v1"
 MAX_WORDS = 8  # a longer phrase is a clause, not the name of a part
@@ -81,6 +82,9 @@ class SegmentWords:
     measure_heads: frozenset[str]  # a subject with one of these names a measure, not a part ("the retention rate")
     leading_time: re.Pattern  # a clause's opening time phrase, left out of its subject
     between: re.Pattern  # the words a subject's verb and its figure may have between them
+    reported: re.Pattern  # a report's verb the subject follows ("said sales rose")
+    opener: re.Pattern  # a clause's opening word, left out of its subject
+    not_a_subject: re.Pattern  # a clause that is no noun phrase: a verb, a modal, a relative or a report
 
 
 @lru_cache(maxsize=4)
@@ -93,6 +97,11 @@ def segment_words(res: Resources) -> SegmentWords:
                         generic=res.segment_generic_words, whole_nouns=res.segment_whole_nouns,
                         not_products=res.segment_not_products,
                         measure_heads=frozenset(res.segment_lists["measure_heads"]),
+                        reported=re.compile(r"\b(?:" + listed(res.segment_lists["reported_words"]) + r")\s+", re.I),
+                        opener=re.compile(r"^\s*(?:" + listed(res.segment_lists["subject_openers"], space=r"\s+") + r")\s+",
+                                          re.I),
+                        not_a_subject=re.compile(r"\b(?:" + listed(res.segment_lists["not_subject_words"])
+                                                 + r")\b|[$%\d]", re.I),
                         subject_verb=re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|all|each|both|will|would|"
                                                 r"\w+ly)\s+)*(?:" + verbs + r")\b", re.I))
 
@@ -240,15 +249,15 @@ def clause_subject(before: str, words: SegmentWords, entity_words: frozenset[str
     sentence_start = cut[0] < 0 or cut[1] in _STARTS
     head = head[cut[0] + len(cut[1]):] if cut[0] >= 0 else head
     reported = None
-    for reported in _REPORTED.finditer(head):
+    for reported in words.reported.finditer(head):
         pass
     if reported is not None:
         head, sentence_start = head[reported.end():], False
-    head = words.leading_time.sub("", _OPENER.sub("", head.lstrip(), count=1), count=1)
+    head = words.leading_time.sub("", words.opener.sub("", head.lstrip(), count=1), count=1)
     sentence_start = sentence_start and head[:1].isupper()
     head = _TRAILING_TIME.sub("", head)
     tokens = head.split()
-    if not tokens or len(tokens) > MAX_WORDS or _NOT_A_SUBJECT.search(head) or \
+    if not tokens or len(tokens) > MAX_WORDS or words.not_a_subject.search(head) or \
             any(words.subject_verb.fullmatch(" " + t) for t in tokens):
         return ""
     for i, tok in enumerate(tokens):
@@ -275,7 +284,6 @@ _TRAILING_TIME = re.compile(r"\s+(?:(?:for|in|during|over|at|of)\s+(?:the\s+)?)?
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z])\.(?=[A-Z])")
 _CUTS = (",", ";", ":", "(", ")", "\n", ". ", " - ", " – ", "—", "*", "•")
 _STARTS = frozenset({":", "\n", ". ", "*", "•", " - ", " – "})
-_REPORTED = re.compile(r"\b(?:said|says|say|noted|notes|added|adds|reported|reports|showed|shows|that)\s+", re.I)
 # an opening time phrase ("In January", "During the fourth quarter of 2024,"); the month names are periods.yaml's
 _LEADING_TIME = (r"^\s*(?:in|during|on|for|by|since|at|after|over|through)\s+(?:the\s+)?(?:(?:first|second|third|fourth|"
                  r"last|latest|past|same|previous|prior|current|final)\s+)?(?:(?:{months})\.?|(?:19|20)\d\d|"
@@ -288,12 +296,6 @@ _BETWEEN_VERB_AND_FIGURE = (r"(?:\s+[\d.,]+\s?(?:%|pct|percent|per\s+cent)\s+to)
                             r"(?:\s+(?:by|to|at|up|down|about|around|nearly|almost|some|roughly|over|"
                             r"more|than|less|just|only|a|an|record|of|in|as|much|for|approximately|"
                             r"higher|lower))*\s*")
-_OPENER = re.compile(r"^\s*(?:and|but|while|whereas|with|as|after|since|though|although|when|where|in\s+addition,?)\s+",
-                     re.I)
-# a clause that is no noun phrase: a verb, a modal, a relative or a report
-_NOT_A_SUBJECT = re.compile(r"\b(?:which|who|whose|will|would|should|could|may|might|can|"
-                            r"expected|expects|expect|is|are|was|were|has|have|had|be|been|being|to|it|its|this|"
-                            r"these|those|they|there)\b|[$%\d]", re.I)
 
 
 def find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, words: SegmentWords,

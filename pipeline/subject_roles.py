@@ -183,7 +183,10 @@ def _mover_rx(res: Resources) -> re.Pattern | None:
 
 # a name after a preposition is no mover: "on the New York Coffee, Sugar and Cocoa Exchange, down 0.76 cents"
 # nor a part after its owner's possessive: "Berkshire's Class A shares are up 5.7%"
-_OBJECT_BEFORE = re.compile(r"(?:\b(?:on|at|in|of|from|to|by|with|than|under|for|into|over)\s+(?:the\s+)?|['’]s\s+)$", re.I)
+@lru_cache(maxsize=4)
+def _object_before(res: Resources) -> re.Pattern:
+    return re.compile(r"(?:\b(?:" + "|".join(map(re.escape, _words(res, "mover_object_words")))
+                      + r")\s+(?:the\s+)?|['’]s\s+)$", re.I)
 
 
 def _tickers_near(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -209,7 +212,7 @@ def mover_owner(text: str, fig_start: int, cands: list, best, sent_start: int, r
     named = [d for d in near if d.end <= c.start and text[d.end:c.start].strip() in ("<", "<.")]
     if named:  # "the Dow Jones Industrial Average <.DJI> rose": the name, not what its wire code reads as
         c = max(named, key=lambda d: d.end)
-    if c is best or not rx.fullmatch(text, c.end, fig_start) or _OBJECT_BEFORE.search(text, max(sent_start, c.start - 20), c.start) \
+    if c is best or not rx.fullmatch(text, c.end, fig_start) or _object_before(res).search(text, max(sent_start, c.start - 20), c.start) \
             or any(a <= c.start and c.end <= b for a, b in _tickers_near(text, c.start, c.end)) \
             or c.entity in res.exchanges or c.entity.split()[-1] in ("Exchange", "Exchanges"):
         return best
@@ -246,9 +249,8 @@ def money_places(text: str, cands: list, figures: list[tuple[int, int]], own: tu
     return [c for c in cands if c not in drop] if drop and len(drop) < len(cands) else cands
 
 
-# the metrics of a country's economy (guide 3: "the country or area for macro figures"; the central bank
-# owns only its own policy rate)
-_MACRO_METRICS = frozenset({"inflation", "gdp_growth", "unemployment_rate", "trade_balance"})
+# the metrics of a country's economy are subjects.yaml `macro_metrics` (guide 3: "the country or area for macro
+# figures"; the central bank owns only its own policy rate)
 _MACRO_SPEAKERS = frozenset({"regulator", "name", "person"})  # a body, institute or person that reports them
 
 
@@ -264,7 +266,7 @@ def macro_owner(subject: Mention | None, metric: str, cands: list, topic: Mentio
     Institute"): a central bank's or statistics office's own country (the
     gazetteer's `country`), else the one country the sentence names, else the story's country. Else
     `subject`."""
-    if subject is None or metric not in _MACRO_METRICS:
+    if subject is None or metric not in _words(res, "macro_metrics"):
         return subject
     body = set(res.subject_words.get("body_words") or ())
     if subject.kind not in _MACRO_SPEAKERS and not (subject.kind in ("company", "unit") and body & set(subject.entity.split())):

@@ -429,6 +429,14 @@ MOVED_WORD_LISTS = [
     ("lexicons/segments.yaml", "clause_words"), ("lexicons/segments.yaml", "served_stop_words"),  # measured_parts
     ("lexicons/number_words.yaml", "qualifiers"),  # figure_atoms.QUALIFIERS
     ("lexicons/number_words.yaml", "year_words_before"), ("lexicons/number_words.yaml", "count_words_before"),  # counted
+    ("lexicons/periods.yaml", "now_words"),  # claim_periods._NOW
+    ("lexicons/segments.yaml", "subject_openers"), ("lexicons/segments.yaml", "reported_words"),  # segments
+    ("lexicons/segments.yaml", "not_subject_words"),
+    ("lexicons/number_words.yaml", "link_change_nouns"), ("lexicons/number_words.yaml", "link_move_verbs"),  # amount_links
+    ("lexicons/number_words.yaml", "link_qualifiers"),
+    ("lexicons/number_words.yaml", "loss_ends"), ("lexicons/number_words.yaml", "adjective_before"),  # figure_signs
+    ("lexicons/subjects.yaml", "mover_object_words"), ("lexicons/subjects.yaml", "macro_metrics"),  # subject_roles
+    ("lexicons/number_words.yaml", "anaphor_before"),  # counted._ANAPHOR_BEFORE
 ]
 
 
