@@ -66,7 +66,7 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
     best = place_owner(text, fig, cands, best, story.head)  # "... in Singapore after advancing $1.46": WTI's
     best = seller_owner(text, fig, cands, best)  # "Buy WH-1000XM4 at Best Buy - $278": the seller's price
     best = group_owner(text, fig, sent.start, best, res)  # "AI startups raised $110 billion": the group as written
-    best = extended_owner(cands, best)  # "the number of Teslas ... surged 25%", "a Sonos Sub ($700)": the maker's
+    best = extended_owner(cands, best, res)  # "the number of Teslas ... surged 25%", "a Sonos Sub ($700)": the maker's
     if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(story.headline):
         opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                    ents.learned, story.discourse)

@@ -10,19 +10,33 @@ to the gazetteer, the article, the headline or the discourse, owns the figure.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from .resources import Resources
 
 
-def _extends(chunk: str, name: str) -> bool:
-    """Whether `chunk` is `name` with a plural ending or more words after it."""
+@lru_cache(maxsize=4)
+def _unit_words(res: Resources) -> frozenset[str]:
+    """Words after a company's name that make it a unit of its own, no product: the gazetteer's countries and
+    their aliases ("Apple Australia", "Alcan Australia") and the company suffixes ("Acme Holdings")."""
+    words = {a.lower() for e in res.entries if e.kind == "country" for a in (e.name, *e.aliases)}
+    words.update(str(x).lower().rstrip(".") for x in res.entity_rules["company_suffixes"])
+    return frozenset(words)
+
+
+def _extends(chunk: str, name: str, res: Resources) -> bool:
+    """Whether `chunk` is `name` with a plural ending or more words after it, not a place or a company suffix."""
     if not name or len(name) < 3 or len(chunk) <= len(name) or not chunk.startswith(name):
         return False
     tail = chunk[len(name):]
-    return tail in ("s", "es") or bool(re.match(r"\s+\S", tail))
+    if tail in ("s", "es"):
+        return True
+    return bool(re.match(r"\s+\S", tail)) and tail.strip().lower().rstrip(".") not in _unit_words(res)
 
 
-def extended_owner(cands: list, best):
+def extended_owner(cands: list, best, res: Resources):
     """The candidate whose name the chosen unknown name chunk opens with (the longest such name), else `best`."""
     if best is None or best.source != "name" or best.kind != "name":
         return best
-    owners = [c for c in cands if c is not best and _extends(best.entity, c.entity)]
+    owners = [c for c in cands if c is not best and _extends(best.entity, c.entity, res)]
     return max(owners, key=lambda c: len(c.entity)) if owners else best
