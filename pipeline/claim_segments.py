@@ -15,15 +15,13 @@ from .claim_draft import Draft, Story
 from .headline_products import common_product, headline_product
 from .measured_parts import measured_part, part_words as measured_part_words
 from .resources import Resources
-from .segment_context import context_part, listed_receipt
+from .segment_context import context_part
 from .segment_frames import frame_segment
 from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
 
 _SEGMENT_BEFORE_METRIC = r"\b({segs})\s+(?:revenues?|sales|income|profit|growth)\b"
 # metrics the rules may give a government bond's move or level when its clause names no yield cue
 _BOND_MOVES = frozenset({"price_change", "other", "interest_rate", "bond_yield", "debt"})
-# a stock's quote: its depositary receipt's, where it has one (segment_context.listed_receipt)
-_SHARE_METRICS = frozenset({"share_price", "price_change"})
 _PART_OWNERS = frozenset({"company", "name", "unit"})  # whose measure's modifiers can name a part (measured_parts.py)
 _NOT_BOND_ISSUERS = frozenset({"company", "unit", "segment", "index", "person", "commodity", "currency", "crypto", "name"})
 
@@ -105,8 +103,6 @@ def place_segment(story: Story, d: Draft) -> None:
         segment = segment or frame_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
                                            fig.kind, res, part_words, owner_words, owner_kind)
         segment = segment or context_part(text, story.previous_part, sent.start, fig.start, res)  # "down from $110"
-        if not segment and metric in _SHARE_METRICS and subject is not None and subject.kind == "company":
-            segment = listed_receipt(text, story.headline, d.entity)  # "BP p.l.c. Sponsored ADR (BP) is at $34.36"
         if fig.kind == "money" and metric == "other" and (not segment or common_product(segment, res)):
             # "Apple iMac review" ... "topped out at $3,449"; "Galaxy Note 10 review" ... "the phone will cost $949"
             segment = headline_product(story.headline, d.entity, d.entity_id, res) or segment

@@ -108,28 +108,3 @@ def context_part(text: str, previous: tuple[int, str], sent_start: int, fig_star
     restates it, else the instrument a definite reference takes up, else ""."""
     return (restated_part(text, previous, fig_start) if previous[0] >= sent_start else "") or \
         referred_instrument(text, sent_start, fig_start, res)
-
-
-# the receipt a foreign company's shares trade as in New York: "BP p.l.c. Sponsored ADR (BP) is currently at $34.36"
-_RECEIPT = r"(?:Sponsored\s+|Unsponsored\s+)?(ADRs?|ADSs?|(?i:American\s+Depositary\s+(?:Receipts?|Shares?)))\b"
-_RECEIPT_WORDS = {"r": "ADR", "s": "ADS"}
-
-
-def _receipt(name: str) -> str:
-    low = name.lower().rstrip("s")
-    return _RECEIPT_WORDS["s" if low.endswith(("ads", "share")) else "r"]
-
-
-def listed_receipt(text: str, headline: str, entity: str) -> str:
-    """"ADR" (or "ADS") when the story quotes the entity's shares as depositary receipts: the headline says the
-    stocks it lists are ("Asian Equities Traded in the US as American Depositary Receipts Lower"), or the story
-    names the entity's receipt ("BP p.l.c. Sponsored ADR (BP)"); else ""."""
-    m = re.search(r"\b(?:as|in)\s+" + _RECEIPT, headline or "")
-    if m:
-        return _receipt(m.group(1))
-    if not entity:
-        return ""
-    # the name, its possessive or its abbreviated legal form ("p.l.c.", "S.A."), then the receipt
-    m = re.search(r"(?<![\w-])" + re.escape(entity) + r"(?:['\u2019]s)?(?:\s+[A-Za-z]+\.(?:[A-Za-z]+\.?)*,?){0,2}\s+"
-                  + _RECEIPT, text)
-    return _receipt(m.group(1)) if m else ""

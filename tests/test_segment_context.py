@@ -3,7 +3,7 @@ reference in the figure's sentence; and phrasings that must name none."""
 import pytest
 
 from pipeline.resources import load_resources
-from pipeline.segment_context import listed_receipt, referred_instrument
+from pipeline.segment_context import referred_instrument
 
 RES = load_resources()
 
@@ -49,21 +49,3 @@ def test_reference_a_clause_away_names_none():
     story = ("Acme is selling 100 mln dlrs of convertible debentures.\nConcurrent with the debenture offering, Acme said "
              "it plans to sell 30 mln dlrs of debentures to Fuji Co Ltd, which currently owns about 30 pct of the company.")
     assert referred(story, "30 pct") == ""
-
-
-# (story, headline, entity, expected): a stock quoted as its depositary receipt (listed_receipt)
-RECEIPTS = [
-    ("BP p.l.c. Sponsored ADR (BP) is currently at $34.36, up $2.09 or 6.48%", "BP Up Over 6%", "BP", "ADR"),
-    ("The decliners were led by IT firms Sify Technologies and Infosys, which lost 3.4% and 2%.",
-     "Asian Equities Traded in the US as American Depositary Receipts Lower in Wednesday Trading", "Sify Technologies",
-     "ADR"),
-    ("Baidu's American depositary shares rose 4% in New York.", "Baidu shares rise", "Baidu", "ADS"),
-    # no receipt named, or another company's
-    ("BP shares rose 2% in London.", "BP results beat forecasts", "BP", ""),
-    ("Shell rose 1%, while Equinor ADRs fell 2%.", "Oil stocks mixed", "Shell", ""),
-]
-
-
-@pytest.mark.parametrize("story, headline, entity, expected", RECEIPTS, ids=[r[2] + r[3] for r in RECEIPTS])
-def test_listed_receipt(story, headline, entity, expected):
-    assert listed_receipt(story, headline, entity) == expected
