@@ -19,7 +19,7 @@ ago") or a unit of its own leaves it alone. Rule figures.count.carried.v1.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal  # noqa: F401 (the module example uses it)
 
 from .numbers import decimals_written, parse_digits, parse_words
 from .records import Figure, Skipped
