@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable
 
 from .resources import Resources
+from .share_counts import one_off_pattern
 from .word_patterns import listed
 
 STRONG_CUE = 4.0
@@ -93,18 +93,6 @@ _QUOTE_WORDS = re.compile(r"\b(?:clos|open|trad|pric|stock|shares\b|offer|bid|te
                           re.I)
 
 
-@lru_cache(maxsize=4)
-def _one_off_words(models_dir: Path) -> re.Pattern | None:
-    path = Path(models_dir) / "lexicons" / "share_counts.yaml"
-    if not path.exists():
-        return None
-    from .resources import _read_yaml  # the checked reader (lexicons.py holds this file's keys)
-
-    words = _read_yaml(path).get("one_off") or ()
-    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alts})\b", re.I) if alts else None
-
-
 def one_off_per_share(kind: str, metric: str, score_now: float, text: str, end: int, sentence_before: str,
                       res: Resources) -> str:
     """`metric`, or other for an amount of one share that a one-off item's words come before ("non-operating gains,
@@ -127,5 +115,5 @@ def one_off_per_share(kind: str, metric: str, score_now: float, text: str, end: 
         return metric
     if _QUOTE_WORDS.search(sentence_before[-80:]):
         return metric
-    words = _one_off_words(res.models_dir)
+    words = one_off_pattern(res.models_dir)
     return "other" if words is not None and words.search(sentence_before) else metric

@@ -15,6 +15,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .word_patterns import listed
+
 RULE = "claims.share_count.v1"
 FILE = "lexicons/share_counts.yaml"
 # what follows a count of shares: "shares", "common shares", "American depositary shares", "of the company's
@@ -24,23 +26,43 @@ _SHARES_AFTER = re.compile(r"\s+(?:(?:mln|million|billion|bln|m|bn)\s+)?(?:(?:of
                            r"stock units)\b(?!\s+(?:outstanding|changed hands|traded|were traded))", re.I)
 
 
+def _phrases(words) -> str:
+    """The phrases as one alternation, longest first, a space matching any run of spaces."""
+    return listed(sorted(map(str, words), key=len, reverse=True), space=r"\s+")
+
+
 @lru_cache(maxsize=4)
-def _patterns(models_dir: Path) -> tuple[tuple[re.Pattern, str], ...] | None:
-    """(the verb-before pattern, its metric) per metric of share_counts.yaml, and the paid-with pattern."""
+def _data(models_dir: Path) -> dict | None:
+    """share_counts.yaml, read once per models folder (None where the folder has no such file)."""
     path = Path(models_dir) / FILE
     if not path.exists():
         return None
     from .resources import _read_yaml  # the checked reader (lexicons.py holds this file's keys)
 
-    data = _read_yaml(path)
+    return _read_yaml(path)
+
+
+@lru_cache(maxsize=4)
+def _patterns(models_dir: Path) -> tuple[tuple[re.Pattern, str], ...] | None:
+    """(the verb-before pattern, its metric) per metric of share_counts.yaml, and the paid-with pattern."""
+    data = _data(models_dir)
+    if data is None:
+        return None
     quals = "|".join(re.escape(q) for q in sorted(data.get("qualifiers", []), key=len, reverse=True))
-    out = []
-    for metric, verbs in data["verbs"].items():
-        alts = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
-        out.append((re.compile(rf"\b(?:{alts})\s+(?:(?:{quals})\s+)*$", re.I), metric))
-    paid = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in data.get("paid_with", []))
+    out = [(re.compile(rf"\b(?:{_phrases(verbs)})\s+(?:(?:{quals})\s+)*$", re.I), metric)
+           for metric, verbs in data["verbs"].items()]
+    paid = _phrases(data.get("paid_with", []))
     out.append((re.compile(rf"[^.;]{{0,40}}?\b(?:{paid})\b", re.I) if paid else None, "deal_value"))
     return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def one_off_pattern(models_dir: Path) -> re.Pattern | None:
+    """share_counts.yaml `one_off`: the words of a one-off item whose amount per share is no share price
+    (scaled_counts.one_off_per_share)."""
+    words = (_data(models_dir) or {}).get("one_off") or ()
+    alts = _phrases(words)
+    return re.compile(rf"\b(?:{alts})\b", re.I) if alts else None
 
 
 def share_count_metric(models_dir: Path, kind: str, before: str, after: str) -> str | None:
