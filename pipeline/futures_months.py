@@ -13,18 +13,18 @@ from functools import lru_cache
 
 from .records import Period
 from .resources import Resources
+from .word_patterns import whole_words
 
 RULE = "claims.contract_month.v1"
 _OPENS = re.compile(r"(?:^|[.;:]\s*|,\s*(?:while|and|but)?\s*|\b(?:while|and|but|with)\s+|\bthe\s+)$", re.I)
 _BARE_MONTH = re.compile(r"^[A-Z][a-z]{2,8}\.?$")
 
 
-@lru_cache(maxsize=8)
-def _words_rx(words: tuple[str, ...]) -> re.Pattern | None:
-    if not words:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                      + r")(?![\w-])", re.I)
+@lru_cache(maxsize=4)
+def _word_patterns(res: Resources) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """(periods.yaml `contract_month_verbs`, `futures_story_words`) as whole-word patterns."""
+    return (whole_words(res.periods.get("contract_month_verbs") or ()),
+            whole_words(res.periods.get("futures_story_words") or ()))
 
 
 def contract_month_day(period: Period | None, text: str, cs: int, title: str, ref, res: Resources) -> Period | None:
@@ -33,8 +33,7 @@ def contract_month_day(period: Period | None, text: str, cs: int, title: str, re
     if period is None or ref is None or period.start < cs or period.granularity != "month" \
             or not _BARE_MONTH.match(period.text):
         return period
-    verbs = _words_rx(tuple(str(w) for w in res.periods.get("contract_month_verbs") or ()))
-    story = _words_rx(tuple(str(w) for w in res.periods.get("futures_story_words") or ()))
+    verbs, story = _word_patterns(res)
     if verbs is None or story is None or not _OPENS.search(text[cs:period.start]):
         return period
     after = re.match(r"\s+(\S+)", text[period.end:period.end + 20])

@@ -15,6 +15,7 @@ from functools import lru_cache
 from .records import Period
 from .reporting_periods import fiscal_year_span
 from .resources import Resources
+from .word_patterns import whole_words
 
 RULE = "claims.government_year.v1"
 # the period's words, or those right beside them, say a fiscal year ("fiscal 2021", "the 1988 financial year",
@@ -26,11 +27,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @lru_cache(maxsize=4)
-def _words_rx(words: tuple[str, ...]) -> re.Pattern | None:
-    if not words:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                      + r")(?![\w-])", re.I)
+def _budget_words(res: Resources) -> re.Pattern | None:
+    return whole_words(res.periods.get("government_budget_words") or ())
 
 
 def government_year(period: Period | None, text: str, cs: int, ce: int, unit: str, res: Resources) -> Period | None:
@@ -45,7 +43,7 @@ def government_year(period: Period | None, text: str, cs: int, ce: int, unit: st
         return period
     sentence = text[cs:ce]
     month = (res.periods.get("government_fiscal_year_end_by_currency") or {}).get(unit)
-    rx = _words_rx(tuple(str(w) for w in res.periods.get("government_budget_words") or ()))
+    rx = _budget_words(res)
     years = _YEAR.findall(period.text)
     if not month or rx is None or not rx.search(sentence) or len(years) != 1:
         return period

@@ -29,6 +29,19 @@ def longest_first(words: Iterable[object]) -> str:
     return "|".join(re.escape(w) for w in sorted(map(str, words), key=len, reverse=True))
 
 
+def whole_words(words: Iterable[object]) -> re.Pattern | None:
+    """The words as one pattern of whole words (no letter, digit or hyphen beside them), longest first, in any
+    case; None for no words.
+
+    >>> whole_words(["fiscal", "fiscal year"]).search("the Fiscal Year end, not fiscal-year").group()
+    'Fiscal Year'
+    """
+    words = [str(w) for w in words]
+    if not words:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + longest_first(words) + r")(?![\w-])", re.I)
+
+
 def names_pattern(names: Mapping[object, object], tail: str = "") -> tuple[re.Pattern | None, dict[str, str]]:
     """A pattern of a mapping's names as whole words, longest first, then `tail`; and the mapping as strings.
 
