@@ -494,3 +494,57 @@ def test_a_scaled_count_beside_money_stays_a_count(a, b, money_unit, scale, noun
     figures, _ = resolve_figures(text, res(), "USD")
     got = [(f.text, f.unit) for f in figures]
     assert len(figures) == 2 and figures[1].unit == "count", f"{text!r} -> {got}"
+
+
+# ---- issue 17, s25 (branch figures8): compound units, phrasal falling verbs, dates' days, index levels ----
+
+@SETTINGS
+@given(plain_amounts(1, 99), st.sampled_from([("percent", "%", 1), ("per-cent", "%", 1), ("pct", "%", 1),
+                                              ("percentage-point", "pp", 1), ("basis-point", "pp", Decimal("0.01")),
+                                              ("bp", "pp", Decimal("0.01")), ("bps", "pp", Decimal("0.01"))]),
+       st.sampled_from([("increase", 1), ("rise", 1), ("stake", 1), ("cut", -1), ("decline", -1), ("slowdown", -1)]),
+       st.sampled_from(["a ", "an expected ", "the "]))
+def test_a_unit_joined_by_a_hyphen_is_the_unit(amount, unit, noun, det):
+    """'a 25-basis-point cut', 'a 10-percent increase': the compound adjective keeps its unit, the noun its sign."""
+    word, code, factor = unit
+    text = f"Analysts see {det}{_num(amount)}-{word} {noun[0]} this year."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.value, f.unit) for f in figures]
+    assert [(f.value, f.unit) for f in figures] == [(amount * factor * noun[1], code)], f"{text!r} -> {got}"
+
+
+@SETTINGS
+@given(plain_amounts(1, 99), st.sampled_from(sorted(w for w in res().number_words["falling_words"]
+                                                    if " " in w and not w.startswith("a "))),
+       st.sampled_from(["", "about ", "more than "]), st.sampled_from(["%", " pct", " percent"]))
+def test_a_phrasal_falling_verb_makes_the_change_negative(amount, verb, qual, pct):
+    """'pulled back 20%', 'gave up more than 3 pct': a verb with its particle."""
+    text = f"Shares of Acme {verb} {qual}{_num(amount)}{pct} on Tuesday."
+    figures, _ = resolve_figures(text, res())
+    assert [f.value for f in figures] == [-amount], f"{text!r} -> {[(f.text, f.value) for f in figures]}"
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(m.capitalize() for m in res().periods["months"] if len(m) > 2)),
+       st.integers(1, 31), st.integers(2, 999), st.sampled_from([(" mln barrels", "barrel"), (" billion dlrs", "USD"),
+                                                                 ("%", "%"), (" mln tonnes", "tonne")]),
+       st.sampled_from(["in the week ended", "on", "by", "through"]))
+def test_the_day_of_a_date_opens_no_range(month, day, amount, unit, opener):
+    """'in the week ended Feb 27 to 127.10 mln barrels': the day is part of the date, the amount stands alone."""
+    text = f"Stocks rose {opener} {month} {day} to {amount}{unit[0]}."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.low, f.high, f.unit) for f in figures]
+    assert len(figures) == 1 and figures[0].low == figures[0].high and figures[0].unit == unit[1], f"{text!r} -> {got}"
+
+
+@SETTINGS
+@given(st.integers(1_000, 99_999), st.booleans(), st.sampled_from(["Nifty", "Sensex", "DAX", "S&P 500", "Nikkei"]),
+       st.sampled_from(sorted(res().number_words["level_nouns"])))
+def test_a_level_noun_after_a_number_is_the_named_index_level(n, grouped, index, noun):
+    """'the 49,800 level', 'the 23,000 mark' in a sentence naming an index: the index's level, counted in points."""
+    written = f"{n:,}" if grouped else str(n)
+    assume(not re.fullmatch(r"(?:1[89]|20)\d\d", written))
+    text = f"The {index} could test the {written} {noun} this week."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.value, f.unit) for f in figures]
+    assert [(f.value, f.unit) for f in figures] == [(Decimal(n), "count")], f"{text!r} -> {got}"
