@@ -548,3 +548,14 @@ def test_a_level_noun_after_a_number_is_the_named_index_level(n, grouped, index,
     figures, _ = resolve_figures(text, res(), "USD")
     got = [(f.text, f.value, f.unit) for f in figures]
     assert [(f.value, f.unit) for f in figures] == [(Decimal(n), "count")], f"{text!r} -> {got}"
+
+
+@SETTINGS
+@given(st.integers(2, 999), st.integers(2, 999), st.sampled_from(sorted(res().carried_joiners)),
+       st.sampled_from(["stores", "agreements", "rigs", "employees"]))
+def test_a_bare_number_tied_to_a_count_takes_its_noun(a, b, joiner, noun):
+    """'12 stores, up from 9', 'two new agreements, for a total of six': the bare number counts the same noun."""
+    text = f"Acme had {a} {noun} last year, {joiner} {b}."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.value, f.unit) for f in figures]
+    assert [(f.value, f.unit) for f in figures] == [(Decimal(a), "count"), (Decimal(b), "count")], f"{text!r} -> {got}"
