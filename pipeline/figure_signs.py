@@ -70,7 +70,7 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
     after = after_rx.match(text, fig.end)
     if after and _below_peak(res).match(text, after.end()):
         after = None  # "30 percent below a four-year high": a drawdown from a peak, measured positive
-    if (before_rx.search(text[max(0, fig.start - 40):fig.start]) or after
+    if (before_rx.search(text[max(0, fig.start - 60):fig.start]) or after
             or _restated_fall(res).search(text[max(0, fig.start - 90):fig.start])
             or _OFF_BEFORE.search(text[max(0, fig.start - 40):fig.start])):
         return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
@@ -106,7 +106,10 @@ def _sign_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     crossed = listed(nw["crossed_bounds"])
     # "fell 3%", "dropped by about 3%", and a falling noun with up to three modifiers before "of": "a weekly loss
     # of 0.2%", "a marginal organic revenue decline of 0.1 percent" (issue 17, s17)
-    before_rx = re.compile(r"(?:\b(?:" + before + r")\s+(?:(?:[\w-]+\s+){0,3}by\s+)?(?:a further\s+|another\s+)?"
+    # "cut the policy repo rate by 25 basis points", "lowered the one-year loan prime rate by 10 basis points": the
+    # rate's name may run to five words between the verb and "by", none of them a preposition of a level (s24)
+    before_rx = re.compile(r"(?:\b(?:" + before + r")\s+(?:(?:(?!(?:to|from|at|by)\b)[\w'-]+\s+){0,5}by\s+)?"
+                           r"(?:a further\s+|another\s+)?"
                            r"|\b(?:a|an|the|its|their|his|her)\s+(?:(?!(?:" + not_between + r")\b)[a-z][\w-]*\s+){0,3}"
                            r"(?:" + nouns + r")\s+of\s+)(?!(?:" + crossed + r")\s)(?:(?:" + quals + r")\s+)?$", re.I)
     after_rx = re.compile(r"(?:\s+(?!(?:" + not_between + r")\b)[a-z][a-z-]*){0,2}?\s+(?:" + nouns + r")\b", re.I)

@@ -75,7 +75,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "link_qualifiers": Shape(list, (str,)), "loss_ends": Shape(list, (str,)),  # figure_signs
         "adjective_before": Shape(list, (str,)), "anaphor_before": Shape(list, (str,)),  # counted
         "level_nouns": Shape(list, (str,)), "chart_words": Shape(list, (str,)),  # index_points
-        "peak_words": Shape(list, (str,)), "crossed_bounds": Shape(list, (str,))},  # figure_signs
+        "peak_words": Shape(list, (str,)), "crossed_bounds": Shape(list, (str,)),  # figure_signs
+        "spread_benchmarks": Shape(list, (str,))},  # figure_atoms
     "lexicons/periods.yaml": {  # calendar_grammar.Grammar, claims (fiscal_year_end_by_currency, report_lag_days, ...)
         "weekdays": Shape(dict, (int,)), "months": Shape(dict, (int,)), "day_ordinals": Shape(dict, (int,)),
         "ordinals": Shape(dict, (int,)), "units": Shape(dict, (str,)), "next": LIST, "last": LIST, "this": LIST,

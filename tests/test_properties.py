@@ -559,3 +559,16 @@ def test_a_bare_number_tied_to_a_count_takes_its_noun(a, b, joiner, noun):
     figures, _ = resolve_figures(text, res(), "USD")
     got = [(f.text, f.value, f.unit) for f in figures]
     assert [(f.value, f.unit) for f in figures] == [(Decimal(a), "count"), (Decimal(b), "count")], f"{text!r} -> {got}"
+
+
+@SETTINGS
+@given(st.sampled_from([("1-1/8", Decimal("1.125")), ("3/8", Decimal("0.375")), ("2", Decimal(2)),
+                        ("0.75", Decimal("0.75"))]),
+       st.sampled_from(sorted(res().number_words["spread_benchmarks"])), st.sampled_from(["", "the ", "the three-month "]))
+def test_points_over_a_benchmark_rate_are_percentage_points(amount, base, det):
+    """'1-1/8 points over Libor': a loan's margin over its benchmark, in percentage points."""
+    det = "" if base.lower().startswith("the ") else det
+    text = f"The loan is priced at {amount[0]} points over {det}{base}."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.value, f.unit) for f in figures]
+    assert [(f.value, f.unit) for f in figures] == [(amount[1], "pp")], f"{text!r} -> {got}"
