@@ -572,3 +572,20 @@ def test_points_over_a_benchmark_rate_are_percentage_points(amount, base, det):
     figures, _ = resolve_figures(text, res(), "USD")
     got = [(f.text, f.value, f.unit) for f in figures]
     assert [(f.value, f.unit) for f in figures] == [(amount[1], "pp")], f"{text!r} -> {got}"
+
+
+def _minor_units() -> list[tuple[str, str, Decimal]]:
+    """(word, ISO code, factor) of every non-dollar currency's minor unit in currencies.yaml."""
+    return sorted((sub, cur.code, Decimal(str(f))) for cur in res().currencies.values() if not cur.dollar_like
+                  for sub, f in cur.subunits.items() if len(sub) > 2 and " " not in sub)
+
+
+@SETTINGS
+@given(st.integers(2, 99), st.sampled_from(_minor_units()), st.sampled_from(["rose", "paid a dividend of", "fell"]))
+def test_a_minor_unit_is_its_share_of_its_currency(n, unit, verb):
+    """'50 kopecks', '80 groszy', '75 halalas': the hundredth of the currency the minor unit belongs to."""
+    word, code, factor = unit
+    text = f"The shares {verb} {n} {word} on Monday."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.value, f.unit) for f in figures]
+    assert [(abs(f.value), f.unit) for f in figures] == [(n * factor, code)], f"{text!r} -> {got}"
