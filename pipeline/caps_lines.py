@@ -53,8 +53,8 @@ def fold_caps_lines(text: str, kept: tuple[Mapping[str, str], frozenset]) -> str
     def fold(w: re.Match) -> str:
         word, line = w.group(), w.string
         after = line[w.end():w.end() + 2]
-        if re.match(r" ?\$", after):
-            return cases.get(word, word)  # "US $5", "HK$5", "MEX$5"
+        if re.match(r" ?[$¥€£₹₩₽₺₪₱₴₸฿₿₡₦₫]", after):
+            return cases.get(word, word)  # "US $5", "HK$5", "MEX$5", "RMB¥5": the letters of a symbol keep its case
         if re.match(r" ?\d", after):
             return cases.get(word, word.lower())  # "RS 1,234", "USD 100", "SETS 100"
         return word.lower() if word.lower() in named else cases.get(word, word.lower())

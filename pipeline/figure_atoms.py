@@ -20,11 +20,22 @@ from .word_patterns import longest_first as alternation  # figure_signs, fractio
 # NOTE: the fraction alternative comes first so that "3/4" is not read as 3; dates such as
 # "3/15/2024" fail its lookahead and fall through to the plain number.
 # Indian grouping ("4,00,000", "12,34,567": lakh and crore) comes before the thousands groups.
+# A percent, point or basis-point unit may be joined by a hyphen as a compound adjective ("a 25-basis-point cut",
+# "a 10-percent increase", "a 3.5-per-cent rise"): Recognizers-Text's NumberWithSuffixPercentage allows only
+# spaces there, but news writes the hyphen before a noun (issue 17, s24/s25).
 _DIGITS = (r"\d{1,3}/\d{1,3}(?![\d/])"
            r"|(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,]\d)|\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,3}(?:[\u202f\u2009]\d{3})+(?!\d)|\d+)(?:[.]\d+)?"
            r"(?:[eE][+-]?\d{1,3}(?![\w.]))?(?:(?:-|\s{1,2})\d{1,2}/\d{1,3}(?![\d/]))?|[.]\d+")
-_PCT = r"(?<=\d)pc\b|percentage[\s-]points?\b|pct\s?points?\b|per\s?cent(?:age)?\s?points?\b|%|pct\b|per\s?cents?\b|percents?\b|percentage\b|points?\b(?=\s+(?:of|in|to|higher|lower|above|below))|pp\b|basis[\s-]points?\b|bps\b|bp\b"
+_PCT = r"(?<=\d)pc\b|percentage[\s-]points?\b|pct[\s-]?points?\b|per[\s-]?cent(?:age)?[\s-]?points?\b|%|pct\b|per[\s-]?cents?\b|percents?\b|percentage\b|points?\b(?=\s+(?:of|in|to|higher|lower|above|below|over\s+{spread_base}))|pp\b|basis[\s-]points?\b|bps\b|bp\b"
 _MULT = r"×|[xX](?![A-Za-z0-9])"
+
+
+def _pct(res: Resources) -> str:
+    """_PCT with its spread benchmarks filled in: "1-1/8 points over Libor" is a loan's margin in percentage points
+    (number_words.yaml `spread_benchmarks`; "rose 200 points over the week" stays an index's points; issue 17, s25)."""
+    bases = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(res.number_words["spread_benchmarks"],
+                                                                       key=len, reverse=True))
+    return _PCT.replace("{spread_base}", r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?i:" + bases + r")\b")
 
 
 @dataclass
@@ -137,7 +148,7 @@ class Scanner:
             rf"(?P<sign>[+-](?=[\d.])|(?i:{signs})\s+(?=[\d.]|\w))?"
             rf"(?:(?P<num>{_decimal_comma(self.scales)}|{_DIGITS})|(?P<words>\b{wordnum}\b)|(?P<art>\b[Aa]n?)(?=\s(?:{alternation(res.currency_plain_names)})\b))"
             rf"(?:\s{{0,2}}(?P<scale>{alternation(self.scales)})(?![^\W\d_])|-(?P<hscale>{alternation(k for k in self.scales if len(k) > 2)})(?![^\W\d_]))?"
-            rf"(?:\s?(?P<unit>{_PCT}|{_MULT})|\s(?P<times>times)\b|(?:\s?|-)(?P<sub>{alternation(subunits)})(?![^\W\d_])"
+            rf"(?:(?:\s?|-(?=[a-z]))(?P<unit>{_pct(res)}|{_MULT})|\s(?P<times>times)\b|(?:\s?|-)(?P<sub>{alternation(subunits)})(?![^\W\d_])"
             rf"|(?P<hyph>\s?|-)(?P<scur>{names_after})(?![^\W\d_])|\s?(?P<ssym>{alternation(sym_after)})(?!\s?\d)"
             rf"|(?:\s|-(?=[^\W\d_]{{4}})|(?=[a-z]?[A-Z][A-Za-z]{{0,2}}\d?(?![^\W\d_])))(?P<qunit>(?i:{alternation(res.physical_units)}))(?![^\W\d_]))?"
         )
@@ -279,6 +290,8 @@ def _attached_atom(m: re.Match, num_group: str, number: _Number, text: str, res:
     scale_text = m.group("scale") or m.group("hscale") or ""  # "$11-million"
     scale = sc.scales.get(scale_text, Decimal(1))
     currency, unit, factor = _unit_of(m, sc)
+    if unit == "pp" and value >= 10 and re.match(r"points?\s+over\b", m.group("unit") + text[m.end():m.end() + 6], re.I):
+        unit = "bps"  # "150 points over Treasuries": a spread of ten points or more is written in basis points
     model = re.search(r"([A-Z][A-Za-z]+)\s$", text[max(0, start - 20):start]) if m.group("sub") else None
     if model and len(m.group("sub")) == 1 and model.group(1).lower() not in res.table_labels:
         # "iPhone 5c": a model, not five cents; but "Shr 27.5p vs 24.3p", "Div 3p" are a table's pence

@@ -67,7 +67,10 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
     if (fig.kind not in ("percent", "pp") and not index_move) or fig.value < 0:
         return fig
     before_rx, after_rx = _sign_patterns(res)
-    if (before_rx.search(text[max(0, fig.start - 40):fig.start]) or after_rx.match(text, fig.end)
+    after = after_rx.match(text, fig.end)
+    if after and _below_peak(res).match(text, after.end()):
+        after = None  # "30 percent below a four-year high": a drawdown from a peak, measured positive
+    if (before_rx.search(text[max(0, fig.start - 60):fig.start]) or after
             or _restated_fall(res).search(text[max(0, fig.start - 90):fig.start])
             or _OFF_BEFORE.search(text[max(0, fig.start - 40):fig.start])):
         return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
@@ -81,6 +84,14 @@ _OFF_BEFORE = re.compile(r"(?:^|[*•:;,(-]\s*|\b(?:was|were|is|are|now|been|sto
 
 
 @lru_cache(maxsize=4)
+def _below_peak(res: Resources) -> re.Pattern:
+    """What may follow a comparative falling noun ("below", "under", "off") to make the distance a drawdown: a peak
+    of number_words.yaml `peak_words` within four words ("below a four-year high", "below its record")."""
+    return re.compile(r"(?<=below|under)\s+(?:(?:its|their|the|a|an|from)\s+)?(?:[\w-]+\s+){0,3}?(?:"
+                      + listed(res.number_words["peak_words"]) + r")\b", re.I)
+
+
+@lru_cache(maxsize=4)
 def _sign_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     """(falling words before a change, falling nouns after it), from models/lexicons/number_words.yaml."""
     nw = res.number_words
@@ -90,11 +101,17 @@ def _sign_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     # words that may stand between a figure and the falling noun after it: adjectives ("a 12% annual fall", "a 5%
     # year-on-year decline") but none of `not_before_falling_nouns` ("rose 5% after a fall in costs")
     not_between = listed(nw["not_before_falling_nouns"])
+    # "inflation had fallen below one pct": a bound crossed is a level, as "fell to 1%" is (number_words.yaml
+    # `crossed_bounds`); "fallen more than 16%" stays a change (issue 17, s23)
+    crossed = listed(nw["crossed_bounds"])
     # "fell 3%", "dropped by about 3%", and a falling noun with up to three modifiers before "of": "a weekly loss
     # of 0.2%", "a marginal organic revenue decline of 0.1 percent" (issue 17, s17)
-    before_rx = re.compile(r"(?:\b(?:" + before + r")\s+(?:(?:[\w-]+\s+){0,3}by\s+)?(?:a further\s+|another\s+)?"
+    # "cut the policy repo rate by 25 basis points", "lowered the one-year loan prime rate by 10 basis points": the
+    # rate's name may run to five words between the verb and "by", none of them a preposition of a level (s24)
+    before_rx = re.compile(r"(?:\b(?:" + before + r")\s+(?:(?:(?!(?:to|from|at|by)\b)[\w'-]+\s+){0,5}by\s+)?"
+                           r"(?:a further\s+|another\s+)?"
                            r"|\b(?:a|an|the|its|their|his|her)\s+(?:(?!(?:" + not_between + r")\b)[a-z][\w-]*\s+){0,3}"
-                           r"(?:" + nouns + r")\s+of\s+)(?:(?:" + quals + r")\s+)?$", re.I)
+                           r"(?:" + nouns + r")\s+of\s+)(?!(?:" + crossed + r")\s)(?:(?:" + quals + r")\s+)?$", re.I)
     after_rx = re.compile(r"(?:\s+(?!(?:" + not_between + r")\b)[a-z][a-z-]*){0,2}?\s+(?:" + nouns + r")\b", re.I)
     return before_rx, after_rx
 

@@ -26,6 +26,7 @@ from functools import lru_cache
 from .caps_lines import fold_caps_lines, kept_words, restore_text
 from .comparatives import find_comparatives
 from .bare_numbers import bare_number_unit
+from .index_points import index_points
 from .figure_atoms import Atom, find_atoms, find_numbers, qualifiers, scanner
 from .carried_counts import carried_counts
 from .figure_signs import comparative_ranges, fall_verb_before, signed, find_word_changes
@@ -83,6 +84,13 @@ def _month_rx(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     """A month (periods.yaml `months`) right before a number ("March 5") or after a day's ("5th of March")."""
     m = longest_first(res.periods["months"])
     return re.compile(r"\b(?:" + m + r")\.?\s+$", re.I), re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + m + r")\b", re.I)
+
+
+def _date_day(text: str, a: Atom, res: Resources) -> bool:
+    """Whether a bare number of one or two digits is the day of a date written before it ("Feb 27", "March 3,")."""
+    if a.currency or a.unit or a.scale != 1 or a.words or not a.number.isdigit() or len(a.number) > 2:
+        return False
+    return bool(_month_rx(res)[0].search(text[max(0, a.start - 12):a.start]))
 
 
 def _skip_reason(text: str, a: Atom, res: Resources) -> str:
@@ -423,9 +431,16 @@ def _with_subunit(text: str, a: Atom, b: Atom, unit: str, kind: str, dollar: str
 def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, dollar: str) -> Figure | tuple[str, str] | None:
     """Atom `a` read with the next one: a range ("$91-93 billion", "between 5% and 7%") as a Figure; two figures
     of a move whose first lacks the unit ("rose from 10 to 20 dollars") as the (unit, kind) it takes; else None."""
+    if _date_day(text, a, res):
+        return None  # "in the week ended Feb 27 to 127.10 mln barrels": the day of a date opens no range (issue 17, s25)
     sep_m = _qualifier_rx(res)[1].match(text[a.end:b.start])
     sep = sep_m.group("sep").lower() if sep_m else text[a.end:b.start].strip().lower()
     b_unit, b_kind = _atom_unit(text, b, res)
+    if (not unit and not b_unit and sep in ("-", "–", "to") and not a.words and not b.words
+            and index_points(text, a.start, a.end, res) and index_points(text, b.start, b.end, res)):
+        # "the target of 49,250–49,000 levels": a range of an index's levels, each end bare (issue 17, s25)
+        a.unit = b.unit = "level"
+        unit, kind, b_unit, b_kind = "count", "count", "count", "count"
     if b.unit == "times" and unit == "x":
         b_unit, b_kind = "x", "multiple"
     if sep_m and kind == "money" and b_kind == "count" and a.scale == 1 and b.scale != 1:

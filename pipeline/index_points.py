@@ -31,6 +31,19 @@ _MOVE_THEN_LEVEL = re.compile(r"\d(?:\s?%|\s+(?:points?|percent|pct)\b)[^.;\n\d]
 _LEVEL_END = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:on|in|at|by|after|before|while|as|and|points?|from)\b)", re.I)
 
 
+@lru_cache(maxsize=4)
+def _chart_level(res: Resources) -> tuple[re.Pattern, re.Pattern]:
+    """(a level noun after a number, a chart's level word before it): number_words.yaml `level_nouns`, `chart_words`.
+    The range's second end may stand between ("49,250-49,000 levels")."""
+    nw = res.number_words
+    nouns = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(nw["level_nouns"], key=len, reverse=True))
+    chart = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(nw["chart_words"], key=len, reverse=True))
+    after = re.compile(r"(?:\s*(?:[-–]|to)\s*\d[\d,]*(?:\.\d+)?)?\s+(?:" + nouns + r")\b", re.I)
+    before = re.compile(r"\b(?:" + chart + r")(?:\s+(?:level|zone|area))?(?:\s+(?:is|was|seen|placed|kept))?\s+"
+                        r"(?:of|at|near|around|to|above|below|toward|towards|from)\s+(?:the\s+)?(?:about\s+)?$", re.I)
+    return after, before
+
+
 def index_points(text: str, start: int, end: int, res: Resources) -> bool:
     """Whether the number at text[start:end] counts an index's points.
 
@@ -45,10 +58,13 @@ def index_points(text: str, start: int, end: int, res: Resources) -> bool:
     >>> index_points(t, 16, 19, load_resources())
     False
     """
+    level_after, chart_before = _chart_level(res)
     if not _POINTS_AFTER.match(text, end) and not (_MOVE_THEN_LEVEL.search(text, max(0, start - 60), start)
                                                    and _LEVEL_END.match(text, end)
                                                    and not re.fullmatch(r"(?:1[89]|20)\d\d", text[start:end])):
-        return False
+        # "near the 49,800 level", "a stop-loss of 49,800": a chart's level of the index the sentence names (s25)
+        if not (level_after.match(text, end) or chart_before.search(text, max(0, start - 40), start)):
+            return False
     breaks = [m.end() for m in _SENTENCE.finditer(text, 0, start)]
     s = breaks[-1] if breaks else 0
     nxt = _SENTENCE.search(text, end)

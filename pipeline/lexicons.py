@@ -38,7 +38,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/conflict_gate.yaml": {"families": Shape(dict, (list,)),  # conflict_gate.load_gate
                                     "prior_words": Shape(list, (str,))},
     "lexicons/counts.yaml": {"count_nouns": Shape(list, (str,)), "count_heads": Shape(list, (str,)),  # load_resources
-                             "rating_words": Shape(list, (str,)), "count_stop_words": Shape(list, (str,))},
+                             "rating_words": Shape(list, (str,)), "count_stop_words": Shape(list, (str,)),
+                             "carried_joiners": Shape(list, (str,))},  # carried_counts
     "lexicons/currencies.yaml": {"currencies": Shape(list, (dict,)), "plain_names": LIST},  # _load_currencies
     "lexicons/entities.yaml": {"company_suffixes": LIST, "generic_suffixes": LIST,  # entities._Rules
                                "references": LIST, "ticker_stopwords": LIST, "not_entities": LIST},
@@ -72,7 +73,10 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "year_words_before": Shape(list, (str,)), "count_words_before": Shape(list, (str,)),
         "link_change_nouns": Shape(list, (str,)), "link_move_verbs": Shape(list, (str,)),  # amount_links
         "link_qualifiers": Shape(list, (str,)), "loss_ends": Shape(list, (str,)),  # figure_signs
-        "adjective_before": Shape(list, (str,)), "anaphor_before": Shape(list, (str,))},  # counted
+        "adjective_before": Shape(list, (str,)), "anaphor_before": Shape(list, (str,)),  # counted
+        "level_nouns": Shape(list, (str,)), "chart_words": Shape(list, (str,)),  # index_points
+        "peak_words": Shape(list, (str,)), "crossed_bounds": Shape(list, (str,)),  # figure_signs
+        "spread_benchmarks": Shape(list, (str,))},  # figure_atoms
     "lexicons/periods.yaml": {  # calendar_grammar.Grammar, claims (fiscal_year_end_by_currency, report_lag_days, ...)
         "weekdays": Shape(dict, (int,)), "months": Shape(dict, (int,)), "day_ordinals": Shape(dict, (int,)),
         "ordinals": Shape(dict, (int,)), "units": Shape(dict, (str,)), "next": LIST, "last": LIST, "this": LIST,

@@ -132,6 +132,7 @@ class Resources:
     count_heads: frozenset[str] = frozenset()  # counts.yaml: "a workforce of 3,500"
     rating_words: frozenset[str] = frozenset()  # counts.yaml: '2 "strong buy", 4 "hold"' counts analysts' ratings
     count_stop_words: frozenset[str] = frozenset()  # counts.yaml: no count over "10 of the shares"
+    carried_joiners: tuple[str, ...] = ()  # counts.yaml: "to seven members from three", "for a total of six"
     tables: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/tables.yaml (price/rate tables)
     conflict_cues: object = None  # conflict_gate.ConflictCues: models/lexicons/conflict_gate.yaml
     rule_ids: Mapping[str, str] = field(default_factory=dict)  # models/rules.yaml: rule id -> its meaning
@@ -445,6 +446,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         count_heads=frozenset(str(w).lower() for w in counts["count_heads"]),
         rating_words=frozenset(str(w).lower() for w in counts["rating_words"]),
         count_stop_words=frozenset(str(w).lower() for w in counts["count_stop_words"]),
+        carried_joiners=tuple(str(w).lower() for w in counts["carried_joiners"]),
         tables=MappingProxyType(_read_yaml(lex / "tables.yaml")),
         conflict_cues=load_conflict_cues(lex / "conflict_gate.yaml", metrics, _read_yaml, _fail),
         rule_ids=load_rule_registry(mdir / "rules.yaml", _read_yaml, _fail),

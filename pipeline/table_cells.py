@@ -87,6 +87,25 @@ def _cells(line: str) -> list[tuple[int, int, str]]:
     return out if len(out) >= 2 else []
 
 
+def _blank(line: str, start: int) -> str:
+    """The line with everything before `start` blanked out, offsets kept (a markdown row keeps its opening bar)."""
+    if line.strip().startswith("|") and start > 0:
+        return "|" + " " * (start - 1) + line[start:]
+    return " " * start + line[start:]
+
+
+def _bare_row(line: str) -> list[tuple[int, int, str]] | None:
+    """The cells of a row of numbers with no label ("13.5     27.6     40.4", "| | 5,560 | | 2,840 | (24,931 | ) |"):
+    three cells or more, all numeric, not a header of years; None otherwise (issue 17, s23-s24)."""
+    cells = _cells(line)
+    digits = [c for c in cells if re.search(r"\d", c[2])]
+    if len(digits) < 3 or not all(_NUMERIC.fullmatch(c[2]) for c in cells) or len(line) > 300:
+        return None
+    if all(re.fullmatch(r"(?:FY|CY)?\s*(?:19|20)\d\d[A-Z]?", c[2]) for c in digits):
+        return None  # "2024   2023   2022": a header of years
+    return cells
+
+
 def _row(line: str) -> tuple[str, list[tuple[int, int, str]]] | None:
     """(label, numeric cells) of a table row: text cells first, then only numeric cells; None otherwise."""
     cells = _cells(line)
@@ -101,6 +120,10 @@ def _row(line: str) -> tuple[str, list[tuple[int, int, str]]] | None:
     # a short note after the numbers ("Ground rent costs   0.0   0.0   0.0   paid", "... 12.1   stable"):
     # a comment column, no number in it (issue 17, s19); anything longer is no table row
     label_cells, nums, notes = cells[:i], cells[i:j], cells[j:]
+    if notes and label_cells and nums and (more := _row(_blank(line, notes[0][0]))) is not None:
+        # a statement printed in two halves side by side ("TOTAL ASSETS  17,648.7  17,918.0  LIABILITIES  17,648.7
+        # 17,918.0"): each half a label and its numbers; the row keeps the first half's label (issue 17, s25)
+        return " ".join(c[2] for c in label_cells), nums + more[1]
     # a code column ("(GL97-SIN)", a quote's code) may hold digits
     if not label_cells or not nums or len(notes) > 2 or \
             any((re.search(r"\d", c[2]) and not _CODE.fullmatch(c[2])) or len(c[2]) > 25 for c in notes):
@@ -202,6 +225,8 @@ def table_cells(text: str, res: Resources, skipped: list[Skipped], dollar: str, 
         if row is None and title_unit == "rate":  # a rate table's row carried on a line of its own (issue 17, s20)
             cells = _cells(line)
             row = ("", cells) if cells and all(_NUMERIC.fullmatch(c[2]) and "." in c[2] for c in cells) else None
+        if row is None and (bare := _bare_row(line)) is not None:
+            row = ("", bare)
         if row is None:
             keep.extend(sks)
             continue
@@ -248,8 +273,11 @@ def _units(cells, title_unit: str, label: str, text: str, at: int, res: Resource
                 # the next two signed cells: the change and, if the arithmetic holds, its percent
                 if k + 2 < n and all(cells[j][2].startswith(("+", "-")) for j in (k + 1, k + 2)):
                     chg, pct = cells[k + 1][3], cells[k + 2][3]
-                    base = v - chg
-                    if base and abs(chg / base * 100 - pct) <= Decimal("0.02") * abs(pct) + Decimal("0.011"):
+                    # the change is over this cell's price less the change ("Last  Change  %"), or over this cell
+                    # itself where it is the previous close after the last ("24.75  24.05  +0.70  +2.91"; s25)
+                    bases = [v - chg] + ([v] if k and abs(cells[k - 1][3] - v - chg) <= Decimal("0.011") else [])
+                    if any(base and abs(chg / base * 100 - pct) <= Decimal("0.02") * abs(pct) + Decimal("0.011")
+                           for base in bases):
                         units[k + 1] = (cur, "money", Decimal(1), "figures.table.price.v1")
                         units[k + 2] = ("%", "percent", Decimal(1), "figures.table.price.v1")
                 elif k + 1 < n and cells[k + 1][2].startswith(("+", "-")) and \

@@ -494,3 +494,98 @@ def test_a_scaled_count_beside_money_stays_a_count(a, b, money_unit, scale, noun
     figures, _ = resolve_figures(text, res(), "USD")
     got = [(f.text, f.unit) for f in figures]
     assert len(figures) == 2 and figures[1].unit == "count", f"{text!r} -> {got}"
+
+
+# ---- issue 17, s25 (branch figures8): compound units, phrasal falling verbs, dates' days, index levels ----
+
+@SETTINGS
+@given(plain_amounts(1, 99), st.sampled_from([("percent", "%", 1), ("per-cent", "%", 1), ("pct", "%", 1),
+                                              ("percentage-point", "pp", 1), ("basis-point", "pp", Decimal("0.01")),
+                                              ("bp", "pp", Decimal("0.01")), ("bps", "pp", Decimal("0.01"))]),
+       st.sampled_from([("increase", 1), ("rise", 1), ("stake", 1), ("cut", -1), ("decline", -1), ("slowdown", -1)]),
+       st.sampled_from(["a ", "an expected ", "the "]))
+def test_a_unit_joined_by_a_hyphen_is_the_unit(amount, unit, noun, det):
+    """'a 25-basis-point cut', 'a 10-percent increase': the compound adjective keeps its unit, the noun its sign."""
+    word, code, factor = unit
+    text = f"Analysts see {det}{_num(amount)}-{word} {noun[0]} this year."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.value, f.unit) for f in figures]
+    assert [(f.value, f.unit) for f in figures] == [(amount * factor * noun[1], code)], f"{text!r} -> {got}"
+
+
+@SETTINGS
+@given(plain_amounts(1, 99), st.sampled_from(sorted(w for w in res().number_words["falling_words"]
+                                                    if " " in w and not w.startswith("a "))),
+       st.sampled_from(["", "about ", "more than "]), st.sampled_from(["%", " pct", " percent"]))
+def test_a_phrasal_falling_verb_makes_the_change_negative(amount, verb, qual, pct):
+    """'pulled back 20%', 'gave up more than 3 pct': a verb with its particle."""
+    text = f"Shares of Acme {verb} {qual}{_num(amount)}{pct} on Tuesday."
+    figures, _ = resolve_figures(text, res())
+    assert [f.value for f in figures] == [-amount], f"{text!r} -> {[(f.text, f.value) for f in figures]}"
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(m.capitalize() for m in res().periods["months"] if len(m) > 2)),
+       st.integers(1, 31), st.integers(2, 999), st.sampled_from([(" mln barrels", "barrel"), (" billion dlrs", "USD"),
+                                                                 ("%", "%"), (" mln tonnes", "tonne")]),
+       st.sampled_from(["in the week ended", "on", "by", "through"]))
+def test_the_day_of_a_date_opens_no_range(month, day, amount, unit, opener):
+    """'in the week ended Feb 27 to 127.10 mln barrels': the day is part of the date, the amount stands alone."""
+    text = f"Stocks rose {opener} {month} {day} to {amount}{unit[0]}."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.low, f.high, f.unit) for f in figures]
+    assert len(figures) == 1 and figures[0].low == figures[0].high and figures[0].unit == unit[1], f"{text!r} -> {got}"
+
+
+@SETTINGS
+@given(st.integers(1_000, 99_999), st.booleans(), st.sampled_from(["Nifty", "Sensex", "DAX", "S&P 500", "Nikkei"]),
+       st.sampled_from(sorted(res().number_words["level_nouns"])))
+def test_a_level_noun_after_a_number_is_the_named_index_level(n, grouped, index, noun):
+    """'the 49,800 level', 'the 23,000 mark' in a sentence naming an index: the index's level, counted in points."""
+    written = f"{n:,}" if grouped else str(n)
+    assume(not re.fullmatch(r"(?:1[89]|20)\d\d", written))
+    text = f"The {index} could test the {written} {noun} this week."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.value, f.unit) for f in figures]
+    assert [(f.value, f.unit) for f in figures] == [(Decimal(n), "count")], f"{text!r} -> {got}"
+
+
+@SETTINGS
+@given(st.integers(2, 999), st.integers(2, 999), st.sampled_from(sorted(res().carried_joiners)),
+       st.sampled_from(["stores", "agreements", "rigs", "employees"]))
+def test_a_bare_number_tied_to_a_count_takes_its_noun(a, b, joiner, noun):
+    """'12 stores, up from 9', 'two new agreements, for a total of six': the bare number counts the same noun."""
+    text = f"Acme had {a} {noun} last year, {joiner} {b}."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.value, f.unit) for f in figures]
+    assert [(f.value, f.unit) for f in figures] == [(Decimal(a), "count"), (Decimal(b), "count")], f"{text!r} -> {got}"
+
+
+@SETTINGS
+@given(st.sampled_from([("1-1/8", Decimal("1.125")), ("3/8", Decimal("0.375")), ("2", Decimal(2)),
+                        ("0.75", Decimal("0.75"))]),
+       st.sampled_from(sorted(res().number_words["spread_benchmarks"])), st.sampled_from(["", "the ", "the three-month "]))
+def test_points_over_a_benchmark_rate_are_percentage_points(amount, base, det):
+    """'1-1/8 points over Libor': a loan's margin over its benchmark, in percentage points."""
+    det = "" if base.lower().startswith("the ") else det
+    text = f"The loan is priced at {amount[0]} points over {det}{base}."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.value, f.unit) for f in figures]
+    assert [(f.value, f.unit) for f in figures] == [(amount[1], "pp")], f"{text!r} -> {got}"
+
+
+def _minor_units() -> list[tuple[str, str, Decimal]]:
+    """(word, ISO code, factor) of every non-dollar currency's minor unit in currencies.yaml."""
+    return sorted((sub, cur.code, Decimal(str(f))) for cur in res().currencies.values() if not cur.dollar_like
+                  for sub, f in cur.subunits.items() if len(sub) > 2 and " " not in sub)
+
+
+@SETTINGS
+@given(st.integers(2, 99), st.sampled_from(_minor_units()), st.sampled_from(["rose", "paid a dividend of", "fell"]))
+def test_a_minor_unit_is_its_share_of_its_currency(n, unit, verb):
+    """'50 kopecks', '80 groszy', '75 halalas': the hundredth of the currency the minor unit belongs to."""
+    word, code, factor = unit
+    text = f"The shares {verb} {n} {word} on Monday."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.value, f.unit) for f in figures]
+    assert [(abs(f.value), f.unit) for f in figures] == [(n * factor, code)], f"{text!r} -> {got}"
