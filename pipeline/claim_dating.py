@@ -31,6 +31,7 @@ from .resources import Resources, lower_text
 from .story_calendar import STARTING
 from .table_columns import column_period
 from .target_years import target_span
+from .week_spans import trading_week
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 
 _HISTORICAL_DAYS = 75
@@ -108,6 +109,7 @@ def date_figure(story: Story, d: Draft) -> None:
     d.period = period = government_year(period, text, cs, ce, fig.unit, res)  # "for fiscal 2021" in a budget
     d.period = period = contract_month_day(period, text, cs, story.article.title, ref, res)  # "July was up 2 cents"
     d.period = period = target_span(period, fig, text, (cs, ce), (sent.start, sent.end), ref, story.fy_end, res)  # "50% reduction by 2030"
+    d.period = period = trading_week(period, fig, text, (cs, ce), metric, ref, res)  # "crashed 60% this week"
     if metric != "other" and fig.unit and modality != "historical":
         story.last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates
     # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
