@@ -25,6 +25,7 @@ from .claim_periods import (REPORT_GRAINS, compared_before, compared_with, perio
 from .dates import find_periods, shift_period
 from .futures_months import contract_month_day
 from .government_years import government_year
+from .held_amounts import held_now
 from .paragraph_periods import ParagraphPeriods, headline_month
 from .records import Claim, Period
 from .resources import Resources, lower_text
@@ -286,7 +287,8 @@ def _undated_period(story: Story, sp: StoryPeriods, d: Draft, default: str) -> P
     month a monthly data story reports for an actual figure outside a table."""
     fig, res, ref = d.fig, story.res, story.article.published
     if ref is not None and (default == "day" or stated_now(fig, story.text, res) or (
-            d.metric not in res.metrics and fig.kind == "money" and abs(fig.value) < _PRICE_BELOW)):
+            d.metric not in res.metrics and fig.kind == "money" and abs(fig.value) < _PRICE_BELOW) or (
+            (d.metric not in res.metrics or d.timing == "point") and held_now(fig, story.text, d.cs, res))):
         return Period("", -1, -1, ref, ref, ref.isoformat(), "day", "claims.published_day.v1")
     if d.modality == "actual" and not fig.table_label:  # a monthly data story's month
         return sp.month_reported
