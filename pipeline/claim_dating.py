@@ -31,9 +31,9 @@ from .records import Claim, Period
 from .resources import Resources, lower_text
 from .story_calendar import STARTING
 from .table_columns import column_period
+from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 from .target_years import target_span
 from .week_spans import trading_week
-from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
 
 _HISTORICAL_DAYS = 75
 # a flow whose period ended over a year before the story is background ("disasters cost it $627 million in 2017"
@@ -109,7 +109,8 @@ def date_figure(story: Story, d: Draft) -> None:
         period = year_after_base(fig, index, sent.end, text, next_start)
     d.period = period = government_year(period, text, cs, ce, fig.unit, res)  # "for fiscal 2021" in a budget
     d.period = period = contract_month_day(period, text, cs, story.article.title, ref, res)  # "July was up 2 cents"
-    d.period = period = target_span(period, fig, text, (cs, ce), (sent.start, sent.end), ref, story.fy_end, res)  # "50% reduction by 2030"
+    # "a 50% reduction in emissions by 2030": from the base year to the target year
+    d.period = period = target_span(period, fig, text, (cs, ce), (sent.start, sent.end), ref, story.fy_end, res)
     d.period = period = trading_week(period, fig, text, (cs, ce), metric, ref, res)  # "crashed 60% this week"
     if metric != "other" and fig.unit and modality != "historical":
         story.last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates

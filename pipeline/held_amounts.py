@@ -15,10 +15,12 @@ from functools import lru_cache
 from .records import Figure
 from .resources import Resources
 
-_QUALIFIERS = r"(?:\s+(?:about|around|some|over|nearly|almost|roughly|approximately|more\s+than|less\s+than|at\s+least|just))*"
+_QUALIFIERS = (r"(?:\s+(?:about|around|some|over|nearly|almost|roughly|approximately|more\s+than|less\s+than|"
+               r"at\s+least|just))*")
 # not a holding: a plan to hold ("asked for clearance to hold more than 30 mln dlrs of Intermedics stock"), "own" as a
 # possessive's adjective ("followed up with their own $1 billion initiatives")
-_NOT_HELD = r"(?<!\bto\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)(?<!\bmy\s)(?<!\btheir\s)(?<!\byour\s)(?<!\bthe\s)"
+_NOT_HELD = (r"(?<!\bto\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)(?<!\bmy\s)(?<!\btheir\s)"
+             r"(?<!\byour\s)(?<!\bthe\s)")
 _REACH = 80  # characters before the figure
 
 
