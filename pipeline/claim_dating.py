@@ -25,12 +25,15 @@ from .claim_periods import (REPORT_GRAINS, compared_before, compared_with, perio
 from .dates import find_periods, shift_period
 from .futures_months import contract_month_day
 from .government_years import government_year
+from .held_amounts import held_now
 from .paragraph_periods import ParagraphPeriods, headline_month
 from .records import Claim, Period
 from .resources import Resources, lower_text
 from .story_calendar import STARTING
 from .table_columns import column_period
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
+from .target_years import target_span
+from .week_spans import trading_week
 
 _HISTORICAL_DAYS = 75
 # a flow whose period ended over a year before the story is background ("disasters cost it $627 million in 2017"
@@ -106,6 +109,9 @@ def date_figure(story: Story, d: Draft) -> None:
         period = year_after_base(fig, index, sent.end, text, next_start)
     d.period = period = government_year(period, text, cs, ce, fig.unit, res)  # "for fiscal 2021" in a budget
     d.period = period = contract_month_day(period, text, cs, story.article.title, ref, res)  # "July was up 2 cents"
+    # "a 50% reduction in emissions by 2030": from the base year to the target year
+    d.period = period = target_span(period, fig, text, (cs, ce), (sent.start, sent.end), ref, story.fy_end, res)
+    d.period = period = trading_week(period, fig, text, (cs, ce), metric, ref, res)  # "crashed 60% this week"
     if metric != "other" and fig.unit and modality != "historical":
         story.last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates
     # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
@@ -282,7 +288,8 @@ def _undated_period(story: Story, sp: StoryPeriods, d: Draft, default: str) -> P
     month a monthly data story reports for an actual figure outside a table."""
     fig, res, ref = d.fig, story.res, story.article.published
     if ref is not None and (default == "day" or stated_now(fig, story.text, res) or (
-            d.metric not in res.metrics and fig.kind == "money" and abs(fig.value) < _PRICE_BELOW)):
+            d.metric not in res.metrics and fig.kind == "money" and abs(fig.value) < _PRICE_BELOW) or (
+            (d.metric not in res.metrics or d.timing == "point") and held_now(fig, story.text, d.cs, res))):
         return Period("", -1, -1, ref, ref, ref.isoformat(), "day", "claims.published_day.v1")
     if d.modality == "actual" and not fig.table_label:  # a monthly data story's month
         return sp.month_reported
