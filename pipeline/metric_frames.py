@@ -5,6 +5,8 @@
   takes the metric it is about; the cues had read "earnings" of the next clause).
 - A preferred series named by its dividend is that dividend: "its 11 dlr cumulative preferred stock" (the guide's
   "$3.25 preferred" is dividend; the cues read "stock" as a share's price).
+- A move of a price in money written with the level it moved to is a price's move: "Lai Sun gained 50 cents to
+  70.50 dlrs" (price_change; a commodity's or a currency's subject makes it that thing's price).
 - A price level a chart reads is a price: "Stop-Loss: Rs 230", "support at Rs 334", "the $93,000 support level"
   (share_price; a commodity's or a token's subject makes it that thing's price). The cues had read "loss",
   "target" or "volume".
@@ -56,7 +58,18 @@ def _patterns(models_dir: Path) -> tuple[re.Pattern, ...] | None:
     program = re.compile(rf"(?<![\w-])(?:{_alt(data['program_words'])})\s*$", re.I)
     preferred = re.compile(rf"\s*(?:(?:{_alt(data['series_words'])})[\s,]+){{0,3}}(?:{_alt(data['preferred_nouns'])})\b",
                            re.I)
-    return estimate, before, after, program, preferred
+    move_before = re.compile(rf"(?<![\w-])(?:{_alt(data['move_verbs'])})\s+(?:(?:{_alt(data['move_qualifiers'])})\s+)*$",
+                             re.I)
+    move_after = re.compile(rf"\s*(?:(?:{_alt(data['move_after'])})\s*)*(?:\bor\s+[\d.]+\s*(?:%|pct|percent|per cent)"
+                            r"\s*,?\s*)?(?:to|at)\s+(?:(?:a|an|new|record|high|low|of)\s+)*(?:[A-Z]{0,3}\$|Rs\.?\s?|[€£¥₹])?\d",
+                            re.I)
+    # the level a move went to: "Lai Sun gained 50 cents to [[70.50 dlrs]]", "JSH was up 50 cts at [[12.90 dlrs]]"
+    moved_to = re.compile(rf"(?<![\w-])(?:{_alt(data['move_verbs'])})\s+(?:(?:{_alt(data['move_qualifiers'])})\s+)*"
+                          r"[^\s,;]*\d[^\s,;]*(?:\s+[^\s,;\d]+){0,2}?\s*"
+                          rf"(?:(?:{_alt(data['move_after'])})\s*)*(?:\bor\s+[\d.]+\s*(?:%|pct|percent|per cent)\s*,?\s*)?"
+                          r"(?:to|at)\s+(?:close\s+at\s+)?$", re.I)
+    return estimate, before, after, program, preferred, move_before, move_after, frozenset(data["move_replaces"]), \
+        moved_to
 
 
 def estimate_of_before(models_dir: Path, before: str) -> bool:
@@ -122,3 +135,42 @@ def preferred_dividend(models_dir: Path, fig_text: str, after: str) -> bool:
     """
     pats = _patterns(models_dir)
     return pats is not None and not _AMOUNT_SCALE.search(fig_text) and pats[4].match(after) is not None
+
+
+def price_move(models_dir: Path, fig_text: str, metric: str, before: str, after: str) -> bool:
+    """Whether an amount of money is a price's move to the level written after it, replacing `metric`.
+
+    >>> from pipeline.resources import DEFAULT_MODELS_DIR as M
+    >>> price_move(M, "50 cents", "other", "Lai Sun gained ", " to 70.50 dlrs.")
+    True
+    >>> price_move(M, "20 cents", "revenue", "CSR closed ", " higher at 4.20 dlrs on a firmer market")
+    True
+    >>> price_move(M, "$1", "share_price", "NIO shares are up more than ", " apiece, to $3.47 per share")
+    True
+    >>> price_move(M, "400 mln", "other", "their cash credits dropped ", " to 300 mln.")
+    False
+    >>> price_move(M, "two cts", "dividend", "Globex raised its quarterly dividend ", " to 20 cts a share")
+    False
+    """
+    pats = _patterns(models_dir)
+    if pats is None or metric not in pats[7] or _AMOUNT_SCALE.search(fig_text):
+        return False
+    return pats[5].search(before[-60:]) is not None and pats[6].match(after) is not None
+
+
+def price_moved_to(models_dir: Path, fig_text: str, metric: str, before: str) -> bool:
+    """Whether an amount of money is the level a price's move went to, replacing `metric` (a share's price).
+
+    >>> from pipeline.resources import DEFAULT_MODELS_DIR as M
+    >>> price_moved_to(M, "70.50 dlrs", "other", "Lai Sun gained 50 cents to ")
+    True
+    >>> price_moved_to(M, "12.90 dlrs", "price_change", "while JSH was up 50 cts at ")
+    True
+    >>> price_moved_to(M, "300 mln", "other", "their cash credits dropped 400 mln to ")
+    False
+    """
+    pats = _patterns(models_dir)
+    if pats is None or (metric not in pats[7] and metric != "price_change") or _AMOUNT_SCALE.search(fig_text):
+        return False
+    m = pats[8].search(before[-80:])
+    return m is not None and not _AMOUNT_SCALE.search(m.group())

@@ -1,5 +1,6 @@
 """The metric a frame around the figure settles (metric_frames.py): an estimate set beside the figure before it takes
-that figure's metric, a chart's price level is a price, a preferred series named by its dividend is that dividend.
+that figure's metric, a chart's price level is a price, a preferred series named by its dividend is that dividend,
+a price's move in money to a level written after it is a move, the level a price.
 Sentences written for these tests in the phrasings of the yardstick and the dumps, none copied from them.
 """
 from __future__ import annotations
@@ -47,6 +48,21 @@ PREFERRED = [
 ]
 
 
+MOVES = [
+    # a price's move in money written with the level it went to is the stock's move; the level is its price
+    ("Globex Holdings gained 45 cents to 18.35 dlrs in active trading.", "45 cents", "price_change"),
+    ("Globex Holdings gained 45 cents to 18.35 dlrs in active trading.", "18.35 dlrs", "share_price"),
+    ("Initech closed 15 cents higher at 6.40 dlrs on a national turnover of 22 mln shares.", "15 cents",
+     "price_change"),
+    ("In autos Globex Motoren shed 18 marks to 912, despite announcing a record 1986 profit.", "18 marks",
+     "price_change"),
+    # a commodity's quote stays its price
+    ("The Dutch May contract was down 1.45 euros at 47.20 euros/MWh.", "1.45 euros", "commodity_price"),
+    # an amount with a scale is the level's own change, not a price's
+    ("Federal states' deposits fell 1.2 billion marks to 2.1 billion marks.", "1.2 billion marks", "deposits"),
+]
+
+
 def _metric(text: str, figure: str) -> str:
     claims, _ = extract([text], published="2025-02-10")
     rows = claims[claims["figure"] == figure]
@@ -54,7 +70,7 @@ def _metric(text: str, figure: str) -> str:
     return rows.iloc[0]["metric"]
 
 
-CASES = ESTIMATES + CHART_LEVELS + PREFERRED
+CASES = ESTIMATES + CHART_LEVELS + PREFERRED + MOVES
 
 
 @pytest.mark.parametrize("text, figure, metric", CASES, ids=[f"{c[1]}:{c[2]}" for c in CASES])
