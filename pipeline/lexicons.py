@@ -92,6 +92,10 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                              "scale_words": Shape(list, (str,)), "scale_suffixes": Shape(list, (str,))},
     "lexicons/market_sizes.yaml": {k: Shape(list, (str,))  # market_sizes._patterns
                                    for k in ("wholes", "links", "qualifiers", "quoted", "not_after")},
+    "lexicons/metric_frames.yaml": {k: Shape(list, (str,)) for k in (  # metric_frames._patterns
+        "compare_words", "source_words", "estimate_nouns", "change_nouns", "links", "level_words", "stop_words",
+        "level_qualifiers", "level_links", "level_after", "program_words",
+        "series_words", "preferred_nouns", "move_verbs", "move_qualifiers", "move_after", "move_replaces")},
     "lexicons/share_counts.yaml": {"verbs": Shape(dict, (list,)), "qualifiers": Shape(list, (str,)),  # share_counts
                                    "paid_with": Shape(list, (str,)),
                                    "one_off": Shape(list, (str,))},  # scaled_counts.one_off_per_share

@@ -1,0 +1,176 @@
+"""Frames around a figure that settle its metric against the cue words near it (rule `claims.metric_frame.v1`).
+
+- An estimate set beside the figure before it takes that figure's metric: "revenue will range from $2.99B to $3B,
+  in line with the street estimate of $3B" (METRIC_LABELING_GUIDE.md rule 4: a forecast or an analyst estimate
+  takes the metric it is about; the cues had read "earnings" of the next clause).
+- A preferred series named by its dividend is that dividend: "its 11 dlr cumulative preferred stock" (the guide's
+  "$3.25 preferred" is dividend; the cues read "stock" as a share's price).
+- A move of a price in money written with the level it moved to is a price's move: "Lai Sun gained 50 cents to
+  70.50 dlrs" (price_change; a commodity's or a currency's subject makes it that thing's price).
+- A price level a chart reads is a price: "Stop-Loss: Rs 230", "support at Rs 334", "the $93,000 support level"
+  (share_price; a commodity's or a token's subject makes it that thing's price). The cues had read "loss",
+  "target" or "volume".
+
+The words are data (`models/lexicons/metric_frames.yaml`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .word_patterns import listed
+
+RULE = "claims.metric_frame.v1"
+FILE = "lexicons/metric_frames.yaml"
+_NEAR = 45  # characters at most from the figure compared to the estimate's words
+_AMOUNT_SCALE = re.compile(r"\b(?:thousand|mln|million|mn|billion|bn|trillion|crore|cr|lakh|k)\b|\d[mbk]\b", re.I)
+
+
+def _alt(words) -> str:
+    return listed(sorted(map(str, words), key=len, reverse=True), space=r"\s+")
+
+
+@lru_cache(maxsize=4)
+def _patterns(models_dir: Path) -> tuple[re.Pattern, ...] | None:
+    """(an estimate before its figure, a chart level's name before the figure, after it, an aid's words before
+    "support", a preferred series after its dividend)."""
+    path = Path(models_dir) / FILE
+    if not path.exists():
+        return None
+    from .resources import _read_yaml  # the checked reader (lexicons.py holds this file's keys)
+
+    data = _read_yaml(path)
+    estimate = re.compile(
+        rf"(?<![\w-])(?:{_alt(data['compare_words'])})\s+(?:(?:{_alt(data['source_words'])})\s+){{0,3}}"
+        rf"(?:{_alt(data['estimate_nouns'])})(?:\s+(?:{_alt(data['change_nouns'])}))?\s+(?:{_alt(data['links'])})"
+        r"\s+(?:(?:an?|about|around|roughly|approximately|~)\s+)?$", re.I)
+    words = _alt(data["level_words"])
+    qual = _alt(data["level_qualifiers"])
+    links = _alt(data["level_links"])
+    # "Support: Rs 334", "stop-loss of Rs 770", "resistance around Rs 255", "support zone at $90K", "immediate
+    # support of"; "support of Rs 500 crore" (money given) is none: "of" needs a qualifier before the name
+    before = re.compile(
+        rf"(?<![\w-])(?:(?:(?:{qual})\s+)?(?:{words})(?:\s+(?:levels?|zones?|range|area))?\s*(?::|\s+(?!of\b)(?:{links}))"
+        rf"|(?:{_alt(data['stop_words'])})\s+of"
+        rf"|(?:{qual})\s+(?:{words})(?:\s+(?:levels?|zones?|range|area))?\s+(?:{links}))\s*(?:the\s+)?$", re.I)
+    after = re.compile(rf"\s*(?:levels?\s+|mark\s+)?(?:{_alt(data['level_after'])})\b", re.I)
+    program = re.compile(rf"(?<![\w-])(?:{_alt(data['program_words'])})\s*$", re.I)
+    preferred = re.compile(rf"\s*(?:(?:{_alt(data['series_words'])})[\s,]+){{0,3}}(?:{_alt(data['preferred_nouns'])})\b",
+                           re.I)
+    move_before = re.compile(rf"(?<![\w-])(?:{_alt(data['move_verbs'])})\s+(?:(?:{_alt(data['move_qualifiers'])})\s+)*$",
+                             re.I)
+    move_after = re.compile(rf"\s*(?:(?:{_alt(data['move_after'])})\s*)*(?:\bor\s+[\d.]+\s*(?:%|pct|percent|per cent)"
+                            r"\s*,?\s*)?(?:to|at)\s+(?:(?:a|an|new|record|high|low|of)\s+)*(?:[A-Z]{0,3}\$|Rs\.?\s?|[€£¥₹])?\d",
+                            re.I)
+    # the level a move went to: "Lai Sun gained 50 cents to [[70.50 dlrs]]", "JSH was up 50 cts at [[12.90 dlrs]]"
+    moved_to = re.compile(rf"(?<![\w-])(?:{_alt(data['move_verbs'])})\s+(?:(?:{_alt(data['move_qualifiers'])})\s+)*"
+                          r"[^\s,;]*\d[^\s,;]*(?:\s+[^\s,;\d]+){0,2}?\s*"
+                          rf"(?:(?:{_alt(data['move_after'])})\s*)*(?:\bor\s+[\d.]+\s*(?:%|pct|percent|per cent)\s*,?\s*)?"
+                          r"(?:to|at)\s+(?:close\s+at\s+)?$", re.I)
+    return estimate, before, after, program, preferred, move_before, move_after, frozenset(data["move_replaces"]), \
+        moved_to
+
+
+def estimate_of_before(models_dir: Path, before: str) -> bool:
+    """Whether the text before a figure sets it as an estimate beside the figure before it.
+
+    >>> from pipeline.resources import DEFAULT_MODELS_DIR as M
+    >>> estimate_of_before(M, "revenue will range from $2.99B to $3B, which is in line with the street estimate of ")
+    True
+    >>> estimate_of_before(M, "EPS will grow 12% to 16% year-over-year **vs. estimated growth of ")
+    True
+    >>> estimate_of_before(M, "the initial cost of the plane was estimated at ")
+    False
+    >>> estimate_of_before(M, "TTD slid 25% after the company topped profit expectations in fourth-quarter earnings but "
+    ...                       "missed expectations with revenue growth short of Wall Street consensus for a ")
+    False
+    """
+    pats = _patterns(models_dir)
+    before = before[-160:]
+    m = pats[0].search(before) if pats is not None else None
+    if m is None:
+        return False
+    # the figure compared is the one just before ("to $3B, which is in line with"): "slid 25% after the company
+    # topped profit expectations ... but missed with revenue growth short of consensus for a 25% rise" is not
+    last_digit = max((i for i, ch in enumerate(before[:m.start()]) if ch.isdigit()), default=None)
+    return last_digit is not None and m.start() - last_digit <= _NEAR
+
+
+def chart_level(models_dir: Path, fig_text: str, before: str, after: str) -> bool:
+    """Whether an amount of money is a price level a chart reads ("Stop-Loss: Rs 230", "the $93,000 support level").
+
+    >>> from pipeline.resources import DEFAULT_MODELS_DIR as M
+    >>> chart_level(M, "Rs 770", "accumulating the stock in the zone of Rs 805-795 level with a stop-loss of ", " level")
+    True
+    >>> chart_level(M, "$2,800", "Ethereum Stuck Below ", " Resistance - Bulls Need A Higher Low")
+    True
+    >>> chart_level(M, "$5 billion", "the government will provide support of ", " to exporters")
+    False
+    >>> chart_level(M, "$200", "the grant will support ", " per student")
+    False
+    >>> chart_level(M, "5.02 dlrs", "still calling for income support at ", " a bushel")
+    False
+    """
+    pats = _patterns(models_dir)
+    if pats is None or _AMOUNT_SCALE.search(fig_text):
+        return False  # a chart's level is the price of one unit, never millions
+    before = before[-80:]
+    m = pats[1].search(before)
+    if m is not None and pats[3].search(before, 0, m.start()):
+        return False  # "income support at 5.02 dlrs": a program's aid
+    return m is not None or pats[2].match(after) is not None
+
+
+def preferred_dividend(models_dir: Path, fig_text: str, after: str) -> bool:
+    """Whether an amount of money names a preferred series by its dividend ("its [[11 dlr]] cumulative preferred").
+
+    >>> from pipeline.resources import DEFAULT_MODELS_DIR as M
+    >>> preferred_dividend(M, "2.19 dlr", " cumulative preference shares and 11 pct debentures")
+    True
+    >>> preferred_dividend(M, "$25", " liquidation preference per share")
+    False
+    >>> preferred_dividend(M, "$100 million", " convertible preferred stock offering")
+    False
+    """
+    pats = _patterns(models_dir)
+    return pats is not None and not _AMOUNT_SCALE.search(fig_text) and pats[4].match(after) is not None
+
+
+def price_move(models_dir: Path, fig_text: str, metric: str, before: str, after: str) -> bool:
+    """Whether an amount of money is a price's move to the level written after it, replacing `metric`.
+
+    >>> from pipeline.resources import DEFAULT_MODELS_DIR as M
+    >>> price_move(M, "50 cents", "other", "Lai Sun gained ", " to 70.50 dlrs.")
+    True
+    >>> price_move(M, "20 cents", "revenue", "CSR closed ", " higher at 4.20 dlrs on a firmer market")
+    True
+    >>> price_move(M, "$1", "share_price", "NIO shares are up more than ", " apiece, to $3.47 per share")
+    True
+    >>> price_move(M, "400 mln", "other", "their cash credits dropped ", " to 300 mln.")
+    False
+    >>> price_move(M, "two cts", "dividend", "Globex raised its quarterly dividend ", " to 20 cts a share")
+    False
+    """
+    pats = _patterns(models_dir)
+    if pats is None or metric not in pats[7] or _AMOUNT_SCALE.search(fig_text):
+        return False
+    return pats[5].search(before[-60:]) is not None and pats[6].match(after) is not None
+
+
+def price_moved_to(models_dir: Path, fig_text: str, metric: str, before: str) -> bool:
+    """Whether an amount of money is the level a price's move went to, replacing `metric` (a share's price).
+
+    >>> from pipeline.resources import DEFAULT_MODELS_DIR as M
+    >>> price_moved_to(M, "70.50 dlrs", "other", "Lai Sun gained 50 cents to ")
+    True
+    >>> price_moved_to(M, "12.90 dlrs", "price_change", "while JSH was up 50 cts at ")
+    True
+    >>> price_moved_to(M, "300 mln", "other", "their cash credits dropped 400 mln to ")
+    False
+    """
+    pats = _patterns(models_dir)
+    if pats is None or (metric not in pats[7] and metric != "price_change") or _AMOUNT_SCALE.search(fig_text):
+        return False
+    m = pats[8].search(before[-80:])
+    return m is not None and not _AMOUNT_SCALE.search(m.group())
