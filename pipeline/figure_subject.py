@@ -22,6 +22,7 @@ from .clauses import SentenceView
 from .clause_openers import opener_owner
 from .coordinated_owners import respectively_owner, trailing_owner
 from .entities import ArticleEntities
+from .fiscal_owners import fiscal_owner
 from .group_subjects import group_owner
 from .headings import find_headings, heading_owner
 from .market_cities import market_index
@@ -86,6 +87,9 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
 def finish_subject(story: Story, d: Draft) -> None:
     """The subject once the metric is known ("the Fed ... consumer prices rose 3%": the country's)."""
     d.subject = finished_subject(d.subject, d.metric, d.cands, story.topic, story.text, story.res, story.headline)
+    d.subject = fiscal_owner(d.subject, story.text, d.sent.start, d.sent.end, d.fig.start, d.fig.end,
+                             story.ents.mentions, story.headline, story.res,
+                             "" if d.fig.currency_assumed else d.fig.unit)  # "Debt held by the public ... $28.9T"
     d.entity = d.subject.entity if d.subject else ""
     d.entity_id = d.subject.entity_id if d.subject else ""
 

@@ -88,6 +88,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                              "scale_words": Shape(list, (str,)), "scale_suffixes": Shape(list, (str,))},
     "lexicons/market_sizes.yaml": {k: Shape(list, (str,))  # market_sizes._patterns
                                    for k in ("wholes", "links", "qualifiers", "quoted", "not_after")},
+    "lexicons/fiscal.yaml": {"fiscal_nouns": Shape(list, (str,))},  # fiscal_owners
     "lexicons/share_counts.yaml": {"verbs": Shape(dict, (list,)), "qualifiers": Shape(list, (str,)),  # share_counts
                                    "paid_with": Shape(list, (str,)),
                                    "one_off": Shape(list, (str,))},  # scaled_counts.one_off_per_share
