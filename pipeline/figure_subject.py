@@ -28,6 +28,7 @@ from .headings import find_headings, heading_owner
 from .market_cities import market_index
 from .name_extensions import extended_owner
 from .place_asides import place_owner
+from .place_modifiers import modifier_place
 from .modality import modality_cues
 from .records import Figure, Mention
 from .resources import Resources
@@ -65,6 +66,7 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
     best = trailing_owner(text, spans[fig.start], listed, cands, respectively_owner(
         text, spans[fig.start], listed, cands, best, sent.start, sent.end))
     best = place_owner(text, fig, cands, best, story.head)  # "... in Singapore after advancing $1.46": WTI's
+    best = modifier_place(text, cands, best, story.head, res)  # "the U.K. arm of ...", "Beijing-based"
     best = seller_owner(text, fig, cands, best)  # "Buy WH-1000XM4 at Best Buy - $278": the seller's price
     best = group_owner(text, fig, sent.start, best, res)  # "AI startups raised $110 billion": the group as written
     best = extended_owner(cands, best, res)  # "the number of Teslas ... surged 25%", "a Sonos Sub ($700)": the maker's

@@ -89,6 +89,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/market_sizes.yaml": {k: Shape(list, (str,))  # market_sizes._patterns
                                    for k in ("wholes", "links", "qualifiers", "quoted", "not_after")},
     "lexicons/fiscal.yaml": {"fiscal_nouns": Shape(list, (str,))},  # fiscal_owners
+    "lexicons/places.yaml": {k: Shape(list, (str,)) for k in ("place_part_nouns", "place_sales_nouns", "place_links")},
     "lexicons/share_counts.yaml": {"verbs": Shape(dict, (list,)), "qualifiers": Shape(list, (str,)),  # share_counts
                                    "paid_with": Shape(list, (str,)),
                                    "one_off": Shape(list, (str,))},  # scaled_counts.one_off_per_share
