@@ -34,6 +34,7 @@ from .records import Figure, Mention
 from .resources import Resources
 from .roundup_items import item_owner
 from .seller_prices import seller_owner
+from .statistics_owners import statistics_owner
 from .subject_finish import finished_subject
 from .subject_roles import money_places, mover_owner
 from .subject_candidates import candidate_rows
@@ -92,6 +93,7 @@ def finish_subject(story: Story, d: Draft) -> None:
     d.subject = fiscal_owner(d.subject, story.text, d.sent.start, d.sent.end, d.fig.start, d.fig.end,
                              story.ents.mentions, story.headline, story.res,
                              "" if d.fig.currency_assumed else d.fig.unit)  # "Debt held by the public ... $28.9T"
+    d.subject = statistics_owner(d.subject, d.cands, story.topic, story.res)  # "The Census Office said imports of"
     d.entity = d.subject.entity if d.subject else ""
     d.entity_id = d.subject.entity_id if d.subject else ""
 

@@ -88,7 +88,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                              "scale_words": Shape(list, (str,)), "scale_suffixes": Shape(list, (str,))},
     "lexicons/market_sizes.yaml": {k: Shape(list, (str,))  # market_sizes._patterns
                                    for k in ("wholes", "links", "qualifiers", "quoted", "not_after")},
-    "lexicons/fiscal.yaml": {"fiscal_nouns": Shape(list, (str,))},  # fiscal_owners
+    "lexicons/fiscal.yaml": {"fiscal_nouns": Shape(list, (str,)),  # fiscal_owners, statistics_owners
+                             "statistics_words": Shape(list, (str,))},
     "lexicons/places.yaml": {k: Shape(list, (str,)) for k in ("place_part_nouns", "place_sales_nouns", "place_links")},
     "lexicons/share_counts.yaml": {"verbs": Shape(dict, (list,)), "qualifiers": Shape(list, (str,)),  # share_counts
                                    "paid_with": Shape(list, (str,)),

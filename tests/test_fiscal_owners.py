@@ -61,3 +61,22 @@ def test_a_fiscal_figure_is_its_countrys(title, text, figure, want):
 @pytest.mark.parametrize("title,text,figure,want", KEPT, ids=[r[2] for r in KEPT])
 def test_a_written_owner_or_a_companys_figure_is_no_countrys(title, text, figure, want):
     assert _entity(title, text, figure) != want
+
+
+# a statistics office's figures are its country's whatever their metric (`pipeline/statistics_owners.py`), after the
+# dumps' "The Bureau of Labor Statistics (BLS) announced 143,000 new jobs", "Statistics Canada reported canola stocks",
+# "The National Census and Statistics Office (NCSO) said imports of ..."
+OFFICES = [
+    ("January jobs report", "The Bureau of Labor Statistics (BLS) announced 143,000 new jobs for January, according "
+     "to the Establishment Survey.", "143,000", "United States"),
+    ("Canola stocks fall", "Statistics Canada reported canola stocks at the end of 2024 were about 19 percent smaller "
+     "than those the year before.", "19 percent", "Canada"),
+    ("PHILIPPINES POSTS 68 MLN DLR JANUARY TRADE DEFICIT", "MANILA, March 12 - The Philippines posted a trade "
+     "deficit in January.\n\nThe National Census and Statistics Office (NCSO) said imports of 436 mln dlrs in January "
+     "were up from 371 mln in January 1986.", "436 mln", "Philippines"),
+]
+
+
+@pytest.mark.parametrize("title,text,figure,want", OFFICES, ids=[r[2] for r in OFFICES])
+def test_a_statistics_offices_figure_is_its_countrys(title, text, figure, want):
+    assert _entity(title, text, figure) == want
