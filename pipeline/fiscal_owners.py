@@ -5,10 +5,13 @@ stands at $28.9 trillion", "Net direct tax collection grows by 14.7% to Rs 17.8 
 of total capital flows": the figure's sentence, up to the figure and the few words after it, names a public
 finance or balance-of-payments measure (`models/lexicons/fiscal.yaml` `fiscal_nouns`). Such a figure is no
 company's, person's or reporting office's, nor a headline's words': it is the country's. Which country: the one
-the figure's sentence names, else the one the headline names, else the public office the story cites (the
-gazetteer's `country` of "the U.S. Treasury"), else the country the story names most, else the one country whose
-currency the figure is in (not a currency assumed from a bare "$"). A subject that is already a country, a
-state or a group (its own budget: "California's deficit") stays.
+the figure's sentence names (a country's name, a mention read as a country's index, a capitalised demonym: "Swiss
+foreign exchange reserves"), else the one the headline names, else the one public office the story cites (the
+gazetteer's `country` of "the U.S. Treasury"), else the one country whose currency the figure is in (not a
+currency assumed from a bare "$"). A subject that is already a country or a group stays; so does the figure when
+the sentence names two countries, or writes an owner no list knows as a country right before the measure
+("Lebanon's public debt"). (The country the story names most was tried as a last resort: on dump stories it gave
+"India" to "Japan's current account surplus" and "United States" to Lebanon's debt.)
 """
 from __future__ import annotations
 
