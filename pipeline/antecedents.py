@@ -7,7 +7,10 @@ A headline whose first capitalised words no list knows and the body never writes
 "3 Industrial Stocks Benefiting From ...", "BP Touts 'New Beginning' ... Roundup") has a run of
 title-case words for its topic, not a company: there the reference is read the way a reader
 reads it, as the last company named before it in its paragraph or the one before (the item of a
-roundup, the company a feature has just named), else the article's main company.
+roundup, the company a feature has just named), else the article's main company. So is it under a headline
+that gives no one topic ("Biggest stock movers Tuesday: LSCC, FLNC, SMCI, and more", a Market Talk
+roundup), unless that headline names the main company and lists no names ("Morgan Stanley's Bankers Tap
+Cash Spigot ...": "the bank" is Morgan Stanley); `subject_candidates._entity_mentions`.
 """
 from __future__ import annotations
 

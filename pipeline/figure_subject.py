@@ -22,16 +22,19 @@ from .clauses import SentenceView
 from .clause_openers import opener_owner
 from .coordinated_owners import respectively_owner, trailing_owner
 from .entities import ArticleEntities
+from .fiscal_owners import fiscal_owner
 from .group_subjects import group_owner
 from .headings import find_headings, heading_owner
 from .market_cities import market_index
 from .name_extensions import extended_owner
 from .place_asides import place_owner
+from .place_modifiers import modifier_place
 from .modality import modality_cues
 from .records import Figure, Mention
 from .resources import Resources
 from .roundup_items import item_owner
 from .seller_prices import seller_owner
+from .statistics_owners import statistics_owner
 from .subject_finish import finished_subject
 from .subject_roles import money_places, mover_owner
 from .subject_candidates import candidate_rows
@@ -64,6 +67,7 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
     best = trailing_owner(text, spans[fig.start], listed, cands, respectively_owner(
         text, spans[fig.start], listed, cands, best, sent.start, sent.end))
     best = place_owner(text, fig, cands, best, story.head)  # "... in Singapore after advancing $1.46": WTI's
+    best = modifier_place(text, cands, best, story.head, res)  # "the U.K. arm of ...", "Beijing-based"
     best = seller_owner(text, fig, cands, best)  # "Buy WH-1000XM4 at Best Buy - $278": the seller's price
     best = group_owner(text, fig, sent.start, best, res)  # "AI startups raised $110 billion": the group as written
     best = extended_owner(cands, best, res)  # "the number of Teslas ... surged 25%", "a Sonos Sub ($700)": the maker's
@@ -86,6 +90,10 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
 def finish_subject(story: Story, d: Draft) -> None:
     """The subject once the metric is known ("the Fed ... consumer prices rose 3%": the country's)."""
     d.subject = finished_subject(d.subject, d.metric, d.cands, story.topic, story.text, story.res, story.headline)
+    d.subject = fiscal_owner(d.subject, story.text, d.sent.start, d.sent.end, d.fig.start, d.fig.end,
+                             story.ents.mentions, story.headline, story.res,
+                             "" if d.fig.currency_assumed else d.fig.unit)  # "Debt held by the public ... $28.9T"
+    d.subject = statistics_owner(d.subject, d.cands, story.topic, story.res)  # "The Census Office said imports of"
     d.entity = d.subject.entity if d.subject else ""
     d.entity_id = d.subject.entity_id if d.subject else ""
 

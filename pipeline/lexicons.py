@@ -96,6 +96,9 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "compare_words", "source_words", "estimate_nouns", "change_nouns", "links", "level_words", "stop_words",
         "level_qualifiers", "level_links", "level_after", "program_words",
         "series_words", "preferred_nouns", "move_verbs", "move_qualifiers", "move_after", "move_replaces")},
+    "lexicons/fiscal.yaml": {"fiscal_nouns": Shape(list, (str,)),  # fiscal_owners, statistics_owners
+                             "statistics_words": Shape(list, (str,))},
+    "lexicons/places.yaml": {k: Shape(list, (str,)) for k in ("place_part_nouns", "place_sales_nouns", "place_links")},
     "lexicons/share_counts.yaml": {"verbs": Shape(dict, (list,)), "qualifiers": Shape(list, (str,)),  # share_counts
                                    "paid_with": Shape(list, (str,)),
                                    "one_off": Shape(list, (str,))},  # scaled_counts.one_off_per_share

@@ -64,7 +64,7 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
     if p is not None:
         toks = p.tokens_in(fig.start, fig.end)
         fa = anchor(p, toks) if toks else None
-    raw = _entity_mentions(q, mentions, mentions_before)
+    raw = _entity_mentions(q, mentions, mentions_before, title)
     raw, chunk_spans = _with_name_chunks(q, raw, p)
     picked, route = rule_pick
     if picked is not None and picked.start >= 0 and not any(
@@ -88,7 +88,8 @@ def candidate_rows(text: str, fig, sent_start: int, sent_end: int, mentions: lis
     return _candidates(by_key, fa is not None)
 
 
-def _entity_mentions(q: _Asked, mentions: list[Mention], mentions_before: list[Mention]) -> list[tuple[Mention, str]]:
+def _entity_mentions(q: _Asked, mentions: list[Mention], mentions_before: list[Mention],
+                     title: str = "") -> list[tuple[Mention, str]]:
     """The entities step's mentions in the sentence, but the figure's own and currencies; "the company",
     "the beverage giant" read as the story's topic, or as what they point back to under a weak topic."""
     raw: list[tuple[Mention, str]] = []  # (mention, kind) found in the sentence
@@ -103,8 +104,20 @@ def _entity_mentions(q: _Asked, mentions: list[Mention], mentions_before: list[M
             to = to or topic  # a topic that is title-case words, no name: what the reference points back to
             m = Mention(m.text, m.start, m.end, to.entity, to.entity_id, to.kind, parent=to.parent,
                         source="reference", possessive=m.possessive)
+        elif m.source == "reference" and not _headline_of(q.main, title):
+            # no one topic ("Biggest stock movers Tuesday: LSCC, FLNC, SMCI"): the company its item names before it
+            to = antecedent(q.text, m, [*mentions_before, *mentions], None)
+            if to is not None:
+                m = Mention(m.text, m.start, m.end, to.entity, to.entity_id, to.kind, parent=to.parent,
+                            source="reference", possessive=m.possessive)
         raw.append((m, m.kind))
     return raw
+
+
+def _headline_of(main: Mention | None, title: str) -> bool:
+    """Whether a headline that lists no names names the story's main company ("Morgan Stanley's Bankers Tap ..."):
+    there "the bank" is that company, as the entities step read it."""
+    return main is not None and "," not in title and bool(main.entity) and main.entity.lower() in title.lower()
 
 
 def _with_name_chunks(q: _Asked, raw: list, p: Parsed | None) -> tuple[list, list[tuple[int, int]]]:

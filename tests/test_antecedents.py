@@ -59,3 +59,24 @@ def test_weak_topic_reads_the_body():
     assert not weak_topic(Mention("Acme Widgets", -1, -1, "Acme Widgets", "acme-widgets", "name"),
                           "Shares of Acme Widgets rose.")
     assert not weak_topic(Mention("Apple", -1, -1, "Apple", "AAPL", "company"), "Nothing here.")
+
+
+# a headline that lists names has no one topic: "the company" points back to the last company named before it in its
+# paragraph or the one before (the roundup's item), not to the story's most named company; after the dumps' mover
+# lists and Market Talk items (session 17)
+LISTED = [
+    ("Biggest stock movers Tuesday: LSCC, FLNC, SMCI, and more",
+     "* Super Micro Computer (NASDAQ:SMCI) shares rose 12% after the company said its filing was on track. Super "
+     "Micro Computer expects revenue growth.\n\n* Fluence Energy (NASDAQ:FLNC) shares tumbled 36% after the company "
+     "slashed its FY2025 outlook. The company lowered its total revenue guidance to $3.1B-$3.7B, with a midpoint of "
+     "$3.4B.", "$3.4B", "Fluence Energy"),
+    ("Stocks making the biggest moves premarket: Ford, Tesla, Nike",
+     "Ford shares fell 2% after Ford cut its outlook. Ford expects lower sales, Ford said.\n\nTesla shares rose 3% "
+     "after the company said deliveries rose. The company delivered 495,000 vehicles in the quarter.", "495,000",
+     "Tesla"),
+]
+
+
+@pytest.mark.parametrize("title,text,figure,want", LISTED, ids=[r[3] for r in LISTED])
+def test_a_reference_under_a_headline_that_lists_names_points_back(title, text, figure, want):
+    assert _entity(text, figure, title) == want
