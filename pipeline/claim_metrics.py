@@ -178,9 +178,9 @@ def measure_figure(story: Story, d: Draft) -> None:
         if measured is None and res.measures is not None:
             measured = table_row_metric(res.measures, text, fig.start, fig.end)  # "| Amount | $131,067 |"
         if measured is None:  # "employees were granted 512 million shares": a stake; "sold 60 million ADSs": no stake
-            measured = share_count_metric(res.models_dir, fig.kind, text[cs:fig.start], text[fig.end:ce])
+            measured = share_count_metric(res, fig.kind, text[cs:fig.start], text[fig.end:ce])
         if measured is None:  # "The location data market was valued at $10 billion": a market's size
-            measured = market_size_metric(res.models_dir, fig.kind, text[cs:fig.start], text[fig.end:ce])
+            measured = market_size_metric(res, fig.kind, text[cs:fig.start], text[fig.end:ce])
         if measured is None:  # "| Name | Current Price | Fair Value (Est) |" over "| Initech | $8.45 | [[$17.27]] |"
             measured = column_metric(text, fig.start, fig.kind, mscore, res, score_metric)
         coordinated = story.coordinated

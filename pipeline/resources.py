@@ -133,6 +133,8 @@ class Resources:
     rating_words: frozenset[str] = frozenset()  # counts.yaml: '2 "strong buy", 4 "hold"' counts analysts' ratings
     count_stop_words: frozenset[str] = frozenset()  # counts.yaml: no count over "10 of the shares"
     tables: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/tables.yaml (price/rate tables)
+    market_sizes: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/market_sizes.yaml
+    share_counts: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/share_counts.yaml
     conflict_cues: object = None  # conflict_gate.ConflictCues: models/lexicons/conflict_gate.yaml
     rule_ids: Mapping[str, str] = field(default_factory=dict)  # models/rules.yaml: rule id -> its meaning
 
@@ -446,6 +448,8 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         rating_words=frozenset(str(w).lower() for w in counts["rating_words"]),
         count_stop_words=frozenset(str(w).lower() for w in counts["count_stop_words"]),
         tables=MappingProxyType(_read_yaml(lex / "tables.yaml")),
+        market_sizes=MappingProxyType(_read_yaml(lex / "market_sizes.yaml")),
+        share_counts=MappingProxyType(_read_yaml(lex / "share_counts.yaml")),
         conflict_cues=load_conflict_cues(lex / "conflict_gate.yaml", metrics, _read_yaml, _fail),
         rule_ids=load_rule_registry(mdir / "rules.yaml", _read_yaml, _fail),
     )

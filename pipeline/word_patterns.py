@@ -20,13 +20,16 @@ def listed(words: Iterable[object], space: str = r"\ ") -> str:
     return "|".join(re.escape(str(w)).replace("\\ ", space) for w in words)
 
 
-def longest_first(words: Iterable[object]) -> str:
-    """The words as one alternation, escaped, longest first (a longer phrase wins over its own start).
+def longest_first(words: Iterable[object], space: str = r"\ ") -> str:
+    """The words as one alternation, escaped, longest first (a longer phrase wins over its own start); a space in
+    a phrase written as `space`.
 
     >>> longest_first(["bank", "banks", "investment bank"])
     'investment\\\\ bank|banks|bank'
+    >>> print(longest_first(["valued at", "was valued at"], space=r"\s+"))
+    was\s+valued\s+at|valued\s+at
     """
-    return "|".join(re.escape(w) for w in sorted(map(str, words), key=len, reverse=True))
+    return listed(sorted(map(str, words), key=len, reverse=True), space)
 
 
 def whole_words(words: Iterable[object]) -> re.Pattern | None:

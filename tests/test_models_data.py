@@ -449,6 +449,23 @@ def test_a_moved_word_list_is_required_and_a_renamed_one_stops_the_load(tmp_path
     renamed_key_stops_the_load(tmp_path, rel, key)  # one E005 line naming the file and the key
 
 
+@pytest.mark.parametrize("rel", ["lexicons/market_sizes.yaml", "lexicons/share_counts.yaml"])
+def test_a_models_folder_without_a_lexicon_file_stops_the_load(tmp_path, rel):
+    """market_sizes.yaml and share_counts.yaml are part of the load: without one, E005 names it (not a rule
+    that silently does nothing)."""
+    import shutil
+
+    from pipeline.errors import ModelsError
+    from pipeline.resources import load_resources
+
+    models = tmp_path / "models"
+    shutil.copytree(MODELS, models)
+    (models / rel).unlink()
+    with pytest.raises(ModelsError) as info:
+        load_resources(str(models))
+    assert str(info.value).startswith("E005: ") and rel in str(info.value)
+
+
 def test_scale_forms_must_be_forms_of_scales(tmp_path):
     """scales.yaml `scale_words` and `scale_suffixes` select forms of `scales`; a form it lacks stops the load."""
     import shutil
