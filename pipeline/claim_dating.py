@@ -31,6 +31,7 @@ from .resources import Resources, lower_text
 from .story_calendar import STARTING
 from .table_columns import column_period
 from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
+from .word_patterns import whole_words
 
 _HISTORICAL_DAYS = 75
 # a flow whose period ended over a year before the story is background ("disasters cost it $627 million in 2017"
@@ -46,14 +47,8 @@ _ESTIMATE_REACH = 300  # characters back to the amount whose metric a bare estim
 
 
 @lru_cache(maxsize=4)
-def _full_year_words(words: tuple[str, ...]) -> re.Pattern | None:
-    if not words:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
-
-
 def _full_year_pattern(res: Resources) -> re.Pattern | None:
-    return _full_year_words(tuple(str(w).lower() for w in res.periods.get("full_year_words") or ()))
+    return whole_words((str(w).lower() for w in res.periods["full_year_words"] or ()), ignore_case=False)
 
 
 def table_dating(story: Story, d: Draft) -> None:
