@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from .caps_lines import fold_caps_lines, kept_words, restore_text
 from .comparatives import find_comparatives
+from .compared_amounts import currency_in_context, quantity_in_context
 from .bare_numbers import bare_number_unit
 from .figure_atoms import Atom, find_atoms, find_numbers, qualifiers, scanner
 from .carried_counts import carried_counts
@@ -48,7 +49,6 @@ _ARITH = re.compile(r"^\s?[+*/=]\s?\d|\d\s?[+*/=]\s?$")
 _RANGE_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|roughly\s+|(?:a|an|its|the)\s+(?:\w+\s+){0,2}(?:of|at)\s+)?$", re.I)
 # "the difference between 1% and 2%", "the gap between $5 and $7": two figures compared, no range (issue 17, s21)
 _COMPARED_BETWEEN = re.compile(r"\b(?:differences?|gaps?|spreads?|contrast|choice)\s+between\s+$", re.I)
-_LIST_SEP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -159,63 +159,6 @@ def _qualifier(text: str, start: int, res: Resources) -> str:
 
 
 _COMPARATIVES = frozenset(("higher than", "lower than", "greater than"))
-
-
-def _currency_in_context(text: str, atoms: list[Atom], i: int) -> str:
-    """A bare scaled number takes the currency of the money figure it is listed or compared with.
-
-    "86 billion and 32 billion RMB"; "rose to 98.83 billion francs ... from 107.74 billion".
-    """
-    for j in (i + 1, i + 2):
-        if j < len(atoms) and atoms[j].currency and _LIST_SEP.match(text[atoms[j - 1].end:atoms[j].start]):
-            return atoms[j].currency
-    if i > 0 and atoms[i - 1].currency and atoms[i - 1].scale != 1:
-        gap = text[atoms[i - 1].end:atoms[i].start]
-        if len(gap) <= 60 and "\n" not in gap and _COMPARED_GAP.search(gap):
-            return atoms[i - 1].currency
-    # further on in the sentence, a bare scaled number that names nothing after it: "would drain 957 mln stg
-    # while exchequer transactions ... would take out 15 mln and 25 mln respectively" (issue 17, s17)
-    for j in range(i - 1, max(-1, i - 3), -1):
-        prev = atoms[j]
-        if not (prev.currency and prev.scale != 1) or atoms[i].scale == 1 or atoms[i].words:
-            continue
-        gap = text[prev.end:atoms[i].start]
-        if len(gap) <= 150 and not _SENTENCE_BREAK.search(gap) and _names_nothing(text, atoms, i) \
-                and all(atoms[k].currency == prev.currency or (atoms[k].scale != 1 and not atoms[k].unit)
-                        for k in range(j + 1, i)):
-            return prev.currency
-        break
-    return ""
-
-
-_SENTENCE_BREAK = re.compile(r"\n|[.;:!?](?:\s|$)")
-# "... to 4.04 billion from 3.58 billion" after "246.9 mln stg": a comparison after it names nothing (issue 17, s20)
-_NAMES_NOTHING = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:and|or|respectively|each|apiece|vs|versus|from|against"
-                            r"|compared)\b)", re.I)
-
-
-def _names_nothing(text: str, atoms: list[Atom], i: int) -> bool:
-    """Whether no noun follows atom i: "15 mln and 25 mln respectively", "to 4.04 billion from 3.58 billion."
-    (the number it is compared with names nothing either; "3.2 mln from 2.9 mln units" counts units)."""
-    m = _NAMES_NOTHING.match(text, atoms[i].end)
-    if not m or not re.search(r"from|against|compared", m.group(), re.I):
-        return bool(m)
-    nxt = atoms[i + 1] if i + 1 < len(atoms) else None
-    return bool(nxt and nxt.start - m.end() <= 12 and not nxt.unit and not nxt.currency
-                and _NAMES_NOTHING.match(text, nxt.end))
-
-
-def _quantity_in_context(text: str, atoms: list[Atom], i: int) -> str:
-    """A bare scaled number compared with a scaled physical amount before it takes its unit, as a
-    currency carries: "rose to 2.60 mln tonnes ... from 2.50 mln" (issue 17). Returns "q:unit" or ""."""
-    if i > 0 and atoms[i - 1].unit.startswith("q:") and atoms[i - 1].scale != 1 and not atoms[i - 1].currency:
-        gap = text[atoms[i - 1].end:atoms[i].start]
-        if len(gap) <= 80 and "\n" not in gap and _COMPARED_GAP.search(gap):
-            return atoms[i - 1].unit
-    return ""
-
-
-_COMPARED_GAP = re.compile(r"\b(?:from|vs|versus|compared with|against|and|or)\b|,", re.I)
 
 
 def _atom_unit(text: str, a: Atom, res: Resources) -> tuple[str, str]:
@@ -400,11 +343,11 @@ def _unit_in_context(text: str, atoms: list[Atom], i: int, res: Resources, unit:
     """A scaled number with no unit takes the currency or the physical unit of the figures around it ("15 mln and
     25 mln" after "957 mln stg"); "3 mln subscribers" near "5 mln dlrs" counts subscribers: no currency carries."""
     a = atoms[i]
-    cur = "" if scaled_count_noun(text, a.end, res) else _currency_in_context(text, atoms, i)
+    cur = "" if scaled_count_noun(text, a.end, res) else currency_in_context(text, atoms, i)
     if cur:
         a.currency = cur
         return cur, "money"
-    if (q := _quantity_in_context(text, atoms, i)):
+    if (q := quantity_in_context(text, atoms, i)):
         a.unit = q
         return q[2:], "quantity"
     return unit, kind
