@@ -417,7 +417,7 @@ def _article_passes(text: str, res: Resources, figures: list[Figure], skipped: l
     if "flat" in text.lower():
         figures = flat_to(text, figures)
     if re.search(r"\b(?:less|lower|below|fewer)\s+(?:and|to)\b", text, re.I):
-        figures = comparative_ranges(text, figures)
+        figures = comparative_ranges(text, figures, res)
     changes = find_word_changes(text, res, figures)
     if changes:
         figures.extend(changes)  # "a 10-fold increase": its digits were skipped as a number with no unit

@@ -72,7 +72,10 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "year_words_before": Shape(list, (str,)), "count_words_before": Shape(list, (str,)),
         "link_change_nouns": Shape(list, (str,)), "link_move_verbs": Shape(list, (str,)),  # amount_links
         "link_qualifiers": Shape(list, (str,)), "loss_ends": Shape(list, (str,)),  # figure_signs
-        "adjective_before": Shape(list, (str,)), "anaphor_before": Shape(list, (str,))},  # counted
+        "adjective_before": Shape(list, (str,)), "anaphor_before": Shape(list, (str,)),  # counted
+        **{k: Shape(list, (str,)) for k in ("below_words", "above_words", "level_verbs", "off_after",  # figure_signs
+                                            "loss_per_share_hedges", "off_hedges", "level_hedges", "down_hedges",
+                                            "at_level_hedges", "range_hedges")}},
     "lexicons/periods.yaml": {  # calendar_grammar.Grammar, claims (fiscal_year_end_by_currency, report_lag_days, ...)
         "weekdays": Shape(dict, (int,)), "months": Shape(dict, (int,)), "day_ordinals": Shape(dict, (int,)),
         "ordinals": Shape(dict, (int,)), "units": Shape(dict, (str,)), "next": LIST, "last": LIST, "this": LIST,
