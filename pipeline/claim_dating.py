@@ -96,19 +96,19 @@ def date_figure(story: Story, d: Draft) -> None:
     if period is None:
         period = year_ahead(move_from_day(close_since(period_for(
             fig, index, d.view, days=not results, next_start=next_start, text=text, starts=starts,
-            ref=ref), text, ref), fig, text, ref), fig, text, cs, res)
+            ref=ref), text, ref, res), fig, text, ref, res), fig, text, cs, res)
     if period is None and not results:  # "membership decline of 550,000, or 10 percent, from 2024": the year after
-        period = year_after_base(fig, index, sent.end, text, next_start)
+        period = year_after_base(fig, index, sent.end, text, next_start, res)
     d.period = period = government_year(period, text, cs, ce, fig.unit, res)  # "for fiscal 2021" in a budget
     d.period = period = contract_month_day(period, text, cs, story.article.title, ref, res)  # "July was up 2 cents"
     if metric != "other" and fig.unit and modality != "historical":
         story.last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates
     # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
     d.back = (months_back(fig, index, d.view, ref, next_start, text) or modality == "historical"
-              and prior_months_back(fig, index, starts, sent.end, text, ref)) \
+              and prior_months_back(fig, index, starts, sent.end, text, ref, res)) \
         if results and period is None and not metric.endswith(("_growth", "_change")) else 0
     base_next = next_start is not None and next_start < sent.end and compared_before(text, next_start)
-    d.sentence_report = (year_after_base(fig, index, sent.end, text, next_start) or sentence_report_period(
+    d.sentence_report = (year_after_base(fig, index, sent.end, text, next_start, res) or sentence_report_period(
         index, sent.start, sent.end, text, next_start if base_next else None)) if results and period is None else None
     d.timing = timing = res.metrics[metric].timing if metric in res.metrics else "flow"
     if period is not None and period.period_start and timing == "flow" and period.granularity in REPORT_GRAINS \

@@ -11,12 +11,14 @@ import bisect
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .calendar_grammar import grammar
 from .modality import modality_cues
 from .records import Figure, Period
 from .reporting_periods import fiscal_year_of, fiscal_year_span, shift_period
+from .word_patterns import listed
 
 if TYPE_CHECKING:
     from .clauses import SentenceView
@@ -182,20 +184,27 @@ _YEAR_GRAINS = ("year", "fiscal_year")
 
 # a level followed by its change set against a year: "$5,981 million, a 16% increase from 2023", "550,000, or about
 # 10 percent, from 2024"
-_CHANGE_THEN_BASE = re.compile(r"\)?\s*[,(]\s*(?:an?\s+|or\s+|up\s+|down\s+)?(?:about\s+|approximately\s+|some\s+|nearly\s+)?"
-                               r"[+-]?\d[\d.,]*\s?(?:%|percent|pct)\s*(?:increase|decrease|rise|drop|decline|gain|"
-                               r"growth|fall|jump|higher|lower)?\s*,?\s*(?:from|compared (?:to|with)|over|versus|vs\.?)\s+"
-                               r"(?=(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b)", re.I)
+@lru_cache(maxsize=4)
+def _change_then_base(res) -> re.Pattern:
+    return re.compile(r"\)?\s*[,(]\s*(?:an?\s+|or\s+|up\s+|down\s+)?(?:(?:" + _words(res, "base_change_hedges") + r")\s+)?"
+                      r"[+-]?\d[\d.,]*\s?(?:%|percent|pct)\s*(?:increase|decrease|rise|drop|decline|gain|"
+                      r"growth|fall|jump|higher|lower)?\s*,?\s*(?:from|compared (?:to|with)|over|versus|vs\.?)\s+"
+                      r"(?=(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b)", re.I)
 
 
-def year_after_base(fig: Figure, periods: Periods, end: int, text: str, next_start: int | None) -> Period | None:
+def _words(res, key: str) -> str:
+    """periods.yaml's words under `key` as one alternation in file order, a space matching any run of spaces."""
+    return listed(res.periods[key], space=r"\s+")
+
+
+def year_after_base(fig: Figure, periods: Periods, end: int, text: str, next_start: int | None, res) -> Period | None:
     """A year the figure is set against, just after it with no figure between ("a decrease of $34.7 million
     compared to 2023", "up 12% from fiscal 2023"): the figure is about the year after it."""
     hi = min(end, fig.end + _BASE_REACH, next_start if next_start is not None and next_start > fig.end else end)
     for p in periods.within(fig.end, hi, days=False):
         if p.granularity in _YEAR_GRAINS and p.period_start and not p.relative_to_previous and compared_with(p, text):
             return shift_period(p, 12)
-    change = _CHANGE_THEN_BASE.match(text, fig.end, min(end, fig.end + _BASE_REACH * 2))
+    change = _change_then_base(res).match(text, fig.end, min(end, fig.end + _BASE_REACH * 2))
     if change is not None:  # "$5,981 million, a 16% increase from 2023": the change's base year dates the level too
         for p in periods.within(change.end(), change.end() + 1, days=False):
             if p.granularity in _YEAR_GRAINS and p.period_start and not p.relative_to_previous:
@@ -268,18 +277,19 @@ def per_year(sentence: str) -> bool:
 
 # a level compared with the past ("the lowest price since August, 1981", "its highest since November 9, 2020"):
 # "since" bounds the comparison, not the span of the figure ("at least 30 percent since October" is no superlative)
-_LEVEL_SINCE = re.compile(r"\b(?<!\bat )(?:highest|lowest|best|worst|biggest|largest|smallest|strongest|weakest|"
-                          r"steepest|sharpest|most|least|first\s+time|high|low)\b[^,;.]{0,40}$", re.I)
+@lru_cache(maxsize=4)
+def _level_since(res) -> re.Pattern:
+    return re.compile(r"\b(?<!\bat )(?:" + _words(res, "since_superlatives") + r")\b[^,;.]{0,40}$", re.I)
 
 
-def close_since(p: Period | None, text: str, ref: date | None) -> Period | None:
+def close_since(p: Period | None, text: str, ref: date | None, res) -> Period | None:
     """A span written from its start only ("slumped 30% since October", "up 11% since the start of 2025") runs to
     the story's day (CLAIM_LABELING_GUIDE.md 6: a move's span); "since" after a superlative ("the lowest since
     1981") dates no figure (None), nor does a start still to come ("spend 800 mln dlrs beginning late this year":
     no end is stated, so the period cannot be read)."""
     if p is None or ref is None or not p.period_start or p.period_end is not None or not p.label.startswith("since "):
         return p
-    if p.start >= 0 and _LEVEL_SINCE.search(text[max(0, p.start - 60):p.start]) or p.period_start > ref:
+    if p.start >= 0 and _level_since(res).search(text[max(0, p.start - 60):p.start]) or p.period_start > ref:
         return None
     return replace(p, period_end=ref, label=f"{p.period_start.isoformat()}..{ref.isoformat()}")
 
@@ -290,7 +300,13 @@ def close_since(p: Period | None, text: str, ref: date | None) -> Period | None:
 # day of an event)
 _FROM_BASE = re.compile(r"^[\s)]*(?:points?\s+|pct\s+|percent\s+)?(?:higher\s+|lower\s+)?"
                         r"from\s+(?![\d$€£¥])[^;:]{0,80}$", re.I)
-_LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _level_before(res) -> re.Pattern:
+    return re.compile(r"\b(?:to|at)\s+(?:(?:" + _words(res, "to_level_hedges") + r")\s+)?$", re.I)
+
+
 _CHANGE_KINDS = ("percent", "pp", "word_change")
 
 
@@ -305,14 +321,14 @@ _BASE_GRAINS = ("month", "range")
 _BARE_BASE = re.compile(r"^[\s)]*(?:points?\s+|pct\s+|percent\s+)?(?:from|below|above|off)\s+$", re.I)
 
 
-def move_from_day(p: Period | None, fig: Figure, text: str, ref: date | None) -> Period | None:
+def move_from_day(p: Period | None, fig: Figure, text: str, ref: date | None, res) -> Period | None:
     """A change set against a base dated one day before the story runs from that day to the published day
     (CLAIM_LABELING_GUIDE.md 6: a move's span), as does one set against a high, a low or an event dated by a month
     or part of one ("from early October 2018 highs", "since ... questioned its accounts in September"); other
     periods are kept."""
     if p is None or ref is None or not p.period_start or not p.period_end or p.period_end >= ref \
             or fig.kind not in _CHANGE_KINDS or p.start < fig.end \
-            or _LEVEL_BEFORE.search(text, max(0, fig.start - 20), fig.start):
+            or _level_before(res).search(text, max(0, fig.start - 20), fig.start):
         return p
     between = text[fig.end:p.start]
     if p.granularity == "day":
@@ -352,15 +368,19 @@ def stated_now(fig: Figure, text: str, res) -> bool:
 # the economy to contract 8% this year", "should rise by 4.3 pct against a planned 4.1 pct this year") is about the
 # whole year (CLAIM_LABELING_GUIDE.md 6: a forecast takes the period it is about); "so far this year" stays to date,
 # as does a move after a forecast in another clause ("Any slowdown would hurt it, as sales jumped 18% this year")
-_TO_DATE = re.compile(r"\b(?:so far|to date|through|thru|until|till|already|ytd)\b", re.I)
+@lru_cache(maxsize=4)
+def _to_date(res) -> re.Pattern:
+    return re.compile(r"\b(?:" + listed(res.periods["to_date_words"]) + r")\b", re.I)
+
+
 _AHEAD_CUES = ("forecast", "forecast_modal", "estimate")
 
 
 def year_ahead(p: Period | None, fig: Figure, text: str, clause_start: int, res) -> Period | None:
     """The whole year for "this year" read to date when a forecast or estimate cue stands before the figure in its
     clause; other periods are kept."""
-    if p is None or p.granularity != "ytd" or not p.period_start or not p.period_end or _TO_DATE.search(p.text) \
-            or _TO_DATE.search(text, clause_start, fig.start):
+    if p is None or p.granularity != "ytd" or not p.period_start or not p.period_end or _to_date(res).search(p.text) \
+            or _to_date(res).search(text, clause_start, fig.start):
         return p
     if not any(name in _AHEAD_CUES for _, _, name in modality_cues(text, clause_start, fig.start, res)):
         return p
@@ -369,11 +389,13 @@ def year_ahead(p: Period | None, fig: Figure, text: str, clause_start: int, res)
 
 
 # between a figure and the one that restates it: "a loss of $1.5 million, or $0.04", "$1.97 billion, or 46 cents"
-_RESTATED_BY = re.compile(r"\s*,?\s*(?:or|\()\s*(?:about|around|roughly|some)?\s*$", re.I)
+@lru_cache(maxsize=4)
+def _restated_by(res) -> re.Pattern:
+    return re.compile(r"\s*,?\s*(?:or|\()\s*(?:" + _words(res, "restated_hedges") + r")?\s*$", re.I)
 
 
 def prior_months_back(fig: Figure, periods: Periods, starts: list[int], end: int, text: str,
-                      ref: date | None) -> int:
+                      ref: date | None, res) -> int:
     """How many months back "a year earlier" reaches for a prior value when it follows the figure and the one
     restating it, out of the figure's clause ("compared with $1.97 billion, or 46 cents a share, in last year's
     quarter", "a loss of US$1.5 million, or US$0.04, in the year-prior quarter"): words after a restatement date
@@ -383,7 +405,7 @@ def prior_months_back(fig: Figure, periods: Periods, starts: list[int], end: int
     i = bisect.bisect_right(starts, fig.start)
     if i < len(starts) and starts[i] < end:
         # a restatement right after the figure shares its words; any other figure takes those after it
-        end = min(end, starts[i + 1] if i + 1 < len(starts) else end) if _RESTATED_BY.fullmatch(
+        end = min(end, starts[i + 1] if i + 1 < len(starts) else end) if _restated_by(res).fullmatch(
             text, fig.end, starts[i]) else starts[i]
     for p in periods.within(fig.end, end):
         if p.relative_to_previous and p.granularity == "day" and p.period_start:

@@ -440,6 +440,8 @@ MOVED_WORD_LISTS = [
     *(("lexicons/number_words.yaml", k) for k in ("below_words", "above_words", "level_verbs", "off_after",  # figure_signs
                                                   "loss_per_share_hedges", "off_hedges", "level_hedges", "down_hedges",
                                                   "at_level_hedges", "range_hedges")),
+    *(("lexicons/periods.yaml", k) for k in ("since_superlatives", "to_date_words", "to_level_hedges",  # claim_periods
+                                             "restated_hedges", "base_change_hedges")),
 ]
 
 
