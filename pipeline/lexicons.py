@@ -38,7 +38,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/conflict_gate.yaml": {"families": Shape(dict, (list,)),  # conflict_gate.load_gate
                                     "prior_words": Shape(list, (str,))},
     "lexicons/counts.yaml": {"count_nouns": Shape(list, (str,)), "count_heads": Shape(list, (str,)),  # load_resources
-                             "rating_words": Shape(list, (str,)), "count_stop_words": Shape(list, (str,))},
+                             "rating_words": Shape(list, (str,)), "count_stop_words": Shape(list, (str,)),
+                             "count_head_hedges": Shape(list, (str,))},  # counted
     "lexicons/currencies.yaml": {"currencies": Shape(list, (dict,)), "plain_names": LIST},  # _load_currencies
     "lexicons/entities.yaml": {"company_suffixes": LIST, "generic_suffixes": LIST,  # entities._Rules
                                "references": LIST, "ticker_stopwords": LIST, "not_entities": LIST},
@@ -75,7 +76,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "adjective_before": Shape(list, (str,)), "anaphor_before": Shape(list, (str,)),  # counted
         **{k: Shape(list, (str,)) for k in ("below_words", "above_words", "level_verbs", "off_after",  # figure_signs
                                             "loss_per_share_hedges", "off_hedges", "level_hedges", "down_hedges",
-                                            "at_level_hedges", "range_hedges")}},
+                                            "at_level_hedges", "range_hedges")},
+        "restated_hedges": Shape(list, (str,))},  # amount_links
     "lexicons/periods.yaml": {  # calendar_grammar.Grammar, claims (fiscal_year_end_by_currency, report_lag_days, ...)
         "weekdays": Shape(dict, (int,)), "months": Shape(dict, (int,)), "day_ordinals": Shape(dict, (int,)),
         "ordinals": Shape(dict, (int,)), "units": Shape(dict, (str,)), "next": LIST, "last": LIST, "this": LIST,

@@ -132,6 +132,7 @@ class Resources:
     count_heads: frozenset[str] = frozenset()  # counts.yaml: "a workforce of 3,500"
     rating_words: frozenset[str] = frozenset()  # counts.yaml: '2 "strong buy", 4 "hold"' counts analysts' ratings
     count_stop_words: frozenset[str] = frozenset()  # counts.yaml: no count over "10 of the shares"
+    count_head_hedges: tuple[str, ...] = ()  # counts.yaml: "a workforce of about 3,500"
     tables: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/tables.yaml (price/rate tables)
     market_sizes: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/market_sizes.yaml
     share_counts: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/share_counts.yaml
@@ -447,6 +448,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         count_heads=frozenset(str(w).lower() for w in counts["count_heads"]),
         rating_words=frozenset(str(w).lower() for w in counts["rating_words"]),
         count_stop_words=frozenset(str(w).lower() for w in counts["count_stop_words"]),
+        count_head_hedges=tuple(str(w) for w in counts["count_head_hedges"]),
         tables=MappingProxyType(_read_yaml(lex / "tables.yaml")),
         market_sizes=MappingProxyType(_read_yaml(lex / "market_sizes.yaml")),
         share_counts=MappingProxyType(_read_yaml(lex / "share_counts.yaml")),
