@@ -108,7 +108,9 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "instrument_references": LIST, "debt_words": LIST,
                                "issued_nouns": LIST, "changed_nouns": LIST, "clause_words": Shape(list, (str,)),
                                "served_stop_words": Shape(list, (str,)), "subject_openers": Shape(list, (str,)),
-                               "reported_words": Shape(list, (str,)), "not_subject_words": Shape(list, (str,))},
+                               "reported_words": Shape(list, (str,)), "not_subject_words": Shape(list, (str,)),
+                               **{k: Shape(list, (str,)) for k in ("launch_modifiers", "launch_hedges",  # launch_prices
+                                                                   "available_hedges", "naming_verbs")}},
     # load_resources, measured_parts, segment_frames, segment_context
     "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
                                "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),

@@ -364,7 +364,8 @@ _FRAME_LISTS = ("held_nouns", "price_verbs", "named_measure_nouns", "instrument_
                 "regions", "part_nouns", "launch_verbs", "stated_participles", "served_nouns", "referring_nouns",
                 "instrument_references", "debt_words", "issued_nouns", "changed_nouns",
                 "clause_words", "served_stop_words", "model_words", "product_nouns", "measure_heads",
-                "subject_openers", "reported_words", "not_subject_words")
+                "subject_openers", "reported_words", "not_subject_words",
+                "launch_modifiers", "launch_hedges", "available_hedges", "naming_verbs")
 # (segments.yaml's lists for segment_frames.py, segment_context.py, segments.py, measured_parts.py, headline_products.py)
 
 

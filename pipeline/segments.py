@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from .calendar_grammar import grammar
 from .resources import Resources
-from .word_patterns import listed
+from .word_patterns import listed, longest_first
 
 RULE = "segments.v1"
 MAX_WORDS = 8  # a longer phrase is a clause, not the name of a part
@@ -331,7 +331,7 @@ def _find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, word
 
 def _alternation(words) -> str:
     """The words as one regex alternation, longest first, a space matching any run of spaces."""
-    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return longest_first(words, space=r"\s+")
 
 
 _SUBJECT_CUT = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\.\s|\b(?:and|but|while|which|that|when|if|as|said|says|say|"

@@ -444,6 +444,8 @@ MOVED_WORD_LISTS = [
                                              "restated_hedges", "base_change_hedges")),
     ("lexicons/counts.yaml", "count_head_hedges"),  # counted
     ("lexicons/number_words.yaml", "restated_hedges"),  # amount_links._RESTATED
+    *(("lexicons/segments.yaml", k) for k in ("launch_modifiers", "launch_hedges", "available_hedges",  # launch_prices
+                                              "naming_verbs")),
 ]
 
 
