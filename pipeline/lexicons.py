@@ -126,7 +126,9 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "compared_words": Shape(list, (str,)), "compared_hedges": Shape(list, (str,)),
                                "not_first_names": Shape(list, (str,)), "headline_labels": Shape(list, (str,)),
                                "headline_not_openers": Shape(list, (str,)), "headline_not_names": Shape(list, (str,)),
-                               "mover_object_words": Shape(list, (str,)), "macro_metrics": Shape(list, (str,))},
+                               "mover_object_words": Shape(list, (str,)), "macro_metrics": Shape(list, (str,)),
+                               "city_move_words": Shape(list, (str,)),  # market_cities
+                               "city_market_nouns": Shape(list, (str,))},
     "lexicons/tables.yaml": {"price_titles": Shape(list, (str,)), "rate_titles": Shape(list, (str,)),  # table_cells
                              "markets": Shape(dict, (str,))},
     "lexicons/units.yaml": {"units": Shape(dict, (str,))},  # load_resources

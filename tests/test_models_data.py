@@ -446,6 +446,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/number_words.yaml", "restated_hedges"),  # amount_links._RESTATED
     *(("lexicons/segments.yaml", k) for k in ("launch_modifiers", "launch_hedges", "available_hedges",  # launch_prices
                                               "naming_verbs")),
+    ("lexicons/subjects.yaml", "city_move_words"), ("lexicons/subjects.yaml", "city_market_nouns"),  # market_cities
 ]
 
 
