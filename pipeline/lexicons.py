@@ -110,7 +110,12 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "served_stop_words": Shape(list, (str,)), "subject_openers": Shape(list, (str,)),
                                "reported_words": Shape(list, (str,)), "not_subject_words": Shape(list, (str,)),
                                **{k: Shape(list, (str,)) for k in ("launch_modifiers", "launch_hedges",  # launch_prices
-                                                                   "available_hedges", "naming_verbs")}},
+                                                                   "available_hedges", "naming_verbs")},
+                               **{k: Shape(list, (str,)) for k in ("month_subject_verbs", "price_auxiliaries",  # segment_frames
+                                                                   "price_hedges", "region_verbs", "tariff_words",
+                                                                   "goods_tariff_modifiers", "part_change_nouns",
+                                                                   "share_from_measures", "share_from_verbs",
+                                                                   "owned_part_verbs")}},
     # load_resources, measured_parts, segment_frames, segment_context
     "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
                                "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),

@@ -365,7 +365,10 @@ _FRAME_LISTS = ("held_nouns", "price_verbs", "named_measure_nouns", "instrument_
                 "instrument_references", "debt_words", "issued_nouns", "changed_nouns",
                 "clause_words", "served_stop_words", "model_words", "product_nouns", "measure_heads",
                 "subject_openers", "reported_words", "not_subject_words",
-                "launch_modifiers", "launch_hedges", "available_hedges", "naming_verbs")
+                "launch_modifiers", "launch_hedges", "available_hedges", "naming_verbs",
+                "month_subject_verbs", "price_auxiliaries", "price_hedges", "region_verbs", "tariff_words",
+                "goods_tariff_modifiers", "part_change_nouns", "share_from_measures", "share_from_verbs",
+                "owned_part_verbs")
 # (segments.yaml's lists for segment_frames.py, segment_context.py, segments.py, measured_parts.py, headline_products.py)
 
 

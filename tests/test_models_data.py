@@ -447,6 +447,10 @@ MOVED_WORD_LISTS = [
     *(("lexicons/segments.yaml", k) for k in ("launch_modifiers", "launch_hedges", "available_hedges",  # launch_prices
                                               "naming_verbs")),
     ("lexicons/subjects.yaml", "city_move_words"), ("lexicons/subjects.yaml", "city_market_nouns"),  # market_cities
+    *(("lexicons/segments.yaml", k) for k in ("month_subject_verbs", "price_auxiliaries", "price_hedges",  # segment_frames
+                                              "region_verbs", "tariff_words", "goods_tariff_modifiers",
+                                              "part_change_nouns", "share_from_measures", "share_from_verbs",
+                                              "owned_part_verbs")),
 ]
 
 
