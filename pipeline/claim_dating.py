@@ -30,7 +30,7 @@ from .records import Claim, Period
 from .resources import Resources, lower_text
 from .story_calendar import STARTING
 from .table_columns import column_period
-from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
+from .table_periods import section_pattern, table_period, wire_row_role
 from .word_patterns import whole_words
 
 _HISTORICAL_DAYS = 75
@@ -58,12 +58,12 @@ def table_dating(story: Story, d: Draft) -> None:
     # a wire table's line: its known row label, else one the vocabulary lacks ("Minority interest 700,000 vs 1.1 mln")
     role = fig.table_role if fig.table_label else wire_row_role(fig, text)
     if (role or fig.table_label) and story.sections is None:  # the table's section headers, found once per article
-        story.sections = [(m.start(), m.group(1)) for m in TABLE_SECTION.finditer(text)]
+        story.sections = [(m.start(), m.group(1)) for m in section_pattern(res).finditer(text)]
     d.role = role
     lag = (res.periods.get("report_lag_days") or (0,))[0]  # a quarter is reported some days after it ends
     point = d.metric in res.metrics and res.metrics[d.metric].timing == "point"  # a balance-sheet line: its last day
-    d.period = table_period(fig, text, story.article.published, story.article.title, story.fy_end, story.sections,
-                            role, lag, point) if role or fig.table_label else None
+    d.period = table_period(fig, text, story.article.published, story.article.title, story.fy_end, res,
+                            story.sections, role, lag, point) if role or fig.table_label else None
     if role == "prior":
         d.modality = "historical"
 
