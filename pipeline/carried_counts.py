@@ -20,15 +20,21 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal  # noqa: F401 (the module example uses it)
+from functools import lru_cache
 
 from .numbers import decimals_written, parse_digits, parse_words
 from .records import Figure, Skipped
 from .resources import Resources
+from .word_patterns import listed
 
 _REASONS = ("no_unit", "number_word")
 # the comparison word right before the bare number
-_COMPARED = re.compile(r"\b(?:from|versus|vs\.?|compared\s+(?:with|to)|against|than)\s+"
-                       r"(?:(?:about|around|roughly|nearly|some|just|only)\s+)?$", re.I)
+@lru_cache(maxsize=4)
+def _compared(res: Resources) -> re.Pattern:
+    return re.compile(r"\b(?:from|versus|vs\.?|compared\s+(?:with|to)|against|than)\s+"
+                      r"(?:(?:" + listed(res.number_words["carried_compared_hedges"]) + r")\s+)?$", re.I)
+
+
 # after the bare number: the clause goes on with no noun of its own, or "such" and a synonym of the noun
 _AFTER_OK = re.compile(r"(?:\s+such\s+[a-z]+\b|(?=\s*(?:[,.;:)]|$))|\s+(?=(?:in|at|on|a|the|last|this|previous|"
                        r"earlier|before|after|since|until|previously|during|for|over|when|as|and|but|while|with|year-earlier|"
@@ -55,7 +61,7 @@ def carried_counts(text: str, res: Resources, figures: list[Figure], skipped: li
 def _carried(text: str, res: Resources, counts: list[Figure], sk: Skipped) -> Figure | None:
     start, end = sk.start, sk.start + len(sk.text)
     before = text[max(0, start - _REACH):start]
-    cmp_ = _COMPARED.search(before)
+    cmp_ = _compared(res).search(before)
     if cmp_ is None or _OWN_NOUN.match(text, end) or not _AFTER_OK.match(text, end):
         return None
     at = start - len(before) + cmp_.start()

@@ -31,7 +31,7 @@ from .resources import Resources, lower_text
 from .story_calendar import STARTING
 from .table_columns import column_period
 from .table_periods import section_pattern, table_period, wire_row_role
-from .word_patterns import whole_words
+from .word_patterns import listed, whole_words
 
 _HISTORICAL_DAYS = 75
 # a flow whose period ended over a year before the story is background ("disasters cost it $627 million in 2017"
@@ -171,16 +171,18 @@ def story_report_periods(story: Story) -> StoryPeriods:
 
 # a restatement in another currency, in brackets right after the amount: "pumped in a net 560 billion yuan ($83
 # billion) on Wednesday", "RMB 5.5 million (US$0.76 million) for the fiscal year ended September 30, 2023"
-_RESTATES = re.compile(r"\s*\(\s*(?:(?:about|around|roughly|some|approximately|approx\.|nearly|almost|~)\s*)?$", re.I)
+@lru_cache(maxsize=4)
+def _restates(res: Resources) -> re.Pattern:
+    return re.compile(r"\s*\(\s*(?:(?:" + listed(res.number_words["bracket_hedges"]) + r")\s*)?$", re.I)
 
 
-def _restated_period(previous: Claim | None, fig, text: str) -> Period | None:
+def _restated_period(previous: Claim | None, fig, text: str, res: Resources) -> Period | None:
     """The period of the amount of money a figure of money in another currency restates in brackets right after it
     (CLAIM_LABELING_GUIDE.md, cases decided: a restatement takes the period of the figure it restates); None when the
     figure restates none or that amount has no period."""
     if previous is None or fig.kind != "money" or not previous.unit or previous.unit == fig.unit \
             or previous.period_start is None or previous.char_end > fig.start \
-            or not _RESTATES.fullmatch(text, previous.char_end, fig.start) \
+            or not _restates(res).fullmatch(text, previous.char_end, fig.start) \
             or not (len(previous.unit) == 3 and previous.unit.isupper()):
         return None
     return Period("", -1, -1, previous.period_start, previous.period_end, previous.period_label,
@@ -210,7 +212,7 @@ def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | Non
     wrote the period. `previous` is the claim made before it (an estimate set against that guidance)."""
     text, res, fig, ref = story.text, story.res, d.fig, story.article.published
     _settle_pe(story, d)
-    same = _restated_period(previous, fig, text)
+    same = _restated_period(previous, fig, text, res)
     if same is not None:  # "560 billion yuan ($83 billion)": the period of the amount it restates
         d.period = same
         return True

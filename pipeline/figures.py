@@ -46,7 +46,6 @@ _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _TENOR = re.compile(r"^[\s-]*(?:day|week|month|year|quarter|hour|minute)s?\b", re.I)
 _LIST_NUM = re.compile(r"^[.)]\s")
 _ARITH = re.compile(r"^\s?[+*/=]\s?\d|\d\s?[+*/=]\s?$")
-_RANGE_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|roughly\s+|(?:a|an|its|the)\s+(?:\w+\s+){0,2}(?:of|at)\s+)?$", re.I)
 # "the difference between 1% and 2%", "the gap between $5 and $7": two figures compared, no range (issue 17, s21)
 _COMPARED_BETWEEN = re.compile(r"\b(?:differences?|gaps?|spreads?|contrast|choice)\s+between\s+$", re.I)
 
@@ -67,13 +66,22 @@ def _qualifier_rx(res: Resources) -> tuple[re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=4)
+def _range_between(res: Resources) -> re.Pattern:
+    """"between", "from" and a hedge or "a high of" before a range's first end (number_words.yaml
+    `range_between_hedges`)."""
+    return re.compile(r"\b(?:between|from)\s+(?:(?:" + listed(res.number_words["range_between_hedges"]) + r")\s+|"
+                      r"(?:a|an|its|the)\s+(?:\w+\s+){0,2}(?:of|at)\s+)?$", re.I)
+
+
+@lru_cache(maxsize=4)
 def _change_rx(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """number_words.yaml `change_words` before "from X to Y" (then two levels, not a range), `move_words` right
     before an amount ("rose 5 dlrs to 410 dlrs" is a change and a level, not a range), and `multiple_not_after`
     right after "N times" ("3 times more": no multiple)."""
     words = res.number_words
     change = re.compile(r"\b(?:" + listed(words["change_words"], space=r"\s+") + r")\b[^.;\n]*$", re.I)
-    move = re.compile(r"\b(?:" + listed(words["move_words"]) + r")\s+(?:by\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
+    move = re.compile(r"\b(?:" + listed(words["move_words"]) + r")\s+(?:by\s+)?(?:(?:" + listed(words["move_hedges"])
+                      + r")\s+)?$", re.I)
     times_not = re.compile(r"^\s+(?:" + listed(words["multiple_not_after"]) + r")\b", re.I)
     return change, move, times_not
 
@@ -376,7 +384,7 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
     elif (kind == "money" and not b_unit and a.scale == 1 and text[a.end:b.start] in ("-", "–")
             and b.loose_scale == 1 and not b.words and a.value < b.value):
         b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$1-2 a share": the symbol written once
-    between = _RANGE_BETWEEN.search(text[max(0, a.start - 40):a.start])
+    between = _range_between(res).search(text[max(0, a.start - 40):a.start])
     if between and _COMPARED_BETWEEN.search(text[max(0, a.start - 40):a.start]):
         between = None
     is_from = bool(between) and "from" in between.group(0).lower()
@@ -415,7 +423,7 @@ def _article_passes(text: str, res: Resources, figures: list[Figure], skipped: l
         figures.extend(signed(text, g, res) for g in fractions)
         skipped = [s for s in skipped if not any(g.start <= s.start < g.end for g in fractions)]
     if "flat" in text.lower():
-        figures = flat_to(text, figures)
+        figures = flat_to(text, figures, res)
     if re.search(r"\b(?:less|lower|below|fewer)\s+(?:and|to)\b", text, re.I):
         figures = comparative_ranges(text, figures, res)
     changes = find_word_changes(text, res, figures)

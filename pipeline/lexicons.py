@@ -77,7 +77,10 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         **{k: Shape(list, (str,)) for k in ("below_words", "above_words", "level_verbs", "off_after",  # figure_signs
                                             "loss_per_share_hedges", "off_hedges", "level_hedges", "down_hedges",
                                             "at_level_hedges", "range_hedges")},
-        "restated_hedges": Shape(list, (str,))},  # amount_links
+        "restated_hedges": Shape(list, (str,)),  # amount_links
+        **{k: Shape(list, (str,)) for k in ("range_between_hedges", "move_hedges", "flat_to_hedges",  # figures, ...
+                                            "carried_compared_hedges", "bracket_hedges", "modality_restated_words",
+                                            "attached_hedges", "coordinated_hedges")}},
     "lexicons/periods.yaml": {  # calendar_grammar.Grammar, claims (fiscal_year_end_by_currency, report_lag_days, ...)
         "weekdays": Shape(dict, (int,)), "months": Shape(dict, (int,)), "day_ordinals": Shape(dict, (int,)),
         "ordinals": Shape(dict, (int,)), "units": Shape(dict, (str,)), "next": LIST, "last": LIST, "this": LIST,

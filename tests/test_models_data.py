@@ -451,6 +451,9 @@ MOVED_WORD_LISTS = [
                                               "region_verbs", "tariff_words", "goods_tariff_modifiers",
                                               "part_change_nouns", "share_from_measures", "share_from_verbs",
                                               "owned_part_verbs")),
+    *(("lexicons/number_words.yaml", k) for k in ("range_between_hedges", "move_hedges", "flat_to_hedges",  # figures...
+                                                  "carried_compared_hedges", "bracket_hedges", "modality_restated_words",
+                                                  "attached_hedges", "coordinated_hedges")),
 ]
 
 
