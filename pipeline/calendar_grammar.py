@@ -16,12 +16,12 @@ from .word_patterns import listed, longest_first
 
 
 def _alt(forms) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return longest_first(set(forms))
 
 
 def _spaced(forms) -> str:
     """An alternation where a space in a form matches any run of spaces or a hyphen."""
-    return "|".join(re.escape(f).replace(r"\ ", r"[\s-]+") for f in sorted(set(forms), key=len, reverse=True))
+    return longest_first(set(forms), space=r"[\s-]+")
 
 
 def _day_words(periods: Mapping, number_words: Mapping) -> tuple[dict[str, int], dict[str, int]]:

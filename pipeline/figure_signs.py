@@ -17,7 +17,7 @@ from .word_patterns import listed, longest_first
 @lru_cache(maxsize=4)
 def _qualifier_alt(res: Resources) -> str:
     """The qualifiers ("about", "more than") as one alternation, longest first."""
-    return "|".join(sorted((re.escape(q) for q in qualifiers(res)), key=len, reverse=True))
+    return longest_first(qualifiers(res))
 
 
 # a per-share amount of a loss: "a loss of 4.20 dlrs per share", "a loss of $75.8 million, or $2.20 a share";

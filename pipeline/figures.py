@@ -55,11 +55,10 @@ def _qualifier_rx(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     """A qualifier right before a figure ("about", "more than"), and the words between a range's ends ("4%-4.5%", "20
     to 30", "$10 billion to a little under $20 billion": a qualifier on the upper end keeps it one range; issue 17)."""
     quals = qualifiers(res)
-    before = re.compile(r"(?:^|\W)(" + "|".join(sorted((re.escape(q) for q in quals), key=len, reverse=True))
-                        + r")\s+(?:of\s+)?(?:an?\s+)?$", re.I)
+    before = re.compile(r"(?:^|\W)(" + longest_first(quals) + r")\s+(?:of\s+)?(?:an?\s+)?$", re.I)
     sep = re.compile(r"^\s*(?P<sep>-|–|to|through|and|or)(?:\s+(?:(?:a\s+little|just|slightly|well|somewhat)\s+)?(?:" +
-                     "|".join(sorted((re.escape(q) for q in quals if " " not in q or q.endswith(" than")
-                                      or q in ("up to", "as much as", "close to")), key=len, reverse=True)) + r"))?"
+                     longest_first(q for q in quals if " " not in q or q.endswith(" than")
+                                   or q in ("up to", "as much as", "close to")) + r"))?"
                      # "from 40.50 to an average of 49.31 dlrs", "to a high of $12": the end named by its kind
                      r"(?:\s+(?:a|an)\s+(?:average|high|peak|maximum|top)\s+of)?\s*$", re.I)
     return before, sep

@@ -89,9 +89,9 @@ class SegmentWords:
 
 @lru_cache(maxsize=4)
 def segment_words(res: Resources) -> SegmentWords:
-    verbs = "|".join(re.escape(v) for v in sorted(res.segment_subject_verbs, key=len, reverse=True))
-    months = "|".join(re.escape(m) for m in sorted(grammar(res).months, key=len, reverse=True))
-    stated = "|".join(re.escape(v) for v in sorted(res.segment_lists["stated_participles"], key=len, reverse=True))
+    verbs = longest_first(res.segment_subject_verbs)
+    months = longest_first(grammar(res).months)
+    stated = longest_first(res.segment_lists["stated_participles"])
     return SegmentWords(leading_time=re.compile(_LEADING_TIME.format(months=months), re.I),
                         between=re.compile(_BETWEEN_VERB_AND_FIGURE.format(stated=stated), re.I),
                         generic=res.segment_generic_words, whole_nouns=res.segment_whole_nouns,
