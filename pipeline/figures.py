@@ -40,8 +40,6 @@ from .word_patterns import listed, longest_first
 
 __all__ = ["find_atoms", "find_numbers", "find_word_changes", "resolve_figures"]
 
-_TIMES_CONTEXT = re.compile(r"\b(?:oversubscri\w*|over-subscri\w*|subscribed|earnings|p/?e|price[- /]to|multiple|valuation|valued|ebitda|sales|book|revenue|cash flow|trades? at|trading at)\b", re.I)
-_PE_BEFORE = re.compile(r"(?:p/?e|price[- /]to[- /]earnings|earnings multiple|multiple|ev/ebitda)(?:\s+ratio)?\s+(?:of|at|is|was|stood at|near|around|about)?\s*$", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _TENOR = re.compile(r"^[\s-]*(?:day|week|month|year|quarter|hour|minute)s?\b", re.I)
 _LIST_NUM = re.compile(r"^[.)]\s")
@@ -56,11 +54,13 @@ def _qualifier_rx(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     to 30", "$10 billion to a little under $20 billion": a qualifier on the upper end keeps it one range; issue 17)."""
     quals = qualifiers(res)
     before = re.compile(r"(?:^|\W)(" + longest_first(quals) + r")\s+(?:of\s+)?(?:an?\s+)?$", re.I)
-    sep = re.compile(r"^\s*(?P<sep>-|–|to|through|and|or)(?:\s+(?:(?:a\s+little|just|slightly|well|somewhat)\s+)?(?:" +
+    words = res.number_words
+    sep = re.compile(r"^\s*(?P<sep>-|–|to|through|and|or)(?:\s+(?:(?:" + listed(words["range_end_hedges"], space=r"\s+")
+                     + r")\s+)?(?:" +
                      longest_first(q for q in quals if " " not in q or q.endswith(" than")
                                    or q in ("up to", "as much as", "close to")) + r"))?"
                      # "from 40.50 to an average of 49.31 dlrs", "to a high of $12": the end named by its kind
-                     r"(?:\s+(?:a|an)\s+(?:average|high|peak|maximum|top)\s+of)?\s*$", re.I)
+                     r"(?:\s+(?:a|an)\s+(?:" + listed(words["range_end_kinds"]) + r")\s+of)?\s*$", re.I)
     return before, sep
 
 
@@ -70,6 +70,18 @@ def _range_between(res: Resources) -> re.Pattern:
     `range_between_hedges`)."""
     return re.compile(r"\b(?:between|from)\s+(?:(?:" + listed(res.number_words["range_between_hedges"]) + r")\s+|"
                       r"(?:a|an|its|the)\s+(?:\w+\s+){0,2}(?:of|at)\s+)?$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _multiple_rx(res: Resources) -> tuple[re.Pattern, re.Pattern]:
+    """(the words near "N times" that make it a multiple, a P/E's noun and link right before its number):
+    number_words.yaml `multiple_context_words`, `multiple_links`."""
+    words = res.number_words
+    context = re.compile(r"\b(?:oversubscri\w*|over-subscri\w*|p/?e|price[- /]to|trades? at|"
+                         + listed(words["multiple_context_words"]) + r")\b", re.I)
+    pe_before = re.compile(r"(?:p/?e|price[- /]to[- /]earnings|earnings multiple|multiple|ev/ebitda)(?:\s+ratio)?\s+"
+                           r"(?:" + listed(words["multiple_links"]) + r")?\s*$", re.I)
+    return context, pe_before
 
 
 @lru_cache(maxsize=4)
@@ -180,9 +192,9 @@ def _atom_unit(text: str, a: Atom, res: Resources) -> tuple[str, str]:
             return "count", "count"
     if a.unit == "times":
         ctx = text[max(0, a.start - 200):a.end + 60]
-        if _TIMES_CONTEXT.search(ctx) and not _change_rx(res)[2].match(text[a.end:a.end + 12]):
+        if _multiple_rx(res)[0].search(ctx) and not _change_rx(res)[2].match(text[a.end:a.end + 12]):
             return "x", "multiple"
-    if not unit and _PE_BEFORE.search(text[max(0, a.start - 40):a.start]):
+    if not unit and _multiple_rx(res)[1].search(text[max(0, a.start - 40):a.start]):
         return "x", "multiple"
     return unit, kind
 

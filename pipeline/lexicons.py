@@ -80,7 +80,9 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "restated_hedges": Shape(list, (str,)),  # amount_links
         **{k: Shape(list, (str,)) for k in ("range_between_hedges", "move_hedges", "flat_to_hedges",  # figures, ...
                                             "carried_compared_hedges", "bracket_hedges", "modality_restated_words",
-                                            "attached_hedges", "coordinated_hedges")}},
+                                            "attached_hedges", "coordinated_hedges",
+                                            "multiple_context_words", "multiple_links", "range_end_hedges",  # figures
+                                            "range_end_kinds")}},
     "lexicons/periods.yaml": {  # calendar_grammar.Grammar, claims (fiscal_year_end_by_currency, report_lag_days, ...)
         "weekdays": Shape(dict, (int,)), "months": Shape(dict, (int,)), "day_ordinals": Shape(dict, (int,)),
         "ordinals": Shape(dict, (int,)), "units": Shape(dict, (str,)), "next": LIST, "last": LIST, "this": LIST,

@@ -454,7 +454,8 @@ MOVED_WORD_LISTS = [
                                               "owned_part_verbs")),
     *(("lexicons/number_words.yaml", k) for k in ("range_between_hedges", "move_hedges", "flat_to_hedges",  # figures...
                                                   "carried_compared_hedges", "bracket_hedges", "modality_restated_words",
-                                                  "attached_hedges", "coordinated_hedges")),
+                                                  "attached_hedges", "coordinated_hedges", "multiple_context_words",
+                                                  "multiple_links", "range_end_hedges", "range_end_kinds")),
 ]
 
 
