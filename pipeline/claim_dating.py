@@ -95,7 +95,7 @@ def date_figure(story: Story, d: Draft) -> None:
     index = story.period_index
     if period is None:
         period = year_ahead(move_from_day(close_since(period_for(
-            fig, index, d.view, days=not results, next_start=next_start, text=text, starts=starts,
+            fig, index, d.view, res, days=not results, next_start=next_start, text=text, starts=starts,
             ref=ref), text, ref, res), fig, text, ref, res), fig, text, cs, res)
     if period is None and not results:  # "membership decline of 550,000, or 10 percent, from 2024": the year after
         period = year_after_base(fig, index, sent.end, text, next_start, res)
@@ -146,7 +146,7 @@ def story_report_periods(story: Story) -> StoryPeriods:
         # no results figure named its period: the one the headline names ("Acme Smashes Q4 Estimates"), else
         # those the figures' sentences name, leaving out bases of comparison ("a 700% rise compared to Q4 2023")
         named = [p for p in find_periods(title, ref, fy_end, res=res) if report_period(p, ref)
-                 or headline_year(p, story.article.title, ref)] or \
+                 or headline_year(p, story.article.title, ref, res)] or \
             [p for p in story.period_index.items if report_period(p, ref) and not compared_with(p, text)
              and not dates_a_base(p, text)]
         for p in named:
@@ -161,7 +161,7 @@ def story_report_periods(story: Story) -> StoryPeriods:
     # a results story that names no quarter ("Gopal Snacks - Net profit drops 70% YoY to Rs 5.3 crore"): the latest
     # quarter of its calendar that has ended, for a figure not stated by the year ("a dividend of 78 cts a year")
     latest_quarter = latest_report_period(ref, fy_end, title, res) \
-        if story_period is None and ref is not None and results_story(title, text) else None
+        if story_period is None and ref is not None and results_story(title, text, res) else None
     year_ended = _year_just_ended(story.period_index.items, text, ref) \
         if story_period is None and latest_quarter is None else None
     return StoryPeriods(story_period, bool(preview), latest_quarter,

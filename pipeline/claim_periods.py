@@ -39,7 +39,7 @@ class Periods:
         return found if days else [p for p in found if p.granularity != "day"]
 
 
-def period_for(fig: Figure, periods: Periods, view: SentenceView, days: bool = True,
+def period_for(fig: Figure, periods: Periods, view: SentenceView, res, days: bool = True,
                next_start: int | None = None, text: str = "", starts: list[int] | None = None,
                ref: date | None = None) -> Period | None:
     """The period the figure's clause (or the sentence's opening clause) names; `days` False for a
@@ -61,7 +61,7 @@ def period_for(fig: Figure, periods: Periods, view: SentenceView, days: bool = T
            if not ((p.relative_to_previous and next_start is not None and p.start >= next_start)
                    or base_at is not None and p.start >= base_at and (p.granularity in SPAN_GRAINS
                                                                        or base_day(p, text, base_at, ref)))
-           and not base_period(p, text) and not names_an_extreme(p, text) and not coming_day(p, ref)]
+           and not base_period(p, text) and not names_an_extreme(p, text, res) and not coming_day(p, ref)]
     if own:
         after = [p for p in own if p.start >= fig.end]
         return (after or own)[0] if not any(p.start < fig.start and p.relative_to_previous for p in own) else own[-1]
@@ -90,12 +90,14 @@ def coming_day(p: Period, ref: date | None) -> bool:
 
 # a year that says which low or high a move is measured from ("Up 14.87% from its 2025 settlement low of $3.9885
 # hit Thursday, Jan. 2, 2025"): the move runs from that low's day, which the sentence gives
-_EXTREME_AFTER = re.compile(r"\s+(?:(?:settlement|closing|intraday|trading|record|all-time)\s+)?(?:low|high)s?\b", re.I)
+@lru_cache(maxsize=4)
+def _extreme_after(res) -> re.Pattern:
+    return re.compile(r"\s+(?:(?:" + listed(res.periods["extreme_modifiers"]) + r")\s+)?(?:low|high)s?\b", re.I)
 
 
-def names_an_extreme(p: Period, text: str) -> bool:
+def names_an_extreme(p: Period, text: str, res) -> bool:
     """Whether the period is a year naming a low or high the figure is measured from, not the figure's period."""
-    return p.granularity == "year" and p.end > 0 and _EXTREME_AFTER.match(text, p.end) is not None
+    return p.granularity == "year" and p.end > 0 and _extreme_after(res).match(text, p.end) is not None
 
 
 # Periods a figure's value covers (not the day of an event: "raised rates to 0.5% from 0.25% at its meeting on
@@ -220,8 +222,10 @@ def year_after_base(fig: Figure, periods: Periods, end: int, text: str, next_sta
 
 
 # words that make a story one about reported results: a quarter a figure with no period words is about
-_RESULTS_STORY = re.compile(r"\b(?:quarterly|(?:first|second|third|fourth)[- ]quarter|Q[1-4]|results|earnings|YoY|"
-                            r"year[- ](?:on|over)[- ]year|net profit|net income)\b", re.I)
+@lru_cache(maxsize=4)
+def _results_story(res) -> re.Pattern:
+    return re.compile(r"\b(?:(?:first|second|third|fourth)[- ]quarter|Q[1-4]|year[- ](?:on|over)[- ]year|"
+                      + listed(res.periods["results_words"]) + r")\b", re.I)
 
 
 # a story written before the results it is about ("Heading Into Fiscal Q2 Results", "is scheduled to report Q4
@@ -238,10 +242,11 @@ def preview_story(title: str, text: str) -> bool:
     return bool(_PREVIEW.search(title or "") or _PREVIEW.search(text[:_PREVIEW_REACH]))
 
 
-def results_story(title: str, text: str) -> bool:
+def results_story(title: str, text: str, res) -> bool:
     """Whether a story reports results: its headline or text has results words ("Q3 results", "net profit
     rises 38% YoY")."""
-    return bool(_RESULTS_STORY.search(title) or _RESULTS_STORY.search(text))
+    rx = _results_story(res)
+    return bool(rx.search(title) or rx.search(text))
 
 
 def latest_ended_quarter_period(ref: date, fy_end: int) -> Period:
@@ -459,15 +464,18 @@ def report_change(fig: Figure, text: str, metric: str, modality: str, res) -> bo
         and bool(g.change_before.search(text, max(0, fig.start - 40), fig.start))
 
 
-_AFTER_BEFORE = re.compile(r"\b(?:after|following|since|before)\s+(?:(?:a|the|its|weak|strong|record)\s+)*$", re.I)
+@lru_cache(maxsize=4)
+def _after_before(res) -> re.Pattern:
+    return re.compile(r"\b(?:after|following|since|before)\s+(?:(?:" + listed(res.periods["base_year_modifiers"])
+                      + r")\s+)*$", re.I)
 
 
-def headline_year(p: Period, title: str, ref: date | None) -> bool:
+def headline_year(p: Period, title: str, ref: date | None, res) -> bool:
     """A year a results headline names as what it reports ("BASF SAYS 1986 RESULTS AFFECTED BY DLR", "Year-End
     Report 2024"): ended, and reported within the months after it; not a base ("UP AFTER WEAK 1986")."""
     return ref is not None and p.granularity in _YEAR_GRAINS and bool(p.period_start) and bool(p.period_end) \
         and not p.relative_to_previous and p.period_end <= ref and (ref - p.period_end).days <= 200 \
-        and not compared_before(title, p.start) and not _AFTER_BEFORE.search(title[max(0, p.start - 30):p.start])
+        and not compared_before(title, p.start) and not _after_before(res).search(title[max(0, p.start - 30):p.start])
 
 
 def payout_quarter(fig: Figure, text: str, metric: str, modality: str, ref: date | None, res) -> Period | None:

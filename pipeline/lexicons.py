@@ -96,7 +96,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "now_words": Shape(list, (str,)),  # claim_periods.undated_figure
         **{k: Shape(list, (str,)) for k in ("since_superlatives", "to_date_words", "to_level_hedges",  # claim_periods
                                             "restated_hedges", "base_change_hedges",
-                                            "coupon_hedges", "present_after", "change_hedges")}},  # calendar_grammar
+                                            "coupon_hedges", "present_after", "change_hedges",  # calendar_grammar
+                                            "extreme_modifiers", "results_words", "base_year_modifiers")}},
     "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST,  # "1e3" reads as a string
                              "scale_words": Shape(list, (str,)), "scale_suffixes": Shape(list, (str,))},
     "lexicons/market_sizes.yaml": {k: Shape(list, (str,))  # market_sizes._patterns

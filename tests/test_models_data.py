@@ -442,7 +442,8 @@ MOVED_WORD_LISTS = [
                                                   "at_level_hedges", "range_hedges")),
     *(("lexicons/periods.yaml", k) for k in ("since_superlatives", "to_date_words", "to_level_hedges",  # claim_periods
                                              "restated_hedges", "base_change_hedges", "coupon_hedges",
-                                             "present_after", "change_hedges")),  # calendar_grammar
+                                             "present_after", "change_hedges",  # calendar_grammar
+                                             "extreme_modifiers", "results_words", "base_year_modifiers")),
     ("lexicons/counts.yaml", "count_head_hedges"),  # counted
     ("lexicons/number_words.yaml", "restated_hedges"),  # amount_links._RESTATED
     *(("lexicons/segments.yaml", k) for k in ("launch_modifiers", "launch_hedges", "available_hedges",  # launch_prices
