@@ -101,7 +101,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST,  # "1e3" reads as a string
                              "scale_words": Shape(list, (str,)), "scale_suffixes": Shape(list, (str,))},
     "lexicons/market_sizes.yaml": {k: Shape(list, (str,))  # market_sizes._patterns
-                                   for k in ("wholes", "links", "qualifiers", "quoted", "not_after")},
+                                   for k in ("wholes", "links", "qualifiers", "quoted", "not_after",
+                                             "function_words")},
     "lexicons/share_counts.yaml": {"verbs": Shape(dict, (list,)), "qualifiers": Shape(list, (str,)),  # share_counts
                                    "paid_with": Shape(list, (str,)),
                                    "one_off": Shape(list, (str,))},  # scaled_counts.one_off_per_share
@@ -122,7 +123,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                                                    "price_hedges", "region_verbs", "tariff_words",
                                                                    "goods_tariff_modifiers", "part_change_nouns",
                                                                    "share_from_measures", "share_from_verbs",
-                                                                   "owned_part_verbs")}},
+                                                                   "owned_part_verbs", "provided_words")}},
     # load_resources, measured_parts, segment_frames, segment_context
     "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
                                "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),

@@ -18,9 +18,6 @@ from .word_patterns import longest_first
 
 RULE = "claims.market_size.v1"
 _WORD = r"[\w.'’&/-]+"
-# words that end a figure's modifiers: a preposition, an article or a link opens another phrase
-_FUNCTION_WORDS = ("in", "on", "at", "for", "to", "from", "of", "the", "a", "an", "and", "or", "by", "with", "its",
-                   "their", "this", "that", "into", "across", "within", "per", "is", "was", "are", "were")
 
 
 def _alt(words) -> str:
@@ -40,7 +37,7 @@ def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
                         rf"(?:\s+for\s+(?:{_WORD}\s+){{1,4}}?)?\s+(?:(?:{_alt(data['links'])})\s+){qual}$", re.I)
     # "the $3 trillion industry", "a $60 billion global language learning market"
     # (the figure's own modifiers only: "$300 million in the U.S. market" is an amount in a market, not its size)
-    plain = rf"(?:(?!(?:{quoted}|{_alt(_FUNCTION_WORDS)})\b){_WORD}\s+){{0,3}}"
+    plain = rf"(?:(?!(?:{quoted}|{_alt(data['function_words'])})\b){_WORD}\s+){{0,3}}"
     after = re.compile(rf"\s+{plain}(?:{wholes})\b(?!\s+(?:{not_after})\b)", re.I)
     return before, after
 

@@ -85,6 +85,7 @@ class SegmentWords:
     reported: re.Pattern  # a report's verb the subject follows ("said sales rose")
     opener: re.Pattern  # a clause's opening word, left out of its subject
     not_a_subject: re.Pattern  # a clause that is no noun phrase: a verb, a modal, a relative or a report
+    provided: frozenset[str]  # a word after a name that makes it whose estimate it is ("FactSet consensus")
 
 
 @lru_cache(maxsize=4)
@@ -97,6 +98,7 @@ def segment_words(res: Resources) -> SegmentWords:
                         generic=res.segment_generic_words, whole_nouns=res.segment_whole_nouns,
                         not_products=res.segment_not_products,
                         measure_heads=frozenset(res.segment_lists["measure_heads"]),
+                        provided=frozenset(res.segment_lists["provided_words"]),
                         reported=re.compile(r"\b(?:" + listed(res.segment_lists["reported_words"]) + r")\s+", re.I),
                         opener=re.compile(r"^\s*(?:" + listed(res.segment_lists["subject_openers"], space=r"\s+") + r")\s+",
                                           re.I),
@@ -205,7 +207,7 @@ def product_after(after: str, words: SegmentWords, entity_words: frozenset[str])
     """A capitalised name right after a price: "$179 Smart Soundbar" -> "Smart Soundbar"."""
     m = _PRODUCT_AFTER.match(after)
     if m is None or not m.group(1)[:1].isalpha() or \
-            (nxt := _WORD.match(after, m.end(1) + 1)) is not None and nxt.group().lower().strip(".'") in _PROVIDED:
+            (nxt := _WORD.match(after, m.end(1) + 1)) is not None and nxt.group().lower().strip(".'") in words.provided:
         return ""  # "the $16.33 FactSet consensus": whose estimate, not what it is of
     name = m.group(1)
     if all(w.isupper() and w.isalpha() for w in name.split()):
@@ -343,7 +345,6 @@ _SUBJECT_LEAD = re.compile(r"^(?:(?:(?i:the|a|an|its|their|his|her|our|this|thes
                            r"base|entry-level|cheapest)|[a-z]+ly|[a-z]+ed)\s+)+")
 
 
-_PROVIDED = frozenset({"consensus", "estimate", "estimates", "forecast", "forecasts", "poll", "survey", "data"})
 _FUTURES = re.compile(r"\b(?:futures|e-?minis?)\b", re.I)
 _BOND_WORDS = re.compile(r"\b(?:yields?|treasur(?:y|ies)|bonds?|notes?|gilts?|bunds?|JGBs?|OATs?|BTPs?|bills?)\b", re.I)
 
