@@ -56,7 +56,7 @@ def table_dating(story: Story, d: Draft) -> None:
     the second is the year before, historical)."""
     fig, text, res = d.fig, story.text, story.res
     # a wire table's line: its known row label, else one the vocabulary lacks ("Minority interest 700,000 vs 1.1 mln")
-    role = fig.table_role if fig.table_label else wire_row_role(fig, text)
+    role = fig.table_role if fig.table_label else wire_row_role(fig, text, res)
     if (role or fig.table_label) and story.sections is None:  # the table's section headers, found once per article
         story.sections = [(m.start(), m.group(1)) for m in section_pattern(res).finditer(text)]
     d.role = role

@@ -143,7 +143,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "city_move_words": Shape(list, (str,)),  # market_cities
                                "city_market_nouns": Shape(list, (str,))},
     "lexicons/tables.yaml": {"price_titles": Shape(list, (str,)), "rate_titles": Shape(list, (str,)),  # table_cells
-                             "markets": Shape(dict, (str,))},
+                             "markets": Shape(dict, (str,)),
+                             "row_label_verbs": Shape(list, (str,))},  # table_periods.wire_row_role
     "lexicons/units.yaml": {"units": Shape(dict, (str,))},  # load_resources
 }
 

@@ -183,13 +183,17 @@ _ROW_LABEL = re.compile(r"[A-Z][A-Za-z .,'&/()-]{0,50}")
 _ROW_MAX = 90
 # a wire story's dateline, which opens its first line: "PARIS, March 27 - ", "SAN GABRIEL, Calif., March 6 - "
 _DATELINE = re.compile(r"[A-Z][A-Za-z .'&()-]*(?:,\s*[A-Z][A-Za-z.]*)*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+[-\u2013]\s+")
-# a label is a noun phrase: one with a verb or preposition is a sentence ("U.S. gold futures were up 0.9% at ...")
-_ROW_VERB = re.compile(r"\b(?:was|were|is|are|rose|fell|gained|lost|had|has|up|down|at|to|by|of|from|for|in|on)\b", re.I)
 # with no "vs", the figure is followed by its change: "Turnover 2.42 billion, a 8.4 pct rise"
 _ROW_CHANGE = re.compile(r"\d[^\s,]*(?:\s+[a-z]{1,8})?,\s+(?:a|an|up|down)\s+[\d.]+\s*(?:pct|percent|%)", re.I)
 
 
-def wire_row_role(fig: Figure, text: str) -> str:
+@lru_cache(maxsize=4)
+def _row_verb(res: Resources) -> re.Pattern:
+    """A label is a noun phrase: one with a verb or preposition is a sentence ("U.S. gold futures were up 0.9% at ...")."""
+    return re.compile(r"\b(?:" + listed(res.tables["row_label_verbs"]) + r")\b", re.I)
+
+
+def wire_row_role(fig: Figure, text: str, res: Resources) -> str:
     """"current" or "prior" (after "vs") when the figure stands in a short line of a wire table that opens with
     a row label and a figure, then "vs" or a comma ("Turnover 2.42 billion, a 8.4 pct rise"), else ""."""
     ls = text.rfind("\n", 0, fig.start) + 1
@@ -204,7 +208,7 @@ def wire_row_role(fig: Figure, text: str) -> str:
     vs = re.search(r"\s+vs\.?\s+", line)
     head = line[:vs.start()] if vs else line
     label = re.match(r"[^\d]*", head).group().rstrip()
-    if not label or not _ROW_LABEL.fullmatch(label) or _ROW_VERB.search(label) \
+    if not label or not _ROW_LABEL.fullmatch(label) or _row_verb(res).search(label) \
             or (vs is None and not _ROW_CHANGE.search(line)):
         return ""
     return "prior" if vs is not None and fig.start - ls >= vs.end() else "current"
