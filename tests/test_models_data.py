@@ -455,6 +455,7 @@ MOVED_WORD_LISTS = [
                                               "owned_part_verbs", "provided_words")),
     ("lexicons/market_sizes.yaml", "function_words"),  # market_sizes._FUNCTION_WORDS
     ("lexicons/tables.yaml", "row_label_verbs"),  # table_periods._ROW_VERB
+    ("lexicons/subjects.yaml", "rating_keep_verbs"), ("lexicons/subjects.yaml", "mover_hedges"),  # subject_roles
     *(("lexicons/number_words.yaml", k) for k in ("range_between_hedges", "move_hedges", "flat_to_hedges",  # figures...
                                                   "carried_compared_hedges", "bracket_hedges", "modality_restated_words",
                                                   "attached_hedges", "coordinated_hedges", "multiple_context_words",
