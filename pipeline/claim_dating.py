@@ -19,14 +19,15 @@ from .claim_draft import Draft, Story
 from .scaled_counts import scaled_rx
 from .claim_periods import (REPORT_GRAINS, compared_before, compared_with, period_for, report_period,
                             sentence_report_period, close_since, dates_a_base, guided_period, guided_year,
-                            headline_year, latest_report_period, months_ago, months_back, move_from_day,
-                            payout_quarter, per_year, preview_story, prior_months_back, report_change,
-                            results_story, stated_now, undated_figure, whole_year_of, year_after_base, year_ahead)
+                            headline_year, months_ago, months_back, move_from_day,
+                            payout_quarter, per_year, prior_months_back, report_change,
+                            stated_now, undated_figure, whole_year_of, year_after_base, year_ahead)
 from .dates import find_periods, shift_period
 from .futures_months import contract_month_day
 from .government_years import government_year
 from .paragraph_periods import ParagraphPeriods, headline_month
 from .records import Claim, Period
+from .results_stories import latest_report_period, preview_story, results_story
 from .resources import Resources, lower_text
 from .story_calendar import STARTING
 from .table_columns import column_period
