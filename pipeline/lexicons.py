@@ -32,7 +32,8 @@ MAP, LIST, STR = Shape(dict), Shape(list), Shape(str)
 
 # file (relative to models/) -> required key -> shape
 LEXICONS: dict[str, dict[str, Shape]] = {
-    "lexicons/basis.yaml": {"basis": Shape(dict, (str,)), "totals": MAP},  # basis_data.load_basis
+    "lexicons/basis.yaml": {"basis": Shape(dict, (str,)), "totals": MAP,  # basis_data.load_basis
+                            "quote_only": Shape(list, (str,)), "estimate_plain": Shape(list, (str,))},
     "lexicons/clean.yaml": {"boilerplate_lines": Shape(list, (str,)), "sentence_starters": LIST,  # load_resources
                             "abbreviations": LIST},
     "lexicons/conflict_gate.yaml": {"families": Shape(dict, (list,)),  # conflict_gate.load_gate
@@ -53,14 +54,18 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "move_verbs": Shape(list, (str,)),  # measures.compile_measures
                                "set_verbs": Shape(list, (str,)), "links": Shape(list, (str,)),
                                "change_nouns": Shape(list, (str,)), "qualifiers": Shape(list, (str,)),
-                               "not_modifiers": Shape(list, (str,))},
+                               "not_modifiers": Shape(list, (str,)), "moved_nouns": Shape(dict, (list,)),
+                               "reached_nouns": Shape(dict, (list,)), "share_nouns": Shape(dict, (list,)),
+                               "set_nouns": Shape(dict, (list,)), "rate_nouns": Shape(list, (str,)),
+                               "table_rows": Shape(list, (dict,))},
     "lexicons/modality.yaml": {k: Shape(list, (str,))  # modality.modality_cues and figure_modality
                                for k in ("forecast", "forecast_modal", "estimate", "historical", "prior_value",
                                          "prior_value_named", "versus_expectations", "estimate_after", "base_before",
                                          "estimate_speaker", "not_cue", "versus_plans", "past_verbs",
                                          "other_than_prior", "other_than_prior_named", "past_when",
                                          "chart_level", "chart_hedge", "label_estimate",
-                                         "estimate_attributed", "odds_after", "odds_before", "own_goal")},
+                                         "estimate_attributed", "odds_after", "odds_before", "own_goal",
+                                         "versus_then_result")},
     "lexicons/number_words.yaml": {  # figures.Patterns, numbers.parse_word_tokens, calendar_grammar.Grammar
         "units": Shape(dict, NUMBER), "tens": Shape(dict, NUMBER), "magnitudes": Shape(dict, NUMBER),
         "dozen": Shape(dict, NUMBER), "decimal_point": STR, "sign_words": MAP,
@@ -97,7 +102,10 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         **{k: Shape(list, (str,)) for k in ("since_superlatives", "to_date_words", "to_level_hedges",  # claim_periods
                                             "restated_hedges", "base_change_hedges",
                                             "coupon_hedges", "present_after", "change_hedges",  # calendar_grammar
-                                            "extreme_modifiers", "results_words", "base_year_modifiers")}},
+                                            "extreme_modifiers", "results_words", "base_year_modifiers",
+                                            "trade_words", "government_budget_words",  # trade_days, government_years
+                                            "contract_month_verbs", "futures_story_words")},  # futures_months
+        "government_fiscal_year_end_by_currency": Shape(dict, (int,))},
     "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST,  # "1e3" reads as a string
                              "scale_words": Shape(list, (str,)), "scale_suffixes": Shape(list, (str,))},
     "lexicons/market_sizes.yaml": {k: Shape(list, (str,))  # market_sizes._patterns
@@ -123,7 +131,9 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                                                    "price_hedges", "region_verbs", "tariff_words",
                                                                    "goods_tariff_modifiers", "part_change_nouns",
                                                                    "share_from_measures", "share_from_verbs",
-                                                                   "owned_part_verbs", "provided_words")}},
+                                                                   "owned_part_verbs", "provided_words",
+                                                                   "model_words", "product_nouns",  # headline_products
+                                                                   "measure_heads")}},
     # load_resources, measured_parts, segment_frames, segment_context
     "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
                                "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),

@@ -456,6 +456,14 @@ MOVED_WORD_LISTS = [
     ("lexicons/market_sizes.yaml", "function_words"),  # market_sizes._FUNCTION_WORDS
     ("lexicons/tables.yaml", "row_label_verbs"),  # table_periods._ROW_VERB
     ("lexicons/subjects.yaml", "rating_keep_verbs"), ("lexicons/subjects.yaml", "mover_hedges"),  # subject_roles
+    # read by their modules before they were required at load (a renamed one was dropped silently or a KeyError)
+    ("lexicons/basis.yaml", "quote_only"), ("lexicons/basis.yaml", "estimate_plain"),
+    *(("lexicons/measures.yaml", k) for k in ("moved_nouns", "reached_nouns", "share_nouns", "set_nouns", "rate_nouns",
+                                              "table_rows")),
+    ("lexicons/modality.yaml", "versus_then_result"),
+    *(("lexicons/periods.yaml", k) for k in ("trade_words", "government_budget_words", "contract_month_verbs",
+                                             "futures_story_words", "government_fiscal_year_end_by_currency")),
+    *(("lexicons/segments.yaml", k) for k in ("model_words", "product_nouns", "measure_heads")),
     *(("lexicons/number_words.yaml", k) for k in ("range_between_hedges", "move_hedges", "flat_to_hedges",  # figures...
                                                   "carried_compared_hedges", "bracket_hedges", "modality_restated_words",
                                                   "attached_hedges", "coordinated_hedges", "multiple_context_words",
