@@ -21,11 +21,11 @@ def listed(words: Iterable[object], space: str = r"\ ") -> str:
 
 
 def longest_first(words: Iterable[object], space: str = r"\ ") -> str:
-    """The words as one alternation, escaped, longest first (a longer phrase wins over its own start); a space in
+    r"""The words as one alternation, escaped, longest first (a longer phrase wins over its own start); a space in
     a phrase written as `space`.
 
     >>> longest_first(["bank", "banks", "investment bank"])
-    'investment\\\\ bank|banks|bank'
+    'investment\\ bank|banks|bank'
     >>> print(longest_first(["valued at", "was valued at"], space=r"\s+"))
     was\s+valued\s+at|valued\s+at
     """
