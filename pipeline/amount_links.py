@@ -24,8 +24,6 @@ from .word_patterns import listed
 
 RULE = "claims.amount_link.v1"
 
-# the text between an amount and its restatement: "601 million euros ($624 million)", "(about $1 billion)"
-_RESTATED = re.compile(r"\s*\(\s*(?:about|around|roughly|some|approximately|approx\.|nearly|~)?\s*")
 # a percent in brackets right after an amount, signed or marked as a change: "$1.01B (+114.4% Y/Y)"
 _CHANGE_IN_PARENS = re.compile(r"\s*\(\s*(?:[+-]\s?[\d.,]+\s?%|[\d.,]+\s?%\s*(?:y/y|yoy|y-o-y|year[- ]over[- ]year|"
                                r"year[- ]on[- ]year|from|vs))", re.I)
@@ -54,6 +52,12 @@ def _change_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern
     return before, around, after
 
 
+@lru_cache(maxsize=4)
+def _restated_rx(res: Resources) -> re.Pattern:
+    """The text between an amount and its restatement: "601 million euros ($624 million)", "(about $1 billion)"."""
+    return re.compile(r"\s*\(\s*(?:" + listed(res.number_words["restated_hedges"]) + r")?\s*")
+
+
 _REACH = 80  # characters from the amount to its change
 
 
@@ -63,6 +67,7 @@ class AmountTrail:
     def __init__(self, res: Resources):
         self.growth_of = res.growth_of
         self.change_before, self.change_around, self.change_after = _change_patterns(res)
+        self.restated_rx = _restated_rx(res)
         self.sentence = -1
         self.money: tuple[int, str] | None = None  # (end, metric) of the sentence's last amount of money
         self.level: tuple[int, str] | None = None  # (end, metric) of its last amount of a metric with a change
@@ -76,7 +81,7 @@ class AmountTrail:
         self._at(sentence_start)
         if kind != "money" or self.money is None:
             return None
-        return self.money[1] if _RESTATED.fullmatch(text, self.money[0], start) else None
+        return self.money[1] if self.restated_rx.fullmatch(text, self.money[0], start) else None
 
     def changed(self, text: str, kind: str, start: int, end: int, sentence_start: int) -> str | None:
         """The metric of a figure that is the change of the sentence's last level amount, or None.

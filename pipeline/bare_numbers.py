@@ -16,6 +16,7 @@ from functools import lru_cache
 from .compared_amounts import compared_currency
 from .index_points import index_points
 from .resources import Resources
+from .word_patterns import longest_first
 
 _PER_DOLLAR = re.compile(r"\s+(?:per|to\s+the|against\s+the|a)\s+(?:U\.?S\.?\s+)?(?:dollar|greenback|euro)\b", re.I)
 _TO_ONE = re.compile(r"(?:-|\s)to(?:-|\s)(?:one|1)\b(?![.,]\d)[\s-]+(?:ratio|margin)\b", re.I)
@@ -33,7 +34,7 @@ def _currency_names(res: Resources) -> tuple[re.Pattern, dict]:
         for n in cur.names:
             if "dollar" not in n.lower() and "dlr" not in n.lower():
                 names[n.lower()] = cur.code
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alt = longest_first(names)
     return re.compile(rf"\b(?:{alt})\b", re.I), names
 
 

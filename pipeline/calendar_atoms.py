@@ -13,6 +13,7 @@ from .calendar_resolve import rel_month_name, rel_unit, rel_weekday, weekend_spa
 from .calendar_spans import Cal, Ctx, Dur, Fix, Hol, Node, Nth, Sea, day_span, week_span
 from .date_math import full_year, safe_date, week_start
 from .numbers import parse_word_tokens
+from .word_patterns import longest_first
 
 _TRAILING_UNITS = ("week", "month", "year")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
@@ -394,4 +395,4 @@ class Atoms:
 
 
 def _alt_words(forms) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return longest_first(set(forms))

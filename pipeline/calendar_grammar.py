@@ -12,15 +12,16 @@ from functools import lru_cache
 from typing import Mapping
 
 from .reporting_periods import KINDS as REPORTING_KINDS, PATTERNS as REPORTING_PATTERNS
+from .word_patterns import listed, longest_first
 
 
 def _alt(forms) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return longest_first(set(forms))
 
 
 def _spaced(forms) -> str:
     """An alternation where a space in a form matches any run of spaces or a hyphen."""
-    return "|".join(re.escape(f).replace(r"\ ", r"[\s-]+") for f in sorted(set(forms), key=len, reverse=True))
+    return longest_first(set(forms), space=r"[\s-]+")
 
 
 def _day_words(periods: Mapping, number_words: Mapping) -> tuple[dict[str, int], dict[str, int]]:
@@ -61,39 +62,38 @@ class Grammar:
         self.seasons = {str(k).lower(): list(v) for k, v in P["seasons"].items()}
         self.parts = P["parts"]
         self.not_dates = frozenset(P.get("not_dates") or ())
-        words = "|".join(re.escape(w) for w in sorted(P.get("contract_month_words") or (), key=len, reverse=True))
+        words = longest_first(P.get("contract_month_words") or ())
         # a month followed by these words (up to two names between) names a futures contract
         self.contract_month = re.compile(r"(?:\s+[A-Z][\w&.-]*){0,2}\s+(?:" + words + r")\b", re.I) if words else None
-        words = "|".join(re.escape(w) for w in sorted(P.get("maturity_words") or (), key=len, reverse=True))
+        words = longest_first(P.get("maturity_words") or ())
         # these words right before a date make it an instrument's term
         self.maturity = re.compile(r"\b(?:" + words + r")\s+(?:(?:in|on|at|by|until)\s+)?(?:the\s+)?$", re.I) if words else None
-        coupon = "|".join(re.escape(w) for w in sorted(P.get("coupon_words") or (), key=len, reverse=True))
-        nouns = "|".join(re.escape(w) for w in sorted(P.get("instrument_nouns") or (), key=len, reverse=True))
+        coupon = longest_first(P.get("coupon_words") or ())
+        nouns = longest_first(P.get("instrument_nouns") or ())
         # a rate that is an instrument's coupon: the words before it, and after it
         self.coupon_before = re.compile(r"\b(?:" + coupon + r")\s+(?:rate\s+)?(?:of|at|is|was|will\s+be|"
-                                        r"(?:has\s+been\s+|was\s+|is\s+)?(?:fixed|set)\s+at)\s+(?:about\s+|around\s+)?$",
+                                        r"(?:has\s+been\s+|was\s+|is\s+)?(?:fixed|set)\s+at)\s+(?:(?:" + listed(P["coupon_hedges"])
+                                        + r")\s+)?$",
                                         re.I) if coupon else None
         self.coupon_after = re.compile(r"\s+(?:(?:(?!(?:of|in|on|for|to|from|and|or|the)\b)[\w-]+\s+){0,3}?(?:" + nouns + r")|(?:annual\s+)?(?:" + coupon + r"))\b",
                                        re.I) if coupon and nouns else None
-        present = "|".join(re.escape(w) for w in sorted(P.get("present_words") or (), key=len, reverse=True))
-        verbs = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(P.get("present_verbs") or (), key=len,
-                                                                              reverse=True))
+        present = longest_first(P.get("present_words") or ())
+        verbs = longest_first(P.get("present_verbs") or (), space=r"\s+")
         # "now stands at", "currently has more than": the words before a figure that holds on the published day
-        self.present_state = re.compile(r"\b(?:" + present + r")\s+(?:" + verbs + r")\b(?:\s+(?:at|about|around|over|"
-                                        r"nearly|almost|some|roughly|more\s+than|less\s+than|just|only|a\s+record))*\s*$",
+        self.present_state = re.compile(r"\b(?:" + present + r")\s+(?:" + verbs + r")\b(?:\s+(?:"
+                                        + listed(P["present_after"], space=r"\s+") + r"))*\s*$",
                                         re.I) if present and verbs else None
-        change = "|".join(re.escape(w) for w in sorted(P.get("change_words") or (), key=len, reverse=True))
+        change = longest_first(P.get("change_words") or ())
         # "increased by", "fell": the words before a figure that is a level's change
-        self.change_before = re.compile(r"\b(?:" + change + r")(?:\s+(?:by|of))?\s+(?:about\s+|around\s+|nearly\s+|"
-                                        r"almost\s+|some\s+|roughly\s+)?$", re.I) if change else None
+        self.change_before = re.compile(r"\b(?:" + change + r")(?:\s+(?:by|of))?\s+(?:(?:" + listed(P["change_hedges"])
+                                        + r")\s+)?$", re.I) if change else None
         self.report_change_metrics = frozenset(P.get("report_change_metrics") or ())
-        annual = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in P.get("annual_report_words") or ())
+        annual = listed(P.get("annual_report_words") or (), space=r"\s+")
         self.annual_report = re.compile(r"\b(?:" + annual + r")\b", re.I) if annual else None
-        payout = "|".join(re.escape(w) for w in P.get("quarter_payout_words") or ())
+        payout = listed(P.get("quarter_payout_words") or ())
         self.quarter_payout = re.compile(r"\b(?:" + payout + r")\b", re.I) if payout else None
         self.quarter_payout_metrics = frozenset(P.get("quarter_payout_metrics") or ())
-        measures = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(P.get("measure_words") or (), key=len,
-                                                                                reverse=True))
+        measures = longest_first(P.get("measure_words") or (), space=r"\s+")
         # "1.4 basis points", "3.1%": a number that is an amount, so no day
         self.measure_after = re.compile(r"\s*(?:%|(?:" + measures + r")\b)", re.I) if measures else None
         self.ordinals = {str(k).lower(): int(v) for k, v in P["ordinals"].items()}

@@ -25,15 +25,16 @@ from decimal import Decimal  # noqa: F401 (the module example uses it)
 from .numbers import decimals_written, parse_digits, parse_words
 from .records import Figure, Skipped
 from .resources import Resources
+from .word_patterns import listed, longest_first
 
 _REASONS = ("no_unit", "number_word")
 @lru_cache(maxsize=4)
 def _compared(res: Resources) -> re.Pattern:
     """The comparison or total right before the bare number: counts.yaml `carried_joiners` ("from", "versus", "for a
     total of": "signed two new agreements, for a total of six"; issue 17, s24-s25)."""
-    joiners = sorted(res.carried_joiners, key=len, reverse=True)
-    alt = "|".join(re.escape(j).replace(r"\ ", r"\s+") for j in joiners)
-    return re.compile(r"(?<![\w-])(?:" + alt + r")\s+(?:(?:about|around|roughly|nearly|some|just|only)\s+)?$", re.I)
+    joiners = longest_first(res.carried_joiners, space=r"\s+")
+    hedges = listed(res.number_words["carried_compared_hedges"])
+    return re.compile(r"(?<![\w-])(?:" + joiners + r")\s+(?:(?:" + hedges + r")\s+)?$", re.I)
 # after the bare number: the clause goes on with no noun of its own, or "such" and a synonym of the noun
 _AFTER_OK = re.compile(r"(?:\s+such\s+[a-z]+\b|(?=\s*(?:[,.;:)]|$))|\s+(?=(?:in|at|on|a|the|last|this|previous|"
                        r"earlier|before|after|since|until|previously|during|for|over|when|as|and|but|while|with|year-earlier|"

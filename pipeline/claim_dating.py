@@ -19,21 +19,23 @@ from .claim_draft import Draft, Story
 from .scaled_counts import scaled_rx
 from .claim_periods import (REPORT_GRAINS, compared_before, compared_with, period_for, report_period,
                             sentence_report_period, close_since, dates_a_base, guided_period, guided_year,
-                            headline_year, latest_report_period, months_ago, months_back, move_from_day,
-                            payout_quarter, per_year, preview_story, prior_months_back, report_change,
-                            results_story, stated_now, undated_figure, whole_year_of, year_after_base, year_ahead)
+                            headline_year, months_ago, months_back, move_from_day,
+                            payout_quarter, per_year, prior_months_back, report_change,
+                            stated_now, undated_figure, whole_year_of, year_after_base, year_ahead)
 from .dates import find_periods, shift_period
 from .futures_months import contract_month_day
 from .government_years import government_year
 from .held_amounts import held_now
 from .paragraph_periods import ParagraphPeriods, headline_month
 from .records import Claim, Period
+from .results_stories import latest_report_period, preview_story, results_story
 from .resources import Resources, lower_text
 from .story_calendar import STARTING
 from .table_columns import column_period
-from .table_periods import SECTION as TABLE_SECTION, table_period, wire_row_role
+from .table_periods import section_pattern, table_period, wire_row_role
 from .target_years import target_span
 from .week_spans import trading_week
+from .word_patterns import listed, whole_words
 
 _HISTORICAL_DAYS = 75
 # a flow whose period ended over a year before the story is background ("disasters cost it $627 million in 2017"
@@ -49,14 +51,8 @@ _ESTIMATE_REACH = 300  # characters back to the amount whose metric a bare estim
 
 
 @lru_cache(maxsize=4)
-def _full_year_words(words: tuple[str, ...]) -> re.Pattern | None:
-    if not words:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
-
-
 def _full_year_pattern(res: Resources) -> re.Pattern | None:
-    return _full_year_words(tuple(str(w).lower() for w in res.periods.get("full_year_words") or ()))
+    return whole_words((str(w).lower() for w in res.periods["full_year_words"] or ()), ignore_case=False)
 
 
 def table_dating(story: Story, d: Draft) -> None:
@@ -64,14 +60,14 @@ def table_dating(story: Story, d: Draft) -> None:
     the second is the year before, historical)."""
     fig, text, res = d.fig, story.text, story.res
     # a wire table's line: its known row label, else one the vocabulary lacks ("Minority interest 700,000 vs 1.1 mln")
-    role = fig.table_role if fig.table_label else wire_row_role(fig, text)
+    role = fig.table_role if fig.table_label else wire_row_role(fig, text, res)
     if (role or fig.table_label) and story.sections is None:  # the table's section headers, found once per article
-        story.sections = [(m.start(), m.group(1)) for m in TABLE_SECTION.finditer(text)]
+        story.sections = [(m.start(), m.group(1)) for m in section_pattern(res).finditer(text)]
     d.role = role
     lag = (res.periods.get("report_lag_days") or (0,))[0]  # a quarter is reported some days after it ends
     point = d.metric in res.metrics and res.metrics[d.metric].timing == "point"  # a balance-sheet line: its last day
-    d.period = table_period(fig, text, story.article.published, story.article.title, story.fy_end, story.sections,
-                            role, lag, point) if role or fig.table_label else None
+    d.period = table_period(fig, text, story.article.published, story.article.title, story.fy_end, res,
+                            story.sections, role, lag, point) if role or fig.table_label else None
     if role == "prior":
         d.modality = "historical"
 
@@ -103,10 +99,10 @@ def date_figure(story: Story, d: Draft) -> None:
     index = story.period_index
     if period is None:
         period = year_ahead(move_from_day(close_since(period_for(
-            fig, index, d.view, days=not results, next_start=next_start, text=text, starts=starts,
-            ref=ref), text, ref), fig, text, ref), fig, text, cs, res)
+            fig, index, d.view, res, days=not results, next_start=next_start, text=text, starts=starts,
+            ref=ref), text, ref, res), fig, text, ref, res), fig, text, cs, res)
     if period is None and not results:  # "membership decline of 550,000, or 10 percent, from 2024": the year after
-        period = year_after_base(fig, index, sent.end, text, next_start)
+        period = year_after_base(fig, index, sent.end, text, next_start, res)
     d.period = period = government_year(period, text, cs, ce, fig.unit, res)  # "for fiscal 2021" in a budget
     d.period = period = contract_month_day(period, text, cs, story.article.title, ref, res)  # "July was up 2 cents"
     # "a 50% reduction in emissions by 2030": from the base year to the target year
@@ -116,10 +112,10 @@ def date_figure(story: Story, d: Draft) -> None:
         story.last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates
     # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
     d.back = (months_back(fig, index, d.view, ref, next_start, text) or modality == "historical"
-              and prior_months_back(fig, index, starts, sent.end, text, ref)) \
+              and prior_months_back(fig, index, starts, sent.end, text, ref, res)) \
         if results and period is None and not metric.endswith(("_growth", "_change")) else 0
     base_next = next_start is not None and next_start < sent.end and compared_before(text, next_start)
-    d.sentence_report = (year_after_base(fig, index, sent.end, text, next_start) or sentence_report_period(
+    d.sentence_report = (year_after_base(fig, index, sent.end, text, next_start, res) or sentence_report_period(
         index, sent.start, sent.end, text, next_start if base_next else None)) if results and period is None else None
     d.timing = timing = res.metrics[metric].timing if metric in res.metrics else "flow"
     if period is not None and period.period_start and timing == "flow" and period.granularity in REPORT_GRAINS \
@@ -157,7 +153,7 @@ def story_report_periods(story: Story) -> StoryPeriods:
         # no results figure named its period: the one the headline names ("Acme Smashes Q4 Estimates"), else
         # those the figures' sentences name, leaving out bases of comparison ("a 700% rise compared to Q4 2023")
         named = [p for p in find_periods(title, ref, fy_end, res=res) if report_period(p, ref)
-                 or headline_year(p, story.article.title, ref)] or \
+                 or headline_year(p, story.article.title, ref, res)] or \
             [p for p in story.period_index.items if report_period(p, ref) and not compared_with(p, text)
              and not dates_a_base(p, text)]
         for p in named:
@@ -172,7 +168,7 @@ def story_report_periods(story: Story) -> StoryPeriods:
     # a results story that names no quarter ("Gopal Snacks - Net profit drops 70% YoY to Rs 5.3 crore"): the latest
     # quarter of its calendar that has ended, for a figure not stated by the year ("a dividend of 78 cts a year")
     latest_quarter = latest_report_period(ref, fy_end, title, res) \
-        if story_period is None and ref is not None and results_story(title, text) else None
+        if story_period is None and ref is not None and results_story(title, text, res) else None
     year_ended = _year_just_ended(story.period_index.items, text, ref) \
         if story_period is None and latest_quarter is None else None
     return StoryPeriods(story_period, bool(preview), latest_quarter,
@@ -182,16 +178,18 @@ def story_report_periods(story: Story) -> StoryPeriods:
 
 # a restatement in another currency, in brackets right after the amount: "pumped in a net 560 billion yuan ($83
 # billion) on Wednesday", "RMB 5.5 million (US$0.76 million) for the fiscal year ended September 30, 2023"
-_RESTATES = re.compile(r"\s*\(\s*(?:(?:about|around|roughly|some|approximately|approx\.|nearly|almost|~)\s*)?$", re.I)
+@lru_cache(maxsize=4)
+def _restates(res: Resources) -> re.Pattern:
+    return re.compile(r"\s*\(\s*(?:(?:" + listed(res.number_words["bracket_hedges"]) + r")\s*)?$", re.I)
 
 
-def _restated_period(previous: Claim | None, fig, text: str) -> Period | None:
+def _restated_period(previous: Claim | None, fig, text: str, res: Resources) -> Period | None:
     """The period of the amount of money a figure of money in another currency restates in brackets right after it
     (CLAIM_LABELING_GUIDE.md, cases decided: a restatement takes the period of the figure it restates); None when the
     figure restates none or that amount has no period."""
     if previous is None or fig.kind != "money" or not previous.unit or previous.unit == fig.unit \
             or previous.period_start is None or previous.char_end > fig.start \
-            or not _RESTATES.fullmatch(text, previous.char_end, fig.start) \
+            or not _restates(res).fullmatch(text, previous.char_end, fig.start) \
             or not (len(previous.unit) == 3 and previous.unit.isupper()):
         return None
     return Period("", -1, -1, previous.period_start, previous.period_end, previous.period_label,
@@ -221,7 +219,7 @@ def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | Non
     wrote the period. `previous` is the claim made before it (an estimate set against that guidance)."""
     text, res, fig, ref = story.text, story.res, d.fig, story.article.published
     _settle_pe(story, d)
-    same = _restated_period(previous, fig, text)
+    same = _restated_period(previous, fig, text, res)
     if same is not None:  # "560 billion yuan ($83 billion)": the period of the amount it restates
         d.period = same
         return True

@@ -21,6 +21,16 @@ from .market_sizes import market_size_metric
 from .metric_frames import chart_level, estimate_of_before, preferred_dividend, price_move, price_moved_to
 from .share_counts import share_count_metric
 from .subject_roles import quoted_kind
+from .word_patterns import listed
+
+
+@lru_cache(maxsize=4)
+def _coordinated(res: Resources) -> re.Pattern:
+    """Words between two amounts that make the second one more of the first: "tax credits of 60,000 dlrs in quarter
+    and 218,000 dlrs in year", "losses from discontinued operations of 279,000 dlrs and 555,000 dlrs"."""
+    return re.compile(r"\s*(?:in (?:the )?(?:quarter|qtr|year|period|half|first half|nine months)\s*)?,?\s*"
+                      r"(?:and|vs\.?|versus|against|compared with)\s+(?:(?:" + listed(res.number_words["coordinated_hedges"])
+                      + r")\s+)?", re.I)
 
 # subjects that are quoted themselves: "Oil major BP fell 2%" is BP's share move, not oil's (metric_by_clause)
 _OWN_QUOTES = frozenset({"company", "unit", "segment", "index"})
@@ -29,8 +39,6 @@ _BASE_BEFORE = re.compile(r"\b(?:from|versus|vs\.?|compared with)\s+(?:(?:an?|th
                           r"estimated|revised|about|around|nearly|some|over|more than|\S+'s)\s+){0,3}$", re.I)
 # words between two amounts that make the second one more of the first: "tax credits of 60,000 dlrs in quarter
 # and 218,000 dlrs in year", "losses from discontinued operations of 279,000 dlrs and 555,000 dlrs"
-_COORDINATED = re.compile(r"\s*(?:in (?:the )?(?:quarter|qtr|year|period|half|first half|nine months)\s*)?,?\s*"
-                          r"(?:and|vs\.?|versus|against|compared with)\s+(?:(?:about|some|an estimated)\s+)?", re.I)
 _LAST_MONEY = "<money>"  # previous_metric's key for a sentence's last amount of money, whatever its currency
 # a clause that gives the earlier value of the figure before it: "rose to 11%, up from 8.6%"
 _PRIOR_VALUE = re.compile(r"^[\s,;(-]*(?:up|down|compared|against|versus|vs\.?)?\s*(?:from|with)\b", re.I)
@@ -179,14 +187,14 @@ def measure_figure(story: Story, d: Draft) -> None:
         if measured is None and res.measures is not None:
             measured = table_row_metric(res.measures, text, fig.start, fig.end)  # "| Amount | $131,067 |"
         if measured is None:  # "employees were granted 512 million shares": a stake; "sold 60 million ADSs": no stake
-            measured = share_count_metric(res.models_dir, fig.kind, text[cs:fig.start], text[fig.end:ce])
+            measured = share_count_metric(res, fig.kind, text[cs:fig.start], text[fig.end:ce])
         if measured is None:  # "The location data market was valued at $10 billion": a market's size
-            measured = market_size_metric(res.models_dir, fig.kind, text[cs:fig.start], text[fig.end:ce])
+            measured = market_size_metric(res, fig.kind, text[cs:fig.start], text[fig.end:ce])
         if measured is None:  # "| Name | Current Price | Fair Value (Est) |" over "| Initech | $8.45 | [[$17.27]] |"
             measured = column_metric(text, fig.start, fig.kind, mscore, res, score_metric)
         coordinated = story.coordinated
         if measured is None and coordinated is not None and coordinated[2] == fig.unit and coordinated[0] >= sent.start \
-                and _COORDINATED.fullmatch(text, coordinated[0], fig.start):
+                and _coordinated(res).fullmatch(text, coordinated[0], fig.start):
             measured = coordinated[1]  # the second of two amounts of one noun
         if measured is not None:
             metric, mscore, cue_score = measured, 5.0, max(cue_score, 5.0)

@@ -11,12 +11,14 @@ import bisect
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .calendar_grammar import grammar
 from .modality import modality_cues
 from .records import Figure, Period
 from .reporting_periods import fiscal_year_of, fiscal_year_span, shift_period
+from .word_patterns import listed
 
 if TYPE_CHECKING:
     from .clauses import SentenceView
@@ -37,7 +39,7 @@ class Periods:
         return found if days else [p for p in found if p.granularity != "day"]
 
 
-def period_for(fig: Figure, periods: Periods, view: SentenceView, days: bool = True,
+def period_for(fig: Figure, periods: Periods, view: SentenceView, res, days: bool = True,
                next_start: int | None = None, text: str = "", starts: list[int] | None = None,
                ref: date | None = None) -> Period | None:
     """The period the figure's clause (or the sentence's opening clause) names; `days` False for a
@@ -59,7 +61,7 @@ def period_for(fig: Figure, periods: Periods, view: SentenceView, days: bool = T
            if not ((p.relative_to_previous and next_start is not None and p.start >= next_start)
                    or base_at is not None and p.start >= base_at and (p.granularity in SPAN_GRAINS
                                                                        or base_day(p, text, base_at, ref)))
-           and not base_period(p, text) and not names_an_extreme(p, text) and not coming_day(p, ref)]
+           and not base_period(p, text) and not names_an_extreme(p, text, res) and not coming_day(p, ref)]
     if own:
         after = [p for p in own if p.start >= fig.end]
         return (after or own)[0] if not any(p.start < fig.start and p.relative_to_previous for p in own) else own[-1]
@@ -88,12 +90,14 @@ def coming_day(p: Period, ref: date | None) -> bool:
 
 # a year that says which low or high a move is measured from ("Up 14.87% from its 2025 settlement low of $3.9885
 # hit Thursday, Jan. 2, 2025"): the move runs from that low's day, which the sentence gives
-_EXTREME_AFTER = re.compile(r"\s+(?:(?:settlement|closing|intraday|trading|record|all-time)\s+)?(?:low|high)s?\b", re.I)
+@lru_cache(maxsize=4)
+def _extreme_after(res) -> re.Pattern:
+    return re.compile(r"\s+(?:(?:" + listed(res.periods["extreme_modifiers"]) + r")\s+)?(?:low|high)s?\b", re.I)
 
 
-def names_an_extreme(p: Period, text: str) -> bool:
+def names_an_extreme(p: Period, text: str, res) -> bool:
     """Whether the period is a year naming a low or high the figure is measured from, not the figure's period."""
-    return p.granularity == "year" and p.end > 0 and _EXTREME_AFTER.match(text, p.end) is not None
+    return p.granularity == "year" and p.end > 0 and _extreme_after(res).match(text, p.end) is not None
 
 
 # Periods a figure's value covers (not the day of an event: "raised rates to 0.5% from 0.25% at its meeting on
@@ -182,20 +186,27 @@ _YEAR_GRAINS = ("year", "fiscal_year")
 
 # a level followed by its change set against a year: "$5,981 million, a 16% increase from 2023", "550,000, or about
 # 10 percent, from 2024"
-_CHANGE_THEN_BASE = re.compile(r"\)?\s*[,(]\s*(?:an?\s+|or\s+|up\s+|down\s+)?(?:about\s+|approximately\s+|some\s+|nearly\s+)?"
-                               r"[+-]?\d[\d.,]*\s?(?:%|percent|pct)\s*(?:increase|decrease|rise|drop|decline|gain|"
-                               r"growth|fall|jump|higher|lower)?\s*,?\s*(?:from|compared (?:to|with)|over|versus|vs\.?)\s+"
-                               r"(?=(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b)", re.I)
+@lru_cache(maxsize=4)
+def _change_then_base(res) -> re.Pattern:
+    return re.compile(r"\)?\s*[,(]\s*(?:an?\s+|or\s+|up\s+|down\s+)?(?:(?:" + _words(res, "base_change_hedges") + r")\s+)?"
+                      r"[+-]?\d[\d.,]*\s?(?:%|percent|pct)\s*(?:increase|decrease|rise|drop|decline|gain|"
+                      r"growth|fall|jump|higher|lower)?\s*,?\s*(?:from|compared (?:to|with)|over|versus|vs\.?)\s+"
+                      r"(?=(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b)", re.I)
 
 
-def year_after_base(fig: Figure, periods: Periods, end: int, text: str, next_start: int | None) -> Period | None:
+def _words(res, key: str) -> str:
+    """periods.yaml's words under `key` as one alternation in file order, a space matching any run of spaces."""
+    return listed(res.periods[key], space=r"\s+")
+
+
+def year_after_base(fig: Figure, periods: Periods, end: int, text: str, next_start: int | None, res) -> Period | None:
     """A year the figure is set against, just after it with no figure between ("a decrease of $34.7 million
     compared to 2023", "up 12% from fiscal 2023"): the figure is about the year after it."""
     hi = min(end, fig.end + _BASE_REACH, next_start if next_start is not None and next_start > fig.end else end)
     for p in periods.within(fig.end, hi, days=False):
         if p.granularity in _YEAR_GRAINS and p.period_start and not p.relative_to_previous and compared_with(p, text):
             return shift_period(p, 12)
-    change = _CHANGE_THEN_BASE.match(text, fig.end, min(end, fig.end + _BASE_REACH * 2))
+    change = _change_then_base(res).match(text, fig.end, min(end, fig.end + _BASE_REACH * 2))
     if change is not None:  # "$5,981 million, a 16% increase from 2023": the change's base year dates the level too
         for p in periods.within(change.end(), change.end() + 1, days=False):
             if p.granularity in _YEAR_GRAINS and p.period_start and not p.relative_to_previous:
@@ -210,53 +221,6 @@ def year_after_base(fig: Figure, periods: Periods, end: int, text: str, next_sta
     return None
 
 
-# words that make a story one about reported results: a quarter a figure with no period words is about
-_RESULTS_STORY = re.compile(r"\b(?:quarterly|(?:first|second|third|fourth)[- ]quarter|Q[1-4]|results|earnings|YoY|"
-                            r"year[- ](?:on|over)[- ]year|net profit|net income)\b", re.I)
-
-
-# a story written before the results it is about ("Heading Into Fiscal Q2 Results", "is scheduled to report Q4
-# results on Tuesday", "Earnings Preview"): its undated forecasts and estimates are for the quarter to be reported
-_PREVIEW = re.compile(r"\b(?:ahead of|heading into|head(?:s)? into|preview(?:s|ing)?|what to (?:expect|watch)|"
-                      r"(?:scheduled|set|due|slated|expected) to (?:report|release|post|announce)|will (?:report|release|"
-                      r"post|announce) (?:its )?(?:fiscal |first|second|third|fourth|quarterly|q[1-4]|results|earnings))\b",
-                      re.I)
-_PREVIEW_REACH = 600  # characters of the story, after its headline, where a preview says so
-
-
-def preview_story(title: str, text: str) -> bool:
-    """Whether the story previews results not yet out (its headline or its opening says so)."""
-    return bool(_PREVIEW.search(title or "") or _PREVIEW.search(text[:_PREVIEW_REACH]))
-
-
-def results_story(title: str, text: str) -> bool:
-    """Whether a story reports results: its headline or text has results words ("Q3 results", "net profit
-    rises 38% YoY")."""
-    return bool(_RESULTS_STORY.search(title) or _RESULTS_STORY.search(text))
-
-
-def latest_ended_quarter_period(ref: date, fy_end: int) -> Period:
-    """The latest quarter of the calendar ending in month `fy_end` that ended before `ref`."""
-    pe = date(ref.year, ref.month, 1) - timedelta(days=1)
-    while (fy_end - pe.month) % 3:
-        pe = date(pe.year, pe.month, 1) - timedelta(days=1)
-    ps = date(pe.year - (pe.month <= 2), (pe.month - 3) % 12 + 1, 1)
-    label = f"{pe.year}-Q{(pe.month - 1) // 3 + 1}" if fy_end % 3 == 0 else f"{ps.isoformat()}..{pe.isoformat()}"
-    return Period("", -1, -1, ps, pe, label, "quarter", "claims.latest_quarter.v1")
-
-
-def latest_report_period(ref: date, fy_end: int, title: str, res) -> Period:
-    """The latest ended quarter of the calendar ending in month `fy_end`; in an annual report's story (its headline
-    names one: "PHINIA INC. SEC 10-K Report") the latest ended fiscal year."""
-    g = grammar(res)
-    if g.annual_report is None or not g.annual_report.search(title):
-        return latest_ended_quarter_period(ref, fy_end)
-    fy = fiscal_year_of(ref, fy_end) - 1
-    ps, pe = fiscal_year_span(fy, fy_end)
-    return Period("", -1, -1, ps, pe, str(fy) if fy_end == 12 else f"FY{fy}", "year" if fy_end == 12 else "fiscal_year",
-                  "claims.latest_year.v1")
-
-
 _PER_YEAR = re.compile(r"\b(?:a|per|every|each) year\b|\bannual(?:ly)?\b|\bshare capital\b", re.I)
 
 
@@ -268,18 +232,19 @@ def per_year(sentence: str) -> bool:
 
 # a level compared with the past ("the lowest price since August, 1981", "its highest since November 9, 2020"):
 # "since" bounds the comparison, not the span of the figure ("at least 30 percent since October" is no superlative)
-_LEVEL_SINCE = re.compile(r"\b(?<!\bat )(?:highest|lowest|best|worst|biggest|largest|smallest|strongest|weakest|"
-                          r"steepest|sharpest|most|least|first\s+time|high|low)\b[^,;.]{0,40}$", re.I)
+@lru_cache(maxsize=4)
+def _level_since(res) -> re.Pattern:
+    return re.compile(r"\b(?<!\bat )(?:" + _words(res, "since_superlatives") + r")\b[^,;.]{0,40}$", re.I)
 
 
-def close_since(p: Period | None, text: str, ref: date | None) -> Period | None:
+def close_since(p: Period | None, text: str, ref: date | None, res) -> Period | None:
     """A span written from its start only ("slumped 30% since October", "up 11% since the start of 2025") runs to
     the story's day (CLAIM_LABELING_GUIDE.md 6: a move's span); "since" after a superlative ("the lowest since
     1981") dates no figure (None), nor does a start still to come ("spend 800 mln dlrs beginning late this year":
     no end is stated, so the period cannot be read)."""
     if p is None or ref is None or not p.period_start or p.period_end is not None or not p.label.startswith("since "):
         return p
-    if p.start >= 0 and _LEVEL_SINCE.search(text[max(0, p.start - 60):p.start]) or p.period_start > ref:
+    if p.start >= 0 and _level_since(res).search(text[max(0, p.start - 60):p.start]) or p.period_start > ref:
         return None
     return replace(p, period_end=ref, label=f"{p.period_start.isoformat()}..{ref.isoformat()}")
 
@@ -290,7 +255,13 @@ def close_since(p: Period | None, text: str, ref: date | None) -> Period | None:
 # day of an event)
 _FROM_BASE = re.compile(r"^[\s)]*(?:points?\s+|pct\s+|percent\s+)?(?:higher\s+|lower\s+)?"
                         r"from\s+(?![\d$€£¥])[^;:]{0,80}$", re.I)
-_LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _level_before(res) -> re.Pattern:
+    return re.compile(r"\b(?:to|at)\s+(?:(?:" + _words(res, "to_level_hedges") + r")\s+)?$", re.I)
+
+
 _CHANGE_KINDS = ("percent", "pp", "word_change")
 
 
@@ -305,14 +276,14 @@ _BASE_GRAINS = ("month", "range")
 _BARE_BASE = re.compile(r"^[\s)]*(?:points?\s+|pct\s+|percent\s+)?(?:from|below|above|off)\s+$", re.I)
 
 
-def move_from_day(p: Period | None, fig: Figure, text: str, ref: date | None) -> Period | None:
+def move_from_day(p: Period | None, fig: Figure, text: str, ref: date | None, res) -> Period | None:
     """A change set against a base dated one day before the story runs from that day to the published day
     (CLAIM_LABELING_GUIDE.md 6: a move's span), as does one set against a high, a low or an event dated by a month
     or part of one ("from early October 2018 highs", "since ... questioned its accounts in September"); other
     periods are kept."""
     if p is None or ref is None or not p.period_start or not p.period_end or p.period_end >= ref \
             or fig.kind not in _CHANGE_KINDS or p.start < fig.end \
-            or _LEVEL_BEFORE.search(text, max(0, fig.start - 20), fig.start):
+            or _level_before(res).search(text, max(0, fig.start - 20), fig.start):
         return p
     between = text[fig.end:p.start]
     if p.granularity == "day":
@@ -352,15 +323,19 @@ def stated_now(fig: Figure, text: str, res) -> bool:
 # the economy to contract 8% this year", "should rise by 4.3 pct against a planned 4.1 pct this year") is about the
 # whole year (CLAIM_LABELING_GUIDE.md 6: a forecast takes the period it is about); "so far this year" stays to date,
 # as does a move after a forecast in another clause ("Any slowdown would hurt it, as sales jumped 18% this year")
-_TO_DATE = re.compile(r"\b(?:so far|to date|through|thru|until|till|already|ytd)\b", re.I)
+@lru_cache(maxsize=4)
+def _to_date(res) -> re.Pattern:
+    return re.compile(r"\b(?:" + listed(res.periods["to_date_words"]) + r")\b", re.I)
+
+
 _AHEAD_CUES = ("forecast", "forecast_modal", "estimate")
 
 
 def year_ahead(p: Period | None, fig: Figure, text: str, clause_start: int, res) -> Period | None:
     """The whole year for "this year" read to date when a forecast or estimate cue stands before the figure in its
     clause; other periods are kept."""
-    if p is None or p.granularity != "ytd" or not p.period_start or not p.period_end or _TO_DATE.search(p.text) \
-            or _TO_DATE.search(text, clause_start, fig.start):
+    if p is None or p.granularity != "ytd" or not p.period_start or not p.period_end or _to_date(res).search(p.text) \
+            or _to_date(res).search(text, clause_start, fig.start):
         return p
     if not any(name in _AHEAD_CUES for _, _, name in modality_cues(text, clause_start, fig.start, res)):
         return p
@@ -369,11 +344,13 @@ def year_ahead(p: Period | None, fig: Figure, text: str, clause_start: int, res)
 
 
 # between a figure and the one that restates it: "a loss of $1.5 million, or $0.04", "$1.97 billion, or 46 cents"
-_RESTATED_BY = re.compile(r"\s*,?\s*(?:or|\()\s*(?:about|around|roughly|some)?\s*$", re.I)
+@lru_cache(maxsize=4)
+def _restated_by(res) -> re.Pattern:
+    return re.compile(r"\s*,?\s*(?:or|\()\s*(?:" + _words(res, "restated_hedges") + r")?\s*$", re.I)
 
 
 def prior_months_back(fig: Figure, periods: Periods, starts: list[int], end: int, text: str,
-                      ref: date | None) -> int:
+                      ref: date | None, res) -> int:
     """How many months back "a year earlier" reaches for a prior value when it follows the figure and the one
     restating it, out of the figure's clause ("compared with $1.97 billion, or 46 cents a share, in last year's
     quarter", "a loss of US$1.5 million, or US$0.04, in the year-prior quarter"): words after a restatement date
@@ -383,7 +360,7 @@ def prior_months_back(fig: Figure, periods: Periods, starts: list[int], end: int
     i = bisect.bisect_right(starts, fig.start)
     if i < len(starts) and starts[i] < end:
         # a restatement right after the figure shares its words; any other figure takes those after it
-        end = min(end, starts[i + 1] if i + 1 < len(starts) else end) if _RESTATED_BY.fullmatch(
+        end = min(end, starts[i + 1] if i + 1 < len(starts) else end) if _restated_by(res).fullmatch(
             text, fig.end, starts[i]) else starts[i]
     for p in periods.within(fig.end, end):
         if p.relative_to_previous and p.granularity == "day" and p.period_start:
@@ -437,15 +414,18 @@ def report_change(fig: Figure, text: str, metric: str, modality: str, res) -> bo
         and bool(g.change_before.search(text, max(0, fig.start - 40), fig.start))
 
 
-_AFTER_BEFORE = re.compile(r"\b(?:after|following|since|before)\s+(?:(?:a|the|its|weak|strong|record)\s+)*$", re.I)
+@lru_cache(maxsize=4)
+def _after_before(res) -> re.Pattern:
+    return re.compile(r"\b(?:after|following|since|before)\s+(?:(?:" + listed(res.periods["base_year_modifiers"])
+                      + r")\s+)*$", re.I)
 
 
-def headline_year(p: Period, title: str, ref: date | None) -> bool:
+def headline_year(p: Period, title: str, ref: date | None, res) -> bool:
     """A year a results headline names as what it reports ("BASF SAYS 1986 RESULTS AFFECTED BY DLR", "Year-End
     Report 2024"): ended, and reported within the months after it; not a base ("UP AFTER WEAK 1986")."""
     return ref is not None and p.granularity in _YEAR_GRAINS and bool(p.period_start) and bool(p.period_end) \
         and not p.relative_to_previous and p.period_end <= ref and (ref - p.period_end).days <= 200 \
-        and not compared_before(title, p.start) and not _AFTER_BEFORE.search(title[max(0, p.start - 30):p.start])
+        and not compared_before(title, p.start) and not _after_before(res).search(title[max(0, p.start - 30):p.start])
 
 
 def payout_quarter(fig: Figure, text: str, metric: str, modality: str, ref: date | None, res) -> Period | None:

@@ -18,6 +18,7 @@ from .resources import Resources
 from .segment_context import context_part
 from .segment_frames import frame_segment
 from .segments import bond_term, entity_words_of, find_segment, index_futures, segment_words
+from .word_patterns import longest_first
 
 _SEGMENT_BEFORE_METRIC = r"\b({segs})\s+(?:revenues?|sales|income|profit|growth)\b"
 # metrics the rules may give a government bond's move or level when its clause names no yield cue
@@ -31,7 +32,7 @@ def _terms(res: Resources) -> tuple[re.Pattern, dict[str, int]]:
     """The instrument-term pattern, its number words from models/lexicons/number_words.yaml (units and tens)."""
     words = {**{str(k).lower(): int(v) for k, v in res.number_words["units"].items() if int(v) > 0},
              **{str(k).lower(): int(v) for k, v in res.number_words["tens"].items()}}
-    spelled = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    spelled = longest_first(words)
     rx = re.compile(r"\b(\d{1,2}|" + spelled + r")[- ](year|month|week)s?\b"
                     r"(?![- ](?:high|low|range|average|moving|closing))"  # "its 52-week high" is no bond's term
                     r"|\b(?:bonds?|notes?|bills?|gilts?|debentures?)\s+(?:of|due)\s+((?:19|20)\d\d)\b", re.I)
@@ -68,7 +69,7 @@ def instrument_of(clause: str, figure_at: int, res: Resources | None = None) -> 
 @lru_cache(maxsize=4)
 def _segment_before_metric(res: Resources) -> re.Pattern:
     """'cloud revenue', 'gaming sales': a segment named just before a metric word (once per resources)."""
-    segs = "|".join(re.escape(s) for s in sorted(res.segments, key=len, reverse=True))
+    segs = longest_first(res.segments)
     return re.compile(_SEGMENT_BEFORE_METRIC.format(segs=segs), re.I)
 
 

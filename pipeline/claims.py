@@ -142,7 +142,8 @@ def set_modality(story: Story, d: Draft) -> None:
                                near[after] if after < len(near) else None)
     modality = modality_in_sentence(modality, text, fig, sent.start, sent.end, d.cs, near, story.last_change, story.res)
     previous = story.previous_figure
-    modality = modality_after(modality, text, fig, previous if previous and previous[0].start >= sent.start else None)
+    modality = modality_after(modality, text, fig, previous if previous and previous[0].start >= sent.start else None,
+                              story.res)
     story.previous_figure = (fig, modality)
     story.last_change = (fig.end, modality) if fig.kind in ("percent", "word_change") or fig.unit in ("%", "pp") else None
     d.modality = modality

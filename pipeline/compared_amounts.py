@@ -1,10 +1,10 @@
-"""A bare number compared with the amount just before it takes that amount's currency and scale.
+"""A bare number listed or compared with an amount takes that amount's currency (and scale) or physical unit.
 
 "the intervention price rose to 193 dlrs from 168", "raised its target to $150 from 140 a month ago",
 "earned 31 cts against 28": the prior figure after `from`, `against`, `versus` or `compared with` is written
 without its unit, which the amount before it names (bench/figure_recall/GUIDE.md, rule 4: a unit carries to a
 neighbouring bare number). figures._resolve_atom asks `compared_currency` for a number it would skip for want of a
-unit. Scaled numbers ("to 4.04 billion from 3.58 billion") are figures._currency_in_context's; this is for
+unit. Scaled numbers ("to 4.04 billion from 3.58 billion") are `currency_in_context`'s; `compared_currency` is for
 numbers without a scale word, so it holds only where the two sizes are alike (a tenth to ten times), the number is
 no year ("from 1986") and no noun follows it ("from 168 stores" counts stores). Issue 17, set s21.
 """
@@ -18,6 +18,13 @@ _GAP = re.compile(r"(?:\s+(?:a|an|per)\s+[a-z]+)?\s*,?\s*(?:from|against|versus|
 _AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:in|on|at|a|an|the|last|previously|earlier|before|over|during|for|"
                     r"and|or|when|while|as|with|according|said|says)\b)", re.I)
 _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
+# scaled numbers: a list ("86 billion and 32 billion RMB"), a comparison ("98.83 billion francs ... from 107.74 billion")
+_LIST_SEP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$", re.I)
+_COMPARED_GAP = re.compile(r"\b(?:from|vs|versus|compared with|against|and|or)\b|,", re.I)
+_SENTENCE_BREAK = re.compile(r"\n|[.;:!?](?:\s|$)")
+# "... to 4.04 billion from 3.58 billion" after "246.9 mln stg": a comparison after it names nothing (issue 17, s20)
+_NAMES_NOTHING = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:and|or|respectively|each|apiece|vs|versus|from|against"
+                            r"|compared)\b)", re.I)
 
 
 def compared_currency(text: str, atoms: list, i: int) -> str:
@@ -45,3 +52,51 @@ def compared_currency(text: str, atoms: list, i: int) -> str:
         return ""
     a.currency, a.scale = prev.currency, prev.scale
     return prev.currency
+
+
+def currency_in_context(text: str, atoms: list, i: int) -> str:
+    """A bare scaled number takes the currency of the money figure it is listed or compared with.
+
+    "86 billion and 32 billion RMB"; "rose to 98.83 billion francs ... from 107.74 billion".
+    """
+    for j in (i + 1, i + 2):
+        if j < len(atoms) and atoms[j].currency and _LIST_SEP.match(text[atoms[j - 1].end:atoms[j].start]):
+            return atoms[j].currency
+    if i > 0 and atoms[i - 1].currency and atoms[i - 1].scale != 1:
+        gap = text[atoms[i - 1].end:atoms[i].start]
+        if len(gap) <= 60 and "\n" not in gap and _COMPARED_GAP.search(gap):
+            return atoms[i - 1].currency
+    # further on in the sentence, a bare scaled number that names nothing after it: "would drain 957 mln stg
+    # while exchequer transactions ... would take out 15 mln and 25 mln respectively" (issue 17, s17)
+    for j in range(i - 1, max(-1, i - 3), -1):
+        prev = atoms[j]
+        if not (prev.currency and prev.scale != 1) or atoms[i].scale == 1 or atoms[i].words:
+            continue
+        gap = text[prev.end:atoms[i].start]
+        if len(gap) <= 150 and not _SENTENCE_BREAK.search(gap) and _names_nothing(text, atoms, i) \
+                and all(atoms[k].currency == prev.currency or (atoms[k].scale != 1 and not atoms[k].unit)
+                        for k in range(j + 1, i)):
+            return prev.currency
+        break
+    return ""
+
+
+def _names_nothing(text: str, atoms: list, i: int) -> bool:
+    """Whether no noun follows atom i: "15 mln and 25 mln respectively", "to 4.04 billion from 3.58 billion."
+    (the number it is compared with names nothing either; "3.2 mln from 2.9 mln units" counts units)."""
+    m = _NAMES_NOTHING.match(text, atoms[i].end)
+    if not m or not re.search(r"from|against|compared", m.group(), re.I):
+        return bool(m)
+    nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+    return bool(nxt and nxt.start - m.end() <= 12 and not nxt.unit and not nxt.currency
+                and _NAMES_NOTHING.match(text, nxt.end))
+
+
+def quantity_in_context(text: str, atoms: list, i: int) -> str:
+    """A bare scaled number compared with a scaled physical amount before it takes its unit, as a
+    currency carries: "rose to 2.60 mln tonnes ... from 2.50 mln" (issue 17). Returns "q:unit" or ""."""
+    if i > 0 and atoms[i - 1].unit.startswith("q:") and atoms[i - 1].scale != 1 and not atoms[i - 1].currency:
+        gap = text[atoms[i - 1].end:atoms[i].start]
+        if len(gap) <= 80 and "\n" not in gap and _COMPARED_GAP.search(gap):
+            return atoms[i - 1].unit
+    return ""

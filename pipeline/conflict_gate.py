@@ -24,6 +24,7 @@ from typing import Callable, Mapping
 import numpy as np
 
 from .heads import fitted_head
+from .word_patterns import whole_words
 
 HEAD_FILE = "heads/conflict_gate.npz"
 FAMILIES = ("results", "growth", "move", "quote", "holding", "economy", "other")
@@ -51,8 +52,7 @@ def load_conflict_cues(path: Path, metrics: Mapping, read_yaml: Callable, fail: 
             raise fail(path, f"`families` needs families of {', '.join(FAMILIES[:-1])} listing metrics.yaml's "
                              f"metrics (got {family!r}; unknown metrics: {unknown})")
         family_of.update(dict.fromkeys(names, family))
-    words = sorted((re.escape(str(w).lower()) for w in data["prior_words"]), key=len, reverse=True)
-    return ConflictCues(family_of, re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])"))
+    return ConflictCues(family_of, whole_words((str(w).lower() for w in data["prior_words"]), ignore_case=False))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .resources import Resources
-from .word_patterns import listed
+from .word_patterns import listed, longest_first
 
 _MODIFIER = r"(?:[A-Za-z][\w&'.]*(?:-[A-Za-z][\w&'.]*)*)"
 # A share exchange ratio ("0.5 shares for each share held", "two shares for every one"): no count.
@@ -32,15 +32,14 @@ def _anaphor_before(res: Resources) -> re.Pattern:
 
 @lru_cache(maxsize=4)
 def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
-    nouns = "|".join(re.escape(n) for n in sorted(res.count_nouns, key=len, reverse=True))
-    heads = "|".join(re.escape(n) for n in sorted(res.count_nouns | res.count_heads, key=len, reverse=True))
+    nouns = longest_first(res.count_nouns)
+    heads = longest_first(res.count_nouns | res.count_heads)
     # a partitive of the owner's things may come first: "three of its major shareholders" (issue 17, s18)
     # or a partitive of a number of them: "7 of 23 brokerages" (issue 17, s21)
     after = re.compile(rf"(?P<part>[ \t]+of[ \t]+(?:its|their|our|the[ \t]+(?:company|group|bank|firm)['’]s|\d[\d,]*))?"
                        rf"(?:[ \t]+(?P<mod>{_MODIFIER})){{0,2}}?[ \t]+(?P<noun>{nouns})\b(?![-'])", re.I)
     before = re.compile(rf"\b(?:{heads})\s+(?:of|at|totall?ing|numbering|reached)\s+"
-                        r"(?:(?:about|some|nearly|almost|over|around|roughly|approximately|more\s+than|a\s+record)\s+)?$",
-                        re.I)
+                        r"(?:(?:" + listed(res.count_head_hedges, space=r"\s+") + r")\s+)?$", re.I)
     return after, before
 
 
@@ -56,7 +55,7 @@ def _year_rx(res: Resources) -> tuple[re.Pattern, re.Pattern]:
 
 @lru_cache(maxsize=4)
 def _rating_pattern(res: Resources) -> re.Pattern:
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(res.rating_words, key=len, reverse=True))
+    words = longest_first(res.rating_words, space=r"\s+")
     return re.compile(rf"[ \t]+[\"“](?:{words})[,.]?[\"”]", re.I)
 
 

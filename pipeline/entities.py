@@ -17,6 +17,7 @@ from functools import lru_cache
 from .identity import slug
 from .records import CleanText, Mention
 from .resources import Entry, Resources
+from .word_patterns import longest_first
 
 RULE = "entities.v1"
 _TOKEN = re.compile(r"[A-Za-z0-9][\w&.'-]*")
@@ -67,7 +68,7 @@ class _Rules:
         self.currency_codes = frozenset(c for c in res.currencies if len(c) == 3 and c.isalpha() and c.isupper())
         self.references = re.compile(r"\b(?:" + "|".join(rules["references"]) + r")\b(?!\s+(?:of|that|which)\b)", re.I)
         specials = [a for a in res.alias_index if _needs_special(a)]
-        self.special = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in sorted(specials, key=len, reverse=True)) + r")(?![\w])") if specials else None
+        self.special = re.compile(r"(?<![\w])(?:" + longest_first(specials) + r")(?![\w])") if specials else None
         segs = sorted(res.segments, key=len, reverse=True)
         nouns = "|".join(sorted(res.unit_nouns, key=len, reverse=True))
         self.segment = re.compile(

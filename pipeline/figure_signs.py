@@ -11,13 +11,13 @@ from functools import lru_cache
 from .figure_atoms import alternation, qualifiers
 from .records import Figure
 from .resources import Resources
-from .word_patterns import listed
+from .word_patterns import listed, longest_first
 
 
 @lru_cache(maxsize=4)
 def _qualifier_alt(res: Resources) -> str:
     """The qualifiers ("about", "more than") as one alternation, longest first."""
-    return "|".join(sorted((re.escape(q) for q in qualifiers(res)), key=len, reverse=True))
+    return longest_first(qualifiers(res))
 
 
 # a per-share amount of a loss: "a loss of 4.20 dlrs per share", "a loss of $75.8 million, or $2.20 a share";
@@ -32,9 +32,16 @@ def _loss_before(res: Resources) -> re.Pattern:
                       + listed(res.number_words["loss_ends"]) + r")\b)(?:[^.;]|(?<=\d)\.(?=\d)))*$", re.I)
 
 
-# "a loss per share of $0.12", "net loss per diluted share was 8 cents"
-_LOSS_PER_SHARE_BEFORE = re.compile(r"\blos(?:s|ses)\s+per\s+(?:\w+\s+)?share\s+(?:of|was|were|is|came\s+in\s+at|at)\s+"
-                                    r"(?:(?:about|around|approximately)\s+)?$", re.I)
+@lru_cache(maxsize=4)
+def _loss_per_share_before(res: Resources) -> re.Pattern:
+    """"a loss per share of $0.12", "net loss per diluted share was 8 cents"."""
+    return re.compile(r"\blos(?:s|ses)\s+per\s+(?:\w+\s+)?share\s+(?:of|was|were|is|came\s+in\s+at|at)\s+"
+                      r"(?:(?:" + _hedges(res, "loss_per_share_hedges") + r")\s+)?$", re.I)
+
+
+def _hedges(res: Resources, key: str) -> str:
+    """number_words.yaml's words of an approximate amount under `key`, as one alternation in file order."""
+    return listed(res.number_words[key], space=r"\s+")
 
 
 def per_share_loss(text: str, fig: Figure, res: Resources) -> Figure:
@@ -42,7 +49,7 @@ def per_share_loss(text: str, fig: Figure, res: Resources) -> Figure:
     if fig.kind != "money" or fig.value <= 0:
         return fig
     if not (_PER_SHARE_AFTER.match(text, fig.end) and _loss_before(res).search(text, max(0, fig.start - 90), fig.start)
-            or _LOSS_PER_SHARE_BEFORE.search(text, max(0, fig.start - 60), fig.start)):
+            or _loss_per_share_before(res).search(text, max(0, fig.start - 60), fig.start)):
         return fig
     return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low})
 
@@ -72,15 +79,17 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
         after = None  # "30 percent below a four-year high": a drawdown from a peak, measured positive
     if (before_rx.search(text[max(0, fig.start - 60):fig.start]) or after
             or _restated_fall(res).search(text[max(0, fig.start - 90):fig.start])
-            or _OFF_BEFORE.search(text[max(0, fig.start - 40):fig.start])):
+            or _off_before(res).search(text[max(0, fig.start - 40):fig.start])):
         return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
     return fig
 
 
 # "* Off 77.12% from its record high", "shares were off 3%": "off" opening a line or clause, or after a
 # verb of being or a price's noun, is a fall ("paid off 50%" is not: a verb before it)
-_OFF_BEFORE = re.compile(r"(?:^|[*•:;,(-]\s*|\b(?:was|were|is|are|now|been|stock|shares|index|prices?)\s+)off\s+"
-                         r"(?:(?:about|around|roughly|nearly|some|almost|more\s+than)\s+)?$", re.I)
+@lru_cache(maxsize=4)
+def _off_before(res: Resources) -> re.Pattern:
+    return re.compile(r"(?:^|[*•:;,(-]\s*|\b(?:" + longest_first(res.number_words["off_after"]) + r")\s+)off\s+"
+                      r"(?:(?:" + _hedges(res, "off_hedges") + r")\s+)?$", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -122,16 +131,25 @@ def _sign_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
 # Counts are left out: "cut 500 jobs to 4,500" states the jobs cut, a positive count (issue 17, s19).
 _PER_UNIT = r"(?:\s+(?:a|an|per|each)\s+(?:[a-z]+\s+){0,2}?[a-z]+)?"
 _RESTATED_PCT = r"(?:,?\s+or\s+(?:[a-z]+\s+){0,2}?\d[\d.,]*\s*(?:%|pct|percent|per\s+cent|percentage\s+points?),?)?"
-_TO_LEVEL_AFTER = re.compile(_PER_UNIT + _RESTATED_PCT + r"\s+(?:to|at)\s+(?:(?:close|end|settle|finish)\s+at\s+)?"
-                             r"(?:(?:about|around|roughly|nearly|some|a\s+record)\s+)?(?:[^\W\d]{1,3}\$?\s?|[$€£¥₹])?\d", re.I)
+
+
+@lru_cache(maxsize=4)
+def _to_level_after(res: Resources) -> re.Pattern:
+    return re.compile(_PER_UNIT + _RESTATED_PCT + r"\s+(?:to|at)\s+(?:(?:" + listed(res.number_words["level_verbs"])
+                      + r")\s+at\s+)?(?:(?:" + _hedges(res, "level_hedges") + r")\s+)?(?:[^\W\d]{1,3}\$?\s?|[$€£¥₹])?\d",
+                      re.I)
+
+
 # "fell $3.10, or 2%": a percent restating the amount makes it a change as a level after it does
 _PCT_RESTATES = re.compile(_PER_UNIT + r",?\s+or\s+(?:[a-z]+\s+){0,2}?\d[\d.,]*\s*(?:%|pct|percent|per\s+cent)", re.I)
+
+
 @lru_cache(maxsize=4)
 def _down_before(res: Resources) -> re.Pattern:
     """"restated down one cent a share", "revised down $2 billion": "down" after a verb of revision or motion
     (number_words.yaml `down_verbs`)."""
     verbs = listed(res.number_words["down_verbs"])
-    return re.compile(r"\b(?:" + verbs + r")\s+down\s+(?:(?:about|around|some|nearly)\s+)?$", re.I)
+    return re.compile(r"\b(?:" + verbs + r")\s+down\s+(?:(?:" + _hedges(res, "down_hedges") + r")\s+)?$", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -159,7 +177,7 @@ def _moved_to_level(text: str, fig: Figure, res: Resources) -> bool:
     if _down_before(res).search(before):
         return True
     return bool(fall_verb_before(res).search(before)
-                and (_TO_LEVEL_AFTER.match(text, fig.end) or _PCT_RESTATES.match(text, fig.end)))
+                and (_to_level_after(res).match(text, fig.end) or _PCT_RESTATES.match(text, fig.end)))
 
 
 @lru_cache(maxsize=4)
@@ -201,8 +219,8 @@ def find_word_changes(text: str, res: Resources, figures: list[Figure]) -> list[
             continue
         if m.group().lower() in ("flat", "unchanged") and not _flat_before(res).search(text[max(0, m.start() - 20):m.start()]):
             continue  # "flat screen", "a flat fee": only a stated level change counts
-        if m.group().lower() in ("flat", "unchanged") and _AT_LEVEL.match(text, m.end()) and \
-                any(f.start == _AT_LEVEL.match(text, m.end()).end() for f in figures):
+        if m.group().lower() in ("flat", "unchanged") and _at_level(res).match(text, m.end()) and \
+                any(f.start == _at_level(res).match(text, m.end()).end() for f in figures):
             continue  # "unchanged at 3.7%", "flat at 134.95 euros": the level is the figure; nothing measures a change
         if m.group().lower() in ("double", "triple") and _not_a_change(text, m.start(), m.end(), res):
             continue  # "a double-income household", "can double as hubs": an adjective, not a change
@@ -224,7 +242,11 @@ def find_word_changes(text: str, res: Resources, figures: list[Figure]) -> list[
     return out
 
 
-_AT_LEVEL = re.compile(r"\s+(?:at|on)\s+(?:(?:about|around|roughly|some|nearly)\s+)?")
+@lru_cache(maxsize=4)
+def _at_level(res: Resources) -> re.Pattern:
+    return re.compile(r"\s+(?:at|on)\s+(?:(?:" + _hedges(res, "at_level_hedges") + r")\s+)?")
+
+
 _DIGIT_FOLD = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d+)?)(?:-|\s)?fold\b", re.I)
 
 
@@ -264,32 +286,37 @@ def _fold_context(text: str, start: int, end: int, res: Resources) -> bool:
 # A range whose ends each carry a comparative: "between nine pct less and two pct more than last year's",
 # "from 3% lower to 2% higher", "between 5 pct below and 5 pct above" (issue 17, s18): one range from the
 # end below to the end above, each end signed by its word.
-_BELOW = r"(?:less|lower|below|down|fewer|smaller|under)"
-_ABOVE = r"(?:more|higher|above|up|greater|larger|over)"
-_COMPARATIVE_GAP = re.compile(rf"^\s+(?P<w1>{_BELOW}|{_ABOVE})\s+(?:and|to)\s+$", re.I)
-_COMPARATIVE_AFTER = re.compile(rf"^\s+(?P<w2>{_BELOW}|{_ABOVE})\b", re.I)
-_RANGE_OPENER = re.compile(r"\b(?:between|from|ranged?|ranging)\s+(?:(?:about|around|some)\s+)?$", re.I)
+@lru_cache(maxsize=4)
+def _comparative_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """(the comparative between the ends, the one after the second end, a word below, the range's opener)."""
+    below = "(?:" + listed(res.number_words["below_words"]) + ")"
+    either = below + "|(?:" + listed(res.number_words["above_words"]) + ")"
+    return (re.compile(rf"^\s+(?P<w1>{either})\s+(?:and|to)\s+$", re.I), re.compile(rf"^\s+(?P<w2>{either})\b", re.I),
+            re.compile(below, re.I),
+            re.compile(r"\b(?:between|from|ranged?|ranging)\s+(?:(?:" + _hedges(res, "range_hedges") + r")\s+)?$", re.I))
 
 
-def comparative_ranges(text: str, figures: list[Figure]) -> list[Figure]:
+def comparative_ranges(text: str, figures: list[Figure], res: Resources) -> list[Figure]:
     """Join "between N% less and M% more" into one signed range (rule figures.range.comparative.v1).
 
     >>> from decimal import Decimal as D
     >>> f = lambda t, s, v: Figure(text=t, start=s, end=s + len(t), value=D(v), low=D(v), high=D(v), unit="%", kind="percent")
     >>> text = "ranged between nine pct less and two pct more than last year"
-    >>> [(g.low, g.high) for g in comparative_ranges(text, [f("nine pct", 15, 9), f("two pct", 33, 2)])]
+    >>> from pipeline.resources import load_resources
+    >>> [(g.low, g.high) for g in comparative_ranges(text, [f("nine pct", 15, 9), f("two pct", 33, 2)], load_resources())]
     [(Decimal('-9'), Decimal('2'))]
     """
+    gap_rx, after_rx, below_rx, opener_rx = _comparative_patterns(res)
     figures = sorted(figures, key=lambda f: f.start)
     out, i = [], 0
     while i < len(figures):
         a = figures[i]
         b = figures[i + 1] if i + 1 < len(figures) else None
-        gap = _COMPARATIVE_GAP.match(text[a.end:b.start]) if b else None
-        after = _COMPARATIVE_AFTER.match(text[b.end:]) if gap else None
+        gap = gap_rx.match(text[a.end:b.start]) if b else None
+        after = after_rx.match(text[b.end:]) if gap else None
         if (gap and after and a.unit == b.unit and a.kind == b.kind
-                and _RANGE_OPENER.search(text[max(0, a.start - 20):a.start])):
-            ends = [-abs(f.value) if re.fullmatch(_BELOW, w, re.I) else abs(f.value)
+                and opener_rx.search(text[max(0, a.start - 20):a.start])):
+            ends = [-abs(f.value) if below_rx.fullmatch(w) else abs(f.value)
                     for f, w in ((a, gap.group("w1")), (b, after.group("w2")))]
             low, high = min(ends), max(ends)
             end = b.end + after.end()

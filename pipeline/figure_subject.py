@@ -40,10 +40,10 @@ from .subject_roles import money_places, mover_owner
 from .subject_candidates import candidate_rows
 from .subjects import FEATURES, RELATIONS, choose, paragraph_subject
 from .tariff_owners import tariff_owner
+from .word_patterns import listed
 
 _SUBJECT_PENALTY = re.compile(r"\b(?:to|from|with|than|by|into|in|on|of|like|such as|including|for|at|over|behind|ahead of)\s+(?:the\s+)?$", re.I)
 _ATTACHED_AFTER = re.compile(r"^\s+(?:for|of|at|by)\s+(?:the\s+)?$", re.I)
-_ATTACHED_BEFORE = re.compile(r"(?:'s|\s+at|\s+was|\s+were|\s+(?:being|is|are)?\s*(?:up|down)(?:\s+\w+)?|,|\s+had|\s+has)\s*(?:about|around|over|nearly|almost|some|roughly)?\s*$")
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,24}\)")
 
 
@@ -118,6 +118,12 @@ def provider_estimate_subject(story: Story, d: Draft) -> None:
     d.how = route(best) if best is not None else ("main" if d.subject else "")
 
 
+@lru_cache(maxsize=4)
+def _attached_before(res: Resources) -> re.Pattern:
+    return re.compile(r"(?:'s|\s+at|\s+was|\s+were|\s+(?:being|is|are)?\s*(?:up|down)(?:\s+\w+)?|,|\s+had|\s+has)\s*"
+                      r"(?:" + listed(res.number_words["attached_hedges"]) + r")?\s*$")
+
+
 def choose_subject(text: str, fig: Figure, view: SentenceView, ents: ArticleEntities,
                    res: Resources) -> tuple[Mention | None, str]:
     """The figure's subject mention and how it was found (possessive, attached, clause, sentence, main)."""
@@ -131,7 +137,7 @@ def choose_subject(text: str, fig: Figure, view: SentenceView, ents: ArticleEnti
         last = before[-1]
         gap = text[last.end:fig.start]
         bare = _PARENTHETICAL.sub("", gap)  # "Meituan (3690.HK) being down 30%": a ticker aside is no break
-        if len(bare) <= 30 and (last.possessive or _ATTACHED_BEFORE.search(bare)) and "\n" not in gap:
+        if len(bare) <= 30 and (last.possessive or _attached_before(res).search(bare)) and "\n" not in gap:
             if last.start >= cs or last.possessive or not re.search(r"[,;:]", bare):
                 return last, "attached"
     # 2. attached after ("20-30x for U.S. mega-cap tech")

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from .figure_atoms import Atom, scanner
 from .numbers import decimals_written, parse_digits, parse_words
 from .records import Figure, Skipped
 from .resources import Resources
+from .word_patterns import listed
 
 # A table cell after an accounting negative: only numbers, signs, "vs", n/a, dashes or a markdown
 # table's bars ("| (0.01) | 0.03 |") to the line's end.
@@ -45,13 +47,16 @@ _PAREN_SCALE = re.compile(r"\s?\)\s?([^\W\d_]+)(?![^\W\d_])")
 
 
 # "flat to 5% higher", "flat to down 3%": a range from no change to the figure (issue 17)
-_FLAT_TO = re.compile(r"\bflat\s+(?:to|and)\s+(?:(?:up|down|slightly)\s+)?(?:(?:about|around|roughly)\s+)?$", re.I)
+@lru_cache(maxsize=4)
+def _flat_to(res: Resources) -> re.Pattern:
+    return re.compile(r"\bflat\s+(?:to|and)\s+(?:(?:up|down|slightly)\s+)?(?:(?:"
+                      + listed(res.number_words["flat_to_hedges"]) + r")\s+)?$", re.I)
 
 
-def flat_to(text: str, figures: list[Figure]) -> list[Figure]:
+def flat_to(text: str, figures: list[Figure], res: Resources) -> list[Figure]:
     out = []
     for f in figures:
-        m = _FLAT_TO.search(text, max(0, f.start - 40), f.start) if f.kind == "percent" and f.low == f.high else None
+        m = _flat_to(res).search(text, max(0, f.start - 40), f.start) if f.kind == "percent" and f.low == f.high else None
         if m is None or m.end() != f.start:
             out.append(f)
             continue

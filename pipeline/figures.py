@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from .caps_lines import fold_caps_lines, kept_words, restore_text
 from .comparatives import find_comparatives
+from .compared_amounts import currency_in_context, quantity_in_context
 from .bare_numbers import bare_number_unit
 from .index_points import index_points
 from .figure_atoms import Atom, find_atoms, find_numbers, qualifiers, scanner
@@ -40,16 +41,12 @@ from .word_patterns import listed, longest_first
 
 __all__ = ["find_atoms", "find_numbers", "find_word_changes", "resolve_figures"]
 
-_TIMES_CONTEXT = re.compile(r"\b(?:oversubscri\w*|over-subscri\w*|subscribed|earnings|p/?e|price[- /]to|multiple|valuation|valued|ebitda|sales|book|revenue|cash flow|trades? at|trading at)\b", re.I)
-_PE_BEFORE = re.compile(r"(?:p/?e|price[- /]to[- /]earnings|earnings multiple|multiple|ev/ebitda)(?:\s+ratio)?\s+(?:of|at|is|was|stood at|near|around|about)?\s*$", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _TENOR = re.compile(r"^[\s-]*(?:day|week|month|year|quarter|hour|minute)s?\b", re.I)
 _LIST_NUM = re.compile(r"^[.)]\s")
 _ARITH = re.compile(r"^\s?[+*/=]\s?\d|\d\s?[+*/=]\s?$")
-_RANGE_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|roughly\s+|(?:a|an|its|the)\s+(?:\w+\s+){0,2}(?:of|at)\s+)?$", re.I)
 # "the difference between 1% and 2%", "the gap between $5 and $7": two figures compared, no range (issue 17, s21)
 _COMPARED_BETWEEN = re.compile(r"\b(?:differences?|gaps?|spreads?|contrast|choice)\s+between\s+$", re.I)
-_LIST_SEP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -57,14 +54,35 @@ def _qualifier_rx(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     """A qualifier right before a figure ("about", "more than"), and the words between a range's ends ("4%-4.5%", "20
     to 30", "$10 billion to a little under $20 billion": a qualifier on the upper end keeps it one range; issue 17)."""
     quals = qualifiers(res)
-    before = re.compile(r"(?:^|\W)(" + "|".join(sorted((re.escape(q) for q in quals), key=len, reverse=True))
-                        + r")\s+(?:of\s+)?(?:an?\s+)?$", re.I)
-    sep = re.compile(r"^\s*(?P<sep>-|–|to|through|and|or)(?:\s+(?:(?:a\s+little|just|slightly|well|somewhat)\s+)?(?:" +
-                     "|".join(sorted((re.escape(q) for q in quals if " " not in q or q.endswith(" than")
-                                      or q in ("up to", "as much as", "close to")), key=len, reverse=True)) + r"))?"
+    before = re.compile(r"(?:^|\W)(" + longest_first(quals) + r")\s+(?:of\s+)?(?:an?\s+)?$", re.I)
+    words = res.number_words
+    sep = re.compile(r"^\s*(?P<sep>-|–|to|through|and|or)(?:\s+(?:(?:" + listed(words["range_end_hedges"], space=r"\s+")
+                     + r")\s+)?(?:" +
+                     longest_first(q for q in quals if " " not in q or q.endswith(" than")
+                                   or q in ("up to", "as much as", "close to")) + r"))?"
                      # "from 40.50 to an average of 49.31 dlrs", "to a high of $12": the end named by its kind
-                     r"(?:\s+(?:a|an)\s+(?:average|high|peak|maximum|top)\s+of)?\s*$", re.I)
+                     r"(?:\s+(?:a|an)\s+(?:" + listed(words["range_end_kinds"]) + r")\s+of)?\s*$", re.I)
     return before, sep
+
+
+@lru_cache(maxsize=4)
+def _range_between(res: Resources) -> re.Pattern:
+    """"between", "from" and a hedge or "a high of" before a range's first end (number_words.yaml
+    `range_between_hedges`)."""
+    return re.compile(r"\b(?:between|from)\s+(?:(?:" + listed(res.number_words["range_between_hedges"]) + r")\s+|"
+                      r"(?:a|an|its|the)\s+(?:\w+\s+){0,2}(?:of|at)\s+)?$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _multiple_rx(res: Resources) -> tuple[re.Pattern, re.Pattern]:
+    """(the words near "N times" that make it a multiple, a P/E's noun and link right before its number):
+    number_words.yaml `multiple_context_words`, `multiple_links`."""
+    words = res.number_words
+    context = re.compile(r"\b(?:oversubscri\w*|over-subscri\w*|p/?e|price[- /]to|trades? at|"
+                         + listed(words["multiple_context_words"]) + r")\b", re.I)
+    pe_before = re.compile(r"(?:p/?e|price[- /]to[- /]earnings|earnings multiple|multiple|ev/ebitda)(?:\s+ratio)?\s+"
+                           r"(?:" + listed(words["multiple_links"]) + r")?\s*$", re.I)
+    return context, pe_before
 
 
 @lru_cache(maxsize=4)
@@ -74,7 +92,8 @@ def _change_rx(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     right after "N times" ("3 times more": no multiple)."""
     words = res.number_words
     change = re.compile(r"\b(?:" + listed(words["change_words"], space=r"\s+") + r")\b[^.;\n]*$", re.I)
-    move = re.compile(r"\b(?:" + listed(words["move_words"]) + r")\s+(?:by\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
+    move = re.compile(r"\b(?:" + listed(words["move_words"]) + r")\s+(?:by\s+)?(?:(?:" + listed(words["move_hedges"])
+                      + r")\s+)?$", re.I)
     times_not = re.compile(r"^\s+(?:" + listed(words["multiple_not_after"]) + r")\b", re.I)
     return change, move, times_not
 
@@ -169,63 +188,6 @@ def _qualifier(text: str, start: int, res: Resources) -> str:
 _COMPARATIVES = frozenset(("higher than", "lower than", "greater than"))
 
 
-def _currency_in_context(text: str, atoms: list[Atom], i: int) -> str:
-    """A bare scaled number takes the currency of the money figure it is listed or compared with.
-
-    "86 billion and 32 billion RMB"; "rose to 98.83 billion francs ... from 107.74 billion".
-    """
-    for j in (i + 1, i + 2):
-        if j < len(atoms) and atoms[j].currency and _LIST_SEP.match(text[atoms[j - 1].end:atoms[j].start]):
-            return atoms[j].currency
-    if i > 0 and atoms[i - 1].currency and atoms[i - 1].scale != 1:
-        gap = text[atoms[i - 1].end:atoms[i].start]
-        if len(gap) <= 60 and "\n" not in gap and _COMPARED_GAP.search(gap):
-            return atoms[i - 1].currency
-    # further on in the sentence, a bare scaled number that names nothing after it: "would drain 957 mln stg
-    # while exchequer transactions ... would take out 15 mln and 25 mln respectively" (issue 17, s17)
-    for j in range(i - 1, max(-1, i - 3), -1):
-        prev = atoms[j]
-        if not (prev.currency and prev.scale != 1) or atoms[i].scale == 1 or atoms[i].words:
-            continue
-        gap = text[prev.end:atoms[i].start]
-        if len(gap) <= 150 and not _SENTENCE_BREAK.search(gap) and _names_nothing(text, atoms, i) \
-                and all(atoms[k].currency == prev.currency or (atoms[k].scale != 1 and not atoms[k].unit)
-                        for k in range(j + 1, i)):
-            return prev.currency
-        break
-    return ""
-
-
-_SENTENCE_BREAK = re.compile(r"\n|[.;:!?](?:\s|$)")
-# "... to 4.04 billion from 3.58 billion" after "246.9 mln stg": a comparison after it names nothing (issue 17, s20)
-_NAMES_NOTHING = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:and|or|respectively|each|apiece|vs|versus|from|against"
-                            r"|compared)\b)", re.I)
-
-
-def _names_nothing(text: str, atoms: list[Atom], i: int) -> bool:
-    """Whether no noun follows atom i: "15 mln and 25 mln respectively", "to 4.04 billion from 3.58 billion."
-    (the number it is compared with names nothing either; "3.2 mln from 2.9 mln units" counts units)."""
-    m = _NAMES_NOTHING.match(text, atoms[i].end)
-    if not m or not re.search(r"from|against|compared", m.group(), re.I):
-        return bool(m)
-    nxt = atoms[i + 1] if i + 1 < len(atoms) else None
-    return bool(nxt and nxt.start - m.end() <= 12 and not nxt.unit and not nxt.currency
-                and _NAMES_NOTHING.match(text, nxt.end))
-
-
-def _quantity_in_context(text: str, atoms: list[Atom], i: int) -> str:
-    """A bare scaled number compared with a scaled physical amount before it takes its unit, as a
-    currency carries: "rose to 2.60 mln tonnes ... from 2.50 mln" (issue 17). Returns "q:unit" or ""."""
-    if i > 0 and atoms[i - 1].unit.startswith("q:") and atoms[i - 1].scale != 1 and not atoms[i - 1].currency:
-        gap = text[atoms[i - 1].end:atoms[i].start]
-        if len(gap) <= 80 and "\n" not in gap and _COMPARED_GAP.search(gap):
-            return atoms[i - 1].unit
-    return ""
-
-
-_COMPARED_GAP = re.compile(r"\b(?:from|vs|versus|compared with|against|and|or)\b|,", re.I)
-
-
 def _atom_unit(text: str, a: Atom, res: Resources) -> tuple[str, str]:
     """(unit, kind) of an atom, reading "N times" and "a P/E of N" as multiples where the context says so,
     and a plain number before a counted noun ("81 rigs", "three casinos") as a count."""
@@ -238,9 +200,9 @@ def _atom_unit(text: str, a: Atom, res: Resources) -> tuple[str, str]:
             return "count", "count"
     if a.unit == "times":
         ctx = text[max(0, a.start - 200):a.end + 60]
-        if _TIMES_CONTEXT.search(ctx) and not _change_rx(res)[2].match(text[a.end:a.end + 12]):
+        if _multiple_rx(res)[0].search(ctx) and not _change_rx(res)[2].match(text[a.end:a.end + 12]):
             return "x", "multiple"
-    if not unit and _PE_BEFORE.search(text[max(0, a.start - 40):a.start]):
+    if not unit and _multiple_rx(res)[1].search(text[max(0, a.start - 40):a.start]):
         return "x", "multiple"
     return unit, kind
 
@@ -408,11 +370,11 @@ def _unit_in_context(text: str, atoms: list[Atom], i: int, res: Resources, unit:
     """A scaled number with no unit takes the currency or the physical unit of the figures around it ("15 mln and
     25 mln" after "957 mln stg"); "3 mln subscribers" near "5 mln dlrs" counts subscribers: no currency carries."""
     a = atoms[i]
-    cur = "" if scaled_count_noun(text, a.end, res) else _currency_in_context(text, atoms, i)
+    cur = "" if scaled_count_noun(text, a.end, res) else currency_in_context(text, atoms, i)
     if cur:
         a.currency = cur
         return cur, "money"
-    if (q := _quantity_in_context(text, atoms, i)):
+    if (q := quantity_in_context(text, atoms, i)):
         a.unit = q
         return q[2:], "quantity"
     return unit, kind
@@ -448,7 +410,7 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
     elif (kind == "money" and not b_unit and a.scale == 1 and text[a.end:b.start] in ("-", "–")
             and b.loose_scale == 1 and not b.words and a.value < b.value):
         b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$1-2 a share": the symbol written once
-    between = _RANGE_BETWEEN.search(text[max(0, a.start - 40):a.start])
+    between = _range_between(res).search(text[max(0, a.start - 40):a.start])
     if between and _COMPARED_BETWEEN.search(text[max(0, a.start - 40):a.start]):
         between = None
     is_from = bool(between) and "from" in between.group(0).lower()
@@ -487,9 +449,9 @@ def _article_passes(text: str, res: Resources, figures: list[Figure], skipped: l
         figures.extend(signed(text, g, res) for g in fractions)
         skipped = [s for s in skipped if not any(g.start <= s.start < g.end for g in fractions)]
     if "flat" in text.lower():
-        figures = flat_to(text, figures)
+        figures = flat_to(text, figures, res)
     if re.search(r"\b(?:less|lower|below|fewer)\s+(?:and|to)\b", text, re.I):
-        figures = comparative_ranges(text, figures)
+        figures = comparative_ranges(text, figures, res)
     changes = find_word_changes(text, res, figures)
     if changes:
         figures.extend(changes)  # "a 10-fold increase": its digits were skipped as a number with no unit

@@ -16,7 +16,6 @@ the sentence names two countries, or writes an owner no list knows as a country 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .identity import slug
 from .resources import Resources
+from .word_patterns import longest_first
 
 RULE = "headline_products.v1"
 
@@ -24,8 +25,8 @@ RULE = "headline_products.v1"
 def _lines(res: Resources) -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     """The headline product pattern, each line's maker's slug, and every maker's slug (once per resources)."""
     lines = {str(k): str(v) for k, v in (res.subject_words.get("product_lines") or {}).items()}
-    models = "|".join(re.escape(w) for w in sorted(res.segment_lists["model_words"], key=len, reverse=True))
-    rx = re.compile(r"(?<![\w-])(?P<line>" + "|".join(re.escape(k) for k in sorted(lines, key=len, reverse=True)) +
+    models = longest_first(res.segment_lists["model_words"])
+    rx = re.compile(r"(?<![\w-])(?P<line>" + longest_first(lines) +
                     r")(?![\w-])(?P<model>(?:\s+(?:[A-Za-z]*\d[\w+-]*|(?=[A-Z])(?i:" + models + r"))(?![\w-]))*)")
     makers = {k: _maker_slug(v, res) for k, v in lines.items()}
     return rx, makers, frozenset(makers.values())

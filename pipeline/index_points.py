@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from .resources import Resources
+from .word_patterns import longest_first
 
 _POINTS_AFTER = re.compile(r"\s+points?\b(?![-'])", re.I)
 _SENTENCE = re.compile(r"[.!?](?:\s|$)|\n")
@@ -22,7 +23,7 @@ _SENTENCE = re.compile(r"[.!?](?:\s|$)|\n")
 @lru_cache(maxsize=4)
 def _index_words(res: Resources) -> re.Pattern:
     names = {a for a, e in res.alias_index.items() if e.kind == "index" and len(a) >= 3}
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alt = longest_first(names)
     return re.compile(rf"(?<![\w&])(?:{alt})(?![\w&])|\b(?i:index|indexes|indices|average|benchmark)\b")
 
 

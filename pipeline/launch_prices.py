@@ -15,24 +15,29 @@ import re
 from functools import lru_cache
 
 from .resources import Resources
+from .word_patterns import listed
 from .segments import _SUBJECT_CUT, _SUBJECT_LEAD, MAX_WORDS, SegmentWords, _alternation, _content, _trim
 
 RULE = "launch_prices.v1"
-_FOR = r"\s+for\s+(?:just\s+|only\s+|about\s+|around\s+|roughly\s+|as\s+little\s+as\s+)?$"
 # what ends a launched product's name: a relative clause, a preposition of use, the next clause
 _OBJECT_END = re.compile(r"\s(?:that|which|who|with|to|at|in|on|from|and|or|by|as)\s|[,;:()\u2014\u2013]|\s-\s")
-_AVAILABLE = re.compile(r"(?:^|,?\s+)(?:(?:is|are|will\s+be|now|also|be)\s+)*available\s+(?:[\w.]+\s+){0,3}?for\s+"
-                        r"(?:just\s+|only\s+|about\s+|around\s+)?$", re.I)
-_CALLED = re.compile(r"^.*\b(?:called|named|dubbed|branded)\s+(?:the\s+)?", re.I)  # "Simply called the iPad Mini"
 _NAMED_AFTER = re.compile(r"^\s*,\s+(?:the|its|their)\s+(?:(?:new|all-new|latest)\s+)?"
                           r"(?P<np>[A-Z][\w+.-]*(?:\s+[A-Z0-9][\w+.-]*){0,4})")
 
 
 @lru_cache(maxsize=4)
-def _launch(res: Resources) -> re.Pattern:
-    verbs = _alternation(res.segment_lists["launch_verbs"])
-    return re.compile(r"\b(?:" + verbs + r")\s+(?:its|their|his|her|a|an|the)\s+(?:(?:new|latest|all-new|first|own)\s+)?"
-                      r"(?P<np>[^.;]{1,90}?)" + _FOR)
+def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a launch verb, its product and "for" before the price; "available ... for" before it; a product's name
+    after the verb that calls it so), from segments.yaml's launch lists."""
+    words = res.segment_lists
+    hedges = listed(words["launch_hedges"], space=r"\s+")
+    launch = re.compile(r"\b(?:" + _alternation(words["launch_verbs"]) + r")\s+(?:its|their|his|her|a|an|the)\s+"
+                        r"(?:(?:" + listed(words["launch_modifiers"]) + r")\s+)?"
+                        r"(?P<np>[^.;]{1,90}?)\s+for\s+(?:(?:" + hedges + r")\s+)?$")
+    available = re.compile(r"(?:^|,?\s+)(?:(?:is|are|will\s+be|now|also|be)\s+)*available\s+(?:[\w.]+\s+){0,3}?for\s+"
+                           r"(?:(?:" + listed(words["available_hedges"]) + r")\s+)?$", re.I)
+    called = re.compile(r"^.*\b(?:" + listed(words["naming_verbs"]) + r")\s+(?:the\s+)?", re.I)
+    return launch, available, called
 
 
 def _named(phrase: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
@@ -43,17 +48,18 @@ def _named(phrase: str, words: SegmentWords, entity_words: frozenset[str]) -> st
 def launched_item(before: str, after: str, res: Resources, words: SegmentWords, entity_words: frozenset[str]) -> str:
     """The product a launch or availability phrase gives the price of, or ""."""
     tail = before[-160:]
-    m = _launch(res).search(tail)
+    launch_rx, available_rx, called_rx = _patterns(res)
+    m = launch_rx.search(tail)
     if m is not None:
         np = m.group("np")
         end = _OBJECT_END.search(np)
         return _named(np[:end.start()] if end else np, words, entity_words)
-    m = _AVAILABLE.search(tail)
+    m = available_rx.search(tail)
     if m is None:
         return ""
     head = "" if re.search(r"[.!?:]\s*$", tail[:m.start()]) else re.sub(r"\s+and$", "", tail[:m.start()])
     cuts = list(_SUBJECT_CUT.finditer(head))  # "Assistant. Available ...", "the iPad Mini and available now for"
-    head = _SUBJECT_LEAD.sub("", _CALLED.sub("", (head[cuts[-1].end():] if cuts else head).strip()))
+    head = _SUBJECT_LEAD.sub("", called_rx.sub("", (head[cuts[-1].end():] if cuts else head).strip()))
     if head:
         return _named(head, words, entity_words)
     named = _NAMED_AFTER.match(after[:80])  # "Available this spring for $79, the Smart Clock includes"

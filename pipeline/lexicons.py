@@ -32,14 +32,16 @@ MAP, LIST, STR = Shape(dict), Shape(list), Shape(str)
 
 # file (relative to models/) -> required key -> shape
 LEXICONS: dict[str, dict[str, Shape]] = {
-    "lexicons/basis.yaml": {"basis": Shape(dict, (str,)), "totals": MAP},  # basis_data.load_basis
+    "lexicons/basis.yaml": {"basis": Shape(dict, (str,)), "totals": MAP,  # basis_data.load_basis
+                            "quote_only": Shape(list, (str,)), "estimate_plain": Shape(list, (str,))},
     "lexicons/clean.yaml": {"boilerplate_lines": Shape(list, (str,)), "sentence_starters": LIST,  # load_resources
                             "abbreviations": LIST},
     "lexicons/conflict_gate.yaml": {"families": Shape(dict, (list,)),  # conflict_gate.load_gate
                                     "prior_words": Shape(list, (str,))},
     "lexicons/counts.yaml": {"count_nouns": Shape(list, (str,)), "count_heads": Shape(list, (str,)),  # load_resources
                              "rating_words": Shape(list, (str,)), "count_stop_words": Shape(list, (str,)),
-                             "carried_joiners": Shape(list, (str,))},  # carried_counts
+                             "carried_joiners": Shape(list, (str,)),  # carried_counts
+                             "count_head_hedges": Shape(list, (str,))},  # counted
     "lexicons/currencies.yaml": {"currencies": Shape(list, (dict,)), "plain_names": LIST},  # _load_currencies
     "lexicons/entities.yaml": {"company_suffixes": LIST, "generic_suffixes": LIST,  # entities._Rules
                                "references": LIST, "ticker_stopwords": LIST, "not_entities": LIST},
@@ -53,14 +55,18 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "move_verbs": Shape(list, (str,)),  # measures.compile_measures
                                "set_verbs": Shape(list, (str,)), "links": Shape(list, (str,)),
                                "change_nouns": Shape(list, (str,)), "qualifiers": Shape(list, (str,)),
-                               "not_modifiers": Shape(list, (str,))},
+                               "not_modifiers": Shape(list, (str,)), "moved_nouns": Shape(dict, (list,)),
+                               "reached_nouns": Shape(dict, (list,)), "share_nouns": Shape(dict, (list,)),
+                               "set_nouns": Shape(dict, (list,)), "rate_nouns": Shape(list, (str,)),
+                               "table_rows": Shape(list, (dict,))},
     "lexicons/modality.yaml": {k: Shape(list, (str,))  # modality.modality_cues and figure_modality
                                for k in ("forecast", "forecast_modal", "estimate", "historical", "prior_value",
                                          "prior_value_named", "versus_expectations", "estimate_after", "base_before",
                                          "estimate_speaker", "not_cue", "versus_plans", "past_verbs",
                                          "other_than_prior", "other_than_prior_named", "past_when",
                                          "chart_level", "chart_hedge", "label_estimate",
-                                         "estimate_attributed", "odds_after", "odds_before", "own_goal")},
+                                         "estimate_attributed", "odds_after", "odds_before", "own_goal",
+                                         "versus_then_result")},
     "lexicons/number_words.yaml": {  # figures.Patterns, numbers.parse_word_tokens, calendar_grammar.Grammar
         "units": Shape(dict, NUMBER), "tens": Shape(dict, NUMBER), "magnitudes": Shape(dict, NUMBER),
         "dozen": Shape(dict, NUMBER), "decimal_point": STR, "sign_words": MAP,
@@ -76,7 +82,16 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "adjective_before": Shape(list, (str,)), "anaphor_before": Shape(list, (str,)),  # counted
         "level_nouns": Shape(list, (str,)), "chart_words": Shape(list, (str,)),  # index_points
         "peak_words": Shape(list, (str,)), "crossed_bounds": Shape(list, (str,)),  # figure_signs
-        "spread_benchmarks": Shape(list, (str,))},  # figure_atoms
+        "spread_benchmarks": Shape(list, (str,)),  # figure_atoms
+        **{k: Shape(list, (str,)) for k in ("below_words", "above_words", "level_verbs", "off_after",  # figure_signs
+                                            "loss_per_share_hedges", "off_hedges", "level_hedges", "down_hedges",
+                                            "at_level_hedges", "range_hedges")},
+        "restated_hedges": Shape(list, (str,)),  # amount_links
+        **{k: Shape(list, (str,)) for k in ("range_between_hedges", "move_hedges", "flat_to_hedges",  # figures, ...
+                                            "carried_compared_hedges", "bracket_hedges", "modality_restated_words",
+                                            "attached_hedges", "coordinated_hedges",
+                                            "multiple_context_words", "multiple_links", "range_end_hedges",  # figures
+                                            "range_end_kinds")}},
     "lexicons/periods.yaml": {  # calendar_grammar.Grammar, claims (fiscal_year_end_by_currency, report_lag_days, ...)
         "weekdays": Shape(dict, (int,)), "months": Shape(dict, (int,)), "day_ordinals": Shape(dict, (int,)),
         "ordinals": Shape(dict, (int,)), "units": Shape(dict, (str,)), "next": LIST, "last": LIST, "this": LIST,
@@ -87,11 +102,19 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "quarter_payout_words": LIST, "quarter_payout_metrics": LIST,
         "fiscal_year_end_by_currency": Shape(dict, (int,)), "full_year_words": LIST,
         "report_lag_days": Shape(list, (int,)), "fiscal_year_end_months": Shape(list, (int,)),
-        "now_words": Shape(list, (str,))},  # claim_periods.undated_figure
+        "now_words": Shape(list, (str,)),  # claim_periods.undated_figure
+        **{k: Shape(list, (str,)) for k in ("since_superlatives", "to_date_words", "to_level_hedges",  # claim_periods
+                                            "restated_hedges", "base_change_hedges",
+                                            "coupon_hedges", "present_after", "change_hedges",  # calendar_grammar
+                                            "extreme_modifiers", "results_words", "base_year_modifiers",
+                                            "trade_words", "government_budget_words",  # trade_days, government_years
+                                            "contract_month_verbs", "futures_story_words")},  # futures_months
+        "government_fiscal_year_end_by_currency": Shape(dict, (int,))},
     "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST,  # "1e3" reads as a string
                              "scale_words": Shape(list, (str,)), "scale_suffixes": Shape(list, (str,))},
     "lexicons/market_sizes.yaml": {k: Shape(list, (str,))  # market_sizes._patterns
-                                   for k in ("wholes", "links", "qualifiers", "quoted", "not_after")},
+                                   for k in ("wholes", "links", "qualifiers", "quoted", "not_after",
+                                             "function_words")},
     "lexicons/metric_frames.yaml": {k: Shape(list, (str,)) for k in (  # metric_frames._patterns
         "compare_words", "source_words", "estimate_nouns", "change_nouns", "links", "level_words", "stop_words",
         "level_qualifiers", "level_links", "level_after", "program_words",
@@ -112,7 +135,16 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "instrument_references": LIST, "debt_words": LIST,
                                "issued_nouns": LIST, "changed_nouns": LIST, "clause_words": Shape(list, (str,)),
                                "served_stop_words": Shape(list, (str,)), "subject_openers": Shape(list, (str,)),
-                               "reported_words": Shape(list, (str,)), "not_subject_words": Shape(list, (str,))},
+                               "reported_words": Shape(list, (str,)), "not_subject_words": Shape(list, (str,)),
+                               **{k: Shape(list, (str,)) for k in ("launch_modifiers", "launch_hedges",  # launch_prices
+                                                                   "available_hedges", "naming_verbs")},
+                               **{k: Shape(list, (str,)) for k in ("month_subject_verbs", "price_auxiliaries",  # segment_frames
+                                                                   "price_hedges", "region_verbs", "tariff_words",
+                                                                   "goods_tariff_modifiers", "part_change_nouns",
+                                                                   "share_from_measures", "share_from_verbs",
+                                                                   "owned_part_verbs", "provided_words",
+                                                                   "model_words", "product_nouns",  # headline_products
+                                                                   "measure_heads")}},
     # load_resources, measured_parts, segment_frames, segment_context
     "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
                                "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),
@@ -128,9 +160,13 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "compared_words": Shape(list, (str,)), "compared_hedges": Shape(list, (str,)),
                                "not_first_names": Shape(list, (str,)), "headline_labels": Shape(list, (str,)),
                                "headline_not_openers": Shape(list, (str,)), "headline_not_names": Shape(list, (str,)),
-                               "mover_object_words": Shape(list, (str,)), "macro_metrics": Shape(list, (str,))},
+                               "mover_object_words": Shape(list, (str,)), "macro_metrics": Shape(list, (str,)),
+                               "city_move_words": Shape(list, (str,)),  # market_cities
+                               "rating_keep_verbs": Shape(list, (str,)), "mover_hedges": Shape(list, (str,)),  # subject_roles
+                               "city_market_nouns": Shape(list, (str,))},
     "lexicons/tables.yaml": {"price_titles": Shape(list, (str,)), "rate_titles": Shape(list, (str,)),  # table_cells
-                             "markets": Shape(dict, (str,))},
+                             "markets": Shape(dict, (str,)),
+                             "row_label_verbs": Shape(list, (str,))},  # table_periods.wire_row_role
     "lexicons/units.yaml": {"units": Shape(dict, (str,))},  # load_resources
 }
 

@@ -14,35 +14,36 @@ from functools import lru_cache
 
 from .resources import Resources
 from .subjects import FEATURES, Candidate
-from .word_patterns import names_pattern
+from .word_patterns import listed, names_pattern
 
 RULE = "market_cities.v1"
 
-_MOVE_AFTER = re.compile(r"[\s:,*]*(?:[+\-−]|flat\b|(?:was|were|is|are)?\s*(?:up|down|higher|lower|unchanged)\b|"
-                         r"(?:rose|fell|gained|lost|added|climbed|dropped|slipped|slid|eased|edged|advanced|declined|"
-                         r"jumped|tumbled|rallied|sank|ended|closed|finished)\b)", re.I)
-_SHARES_IN = re.compile(r"\b(?:shares|stocks|equities|stock markets?|the market)\s+in\s+$", re.I)
 _PERCENT_KINDS = frozenset({"percent", "pp", "word_change"})
 
 
 @lru_cache(maxsize=4)
-def _cities(res: Resources) -> tuple[re.Pattern | None, dict[str, str]]:
-    return names_pattern(res.subject_words.get("market_cities") or {})
+def _cities(res: Resources) -> tuple[re.Pattern | None, dict[str, str], re.Pattern, re.Pattern]:
+    """(the market cities, city -> index, a move written right after a city, its market's noun before "in")."""
+    words = res.subject_words
+    move_after = re.compile(r"[\s:,*]*(?:[+\-−]|flat\b|(?:was|were|is|are)?\s*(?:up|down|higher|lower|unchanged)\b|"
+                            r"(?:" + listed(words["city_move_words"]) + r")\b)", re.I)
+    shares_in = re.compile(r"\b(?:" + listed(words["city_market_nouns"]) + r")\s+in\s+$", re.I)
+    return (*names_pattern(words.get("market_cities") or {}), move_after, shares_in)
 
 
 def market_index(text: str, fig, sent_start: int, cands: list, best, res: Resources):
     """The benchmark index of the market city that moved by `fig` (a Figure), as a candidate; else `best`."""
     if fig.kind not in _PERCENT_KINDS:
         return best
-    rx, cities = _cities(res)
+    rx, cities, move_after, shares_in = _cities(res)
     if rx is None:
         return best
     lo = max(sent_start, fig.start - 120)
     found = None
     for m in rx.finditer(text, lo, fig.start):
         between = text[m.end():fig.start]
-        if (len(between) <= 25 and (not between.strip(" :*") or _MOVE_AFTER.match(between)) and not re.search(r"[.;]\s", between)) \
-                or (_SHARES_IN.search(text, max(sent_start, m.start() - 40), m.start()) and not re.search(r"[.;]\s", between)):
+        if (len(between) <= 25 and (not between.strip(" :*") or move_after.match(between)) and not re.search(r"[.;]\s", between)) \
+                or (shares_in.search(text, max(sent_start, m.start() - 40), m.start()) and not re.search(r"[.;]\s", between)):
             found = m
     if found is None:
         return best

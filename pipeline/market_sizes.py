@@ -12,29 +12,22 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
+
+from .resources import Resources
+from .word_patterns import longest_first
 
 RULE = "claims.market_size.v1"
-FILE = "lexicons/market_sizes.yaml"
 _WORD = r"[\w.'’&/-]+"
-# words that end a figure's modifiers: a preposition, an article or a link opens another phrase
-_FUNCTION_WORDS = ("in", "on", "at", "for", "to", "from", "of", "the", "a", "an", "and", "or", "by", "with", "its",
-                   "their", "this", "that", "into", "across", "within", "per", "is", "was", "are", "were")
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return longest_first(words, space=r"\s+")
 
 
 @lru_cache(maxsize=4)
-def _patterns(models_dir: Path) -> tuple[re.Pattern, re.Pattern] | None:
+def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     """(the whole before its link and the figure, the figure before the whole it sizes)."""
-    path = Path(models_dir) / FILE
-    if not path.exists():
-        return None
-    from .resources import _read_yaml  # the checked reader (lexicons.py holds this file's keys)
-
-    data = _read_yaml(path)
+    data = res.market_sizes
     wholes, quoted, not_after = _alt(data["wholes"]), _alt(data["quoted"]), _alt(data["not_after"])
     qual = rf"(?:(?:{_alt(data['qualifiers'])})\s+)?"
     # "the location data market was valued at", "The market for dynamic random-access memory is set to reach":
@@ -44,17 +37,18 @@ def _patterns(models_dir: Path) -> tuple[re.Pattern, re.Pattern] | None:
                         rf"(?:\s+for\s+(?:{_WORD}\s+){{1,4}}?)?\s+(?:(?:{_alt(data['links'])})\s+){qual}$", re.I)
     # "the $3 trillion industry", "a $60 billion global language learning market"
     # (the figure's own modifiers only: "$300 million in the U.S. market" is an amount in a market, not its size)
-    plain = rf"(?:(?!(?:{quoted}|{_alt(_FUNCTION_WORDS)})\b){_WORD}\s+){{0,3}}"
+    plain = rf"(?:(?!(?:{quoted}|{_alt(data['function_words'])})\b){_WORD}\s+){{0,3}}"
     after = re.compile(rf"\s+{plain}(?:{wholes})\b(?!\s+(?:{not_after})\b)", re.I)
     return before, after
 
 
-def market_size_metric(models_dir: Path, kind: str, before: str, after: str) -> str | None:
+def market_size_metric(res: Resources, kind: str, before: str, after: str) -> str | None:
     """'other' for an amount that sizes a market or an industry, else None.
 
     before: the clause's text up to the figure; after: the text from the figure's end to the clause's end.
 
-    >>> from pipeline.resources import DEFAULT_MODELS_DIR as M
+    >>> from pipeline.resources import load_resources
+    >>> M = load_resources()
     >>> market_size_metric(M, "money", "The location data market was valued at ", " last year")
     'other'
     >>> market_size_metric(M, "money", "Hooli is the leader of a ", " global language learning market")
@@ -68,10 +62,7 @@ def market_size_metric(models_dir: Path, kind: str, before: str, after: str) -> 
     """
     if kind != "money":
         return None
-    pats = _patterns(models_dir)
-    if pats is None:
-        return None
-    before_rx, after_rx = pats
+    before_rx, after_rx = _patterns(res)
     if before_rx.search(before[-120:]) or after_rx.match(after):
         return "other"
     return None

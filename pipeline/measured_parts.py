@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from .calendar_grammar import grammar
 from .resources import Resources
+from .word_patterns import longest_first
 
 _REACH = 90  # characters before the figure where its measure noun stands
 MAX_MODIFIERS = 4
@@ -54,15 +55,13 @@ class PartWords:
 
 @lru_cache(maxsize=4)
 def part_words(res: Resources) -> PartWords:
-    nouns = "|".join(re.escape(n) for n in sorted(res.measure_nouns, key=len, reverse=True))
+    nouns = longest_first(res.measure_nouns)
     return PartWords(nouns=re.compile(r"\b(?:" + nouns + r")\b", re.I),
                      whole=res.segment_generic_words | res.measure_modifiers, stop=res.part_stop_words,
                      time=frozenset(grammar(res).months) | frozenset(grammar(res).weekdays),
-                     served=re.compile(r"\s+(?P<mods>(?:[\w.&'’-]+\s+){1,4}?)(?P<noun>" + "|".join(
-                         re.escape(n) for n in sorted(res.segment_lists["served_nouns"], key=len, reverse=True)) +
-                         r")\b"),
-                     known=re.compile(r"(?:" + "|".join(re.escape(k) for k in sorted(res.segments, key=len, reverse=True))
-                                      + r")(?![\w-])", re.I),
+                     served=re.compile(r"\s+(?P<mods>(?:[\w.&'’-]+\s+){1,4}?)(?P<noun>"
+                                       + longest_first(res.segment_lists["served_nouns"]) + r")\b"),
+                     known=re.compile(r"(?:" + longest_first(res.segments) + r")(?![\w-])", re.I),
                      known_names={k.lower(): v for k, v in res.segments.items()},
                      clause=frozenset(res.segment_lists["clause_words"]),
                      of_clause=frozenset(res.segment_lists["served_stop_words"]))

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from .records import Figure
 from .resources import Resources, lower_text
+from .word_patterns import listed
 
 MODALITY_REACH = 300
 # a cue after the figure counts only this close ("$5 billion is expected", "5 mln dlrs, analysts expected"):
@@ -24,8 +26,6 @@ OPENING_CHARS = 12  # a sentence's first words, where its subject stands ("Two a
 _CUE_NAMES = ("estimate", "historical", "forecast", "forecast_modal", "versus_expectations", "versus_plans")
 _VERSUS = {"versus_expectations": "estimate", "versus_plans": "forecast"}  # what the figure after the phrase is
 _CHANGE_TO = re.compile(r"\s*,?\s*to\s+")  # between a change and the level it reaches: "fall 2.9% to 450 yen"
-# between a figure and one that restates it in brackets: "234 billion yen ($1.54 billion)"
-_RESTATED = re.compile(r"\s*\(\s*(?:about|around|approximately|approx\.|roughly|some|or)?\s*")
 # between a figure and the next item of its list: "76 mln dlrs in March and 230 mln", "a loss of $1.5 million, or"
 _BRACKETED = re.compile(r"\s*\(\s*")  # a figure's change in brackets after it: "$10.7B (-0.9% Y/Y)"
 _NUMBER = re.compile(r"\d")  # a number before a figure in its clause, one the figures stage left out ("700,000 vs")
@@ -229,7 +229,13 @@ def _past_when(text: str, fig: Figure, sent_start: int, near: list[int], res: Re
     return False
 
 
-def modality_after(modality: str, text: str, fig: Figure, previous: tuple[Figure, str] | None) -> str:
+@lru_cache(maxsize=4)
+def _restated(res: Resources) -> re.Pattern:
+    """Between a figure and one that restates it in brackets: "234 billion yen ($1.54 billion)"."""
+    return re.compile(r"\s*\(\s*(?:" + listed(res.number_words["modality_restated_words"]) + r")?\s*")
+
+
+def modality_after(modality: str, text: str, fig: Figure, previous: tuple[Figure, str] | None, res: Resources) -> str:
     """A figure's modality read against the figure just before it in its sentence (`previous`: that figure and its
     modality): a restatement in brackets shares it ("234 billion yen ([[$1.54 billion]])", guide: a figure that
     restates another takes its modality), and so does the next item of a list of earlier values ("against 76 mln
@@ -240,7 +246,7 @@ def modality_after(modality: str, text: str, fig: Figure, previous: tuple[Figure
     prev, prev_modality = previous
     if prev_modality == "actual" or prev.end > fig.start:
         return modality
-    if prev.kind == fig.kind and _RESTATED.fullmatch(text, prev.end, fig.start):
+    if prev.kind == fig.kind and _restated(res).fullmatch(text, prev.end, fig.start):
         return prev_modality
     if fig.unit == "%" and prev.unit != "%" and _BRACKETED.fullmatch(text, prev.end, fig.start):
         return prev_modality  # "the consensus Revenue Estimate is $10.7B (-0.9% Y/Y)": the estimate's own change

@@ -154,10 +154,13 @@ class SeenIndex:
             self.db.execute("BEGIN")
             self._pending = 0
 
+    def _value(self, sql: str, key: str) -> str | None:
+        row = self.db.execute(sql, (key,)).fetchone()
+        return row[0] if row else None
+
     def first_with_text(self, text_hash: str) -> str | None:
         """The id of the first article with this text hash, or None."""
-        row = self.db.execute("SELECT article_id FROM text_seen WHERE hash = ?", (text_hash,)).fetchone()
-        return row[0] if row else None
+        return self._value("SELECT article_id FROM text_seen WHERE hash = ?", text_hash)
 
     def add_text(self, text_hash: str, article_id: str) -> None:
         self.db.execute("INSERT OR IGNORE INTO text_seen VALUES (?, ?)", (text_hash, article_id))
@@ -167,8 +170,7 @@ class SeenIndex:
         self.db.executemany("INSERT OR IGNORE INTO text_seen VALUES (?, ?)", pairs)
 
     def hash_of_id(self, article_id: str) -> str | None:
-        row = self.db.execute("SELECT hash FROM id_seen WHERE article_id = ?", (article_id,)).fetchone()
-        return row[0] if row else None
+        return self._value("SELECT hash FROM id_seen WHERE article_id = ?", article_id)
 
     def add_id(self, article_id: str, text_hash: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO id_seen VALUES (?, ?)", (article_id, text_hash))

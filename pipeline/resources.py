@@ -133,7 +133,10 @@ class Resources:
     rating_words: frozenset[str] = frozenset()  # counts.yaml: '2 "strong buy", 4 "hold"' counts analysts' ratings
     count_stop_words: frozenset[str] = frozenset()  # counts.yaml: no count over "10 of the shares"
     carried_joiners: tuple[str, ...] = ()  # counts.yaml: "to seven members from three", "for a total of six"
+    count_head_hedges: tuple[str, ...] = ()  # counts.yaml: "a workforce of about 3,500"
     tables: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/tables.yaml (price/rate tables)
+    market_sizes: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/market_sizes.yaml
+    share_counts: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/share_counts.yaml
     conflict_cues: object = None  # conflict_gate.ConflictCues: models/lexicons/conflict_gate.yaml
     rule_ids: Mapping[str, str] = field(default_factory=dict)  # models/rules.yaml: rule id -> its meaning
 
@@ -362,8 +365,13 @@ _FRAME_LISTS = ("held_nouns", "price_verbs", "named_measure_nouns", "instrument_
                 "regions", "part_nouns", "launch_verbs", "stated_participles", "served_nouns", "referring_nouns",
                 "instrument_references", "debt_words", "issued_nouns", "changed_nouns",
                 "clause_words", "served_stop_words", "model_words", "product_nouns", "measure_heads",
-                "subject_openers", "reported_words", "not_subject_words")
-# (segments.yaml's lists for segment_frames.py, segment_context.py, segments.py, measured_parts.py, headline_products.py)
+                "subject_openers", "reported_words", "not_subject_words",
+                "launch_modifiers", "launch_hedges", "available_hedges", "naming_verbs",
+                "month_subject_verbs", "price_auxiliaries", "price_hedges", "region_verbs", "tariff_words",
+                "goods_tariff_modifiers", "part_change_nouns", "share_from_measures", "share_from_verbs",
+                "owned_part_verbs", "provided_words")
+# (segments.yaml's lists for segment_frames.py, segment_context.py, segments.py, measured_parts.py, headline_products.py,
+# launch_prices.py)
 
 
 @lru_cache(maxsize=4)
@@ -447,7 +455,10 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         rating_words=frozenset(str(w).lower() for w in counts["rating_words"]),
         count_stop_words=frozenset(str(w).lower() for w in counts["count_stop_words"]),
         carried_joiners=tuple(str(w).lower() for w in counts["carried_joiners"]),
+        count_head_hedges=tuple(str(w) for w in counts["count_head_hedges"]),
         tables=MappingProxyType(_read_yaml(lex / "tables.yaml")),
+        market_sizes=MappingProxyType(_read_yaml(lex / "market_sizes.yaml")),
+        share_counts=MappingProxyType(_read_yaml(lex / "share_counts.yaml")),
         conflict_cues=load_conflict_cues(lex / "conflict_gate.yaml", metrics, _read_yaml, _fail),
         rule_ids=load_rule_registry(mdir / "rules.yaml", _read_yaml, _fail),
     )

@@ -115,5 +115,5 @@ def one_off_per_share(kind: str, metric: str, score_now: float, text: str, end: 
         return metric
     if _QUOTE_WORDS.search(sentence_before[-80:]):
         return metric
-    words = one_off_pattern(res.models_dir)
+    words = one_off_pattern(res)
     return "other" if words is not None and words.search(sentence_before) else metric

@@ -41,6 +41,7 @@ from functools import lru_cache
 from .calendar_grammar import grammar
 from .measured_parts import _LINK, _modifiers, part_words, served_part
 from .resources import Resources
+from .word_patterns import listed
 from .launch_prices import launched_item
 from .segments import (_SUBJECT_CUT, _SUBJECT_LEAD, MAX_WORDS, SegmentWords, _alternation, _content, _trim,
                        listing_item)
@@ -70,6 +71,10 @@ class FrameWords:
     owned_part: re.Pattern  # "Coway's overseas subsidiaries reported", "The company's star label Gucci posted"
 
 
+_FRAME_KEYS = ("month_subject_verbs", "price_auxiliaries", "price_hedges", "region_verbs", "tariff_words",
+               "goods_tariff_modifiers", "part_change_nouns", "share_from_measures", "share_from_verbs", "owned_part_verbs")
+
+
 @lru_cache(maxsize=4)
 def frame_words(res: Resources) -> FrameWords:
     lists = res.segment_lists
@@ -82,6 +87,7 @@ def frame_words(res: Resources) -> FrameWords:
     links, regions, phrases = (_alternation(lists[k]) for k in ("term_links", "regions", "part_phrases"))
     part_nouns = _alternation(lists["part_nouns"])
     one_good = _alternation(commodities)
+    said = {k: listed(lists[k], space=r"\s+") for k in _FRAME_KEYS}  # the frames' own words, in file order
     goods = r"(?:" + one_good + r")(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:" + one_good + r"))*"
     return FrameWords(
         amount_of=re.compile(r"^\s+(?:worth\s+)?of\s+(?P<np>(?:(?!(?:of|in|to|for|and|or|the|a|an|from|with)\s)"
@@ -90,12 +96,10 @@ def frame_words(res: Resources) -> FrameWords:
         contract_month=re.compile(r"\bfor\s+(?P<month>(?:" + months + r")\.?(?:\s+(?:19|20)?\d\d)?)\s+(?P<word>"
                                   + contract + r")\b", re.I),
         month_subject=re.compile(r"(?:^|[.;,]\s+(?:and\s+)?|\n)(?P<month>(?-i:(?=[A-Z]))(?:" + months + r")\.?(?:\s+(?:19|20)?\d\d)?)"
-                                 r"\s+(?:was|were|is|closed|settled|ended|finished|rose|fell|gained|lost|eased|firmed|"
-                                 r"traded|stood)\b(?:[^.;,]|(?<=\d)[.,](?=\d)){0,40}$", re.I),
+                                 r"\s+(?:" + said["month_subject_verbs"] + r")\b(?:[^.;,]|(?<=\d)[.,](?=\d)){0,40}$", re.I),
         # lower case only: a ticker ("Costco Wholesale  COST  1067.00") is no verb
-        price_verb=re.compile(r"(?:\b(?:will|would|should|could|now|currently|still|also|just|only|is|are|was|were|"
-                              r"be|temporarily|priced)\s+)*\b(?:" + verbs + r")(?:\s+(?:just|only|about|around|"
-                              r"roughly))?\s*$"),
+        price_verb=re.compile(r"(?:\b(?:" + said["price_auxiliaries"] + r")\s+)*\b(?:" + verbs + r")(?:\s+(?:"
+                              + said["price_hedges"] + r"))?\s*$"),
         named_measure=re.compile(r"\b(?:" + nouns + r")\b", re.I),
         instrument=re.compile(r"(?:[\w.%/$-]+\s+){0,6}?(?i:" + instruments + r")(?:\s+(?i:due)\s+"
                               r"(?:\w+\.?\s+\d{1,2},\s+)?(?:19|20)\d\d)?\b"
@@ -103,23 +107,22 @@ def frame_words(res: Resources) -> FrameWords:
         term_link=re.compile(r"\b(?:" + links + r")\b[^.;]{0,40}$", re.I),
         part_phrase=re.compile(r"\b(?:" + phrases + r")\b", re.I),
         region_head=re.compile(r"(?:^|[*•]\s*|[.;]\s+|\n)\s*(?:(?:In|Across)\s+(?:the\s+)?)?(?P<region>(?i:" +
-                               regions + r"))(?:\s*,|\s+(?:was|were|is|are|had|saw|posted|reported|rose|fell|grew|"
-                               r"declined|increased|decreased|accounted|contributed|delivered|generated))"),
-        tariff_before=re.compile(r"\b(?P<goods>" + goods + r")\s+(?:tariffs?|duties|duty|levies)\s+"
+                               regions + r"))(?:\s*,|\s+(?:" + said["region_verbs"] + r"))"),
+        tariff_before=re.compile(r"\b(?P<goods>" + goods + r")\s+(?:" + said["tariff_words"] + r")\s+"
                                  r"(?:from\s+[\d.,/-]+\s*(?:%|percent|pct|per\s+cent)\s+)?to\s+$", re.I),
-        tariff_after=re.compile(r"^\s+(?:(?:global|new|blanket|additional)\s+)?(?P<goods>" + goods +
-                                r")\s+(?:tariffs?|duties|duty|levies)\b", re.I),
+        tariff_after=re.compile(r"^\s+(?:(?:" + said["goods_tariff_modifiers"] + r")\s+)?(?P<goods>" + goods +
+                                r")\s+(?:" + said["tariff_words"] + r")\b", re.I),
         # a word left hanging before "and" is one of two ("2027- and 2031-dated bonds")
         issued=re.compile(r"^\s+(?:in\s+)?(?P<np>(?:[\w.]+-\s+(?:and|or)\s+|(?!(?:of|to|for|and|or|the|a|an|from|with|"
                           r"at|by|on|was|were|is|are)\s)[\w&'\u2019.%/-]+\s+){0,4}?(?:" + _alternation(lists["issued_nouns"]) + r"))(?![\w-])", re.I),
-        changed_in=re.compile(r"^\s+(?:(?:year-over-year|year-on-year|annual)\s+)?(?:growth|increase|rise|jump|gain|"
-                              r"decline|drop|fall|decrease|slide|slump|surge|plunge)\s+in\s+(?:(?:its|the|their)\s+)?"
+        changed_in=re.compile(r"^\s+(?:(?:year-over-year|year-on-year|annual)\s+)?(?:" + said["part_change_nouns"]
+                              + r")\s+in\s+(?:(?:its|the|their)\s+)?"
                               r"(?P<np>(?:[\w&'\u2019.-]+\s+){1,3}?(?:" + _alternation([*lists["part_nouns"],
                                                                                  *lists["changed_nouns"]]) + r"))\b",
                               re.I),
         share_from=re.compile(r"^\s+of\s+(?:(?:its|their|the\s+company['\u2019]s|total|group|global)\s+)*"
-                              r"(?:revenues?|sales|turnover|income|profits?|earnings|business)\s+(?:(?:comes?|came|is|are|"
-                              r"was|were|will\s+come|derived|generated|made)\s+)*(?:from|in)\s+(?:the\s+)?"
+                              r"(?:" + said["share_from_measures"] + r")\s+(?:(?:" + said["share_from_verbs"] + r")\s+)*"
+                              r"(?:from|in)\s+(?:the\s+)?"
                               r"(?P<region>" + regions + "|" + _alternation(
                                   [n for e in res.entries if e.kind == "country" for n in (e.name, *e.aliases) if len(n) > 2])
                               + r")(?!\w)", re.I),
@@ -129,8 +132,7 @@ def frame_words(res: Resources) -> FrameWords:
                               r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}['\u2019]s)\s+(?P<mods>(?:[\w&-]+\s+){0,3}?)"
                               r"(?P<noun>" + part_nouns + r")"
                               r"(?:\s+(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,2}))?"
-                              r"\s+(?:also\s+|again\s+)?(?P<verb>[a-z]+(?:ed|s)|grew|fell|rose|saw|had|made|lost|sold|"
-                              r"brought|took|won)\b"))
+                              r"\s+(?:also\s+|again\s+)?(?P<verb>[a-z]+(?:ed|s)|" + said["owned_part_verbs"] + r")\b"))
 
 
 _NO_WORDS: frozenset[str] = frozenset()

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from .calendar_grammar import grammar
 from .resources import Resources
-from .word_patterns import listed
+from .word_patterns import listed, longest_first
 
 RULE = "segments.v1"
 MAX_WORDS = 8  # a longer phrase is a clause, not the name of a part
@@ -85,18 +85,20 @@ class SegmentWords:
     reported: re.Pattern  # a report's verb the subject follows ("said sales rose")
     opener: re.Pattern  # a clause's opening word, left out of its subject
     not_a_subject: re.Pattern  # a clause that is no noun phrase: a verb, a modal, a relative or a report
+    provided: frozenset[str]  # a word after a name that makes it whose estimate it is ("FactSet consensus")
 
 
 @lru_cache(maxsize=4)
 def segment_words(res: Resources) -> SegmentWords:
-    verbs = "|".join(re.escape(v) for v in sorted(res.segment_subject_verbs, key=len, reverse=True))
-    months = "|".join(re.escape(m) for m in sorted(grammar(res).months, key=len, reverse=True))
-    stated = "|".join(re.escape(v) for v in sorted(res.segment_lists["stated_participles"], key=len, reverse=True))
+    verbs = longest_first(res.segment_subject_verbs)
+    months = longest_first(grammar(res).months)
+    stated = longest_first(res.segment_lists["stated_participles"])
     return SegmentWords(leading_time=re.compile(_LEADING_TIME.format(months=months), re.I),
                         between=re.compile(_BETWEEN_VERB_AND_FIGURE.format(stated=stated), re.I),
                         generic=res.segment_generic_words, whole_nouns=res.segment_whole_nouns,
                         not_products=res.segment_not_products,
                         measure_heads=frozenset(res.segment_lists["measure_heads"]),
+                        provided=frozenset(res.segment_lists["provided_words"]),
                         reported=re.compile(r"\b(?:" + listed(res.segment_lists["reported_words"]) + r")\s+", re.I),
                         opener=re.compile(r"^\s*(?:" + listed(res.segment_lists["subject_openers"], space=r"\s+") + r")\s+",
                                           re.I),
@@ -205,7 +207,7 @@ def product_after(after: str, words: SegmentWords, entity_words: frozenset[str])
     """A capitalised name right after a price: "$179 Smart Soundbar" -> "Smart Soundbar"."""
     m = _PRODUCT_AFTER.match(after)
     if m is None or not m.group(1)[:1].isalpha() or \
-            (nxt := _WORD.match(after, m.end(1) + 1)) is not None and nxt.group().lower().strip(".'") in _PROVIDED:
+            (nxt := _WORD.match(after, m.end(1) + 1)) is not None and nxt.group().lower().strip(".'") in words.provided:
         return ""  # "the $16.33 FactSet consensus": whose estimate, not what it is of
     name = m.group(1)
     if all(w.isupper() and w.isalpha() for w in name.split()):
@@ -331,7 +333,7 @@ def _find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, word
 
 def _alternation(words) -> str:
     """The words as one regex alternation, longest first, a space matching any run of spaces."""
-    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return longest_first(words, space=r"\s+")
 
 
 _SUBJECT_CUT = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\.\s|\b(?:and|but|while|which|that|when|if|as|said|says|say|"
@@ -343,7 +345,6 @@ _SUBJECT_LEAD = re.compile(r"^(?:(?:(?i:the|a|an|its|their|his|her|our|this|thes
                            r"base|entry-level|cheapest)|[a-z]+ly|[a-z]+ed)\s+)+")
 
 
-_PROVIDED = frozenset({"consensus", "estimate", "estimates", "forecast", "forecasts", "poll", "survey", "data"})
 _FUTURES = re.compile(r"\b(?:futures|e-?minis?)\b", re.I)
 _BOND_WORDS = re.compile(r"\b(?:yields?|treasur(?:y|ies)|bonds?|notes?|gilts?|bunds?|JGBs?|OATs?|BTPs?|bills?)\b", re.I)
 

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from .word_patterns import listed
+from .resources import Resources
+from .word_patterns import longest_first
 
 RULE = "claims.share_count.v1"
-FILE = "lexicons/share_counts.yaml"
 # what follows a count of shares: "shares", "common shares", "American depositary shares", "of the company's
 # approximately 268.0 mln shares", "of Nippon Lace's shares"; not "a share", "shares outstanding"
 _SHARES_AFTER = re.compile(r"\s+(?:(?:mln|million|billion|bln|m|bn)\s+)?(?:(?:of\s+(?:the\s+|its\s+|their\s+)?)?"
@@ -28,49 +27,37 @@ _SHARES_AFTER = re.compile(r"\s+(?:(?:mln|million|billion|bln|m|bn)\s+)?(?:(?:of
 
 def _phrases(words) -> str:
     """The phrases as one alternation, longest first, a space matching any run of spaces."""
-    return listed(sorted(map(str, words), key=len, reverse=True), space=r"\s+")
+    return longest_first(words, space=r"\s+")
 
 
 @lru_cache(maxsize=4)
-def _data(models_dir: Path) -> dict | None:
-    """share_counts.yaml, read once per models folder (None where the folder has no such file)."""
-    path = Path(models_dir) / FILE
-    if not path.exists():
-        return None
-    from .resources import _read_yaml  # the checked reader (lexicons.py holds this file's keys)
-
-    return _read_yaml(path)
-
-
-@lru_cache(maxsize=4)
-def _patterns(models_dir: Path) -> tuple[tuple[re.Pattern, str], ...] | None:
+def _patterns(res: Resources) -> tuple[tuple[re.Pattern, str], ...]:
     """(the verb-before pattern, its metric) per metric of share_counts.yaml, and the paid-with pattern."""
-    data = _data(models_dir)
-    if data is None:
-        return None
-    quals = "|".join(re.escape(q) for q in sorted(data.get("qualifiers", []), key=len, reverse=True))
+    data = res.share_counts
+    quals = longest_first(data["qualifiers"])
     out = [(re.compile(rf"\b(?:{_phrases(verbs)})\s+(?:(?:{quals})\s+)*$", re.I), metric)
            for metric, verbs in data["verbs"].items()]
-    paid = _phrases(data.get("paid_with", []))
+    paid = _phrases(data["paid_with"])
     out.append((re.compile(rf"[^.;]{{0,40}}?\b(?:{paid})\b", re.I) if paid else None, "deal_value"))
     return tuple(out)
 
 
 @lru_cache(maxsize=4)
-def one_off_pattern(models_dir: Path) -> re.Pattern | None:
+def one_off_pattern(res: Resources) -> re.Pattern | None:
     """share_counts.yaml `one_off`: the words of a one-off item whose amount per share is no share price
     (scaled_counts.one_off_per_share)."""
-    words = (_data(models_dir) or {}).get("one_off") or ()
+    words = res.share_counts["one_off"] or ()
     alts = _phrases(words)
     return re.compile(rf"\b(?:{alts})\b", re.I) if alts else None
 
 
-def share_count_metric(models_dir: Path, kind: str, before: str, after: str) -> str | None:
+def share_count_metric(res: Resources, kind: str, before: str, after: str) -> str | None:
     """The metric of a count of shares by the verb right before it, or None (not a count of shares, or no such verb).
 
     before: the clause's text up to the figure; after: the text from the figure's end to the clause's end.
 
-    >>> from pipeline.resources import DEFAULT_MODELS_DIR as M
+    >>> from pipeline.resources import load_resources
+    >>> M = load_resources()
     >>> share_count_metric(M, "count", "The company's employees were granted ", " shares when it listed")
     'ownership_pct'
     >>> share_count_metric(M, "count", "The company sold ", " American depositary shares at $22.50 apiece")
@@ -82,9 +69,7 @@ def share_count_metric(models_dir: Path, kind: str, before: str, after: str) -> 
     """
     if kind != "count":
         return None
-    pats = _patterns(models_dir)
-    if pats is None:
-        return None
+    pats = _patterns(res)
     shares = _SHARES_AFTER.match(after)
     if shares is None:
         return None

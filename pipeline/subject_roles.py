@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from .records import Mention
 from .resources import Resources
-from .word_patterns import longest_first
+from .word_patterns import listed, longest_first
 
 RULE = "subject_roles.v1"
 
@@ -108,7 +108,7 @@ def _employer_rx(res: Resources) -> tuple[re.Pattern, re.Pattern] | None:
     ralt = longest_first(roles)
     calt = longest_first(calls) or "(?!)"
     # after the name: "Salomon analyst", "Standard Chartered strategists", "E&P has a neutral rating"
-    after = re.compile(r"(?:['’]s)?\s+(?:(?:" + ralt + r")\b|(?:has|keeps|maintains|retains|reiterates|initiates|starts)"
+    after = re.compile(r"(?:['’]s)?\s+(?:(?:" + ralt + r")\b|(?:" + listed(_words(res, "rating_keep_verbs")) + r")"
                        r"\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:" + calt + r")\b)", re.I)
     before = re.compile(r"\b(?:" + ralt + r")\s+(?:at|with|from)\s+(?:the\s+)?$", re.I)  # "an analyst at Siam Commercial"
     return after, before
@@ -176,8 +176,8 @@ def _mover_rx(res: Resources) -> re.Pattern | None:
     # "the Nasdaq Composite <.IXIC> dropped 3.99 points, or 0.05%": the index's points, then its percent (the
     # name may be read from the ticker, before the bracket's end)
     return re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*|<[^<>\n]{1,12}>\s*|>\s*)?(?:,\s*(?:up|down)|\s(?:(?:shares|stock)\s+)?(?:(?:is|"
-                      r"was|were|are|has|have|had|being)\s+)?(?:(?:also|further|now|then)\s+)?(?:" + alt + r"))\s+(?:(?:by|"
-                      r"as\s+much\s+as|about|around|nearly|almost|some|roughly|more\s+than|over|another|an\s+additional)\s+)*"
+                      r"was|were|are|has|have|had|being)\s+)?(?:(?:also|further|now|then)\s+)?(?:" + alt + r"))\s+(?:(?:"
+                      + listed(_words(res, "mover_hedges"), space=r"\s+") + r")\s+)*"
                       r"(?:[\d,]+(?:\.\d+)?\s+points?,?\s+or\s+)?", re.I)
 
 

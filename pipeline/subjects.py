@@ -33,6 +33,7 @@ from .heads import fitted_head
 from .identity import slug
 from .records import Mention
 from .resources import Entry, Resources
+from .word_patterns import longest_first, whole_words
 
 RULE = "subjects.v1"
 HEAD_FILE = "heads/subject_ranker.npz"
@@ -129,11 +130,9 @@ class SubjectWords:
 def subject_words(res: Resources) -> SubjectWords:
     data = res.subject_words
     common = {str(k).lower(): (str(v[0]), str(v[1])) for k, v in (data.get("common_subjects") or {}).items()}
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(common, key=len, reverse=True)) + r")(?![\w-])",
-                    re.I) if common else None
+    rx = whole_words(common)
     demonyms = {str(k).lower(): str(v) for k, v in (data.get("demonyms") or {}).items()}
-    drx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(demonyms, key=len, reverse=True)) + r")(?![\w-])",
-                     re.I) if demonyms else None
+    drx = whole_words(demonyms)
     return SubjectWords(frozenset(_key(r) for r in data.get("reporters") or ()),
                         frozenset(str(v).lower() for v in data.get("reporting_verbs") or ()),
                         frozenset(str(v).lower() for v in data.get("headline_breaks") or ()), common, rx, demonyms, drx,
@@ -144,7 +143,7 @@ def subject_words(res: Resources) -> SubjectWords:
 
 def _in_a_name_rx(markets) -> re.Pattern:
     """A capitalised word (not one of `markets`) and the space before a commodity's word."""
-    alt = "|".join(re.escape(str(m)) for m in sorted(set(markets), key=len, reverse=True))
+    alt = longest_first(set(markets))
     return re.compile(r"(?<![\w.])" + (r"(?!(?:" + alt + r")\b)" if alt else "") + r"[A-Z][a-z]{2,}\s+$")
 
 
@@ -152,7 +151,7 @@ def _company_noun_rx(nouns) -> re.Pattern | None:
     """Up to three words after a demonym, then a company noun ("diversified miner", "travel agency company's")."""
     if not nouns:
         return None
-    alt = "|".join(re.escape(str(n)) for n in sorted(nouns, key=len, reverse=True))
+    alt = longest_first(nouns)
     return re.compile(r"\s+(?:[\w&.-]+\s+){0,3}?(?:" + alt + r")(?:'s)?\b", re.I)
 
 

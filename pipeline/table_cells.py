@@ -29,6 +29,7 @@ from .numbers import decimals_written, parse_digits
 from .records import Figure, Skipped
 from .resources import Resources
 from .table_views import label_currency, view
+from .word_patterns import longest_first
 
 # the reasons figures gives a bare number that a table cell may have ("SDTY 50.45" reads as a model name)
 _CELL_REASONS = ("no_unit", "model_name", "identifier")
@@ -139,7 +140,7 @@ def _row(line: str) -> tuple[str, list[tuple[int, int, str]]] | None:
 @lru_cache(maxsize=4)
 def _title_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern, dict]:
     t = res.tables
-    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    alt = longest_first
     markets = {k.lower(): v for k, v in t["markets"].items()}
     return (re.compile(r"\b(?:" + alt(t["price_titles"]) + r")\b", re.I),
             re.compile(r"\b(?:" + alt(t["rate_titles"]) + r")\b", re.I),

@@ -11,26 +11,40 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .date_math import month_end
 from .records import Figure, Period
 from .reporting_periods import MONTHS, fiscal_year_of, fiscal_year_span, latest_ended_quarter, quarter_span
+from .resources import Resources
+from .word_patterns import listed
 
 RULE = "claims.table_period.v2"
 # a stated end this early in a month ("4TH QTR FEB ONE", "qtr ended Jan 3") closes a 52-53 week period, written as
 # the month before's last day, as the labeling guide writes fiscal periods
 _NEAR_MONTH_END = 3
 _REACH = 1500  # how far before or after a figure a stated end counts
-_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-           "ten": 10, "eleven": 11, "twelve": 12}
-_COUNT = r"(?:\d{1,2}|" + "|".join(_COUNTS) + r")"
-# a section header line: "Year", "Nine mths", "12 mths", "4th qtr"
-# (also at the end of the dateline, on a line of its own words: "SAN MATEO, Calif., March 31 - Year", "LONDON, April
-# 13 - Six months to end-December", "Fourth quarter 1987")
-SECTION = re.compile(r"(?im)^(?:[^\n]{0,60}?\s[-\u2013]\s+)?\s*(year|" + _COUNT + r" (?:mths|months)|qtr|"
-                     r"[1-4](?:st|nd|rd|th) qtr|"
-                     r"(?:1st|first) half|(?:first|second|third|fourth) quarter)\b(?=[^\n]{0,40}$)")
-_TITLE_MONTHS = re.compile(r"\b(" + _COUNT + r") (?:mths|months)\b", re.I)
+
+
+@lru_cache(maxsize=4)
+def _section_words(res: Resources) -> tuple[dict[str, int], re.Pattern, re.Pattern]:
+    """number_words.yaml's words for one to twelve (a section's months: "Nine mths"); a section header line:
+    "Year", "Nine mths", "12 mths", "4th qtr" (also at the end of the dateline, on a line of its own words: "SAN
+    MATEO, Calif., March 31 - Year", "LONDON, April 13 - Six months to end-December", "Fourth quarter 1987"); and a
+    headline's months ("FIVE MTHS")."""
+    counts = {str(w).lower(): int(v) for w, v in res.number_words["units"].items() if 1 <= v <= 12}
+    count = r"(?:\d{1,2}|" + listed(counts) + r")"
+    section = re.compile(r"(?im)^(?:[^\n]{0,60}?\s[-\u2013]\s+)?\s*(year|" + count + r" (?:mths|months)|qtr|"
+                         r"[1-4](?:st|nd|rd|th) qtr|"
+                         r"(?:1st|first) half|(?:first|second|third|fourth) quarter)\b(?=[^\n]{0,40}$)")
+    return counts, section, re.compile(r"\b(" + count + r") (?:mths|months)\b", re.I)
+
+
+def section_pattern(res: Resources) -> re.Pattern:
+    """A wire table's section header line; its group 1 is the section ("Nine mths")."""
+    return _section_words(res)[1]
+
+
 _ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
 _ORDINAL = re.compile(r"\b(1st|2nd|3rd|4th|first|second|third|fourth) (?:qtr|quarter)\b", re.I)
 _TITLE_QUARTER = re.compile(r"\b(?:[1-4](?:st|nd|rd|th)|first|second|third|fourth) (?:qtr|quarter)\b|\bqtr\b", re.I)
@@ -42,9 +56,9 @@ _STATED_END = re.compile(
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)
 
 
-def _count(word: str) -> int:
+def _count(word: str, counts: dict[str, int]) -> int:
     word = word.lower()
-    return int(word) if word.isdigit() else _COUNTS[word]
+    return int(word) if word.isdigit() else counts[word]
 
 
 def stated_period_end(title: str, before: str, ref: date, after: str = "") -> date | None:
@@ -71,14 +85,14 @@ def stated_period_end(title: str, before: str, ref: date, after: str = "") -> da
     return None
 
 
-def _months_of(sec: str) -> int:
+def _months_of(sec: str, counts: dict[str, int]) -> int:
     """How many months a section runs: "year" 12, "nine mths" 9, a quarter 3."""
     if sec.startswith("year"):
         return 12
     if sec.endswith("half"):
         return 6
     if "mths" in sec or "months" in sec:
-        return _count(sec.split()[0])
+        return _count(sec.split()[0], counts)
     return 3
 
 
@@ -88,9 +102,9 @@ def _ordinal(sec: str, title: str) -> int | None:
     return _ORDINALS[m.group(1).lower()] if m else None
 
 
-def _section_of(title: str) -> str:
+def _section_of(title: str, title_months: re.Pattern) -> str:
     """The section a headline sets for the lines before any section header: "4TH QTR" a quarter, "FIVE MTHS"."""
-    m = _TITLE_MONTHS.search(title)
+    m = title_months.search(title)
     if m:
         return f"{m.group(1).lower()} mths"
     if _TITLE_QUARTER.search(title):
@@ -98,7 +112,7 @@ def _section_of(title: str) -> str:
     return "year" if re.search(r"\byear\b", title, re.I) else ""
 
 
-def table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: int,
+def table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: int, res: Resources,
                  sections: list[tuple[int, str]] | None = None, role: str = "", lag_days: int = 0,
                  point: bool = False) -> Period | None:
     """Wire tables: the section ("Year", "Nine mths") or title ("4TH QTR") sets the period; vs is a year before.
@@ -108,13 +122,14 @@ def table_period(fig: Figure, text: str, ref: date | None, title: str, fy_end: i
     if ref is None:
         return None
     stated_ref, ref = ref, ref - timedelta(days=lag_days)  # a stated end is read on the published day
+    counts, section, title_months = _section_words(res)
     if sections is None:
-        sections = [(m.start(), m.group(1)) for m in SECTION.finditer(text, 0, fig.start)]
+        sections = [(m.start(), m.group(1)) for m in section.finditer(text, 0, fig.start)]
     before = [name for pos, name in sections if pos < fig.start]
-    sec = before[-1].lower() if before else _section_of(title)
+    sec = before[-1].lower() if before else _section_of(title, title_months)
     if not sec:
         return None
-    months = _months_of(sec)
+    months = _months_of(sec, counts)
     stated = stated_period_end(title, text[max(0, fig.start - _REACH):fig.start], stated_ref,
                                text[fig.end:fig.end + _REACH])
     if stated is not None or months % 3:
@@ -168,13 +183,17 @@ _ROW_LABEL = re.compile(r"[A-Z][A-Za-z .,'&/()-]{0,50}")
 _ROW_MAX = 90
 # a wire story's dateline, which opens its first line: "PARIS, March 27 - ", "SAN GABRIEL, Calif., March 6 - "
 _DATELINE = re.compile(r"[A-Z][A-Za-z .'&()-]*(?:,\s*[A-Z][A-Za-z.]*)*,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+[-\u2013]\s+")
-# a label is a noun phrase: one with a verb or preposition is a sentence ("U.S. gold futures were up 0.9% at ...")
-_ROW_VERB = re.compile(r"\b(?:was|were|is|are|rose|fell|gained|lost|had|has|up|down|at|to|by|of|from|for|in|on)\b", re.I)
 # with no "vs", the figure is followed by its change: "Turnover 2.42 billion, a 8.4 pct rise"
 _ROW_CHANGE = re.compile(r"\d[^\s,]*(?:\s+[a-z]{1,8})?,\s+(?:a|an|up|down)\s+[\d.]+\s*(?:pct|percent|%)", re.I)
 
 
-def wire_row_role(fig: Figure, text: str) -> str:
+@lru_cache(maxsize=4)
+def _row_verb(res: Resources) -> re.Pattern:
+    """A label is a noun phrase: one with a verb or preposition is a sentence ("U.S. gold futures were up 0.9% at ...")."""
+    return re.compile(r"\b(?:" + listed(res.tables["row_label_verbs"]) + r")\b", re.I)
+
+
+def wire_row_role(fig: Figure, text: str, res: Resources) -> str:
     """"current" or "prior" (after "vs") when the figure stands in a short line of a wire table that opens with
     a row label and a figure, then "vs" or a comma ("Turnover 2.42 billion, a 8.4 pct rise"), else ""."""
     ls = text.rfind("\n", 0, fig.start) + 1
@@ -189,7 +208,7 @@ def wire_row_role(fig: Figure, text: str) -> str:
     vs = re.search(r"\s+vs\.?\s+", line)
     head = line[:vs.start()] if vs else line
     label = re.match(r"[^\d]*", head).group().rstrip()
-    if not label or not _ROW_LABEL.fullmatch(label) or _ROW_VERB.search(label) \
+    if not label or not _ROW_LABEL.fullmatch(label) or _row_verb(res).search(label) \
             or (vs is None and not _ROW_CHANGE.search(line)):
         return ""
     return "prior" if vs is not None and fig.start - ls >= vs.end() else "current"

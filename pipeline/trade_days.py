@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .records import Claim
 from .reporting_periods import MONTHS
+from .word_patterns import longest_first
 
 _MON = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 # "February 10, 11, and 12, 2025", "February 6 and 7, 2025", "February 11, 2025", "Feb. 6, 2025"
@@ -30,7 +31,7 @@ _STAKE_METRICS = ("stake_value",)
 def _trade_pattern(words: tuple[str, ...]) -> re.Pattern | None:
     if not words:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I)
+    return re.compile(r"\b(?:" + longest_first(words) + r")\b", re.I)
 
 
 def trade_days(sentence: str) -> tuple[date, date] | None:

@@ -20,26 +20,31 @@ def listed(words: Iterable[object], space: str = r"\ ") -> str:
     return "|".join(re.escape(str(w)).replace("\\ ", space) for w in words)
 
 
-def longest_first(words: Iterable[object]) -> str:
-    """The words as one alternation, escaped, longest first (a longer phrase wins over its own start).
+def longest_first(words: Iterable[object], space: str = r"\ ") -> str:
+    r"""The words as one alternation, escaped, longest first (a longer phrase wins over its own start); a space in
+    a phrase written as `space`.
 
     >>> longest_first(["bank", "banks", "investment bank"])
-    'investment\\\\ bank|banks|bank'
+    'investment\\ bank|banks|bank'
+    >>> print(longest_first(["valued at", "was valued at"], space=r"\s+"))
+    was\s+valued\s+at|valued\s+at
     """
-    return "|".join(re.escape(w) for w in sorted(map(str, words), key=len, reverse=True))
+    return listed(sorted(map(str, words), key=len, reverse=True), space)
 
 
-def whole_words(words: Iterable[object]) -> re.Pattern | None:
+def whole_words(words: Iterable[object], ignore_case: bool = True) -> re.Pattern | None:
     """The words as one pattern of whole words (no letter, digit or hyphen beside them), longest first, in any
-    case; None for no words.
+    case unless `ignore_case` is off; None for no words.
 
     >>> whole_words(["fiscal", "fiscal year"]).search("the Fiscal Year end, not fiscal-year").group()
     'Fiscal Year'
+    >>> whole_words(["fiscal year"], ignore_case=False).search("Fiscal Year") is None
+    True
     """
     words = [str(w) for w in words]
     if not words:
         return None
-    return re.compile(r"(?<![\w-])(?:" + longest_first(words) + r")(?![\w-])", re.I)
+    return re.compile(r"(?<![\w-])(?:" + longest_first(words) + r")(?![\w-])", re.I if ignore_case else 0)
 
 
 def names_pattern(names: Mapping[object, object], tail: str = "") -> tuple[re.Pattern | None, dict[str, str]]:

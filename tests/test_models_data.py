@@ -437,6 +437,37 @@ MOVED_WORD_LISTS = [
     ("lexicons/number_words.yaml", "loss_ends"), ("lexicons/number_words.yaml", "adjective_before"),  # figure_signs
     ("lexicons/subjects.yaml", "mover_object_words"), ("lexicons/subjects.yaml", "macro_metrics"),  # subject_roles
     ("lexicons/number_words.yaml", "anaphor_before"),  # counted._ANAPHOR_BEFORE
+    *(("lexicons/number_words.yaml", k) for k in ("below_words", "above_words", "level_verbs", "off_after",  # figure_signs
+                                                  "loss_per_share_hedges", "off_hedges", "level_hedges", "down_hedges",
+                                                  "at_level_hedges", "range_hedges")),
+    *(("lexicons/periods.yaml", k) for k in ("since_superlatives", "to_date_words", "to_level_hedges",  # claim_periods
+                                             "restated_hedges", "base_change_hedges", "coupon_hedges",
+                                             "present_after", "change_hedges",  # calendar_grammar
+                                             "extreme_modifiers", "results_words", "base_year_modifiers")),
+    ("lexicons/counts.yaml", "count_head_hedges"),  # counted
+    ("lexicons/number_words.yaml", "restated_hedges"),  # amount_links._RESTATED
+    *(("lexicons/segments.yaml", k) for k in ("launch_modifiers", "launch_hedges", "available_hedges",  # launch_prices
+                                              "naming_verbs")),
+    ("lexicons/subjects.yaml", "city_move_words"), ("lexicons/subjects.yaml", "city_market_nouns"),  # market_cities
+    *(("lexicons/segments.yaml", k) for k in ("month_subject_verbs", "price_auxiliaries", "price_hedges",  # segment_frames
+                                              "region_verbs", "tariff_words", "goods_tariff_modifiers",
+                                              "part_change_nouns", "share_from_measures", "share_from_verbs",
+                                              "owned_part_verbs", "provided_words")),
+    ("lexicons/market_sizes.yaml", "function_words"),  # market_sizes._FUNCTION_WORDS
+    ("lexicons/tables.yaml", "row_label_verbs"),  # table_periods._ROW_VERB
+    ("lexicons/subjects.yaml", "rating_keep_verbs"), ("lexicons/subjects.yaml", "mover_hedges"),  # subject_roles
+    # read by their modules before they were required at load (a renamed one was dropped silently or a KeyError)
+    ("lexicons/basis.yaml", "quote_only"), ("lexicons/basis.yaml", "estimate_plain"),
+    *(("lexicons/measures.yaml", k) for k in ("moved_nouns", "reached_nouns", "share_nouns", "set_nouns", "rate_nouns",
+                                              "table_rows")),
+    ("lexicons/modality.yaml", "versus_then_result"),
+    *(("lexicons/periods.yaml", k) for k in ("trade_words", "government_budget_words", "contract_month_verbs",
+                                             "futures_story_words", "government_fiscal_year_end_by_currency")),
+    *(("lexicons/segments.yaml", k) for k in ("model_words", "product_nouns", "measure_heads")),
+    *(("lexicons/number_words.yaml", k) for k in ("range_between_hedges", "move_hedges", "flat_to_hedges",  # figures...
+                                                  "carried_compared_hedges", "bracket_hedges", "modality_restated_words",
+                                                  "attached_hedges", "coordinated_hedges", "multiple_context_words",
+                                                  "multiple_links", "range_end_hedges", "range_end_kinds")),
 ]
 
 
@@ -447,6 +478,23 @@ def test_a_moved_word_list_is_required_and_a_renamed_one_stops_the_load(tmp_path
 
     assert key in LEXICONS[rel], f"{rel}: {key} needs its shape in pipeline/lexicons.py"
     renamed_key_stops_the_load(tmp_path, rel, key)  # one E005 line naming the file and the key
+
+
+@pytest.mark.parametrize("rel", ["lexicons/market_sizes.yaml", "lexicons/share_counts.yaml"])
+def test_a_models_folder_without_a_lexicon_file_stops_the_load(tmp_path, rel):
+    """market_sizes.yaml and share_counts.yaml are part of the load: without one, E005 names it (not a rule
+    that silently does nothing)."""
+    import shutil
+
+    from pipeline.errors import ModelsError
+    from pipeline.resources import load_resources
+
+    models = tmp_path / "models"
+    shutil.copytree(MODELS, models)
+    (models / rel).unlink()
+    with pytest.raises(ModelsError) as info:
+        load_resources(str(models))
+    assert str(info.value).startswith("E005: ") and rel in str(info.value)
 
 
 def test_scale_forms_must_be_forms_of_scales(tmp_path):
