@@ -16,7 +16,7 @@ from .records import Mention
 from .resources import Resources
 from .subject_roles import NAMED_KINDS as _NAMED_KINDS
 from .subjects import CALENDAR_WORDS, NUMBERISH, clean_name, is_reporter, resolve_name, subject_words, written_lower
-from .word_patterns import listed as word_alternation
+from .word_patterns import has_word, listed as word_alternation
 
 _NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|van|von|für|the)$")
 
@@ -155,7 +155,7 @@ def _known_prefix(chunk: list[str], res: Resources, learned: dict, body: str, up
         names.append(_wire_case(name) if upper else name)
     text = body[:20000]
     for name in names:
-        if len(name) > 2 and re.search(r"(?<![\w&-])" + re.escape(name) + r"(?![\w&-])", text):
+        if len(name) > 2 and has_word(text, name, "&-", "&-"):
             return name
     if resolve_name(names[0], res, learned) is not None:
         return names[0]
