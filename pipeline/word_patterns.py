@@ -6,7 +6,7 @@ pattern built from a list matches what the literal matched (an alternation tries
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 
 def listed(words: Iterable[object], space: str = r"\ ") -> str:
@@ -88,7 +88,7 @@ def has_word(text: str, word: str, before: str = "-", after: str = "-") -> bool:
     return next(word_matches(text, word, before, after), None) is not None
 
 
-def trie_alternation(words: Iterable[object]) -> str:
+def trie_alternation(words: Iterable[object], tail: Callable[[str], str] | None = None) -> str:
     r"""The words as `longest_first` matches them, written as a trie: words sharing a start share its branch.
 
     Where the words can match at a point of the text they all lie on one path of the trie (each is the start
@@ -99,6 +99,8 @@ def trie_alternation(words: Iterable[object]) -> str:
 
     >>> print(trie_alternation(["bank", "banks", "band", "b.c."]))
     b(?:\.c\.|an(?:d|k(?:s)?))
+    >>> print(trie_alternation(["sale", "sales", "cost"], tail=lambda w: "" if w.endswith("s") else "(?:e?s)?"))
+    (?:cost(?:e?s)?|sale(?:s|(?:e?s)?))
     >>> import re
     >>> words, text = ["bank", "banks", "investment bank"], "investment banks, banks"
     >>> re.findall(trie_alternation(words), text) == re.findall(longest_first(words), text) == ['investment bank', 'banks']
@@ -109,13 +111,16 @@ def trie_alternation(words: Iterable[object]) -> str:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
+        node[""] = tail(word) if tail else ""  # a word ends here, then its tail
     return _branches(trie)
 
 
 def _branches(node: dict) -> str:
     arms = [re.escape(ch) + _branches(child) for ch, child in sorted(node.items()) if ch]
+    end = node.get("")
     if not arms:
-        return ""
+        return end or ""
     body = arms[0] if len(arms) == 1 else "(?:" + "|".join(arms) + ")"
-    return f"(?:{body})?" if "" in node else body
+    if end is None:
+        return body
+    return f"(?:{body}|{end})" if end else f"(?:{body})?"
