@@ -79,13 +79,24 @@ def word_matches(text: str, word: str, before: str = "-", after: str = "-") -> I
             i = text.find(word, i + 1)
 
 
-def has_word(text: str, word: str, before: str = "-", after: str = "-") -> bool:
-    """Whether `text` writes `word` as `word_matches` finds it (re.search of that pattern).
+def has_word(text: str, word: str, before: str = "-", after: str = "-", not_then: re.Pattern | None = None) -> bool:
+    r"""Whether `text` writes `word` as `word_matches` finds it (re.search of that pattern), and where given, with
+    `not_then` not matching right after it (the pattern's lookahead `(?![\w<after>]|<not_then>)`).
 
     >>> has_word("the cloud-based unit", "cloud"), has_word("the cloud unit", "cloud")
     (False, True)
+    >>> has_word("at arvinas.com", "arvinas", not_then=re.compile(r"\.[a-z]"))
+    False
     """
-    return next(word_matches(text, word, before, after), None) is not None
+    n, i = len(word), text.find(word)
+    while i >= 0:
+        ch, nxt = text[i - 1:i] if i else "", text[i + n:i + n + 1]
+        if not (ch and (ch.isalnum() or ch == "_" or ch in before)) and \
+                not (nxt and (nxt.isalnum() or nxt == "_" or nxt in after)) and \
+                (not_then is None or not not_then.match(text, i + n)):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def trie_alternation(words: Iterable[object], tail: Callable[[str], str] | None = None) -> str:
