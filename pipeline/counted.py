@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .resources import Resources
-from .word_patterns import listed
+from .word_patterns import caseless_alternation, listed
 
 _MODIFIER = r"(?:[A-Za-z][\w&'.]*(?:-[A-Za-z][\w&'.]*)*)"
 # A share exchange ratio ("0.5 shares for each share held", "two shares for every one"): no count.
@@ -32,8 +32,8 @@ def _anaphor_before(res: Resources) -> re.Pattern:
 
 @lru_cache(maxsize=4)
 def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
-    nouns = "|".join(re.escape(n) for n in sorted(res.count_nouns, key=len, reverse=True))
-    heads = "|".join(re.escape(n) for n in sorted(res.count_nouns | res.count_heads, key=len, reverse=True))
+    nouns = caseless_alternation(sorted(res.count_nouns, key=len, reverse=True))
+    heads = caseless_alternation(sorted(res.count_nouns | res.count_heads, key=len, reverse=True))
     # a partitive of the owner's things may come first: "three of its major shareholders" (issue 17, s18)
     # or a partitive of a number of them: "7 of 23 brokerages" (issue 17, s21)
     after = re.compile(rf"(?P<part>[ \t]+of[ \t]+(?:its|their|our|the[ \t]+(?:company|group|bank|firm)['’]s|\d[\d,]*))?"

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .identity import slug
 from .records import CleanText, Mention
 from .resources import Entry, Resources
-from .word_patterns import longest_first, trie_alternation
+from .word_patterns import caseless_alternation, trie_alternation
 
 RULE = "entities.v1"
 _TOKEN = re.compile(r"[A-Za-z0-9][\w&.'-]*")
@@ -71,9 +71,7 @@ class _Rules:
         self.special = re.compile(r"(?<![\w])(?:" + trie_alternation(specials) + r")(?![\w])") if specials else None
         segs = sorted(res.segments, key=len, reverse=True)
         nouns = "|".join(sorted(res.unit_nouns, key=len, reverse=True))
-        # in any case: a trie only of lower-case ASCII words (word_patterns.trie_alternation)
-        seg_words = trie_alternation(segs) if all(s.isascii() and s == s.lower() for s in segs) else longest_first(segs)
-        self.segment = re.compile(r"\b(?P<seg>" + seg_words + r")\s+(?P<noun>" + nouns + r")\b", re.I)
+        self.segment = re.compile(r"\b(?P<seg>" + caseless_alternation(segs) + r")\s+(?P<noun>" + nouns + r")\b", re.I)
         self.owner = re.compile(r"(?:\b(?P<owner>its|their|the company's|the group's)|(?P<named>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}'s))\s+$")
         # (owner, segment) -> the gazetteer's unit for it: "Alibaba" + "cloud" -> Alibaba Cloud
         self.units_by_owner: dict[tuple[str, str], Entry] = {}

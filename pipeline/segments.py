@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from .calendar_grammar import grammar
 from .resources import Resources
-from .word_patterns import listed, longest_first, trie_alternation
+from .word_patterns import caseless_alternation, listed
 
 RULE = "segments.v1"
 MAX_WORDS = 8  # a longer phrase is a clause, not the name of a part
@@ -89,9 +89,8 @@ class SegmentWords:
 
 @lru_cache(maxsize=4)
 def segment_words(res: Resources) -> SegmentWords:
-    verbs = sorted(res.segment_subject_verbs, key=len, reverse=True)
     # 131 verbs: as a trie the pattern takes a third of the CPU of the alternation (word_patterns.trie_alternation)
-    verbs = trie_alternation(verbs) if all(v.isascii() and v == v.lower() for v in verbs) else longest_first(verbs)
+    verbs = caseless_alternation(res.segment_subject_verbs)
     months = "|".join(re.escape(m) for m in sorted(grammar(res).months, key=len, reverse=True))
     stated = "|".join(re.escape(v) for v in sorted(res.segment_lists["stated_participles"], key=len, reverse=True))
     return SegmentWords(leading_time=re.compile(_LEADING_TIME.format(months=months), re.I),

@@ -135,3 +135,14 @@ def _branches(node: dict) -> str:
     if end is None:
         return body
     return f"(?:{body}|{end})" if end else f"(?:{body})?"
+
+
+def caseless_alternation(words: Iterable[object]) -> str:
+    """`longest_first` for a pattern in any case (re.I): as a trie where the words are lower-case ASCII (no two
+    branches then take the same character), else as the alternation.
+
+    >>> print(caseless_alternation(["sales", "sale"]), caseless_alternation(["Sale", "sales"]))
+    sale(?:s)? sales|Sale
+    """
+    words = [str(w) for w in words]
+    return trie_alternation(words) if all(w.isascii() and w == w.lower() for w in words) else longest_first(words)
