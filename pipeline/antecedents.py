@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .records import Mention
+from .word_patterns import has_word, word_matches
 
 RULE = "antecedents.v1"
 
@@ -31,17 +32,16 @@ def weak_topic(topic: Mention | None, body: str) -> bool:
     name = topic.text or topic.entity
     first = name.split()[0] if name.split() else ""
     names = [name]
-    if len(first) >= 4 and first.isalpha() and first != name and not re.search(
-            r"(?<![\w&-])" + re.escape(first.lower()) + r"(?![\w&-])", body[:20000]):
+    if len(first) >= 4 and first.isalpha() and first != name and not has_word(body[:20000], first.lower(), "&-", "&-"):
         names.append(first)  # a word the body never writes in lower case
     return not any(_written_as_name(n, body) for n in names)
 
 
 def _written_as_name(name: str, body: str) -> bool:
-    for m in re.finditer(r"(?<![\w&-])" + re.escape(name) + r"(?![\w&-])", body[:20000]):
-        before = body[max(0, m.start() - 3):m.start()]
-        opening = m.start() == 0 or re.search(r"(?:^|[.!?:\n*|\"“]\s*)$", before)
-        if m.group()[:1].isupper() and (" " in name or not opening) and not _title_case_line(body, m.start()):
+    for start in word_matches(body[:20000], name, "&-", "&-"):
+        before = body[max(0, start - 3):start]
+        opening = start == 0 or re.search(r"(?:^|[.!?:\n*|\"“]\s*)$", before)
+        if name[:1].isupper() and (" " in name or not opening) and not _title_case_line(body, start):
             return True  # written with its capitals in a sentence (one word: inside it)
     return False
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .resources import Resources
-from .word_patterns import listed, longest_first
+from .word_patterns import caseless_alternation, listed, longest_first
 
 _MODIFIER = r"(?:[A-Za-z][\w&'.]*(?:-[A-Za-z][\w&'.]*)*)"
 # A share exchange ratio ("0.5 shares for each share held", "two shares for every one"): no count.
@@ -32,8 +32,8 @@ def _anaphor_before(res: Resources) -> re.Pattern:
 
 @lru_cache(maxsize=4)
 def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
-    nouns = longest_first(res.count_nouns)
-    heads = longest_first(res.count_nouns | res.count_heads)
+    nouns = caseless_alternation(res.count_nouns)
+    heads = caseless_alternation(res.count_nouns | res.count_heads)
     # a partitive of the owner's things may come first: "three of its major shareholders" (issue 17, s18)
     # or a partitive of a number of them: "7 of 23 brokerages" (issue 17, s21)
     after = re.compile(rf"(?P<part>[ \t]+of[ \t]+(?:its|their|our|the[ \t]+(?:company|group|bank|firm)['’]s|\d[\d,]*))?"

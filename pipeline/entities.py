@@ -17,7 +17,7 @@ from functools import lru_cache
 from .identity import slug
 from .records import CleanText, Mention
 from .resources import Entry, Resources
-from .word_patterns import longest_first
+from .word_patterns import caseless_alternation, trie_alternation
 
 RULE = "entities.v1"
 _TOKEN = re.compile(r"[A-Za-z0-9][\w&.'-]*")
@@ -68,11 +68,10 @@ class _Rules:
         self.currency_codes = frozenset(c for c in res.currencies if len(c) == 3 and c.isalpha() and c.isupper())
         self.references = re.compile(r"\b(?:" + "|".join(rules["references"]) + r")\b(?!\s+(?:of|that|which)\b)", re.I)
         specials = [a for a in res.alias_index if _needs_special(a)]
-        self.special = re.compile(r"(?<![\w])(?:" + longest_first(specials) + r")(?![\w])") if specials else None
+        self.special = re.compile(r"(?<![\w])(?:" + trie_alternation(specials) + r")(?![\w])") if specials else None
         segs = sorted(res.segments, key=len, reverse=True)
         nouns = "|".join(sorted(res.unit_nouns, key=len, reverse=True))
-        self.segment = re.compile(
-            r"\b(?P<seg>" + "|".join(re.escape(s) for s in segs) + r")\s+(?P<noun>" + nouns + r")\b", re.I)
+        self.segment = re.compile(r"\b(?P<seg>" + caseless_alternation(segs) + r")\s+(?P<noun>" + nouns + r")\b", re.I)
         self.owner = re.compile(r"(?:\b(?P<owner>its|their|the company's|the group's)|(?P<named>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}'s))\s+$")
         # (owner, segment) -> the gazetteer's unit for it: "Alibaba" + "cloud" -> Alibaba Cloud
         self.units_by_owner: dict[tuple[str, str], Entry] = {}

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .records import Mention
 from .resources import Entry, Resources
+from .word_patterns import has_word
 
 RULE = "former_names.v1"
 
@@ -36,7 +37,7 @@ def _bare(name: str) -> str:
 
 
 def _written(alias: str, text: str) -> bool:
-    return re.search(r"(?<![\w&/-])" + re.escape(alias) + r"(?![\w&/-])", text) is not None
+    return has_word(text, alias, "&/-", "&/-")
 
 
 def name_then(subject: Mention | None, entity: str, published: date | None, text: str, title: str, res: Resources) -> str:

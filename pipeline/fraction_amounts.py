@@ -29,7 +29,13 @@ _UNITS = (
 
 
 @lru_cache(maxsize=4)
-def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
+def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """The two patterns, each after a pattern of words every match of it holds.
+
+    The full patterns try some 70 fraction words at every word of the text (0.55 s of CPU over 300 modern
+    articles, with no match); the words every match holds, "a cent", "of a billion", find the few texts
+    worth it in a tenth of that.
+    """
     nw = res.number_words
     nums = alternation(["a", "an", "one"] + [w for w, v in nw["units"].items() if 1 < v < 10])
     dens = alternation(nw["denominators"])
@@ -40,7 +46,11 @@ def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     scales = alternation(s for s in res.scales if len(s) > 2 and s.isalpha())
     names = alternation(n for cur in res.currencies.values() for n in cur.names if n.isalpha() or " " in n)
     of_scale = re.compile(rf"\b{frac}\s+of\s+(?:a|an|one)\s+(?P<scale>{scales})\s+(?P<name>{names})\b", re.I)
-    return of_a, of_scale
+    # keep in sync with the two above: the text right before the unit, the scale word or "-point"
+    units_held = "|".join(p for p, *_ in _UNITS)
+    has_a = re.compile(rf"\s(?:a|an|one)\s+(?:{units_held})|(?:quarter|half|three-quarters?)[-\s]point", re.I)
+    has_scale = re.compile(rf"\sof\s+(?:a|an|one)\s+(?:{scales})\s", re.I)
+    return has_a, of_a, has_scale, of_scale
 
 
 def _fraction(num: str | None, den: str, res: Resources) -> Decimal:
@@ -58,9 +68,9 @@ def find_fraction_amounts(text: str, res: Resources, dollar: str = "USD") -> lis
     """
     if not re.search(r"half|quarter|third|fifth|tenth|eighth|hundredth", text, re.I):
         return []
-    of_a, of_scale = _patterns(res)
+    has_a, of_a, has_scale, of_scale = _patterns(res)
     out = []
-    for m in of_a.finditer(text):
+    for m in (of_a.finditer(text) if has_a.search(text) else ()):
         if m.group("pden"):
             den = m.group("pden").lower()
             value = Decimal("0.75") if den.startswith("three") else _fraction(m.group("pnum"), den.rstrip("s"), res)
@@ -72,7 +82,7 @@ def find_fraction_amounts(text: str, res: Resources, dollar: str = "USD") -> lis
                 unit = dollar  # "half a cent" is of the story's dollar; "a U.S. cent" of the US one
             value = _fraction(m.group("num"), m.group("den"), res) * factor
         out.append(_figure(text, m, value, unit, kind))
-    for m in of_scale.finditer(text):
+    for m in (of_scale.finditer(text) if has_scale.search(text) else ()):
         code = next((cur.code for cur in res.currencies.values()
                      if any(n.lower() == m.group("name").lower() for n in cur.names)), "")
         if not code:

@@ -12,17 +12,21 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from typing import Iterator
 
 from .identity import slug
 from .records import Mention
 from .resources import Resources
 from .subjects import CALENDAR_WORDS, subject_words
+from .word_patterns import has_word
 
 RULE = "full_names.v1"
 
 _WORD = r"[A-Z][\w&'’.-]*"
 _JOIN = r"(?:\s+(?:&|of|de)\s+|[ \t]+)"  # not "and": "Sify Technologies and Infosys" are two
 _SOURCES = frozenset({"name", "title"})
+_RUN_ON = re.compile(r"(?:" + _JOIN + _WORD + r")+")  # the words after the short name
+_NOT_BEFORE = "_&'’.-"  # besides letters and digits: what may not stand right before a name
 
 
 @lru_cache(maxsize=4)
@@ -62,23 +66,57 @@ def _written_full_name(short: str, text: str, res: Resources) -> str:
     short names, and each answer scans the whole text (a str hashes once, so a repeated key is cheap)."""
     found = set()
     not_names, breaks = subject_words(res).not_subjects, subject_words(res).headline_breaks
-    after = re.compile(r"(?<![\w&'’.-])" + re.escape(short) + r"((?:" + _JOIN + _WORD + r")+)")
-    for m in after.finditer(text):
-        added = m.group(1).split()
-        if "\n" in m.group(1) or len(added) > 2 or _headline(text, m.start()) or any(
+    for start, run_on in _runs_on(short, text):
+        added = run_on.split()
+        if "\n" in run_on or len(added) > 2 or _headline(text, start) or any(
                 w.lower().strip(".,'’s") in not_names or w.lower() in CALENDAR_WORDS or w.lower() in breaks
                 or _lower_too(w, text) for w in added):
             continue  # a headline's verbs ("Lundin Mining Announces"), "Deepak Nitrite Q3", "Catalyst Fund Director ..."
-        found.add(_trimmed(m.group(), res))
+        found.add(_trimmed(short + run_on, res))
     if " " not in short:  # a surname after a first name: "Arvind Kejriwal", "Chief Minister Arvind Kejriwal"
-        before = re.compile(r"(?<![\w&'’.-])([A-Z][a-z]+)[ \t]+" + re.escape(short) + r"(?![\w&'’-])")
-        for m in before.finditer(text):
-            opening = not text[:m.start()].rstrip(" \t\"'“(*") or text[:m.start()].rstrip(" \t\"'“(*")[-1] in ".!?:\n"
-            if not opening and m.group(1).lower() not in not_names and m.group(1).lower() not in _not_first_names(res) \
-                    and not _headline(text, m.start()) and not _lower_too(m.group(1), text):
-                found.add(_trimmed(m.group(), res))
+        for start, first, end in _first_names(short, text):
+            opening = not text[:start].rstrip(" \t\"'“(*") or text[:start].rstrip(" \t\"'“(*")[-1] in ".!?:\n"
+            if not opening and first.lower() not in not_names and first.lower() not in _not_first_names(res) \
+                    and not _headline(text, start) and not _lower_too(first, text):
+                found.add(_trimmed(text[start:end], res))
     found = {f for f in found if f.lower() != short.lower() and len(f.split()) <= 5}
     return found.pop() if len(found) == 1 else ""
+
+
+def _runs_on(short: str, text: str) -> Iterator[tuple[int, str]]:
+    r"""(start, words after) where `text` writes `short` and capitalised words after it: what
+    re.finditer(r"(?<![\w&'’.-])" + re.escape(short) + r"(" + _RUN_ON + ")") finds, without compiling a
+    pattern per name (2 ms of CPU a compile; 3,695 of them took 3% of a run over 2,000 articles)."""
+    i = text.find(short)
+    while i >= 0:
+        ch = text[i - 1:i] if i else ""
+        m = None if ch and (ch.isalnum() or ch in _NOT_BEFORE) else _RUN_ON.match(text, i + len(short))
+        if m is not None:
+            yield i, m.group()
+        i = text.find(short, m.end() if m is not None else i + 1)
+
+
+def _first_names(short: str, text: str) -> Iterator[tuple[int, str, int]]:
+    r"""(start, first name, end) where `text` writes a capitalised word, blanks and `short`: what
+    re.finditer(r"(?<![\w&'’.-])([A-Z][a-z]+)[ \t]+" + re.escape(short) + r"(?![\w&'’-])") finds. The word
+    before one `short` can only start where its run of lower-case letters does."""
+    last, i, n = 0, text.find(short), len(short)
+    while i >= 0:
+        after = text[i + n:i + n + 1]
+        gap = i
+        while gap > 0 and text[gap - 1] in " \t":
+            gap -= 1
+        word = gap
+        while word > 0 and "a" <= text[word - 1] <= "z":
+            word -= 1
+        start = word - 1
+        if not (after and (after.isalnum() or after in "_&'’-")) and gap < i and 0 < word < gap and start >= last \
+                and "A" <= text[start] <= "Z" and not (start and (text[start - 1].isalnum() or text[start - 1] in _NOT_BEFORE)):
+            yield start, text[start:gap], i + n
+            last = i + n
+            i = text.find(short, last)
+        else:
+            i = text.find(short, i + 1)
 
 
 def _headline(text: str, pos: int) -> bool:
@@ -92,4 +130,4 @@ def _headline(text: str, pos: int) -> bool:
 def _lower_too(word: str, text: str) -> bool:
     """Whether the article also writes the word in lower case: a common word ("brand", "about", "rival")."""
     low = word.lower().strip(".,'’")
-    return bool(low) and re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text) is not None
+    return bool(low) and has_word(text, low)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .identity import slug
 from .resources import Resources
 from .subjects import FEATURES, Candidate
-from .word_patterns import listed
+from .word_patterns import caseless_alternation, listed
 
 RULE = "group_subjects.v1"
 
@@ -46,8 +46,8 @@ def _group_phrase(res: Resources) -> str | None:
     markets = sorted((str(w).lower() for w in res.subject_words.get("group_markets") or ()), key=len, reverse=True)
     if not nouns and not markets:
         return None
-    plural = "|".join(re.escape(w) for w in nouns) or "(?!)"
-    single = "|".join(re.escape(w) for w in markets) or "(?!)"
+    plural = caseless_alternation(nouns) or "(?!)"
+    single = caseless_alternation(markets) or "(?!)"
     word, determiners, _ = _words(res)
     return (determiners + r"(?P<np>(?:" + word + r"\s+){0,3}(?:" + plural + r")|(?:" + word + r"\s+){1,3}(?:"
             + single + r"))")

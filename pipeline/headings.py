@@ -14,6 +14,7 @@ import re
 
 from .identity import slug
 from .records import Mention
+from .word_patterns import has_word
 
 RULE = "headings.v1"
 
@@ -70,7 +71,7 @@ def section_owner(text: str, fig_start: int, res, learned: dict, words, resolve,
 
 
 def _lower_elsewhere(word: str, text: str) -> bool:
-    return re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text) is not None
+    return has_word(text, word.lower())
 
 
 def heading_owner(best, cands: list, text: str, fig_start: int, sent_start: int, res, learned: dict, headings: list,

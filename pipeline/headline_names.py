@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from .records import Mention
+from .word_patterns import has_word
 
 RULE = "headline_names.v1"
 
@@ -125,8 +126,8 @@ def _common_subject(chunk: list[str], words, body: str, res) -> Mention | None:
         for i in ((0, 1) if market else (0,)):
             found = words.common.get(" ".join(chunk[i:i + n]).lower()) if len(chunk) >= i + n else None
             rest = [w.lower().strip(".,") for w in chunk[i + n:]]
-            if found is not None and all(w in words.headline_breaks or w in words.not_subjects or re.search(
-                    r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", body[:20000]) for w in rest):
+            if found is not None and all(w in words.headline_breaks or w in words.not_subjects
+                                         or has_word(body[:20000], w) for w in rest):
                 cname, kind = found
                 return Mention(" ".join(chunk[i:i + n]), -1, -1, cname, re.sub(r"[^a-z0-9]+", "-", cname.lower()).strip("-"),
                                kind, source="title")

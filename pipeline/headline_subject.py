@@ -16,7 +16,7 @@ from .records import Mention
 from .resources import Resources
 from .subject_roles import NAMED_KINDS as _NAMED_KINDS
 from .subjects import CALENDAR_WORDS, NUMBERISH, clean_name, is_reporter, resolve_name, subject_words, written_lower
-from .word_patterns import listed as word_alternation
+from .word_patterns import has_word, listed as word_alternation
 
 _NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|van|von|für|the)$")
 
@@ -105,8 +105,8 @@ def _chunk_topic(chunk: list[str], following: list[str] | None, title: str, body
     name = _known_prefix(chunk, res, learned, body, upper)
     if not name:
         return None
-    if all(w.lower() in words.not_subjects or (not upper and re.search(  # not in "www.arvinas.com", "pr@confluent.io"
-            r"(?<![\w.@/-])" + re.escape(w.lower()) + r"(?![\w-]|\.[a-z])", body[:20000])) for w in name.split()):
+    if all(w.lower() in words.not_subjects or (not upper and has_word(  # not in "www.arvinas.com", "pr@confluent.io"
+            body[:20000], w.lower(), ".@/-", "-", _DOMAIN_DOT)) for w in name.split()):
         return common_topic(chunk, title, body, res, words)  # "Oil Extends Gains", "Gold Falls": the commodity
         # (else "Top Midday Gainers": words the story writes in lower case, not a name)
     if is_reporter(name, words) and following is not None:
@@ -135,6 +135,7 @@ def _names_known(chunk: list[str], res: Resources, learned: dict, body: str = ""
     return False
 
 
+_DOMAIN_DOT = re.compile(r"\.[a-z]")
 _PERIOD_TOKEN = re.compile(r"^(?:[QH][1-4]|[1-4][QH]|FY\d*|9M|[1-4](?:st|nd|rd|th))$", re.I)
 
 
@@ -155,7 +156,7 @@ def _known_prefix(chunk: list[str], res: Resources, learned: dict, body: str, up
         names.append(_wire_case(name) if upper else name)
     text = body[:20000]
     for name in names:
-        if len(name) > 2 and re.search(r"(?<![\w&-])" + re.escape(name) + r"(?![\w&-])", text):
+        if len(name) > 2 and has_word(text, name, "&-", "&-"):
             return name
     if resolve_name(names[0], res, learned) is not None:
         return names[0]

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+from .word_patterns import trie_alternation
+
 RULE = "claims.measured_noun.v1"
 KINDS = ("money", "percent", "pp", "multiple", "count", "quantity", "word_change")
 KEYS = ("nouns", "modified_nouns", "move_verbs", "set_verbs", "links", "change_nouns", "qualifiers", "not_modifiers")
@@ -238,10 +240,13 @@ def _noun_table(section: dict, key: str, metric_names, fail) -> dict[str, list[t
 
 
 def _noun_pattern(table) -> str:
-    """One group `noun` of the table's phrases, longest first, each with its plural."""
-    alts = "|".join(re.escape(p) + r"(?:e?s)?" if not p.endswith("s") else re.escape(p)
-                    for p in sorted(table, key=len, reverse=True))
-    return rf"(?P<noun>{alts})\b"
+    """One group `noun` of the table's phrases, longest first, each with its plural (as a trie: the shapes
+    searched over every figure's clause took a third of the CPU so; word_patterns.trie_alternation)."""
+    return rf"(?P<noun>{trie_alternation(table, _plural)})\b"
+
+
+def _plural(phrase: str) -> str:
+    return "" if phrase.endswith("s") else r"(?:e?s)?"
 
 
 def measured_noun(measures: Measures, before: str, after: str, kind: str,

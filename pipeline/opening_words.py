@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 
 from .subjects import SubjectWords, found_in_article, written_lower
+from .word_patterns import word_matches
 
 _FIRST_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?(?=\s+\S)")
 
 
 def _capitalised_inside(word: str, text: str, words: SubjectWords) -> bool:
     """Whether the article writes `word` capitalised after a lower-case word or a comma (inside a sentence)."""
-    return found_in_article("inside", word, r"[a-z0-9,;]\s+" + re.escape(word) + r"(?![\w-])", text, words)
+    pattern = r"[a-z0-9,;]\s+" + re.escape(word) + r"(?![\w-])"
+    return found_in_article("inside", word, lambda body: re.search(pattern, body) is not None, text, words)
 
 
 def _written_alone(text: str, s: int, rest: int, e: int, words: SubjectWords) -> bool:
@@ -35,8 +37,7 @@ def _written_alone(text: str, s: int, rest: int, e: int, words: SubjectWords) ->
 
 def _scan_alone(text: str, s: int, rest: int, e: int) -> bool:
     name, first = text[rest:e], text[s:rest]
-    return any(text[max(0, m.start() - len(first)):m.start()] != first
-               for m in re.finditer(r"(?<![\w.-])" + re.escape(name) + r"(?![\w-])", text) if m.start() != rest)
+    return any(text[max(0, i - len(first)):i] != first for i in word_matches(text, name, ".-") if i != rest)
 
 
 def without_opening_word(text: str, sent_start: int, chunks: list[tuple[int, int]], words: SubjectWords,

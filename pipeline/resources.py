@@ -164,13 +164,14 @@ def _fail(path: Path, detail: str, valid: str = "see the file's header") -> Mode
     return ModelsError("E005", MESSAGES["E005"].format(path=path, detail=detail, valid=valid))
 
 
-class LexiconLoader(yaml.SafeLoader):
+class LexiconLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """YAML whose only booleans are lower-case `true` and `false`; every other word is a word.
 
     PyYAML follows YAML 1.1, where On, Off, Yes, No and TRUE are booleans, so the word lists
     `[In, On, At]`, `[Mr, No, Nos]` and the ticker stopword TRUE held True and False instead
     of the words. The fix is here, not in quoting the entries: a word added later cannot fall
-    into it again. The flags in models/ are all written `true`.
+    into it again. The flags in models/ are all written `true`. libyaml's parser where PyYAML has it:
+    the pure-Python one took 0.9 s of CPU for models/'s 25 files, libyaml's 0.12 s.
     """
 
 

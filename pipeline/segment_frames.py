@@ -189,6 +189,7 @@ def attributive(before: str, after: str, words: SegmentWords, entity_words: froz
 _NUMBER = r"[-+−]?[\d.,]+\s*(?:%|pct|percent|per\s+cent|pp|bps?)?"
 _BRACKET = re.compile(r"(?P<np>(?:[A-Za-z][\w&'’/-]*\s+){0,9}[A-Za-z][\w&'’/-]*)\s*\(\s*(?:" + _NUMBER +
                       r"\s*(?:vs\.?|versus)\s*)?$", re.I)
+_BRACKET_TAIL = re.compile(r"\(\s*(?:" + _NUMBER + r"\s*(?:vs\.?|versus)\s*)?$", re.I)  # keep in sync with _BRACKET
 _MANNER = re.compile(r"\s+[a-z]+ing\s+at\s+an?\s+(?:[a-z]+\s+){0,2}(?:pace|rate|clip)$")
 _VERSUS_BEFORE = re.compile(_NUMBER + r"\s*(?:vs\.?|versus)\s*$", re.I)
 _VERSUS_AFTER = re.compile(r"^\s*(?:vs\.?|versus)\s*" + _NUMBER, re.I)
@@ -200,7 +201,11 @@ _BRACKET_STOPS = frozenset("for in and with while by at of to as on from led dri
 def bracket_comparison(before: str, after: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
     """A breakdown's line whose figure is in brackets against another ("restaurants and hotels (3.09% vs.
     2.81%)"): the words before the bracket, back to a clause word ("and" inside a two-word name is kept)."""
-    m = _BRACKET.search(before[-120:])
+    window = before[-120:]
+    # the bracket is the window's last "(" (no number holds one): where no figure's bracket ends the window,
+    # _BRACKET's ten words need not be tried at every word (0.5 s of 20 in a profile of 300 articles)
+    bracket = window.rfind("(")
+    m = _BRACKET.search(window) if bracket >= 0 and _BRACKET_TAIL.match(window, bracket) else None
     if m is None or not (_VERSUS_BEFORE.search(before[-40:]) or _VERSUS_AFTER.match(after[:30])):
         return ""
     tokens = m.group("np").split()

@@ -26,6 +26,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -33,7 +34,7 @@ from .heads import fitted_head
 from .identity import slug
 from .records import Mention
 from .resources import Entry, Resources
-from .word_patterns import longest_first, whole_words
+from .word_patterns import has_word, longest_first, whole_words
 
 RULE = "subjects.v1"
 HEAD_FILE = "heads/subject_ranker.npz"
@@ -376,20 +377,20 @@ def word_order_chunks(text: str, sent_start: int, sent_end: int, words: SubjectW
 _OWNED_NOUN = re.compile(r"\s+(?:shares|stock|ADRs)\b")
 
 
-def found_in_article(kind: str, key: str, pattern: str, text: str, words: SubjectWords) -> bool:
-    """Whether `pattern` occurs in the article's `text`, searched once per article for each (kind, key)."""
+def found_in_article(kind: str, key: str, search: Callable[[str], bool], text: str, words: SubjectWords) -> bool:
+    """Whether `search` finds its words in the article's `text`, searched once per article for each (kind, key)."""
     memo = words.last_scan.get(kind)
     if memo is None or memo[0] is not text:
         memo = words.last_scan[kind] = (text, {})
     found = memo[1].get(key)
     if found is None:
-        found = memo[1][key] = bool(re.search(pattern, text))
+        found = memo[1][key] = search(text)
     return found
 
 
 def written_lower(name: str, text: str, words: SubjectWords) -> bool:
     """Whether the article writes `name` in lower case somewhere."""
-    return found_in_article("lower", name, r"(?<![\w.-])" + re.escape(name.lower()) + r"(?![\w-])", text, words)
+    return found_in_article("lower", name, lambda body: has_word(body, name.lower(), ".-"), text, words)
 
 
 def _name_candidates(chunks: list[tuple[int, int]], text: str, taken: list[tuple[int, int]], res: Resources,
