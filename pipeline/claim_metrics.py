@@ -199,17 +199,17 @@ def measure_figure(story: Story, d: Draft) -> None:
         if measured is not None:
             metric, mscore, cue_score = measured, 5.0, max(cue_score, 5.0)
         elif (sent.start, fig.unit) in story.previous_metric and estimate_of_before(
-                res.models_dir, text[sent.start:fig.start]):  # "to $3B, in line with the street estimate of $3B"
+                res, text[sent.start:fig.start]):  # "to $3B, in line with the street estimate of $3B"
             metric, mscore, cue_score = story.previous_metric[(sent.start, fig.unit)], 5.0, max(cue_score, 5.0)
-        if fig.kind == "money" and chart_level(res.models_dir, fig.text, text[sent.start:fig.start],
+        if fig.kind == "money" and chart_level(res, fig.text, text[sent.start:fig.start],
                                                text[fig.end:sent.end]):  # "Stop-Loss: Rs 230": a chart's price level
             metric, mscore, cue_score, measured = "share_price", 5.0, max(cue_score, 5.0), None
-        elif fig.kind == "money" and preferred_dividend(res.models_dir, fig.text, text[fig.end:sent.end]):
+        elif fig.kind == "money" and preferred_dividend(res, fig.text, text[fig.end:sent.end]):
             metric, mscore, cue_score = "dividend", 5.0, max(cue_score, 5.0)  # "its 11 dlr cumulative preferred"
-        elif fig.kind == "money" and price_move(res.models_dir, fig.text, metric, text[sent.start:fig.start],
+        elif fig.kind == "money" and price_move(res, fig.text, metric, text[sent.start:fig.start],
                                                 text[fig.end:sent.end]):  # "Lai Sun gained 50 cents to 70.50 dlrs"
             metric, mscore, cue_score, measured = "price_change", 5.0, max(cue_score, 5.0), None
-        elif fig.kind == "money" and price_moved_to(res.models_dir, fig.text, metric, text[sent.start:fig.start]):
+        elif fig.kind == "money" and price_moved_to(res, fig.text, metric, text[sent.start:fig.start]):
             metric, mscore, cue_score, measured = "share_price", 5.0, max(cue_score, 5.0), None  # "... to [[70.50 dlrs]]"
     trail = story.trail
     linked = None if fig.table_label or measured is not None else trail.restated(text, fig.kind, fig.start, sent.start) \

@@ -17,15 +17,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from .records import Mention
 from .resources import Resources
+from .subject_finish import headline_countries
 from .subjects import subject_words
-from .word_patterns import listed
+from .word_patterns import longest_first
 
 RULE = "fiscal_owners.v1"
-FILE = "lexicons/fiscal.yaml"
 # a subject that keeps a fiscal figure: a country, or a name no country stands for (a state, a group)
 _KEEP_KINDS = frozenset({"country", "group", "state", "region"})
 _AFTER = re.compile(r"[^.;:!?\n]{0,40}")  # "the estimated 174 billion dlr deficit for ...": the words after it
@@ -34,30 +33,15 @@ _OWNER_BEFORE = re.compile(r"\b(?!(?:the\s+)?(?:country|nation|government|Centre
 
 
 @lru_cache(maxsize=4)
-def _data(models_dir: Path) -> dict:
-    """fiscal.yaml, read once per models folder ({} where the folder has no such file)."""
-    path = Path(models_dir) / FILE
-    if not path.exists():
-        return {}
-    from .resources import _read_yaml  # the checked reader (lexicons.py holds this file's keys)
-
-    return _read_yaml(path)
-
-
-@lru_cache(maxsize=4)
-def _noun_rx(models_dir: Path) -> re.Pattern | None:
-    nouns = sorted((str(w) for w in _data(models_dir).get("fiscal_nouns") or ()), key=len, reverse=True)
-    if not nouns:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + listed(nouns, space=r"[\s-]+") + r")(?![\w-])", re.I)
+def _noun_rx(res: Resources) -> re.Pattern:
+    nouns = longest_first(res.fiscal["fiscal_nouns"], space=r"[\s-]+")
+    return re.compile(r"(?<![\w-])(?:" + nouns + r")(?![\w-])", re.I)
 
 
 def fiscal_noun(text: str, sent_start: int, fig_start: int, fig_end: int, res: Resources) -> int | None:
     """Where the fiscal measure the figure's sentence names (up to the figure and the words just after it) starts;
     None where it names none."""
-    rx = _noun_rx(res.models_dir)
-    if rx is None:
-        return None
+    rx = _noun_rx(res)
     m = rx.search(text, sent_start, fig_start)
     if m is None:
         after = _AFTER.match(text, fig_end)
@@ -76,17 +60,6 @@ def _country(entity_id: str, res: Resources):
 
 def _one(found: dict):
     return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _headline_country(headline: str, res: Resources):
-    words = re.findall(r"[\w.&'-]+", headline or "")
-    found = {}
-    for k in (3, 2, 1):
-        for i in range(len(words) - k + 1):
-            entry = res.alias_index.get(" ".join(words[i:i + k]).rstrip("'"))
-            if entry is not None and entry.kind == "country":
-                found[entry.entity_id] = entry
-    return _one(found)
 
 
 def _sentence_countries(text: str, sent_start: int, sent_end: int, mentions: tuple, res: Resources) -> dict:
@@ -127,7 +100,7 @@ def fiscal_owner(subject: Mention | None, text: str, sent_start: int, sent_end: 
     if found is None and owner is not None:
         return subject  # "Lebanon's public debt", "the state's tax collections": an owner no list knows as a country
     if found is None:
-        found = _headline_country(headline, res)
+        found = _one(headline_countries(headline, res))
     if found is None:
         cited = {}
         for m in mentions:

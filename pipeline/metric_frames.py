@@ -17,30 +17,35 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
+from typing import NamedTuple
 
-from .word_patterns import listed
+from .resources import Resources
+from .word_patterns import longest_first
 
 RULE = "claims.metric_frame.v1"
-FILE = "lexicons/metric_frames.yaml"
 _NEAR = 45  # characters at most from the figure compared to the estimate's words
 _AMOUNT_SCALE = re.compile(r"\b(?:thousand|mln|million|mn|billion|bn|trillion|crore|cr|lakh|k)\b|\d[mbk]\b", re.I)
 
 
 def _alt(words) -> str:
-    return listed(sorted(map(str, words), key=len, reverse=True), space=r"\s+")
+    return longest_first(words, space=r"\s+")
+
+
+class _Frames(NamedTuple):
+    estimate: re.Pattern  # an estimate's words right before its figure
+    level_before: re.Pattern  # a chart level's name before the figure
+    level_after: re.Pattern  # ... or after it
+    program: re.Pattern  # an aid program's words before "support"
+    preferred: re.Pattern  # a preferred series after its dividend
+    move_before: re.Pattern  # a price's move verb before the amount it moved
+    move_after: re.Pattern  # the level it moved to after it
+    move_replaces: frozenset  # the metrics a price's move may replace
+    moved_to: re.Pattern  # a move and its amount before the level it moved to
 
 
 @lru_cache(maxsize=4)
-def _patterns(models_dir: Path) -> tuple[re.Pattern, ...] | None:
-    """(an estimate before its figure, a chart level's name before the figure, after it, an aid's words before
-    "support", a preferred series after its dividend)."""
-    path = Path(models_dir) / FILE
-    if not path.exists():
-        return None
-    from .resources import _read_yaml  # the checked reader (lexicons.py holds this file's keys)
-
-    data = _read_yaml(path)
+def _patterns(res: Resources) -> _Frames:
+    data = res.metric_frames
     estimate = re.compile(
         rf"(?<![\w-])(?:{_alt(data['compare_words'])})\s+(?:(?:{_alt(data['source_words'])})\s+){{0,3}}"
         rf"(?:{_alt(data['estimate_nouns'])})(?:\s+(?:{_alt(data['change_nouns'])}))?\s+(?:{_alt(data['links'])})"
@@ -68,27 +73,27 @@ def _patterns(models_dir: Path) -> tuple[re.Pattern, ...] | None:
                           r"[^\s,;]*\d[^\s,;]*(?:\s+[^\s,;\d]+){0,2}?\s*"
                           rf"(?:(?:{_alt(data['move_after'])})\s*)*(?:\bor\s+[\d.]+\s*(?:%|pct|percent|per cent)\s*,?\s*)?"
                           r"(?:to|at)\s+(?:close\s+at\s+)?$", re.I)
-    return estimate, before, after, program, preferred, move_before, move_after, frozenset(data["move_replaces"]), \
-        moved_to
+    return _Frames(estimate, before, after, program, preferred, move_before, move_after, frozenset(data["move_replaces"]),
+                   moved_to)
 
 
-def estimate_of_before(models_dir: Path, before: str) -> bool:
+def estimate_of_before(res: Resources, before: str) -> bool:
     """Whether the text before a figure sets it as an estimate beside the figure before it.
 
-    >>> from pipeline.resources import DEFAULT_MODELS_DIR as M
-    >>> estimate_of_before(M, "revenue will range from $2.99B to $3B, which is in line with the street estimate of ")
+    >>> from pipeline.resources import load_resources; R = load_resources()
+    >>> estimate_of_before(R, "revenue will range from $2.99B to $3B, which is in line with the street estimate of ")
     True
-    >>> estimate_of_before(M, "EPS will grow 12% to 16% year-over-year **vs. estimated growth of ")
+    >>> estimate_of_before(R, "EPS will grow 12% to 16% year-over-year **vs. estimated growth of ")
     True
-    >>> estimate_of_before(M, "the initial cost of the plane was estimated at ")
+    >>> estimate_of_before(R, "the initial cost of the plane was estimated at ")
     False
-    >>> estimate_of_before(M, "TTD slid 25% after the company topped profit expectations in fourth-quarter earnings but "
+    >>> estimate_of_before(R, "TTD slid 25% after the company topped profit expectations in fourth-quarter earnings but "
     ...                       "missed expectations with revenue growth short of Wall Street consensus for a ")
     False
     """
-    pats = _patterns(models_dir)
+    pats = _patterns(res)
     before = before[-160:]
-    m = pats[0].search(before) if pats is not None else None
+    m = pats.estimate.search(before)
     if m is None:
         return False
     # the figure compared is the one just before ("to $3B, which is in line with"): "slid 25% after the company
@@ -97,80 +102,80 @@ def estimate_of_before(models_dir: Path, before: str) -> bool:
     return last_digit is not None and m.start() - last_digit <= _NEAR
 
 
-def chart_level(models_dir: Path, fig_text: str, before: str, after: str) -> bool:
+def chart_level(res: Resources, fig_text: str, before: str, after: str) -> bool:
     """Whether an amount of money is a price level a chart reads ("Stop-Loss: Rs 230", "the $93,000 support level").
 
-    >>> from pipeline.resources import DEFAULT_MODELS_DIR as M
-    >>> chart_level(M, "Rs 770", "accumulating the stock in the zone of Rs 805-795 level with a stop-loss of ", " level")
+    >>> from pipeline.resources import load_resources; R = load_resources()
+    >>> chart_level(R, "Rs 770", "accumulating the stock in the zone of Rs 805-795 level with a stop-loss of ", " level")
     True
-    >>> chart_level(M, "$2,800", "Ethereum Stuck Below ", " Resistance - Bulls Need A Higher Low")
+    >>> chart_level(R, "$2,800", "Ethereum Stuck Below ", " Resistance - Bulls Need A Higher Low")
     True
-    >>> chart_level(M, "$5 billion", "the government will provide support of ", " to exporters")
+    >>> chart_level(R, "$5 billion", "the government will provide support of ", " to exporters")
     False
-    >>> chart_level(M, "$200", "the grant will support ", " per student")
+    >>> chart_level(R, "$200", "the grant will support ", " per student")
     False
-    >>> chart_level(M, "5.02 dlrs", "still calling for income support at ", " a bushel")
+    >>> chart_level(R, "5.02 dlrs", "still calling for income support at ", " a bushel")
     False
     """
-    pats = _patterns(models_dir)
-    if pats is None or _AMOUNT_SCALE.search(fig_text):
+    pats = _patterns(res)
+    if _AMOUNT_SCALE.search(fig_text):
         return False  # a chart's level is the price of one unit, never millions
     before = before[-80:]
-    m = pats[1].search(before)
-    if m is not None and pats[3].search(before, 0, m.start()):
+    m = pats.level_before.search(before)
+    if m is not None and pats.program.search(before, 0, m.start()):
         return False  # "income support at 5.02 dlrs": a program's aid
-    return m is not None or pats[2].match(after) is not None
+    return m is not None or pats.level_after.match(after) is not None
 
 
-def preferred_dividend(models_dir: Path, fig_text: str, after: str) -> bool:
+def preferred_dividend(res: Resources, fig_text: str, after: str) -> bool:
     """Whether an amount of money names a preferred series by its dividend ("its [[11 dlr]] cumulative preferred").
 
-    >>> from pipeline.resources import DEFAULT_MODELS_DIR as M
-    >>> preferred_dividend(M, "2.19 dlr", " cumulative preference shares and 11 pct debentures")
+    >>> from pipeline.resources import load_resources; R = load_resources()
+    >>> preferred_dividend(R, "2.19 dlr", " cumulative preference shares and 11 pct debentures")
     True
-    >>> preferred_dividend(M, "$25", " liquidation preference per share")
+    >>> preferred_dividend(R, "$25", " liquidation preference per share")
     False
-    >>> preferred_dividend(M, "$100 million", " convertible preferred stock offering")
+    >>> preferred_dividend(R, "$100 million", " convertible preferred stock offering")
     False
     """
-    pats = _patterns(models_dir)
-    return pats is not None and not _AMOUNT_SCALE.search(fig_text) and pats[4].match(after) is not None
+    pats = _patterns(res)
+    return not _AMOUNT_SCALE.search(fig_text) and pats.preferred.match(after) is not None
 
 
-def price_move(models_dir: Path, fig_text: str, metric: str, before: str, after: str) -> bool:
+def price_move(res: Resources, fig_text: str, metric: str, before: str, after: str) -> bool:
     """Whether an amount of money is a price's move to the level written after it, replacing `metric`.
 
-    >>> from pipeline.resources import DEFAULT_MODELS_DIR as M
-    >>> price_move(M, "50 cents", "other", "Lai Sun gained ", " to 70.50 dlrs.")
+    >>> from pipeline.resources import load_resources; R = load_resources()
+    >>> price_move(R, "50 cents", "other", "Lai Sun gained ", " to 70.50 dlrs.")
     True
-    >>> price_move(M, "20 cents", "revenue", "CSR closed ", " higher at 4.20 dlrs on a firmer market")
+    >>> price_move(R, "20 cents", "revenue", "CSR closed ", " higher at 4.20 dlrs on a firmer market")
     True
-    >>> price_move(M, "$1", "share_price", "NIO shares are up more than ", " apiece, to $3.47 per share")
+    >>> price_move(R, "$1", "share_price", "NIO shares are up more than ", " apiece, to $3.47 per share")
     True
-    >>> price_move(M, "400 mln", "other", "their cash credits dropped ", " to 300 mln.")
+    >>> price_move(R, "400 mln", "other", "their cash credits dropped ", " to 300 mln.")
     False
-    >>> price_move(M, "two cts", "dividend", "Globex raised its quarterly dividend ", " to 20 cts a share")
+    >>> price_move(R, "two cts", "dividend", "Globex raised its quarterly dividend ", " to 20 cts a share")
     False
     """
-    pats = _patterns(models_dir)
-    if pats is None or metric not in pats[7] or _AMOUNT_SCALE.search(fig_text):
+    pats = _patterns(res)
+    if metric not in pats.move_replaces or _AMOUNT_SCALE.search(fig_text):
         return False
-    return pats[5].search(before[-60:]) is not None and pats[6].match(after) is not None
+    return pats.move_before.search(before[-60:]) is not None and pats.move_after.match(after) is not None
 
 
-def price_moved_to(models_dir: Path, fig_text: str, metric: str, before: str) -> bool:
+def price_moved_to(res: Resources, fig_text: str, metric: str, before: str) -> bool:
     """Whether an amount of money is the level a price's move went to, replacing `metric` (a share's price).
 
-    >>> from pipeline.resources import DEFAULT_MODELS_DIR as M
-    >>> price_moved_to(M, "70.50 dlrs", "other", "Lai Sun gained 50 cents to ")
+    >>> from pipeline.resources import load_resources; R = load_resources()
+    >>> price_moved_to(R, "70.50 dlrs", "other", "Lai Sun gained 50 cents to ")
     True
-    >>> price_moved_to(M, "12.90 dlrs", "price_change", "while JSH was up 50 cts at ")
+    >>> price_moved_to(R, "12.90 dlrs", "price_change", "while JSH was up 50 cts at ")
     True
-    >>> price_moved_to(M, "300 mln", "other", "their cash credits dropped 400 mln to ")
+    >>> price_moved_to(R, "300 mln", "other", "their cash credits dropped 400 mln to ")
     False
     """
-    pats = _patterns(models_dir)
-    if pats is None or (metric not in pats[7] and metric != "price_change") or _AMOUNT_SCALE.search(fig_text):
+    pats = _patterns(res)
+    if (metric not in pats.move_replaces and metric != "price_change") or _AMOUNT_SCALE.search(fig_text):
         return False
-    m = pats[8].search(before[-80:])
+    m = pats.moved_to.search(before[-80:])
     return m is not None and not _AMOUNT_SCALE.search(m.group())

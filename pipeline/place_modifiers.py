@@ -15,35 +15,26 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from .resources import Resources
 from .subjects import Candidate, choose
-from .word_patterns import listed
+from .word_patterns import longest_first
 
 RULE = "place_modifiers.v1"
-FILE = "lexicons/places.yaml"
 _OWNER_KINDS = frozenset({"company", "unit", "name"})
 
 
 @lru_cache(maxsize=4)
-def _after_rx(models_dir: Path) -> tuple[re.Pattern, re.Pattern] | None:
+def _after_rx(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     """What follows a place that modifies: "-based", or at most one lower-case word and a part noun; and the
     pattern of a sales noun, which a place modifies only after a company's possessive."""
-    path = Path(models_dir) / FILE
-    if not path.exists():
-        return None
-    from .resources import _read_yaml  # the checked reader (lexicons.py holds this file's keys)
-
-    data = _read_yaml(path)
+    data = res.places
 
     def after(words) -> str:
-        return r"(?:['’]s)?\.?\s+(?:[a-z][a-z-]*\s+)?(?:" + (listed(sorted(map(str, words), key=len, reverse=True))
-                                                       or "(?!)") + r")\b"
+        return r"(?:['’]s)?\.?\s+(?:[a-z][a-z-]*\s+)?(?:" + longest_first(words) + r")\b"
 
-    links = listed(sorted((str(w) for w in data.get("place_links") or ()), key=len, reverse=True)) or "(?!)"
-    parts = re.compile(r"\.?-(?:" + links + r")\b|" + after(data.get("place_part_nouns") or ()))
-    return parts, re.compile(after(data.get("place_sales_nouns") or ()))
+    parts = re.compile(r"\.?-(?:" + longest_first(data["place_links"]) + r")\b|" + after(data["place_part_nouns"]))
+    return parts, re.compile(after(data["place_sales_nouns"]))
 
 
 _POSSESSIVE_BEFORE = re.compile(r"(?:['’]s|\bits|\btheir)\s+$")
@@ -61,9 +52,9 @@ def modifier_place(text: str, cands: list[Candidate], best: Candidate | None, he
     """The company that owns a figure the head gave to a country written as a modifier (module doc); else `best`."""
     if best is None or best.start < 0 or not _is_country(best, res):
         return best
-    rx = _after_rx(res.models_dir)
+    rx = _after_rx(res)
     end = min(len(text), best.end + 60)
-    if rx is None or not (rx[0].match(text, best.end, end) or rx[1].match(text, best.end, end)
+    if not (rx[0].match(text, best.end, end) or rx[1].match(text, best.end, end)
                           and _POSSESSIVE_BEFORE.search(text, max(0, best.start - 20), best.start)):
         return best
     rest = [c for c in cands if c.kind in _OWNER_KINDS and not _is_country(c, res)]

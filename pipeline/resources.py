@@ -137,6 +137,9 @@ class Resources:
     tables: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/tables.yaml (price/rate tables)
     market_sizes: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/market_sizes.yaml
     share_counts: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/share_counts.yaml
+    fiscal: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/fiscal.yaml
+    places: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/places.yaml
+    metric_frames: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/metric_frames.yaml
     conflict_cues: object = None  # conflict_gate.ConflictCues: models/lexicons/conflict_gate.yaml
     rule_ids: Mapping[str, str] = field(default_factory=dict)  # models/rules.yaml: rule id -> its meaning
 
@@ -460,6 +463,9 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         tables=MappingProxyType(_read_yaml(lex / "tables.yaml")),
         market_sizes=MappingProxyType(_read_yaml(lex / "market_sizes.yaml")),
         share_counts=MappingProxyType(_read_yaml(lex / "share_counts.yaml")),
+        fiscal=MappingProxyType(_read_yaml(lex / "fiscal.yaml")),
+        places=MappingProxyType(_read_yaml(lex / "places.yaml")),
+        metric_frames=MappingProxyType(_read_yaml(lex / "metric_frames.yaml")),
         conflict_cues=load_conflict_cues(lex / "conflict_gate.yaml", metrics, _read_yaml, _fail),
         rule_ids=load_rule_registry(mdir / "rules.yaml", _read_yaml, _fail),
     )

@@ -13,25 +13,23 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .fiscal_owners import _countries, _data
+from .fiscal_owners import _countries
 from .records import Mention
 from .resources import Resources
+from .word_patterns import listed
 
 RULE = "statistics_owners.v1"
 
 
 @lru_cache(maxsize=4)
-def _office_rx(res: Resources) -> re.Pattern | None:
-    words = [str(w) for w in _data(res.models_dir).get("statistics_words") or ()]
-    if not words:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b")
+def _office_rx(res: Resources) -> re.Pattern:
+    return re.compile(r"\b(?:" + listed(res.fiscal["statistics_words"], space=r"\s+") + r")\b")
 
 
 def statistics_owner(subject: Mention | None, cands: list, topic: Mention | None, res: Resources) -> Mention | None:
     """The country of a figure read as a statistics office's (module doc); else `subject`."""
     rx = _office_rx(res)
-    if subject is None or rx is None or subject.kind == "country" or not rx.search(subject.entity):
+    if subject is None or subject.kind == "country" or not rx.search(subject.entity):
         return subject
     entry = res.alias_index.get(subject.entity)
     country = _countries(res).get(getattr(entry, "country", "") or "") if entry is not None else None

@@ -28,19 +28,25 @@ def finished_subject(subject: Mention | None, metric: str, cands: list, topic: M
     return product_maker(subject, metric, text, res)
 
 
-def headline_country(subject: Mention | None, metric: str, headline: str, res: Resources) -> Mention | None:
-    """The one country the headline names, for a macro figure read as a person's or as headline words no list
-    knows ("Daily", "Juan Guaido"); else `subject`."""
-    if subject is None or metric not in _words(res, "macro_metrics") or not headline or not (
-            subject.kind == "person" or subject.entity_id == slug(subject.entity) and subject.source in ("title", "name")):
-        return subject
-    words = re.findall(r"[\w.&'-]+", headline)
+def headline_countries(headline: str, res: Resources) -> dict:
+    """The countries the headline names (runs of one to three words the gazetteer knows as a country), by id."""
+    words = re.findall(r"[\w.&'-]+", headline or "")
     found = {}
     for k in (3, 2, 1):
         for i in range(len(words) - k + 1):
             entry = res.alias_index.get(" ".join(words[i:i + k]).rstrip("'"))
             if entry is not None and entry.kind == "country":
                 found[entry.entity_id] = entry
+    return found
+
+
+def headline_country(subject: Mention | None, metric: str, headline: str, res: Resources) -> Mention | None:
+    """The one country the headline names, for a macro figure read as a person's or as headline words no list
+    knows ("Daily", "Juan Guaido"); else `subject`."""
+    if subject is None or metric not in _words(res, "macro_metrics") or not headline or not (
+            subject.kind == "person" or subject.entity_id == slug(subject.entity) and subject.source in ("title", "name")):
+        return subject
+    found = headline_countries(headline, res)
     if len(found) != 1:
         return subject
     entry = next(iter(found.values()))
