@@ -9,7 +9,8 @@ owner, "respectively",
 a roundup's item, a section heading, a country written as a place ("in Singapore"), a deals post's seller
 ("Buy X at Best Buy - $278"), a group the clause opens with ("AI startups raised") (subject_roles.py,
 tariff_owners.py, coordinated_owners.py, roundup_items.py, headings.py, place_asides.py, seller_prices.py,
-group_subjects.py, name_extensions.py). A data provider compiles estimates of another company's figures.
+group_subjects.py, name_extensions.py, held_owners.py: a stake is the company held). A data provider compiles
+estimates of another company's figures.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from .entities import ArticleEntities
 from .fiscal_owners import fiscal_owner
 from .group_subjects import group_owner
 from .headings import find_headings, heading_owner
+from .held_owners import held_owner
 from .market_cities import market_index
 from .name_extensions import extended_owner
 from .place_asides import place_owner
@@ -71,6 +73,7 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
     best = seller_owner(text, fig, cands, best)  # "Buy WH-1000XM4 at Best Buy - $278": the seller's price
     best = group_owner(text, fig, sent.start, best, res)  # "AI startups raised $110 billion": the group as written
     best = extended_owner(cands, best, res)  # "the number of Teslas ... surged 25%", "a Sonos Sub ($700)": the maker's
+    best = held_owner(text, fig, sent.start, cands, best, res)  # "acquire 60 percent of Dish TV": the held
     if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(story.headline):
         opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                    ents.learned, story.discourse)
