@@ -13,6 +13,7 @@ import re
 from functools import lru_cache, partial
 
 from .claim_draft import Draft, Story
+from .contributing_parts import contributing_part
 from .depositary_shares import depositary_class
 from .headline_products import common_product, headline_product
 from .measured_parts import measured_part, part_words as measured_part_words
@@ -105,6 +106,8 @@ def place_segment(story: Story, d: Draft) -> None:
         owner_kind = "" if subject is None else "name" if subject.source == "name" else subject.kind
         segment = segment or frame_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
                                            fig.kind, res, part_words, owner_words, owner_kind)
+        # "Entertainment & Services delivered SEK 2.6 billion"
+        segment = segment or contributing_part(text[sent.start:fig.start], fig.kind, res, part_words, owner_words)
         segment = segment or context_part(text, story.previous_part, sent.start, fig.start, res)  # "down from $110"
         if fig.kind == "money" and metric == "other" and (not segment or common_product(segment, res)):
             # "Apple iMac review" ... "topped out at $3,449"; "Galaxy Note 10 review" ... "the phone will cost $949"
