@@ -21,6 +21,9 @@ from .word_patterns import longest_first
 
 _MAX_WORDS = 5
 _NAME_TOKEN = r"[A-Za-z][\w&/'’.+-]*"
+# "Investment banking, an area where Barclays has a significant presence in the U.S., contributed 2.61 billion pounds",
+# "Merchant Solutions, the biggest segment in terms of dollars, generated $2,146M"
+_APPOSITIVE = r"(?:,\s+(?i:an?|the|another|one\s+of|its)\s+[^,;]{3,80},)?"
 _CLAUSE_START = r"(?:^|[,;:*•(\n]|\s-\s|\.\s|\b(?i:while|whereas))\s*"
 # words no part's name has: pronouns, determiners of the whole, relatives ("which contributed"), modals
 _NOT_A_PART = frozenset("we i you he she it they this that these those which who whose what there here our its their "
@@ -32,9 +35,10 @@ def _pattern(res: Resources) -> re.Pattern:
     lists = res.segment_lists
     verbs = longest_first(lists["contribution_verbs"])
     fillers = longest_first(lists["contribution_fillers"])
-    return re.compile(_CLAUSE_START + r"(?P<det>(?i:the|a|an)\s+)?(?!(?i:while|whereas)\b)(?P<np>" + _NAME_TOKEN + r"(?:\s+(?:&\s+)?" + _NAME_TOKEN +
-                      r"){0,%d})\s+(?:(?i:also|each|alone|together|again)\s+)?(?i:%s)\s+(?:(?i:%s)\s+)*$"
-                      % (_MAX_WORDS - 1, verbs, fillers))
+    np = _NAME_TOKEN + r"(?:\s+(?:&\s+)?" + _NAME_TOKEN + r"){0,%d}" % (_MAX_WORDS - 1)
+    return re.compile(_CLAUSE_START + r"(?P<det>(?i:the|a|an)\s+)?(?!(?i:while|whereas)\b)(?P<np>" + np + ")" +
+                      _APPOSITIVE + r"\s+(?:(?i:also|each|alone|together|again)\s+)?(?i:" + verbs + r")\s+(?:(?i:" +
+                      fillers + r")\s+)*$")
 
 
 def contributing_part(before: str, fig_kind: str, res: Resources, words: SegmentWords,

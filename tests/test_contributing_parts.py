@@ -20,6 +20,11 @@ WORDS = segment_words(RES)
     ("Insurance delivered ", "Berkshire Hathaway", "Insurance"),
     ("In its most recent quarter, Intel Foundry generated ", "Intel", "Foundry"),
     ("* Entertainment & Services delivered net sales of ", "Embracer Group", "Entertainment & Services"),
+    # the part's name before an appositive
+    ("Investment banking, an area where Barclays has a significant presence in the U.S., contributed ", "Barclays",
+     "Investment banking"),
+    ("Merchant Solutions, the biggest segment in terms of dollars, generated ", "Global Payments", "Merchant Solutions"),
+    ("Spinraza, a drug for spinal muscular atrophy, generated ", "Biogen", "Spinraza"),
     # the whole, a pronoun, a relative: none
     ("In 2024, BP delivered ", "BP", ""),
     ("The company generated ", "Acme", ""),
