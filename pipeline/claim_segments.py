@@ -4,7 +4,8 @@ A segment subject's parent ("its cloud unit"); a segment word before the metric 
 instrument's term ("the 10-year yield", "bonds due 2016"); an index's futures; then the product, share class,
 tranche, business line or tariff's goods the sentence names (segments.py, measured_parts.py,
 segment_frames.py), else the part an earlier figure of the sentence set ("$80, down from $110"), else a price's
-product the headline names (headline_products.py).
+product the headline names (headline_products.py), else the depositary receipts its story quotes the company's
+shares as (depositary_shares.py).
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import re
 from functools import lru_cache, partial
 
 from .claim_draft import Draft, Story
+from .contributing_parts import contributing_part
+from .depositary_shares import depositary_class
 from .headline_products import common_product, headline_product
 from .measured_parts import measured_part, part_words as measured_part_words
 from .resources import Resources
@@ -103,9 +106,13 @@ def place_segment(story: Story, d: Draft) -> None:
         owner_kind = "" if subject is None else "name" if subject.source == "name" else subject.kind
         segment = segment or frame_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
                                            fig.kind, res, part_words, owner_words, owner_kind)
+        # "Entertainment & Services delivered SEK 2.6 billion"
+        segment = segment or contributing_part(text[sent.start:fig.start], fig.kind, res, part_words, owner_words)
         segment = segment or context_part(text, story.previous_part, sent.start, fig.start, res)  # "down from $110"
         if fig.kind == "money" and metric == "other" and (not segment or common_product(segment, res)):
             # "Apple iMac review" ... "topped out at $3,449"; "Galaxy Note 10 review" ... "the phone will cost $949"
             segment = headline_product(story.headline, d.entity, d.entity_id, res) or segment
+    if not segment and subject is not None and subject.kind in ("company", "name"):
+        segment = depositary_class(text, story.headline, metric, d.entity)  # "BP p.l.c. Sponsored ADR (BP)"
     story.previous_part = (fig.end, segment)
     d.segment = segment
