@@ -16,28 +16,21 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from .resources import Resources
+from .word_patterns import listed
 
 RULE = "held_owners.v1"
-FILE = "lexicons/holdings.yaml"
 _OWNER_KINDS = frozenset({"company", "unit", "name"})
 _SHARE_WORDS = frozenset({"share", "shares", "units", "stock"})
 _WORD = re.compile(r"[A-Za-z]+|[^\sA-Za-z]")
 
 
 @lru_cache(maxsize=4)
-def _words(models_dir: Path) -> tuple[frozenset[str], re.Pattern | None]:
-    path = Path(models_dir) / FILE
-    if not path.exists():
-        return frozenset(), None
-    from .resources import _read_yaml  # the checked reader (lexicons.py holds this file's keys)
-
-    data = _read_yaml(path)
-    held = frozenset(str(w).lower() for w in data.get("held_nouns") or ())
-    owned = [re.escape(str(w)) for w in data.get("owned_words") or ()]
-    return held, (re.compile(r"\b(?:" + "|".join(owned) + r")\s+by\b", re.I) if owned else None)
+def _words(res: Resources) -> tuple[frozenset[str], re.Pattern]:
+    """holdings.yaml: the nouns of what is held, and the pattern of "owned by" and its synonyms."""
+    held = frozenset(str(w).lower() for w in res.holdings["held_nouns"])
+    return held, re.compile(r"\b(?:" + listed(res.holdings["owned_words"]) + r")\s+by\b", re.I)
 
 
 def _after_owner(text: str, fig, cands: list, held: frozenset[str]):
@@ -86,10 +79,8 @@ def held_owner(text: str, fig, sent_start: int, cands: list, best, res: Resource
     """The company a stake's figure is of (module doc); else `best`."""
     if fig.kind not in ("percent", "count"):
         return best
-    held, owned = _words(res.models_dir)
-    if not held:
-        return best
+    held, owned = _words(res)
     found = _after_owner(text, fig, cands, held)
-    if found is None and owned is not None:
+    if found is None:
         found = _before_owner(text, fig, sent_start, cands, owned)
     return found if found is not None else best

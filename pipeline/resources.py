@@ -140,6 +140,7 @@ class Resources:
     fiscal: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/fiscal.yaml
     places: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/places.yaml
     metric_frames: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/metric_frames.yaml
+    holdings: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/holdings.yaml
     conflict_cues: object = None  # conflict_gate.ConflictCues: models/lexicons/conflict_gate.yaml
     rule_ids: Mapping[str, str] = field(default_factory=dict)  # models/rules.yaml: rule id -> its meaning
 
@@ -466,6 +467,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         fiscal=MappingProxyType(_read_yaml(lex / "fiscal.yaml")),
         places=MappingProxyType(_read_yaml(lex / "places.yaml")),
         metric_frames=MappingProxyType(_read_yaml(lex / "metric_frames.yaml")),
+        holdings=MappingProxyType(_read_yaml(lex / "holdings.yaml")),
         conflict_cues=load_conflict_cues(lex / "conflict_gate.yaml", metrics, _read_yaml, _fail),
         rule_ids=load_rule_registry(mdir / "rules.yaml", _read_yaml, _fail),
     )
