@@ -272,15 +272,17 @@ def _calendar_quarter(x: _Match, y: int, q: int) -> Period:
 
 
 def _fq_word(x: _Match) -> Period | None:
-    """"fiscal third quarter", "the second quarter of fiscal 2024": without a year, the latest that has ended."""
+    """"fiscal third quarter", "the second quarter of fiscal 2024": without a year, the latest that has begun, as
+    "third quarter" (CLAIM_LABELING_GUIDE.md 6: an outlook's "fiscal first quarter" is the current one; one that
+    has ended is the latest ended)."""
     q = ORDINALS[x.first("fqw_o", "fqw_o2").lower()]
     fy = _year(x.first("fqw_y1", "fqw_y2", "fqw_y3"), x.ref)
     if fy is None:
         if not x.ref:
             return None
         fy = fiscal_year_of(x.ref, x.fy_end)
-        if fiscal_quarter_span(fy, q, x.fy_end)[1] >= x.ref:
-            fy -= 1
+        if fiscal_quarter_span(fy, q, x.fy_end)[0] > x.ref:
+            fy -= 1  # not begun yet: last fiscal year's
     return _fiscal_quarter(x, fy, q)
 
 
