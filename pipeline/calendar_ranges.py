@@ -22,7 +22,7 @@ def range_span(va, vb, ctx: Ctx) -> Span | None:
         va, vb = ends
     sa = span_of(va, ctx)
     if sa is not None and sa.start is not None:
-        vb = _end_after(sa.start, vb)
+        vb = _end_after(sa.start, vb, ctx)
     sb = span_of(vb, ctx)
     if sa is None or sb is None or sa.start is None or sb.end is None or sb.end <= sa.start:
         return None
@@ -56,11 +56,16 @@ def _complete_ends(va: Cal, vb: Cal, ctx: Ctx) -> tuple[Cal, Cal] | None:
     return va, vb
 
 
-def _end_after(start: date, vb):
-    """The end named without a year (or week) is the first one after the start: "between now and May 21"."""
+def _end_after(start: date, vb, ctx: Ctx):
+    """The end named without a year (or week) is the first one after the start: "between now and May 21"; a
+    weekday the story's own reading puts after the start is that one ("up 24% this year through Wednesday" is the
+    year to the latest Wednesday, not to the year's first)."""
     if not (isinstance(vb, Cal) and vb.y is None and (vb.m is not None or vb.wd is not None)):
         return vb
     if vb.m is None:
+        own = span_of(vb, ctx)
+        if own is not None and own.start is not None and own.start >= start:
+            return Fix(own)
         return Fix(day_span(start + timedelta(days=(vb.wd - start.weekday()) % 7)))
     for y in (start.year, start.year + 1):
         d = safe_date(y, vb.m, vb.d or 1)

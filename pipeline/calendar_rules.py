@@ -42,7 +42,8 @@ _BOUND_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<b>(?:anytime\s+|any\s+time\s+)?aft
                            r"starting(?:\s+(?:on|from))?|beginning(?:\s+(?:on|from))?|as\s+early\s+as|as\s+late\s+as|"
                            r"greater\s+than|>\s*=|<\s*=|>|<)\s*(?:on\s+)?(?:the\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"^['’]s\b")
-_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|through|thru|till|until|and|/)\s*(?:the\s+)?$", re.I)
+# ("in 2019 (through December 23rd)": an end in brackets closes the span as well)
+_RANGE_GAP = re.compile(r"^\s*(?:\(\s*(?:through|thru|till|until)|-|–|—|to|through|thru|till|until|and|/)\s*(?:the\s+)?$", re.I)
 _RANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.I)
 _INTERSECT_GAP = re.compile(r"^\s*(?:,|of|in|on|the|from|-)?\s*(?:the\s+)?$", re.I)
 _DUR_AGO = re.compile(r"^\s+(?P<w>ago|back|earlier|before\s+now|hence|later|from\s+now|from\s+right\s+now)\b", re.I)

@@ -26,6 +26,7 @@ from .dates import find_periods, shift_period
 from .futures_months import contract_month_day
 from .government_years import government_year
 from .held_amounts import held_now
+from .note_grains import note_period
 from .paragraph_periods import ParagraphPeriods, headline_month
 from .records import Claim, Period
 from .results_stories import latest_report_period, preview_story, results_story
@@ -95,6 +96,9 @@ def date_figure(story: Story, d: Draft) -> None:
     starts = story.figure_starts
     following = bisect.bisect_right(starts, fig.start)
     next_start = d.next_start = starts[following] if following < len(starts) else None
+    if d.period is None and not fig.table_label and d.modality != "forecast":  # "NOTE: ... 20,000 dlrs in quarter"
+        d.period, prior = note_period(fig, text, (sent.start, sent.end), story.article.title or "", ref, story.fy_end, res)
+        d.modality = "historical" if prior and d.period is not None else d.modality
     period = d.period or column_period(text, fig, ref, story.fy_end, res, story.column_cache)  # "FY 2024   FY 2023" over it
     index = story.period_index
     if period is None:

@@ -27,6 +27,7 @@ from .calendar_scan import find_calendar
 from .calendar_spans import period_of_span
 from .date_math import month_end
 from .records import Period
+from .that_years import that_years
 from .reporting_periods import (FULL_DATE, MONTH_YEAR, MONTHS, YEAR, fiscal_quarter_span, fiscal_year_of,
                                 fiscal_year_span, latest_ended_quarter, quarter_span, resolve_reporting,
                                 shift_period)
@@ -74,7 +75,7 @@ def find_periods(text: str, ref: date | None, fy_end_month: int = 12,
         out.append(p)
         if p.period_start and p.period_end and p.granularity not in ("ytd",) and not p.relative_to_previous:
             previous = p
-    return out
+    return that_years(text, out)  # "That year, the S&P 500 rose 31%": the year named just before
 
 
 def infer_published(text: str, today: date) -> date | None:

@@ -53,7 +53,7 @@ PATTERNS = (
             rf"so far|(?:the\s+)?first\s+(?P<fm_n>{_NUMW_REL})\s+months(?:\s+of\s+(?:(?P<fm_y>{_YR})|(?:this|the)\s+year|"
             rf"(?:its|the|this)\s+(?:current\s+)?(?P<fm_f>fiscal|financial)\s+year))?)\b"),
     ("fq_word", rf"\b(?:(?:the|its|a)\s+)?(?:fiscal\s+(?:(?P<fqw_y1>{_YR})\s+)?(?P<fqw_o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+(?:of\s+)?(?P<fqw_y3>{_YR}))?|(?P<fqw_o2>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter of (?:fiscal(?: year)?|FY)\s*(?P<fqw_y2>{_YR}|\d\d))\b"),
-    ("q_word", rf"\b(?:(?P<qw_y0>{_YR})(?:['’]s)?[\s-]+)?(?P<qw_o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:quarter|qtr)\b(?:\s+(?:of\s+)?(?P<qw_y>{_YR}))?"),
+    ("q_word", rf"\b(?:(?P<qw_y0>{_YR})(?:['’]s)?[\s-]+)?(?P<qw_o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:quarter|qtr)\b(?:\s+(?:of\s+)?(?P<qw_y>{_YR})|\s+of\s+(?:the\s+)?(?P<qw_rel>this|current|last|previous|prior|next)\s+year\b)?"),
     ("q_code", rf"\b(?:(?:fiscal\s+)?Q(?P<qc_q>[1-4])[\s-]?(?:FY)?'?(?P<qc_y>{_YR}|\d\d)?|(?P<qc_q2>[1-4])Q\s?'?(?P<qc_y2>{_YR}|\d\d)?|(?:FY|fiscal)\s?'?(?P<qc_y3>{_YR}|\d\d)\s?Q(?P<qc_q3>[1-4])|(?P<qc_y4>{_YR})[\s-]?Q(?P<qc_q4>[1-4])|(?P<qc_y5>\d\d)Q(?P<qc_q5>[1-4]))\b"),
     ("q_month", rf"\bthe (?P<qm_m>{_MON}) quarter\b"),
     ("half", rf"\b(?:(?:(?P<h_y0>{_YR})(?:['’]s)?[\s-]+)?(?P<h_o>first|second|1st|2nd)[- ]half(?:\s+of)?(?:\s+(?P<h_y>{_YR}))?|(?P<h_c>[12])H\s?'?(?P<h_y2>{_YR}|\d\d)|H(?P<h_c2>[12])\s?'?(?P<h_y3>{_YR}|\d\d)?|(?P<h_y4>{_YR})[\s-]?H(?P<h_c3>[12]))\b"),
@@ -272,16 +272,22 @@ def _calendar_quarter(x: _Match, y: int, q: int) -> Period:
 
 
 def _fq_word(x: _Match) -> Period | None:
-    """"fiscal third quarter", "the second quarter of fiscal 2024": without a year, the latest that has ended."""
+    """"fiscal third quarter", "the second quarter of fiscal 2024": without a year, the latest that has begun, as
+    "third quarter" (CLAIM_LABELING_GUIDE.md 6: an outlook's "fiscal first quarter" is the current one; one that
+    has ended is the latest ended)."""
     q = ORDINALS[x.first("fqw_o", "fqw_o2").lower()]
     fy = _year(x.first("fqw_y1", "fqw_y2", "fqw_y3"), x.ref)
     if fy is None:
         if not x.ref:
             return None
         fy = fiscal_year_of(x.ref, x.fy_end)
-        if fiscal_quarter_span(fy, q, x.fy_end)[1] >= x.ref:
-            fy -= 1
+        if fiscal_quarter_span(fy, q, x.fy_end)[0] > x.ref:
+            fy -= 1  # not begun yet: last fiscal year's
     return _fiscal_quarter(x, fy, q)
+
+
+# a quarter "of this year", "of last year": that (fiscal) year, counted from the published day's
+_REL_YEAR = {"this": 0, "current": 0, "last": -1, "previous": -1, "prior": -1, "next": 1}
 
 
 def _q_word(x: _Match) -> Period | None:
@@ -289,6 +295,9 @@ def _q_word(x: _Match) -> Period | None:
     calendar names its fiscal quarters ("Siemens' third quarter")."""
     word = x.g["qw_o"].lower()
     y, ref = _year(x.first("qw_y", "qw_y0"), x.ref), x.ref
+    rel = (x.g.get("qw_rel") or "").lower()
+    if rel and ref is not None:  # "the first quarter of this year", "the fourth quarter of last year"
+        y = fiscal_year_of(ref, x.fy_end) + _REL_YEAR[rel]
     if x.fy_end != 12 and word != "last" and (y or ref):
         q = ORDINALS[word]
         fy = y or fiscal_year_of(ref, x.fy_end)

@@ -17,6 +17,7 @@ from .headline_subject import headline_subject
 from .records import Article, CleanText, Figure, Mention, Period
 from .resources import Resources
 from .story_calendar import sentence_fiscal_year_end, story_fiscal_year_end
+from .that_years import THAT_YEAR_REACH, points_back
 
 
 @dataclass(frozen=True, eq=False)
@@ -55,8 +56,10 @@ def read_dates(article: Article, clean: CleanText, figures: list[Figure], ents: 
         sent = sentence_at(fig.start)
         if sent is not None and sent.start not in seen_sentences:
             seen_sentences.add(sent.start)
-            periods.extend(replace(p, start=p.start + sent.start, end=p.end + sent.start)
-                           for p in find_periods(text[sent.start:sent.end], ref,
+            # "That year, the S&P 500 rose 31%": the sentences before it name the year, read with it
+            lo = max(0, sent.start - THAT_YEAR_REACH) if points_back(text, sent.start, sent.end) else sent.start
+            periods.extend(replace(p, start=p.start + lo, end=p.end + lo)
+                           for p in find_periods(text[lo:sent.end], ref,
                                                  sentence_fiscal_year_end(ents, sent.start, sent.end, res) or fy_end,
-                                                 res=res))
+                                                 res=res) if p.start + lo >= sent.start)
     return StoryDates(headline, topic, fy_end, fy_end_month is not None, sentence_at, tuple(periods))

@@ -253,6 +253,11 @@ DATED = [
      "31, 2024.", "$115.8 million", "2024-10-01", "2024-12-31"),
     ("Initech reports results", "2025-02-06", "Initech Co reported results for its fiscal second quarter ended "
      "Dec. 28, 2024. Net income was $40.2 million.", "$40.2 million", "2024-10-01", "2024-12-31"),
+    # "that year" is the year the sentence before names
+    ("Stocks and epidemics", "2020-01-30", "A similar phenomenon occurred in 1997 amid an outbreak of avian influenza "
+     "in Hong Kong. That year, the S&P 500 rose 31%.", "31%", "1997-01-01", "1997-12-31"),
+    ("Initech pay", "2025-02-10", "Initech named Jane Roe chief executive in 2023. Her total compensation that year "
+     "was $10.4 million, according to a filing.", "$10.4 million", "2023-01-01", "2023-12-31"),
 ]
 
 
