@@ -78,14 +78,7 @@ def date_figure(story: Story, d: Draft) -> None:
     text, res, fig, sent, cs, ce = story.text, story.res, d.fig, d.sent, d.cs, d.ce
     ref = story.article.published
     d.scaled = scaled = bool(scaled_rx(res).search(fig.text))
-    if d.metric == "other" and d.modality == "estimate" and not fig.table_label and d.measured is None:
-        # "Revenue rose 22% to $741 million. Analysts expected $758.9 million.": an estimate with no metric
-        # words restates the metric of the last amount in the same unit and scale, a sentence or so before
-        # (a wire that sets each sentence apart reaches back one paragraph break), and its period
-        prior = story.last_metric_of.get((fig.unit, scaled))
-        if prior is not None and fig.start - prior[0] <= _ESTIMATE_REACH and text.count("\n\n", prior[0], fig.start) <= 1:
-            d.metric = prior[1]
-            d.period = d.period or prior[2]
+    _restated_estimate(story, d)
     metric, modality = d.metric, d.modality
     # a results line the vocabulary has no name for ("Gross profit for the quarter was $45.1 million", "SG&A
     # expenses were $271 million") is dated like the results
@@ -96,24 +89,10 @@ def date_figure(story: Story, d: Draft) -> None:
     starts = story.figure_starts
     following = bisect.bisect_right(starts, fig.start)
     next_start = d.next_start = starts[following] if following < len(starts) else None
-    if d.period is None and not fig.table_label and d.modality != "forecast":  # "NOTE: ... 20,000 dlrs in quarter"
-        d.period, prior = note_period(fig, text, (sent.start, sent.end), story.article.title or "", ref, story.fy_end, res)
-        d.modality = "historical" if prior and d.period is not None else d.modality
-    period = d.period or column_period(text, fig, ref, story.fy_end, res, story.column_cache)  # "FY 2024   FY 2023" over it
-    index = story.period_index
-    if period is None:
-        period = year_ahead(move_from_day(close_since(period_for(
-            fig, index, d.view, res, days=not results, next_start=next_start, text=text, starts=starts,
-            ref=ref), text, ref, res), fig, text, ref, res), fig, text, cs, res)
-    if period is None and not results:  # "membership decline of 550,000, or 10 percent, from 2024": the year after
-        period = year_after_base(fig, index, sent.end, text, next_start, res)
-    d.period = period = government_year(period, text, cs, ce, fig.unit, res)  # "for fiscal 2021" in a budget
-    d.period = period = contract_month_day(period, text, cs, story.article.title, ref, res)  # "July was up 2 cents"
-    # "a 50% reduction in emissions by 2030": from the base year to the target year
-    d.period = period = target_span(period, fig, text, (cs, ce), (sent.start, sent.end), ref, story.fy_end, res)
-    d.period = period = trading_week(period, fig, text, (cs, ce), metric, ref, res)  # "crashed 60% this week"
+    d.period = period = _text_period(story, d, results, next_start)
     if metric != "other" and fig.unit and modality != "historical":
         story.last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates
+    index = story.period_index
     # "up 12% from a year earlier" compares with the year before; only a level is dated back by it
     d.back = (months_back(fig, index, d.view, ref, next_start, text) or modality == "historical"
               and prior_months_back(fig, index, starts, sent.end, text, ref, res)) \
@@ -121,21 +100,63 @@ def date_figure(story: Story, d: Draft) -> None:
     base_next = next_start is not None and next_start < sent.end and compared_before(text, next_start)
     d.sentence_report = (year_after_base(fig, index, sent.end, text, next_start, res) or sentence_report_period(
         index, sent.start, sent.end, text, next_start if base_next else None)) if results and period is None else None
-    d.timing = timing = res.metrics[metric].timing if metric in res.metrics else "flow"
-    if period is not None and period.period_start and timing == "flow" and period.granularity in REPORT_GRAINS \
-            and not period.relative_to_previous and modality != "historical" and (fig.table_label or not d.role) \
-            and (ref is None or modality != "actual" or period.period_end <= ref) \
-            and not (period.start >= 0 and STARTING.search(text, max(0, period.start - 20), period.start)):
-        # a period given for comparison ("a 700% increase compared to Q4 2023"), or one not yet ended for a
-        # result (a fiscal quarter read on the wrong calendar), is no report period
-        key = (period.period_start, period.period_end)
-        story.entity_periods[d.entity][key] += 1
-        story.story_periods[key] = period
-        story.story_counts[key] += 1
+    d.timing = res.metrics[metric].timing if metric in res.metrics else "flow"
+    _count_report_period(story, d, period, modality)
     full_year_rx = _full_year_pattern(res)
     d.whole_year = results and period is None and full_year_rx is not None and bool(
         full_year_rx.search(lower_text(text[cs:min(ce, next_start) if next_start and next_start > fig.start else ce])))
     story.labeled += [(modality, period), (modality, d.sentence_report)]
+
+
+def _restated_estimate(story: Story, d: Draft) -> None:
+    """"Revenue rose 22% to $741 million. Analysts expected $758.9 million.": an estimate with no metric words
+    restates the metric of the last amount in the same unit and scale, a sentence or so before (a wire that sets
+    each sentence apart reaches back one paragraph break), and its period."""
+    fig, text = d.fig, story.text
+    if d.metric == "other" and d.modality == "estimate" and not fig.table_label and d.measured is None:
+        prior = story.last_metric_of.get((fig.unit, d.scaled))
+        if prior is not None and fig.start - prior[0] <= _ESTIMATE_REACH and text.count("\n\n", prior[0], fig.start) <= 1:
+            d.metric = prior[1]
+            d.period = d.period or prior[2]
+
+
+def _text_period(story: Story, d: Draft, results: bool, next_start: int | None) -> Period | None:
+    """The period the figure's own text names: a table note's or column's, else its words' (a day only where the
+    figure is no results figure), then narrowed by the frames that restate a period (a budget's fiscal year, a
+    futures contract's month, a target year's span, a trading week)."""
+    text, res, fig, sent, cs, ce = story.text, story.res, d.fig, d.sent, d.cs, d.ce
+    ref, index = story.article.published, story.period_index
+    if d.period is None and not fig.table_label and d.modality != "forecast":  # "NOTE: ... 20,000 dlrs in quarter"
+        d.period, prior = note_period(fig, text, (sent.start, sent.end), story.article.title or "", ref, story.fy_end, res)
+        d.modality = "historical" if prior and d.period is not None else d.modality
+    period = d.period or column_period(text, fig, ref, story.fy_end, res, story.column_cache)  # "FY 2024   FY 2023" over it
+    if period is None:
+        period = year_ahead(move_from_day(close_since(period_for(
+            fig, index, d.view, res, days=not results, next_start=next_start, text=text, starts=story.figure_starts,
+            ref=ref), text, ref, res), fig, text, ref, res), fig, text, cs, res)
+    if period is None and not results:  # "membership decline of 550,000, or 10 percent, from 2024": the year after
+        period = year_after_base(fig, index, sent.end, text, next_start, res)
+    period = government_year(period, text, cs, ce, fig.unit, res)  # "for fiscal 2021" in a budget
+    period = contract_month_day(period, text, cs, story.article.title, ref, res)  # "July was up 2 cents"
+    # "a 50% reduction in emissions by 2030": from the base year to the target year
+    period = target_span(period, fig, text, (cs, ce), (sent.start, sent.end), ref, story.fy_end, res)
+    return trading_week(period, fig, text, (cs, ce), d.metric, ref, res)  # "crashed 60% this week"
+
+
+def _count_report_period(story: Story, d: Draft, period: Period | None, modality: str) -> None:
+    """Count the figure's period towards its entity's and the story's report periods where it is one: a flow's
+    reporting grain, not relative, not historical, not a table's prior column. A period given for comparison ("a
+    700% increase compared to Q4 2023"), or one not yet ended for a result (a fiscal quarter read on the wrong
+    calendar), is none. `modality` is the figure's before a table note made it historical."""
+    text, ref = story.text, story.article.published
+    if period is not None and period.period_start and d.timing == "flow" and period.granularity in REPORT_GRAINS \
+            and not period.relative_to_previous and modality != "historical" and (d.fig.table_label or not d.role) \
+            and (ref is None or modality != "actual" or period.period_end <= ref) \
+            and not (period.start >= 0 and STARTING.search(text, max(0, period.start - 20), period.start)):
+        key = (period.period_start, period.period_end)
+        story.entity_periods[d.entity][key] += 1
+        story.story_periods[key] = period
+        story.story_counts[key] += 1
 
 
 @dataclass(frozen=True)

@@ -177,40 +177,16 @@ def measure_figure(story: Story, d: Draft) -> None:
         metric = per_share_metric(fig.kind, metric, text, fig.end, res)  # "a financing at C$7 a share"
         # "non-operating gains, which included six cts a share": a one-off item's amount per share, no price
         metric = one_off_per_share(fig.kind, metric, mscore, text, fig.end, text[sent.start:fig.start], res)
-        # the noun the figure is tied to ("customer numbers rose 18%", "a $600,000 promissory note")
-        # outweighs the clause's cues: it says what this figure counts, they what the clause is about
-        share = share_metric(res.measures, lower_text(text[fig.end:ce]), fig.kind) if res.measures is not None else None
-        rate = res.measures is not None and laid_rate(res.measures, lower_text(text[fig.end:ce]))  # "a 10% tariff"
-        measured = share or ("other" if rate else None) or (
-            measured_noun(res.measures, lower_text(text[cs:fig.start]), lower_text(text[fig.end:ce]), fig.kind,
-                          metric_kinds(res), lower_text(text[sent.start:cs])) if res.measures is not None else None)
-        if measured is None and res.measures is not None:
-            measured = table_row_metric(res.measures, text, fig.start, fig.end)  # "| Amount | $131,067 |"
-        if measured is None:  # "employees were granted 512 million shares": a stake; "sold 60 million ADSs": no stake
-            measured = share_count_metric(res, fig.kind, text[cs:fig.start], text[fig.end:ce])
-        if measured is None:  # "The location data market was valued at $10 billion": a market's size
-            measured = market_size_metric(res, fig.kind, text[cs:fig.start], text[fig.end:ce])
-        if measured is None:  # "| Name | Current Price | Fair Value (Est) |" over "| Initech | $8.45 | [[$17.27]] |"
-            measured = column_metric(text, fig.start, fig.kind, mscore, res, score_metric)
-        coordinated = story.coordinated
-        if measured is None and coordinated is not None and coordinated[2] == fig.unit and coordinated[0] >= sent.start \
-                and _coordinated(res).fullmatch(text, coordinated[0], fig.start):
-            measured = coordinated[1]  # the second of two amounts of one noun
+        measured, share, rate = _measured_metric(story, d, mscore)
         if measured is not None:
             metric, mscore, cue_score = measured, 5.0, max(cue_score, 5.0)
         elif (sent.start, fig.unit) in story.previous_metric and estimate_of_before(
                 res, text[sent.start:fig.start]):  # "to $3B, in line with the street estimate of $3B"
             metric, mscore, cue_score = story.previous_metric[(sent.start, fig.unit)], 5.0, max(cue_score, 5.0)
-        if fig.kind == "money" and chart_level(res, fig.text, text[sent.start:fig.start],
-                                               text[fig.end:sent.end]):  # "Stop-Loss: Rs 230": a chart's price level
-            metric, mscore, cue_score, measured = "share_price", 5.0, max(cue_score, 5.0), None
-        elif fig.kind == "money" and preferred_dividend(res, fig.text, text[fig.end:sent.end]):
-            metric, mscore, cue_score = "dividend", 5.0, max(cue_score, 5.0)  # "its 11 dlr cumulative preferred"
-        elif fig.kind == "money" and price_move(res, fig.text, metric, text[sent.start:fig.start],
-                                                text[fig.end:sent.end]):  # "Lai Sun gained 50 cents to 70.50 dlrs"
-            metric, mscore, cue_score, measured = "price_change", 5.0, max(cue_score, 5.0), None
-        elif fig.kind == "money" and price_moved_to(res, fig.text, metric, text[sent.start:fig.start]):
-            metric, mscore, cue_score, measured = "share_price", 5.0, max(cue_score, 5.0), None  # "... to [[70.50 dlrs]]"
+        framed = _framed_metric(story, d, metric) if fig.kind == "money" else None
+        if framed is not None:
+            metric, mscore, cue_score = framed, 5.0, max(cue_score, 5.0)
+            measured = measured if framed == "dividend" else None
     trail = story.trail
     linked = None if fig.table_label or measured is not None else trail.restated(text, fig.kind, fig.start, sent.start) \
         or (trail.changed(text, fig.kind, fig.start, fig.end, sent.start) if mscore < 3.0 else None)
@@ -233,6 +209,46 @@ def measure_figure(story: Story, d: Draft) -> None:
     elif measured is None and not fig.table_label:
         metric = metric_by_clause(metric, fig.kind, quoted, text, cs, ce, res, story.clause_words_seen)
     d.metric, d.mscore, d.cue_score, d.measured, d.share, d.rate = metric, mscore, cue_score, measured, share, rate
+
+
+def _measured_metric(story: Story, d: Draft, mscore: float) -> tuple[str | None, str | None, bool]:
+    """The metric the noun the figure is tied to names ("customer numbers rose 18%", "a $600,000 promissory note"),
+    which outweighs the clause's cues (it says what this figure counts, they what the clause is about); and the
+    share-of-a-whole and laid-rate readings it comes from where it does."""
+    text, res, fig, cs, ce, sent = story.text, story.res, d.fig, d.cs, d.ce, d.sent
+    share = share_metric(res.measures, lower_text(text[fig.end:ce]), fig.kind) if res.measures is not None else None
+    rate = res.measures is not None and laid_rate(res.measures, lower_text(text[fig.end:ce]))  # "a 10% tariff"
+    measured = share or ("other" if rate else None) or (
+        measured_noun(res.measures, lower_text(text[cs:fig.start]), lower_text(text[fig.end:ce]), fig.kind,
+                      metric_kinds(res), lower_text(text[sent.start:cs])) if res.measures is not None else None)
+    if measured is None and res.measures is not None:
+        measured = table_row_metric(res.measures, text, fig.start, fig.end)  # "| Amount | $131,067 |"
+    if measured is None:  # "employees were granted 512 million shares": a stake; "sold 60 million ADSs": no stake
+        measured = share_count_metric(res, fig.kind, text[cs:fig.start], text[fig.end:ce])
+    if measured is None:  # "The location data market was valued at $10 billion": a market's size
+        measured = market_size_metric(res, fig.kind, text[cs:fig.start], text[fig.end:ce])
+    if measured is None:  # "| Name | Current Price | Fair Value (Est) |" over "| Initech | $8.45 | [[$17.27]] |"
+        measured = column_metric(text, fig.start, fig.kind, mscore, res, score_metric)
+    coordinated = story.coordinated
+    if measured is None and coordinated is not None and coordinated[2] == fig.unit and coordinated[0] >= sent.start \
+            and _coordinated(res).fullmatch(text, coordinated[0], fig.start):
+        measured = coordinated[1]  # the second of two amounts of one noun
+    return measured, share, rate
+
+
+def _framed_metric(story: Story, d: Draft, metric: str) -> str | None:
+    """The metric a frame around an amount of money settles (metric_frames.py); None where none does."""
+    text, res, fig, sent = story.text, story.res, d.fig, d.sent
+    before, after = text[sent.start:fig.start], text[fig.end:sent.end]
+    if chart_level(res, fig.text, before, after):
+        return "share_price"  # "Stop-Loss: Rs 230": a chart's price level
+    if preferred_dividend(res, fig.text, after):
+        return "dividend"  # "its 11 dlr cumulative preferred"
+    if price_move(res, fig.text, metric, before, after):
+        return "price_change"  # "Lai Sun gained 50 cents to 70.50 dlrs"
+    if price_moved_to(res, fig.text, metric, before):
+        return "share_price"  # "Lai Sun gained 50 cents to [[70.50 dlrs]]"
+    return None
 
 
 def _cued_metric(story: Story, d: Draft) -> tuple[str, float, float]:
