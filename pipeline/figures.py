@@ -397,31 +397,8 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
         return None  # "in the week ended Feb 27 to 127.10 mln barrels": the day of a date opens no range (issue 17, s25)
     sep_m = _qualifier_rx(res)[1].match(text[a.end:b.start])
     sep = sep_m.group("sep").lower() if sep_m else text[a.end:b.start].strip().lower()
-    b_unit, b_kind = _atom_unit(text, b, res)
-    if (not unit and not b_unit and sep in ("-", "–", "to") and not a.words and not b.words
-            and index_points(text, a.start, a.end, res) and index_points(text, b.start, b.end, res)):
-        # "the target of 49,250–49,000 levels": a range of an index's levels, each end bare (issue 17, s25)
-        a.unit = b.unit = "level"
-        unit, kind, b_unit, b_kind = "count", "count", "count", "count"
-    if b.unit == "times" and unit == "x":
-        b_unit, b_kind = "x", "multiple"
-    if sep_m and kind == "money" and b_kind == "count" and a.scale == 1 and b.scale != 1:
-        b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$91-93 billion", "$91 to 93 billion"
-    elif (kind == "money" and not b_unit and a.scale == 1 and text[a.end:b.start] in ("-", "–")
-            and b.loose_scale == 1 and not b.words and a.value < b.value):
-        b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$1-2 a share": the symbol written once
-    between = _range_between(res).search(text[max(0, a.start - 40):a.start])
-    if between and _COMPARED_BETWEEN.search(text[max(0, a.start - 40):a.start]):
-        between = None
-    is_from = bool(between) and "from" in between.group(0).lower()
-    change_before, move_before, _ = _change_rx(res)
-    if is_from and not change_before.search(text[max(0, a.start - 90):a.start - len(between.group(0)) + 5]):
-        is_from, between = False, None  # "from 10 dollars to 20 dollars" with no move: a range
-    # "contracted 5 cents to $10", "declines 1 basis point to 287bps": an amount that fell to a level far
-    # above it; "to decline 8.5% to 12.5%", ends of one size, stays a range
-    moved = (move_before.search(text[max(0, a.start - 30):a.start])
-             or (b.value * b.scale > 3 * a.value * a.scale
-                 and fall_verb_before(res).search(text[max(0, a.start - 30):a.start])))
+    unit, kind, b_unit, b_kind = _pair_units(text, a, b, unit, kind, sep, bool(sep_m), res)
+    between, is_from, moved = _move_reading(text, a, b, res)
     if not (sep_m and b_unit and (not a.currency or not b.currency or a.currency == b.currency)
             and not (not unit and b.scale != 1 and _YEAR.match(a.number))  # "of 1987 to 6.67 billion rand"
             and (sep != "or" or _alternatives(a, b))):
@@ -432,12 +409,48 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
         if _shares_scale(a, b) or (is_from and _move_shares_scale(a, b)):
             a.scale = b.scale
         return b_unit, b_kind
-        return unit, kind
     if not two_figures and (not unit or unit == b_unit):
         fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, f"figures.range.{b_kind}.v2", _qualifier(text, a.start, res))
         return signed(text, fig, res)
     return None
 
+
+def _pair_units(text: str, a: Atom, b: Atom, unit: str, kind: str, sep: str, separated: bool,
+                res: Resources) -> tuple[str, str, str, str]:
+    """The units and kinds of a pair's two atoms, each end given what the other writes once: an index's levels
+    ("49,250–49,000 levels"), a multiple's "times", a currency or scale written on one end only."""
+    b_unit, b_kind = _atom_unit(text, b, res)
+    if (not unit and not b_unit and sep in ("-", "–", "to") and not a.words and not b.words
+            and index_points(text, a.start, a.end, res) and index_points(text, b.start, b.end, res)):
+        # "the target of 49,250–49,000 levels": a range of an index's levels, each end bare (issue 17, s25)
+        a.unit = b.unit = "level"
+        unit, kind, b_unit, b_kind = "count", "count", "count", "count"
+    if b.unit == "times" and unit == "x":
+        b_unit, b_kind = "x", "multiple"
+    if separated and kind == "money" and b_kind == "count" and a.scale == 1 and b.scale != 1:
+        b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$91-93 billion", "$91 to 93 billion"
+    elif (kind == "money" and not b_unit and a.scale == 1 and text[a.end:b.start] in ("-", "–")
+            and b.loose_scale == 1 and not b.words and a.value < b.value):
+        b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$1-2 a share": the symbol written once
+    return unit, kind, b_unit, b_kind
+
+
+def _move_reading(text: str, a: Atom, b: Atom, res: Resources) -> tuple[re.Match | None, bool, bool]:
+    """Whether a pair is a move's two figures: the "between"/"from" before it (none where it compares), whether
+    that is a move's "from", and whether a move verb comes before the first ("contracted 5 cents to $10")."""
+    between = _range_between(res).search(text[max(0, a.start - 40):a.start])
+    if between and _COMPARED_BETWEEN.search(text[max(0, a.start - 40):a.start]):
+        between = None
+    is_from = bool(between) and "from" in between.group(0).lower()
+    change_before, move_before, _ = _change_rx(res)
+    if is_from and not change_before.search(text[max(0, a.start - 90):a.start - len(between.group(0)) + 5]):
+        is_from, between = False, None  # "from 10 dollars to 20 dollars" with no move: a range
+    # "contracted 5 cents to $10", "declines 1 basis point to 287bps": an amount that fell to a level far
+    # above it; "to decline 8.5% to 12.5%", ends of one size, stays a range
+    moved = bool(move_before.search(text[max(0, a.start - 30):a.start])
+                 or (b.value * b.scale > 3 * a.value * a.scale
+                     and fall_verb_before(res).search(text[max(0, a.start - 30):a.start])))
+    return between, is_from, moved
 
 def _article_passes(text: str, res: Resources, figures: list[Figure], skipped: list[Skipped], dollar: str,
                     title: str) -> tuple[list[Figure], list[Skipped]]:
