@@ -157,13 +157,17 @@ def _claim(story: Story, d: Draft, period_written: bool, conf_head) -> Claim:
                               fig.currency_assumed, len(story.by_sentence.get(d.sent.start, ())) or 1,
                               d.sent.end - d.sent.start, article.published)
     ref = article.published
+    value, low, high = float(fig.value), float(fig.low), float(fig.high)
+    spec = res.metrics.get(d.metric)
+    if spec is not None and spec.sized and value < 0:  # "1.3% below Alibaba's weighting" is an underweight of 1.3
+        value, low, high = -value, -high, -low
     return Claim(
         claim_id=claim_id(article.article_id, start, end, article.text[start:end]),
         article_id=article.article_id, doc=article.doc, published=ref,
         published_inferred=article.published_inferred,
         entity=name_then(subject, d.entity, ref, story.text, article.title or "", res),
-        entity_id=d.entity_id, segment=d.segment, metric=d.metric, value=float(fig.value), value_low=float(fig.low),
-        value_high=float(fig.high), unit=fig.unit, approx=fig.approx,
+        entity_id=d.entity_id, segment=d.segment, metric=d.metric, value=value, value_low=low,
+        value_high=high, unit=fig.unit, approx=fig.approx,
         period_start=period.period_start if period else None, period_end=period.period_end if period else None,
         period_label=period.label if period else "", modality=d.modality, figure=article.text[start:end],
         char_start=start, char_end=end, sentence=story.text[d.sent.start:d.sent.end],

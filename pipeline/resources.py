@@ -52,6 +52,11 @@ class MetricSpec:
     # bill): claims are compared only when both name the same one (`claim_segments.instrument_of`)
     instrument: bool = False
     default_period: str = "report"  # day, report or none: the period of a figure whose text gives none
+    # the metric's name says the direction ("fund_underweight"): a claim of it holds the size, positive, where the
+    # words around the figure read it as a fall ("1.3% below Alibaba's weighting"). Not drawdown_from_high: the
+    # guide makes it positive, but 2 of its 3 yardstick labels are negative ("Off 0.06% from its high", "a slide of
+    # 38%"); a "below" a peak stays positive there by figure_signs' peak_words
+    sized: bool = False
     # a market quote's range within a day (metrics.yaml `day_slack`): (fraction of the value, percentage points)
     day_slack: tuple[float, float] | None = None
     spread: bool = False  # an analyst's own figure: claims of it form a spread, never a conflict
@@ -254,7 +259,7 @@ def _load_metrics(path: Path) -> tuple[dict[str, MetricSpec], dict[str, str], di
                                    tuple(required_literals(rx.pattern) for rx, _ in cues),
                                    instrument=bool(spec.get("instrument", False)), default_period=default_period,
                                    day_slack=day_slack, spread=bool(spec.get("spread", False)),
-                                   per_share=bool(spec.get("per_share", False)))
+                                   per_share=bool(spec.get("per_share", False)), sized=bool(spec.get("sized", False)))
     labels = {k.lower(): v for k, v in (data.get("table_labels") or {}).items()}
     for label, metric in labels.items():
         if metric != "other" and metric not in metrics:
