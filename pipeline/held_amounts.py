@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .records import Figure
 from .resources import Resources
+from .word_patterns import longest_first
 
 _QUALIFIERS = (r"(?:\s+(?:about|around|some|over|nearly|almost|roughly|approximately|more\s+than|less\s+than|"
                r"at\s+least|just))*")
@@ -25,14 +26,12 @@ _REACH = 80  # characters before the figure
 
 
 @lru_cache(maxsize=4)
-def _patterns(res: Resources) -> tuple[re.Pattern | None, re.Pattern | None]:
-    def alternation(key: str) -> str:
-        words = sorted((str(w) for w in res.periods.get(key) or ()), key=len, reverse=True)
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    verbs, nouns = alternation("holding_verbs"), alternation("standing_nouns")
-    held = re.compile(_NOT_HELD + r"\b(?:" + verbs + r")\b" + _QUALIFIERS + r"\s*$", re.I) if verbs else None
+def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
+    verbs = longest_first(res.periods["holding_verbs"], space=r"\s+")
+    nouns = longest_first(res.periods["standing_nouns"], space=r"\s+")
+    held = re.compile(_NOT_HELD + r"\b(?:" + verbs + r")\b" + _QUALIFIERS + r"\s*$", re.I)
     standing = re.compile(r"\b(?:" + nouns + r")\b[^.;:$]{0,50}?\b(?:estimated|valued|put)\s+at" + _QUALIFIERS
-                          + r"\s*$", re.I) if nouns else None
+                          + r"\s*$", re.I)
     return held, standing
 
 
@@ -40,4 +39,4 @@ def held_now(fig: Figure, text: str, clause_start: int, res: Resources) -> bool:
     """Whether the words right before the figure, in its clause, say it is held now or a standing amount."""
     held, standing = _patterns(res)
     lo = max(clause_start, fig.start - _REACH)
-    return any(rx is not None and rx.search(text, lo, fig.start) for rx in (held, standing))
+    return any(rx.search(text, lo, fig.start) for rx in (held, standing))

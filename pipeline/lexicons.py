@@ -108,7 +108,11 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                             "coupon_hedges", "present_after", "change_hedges",  # calendar_grammar
                                             "extreme_modifiers", "results_words", "base_year_modifiers",
                                             "trade_words", "government_budget_words",  # trade_days, government_years
-                                            "contract_month_verbs", "futures_story_words")},  # futures_months
+                                            "contract_month_verbs", "futures_story_words",  # futures_months
+                                            "target_change_words", "report_week_words",  # target_years, week_spans
+                                            "holding_verbs", "standing_nouns",  # held_amounts
+                                            "note_prior_words", "note_prior_openers")},  # note_grains
+        "note_grains": Shape(dict, (str,)), "note_current": Shape(dict, (str,)),  # note_grains
         "government_fiscal_year_end_by_currency": Shape(dict, (int,))},
     "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST,  # "1e3" reads as a string
                              "scale_words": Shape(list, (str,)), "scale_suffixes": Shape(list, (str,))},

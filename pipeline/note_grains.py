@@ -24,20 +24,20 @@ _REACH = 200  # how far after an amount its period word may stand
 
 @lru_cache(maxsize=4)
 def _patterns(res: Resources) -> tuple[dict[str, str], re.Pattern, dict[str, str], re.Pattern, re.Pattern]:
-    after = {str(k).lower(): str(v) for k, v in (res.periods.get("note_grains") or {}).items()}
-    current = {str(k).lower(): str(v) for k, v in (res.periods.get("note_current") or {}).items()}
+    after = {str(k).lower(): str(v) for k, v in res.periods["note_grains"].items()}
+    current = {str(k).lower(): str(v) for k, v in res.periods["note_current"].items()}
     # "in quarter", "in the year": not a period named further ("in the quarter ended", "in year-ago", "in the year to
     # March", "in the half of 1986")
     grain = re.compile(r"\bin\s+(" + longest_first(after, space=r"\s+") + r")\b(?![-\w]|\s+(?:ended|ending|to|of|"
                        r"through|ago|earlier|before|\d))", re.I)
     now = re.compile(r"\b(" + longest_first(current, space=r"\s+") + r")\b", re.I)
-    prior = re.compile(r"\b(?:" + listed(res.periods.get("note_prior_words") or [], space=r"\s+") + r")(?!\w)", re.I)
+    prior = re.compile(r"\b(?:" + listed(res.periods["note_prior_words"], space=r"\s+") + r")(?!\w)", re.I)
     return after, grain, current, now, prior
 
 
 @lru_cache(maxsize=4)
 def _prior_opener(res: Resources) -> re.Pattern:
-    return re.compile(r"\s*(?:note\s*:\s*)?(?:" + listed(res.periods.get("note_prior_openers") or [], space=r"[\s-]+")
+    return re.compile(r"\s*(?:note\s*:\s*)?(?:" + listed(res.periods["note_prior_openers"], space=r"[\s-]+")
                       + r")\b", re.I)
 
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from .records import Figure, Period
 from .reporting_periods import fiscal_year_of, fiscal_year_span
 from .resources import Resources
+from .word_patterns import longest_first
 
 RULE = "claims.target_span.v1"
 # the words before the year: "by 2030", "until 1991", "through fiscal 2027", "by the end of 2026"
@@ -34,11 +35,8 @@ _REACH = 40  # characters before the figure, or after it, where its change word 
 
 
 @lru_cache(maxsize=4)
-def _change_words(res: Resources) -> re.Pattern | None:
-    stems = [str(w).lower() for w in res.periods.get("target_change_words") or ()]
-    if not stems:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)) + r")\w*", re.I)
+def _change_words(res: Resources) -> re.Pattern:
+    return re.compile(r"\b(?:" + longest_first(str(w).lower() for w in res.periods["target_change_words"]) + r")\w*", re.I)
 
 
 def _a_change(fig: Figure, text: str, cs: int, res: Resources) -> bool:
@@ -52,8 +50,6 @@ def _a_change(fig: Figure, text: str, cs: int, res: Resources) -> bool:
     if _LEVEL_BEFORE.search(before):
         return False
     rx = _change_words(res)
-    if rx is None:
-        return False
     after = text[fig.end:fig.end + _REACH]
     return bool(rx.search(before) or rx.match(after, _AFTER_SKIP.match(after).end()))
 

@@ -22,8 +22,8 @@ RULE = "claims.week_span.v1"
 
 
 @lru_cache(maxsize=4)
-def _report_words(res: Resources) -> re.Pattern | None:
-    return whole_words(res.periods.get("report_week_words") or ())
+def _report_words(res: Resources) -> re.Pattern:
+    return whole_words(res.periods["report_week_words"])
 
 
 def trading_week(period: Period | None, fig: Figure, text: str, clause: tuple[int, int], metric: str,

@@ -464,6 +464,9 @@ MOVED_WORD_LISTS = [
     *(("lexicons/periods.yaml", k) for k in ("trade_words", "government_budget_words", "contract_month_verbs",
                                              "futures_story_words", "government_fiscal_year_end_by_currency")),
     *(("lexicons/segments.yaml", k) for k in ("model_words", "product_nouns", "measure_heads")),
+    *(("lexicons/periods.yaml", k) for k in ("target_change_words", "report_week_words", "holding_verbs",  # session 17
+                                             "standing_nouns", "note_grains", "note_current", "note_prior_words",
+                                             "note_prior_openers")),
     *(("lexicons/number_words.yaml", k) for k in ("range_between_hedges", "move_hedges", "flat_to_hedges",  # figures...
                                                   "carried_compared_hedges", "bracket_hedges", "modality_restated_words",
                                                   "attached_hedges", "coordinated_hedges", "multiple_context_words",
