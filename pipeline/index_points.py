@@ -37,8 +37,8 @@ def _chart_level(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     """(a level noun after a number, a chart's level word before it): number_words.yaml `level_nouns`, `chart_words`.
     The range's second end may stand between ("49,250-49,000 levels")."""
     nw = res.number_words
-    nouns = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(nw["level_nouns"], key=len, reverse=True))
-    chart = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(nw["chart_words"], key=len, reverse=True))
+    nouns = longest_first(nw["level_nouns"], space=r"[\s-]+")
+    chart = longest_first(nw["chart_words"], space=r"[\s-]+")
     after = re.compile(r"(?:\s*(?:[-–]|to)\s*\d[\d,]*(?:\.\d+)?)?\s+(?:" + nouns + r")\b", re.I)
     before = re.compile(r"\b(?:" + chart + r")(?:\s+(?:level|zone|area))?(?:\s+(?:is|was|seen|placed|kept))?\s+"
                         r"(?:of|at|near|around|to|above|below|toward|towards|from)\s+(?:the\s+)?(?:about\s+)?$", re.I)

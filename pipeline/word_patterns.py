@@ -63,6 +63,13 @@ def names_pattern(names: Mapping[object, object], tail: str = "") -> tuple[re.Pa
     return re.compile(r"(?<![\w-])(?:" + longest_first(out) + r")" + tail + r"(?![\w-])"), out
 
 
+def _set_apart(text: str, start: int, end: int, before: str, after: str) -> bool:
+    """No word character nor one of `before` just before `start`, none of `after` just at `end`."""
+    ch, nxt = text[start - 1:start] if start else "", text[end:end + 1]
+    return not (ch and (ch.isalnum() or ch == "_" or ch in before)) and \
+        not (nxt and (nxt.isalnum() or nxt == "_" or nxt in after))
+
+
 def word_matches(text: str, word: str, before: str = "-", after: str = "-") -> Iterator[int]:
     r"""Where `text` writes `word`, with no word character nor one of `before` just before it and none of `after`
     just after: the starts `re.finditer(r"(?<![\w<before>])" + re.escape(word) + r"(?![\w<after>])", text)` gives.
@@ -75,9 +82,7 @@ def word_matches(text: str, word: str, before: str = "-", after: str = "-") -> I
     """
     n, i = len(word), text.find(word)
     while i >= 0:
-        ch, nxt = text[i - 1:i] if i else "", text[i + n:i + n + 1]
-        if not (ch and (ch.isalnum() or ch == "_" or ch in before)) and \
-                not (nxt and (nxt.isalnum() or nxt == "_" or nxt in after)):
+        if _set_apart(text, i, i + n, before, after):
             yield i
             i = text.find(word, i + (n or 1))  # finditer goes on after the match
         else:
@@ -95,10 +100,7 @@ def has_word(text: str, word: str, before: str = "-", after: str = "-", not_then
     """
     n, i = len(word), text.find(word)
     while i >= 0:
-        ch, nxt = text[i - 1:i] if i else "", text[i + n:i + n + 1]
-        if not (ch and (ch.isalnum() or ch == "_" or ch in before)) and \
-                not (nxt and (nxt.isalnum() or nxt == "_" or nxt in after)) and \
-                (not_then is None or not not_then.match(text, i + n)):
+        if _set_apart(text, i, i + n, before, after) and (not_then is None or not not_then.match(text, i + n)):
             return True
         i = text.find(word, i + 1)
     return False
