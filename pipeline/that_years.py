@@ -11,7 +11,7 @@ import re
 from .records import Period
 
 RULE = "dates.that_year.v1"
-THAT_YEAR_REACH = _REACH = 400  # how far back the year it points to may stand
+THAT_YEAR_REACH = 400  # how far back the year it points to may stand
 _THAT_YEAR = re.compile(r"\bthat\s+year\b(?![-\w'’])", re.I)
 
 
@@ -26,7 +26,7 @@ def that_years(text: str, periods: list[Period]) -> list[Period]:
     for m in _THAT_YEAR.finditer(text):
         if any(p.start <= m.start() < p.end for p in periods):
             continue
-        years = [p for p in periods if p.end <= m.start() and m.start() - p.end <= _REACH and p.granularity == "year"
+        years = [p for p in periods if p.end <= m.start() and m.start() - p.end <= THAT_YEAR_REACH and p.granularity == "year"
                  and p.period_start is not None and not p.relative_to_previous]
         if years:
             y = years[-1]
