@@ -21,8 +21,9 @@ from .word_patterns import caseless_alternation, trie_alternation
 
 RULE = "entities.v1"
 _TOKEN = re.compile(r"[A-Za-z0-9][\w&.'-]*")
-# A capitalized chunk: capitalized words, joined by spaces, "&", "of", "de", "and".
-_CHUNK = re.compile(r"(?<![\w$])(?:[A-Z]|\d(?=[A-Za-z]))[\w&.'-]*(?:(?: (?:&|of|de|du|der|la|van|von|and|for) | |-)(?:[A-Z]|\d(?=[A-Za-z]))[\w&.'-]*)*")
+# A capitalized chunk: capitalized words, joined by spaces, "&", "of", "de", "and"; none starts inside a
+# decimal number ("$13.3M" is no mention of 3M: 93 such readings in the dumps, all money).
+_CHUNK = re.compile(r"(?<![\w$])(?<!\d[.,])(?:[A-Z]|\d(?=[A-Za-z]))[\w&.'-]*(?:(?: (?:&|of|de|du|der|la|van|von|and|for) | |-)(?:[A-Z]|\d(?=[A-Za-z]))[\w&.'-]*)*")
 _PAREN_TICKERS = re.compile(r"\((?P<inner>(?:[A-Za-z]{2,8}\s*:\s*)?[A-Z0-9][A-Z0-9.]{0,9}(?:\s*[;,/]\s*(?:[A-Za-z]{2,8}\s*:\s*)?[A-Z0-9][A-Z0-9.]{0,9}){0,3})\)")
 _NUMBER_IN_BRACKETS = re.compile(r"\d{1,3}|\d{7,}|\d+\.\d+|[\d.]+\.")
 _ANGLE_TICKER = re.compile(r"<(?P<tick>[A-Z0-9][A-Z0-9.]{0,7})>")
@@ -64,6 +65,8 @@ class _Rules:
         self.generic = frozenset(rules["generic_suffixes"])
         self.stop_tickers = frozenset(rules["ticker_stopwords"])
         self.not_entities = frozenset(rules["not_entities"])
+        self.measure_heads = frozenset(w.lower() for w in rules["measure_heads"])
+        self.title_breaks = frozenset(rules["title_breaks"])
         # ISO codes that are also tickers (NOK Nokia, COP ConocoPhillips, CLP CLP Holdings)
         self.currency_codes = frozenset(c for c in res.currencies if len(c) == 3 and c.isalpha() and c.isupper())
         self.references = re.compile(r"\b(?:" + "|".join(rules["references"]) + r")\b(?!\s+(?:of|that|which)\b)", re.I)
@@ -141,6 +144,8 @@ def learn_aliases(text: str, res: Resources) -> dict:
         if len(name) < 2 or name in rules.not_entities:
             continue  # "Vestas Wind Systems A/S (CPH:VWS)" reads back to "S": one letter names no company
         inner = m.groupdict().get("inner") or m.group("tick")
+        if _defines_a_measure(name, inner, rules):
+            continue  # "Net Rental Income (NRI)", "EBITDA (LTM)": the measure's abbreviation, no ticker
         tickers = [t.split(":")[-1].strip() for t in re.split(r"[;,/]", inner)]
         # a number in brackets is a ticker only as Asia's exchanges write them, four to six digits ("(0700)",
         # "(6758)"): "Adjusted EBITDA (35.7)" and "Statements (119)" are figures and footnotes (session 10: such
@@ -186,6 +191,21 @@ def learn_aliases(text: str, res: Resources) -> dict:
     return learned
 
 
+def _defines_a_measure(name: str, inner: str, rules) -> bool:
+    """"Net Rental Income (NRI)", "EBITDA (LTM)", "NET INCOME (LOSS)": a name whose last word is a measure's
+    (entities.yaml `measure_heads`), written in capitals or abbreviated by the brackets' initials, is a measure;
+    its brackets hold no ticker. "Realty Income (O)" is a company: "O" abbreviates none of its words."""
+    words = name.split()
+    if not words or words[-1].rstrip(".,").lower() not in rules.measure_heads:
+        return False
+    if words[-1].isupper():
+        return True
+    code = inner.replace(" ", "").upper()
+    # "Net Asset Value (NAV)" is read back as "Asset Value" ("Net" opens no name): the initials may end the code
+    initials = ["".join(w[0] for w in words[k:]).upper() for k in range(len(words))]
+    return any(i == code or (len(i) >= 2 and code.endswith(i)) for i in initials)
+
+
 def _learn_chunk(words: list[str], res: Resources, rules, learned: dict) -> None:
     """Learn one 'X Inc'-style name (words ending in a company suffix) and its base name."""
     if len(words) < 2:
@@ -209,6 +229,13 @@ def learn_title(title: str, res: Resources, learned: dict) -> Entry | None:
     rules = _rules(res)
     tick = m.group("tick")
     words = m.group("name").split()
+    # "BUSINESSMAN HAS 8.9 PCT OF DEL E. WEBB <DWP.A>", "HARRIS CUTS STAKE IN BELL INDUSTRIES <BI>": the ticker
+    # names the words after the headline's last verb, number or joining word (entities.yaml `title_breaks`)
+    cut = max((i for i, w in enumerate(words[:-1]) if w in rules.title_breaks or any(ch.isdigit() for ch in w)),
+              default=-1)
+    words = words[cut + 1:]
+    while len(words) > 1 and words[0] in ("OF", "IN", "THE"):  # "... PCT OF DEL E. WEBB"
+        words.pop(0)
     suffixes = {w.upper().rstrip(".") for w in rules.suffixes}
     while len(words) > 1 and words[-1].rstrip(".,").upper() in suffixes:
         words.pop()

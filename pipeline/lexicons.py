@@ -44,7 +44,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                              "count_head_hedges": Shape(list, (str,))},  # counted
     "lexicons/currencies.yaml": {"currencies": Shape(list, (dict,)), "plain_names": LIST},  # _load_currencies
     "lexicons/entities.yaml": {"company_suffixes": LIST, "generic_suffixes": LIST,  # entities._Rules
-                               "references": LIST, "ticker_stopwords": LIST, "not_entities": LIST},
+                               "references": LIST, "ticker_stopwords": LIST, "not_entities": LIST,
+                               "measure_heads": LIST, "title_breaks": LIST},
     "lexicons/holidays.yaml": {"holidays": Shape(dict, (dict,))},  # calendar_grammar.Grammar
     "lexicons/metric_descriptions.yaml": {"metrics": Shape(dict, (dict,))},  # metric_model.load_phrases
     "lexicons/metrics.yaml": {"metrics": Shape(dict, (dict,)), "table_labels": Shape(dict, (str,)),  # _load_metrics

@@ -130,3 +130,47 @@ def test_a_name_that_reads_back_to_one_letter_learns_no_ticker(resources):
     assert "S" not in learned and "NVE" not in learned or learned["NVE"].name != resources.alias_index["S"].name
     # negative: a name before its ticker is learned
     assert "SKY" in learn_aliases("Skyline Metals (TSX:SKY) rose.", resources)
+
+
+@pytest.mark.parametrize("text,named", [
+    # a name never starts inside a decimal number: "$13.3M" is money, no mention of 3M
+    ("Compass Minerals Non-GAAP EPS of -$0.55 misses by $0.50, revenue of $307.2M beats by $13.3M", False),
+    ("Revenue rose to $2.3M from $1.9M in the quarter.", False),
+    ("3M said sales rose 5% in the quarter.", True),
+])
+def test_a_name_does_not_start_inside_a_decimal_number(text, named, resources):
+    _, found = mentions(text, resources)
+    assert (("3M", "3M") in found) == named, found
+
+
+@pytest.mark.parametrize("text,code,learned", [
+    # the brackets after a measure's name abbreviate the measure: no ticker, no company
+    ("SHOPPING CENTRE NET RENTAL INCOME (NRI) rose 4.1% in 2024.", "NRI", False),
+    ("EBITDA (LTM) was 1.2 billion euros.", "LTM", False),
+    ("The Net Asset Value (NAV) per share rose to $12.10.", "NAV", False),
+    ("The Bank's Capital Adequacy Ratio (BCAR) stood at 14%.", "BCAR", False),
+    # a company whose name ends in a measure's word keeps its ticker when the brackets abbreviate none of it
+    ("Shares of Realty Income (O) rose 2% after the dividend.", "O", True),
+    ("Quantix Systems (QNTX) jumped after the results.", "QNTX", True),
+])
+def test_a_measures_abbreviation_is_no_ticker(text, code, learned, resources):
+    from pipeline.entities import learn_aliases
+
+    assert (code in learn_aliases(clean_text(text, resources).text, resources)) == learned
+
+
+@pytest.mark.parametrize("title,name", [
+    # a wire title's ticker names the words after the headline's last verb, number or joining word
+    ("BUSINESSMAN HAS 8.9 PCT OF DEL E. WEBB <DWP.A>", "DEL E. Webb"),
+    ("RENOUF HAS 93.4 PCT OF BENEQUITY <BH> UNITS", "Benequity"),
+    ("HARRIS CUTS STAKE IN BELL INDUSTRIES <BI>", "Bell Industries"),
+    ("INVESTMENT FIRM BOOSTS PUROLATOR <PCC> STAKE", "Purolator"),
+    ("MILLER TABAK HAS 91.8 PCT OF PENN TRAFFIC <PNF>", "Penn Traffic"),
+    # a name's own "OF" and "AND" stay
+    ("BANK OF BOSTON <BKB> 1ST QTR NET", "Bank Of Boston"),
+    ("COLECO INDUSTRIES INC <CLO> 4TH QTR", "Coleco Industries"),
+])
+def test_a_wire_titles_ticker_names_the_words_after_its_verb(title, name, resources):
+    from pipeline.entities import learn_title
+
+    assert learn_title(title, resources, {}).name == name
