@@ -67,6 +67,7 @@ class _Rules:
         self.not_entities = frozenset(rules["not_entities"])
         self.measure_heads = frozenset(w.lower() for w in rules["measure_heads"])
         self.title_breaks = frozenset(rules["title_breaks"])
+        self.link_prefix = link_prefix_rx(tuple(rules["name_links"]))
         # ISO codes that are also tickers (NOK Nokia, COP ConocoPhillips, CLP CLP Holdings)
         self.currency_codes = frozenset(c for c in res.currencies if len(c) == 3 and c.isalpha() and c.isupper())
         self.references = re.compile(r"\b(?:" + "|".join(rules["references"]) + r")\b(?!\s+(?:of|that|which)\b)", re.I)
@@ -82,6 +83,20 @@ class _Rules:
             if e.kind == "unit" and e.segment:
                 self.units_by_owner.setdefault((e.parent, e.segment), e)
         self.segment_head = re.compile(r"(?:^|(?<=[:.] ))(?P<seg>" + "|".join(re.escape(s.capitalize()) for s in segs) + r")\b(?! [A-Z])")
+
+
+@lru_cache(maxsize=8)
+def link_prefix_rx(links: tuple[str, ...]) -> re.Pattern:
+    """The words before a name that say where it is or who holds it, up to the hyphened link word and the space
+    after it: "New York City-based ", "KKR-backed ", "State-owned ", "Dubai-listed " (entities.yaml `name_links`)."""
+    return re.compile(r"^(?:[Tt]he\s+)?(?:[\w&.'’]+\s+){0,3}?[\w&.'’]+-(?:" + "|".join(map(re.escape, links))
+                      + r")(?:\s+|$)")
+
+
+def without_link_prefix(name: str, rules) -> str:
+    """`name` without a leading "New York-based", "Microsoft-backed", "State-owned": the name after it ("" when none)."""
+    m = rules.link_prefix.match(name)
+    return name[m.end():] if m else name
 
 
 def _needs_special(alias: str) -> bool:
@@ -133,7 +148,7 @@ def learn_aliases(text: str, res: Resources) -> dict:
         chunks = list(_CHUNK.finditer(window))
         if not chunks or chunks[-1].end() != len(window):
             return ""
-        words = chunks[-1].group().rstrip(".,").split()
+        words = without_link_prefix(chunks[-1].group().rstrip(".,"), rules).split()  # "France-based L'Oréal S.A."
         # "Shares of Quantix (QNTX)": drop leading words that never name a company
         while len(words) > 1 and (words[0] in rules.not_entities or words[0] in ("of", "and", "&", "for")):
             words.pop(0)
@@ -174,7 +189,7 @@ def learn_aliases(text: str, res: Resources) -> dict:
         learned.setdefault(base, entry)
     for m in _CHUNK.finditer(text):
         chunk = re.sub(r"'s?$", "", m.group().rstrip(".,"))
-        words = chunk.split()
+        words = without_link_prefix(chunk, rules).split()  # "Fla.-based Hertz Corp", "Carlyle-owned Hexaware Ltd"
         if len(words) < 2 or words[-1].rstrip(".,") not in rules.suffixes | rules.generic:
             continue
         # "Shares of Acme Corp": the leading words that never name a company, and the joiner after them
@@ -234,7 +249,7 @@ def learn_title(title: str, res: Resources, learned: dict) -> Entry | None:
     cut = max((i for i, w in enumerate(words[:-1]) if w in rules.title_breaks or any(ch.isdigit() for ch in w)),
               default=-1)
     words = words[cut + 1:]
-    while len(words) > 1 and words[0] in ("OF", "IN", "THE"):  # "... PCT OF DEL E. WEBB"
+    while len(words) > 1 and words[0] in ("OF", "IN", "THE", "FOR"):  # "... PCT OF DEL E. WEBB", "BID FOR NECO"
         words.pop(0)
     suffixes = {w.upper().rstrip(".") for w in rules.suffixes}
     while len(words) > 1 and words[-1].rstrip(".,").upper() in suffixes:

@@ -30,6 +30,7 @@ from typing import Callable
 
 import numpy as np
 
+from .entities import link_prefix_rx
 from .heads import fitted_head
 from .identity import slug
 from .records import Mention
@@ -124,6 +125,7 @@ class SubjectWords:
     # a capitalised word right before a commodity's word that names no market or grade of it: the word ends a
     # company's name ("Senco Gold"), not a market's ("Comex Gold", "Spot Gold"; subjects.yaml `commodity_markets`)
     in_a_name_rx: re.Pattern | None = None
+    link_prefix: re.Pattern | None = None  # "New York-based ", "KKR-backed " before a name (entities.yaml `name_links`)
     last_scan: dict = field(default_factory=dict, compare=False)  # the last sentence scanned, one entry
 
 
@@ -139,7 +141,8 @@ def subject_words(res: Resources) -> SubjectWords:
                         frozenset(str(v).lower() for v in data.get("headline_breaks") or ()), common, rx, demonyms, drx,
                         frozenset(str(v).lower() for v in data.get("not_subjects") or ()),
                         _company_noun_rx(data.get("company_nouns") or ()),
-                        _in_a_name_rx((*(data.get("commodity_markets") or ()), *res.exchanges)))
+                        _in_a_name_rx((*(data.get("commodity_markets") or ()), *res.exchanges)),
+                        link_prefix_rx(tuple(res.entity_rules["name_links"])))
 
 
 def _in_a_name_rx(markets) -> re.Pattern:
@@ -355,7 +358,8 @@ def word_order_chunks(text: str, sent_start: int, sent_end: int, words: SubjectW
                 s = j.end()
             lead = re.match(r"\S+\s+", text[s:e])  # "Total West German exports": a metric word leads
             # a role or a place adjective before a name: "Executive Chairman Grant Wilson", "Jeddah-based Saudi-French"
-            based = re.match(r"(?:[Tt]he\s+)?\S+-based\s+", text[s:e])  # "The Riyadh-based Gulf Finance House"
+            # "The Riyadh-based Gulf Finance House", "New York City-based SecurityScoreCard", "KKR-backed Avendus"
+            based = words.link_prefix.match(text[s:e]) if words.link_prefix is not None else None
             if based:
                 s += based.end()
                 lead = re.match(r"\S+\s+", text[s:e])
@@ -363,8 +367,8 @@ def word_order_chunks(text: str, sent_start: int, sent_end: int, words: SubjectW
                             or lead.group().strip().lower().endswith("-based")):  # "When Amazon pledged ..."
                 s += lead.end()
                 lead = re.match(r"\S+\s+", text[s:e])
-            if text[s:e].lower().endswith("-based"):
-                continue  # "the Singapore-based internet company": a description, not a name
+            if text[s:e].lower().endswith("-based") or (based and s >= e):
+                continue  # "the Singapore-based internet company", "Dubai-listed": a description, not a name
             # the first word of a table cell is capitalised by its place ("| Organic growth |")
             at_start = not text[sent_start:s].strip(" \t\n\"'“‘(*-•|")
             if at_start and " " not in text[s:e] and not re.search(r"[A-Z].*[A-Z]|\d", text[s:e]) \

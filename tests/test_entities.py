@@ -164,7 +164,9 @@ def test_a_measures_abbreviation_is_no_ticker(text, code, learned, resources):
     ("BUSINESSMAN HAS 8.9 PCT OF DEL E. WEBB <DWP.A>", "DEL E. Webb"),
     ("RENOUF HAS 93.4 PCT OF BENEQUITY <BH> UNITS", "Benequity"),
     ("HARRIS CUTS STAKE IN BELL INDUSTRIES <BI>", "Bell Industries"),
-    ("INVESTMENT FIRM BOOSTS PUROLATOR <PCC> STAKE", "Purolator"),
+    ("INVESTMENT FIRM BOOSTS PUROLATOR <PCC> STAKE", "Purolator Courier"),  # the gazetteer knows its ticker
+    ("LAROCHE STARTS BID FOR NECO <NPT> SHARES", "Neco"),
+    ("FIRST AMERICAN BANK FOR SAVINGS <FAMB.O> 3RD QTR", "First American Bank For Savings"),
     ("MILLER TABAK HAS 91.8 PCT OF PENN TRAFFIC <PNF>", "Penn Traffic"),
     # a name's own "OF" and "AND" stay
     ("BANK OF BOSTON <BKB> 1ST QTR NET", "Bank Of Boston"),
@@ -174,3 +176,19 @@ def test_a_wire_titles_ticker_names_the_words_after_its_verb(title, name, resour
     from pipeline.entities import learn_title
 
     assert learn_title(title, resources, {}).name == name
+
+
+@pytest.mark.parametrize("text,name,not_name", [
+    # the words before a hyphened link word describe the name after it: where it is, who holds or leads it
+    ("New York-based Cohen & Steers Inc said assets rose.", "Cohen & Steers", "New York-based Cohen & Steers"),
+    ("Fla.-based Hertz Corp said it would sell cars.", "Hertz", "Fla.-based Hertz"),
+    ("Carlyle-owned Hexaware Technologies Ltd rose 3%.", "Hexaware Technologies", "Carlyle-owned Hexaware Technologies"),
+    ("France-based L'Oreal SA (FR:OR) reported sales growth of 7.3%.", "L'Oreal", "France-based L'Oreal"),
+    # a hyphen inside a name is no link
+    ("Hewlett-Packard Co said revenue rose.", "Hewlett-Packard", "Packard"),
+])
+def test_a_place_or_holder_before_a_name_is_no_part_of_it(text, name, not_name, resources):
+    from pipeline.entities import learn_aliases
+
+    learned = learn_aliases(clean_text(text, resources).text, resources)
+    assert name in learned and not_name not in learned, sorted(learned)

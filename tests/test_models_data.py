@@ -428,6 +428,8 @@ MOVED_WORD_LISTS = [
     ("lexicons/subjects.yaml", "headline_not_names"),
     ("lexicons/segments.yaml", "clause_words"), ("lexicons/segments.yaml", "served_stop_words"),  # measured_parts
     ("lexicons/number_words.yaml", "qualifiers"),  # figure_atoms.QUALIFIERS
+    ("lexicons/entities.yaml", "measure_heads"), ("lexicons/entities.yaml", "title_breaks"),  # entities
+    ("lexicons/entities.yaml", "name_links"),  # entities.link_prefix_rx, subjects.word_order_chunks
     ("lexicons/number_words.yaml", "year_words_before"), ("lexicons/number_words.yaml", "count_words_before"),  # counted
     ("lexicons/periods.yaml", "now_words"),  # claim_periods._NOW
     ("lexicons/segments.yaml", "subject_openers"), ("lexicons/segments.yaml", "reported_words"),  # segments

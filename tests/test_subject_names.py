@@ -209,3 +209,23 @@ NAME_EXTENSIONS = [
 @pytest.mark.parametrize("text,figure,title,want", NAME_EXTENSIONS, ids=[n[3] for n in NAME_EXTENSIONS])
 def test_a_name_run_on_from_a_known_one_is_its_figure(text, figure, title, want):
     assert _entity(text, figure, title) == _name(want)
+
+
+# (sentence, the name chunks it gives): the words before a hyphened link word ("-based", "-backed", "-owned",
+# "-listed") describe the name after them; alone they name nothing (entities.yaml `name_links`)
+LINKED_NAMES = [
+    ("It competed with New York City-based SecurityScoreCard, which has raised over $112 million.",
+     ["SecurityScoreCard"]),
+    ("Shares of KKR-backed Avendus rose after the fund's first close at Rs 850 crore.", ["Avendus"]),
+    ("Profit at State-owned Coal India rose 12% in the quarter.", ["Coal India"]),
+    ("Dubai-listed shares rose 3% on Monday.", []),
+    ("Hewlett-Packard said revenue rose 4% to $12 billion.", ["Hewlett-Packard"]),
+]
+
+
+@pytest.mark.parametrize("text,chunks", LINKED_NAMES, ids=[n[0][:30] for n in LINKED_NAMES])
+def test_a_place_or_holder_before_a_name_is_no_part_of_its_chunk(text, chunks):
+    from pipeline.subjects import subject_words, word_order_chunks
+
+    got = [text[s:e] for s, e in word_order_chunks(text, 0, len(text), subject_words(RES))]
+    assert [c for c in got if c not in ("Rs",)] == chunks, got
