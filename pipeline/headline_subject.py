@@ -66,6 +66,7 @@ def _headline_chunks(text: str, res: Resources, learned: dict, words) -> tuple[l
     cur: list[str] = []
     listed: set[int] = set()  # chunks followed by a comma and another name
     suffixes = {str(x).rstrip(".") for x in res.entity_rules["company_suffixes"]}
+    links = frozenset(res.entity_rules["name_links"])
     for k, tok in enumerate(tokens):
         low = tok.lower().strip(".")
         nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
@@ -76,8 +77,15 @@ def _headline_chunks(text: str, res: Resources, learned: dict, words) -> tuple[l
         if cur and NUMBERISH.match(tok) and resolve_name(" ".join(cur + [tok]), res, learned) is not None:
             cur.append(tok)  # "S&P 500 Rises 0.03%", "Nikkei 225": a number that is part of a known name
             continue
-        # a date ("Net direct tax ... until Feb 10") or a place adjective ("Dallas-Based Thrift") is no name
-        dated = low in CALENDAR_WORDS or low.endswith("-based") or low in ("am", "pm") and k and tokens[k - 1].isdigit()
+        # a date ("Net direct tax ... until Feb 10"), a place or holder before a name ("Dallas-Based Thrift",
+        # "KKR-backed Avendus"; entities.yaml `name_links`) is no name
+        # (a wire title in capitals keeps its words: "NATIONAL BANK ISSUES MORTGAGE-BACKED SECURITIES")
+        linked = "-" in low and low.rsplit("-", 1)[1] in links and (not text.isupper() or low.endswith("-based"))
+        if linked:  # "Peter Thiel-Backed Plasma Raises $20M": the holder's words before it are no name either
+            cur = []
+        if not cur and low in ("of", "and", "for"):
+            continue  # "ASX-listed shares of Civmec fall": a joining word opens no name
+        dated = low in CALENDAR_WORDS or linked or low in ("am", "pm") and k and tokens[k - 1].isdigit()
         if (low in words.headline_breaks and not opens_name) or not _NAME_TOKEN.match(tok) or NUMBERISH.match(tok) \
                 or dated:
             if cur:
