@@ -18,8 +18,10 @@ from .resources import Resources, lower_text
 from .scaled_counts import money_metric_of_count, one_off_per_share, per_share_metric, scaled_rx
 from .column_metrics import column_metric
 from .market_sizes import market_size_metric
-from .metric_frames import chart_level, estimate_of_before, preferred_dividend, price_move, price_moved_to
+from .metric_frames import (chart_level, estimate_of_before, portion_of, preferred_dividend, price_move, price_moved_to,
+                            result_item)
 from .share_counts import share_count_metric
+from .share_trades import traded_metric
 from .subject_roles import quoted_kind
 from .word_patterns import listed
 
@@ -187,6 +189,13 @@ def measure_figure(story: Story, d: Draft) -> None:
         if framed is not None:
             metric, mscore, cue_score = framed, 5.0, max(cue_score, 5.0)
             measured = measured if framed == "dividend" else None
+        elif measured is None and fig.kind == "percent" and portion_of(res, metric, text[fig.end:ce]):
+            metric = "other"  # "make up 39.4 percent of the top jobs": a share of a whole, no move
+        elif fig.kind == "money" and result_item(res, text[sent.start:fig.start]):
+            metric, mscore = "other", 5.0  # "1986 net includes gain on bond portfolio of 1,160,000 dlrs": an item
+        elif fig.kind == "money" and (traded := traded_metric(res, metric, text[sent.start:sent.end], fig.start - sent.start,
+                                                          fig.end - sent.start, bool(scaled_rx(res).search(fig.text)))):
+            metric, mscore, cue_score = traded, 5.0, max(cue_score, 5.0)  # "sold 19,287 shares for $3,275,553"
     trail = story.trail
     linked = None if fig.table_label or measured is not None else trail.restated(text, fig.kind, fig.start, sent.start) \
         or (trail.changed(text, fig.kind, fig.start, fig.end, sent.start) if mscore < 3.0 else None)

@@ -123,7 +123,9 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/metric_frames.yaml": {k: Shape(list, (str,)) for k in (  # metric_frames._patterns
         "compare_words", "source_words", "estimate_nouns", "change_nouns", "links", "level_words", "stop_words",
         "level_qualifiers", "level_links", "level_after", "program_words",
-        "series_words", "preferred_nouns", "move_verbs", "move_qualifiers", "move_after", "move_replaces")},
+        "series_words", "preferred_nouns", "move_verbs", "move_qualifiers", "move_after", "move_replaces",
+        "portion_replaces", "portion_own", "item_results", "item_not_results", "item_verbs",
+        "trade_verbs", "trade_nouns", "trade_offers", "trade_issues", "trade_replaces")},
     "lexicons/fiscal.yaml": {"fiscal_nouns": Shape(list, (str,)),  # fiscal_owners, statistics_owners
                              "statistics_words": Shape(list, (str,))},
     "lexicons/places.yaml": {k: Shape(list, (str,)) for k in ("place_part_nouns", "place_sales_nouns", "place_links")},

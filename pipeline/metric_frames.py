@@ -10,6 +10,10 @@
 - A price level a chart reads is a price: "Stop-Loss: Rs 230", "support at Rs 334", "the $93,000 support level"
   (share_price; a commodity's or a token's subject makes it that thing's price). The cues had read "loss",
   "target" or "volume".
+- An amount after a result's own "includes" or "excludes" is an item of it, not the result: "NOTE: 1986 net includes
+  gain on bond portfolio of 1,160,000 dlrs" (other: the guide's extraordinary gain, tax credit, charge).
+- A percent before "of" and a whole is a share of that whole, no move: "make up 39.4 percent of the top jobs"
+  (other; measures.yaml `share_nouns` names the wholes that give another metric, "35% of shares outstanding").
 
 The words are data (`models/lexicons/metric_frames.yaml`).
 """
@@ -41,6 +45,9 @@ class _Frames(NamedTuple):
     move_after: re.Pattern  # the level it moved to after it
     move_replaces: frozenset  # the metrics a price's move may replace
     moved_to: re.Pattern  # a move and its amount before the level it moved to
+    portion: re.Pattern  # "of" and the whole a percent is a share of, after the figure
+    portion_replaces: frozenset  # the change metrics a share of a whole replaces
+    item: re.Pattern  # a result and the verb that sets an item of it apart, before the item's amount
 
 
 @lru_cache(maxsize=4)
@@ -73,8 +80,15 @@ def _patterns(res: Resources) -> _Frames:
                           r"[^\s,;]*\d[^\s,;]*(?:\s+[^\s,;\d]+){0,2}?\s*"
                           rf"(?:(?:{_alt(data['move_after'])})\s*)*(?:\bor\s+[\d.]+\s*(?:%|pct|percent|per cent)\s*,?\s*)?"
                           r"(?:to|at)\s+(?:close\s+at\s+)?$", re.I)
+    # "of the top jobs", "of investment allocations"; not "of their value", "of its early gains" (the move's own)
+    portion = re.compile(rf"\s*\)?\s*of\s+(?!(?:[\w'’.&-]+\s+){{0,3}}?(?:{_alt(data['portion_own'])})\b)"
+                         r"(?:the|its|their|his|her|our|all|total|[a-z])", re.I)
+    # "1986 net includes gain ... of", "Net in both 1987 periods also includes", "GAAP net income in the fourth quarter of
+    # 2023 included a"; not "net sales include" (a line of its own), nor past a ";" (another statement)
+    item = re.compile(rf"(?<![\w-])(?:{_alt(data['item_results'])})(?:\s+(?!(?:{_alt(data['item_not_results'])})\b)"
+                      rf"[\w,.()-]+){{0,6}}?\s+(?:(?:also|both)\s+)?(?:{_alt(data['item_verbs'])})\b[^;]{{0,150}}$", re.I)
     return _Frames(estimate, before, after, program, preferred, move_before, move_after, frozenset(data["move_replaces"]),
-                   moved_to)
+                   moved_to, portion, frozenset(data["portion_replaces"]), item)
 
 
 def estimate_of_before(res: Resources, before: str) -> bool:
@@ -179,3 +193,44 @@ def price_moved_to(res: Resources, fig_text: str, metric: str, before: str) -> b
         return False
     m = pats.moved_to.search(before[-80:])
     return m is not None and not _AMOUNT_SCALE.search(m.group())
+
+
+def portion_of(res: Resources, metric: str, after: str) -> bool:
+    """Whether a percent the cues read as `metric` (a change) is a share of the whole written after it and "of".
+
+    >>> from pipeline.resources import load_resources; R = load_resources()
+    >>> portion_of(R, "price_change", " of the top jobs.")
+    True
+    >>> portion_of(R, "price_change", " of investment allocations of 17.5 billion pounds")
+    True
+    >>> portion_of(R, "price_change", " of their value since the IPO")
+    False
+    >>> portion_of(R, "price_change", " of its early gains")
+    False
+    >>> portion_of(R, "price_change", " from a year earlier")
+    False
+    >>> portion_of(R, "ownership_pct", " of the company")
+    False
+    """
+    pats = _patterns(res)
+    return metric in pats.portion_replaces and pats.portion.match(after) is not None
+
+
+def result_item(res: Resources, before: str) -> bool:
+    """Whether an amount is an item a result includes or excludes, written after it in the sentence (`before`).
+
+    >>> from pipeline.resources import load_resources; R = load_resources()
+    >>> result_item(R, "NOTE: 1986 net includes gain on bond portfolio of ")
+    True
+    >>> result_item(R, "Net excludes investment gains 20,000 dlrs vs 86,000 dlrs in quarter and ")
+    True
+    >>> result_item(R, "GAAP net loss in the third quarter reflected a ")
+    True
+    >>> result_item(R, "Net sales included ")
+    False
+    >>> result_item(R, "Profit, excluding some expenses, was ")
+    False
+    >>> result_item(R, "Net income included a gain; revenue was ")
+    False
+    """
+    return _patterns(res).item.search(before[-260:]) is not None

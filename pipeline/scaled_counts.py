@@ -62,6 +62,7 @@ def money_metric_of_count(kind: str, figure_text: str, metric: str, score_now: f
 _PER_SHARE_AFTER = re.compile(r"\s*(?:a|per|each|for each)\s+(?:common\s+|ordinary\s+|class\s+\w\s+)?(?:share|ADR|ADS)\b|\s*apiece\b",
                               re.I)
 # metrics an amount of one share may be besides the per-share ones: a takeover's offer, a per-share charge or gain
+PER_SHARE_AFTER = _PER_SHARE_AFTER  # the words after an amount of one share (share_trades reads them too)
 _ALSO_PER_SHARE = frozenset({"deal_value", "other"})
 
 

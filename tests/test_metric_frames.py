@@ -1,6 +1,8 @@
 """The metric a frame around the figure settles (metric_frames.py): an estimate set beside the figure before it takes
 that figure's metric, a chart's price level is a price, a preferred series named by its dividend is that dividend,
-a price's move in money to a level written after it is a move, the level a price.
+a price's move in money to a level written after it is a move, the level a price; a percent of a whole is a share
+of it, no move (a stake where the whole is a company's shares); an amount a result includes or excludes is an item
+of it; shares a holder bought or sold are priced by a share's price and total the value of a stake (share_trades.py).
 Sentences written for these tests in the phrasings of the yardstick and the dumps, none copied from them.
 """
 from __future__ import annotations
@@ -62,6 +64,48 @@ MOVES = [
     ("Federal states' deposits fell 1.2 billion marks to 2.1 billion marks.", "1.2 billion marks", "deposits"),
 ]
 
+PORTIONS = [
+    # a percent before "of" and a whole is a share of it, not a move the sentence's "up" or "rose" names
+    ("Women now make up 41.2 percent of the senior roles at the bank, up from 35 percent.", "41.2 percent", "other"),
+    ("Roads and bridges would take up 38 pct of the plan's spending, the minister said.", "38 pct", "other"),
+    ("Up to 20% of cloud spending is wasted, a survey found.", "20%", "other"),
+    # ... a stake where the whole is a company's shares, stock or an owner's interests (measures.yaml share_nouns)
+    ("Records show the largest shareholder is the founder Jane Roe with 22% of shares outstanding.", "22%",
+     "ownership_pct"),
+    ("Globex has received acceptances in respect of 41.5 pct of Initech shares, up from 30 pct last week.", "41.5 pct",
+     "ownership_pct"),
+    ("A shareholder group controlling 12.4 pct of the stock of Initech Inc rose its bid.", "12.4 pct", "ownership_pct"),
+    # a part a stock lost or won of its own value or gains is its move
+    ("Initech shares have lost more than 30 percent of their value this year.", "30 percent", "price_change"),
+    ("Globex stock gave up 12% of its early gains by the close.", "12%", "price_change"),
+]
+
+RESULT_ITEMS = [
+    # an amount after a result's own "includes"/"excludes" is an item of it (the guide's one-off gain, credit, charge)
+    ("NOTE: 1986 net includes gain on the sale of bonds of 2,340,000 dlrs.", "2,340,000 dlrs", "other"),
+    ("NOTE: Net excludes investment gains 31,000 dlrs vs 12,000 dlrs in quarter and 412,000 dlrs vs 95,000 dlrs in "
+     "year.",
+     "412,000 dlrs", "other"),
+    ("Initech's GAAP net loss in the fourth quarter reflected a $12.4 million restructuring charge.", "$12.4 million",
+     "other"),
+    # ... not the result itself, nor the result excluding items
+    ("Net income was $41.2 million, up from $35.0 million a year earlier.", "$41.2 million", "profit"),
+    ("Net income excluding one-time items was $52.3 million in the quarter.", "$52.3 million", "profit"),
+]
+
+TRADES = [
+    # shares a holder bought or sold: the price of one is a share's price, the total the value of the shares traded
+    ("Jane Roe, a Director at Initech Corp, sold 12,310 shares of common stock on February 6, 2025, at a price of "
+     "$54.21 per share, totaling $667,325.", "$54.21", "share_price"),
+    ("Jane Roe, a Director at Initech Corp, sold 12,310 shares of common stock on February 6, 2025, at a price of "
+     "$54.21 per share, totaling $667,325.", "$667,325", "stake_value"),
+    ("In a filing with the Securities and Exchange Commission, the group said it bought 212,000 Globex common shares "
+     "for 3.7 mln dlrs.", "3.7 mln dlrs", "stake_value"),
+    # ... an offer for shares stays a deal's value
+    ("Hooli launched a tender offer to buy 2.5 mln Initech shares for 78 mln dlrs.", "78 mln dlrs", "deal_value"),
+    ("Hooli launched a tender offer to buy 2.5 mln Initech shares at 31 dlrs a share.", "31 dlrs", "deal_value"),
+]
+
 
 def _metric(text: str, figure: str) -> str:
     claims, _ = extract([text], published="2025-02-10")
@@ -70,7 +114,7 @@ def _metric(text: str, figure: str) -> str:
     return rows.iloc[0]["metric"]
 
 
-CASES = ESTIMATES + CHART_LEVELS + PREFERRED + MOVES
+CASES = ESTIMATES + CHART_LEVELS + PREFERRED + MOVES + PORTIONS + RESULT_ITEMS + TRADES
 
 
 @pytest.mark.parametrize("text, figure, metric", CASES, ids=[f"{c[1]}:{c[2]}" for c in CASES])

@@ -473,6 +473,11 @@ MOVED_WORD_LISTS = [
                                                   "carried_compared_hedges", "bracket_hedges", "modality_restated_words",
                                                   "attached_hedges", "coordinated_hedges", "multiple_context_words",
                                                   "multiple_links", "range_end_hedges", "range_end_kinds")),
+    ("lexicons/metric_frames.yaml", "portion_replaces"), ("lexicons/metric_frames.yaml", "portion_own"),  # session 18
+    ("lexicons/metric_frames.yaml", "item_results"), ("lexicons/metric_frames.yaml", "item_not_results"),
+    ("lexicons/metric_frames.yaml", "item_verbs"),
+    *(("lexicons/metric_frames.yaml", k) for k in ("trade_verbs", "trade_nouns", "trade_offers", "trade_issues",
+                                                   "trade_replaces")),
 ]
 
 
