@@ -28,6 +28,7 @@ from .government_years import government_year
 from .held_amounts import held_now
 from .note_grains import note_period
 from .paragraph_periods import ParagraphPeriods, headline_month
+from .period_ends import end_day
 from .records import Claim, Period
 from .results_stories import latest_report_period, preview_story, results_story
 from .resources import Resources, lower_text
@@ -140,7 +141,8 @@ def _text_period(story: Story, d: Draft, results: bool, next_start: int | None) 
     period = contract_month_day(period, text, cs, story.article.title, ref, res)  # "July was up 2 cents"
     # "a 50% reduction in emissions by 2030": from the base year to the target year
     period = target_span(period, fig, text, (cs, ce), (sent.start, sent.end), ref, story.fy_end, res)
-    return trading_week(period, fig, text, (cs, ce), d.metric, ref, res)  # "crashed 60% this week"
+    period = trading_week(period, fig, text, (cs, ce), d.metric, ref, res)  # "crashed 60% this week"
+    return end_day(period, fig, text, cs, ce, d.metric, d.modality, ref, story.fy_end, res)  # "cash at year-end"
 
 
 def _count_report_period(story: Story, d: Draft, period: Period | None, modality: str) -> None:

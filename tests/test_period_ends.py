@@ -1,0 +1,61 @@
+"""A level stated at a period's end is a point on its last day (CLAIM_LABELING_GUIDE.md 6: "at the end of the
+quarter" is the quarter's last day); "at year-end" with no year is the story's fiscal year end; a move, a flow and a
+word change keep their span."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.dates import find_periods
+from pipeline.figures import resolve_figures
+from pipeline.period_ends import end_day
+
+PUB = date(2025, 2, 10)
+CASES = [
+    # sentence, the figure as written, metric, modality, the day expected (None: the period is kept)
+    ("The company had about $368 million on hand at the end of 2024 and 170 full-time employees.", "$368 million",
+     "cash", "actual", date(2024, 12, 31)),
+    ("Kacholia, who held a 1.73 percent stake in Balu Forge at the close of December 2024, has raised it.",
+     "1.73 percent", "ownership_pct", "actual", date(2024, 12, 31)),
+    ("As of December 31, 2024, Theraclion had a cash balance of €4.1 million, down from €5.9 million at end June 2024.",
+     "€5.9 million", "cash", "historical", date(2024, 6, 30)),
+    ("The company's net leverage decreased to 2.2x by year-end 2024.", "2.2x", "other", "actual", date(2024, 12, 31)),
+    ("Sparx Group reported assets under management of 1.929 trillion yen at the end of January, down 6.8 bln.",
+     "1.929 trillion yen", "assets", "actual", date(2025, 1, 31)),
+    ("In 9M FY25, the company's net debt was reduced to Rs 740 crore, compared to Rs 1,160 crore at the end of FY24.",
+     "Rs 1,160 crore", "debt", "historical", date(2024, 3, 31)),
+    ("My calculations point to a price of $148.5/share by the end of this year.", "$148.5", "share_price", "forecast",
+     date(2025, 12, 31)),
+    ("The order backlog remains solid at NOK 61 billion and the tender pipeline grew to about NOK 86 billion at "
+     "year end.", "NOK 86 billion", "other", "actual", date(2024, 12, 31)),
+    ("James O'Sullivan highlighted that client assets grew by 24%, reaching $480 billion by year-end, driven by core "
+     "business.", "$480 billion", "assets", "actual", date(2024, 12, 31)),
+    ("Van Eck stated that SOL could reach $500 by year-end.", "$500", "commodity_price", "forecast", date(2025, 12, 31)),
+    # a move, a flow, a word change, a since-bound: kept
+    ("MicroStrategy shares are down around 26% since their last peak at the end of November last year.", "26%",
+     "price_change", "actual", None),
+    ("The 10 meds stand to generate a whopping $29 billion in annual sales by the end of the decade.", "$29 billion",
+     "revenue", "forecast", None),
+    ("CoreWeave plans to double its data centers from 30 at the end of 2024 to 60 in 2025.", "double", "other",
+     "forecast", None),
+    ("Client assets grew by 24% at the end of 2024.", "24%", "assets", "actual", None),
+    ("Lee Enterprises identified $40 million in cost reductions to be executed by the end of the second quarter.",
+     "$40 million", "other", "actual", None),
+]
+
+
+@pytest.mark.parametrize("sentence,written,metric,modality,want", CASES)
+def test_a_level_at_a_periods_end_is_its_last_day(sentence, written, metric, modality, want, resources):
+    figs = [f for f in resolve_figures(sentence, resources)[0] if f.text.startswith(written)]
+    assert figs, [f.text for f in resolve_figures(sentence, resources)[0]]
+    fig = figs[0]
+    after = [p for p in find_periods(sentence, PUB, 3 if "FY" in sentence else 12, res=resources)
+             if p.start >= fig.end]
+    period = after[0] if after else None
+    got = end_day(period, fig, sentence, 0, len(sentence), metric, modality, PUB, 12, resources)
+    if want is None:
+        assert got is period
+    else:
+        assert got is not None and (got.period_start, got.period_end) == (want, want)
+        assert got.rule == "claims.period_end_day.v1"
