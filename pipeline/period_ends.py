@@ -30,6 +30,10 @@ _END_BEFORE = re.compile(r"(?:\b(?:end|close)\s+of\s+(?:the\s+|fiscal\s+)?|(?<![
 _YEAR_END = re.compile(r"\b(?:at|by)\s+(?:the\s+)?year[- ]?end\b(?!\s*(?:of\s+)?(?:fiscal\s+)?'?\d)", re.I)
 _SINCE = re.compile(r"\b(?:since|until|till|before|after)\s+(?:the\s+)?$", re.I)
 _AHEAD = ("forecast", "target", "estimate")
+# a base of comparison ("fell to 299 mln dlrs at year end from 430 mln dlrs") takes only an end phrase written after
+# it ("from 430 mln dlrs at year end 1985"); an average ("averaging 51.2 billion over the month") is no level
+_BASE = re.compile(r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:\w+\s+)?[^\w\s]{0,3}\s*$", re.I)
+_AVERAGE = re.compile(r"\baverag\w*\s+(?:\w+\s+)?[^\w\s]{0,3}\s*$", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -80,16 +84,19 @@ def _fiscal_year_end(ref: date, fy_end: int, ahead: bool) -> date:
 def end_day(period: Period | None, fig: Figure, text: str, cs: int, ce: int, metric: str, modality: str,
             ref: date | None, fy_end: int, res: Resources) -> Period | None:
     """The last day of the period a level is stated at the end of; else `period` as it was."""
-    if not _level(fig, text, cs, metric, res) or _changed(fig, text, cs, res):
+    if not _level(fig, text, cs, metric, res) or _changed(fig, text, cs, res) \
+            or _AVERAGE.search(text, max(cs, fig.start - 30), fig.start):
         return period
+    base = bool(_BASE.search(text, max(cs, fig.start - 30), fig.start))
     if period is not None:
-        if not _ends(period, text, cs):
+        if not _ends(period, text, cs) or base and period.start < fig.end:
             return period
         day = period.period_end
         return Period(period.text, period.start, period.end, day, day, day.isoformat(), "day", _RULE)
     if ref is None:
         return None
-    m = _YEAR_END.search(text, fig.end, min(ce, fig.end + _REACH)) or _YEAR_END.search(text, cs, fig.start)
+    m = _YEAR_END.search(text, fig.end, min(ce, fig.end + _REACH)) or (
+        None if base else _YEAR_END.search(text, cs, fig.start))
     if m is None:
         return None
     day = _fiscal_year_end(ref, fy_end, modality in _AHEAD)

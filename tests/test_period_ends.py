@@ -32,7 +32,13 @@ CASES = [
     ("James O'Sullivan highlighted that client assets grew by 24%, reaching $480 billion by year-end, driven by core "
      "business.", "$480 billion", "assets", "actual", date(2024, 12, 31)),
     ("Van Eck stated that SOL could reach $500 by year-end.", "$500", "commodity_price", "forecast", date(2025, 12, 31)),
-    # a move, a flow, a word change, a since-bound: kept
+    ("The company's cash and equivalents fell to 299 mln dlrs at year end from 430 mln dlrs at year end 1985.",
+     "430 mln dlrs", "cash", "historical", date(1985, 12, 31)),
+    # a move, a flow, a word change, a since-bound, a base before the phrase, an average: kept
+    ("Current assets at year-end fell to 2.41 billion dlrs from 4.43 billion dlrs.", "4.43 billion dlrs", "assets",
+     "historical", None),
+    ("Reserve holdings fell 300 mln marks to 51.9 billion marks at the end of February, averaging 51.2 billion over "
+     "the month.", "51.2 billion", "stake_value", "actual", None),
     ("MicroStrategy shares are down around 26% since their last peak at the end of November last year.", "26%",
      "price_change", "actual", None),
     ("The 10 meds stand to generate a whopping $29 billion in annual sales by the end of the decade.", "$29 billion",
@@ -50,9 +56,10 @@ def test_a_level_at_a_periods_end_is_its_last_day(sentence, written, metric, mod
     figs = [f for f in resolve_figures(sentence, resources)[0] if f.text.startswith(written)]
     assert figs, [f.text for f in resolve_figures(sentence, resources)[0]]
     fig = figs[0]
-    after = [p for p in find_periods(sentence, PUB, 3 if "FY" in sentence else 12, res=resources)
-             if p.start >= fig.end]
-    period = after[0] if after else None
+    periods = find_periods(sentence, PUB, 3 if "FY" in sentence else 12, res=resources)
+    after = [p for p in periods if p.start >= fig.end]
+    before = [p for p in periods if p.end <= fig.start]
+    period = after[0] if after else before[-1] if before else None  # the clause's period, after the figure first
     got = end_day(period, fig, sentence, 0, len(sentence), metric, modality, PUB, 12, resources)
     if want is None:
         assert got is period
