@@ -28,8 +28,14 @@ _REACH = 60  # characters between the figure and the end phrase after it
 _END_BEFORE = re.compile(r"(?:\b(?:end|close)\s+of\s+(?:the\s+|fiscal\s+)?|(?<![\w-])end[- ]|\byear[- ]end\s+)$", re.I)
 # "at year-end" with no year after it
 _YEAR_END = re.compile(r"\b(?:at|by)\s+(?:the\s+)?year[- ]?end\b(?!\s*(?:of\s+)?(?:fiscal\s+)?'?\d)", re.I)
+# "at the end of the quarter", "at quarter-end": the report period's end, which the story sets (claim_dating)
+_REPORT_END = re.compile(r"\b(?:at|by|as\s+of)\s+(?:the\s+)?(?:end\s+of\s+the\s+(?:quarter|reporting\s+period)|quarter[- ]?end)\b",
+                         re.I)
 _SINCE = re.compile(r"\b(?:since|until|till|before|after)\s+(?:the\s+)?$", re.I)
 _AHEAD = ("forecast", "target", "estimate")
+_PAST = ("actual", "historical")
+_BY = re.compile(r"\bby\b", re.I)
+_NAMED = re.compile(r"\d|\b(?:this|next|current|coming)\b", re.I)  # a year the words name, not the one just ended
 # a base of comparison ("fell to 299 mln dlrs at year end from 430 mln dlrs") takes only an end phrase written after
 # it ("from 430 mln dlrs at year end 1985"); an average ("averaging 51.2 billion over the month") is no level
 _BASE = re.compile(r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:\w+\s+)?[^\w\s]{0,3}\s*$", re.I)
@@ -39,7 +45,7 @@ _AVERAGE = re.compile(r"\baverag\w*\s+(?:\w+\s+)?[^\w\s]{0,3}\s*$", re.I)
 @lru_cache(maxsize=4)
 def _level_before(res: Resources) -> re.Pattern:
     words = longest_first(res.periods["end_level_words"], space=r"\s+")
-    hedges = longest_first(res.periods["to_level_hedges"], space=r"\s+")
+    hedges = longest_first(res.periods["end_level_hedges"], space=r"\s+")
     return re.compile(r"\b(?:" + words + r")\s+(?:(?:" + hedges + r")\s+)?(?:[a-z]{0,3}[^\w\s]{0,2}\s*)$", re.I)
 
 
@@ -74,6 +80,13 @@ def _ends(p: Period, text: str, cs: int) -> bool:
     return m is not None and not _SINCE.search(head, 0, m.start())
 
 
+def _last_ended(day: date, ref: date) -> date:
+    """`day` moved back by whole years to the last one on or before `ref`."""
+    while day > ref:
+        day = month_end(day.year - 1, day.month)
+    return day
+
+
 def _fiscal_year_end(ref: date, fy_end: int, ahead: bool) -> date:
     end = month_end(ref.year, fy_end)
     if ahead:
@@ -89,9 +102,17 @@ def end_day(period: Period | None, fig: Figure, text: str, cs: int, ce: int, met
         return period
     base = bool(_BASE.search(text, max(cs, fig.start - 30), fig.start))
     if period is not None:
-        if not _ends(period, text, cs) or base and period.start < fig.end:
+        # "valued at $6.02 billion at the end of the quarter" after "in the first three months of the year"
+        after = (fig.end, min(ce, fig.end + _REACH))
+        quarter_end = period.period_end is not None and period.granularity != "day" and (
+            _REPORT_END.search(text, *after) is not None  # "... in the first three months ... at the end of the quarter"
+            or period.granularity in ("year", "fiscal_year") and _YEAR_END.search(text, *after) is not None)
+        if not quarter_end and (not _ends(period, text, cs) or base and period.start < fig.end):
             return period
         day = period.period_end
+        if ref is not None and day > ref and modality in _PAST and not _NAMED.search(period.text) \
+                and not _BY.search(text, max(cs, period.start - 4), period.start + 3):  # "by the end of the year": ahead
+            day = _last_ended(day, ref)  # "stood at 13.6% at the end of the year" in February: the year just ended
         return Period(period.text, period.start, period.end, day, day, day.isoformat(), "day", _RULE)
     if ref is None:
         return None
@@ -101,3 +122,22 @@ def end_day(period: Period | None, fig: Figure, text: str, cs: int, ce: int, met
         return None
     day = _fiscal_year_end(ref, fy_end, modality in _AHEAD)
     return Period(m.group(0), m.start(), m.end(), day, day, day.isoformat(), "day", _RULE)
+
+
+def at_report_end(fig: Figure, text: str, cs: int, ce: int, metric: str, res: Resources) -> bool:
+    """Whether a level is stated "at the end of the quarter" (or "at quarter-end") with no quarter named: its day is
+    the last of the story's report period."""
+    if not _level(fig, text, cs, metric, res) or _changed(fig, text, cs, res) \
+            or _AVERAGE.search(text, max(cs, fig.start - 30), fig.start):
+        return False
+    if _REPORT_END.search(text, fig.end, min(ce, fig.end + _REACH)):
+        return True
+    return not _BASE.search(text, max(cs, fig.start - 30), fig.start) and bool(_REPORT_END.search(text, cs, fig.start))
+
+
+def report_end_day(period: Period | None) -> Period | None:
+    """The last day of the report period a level "at the end of the quarter" takes."""
+    if period is None or period.period_end is None:
+        return period
+    day = period.period_end
+    return Period(period.text, period.start, period.end, day, day, day.isoformat(), "day", _RULE)

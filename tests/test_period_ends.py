@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.dates import find_periods
 from pipeline.figures import resolve_figures
-from pipeline.period_ends import end_day
+from pipeline.period_ends import at_report_end, end_day
 
 PUB = date(2025, 2, 10)
 CASES = [
@@ -34,6 +34,17 @@ CASES = [
     ("Van Eck stated that SOL could reach $500 by year-end.", "$500", "commodity_price", "forecast", date(2025, 12, 31)),
     ("The company's cash and equivalents fell to 299 mln dlrs at year end from 430 mln dlrs at year end 1985.",
      "430 mln dlrs", "cash", "historical", date(1985, 12, 31)),
+    ("Its common equity tier 1 ratio stood at 13.6% at the end of the year, within its target range.", "13.6%",
+     "other", "actual", date(2024, 12, 31)),
+    ("Auto loan balances rose by $11 billion and stood at $1.66 trillion at the end of the year.", "$1.66 trillion",
+     "other", "actual", date(2024, 12, 31)),
+    ("The bank expects the ratio to reach 14% at the end of the year.", "14%", "other", "forecast", date(2025, 12, 31)),
+    ("Its stake climbed 19% in the first three months of the year to 59.5 million shares valued at $6.02 billion at "
+     "the end of the quarter.", "$6.02 billion", "stake_value", "actual", date(2024, 3, 31)),
+    ("Aggregate exposure to Argentina, Brazil, Mexico and Venezuela was almost four billion dlrs at year-end 1986.",
+     "four billion dlrs", "other", "actual", date(1986, 12, 31)),
+    ("First City said its nonperforming assets nearly doubled last year to 347 mln dlrs at year-end.", "347 mln dlrs",
+     "assets", "actual", date(2024, 12, 31)),
     # a move, a flow, a word change, a since-bound, a base before the phrase, an average: kept
     ("Current assets at year-end fell to 2.41 billion dlrs from 4.43 billion dlrs.", "4.43 billion dlrs", "assets",
      "historical", None),
@@ -66,3 +77,21 @@ def test_a_level_at_a_periods_end_is_its_last_day(sentence, written, metric, mod
     else:
         assert got is not None and (got.period_start, got.period_end) == (want, want)
         assert got.rule == "claims.period_end_day.v1"
+
+
+REPORT_END = [
+    # sentence, the figure as written, metric, whether it takes the report period's last day
+    ("The company maintained a cash balance of $4.8 million at the end of the quarter.", "$4.8 million", "cash", True),
+    ("Equity stood at NOK 5.9 billion at quarter-end, equivalent to NOK 22 per share.", "NOK 5.9 billion", "other",
+     True),
+    ("Total assets under management stayed at above $1T at the end of the quarter.", "$1T", "assets", True),
+    ("Revenue was $40 million at the end of the quarter.", "$40 million", "revenue", False),
+    ("Cash fell by $2 million at the end of the quarter.", "$2 million", "cash", False),
+]
+
+
+@pytest.mark.parametrize("sentence,written,metric,want", REPORT_END)
+def test_a_level_at_the_end_of_the_quarter_takes_the_report_periods_end(sentence, written, metric, want, resources):
+    figs = [f for f in resolve_figures(sentence, resources)[0] if f.text.startswith(written)]
+    assert figs, [f.text for f in resolve_figures(sentence, resources)[0]]
+    assert at_report_end(figs[0], sentence, 0, len(sentence), metric, resources) is want
