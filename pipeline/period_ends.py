@@ -29,8 +29,8 @@ _END_BEFORE = re.compile(r"(?:\b(?:end|close)\s+of\s+(?:the\s+|fiscal\s+)?|(?<![
 # "at year-end" with no year after it
 _YEAR_END = re.compile(r"\b(?:at|by)\s+(?:the\s+)?year[- ]?end\b(?!\s*(?:of\s+)?(?:fiscal\s+)?'?\d)", re.I)
 # "at the end of the quarter", "at quarter-end": the report period's end, which the story sets (claim_dating)
-_REPORT_END = re.compile(r"\b(?:at|by|as\s+of)\s+(?:the\s+)?(?:end\s+of\s+the\s+(?:quarter|reporting\s+period)|quarter[- ]?end)\b",
-                         re.I)
+_REPORT_END = re.compile(r"\b(?:at|by|as\s+of)\s+(?:the\s+)?"
+                         r"(?:end\s+of\s+the\s+(?:quarter|reporting\s+period)|quarter[- ]?end)\b", re.I)
 _SINCE = re.compile(r"\b(?:since|until|till|before|after)\s+(?:the\s+)?$", re.I)
 _AHEAD = ("forecast", "target", "estimate")
 _PAST = ("actual", "historical")
@@ -105,13 +105,13 @@ def end_day(period: Period | None, fig: Figure, text: str, cs: int, ce: int, met
         # "valued at $6.02 billion at the end of the quarter" after "in the first three months of the year"
         after = (fig.end, min(ce, fig.end + _REACH))
         quarter_end = period.period_end is not None and period.granularity != "day" and (
-            _REPORT_END.search(text, *after) is not None  # "... in the first three months ... at the end of the quarter"
+            _REPORT_END.search(text, *after) is not None  # "in the first three months ... at the end of the quarter"
             or period.granularity in ("year", "fiscal_year") and _YEAR_END.search(text, *after) is not None)
         if not quarter_end and (not _ends(period, text, cs) or base and period.start < fig.end):
             return period
         day = period.period_end
         if ref is not None and day > ref and modality in _PAST and not _NAMED.search(period.text) \
-                and not _BY.search(text, max(cs, period.start - 4), period.start + 3):  # "by the end of the year": ahead
+                and not _BY.search(text, max(cs, period.start - 4), period.start + 3):  # "by the end of the year"
             day = _last_ended(day, ref)  # "stood at 13.6% at the end of the year" in February: the year just ended
         return Period(period.text, period.start, period.end, day, day, day.isoformat(), "day", _RULE)
     if ref is None:
