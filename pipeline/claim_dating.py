@@ -28,6 +28,7 @@ from .government_years import government_year
 from .held_amounts import held_now
 from .note_grains import note_period
 from .paragraph_periods import ParagraphPeriods, headline_month
+from .period_ends import at_report_end, end_day, report_end_day
 from .records import Claim, Period
 from .results_stories import latest_report_period, preview_story, results_story
 from .resources import Resources, lower_text
@@ -140,7 +141,10 @@ def _text_period(story: Story, d: Draft, results: bool, next_start: int | None) 
     period = contract_month_day(period, text, cs, story.article.title, ref, res)  # "July was up 2 cents"
     # "a 50% reduction in emissions by 2030": from the base year to the target year
     period = target_span(period, fig, text, (cs, ce), (sent.start, sent.end), ref, story.fy_end, res)
-    return trading_week(period, fig, text, (cs, ce), d.metric, ref, res)  # "crashed 60% this week"
+    period = trading_week(period, fig, text, (cs, ce), d.metric, ref, res)  # "crashed 60% this week"
+    period = end_day(period, fig, text, cs, ce, d.metric, d.modality, ref, story.fy_end, res)  # "cash at year-end"
+    d.report_end = period is None and at_report_end(fig, text, cs, ce, d.metric, res)  # "at the end of the quarter"
+    return period
 
 
 def _count_report_period(story: Story, d: Draft, period: Period | None, modality: str) -> None:
@@ -260,6 +264,8 @@ def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | Non
     back, period = (ago, None) if ago else (back, period)
     if period is None and _reported(story, sp, d, default, bool(ago)):
         period = _report_period(story, sp, d, back)
+    if d.report_end and not ago:  # "a cash balance of $4.8 million at the end of the quarter": its last day
+        period = report_end_day(period or _report_period(story, sp, d, 0))
     period = period or (kept if ago else None)  # no report period to date back: the day a year before
     if period is None:
         period = _undated_period(story, sp, d, default)

@@ -105,3 +105,4 @@ class Draft:
     back: int = 0  # months "a year earlier" reaches back
     sentence_report: Period | None = None
     whole_year: bool = False
+    report_end: bool = False  # a level "at the end of the quarter": the report period's last day (period_ends.py)

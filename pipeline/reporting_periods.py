@@ -48,15 +48,18 @@ PATTERNS = (
     # to September", "the fiscal year ending March 2025"): tried before the quarter and half words it holds
     ("ended", rf"\b(?:(?:the|its|a)\s+)?(?:(?:latest|fiscal|financial|first|second|third|fourth|final)\s+)*(?P<en_len>quarter|qtr|half[- ]year|half|year|yr|period|(?P<en_n>three|six|nine|twelve|3|6|9|12)[- ]months?)"
               rf"\s+(?:that\s+)?(?P<en_w>ended|ending|ends|to|through|thru)\s+(?:on\s+)?(?P<en_m>{_MON})\b\.?(?:\s+(?P<en_d>[0-3]?\d)(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<en_y>{_YR})\b)?"),
-    # the year to date, or its first months: "the first two months of 1987", "the first nine months of its fiscal year"
+    # the year to date, or its first months: "the first two months of 1987", "the first nine months of its fiscal year",
+    # "9MFY25" (Indian results copy: the first nine months of fiscal 2025)
     ("ytd", rf"\b(?:year[- ]to[- ]date|ytd|so far this year|since the (?:start|beginning) of (?:the|this) year|this year "
             rf"so far|(?:the\s+)?first\s+(?P<fm_n>{_NUMW_REL})\s+months(?:\s+of\s+(?:(?P<fm_y>{_YR})|(?:this|the)\s+year|"
-            rf"(?:its|the|this)\s+(?:current\s+)?(?P<fm_f>fiscal|financial)\s+year))?)\b"),
+            rf"(?:its|the|this)\s+(?:current\s+)?(?P<fm_f>fiscal|financial)\s+year))?|(?-i:(?P<fm_c>9)M\s?FY)\s?'?(?P<fm_fy>{_YR}|\d\d))\b"),
     ("fq_word", rf"\b(?:(?:the|its|a)\s+)?(?:fiscal\s+(?:(?P<fqw_y1>{_YR})\s+)?(?P<fqw_o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+(?:of\s+)?(?P<fqw_y3>{_YR}))?|(?P<fqw_o2>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter of (?:fiscal(?: year)?|FY)\s*(?P<fqw_y2>{_YR}|\d\d))\b"),
     ("q_word", rf"\b(?:(?P<qw_y0>{_YR})(?:['’]s)?[\s-]+)?(?P<qw_o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:quarter|qtr)\b(?:\s+(?:of\s+)?(?P<qw_y>{_YR})|\s+of\s+(?:the\s+)?(?P<qw_rel>this|current|last|previous|prior|next)\s+year\b)?"),
     ("q_code", rf"\b(?:(?:fiscal\s+)?Q(?P<qc_q>[1-4])[\s-]?(?:FY)?'?(?P<qc_y>{_YR}|\d\d)?|(?P<qc_q2>[1-4])Q\s?'?(?P<qc_y2>{_YR}|\d\d)?|(?:FY|fiscal)\s?'?(?P<qc_y3>{_YR}|\d\d)\s?Q(?P<qc_q3>[1-4])|(?P<qc_y4>{_YR})[\s-]?Q(?P<qc_q4>[1-4])|(?P<qc_y5>\d\d)Q(?P<qc_q5>[1-4]))\b"),
     ("q_month", rf"\bthe (?P<qm_m>{_MON}) quarter\b"),
-    ("half", rf"\b(?:(?:(?P<h_y0>{_YR})(?:['’]s)?[\s-]+)?(?P<h_o>first|second|1st|2nd)[- ]half(?:\s+of)?(?:\s+(?P<h_y>{_YR}))?|(?P<h_c>[12])H\s?'?(?P<h_y2>{_YR}|\d\d)|H(?P<h_c2>[12])\s?'?(?P<h_y3>{_YR}|\d\d)?|(?P<h_y4>{_YR})[\s-]?H(?P<h_c3>[12]))\b"),
+    # a half: its words, "1H24", "H2 2023", "2024-H1", with its fiscal year ("H1FY25", "1H FY25"), or alone in capitals
+    # ("JB Hi-Fi reported a A$285.4 million net profit in 1H"; "2h ago" is hours)
+    ("half", rf"\b(?:(?:(?P<h_y0>{_YR})(?:['’]s)?[\s-]+)?(?P<h_o>first|second|1st|2nd)[- ]half(?:\s+of)?(?:\s+(?P<h_y>{_YR}))?|(?-i:H(?P<h_c5>[12])|(?P<h_c6>[12])H)\s?(?:FY|fiscal\s)\s?'?(?P<h_fy>{_YR}|\d\d)|(?P<h_c>[12])H\s?'?(?P<h_y2>{_YR}|\d\d)|(?<![\w$.,])(?-i:(?P<h_c4>[12])H)(?![\w'’-])|H(?P<h_c2>[12])\s?'?(?P<h_y3>{_YR}|\d\d)?|(?P<h_y4>{_YR})[\s-]?H(?P<h_c3>[12]))\b"),
     ("fy", rf"\b(?:FY\s?'?(?P<fy_y>{_YR}|\d\d)|fiscal(?: year)?\s+(?P<fy_y2>{_YR})|(?:the\s+)?(?P<fy_y3>{_YR})\s+(?:fiscal|financial)\s+year|(?P<fy_rel>last|this|next|previous|prior|current) (?:fiscal|financial) year)\b"),
     ("rel_prev", rf"\b(?:(?:just\s+)?(?P<rp_n>{_NUMW_REL})\s+(?P<rp_u>years?|months?|quarters?|weeks?|days?)\s+(?:earlier|before|ago|prior)|{_SAME_A_YEAR_BEFORE}|(?P<rp_ya>year[- ](?:ago|earlier|prior)|prior[- ]year|previous year's|the previous (?P<rp_pu>quarter|month|year)|the prior (?P<rp_pu2>quarter|month|year)|sequentially))\b"),
 )
@@ -239,7 +242,7 @@ def _ended(x: _Match) -> Period | None:
 
 
 def _ytd(x: _Match) -> Period | None:
-    n = x.g["fm_n"]
+    n = x.g["fm_n"] or x.g["fm_c"]  # "the first nine months", "9MFY25"
     if n:
         return _first_months(x, int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower(), 0))
     if not x.ref:
@@ -250,9 +253,12 @@ def _ytd(x: _Match) -> Period | None:
 def _first_months(x: _Match, n: int) -> Period | None:
     """The first `n` months of a year: the one written, else of the (fiscal) year that ended them last."""
     y = _year(x.g["fm_y"], x.ref)
-    if not 1 < n < 12 or y is None and x.ref is None:
+    if not 1 < n < 12 or y is None and x.ref is None and not x.g["fm_fy"]:
         return None
     sm = x.fy_end % 12 + 1 if y is None and (x.g["fm_f"] or x.fy_end != 12) else 1
+    if x.g["fm_fy"]:  # "9MFY25": the first months of that fiscal year
+        start = fiscal_year_span(_year(x.g["fm_fy"], x.ref), x.fy_end)[0]
+        y, sm = start.year, start.month
     if y is None:
         y = x.ref.year if x.ref.month >= sm else x.ref.year - 1
         if month_end(*month_shift(y, sm, n - 1)) > x.ref:
@@ -347,8 +353,9 @@ def _q_month(x: _Match) -> Period | None:
 def _half(x: _Match) -> Period | None:
     """"the first half (of 2024)", "1986 first half", "H1 24", "2H'23": of the company's fiscal year when it has one."""
     g = x.g
-    h = {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get((g["h_o"] or "").lower()) or int(x.first("h_c", "h_c2", "h_c3"))
-    explicit = _year(x.first("h_y", "h_y0", "h_y2", "h_y3", "h_y4"), x.ref)
+    h = {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get((g["h_o"] or "").lower()) \
+        or int(x.first("h_c", "h_c2", "h_c3", "h_c4", "h_c5", "h_c6"))
+    explicit = _year(x.first("h_y", "h_y0", "h_y2", "h_y3", "h_y4", "h_fy"), x.ref)
     y = explicit or (x.ref.year if x.ref else None)
     if y is None:
         return None
