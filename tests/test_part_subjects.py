@@ -1,0 +1,55 @@
+"""A company's part named with its part noun as the subject of the figure's clause (pipeline/part_subjects.py):
+phrasings from results stories of the news dumps that name a part, and phrasings that must not."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.measured_parts import part_words
+from pipeline.part_subjects import part_subject
+from pipeline.segments import entity_words_of, segment_words
+
+
+@pytest.mark.parametrize("sentence, figure, entity, expected", [
+    # the part heads the sentence after a determiner, its verb right after it
+    ("* The Intermodal segment reported revenues of $73.1 million, down from $86.9 million in the prior year.",
+     "$86.9 million", "Hub Group", "Intermodal segment"),
+    ("The Gas segment reported net income of $257 million, down from $294 million in 2023.", "$257 million",
+     "DTE Energy", "Gas segment"),
+    ("The real estate segment was weaker than expected, with net profit decreasing by 3% YoY to $306m.", "$306m",
+     "Keppel", "real estate segment"),
+    ("* The tabletop segment recorded SEK 4.4 billion in net sales, driven by trading card games.", "SEK 4.4 billion",
+     "Embracer Group", "tabletop segment"),
+    ("Our Corporate & Other segment produced a core loss of $91 million for the fourth quarter of 2024.",
+     "$91 million", "CNA Financial", "Corporate & Other segment"),
+    ("The direct-to-consumer unit is expected to lose $800 million in the first quarter, McCarthy said.",
+     "$800 million", "Disney", "direct-to-consumer unit"),
+    # after an opening adverb
+    ("However, the Intermodal segment continued to underperform, with revenues down 15.9% year-over-year.", "15.9%",
+     "Hub Group", "Intermodal segment"),
+    ("Meanwhile, its customers and products segment suffered a loss of $0.3 billion due to reduced fuel margins.",
+     "$0.3 billion", "BP", "customers and products segment"),
+    # the part's name set off after its noun is the part
+    ("Its cloud segment, AWS, reported a robust 19% revenue increase, reaching $28.8 billion.", "$28.8 billion",
+     "Amazon", "AWS"),
+    # the part before ", which" and its verb, anywhere before the figure; the nearer part wins
+    ("He emphasized the strength of the Contract Logistics segment, which achieved a 52.7% revenue increase.",
+     "52.7%", "Hub Group", "Contract Logistics segment"),
+    ("The Trucking segment performed well, driven by the specialized heavy-haul wind business, which accounted for "
+     "32.1% of segment revenue in 2024.", "32.1%", "Daseke", "specialized heavy-haul wind business"),
+    ("He attributed this performance to the cloud security business, which saw accelerated ARR growth of 19%.", "19%",
+     "Radware", "cloud security business"),
+    # the whole's words, the company's name or no modifier: no part
+    ("The company's core business grew 5% in the quarter.", "5%", "Acme", ""),
+    ("The Acme division posted $5 million in sales.", "$5 million", "Acme", ""),
+    ("The unit had $2 million in sales.", "$2 million", "Acme", ""),
+    ("The fourth-quarter results of the segment were $4 million.", "$4 million", "Acme", ""),
+    # another clause, another part or a sentence break between the part and the figure
+    ("The Metal Cutting segment reported sales of $5 million, while the company's debt fell 3%.", "3%", "Acme", ""),
+    ("Despite challenges in the Intermodal segment, management is projecting revenues of $1.7 billion.",
+     "$1.7 billion", "Hub Group", ""),
+    ("The Trucking segment grew. Revenue rose 4% to $12 million.", "$12 million", "Acme", ""),
+])
+def test_part_subject(resources, sentence, figure, entity, expected):
+    at = sentence.index(figure)
+    assert part_subject(sentence[:at], resources, segment_words(resources), entity_words_of(entity),
+                        part_words(resources).whole) == expected
