@@ -34,10 +34,19 @@ from .word_patterns import listed
 RULE = "part_subjects.v1"
 
 _MODS = r"(?P<mods>(?:[\w&/.'’-]+,?\s+(?:(?:and|&)\s+)?){1,4}?)"
-_NAME = r"(?:,\s+(?P<name>[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*){0,2}),)?"
+_NAME = r"(?:,\s+(?P<name>[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*){0,3})(?:\s+\([^()]{1,20}\))?,)?"
+# words set off between the part and its verb: a relative clause, an aside in dashes ("The company's magazine
+# division, which includes "Family Circle," had", "Unilever's ice cream business--which includes ... brands--generated")
+_ASIDE = r"(?:,\s+(?:which|that)\s+[^,;()]{1,100},|\s*(?:--|\u2014)[^\u2014;()]{1,100}?(?:--|\u2014))?"
+# the words that open the part: a determiner, or its owner's possessive ("The company's", "Unilever's")
+_OWNER = (r"(?:(?:The|the)\s+(?:company|group|firm|bank)['’]s|The|the|Its|its|Our|our|"
+          r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}['’]s)")
 # words that are no modifier of a part: function words, the verbs of a clause before it
 _NOT_MODIFIERS = frozenset("of in on at for to from by with as or but which that who will would is are was were "
                            "has have had be been this these those it its their our a an the per than".split())
+# an opening phrase set off by a comma, or a report's "that", before the clause the part heads ("In addition to the
+# growth in services, the wearables, home and accessories category grew", "Phillips noted that the Trucking segment")
+_LEAD = r"(?:[^.;:!?()]{0,100}?(?:,|\bthat)\s+)?"
 _BETWEEN = re.compile(r"[.;]\s|\b(?:while|whereas|but|although|though|meanwhile)\b", re.I)
 
 
@@ -52,12 +61,12 @@ class SubjectFrames:
 def subject_frames(res: Resources) -> SubjectFrames:
     lists = res.segment_lists
     nouns = listed(sorted(lists["part_nouns"], key=len, reverse=True), space=r"\s+")
-    verb = r"\s+(?:also\s+|again\s+|still\s+)?(?P<verb>[a-z]+(?:ed|s)|" + listed(lists["owned_part_verbs"]) + r")\b"
+    verb = r"(?:\s+|(?<=-)|(?<=\u2014))(?:also\s+|again\s+|still\s+)?(?P<verb>[a-z]+(?:ed|s)|" + listed(lists["owned_part_verbs"]) + r")\b"
     openers = listed(lists["part_subject_openers"], space=r"\s+")
     noun = r"(?P<noun>(?i:" + nouns + r"))\b"
     return SubjectFrames(
-        head=re.compile(r"^\s*(?:[*\-\u2022]\s*)?(?:(?i:" + openers + r"),?\s+)?(?:The|the|Its|its|Our|our)\s+" + _MODS
-                        + noun + _NAME + verb),
+        head=re.compile(r"^\s*(?:[*\-\u2022]\s*)?" + _LEAD + r"(?:(?i:" + openers + r"),?\s+)?" + _OWNER + r"\s+" + _MODS
+                        + noun + _NAME + _ASIDE + verb),
         relative=re.compile(r"\b(?:the|its|our)\s+" + _MODS + noun + _NAME + r",\s+which" + verb),
         part_noun=re.compile(r"\b(?:the|its|our)\s+(?:[\w&/.'’-]+\s+){1,4}?(?i:" + nouns + r")\b", re.I))
 

@@ -31,6 +31,21 @@ from pipeline.segments import entity_words_of, segment_words
     # the part's name set off after its noun is the part
     ("Its cloud segment, AWS, reported a robust 19% revenue increase, reaching $28.8 billion.", "$28.8 billion",
      "Amazon", "AWS"),
+    # after its owner's possessive, with a relative clause or an aside in dashes before the verb
+    ("The company's Energy Storage division, which sells lithium, reported a $1.1 billion drop in revenue.",
+     "$1.1 billion", "Albemarle", "Energy Storage division"),
+    ("National's distilled spirits business has sales of about 580 mln dlrs, American Brands said.", "580 mln dlrs",
+     "National Distillers", "distilled spirits business"),
+    ("Unilever's ice cream business--which includes the Magnum and Wall's brands--generated turnover of 8.3 billion "
+     "euros in 2024.", "8.3 billion euros", "Unilever", "ice cream business"),
+    ("The company's cloud division, Amazon Web Services (AWS), reported a 19% revenue increase to $28.8 billion.",
+     "$28.8 billion", "Amazon", "Amazon Web Services"),
+    # after an opening phrase set off by a comma, or a report's "that"
+    ("In addition to the growth in services, the wearables, home and accessories category grew even more rapidly, "
+     "reaching $10.0 billion (compared to $7.3 billion a year ago).", "$7.3 billion", "Apple",
+     "wearables, home and accessories category"),
+    ("* Phillips noted that the Trucking segment performed well, with revenue of $5 million.", "$5 million", "Daseke",
+     "Trucking segment"),
     # the part before ", which" and its verb, anywhere before the figure; the nearer part wins
     ("He emphasized the strength of the Contract Logistics segment, which achieved a 52.7% revenue increase.",
      "52.7%", "Hub Group", "Contract Logistics segment"),
