@@ -17,7 +17,8 @@ a part. Two frames, over the figure's sentence up to the figure:
   which accounted for 32.1% of segment revenue"); this one, nearer the figure, wins.
 
 No part where another clause or another part stands between the part and the figure ("while", "but", a sentence
-break, a second part noun), nor where its words are the whole's (`generic_words`, the entity's name): "The
+break, a second part noun), nor where its verb makes it a speaker (`part_speaker_verbs`: "The Fitch Solutions
+unit sees Henry Hub prices averaging $3.4"), nor where its words are the whole's (`generic_words`, the entity's name): "The
 company's core business grew 5%" names none. The part's name set off after its noun is the part ("AWS"), else
 its modifiers with the noun ("Intermodal segment"). Cases: tests/test_part_subjects.py.
 """
@@ -85,8 +86,11 @@ def _named(m: re.Match, words: SegmentWords, entity_words: frozenset[str], whole
 
 
 def part_subject(before: str, res: Resources, words: SegmentWords, entity_words: frozenset[str],
-                 whole: frozenset[str]) -> str:
-    """The company's part the clause before a figure opens with, or "" (`before`: its sentence up to the figure)."""
+                 whole: frozenset[str], unknown_owner: str = "") -> str:
+    """The company's part the clause before a figure opens with, or "" (`before`: its sentence up to the figure).
+
+    `unknown_owner`: the figure's owner when it is a name no list knows; a part named by it is the part still ("The
+    Metal Cutting segment reported", its owner read as "Metal Cutting")."""
     frames = subject_frames(res)
     found = None
     for found in frames.relative.finditer(before):
@@ -96,6 +100,11 @@ def part_subject(before: str, res: Resources, words: SegmentWords, entity_words:
     if found is None:
         return ""
     rest = before[found.end():]
-    if _BETWEEN.search(rest) or frames.part_noun.search(rest):
-        return ""
-    return _named(found, words, entity_words, whole)
+    if _BETWEEN.search(rest) or frames.part_noun.search(rest) or \
+            found.group("verb").lower() in res.segment_lists["part_speaker_verbs"]:
+        return ""  # "The Fitch Solutions unit sees Henry Hub prices averaging $3.4": a speaker
+    named = _named(found, words, entity_words, whole)
+    if not named and unknown_owner:
+        named = _named(found, words, frozenset(), whole)
+        return named if unknown_owner.lower() in named.lower() else ""
+    return named

@@ -58,6 +58,8 @@ from pipeline.segments import entity_words_of, segment_words
     ("The Acme division posted $5 million in sales.", "$5 million", "Acme", ""),
     ("The unit had $2 million in sales.", "$2 million", "Acme", ""),
     ("The fourth-quarter results of the segment were $4 million.", "$4 million", "Acme", ""),
+    # a unit that speaks: no part
+    ("The Fitch Solutions unit sees Henry Hub prices averaging $3.4/mmBtu this year.", "$3.4", "Henry Hub", ""),
     # another clause, another part or a sentence break between the part and the figure
     ("The Metal Cutting segment reported sales of $5 million, while the company's debt fell 3%.", "3%", "Acme", ""),
     ("Despite challenges in the Intermodal segment, management is projecting revenues of $1.7 billion.",
@@ -68,3 +70,17 @@ def test_part_subject(resources, sentence, figure, entity, expected):
     at = sentence.index(figure)
     assert part_subject(sentence[:at], resources, segment_words(resources), entity_words_of(entity),
                         part_words(resources).whole) == expected
+
+
+@pytest.mark.parametrize("sentence, figure, owner, expected", [
+    # the owner read as a name no list knows is the part itself: the part still
+    ("The Metal Cutting segment reported a sales decline of 4% for the quarter.", "4%", "Metal Cutting",
+     "Metal Cutting segment"),
+    ("Its cloud segment, AWS, reported a robust 19% revenue increase.", "19%", "AWS", "AWS"),
+    # the whole's words: no part, whoever the owner
+    ("The company's core business reported a sales decline of 4% for the quarter.", "4%", "Metal Cutting", ""),
+])
+def test_part_of_unknown_owner(resources, sentence, figure, owner, expected):
+    at = sentence.index(figure)
+    assert part_subject(sentence[:at], resources, segment_words(resources), entity_words_of(owner),
+                        part_words(resources).whole, owner) == expected
