@@ -105,7 +105,7 @@ def place_segment(story: Story, d: Draft) -> None:
             segment = measured_part(text[sent.start:sent.end], fig.start - sent.start, measured_part_words(res),
                                     owner_words, fig.end - sent.start) or \
                 part_subject(text[sent.start:fig.start], res, part_words, owner_words, measured_part_words(res).whole,
-                             subject.text if subject.source == "name" else "")
+                             subject.text if subject.source == "name" or subject.kind == "unit" else "")
         owner_kind = "" if subject is None else "name" if subject.source == "name" else subject.kind
         segment = segment or frame_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
                                            fig.kind, res, part_words, owner_words, owner_kind)

@@ -35,7 +35,8 @@ from .word_patterns import listed
 RULE = "part_subjects.v1"
 
 _MODS = r"(?P<mods>(?:[\w&/.'’-]+,?\s+(?:(?:and|&)\s+)?){1,4}?)"
-_NAME = r"(?:,\s+(?P<name>[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*){0,3})(?:\s+\([^()]{1,20}\))?,)?"
+_NAME = (r"(?:,\s+(?P<name>[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*){0,3})(?:\s+\([^()]{1,20}\))?,"
+         r"|\s+(?P<bare>(?-i:[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*){0,2})))?")  # "star label Gucci posted"
 # words set off between the part and its verb: a relative clause, an aside in dashes ("The company's magazine
 # division, which includes "Family Circle," had", "Unilever's ice cream business--which includes ... brands--generated")
 _ASIDE = r"(?:,\s+(?:which|that)\s+[^,;()]{1,100},|\s*(?:--|\u2014)[^\u2014;()]{1,100}?(?:--|\u2014))?"
@@ -73,8 +74,9 @@ def subject_frames(res: Resources) -> SubjectFrames:
 
 
 def _named(m: re.Match, words: SegmentWords, entity_words: frozenset[str], whole: frozenset[str]) -> str:
-    if m.group("name"):
-        return m.group("name") if _content(m.group("name"), words, entity_words) else ""
+    name = m.group("name") or m.group("bare")
+    if name:
+        return name if _content(name, words, entity_words) else ""
     mods = m.group("mods").strip().rstrip(",")
     tokens = [t.strip(",") for t in mods.split()]
     if any(t.lower() in _NOT_MODIFIERS or t.endswith(("'s", "’s")) or any(c.isdigit() for c in t) for t in tokens):
@@ -89,8 +91,9 @@ def part_subject(before: str, res: Resources, words: SegmentWords, entity_words:
                  whole: frozenset[str], unknown_owner: str = "") -> str:
     """The company's part the clause before a figure opens with, or "" (`before`: its sentence up to the figure).
 
-    `unknown_owner`: the figure's owner when it is a name no list knows; a part named by it is the part still ("The
-    Metal Cutting segment reported", its owner read as "Metal Cutting")."""
+    `unknown_owner`: the figure's owner when it is a name no list knows, or a unit the lists file under a parent; a
+    part named by it is the part still ("The Metal Cutting segment reported", its owner read as "Metal Cutting"; "The
+    company's star label Gucci posted", its owner read as Gucci)."""
     frames = subject_frames(res)
     found = None
     for found in frames.relative.finditer(before):

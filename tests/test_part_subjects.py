@@ -77,6 +77,8 @@ def test_part_subject(resources, sentence, figure, entity, expected):
     ("The Metal Cutting segment reported a sales decline of 4% for the quarter.", "4%", "Metal Cutting",
      "Metal Cutting segment"),
     ("Its cloud segment, AWS, reported a robust 19% revenue increase.", "19%", "AWS", "AWS"),
+    ("The company's star label Gucci posted quarterly sales of 1.92 billion euros.", "1.92 billion euros", "Gucci",
+     "Gucci"),
     # the whole's words: no part, whoever the owner
     ("The company's core business reported a sales decline of 4% for the quarter.", "4%", "Metal Cutting", ""),
 ])
