@@ -17,6 +17,7 @@ from .contributing_parts import contributing_part
 from .depositary_shares import depositary_class
 from .headline_products import common_product, headline_product
 from .measured_parts import measured_part, part_words as measured_part_words
+from .name_extensions import extended_name
 from .part_subjects import part_subject
 from .resources import Resources
 from .segment_context import context_part
@@ -115,6 +116,9 @@ def place_segment(story: Story, d: Draft) -> None:
         if fig.kind == "money" and metric == "other" and (not segment or common_product(segment, res)):
             # "Apple iMac review" ... "topped out at $3,449"; "Galaxy Note 10 review" ... "the phone will cost $949"
             segment = headline_product(story.headline, d.entity, d.entity_id, res) or segment
+    if not segment and subject is not None and subject.kind in ("company", "name") and not fig.table_label:
+        # "You can buy a Sonos Sub ($700)": the name no list knows its owner's name runs on into is the product
+        segment = extended_name(d.cands, subject, sent.start, fig.start, res)
     if not segment and subject is not None and subject.kind in ("company", "name"):
         segment = depositary_class(text, story.headline, metric, d.entity)  # "BP p.l.c. Sponsored ADR (BP)"
     story.previous_part = (fig.end, segment)
