@@ -3,7 +3,7 @@
 A segment subject's parent ("its cloud unit"); a segment word before the metric ("cloud revenue"); an
 instrument's term ("the 10-year yield", "bonds due 2016"); an index's futures; then the product, share class,
 tranche, business line or tariff's goods the sentence names (segments.py, measured_parts.py,
-segment_frames.py), else the part an earlier figure of the sentence set ("$80, down from $110"), else a price's
+segment_frames.py, part_subjects.py), else the part an earlier figure of the sentence set ("$80, down from $110"), else a price's
 product the headline names (headline_products.py), else the depositary receipts its story quotes the company's
 shares as (depositary_shares.py).
 """
@@ -17,6 +17,8 @@ from .contributing_parts import contributing_part
 from .depositary_shares import depositary_class
 from .headline_products import common_product, headline_product
 from .measured_parts import measured_part, part_words as measured_part_words
+from .name_extensions import extended_name
+from .part_subjects import part_subject
 from .resources import Resources
 from .segment_context import context_part
 from .segment_frames import frame_segment
@@ -102,7 +104,9 @@ def place_segment(story: Story, d: Draft) -> None:
                                fig.kind, part_words, owner_words)
         if not segment and subject is not None and subject.kind in _PART_OWNERS:
             segment = measured_part(text[sent.start:sent.end], fig.start - sent.start, measured_part_words(res),
-                                    owner_words, fig.end - sent.start)
+                                    owner_words, fig.end - sent.start) or \
+                part_subject(text[sent.start:fig.start], res, part_words, owner_words, measured_part_words(res).whole,
+                             subject.text if subject.source == "name" or subject.kind == "unit" else "")
         owner_kind = "" if subject is None else "name" if subject.source == "name" else subject.kind
         segment = segment or frame_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
                                            fig.kind, res, part_words, owner_words, owner_kind)
@@ -112,6 +116,9 @@ def place_segment(story: Story, d: Draft) -> None:
         if fig.kind == "money" and metric == "other" and (not segment or common_product(segment, res)):
             # "Apple iMac review" ... "topped out at $3,449"; "Galaxy Note 10 review" ... "the phone will cost $949"
             segment = headline_product(story.headline, d.entity, d.entity_id, res) or segment
+    if not segment and subject is not None and subject.kind in ("company", "name") and not fig.table_label:
+        # "You can buy a Sonos Sub ($700)": the name no list knows its owner's name runs on into is the product
+        segment = extended_name(d.cands, subject, sent.start, fig.start, res)
     if not segment and subject is not None and subject.kind in ("company", "name"):
         segment = depositary_class(text, story.headline, metric, d.entity)  # "BP p.l.c. Sponsored ADR (BP)"
     story.previous_part = (fig.end, segment)

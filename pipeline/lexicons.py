@@ -152,6 +152,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                                                    "goods_tariff_modifiers", "part_change_nouns",
                                                                    "share_from_measures", "share_from_verbs",
                                                                    "owned_part_verbs", "provided_words",
+                                                                   "part_subject_openers", "part_speaker_verbs",  # part_subjects
                                                                    "model_words", "product_nouns",  # headline_products
                                                                    "measure_heads")}},
     # load_resources, measured_parts, segment_frames, segment_context

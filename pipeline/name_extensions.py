@@ -40,3 +40,17 @@ def extended_owner(cands: list, best, res: Resources):
         return best
     owners = [c for c in cands if c is not best and _extends(best.entity, c.entity, res)]
     return max(owners, key=lambda c: len(c.entity)) if owners else best
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+
+
+def extended_name(cands: list, subject, sent_start: int, fig_start: int, res: Resources) -> str:
+    """The product a figure's owner was read from: the name no list knows, in the figure's sentence before it, that
+    the owner's name runs on into with more words ("Sonos Sub" for Sonos), else "". A plural ("Teslas") counts
+    the owner's products, no one product."""
+    if _INITIALS.match(subject.text):
+        return ""  # "B.C. Resources": initials run on into a name of its own, no product
+    chunks = [c for c in cands if c.source == "name" and c.kind == "name" and sent_start <= c.start < fig_start
+              and _extends(c.entity, subject.text, res) and re.match(r"\s+\S", c.entity[len(subject.text):])]
+    return max(chunks, key=lambda c: c.start).entity if chunks else ""

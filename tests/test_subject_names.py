@@ -237,3 +237,27 @@ def test_a_place_or_holder_before_a_name_is_no_part_of_its_chunk(text, chunks):
 
     got = [text[s:e] for s, e in word_order_chunks(text, 0, len(text), subject_words(RES))]
     assert [c for c in got if c not in ("Rs",)] == chunks, got
+
+
+def _segment(text: str, figure: str, title: str) -> str:
+    claims, _ = extract(pd.DataFrame([{"id": "t1", "text": text, "title": title, "published": "2025-02-11"}]))
+    rows = claims[claims["figure"] == figure]
+    assert len(rows), claims[["figure", "entity"]]
+    return rows.iloc[0]["segment"]
+
+
+# (text, figure, title, segment): the name its owner's name runs on into is the product, the figure's segment
+# (name_extensions.extended_name); a plural counts the owner's products, no one product
+EXTENDED_SEGMENTS = [
+    ("Sonos Inc makes the speakers. You can buy a Sonos Sub ($700), for example, to go with them.", "$700",
+     "The Best Soundbar for Your Living Room", "Sonos Sub"),
+    ("Harrow Mining said it expects output of C$45 million this year.", "C$45 million", "Harrow Mining Raises Outlook",
+     ""),
+    ("Both Amazon and Best Buy have discounted the second-generation Apple Pencil by $30, making it $99.", "$99",
+     "The Best Deals on Apple Gear", "Apple Pencil"),
+]
+
+
+@pytest.mark.parametrize("text,figure,title,want", EXTENDED_SEGMENTS, ids=[n[3] or "none" for n in EXTENDED_SEGMENTS])
+def test_a_name_run_on_from_its_owner_is_the_segment(text, figure, title, want):
+    assert _segment(text, figure, title) == want
