@@ -38,6 +38,7 @@ from .records import Figure, Skipped
 from .table_cells import table_cells
 from .resources import Resources
 from .word_patterns import listed, longest_first
+from .word_scales import split_word_scale
 
 __all__ = ["find_atoms", "find_numbers", "find_word_changes", "resolve_figures"]
 
@@ -395,6 +396,7 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
     of a move whose first lacks the unit ("rose from 10 to 20 dollars") as the (unit, kind) it takes; else None."""
     if _date_day(text, a, res):
         return None  # "in the week ended Feb 27 to 127.10 mln barrels": the day of a date opens no range (issue 17, s25)
+    split_word_scale(text, a, b, res)  # "1.5 to two billion dlrs": both ends in billions (issue 17, s26)
     sep_m = _qualifier_rx(res)[1].match(text[a.end:b.start])
     sep = sep_m.group("sep").lower() if sep_m else text[a.end:b.start].strip().lower()
     unit, kind, b_unit, b_kind = _pair_units(text, a, b, unit, kind, sep, bool(sep_m), res)

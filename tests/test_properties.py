@@ -308,6 +308,30 @@ def test_range_ends_keep_their_own_scales(a, b10, symbol, scales, sep):
     assert any(f.low == low and f.high == high for f in figures), f"{text!r} -> {got}; want {low}..{high}"
 
 
+_SPELLED = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty"]
+
+
+@SETTINGS
+@given(st.integers(0, 11), st.integers(1, 9), st.sampled_from(["thousand", "million", "billion"]),
+       st.sampled_from([(" to ", ""), (" and ", "between "), (" or ", ""), ("-", "")]),
+       st.sampled_from([("", " dollars", "USD"), ("", " euros", "EUR"), ("", " tonnes", "tonne")]), st.booleans())
+def test_a_scale_in_words_on_the_second_end_is_shared(high_i, tenth, scale, sep, unit, first_in_words):
+    """"1.5 to two billion dlrs", "between one and two billion dollars": the first end, bare, takes the second's
+    scale written in words, as it takes one written in digits (issue 17, s26)."""
+    high = Decimal(res().number_words["units"].get(_SPELLED[high_i]) or res().number_words["tens"][_SPELLED[high_i]])
+    low = Decimal(high_i) if first_in_words else high - Decimal(tenth) / 10
+    assume(0 < low < high and (sep[0] != " or " or high <= 3 * low))
+    low_text = _SPELLED[high_i - 1] if first_in_words else _num(low)
+    if first_in_words:
+        low = Decimal(res().number_words["units"].get(low_text) or res().number_words["tens"][low_text])
+        assume(0 < low < high and (sep[0] != " or " or high <= 3 * low))
+    mag = Decimal(res().number_words["magnitudes"][scale])
+    text = f"They see {sep[1]}{low_text}{sep[0]}{_SPELLED[high_i]} {scale}{unit[1]} of sales."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.low, f.high, f.unit) for f in figures]
+    assert any((f.low, f.high, f.unit) == (low * mag, high * mag, unit[2]) for f in figures), f"{text!r} -> {got}"
+
+
 def _falling(key: str) -> list[str]:
     return sorted(w for w in res().number_words[key] if " " not in w)
 
