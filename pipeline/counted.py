@@ -44,6 +44,18 @@ def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=4)
+def _role_noun(res: Resources) -> re.Pattern:
+    """A noun of people right after the number and the words that make them a business's ("2,000 people working for
+    Revolut", "17 analysts covering ESCO"): counts.yaml `count_roles`."""
+    space = r"[ \t]+"
+    alts = [re.escape(noun) + space + "(?:" + longest_first(words, space=space) + ")"
+            for noun, words in sorted((res.count_roles or {}).items())]
+    if not alts:
+        return re.compile(r"(?!)")
+    return re.compile(r"[ \t]+(?P<noun>(?:" + "|".join(alts) + r"))\b", re.I)
+
+
+@lru_cache(maxsize=4)
 def _year_rx(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     """The words before a year-like number ("1700 lawsuits", "2000 employees") that make it a year, and those that
     make it a count: number_words.yaml `year_words_before`, `count_words_before`."""
@@ -92,6 +104,9 @@ def counted_noun(text: str, start: int, end: int, value: Decimal, words: bool, y
     if head and not words and not year_like:
         return "of"
     noun, mods = _noun_after(text, end, after_rx, res)
+    if not noun and not year_like:
+        noun, mods = _role_noun(res).match(text, end), []
+        noun = noun.group("noun").split()[0].lower() if noun else ""
     if not noun:
         return ""
     year_before, count_before = _year_rx(res)
