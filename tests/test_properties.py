@@ -377,7 +377,8 @@ def test_a_decimal_comma_before_a_scale_is_the_point(whole, cents, prefix, scale
 @given(plain_amounts(1, 9_999), st.sampled_from(["rose", "fell", "closed at", "traded at"]))
 def test_pence_glued_to_the_amount_are_hundredths_of_a_pound(amount, verb):
     written = f"{_num(amount)}p"
-    assert _reads_back(f"Shares in Tesco {verb} {written} on Friday.", written, amount / 100, "GBP")
+    sign = -1 if verb == "fell" else 1  # "fell 254p": the amount a falling verb moved by is negative (issue 17, s22)
+    assert _reads_back(f"Shares in Tesco {verb} {written} on Friday.", written, sign * amount / 100, "GBP")
 
 
 @SETTINGS
@@ -422,6 +423,21 @@ def test_a_share_ratio_is_no_count(n, noun, ratio):
 
 
 # ---- issue 17, set s19: a fall to a new level; the wire's singular dlr; a bid/offer quote ----
+
+@SETTINGS
+@given(st.integers(1, 99),
+       st.sampled_from(sorted(set(_falling("falling_words")) - {"lower"} - set(res().number_words["loss_verbs"]))),
+       st.sampled_from(["{} cents", "${:.2f}", "{} dlrs", "{}p"]), st.sampled_from(["", "about ", "some "]),
+       st.sampled_from([" in February.", ".", " on the news."]))
+def test_a_falling_verb_makes_the_amount_it_moved_by_negative(move, verb, form, hedge, tail):
+    """'declined 33 cents', 'slipped some two dlrs': the amount a falling verb moved by is negative, with or without
+    the level it moved to (issue 17, s22); a loss verb's amount ("Acme lost $5 million") only with that level."""
+    moved = form.format(move if "cents" in form or form.endswith("p") else Decimal(move) / 100)
+    text = f"Brent {verb} {hedge}{moved}{tail}"
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.value) for f in figures]
+    assert len(figures) == 1 and figures[0].value < 0, f"{text!r} -> {got}"
+
 
 @SETTINGS
 @given(st.integers(1, 99), st.integers(10, 999), st.sampled_from(sorted(set(_falling("falling_words")) - {"lower"})),
