@@ -136,4 +136,15 @@ def scaled_count_noun(text: str, end: int, res: Resources) -> str:
     """
     if not res.count_nouns:
         return ""
-    return _noun_after(text, end, _patterns(res)[0], res)[0]
+    noun = _noun_after(text, end, _patterns(res)[0], res)[0]
+    if noun:
+        return noun
+    # any plural noun after it, one modifier at most ("two million troops", "$800 billion, and ... 2 million
+    # troops"): it counts that, and takes no currency (issue 17, s22); not a singular ("a 38.1 mln loss")
+    m = _PLURAL_AFTER.match(text, end)
+    if m and not any(w.lower() in res.count_stop_words for w in (m.group("mod") or "", m.group("noun"))):
+        return m.group("noun").lower()
+    return ""
+
+
+_PLURAL_AFTER = re.compile(r"[ \t]+(?:(?P<mod>[a-z][a-z-]*)[ \t]+)?(?P<noun>[a-z]{2,}(?<![su]s|is)s)\b(?![-'])")

@@ -38,7 +38,6 @@ from .records import Figure, Skipped
 from .table_cells import table_cells
 from .resources import Resources
 from .word_patterns import listed, longest_first
-from .word_scales import split_word_scale
 
 __all__ = ["find_atoms", "find_numbers", "find_word_changes", "resolve_figures"]
 
@@ -371,6 +370,8 @@ def _unit_in_context(text: str, atoms: list[Atom], i: int, res: Resources, unit:
     """A scaled number with no unit takes the currency or the physical unit of the figures around it ("15 mln and
     25 mln" after "957 mln stg"); "3 mln subscribers" near "5 mln dlrs" counts subscribers: no currency carries."""
     a = atoms[i]
+    if _TENOR.match(text[a.end:a.end + 20]):
+        return "", ""  # "in the next ten thousand years", "2 million years ago": a span of time, no count
     cur = "" if scaled_count_noun(text, a.end, res) else currency_in_context(text, atoms, i)
     if cur:
         a.currency = cur
@@ -396,7 +397,6 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
     of a move whose first lacks the unit ("rose from 10 to 20 dollars") as the (unit, kind) it takes; else None."""
     if _date_day(text, a, res):
         return None  # "in the week ended Feb 27 to 127.10 mln barrels": the day of a date opens no range (issue 17, s25)
-    split_word_scale(text, a, b, res)  # "1.5 to two billion dlrs": both ends in billions (issue 17, s26)
     sep_m = _qualifier_rx(res)[1].match(text[a.end:b.start])
     sep = sep_m.group("sep").lower() if sep_m else text[a.end:b.start].strip().lower()
     unit, kind, b_unit, b_kind = _pair_units(text, a, b, unit, kind, sep, bool(sep_m), res)

@@ -1,42 +1,37 @@
-"""A range's second end whose scale is written in words: "1.5 to two billion dlrs", "eight or nine million euros".
+"""A number spelled with a scale word reads as digits with one: "two billion" as "2 billion".
 
-The atoms read "two billion" as one number, 2,000,000,000, with no scale of its own, so the first end,
-bare, was read as 1.5 dollars where "1.5 to 2 billion dlrs" shares the scale (issue 17, set s26). The
-magnitude ending the words (number_words.yaml `magnitudes`, a thousand or more) is split off as the end's
-scale, which the first end then shares as it shares a scale written in digits (figures._shares_scale).
+The atoms read "two billion" as one number, 2,000,000,000, with no scale of its own, so what a scale
+does for "2 billion" it did not do for "two billion": a range's bare first end did not share it ("1.5 to
+two billion dlrs" was 1.5 dollars to two billion; issue 17, set s26), a scaled number with no unit took no
+currency from the figures before it ("five billion stg ... around four billion", s23) and counted nothing
+("two million troops", s22). The magnitude ending the words (number_words.yaml `magnitudes`, a thousand or
+more) is split off as the atom's scale; its value is the number before it.
 """
 from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING, Mapping
 
-from .figure_atoms import Atom
-from .resources import Resources
+if TYPE_CHECKING:
+    from .figure_atoms import Atom
 
-# the words between a range's ends that let the first share the second's scale
-_RANGE_SEP = re.compile(r"\s*(?:-|–|to|or|and)\s*", re.I)
+_TOKEN = re.compile(r"[\s-]+")
 
 
-def split_word_scale(text: str, a: Atom, b: Atom, res: Resources) -> None:
-    """Give `b` ("two billion") its magnitude as scale when `a` before it is a range's bare first end no
-    larger than b's leading number ("1.5 to two billion"); else leave both as they are.
+def spelled_scale(atom: "Atom", words: Mapping[str, object]) -> "Atom":
+    """The atom with the magnitude its spelled number ends in as its scale ("two billion": 2 and 1e9), or as it was.
 
     >>> from pipeline.resources import load_resources
     >>> from pipeline.figure_atoms import find_atoms
-    >>> t = "arranging 1.5 to two billion dlrs"
-    >>> a, b = find_atoms(t, load_resources())
-    >>> split_word_scale(t, a, b, load_resources()); (b.value, b.scale, b.scale_text)
+    >>> [(a.value, a.scale, a.scale_text) for a in find_atoms("1.5 to two billion dlrs", load_resources())][1]
     (Decimal('2'), Decimal('1000000000'), 'billion')
     """
-    if not b.words or b.scale != 1 or a.scale != 1 or a.loose_scale != 1 or a.value <= 0:
-        return
-    if not _RANGE_SEP.fullmatch(text[a.end:b.start]):
-        return
-    last = re.split(r"[\s-]+", b.number.strip())[-1].lower()
-    mag = res.number_words["magnitudes"].get(last)
+    if not atom.words or atom.bare or atom.scale != 1 or atom.scale_text or atom.value <= 0:
+        return atom
+    last = _TOKEN.split(atom.number.strip())[-1].lower()
+    mag = (words.get("magnitudes") or {}).get(last)
     if not mag or int(mag) < 1000:
-        return
-    lead = b.value / Decimal(int(mag))
-    if lead >= 1000 or a.value > lead:
-        return
-    b.value, b.scale, b.scale_text = lead, Decimal(int(mag)), last
+        return atom
+    atom.value, atom.scale, atom.scale_text = atom.value / Decimal(int(mag)), Decimal(int(mag)), last
+    return atom
