@@ -10,7 +10,9 @@ the parser. Only in-scope cases count, and in them only in-scope expected items.
 The rule (issue 4):
 - a case passes when every in-scope expected item is matched by an extracted
   item of the case's kind whose span overlaps it and whose value agrees:
-  * number/percent/money: relative tolerance 1e-6; money also needs the same
+  * number/percent/money: relative tolerance 1e-6 (a sign our parser read from a
+    falling word, `sign_from_verb`, is compared as written: the peers resolve the
+    amount, not its direction; "tumbled $2.75" is 2.75 to them; issue 17); money also needs the same
     currency when the expected item names one (`unit` not null); a money range
     or bound (`value_low`/`value_high` present) also needs its non-null ends;
   * datetime: the extracted period, as a day-granular half-open range
@@ -103,6 +105,7 @@ class Got:
     unit: str = ""
     period: tuple[date | None, date | None] | None = None  # half-open [start, end)
     label: str = ""
+    signed_by_word: bool = False  # the sign came from a falling word ("down 34 cents"), not from the digits
 
     def show(self) -> dict:
         d: dict[str, Any] = {"text": self.text, "start": self.start, "end": self.end}
@@ -145,8 +148,8 @@ def extract(case: dict, res) -> list[Got]:
     if kind in ("percent", "money"):
         figures, _ = resolve_figures(text, res, dollar="USD")
         keep = [f for f in figures if (f.unit == "%" if kind == "percent" else f.kind == "money")]
-        return [Got(f.start, f.end, text[f.start:f.end], value=f.value, low=f.low, high=f.high, unit=f.unit)
-                for f in keep]
+        return [Got(f.start, f.end, text[f.start:f.end], value=f.value, low=f.low, high=f.high, unit=f.unit,
+                    signed_by_word=f.sign_from_verb) for f in keep]
     if kind == "datetime":
         out = []
         # each suite's own convention for a date without a year: Duckling reads the next
@@ -222,6 +225,9 @@ def matches(item: dict, got: Got, kind: str, suite: str) -> bool:
             return got.period in cands
         timexes = [t.lower() for t in _timexes(item)]
         return bool(got.label) and got.label.lower() in timexes
+    if got.signed_by_word and got.value is not None:  # "down 34 cents": the amount as written
+        got = Got(got.start, got.end, got.text, value=abs(got.value), low=min(abs(got.low), abs(got.high)),
+                  high=max(abs(got.low), abs(got.high)), unit=got.unit)
     if not _close(got.value, item.get("value")):
         return False
     if kind == "money":

@@ -70,7 +70,7 @@ def currency_in_context(text: str, atoms: list, i: int) -> str:
     # while exchequer transactions ... would take out 15 mln and 25 mln respectively" (issue 17, s17)
     for j in range(i - 1, max(-1, i - 3), -1):
         prev = atoms[j]
-        if not (prev.currency and prev.scale != 1) or atoms[i].scale == 1 or atoms[i].words:
+        if not (prev.currency and prev.scale != 1) or atoms[i].scale == 1:
             continue
         gap = text[prev.end:atoms[i].start]
         if len(gap) <= 150 and not _SENTENCE_BREAK.search(gap) and _names_nothing(text, atoms, i) \

@@ -44,6 +44,18 @@ def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=4)
+def _role_noun(res: Resources) -> re.Pattern:
+    """A noun of people right after the number and the words that make them a business's ("2,000 people working for
+    Revolut", "17 analysts covering ESCO"): counts.yaml `count_roles`."""
+    space = r"[ \t]+"
+    alts = [re.escape(noun) + space + "(?:" + longest_first(words, space=space) + ")"
+            for noun, words in sorted((res.count_roles or {}).items())]
+    if not alts:
+        return re.compile(r"(?!)")
+    return re.compile(r"[ \t]+(?P<noun>(?:" + "|".join(alts) + r"))\b", re.I)
+
+
+@lru_cache(maxsize=4)
 def _year_rx(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     """The words before a year-like number ("1700 lawsuits", "2000 employees") that make it a year, and those that
     make it a count: number_words.yaml `year_words_before`, `count_words_before`."""
@@ -92,6 +104,9 @@ def counted_noun(text: str, start: int, end: int, value: Decimal, words: bool, y
     if head and not words and not year_like:
         return "of"
     noun, mods = _noun_after(text, end, after_rx, res)
+    if not noun and not year_like:
+        noun, mods = _role_noun(res).match(text, end), []
+        noun = noun.group("noun").split()[0].lower() if noun else ""
     if not noun:
         return ""
     year_before, count_before = _year_rx(res)
@@ -121,4 +136,15 @@ def scaled_count_noun(text: str, end: int, res: Resources) -> str:
     """
     if not res.count_nouns:
         return ""
-    return _noun_after(text, end, _patterns(res)[0], res)[0]
+    noun = _noun_after(text, end, _patterns(res)[0], res)[0]
+    if noun:
+        return noun
+    # any plural noun after it, one modifier at most ("two million troops", "$800 billion, and ... 2 million
+    # troops"): it counts that, and takes no currency (issue 17, s22); not a singular ("a 38.1 mln loss")
+    m = _PLURAL_AFTER.match(text, end)
+    if m and not any(w.lower() in res.count_stop_words for w in (m.group("mod") or "", m.group("noun"))):
+        return m.group("noun").lower()
+    return ""
+
+
+_PLURAL_AFTER = re.compile(r"[ \t]+(?:(?P<mod>[a-z][a-z-]*)[ \t]+)?(?P<noun>[a-z]{2,}(?<![su]s|is)s)\b(?![-'])")

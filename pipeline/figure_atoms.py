@@ -16,6 +16,7 @@ from .numbers import decimals_written, parse_digits, parse_word_tokens
 from .resources import Resources
 from .token_scan import TokenScan
 from .word_patterns import longest_first as alternation  # figure_signs, fraction_amounts import it from here
+from .word_scales import spelled_scale
 
 # NOTE: the fraction alternative comes first so that "3/4" is not read as 3; dates such as
 # "3/15/2024" fail its lookahead and fall through to the plain number.
@@ -220,13 +221,13 @@ def find_atoms(text: str, res: Resources) -> list[Atom]:
         if number is None:
             continue
         if number.cut is not None:  # the words run on past the number ("at one point, ..."): cut there
-            atoms.append(_plain_atom(m, number.start, number.words_start, number.end, number.text, number.value,
-                                     number.decimals, number.bare))
+            atoms.append(spelled_scale(_plain_atom(m, number.start, number.words_start, number.end, number.text,
+                                                   number.value, number.decimals, number.bare), sc.words_map))
             scan.pos = number.cut
             continue
         atom = _attached_atom(m, num_group, number, text, res, sc)
-        if atom is not None:
-            _append_grouped(atoms, atom, m, num_group, text)
+        if atom is not None:  # "two billion" read as "2 billion" (word_scales)
+            _append_grouped(atoms, spelled_scale(atom, sc.words_map), m, num_group, text)
     return atoms
 
 

@@ -171,13 +171,30 @@ def fall_verb_before(res: Resources) -> re.Pattern:
 
 
 def _moved_to_level(text: str, fig: Figure, res: Resources) -> bool:
-    """Whether an amount is a fall: a falling verb before it and the level reached after it, or a verb of
-    revision with "down" before it."""
+    """Whether an amount is a fall: a falling verb before it (a loss verb only with the level reached after it),
+    or a verb of revision with "down" before it."""
     before = text[max(0, fig.start - 40):fig.start]
     if _down_before(res).search(before):
         return True
-    return bool(fall_verb_before(res).search(before)
-                and (_to_level_after(res).match(text, fig.end) or _PCT_RESTATES.match(text, fig.end)))
+    # "declined 33 cents", "slipped some two dlrs", "shed $2 billion in market value": the amount a falling verb
+    # moved by, with or without the level it moved to ("declined 33 cents to $61.65"); GUIDE.md rule 1 (issue 17,
+    # s22). A bound crossed ("will not fall below 200 mln tonnes") is a level, as for a percent; a loss ("Acme lost
+    # $5 million") is a fall only with the level after it
+    fall = fall_verb_before(res).search(before)
+    if not fall or _crossed_bound(res).search(before):
+        return False
+    leveled = _to_level_after(res).match(text, fig.end) or _PCT_RESTATES.match(text, fig.end)
+    return bool(leveled) or not _loss_verb(res).match(fall.group())
+
+
+@lru_cache(maxsize=4)
+def _crossed_bound(res: Resources) -> re.Pattern:
+    return re.compile(r"\b(?:" + listed(res.number_words["crossed_bounds"]) + r")\s+$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _loss_verb(res: Resources) -> re.Pattern:
+    return re.compile(r"(?:" + listed(res.number_words["loss_verbs"]) + r")\b", re.I)
 
 
 @lru_cache(maxsize=4)

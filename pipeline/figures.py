@@ -43,6 +43,8 @@ __all__ = ["find_atoms", "find_numbers", "find_word_changes", "resolve_figures"]
 
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _TENOR = re.compile(r"^[\s-]*(?:day|week|month|year|quarter|hour|minute)s?\b", re.I)
+# a span of time after a scaled number, on its line ("2 million years"; not a results table's next line "Year")
+_SPAN_AFTER = re.compile(r"[ \t-]*(?:day|week|month|year|quarter|hour|minute)s\b", re.I)
 _LIST_NUM = re.compile(r"^[.)]\s")
 _ARITH = re.compile(r"^\s?[+*/=]\s?\d|\d\s?[+*/=]\s?$")
 # "the difference between 1% and 2%", "the gap between $5 and $7": two figures compared, no range (issue 17, s21)
@@ -370,6 +372,8 @@ def _unit_in_context(text: str, atoms: list[Atom], i: int, res: Resources, unit:
     """A scaled number with no unit takes the currency or the physical unit of the figures around it ("15 mln and
     25 mln" after "957 mln stg"); "3 mln subscribers" near "5 mln dlrs" counts subscribers: no currency carries."""
     a = atoms[i]
+    if _SPAN_AFTER.match(text, a.end):
+        return "", ""  # "in the next ten thousand years", "2 million years ago": a span of time, no count
     cur = "" if scaled_count_noun(text, a.end, res) else currency_in_context(text, atoms, i)
     if cur:
         a.currency = cur

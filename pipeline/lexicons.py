@@ -41,7 +41,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/counts.yaml": {"count_nouns": Shape(list, (str,)), "count_heads": Shape(list, (str,)),  # load_resources
                              "rating_words": Shape(list, (str,)), "count_stop_words": Shape(list, (str,)),
                              "carried_joiners": Shape(list, (str,)),  # carried_counts
-                             "count_head_hedges": Shape(list, (str,))},  # counted
+                             "count_head_hedges": Shape(list, (str,)),  # counted
+                             "count_roles": Shape(dict, (list,))},  # counted
     "lexicons/currencies.yaml": {"currencies": Shape(list, (dict,)), "plain_names": LIST},  # _load_currencies
     "lexicons/entities.yaml": {"company_suffixes": LIST, "generic_suffixes": LIST,  # entities._Rules
                                "references": LIST, "ticker_stopwords": LIST, "not_entities": LIST,
@@ -83,6 +84,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "adjective_before": Shape(list, (str,)), "anaphor_before": Shape(list, (str,)),  # counted
         "level_nouns": Shape(list, (str,)), "chart_words": Shape(list, (str,)),  # index_points
         "peak_words": Shape(list, (str,)), "crossed_bounds": Shape(list, (str,)),  # figure_signs
+        "loss_verbs": Shape(list, (str,)),  # figure_signs
         "spread_benchmarks": Shape(list, (str,)),  # figure_atoms
         **{k: Shape(list, (str,)) for k in ("below_words", "above_words", "level_verbs", "off_after",  # figure_signs
                                             "loss_per_share_hedges", "off_hedges", "level_hedges", "down_hedges",

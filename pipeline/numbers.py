@@ -129,6 +129,7 @@ class _SpelledNumber:
         self.top_mag = self.last_mag = Decimal(0)
         self.scale = Decimal(1)  # "three million and a half": the half is of the million, unless a magnitude follows
         self.and_at: tuple[Decimal, Decimal, Decimal] | None = None  # (total, group, magnitude just before) at "and"
+        self.and_after = ""  # the kind of token before "and": a whole number may go on after a hundred or a magnitude only
         self.last = ""
 
     def read(self) -> tuple[Decimal | None, int]:
@@ -160,6 +161,9 @@ class _SpelledNumber:
         if tok in self.dens or (tok in self.tens and (nxt in self.tails or (nxt in self.dens and self.dens[nxt] < 10))):
             return self._fraction(tok, nxt)
         if tok in self.units or tok in self.tens:
+            if self.last == "and" and self.and_after not in ("hundred", "mag") and nxt not in self.dens:
+                return _STOP  # "between one and two billion": two numbers; "one hundred and two", "five and three
+                # quarters" are one (issue 17, s26)
             return self._small(tok)
         if tok in self.mags:
             return self._magnitude(tok)
@@ -171,7 +175,7 @@ class _SpelledNumber:
         if self.last not in _NUMERIC or not nxt:
             return _STOP
         self.and_at = (self.total, self.group, self.last_mag if self.last == "mag" else Decimal(0))
-        self.last = "and"
+        self.and_after, self.last = self.last, "and"
         return 1, None
 
     def _digits(self, tok: str) -> tuple[int, str | None]:

@@ -139,6 +139,7 @@ class Resources:
     count_stop_words: frozenset[str] = frozenset()  # counts.yaml: no count over "10 of the shares"
     carried_joiners: tuple[str, ...] = ()  # counts.yaml: "to seven members from three", "for a total of six"
     count_head_hedges: tuple[str, ...] = ()  # counts.yaml: "a workforce of about 3,500"
+    count_roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # counts.yaml: "2,000 people working for"
     tables: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/tables.yaml (price/rate tables)
     market_sizes: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/market_sizes.yaml
     share_counts: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/share_counts.yaml
@@ -467,6 +468,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         count_stop_words=frozenset(str(w).lower() for w in counts["count_stop_words"]),
         carried_joiners=tuple(str(w).lower() for w in counts["carried_joiners"]),
         count_head_hedges=tuple(str(w) for w in counts["count_head_hedges"]),
+        count_roles=MappingProxyType({str(k).lower(): tuple(str(w) for w in v) for k, v in counts["count_roles"].items()}),
         tables=MappingProxyType(_read_yaml(lex / "tables.yaml")),
         market_sizes=MappingProxyType(_read_yaml(lex / "market_sizes.yaml")),
         share_counts=MappingProxyType(_read_yaml(lex / "share_counts.yaml")),

@@ -33,9 +33,12 @@ from .word_patterns import longest_first
 
 # the reasons figures gives a bare number that a table cell may have ("SDTY 50.45" reads as a model name)
 _CELL_REASONS = ("no_unit", "model_name", "identifier")
-# one cell of numbers: "459", "(0.1)", "+1.74", "-3.2%", "(233", "--", "n/a", "—"
-# a currency sign may stand apart from its number, padded to the column's width ("$      236.2"; issue 17, s20)
-_NUMERIC = re.compile(r"[-+]?\(?[-+]?[$€£]?\s*\(?\d[\d,]*(?:\.\d+)?\s*%?\s*\)?|-{1,3}|—|–|n/?a|nm|\(|\)|%", re.I)
+# one cell of numbers: "459", "(0.1)", "+1.74", "-3.2%", "(233", "--", "n/a", "—", "~" (a blank, as "—")
+# a currency sign may stand apart from its number, padded to the column's width ("$      236.2"; issue 17, s20);
+# a percent sign may stand after an accounting negative's parenthesis ("(941.4) %"; issue 17, s26)
+_NUMERIC = re.compile(r"[-+]?\(?[-+]?[$€£]?\s*\(?\d[\d,]*(?:\.\d+)?\s*%?\s*\)?(?:\s*%)?|-{1,3}|—|–|~|n/?a|nm|\(|\)|%",
+                      re.I)
+_BLANK = re.compile(r"-{1,3}|—|–|~")
 _SIGN_ONLY = re.compile(r"[$€£]")
 _ONE_NUMBER = re.compile(r"[-+]?\(?\d[\d,]*(?:\.\d+)?\)?%?")
 _SPLIT = re.compile(r"\t+| {2,}|\u00a0{2,}")
@@ -74,11 +77,12 @@ def _cells(line: str) -> list[tuple[int, int, str]]:
         else:
             merged.append(c)
     # a wire table's pairs set one space apart ("COPPER -A-  918.00 920.00  882.00 883.00  920.00", a bid and
-    # an offer): each number is a cell (issue 17, s20)
+    # an offer): each number is a cell (issue 17, s20); a blank ("--- 147.00") is a cell of its own (s24)
     out = []
     for cs, ce, s in merged:
         parts = s.split(" ")
-        if len(parts) > 1 and all(_ONE_NUMBER.fullmatch(x) for x in parts):
+        if (len(parts) > 1 and all(_ONE_NUMBER.fullmatch(x) or _BLANK.fullmatch(x) for x in parts)
+                and any(_ONE_NUMBER.fullmatch(x) for x in parts)):
             at = cs
             for x in parts:
                 out.append((at, at + len(x), x))
@@ -189,7 +193,7 @@ def _signed_value(line: str, c_start: int, c_end: int, cell: str) -> Decimal | N
     if value is None:
         return None
     # "(0.1)", "(233 | )", "(148 | | )": the parenthesis may close in a later, otherwise empty markdown cell
-    closes = cell.endswith(")") or re.match(r"(?:\s*\|)+\s*\)", line[c_end:c_end + 12])
+    closes = re.search(r"\)\s*%?$", cell) or re.match(r"(?:\s*\|)+\s*\)", line[c_end:c_end + 12])
     core = re.sub(r"^[$€£]\s*", "", cell)  # "$   (445,684)": the sign before the parenthesis
     if (core.startswith("(") and closes) or re.match(r"[-−–]\s?\(?\d", core):
         value = -value

@@ -447,7 +447,8 @@ MOVED_WORD_LISTS = [
                                              "restated_hedges", "base_change_hedges", "coupon_hedges",
                                              "present_after", "change_hedges",  # calendar_grammar
                                              "extreme_modifiers", "results_words", "base_year_modifiers")),
-    ("lexicons/counts.yaml", "count_head_hedges"),  # counted
+    ("lexicons/counts.yaml", "count_head_hedges"), ("lexicons/counts.yaml", "count_roles"),  # counted
+    ("lexicons/number_words.yaml", "loss_verbs"),  # figure_signs._loss_verb
     ("lexicons/number_words.yaml", "restated_hedges"),  # amount_links._RESTATED
     *(("lexicons/segments.yaml", k) for k in ("launch_modifiers", "launch_hedges", "available_hedges",  # launch_prices
                                               "naming_verbs")),

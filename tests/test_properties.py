@@ -308,6 +308,30 @@ def test_range_ends_keep_their_own_scales(a, b10, symbol, scales, sep):
     assert any(f.low == low and f.high == high for f in figures), f"{text!r} -> {got}; want {low}..{high}"
 
 
+_SPELLED = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty"]
+
+
+@SETTINGS
+@given(st.integers(0, 11), st.integers(1, 9), st.sampled_from(["thousand", "million", "billion"]),
+       st.sampled_from([(" to ", ""), (" and ", "between "), (" or ", ""), ("-", "")]),
+       st.sampled_from([("", " dollars", "USD"), ("", " euros", "EUR"), ("", " tonnes", "tonne")]), st.booleans())
+def test_a_scale_in_words_on_the_second_end_is_shared(high_i, tenth, scale, sep, unit, first_in_words):
+    """"1.5 to two billion dlrs", "between one and two billion dollars": the first end, bare, takes the second's
+    scale written in words, as it takes one written in digits (issue 17, s26)."""
+    high = Decimal(res().number_words["units"].get(_SPELLED[high_i]) or res().number_words["tens"][_SPELLED[high_i]])
+    low = Decimal(high_i) if first_in_words else high - Decimal(tenth) / 10
+    assume(0 < low < high and (sep[0] != " or " or high <= 3 * low))
+    low_text = _SPELLED[high_i - 1] if first_in_words else _num(low)
+    if first_in_words:
+        low = Decimal(res().number_words["units"].get(low_text) or res().number_words["tens"][low_text])
+        assume(0 < low < high and (sep[0] != " or " or high <= 3 * low))
+    mag = Decimal(res().number_words["magnitudes"][scale])
+    text = f"They see {sep[1]}{low_text}{sep[0]}{_SPELLED[high_i]} {scale}{unit[1]} of sales."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.low, f.high, f.unit) for f in figures]
+    assert any((f.low, f.high, f.unit) == (low * mag, high * mag, unit[2]) for f in figures), f"{text!r} -> {got}"
+
+
 def _falling(key: str) -> list[str]:
     return sorted(w for w in res().number_words[key] if " " not in w)
 
@@ -353,7 +377,8 @@ def test_a_decimal_comma_before_a_scale_is_the_point(whole, cents, prefix, scale
 @given(plain_amounts(1, 9_999), st.sampled_from(["rose", "fell", "closed at", "traded at"]))
 def test_pence_glued_to_the_amount_are_hundredths_of_a_pound(amount, verb):
     written = f"{_num(amount)}p"
-    assert _reads_back(f"Shares in Tesco {verb} {written} on Friday.", written, amount / 100, "GBP")
+    sign = -1 if verb == "fell" else 1  # "fell 254p": the amount a falling verb moved by is negative (issue 17, s22)
+    assert _reads_back(f"Shares in Tesco {verb} {written} on Friday.", written, sign * amount / 100, "GBP")
 
 
 @SETTINGS
@@ -398,6 +423,21 @@ def test_a_share_ratio_is_no_count(n, noun, ratio):
 
 
 # ---- issue 17, set s19: a fall to a new level; the wire's singular dlr; a bid/offer quote ----
+
+@SETTINGS
+@given(st.integers(1, 99),
+       st.sampled_from(sorted(set(_falling("falling_words")) - {"lower"} - set(res().number_words["loss_verbs"]))),
+       st.sampled_from(["{} cents", "${:.2f}", "{} dlrs", "{}p"]), st.sampled_from(["", "about ", "some "]),
+       st.sampled_from([" in February.", ".", " on the news."]))
+def test_a_falling_verb_makes_the_amount_it_moved_by_negative(move, verb, form, hedge, tail):
+    """'declined 33 cents', 'slipped some two dlrs': the amount a falling verb moved by is negative, with or without
+    the level it moved to (issue 17, s22); a loss verb's amount ("Acme lost $5 million") only with that level."""
+    moved = form.format(move if "cents" in form or form.endswith("p") else Decimal(move) / 100)
+    text = f"Brent {verb} {hedge}{moved}{tail}"
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.value) for f in figures]
+    assert len(figures) == 1 and figures[0].value < 0, f"{text!r} -> {got}"
+
 
 @SETTINGS
 @given(st.integers(1, 99), st.integers(10, 999), st.sampled_from(sorted(set(_falling("falling_words")) - {"lower"})),
