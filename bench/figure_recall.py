@@ -120,7 +120,8 @@ _NON_COUNT = {"%", "pp", "bp", "x"}
 _UNIT_ALIAS = {"percent": "%", "pct": "%", "bps": "bp", "basis point": "bp", "kwh": "kilowatt-hour",
                "kilowatt hour": "kilowatt-hour", "kilowatt-hours": "kilowatt-hour", "t": "tonne",
                "tonnes": "tonne", "metric ton": "tonne", "km²": "km2", "square kilometre": "km2",
-               "square kilometer": "km2", "mhz": "megahertz"}
+               "square kilometer": "km2", "mhz": "megahertz",
+               "pound (weight)": "pound"}  # the pipeline names the weight so, apart from GBP's "pound"
 
 
 def _label_value(lab: dict) -> tuple[float, float, str]:
