@@ -43,6 +43,30 @@ def paren_scaled(text: str, a: Atom, res: Resources) -> None:
     a.start, a.end = cur.start(1), m.end()
 
 
+def paren_money(text: str, a: Atom, res: Resources) -> None:
+    """An amount of money written whole in brackets as a value, an accounting negative in prose (issue 17):
+    "GAAP EPS of ($0.05)", "net loss improved to ($1.7) million" (the scale after the bracket), "were ($0.05)
+    and $0.54". A bracket after a currency word or another amount restates it ("20 billion reais ($3.47
+    billion)"), and one after a noun is an aside ("a Sonos Sub ($700)"): both keep their sign, unless a
+    scale follows the bracket, which no aside writes. Sets the atom's sign (and scale) and stretches it."""
+    if not re.search(r"\(\s?$", text[max(0, a.start - 2):a.start]) or not re.match(r"\s?\)", text[a.end:a.end + 2]):
+        return
+    scale = _PAREN_SCALE.match(text, a.end)
+    if scale and scale.group(1) in scanner(res).scales and a.scale == 1:
+        a.sign, a.scale, a.scale_text, a.end = -1, scanner(res).scales[scale.group(1)], scale.group(1), scale.end()
+        return
+    before = text[max(0, a.start - 30):a.start].rstrip()[:-1].rstrip()
+    if _paren_links(res).search(before):
+        a.sign = -1
+
+
+@lru_cache(maxsize=4)
+def _paren_links(res: Resources) -> re.Pattern:
+    words = res.number_words["paren_negative_links"]
+    return re.compile(r"(?:(?<![\w.])(?:" + listed(w for w in words if w[:1].isalpha()) + r")|"
+                      + "|".join(re.escape(w) for w in words if not w[:1].isalpha()) + r")$", re.I)
+
+
 _PAREN_SCALE = re.compile(r"\s?\)\s?([^\W\d_]+)(?![^\W\d_])")
 
 

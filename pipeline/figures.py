@@ -32,7 +32,7 @@ from .figure_atoms import Atom, find_atoms, find_numbers, qualifiers, scanner
 from .carried_counts import carried_counts
 from .figure_signs import comparative_ranges, fall_verb_before, signed, find_word_changes
 from .fraction_amounts import find_fraction_amounts
-from .figure_tables import flat_to, paren_negative, paren_scaled, price_table_ranges, subunit_follows, table_rows
+from .figure_tables import flat_to, paren_money, paren_negative, paren_scaled, price_table_ranges, subunit_follows, table_rows
 from .counted import counted_noun, scaled_count_noun
 from .records import Figure, Skipped
 from .table_cells import table_cells
@@ -303,6 +303,8 @@ def _bracketed_signs(text: str, atoms: list[Atom], res: Resources) -> None:
                 a.currency = scanner(res).prefix[cur.group(1).rstrip()]  # "$(0.01)": the figure is "0.01", in USD
         elif a.sign == 1 and not (a.currency or a.unit) and a.scale == 1:
             paren_scaled(text, a, res)  # "$(3) million of bad debt expense": negative in prose too
+        elif a.sign == 1 and a.currency and not a.unit:
+            paren_money(text, a, res)  # "EPS of ($0.05)", "($1.7) million"
 
 
 def _resolve_atom(text: str, atoms: list[Atom], i: int, res: Resources, dollar: str, figures: list[Figure],

@@ -93,7 +93,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         **{k: Shape(list, (str,)) for k in ("range_between_hedges", "move_hedges", "flat_to_hedges",  # figures, ...
                                             "carried_compared_hedges", "bracket_hedges", "modality_restated_words",
                                             "attached_hedges", "coordinated_hedges",
-                                            "multiple_context_words", "multiple_links", "range_end_hedges",  # figures
+                                            "multiple_context_words", "multiple_links", "range_end_hedges", "paren_negative_links",  # figures
                                             "range_end_kinds")}},
     "lexicons/periods.yaml": {  # calendar_grammar.Grammar, claims (fiscal_year_end_by_currency, report_lag_days, ...)
         "weekdays": Shape(dict, (int,)), "months": Shape(dict, (int,)), "day_ordinals": Shape(dict, (int,)),

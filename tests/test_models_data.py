@@ -472,7 +472,7 @@ MOVED_WORD_LISTS = [
     *(("lexicons/periods.yaml", k) for k in ("target_change_words", "report_week_words", "holding_verbs",  # session 17
                                              "standing_nouns", "note_grains", "note_current", "note_prior_words",
                                              "note_prior_openers")),
-    *(("lexicons/number_words.yaml", k) for k in ("range_between_hedges", "move_hedges", "flat_to_hedges",  # figures...
+    *(("lexicons/number_words.yaml", k) for k in ("range_between_hedges", "move_hedges", "flat_to_hedges", "paren_negative_links",  # figures...
                                                   "carried_compared_hedges", "bracket_hedges", "modality_restated_words",
                                                   "attached_hedges", "coordinated_hedges", "multiple_context_words",
                                                   "multiple_links", "range_end_hedges", "range_end_kinds")),
