@@ -14,7 +14,7 @@ A fact with several values is a disagreement when each value comes from its own 
 - `conflict`: the value most independent sources give is the majority; each other value is an
   outlier, one conflict row each (with a reason that names both sides and a likely cause);
 - `revised`: a forecast or estimate whose values follow each other in time (guidance raised,
-  a consensus updated): shown in time order, never a conflict;
+  a consensus updated: an estimate's values more than ESTIMATE_REVISION_DAYS apart): shown in time order, never a conflict;
 - `ambiguous`: one source gives two of the values: the claims read two different things (a
   segment and the whole, GAAP and adjusted, two columns), not a contradiction; yet two values
   within AMBIGUOUS_NEAR_REL of each other that no source gives both of are one quantity quoted two
@@ -53,6 +53,11 @@ NEIGHBOUR_MIN_REL = 0.25
 # values of two other sources this close are still one quantity quoted differently ("+114.4% Y/Y" against
 # "115%", a consensus of $582.2 million against $582.7 million); values further apart are the parts
 AMBIGUOUS_NEAR_REL = 0.05
+# analysts' consensus for one period quoted as two values is a revision only when the quotes lie more than this many days
+# apart: within a few days the consensus has hardly moved, and two outlets' values are two polls that disagree
+# ("expected $448.9 million" per FactSet on Feb 10, "$447.46 million" per LSEG on Feb 11; CVS's 2025 EPS at $5.86 and
+# $5.96 on two days, judged real in session 14). A company's own forecast raised a day later is a revision
+ESTIMATE_REVISION_DAYS = 7
 NEIGHBOUR_OVERLAP = 0.8  # two flows' spans overlap this much ("year to date" on the 26th and on the 30th)
 # two reports of one quantity, read or written twice, differ by a rounding, a slip of the unit or decimal point
 # (a factor of 10, 100 or 1,000) or, rarely, by a few times; values further apart are two different quantities
@@ -297,7 +302,8 @@ def _judge(rep, per_value, majority, several, status, cols, spread_metrics, quot
                 if near:
                     status[f] = "conflict"
                     outlier_of.setdefault(f, (near[0][2], near[0][4]))
-        elif modality in ("forecast", "estimate") and bool((first[s + 1:e] > last[s:e - 1]).all()):
+        elif modality in ("forecast", "estimate") and bool((first[s + 1:e] > last[s:e - 1] + (
+                ESTIMATE_REVISION_DAYS if modality == "estimate" else 0)).all()):
             status[f] = "revised"  # each value's reports all after the previous value's: updated, not disputed
         elif modality not in COMPARABLE_MODALITIES:
             status[f] = "disagreed"

@@ -12,8 +12,10 @@ the other 298 pairs were real 4 times (bench/RESULTS.md, "Conflicts, session 13"
 A headline names the entity when it holds, as whole words and ignoring case, the entity's name less
 its legal suffix ("Super Micro Computer, Inc." -> "Super Micro Computer"), one of the gazetteer's
 aliases or tickers for its entity id ("SMCI"), or the short forms headlines write: the name's first
-word with the start of its second ("Super Micro", "West Pharma" for West Pharmaceutical Services) and
-the initials of a name of three words or more ("RBI" for Reserve Bank of India).
+word with the start of its second ("Super Micro", "West Pharma" for West Pharmaceutical Services),
+the initials of a name of three words or more ("RBI" for Reserve Bank of India) and the name less a
+generic last word (entities.yaml `generic_suffixes`: "Generac" for Generac Holdings, "Hindalco" for
+Hindalco Industries).
 """
 from __future__ import annotations
 
@@ -46,6 +48,16 @@ def _bare(name: str, res: Resources) -> str:
     """The name less its legal suffix and a leading "The"."""
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
     return _suffix_pattern(res).sub("", name).strip(" ,.")
+
+
+def _less_generic(bare: str, res: Resources) -> str:
+    """The name less a generic last word ("Generac Holdings" -> "Generac"), when what is left is still a name
+    of its own (several words, or one longer than a short name); else ""."""
+    words = bare.split()
+    if len(words) < 2 or words[-1] not in res.entity_rules.get("generic_suffixes", ()):
+        return ""
+    rest = " ".join(words[:-1])
+    return rest if (len(words) > 2 or len(rest) > _SHORT_NAME) and rest[:1].isupper() else ""
 
 
 @lru_cache(maxsize=65536)
@@ -84,7 +96,11 @@ def named_in_headline(entity: str, entity_id: str, title: str, res: Resources) -
     if not isinstance(title, str) or not isinstance(entity, str) or not entity:
         return False
     shouted = title.isupper()  # a wire headline: "ALLIED SAYS IT WILL ..." holds "ALL" and "IT" as words
-    for name in {entity, *_names_by_id(res).get(entity_id or "", ())}:
+    # a ticker the claims stage gave as the entity's id is one of its names too ("CBRE signals ..."), written as is,
+    # unless it is also a word (entities.yaml `ticker_stopwords`: "ALL", "KEY", "IT")
+    ticker = (entity_id,) if isinstance(entity_id, str) and entity_id.isupper() and len(entity_id) >= _MIN_NAME \
+        and entity_id not in res.entity_rules.get("ticker_stopwords", ()) else ()
+    for name in {entity, *_names_by_id(res).get(entity_id or "", ()), *ticker}:
         bare = _bare(name, res)
         if len(bare) < _MIN_NAME:
             continue
@@ -93,6 +109,9 @@ def named_in_headline(entity: str, entity_id: str, title: str, res: Resources) -
                 return True
         if len(bare) > _SHORT_NAME or bare.islower():  # "gold", "oil": a common noun's case is the headline's
             if _pattern(bare, False).search(title):
+                return True
+            rest = _less_generic(bare, res)  # "Generac posts ...": the headline drops "Holdings"
+            if rest and _pattern(rest, True).search(title):
                 return True
         # a short name or a ticker only as written ("ON" is ON Semiconductor's ticker, "on" a word), and in a
         # shouted headline only as the wire writes a ticker: "<IBM>"

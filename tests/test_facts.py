@@ -91,6 +91,20 @@ def test_a_forecast_updated_over_time_is_a_revision(resources):
     assert facts.iloc[0].status == "conflict" and len(conflicts) == 1
 
 
+def test_a_consensus_quoted_two_ways_days_apart_is_a_conflict_weeks_apart_a_revision(resources):
+    """Two outlets' consensus for one quarter a day or two apart are two polls that disagree (FactSet's $448.9 million
+    against LSEG's $447.46 million); weeks apart, the consensus was updated (ESTIMATE_REVISION_DAYS)."""
+    rows = [claim("fs", "x", D1, 448.9e6, "$448.9 million", modality="estimate", metric="revenue",
+                  sentence="Analysts surveyed by FactSet expected $448.9 million."),
+            claim("lseg", "y", D2, 447.46e6, "$447.46 million", modality="estimate", metric="revenue",
+                  sentence="Revenue rose 3.6% to $457.79 million from a year ago; analysts expected $447.46 million.")]
+    facts, conflicts, _ = judge(rows, resources)
+    assert facts.iloc[0].status == "conflict" and len(conflicts) == 1
+    rows[1] = {**rows[1], "published": D3}
+    facts, conflicts, _ = judge(rows, resources)
+    assert facts.iloc[0].status == "revised" and conflicts.empty
+
+
 def test_gaap_and_adjusted_are_two_facts(resources):
     rows = [claim("gaap", "x", D1, 0.16, "$0.16", metric="eps", sentence="Acme GAAP EPS of $0.16 missed."),
             claim("adj", "y", D1, 0.42, "$0.42", metric="eps", sentence="Acme adjusted EPS of $0.42 beat estimates.")]

@@ -41,7 +41,25 @@ SHORT_FORMS = [  # (entity, headline, named): the short forms headlines write
     ("West Pharmaceutical Services", "West Africa's cocoa harvest shrinks", False),
     ("Delta Air Lines", "Delta Galil reports record sales", False),
     ("General Electric", "General Motors cuts outlook", False),
+    # the name less a generic last word (entities.yaml generic_suffixes), when what is left is a name of its own
+    ("Generac Holdings", "Generac posts better-than-expected profit on demand boost for backup generators", True),
+    ("Hindalco Industries", "Hindalco Q3FY25 results: Net profit up 60.2%, beats street estimates", True),
+    ("Carlyle Group", "Carlyle profit jumps as fundraising rebounds", True),
+    ("Generac Holdings", "Holdings of Treasuries by foreign central banks fall", False),
+    ("Ares Holdings", "Ares Management beats estimates", False),  # "Ares" alone is too short to stand for it
 ]
+
+
+TICKERS = [  # (entity, entity_id, headline, named): the entity's id, when a ticker, is one of its names
+    ("Inc", "CBRE", "CBRE signals 2025 EPS growth of 16% amid expanded segment operations", True),
+    ("Gartner", "IT", "IT spending to rise 9% in 2025", False),  # a ticker that is also a word
+    ("Inc", "CBRE", "Stocks to watch: Lyft, DoorDash, Coca-Cola", False),
+]
+
+
+@pytest.mark.parametrize("entity,entity_id,headline,named", TICKERS)
+def test_the_entity_ticker_names_it(resources, entity, entity_id, headline, named):
+    assert named_in_headline(entity, entity_id, headline, resources) is named
 
 
 @pytest.mark.parametrize("entity,headline,named", SHORT_FORMS)
