@@ -119,6 +119,8 @@ def place_segment(story: Story, d: Draft) -> None:
     if not segment and subject is not None and subject.kind in ("company", "name") and not fig.table_label:
         # "You can buy a Sonos Sub ($700)": the name no list knows its owner's name runs on into is the product
         segment = extended_name(d.cands, subject, sent.start, fig.start, res)
+        if segment.casefold() == (d.entity or "").casefold():
+            segment = ""  # "Zentrova Biologics" under a headline's "Zentrova": the owner's full name, no product
     if not segment and subject is not None and subject.kind in ("company", "name"):
         segment = depositary_class(text, story.headline, metric, d.entity)  # "BP p.l.c. Sponsored ADR (BP)"
     story.previous_part = (fig.end, segment)

@@ -255,6 +255,7 @@ EXTENDED_SEGMENTS = [
      ""),
     ("Both Amazon and Best Buy have discounted the second-generation Apple Pencil by $30, making it $99.", "$99",
      "The Best Deals on Apple Gear", "Apple Pencil"),
+    ("Zentrova Biologics said fourth-quarter revenue came to $398 million.", "$398 million", "Zentrova results", ""),
 ]
 
 
