@@ -328,6 +328,12 @@ CASES = {
          "forecast"),
         ("The central bank expects inflation to slow to 2.5% next year.", "2.5%", "forecast"),
         ("Hooli expects revenue of $5.1 billion next year.", "$5.1 billion", "forecast"),
+        ("Hooli said the agreements are expected to yield ten mln dlrs in sales in the next 18 months.",
+         "ten mln dlrs", "forecast"),
+        ("Initech expects gold sales in 2026 to rise about 22 pct to 577,000 ounces.", "577,000 ounces", "forecast"),
+        ("Norges Bank in December forecast three rate cuts to 3.75% by the end of 2026.", "3.75%", "forecast"),
+        ("Hooli plans an initial public offering of 500,000 shares at an expected price of 10 dlrs each.", "10 dlrs",
+         "forecast"),
     ],
 }
 
