@@ -304,8 +304,6 @@ CASES = {
     # a forecast or estimate cue after the figure that opens another clause is that clause's: a relative pronoun, a
     # second verb of the subject, the reason a move is given
     "after_break": [
-        ("Farmers hold some four billion dlrs in system stock which could be devalued if losses persist.",
-         "four billion dlrs", "actual"),
         ("Globex held a first close at $85 million in January and is planning to close the fund by June.",
          "$85 million", "actual"),
         ("Shares of Initech rose 1.7% on plans to divest its stake in Hooli.", "1.7%", "actual"),
@@ -314,6 +312,8 @@ CASES = {
         # negatives: the cue is the figure's own
         ("Initech said 100 mln shares of Hooli common stock would be offered.", "100 mln", "forecast"),
         ("Hooli's $5 billion budget will be spent by 2027.", "$5 billion", "forecast"),
+        ("Brazil said the 15.5 mln bag export figure which it had proposed for itself was no longer its target.",
+         "15.5 mln", "forecast"),
         ("Globex aims for 1 million customers by 2028.", "1 million", "forecast"),
     ],
     # a forecast verb whose object is an economy, a market or a price: the forecaster is not the figure's entity, so
