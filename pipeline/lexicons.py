@@ -67,7 +67,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                          "estimate_speaker", "not_cue", "versus_plans", "past_verbs",
                                          "other_than_prior", "other_than_prior_named", "past_when",
                                          "chart_level", "chart_hedge", "label_estimate",
-                                         "estimate_attributed", "odds_after", "odds_before", "own_goal",
+                                         "estimate_attributed", "odds_after", "odds_before", "own_goal", "after_break", "market_forecast", "own_economy_speakers",
                                          "versus_then_result")},
     "lexicons/number_words.yaml": {  # figures.Patterns, numbers.parse_word_tokens, calendar_grammar.Grammar
         "units": Shape(dict, NUMBER), "tens": Shape(dict, NUMBER), "magnitudes": Shape(dict, NUMBER),

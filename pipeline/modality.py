@@ -148,6 +148,9 @@ def _cue_distance(text: str, fig: Figure, start: int, end: int, name: str, is_le
     else:  # cues after the figure count only when close ("... 5 mln dlrs, analysts expected")
         if next_start is not None and fig.end <= next_start <= start or start - fig.end > AFTER_REACH:
             return None  # "rose 9% on Tuesday as Vance said the chips will ...": another clause's verb
+        if name != "historical" and any(rx.search(lower_text(text[fig.end:end]))
+                                        for rx in res.modality.get("after_break", ())):
+            return None  # "four billion dlrs in system stock which could be devalued", "rose 1.7% on plans to"
         d = max(0, (start - fig.start - len(fig.text)) * 2)
     return ("forecast" if name == "forecast_modal" else name), d
 
@@ -193,6 +196,8 @@ def modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int,
             name == "estimate" and start - sent_start <= OPENING_CHARS and end <= fig.start
             for start, end, name in modality_cues(text, sent_start, fig.start, res)):
         return "estimate"
+    if modality == "forecast" and _market_forecast(text, fig, sent_start, res):
+        return "estimate"  # "Bank of America forecasts the economy to contract 8%", "Tombs expects the PCE gauge to"
     if modality == "forecast" and any(rx.search(lower_text(text[sent_start:sent_end]))
                                       for rx in res.modality.get("estimate_speaker", ())) and not any(
             rx.match(lower_text(text[fig.end:fig.end + 30])) for rx in res.modality.get("own_goal", ())):
@@ -201,6 +206,19 @@ def modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int,
             and last_change[1] in ("forecast", "estimate") and modality == "actual":
         return last_change[1]
     return modality
+
+
+def _market_forecast(text: str, fig: Figure, sent_start: int, res: Resources) -> bool:
+    """Whether a forecast verb before the figure takes an economy, a market or a price as its object (modality.yaml
+    `market_forecast`): the forecaster is not the figure's entity, so its forecast is an estimate, unless the
+    sentence names a government, central bank or official before it (`own_economy_speakers`: about its own economy,
+    a forecast)."""
+    before = lower_text(text[sent_start:fig.start])
+    hits = [m for rx in res.modality.get("market_forecast", ()) for m in rx.finditer(before)]
+    if not hits:
+        return False
+    first = min(m.start() for m in hits)
+    return not any(rx.search(before[:first]) for rx in res.modality.get("own_economy_speakers", ()))
 
 
 def _odds(text: str, fig: Figure, sent_start: int, res: Resources) -> bool:

@@ -301,6 +301,40 @@ CASES = {
         ("Hooli will cut its fee to 0.5% in marketplace sales and 0% in swaps.", "0%", "forecast"),
         ("Hooli will cut its fee to 0.5% in marketplace sales, and it cut swap fees by 1% last year.", "1%", "actual"),
     ],
+    # a forecast or estimate cue after the figure that opens another clause is that clause's: a relative pronoun, a
+    # second verb of the subject, the reason a move is given
+    "after_break": [
+        ("Globex held a first close at $85 million in January and is planning to close the fund by June.",
+         "$85 million", "actual"),
+        ("Shares of Initech rose 1.7% on plans to divest its stake in Hooli.", "1.7%", "actual"),
+        ("Shares of Initech had slumped by 19% Tuesday amid speculation about the next target.", "19%", "actual"),
+        ("Hooli holds more than $200 million in Ether, which could be seen as a motive.", "$200 million", "actual"),
+        # negatives: the cue is the figure's own
+        ("Initech said 100 mln shares of Hooli common stock would be offered.", "100 mln", "forecast"),
+        ("Hooli's $5 billion budget will be spent by 2027.", "$5 billion", "forecast"),
+        ("Brazil said the 15.5 mln bag export figure which it had proposed for itself was no longer its target.",
+         "15.5 mln", "forecast"),
+        ("Globex aims for 1 million customers by 2028.", "1 million", "forecast"),
+    ],
+    # a forecast verb whose object is an economy, a market or a price: the forecaster is not the figure's entity, so
+    # the forecast is an estimate; a government, agency or central bank speaking of its own economy forecasts
+    "market_forecast": [
+        ("Bank of America forecasts the economy to contract 8% this year.", "8%", "estimate"),
+        ("The bank also expects the oil market to keep Brent averaging $62 per barrel in 2026.", "$62", "estimate"),
+        ("Goldman now sees copper at $9,100 a metric ton in three months.", "$9,100", "estimate"),
+        ("Tombs expects the PCE gauge to edge down to 2.7% in July.", "2.7%", "estimate"),
+        # negatives: a government or central bank about its own economy, an entity guiding its own figure
+        ("The Agriculture Department projected an average yield of 1.47 gallons per bushel in 2026.", "1.47 gallons",
+         "forecast"),
+        ("The central bank expects inflation to slow to 2.5% next year.", "2.5%", "forecast"),
+        ("Hooli expects revenue of $5.1 billion next year.", "$5.1 billion", "forecast"),
+        ("Hooli said the agreements are expected to yield ten mln dlrs in sales in the next 18 months.",
+         "ten mln dlrs", "forecast"),
+        ("Initech expects gold sales in 2026 to rise about 22 pct to 577,000 ounces.", "577,000 ounces", "forecast"),
+        ("Norges Bank in December forecast three rate cuts to 3.75% by the end of 2026.", "3.75%", "forecast"),
+        ("Hooli plans an initial public offering of 500,000 shares at an expected price of 10 dlrs each.", "10 dlrs",
+         "forecast"),
+    ],
 }
 
 

@@ -477,6 +477,8 @@ MOVED_WORD_LISTS = [
                                                   "attached_hedges", "coordinated_hedges", "multiple_context_words",
                                                   "multiple_links", "range_end_hedges", "range_end_kinds")),
     ("lexicons/metric_frames.yaml", "portion_replaces"), ("lexicons/metric_frames.yaml", "portion_own"),  # session 18
+    ("lexicons/modality.yaml", "after_break"), ("lexicons/modality.yaml", "market_forecast"),
+    ("lexicons/modality.yaml", "own_economy_speakers"),
     ("lexicons/metric_frames.yaml", "item_results"), ("lexicons/metric_frames.yaml", "item_not_results"),
     ("lexicons/metric_frames.yaml", "item_verbs"),
     *(("lexicons/metric_frames.yaml", k) for k in ("trade_verbs", "trade_nouns", "trade_offers", "trade_issues",
