@@ -30,6 +30,7 @@ from .bare_numbers import bare_number_unit
 from .index_points import index_points
 from .figure_atoms import Atom, find_atoms, find_numbers, qualifiers, scanner
 from .carried_counts import carried_counts
+from .moved_counts import moved_counts
 from .figure_signs import comparative_ranges, fall_verb_before, signed, find_word_changes
 from .fraction_amounts import find_fraction_amounts
 from .figure_tables import flat_to, paren_money, paren_negative, paren_scaled, price_table_ranges, subunit_follows, table_rows
@@ -481,6 +482,8 @@ def _article_passes(text: str, res: Resources, figures: list[Figure], skipped: l
         figures, skipped = price_table_ranges(text, figures, skipped, dollar)
     if "(" in text:
         figures, skipped = find_comparatives(text, figures, skipped)
+    moved, skipped = moved_counts(text, res, figures, skipped)  # "resales totaled 241,000"
+    figures.extend(moved)
     carried, skipped = carried_counts(text, res, figures, skipped)  # "to seven members from three"
     figures.extend(carried)
     if "  " in text or "|" in text or "\t" in text:  # a table row: aligned columns or markdown bars

@@ -602,6 +602,29 @@ def test_a_bare_number_tied_to_a_count_takes_its_noun(a, b, joiner, noun):
 
 
 @SETTINGS
+@given(st.integers(1_000, 9_999_999), st.integers(1_000, 9_999_999), st.sampled_from(sorted(res().moved_count_verbs)),
+       st.sampled_from(["Housing starts", "Unit sales of its cars", "The number of jobless", "Registrations", "Payrolls"]),
+       st.sampled_from(["", " in March", " last month"]))
+def test_a_grouped_number_after_a_verb_of_total_or_move_is_a_count(a, b, verb, subject, when):
+    """'housing starts rose to 150,200 from 144,600', 'registrations totalled 205,376': a count of what the subject
+    names, carried to the number compared with it; any grouped amount, any listed verb, any subject with no money."""
+    text = f"{subject} {verb} {a:,}{when}, versus {b:,} a year earlier."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.value, f.unit) for f in figures]
+    assert [(f.value, f.unit) for f in figures] == [(Decimal(a), "count"), (Decimal(b), "count")], f"{text!r} -> {got}"
+
+
+@SETTINGS
+@given(st.integers(1_000, 9_999_999), st.sampled_from(sorted(res().moved_count_verbs)),
+       st.sampled_from(["Net profit", "Its revenues", "The Nifty", "Turnover", "Inventories"]))
+def test_a_grouped_number_after_a_verb_is_no_count_where_money_or_an_index_is_moved(a, verb, subject):
+    """'net profit totaled 241,000', 'the Nifty dropped to 22,798': money with its currency unwritten, a level."""
+    text = f"{subject} {verb} {a:,} in March."
+    figures, _ = resolve_figures(text, res(), "USD")
+    assert not [f for f in figures if f.rule == "figures.count.moved.v1"], f"{text!r} -> {figures}"
+
+
+@SETTINGS
 @given(st.sampled_from([("1-1/8", Decimal("1.125")), ("3/8", Decimal("0.375")), ("2", Decimal(2)),
                         ("0.75", Decimal("0.75"))]),
        st.sampled_from(sorted(res().number_words["spread_benchmarks"])), st.sampled_from(["", "the ", "the three-month "]))
