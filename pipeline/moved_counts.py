@@ -35,6 +35,8 @@ _AFTER_OK = re.compile(r"(?=\s*(?:[,;:)]|\.(?:\s|$)|$))|\s+(?=(?:in|at|on|the|la
                        r"year-earlier|year-ago|up|down|a\s+year|an\s+increase|a\s+rise|a\s+decline|a\s+drop)\b)", re.I)
 # a second number the first pairs with, whose unit both take: "rose to 26,314 and 18,778 tonnes"
 _PAIRED = re.compile(r"\s*(?:and|or|to|-|–)\s*\d", re.I)
+# the number compared with it writes a physical unit both share: "increased to 393,000 from 333,000 ha"
+_COMPARED_UNIT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:from|versus|vs\.?|against)\s+\d[\d,.]*\s+(?P<unit>[A-Za-z]+)")
 _CLAUSE_BREAK = re.compile(r"[.;!?:](?:\s|$)|\n|,\s+(?:and|but|while|which|who)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _REACH = 160
@@ -45,6 +47,11 @@ def _verb_before(res: Resources) -> re.Pattern:
     verbs = longest_first(res.moved_count_verbs, space=r"\s+")
     hedges = listed(res.number_words["carried_compared_hedges"])
     return re.compile(r"(?<![\w-])(?:" + verbs + r")\s+(?:(?:" + hedges + r")\s+)?$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _units(res: Resources) -> frozenset[str]:
+    return frozenset(k.lower() for k in res.physical_units)
 
 
 def moved_counts(text: str, res: Resources, figures: list[Figure], skipped: list[Skipped]
@@ -68,6 +75,8 @@ def _moved(text: str, res: Resources, figures: list[Figure], sk: Skipped) -> Fig
     before = text[max(0, start - _REACH):start]
     verb = _verb_before(res).search(before)
     if verb is None or not _AFTER_OK.match(text, end) or _PAIRED.match(text, end):
+        return None
+    if (m := _COMPARED_UNIT.match(text, end)) and m.group("unit").lower() in _units(res):
         return None
     s0, s1 = _sentence(text, start, end)
     if any(f.kind == "money" and s0 <= f.start < s1 for f in figures):
