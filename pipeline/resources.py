@@ -37,6 +37,9 @@ class Currency:
     subunits: Mapping[str, float]
     dollar_like: bool = False
     names_before: tuple[str, ...] = ()  # names also written before the amount ("ringgit 42")
+    shared_default: str = ""  # a placeholder's code where no dateline decides (FRANC: FRF; shared_money)
+    shared_since: Mapping[int, str] = field(default_factory=dict)  # year -> the default from then (FRANC: 2002 CHF)
+    shared_datelines: Mapping[str, str] = field(default_factory=dict)  # upper-case city -> code ("ZURICH": CHF)
 
 
 @dataclass(frozen=True)
@@ -236,6 +239,11 @@ def _load_currencies(path: Path) -> dict[str, Currency]:
             subunits=MappingProxyType({k: float(v) for k, v in (row.get("subunits") or {}).items()}),
             dollar_like=bool(row.get("dollar_like", False)),
             names_before=tuple(row.get("names_before", []) or []),
+            shared_default=str((row.get("shared") or {}).get("default", "")),
+            shared_since=MappingProxyType({int(k): str(v) for k, v in
+                                           ((row.get("shared") or {}).get("since") or {}).items()}),
+            shared_datelines=MappingProxyType({str(k).upper(): str(v) for k, v in
+                                               ((row.get("shared") or {}).get("datelines") or {}).items()}),
         )
     return out
 
