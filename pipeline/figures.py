@@ -30,6 +30,8 @@ from .bare_numbers import bare_number_unit
 from .index_points import index_points
 from .figure_atoms import Atom, find_atoms, find_numbers, qualifiers, scanner
 from .carried_counts import carried_counts
+from .moved_counts import moved_counts
+from .shared_money import resolve_shared
 from .figure_signs import comparative_ranges, fall_verb_before, signed, find_word_changes
 from .fraction_amounts import find_fraction_amounts
 from .figure_tables import flat_to, paren_money, paren_negative, paren_scaled, price_table_ranges, subunit_follows, table_rows
@@ -269,14 +271,15 @@ def _classify(a: Atom) -> tuple[str, str]:
     return "", ""
 
 
-def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str = "") -> tuple[list[Figure], list[Skipped]]:
-    """Resolve atoms into figures and skips. `dollar` is what a bare $/dlrs means here; `title` is the
-    headline, which names the market of a price table (table_cells)."""
-    folded = fold_caps_lines(text, kept_words(res))
-    if folded != text:  # "ACME SETS 100 MLN DLR NOTE ISSUE": read in lower case, offsets kept
-        figures, skipped = _resolve_text(folded, res, dollar, title)
-        return restore_text(figures, text), restore_text(skipped, text)
-    return _resolve_text(text, res, dollar, title)
+def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str = "", year: int = 0
+                    ) -> tuple[list[Figure], list[Skipped]]:
+    """Resolve atoms into figures and skips. `dollar` is what a bare $/dlrs means here (a bare francs or crowns:
+    shared_money, by the story and its `year`); `title` is the headline, which names the market of a price table."""
+    folded = fold_caps_lines(text, kept_words(res))  # "ACME SETS 100 MLN DLR NOTE ISSUE": lower case, offsets kept
+    figures, skipped = _resolve_text(folded, res, dollar, title)
+    if folded != text:
+        figures, skipped = restore_text(figures, text), restore_text(skipped, text)
+    return resolve_shared(text, res, figures, year), skipped
 
 
 def _resolve_text(text: str, res: Resources, dollar: str, title: str) -> tuple[list[Figure], list[Skipped]]:
@@ -481,6 +484,8 @@ def _article_passes(text: str, res: Resources, figures: list[Figure], skipped: l
         figures, skipped = price_table_ranges(text, figures, skipped, dollar)
     if "(" in text:
         figures, skipped = find_comparatives(text, figures, skipped)
+    moved, skipped = moved_counts(text, res, figures, skipped)  # "resales totaled 241,000"
+    figures.extend(moved)
     carried, skipped = carried_counts(text, res, figures, skipped)  # "to seven members from three"
     figures.extend(carried)
     if "  " in text or "|" in text or "\t" in text:  # a table row: aligned columns or markdown bars

@@ -41,6 +41,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/counts.yaml": {"count_nouns": Shape(list, (str,)), "count_heads": Shape(list, (str,)),  # load_resources
                              "rating_words": Shape(list, (str,)), "count_stop_words": Shape(list, (str,)),
                              "carried_joiners": Shape(list, (str,)),  # carried_counts
+                             "moved_count_verbs": Shape(list, (str,)),  # moved_counts
+                             "moved_count_money_words": Shape(list, (str,)),  # moved_counts
                              "count_head_hedges": Shape(list, (str,)),  # counted
                              "count_roles": Shape(dict, (list,))},  # counted
     "lexicons/currencies.yaml": {"currencies": Shape(list, (dict,)), "plain_names": LIST},  # _load_currencies

@@ -37,6 +37,9 @@ class Currency:
     subunits: Mapping[str, float]
     dollar_like: bool = False
     names_before: tuple[str, ...] = ()  # names also written before the amount ("ringgit 42")
+    shared_default: str = ""  # a placeholder's code where no dateline decides (FRANC: FRF; shared_money)
+    shared_since: Mapping[int, str] = field(default_factory=dict)  # year -> the default from then (FRANC: 2002 CHF)
+    shared_datelines: Mapping[str, str] = field(default_factory=dict)  # upper-case city -> code ("ZURICH": CHF)
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,8 @@ class Resources:
     rating_words: frozenset[str] = frozenset()  # counts.yaml: '2 "strong buy", 4 "hold"' counts analysts' ratings
     count_stop_words: frozenset[str] = frozenset()  # counts.yaml: no count over "10 of the shares"
     carried_joiners: tuple[str, ...] = ()  # counts.yaml: "to seven members from three", "for a total of six"
+    moved_count_verbs: tuple[str, ...] = ()  # counts.yaml: "resales totaled 241,000" (moved_counts)
+    moved_count_money_words: frozenset[str] = frozenset()  # counts.yaml: "net profit totaled 241,000" is no count
     count_head_hedges: tuple[str, ...] = ()  # counts.yaml: "a workforce of about 3,500"
     count_roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # counts.yaml: "2,000 people working for"
     tables: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/tables.yaml (price/rate tables)
@@ -234,6 +239,11 @@ def _load_currencies(path: Path) -> dict[str, Currency]:
             subunits=MappingProxyType({k: float(v) for k, v in (row.get("subunits") or {}).items()}),
             dollar_like=bool(row.get("dollar_like", False)),
             names_before=tuple(row.get("names_before", []) or []),
+            shared_default=str((row.get("shared") or {}).get("default", "")),
+            shared_since=MappingProxyType({int(k): str(v) for k, v in
+                                           ((row.get("shared") or {}).get("since") or {}).items()}),
+            shared_datelines=MappingProxyType({str(k).upper(): str(v) for k, v in
+                                               ((row.get("shared") or {}).get("datelines") or {}).items()}),
         )
     return out
 
@@ -467,6 +477,8 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         rating_words=frozenset(str(w).lower() for w in counts["rating_words"]),
         count_stop_words=frozenset(str(w).lower() for w in counts["count_stop_words"]),
         carried_joiners=tuple(str(w).lower() for w in counts["carried_joiners"]),
+        moved_count_verbs=tuple(str(w).lower() for w in counts["moved_count_verbs"]),
+        moved_count_money_words=frozenset(str(w).lower() for w in counts["moved_count_money_words"]),
         count_head_hedges=tuple(str(w) for w in counts["count_head_hedges"]),
         count_roles=MappingProxyType({str(k).lower(): tuple(str(w) for w in v) for k, v in counts["count_roles"].items()}),
         tables=MappingProxyType(_read_yaml(lex / "tables.yaml")),

@@ -204,7 +204,8 @@ def date_published(state: ArticleState) -> ArticleState:
 @stage("figures", 1)
 def find_figures(state: ArticleState) -> ArticleState:
     text, res = state.clean.text, state.res
-    figures, skipped = resolve_figures(text, res, dollar_for(text, res), state.article.title or "")
+    year = state.article.published.year if state.article.published else 0
+    figures, skipped = resolve_figures(text, res, dollar_for(text, res), state.article.title or "", year)
     state.figures, crowded = drop_crowded(figures, state.clean)  # a sentence of more than 200 figures is a list
     state.skipped = list(skipped) + crowded
     return state

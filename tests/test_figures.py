@@ -43,7 +43,7 @@ def test_figures_table(text, row, group, resources):
     dollar = row.get("dollar", "USD")
     if dollar == "dateline":
         dollar = dollar_for(text, resources)
-    figures, skipped = resolve_figures(text, resources, dollar, row.get("title", ""))
+    figures, skipped = resolve_figures(text, resources, dollar, row.get("title", ""), row.get("year", 0))
     for f in figures:  # offsets always point at the figure's own text
         assert text[f.start:f.end] == f.text
     if "expect" in row or "figures" in row:

@@ -121,6 +121,7 @@ def _all_forms() -> list[tuple[str, str, str]]:
     out = []
     for cur in res().currencies.values():
         code = "USD" if cur.code == "DOLLAR" else cur.code  # a bare $/dollar reads as the dollar we pass in
+        code = cur.shared_default or code  # a bare francs/crowns with no dateline: the default (shared_money)
         out += [("symbol", s, code) for s in cur.symbols]
         out += [("code", c, code) for c in cur.codes]
         out += [("name", n, code) for n in cur.names]
@@ -599,6 +600,47 @@ def test_a_bare_number_tied_to_a_count_takes_its_noun(a, b, joiner, noun):
     figures, _ = resolve_figures(text, res(), "USD")
     got = [(f.text, f.value, f.unit) for f in figures]
     assert [(f.value, f.unit) for f in figures] == [(Decimal(a), "count"), (Decimal(b), "count")], f"{text!r} -> {got}"
+
+
+def _shared_cities() -> list[tuple[str, str, str]]:
+    """(placeholder's bare name, dateline city, code) of every city currencies.yaml lists for a shared money name."""
+    return sorted((cur.names[0], city, code) for cur in res().currencies.values() if cur.shared_default
+                  for city, code in cur.shared_datelines.items())
+
+
+@SETTINGS
+@given(st.sampled_from(_shared_cities()), st.integers(1, 99_999), st.sampled_from(["", " mln", " million", " billion"]),
+       st.sampled_from(["Net profit rose to {}.", "It will spend {} on new plants.", "Sales were {}, up 4 pct."]))
+def test_a_bare_shared_money_name_is_the_dateline_citys_money(city_row, n, scale, sentence):
+    """'ZURICH, March 3 - ... 5.24 billion francs' is Swiss francs, 'OSLO ... 475 mln crowns' Norwegian crowns."""
+    name, city, code = city_row
+    text = f"{city}, March 3 - " + sentence.format(f"{n:,}{scale} {name}")
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.value, f.unit) for f in figures if name in f.text]
+    assert [u for _, _, u in got] == [code], f"{text!r} -> {got}"
+
+
+@SETTINGS
+@given(st.integers(1_000, 9_999_999), st.integers(1_000, 9_999_999), st.sampled_from(sorted(res().moved_count_verbs)),
+       st.sampled_from(["Housing starts", "Unit sales of its cars", "The number of jobless", "Registrations", "Payrolls"]),
+       st.sampled_from(["", " in March", " last month"]))
+def test_a_grouped_number_after_a_verb_of_total_or_move_is_a_count(a, b, verb, subject, when):
+    """'housing starts rose to 150,200 from 144,600', 'registrations totalled 205,376': a count of what the subject
+    names, carried to the number compared with it; any grouped amount, any listed verb, any subject with no money."""
+    text = f"{subject} {verb} {a:,}{when}, versus {b:,} a year earlier."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.text, f.value, f.unit) for f in figures]
+    assert [(f.value, f.unit) for f in figures] == [(Decimal(a), "count"), (Decimal(b), "count")], f"{text!r} -> {got}"
+
+
+@SETTINGS
+@given(st.integers(1_000, 9_999_999), st.sampled_from(sorted(res().moved_count_verbs)),
+       st.sampled_from(["Net profit", "Its revenues", "The Nifty", "Turnover", "Inventories"]))
+def test_a_grouped_number_after_a_verb_is_no_count_where_money_or_an_index_is_moved(a, verb, subject):
+    """'net profit totaled 241,000', 'the Nifty dropped to 22,798': money with its currency unwritten, a level."""
+    text = f"{subject} {verb} {a:,} in March."
+    figures, _ = resolve_figures(text, res(), "USD")
+    assert not [f for f in figures if f.rule == "figures.count.moved.v1"], f"{text!r} -> {figures}"
 
 
 @SETTINGS
