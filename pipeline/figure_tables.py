@@ -18,6 +18,20 @@ from .word_patterns import listed
 _CELLS_TO_EOL = re.compile(r"(?:[ \t]*\|(?=[ \t]|$)|[ \t]+(?:vs\.?|(?:[$€£]\s?)?\(?-?\d[\d,.]*\s?(?:%|bps?\b|pp\b)?\)?|n/?a|nm|-+|—))*[ \t]*(?:\n|$)", re.I)
 
 
+def bracketed_signs(text: str, atoms: list[Atom], res: Resources) -> None:
+    """A number in brackets is negative: "(0.01)", "(100 %)" in a table, "$(3) million of bad debt expense"."""
+    for a in atoms:
+        if a.sign == 1 and paren_negative(text, a.start, a.end):
+            a.sign = -1
+            cur = scanner(res).paren_prefix.search(text, max(0, a.start - 12), a.start) if not (a.currency or a.unit) else None
+            if cur:
+                a.currency = scanner(res).prefix[cur.group(1).rstrip()]  # "$(0.01)": the figure is "0.01", in USD
+        elif a.sign == 1 and not (a.currency or a.unit) and a.scale == 1:
+            paren_scaled(text, a, res)  # "$(3) million of bad debt expense": negative in prose too
+        elif a.sign == 1 and a.currency and not a.unit:
+            paren_money(text, a, res)  # "EPS of ($0.05)", "($1.7) million"
+
+
 def paren_negative(text: str, start: int, end: int) -> bool:
     """Whether a number is written as an accounting negative, "(0.01)" or "(100 %)", in a table:
     the parentheses close right after it and nothing but other cells follows on its line. In prose

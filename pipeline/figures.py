@@ -28,13 +28,13 @@ from .comparatives import find_comparatives
 from .compared_amounts import currency_in_context, quantity_in_context
 from .bare_numbers import bare_number_unit
 from .index_points import index_points
-from .figure_atoms import Atom, find_atoms, find_numbers, qualifiers, scanner
+from .figure_atoms import Atom, find_atoms, find_numbers, qualifiers
 from .carried_counts import carried_counts
 from .moved_counts import moved_counts
 from .shared_money import resolve_shared
 from .figure_signs import comparative_ranges, fall_verb_before, signed, find_word_changes
 from .fraction_amounts import find_fraction_amounts
-from .figure_tables import flat_to, paren_money, paren_negative, paren_scaled, price_table_ranges, subunit_follows, table_rows
+from .figure_tables import bracketed_signs, flat_to, price_table_ranges, subunit_follows, table_rows
 from .counted import counted_noun, scaled_count_noun
 from .records import Figure, Skipped
 from .table_cells import table_cells
@@ -284,7 +284,7 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
 
 def _resolve_text(text: str, res: Resources, dollar: str, title: str) -> tuple[list[Figure], list[Skipped]]:
     atoms = find_atoms(text, res)
-    _bracketed_signs(text, atoms, res)
+    bracketed_signs(text, atoms, res)
     figures: list[Figure] = []
     skipped: list[Skipped] = []
     used: set[int] = set()
@@ -294,20 +294,6 @@ def _resolve_text(text: str, res: Resources, dollar: str, title: str) -> tuple[l
     figures, skipped = _article_passes(text, res, figures, skipped, dollar, title)
     figures.sort(key=lambda f: f.start)
     return figures, skipped
-
-
-def _bracketed_signs(text: str, atoms: list[Atom], res: Resources) -> None:
-    """A number in brackets is negative: "(0.01)", "(100 %)" in a table, "$(3) million of bad debt expense"."""
-    for a in atoms:
-        if a.sign == 1 and paren_negative(text, a.start, a.end):
-            a.sign = -1
-            cur = scanner(res).paren_prefix.search(text, max(0, a.start - 12), a.start) if not (a.currency or a.unit) else None
-            if cur:
-                a.currency = scanner(res).prefix[cur.group(1).rstrip()]  # "$(0.01)": the figure is "0.01", in USD
-        elif a.sign == 1 and not (a.currency or a.unit) and a.scale == 1:
-            paren_scaled(text, a, res)  # "$(3) million of bad debt expense": negative in prose too
-        elif a.sign == 1 and a.currency and not a.unit:
-            paren_money(text, a, res)  # "EPS of ($0.05)", "($1.7) million"
 
 
 def _resolve_atom(text: str, atoms: list[Atom], i: int, res: Resources, dollar: str, figures: list[Figure],
