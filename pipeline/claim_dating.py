@@ -23,6 +23,7 @@ from .claim_periods import (REPORT_GRAINS, compared_before, compared_with, perio
                             payout_quarter, per_year, prior_months_back, report_change,
                             stated_now, undated_figure, whole_year_of, year_after_base, year_ahead)
 from .dates import find_periods, shift_period
+from .fiscal_years import fiscal_bare_year
 from .futures_months import contract_month_day
 from .government_years import government_year
 from .held_amounts import held_now
@@ -32,7 +33,7 @@ from .period_ends import at_report_end, end_day, report_end_day
 from .records import Claim, Period
 from .results_stories import latest_report_period, preview_story, results_story
 from .resources import Resources, lower_text
-from .story_calendar import STARTING
+from .story_calendar import STARTING, country_story, gazetteer_fiscal_year_end, stated_fiscal_year_end
 from .table_columns import column_period
 from .table_periods import section_pattern, table_period, wire_row_role
 from .target_years import target_span
@@ -142,9 +143,30 @@ def _text_period(story: Story, d: Draft, results: bool, next_start: int | None) 
     # "a 50% reduction in emissions by 2030": from the base year to the target year
     period = target_span(period, fig, text, (cs, ce), (sent.start, sent.end), ref, story.fy_end, res)
     period = trading_week(period, fig, text, (cs, ce), d.metric, ref, res)  # "crashed 60% this week"
+    if period is not None and story.fy_end != 12 and d.modality in ("forecast", "estimate"):  # "2025 Range"
+        # revenue, EPS of the story's own company (not a central bank's rate cut in a carmaker's story)
+        reported = d.metric in res.metrics and res.metrics[d.metric].default_period == "report" \
+            and _story_company(story, d.entity)
+        period = fiscal_bare_year(period, d.modality, reported, story.fy_end, _calendar_settled(story), text[cs:ce])
     period = end_day(period, fig, text, cs, ce, d.metric, d.modality, ref, story.fy_end, res)  # "cash at year-end"
     d.report_end = period is None and at_report_end(fig, text, cs, ce, d.metric, res)  # "at the end of the quarter"
     return period
+
+
+def _story_company(story: Story, entity: str) -> bool:
+    """Whether `entity` is the company the story's calendar is: its headline's, else its main one."""
+    own = story.topic if story.topic is not None else story.ents.main
+    return bool(entity) and own is not None and entity in (own.entity, own.text)
+
+
+def _calendar_settled(story: Story) -> bool:
+    """Whether the story's non-December calendar is its company's, not its currency's usual one: the lists or its
+    words settle it, or its quarter labels gave a month no currency's default is; never a country's story."""
+    if country_story(story.topic, story.res):  # a government's years: government_years.py
+        return False
+    defaults = set((story.res.periods.get("fiscal_year_end_by_currency") or {}).values())
+    return story.fy_end not in defaults or gazetteer_fiscal_year_end(story.topic, story.ents, story.res) is not None \
+        or stated_fiscal_year_end(story.text) is not None
 
 
 def _count_report_period(story: Story, d: Draft, period: Period | None, modality: str) -> None:
