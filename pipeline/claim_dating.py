@@ -26,6 +26,7 @@ from .dates import find_periods, shift_period
 from .fiscal_years import fiscal_bare_year
 from .futures_months import contract_month_day
 from .government_years import government_year
+from .modality import modality_cues
 from .held_amounts import held_now
 from .note_grains import note_period
 from .paragraph_periods import ParagraphPeriods, headline_month
@@ -289,10 +290,22 @@ def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | Non
     if d.report_end and not ago:  # "a cash balance of $4.8 million at the end of the quarter": its last day
         period = report_end_day(period or _report_period(story, sp, d, 0))
     period = period or (kept if ago else None)  # no report period to date back: the day a year before
+    if period is None and modality == "forecast" and timing == "flow" and not fig.table_label:
+        period = _guided_opening(story, sp, d)
     if period is None:
         period = _undated_period(story, sp, d, default)
     d.period, d.modality = period, _modality_by_period(period, modality, timing, ref)
     return period_written
+
+
+def _guided_opening(story: Story, sp: StoryPeriods, d: Draft) -> Period | None:
+    """"For 2025, USA Compression provided guidance ... The company also expects a 1.5% increase in active
+    horsepower": a forecast of no report metric under an opening that itself guides or forecasts (a forecast cue,
+    not a bare modal) for a period not yet ended is about that period; None otherwise."""
+    span = sp.openings.opening(d.sent.start)
+    if span is None or not any(name == "forecast" for _, _, name in modality_cues(story.text, *span, story.res)):
+        return None
+    return sp.openings.period(d.sent.start, "forecast")
 
 
 def _settle_pe(story: Story, d: Draft) -> None:
