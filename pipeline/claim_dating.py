@@ -23,8 +23,10 @@ from .claim_periods import (REPORT_GRAINS, compared_before, compared_with, perio
                             payout_quarter, per_year, prior_months_back, report_change,
                             stated_now, undated_figure, whole_year_of, year_after_base, year_ahead)
 from .dates import find_periods, shift_period
+from .fiscal_years import fiscal_bare_year
 from .futures_months import contract_month_day
 from .government_years import government_year
+from .modality import modality_cues
 from .held_amounts import held_now
 from .note_grains import note_period
 from .paragraph_periods import ParagraphPeriods, headline_month
@@ -32,7 +34,7 @@ from .period_ends import at_report_end, end_day, report_end_day
 from .records import Claim, Period
 from .results_stories import latest_report_period, preview_story, results_story
 from .resources import Resources, lower_text
-from .story_calendar import STARTING
+from .story_calendar import STARTING, country_story, gazetteer_fiscal_year_end, stated_fiscal_year_end
 from .table_columns import column_period
 from .table_periods import section_pattern, table_period, wire_row_role
 from .target_years import target_span
@@ -142,9 +144,30 @@ def _text_period(story: Story, d: Draft, results: bool, next_start: int | None) 
     # "a 50% reduction in emissions by 2030": from the base year to the target year
     period = target_span(period, fig, text, (cs, ce), (sent.start, sent.end), ref, story.fy_end, res)
     period = trading_week(period, fig, text, (cs, ce), d.metric, ref, res)  # "crashed 60% this week"
+    if period is not None and story.fy_end != 12 and d.modality in ("forecast", "estimate"):  # "2025 Range"
+        # revenue, EPS of the story's own company (not a central bank's rate cut in a carmaker's story)
+        reported = d.metric in res.metrics and res.metrics[d.metric].default_period == "report" \
+            and _story_company(story, d.entity)
+        period = fiscal_bare_year(period, d.modality, reported, story.fy_end, _calendar_settled(story), text[cs:ce])
     period = end_day(period, fig, text, cs, ce, d.metric, d.modality, ref, story.fy_end, res)  # "cash at year-end"
     d.report_end = period is None and at_report_end(fig, text, cs, ce, d.metric, res)  # "at the end of the quarter"
     return period
+
+
+def _story_company(story: Story, entity: str) -> bool:
+    """Whether `entity` is the company the story's calendar is: its headline's, else its main one."""
+    own = story.topic if story.topic is not None else story.ents.main
+    return bool(entity) and own is not None and entity in (own.entity, own.text)
+
+
+def _calendar_settled(story: Story) -> bool:
+    """Whether the story's non-December calendar is its company's, not its currency's usual one: the lists or its
+    words settle it, or its quarter labels gave a month no currency's default is; never a country's story."""
+    if country_story(story.topic, story.res):  # a government's years: government_years.py
+        return False
+    defaults = set((story.res.periods.get("fiscal_year_end_by_currency") or {}).values())
+    return story.fy_end not in defaults or gazetteer_fiscal_year_end(story.topic, story.ents, story.res) is not None \
+        or stated_fiscal_year_end(story.text) is not None
 
 
 def _count_report_period(story: Story, d: Draft, period: Period | None, modality: str) -> None:
@@ -267,10 +290,22 @@ def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | Non
     if d.report_end and not ago:  # "a cash balance of $4.8 million at the end of the quarter": its last day
         period = report_end_day(period or _report_period(story, sp, d, 0))
     period = period or (kept if ago else None)  # no report period to date back: the day a year before
+    if period is None and modality == "forecast" and timing == "flow" and not fig.table_label:
+        period = _guided_opening(story, sp, d)
     if period is None:
         period = _undated_period(story, sp, d, default)
     d.period, d.modality = period, _modality_by_period(period, modality, timing, ref)
     return period_written
+
+
+def _guided_opening(story: Story, sp: StoryPeriods, d: Draft) -> Period | None:
+    """"For 2025, USA Compression provided guidance ... The company also expects a 1.5% increase in active
+    horsepower": a forecast of no report metric under an opening that itself guides or forecasts (a forecast cue,
+    not a bare modal) for a period not yet ended is about that period; None otherwise."""
+    span = sp.openings.opening(d.sent.start)
+    if span is None or not any(name == "forecast" for _, _, name in modality_cues(story.text, *span, story.res)):
+        return None
+    return sp.openings.period(d.sent.start, "forecast")
 
 
 def _settle_pe(story: Story, d: Draft) -> None:
