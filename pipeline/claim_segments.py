@@ -79,49 +79,77 @@ def _segment_before_metric(res: Resources) -> re.Pattern:
 
 
 def place_segment(story: Story, d: Draft) -> None:
-    """Set the draft's segment (after its subject and metric)."""
-    text, res, fig, subject, metric, cs, ce, sent = story.text, story.res, d.fig, d.subject, d.metric, d.cs, d.ce, d.sent
-    segment = ""
-    if subject is not None and subject.kind == "segment":
-        segment = subject.parent
-    elif subject is not None and subject.kind != "unit":
-        m = _segment_before_metric(res).search(text[cs:fig.start])
-        if m:
-            segment = res.segments.get(m.group(1).lower(), "")
-    spec = res.metrics.get(metric)
-    if spec is not None and spec.instrument and not segment:
-        # the clause's term, else the sentence's nearest ("The 10-year U.S. Treasury yield, which rose 1 bp")
-        segment = instrument_of(text[cs:ce], fig.start - cs, res) or instrument_of(text[sent.start:ce], fig.start - sent.start, res)
-    if not segment and subject is not None and subject.kind == "index":
-        segment = index_futures(text, subject.start, subject.end, fig.start, sent.start)
-    elif not segment and subject is not None and subject.kind not in _NOT_BOND_ISSUERS and metric in _BOND_MOVES:
-        segment = bond_term(text[sent.start:ce], fig.start - sent.start, partial(instrument_of, res=res))
-    if not segment and not fig.table_label:
-        # a product, share class, tranche, business line or tariff's goods the sentence names
-        part_words = segment_words(res)
-        owner_words = entity_words_of(d.entity, subject.text if subject else "")
-        segment = find_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
-                               fig.kind, part_words, owner_words)
-        if not segment and subject is not None and subject.kind in _PART_OWNERS:
-            segment = measured_part(text[sent.start:sent.end], fig.start - sent.start, measured_part_words(res),
-                                    owner_words, fig.end - sent.start) or \
-                part_subject(text[sent.start:fig.start], res, part_words, owner_words, measured_part_words(res).whole,
-                             subject.text if subject.source == "name" or subject.kind == "unit" else "")
-        owner_kind = "" if subject is None else "name" if subject.source == "name" else subject.kind
-        segment = segment or frame_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
-                                           fig.kind, res, part_words, owner_words, owner_kind)
-        # "Entertainment & Services delivered SEK 2.6 billion"
-        segment = segment or contributing_part(text[sent.start:fig.start], fig.kind, res, part_words, owner_words)
-        segment = segment or context_part(text, story.previous_part, sent.start, fig.start, res)  # "down from $110"
-        if fig.kind == "money" and metric == "other" and (not segment or common_product(segment, res)):
-            # "Apple iMac review" ... "topped out at $3,449"; "Galaxy Note 10 review" ... "the phone will cost $949"
-            segment = headline_product(story.headline, d.entity, d.entity_id, res) or segment
-    if not segment and subject is not None and subject.kind in ("company", "name") and not fig.table_label:
-        # "You can buy a Sonos Sub ($700)": the name no list knows its owner's name runs on into is the product
-        segment = extended_name(d.cands, subject, sent.start, fig.start, res)
-        if segment.casefold() == (d.entity or "").casefold():
-            segment = ""  # "Zentrova Biologics" under a headline's "Zentrova": the owner's full name, no product
-    if not segment and subject is not None and subject.kind in ("company", "name"):
-        segment = depositary_class(text, story.headline, metric, d.entity)  # "BP p.l.c. Sponsored ADR (BP)"
-    story.previous_part = (fig.end, segment)
+    """Set the draft's segment (after its subject and metric): the first step that names one."""
+    segment = (_subject_part(story, d) or _instrument_term(story, d) or _sentence_part(story, d)
+               or _owner_product(story, d))
+    story.previous_part = (d.fig.end, segment)
     d.segment = segment
+
+
+def _subject_part(story: Story, d: Draft) -> str:
+    """A segment subject's parent ("its cloud unit"), else a segment word before the metric ("cloud revenue")."""
+    subject = d.subject
+    if subject is not None and subject.kind == "segment":
+        return subject.parent
+    if subject is not None and subject.kind != "unit":
+        m = _segment_before_metric(story.res).search(story.text[d.cs:d.fig.start])
+        if m:
+            return story.res.segments.get(m.group(1).lower(), "")
+    return ""
+
+
+def _instrument_term(story: Story, d: Draft) -> str:
+    """An instrument's term ("the 10-year yield"), an index's futures, a bond's term ("bonds due 2016")."""
+    text, res, fig, subject, sent = story.text, story.res, d.fig, d.subject, d.sent
+    spec = res.metrics.get(d.metric)
+    if spec is not None and spec.instrument:
+        # the clause's term, else the sentence's nearest ("The 10-year U.S. Treasury yield, which rose 1 bp")
+        term = instrument_of(text[d.cs:d.ce], fig.start - d.cs, res) or instrument_of(text[sent.start:d.ce],
+                                                                                      fig.start - sent.start, res)
+        if term:
+            return term
+    if subject is not None and subject.kind == "index":
+        return index_futures(text, subject.start, subject.end, fig.start, sent.start)
+    if subject is not None and subject.kind not in _NOT_BOND_ISSUERS and d.metric in _BOND_MOVES:
+        return bond_term(text[sent.start:d.ce], fig.start - sent.start, partial(instrument_of, res=res))
+    return ""
+
+
+def _sentence_part(story: Story, d: Draft) -> str:
+    """A product, share class, tranche, business line or tariff's goods the sentence names (not in a table row),
+    else the part an earlier figure set ("down from $110"), else a price's product the headline names."""
+    text, res, fig, subject, sent = story.text, story.res, d.fig, d.subject, d.sent
+    if fig.table_label:
+        return ""
+    part_words = segment_words(res)
+    owner_words = entity_words_of(d.entity, subject.text if subject else "")
+    segment = find_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
+                           fig.kind, part_words, owner_words)
+    if not segment and subject is not None and subject.kind in _PART_OWNERS:
+        segment = measured_part(text[sent.start:sent.end], fig.start - sent.start, measured_part_words(res),
+                                owner_words, fig.end - sent.start) or \
+            part_subject(text[sent.start:fig.start], res, part_words, owner_words, measured_part_words(res).whole,
+                         subject.text if subject.source == "name" or subject.kind == "unit" else "")
+    owner_kind = "" if subject is None else "name" if subject.source == "name" else subject.kind
+    segment = segment or frame_segment(text[sent.start:sent.end], fig.start - sent.start, fig.end - sent.start,
+                                       fig.kind, res, part_words, owner_words, owner_kind)
+    # "Entertainment & Services delivered SEK 2.6 billion"
+    segment = segment or contributing_part(text[sent.start:fig.start], fig.kind, res, part_words, owner_words)
+    segment = segment or context_part(text, story.previous_part, sent.start, fig.start, res)  # "down from $110"
+    if fig.kind == "money" and d.metric == "other" and (not segment or common_product(segment, res)):
+        # "Apple iMac review" ... "topped out at $3,449"; "Galaxy Note 10 review" ... "the phone will cost $949"
+        segment = headline_product(story.headline, d.entity, d.entity_id, res) or segment
+    return segment
+
+
+def _owner_product(story: Story, d: Draft) -> str:
+    """The product a company's name runs on into ("a Sonos Sub ($700)"), else the depositary receipts its story
+    quotes the company's shares as ("BP p.l.c. Sponsored ADR (BP)")."""
+    subject = d.subject
+    if subject is None or subject.kind not in ("company", "name"):
+        return ""
+    if not d.fig.table_label:
+        product = extended_name(d.cands, subject, d.sent.start, d.fig.start, story.res)
+        if product and product.casefold() != (d.entity or "").casefold():
+            return product  # not "Zentrova Biologics" under a headline's "Zentrova": the owner's full name
+    return depositary_class(story.text, story.headline, d.metric, d.entity)
