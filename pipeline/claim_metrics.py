@@ -165,59 +165,83 @@ def score_metric(clause_text: str, fig_pos: int, kind: str, res: Resources) -> t
 
 def measure_figure(story: Story, d: Draft) -> None:
     """Set the draft's metric, its score and the cue score (the strength of the words that named it)."""
-    text, res, fig, cs, ce, sent = story.text, story.res, d.fig, d.cs, d.ce, d.sent
-    cue_score = -1.0
+    fig = d.fig
     measured = share = rate = None
     if fig.table_label:
-        label = next((k for k in sorted(res.table_labels, key=len, reverse=True) if fig.table_label.startswith(k)), "")
-        metric, mscore = res.table_labels.get(label, "other"), 5.0
+        label = next((k for k in sorted(story.res.table_labels, key=len, reverse=True) if fig.table_label.startswith(k)), "")
+        metric, mscore = story.res.table_labels.get(label, "other"), 5.0
         cue_score = mscore  # the row label names the metric: never a weak cue
     else:
-        metric, mscore, cue_score = _cued_metric(story, d)
-        metric, mscore = money_metric_of_count(fig.kind, fig.text, metric, mscore, text[cs:ce], fig.start - cs, res,
-                                               score_metric)  # "Operating profit 629.0 mln": a scaled count is money
-        metric = per_share_metric(fig.kind, metric, text, fig.end, res)  # "a financing at C$7 a share"
-        # "non-operating gains, which included six cts a share": a one-off item's amount per share, no price
-        metric = one_off_per_share(fig.kind, metric, mscore, text, fig.end, text[sent.start:fig.start], res)
-        measured, share, rate = _measured_metric(story, d, mscore)
-        if measured is not None:
-            metric, mscore, cue_score = measured, 5.0, max(cue_score, 5.0)
-        elif (sent.start, fig.unit) in story.previous_metric and estimate_of_before(
-                res, text[sent.start:fig.start]):  # "to $3B, in line with the street estimate of $3B"
-            metric, mscore, cue_score = story.previous_metric[(sent.start, fig.unit)], 5.0, max(cue_score, 5.0)
-        framed = _framed_metric(story, d, metric) if fig.kind == "money" else None
-        if framed is not None:
-            metric, mscore, cue_score = framed, 5.0, max(cue_score, 5.0)
-            measured = measured if framed == "dividend" else None
-        elif measured is None and fig.kind == "percent" and portion_of(res, metric, text[fig.end:ce]):
-            metric = "other"  # "make up 39.4 percent of the top jobs": a share of a whole, no move
-        elif fig.kind == "money" and result_item(res, text[sent.start:fig.start]):
-            metric, mscore = "other", 5.0  # "1986 net includes gain on bond portfolio of 1,160,000 dlrs": an item
-        elif fig.kind == "money" and (traded := traded_metric(res, metric, text[sent.start:sent.end], fig.start - sent.start,
-                                                          fig.end - sent.start, bool(scaled_rx(res).search(fig.text)))):
-            metric, mscore, cue_score = traded, 5.0, max(cue_score, 5.0)  # "sold 19,287 shares for $3,275,553"
-    trail = story.trail
+        metric, mscore, cue_score, measured, share, rate = _worded_metric(story, d)
+    metric, cue_score = _linked_metric(story, d, metric, mscore, cue_score, measured)
+    story.coordinated = (fig.end, measured, fig.unit) if measured is not None and share is None else None
+    story.previous_metric[(d.sent.start, fig.unit)] = metric
+    if fig.kind == "money":
+        story.previous_metric[(d.sent.start, _LAST_MONEY)] = metric
+    metric = _subject_metric(story, d, metric, measured)
+    d.metric, d.mscore, d.cue_score, d.measured, d.share, d.rate = metric, mscore, cue_score, measured, share, rate
+
+
+def _worded_metric(story: Story, d: Draft) -> tuple[str, float, float, str | None, str | None, bool]:
+    """A figure's metric from the words around it (no table row): the clause's cues, then the noun it is tied to
+    or the estimate before it, then the frames that settle an amount; with its score, cue score and the measured,
+    share-of-a-whole and laid-rate readings."""
+    text, res, fig, cs, ce, sent = story.text, story.res, d.fig, d.cs, d.ce, d.sent
+    metric, mscore, cue_score = _cued_metric(story, d)
+    metric, mscore = money_metric_of_count(fig.kind, fig.text, metric, mscore, text[cs:ce], fig.start - cs, res,
+                                           score_metric)  # "Operating profit 629.0 mln": a scaled count is money
+    metric = per_share_metric(fig.kind, metric, text, fig.end, res)  # "a financing at C$7 a share"
+    # "non-operating gains, which included six cts a share": a one-off item's amount per share, no price
+    metric = one_off_per_share(fig.kind, metric, mscore, text, fig.end, text[sent.start:fig.start], res)
+    measured, share, rate = _measured_metric(story, d, mscore)
+    if measured is not None:
+        metric, mscore, cue_score = measured, 5.0, max(cue_score, 5.0)
+    elif (sent.start, fig.unit) in story.previous_metric and estimate_of_before(
+            res, text[sent.start:fig.start]):  # "to $3B, in line with the street estimate of $3B"
+        metric, mscore, cue_score = story.previous_metric[(sent.start, fig.unit)], 5.0, max(cue_score, 5.0)
+    framed = _framed_metric(story, d, metric) if fig.kind == "money" else None
+    if framed is not None:
+        metric, mscore, cue_score = framed, 5.0, max(cue_score, 5.0)
+        measured = measured if framed == "dividend" else None
+    elif measured is None and fig.kind == "percent" and portion_of(res, metric, text[fig.end:ce]):
+        metric = "other"  # "make up 39.4 percent of the top jobs": a share of a whole, no move
+    elif fig.kind == "money" and result_item(res, text[sent.start:fig.start]):
+        metric, mscore = "other", 5.0  # "1986 net includes gain on bond portfolio of 1,160,000 dlrs": an item
+    elif fig.kind == "money" and (traded := traded_metric(res, metric, text[sent.start:sent.end], fig.start - sent.start,
+                                                      fig.end - sent.start, bool(scaled_rx(res).search(fig.text)))):
+        metric, mscore, cue_score = traded, 5.0, max(cue_score, 5.0)  # "sold 19,287 shares for $3,275,553"
+    return metric, mscore, cue_score, measured, share, rate
+
+
+def _linked_metric(story: Story, d: Draft, metric: str, mscore: float, cue_score: float,
+                   measured: str | None) -> tuple[str, float]:
+    """The metric of the amount before it that the figure restates or changes (amount_links.py), or `other` for a
+    gap to an estimate ("beats by $0.08"); noted on the story's trail for the figures after it."""
+    text, fig, cs, sent, trail = story.text, d.fig, d.cs, d.sent, story.trail
     linked = None if fig.table_label or measured is not None else trail.restated(text, fig.kind, fig.start, sent.start) \
         or (trail.changed(text, fig.kind, fig.start, fig.end, sent.start) if mscore < 3.0 else None)
-    if res.difference_before is not None and res.difference_before.search(text, max(cs, fig.start - 60), fig.start):
+    difference = story.res.difference_before
+    if difference is not None and difference.search(text, max(cs, fig.start - 60), fig.start):
         metric = linked = "other"  # "beats by $0.08": the gap to the estimate
     elif linked:  # "601 million euros ($624 million)", "EBITDA of $47.9 million, a 4.4% growth" (amount_links.py)
         metric, cue_score = linked, max(cue_score, 5.0)
     trail.note(fig.kind, fig.end, metric, sent.start, change=bool(linked))
-    story.coordinated = (fig.end, measured, fig.unit) if measured is not None and share is None else None
-    story.previous_metric[(sent.start, fig.unit)] = metric
-    if fig.kind == "money":
-        story.previous_metric[(sent.start, _LAST_MONEY)] = metric
+    return metric, cue_score
+
+
+def _subject_metric(story: Story, d: Draft, metric: str, measured: str | None) -> str:
+    """The metric the subject's kind or the clause settles last: a word change in a sentence about shares is a
+    price change; "Brent rose 1.8%" the commodity's price, not a stock's move (metric_by_subject_kind)."""
+    text, res, fig, cs, ce, sent = story.text, story.res, d.fig, d.cs, d.ce, d.sent
     if fig.kind == "word_change" and measured is None and metric not in _CHANGE_METRICS:
         metric = "price_change" if _SHARE_WORDS.search(text[sent.start:sent.end]) else metric
     by_kind = res.metric_by_subject_kind.get(quoted := quoted_kind(d.best, res))  # "gold" from a headline: a commodity
     if by_kind is not None and measured is None and fig.kind in by_kind[1] and metric in by_kind[2] and not (
             res.not_by_subject_kind is not None and res.not_by_subject_kind.search(text, cs, ce)):
-        metric = by_kind[0]  # "Brent rose 1.8%": the commodity's price, not a stock's move ("a 25% tariff
-        # on steel" is no steel price)
-    elif measured is None and not fig.table_label:
-        metric = metric_by_clause(metric, fig.kind, quoted, text, cs, ce, res, story.clause_words_seen)
-    d.metric, d.mscore, d.cue_score, d.measured, d.share, d.rate = metric, mscore, cue_score, measured, share, rate
+        return by_kind[0]  # "a 25% tariff on steel" is no steel price
+    if measured is None and not fig.table_label:
+        return metric_by_clause(metric, fig.kind, quoted, text, cs, ce, res, story.clause_words_seen)
+    return metric
 
 
 def _measured_metric(story: Story, d: Draft, mscore: float) -> tuple[str | None, str | None, bool]:
