@@ -149,6 +149,10 @@ def learn_aliases(text: str, res: Resources) -> dict:
         if not chunks or chunks[-1].end() != len(window):
             return ""
         words = without_link_prefix(chunks[-1].group().rstrip(".,"), rules).split()  # "France-based L'Oréal S.A."
+        if len(words) == 1 and words[0] in rules.suffixes and len(chunks) > 1 and \
+                window[chunks[-2].end():chunks[-1].start()] == ", ":
+            # "National Health Investors, Inc. (NYSE:NHI)": the suffix after a comma ends the name before it
+            words = without_link_prefix(chunks[-2].group().rstrip(".,"), rules).split() + words
         # "Shares of Quantix (QNTX)": drop leading words that never name a company
         while len(words) > 1 and (words[0] in rules.not_entities or words[0] in ("of", "and", "&", "for")):
             words.pop(0)

@@ -116,6 +116,25 @@ LISTED_COMPANIES = [
 ]
 
 
+# (text, the ticker, the name it is learned under): a legal suffix after a comma ends the name before it, as
+# press releases write "Name, Inc. (NYSE:X)"; the suffix alone names no company
+SUFFIX_AFTER_COMMA = [
+    ("GREENSBORO, TN / ACCESS Newswire / National Health Investors, Inc. (NYSE:NHI) announced today", "NHI",
+     "National Health Investors"),
+    ("Luvu Brands, Inc. (OTCQB: LUVU) reported net sales of $6.2 million.", "LUVU", "Luvu Brands"),
+    ("Kroll Bond Rating Agency, LLC (KBRA) assigns preliminary ratings.", "KBRA", "Kroll Bond Rating Agency"),
+    # negative: no comma, the suffix is part of one chunk as before
+    ("Skyline Metals Inc (TSX:SKY) rose.", "SKY", "Skyline Metals"),
+]
+
+
+@pytest.mark.parametrize("text,ticker,name", SUFFIX_AFTER_COMMA, ids=[r[1] for r in SUFFIX_AFTER_COMMA])
+def test_a_suffix_after_a_comma_ends_the_name_before_its_ticker(text, ticker, name, resources):
+    from pipeline.entities import learn_aliases
+    learned = learn_aliases(text, resources)
+    assert learned[ticker].name == name and "Inc" not in learned and "LLC" not in learned
+
+
 @pytest.mark.parametrize("text,learned_names,not_learned", LISTED_COMPANIES, ids=[r[0][:40] for r in LISTED_COMPANIES])
 def test_two_companies_joined_by_and_are_two_names(text, learned_names, not_learned, resources):
     from pipeline.entities import learn_aliases
