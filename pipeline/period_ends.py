@@ -59,12 +59,17 @@ def _level(fig: Figure, text: str, cs: int, metric: str, res: Resources) -> bool
     return bool(_level_before(res).search(text, max(cs, fig.start - 40), fig.start))
 
 
-def _changed(fig: Figure, text: str, cs: int, res: Resources) -> bool:
-    """A move written right before the figure ("up 8.1%", "gained 26%", "increased by $3.9 million")."""
+@lru_cache(maxsize=4)
+def _change_before(res: Resources) -> re.Pattern:
     words = longest_first(res.periods["change_words"], space=r"\s+")
     hedges = longest_first(res.periods["to_level_hedges"], space=r"\s+")
-    return bool(re.search(r"\b(?:" + words + r")\s+(?:by\s+)?(?:(?:" + hedges + r")\s+)?[^\w\s]{0,3}\s*$",
-                          text[max(cs, fig.start - 30):fig.start], re.I))
+    return re.compile(r"\b(?:" + words + r")\s+(?:by\s+)?(?:(?:" + hedges + r")\s+)?[^\w\s]{0,3}\s*$", re.I)
+
+
+def _stated_level(fig: Figure, text: str, cs: int, metric: str, res: Resources) -> bool:
+    """A level, not a move ("up 8.1%", "gained 26%", "increased by $3.9 million" right before it) nor an average."""
+    return _level(fig, text, cs, metric, res) and not _change_before(res).search(text, max(cs, fig.start - 30), fig.start) \
+        and not _AVERAGE.search(text, max(cs, fig.start - 30), fig.start)
 
 
 def _ends(p: Period, text: str, cs: int) -> bool:
@@ -97,8 +102,7 @@ def _fiscal_year_end(ref: date, fy_end: int, ahead: bool) -> date:
 def end_day(period: Period | None, fig: Figure, text: str, cs: int, ce: int, metric: str, modality: str,
             ref: date | None, fy_end: int, res: Resources) -> Period | None:
     """The last day of the period a level is stated at the end of; else `period` as it was."""
-    if not _level(fig, text, cs, metric, res) or _changed(fig, text, cs, res) \
-            or _AVERAGE.search(text, max(cs, fig.start - 30), fig.start):
+    if not _stated_level(fig, text, cs, metric, res):
         return period
     base = bool(_BASE.search(text, max(cs, fig.start - 30), fig.start))
     if period is not None:
@@ -113,7 +117,7 @@ def end_day(period: Period | None, fig: Figure, text: str, cs: int, ce: int, met
         if ref is not None and day > ref and modality in _PAST and not _NAMED.search(period.text) \
                 and not _BY.search(text, max(cs, period.start - 4), period.start + 3):  # "by the end of the year"
             day = _last_ended(day, ref)  # "stood at 13.6% at the end of the year" in February: the year just ended
-        return Period(period.text, period.start, period.end, day, day, day.isoformat(), "day", _RULE)
+        return _on_day(period.text, period.start, period.end, day)
     if ref is None:
         return None
     m = _YEAR_END.search(text, fig.end, min(ce, fig.end + _REACH)) or (
@@ -121,14 +125,17 @@ def end_day(period: Period | None, fig: Figure, text: str, cs: int, ce: int, met
     if m is None:
         return None
     day = _fiscal_year_end(ref, fy_end, modality in _AHEAD)
-    return Period(m.group(0), m.start(), m.end(), day, day, day.isoformat(), "day", _RULE)
+    return _on_day(m.group(0), m.start(), m.end(), day)
+
+
+def _on_day(text: str, start: int, end: int, day: date) -> Period:
+    return Period(text, start, end, day, day, day.isoformat(), "day", _RULE)
 
 
 def at_report_end(fig: Figure, text: str, cs: int, ce: int, metric: str, res: Resources) -> bool:
     """Whether a level is stated "at the end of the quarter" (or "at quarter-end") with no quarter named: its day is
     the last of the story's report period."""
-    if not _level(fig, text, cs, metric, res) or _changed(fig, text, cs, res) \
-            or _AVERAGE.search(text, max(cs, fig.start - 30), fig.start):
+    if not _stated_level(fig, text, cs, metric, res):
         return False
     if _REPORT_END.search(text, fig.end, min(ce, fig.end + _REACH)):
         return True
@@ -139,5 +146,4 @@ def report_end_day(period: Period | None) -> Period | None:
     """The last day of the report period a level "at the end of the quarter" takes."""
     if period is None or period.period_end is None:
         return period
-    day = period.period_end
-    return Period(period.text, period.start, period.end, day, day, day.isoformat(), "day", _RULE)
+    return _on_day(period.text, period.start, period.end, period.period_end)
