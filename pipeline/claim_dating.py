@@ -34,7 +34,7 @@ from .period_ends import at_report_end, end_day, report_end_day
 from .records import Claim, Period
 from .results_stories import latest_report_period, preview_story, results_story
 from .resources import Resources, lower_text
-from .story_calendar import STARTING, country_story, gazetteer_fiscal_year_end, stated_fiscal_year_end
+from .story_calendar import STARTING, calendar_settled, country_story
 from .table_columns import column_period
 from .table_periods import section_pattern, table_period, wire_row_role
 from .target_years import target_span
@@ -162,12 +162,14 @@ def _story_company(story: Story, entity: str) -> bool:
 
 def _calendar_settled(story: Story) -> bool:
     """Whether the story's non-December calendar is its company's, not its currency's usual one: the lists or its
-    words settle it, or its quarter labels gave a month no currency's default is; never a country's story."""
-    if country_story(story.topic, story.res):  # a government's years: government_years.py
-        return False
-    defaults = set((story.res.periods.get("fiscal_year_end_by_currency") or {}).values())
-    return story.fy_end not in defaults or gazetteer_fiscal_year_end(story.topic, story.ents, story.res) is not None \
-        or stated_fiscal_year_end(story.text) is not None
+    words settle it (story_calendar.calendar_settled), or its quarter labels gave a month no currency's default
+    is; never a country's story (a government's years: government_years.py). Found once per story."""
+    if story.fiscal_settled is None:
+        res = story.res
+        story.fiscal_settled = not country_story(story.topic, res) and (
+            story.fy_end not in res.periods["fiscal_year_end_by_currency"].values()
+            or calendar_settled(story.topic, story.ents, res, story.text))
+    return story.fiscal_settled
 
 
 def _count_report_period(story: Story, d: Draft, period: Period | None, modality: str) -> None:

@@ -58,6 +58,7 @@ class Story:
     column_cache: dict = field(default_factory=dict)
     sections: list | None = None  # a table's section headers, found when first asked
     headings: list | None = None  # the article's section headings, found when first asked
+    fiscal_settled: bool | None = None  # the story's non-December calendar is its company's (claim_dating), found when first asked
 
     @property
     def text(self) -> str:
