@@ -64,10 +64,18 @@ def moved_counts(text: str, res: Resources, figures: list[Figure], skipped: list
     return out, keep
 
 
+_BREAK_BEFORE = re.compile(r"[.!?](?=\s+[A-Z\"'(])|\n")
+_BREAK_AFTER = re.compile(r"[.!?](?=\s+[A-Z\"'(]|\s*$)|\n")
+_LOOK_BACK = 2000  # characters searched at a time for the sentence's start: no scan of the whole text per number
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    breaks = [m.end() for m in re.finditer(r"[.!?](?=\s+[A-Z\"'(])|\n", text[:start])]
-    tail = re.search(r"[.!?](?=\s+[A-Z\"'(]|\s*$)|\n", text[end:])
-    return (breaks[-1] if breaks else 0), (end + tail.end() if tail else len(text))
+    lo, breaks = start, []
+    while lo > 0 and not breaks:  # endpos: a break's lookahead sees no further than the number
+        lo = max(0, lo - _LOOK_BACK)
+        breaks = [m.end() for m in _BREAK_BEFORE.finditer(text, lo, start)]
+    tail = _BREAK_AFTER.search(text, end)
+    return (breaks[-1] if breaks else 0), (tail.end() if tail else len(text))
 
 
 def _moved(text: str, res: Resources, figures: list[Figure], sk: Skipped) -> Figure | None:
