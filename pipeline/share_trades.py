@@ -36,8 +36,8 @@ def _patterns(res: Resources) -> _Trades:
     data = res.metric_frames
     alt = lambda key: longest_first(data[key], space=r"\s+")  # noqa: E731
     trade = re.compile(
-        rf"(?<![\w-])(?:{alt('trade_verbs')})\s+(?:(?:a total of|about|some|nearly|almost|another|an additional|over|"
-        r"more than)\s+)?\d[\d,.]*\s*(?:mln|million|m|k|thousand|lakh|crore)?\s+(?:[\w'’.&-]+\s+){0,3}?"
+        rf"(?<![\w-])(?:{alt('trade_verbs')})\s+(?:(?:{alt('trade_count_hedges')})\s+)?\d[\d,.]*\s*"
+        rf"(?:{alt('trade_count_scales')})?\s+(?:[\w'’.&-]+\s+){{0,3}}?"
         rf"(?:{alt('trade_nouns')})\b(?:[^.;]|(?<=\d)\.(?=\d)){{0,150}}$", re.I)
     offers = re.compile(rf"(?<![\w-])(?:{alt('trade_offers')})\b", re.I)
     issues = re.compile(rf"(?<![\w-])(?:{alt('trade_issues')})\b", re.I)

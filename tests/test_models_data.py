@@ -482,7 +482,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/modality.yaml", "own_economy_speakers"),
     ("lexicons/metric_frames.yaml", "item_results"), ("lexicons/metric_frames.yaml", "item_not_results"),
     ("lexicons/metric_frames.yaml", "item_verbs"),
-    *(("lexicons/metric_frames.yaml", k) for k in ("trade_verbs", "trade_nouns", "trade_offers", "trade_issues",
+    *(("lexicons/metric_frames.yaml", k) for k in ("trade_verbs", "trade_nouns", "trade_offers", "trade_issues", "trade_count_hedges", "trade_count_scales",
                                                    "trade_replaces")),
 ]
 
