@@ -49,7 +49,7 @@ def _role_noun(res: Resources) -> re.Pattern:
     Revolut", "17 analysts covering ESCO"): counts.yaml `count_roles`."""
     space = r"[ \t]+"
     alts = [re.escape(noun) + space + "(?:" + longest_first(words, space=space) + ")"
-            for noun, words in sorted((res.count_roles or {}).items())]
+            for noun, words in sorted(res.count_roles.items())]
     if not alts:
         return re.compile(r"(?!)")
     return re.compile(r"[ \t]+(?P<noun>(?:" + "|".join(alts) + r"))\b", re.I)

@@ -54,7 +54,7 @@ def _less_generic(bare: str, res: Resources) -> str:
     """The name less a generic last word ("Generac Holdings" -> "Generac"), when what is left is still a name
     of its own (several words, or one longer than a short name); else ""."""
     words = bare.split()
-    if len(words) < 2 or words[-1] not in res.entity_rules.get("generic_suffixes", ()):
+    if len(words) < 2 or words[-1] not in res.entity_rules["generic_suffixes"]:
         return ""
     rest = " ".join(words[:-1])
     return rest if (len(words) > 2 or len(rest) > _SHORT_NAME) and rest[:1].isupper() else ""
@@ -99,7 +99,7 @@ def named_in_headline(entity: str, entity_id: str, title: str, res: Resources) -
     # a ticker the claims stage gave as the entity's id is one of its names too ("CBRE signals ..."), written as is,
     # unless it is also a word (entities.yaml `ticker_stopwords`: "ALL", "KEY", "IT")
     ticker = (entity_id,) if isinstance(entity_id, str) and entity_id.isupper() and len(entity_id) >= _MIN_NAME \
-        and entity_id not in res.entity_rules.get("ticker_stopwords", ()) else ()
+        and entity_id not in res.entity_rules["ticker_stopwords"] else ()
     for name in {entity, *_names_by_id(res).get(entity_id or "", ()), *ticker}:
         bare = _bare(name, res)
         if len(bare) < _MIN_NAME:

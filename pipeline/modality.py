@@ -148,8 +148,8 @@ def _cue_distance(text: str, fig: Figure, start: int, end: int, name: str, is_le
     else:  # cues after the figure count only when close ("... 5 mln dlrs, analysts expected")
         if next_start is not None and fig.end <= next_start <= start or start - fig.end > AFTER_REACH:
             return None  # "rose 9% on Tuesday as Vance said the chips will ...": another clause's verb
-        if name != "historical" and any(rx.search(lower_text(text[fig.end:end]))
-                                        for rx in res.modality.get("after_break", ())):
+        between = lower_text(text[fig.end:end]) if name != "historical" else ""
+        if between and any(rx.search(between) for rx in res.modality.get("after_break", ())):
             return None  # "four billion dlrs in system stock which could be devalued", "rose 1.7% on plans to"
         d = max(0, (start - fig.start - len(fig.text)) * 2)
     return ("forecast" if name == "forecast_modal" else name), d

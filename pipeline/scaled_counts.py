@@ -59,10 +59,9 @@ def money_metric_of_count(kind: str, figure_text: str, metric: str, score_now: f
 
 
 # "C$7 a share", "$22.50 apiece", "$3.18 per share": an amount of one share
-_PER_SHARE_AFTER = re.compile(r"\s*(?:a|per|each|for each)\s+(?:common\s+|ordinary\s+|class\s+\w\s+)?(?:share|ADR|ADS)\b|\s*apiece\b",
+PER_SHARE_AFTER = re.compile(r"\s*(?:a|per|each|for each)\s+(?:common\s+|ordinary\s+|class\s+\w\s+)?(?:share|ADR|ADS)\b|\s*apiece\b",
                               re.I)
 # metrics an amount of one share may be besides the per-share ones: a takeover's offer, a per-share charge or gain
-PER_SHARE_AFTER = _PER_SHARE_AFTER  # the words after an amount of one share (share_trades reads them too)
 _ALSO_PER_SHARE = frozenset({"deal_value", "other"})
 
 
@@ -82,7 +81,7 @@ def per_share_metric(kind: str, metric: str, text: str, end: int, res: Resources
     """
     if kind != "money" or metric in _ALSO_PER_SHARE or metric not in res.metrics or res.metrics[metric].per_share:
         return metric
-    if scaled_rx(res).search(text, max(0, end - 12), end) or not _PER_SHARE_AFTER.match(text, end):
+    if scaled_rx(res).search(text, max(0, end - 12), end) or not PER_SHARE_AFTER.match(text, end):
         return metric
     return "share_price"
 
@@ -112,7 +111,7 @@ def one_off_per_share(kind: str, metric: str, score_now: float, text: str, end: 
     'share_price'
     """
     if kind != "money" or metric != "share_price" or score_now >= WEAK_SHARE_PRICE \
-            or not _PER_SHARE_AFTER.match(text, end):
+            or not PER_SHARE_AFTER.match(text, end):
         return metric
     if _QUOTE_WORDS.search(sentence_before[-80:]):
         return metric

@@ -30,7 +30,7 @@ def spelled_scale(atom: "Atom", words: Mapping[str, object]) -> "Atom":
     if not atom.words or atom.bare or atom.scale != 1 or atom.scale_text or atom.value <= 0:
         return atom
     last = _TOKEN.split(atom.number.strip())[-1].lower()
-    mag = (words.get("magnitudes") or {}).get(last)
+    mag = words["magnitudes"].get(last)
     if not mag or int(mag) < 1000:
         return atom
     atom.value, atom.scale, atom.scale_text = atom.value / Decimal(int(mag)), Decimal(int(mag)), last
