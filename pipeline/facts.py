@@ -5,7 +5,8 @@ period; a point-in-time metric's day: the period the text gives, else the publis
 window of days). Its reports are the claims that state it; its sources are the reports' articles
 joined when they are copies of one story (pipeline/sources.py) or print the same sentence.
 
-Each report is an interval: its value widened by its rounding ("$88" is 87.5-88.5), its qualifier
+Each report is an interval: its value widened by its rounding or cutting off ("$88" is 87.5-89: one unit in
+the last written digit is within rounding, except cents with no scale word, which are exact), its qualifier
 ("about" +-10%, "over" is a floor), a market quote's usual range within a day (`day_slack` in
 metrics.yaml) and, across currencies, a dated conversion's slack. Reports whose intervals chain
 together hold one value; a fact with one value is `agreed` (or `single`, from one source).
@@ -37,7 +38,7 @@ import pandas as pd
 
 from .conflict_gate import pair_scorer
 from .conflict_rows import conflict_rows
-from .fact_reports import dates_as_days, days_text, prepare, usd_factor, written_slacks
+from .fact_reports import cut_slacks, dates_as_days, days_text, prepare, usd_factor, written_slacks
 from .fact_values import value_groups
 from .resources import Resources
 from .schema import CONFLICT_COLUMNS, FACT_COLUMNS
@@ -246,8 +247,10 @@ def _intervals(df, res, fact, rows, metric, unit, value, low, high, approx, pub,
     day_pp = np.where(as_move, np.maximum(day_pp, move_pp), day_pp)
     quote = ((day_rel > 0) | (day_pp > 0)) & (ps == pe)
     slack = slack + np.where(quote, day_rel * np.abs(value) + day_pp, 0.0)
-    lo = np.where(approx == "under", -np.inf, (low - slack) * scale)
-    hi = np.where(approx == "over", np.inf, (high + slack) * scale)
+    # a figure cut off at its last digit lies up to a whole unit past it, away from zero
+    cut = cut_slacks(df["figure"], value, np.array([len(u) == 3 and u.isupper() for u in unit]))
+    lo = np.where(approx == "under", -np.inf, (low - slack - np.where(low < 0, cut, 0.0)) * scale)
+    hi = np.where(approx == "over", np.inf, (high + slack + np.where(high > 0, cut, 0.0)) * scale)
     lo = np.where(mixed, lo * (1 - FX_SLACK * np.sign(lo)), lo)
     hi = np.where(mixed, hi * (1 + FX_SLACK * np.sign(hi)), hi)
     return usd, mixed, keep, lo, hi, day_rel, day_pp, as_move

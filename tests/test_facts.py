@@ -431,13 +431,22 @@ def test_a_floor_chains_no_values_together(resources):
     assert facts.iloc[0].n_values == 2
 
 
-def test_values_a_last_digit_apart_only_touch_and_are_two(resources):
-    """"$546.6 million" (546.55-546.65) and "$546.5 million" (546.45-546.55) touch at one point that no figure rounds
-    to both from: two values (YETI's Q4 sales, a recall label); "$2.4 billion" and "$2.43 billion" overlap: one."""
+def test_values_one_unit_apart_in_the_last_digit_are_one_and_two_units_are_two(resources):
+    """"$546.6 million" and "$546.5 million" can both be 546.56 million, rounded and cut off (GUIDE.md, session 19:
+    within rounding); "$546.6 million" and "$546.4 million" cannot. Cents with no scale word are exact: an EPS of
+    $0.14 against $0.15 disagrees. "$2.4 billion" and "$2.43 billion" overlap: one."""
     rows = [claim("a", "x", D1, 546.6e6, "$546.6 million", metric="revenue"),
             claim("b", "y", D1, 546.5e6, "$546.5 million", metric="revenue")]
+    assert list(judge(rows, resources)[0].status) == ["agreed"]
+    rows = [claim("a", "x", D1, 546.6e6, "$546.6 million", metric="revenue"),
+            claim("b", "y", D1, 546.4e6, "$546.4 million", metric="revenue")]
     facts, conflicts, _ = judge(rows, resources)
     assert list(facts.status) == ["conflict"] and len(conflicts) == 1
+    rows = [claim("a", "x", D1, 0.14, "$0.14", metric="eps"), claim("b", "y", D1, 0.15, "$0.15", metric="eps")]
+    assert list(judge(rows, resources)[0].status) == ["conflict"]
+    rows = [claim("a", "x", D1, 16.8, "16.8%", unit="%", metric="revenue_growth"),
+            claim("b", "y", D1, 16.9, "16.9%", unit="%", metric="revenue_growth")]
+    assert list(judge(rows, resources)[0].status) == ["agreed"]
     rows = [claim("a", "x", D1, 2.4e9, "$2.4 billion", metric="revenue"),
             claim("b", "y", D1, 2.43e9, "$2.43 billion", metric="revenue")]
     assert list(judge(rows, resources)[0].status) == ["agreed"]
@@ -453,8 +462,8 @@ def test_with_the_gate_an_unsure_consensus_sentence_can_be_a_side(resources):
     gate the confidence floor holds."""
     rows = [claim("a", "x", D1, 5.24e9, "$5.24 billion", metric="revenue", modality="estimate", confidence=0.09,
                   sentence="Analysts surveyed by FactSet expected $5.24 billion."),
-            claim("b", "y", D1, 5.23e9, "$5.23 billion", metric="revenue", modality="estimate", confidence=0.17,
-                  sentence="Revenue rose 3.5% to $5.38 billion from a year ago; analysts expected $5.23 billion.")]
+            claim("b", "y", D1, 5.21e9, "$5.21 billion", metric="revenue", modality="estimate", confidence=0.17,
+                  sentence="Revenue rose 3.5% to $5.38 billion from a year ago; analysts expected $5.21 billion.")]
     facts, conflicts, _ = judge(rows, resources, gate=True)
     assert len(conflicts) == 1 and conflicts.iloc[0].chance_real >= load_gate(resources.models_dir).threshold
     facts, conflicts, _ = judge(rows, resources)  # --all-conflicts: no gate, the floor
