@@ -18,6 +18,7 @@ from .resources import Resources, lower_text
 from .scaled_counts import money_metric_of_count, one_off_per_share, per_share_metric, scaled_rx
 from .column_metrics import column_metric
 from .market_sizes import market_size_metric
+from .row_labels import row_label_metric
 from .metric_frames import (chart_level, estimate_of_before, portion_of, preferred_dividend, price_move, price_moved_to,
                             result_item)
 from .share_counts import share_count_metric
@@ -281,6 +282,8 @@ def _measured_metric(story: Story, d: Draft, mscore: float) -> tuple[str | None,
         measured, step = market_size_metric(res, fig.kind, text[cs:fig.start], text[fig.end:ce]), "market_sizes"
     if measured is None:  # "| Name | Current Price | Fair Value (Est) |" over "| Initech | $8.45 | [[$17.27]] |"
         measured, step = column_metric(text, fig.start, fig.kind, mscore, res, score_metric), "column_metrics"
+    if measured is None:  # "| EBITDA | [[-2,189]] | -1,703 |": a results table's row label
+        measured, step = row_label_metric(text, fig, mscore, res, lambda s: find_cues(s, res)), "row_labels"
     coordinated = story.coordinated
     if measured is None and coordinated is not None and coordinated[2] == fig.unit and coordinated[0] >= sent.start \
             and _coordinated(res).fullmatch(text, coordinated[0], fig.start):
