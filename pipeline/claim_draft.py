@@ -89,6 +89,7 @@ class Draft:
     metric: str = "other"
     mscore: float = 0.0
     cue_score: float = -1.0
+    metric_step: str = ""  # which step of claim_metrics.py (or later) set the metric; for audits, never written out
     measured: str | None = None  # the metric of the noun the figure measures (measures.py)
     share: str | None = None  # the metric of the whole the figure is a share of ("20% of revenue")
     rate: bool = False  # a rate laid on something ("a 10% tariff")

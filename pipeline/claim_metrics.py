@@ -18,6 +18,7 @@ from .resources import Resources, lower_text
 from .scaled_counts import money_metric_of_count, one_off_per_share, per_share_metric, scaled_rx
 from .column_metrics import column_metric
 from .market_sizes import market_size_metric
+from .row_labels import row_label_metric
 from .metric_frames import (chart_level, estimate_of_before, portion_of, preferred_dividend, price_move, price_moved_to,
                             result_item)
 from .share_counts import share_count_metric
@@ -171,6 +172,7 @@ def measure_figure(story: Story, d: Draft) -> None:
         label = next((k for k in sorted(story.res.table_labels, key=len, reverse=True) if fig.table_label.startswith(k)), "")
         metric, mscore = story.res.table_labels.get(label, "other"), 5.0
         cue_score = mscore  # the row label names the metric: never a weak cue
+        d.metric_step = "table_label"
     else:
         metric, mscore, cue_score, measured, share, rate = _worded_metric(story, d)
     metric, cue_score = _linked_metric(story, d, metric, mscore, cue_score, measured)
@@ -188,28 +190,39 @@ def _worded_metric(story: Story, d: Draft) -> tuple[str, float, float, str | Non
     share-of-a-whole and laid-rate readings."""
     text, res, fig, cs, ce, sent = story.text, story.res, d.fig, d.cs, d.ce, d.sent
     metric, mscore, cue_score = _cued_metric(story, d)
+    was = metric
     metric, mscore = money_metric_of_count(fig.kind, fig.text, metric, mscore, text[cs:ce], fig.start - cs, res,
                                            score_metric)  # "Operating profit 629.0 mln": a scaled count is money
+    d.metric_step = "scaled_counts.money_of_count" if metric != was else d.metric_step
+    was = metric
     metric = per_share_metric(fig.kind, metric, text, fig.end, res)  # "a financing at C$7 a share"
+    d.metric_step = "scaled_counts.per_share" if metric != was else d.metric_step
+    was = metric
     # "non-operating gains, which included six cts a share": a one-off item's amount per share, no price
     metric = one_off_per_share(fig.kind, metric, mscore, text, fig.end, text[sent.start:fig.start], res)
+    d.metric_step = "scaled_counts.one_off" if metric != was else d.metric_step
     measured, share, rate = _measured_metric(story, d, mscore)
     if measured is not None:
         metric, mscore, cue_score = measured, 5.0, max(cue_score, 5.0)
     elif (sent.start, fig.unit) in story.previous_metric and estimate_of_before(
             res, text[sent.start:fig.start]):  # "to $3B, in line with the street estimate of $3B"
         metric, mscore, cue_score = story.previous_metric[(sent.start, fig.unit)], 5.0, max(cue_score, 5.0)
+        d.metric_step = "frames.estimate_of_before"
     framed = _framed_metric(story, d, metric) if fig.kind == "money" else None
     if framed is not None:
         metric, mscore, cue_score = framed, 5.0, max(cue_score, 5.0)
         measured = measured if framed == "dividend" else None
+        d.metric_step = "frames.money"
     elif measured is None and fig.kind == "percent" and portion_of(res, metric, text[fig.end:ce]):
         metric = "other"  # "make up 39.4 percent of the top jobs": a share of a whole, no move
+        d.metric_step = "frames.portion_of"
     elif fig.kind == "money" and result_item(res, text[sent.start:fig.start]):
         metric, mscore = "other", 5.0  # "1986 net includes gain on bond portfolio of 1,160,000 dlrs": an item
+        d.metric_step = "frames.result_item"
     elif fig.kind == "money" and (traded := traded_metric(res, metric, text[sent.start:sent.end], fig.start - sent.start,
                                                       fig.end - sent.start, bool(scaled_rx(res).search(fig.text)))):
         metric, mscore, cue_score = traded, 5.0, max(cue_score, 5.0)  # "sold 19,287 shares for $3,275,553"
+        d.metric_step = "share_trades"
     return metric, mscore, cue_score, measured, share, rate
 
 
@@ -223,8 +236,10 @@ def _linked_metric(story: Story, d: Draft, metric: str, mscore: float, cue_score
     difference = story.res.difference_before
     if difference is not None and difference.search(text, max(cs, fig.start - 60), fig.start):
         metric = linked = "other"  # "beats by $0.08": the gap to the estimate
+        d.metric_step = "difference_before"
     elif linked:  # "601 million euros ($624 million)", "EBITDA of $47.9 million, a 4.4% growth" (amount_links.py)
         metric, cue_score = linked, max(cue_score, 5.0)
+        d.metric_step = "amount_links"
     trail.note(fig.kind, fig.end, metric, sent.start, change=bool(linked))
     return metric, cue_score
 
@@ -233,14 +248,18 @@ def _subject_metric(story: Story, d: Draft, metric: str, measured: str | None) -
     """The metric the subject's kind or the clause settles last: a word change in a sentence about shares is a
     price change; "Brent rose 1.8%" the commodity's price, not a stock's move (metric_by_subject_kind)."""
     text, res, fig, cs, ce, sent = story.text, story.res, d.fig, d.cs, d.ce, d.sent
-    if fig.kind == "word_change" and measured is None and metric not in _CHANGE_METRICS:
-        metric = "price_change" if _SHARE_WORDS.search(text[sent.start:sent.end]) else metric
+    if fig.kind == "word_change" and measured is None and metric not in _CHANGE_METRICS \
+            and _SHARE_WORDS.search(text[sent.start:sent.end]):
+        metric, d.metric_step = "price_change", "word_change_shares"
     by_kind = res.metric_by_subject_kind.get(quoted := quoted_kind(d.best, res))  # "gold" from a headline: a commodity
     if by_kind is not None and measured is None and fig.kind in by_kind[1] and metric in by_kind[2] and not (
             res.not_by_subject_kind is not None and res.not_by_subject_kind.search(text, cs, ce)):
+        d.metric_step = "by_subject_kind" if by_kind[0] != metric else d.metric_step
         return by_kind[0]  # "a 25% tariff on steel" is no steel price
     if measured is None and not fig.table_label:
-        return metric_by_clause(metric, fig.kind, quoted, text, cs, ce, res, story.clause_words_seen)
+        clause_metric = metric_by_clause(metric, fig.kind, quoted, text, cs, ce, res, story.clause_words_seen)
+        d.metric_step = "by_clause" if clause_metric != metric else d.metric_step
+        return clause_metric
     return metric
 
 
@@ -254,18 +273,23 @@ def _measured_metric(story: Story, d: Draft, mscore: float) -> tuple[str | None,
     measured = share or ("other" if rate else None) or (
         measured_noun(res.measures, lower_text(text[cs:fig.start]), lower_text(text[fig.end:ce]), fig.kind,
                       metric_kinds(res), lower_text(text[sent.start:cs])) if res.measures is not None else None)
+    step = "measures.share" if share else "measures.rate" if rate else "measures.noun"
     if measured is None and res.measures is not None:
-        measured = table_row_metric(res.measures, text, fig.start, fig.end)  # "| Amount | $131,067 |"
+        measured, step = table_row_metric(res.measures, text, fig.start, fig.end), "measures.table_row"  # "| Amount | $131,067 |"
     if measured is None:  # "employees were granted 512 million shares": a stake; "sold 60 million ADSs": no stake
-        measured = share_count_metric(res, fig.kind, text[cs:fig.start], text[fig.end:ce])
+        measured, step = share_count_metric(res, fig.kind, text[cs:fig.start], text[fig.end:ce]), "share_counts"
     if measured is None:  # "The location data market was valued at $10 billion": a market's size
-        measured = market_size_metric(res, fig.kind, text[cs:fig.start], text[fig.end:ce])
+        measured, step = market_size_metric(res, fig.kind, text[cs:fig.start], text[fig.end:ce]), "market_sizes"
     if measured is None:  # "| Name | Current Price | Fair Value (Est) |" over "| Initech | $8.45 | [[$17.27]] |"
-        measured = column_metric(text, fig.start, fig.kind, mscore, res, score_metric)
+        measured, step = column_metric(text, fig.start, fig.kind, mscore, res, score_metric), "column_metrics"
+    if measured is None:  # "| EBITDA | [[-2,189]] | -1,703 |": a results table's row label
+        measured, step = row_label_metric(text, fig, mscore, res, lambda s: find_cues(s, res)), "row_labels"
     coordinated = story.coordinated
     if measured is None and coordinated is not None and coordinated[2] == fig.unit and coordinated[0] >= sent.start \
             and _coordinated(res).fullmatch(text, coordinated[0], fig.start):
-        measured = coordinated[1]  # the second of two amounts of one noun
+        measured, step = coordinated[1], "coordinated"  # the second of two amounts of one noun
+    if measured is not None:
+        d.metric_step = step
     return measured, share, rate
 
 
@@ -303,8 +327,10 @@ def _cued_metric(story: Story, d: Draft) -> tuple[str, float, float]:
     metric, mscore = score_cues(clause_cues, 0, ce - cs, fig.start - cs, kind, res, own)
     s_metric, s_score = score_cues(sent_cues, 0, sent.end - sent.start, fig.start - sent.start, kind, res, own)
     cue_score = s_score
+    d.metric_step = "cues.clause" if mscore > 0 else "cues.none"
     if s_score * 0.6 > mscore:
         metric, mscore = s_metric, s_score * 0.6
+        d.metric_step = "cues.sentence"
     prior_value = _PRIOR_VALUE.match(text[cs:fig.start])
     prior_key = (sent.start, fig.unit)
     previous_metric = story.previous_metric
@@ -315,6 +341,7 @@ def _cued_metric(story: Story, d: Draft) -> tuple[str, float, float]:
         prior_key = (sent.start, _LAST_MONEY)
     if (mscore < 1.0 or prior_value) and prior_key in previous_metric:
         metric, mscore = previous_metric[prior_key], 1.0  # "better than Baidu's 7.7%"
+        d.metric_step = "cues.previous_metric"
     if metric in res.metrics and res.metrics[metric].per_share and scaled_rx(res).search(fig.text):
         # "$1.97 billion" is no amount of one share: the best of the other metrics the cues name
         per_share = {m for m, spec in res.metrics.items() if spec.per_share}
@@ -322,6 +349,7 @@ def _cued_metric(story: Story, d: Draft) -> tuple[str, float, float]:
                                     0, ce - cs, fig.start - cs, kind, res, own)
         s_metric, s_score = score_cues([c for c in sent_cues if c[0] not in per_share], 0, sent.end - sent.start,
                                        fig.start - sent.start, kind, res, own)
+        d.metric_step = "cues.not_per_share"
         if s_score * 0.6 > mscore:
             metric, mscore = s_metric, s_score * 0.6
         cue_score = s_score

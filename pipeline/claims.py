@@ -125,6 +125,7 @@ def pe_kind(story: Story, d: Draft) -> None:
         clause = story.text[d.cs:d.ce]
         if _AMBIGUOUS_PE.search(clause) and not _PE_NAMED.search(clause):
             d.metric = "ambiguous_pe"
+            d.metric_step += "+pe_kind"
         elif d.metric == "forward_pe":
             story.has_forward[d.entity] = True
 

@@ -484,6 +484,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/metric_frames.yaml", "item_verbs"),
     *(("lexicons/metric_frames.yaml", k) for k in ("trade_verbs", "trade_nouns", "trade_offers", "trade_issues", "trade_count_hedges", "trade_count_scales",
                                                    "trade_replaces")),
+    ("lexicons/metric_frames.yaml", "row_label_qualifiers"), ("lexicons/metric_frames.yaml", "row_label_ratios"),  # row_labels
 ]
 
 

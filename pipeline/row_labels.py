@@ -1,0 +1,136 @@
+"""The metric a pipe table's row label names for the figures in that row (rule `claims.row_label_metric.v1`).
+
+A results release sets its key figures out in a pipe table whose first cell names each row and whose other cells are
+the periods' values and their changes ("| EBITDA | -2,189 | -1,703 | 28.5 % |", "| Net sales | 56.8 | 59.7 | -4.8% |").
+The cells are bare numbers or percents with no words of their own, so the cues left them `other`, though a figure in
+a result table's row gets the row's metric (CLAIM_LABELING_GUIDE.md; METRIC_LABELING_GUIDE.md, rule 2).
+
+The label decides only where its head, its words up to its first comma, slash or footnote mark, less those in
+brackets and the qualifiers that open or close it ("Adjusted EBITDA 1)", "Diluted EPS adj.1)2)"), is one metric cue whole
+(models/lexicons/metrics.yaml, weight 4 or more): a statement's line items ("Cost of sales", "Income tax
+receivables", "Gross profit", "U.S. Pipe Distribution") hold a cue among other words and name no metric.
+A bare number is an amount only in a table whose header opens with a currency ("| EUR million |"), and a percent
+in a row of a level ("Net sales") is its change (metrics.yaml `growth_of`). A label that is a ratio ("Equity ratio,
+%", "Net debt / LTM adjusted EBITDA") names no metric of its cells (metric_frames.yaml `row_label_ratios`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable
+
+from .column_metrics import STRONG_CUE, header_cell
+
+RULE = "claims.row_label_metric.v1"
+_CHANGE_KINDS = ("percent", "pp")
+_RESULT = ("profit", "loss")  # a row of either ("Net income/(loss)"): its figure's sign says which
+_MONEY_HEAD = re.compile(r"[$€£¥]|\b[A-Z]{3}\b")  # "EUR million", "EUR 1,000", "$ thousands"
+_HEAD_END = re.compile(r"[(,/:;*\\[]|\d\)|\s[-–]\s")  # where a label's head ends
+_BRACKETED = re.compile(r"\([^()]*\)")  # "(loss)", "(EBIT)": words set aside; those after them stay ("from operations")
+_MARK = re.compile(r"^[\d¹²³⁴⁵⁶⁷⁸⁹⁰)*.\s]+$")  # a footnote mark closing the head: "EBITDA 1", "EBIT²"
+
+
+@lru_cache(maxsize=4)
+def _words(res) -> tuple[frozenset[str], re.Pattern]:
+    frames = res.metric_frames
+    ratios = "|".join(re.escape(w) if w.strip() != w else rf"\b{re.escape(w)}\b" for w in frames["row_label_ratios"])
+    return frozenset(w.lower() for w in frames["row_label_qualifiers"]), re.compile(ratios, re.I)
+
+
+def row_label(text: str, fig_start: int) -> tuple[str, int] | None:
+    """The first cell of the pipe table row the figure sits in and its offset, when the figure is in a later cell;
+    else None.
+
+    >>> t = "| EBITDA | -2,189 | -1,703 | 28.5 % |"
+    >>> row_label(t, t.index("-2,189"))
+    ('EBITDA', 2)
+    >>> row_label("| **Net sales** | 56.8 |", 18)
+    ('Net sales', 4)
+    >>> row_label("| 2,189 | EBITDA |", 2) is None
+    True
+    >>> row_label("EBITDA was 2,189.", 11) is None
+    True
+    """
+    ls = text.rfind("\n", 0, fig_start) + 1
+    bar = text.find("|", ls, fig_start)
+    if bar < 0 or text[ls:bar].strip():
+        return None
+    end = text.find("|", bar + 1, fig_start)
+    if end < 0:
+        return None
+    label = text[bar + 1:end].strip().strip("*").strip()
+    return (label, text.index(label, bar + 1, end)) if label else None
+
+
+def label_head(label: str, qualifiers: frozenset[str], opening: bool = True) -> str:
+    """The words that name a row: the label lower-cased without its bracketed words, up to its first comma, slash,
+    open bracket or footnote mark, less the qualifiers that close it and, with `opening`, those that open it.
+
+    >>> q = frozenset({"adjusted", "adj.", "diluted", "total"})
+    >>> label_head("Adjusted EBITDA 1)", q), label_head("Diluted EPS adj.1)2)", q), label_head("Net income/(loss)", q)
+    ('ebitda', 'eps', 'net income')
+    >>> label_head("Cost of sales", q), label_head("Income (loss) from operations", q)
+    ('cost of sales', 'income from operations')
+    """
+    head = _HEAD_END.split(_BRACKETED.sub(" ", label.lower()), 1)[0]
+    words = head.split()
+    while words and (words[-1] in qualifiers or _MARK.match(words[-1])):
+        words.pop()
+    while opening and words and words[0] in qualifiers:
+        words.pop(0)
+    return " ".join(words)
+
+
+def money_table(text: str, label_start: int, res) -> bool:
+    """Whether the table's header row opens with a currency ("| EUR million | 10–12/2024 | ..."): its bare cells
+    are amounts of money.
+
+    >>> t = "| EUR million | Q4 |\\n| --- | --- |\\n| EBITDA | 2.8 |"
+    >>> money_table(t, t.index("EBITDA"), None)
+    True
+    >>> t = "| U.S. Demand (bcfd) | Week |\\n| --- | --- |\\n| U.S. Pipe Distribution | 2.7 |"
+    >>> money_table(t, t.index("U.S. Pipe"), None)
+    False
+    """
+    head = header_cell(text, label_start)
+    if head is None:
+        return False
+    for m in _MONEY_HEAD.finditer(head):
+        if len(m.group()) == 1 or res is None or m.group() in res.currencies:
+            return True
+    return False
+
+
+def row_label_metric(text: str, fig, score_now: float, res, find: Callable[[str], list]) -> str | None:
+    """The metric the figure's row label names whole, when it outweighs the figure's own cues (`score_now`); else
+    None. fig (Figure): the figure. find: `claim_metrics.find_cues` over a text (passed in: no import of the claims
+    stage)."""
+    found = row_label(text, fig.start)
+    if found is None or "%" in found[0]:
+        return None
+    label, start = found
+    qualifiers, ratios = _words(res)
+    if ratios.search(label):
+        return None
+    whole = {}  # metric -> weight of its cues that span the head ("net interest income" as written, "net sales" as "sales")
+    for head in {label_head(label, qualifiers, False), label_head(label, qualifiers)}:
+        for metric, a, b, w in find(head):
+            if a == 0 and b == len(head) and w >= STRONG_CUE:
+                whole[metric] = max(w, whole.get(metric, 0.0))
+    if not whole:
+        return None
+    kind = fig.kind
+    fits = {m: w for m, w in whole.items() if kind in res.metrics[m].kinds}
+    if not fits and (kind in _CHANGE_KINDS or not fig.unit) and money_table(text, start, res):
+        fits = {m: w for m, w in whole.items() if "money" in res.metrics[m].kinds}  # a bare cell: an amount
+        change = kind in _CHANGE_KINDS
+    else:
+        change = False
+    if not fits:
+        return None
+    metric = max(fits, key=lambda m: (fits[m], m))
+    if metric in _RESULT and any(m in _RESULT and m != metric for m, *_ in find(label.lower())):
+        metric = "loss" if fig.value < 0 and not change else "profit"  # "Net income/(loss)"
+    if fits.get(metric, max(fits.values())) <= score_now:
+        return None
+    return res.growth_of.get(metric, metric) if change else metric

@@ -1,0 +1,81 @@
+"""A pipe table's row label names the metric of the cells after it (row_labels.py, rule
+`claims.row_label_metric.v1`): the label's head must be one metric cue whole. Tables written for these tests in the
+dump's key-figure and statement phrasings, none copied from it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import extract
+from pipeline.resources import load_resources
+from pipeline.row_labels import label_head, row_label
+
+KEY_FIGURES = ("Initech Oyj financial statements bulletin\n\n**KEY FIGURES**\n\n"
+               "| EUR million | 10–12/2024 | 10–12/2023 | Change% | 1–12/2024 | 1–12/2023 |\n"
+               "| --- | --- | --- | --- | --- | --- |\n"
+               "| Net sales | 61.4 | 63.9 | -3.9% | 231.7 | 228.1 |\n"
+               "| Cost of sales | -41.2 | -44.6 | -7.6% | -160.3 | -158.8 |\n"
+               "| Gross profit | 20.2 | 19.3 | 4.7% | 71.4 | 69.3 |\n"
+               "| EBITDA | 6.6 | 5.9 | 11.9% | 24.8 | 21.7 |\n"
+               "| Adjusted EBIT 1) | 3.8 | 3.1 | 22.6% | 13.5 | 11.2 |\n"
+               "| Net income/(loss) | -1.7 | 2.2 | -177.3% | 5.3 | 6.1 |\n"
+               "| Diluted EPS adj. 2) | 0.043 | 0.051 | -15.7% | 0.144 | 0.162 |\n"
+               "| Income tax receivables | 1.9 | 1.4 |  | 1.9 | 1.4 |\n"
+               "| Equity ratio, % | 41.5% | 43.8% |  | 41.5% | 43.8% |\n"
+               "| Net debt / adjusted EBITDA | 1.45 | 1.62 |  | 1.45 | 1.62 |\n")
+
+VOLUMES = ("Weekly supply and demand forecasts\n\n"
+           "| U.S. Demand (bcfd) | Prior Week | Current Week | Next Week |\n"
+           "| --- | --- | --- | --- |\n"
+           "| U.S. Residential | 24.6 | 29.3 | 32.8 |\n"
+           "| U.S. Pipe Distribution | 2.7 | 3.1 | 3.4 |\n")
+
+# (text, figure, metric)
+CASES = [
+    # the row label's metric, an amount in the table's currency
+    (KEY_FIGURES, "61.4", "revenue"),
+    (KEY_FIGURES, "24.8", "ebitda"),
+    (KEY_FIGURES, "13.5", "operating_income"),  # "Adjusted EBIT 1)": qualifier and footnote set aside
+    (KEY_FIGURES, "0.144", "eps"),  # "Diluted EPS adj. 2)"
+    # a percent in a row of a level is its change
+    (KEY_FIGURES, "-3.9%", "revenue_growth"),
+    (KEY_FIGURES, "11.9%", "ebitda"),  # EBITDA has no change metric of its own
+    # "Net income/(loss)": the sign says which
+    (KEY_FIGURES, "5.3", "profit"),
+    (KEY_FIGURES, "-1.7", "loss"),
+    # negative: line items no cue names whole, ratios, a table of volumes
+    (KEY_FIGURES, "-41.2", "other"),  # "Cost of sales" is no revenue
+    (KEY_FIGURES, "20.2", "other"),  # "Gross profit" is no net profit
+    (KEY_FIGURES, "1.9", "other"),  # "Income tax receivables"
+    (KEY_FIGURES, "1.45", "other"),  # "Net debt / adjusted EBITDA": a ratio, neither
+    (KEY_FIGURES, "41.5%", "other"),  # "Equity ratio, %"
+    (VOLUMES, "3.1", "other"),  # "U.S. Pipe Distribution" in bcfd is no dividend
+]
+
+
+def _metric(text: str, figure: str) -> str:
+    claims, _ = extract([text], published="2025-02-12")
+    rows = claims[claims["figure"] == figure]
+    assert len(rows) >= 1, f"no claim for {figure!r}: {claims[['figure', 'metric']].to_dict('records')}"
+    return rows.iloc[0]["metric"]
+
+
+@pytest.mark.parametrize("text, figure, metric", CASES, ids=[f"{c[1]}:{c[2]}" for c in CASES])
+def test_a_row_label_names_its_cells_metric(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("label, head", [
+    ("Adjusted EBITDA 1)", "ebitda"), ("**Total assets**", "assets"), ("Comparable EBIT, Finland", "ebit"),
+    ("Income (loss) from operations", "income from operations"), ("Net income/(loss)", "income"), ("Net interest income", "interest income"),
+    ("Operating income (EBIT) adj.1)", "operating income"), ("Cost of sales", "cost of sales"),
+])
+def test_a_label_head_sets_aside_brackets_qualifiers_and_footnotes(label, head):
+    qualifiers = frozenset(load_resources(None).metric_frames["row_label_qualifiers"])
+    assert label_head(label.strip("*"), qualifiers) == head
+
+
+def test_the_first_cell_is_no_row_of_itself():
+    line = "| Revenue | 12.5 |"
+    assert row_label(line, line.index("12.5")) == ("Revenue", 2)
+    assert row_label(line, line.index("Revenue")) is None
