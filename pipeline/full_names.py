@@ -23,7 +23,9 @@ from .word_patterns import has_word
 RULE = "full_names.v1"
 
 _WORD = r"[A-Z][\w&'’.-]*"
-_JOIN = r"(?:\s+(?:&|of|de)\s+|[ \t]+)"  # not "and": "Sify Technologies and Infosys" are two
+# not "and": "Sify Technologies and Infosys" are two; not a gap of two spaces or a tab, a table's column break
+# ("Nayax                        NYAX        40.70": the ticker's cell is no part of the name, quote_rows.py)
+_JOIN = r"(?:\s+(?:&|of|de)\s+| (?![ \t]))"
 _SOURCES = frozenset({"name", "title"})
 _RUN_ON = re.compile(r"(?:" + _JOIN + _WORD + r")+")  # the words after the short name
 _NOT_BEFORE = "_&'’.-"  # besides letters and digits: what may not stand right before a name
