@@ -53,6 +53,38 @@ CLOSING = """Paris Closing Stock Prices
 ```
 """
 
+CHILE = """Chile's Closing Stock Prices
+
+```
+                                 Close     Change   % Change
+  Banco de Chile                123.98      +0.58      +0.47
+  Cia Cervecerias Unidas      6,070.00       unch       unch
+  Vina Concha y Toro          1,157.00      +1.80      +0.16
+  Embotelladra Andina Pfd B   3,254.90      -0.10       0.00
+```
+"""
+
+MOST_ACTIVE = """Brazil Most Actives
+
+```
+                                     Volume        Close       Change     % Change
+
+  Banco Bradesco Pref            50,244,700        11.99        -0.49        -3.93
+  Braskem Pref A                 34,977,000        13.16        -0.17        -1.28
+  Gerdau S/A Ord                 33,491,500        16.39        +0.53        +3.34
+```
+"""
+
+MEXICO = """Mexico Most Actives
+
+```
+                                     Volume        Close       Change     % Change
+  Gpo Financiero Banorte O        4,684,711       147.80        +0.99        +0.67
+  Grupo Mexico Series B           5,848,962       106.88        +0.93        +0.88
+  Gentera                         2,515,526        28.38        -0.08        -0.28
+```
+"""
+
 # (text, figure, owner): the row's company, the name without its share class, never a name inside another's cell
 ROWS = [
     (HIGHS, "2.41", "Tango Therapeutics"),
@@ -67,6 +99,15 @@ ROWS = [
     (ACTIVE, "5.25", "Kindly MD"),
     (CLOSING, "67.20", "Danone"),
     (CLOSING, "+0.60", "Danone"),
+    (CHILE, "+0.58", "Banco de Chile"),
+    (CHILE, "6,070.00", "Cia Cervecerias Unidas"),
+    (CHILE, "1,157.00", "Vina Concha y Toro"),
+    (CHILE, "-0.10", "Embotelladra Andina"),
+    (MOST_ACTIVE, "11.99", "Banco Bradesco"),
+    (MOST_ACTIVE, "-0.17", "Braskem"),
+    (MOST_ACTIVE, "16.39", "Gerdau"),
+    (MEXICO, "106.88", "Grupo Mexico"),
+    (MEXICO, "+0.99", "Gpo Financiero Banorte"),
 ]
 
 
@@ -83,6 +124,7 @@ RESULTS = """Red Rock Resorts, Inc. reported results for the fourth quarter of 2
 Room                              16,320      14,636      63,768      55,064
 Other                              7,629       8,084      30,669      32,549
 Net income                        87,722     108,916     291,292     337,776
+Total revenues                   495,708     +12.0      -14.0       1,937,030
 ```
 """
 
@@ -92,6 +134,7 @@ Net income                        87,722     108,916     291,292     337,776
     (RESULTS, "16,320", "Red Rock Resorts"),
     (RESULTS, "30,669", "Red Rock Resorts"),
     (RESULTS, "87,722", "Red Rock Resorts"),
+    (RESULTS, "495,708", "Red Rock Resorts"),  # change cells, but a measure's words: no company
 ])
 def test_a_results_tables_lines_stay_the_companys(text, figure, want):
     got = _entities("Red Rock Resorts Announces Fourth Quarter and Full Year 2024 Results", text)
