@@ -86,6 +86,7 @@ class Draft:
     best_score: float = 0.0
     subject: Mention | None = None
     how: str = ""  # how the subject stands to the figure (attached, clause, sentence, previous, topic, main)
+    subject_step: str = "head"  # the step that set the subject last (figure_subject._took); for audits, not written
     metric: str = "other"
     mscore: float = 0.0
     cue_score: float = -1.0

@@ -31,6 +31,7 @@ from .market_cities import market_index
 from .name_extensions import extended_owner
 from .place_asides import place_owner
 from .place_modifiers import modifier_place
+from .quote_rows import row_owner
 from .modality import modality_cues
 from .records import Figure, Mention
 from .resources import Resources
@@ -62,25 +63,28 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
     listed = [spans[s] for s in story.by_sentence.get(sent.start, ())]  # "Sify and Infosys lost 3.4% and 2%, respectively"
     cands = money_places(text, cands, listed, spans[fig.start], res)  # "2.43 US dollars": the money's unit, no owner
     best, best_score = choose(cands, story.head)
-    best = mover_owner(text, fig.start, cands, best, sent.start, res)  # "... and Yonghui declines 2.15%"
-    best = opener_owner(text, fig, sent.start, cands, best, res)  # "National Tech had sales of 23 mln dlrs"
-    best = market_index(text, fig, sent.start, cands, best, res)  # "Frankfurt +0.1%": the city's benchmark index
-    best = tariff_owner(text, fig, sent.start, cands, best, res)  # "Trump imposes 25% tariffs": the US's rate
-    best = trailing_owner(text, spans[fig.start], listed, cands, respectively_owner(
-        text, spans[fig.start], listed, cands, best, sent.start, sent.end))
-    best = place_owner(text, fig, cands, best, story.head)  # "... in Singapore after advancing $1.46": WTI's
-    best = modifier_place(text, cands, best, story.head, res)  # "the U.K. arm of ...", "Beijing-based"
-    best = seller_owner(text, fig, cands, best)  # "Buy WH-1000XM4 at Best Buy - $278": the seller's price
-    best = group_owner(text, fig, sent.start, best, res)  # "AI startups raised $110 billion": the group as written
-    best = extended_owner(cands, best, res)  # "the number of Teslas ... surged 25%", "a Sonos Sub ($700)": the maker's
-    best = held_owner(text, fig, sent.start, cands, best, res)  # "acquire 60 percent of Dish TV": the held
+    # each step below may hand the figure to another candidate; `_took` notes which one did (d.subject_step)
+    best = _took(d, "mover", best, mover_owner(text, fig.start, cands, best, sent.start, res))  # "... and Yonghui declines 2.15%"
+    best = _took(d, "opener", best, opener_owner(text, fig, sent.start, cands, best, res))  # "National Tech had sales of 23 mln dlrs"
+    best = _took(d, "market_city", best, market_index(text, fig, sent.start, cands, best, res))  # "Frankfurt +0.1%"
+    best = _took(d, "tariff", best, tariff_owner(text, fig, sent.start, cands, best, res))  # "Trump imposes 25% tariffs": the US's
+    best = _took(d, "respectively", best, trailing_owner(text, spans[fig.start], listed, cands, respectively_owner(
+        text, spans[fig.start], listed, cands, best, sent.start, sent.end)))
+    best = _took(d, "place_aside", best, place_owner(text, fig, cands, best, story.head))  # "... in Singapore after advancing $1.46"
+    best = _took(d, "place_modifier", best, modifier_place(text, cands, best, story.head, res))  # "the U.K. arm of ..."
+    best = _took(d, "seller", best, seller_owner(text, fig, cands, best))  # "Buy WH-1000XM4 at Best Buy - $278": the seller's
+    best = _took(d, "group", best, group_owner(text, fig, sent.start, best, res))  # "AI startups raised $110 billion"
+    best = _took(d, "name_extension", best, extended_owner(cands, best, res))  # "the number of Teslas ... surged 25%"
+    best = _took(d, "held", best, held_owner(text, fig, sent.start, cands, best, res))  # "acquire 60 percent of Dish TV": the held
+    best = _took(d, "quote_row", best, row_owner(text, fig, cands, best, res, ents.learned))  # "Tango Therapeutics  TNGX  2.41"
     if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(story.headline):
         opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                    ents.learned, story.discourse)
-        best = item_owner(best, cands, opener, sent.start, fig.start, story.topic, story.article.source, text, res)
+        best = _took(d, "roundup_item", best, item_owner(best, cands, opener, sent.start, fig.start, story.topic,
+                                                         story.article.source, text, res))
         story.headings = find_headings(text) if story.headings is None else story.headings
-        best = heading_owner(best, cands, text, fig.start, sent.start, res, ents.learned, story.headings, story.topic,
-                             story.headline)  # "### GoPro" / "Laid off 40% of its staff"
+        best = _took(d, "heading", best, heading_owner(best, cands, text, fig.start, sent.start, res, ents.learned,
+                                                       story.headings, story.topic, story.headline))  # "### GoPro"
     d.cands, d.best, d.best_score = cands, best, best_score
     d.subject = best.mention() if best is not None else None
     d.how = route(best)
@@ -92,11 +96,12 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
 
 def finish_subject(story: Story, d: Draft) -> None:
     """The subject once the metric is known ("the Fed ... consumer prices rose 3%": the country's)."""
-    d.subject = finished_subject(d.subject, d.metric, d.cands, story.topic, story.text, story.res, story.headline)
-    d.subject = fiscal_owner(d.subject, story.text, d.sent.start, d.sent.end, d.fig.start, d.fig.end,
-                             story.ents.mentions, story.headline, story.res,
-                             "" if d.fig.currency_assumed else d.fig.unit)  # "Debt held by the public ... $28.9T"
-    d.subject = statistics_owner(d.subject, d.cands, story.topic, story.res)  # "The Census Office said imports of"
+    d.subject = _took(d, "finished", d.subject, finished_subject(d.subject, d.metric, d.cands, story.topic, story.text,
+                                                                 story.res, story.headline))
+    d.subject = _took(d, "fiscal", d.subject, fiscal_owner(
+        d.subject, story.text, d.sent.start, d.sent.end, d.fig.start, d.fig.end, story.ents.mentions, story.headline,
+        story.res, "" if d.fig.currency_assumed else d.fig.unit))  # "Debt held by the public ... $28.9T"
+    d.subject = _took(d, "statistics", d.subject, statistics_owner(d.subject, d.cands, story.topic, story.res))
     d.entity = d.subject.entity if d.subject else ""
     d.entity_id = d.subject.entity_id if d.subject else ""
 
@@ -119,6 +124,14 @@ def provider_estimate_subject(story: Story, d: Draft) -> None:
     d.subject = best.mention() if best is not None else story.ents.main
     d.entity, d.entity_id = (d.subject.entity, d.subject.entity_id) if d.subject else ("", "")
     d.how = route(best) if best is not None else ("main" if d.subject else "")
+    d.subject_step = "provider"
+
+
+def _took(d: Draft, step: str, was, new):
+    """`new`, noting on the draft that `step` set the subject when it names another entity than `was`."""
+    if getattr(new, "entity", None) != getattr(was, "entity", None):
+        d.subject_step = step
+    return new
 
 
 @lru_cache(maxsize=4)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from .identity import slug
+from .quote_rows import CLASS_TAIL
 from .records import Mention
 from .resources import Resources
 from .subjects import CALENDAR_WORDS, subject_words
@@ -23,7 +24,9 @@ from .word_patterns import has_word
 RULE = "full_names.v1"
 
 _WORD = r"[A-Z][\w&'’.-]*"
-_JOIN = r"(?:\s+(?:&|of|de)\s+|[ \t]+)"  # not "and": "Sify Technologies and Infosys" are two
+# not "and": "Sify Technologies and Infosys" are two; not a gap of two spaces or a tab, a table's column break
+# ("Nayax                        NYAX        40.70": the ticker's cell is no part of the name, quote_rows.py)
+_JOIN = r"(?:\s+(?:&|of|de)\s+| (?![ \t]))"
 _SOURCES = frozenset({"name", "title"})
 _RUN_ON = re.compile(r"(?:" + _JOIN + _WORD + r")+")  # the words after the short name
 _NOT_BEFORE = "_&'’.-"  # besides letters and digits: what may not stand right before a name
@@ -68,6 +71,8 @@ def _written_full_name(short: str, text: str, res: Resources) -> str:
     not_names, breaks = subject_words(res).not_subjects, subject_words(res).headline_breaks
     for start, run_on in _runs_on(short, text):
         added = run_on.split()
+        if CLASS_TAIL.fullmatch(run_on):
+            continue  # the security's class, no part of the name: "Banco Bradesco Pref", "Gerdau S/A Ord"
         if "\n" in run_on or len(added) > 2 or _headline(text, start) or any(
                 w.lower().strip(".,'’s") in not_names or w.lower() in CALENDAR_WORDS or w.lower() in breaks
                 or _lower_too(w, text) for w in added):

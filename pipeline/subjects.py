@@ -307,7 +307,9 @@ def opener_candidate(opener: Mention, cands: list[Candidate]) -> Candidate:
 
 # a run of capitalised words, with the joiners names hold ("Bank of America", "Procter & Gamble")
 # ("and" joins two names more often than it names one: "Apple and Microsoft")
-_CAPITALISED_RUN = re.compile(r"(?<![\w&.'’-])[A-Z][\w&.'’-]*(?:(?:\s+(?:of|&|de|du|la|von|van|der|the)\s+|[ \t]+)"
+# words of one name stand one space apart: a wider gap or a tab is a table's column break ("Tango Therapeutics
+# TNGX  2.41", a 52-week-highs table's name, ticker and price cells), and the next cell is no part of the name
+_CAPITALISED_RUN = re.compile(r"(?<![\w&.'’-])[A-Z][\w&.'’-]*(?:(?:\s+(?:of|&|de|du|la|von|van|der|the)\s+| (?![ \t]))"
                               r"[A-Z][\w&.'’-]*)*")
 _JOINED = re.compile(r"\s+(?:of|&|de|du|la|von|van|der|the)\s+")
 

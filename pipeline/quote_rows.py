@@ -1,0 +1,82 @@
+"""A stock list's row: its figures are the company its first cell names (guide 3.3, each item's figure is the
+company that item names).
+
+Wire stock lists ("NASDAQ New 52-Week Highs And Lows", "NYSE Most Active Issues", "Stocks Ex-Dividend",
+"Canada Net Change Percentage Gainers & Losers") write one company a line, in cells set apart by runs of
+spaces: its name, its ticker, then numbers ("Tango Therapeutics           TNGX         2.41        459,201").
+Read as prose, the name ran on into the ticker ("Tango Therapeutics TNGX"), or a line in title case gave no
+name at all and the story's main company took the row. The row's numbers are its company's: the company the
+name cell resolves to, else the name as written, without its share class ("Affirm Holdings Cl A").
+A line of a results table ("Net income       $    135,334", "Room     16,320    14,636") names no company: a
+row without a ticker cell is a company's when its name cell is a name the lists or the article know, or when
+it ends in a price's change and percent change ("Banco de Chile      123.98      +0.58      +0.47", a
+closing-prices list) and its name does not open with a measure's word ("Total", "Net", "Revenue").
+"""
+from __future__ import annotations
+
+import re
+
+from .resources import Resources
+from .subjects import FEATURES, Candidate, resolve_name, subject_words
+from .identity import slug
+
+# name cell, ticker cell (a closing-prices list has none: "Edenred      32.84   +1.02   +3.21"), then the number
+# cells, each set apart by two or more spaces
+_ROW = re.compile(r"^[ \t]*(?P<name>[A-Za-z0-9][^\n]*?\S) {2,}(?:(?P<tick>[A-Z][A-Z0-9.]{0,6}) {2,})?"
+                  r"(?P<cells>[-+$.]?\d[\d,.%]* {2,}(?:[-+$.]?\d|unch\b)[^\n]*)$", re.M)
+# a price list's change and percent-change cells, side by side: "+0.58      +0.47", "-0.26      -2.32", "unch  unch"
+_CHANGE_CELLS = re.compile(r"(?:[+-]\d[\d,.]*|unch) {2,}(?:[+-]?\d[\d,.]*|unch)(?: |$)")
+_JOINERS = frozenset({"&", "of", "de", "and", "the", "-", "y", "do", "da", "e", "del", "des", "du", "la", "di", "von", "van"})
+# the security's class, written after the company's name: "Affirm Holdings Cl A", "Braskem Pref A", "Gerdau S/A Ord",
+# "Embotelladra Andina Pfd B", "Bellevue Life Sciences Wt", "Grupo Mexico Series B", "Gpo Financiero Banorte O"
+CLASS_TAIL = re.compile(r"(?:\s+(?:(?:Cl|Pref|Pfd|Pf|Ord|ADR|ADS|Wt|Rt|Un|S/A|Series)\b(?:\s+[A-Z]{1,3}\b)?|[A-Z]\b))+$")
+
+
+def _row_at(text: str, pos: int) -> re.Match | None:
+    """The stock-list row of the line holding `pos`, or None."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    m = _ROW.match(text, start, len(text) if end < 0 else end)
+    if m is None or pos < m.start("cells"):
+        return None
+    # every word of a company's name has a capital ("Chefs' Warehouse", "BigBear.ai", "iSh MSCI Europe Finls");
+    # "Annual net rents" is a label
+    name = m.group("name")
+    if not re.search(r"[A-Za-z]{2}", name) or not all(
+            w[0].isdigit() or w.lower() != w or w in _JOINERS for w in name.split()):
+        return None
+    return m
+
+
+def _in_list(text: str, row: re.Match) -> bool:
+    """The row has a neighbour row: a list, not one line that happens to look like one."""
+    if row.start() > 0:
+        before = text.rfind("\n", 0, row.start() - 1) + 1
+        if _ROW.match(text, before, row.start() - 1) is not None:
+            return True
+    after = text.find("\n", row.end() + 1)
+    return row.end() < len(text) and _ROW.match(text, row.end() + 1, len(text) if after < 0 else after) is not None
+
+
+def row_owner(text: str, fig, cands: list, best, res: Resources, learned: dict):
+    """The company a stock list's row names for a figure in its number cells; else `best`."""
+    row = _row_at(text, fig.start)
+    if row is None or not _in_list(text, row):
+        return best
+    s, e = row.span("name")
+    name = CLASS_TAIL.sub("", row.group("name"))
+    for c in cands:  # a company the lists know written as the whole cell ("Meta Platforms"; not "Direxion Dly META
+        # Bull 2X", nor "MPC" of "MPC Container Ships", nor the Bank of England of "BOE Technology Group A")
+        if c.start == s and c.end == s + len(name) and c.kind in ("company", "unit") and \
+                c.source not in ("name", "title") and c.entity_id != slug(c.entity):
+            return c
+    entry = resolve_name(name, res, learned) or resolve_name(row.group("name"), res, learned)
+    if entry is not None and entry.kind in ("company", "unit"):
+        return Candidate(entry.name, entry.entity_id, entry.kind, entry.parent, "gazetteer", s, e,
+                         tuple(0.0 for _ in FEATURES))
+    if row.group("tick") is None and not (_CHANGE_CELLS.search(row.group("cells")) and
+                                          name.split()[0].lower() not in subject_words(res).not_subjects):
+        # without a ticker cell, a row is a company's by a known name or a price's change cells beside each other
+        # ("Banco de Chile      123.98      +0.58      +0.47"); not a results table's "Room   16,320   14,636"
+        return best
+    return Candidate(name, slug(name), "company", "", "name", s, s + len(name), tuple(0.0 for _ in FEATURES))

@@ -1,0 +1,141 @@
+"""A stock list's row is the company its first cell names (`pipeline/quote_rows.py`; guide 3.3, a list's item
+is the company that item names).
+
+Rows are written for these tests after the modern dump's wire stock lists ("NASDAQ New 52-Week Highs And
+Lows", "NYSE Most Active Issues", "Paris Closing Stock Prices") and its results tables.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline import extract
+
+
+def _entities(title: str, text: str) -> dict[str, str]:
+    claims, _ = extract(pd.DataFrame([{"id": "t1", "title": title, "text": text, "published": "2025-02-12"}]))
+    return dict(zip(claims["figure"], claims["entity"]))
+
+
+HIGHS = """NASDAQ New 52-Week Highs And Lows
+
+```
+New Highs 103
+
+COMPANY                      SYMBOL       HIGH         VOLUME
+-------                      ------       ----         ------
+Affirm Holdings Cl A         AFRM        76.88     23,375,427
+Alkermes                     ALKS        33.73      1,995,782
+Direxion Dly META Bull 2X    METU        50.07        284,768
+Meta Platforms               META       725.76      8,669,948
+Tango Therapeutics           TNGX         2.41        459,201
+10x Genomics                 TXG         11.55      2,397,758
+```
+"""
+
+ACTIVE = """NYSE Most Active Issues
+
+```
+                             SYMBOL      VOLUME       LAST     CHANGE   %CHANGE
+BigBear.ai                  BBAI   229,025,263      8.59     1.82     26.88
+Ford Motor                     F   140,315,489      9.24    -0.02     -0.22
+Kindly MD                   KDLY   200,916,205      5.25     0.40      8.25
+```
+"""
+
+CLOSING = """Paris Closing Stock Prices
+
+```
+                            CLOSE     CHANGE     %CHANGE
+  Airbus                   169.88      +2.66      +1.59
+  Danone                    67.20      +0.60      +0.90
+  Kering                   264.75     +17.35      +7.01
+```
+"""
+
+CHILE = """Chile's Closing Stock Prices
+
+```
+                                 Close     Change   % Change
+  Banco de Chile                123.98      +0.58      +0.47
+  Cia Cervecerias Unidas      6,070.00       unch       unch
+  Vina Concha y Toro          1,157.00      +1.80      +0.16
+  Embotelladra Andina Pfd B   3,254.90      -0.10       0.00
+```
+"""
+
+MOST_ACTIVE = """Brazil Most Actives
+
+```
+                                     Volume        Close       Change     % Change
+
+  Banco Bradesco Pref            50,244,700        11.99        -0.49        -3.93
+  Braskem Pref A                 34,977,000        13.16        -0.17        -1.28
+  Gerdau S/A Ord                 33,491,500        16.39        +0.53        +3.34
+```
+"""
+
+MEXICO = """Mexico Most Actives
+
+```
+                                     Volume        Close       Change     % Change
+  Gpo Financiero Banorte O        4,684,711       147.80        +0.99        +0.67
+  Grupo Mexico Series B           5,848,962       106.88        +0.93        +0.88
+  Gentera                         2,515,526        28.38        -0.08        -0.28
+```
+"""
+
+# (text, figure, owner): the row's company, the name without its share class, never a name inside another's cell
+ROWS = [
+    (HIGHS, "2.41", "Tango Therapeutics"),
+    (HIGHS, "459,201", "Tango Therapeutics"),
+    (HIGHS, "33.73", "Alkermes"),
+    (HIGHS, "76.88", "Affirm Holdings"),
+    (HIGHS, "50.07", "Direxion Dly META Bull 2X"),
+    (HIGHS, "725.76", "Meta"),
+    (HIGHS, "11.55", "10x Genomics"),
+    (ACTIVE, "8.59", "BigBear.ai"),
+    (ACTIVE, "140,315,489", "Ford"),
+    (ACTIVE, "5.25", "Kindly MD"),
+    (CLOSING, "67.20", "Danone"),
+    (CLOSING, "+0.60", "Danone"),
+    (CHILE, "+0.58", "Banco de Chile"),
+    (CHILE, "6,070.00", "Cia Cervecerias Unidas"),
+    (CHILE, "1,157.00", "Vina Concha y Toro"),
+    (CHILE, "-0.10", "Embotelladra Andina"),
+    (MOST_ACTIVE, "11.99", "Banco Bradesco"),
+    (MOST_ACTIVE, "-0.17", "Braskem"),
+    (MOST_ACTIVE, "16.39", "Gerdau"),
+    (MEXICO, "106.88", "Grupo Mexico"),
+    (MEXICO, "+0.99", "Gpo Financiero Banorte"),
+]
+
+
+@pytest.mark.parametrize("text,figure,want", ROWS)
+def test_a_rows_figures_are_its_company(text, figure, want):
+    got = _entities(text.split("\n", 1)[0], text)
+    assert got.get(figure) == want, got
+
+
+RESULTS = """Red Rock Resorts, Inc. reported results for the fourth quarter of 2024.
+
+```
+                                 Three Months Ended        Year Ended
+Room                              16,320      14,636      63,768      55,064
+Other                              7,629       8,084      30,669      32,549
+Net income                        87,722     108,916     291,292     337,776
+Total revenues                   495,708     +12.0      -14.0       1,937,030
+```
+"""
+
+
+# not a stock list: a results table's line items, a lone line that looks like a row
+@pytest.mark.parametrize("text,figure,want", [
+    (RESULTS, "16,320", "Red Rock Resorts"),
+    (RESULTS, "30,669", "Red Rock Resorts"),
+    (RESULTS, "87,722", "Red Rock Resorts"),
+    (RESULTS, "495,708", "Red Rock Resorts"),  # change cells, but a measure's words: no company
+])
+def test_a_results_tables_lines_stay_the_companys(text, figure, want):
+    got = _entities("Red Rock Resorts Announces Fourth Quarter and Full Year 2024 Results", text)
+    assert got.get(figure) == want, got
