@@ -32,7 +32,7 @@ from .figure_atoms import Atom, find_atoms, find_numbers, qualifiers
 from .carried_counts import carried_counts
 from .moved_counts import moved_counts
 from .shared_money import resolve_shared
-from .figure_signs import comparative_ranges, fall_verb_before, signed, find_word_changes
+from .figure_signs import comparative_ranges, fall_verb_before, listed_falls, signed, find_word_changes
 from .fraction_amounts import find_fraction_amounts
 from .figure_tables import bracketed_signs, flat_to, price_table_ranges, subunit_follows, table_rows
 from .counted import counted_noun, scaled_count_noun
@@ -293,7 +293,7 @@ def _resolve_text(text: str, res: Resources, dollar: str, title: str) -> tuple[l
             _resolve_atom(text, atoms, i, res, dollar, figures, skipped, used)
     figures, skipped = _article_passes(text, res, figures, skipped, dollar, title)
     figures.sort(key=lambda f: f.start)
-    return figures, skipped
+    return listed_falls(text, figures, res), skipped
 
 
 def _resolve_atom(text: str, atoms: list[Atom], i: int, res: Resources, dollar: str, figures: list[Figure],
