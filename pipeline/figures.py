@@ -165,6 +165,9 @@ def _quote_pair(text: str, a: Atom, b: Atom) -> Decimal | None:
 
 _SPEED_AFTER = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?(?:\s+|-)(?:per|an|a)[-\s]hour\b|\s*/\s*h(?:ou)?r?\b", re.I)
 _NAMED_QUANTITY = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?[\s-][A-Z][a-z]+")
+# "40 miles north of Fort McMurray", "25 kilometres southeast of Zone 58N": where a site is, not a quantity (f11)
+_PLACE_AFTER = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?\s+(?:due\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+                          r"\s+of\b", re.I)
 
 
 # A leveraged fund's name: "Direxion Daily Financial Bull 3X Shares", "ProShares UltraPro QQQ 3x ETF",
@@ -307,8 +310,10 @@ def _resolve_atom(text: str, atoms: list[Atom], i: int, res: Resources, dollar: 
         used.update((i, i + 1))
         return
     if kind == "quantity" and unit in ("kilometre", "mile") and (_SPEED_AFTER.match(text, a.end)
+                                                                or _PLACE_AFTER.match(text, a.end)
                                                                 or _NAMED_QUANTITY.fullmatch(text[a.start:a.end])):
-        # "60 miles (97 km) per hour", "a 40-mile-per-hour storm": a speed; "Nine Mile Two": a plant's name
+        # "60 miles (97 km) per hour", "a 40-mile-per-hour storm": a speed; "Nine Mile Two": a plant's name; "40 miles
+        # north of Fort McMurray": a place
         skipped.append(Skipped(a.number, a.start, "model_name" if a.words else "no_unit"))
         return
     if kind == "multiple" and _fund_leverage(text, a):
