@@ -69,6 +69,9 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
         if fig.kind in ("money", "quantity") and _moved_to_level(text, fig, res):
             return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
     if fig.kind == "money":
+        if fig.value > 0 and _off_before(res).search(text[max(0, fig.start - 40):fig.start]):
+            # "The stock was trading at 20-7/8, off 1/2", "shares were off $2.50": a fall, as for a percent (f11)
+            return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
         return per_share_loss(text, fig, res)
     index_move = fig.kind == "count" and re.match(r"\s+points?\b", text[fig.end:fig.end + 8], re.I)  # "fell 61.4 points"
     if (fig.kind not in ("percent", "pp") and not index_move) or fig.value < 0:
