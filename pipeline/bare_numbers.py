@@ -22,6 +22,45 @@ _PER_DOLLAR = re.compile(r"\s+(?:per|to\s+the|against\s+the|a)\s+(?:U\.?S\.?\s+)
 _TO_ONE = re.compile(r"(?:-|\s)to(?:-|\s)(?:one|1)\b(?![.,]\d)[\s-]+(?:ratio|margin)\b", re.I)
 _SIZED_UNIT = re.compile(r"\s+\([^()\n]{0,6}\d[^()\n]{0,14}\)\s+(?P<unit>[A-Za-z]+(?:\s[A-Za-z]+)?)")
 _SENTENCE = re.compile(r"[.!?](?:\s|$)|\n")
+# a U.S. share's price as the wire wrote it, in eighths: "11-5/8", "3/8", "101-1/2"
+_EIGHTHS = re.compile(r"(?:\d{1,4}-)?\d{1,2}/(?:2|4|8|16|32|64)")
+_TICKER = re.compile(r"<[A-Z][A-Z.]{0,8}>")
+
+
+@lru_cache(maxsize=4)
+def _price_move_before(res: Resources) -> re.Pattern:
+    """A move or level word right before a share's price: number_words.yaml `move_words`, "to", "at"."""
+    words = longest_first([*res.number_words["move_words"], "to", "at", "off", "unchanged at"], space=r"\s+")
+    return re.compile(r"\b(?:" + words + r")\s+(?:(?:about|some|nearly|almost|around)\s+)?$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _share_nouns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
+    """(words that name a listed share, words of a bond's sentence): number_words.yaml `share_price_nouns`,
+    `share_price_bond_words`."""
+    nw = res.number_words
+    return (re.compile(r"\b(?:" + longest_first(nw["share_price_nouns"]) + r")\b", re.I),
+            re.compile(r"\b(?:" + longest_first(nw["share_price_bond_words"], space=r"\s+") + r")\b", re.I))
+
+
+def _share_price(text: str, atoms: list, i: int, res: Resources) -> bool:
+    """Whether atom i is a share's price or its move, written in eighths with no currency after a move or level word,
+    in a sentence that names a share or a ticker: "shot up 11-5/8 to 29-3/8", "lost 1/4 to 52-1/4"; a whole number
+    is one as the level a price in eighths moved to ("was up 2-1/2 to 34"). Issue 17, f11: about 2,900 bare
+    eighths in the Reuters dump, most of them share prices, were no figure."""
+    a = atoms[i]
+    if not _EIGHTHS.fullmatch(text, a.start, a.end):
+        prev = atoms[i - 1] if i else None
+        if not (prev and _EIGHTHS.fullmatch(text, prev.start, prev.end) and re.fullmatch(r"\s+to\s+", text[prev.end:a.start])):
+            return False
+    if not _price_move_before(res).search(text, max(0, a.start - 30), a.start):
+        return False
+    breaks = [m.end() for m in _SENTENCE.finditer(text, 0, a.start)]
+    s = breaks[-1] if breaks else 0
+    nxt = _SENTENCE.search(text, a.end)
+    e = nxt.start() if nxt else len(text)
+    shares, bonds = _share_nouns(res)
+    return bool((shares.search(text, s, e) or _TICKER.search(text, s, e)) and not bonds.search(text, s, e))
 
 
 @lru_cache(maxsize=4)
@@ -75,6 +114,9 @@ def bare_number_unit(text: str, atoms: list, i: int, res: Resources) -> tuple[st
     if (code := _exchange_rate(text, a.start, a.end, res)):
         a.currency = code
         return code, "money"
+    if _share_price(text, atoms, i, res):
+        a.currency = "DOLLAR"
+        return "DOLLAR", "money"
     if _TO_ONE.match(text, a.end):
         a.unit = "x"
         return "x", "multiple"

@@ -69,6 +69,9 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
         if fig.kind in ("money", "quantity") and _moved_to_level(text, fig, res):
             return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
     if fig.kind == "money":
+        if fig.value > 0 and _off_before(res).search(text[max(0, fig.start - 40):fig.start]):
+            # "The stock was trading at 20-7/8, off 1/2", "shares were off $2.50": a fall, as for a percent (f11)
+            return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
         return per_share_loss(text, fig, res)
     index_move = fig.kind == "count" and re.match(r"\s+points?\b", text[fig.end:fig.end + 8], re.I)  # "fell 61.4 points"
     if (fig.kind not in ("percent", "pp") and not index_move) or fig.value < 0:
@@ -344,4 +347,44 @@ def comparative_ranges(text: str, figures: list[Figure], res: Resources) -> list
             continue
         out.append(a)
         i += 1
+    return out
+
+
+@lru_cache(maxsize=4)
+def _listed_after(res: Resources) -> re.Pattern:
+    """What stands between a change a falling word signed and a change listed after it: up to six words (none a
+    change word nor number_words.yaml `list_sign_breaks`; a year may be one) and "and", or a bare comma; then
+    qualifiers. The second change must not be a share of something ("and 12% of its sales")."""
+    breaks = listed([*res.number_words["change_words"], *res.number_words["list_sign_breaks"]])
+    word = r"(?:[^\W\d][\w'’-]*|(?:19|20)\d\d)"
+    return re.compile(r"(?:(?:\s+(?!(?:" + breaks + r")\b)" + word + r"){0,6}\s*,?\s+and|\s*,)\s+(?:by\s+)?"
+                      r"(?:(?:" + _qualifier_alt(res) + r")\s+)?", re.I)
+
+
+_SHARE_OF = re.compile(r"\s+of\b", re.I)
+
+
+def listed_falls(text: str, figures: list[Figure], res: Resources) -> list[Figure]:
+    """A change listed right after one a falling word made negative is a fall too: "fell 13 pct for exports and 21 pct
+    for imports", "declined 12% and 13%, respectively", "were down 1.3%, 0.95%, and 0.99%" (issue 17, f11: about 200
+    such changes in the dumps kept a plus). `figures` sorted by start; percents and percentage points only, of one
+    kind with the first.
+
+    >>> from pipeline.resources import load_resources
+    >>> from pipeline.figures import resolve_figures
+    >>> [float(f.value) for f in resolve_figures("Sales declined 12% and 13%, respectively.", load_resources())[0]]
+    [-12.0, -13.0]
+    """
+    rx = _listed_after(res)
+    noun_after = _sign_patterns(res)[1]
+    out = list(figures)
+    for i in range(1, len(out)):
+        prev, fig = out[i - 1], out[i]
+        if (fig.kind in ("percent", "pp") and fig.kind == prev.kind and prev.sign_from_verb and prev.value < 0 < fig.value
+                and not fig.sign_from_verb and rx.fullmatch(text, prev.end, fig.start)
+                and not _SHARE_OF.match(text, fig.end)
+                # "3.4 pct contraction and 1.2 pct growth": a falling noun after the first signs it alone
+                and not noun_after.match(text, prev.end)):
+            out[i] = Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low,
+                               "sign_from_verb": True})
     return out

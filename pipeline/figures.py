@@ -32,7 +32,7 @@ from .figure_atoms import Atom, find_atoms, find_numbers, qualifiers
 from .carried_counts import carried_counts
 from .moved_counts import moved_counts
 from .shared_money import resolve_shared
-from .figure_signs import comparative_ranges, fall_verb_before, signed, find_word_changes
+from .figure_signs import comparative_ranges, fall_verb_before, listed_falls, signed, find_word_changes
 from .fraction_amounts import find_fraction_amounts
 from .figure_tables import bracketed_signs, flat_to, price_table_ranges, subunit_follows, table_rows
 from .counted import counted_noun, scaled_count_noun
@@ -165,6 +165,9 @@ def _quote_pair(text: str, a: Atom, b: Atom) -> Decimal | None:
 
 _SPEED_AFTER = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?(?:\s+|-)(?:per|an|a)[-\s]hour\b|\s*/\s*h(?:ou)?r?\b", re.I)
 _NAMED_QUANTITY = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?[\s-][A-Z][a-z]+")
+# "40 miles north of Fort McMurray", "25 kilometres southeast of Zone 58N": where a site is, not a quantity (f11)
+_PLACE_AFTER = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?\s+(?:due\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+                          r"\s+of\b", re.I)
 
 
 # A leveraged fund's name: "Direxion Daily Financial Bull 3X Shares", "ProShares UltraPro QQQ 3x ETF",
@@ -293,7 +296,7 @@ def _resolve_text(text: str, res: Resources, dollar: str, title: str) -> tuple[l
             _resolve_atom(text, atoms, i, res, dollar, figures, skipped, used)
     figures, skipped = _article_passes(text, res, figures, skipped, dollar, title)
     figures.sort(key=lambda f: f.start)
-    return figures, skipped
+    return listed_falls(text, figures, res), skipped
 
 
 def _resolve_atom(text: str, atoms: list[Atom], i: int, res: Resources, dollar: str, figures: list[Figure],
@@ -307,8 +310,10 @@ def _resolve_atom(text: str, atoms: list[Atom], i: int, res: Resources, dollar: 
         used.update((i, i + 1))
         return
     if kind == "quantity" and unit in ("kilometre", "mile") and (_SPEED_AFTER.match(text, a.end)
+                                                                or _PLACE_AFTER.match(text, a.end)
                                                                 or _NAMED_QUANTITY.fullmatch(text[a.start:a.end])):
-        # "60 miles (97 km) per hour", "a 40-mile-per-hour storm": a speed; "Nine Mile Two": a plant's name
+        # "60 miles (97 km) per hour", "a 40-mile-per-hour storm": a speed; "Nine Mile Two": a plant's name; "40 miles
+        # north of Fort McMurray": a place
         skipped.append(Skipped(a.number, a.start, "model_name" if a.words else "no_unit"))
         return
     if kind == "multiple" and _fund_leverage(text, a):

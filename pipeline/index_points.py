@@ -27,9 +27,10 @@ def _index_words(res: Resources) -> re.Pattern:
     return re.compile(rf"(?<![\w&])(?:{alt})(?![\w&])|\b(?i:index|indexes|indices|average|benchmark)\b")
 
 
-# the level after the move in a market wrap: "gained 0.98% to 19,714.27", "rose 92.1 points, or 0.33%, to 27,783.59"
-_MOVE_THEN_LEVEL = re.compile(r"\d(?:\s?%|\s+(?:points?|percent|pct)\b)[^.;\n\d]{0,24}\b(?:to|at)\s+$", re.I)
-_LEVEL_END = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:on|in|at|by|after|before|while|as|and|points?|from)\b)", re.I)
+# the level after the move in a market wrap: "gained 0.98% to 19,714.27", "rose 92.1 points, or 0.33%, to 27,783.59";
+# a statistics office's words of the month between: "fell 0.1 pct in February from a month earlier to 86.4" (f11)
+_MOVE_THEN_LEVEL = re.compile(r"\d(?:\s?%|\s+(?:points?|percent|pct)\b)[^.;\n\d]{0,40}\b(?:to|at)\s+$", re.I)
+_LEVEL_END = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:on|in|at|by|for|after|before|while|as|and|points?|from)\b)", re.I)
 
 
 @lru_cache(maxsize=4)
