@@ -16,6 +16,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from .claim_draft import Draft, Story
+from .comparatives import RULE as COMPARATIVE_RULE
 from .scaled_counts import scaled_rx
 from .claim_periods import (REPORT_GRAINS, compared_before, compared_with, period_for, report_period,
                             sentence_report_period, close_since, dates_a_base, guided_period, guided_year,
@@ -250,6 +251,41 @@ def _restated_period(previous: Claim | None, fig, text: str, res: Resources) -> 
                   "day" if previous.period_start == previous.period_end else "range", "claims.restated_period.v1")
 
 
+_COMPARATIVE_GAP = re.compile(r"\s*\(\s*-?")
+
+
+def _comparative(story: Story, d: Draft, previous: Claim | None) -> bool:
+    """Whether the figure is a bare prior-period comparative in prose (comparatives.py: "Revenue decreased by 11% to
+    EUR 723.7 million (808.8)"), right after the figure `previous` claims; a table's prior column is table_dating's."""
+    fig, text = d.fig, story.text
+    if fig.rule != COMPARATIVE_RULE or fig.table_label or previous is None:
+        return False
+    i = bisect.bisect_left(story.figure_starts, fig.start)
+    if i == 0:
+        return False
+    start, end = story.spans[story.figure_starts[i - 1]]
+    return bool(_COMPARATIVE_GAP.fullmatch(text, end, fig.start)) and previous.figure.split() == text[start:end].split()
+
+
+def _year_before(claim: Claim) -> Period | None:
+    """The period of `claim` a year earlier (a month end stays a month end: "2024-02-29" -> "2023-02-28"); None when
+    the claim has none."""
+    ps, pe = claim.period_start, claim.period_end
+    if ps is None or pe is None:
+        return None
+    month_end = (pe + timedelta(days=1)).day == 1
+    ps, pe = _back_a_year(ps), _back_a_year(pe)
+    if month_end:
+        pe = (pe.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    label = ps.isoformat() if ps == pe else str(pe.year) if (ps.month, ps.day, pe.month, pe.day) == (1, 1, 12, 31) \
+        else f"{ps.isoformat()}..{pe.isoformat()}"
+    return Period("", -1, -1, ps, pe, label, "day" if ps == pe else "range", "claims.comparative_period.v1")
+
+
+def _back_a_year(day):
+    return day.replace(year=day.year - 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year - 1)
+
+
 # A story in the first weeks of a year about the year just ended ("For 2024, CCEP reported a pretax profit drop",
 # "Indonesian output rose to a record high in 2024") that names no quarter reports that year: its results figures
 # named no period of their own take it. A year ended longer ago is background.
@@ -278,6 +314,9 @@ def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | Non
     same = _restated_period(previous, fig, text, res)
     if same is not None:  # "560 billion yuan ($83 billion)": the period of the amount it restates
         d.period, d.period_route = same, "restated"
+        return True
+    if _comparative(story, d, previous):  # "EUR 723.7 million (808.8)": the same period a year before
+        d.period, d.modality, d.period_route = _year_before(previous), "historical", "comparative"
         return True
     metric, modality, timing, period, back = d.metric, d.modality, d.timing, d.period, d.back
     default = "report" if d.results_line else res.metrics[metric].default_period if metric in res.metrics else "none"
