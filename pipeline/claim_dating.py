@@ -16,6 +16,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from .claim_draft import Draft, Story
+from .comparatives import RULE as COMPARATIVE_RULE
 from .scaled_counts import scaled_rx
 from .claim_periods import (REPORT_GRAINS, compared_before, compared_with, period_for, report_period,
                             sentence_report_period, close_since, dates_a_base, guided_period, guided_year,
@@ -250,6 +251,41 @@ def _restated_period(previous: Claim | None, fig, text: str, res: Resources) -> 
                   "day" if previous.period_start == previous.period_end else "range", "claims.restated_period.v1")
 
 
+_COMPARATIVE_GAP = re.compile(r"\s*\(\s*-?")
+
+
+def _comparative(story: Story, d: Draft, previous: Claim | None) -> bool:
+    """Whether the figure is a bare prior-period comparative in prose (comparatives.py: "Revenue decreased by 11% to
+    EUR 723.7 million (808.8)"), right after the figure `previous` claims; a table's prior column is table_dating's."""
+    fig, text = d.fig, story.text
+    if fig.rule != COMPARATIVE_RULE or fig.table_label or previous is None:
+        return False
+    i = bisect.bisect_left(story.figure_starts, fig.start)
+    if i == 0:
+        return False
+    start, end = story.spans[story.figure_starts[i - 1]]
+    return bool(_COMPARATIVE_GAP.fullmatch(text, end, fig.start)) and previous.figure.split() == text[start:end].split()
+
+
+def _year_before(claim: Claim) -> Period | None:
+    """The period of `claim` a year earlier (a month end stays a month end: "2024-02-29" -> "2023-02-28"); None when
+    the claim has none."""
+    ps, pe = claim.period_start, claim.period_end
+    if ps is None or pe is None:
+        return None
+    month_end = (pe + timedelta(days=1)).day == 1
+    ps, pe = _back_a_year(ps), _back_a_year(pe)
+    if month_end:
+        pe = (pe.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    label = ps.isoformat() if ps == pe else str(pe.year) if (ps.month, ps.day, pe.month, pe.day) == (1, 1, 12, 31) \
+        else f"{ps.isoformat()}..{pe.isoformat()}"
+    return Period("", -1, -1, ps, pe, label, "day" if ps == pe else "range", "claims.comparative_period.v1")
+
+
+def _back_a_year(day):
+    return day.replace(year=day.year - 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year - 1)
+
+
 # A story in the first weeks of a year about the year just ended ("For 2024, CCEP reported a pretax profit drop",
 # "Indonesian output rose to a record high in 2024") that names no quarter reports that year: its results figures
 # named no period of their own take it. A year ended longer ago is background.
@@ -273,27 +309,38 @@ def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | Non
     wrote the period. `previous` is the claim made before it (an estimate set against that guidance)."""
     text, res, fig, ref = story.text, story.res, d.fig, story.article.published
     _settle_pe(story, d)
+    if d.period is not None:
+        d.period_route = ("table:" if fig.table_label or d.role else "text:") + d.period.rule
     same = _restated_period(previous, fig, text, res)
     if same is not None:  # "560 billion yuan ($83 billion)": the period of the amount it restates
-        d.period = same
+        d.period, d.period_route = same, "restated"
+        return True
+    if _comparative(story, d, previous):  # "EUR 723.7 million (808.8)": the same period a year before
+        d.period, d.modality, d.period_route = _year_before(previous), "historical", "comparative"
         return True
     metric, modality, timing, period, back = d.metric, d.modality, d.timing, d.period, d.back
     default = "report" if d.results_line else res.metrics[metric].default_period if metric in res.metrics else "none"
     if undated_figure(period, fig, text, res, metric, default, timing):
-        period, default = None, "none"
+        period, default, d.period_route = None, "none", "undated_event"
     period_written = period is not None
     if period is None and modality == "estimate":  # an estimate set against the guidance before it
         period = guided_period(previous, text[d.sent.start:d.sent.end], fig.unit)
-    period = period or payout_quarter(fig, text, metric, modality, ref, res)
+        d.period_route = "guided_estimate" if period is not None else d.period_route
+    if period is None:
+        period = payout_quarter(fig, text, metric, modality, ref, res)
+        d.period_route = "payout_quarter" if period is not None else d.period_route
     ago, kept = months_ago(period, fig, timing, ref), period  # "(compared to $7.3 billion a year ago)"
     back, period = (ago, None) if ago else (back, period)
     if period is None and _reported(story, sp, d, default, bool(ago)):
         period = _report_period(story, sp, d, back)
     if d.report_end and not ago:  # "a cash balance of $4.8 million at the end of the quarter": its last day
         period = report_end_day(period or _report_period(story, sp, d, 0))
-    period = period or (kept if ago else None)  # no report period to date back: the day a year before
+        d.period_route = "report_end+" + d.period_route
+    if period is None and ago and kept is not None:  # no report period to date back: the day a year before
+        period, d.period_route = kept, "ago_day"
     if period is None and modality == "forecast" and timing == "flow" and not fig.table_label:
         period = _guided_opening(story, sp, d)
+        d.period_route = "guided_opening" if period is not None else d.period_route
     if period is None:
         period = _undated_period(story, sp, d, default)
     d.period, d.modality = period, _modality_by_period(period, modality, timing, ref)
@@ -333,6 +380,7 @@ def _report_period(story: Story, sp: StoryPeriods, d: Draft, back: int) -> Perio
     if d.sentence_report is None and not back and not d.whole_year:
         period = sp.openings.period(sent.start, modality)
         if period is not None:
+            d.period_route = "report:opening"
             return period
     # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported
     # period, else the one the story reports most; "a year earlier" is that period a year before
@@ -342,11 +390,26 @@ def _report_period(story: Story, sp: StoryPeriods, d: Draft, back: int) -> Perio
         or (sp.year_ended if d.timing == "flow" and not stated_now(fig, text, story.res) else None)
     if base is None:
         return None
+    d.period_route = "report:" + _report_source(sp, d, own, base) + (f"-{back}m" if back else "")
     if modality == "forecast" and not back and d.sentence_report is None and not sp.preview:
+        d.period_route += "+guided_year"
         return guided_year(base, story.fy_end, story.article.published)
     if d.whole_year:
+        d.period_route += "+whole_year"
         return whole_year_of(base, story.fy_end)
     return shift_period(base, -back) if back else base
+
+
+def _report_source(sp: StoryPeriods, d: Draft, own, base: Period) -> str:
+    """Which report period `_report_period` took (Claim.period_route): the sentence's, the entity's, the story's,
+    the latest ended quarter or the year just ended."""
+    if base is d.sentence_report:
+        return "sentence"
+    if own:
+        return "entity"
+    if base is sp.story_period:
+        return "story"
+    return "latest_quarter" if base is sp.latest_quarter else "year_ended"
 
 
 def _undated_period(story: Story, sp: StoryPeriods, d: Draft, default: str) -> Period | None:
@@ -356,9 +419,12 @@ def _undated_period(story: Story, sp: StoryPeriods, d: Draft, default: str) -> P
     if ref is not None and (default == "day" or stated_now(fig, story.text, res) or (
             d.metric not in res.metrics and fig.kind == "money" and abs(fig.value) < _PRICE_BELOW) or (
             (d.metric not in res.metrics or d.timing == "point") and held_now(fig, story.text, d.cs, res))):
+        d.period_route = "published_day"
         return Period("", -1, -1, ref, ref, ref.isoformat(), "day", "claims.published_day.v1")
-    if d.modality == "actual" and not fig.table_label:  # a monthly data story's month
+    if d.modality == "actual" and not fig.table_label and sp.month_reported is not None:  # a monthly data story's month
+        d.period_route = "month_reported"
         return sp.month_reported
+    d.period_route = d.period_route or "none"
     return None
 
 

@@ -109,3 +109,4 @@ class Draft:
     sentence_report: Period | None = None
     whole_year: bool = False
     report_end: bool = False  # a level "at the end of the quarter": the report period's last day (period_ends.py)
+    period_route: str = ""  # which dating step set the period (Claim.period_route)

@@ -221,7 +221,9 @@ def year_after_base(fig: Figure, periods: Periods, end: int, text: str, next_sta
     return None
 
 
-_PER_YEAR = re.compile(r"\b(?:a|per|every|each) year\b|\bannual(?:ly)?\b|\bshare capital\b", re.I)
+# "a year" that dates a base ("from $2.05 billion a year earlier", "a year ago") is no rate
+_PER_YEAR = re.compile(r"\b(?:a|per|every|each) year\b(?![\s-]+(?:earlier|ago|before|prior|previously)\b)|\bannual(?:ly)?\b"
+                       r"|\bshare capital\b", re.I)
 
 
 def per_year(sentence: str) -> bool:

@@ -175,5 +175,5 @@ def _claim(story: Story, d: Draft, period_written: bool, conf_head) -> Claim:
         confidence=estimate_confidence(conf_head, row), rule=fig.rule,
         entity_source=subject.source if subject else "", decimals=fig.decimals,
         source=article.source, title=article.title, cue_score=d.cue_score, subject_route=d.how if subject else "",
-        confidence_features=row,
+        confidence_features=row, period_route=d.period_route,
     )

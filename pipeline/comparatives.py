@@ -13,6 +13,7 @@ from decimal import Decimal
 from .numbers import decimals_written, parse_digits
 from .records import Figure, Skipped
 
+RULE = "figures.comparative.v1"  # claim_dating dates such a figure in prose a year before the one it follows
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -54,6 +55,6 @@ def find_comparatives(text: str, figures: list[Figure], skipped: list[Skipped]) 
             scale = Decimal(int(scale))
         v = value * scale * (-1 if "-" in m.group(1) else 1)
         out.append(Figure(text=sk.text, start=sk.start, end=end, value=v, low=v, high=v, unit=cur.unit, kind=cur.kind,
-                          rule="figures.comparative.v1", currency_assumed=cur.currency_assumed,
+                          rule=RULE, currency_assumed=cur.currency_assumed,
                           decimals=decimals_written(sk.text), table_role="prior", table_label=cur.table_label))
     return figures + out, keep

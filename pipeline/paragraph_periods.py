@@ -158,5 +158,6 @@ def restated_periods(claims: list[Claim], text: str, headline: str, ref: date | 
             continue
         o = same[0]
         if _to_date(o, ref) and (o.period_start, o.period_end) != (c.period_start, c.period_end):
-            out[i] = replace(c, period_start=o.period_start, period_end=o.period_end, period_label=o.period_label)
+            out[i] = replace(c, period_start=o.period_start, period_end=o.period_end, period_label=o.period_label,
+                             period_route="lede_headline")
     return out

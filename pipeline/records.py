@@ -167,10 +167,12 @@ class Claim:
     # previous, recent, topic, main (from the discourse)
     subject_route: str = ""
     confidence_features: tuple = ()  # what `confidence` was estimated from (pipeline/confidence.py)
+    # which step of claim_dating set the period ("text:dates.quarter.v1", "report:story", "published_day"): for audits
+    period_route: str = ""
 
 
 # Claim fields that stages read but no table holds
-TRANSIENT_CLAIM_FIELDS = frozenset({"cue_score", "subject_route", "confidence_features"})
+TRANSIENT_CLAIM_FIELDS = frozenset({"cue_score", "subject_route", "confidence_features", "period_route"})
 
 
 def claim_row(claim: Claim) -> dict:

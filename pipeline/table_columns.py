@@ -34,6 +34,9 @@ _ROW_CHARS = 240  # a longer line is prose, not a table's row or header
 _FIGURE_CELL = re.compile(r"[(\[]?[-+]?(?:[A-Z]{0,3}[$€£¥])?\s?[(]?[-+]?\d[\d,.]*\)?\s?(?:%|pts?|x|bps)?\)?\]?", re.I)
 _CELL = re.compile(r"\S+(?: \S+)*")  # a space-aligned line's cell: words one space apart
 _FIGURE = re.compile(r"[$€£¥]\s?\d|\d[\d,]*\.\d|\d,\d{3}")  # a data cell, not a header's day or year
+# a group label over several columns names a span's length or kind, not one period ("Three months ended", "Years ended
+# December 31,", "Nine Months", "Fiscal Year")
+_SPAN_WORDS = re.compile(r"\b(?:months?|quarters?|years?|weeks?|half|ended|ending)\b", re.I)
 _PLURAL = re.compile(r"\b(year|month|quarter|week)s\b(?=\s+ended)", re.I)  # "For the years ended": each year
 
 
@@ -130,7 +133,7 @@ def _column_words(text: str, lines: list[tuple[int, int]], cell_of, ref: date, f
         for qs, qe in lines[n + 1:n + 1 + _STACK]:
             if _SEPARATOR.match(text[qs:qe]):
                 continue
-            above = cell_of(qs, qe)
+            above = cell_of(qs, qe, True)
             if above is None or not above[0].strip() or _FIGURE.search(above[0]):
                 break
             stack.insert(0, above[0])
@@ -145,7 +148,7 @@ def _pipe_period(text: str, ls: int, le: int, fig: Figure, ref: date, fy_end: in
     if k is None or k == 0:
         return None
 
-    def cell_of(ps: int, pe: int):
+    def cell_of(ps: int, pe: int, over: bool = False):
         line = text[ps:pe]
         if not line.lstrip().startswith("|"):
             return None
@@ -155,9 +158,23 @@ def _pipe_period(text: str, ls: int, le: int, fig: Figure, ref: date, fy_end: in
             got = _periods(line[a:b], ref, fy_end, res, cache)
             found.append(got[0] if len(got) == 1 else None)
         words = line[row[k][0]:row[k][1]] if k < len(row) else ""
+        if over and not words.strip():
+            words = _spanning(line, row, k)
         return words, (_pick(found, k) if any(p is not None for p in found[1:]) else None)
 
     return _column_words(text, _header_lines(text, ls), cell_of, ref, fy_end, res, cache)
+
+
+def _spanning(line: str, row: list[tuple[int, int]], k: int) -> str:
+    """A pipe table has no cell spanning columns, so a group label stacked over them stands in the first, its
+    others left empty ("| | Three months ended December 31, | | Years ended December 31, | |" over "| | 2024 | 2023 |
+    2024 | 2023 |"): an empty cell over a column takes the nearest filled cell left of it that names a span, not the
+    row labels' cell; "" when there is none."""
+    for j in range(min(k, len(row)) - 1, 0, -1):
+        words = line[row[j][0]:row[j][1]]
+        if words.strip():
+            return words if _SPAN_WORDS.search(words) else ""
+    return ""
 
 
 def _space_period(text: str, ls: int, le: int, fig: Figure, ref: date, fy_end: int, res, cache: dict) -> Period | None:
@@ -174,7 +191,7 @@ def _space_period(text: str, ls: int, le: int, fig: Figure, ref: date, fy_end: i
         return None  # the row's label dates it ("Net sales December 31, 2023"): the sentence's words do
     lo, hi = fig.start - ls - _SLACK, fig.end - ls + _SLACK
 
-    def cell_of(ps: int, pe: int):
+    def cell_of(ps: int, pe: int, over: bool = False):
         if pe - ps > _ROW_CHARS:
             return None  # prose: out of the table
         header = text[ps:pe]

@@ -84,5 +84,5 @@ def trade_day_periods(claims: list[Claim], text: str, ref: date | None, res) -> 
         if span is None:
             continue
         label = span[0].isoformat() if span[0] == span[1] else f"{span[0].isoformat()}..{span[1].isoformat()}"
-        out[i] = replace(c, period_start=span[0], period_end=span[1], period_label=label)
+        out[i] = replace(c, period_start=span[0], period_end=span[1], period_label=label, period_route="trade_days")
     return out

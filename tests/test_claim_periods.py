@@ -9,6 +9,10 @@ from pipeline import extract
 _Q4 = "Hooli Inc's fourth-quarter revenue rose 8% to $2.2 billion, and net income was $410 million. "
 _Q2 = "Hooli Inc's second-quarter revenue rose 8% to $2.2 billion, and net income was $410 million. "
 
+_UNNAMED = ("Hooli Inc posted results on Wednesday that beat lowered expectations.\n\n* Net income fell to $1.62 billion, "
+            "from $2.05 billion a year earlier, even as revenue rose.\n* Revenue fell to $2.04 billion from $2.18 billion a "
+            "year ago.")
+
 # title, published, text, figure, expected period label
 CASES = [
     # a preview's undated forecasts and estimates are for the quarter its headline says is to be reported, not the
@@ -229,6 +233,17 @@ CASES = [
     ("Hooli Q4 results", "2025-02-13", _Q4 + "The company expects first-quarter revenue of about $2.3 billion.",
      "$2.3 billion", "2025-Q1"),
     ("Hooli Q4 results", "2025-02-13", _Q4 + "Operating income was $520 million.", "$520 million", "2024-Q4"),
+    # a results story naming no quarter: its calendar's latest ended one, "a year earlier" / "a year ago" dating the
+    # base a year back, not stating the figures by the year (s19 period audit: CVS, ING, Gildan stories)
+    ("Hooli profit falls as medical costs climb", "2025-02-12", _UNNAMED, "$1.62 billion", "2024-Q4"),
+    ("Hooli profit falls as medical costs climb", "2025-02-12", _UNNAMED, "$2.05 billion", "2023-Q4"),
+    ("Hooli profit falls as medical costs climb", "2025-02-12", _UNNAMED, "$2.04 billion", "2024-Q4"),
+    ("Hooli profit falls as medical costs climb", "2025-02-12", _UNNAMED, "$2.18 billion", "2023-Q4"),
+    # negatives: a figure stated by the year is no quarter's
+    ("Hooli profit falls as medical costs climb", "2025-02-12", _UNNAMED + "\n* Hooli pays a dividend of 78 cents a "
+     "year.", "78 cents", ""),
+    ("Hooli profit falls as medical costs climb", "2025-02-12", _UNNAMED + "\n* Hooli's annual sales are about $8 "
+     "billion, up from a year-earlier $7 billion.", "$8 billion", ""),
 ]
 
 

@@ -26,6 +26,26 @@ _BALANCE = ("Hooli Inc reports fourth-quarter results.\n\n"
             "                                          December 31,\n"
             "                                      2024            2023\n"
             "Total assets                        $ 2,694,911   $ 2,460,809\n")
+# a pipe table's group label stands in the first column it spans, the others left empty (Pulse Seismic, Kelly
+# Services releases, s19 period audit)
+_SPANNED = ("Hooli Inc reports 2024 results.\n\n"
+            "| SELECTED FINANCIAL INFORMATION |  |  |  |  |\n"
+            "| --- | --- | --- | --- | --- |\n"
+            "| (Thousands of dollars) | Three months ended December 31, | | Years ended December 31, | |\n"
+            "| except per share data | 2024 | 2023 | 2024 | 2023 |\n"
+            "| Revenue | 5,576 | 16,861 | 23,379 | 39,127 |\n")
+_SPANNED_SIGNS = ("Hooli Inc reports fourth-quarter results.\n\n"
+                  "|  | Fourth Quarter | | | | | | |  | December Year to Date | | | | | | |\n"
+                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+                  "| SG&A Expenses: |  | 2024 |  |  |  | 2023 |  |  |  | 2024 |  |  |  | 2023 |\n"
+                  "| Restructuring |  | 0.3 |  |  |  | 7.9 |  |  |  | 6.1 |  |  |  | 35.5 |\n")
+# negatives: an empty cell over a column whose left neighbour names no span ("| | Hooli | |"), or over the change
+# column, keeps the bottom line's period
+_NOT_SPANNED = ("Hooli Inc reports 2024 results.\n\n"
+                "| Segment | Hooli Cloud | | Change |\n"
+                "| --- | --- | --- | --- |\n"
+                "| USD million | 2024 | 2023 | % |\n"
+                "| Revenue | 5,576 | 6,861 | -19% |\n")
 
 # text, figure, expected period label (the column's; a change column's the later of the two before it)
 CASES = [
@@ -39,6 +59,15 @@ CASES = [
     (_STACKED, "443", "2023-Q4"),
     (_STACKED, "1,785", "2023"),
     (_BALANCE, "$ 2,460,809", "2023-12-31"),
+    (_SPANNED, "5,576", "2024-Q4"),
+    (_SPANNED, "16,861", "2023-Q4"),
+    (_SPANNED, "23,379", "2024"),
+    (_SPANNED, "39,127", "2023"),
+    (_SPANNED_SIGNS, "0.3", "2024-Q4"),
+    (_SPANNED_SIGNS, "7.9", "2023-Q4"),
+    (_SPANNED_SIGNS, "35.5", "2023"),
+    (_NOT_SPANNED, "5,576", "2024"),
+    (_NOT_SPANNED, "6,861", "2023"),
 ]
 
 
