@@ -227,6 +227,40 @@ def test_every_cue_match_contains_one_of_its_literals(resources):
     assert checked > 1000
 
 
+def test_fold_exceptions_are_the_only_letters_ignorecase_and_lower_text_read_apart():
+    """An ASCII letter under IGNORECASE matches a character exactly where lower_text lowers it to that letter,
+    but for FOLD_EXCEPTIONS (the Latin, Greek, Cyrillic and letter-like blocks, where such folds live)."""
+    import re
+    import string
+
+    from pipeline.lowered import FOLD_EXCEPTIONS, lower_text
+
+    apart = set()
+    for cp in [*range(0x3000), *range(0x1E00, 0x1F00), *range(0x2100, 0x2150), *range(0xFB00, 0xFB07)]:
+        c = chr(cp)
+        low = lower_text(c)
+        for x in string.ascii_lowercase:
+            if bool(re.fullmatch(x, c, re.I)) != (low == x):
+                apart.add(c)
+    assert apart == set(FOLD_EXCEPTIONS)
+
+
+WORD_CHANGES = [
+    ("written in capitals", "Initech's profit DOUBLED last year.", ["DOUBLED"]),
+    ("title case", "Revenue More Than Doubled in the quarter.", ["More Than Doubled"]),
+    ("a long s in the text: the case-insensitive scan", "Sales of \u017fome goods Doubled.", ["Doubled"]),
+    ("a dotted capital I beside the words", "\u0130stanbul sales tripled.", ["tripled"]),
+    ("no word change", "The company raised its dividend.", []),
+]
+
+
+@pytest.mark.parametrize("case,text,found", WORD_CHANGES, ids=[c[0] for c in WORD_CHANGES])
+def test_word_changes_keep_their_written_form(resources, case, text, found):
+    from pipeline.figure_signs import find_word_changes
+
+    assert [f.text for f in find_word_changes(text, resources, [])] == found
+
+
 @pytest.mark.parametrize("clause, figure, term", [
     ("The yield on 10-year Treasuries rose one basis point to 2.40%.", "2.40%", "10-year"),
     ("The yield on the two-year note fell to 1.82%, the 10-year's to 2.06%.", "1.82%", "2-year"),
