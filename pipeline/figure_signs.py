@@ -64,7 +64,8 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
     """
     if fig.kind in ("money", "quantity", "count") and fig.value > 0:
         by_rx = _fall_by_pattern(res)
-        if by_rx.search(text[max(0, fig.start - 60):fig.start]):
+        before = text[max(0, fig.start - 60):fig.start]
+        if "by" in before.lower() and by_rx.search(before):  # the pattern ends in "by" (a cheap test first)
             # "decreased by EUR 31 million to EUR 350 million": the amount after "by" is the change (issue 17)
             return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
         if fig.kind in ("money", "quantity") and _moved_to_level(text, fig, res):
