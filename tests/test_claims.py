@@ -227,6 +227,34 @@ def test_every_cue_match_contains_one_of_its_literals(resources):
     assert checked > 1000
 
 
+def test_every_modality_cue_match_contains_one_of_its_literals(resources):
+    """modality_cues' prefilter is exact: over real sentences, a cue or not_cue pattern never matches where its
+    literals are absent, and the cues found are those of every pattern run unfiltered."""
+    import json
+    from pathlib import Path
+
+    from pipeline.modality import _CUE_NAMES, _cue_plan, modality_cues
+    from pipeline.resources import lower_text
+
+    data = Path(__file__).parent / "data"
+    sentences = [json.loads(line)["sentence"] for name in ("metric_eval.jsonl", "metric_train.jsonl")
+                 for line in (data / name).open(encoding="utf-8")]
+    not_cues, cues = _cue_plan(resources)
+    checked = 0
+    for sentence in sentences:
+        text = lower_text(sentence)
+        for rx, literals in [*not_cues, *((rx, lits) for _, rx, lits in cues)]:
+            for m in rx.finditer(text):
+                assert not literals or any(lit in m.group() for lit in literals), (rx.pattern, m.group())
+                checked += 1
+    assert checked > 500
+    sentence = "Analysts polled by FactSet expected revenue of $5 billion, which will rise from a year earlier."
+    blocked = [m.span() for rx in resources.modality["not_cue"] for m in rx.finditer(lower_text(sentence))]
+    unfiltered = sorted((m.start(), m.end(), name) for name in _CUE_NAMES for rx in resources.modality.get(name, ())
+                        for m in rx.finditer(lower_text(sentence)) if not any(s <= m.start() and m.end() <= e for s, e in blocked))
+    assert modality_cues(sentence, 0, len(sentence), resources) == unfiltered and unfiltered
+
+
 def test_fold_exceptions_are_the_only_letters_ignorecase_and_lower_text_read_apart():
     """An ASCII letter under IGNORECASE matches a character exactly where lower_text lowers it to that letter,
     but for FOLD_EXCEPTIONS (the Latin, Greek, Cyrillic and letter-like blocks, where such folds live)."""
