@@ -273,6 +273,28 @@ def test_fold_exceptions_are_the_only_letters_ignorecase_and_lower_text_read_apa
     assert apart == set(FOLD_EXCEPTIONS)
 
 
+SENTENCE_WORDS = [
+    ("as written", "Brent crude rose 2% while the Australian dollar fell, German exports held."),
+    ("in capitals", "BRENT CRUDE ROSE 2% WHILE THE AUSTRALIAN DOLLAR FELL, GERMAN EXPORTS HELD."),
+    ("a long s in the article: the case-insensitive scan", "Gold ro\u017fe 1% and the Japanese yen fell."),
+]
+
+
+@pytest.mark.parametrize("case,text", SENTENCE_WORDS, ids=[c[0] for c in SENTENCE_WORDS])
+def test_sentence_words_read_as_the_case_insensitive_patterns(resources, case, text):
+    """The common subjects and demonyms of a sentence, scanned lowered, are those the patterns find as written,
+    with their words as written."""
+    from pipeline.subject_candidates import _sentence_words
+    from pipeline.subjects import subject_words
+
+    words = subject_words(resources)
+    words.last_scan.clear()
+    common, demonyms, _ = _sentence_words(text, 0, len(text), words)
+    assert [c[:2] for c in common] == [m.span() for m in words.common_rx.finditer(text)] and common
+    assert list(demonyms) == [(m.start(), m.end(), m.group()) for m in words.demonym_rx.finditer(text)] and demonyms
+    words.last_scan.clear()
+
+
 WORD_CHANGES = [
     ("written in capitals", "Initech's profit DOUBLED last year.", ["DOUBLED"]),
     ("title case", "Revenue More Than Doubled in the quarter.", ["More Than Doubled"]),
