@@ -194,7 +194,14 @@ def trade_flow(before: str, words: SegmentWords) -> str:
     return " ".join(kept)
 
 
+# a word every match of _TARIFF_ON holds (in lower case): tariff(s), duty/duties, levy/levies
+_TARIFF_WORDS = ("tariff", "dut", "lev")
+
+
 def tariff_target(after: str) -> str:
+    low = lowered_for_ascii_pattern(after)
+    if low is not None and not any(w in low for w in _TARIFF_WORDS):
+        return ""
     m = _TARIFF_ON.match(after)
     return m.group(1).strip() if m else ""
 

@@ -208,3 +208,18 @@ def test_stated_fiscal_year_end(case, text, month):
     from pipeline.story_calendar import stated_fiscal_year_end
 
     assert stated_fiscal_year_end(text) == month
+
+
+TARIFF = [
+    ("a tariff on goods", " tariff on steel and aluminum imports, the White House said", "steel and aluminum imports"),
+    ("in capitals", " TARIFFS ON Chinese goods, officials said", "Chinese goods"),
+    ("a duty", " import duty on gold", "gold"),
+    ("no duty word", " rise in steel prices", ""),
+]
+
+
+@pytest.mark.parametrize("case,after,target", TARIFF, ids=[c[0] for c in TARIFF])
+def test_tariff_target(case, after, target):
+    from pipeline.segments import tariff_target
+
+    assert tariff_target(after) == target
