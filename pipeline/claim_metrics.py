@@ -52,6 +52,23 @@ _SHARE_WORDS = re.compile(r"\b(?:shares?|stock|price|ADRs?)\b", re.I)
 _NEXT_CONJUNCT = re.compile(r"[\s,;]*(?:and|but|while|whereas)\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?", re.I)
 
 
+@lru_cache(maxsize=64)
+def _cue_plan(res: Resources, kinds: frozenset[str] | None) -> tuple:
+    """The metrics `find_cues` scans for `kinds`, in the vocabulary's order, each with its (pattern, weight,
+    literals) cues: worked out once per models/ folder and kinds, not once per clause."""
+    plan = []
+    for spec in res.metrics.values():
+        if kinds is not None and not (spec.kinds & kinds):
+            continue
+        plan.append((spec.name, tuple((rx, weight, literals) for (rx, weight), literals
+                                      in zip(spec.cues, spec.cue_literals or [()] * len(spec.cues)))))
+    return tuple(plan)
+
+
+def _by_start_longest(span: tuple[int, int, float]) -> tuple[int, int]:
+    return span[0], span[0] - span[1]
+
+
 def find_cues(text: str, res: Resources, kinds: frozenset[str] | None = None) -> list[tuple[str, int, int, float]]:
     """Every metric cue in `text` as (metric, start, end, weight); a cue inside a longer one of its metric is dropped.
 
@@ -59,24 +76,23 @@ def find_cues(text: str, res: Resources, kinds: frozenset[str] | None = None) ->
     """
     out = []
     text = lower_text(text)  # the cues are compiled for lowercased text (resources.lower_text)
-    for spec in res.metrics.values():
-        if kinds is not None and not (spec.kinds & kinds):
-            continue
+    contains = text.__contains__
+    for name, cues in _cue_plan(res, kinds):
         spans: list[tuple[int, int, float]] = []
-        for (rx, weight), literals in zip(spec.cues, spec.cue_literals or [()] * len(spec.cues)):
-            if literals and not any(map(text.__contains__, literals)):
+        for rx, weight, literals in cues:
+            if literals and not any(map(contains, literals)):
                 continue  # none of the literals every match needs: the pattern cannot match here
             for m in rx.finditer(text):
                 spans.append((m.start(), m.end(), weight))
-        spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-        kept: list[tuple[int, int, float]] = []
+        if not spans:
+            continue
+        spans.sort(key=_by_start_longest)
         reach = -1  # the furthest end of a kept span: every kept span starts at or before `a` (sorted)
         for a, b, w in spans:
             if b <= reach:  # inside a longer (or earlier) kept span of this metric
                 continue
-            kept.append((a, b, w))
+            out.append((name, a, b, w))
             reach = b
-        out.extend((spec.name, a, b, w) for a, b, w in kept)
     return out
 
 

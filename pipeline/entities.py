@@ -138,6 +138,9 @@ def _lookup(surface: str, res: Resources, learned: dict, ticker_context: bool, r
     return entry
 
 
+_POSSESSIVE_END = re.compile(r"'s?$")
+
+
 def learn_aliases(text: str, res: Resources) -> dict:
     """Aliases the article defines for itself: names with their tickers, and 'X Inc'-style names."""
     rules = _rules(res)
@@ -192,9 +195,9 @@ def learn_aliases(text: str, res: Resources) -> dict:
         learned.setdefault(name, entry)
         learned.setdefault(base, entry)
     for m in _CHUNK.finditer(text):
-        chunk = re.sub(r"'s?$", "", m.group().rstrip(".,"))
+        chunk = _POSSESSIVE_END.sub("", m.group().rstrip(".,"))
         words = without_link_prefix(chunk, rules).split()  # "Fla.-based Hertz Corp", "Carlyle-owned Hexaware Ltd"
-        if len(words) < 2 or words[-1].rstrip(".,") not in rules.suffixes | rules.generic:
+        if len(words) < 2 or (last := words[-1].rstrip(".,")) not in rules.suffixes and last not in rules.generic:
             continue
         # "Shares of Acme Corp": the leading words that never name a company, and the joiner after them
         while words and (words[0] in rules.not_entities or words[0] in ("of", "and", "&", "for")):

@@ -38,6 +38,7 @@ from .figure_tables import bracketed_signs, flat_to, price_table_ranges, subunit
 from .counted import counted_noun, scaled_count_noun
 from .records import Figure, Skipped
 from .table_cells import table_cells
+from .lowered import lowered_for_ascii_pattern
 from .resources import Resources
 from .word_patterns import listed, longest_first
 
@@ -452,6 +453,12 @@ def _move_reading(text: str, a: Atom, b: Atom, res: Resources) -> tuple[re.Match
                      and fall_verb_before(res).search(text[max(0, a.start - 30):a.start])))
     return between, is_from, moved
 
+# "less and less", "lower to": a comparative range may stand in the text (figure_signs.comparative_ranges); the
+# pattern as written and lowered, for an article that lowered_for_ascii_pattern lowers
+_COMPARATIVE = re.compile(r"\b(?:less|lower|below|fewer)\s+(?:and|to)\b", re.I)
+_COMPARATIVE_LOW = re.compile(r"\b(?:less|lower|below|fewer)\s+(?:and|to)\b")
+
+
 def _article_passes(text: str, res: Resources, figures: list[Figure], skipped: list[Skipped], dollar: str,
                     title: str) -> tuple[list[Figure], list[Skipped]]:
     """The passes over the whole text that see more than one atom: fractions of a unit in words, "flat",
@@ -463,7 +470,8 @@ def _article_passes(text: str, res: Resources, figures: list[Figure], skipped: l
         skipped = [s for s in skipped if not any(g.start <= s.start < g.end for g in fractions)]
     if "flat" in text.lower():
         figures = flat_to(text, figures, res)
-    if re.search(r"\b(?:less|lower|below|fewer)\s+(?:and|to)\b", text, re.I):
+    low = lowered_for_ascii_pattern(text)
+    if (_COMPARATIVE_LOW.search(low) if low is not None else _COMPARATIVE.search(text)):
         figures = comparative_ranges(text, figures, res)
     changes = find_word_changes(text, res, figures)
     if changes:

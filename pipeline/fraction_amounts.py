@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .figure_atoms import alternation
 from .records import Figure
+from .lowered import lowered_for_ascii_pattern
 from .resources import Resources
 
 # the unit after "of a": (pattern, unit, kind, factor); a currency name after a scale word is read by
@@ -59,6 +60,12 @@ def _fraction(num: str | None, den: str, res: Resources) -> Decimal:
     return n / Decimal(str(nw["denominators"][den.lower()]))
 
 
+# a fraction's word, which every fraction amount holds: a text without any has none (the words in a lowered
+# text, else the case-insensitive pattern)
+_FRACTION_WORDS = ("half", "quarter", "third", "fifth", "tenth", "eighth", "hundredth")
+_FRACTION_WORD = re.compile("|".join(_FRACTION_WORDS), re.I)
+
+
 def find_fraction_amounts(text: str, res: Resources, dollar: str = "USD") -> list[Figure]:
     """Figures for a fraction of one unit, in base units.
 
@@ -66,7 +73,8 @@ def find_fraction_amounts(text: str, res: Resources, dollar: str = "USD") -> lis
     >>> [(f.text, f.value, f.unit) for f in find_fraction_amounts("The Fed cut by a quarter of a percentage point.", load_resources())]
     [('a quarter of a percentage point', Decimal('0.25'), 'pp')]
     """
-    if not re.search(r"half|quarter|third|fifth|tenth|eighth|hundredth", text, re.I):
+    low = lowered_for_ascii_pattern(text)
+    if not (any(w in low for w in _FRACTION_WORDS) if low is not None else _FRACTION_WORD.search(text)):
         return []
     has_a, of_a, has_scale, of_scale = _patterns(res)
     out = []

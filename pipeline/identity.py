@@ -22,7 +22,10 @@ import pandas as pd
 
 def slug(name: str) -> str:
     """The id a name gets when nothing else names it: its letters and digits, lower case, joined by '-'."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return _NOT_SLUG.sub("-", name.lower()).strip("-")
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def shared_ids(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:

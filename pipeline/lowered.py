@@ -18,6 +18,20 @@ def lower_text(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # "İ" lowers to two characters
 
 
+# the characters an ASCII letter of a case-insensitive pattern matches though lower_text does not lower them to it:
+# "İ" (kept as written: it lowers to two characters), "ı" and "ſ" (re folds them to i and s). In a text without
+# them, such a pattern (ASCII letters, no inline case flags) matches what its lowered form matches in lower_text.
+FOLD_EXCEPTIONS = frozenset("\u0130\u0131\u017f")
+
+
+def lowered_for_ascii_pattern(text: str) -> str | None:
+    """lower_text(text) where a lowered pattern of ASCII letters matches it as the case-insensitive one matches
+    `text` (no FOLD_EXCEPTIONS character in it); else None, and the caller runs the case-insensitive pattern."""
+    if not text.isascii() and not FOLD_EXCEPTIONS.isdisjoint(text):
+        return None
+    return lower_text(text)
+
+
 def lower_pattern(pattern: str) -> str:
     """A case-insensitive pattern rewritten for lowercased text: its letters lowered, escapes (\\B, \\S, \\W) kept."""
     out, i = [], 0

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from .records import Figure
-from .resources import Resources, lower_text
+from .resources import Resources, lower_text, required_literals
 from .word_patterns import listed
 
 MODALITY_REACH = 300
@@ -42,10 +42,23 @@ def modality_cues(text: str, a: int, b: int, res: Resources) -> list[tuple[int, 
     "better-than-expected") is no cue.
     """
     window = lower_text(text[a:b])
-    blocked = [(m.start(), m.end()) for rx in res.modality.get("not_cue", ()) for m in rx.finditer(window)]
-    return sorted((a + m.start(), a + m.end(), name) for name in _CUE_NAMES
-                  for rx in res.modality.get(name, ()) for m in rx.finditer(window)
+    contains = window.__contains__
+    not_cues, cues = _cue_plan(res)
+    blocked = [(m.start(), m.end()) for rx, literals in not_cues if not literals or any(map(contains, literals))
+               for m in rx.finditer(window)]
+    return sorted((a + m.start(), a + m.end(), name) for name, rx, literals in cues
+                  if not literals or any(map(contains, literals)) for m in rx.finditer(window)
                   if not any(s <= m.start() and m.end() <= e for s, e in blocked))
+
+
+@lru_cache(maxsize=4)
+def _cue_plan(res: Resources) -> tuple[tuple, tuple]:
+    """modality.yaml's `not_cue` patterns and the cue patterns (name, pattern), each with the literals one of which
+    every match holds (resources.required_literals; the patterns are compiled for lowered text): a window without
+    any is not scanned."""
+    not_cues = tuple((rx, required_literals(rx.pattern)) for rx in res.modality.get("not_cue", ()))
+    cues = tuple((name, rx, required_literals(rx.pattern)) for name in _CUE_NAMES for rx in res.modality.get(name, ()))
+    return not_cues, cues
 
 
 def _names_a_base(text: str, start: int, res: Resources) -> bool:

@@ -8,6 +8,7 @@ the outputs.
 """
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import time
@@ -80,10 +81,23 @@ def process_article(article: Article, res: Resources, use_ner: bool = False, par
     return run_stages(state, stages).result()
 
 
+_FROZEN = []  # whether this process has frozen what models/ loaded (freeze_loaded)
+
+
+def freeze_loaded() -> None:
+    """Once a process, when models/ is loaded and before any article: move every object alive now (the gazetteer,
+    the lexicons, the compiled patterns) out of the cyclic collector's generations, so that its full passes walk
+    only what the articles make, and a forked worker does not copy the pages those passes would touch."""
+    if not _FROZEN:
+        gc.freeze()
+        _FROZEN.append(True)
+
+
 def _process_batch(batch: list[Article], models_dir: str | None, use_ner: bool = False,
                    model: tuple | None = None, parse: bool = False, today: date | None = None) -> list[ArticleResult]:
     """Process a batch; `model` is (path, device) for the transformer stage, or None to skip it."""
     res = load_resources(models_dir)
+    freeze_loaded()
     out = []
     for a in batch:
         try:
@@ -148,6 +162,7 @@ def run(inputs: list[Path], opts: RunOptions) -> dict:
     if opts.engine == "dask" and opts.scheduler:  # before the seconds of loading models/, so a wrong address fails fast
         DaskPool(opts.scheduler, opts.workers).shutdown()
     res = load_resources(opts.models_dir)
+    freeze_loaded()
     out = opts.out
     for inp in inputs:
         if inp.is_dir() and out.resolve().is_relative_to(inp.resolve()):

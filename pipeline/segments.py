@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .calendar_grammar import grammar
+from .lowered import lowered_for_ascii_pattern
 from .resources import Resources
 from .word_patterns import caseless_alternation, listed, longest_first
 
@@ -155,7 +156,14 @@ def share_class(clause: str, fig_start: int = 0, fig_end: int | None = None) -> 
 _DEPOSITARY = {"shares": "ADS", "receipts": "ADR"}
 
 
+# a word every match of _DEBT holds (in lower case): a window without any cannot match
+_DEBT_WORDS = ("note", "debenture", "bond", "loan", "facility", "paper")
+
+
 def debt_instrument(clause: str, fig_end: int) -> str:
+    low = lowered_for_ascii_pattern(clause[max(0, fig_end - 1):fig_end + _NEAR])
+    if low is not None and not any(w in low for w in _DEBT_WORDS):
+        return ""
     m = _DEBT.search(clause, max(0, fig_end - 1), fig_end + _NEAR)
     return _LEADING_FUNCTION.sub("", m.group(0).strip()) if m and m.start() - fig_end <= 40 else ""
 
@@ -186,7 +194,14 @@ def trade_flow(before: str, words: SegmentWords) -> str:
     return " ".join(kept)
 
 
+# a word every match of _TARIFF_ON holds (in lower case): tariff(s), duty/duties, levy/levies
+_TARIFF_WORDS = ("tariff", "dut", "lev")
+
+
 def tariff_target(after: str) -> str:
+    low = lowered_for_ascii_pattern(after)
+    if low is not None and not any(w in low for w in _TARIFF_WORDS):
+        return ""
     m = _TARIFF_ON.match(after)
     return m.group(1).strip() if m else ""
 

@@ -17,6 +17,7 @@ from .dates import find_periods
 from .entities import ArticleEntities
 from .records import Figure, Mention, Period
 from .reporting_periods import MONTHS, fiscal_quarter_span, fiscal_year_of, quarter_label
+from .lowered import lowered_for_ascii_pattern
 from .resources import Resources
 
 
@@ -72,6 +73,9 @@ def stated_fiscal_year_end(text: str) -> int | None:
     two that differ."""
     said = set()
     head = text[:_STATED_REACH]
+    low = lowered_for_ascii_pattern(head)
+    if low is not None and "quarter" not in low and "fiscal" not in low:
+        return None  # each pattern needs its word (the text holds none of the letters re folds apart from lower())
     quarters = list(_STATED_QUARTER.finditer(head))
     for m in quarters:
         q = _ORDINAL[m.group("q").lower()]

@@ -14,11 +14,13 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .antecedents import antecedent, weak_topic
 from .identity import slug
 from .opening_words import without_opening_word
 from .parse import Parsed
+from .lowered import lower_pattern, lowered_for_ascii_pattern
 from .records import Mention
 from .resources import Resources
 from .subject_roles import commodity_parts, research_employers, speaker_spans, without_place_modifiers
@@ -333,18 +335,40 @@ def _sentence_words(text: str, sent_start: int, sent_end: int, words: SubjectWor
         return last[2]
     common = []
     if words.common_rx is not None:
-        for m in words.common_rx.finditer(text, sent_start, sent_end):
-            name, kind = words.common[m.group().lower()]
+        for m in _scan_words(words, words.common_rx, text, sent_start, sent_end):
+            written = text[m.start():m.end()]
+            name, kind = words.common[written.lower()]
             if kind == "commodity" and words.in_a_name_rx.search(text, max(sent_start, m.start() - 30), m.start()) \
-                    and m.group()[:1].isupper() and not text[m.start() - 30:m.start()].isupper():
+                    and written[:1].isupper() and not text[m.start() - 30:m.start()].isupper():
                 continue  # "Senco Gold reported revenue", "Royal Gold's": the word ends a company's name
             common.append((m.start(), m.end(), name, kind))
     demonyms = []
     if words.demonym_rx is not None:
-        demonyms = [(m.start(), m.end(), m.group()) for m in words.demonym_rx.finditer(text, sent_start, sent_end)]
+        demonyms = [(m.start(), m.end(), text[m.start():m.end()])
+                    for m in _scan_words(words, words.demonym_rx, text, sent_start, sent_end)]
     found = (tuple(common), tuple(demonyms), word_order_chunks(text, sent_start, sent_end, words))
     words.last_scan["last"] = (key, text, found)
     return found
+
+
+def _scan_words(words: SubjectWords, rx: re.Pattern, text: str, start: int, end: int):
+    """rx.finditer(text, start, end) for a case-insensitive pattern of whole words, run as its lowered form over
+    the lowered article (twice as fast) where the pattern is ASCII and the text holds no letter re folds apart from
+    lower() (lowered.lowered_for_ascii_pattern); the matches' offsets are the text's, their groups lower case."""
+    low_rx = _lowered_rx(rx)
+    if low_rx is None:
+        return rx.finditer(text, start, end)
+    memo = words.last_scan.get("lowered")
+    if memo is None or memo[0] is not text:
+        memo = words.last_scan["lowered"] = (text, lowered_for_ascii_pattern(text))
+    return rx.finditer(text, start, end) if memo[1] is None else low_rx.finditer(memo[1], start, end)
+
+
+@lru_cache(maxsize=16)
+def _lowered_rx(rx: re.Pattern) -> re.Pattern | None:
+    if not (rx.flags & re.IGNORECASE) or not rx.pattern.isascii() or "(?-i" in rx.pattern:
+        return None
+    return re.compile(lower_pattern(rx.pattern), rx.flags & ~re.IGNORECASE)
 
 
 def _strength(f: dict) -> float:

@@ -159,8 +159,11 @@ def _company_noun_rx(nouns) -> re.Pattern | None:
     return re.compile(r"\s+(?:[\w&.-]+\s+){0,3}?(?:" + alt + r")(?:'s)?\b", re.I)
 
 
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+
 def _key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", name.lower().replace("’", "'")).strip()
+    return _NOT_KEY.sub(" ", name.lower().replace("’", "'")).strip()
 
 
 
@@ -170,14 +173,25 @@ def is_reporter(name: str, words: SubjectWords) -> bool:
 
 def clean_name(surface: str, res: Resources) -> str:
     """A name chunk as a subject: no leading "the", possessive or legal suffix ("The Acme Corp's" -> "Acme")."""
-    name = re.sub(r"^(?:the|The|THE)\s+", "", surface.strip(" ,;:*|\"'“”").lstrip("."))
-    name = re.sub(r"(?:'s|’s|'|’)$", "", name).strip()
-    suffixes = {str(x).upper().rstrip(".") for x in res.entity_rules["company_suffixes"]}
+    name = _LEADING_THE.sub("", surface.strip(" ,;:*|\"'“”").lstrip("."))
+    name = _POSSESSIVE_END.sub("", name).strip()
+    suffixes = _suffix_keys(res)
     words = name.split()
     while len(words) > 1 and words[-1].rstrip(",.").upper() in suffixes:
         words.pop()
     name = " ".join(words).rstrip(",")
-    return name if re.search(r"(?:^|[\s.])[A-Z]\.$", name) else name.rstrip(".")  # "U.S." keeps its dot
+    return name if _INITIAL_END.search(name) else name.rstrip(".")  # "U.S." keeps its dot
+
+
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
+_INITIAL_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+
+
+@lru_cache(maxsize=4)
+def _suffix_keys(res: Resources) -> frozenset[str]:
+    """entities.yaml's company suffixes in upper case without their dot, once per models/ folder."""
+    return frozenset(str(x).upper().rstrip(".") for x in res.entity_rules["company_suffixes"])
 
 
 def resolve_name(name: str, res: Resources, learned: dict) -> Entry | None:

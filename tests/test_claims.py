@@ -227,6 +227,90 @@ def test_every_cue_match_contains_one_of_its_literals(resources):
     assert checked > 1000
 
 
+def test_every_modality_cue_match_contains_one_of_its_literals(resources):
+    """modality_cues' prefilter is exact: over real sentences, a cue or not_cue pattern never matches where its
+    literals are absent, and the cues found are those of every pattern run unfiltered."""
+    import json
+    from pathlib import Path
+
+    from pipeline.modality import _CUE_NAMES, _cue_plan, modality_cues
+    from pipeline.resources import lower_text
+
+    data = Path(__file__).parent / "data"
+    sentences = [json.loads(line)["sentence"] for name in ("metric_eval.jsonl", "metric_train.jsonl")
+                 for line in (data / name).open(encoding="utf-8")]
+    not_cues, cues = _cue_plan(resources)
+    checked = 0
+    for sentence in sentences:
+        text = lower_text(sentence)
+        for rx, literals in [*not_cues, *((rx, lits) for _, rx, lits in cues)]:
+            for m in rx.finditer(text):
+                assert not literals or any(lit in m.group() for lit in literals), (rx.pattern, m.group())
+                checked += 1
+    assert checked > 500
+    sentence = "Analysts polled by FactSet expected revenue of $5 billion, which will rise from a year earlier."
+    blocked = [m.span() for rx in resources.modality["not_cue"] for m in rx.finditer(lower_text(sentence))]
+    unfiltered = sorted((m.start(), m.end(), name) for name in _CUE_NAMES for rx in resources.modality.get(name, ())
+                        for m in rx.finditer(lower_text(sentence)) if not any(s <= m.start() and m.end() <= e for s, e in blocked))
+    assert modality_cues(sentence, 0, len(sentence), resources) == unfiltered and unfiltered
+
+
+def test_fold_exceptions_are_the_only_letters_ignorecase_and_lower_text_read_apart():
+    """An ASCII letter under IGNORECASE matches a character exactly where lower_text lowers it to that letter,
+    but for FOLD_EXCEPTIONS (the Latin, Greek, Cyrillic and letter-like blocks, where such folds live)."""
+    import re
+    import string
+
+    from pipeline.lowered import FOLD_EXCEPTIONS, lower_text
+
+    apart = set()
+    for cp in [*range(0x3000), *range(0x1E00, 0x1F00), *range(0x2100, 0x2150), *range(0xFB00, 0xFB07)]:
+        c = chr(cp)
+        low = lower_text(c)
+        for x in string.ascii_lowercase:
+            if bool(re.fullmatch(x, c, re.I)) != (low == x):
+                apart.add(c)
+    assert apart == set(FOLD_EXCEPTIONS)
+
+
+SENTENCE_WORDS = [
+    ("as written", "Brent crude rose 2% while the Australian dollar fell, German exports held."),
+    ("in capitals", "BRENT CRUDE ROSE 2% WHILE THE AUSTRALIAN DOLLAR FELL, GERMAN EXPORTS HELD."),
+    ("a long s in the article: the case-insensitive scan", "Gold ro\u017fe 1% and the Japanese yen fell."),
+]
+
+
+@pytest.mark.parametrize("case,text", SENTENCE_WORDS, ids=[c[0] for c in SENTENCE_WORDS])
+def test_sentence_words_read_as_the_case_insensitive_patterns(resources, case, text):
+    """The common subjects and demonyms of a sentence, scanned lowered, are those the patterns find as written,
+    with their words as written."""
+    from pipeline.subject_candidates import _sentence_words
+    from pipeline.subjects import subject_words
+
+    words = subject_words(resources)
+    words.last_scan.clear()
+    common, demonyms, _ = _sentence_words(text, 0, len(text), words)
+    assert [c[:2] for c in common] == [m.span() for m in words.common_rx.finditer(text)] and common
+    assert list(demonyms) == [(m.start(), m.end(), m.group()) for m in words.demonym_rx.finditer(text)] and demonyms
+    words.last_scan.clear()
+
+
+WORD_CHANGES = [
+    ("written in capitals", "Initech's profit DOUBLED last year.", ["DOUBLED"]),
+    ("title case", "Revenue More Than Doubled in the quarter.", ["More Than Doubled"]),
+    ("a long s in the text: the case-insensitive scan", "Sales of \u017fome goods Doubled.", ["Doubled"]),
+    ("a dotted capital I beside the words", "\u0130stanbul sales tripled.", ["tripled"]),
+    ("no word change", "The company raised its dividend.", []),
+]
+
+
+@pytest.mark.parametrize("case,text,found", WORD_CHANGES, ids=[c[0] for c in WORD_CHANGES])
+def test_word_changes_keep_their_written_form(resources, case, text, found):
+    from pipeline.figure_signs import find_word_changes
+
+    assert [f.text for f in find_word_changes(text, resources, [])] == found
+
+
 @pytest.mark.parametrize("clause, figure, term", [
     ("The yield on 10-year Treasuries rose one basis point to 2.40%.", "2.40%", "10-year"),
     ("The yield on the two-year note fell to 1.82%, the 10-year's to 2.06%.", "1.82%", "2-year"),

@@ -174,3 +174,52 @@ def test_a_bond_debt_figure_has_the_bond_term(title, text, figure, want):
     claims, _ = extract(pd.DataFrame([{"id": "t1", "text": text, "title": title, "published": "2024-11-21"}]))
     rows = claims[claims["figure"] == figure]
     assert len(rows) and rows.iloc[0]["segment"] == want
+
+
+# the word prefilters before costly patterns (debt_instrument, stated_fiscal_year_end): the same answers as the
+# patterns alone, in any case, and the patterns still run on a text that holds a letter re folds apart from lower()
+DEBT = [
+    ("a note due a year", "priced $500 million of 7.0% Subordinated Notes due 2055 on Monday", "7.0% Subordinated Notes due 2055"),
+    ("a term loan in capitals", "$200 million TERM LOAN", "TERM LOAN"),
+    ("a credit facility", "$1.5 billion revolving credit facility", "revolving credit facility"),
+    ("no debt word", "$1.5 billion of revenue in the quarter", ""),
+    ("a dotless i beside the words", "$2 bn ınto a Promissory Note", "Promissory Note"),
+]
+
+
+@pytest.mark.parametrize("case,clause,found", DEBT, ids=[c[0] for c in DEBT])
+def test_debt_instrument(case, clause, found):
+    from pipeline.segments import debt_instrument
+
+    assert debt_instrument(clause, clause.index(" ") if clause.startswith("$") else clause.index("million") + 7) == found
+
+
+STATED = [
+    ("a quarter ended in December: a March year", "Results for the third quarter ended December 31, 2024.", 3),
+    ("in capitals", "THIRD QUARTER ENDED DECEMBER 31", 3),
+    ("the fiscal year's own end", "for the fiscal year ended June 30, 2025", 6),
+    ("neither word", "Revenue rose 12% in the year to December.", None),
+    ("a long s in the text", "Revenue \u017fix. Fiscal year ended September 28", 9),
+]
+
+
+@pytest.mark.parametrize("case,text,month", STATED, ids=[c[0] for c in STATED])
+def test_stated_fiscal_year_end(case, text, month):
+    from pipeline.story_calendar import stated_fiscal_year_end
+
+    assert stated_fiscal_year_end(text) == month
+
+
+TARIFF = [
+    ("a tariff on goods", " tariff on steel and aluminum imports, the White House said", "steel and aluminum imports"),
+    ("in capitals", " TARIFFS ON Chinese goods, officials said", "Chinese goods"),
+    ("a duty", " import duty on gold", "gold"),
+    ("no duty word", " rise in steel prices", ""),
+]
+
+
+@pytest.mark.parametrize("case,after,target", TARIFF, ids=[c[0] for c in TARIFF])
+def test_tariff_target(case, after, target):
+    from pipeline.segments import tariff_target
+
+    assert tariff_target(after) == target
