@@ -261,7 +261,10 @@ def find_word_changes(text: str, res: Resources, figures: list[Figure]) -> list[
             continue  # "a double-income household", "can double as hubs": an adjective, not a change
         if "fold" in word.lower() and not _fold_context(text, m.start(), m.end(), res):
             continue  # "the aim is twofold": no growth is stated
-        pct, approx = changes[word.lower()]
+        change = changes.get(word.lower()) or changes.get(word.casefold())
+        if change is None:
+            continue  # a letter the case-insensitive pattern folds but lower() keeps ("ſix-fold"): no entry, no change
+        pct, approx = change
         v = Decimal(str(pct))
         out.append(Figure(text=word, start=m.start(), end=m.end(), value=v, low=v, high=v, unit="%",
                           kind="word_change", approx=approx, rule="figures.word_change.v2"))

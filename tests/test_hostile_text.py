@@ -196,3 +196,16 @@ def test_the_guard_interrupts_a_runaway_regex():
     t0 = time.perf_counter()
     assert timed(lambda: re.match(r"(a+)+$", "a" * 40 + "b"), 0.2) == float("inf")
     assert time.perf_counter() - t0 < 2
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Revenue rose ſix-fold to $3 billion.", 500.0),  # the long s: the pattern folds it, lower() keeps it
+    ("Sales DOUBLED in the quarter.", 100.0),
+])
+def test_a_word_change_in_a_letter_lower_keeps_is_read_not_a_failed_article(resources, text, value):
+    """The word-change scan matches case-insensitively; its table is keyed by lower case, which keeps 'ſ' where the
+    pattern folded it to 's': the lookup failed with a KeyError and the whole article with it (A011)."""
+    from pipeline.figure_signs import find_word_changes
+
+    found = find_word_changes(text, resources, [])
+    assert [float(f.value) for f in found] == [value]
