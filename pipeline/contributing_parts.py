@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from .resources import Resources
-from .segments import SegmentWords, _content, _trim
+from .segments import SegmentWords, has_content, trim_phrase
 from .word_patterns import longest_first
 
 _MAX_WORDS = 5
@@ -59,5 +59,5 @@ def contributing_part(before: str, fig_kind: str, res: Resources, words: Segment
     known = res.entry(np)
     if known is not None and known.kind not in ("unit", "segment"):
         return ""  # another company the gazetteer knows ("AMZN generated"), or an alias of the entity
-    phrase = _trim(np, words, entity_words)
-    return phrase if phrase and _content(phrase, words, entity_words) else ""
+    phrase = trim_phrase(np, words, entity_words)
+    return phrase if phrase and has_content(phrase, words, entity_words) else ""

@@ -50,12 +50,12 @@ def fiscal_noun(text: str, sent_start: int, fig_start: int, fig_end: int, res: R
 
 
 @lru_cache(maxsize=4)
-def _countries(res: Resources) -> dict:
+def countries_by_id(res: Resources) -> dict:
     return {e.entity_id: e for e in res.alias_index.values() if e.kind == "country"}
 
 
 def _country(entity_id: str, res: Resources):
-    return _countries(res).get(entity_id)
+    return countries_by_id(res).get(entity_id)
 
 
 def _one(found: dict):
@@ -65,7 +65,7 @@ def _one(found: dict):
 def _sentence_countries(text: str, sent_start: int, sent_end: int, mentions: tuple, res: Resources) -> dict:
     """The countries the sentence names: its country mentions, a mention whose words are a country's name
     ("Japan’s" read as its index), a capitalised demonym ("Swiss foreign exchange reserves")."""
-    countries, found = _countries(res), {}
+    countries, found = countries_by_id(res), {}
     for m in mentions:
         if not sent_start <= m.start < sent_end:
             continue
@@ -110,7 +110,7 @@ def fiscal_owner(subject: Mention | None, text: str, sent_start: int, sent_end: 
                 cited[country.entity_id] = country
         found = _one(cited)
     if found is None and currency:  # "Net direct tax collection grows ... to Rs 17.8 trn": the one country of its money
-        found = _one({e.entity_id: e for e in _countries(res).values() if e.currency == currency})
+        found = _one({e.entity_id: e for e in countries_by_id(res).values() if e.currency == currency})
     if found is None:
         return subject
     return Mention(found.name, -1, -1, found.name, found.entity_id, "country", source="gazetteer")

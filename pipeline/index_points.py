@@ -21,7 +21,7 @@ _SENTENCE = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 @lru_cache(maxsize=4)
-def _index_words(res: Resources) -> re.Pattern:
+def index_words(res: Resources) -> re.Pattern:
     names = {a for a, e in res.alias_index.items() if e.kind == "index" and len(a) >= 3}
     alt = longest_first(names)
     return re.compile(rf"(?<![\w&])(?:{alt})(?![\w&])|\b(?i:index|indexes|indices|average|benchmark)\b")
@@ -70,5 +70,5 @@ def index_points(text: str, start: int, end: int, res: Resources) -> bool:
     breaks = [m.end() for m in _SENTENCE.finditer(text, 0, start)]
     s = breaks[-1] if breaks else 0
     nxt = _SENTENCE.search(text, end)
-    return bool(_index_words(res).search(text, s, nxt.start() if nxt else len(text)))
+    return bool(index_words(res).search(text, s, nxt.start() if nxt else len(text)))
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .resources import Resources
 from .word_patterns import listed
-from .segments import _SUBJECT_CUT, _SUBJECT_LEAD, MAX_WORDS, SegmentWords, _alternation, _content, _trim
+from .segments import SUBJECT_CUT, SUBJECT_LEAD, MAX_WORDS, SegmentWords, words_alternation, has_content, trim_phrase
 
 RULE = "launch_prices.v1"
 # what ends a launched product's name: a relative clause, a preposition of use, the next clause
@@ -31,7 +31,7 @@ def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     after the verb that calls it so), from segments.yaml's launch lists."""
     words = res.segment_lists
     hedges = listed(words["launch_hedges"], space=r"\s+")
-    launch = re.compile(r"\b(?:" + _alternation(words["launch_verbs"]) + r")\s+(?:its|their|his|her|a|an|the)\s+"
+    launch = re.compile(r"\b(?:" + words_alternation(words["launch_verbs"]) + r")\s+(?:its|their|his|her|a|an|the)\s+"
                         r"(?:(?:" + listed(words["launch_modifiers"]) + r")\s+)?"
                         r"(?P<np>[^.;]{1,90}?)\s+for\s+(?:(?:" + hedges + r")\s+)?$")
     available = re.compile(r"(?:^|,?\s+)(?:(?:is|are|will\s+be|now|also|be)\s+)*available\s+(?:[\w.]+\s+){0,3}?for\s+"
@@ -41,8 +41,8 @@ def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 def _named(phrase: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
-    phrase = _trim(phrase, words, entity_words)
-    return phrase if phrase and len(phrase.split()) <= MAX_WORDS and _content(phrase, words, entity_words) else ""
+    phrase = trim_phrase(phrase, words, entity_words)
+    return phrase if phrase and len(phrase.split()) <= MAX_WORDS and has_content(phrase, words, entity_words) else ""
 
 
 def launched_item(before: str, after: str, res: Resources, words: SegmentWords, entity_words: frozenset[str]) -> str:
@@ -58,8 +58,8 @@ def launched_item(before: str, after: str, res: Resources, words: SegmentWords, 
     if m is None:
         return ""
     head = "" if re.search(r"[.!?:]\s*$", tail[:m.start()]) else re.sub(r"\s+and$", "", tail[:m.start()])
-    cuts = list(_SUBJECT_CUT.finditer(head))  # "Assistant. Available ...", "the iPad Mini and available now for"
-    head = _SUBJECT_LEAD.sub("", called_rx.sub("", (head[cuts[-1].end():] if cuts else head).strip()))
+    cuts = list(SUBJECT_CUT.finditer(head))  # "Assistant. Available ...", "the iPad Mini and available now for"
+    head = SUBJECT_LEAD.sub("", called_rx.sub("", (head[cuts[-1].end():] if cuts else head).strip()))
     if head:
         return _named(head, words, entity_words)
     named = _NAMED_AFTER.match(after[:80])  # "Available this spring for $79, the Smart Clock includes"

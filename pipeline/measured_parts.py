@@ -30,7 +30,7 @@ _TOKEN = re.compile(r"[A-Za-z][\w&.'’+/-]*")
 # what may stand between the measure noun and its figure: a short verb phrase with no clause break
 # ("increased", "saw a sharp rise of", "was up 5.2% year-over-year during the quarter to"); a percent
 # before "to" is the same measure's change ("increased 1%, to $437.6 million")
-_LINK = re.compile(r"(?:\s+(?:[A-Za-z][\w'’-]*|[+-]?[\d.,]+\s?(?:%|percent|per\s+cent),?)){0,8}?\s*(?:[:=]\s*)?$", re.I)
+PART_LINK = re.compile(r"(?:\s+(?:[A-Za-z][\w'’-]*|[+-]?[\d.,]+\s?(?:%|percent|per\s+cent),?)){0,8}?\s*(?:[:=]\s*)?$", re.I)
 # "revenue in its microfinance business", "sales from the cloud unit", "net sales in the U.S."
 _WHERE = re.compile(r"^\s+(?i:in|from|at|of)\s+(?:(?i:its|the|their|our)\s+)?"
                     r"(?:(?P<what>(?:[\w&'’.-]+\s+){0,3}?[\w&'’.-]+)\s+(?P<unit>(?i:business(?:es)?|segments?|divisions?|"
@@ -67,7 +67,7 @@ def part_words(res: Resources) -> PartWords:
                      of_clause=frozenset(res.segment_lists["served_stop_words"]))
 
 
-def _modifiers(before: str, words: PartWords) -> list[re.Match]:
+def part_modifiers(before: str, words: PartWords) -> list[re.Match]:
     """The words right before a measure noun that modify it ("Homecare distributor", "Coolers & Equipment")."""
     out: list[re.Match] = []
     end = len(before)
@@ -152,7 +152,7 @@ def measured_part(sentence: str, fig_start: int, words: PartWords, entity_words:
     between = sentence[noun.end():fig_start]
     where = _WHERE.match(between)
     link = between[where.end():] if where else between
-    if not _LINK.fullmatch(link) or any(w.lower() in words.clause for w in re.findall(r"[A-Za-z]+", link)):
+    if not PART_LINK.fullmatch(link) or any(w.lower() in words.clause for w in re.findall(r"[A-Za-z]+", link)):
         return ""
     if where:
         if where.group("what"):
@@ -166,7 +166,7 @@ def measured_part(sentence: str, fig_start: int, words: PartWords, entity_words:
         if found:
             return found
     before = sentence[max(0, noun.start() - 60):noun.start()]
-    return _named(before, _modifiers(before, words), words, entity_words)
+    return _named(before, part_modifiers(before, words), words, entity_words)
 
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S.", "U.K.": a place, though the whole's word in a measure's name

@@ -22,7 +22,7 @@ import re
 from decimal import Decimal  # noqa: F401 (the module example uses it)
 from functools import lru_cache
 
-from .index_points import _index_words
+from .index_points import index_words
 from .numbers import decimals_written, parse_digits
 from .records import Figure, Skipped
 from .resources import Resources
@@ -92,7 +92,7 @@ def _moved(text: str, res: Resources, figures: list[Figure], sk: Skipped) -> Fig
     at = start - len(before) + verb.start()
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, s0, at)]
     clause = text[breaks[-1] if breaks else s0:at]
-    if {w.lower() for w in _WORD.findall(clause)} & res.moved_count_money_words or _index_words(res).search(clause):
+    if {w.lower() for w in _WORD.findall(clause)} & res.moved_count_money_words or index_words(res).search(clause):
         return None  # "net profit totaled 241,000": money with its currency unwritten; "the Nifty dropped to 22,798"
     value = parse_digits(sk.text)
     if value is None or value != value.to_integral_value():

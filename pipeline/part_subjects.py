@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .resources import Resources
-from .segments import SegmentWords, _content
+from .segments import SegmentWords, has_content
 from .word_patterns import listed
 
 RULE = "part_subjects.v1"
@@ -76,13 +76,13 @@ def subject_frames(res: Resources) -> SubjectFrames:
 def _named(m: re.Match, words: SegmentWords, entity_words: frozenset[str], whole: frozenset[str]) -> str:
     name = m.group("name") or m.group("bare")
     if name:
-        return name if _content(name, words, entity_words) else ""
+        return name if has_content(name, words, entity_words) else ""
     mods = m.group("mods").strip().rstrip(",")
     tokens = [t.strip(",") for t in mods.split()]
     if any(t.lower() in _NOT_MODIFIERS or t.endswith(("'s", "’s")) or any(c.isdigit() for c in t) for t in tokens):
         return ""  # "The fourth-quarter results of the segment", "The company's ...": no part's modifiers
     named = [t for t in tokens if t.lower() not in whole and t.lower() not in ("and", "&")]
-    if not named or not _content(" ".join(named), words, entity_words):
+    if not named or not has_content(" ".join(named), words, entity_words):
         return ""  # "its core business", "The Acme division": the whole's words
     return f"{mods} {m.group('noun')}"
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .resources import Resources
 from .segment_frames import restated_part
-from .segments import _alternation
+from .segments import words_alternation
 
 RULE = "segment_context.v1"
 _LOOK_BACK = 3000  # characters of the story before the sentence where the instrument is named
@@ -44,11 +44,11 @@ class ContextWords:
 def context_words(res: Resources) -> ContextWords:
     lists = res.segment_lists
     any_issue = frozenset(lists["referring_nouns"])
-    nouns = _alternation([*any_issue, *lists["instrument_references"]])
+    nouns = words_alternation([*any_issue, *lists["instrument_references"]])
     return ContextWords(
         reference=re.compile(r"\b(?:the|this|these|both)\s+(?:(?:two|three|new|same)\s+)?(?P<noun>" + nouns +
                              r")\b(?!\s+(?:market|markets|yields?|prices?|futures))", re.I),
-        mention=re.compile(r"\b(?P<noun>" + _alternation(lists["instrument_references"]) + r")\b(?P<due>\s+due\s+"
+        mention=re.compile(r"\b(?P<noun>" + words_alternation(lists["instrument_references"]) + r")\b(?P<due>\s+due\s+"
                            r"(?:\w+\.?\s+\d{1,2},\s+)?(?:19|20)\d\d)?", re.I),
         any_issue=any_issue, debt=frozenset(lists["debt_words"]))
 

@@ -39,11 +39,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .calendar_grammar import grammar
-from .measured_parts import _LINK, _modifiers, part_words, served_part
+from .measured_parts import PART_LINK, part_modifiers, part_words, served_part
 from .resources import Resources
 from .word_patterns import listed
 from .launch_prices import launched_item
-from .segments import (_SUBJECT_CUT, _SUBJECT_LEAD, MAX_WORDS, SegmentWords, _alternation, _content, _trim,
+from .segments import (SUBJECT_CUT, SUBJECT_LEAD, MAX_WORDS, SegmentWords, words_alternation, has_content, trim_phrase,
                        listing_item)
 
 RULE = "segment_frames.v1"
@@ -79,14 +79,14 @@ _FRAME_KEYS = ("month_subject_verbs", "price_auxiliaries", "price_hedges", "regi
 def frame_words(res: Resources) -> FrameWords:
     lists = res.segment_lists
     commodities = [str(k) for k, v in (res.subject_words.get("common_subjects") or {}).items() if v[1] == "commodity"]
-    heads = _alternation([*lists["held_nouns"], *commodities])
-    months = _alternation(grammar(res).months)
-    contract = _alternation(res.periods.get("contract_month_words") or ())
-    verbs, nouns = _alternation(lists["price_verbs"]), _alternation(lists["named_measure_nouns"])
-    instruments = _alternation([*lists["instrument_heads"], *(res.periods.get("instrument_nouns") or ())])
-    links, regions, phrases = (_alternation(lists[k]) for k in ("term_links", "regions", "part_phrases"))
-    part_nouns = _alternation(lists["part_nouns"])
-    one_good = _alternation(commodities)
+    heads = words_alternation([*lists["held_nouns"], *commodities])
+    months = words_alternation(grammar(res).months)
+    contract = words_alternation(res.periods.get("contract_month_words") or ())
+    verbs, nouns = words_alternation(lists["price_verbs"]), words_alternation(lists["named_measure_nouns"])
+    instruments = words_alternation([*lists["instrument_heads"], *(res.periods.get("instrument_nouns") or ())])
+    links, regions, phrases = (words_alternation(lists[k]) for k in ("term_links", "regions", "part_phrases"))
+    part_nouns = words_alternation(lists["part_nouns"])
+    one_good = words_alternation(commodities)
     said = {k: listed(lists[k], space=r"\s+") for k in _FRAME_KEYS}  # the frames' own words, in file order
     goods = r"(?:" + one_good + r")(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:" + one_good + r"))*"
     return FrameWords(
@@ -114,16 +114,16 @@ def frame_words(res: Resources) -> FrameWords:
                                 r")\s+(?:" + said["tariff_words"] + r")\b", re.I),
         # a word left hanging before "and" is one of two ("2027- and 2031-dated bonds")
         issued=re.compile(r"^\s+(?:in\s+)?(?P<np>(?:[\w.]+-\s+(?:and|or)\s+|(?!(?:of|to|for|and|or|the|a|an|from|with|"
-                          r"at|by|on|was|were|is|are)\s)[\w&'\u2019.%/-]+\s+){0,4}?(?:" + _alternation(lists["issued_nouns"]) + r"))(?![\w-])", re.I),
+                          r"at|by|on|was|were|is|are)\s)[\w&'\u2019.%/-]+\s+){0,4}?(?:" + words_alternation(lists["issued_nouns"]) + r"))(?![\w-])", re.I),
         changed_in=re.compile(r"^\s+(?:(?:year-over-year|year-on-year|annual)\s+)?(?:" + said["part_change_nouns"]
                               + r")\s+in\s+(?:(?:its|the|their)\s+)?"
-                              r"(?P<np>(?:[\w&'\u2019.-]+\s+){1,3}?(?:" + _alternation([*lists["part_nouns"],
+                              r"(?P<np>(?:[\w&'\u2019.-]+\s+){1,3}?(?:" + words_alternation([*lists["part_nouns"],
                                                                                  *lists["changed_nouns"]]) + r"))\b",
                               re.I),
         share_from=re.compile(r"^\s+of\s+(?:(?:its|their|the\s+company['\u2019]s|total|group|global)\s+)*"
                               r"(?:" + said["share_from_measures"] + r")\s+(?:(?:" + said["share_from_verbs"] + r")\s+)*"
                               r"(?:from|in)\s+(?:the\s+)?"
-                              r"(?P<region>" + regions + "|" + _alternation(
+                              r"(?P<region>" + regions + "|" + words_alternation(
                                   [n for e in res.entries if e.kind == "country" for n in (e.name, *e.aliases) if len(n) > 2])
                               + r")(?!\w)", re.I),
         region_for=re.compile(r"(?:^|,\s+|\band\s+)(?P<region>(?i:" + regions + r"))\s+for\s+$"),
@@ -151,8 +151,8 @@ def amount_of(after: str, kind: str, frames: FrameWords, words: SegmentWords, en
     m = frames.amount_of.match(after[:120])
     if m is None:
         return ""
-    phrase = _trim(m.group("np") + (m.group("due") or ""), words, entity_words)
-    return phrase if phrase and _content(phrase, words, entity_words) else ""
+    phrase = trim_phrase(m.group("np") + (m.group("due") or ""), words, entity_words)
+    return phrase if phrase and has_content(phrase, words, entity_words) else ""
 
 
 # what may stand before an amount used as an adjective: an article or a possessor, and a few size words
@@ -183,7 +183,7 @@ def attributive(before: str, after: str, words: SegmentWords, entity_words: froz
     phrase = " ".join(tokens).strip(".,;:")
     if not phrase or any(t.lower() in words.not_products for t in phrase.split()):
         return ""
-    return phrase if _content(phrase, words, entity_words) else ""
+    return phrase if has_content(phrase, words, entity_words) else ""
 
 
 _NUMBER = r"[-+−]?[\d.,]+\s*(?:%|pct|percent|per\s+cent|pp|bps?)?"
@@ -223,8 +223,8 @@ def bracket_comparison(before: str, after: str, words: SegmentWords, entity_word
                 continue
             break
         kept.insert(0, tokens[i])
-    phrase = _trim(" ".join(kept), words, entity_words)
-    return phrase if phrase and _content(phrase, words, entity_words) else ""
+    phrase = trim_phrase(" ".join(kept), words, entity_words)
+    return phrase if phrase and has_content(phrase, words, entity_words) else ""
 
 
 def contract_month(before: str, frames: FrameWords) -> str:
@@ -254,12 +254,12 @@ def priced_product(before: str, frames: FrameWords, words: SegmentWords, entity_
     if m is None:
         return ""
     head = tail[:m.start()]
-    cuts = list(_SUBJECT_CUT.finditer(head))
-    head = _SUBJECT_LEAD.sub("", (head[cuts[-1].end():] if cuts else head).strip())
+    cuts = list(SUBJECT_CUT.finditer(head))
+    head = SUBJECT_LEAD.sub("", (head[cuts[-1].end():] if cuts else head).strip())
     if not head or len(head.split()) > MAX_WORDS or re.split(r"['’]", head.split()[0].lower())[0] in _PRONOUNS:
         return ""  # "it", "they'll"
-    phrase = _trim(head, words, entity_words)
-    return phrase if phrase and _content(phrase, words, entity_words) else ""
+    phrase = trim_phrase(head, words, entity_words)
+    return phrase if phrase and has_content(phrase, words, entity_words) else ""
 
 
 _NOT_LINKS = frozenset("a an its their his her with via".split())
@@ -276,12 +276,12 @@ def named_measure(sentence: str, fig_start: int, res: Resources, frames: FrameWo
     if noun is None:
         return ""
     link = sentence[noun.end():fig_start]
-    if not _LINK.fullmatch(link) or any(w.lower() in part_words(res).clause | _NOT_LINKS
+    if not PART_LINK.fullmatch(link) or any(w.lower() in part_words(res).clause | _NOT_LINKS
                                         for w in re.findall(r"[A-Za-z]+", link)):
         return ""  # "a $40 billion primary investment in OpenAI at a $260 billion valuation": another noun's figure
     at = max(0, noun.start() - 60)
     pw = part_words(res)
-    mods = [m for m in _modifiers(sentence[at:noun.start()], pw)]
+    mods = [m for m in part_modifiers(sentence[at:noun.start()], pw)]
     while mods and re.search(r"[a-z]{2}\.$", mods[0].group()):
         mods = mods[1:]  # "and it did. Issuance fell": the last sentence's word
     cut = next((i for i in range(len(mods) - 1, -1, -1) if mods[i].group().endswith(".") and
@@ -328,8 +328,8 @@ def instrument_terms(before: str, frames: FrameWords, words: SegmentWords, entit
         pass
     if found is None or found.group().isupper():  # "NOTE: company pays dividend of 12 cts"
         return ""
-    phrase = _trim(_LEADING_VERB.sub("", found.group()), words, entity_words)
-    return phrase if phrase and _content(phrase, words, entity_words) else ""
+    phrase = trim_phrase(_LEADING_VERB.sub("", found.group()), words, entity_words)
+    return phrase if phrase and has_content(phrase, words, entity_words) else ""
 
 
 # what ends the clause a part phrase heads: another part or the whole set against it
@@ -411,10 +411,10 @@ def owned_part(before: str, frames: FrameWords, words: SegmentWords, entity_word
     if m is None or re.search(r"[.;]\s", before[m.end():]) or m.group("verb") in _FUNCTION:
         return ""
     if m.group("name"):
-        return m.group("name") if _content(m.group("name"), words, entity_words) else ""
+        return m.group("name") if has_content(m.group("name"), words, entity_words) else ""
     mods = m.group("mods").strip()
     named = [w for w in mods.split() if w.lower() not in whole]  # "its core business": the whole's
-    return f"{mods} {m.group('noun')}" if named and _content(" ".join(named), words, entity_words) else ""
+    return f"{mods} {m.group('noun')}" if named and has_content(" ".join(named), words, entity_words) else ""
 
 
 def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, res: Resources,
@@ -427,8 +427,8 @@ def frame_segment(sentence: str, fig_start: int, fig_end: int, fig_kind: str, re
     before, after = sentence[:fig_start], sentence[fig_end:]
     company = owner_kind in ("company", "name", "unit")
     if owner_kind == "name" and fig_kind == "money":
-        product = priced_product(before, frames, words, frozenset()) or _trim(listing_item(before), words, frozenset())
-        if product and not _content(product, words, entity_words) and _content(product, words, _NO_WORDS):
+        product = priced_product(before, frames, words, frozenset()) or trim_phrase(listing_item(before), words, frozenset())
+        if product and not has_content(product, words, entity_words) and has_content(product, words, _NO_WORDS):
             return product
     found = ("futures" if _MARKET_FUTURES.search(before[-60:]) else "") or contract_month(before, frames) or \
         (month_subject(before, frames) if fig_kind == "money" else "") or \

@@ -110,7 +110,7 @@ def segment_words(res: Resources) -> SegmentWords:
                                                 r"\w+ly)\s+)*(?:" + verbs + r")\b", re.I))
 
 
-def _content(phrase: str, words: SegmentWords, entity_words: frozenset[str]) -> bool:
+def has_content(phrase: str, words: SegmentWords, entity_words: frozenset[str]) -> bool:
     """Whether a phrase names something beyond the whole entity and its measure."""
     for w in _WORD.findall(phrase):
         low = w.lower().strip(".'").removesuffix("'s")
@@ -119,7 +119,7 @@ def _content(phrase: str, words: SegmentWords, entity_words: frozenset[str]) -> 
     return False
 
 
-def _trim(phrase: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
+def trim_phrase(phrase: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
     """The phrase without leading articles, possessors, the entity's name and the whole's words."""
     tokens = phrase.split()
     while tokens:
@@ -231,8 +231,8 @@ def product_after(after: str, words: SegmentWords, entity_words: frozenset[str])
     first = name.split()[0].lower()
     if first in words.not_products or first.isupper() and len(first) <= 4 and first.lower() in words.generic:
         return ""
-    name = _trim(name, words, entity_words)
-    return name if name and _content(name, words, entity_words) else ""
+    name = trim_phrase(name, words, entity_words)
+    return name if name and has_content(name, words, entity_words) else ""
 
 
 # a price and the one product it buys: "plus $399 for a BoxCast encoder", "$49 for an Echo Dot"
@@ -246,7 +246,7 @@ def product_for(after: str, words: SegmentWords, entity_words: frozenset[str]) -
     if m is None or m.group(1).split()[0].lower() in words.not_products:
         return ""
     name = m.group(1)
-    return name if _content(name, words, frozenset()) else ""
+    return name if has_content(name, words, frozenset()) else ""
 
 
 def clause_subject(before: str, words: SegmentWords, entity_words: frozenset[str]) -> str:
@@ -286,14 +286,14 @@ def clause_subject(before: str, words: SegmentWords, entity_words: frozenset[str
         return ""  # "shares of the medical devices company": the entity described, not a part of it
     if any(t.lower().strip(",.") in words.measure_heads for t in tokens):
         return ""  # "The company's dollar-based net retention rate was": the measure, not a part
-    phrase = _trim(head, words, entity_words)
+    phrase = trim_phrase(head, words, entity_words)
     if not phrase:
         return ""
     # a capitalised first word of the sentence may be a name ("Aritzia shares fell"): it needs company
     first_kept = phrase.split()[0] == tokens[0]
     rest = phrase.split(maxsplit=1)[1] if first_kept and sentence_start and " " in phrase else \
         ("" if first_kept and sentence_start else phrase)
-    return phrase if _content(rest, words, entity_words) else ""
+    return phrase if has_content(rest, words, entity_words) else ""
 
 
 _TRAILING_TIME = re.compile(r"\s+(?:(?:for|in|during|over|at|of)\s+(?:the\s+)?)?(?:(?:first|second|third|fourth|last|"
@@ -334,11 +334,11 @@ def _find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, word
         return flow
     if fig_kind == "percent":
         target = tariff_target(after)
-        if target and _content(target, words, entity_words):
+        if target and has_content(target, words, entity_words):
             return target
     if fig_kind == "money":
-        item = _trim(listing_item(before), words, entity_words)
-        if item and _content(item, words, entity_words):
+        item = trim_phrase(listing_item(before), words, entity_words)
+        if item and has_content(item, words, entity_words):
             return item
     if fig_kind == "money":
         item = product_after(after, words, entity_words) or product_for(after, words, entity_words)
@@ -347,17 +347,17 @@ def _find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, word
     return clause_subject(before, words, entity_words)
 
 
-def _alternation(words) -> str:
+def words_alternation(words) -> str:
     """The words as one regex alternation, longest first, a space matching any run of spaces."""
     return longest_first(words, space=r"\s+")
 
 
-_SUBJECT_CUT = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\.\s|\b(?:and|but|while|which|that|when|if|as|said|says|say|"
+SUBJECT_CUT = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\.\s|\b(?:and|but|while|which|that|when|if|as|said|says|say|"
                           r"told)\s",
                           re.I)
 # articles, possessors, and the adverbs and participles that describe the copy priced ("a similarly outfitted",
 # "a fully loaded"), not the product
-_SUBJECT_LEAD = re.compile(r"^(?:(?:(?i:the|a|an|its|their|his|her|our|this|these|those|new|all-new|latest|newest|"
+SUBJECT_LEAD = re.compile(r"^(?:(?:(?i:the|a|an|its|their|his|her|our|this|these|those|new|all-new|latest|newest|"
                            r"base|entry-level|cheapest)|[a-z]+ly|[a-z]+ed)\s+)+")
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .fiscal_owners import _countries
+from .fiscal_owners import countries_by_id
 from .records import Mention
 from .resources import Resources
 from .word_patterns import listed
@@ -32,7 +32,7 @@ def statistics_owner(subject: Mention | None, cands: list, topic: Mention | None
     if subject is None or subject.kind == "country" or not rx.search(subject.entity):
         return subject
     entry = res.alias_index.get(subject.entity)
-    country = _countries(res).get(getattr(entry, "country", "") or "") if entry is not None else None
+    country = countries_by_id(res).get(getattr(entry, "country", "") or "") if entry is not None else None
     if country is not None:
         return Mention(subject.text, subject.start, subject.end, country.name, country.entity_id, "country",
                        source=subject.source)

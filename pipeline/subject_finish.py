@@ -17,7 +17,7 @@ from .full_names import full_name
 from .product_makers import product_maker
 from .records import Mention
 from .resources import Resources
-from .subject_roles import _words, macro_owner
+from .subject_roles import subject_word_list, macro_owner
 
 
 def finished_subject(subject: Mention | None, metric: str, cands: list, topic: Mention | None, text: str,
@@ -43,7 +43,7 @@ def headline_countries(headline: str, res: Resources) -> dict:
 def headline_country(subject: Mention | None, metric: str, headline: str, res: Resources) -> Mention | None:
     """The one country the headline names, for a macro figure read as a person's or as headline words no list
     knows ("Daily", "Juan Guaido"); else `subject`."""
-    if subject is None or metric not in _words(res, "macro_metrics") or not headline or not (
+    if subject is None or metric not in subject_word_list(res, "macro_metrics") or not headline or not (
             subject.kind == "person" or subject.entity_id == slug(subject.entity) and subject.source in ("title", "name")):
         return subject
     found = headline_countries(headline, res)

@@ -77,14 +77,14 @@ def commodity_parts(text: str, raw: list[tuple[Mention, str]], common: tuple, ex
     return keep, common
 
 
-def _words(res: Resources, key: str) -> list[str]:
+def subject_word_list(res: Resources, key: str) -> list[str]:
     """subjects.yaml's list `key`."""
     return [str(v) for v in res.subject_words.get(key) or ()]
 
 
 @lru_cache(maxsize=4)
 def _speech_rx(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
-    verbs, roles = _words(res, "speech_verbs"), _words(res, "speaker_roles")
+    verbs, roles = subject_word_list(res, "speech_verbs"), subject_word_list(res, "speaker_roles")
     if not verbs:
         return None
     alt = longest_first(verbs)
@@ -102,13 +102,13 @@ def _speech_rx(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern] | No
 
 @lru_cache(maxsize=4)
 def _employer_rx(res: Resources) -> tuple[re.Pattern, re.Pattern] | None:
-    roles, calls = _words(res, "research_roles"), _words(res, "broker_calls")
+    roles, calls = subject_word_list(res, "research_roles"), subject_word_list(res, "broker_calls")
     if not roles:
         return None
     ralt = longest_first(roles)
     calt = longest_first(calls) or "(?!)"
     # after the name: "Salomon analyst", "Standard Chartered strategists", "E&P has a neutral rating"
-    after = re.compile(r"(?:['’]s)?\s+(?:(?:" + ralt + r")\b|(?:" + listed(_words(res, "rating_keep_verbs")) + r")"
+    after = re.compile(r"(?:['’]s)?\s+(?:(?:" + ralt + r")\b|(?:" + listed(subject_word_list(res, "rating_keep_verbs")) + r")"
                        r"\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:" + calt + r")\b)", re.I)
     before = re.compile(r"\b(?:" + ralt + r")\s+(?:at|with|from)\s+(?:the\s+)?$", re.I)  # "an analyst at Siam Commercial"
     return after, before
@@ -177,7 +177,7 @@ def _mover_rx(res: Resources) -> re.Pattern | None:
     # name may be read from the ticker, before the bracket's end)
     return re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*|<[^<>\n]{1,12}>\s*|>\s*)?(?:,\s*(?:up|down)|\s(?:(?:shares|stock)\s+)?(?:(?:is|"
                       r"was|were|are|has|have|had|being)\s+)?(?:(?:also|further|now|then)\s+)?(?:" + alt + r"))\s+(?:(?:"
-                      + listed(_words(res, "mover_hedges"), space=r"\s+") + r")\s+)*"
+                      + listed(subject_word_list(res, "mover_hedges"), space=r"\s+") + r")\s+)*"
                       r"(?:[\d,]+(?:\.\d+)?\s+points?,?\s+or\s+)?", re.I)
 
 
@@ -185,7 +185,7 @@ def _mover_rx(res: Resources) -> re.Pattern | None:
 # nor a part after its owner's possessive: "Berkshire's Class A shares are up 5.7%"
 @lru_cache(maxsize=4)
 def _object_before(res: Resources) -> re.Pattern:
-    return re.compile(r"(?:\b(?:" + "|".join(map(re.escape, _words(res, "mover_object_words")))
+    return re.compile(r"(?:\b(?:" + "|".join(map(re.escape, subject_word_list(res, "mover_object_words")))
                       + r")\s+(?:the\s+)?|['’]s\s+)$", re.I)
 
 
@@ -266,7 +266,7 @@ def macro_owner(subject: Mention | None, metric: str, cands: list, topic: Mentio
     Institute"): a central bank's or statistics office's own country (the
     gazetteer's `country`), else the one country the sentence names, else the story's country. Else
     `subject`."""
-    if subject is None or metric not in _words(res, "macro_metrics"):
+    if subject is None or metric not in subject_word_list(res, "macro_metrics"):
         return subject
     body = set(res.subject_words.get("body_words") or ())
     if subject.kind not in _MACRO_SPEAKERS and not (subject.kind in ("company", "unit") and body & set(subject.entity.split())):
