@@ -63,7 +63,12 @@ def main() -> int:
     ap.add_argument("--per-article", type=int, default=2)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--prefix", default="cy")
+    ap.add_argument("--seed", default=str(SEED), help="another seed draws another set (the yardstick's is the default)")
+    ap.add_argument("--exclude", type=Path, action="append", default=[],
+                    help="a labeled set (JSONL) whose articles to leave out, for a set unseen by it")
     args = ap.parse_args()
+    excluded = {json.loads(line)["article_id"] for path in args.exclude
+                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
     runs = dict(r.split("=", 1) for r in args.run)
     quota = {k: int(v) for k, v in (q.split("=", 1) for q in args.quota)}
     csv.field_size_limit(sys.maxsize)
@@ -71,9 +76,9 @@ def main() -> int:
     items = []
     for dump, n in quota.items():
         rows = [r for r in csv.DictReader(open(Path(runs[dump]) / "claims.csv", encoding="utf-8", newline=""))
-                if dump_of(r["article_id"]) == dump]
+                if dump_of(r["article_id"]) == dump and r["article_id"] not in excluded]
         rows.sort(key=lambda r: r["claim_id"])  # a fixed order before the seeded shuffle
-        random.Random(f"{SEED}:{dump}").shuffle(rows)
+        random.Random(f"{args.seed}:{dump}").shuffle(rows)
         per_article: dict[str, int] = {}
         picked = []
         for r in rows:
@@ -101,7 +106,7 @@ def main() -> int:
                 "value": float(r["value"]), "value_low": float(r["value_low"]), "value_high": float(r["value_high"]),
                 "unit": r["unit"], "per": r.get("per", ""), "claim_id": r["claim_id"],
             })
-    random.Random(SEED).shuffle(items)  # labeling batches mix dumps and articles
+    random.Random(args.seed if args.seed != str(SEED) else SEED).shuffle(items)  # labeling batches mix dumps and articles
     with args.out.open("w", encoding="utf-8") as out:
         for k, it in enumerate(items, 1):
             out.write(json.dumps({"id": f"{args.prefix}-{k:04d}", **it}, ensure_ascii=False) + "\n")
