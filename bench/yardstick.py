@@ -4,9 +4,14 @@
     python bench/yardstick.py --fast --split dev  # the rules-only mode
     python bench/yardstick.py --split test        # rarely: the held-out split
     python bench/yardstick.py --run DIR           # score an existing run's claims.csv instead
+    python bench/yardstick.py --yardstick tests/data/claims_uniform.jsonl --split train --split dev --split test
+                                                  # 100 modern claims drawn uniformly (no cap per article)
 
 The yardstick (`tests/data/claims_yardstick.jsonl`, CLAIM_LABELING_GUIDE.md) holds claims
-drawn at random from runs over the three news dumps, each labeled by reading. This script
+drawn at random from runs over the three news dumps, each labeled by reading, at most 3 an article;
+`claims_uniform.jsonl` (session 19) holds 100 drawn uniformly from all of a modern run's claims, from
+articles outside the yardstick, where list rows and table cells weigh as much as they occur (20-25
+points lower on every field; tests/data/uniform/ holds its items, labels and the labelers' task). This script
 runs `claims run` (in this process's code, default settings unless --fast) over the
 labeled articles, matches each labeled figure to the claim whose span overlaps it, and
 prints, per dump and overall, the share right of each field with its 95% interval
