@@ -11,6 +11,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from .quote_rows import cell_metric
 from .claim_draft import Draft, Story
 from .entities import ArticleEntities
 from .measures import laid_rate, measured_noun, share_metric, table_row_metric
@@ -197,6 +198,9 @@ def measure_figure(story: Story, d: Draft) -> None:
     if fig.kind == "money":
         story.previous_metric[(d.sent.start, _LAST_MONEY)] = metric
     metric = _subject_metric(story, d, metric, measured)
+    if metric == "other" and (cell := cell_metric(story.text, fig)) is not None:
+        metric, mscore, cue_score = cell, 5.0, 5.0  # a stock list's cell: its volume, price or change by its place
+        d.metric_step = "quote_rows.cell"
     d.metric, d.mscore, d.cue_score, d.measured, d.share, d.rate = metric, mscore, cue_score, measured, share, rate
 
 

@@ -11,6 +11,10 @@ A line of a results table ("Net income       $    135,334", "Room     16,320    
 row without a ticker cell is a company's when its name cell is a name the lists or the article know, or when
 it ends in a price's change and percent change ("Banco de Chile      123.98      +0.58      +0.47", a
 closing-prices list) and its name does not open with a measure's word ("Total", "Net", "Revenue").
+
+A row's cells measure by their place and shape (`cell_metric`): a whole number in groups of three is the
+session's volume ("459,201"), the row's first decimal its share price ("2.41"), a later decimal its change
+("+0.58", "+0.47"; where the changes are signed, an unsigned later decimal is the previous close, a price): every label of the lists read (a sample of 8 rows of the uniform claim set, all so labeled).
 """
 from __future__ import annotations
 
@@ -80,3 +84,34 @@ def row_owner(text: str, fig, cands: list, best, res: Resources, learned: dict):
         # ("Banco de Chile      123.98      +0.58      +0.47"); not a results table's "Room   16,320   14,636"
         return best
     return Candidate(name, slug(name), "company", "", "name", s, s + len(name), tuple(0.0 for _ in FEATURES))
+
+
+_VOLUME_CELL = re.compile(r"\d{1,3}(?:,\d{3})+")
+_DECIMAL_CELL = re.compile(r"[-+$]?[\d,]*\.\d+")
+
+
+def cell_metric(text: str, fig) -> str | None:
+    """What a stock list's number cell measures, for a row with a ticker cell or a change's two cells (as
+    `row_owner` reads a company's row): `trading_volume`, `share_price` or `price_change`; None elsewhere.
+    """
+    row = _row_at(text, fig.start)
+    if row is None or not _in_list(text, row):
+        return None
+    if row.group("tick") is None and not _CHANGE_CELLS.search(row.group("cells")):
+        return None
+    cells = row.group("cells")
+    # where the changes are signed, an unsigned decimal after the price is another price (the previous close)
+    signed = re.search(r"(?:^|\s)[+-]\d", cells) is not None
+    first_decimal = True
+    for m in re.finditer(r"\S+", cells):
+        at = row.start("cells") + m.start()
+        cell = m.group()
+        decimal = _DECIMAL_CELL.fullmatch(cell.rstrip("%")) is not None
+        if at <= fig.start < at + len(cell):
+            if _VOLUME_CELL.fullmatch(cell):
+                return "trading_volume"
+            if decimal:
+                return "share_price" if first_decimal or (signed and cell[0] not in "+-") else "price_change"
+            return None
+        first_decimal = first_decimal and not decimal
+    return None

@@ -139,3 +139,40 @@ Total revenues                   495,708     +12.0      -14.0       1,937,030
 def test_a_results_tables_lines_stay_the_companys(text, figure, want):
     got = _entities("Red Rock Resorts Announces Fourth Quarter and Full Year 2024 Results", text)
     assert got.get(figure) == want, got
+
+
+HIGHS = """NASDAQ New 52-Week Highs And Lows
+
+Tango Therapeutics           TNGX         2.41        459,201
+Affirm Holdings Cl A         AFRM         71.02       1,203,114
+"""
+ASIA = """Shanghai Stocks Close Mixed
+
+Air China Ltd A                 7.07       7.22      -0.15      -2.08
+Wilmar Cahaya Indonesia     2,030.00   2,080.00     -50.00      -2.40
+"""
+ACTIVES = """Nasdaq Most Active Issues
+
+Opendoor Technologies       OPEN    50,413,725      1.47     0.09      6.52
+Addvalue Technologies          14,895,500         0.01         unch         unch
+"""
+CELLS = [  # (list, cell, metric): a cell measures by its place and shape; the day is the list's
+    (HIGHS, "2.41", "share_price"), (HIGHS, "459,201", "trading_volume"), (HIGHS, "1,203,114", "trading_volume"),
+    (ASIA, "7.07", "share_price"), (ASIA, "7.22", "share_price"),  # signed changes: an unsigned decimal is a price
+    (ASIA, "-0.15", "price_change"), (ASIA, "-2.08", "price_change"),
+    (ASIA, "2,030.00", "share_price"), (ASIA, "-50.00", "price_change"),  # a price in groups of three is no volume
+    (ACTIVES, "50,413,725", "trading_volume"), (ACTIVES, "1.47", "share_price"),
+    (ACTIVES, "0.09", "price_change"), (ACTIVES, "6.52", "price_change"),  # unsigned changes after the price
+]
+
+
+@pytest.mark.parametrize("text,figure,want", CELLS)
+def test_a_rows_cells_measure_by_their_place(text, figure, want):
+    claims, _ = extract(pd.DataFrame([{"id": "a", "text": text, "title": text.split("\n", 1)[0], "published": "2025-02-11"}]))
+    row = claims[claims["figure"] == figure].iloc[0]
+    assert (row["metric"], str(row["period_start"])) == (want, "2025-02-11")
+
+
+def test_a_results_tables_lines_take_no_cell_metric():
+    claims, _ = extract(pd.DataFrame([{"id": "a", "text": RESULTS, "title": "Red Rock Resorts Q4", "published": "2025-02-11"}]))
+    assert not claims["metric"].isin(["trading_volume", "share_price"]).any()
