@@ -11,7 +11,6 @@ import bisect
 import re
 from functools import lru_cache
 
-from .quote_rows import cell_metric
 from .claim_draft import Draft, Story
 from .entities import ArticleEntities
 from .measures import laid_rate, measured_noun, share_metric, table_row_metric
@@ -19,6 +18,7 @@ from .resources import Resources, lower_text
 from .scaled_counts import money_metric_of_count, one_off_per_share, per_share_metric, scaled_rx
 from .column_metrics import column_metric
 from .market_sizes import market_size_metric
+from .quote_rows import cell_metric
 from .row_labels import row_label_metric
 from .metric_frames import (chart_level, estimate_of_before, portion_of, preferred_dividend, price_move, price_moved_to,
                             result_item)

@@ -2,7 +2,7 @@
 (`comparable`: a named entity and metric, no reviewer's dispute, no cell of a table with columns, no
 company total smaller than any total is), its basis read from the words around it (`basis_of`,
 models/lexicons/basis.yaml), its sentence as its copies write it (`sentence_key`), the slack its
-written precision allows (`written_slacks`, and `cut_slacks` for a figure cut off rather than rounded) and its currency's dollar rate (`usd_factor`).
+written precision allows (`written_slacks`; `exact_cents` for the sums a cut-off never widens) and its currency's dollar rate (`usd_factor`).
 """
 from __future__ import annotations
 
@@ -51,24 +51,21 @@ def written_slacks(figures: pd.Series, values: np.ndarray) -> np.ndarray:
     return np.where(np.isnan(written), np.abs(values) * 0.005, slack)
 
 
-def cut_slacks(figures: pd.Series, values: np.ndarray, money: np.ndarray) -> np.ndarray:
-    """How far past each figure, away from zero, the exact value can lie when the writer cut the figure off at its
-    last digit instead of rounding it ("$1.7253 billion" written "$1.72 billion" by one outlet, "$1.73 billion" by
-    another): half a unit more than `written_slacks` allows, so one unit in the last written digit is within
-    rounding (bench/conflict_audit/GUIDE.md, session 19: a blind second reader judged 6 of 20 flagged pairs so,
-    every one a one-unit gap). None for a sum of money written to the cent with no scale word ("EPS of $0.14"): a
-    company reports it exact to the cent, and two outlets' cents apart disagree.
+def exact_cents(figures: pd.Series, values: np.ndarray, money: np.ndarray) -> np.ndarray:
+    """Whether each figure is a sum of money written to the cent with no scale word ("EPS of $0.14"): a company
+    reports it exact, so no cut-off slack widens it (`facts._intervals`: any other figure may have been cut off at
+    its last digit rather than rounded, "$1.7253 billion" written "$1.72 billion" by one outlet and "$1.73 billion"
+    by another, so one unit in the last written digit is within rounding; bench/conflict_audit/GUIDE.md, session 19).
 
-    >>> cut_slacks(pd.Series(["$1.72 billion", "16.8%", "$0.14", "EUR 3.25"]), np.array([1.72e9, 16.8, 0.14, 3.25]),
-    ...            np.array([True, False, True, True])).round(6).tolist()
-    [5000000.0, 0.05, 0.0, 0.0]
+    >>> exact_cents(pd.Series(["$1.72 billion", "16.8%", "$0.14", "EUR 3.25"]), np.array([1.72e9, 16.8, 0.14, 3.25]),
+    ...             np.array([True, False, True, True])).tolist()
+    [False, False, True, True]
     """
-    half = written_slacks(figures, values)
     number = figures.astype("string").str.extract(f"({_NUMBER.pattern})", expand=False)
     cents = number.str.contains(r"\.\d\d$", regex=True).fillna(False).to_numpy(bool)
     written = pd.to_numeric(number.str.replace(",", "", regex=False), errors="coerce").to_numpy(float)
     unscaled = np.isclose(np.abs(values), np.abs(written), rtol=1e-9)
-    return np.where(np.asarray(money, dtype=bool) & cents & unscaled, 0.0, half)
+    return np.asarray(money, dtype=bool) & cents & unscaled
 
 
 def usd_factor(unit: str, day, res: Resources) -> float | None:

@@ -38,7 +38,7 @@ import pandas as pd
 
 from .conflict_gate import pair_scorer
 from .conflict_rows import conflict_rows
-from .fact_reports import cut_slacks, dates_as_days, days_text, prepare, usd_factor, written_slacks
+from .fact_reports import dates_as_days, days_text, exact_cents, prepare, usd_factor, written_slacks
 from .fact_values import value_groups
 from .resources import Resources
 from .schema import CONFLICT_COLUMNS, FACT_COLUMNS
@@ -163,7 +163,7 @@ def group_facts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
     fact[rows] = frame.groupby(list(frame.columns), sort=False, dropna=False).ngroup().to_numpy()
 
     usd, mixed, keep, lo, hi, day_rel, day_pp, as_move = _intervals(df, res, fact, rows, metric, unit, value, low, high,
-                                                                      approx, pub, ps, pe, spec)
+                                                                      approx, pub, ps, pe, spec, money)
     order, vgroup = value_groups(fact, keep, lo, hi, n)
     src = _sources(df)
 
@@ -218,7 +218,7 @@ def group_facts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
     return facts.reset_index(drop=True)[list(FACT_COLUMNS)], table, links
 
 
-def _intervals(df, res, fact, rows, metric, unit, value, low, high, approx, pub, ps, pe, spec):
+def _intervals(df, res, fact, rows, metric, unit, value, low, high, approx, pub, ps, pe, spec, money):
     """Each report as an interval: its value widened by its rounding, its qualifier, a quote's day range and, in a
     fact of two currencies, a dated conversion (in USD). (usd factor, mixed-currency fact, kept, low and high ends,
     the day range as a share and in points, a price quoted as a move)."""
@@ -235,8 +235,10 @@ def _intervals(df, res, fact, rows, metric, unit, value, low, high, approx, pub,
     mixed[rows] = fact_units.reindex(fact[rows]).to_numpy() > 1
     scale = np.where(mixed, usd, 1.0)
     keep = (fact >= 0) & ~np.isnan(scale)
-    slack = written_slacks(df["figure"], value)
-    slack = np.where(approx == "about", np.maximum(slack, ABOUT_SLACK * np.abs(value)), slack)
+    written = written_slacks(df["figure"], value)
+    # a figure cut off at its last digit lies up to a whole unit past it, away from zero (half a unit more)
+    cut = np.where(exact_cents(df["figure"], value, money), 0.0, written)
+    slack = np.where(approx == "about", np.maximum(written, ABOUT_SLACK * np.abs(value)), written)
     day_rel = np.array([(spec[m].day_slack or (0.0, 0.0))[0] if spec[m] is not None else 0.0 for m in metric])
     day_pp = np.array([(spec[m].day_slack or (0.0, 0.0))[1] if spec[m] is not None else 0.0 for m in metric])
     # a price quoted as a move ("gold rose 0.9%": a commodity's price in percent) moves like a share's move
@@ -247,8 +249,6 @@ def _intervals(df, res, fact, rows, metric, unit, value, low, high, approx, pub,
     day_pp = np.where(as_move, np.maximum(day_pp, move_pp), day_pp)
     quote = ((day_rel > 0) | (day_pp > 0)) & (ps == pe)
     slack = slack + np.where(quote, day_rel * np.abs(value) + day_pp, 0.0)
-    # a figure cut off at its last digit lies up to a whole unit past it, away from zero
-    cut = cut_slacks(df["figure"], value, np.array([len(u) == 3 and u.isupper() for u in unit]))
     lo = np.where(approx == "under", -np.inf, (low - slack - np.where(low < 0, cut, 0.0)) * scale)
     hi = np.where(approx == "over", np.inf, (high + slack + np.where(high > 0, cut, 0.0)) * scale)
     lo = np.where(mixed, lo * (1 - FX_SLACK * np.sign(lo)), lo)
