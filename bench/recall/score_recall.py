@@ -55,7 +55,7 @@ def main() -> int:
     ap.add_argument("run", type=Path)
     ap.add_argument("labels", type=Path, nargs="+")
     ap.add_argument("--clusters", type=Path, action="append",
-                    default=[Path(__file__).with_name("clusters.jsonl"), Path(__file__).with_name("clusters-2.jsonl")])
+                    default=[Path(__file__).with_name(f"clusters{n}.jsonl") for n in ("", "-2", "-3", "-4")])
     ap.add_argument("--snapshots", action="store_true", help="count snapshot pairs as real too")
     ap.add_argument("--show", action="store_true", help="print each labeled line with what the run made of it")
     args = ap.parse_args()
