@@ -28,11 +28,12 @@ def written_slacks(figures: pd.Series, values: np.ndarray) -> np.ndarray:
     """Half a unit of each figure's last digit as written, in base units ("$53bn" -> 0.5e9; pandas
     string methods: a million figures in about a second). Whole thousands are rounded to the thousand
     ("Sales 1,660,000" and "Revs 1,660,300" are one figure: -> 500), whole tens of three digits or more to the ten
-    ("350%" and "351%": -> 5).
+    ("350%" and "351%": -> 5). A figure in a minor unit is scaled down the same way ("48 cents" -> 0.005 dollars,
+    "50 bps" -> 0.005 points): half a dollar's slack let "48 cents" agree with "$0.55".
 
-    >>> written_slacks(pd.Series(["$53bn", "1,660,000", "1,660,300", "2,000,000", "$2.45", "350%", "20%"]),
-    ...                np.array([53e9, 1.66e6, 1660300, 2e6, 2.45, 350, 20])).tolist()
-    [500000000.0, 500.0, 5.0, 500.0, 0.005, 5.0, 0.5]
+    >>> written_slacks(pd.Series(["$53bn", "1,660,000", "1,660,300", "2,000,000", "$2.45", "350%", "20%", "48 cents"]),
+    ...                np.array([53e9, 1.66e6, 1660300, 2e6, 2.45, 350, 20, 0.48])).round(6).tolist()
+    [500000000.0, 500.0, 5.0, 500.0, 0.005, 5.0, 0.5, 0.005]
     """
     number = figures.astype("string").str.extract(f"({_NUMBER.pattern})", expand=False)
     plain = number.str.replace(",", "", regex=False)
@@ -47,7 +48,7 @@ def written_slacks(figures: pd.Series, values: np.ndarray) -> np.ndarray:
     written = np.where(written == 0, 1.0, written)
     with np.errstate(invalid="ignore", divide="ignore"):
         scale = np.abs(values) / written
-    slack = 0.5 * 10.0 ** (-digits) * np.where(scale >= 1, scale, 1.0)
+    slack = 0.5 * 10.0 ** (-digits) * np.where(scale > 0, scale, 1.0)
     return np.where(np.isnan(written), np.abs(values) * 0.005, slack)
 
 
@@ -57,15 +58,19 @@ def exact_cents(figures: pd.Series, values: np.ndarray, money: np.ndarray) -> np
     its last digit rather than rounded, "$1.7253 billion" written "$1.72 billion" by one outlet and "$1.73 billion"
     by another, so one unit in the last written digit is within rounding; bench/conflict_audit/GUIDE.md, session 19).
 
-    >>> exact_cents(pd.Series(["$1.72 billion", "16.8%", "$0.14", "EUR 3.25"]), np.array([1.72e9, 16.8, 0.14, 3.25]),
-    ...             np.array([True, False, True, True])).tolist()
-    [False, False, True, True]
+    A whole number of cents or pence is as exact ("48 cents" is $0.48).
+
+    >>> exact_cents(pd.Series(["$1.72 billion", "16.8%", "$0.14", "EUR 3.25", "48 cents", "48 million"]),
+    ...             np.array([1.72e9, 16.8, 0.14, 3.25, 0.48, 48e6]), np.array([True, False, True, True, True, True])).tolist()
+    [False, False, True, True, True, False]
     """
     number = figures.astype("string").str.extract(f"({_NUMBER.pattern})", expand=False)
     cents = number.str.contains(r"\.\d\d$", regex=True).fillna(False).to_numpy(bool)
+    whole = number.str.contains(r"^\d+$", regex=True).fillna(False).to_numpy(bool)
     written = pd.to_numeric(number.str.replace(",", "", regex=False), errors="coerce").to_numpy(float)
     unscaled = np.isclose(np.abs(values), np.abs(written), rtol=1e-9)
-    return np.asarray(money, dtype=bool) & cents & unscaled
+    minor = np.isclose(np.abs(values) * 100, np.abs(written), rtol=1e-9)
+    return np.asarray(money, dtype=bool) & ((cents & unscaled) | (whole & minor))
 
 
 def usd_factor(unit: str, day, res: Resources) -> float | None:
