@@ -60,7 +60,8 @@ PATTERNS = (
     # a half: its words, "1H24", "H2 2023", "2024-H1", with its fiscal year ("H1FY25", "1H FY25"), or alone in capitals
     # ("JB Hi-Fi reported a A$285.4 million net profit in 1H"; "2h ago" is hours)
     ("half", rf"\b(?:(?:(?P<h_y0>{_YR})(?:['’]s)?[\s-]+)?(?P<h_o>first|second|1st|2nd)[- ]half(?:\s+of)?(?:\s+(?P<h_y>{_YR}))?|(?-i:H(?P<h_c5>[12])|(?P<h_c6>[12])H)\s?(?:FY|fiscal\s)\s?'?(?P<h_fy>{_YR}|\d\d)|(?P<h_c>[12])H\s?'?(?P<h_y2>{_YR}|\d\d)|(?<![\w$.,])(?-i:(?P<h_c4>[12])H)(?![\w'’-])|H(?P<h_c2>[12])\s?'?(?P<h_y3>{_YR}|\d\d)?|(?P<h_y4>{_YR})[\s-]?H(?P<h_c3>[12]))\b"),
-    ("fy", rf"\b(?:FY\s?'?(?P<fy_y>{_YR}|\d\d)|fiscal(?: year)?\s+(?P<fy_y2>{_YR})|(?:the\s+)?(?P<fy_y3>{_YR})\s+(?:fiscal|financial)\s+year|(?P<fy_rel>last|this|next|previous|prior|current) (?:fiscal|financial) year)\b"),
+    # "FY2024-25", "financial year 2023-24": a split year is named by the year it ends in
+    ("fy", rf"\b(?:(?:FY\s?'?(?P<fy_y>{_YR}|\d\d)|(?:fiscal(?: year)?|financial year)\s+(?P<fy_y2>{_YR}))(?:[-/–](?P<fy_to>(?:20)?\d\d)(?![\d-]))?|(?:the\s+)?(?P<fy_y3>{_YR})\s+(?:fiscal|financial)\s+year|(?P<fy_rel>last|this|next|previous|prior|current) (?:fiscal|financial) year)\b"),
     ("rel_prev", rf"\b(?:(?:just\s+)?(?P<rp_n>{_NUMW_REL})\s+(?P<rp_u>years?|months?|quarters?|weeks?|days?)\s+(?:earlier|before|ago|prior)|{_SAME_A_YEAR_BEFORE}|(?P<rp_ya>year[- ](?:ago|earlier|prior)|prior[- ]year|previous year's|the previous (?P<rp_pu>quarter|month|year)|the prior (?P<rp_pu2>quarter|month|year)|sequentially))\b"),
 )
 KINDS = tuple(name for name, _ in PATTERNS)
@@ -373,6 +374,8 @@ def _half(x: _Match) -> Period | None:
 def _fy(x: _Match) -> Period | None:
     """"FY24", "fiscal 2024", "last fiscal year" (the one that has ended when the current one has not)."""
     fy = _year(x.first("fy_y", "fy_y2", "fy_y3"), x.ref)
+    if fy is not None and x.g.get("fy_to") and int(x.g["fy_to"]) % 100 == (fy + 1) % 100:
+        fy += 1
     if fy is None:
         if not x.ref:
             return None
