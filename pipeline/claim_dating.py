@@ -409,9 +409,10 @@ def _report_period(story: Story, sp: StoryPeriods, d: Draft, back: int) -> Perio
     if modality == "forecast" and not back and d.sentence_report is None and not sp.preview:
         d.period_route += "+guided_year"
         return guided_year(base, story.fy_end, story.article.published)
-    if d.whole_year:
+    if d.whole_year:  # "pretax profit for the year ... from 2.295 billion pounds a year earlier": the year before
         d.period_route += "+whole_year"
-        return whole_year_of(base, story.fy_end)
+        year = whole_year_of(base, story.fy_end)
+        return (shift_period(year, -back) or year) if back else year
     return shift_period(base, -back) if back else _quarter_of(story, d, base)
 
 

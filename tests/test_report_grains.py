@@ -28,6 +28,14 @@ CASES = [
      "$1.48", "2024"),
     (_Q4, "2025-02-13", _Q4_LEDE + "Hooli reiterated its full-year forecast for revenue in the turf division to "
      "decline by about 10% and in the forestry business to fall by 10% to 15%.", "10% to 15%", "2025"),
+    # the year before when its base is written "a year earlier"
+    ("RELX Pretax Profit Rises on Strong Revenue Growth", "2025-02-13", "RELX reported higher pretax profit and "
+     "revenue for 2024, driven by a continued shift in its business mix toward higher growth analytics and decision "
+     "tools, but missed market expectations.\n\nThe information-and-analytics group posted Thursday a rise in pretax "
+     "profit for the year to 2.56 billion pounds, equivalent to $3.19 billion, from 2.295 billion pounds a year "
+     "earlier.\n\nAdjusted earnings before interest, taxes, depreciation, and amortization climbed to 3.72 billion "
+     "pounds from 3.54 billion pounds.",
+     "2.295 billion pounds", "2023"),
     # negative: quarter words after them leave the story's quarter
     (_Q4, "2025-02-13", _Q4_LEDE + "Full-year sales met the plan, while net income in the quarter was $461 million.",
      "$461 million", "2024-Q4"),
