@@ -50,7 +50,7 @@ PATTERNS = (
               rf"\s+(?:that\s+)?(?P<en_w>ended|ending|ends|to|through|thru)\s+(?:on\s+)?(?P<en_m>{_MON})\b\.?(?:\s+(?P<en_d>[0-3]?\d)(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<en_y>{_YR})\b)?"),
     # the year to date, or its first months: "the first two months of 1987", "the first nine months of its fiscal year",
     # "9MFY25" (Indian results copy: the first nine months of fiscal 2025)
-    ("ytd", rf"\b(?:year[- ]to[- ]date|ytd|so far this year|since the (?:start|beginning) of (?:the|this) year|this year "
+    ("ytd", rf"\b(?:(?P<td_u>month|quarter|week)[- ]to[- ]date|year[- ]to[- ]date|ytd|so far this year|since the (?:start|beginning) of (?:the|this) year|this year "
             rf"so far|(?:the\s+)?first\s+(?P<fm_n>{_NUMW_REL})\s+months(?:\s+of\s+(?:(?P<fm_y>{_YR})|(?:this|the)\s+year|"
             rf"(?:its|the|this)\s+(?:current\s+)?(?P<fm_f>fiscal|financial)\s+year))?|(?-i:(?P<fm_c>9)M\s?FY)\s?'?(?P<fm_fy>{_YR}|\d\d))\b"),
     ("fq_word", rf"\b(?:(?:the|its|a)\s+)?(?:fiscal\s+(?:(?P<fqw_y1>{_YR})\s+)?(?P<fqw_o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+(?:of\s+)?(?P<fqw_y3>{_YR}))?|(?P<fqw_o2>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter of (?:fiscal(?: year)?|FY)\s*(?P<fqw_y2>{_YR}|\d\d))\b"),
@@ -243,6 +243,14 @@ def _ended(x: _Match) -> Period | None:
 
 
 def _ytd(x: _Match) -> Period | None:
+    unit = (x.g["td_u"] or "").lower()[:1]
+    if unit:  # "Down 5.78% month-to-date": from the month's (quarter's, week's) first day to the reference day
+        if not x.ref:
+            return None
+        ref = x.ref
+        start = ref - timedelta(days=ref.weekday()) if unit == "w" else \
+            date(ref.year, ref.month if unit == "m" else ref.month - (ref.month - 1) % 3, 1)
+        return x.period(start, ref, f"{unit.upper()}TD {ref.isoformat()}", "range", "dates.to_date.v1")
     n = x.g["fm_n"] or x.g["fm_c"]  # "the first nine months", "9MFY25"
     if n:
         return _first_months(x, int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower(), 0))

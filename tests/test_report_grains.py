@@ -1,6 +1,6 @@
 """A results figure's grain from its sentence's words ("For the full year, ...", "for the quarter"), a story of a
 reporting length ("the nine months ended Dec. 31"), a year-ago base with nothing before it to count from, an actual
-result never dated by a period not yet ended, a monthly data story's month, a split fiscal year (report_grains.py,
+result never dated by a period under way, a monthly data story's month, a split fiscal year, a month to date (report_grains.py,
 prior_periods.py, claim_dating.py, reporting_periods.py). Shortened dump phrasings, names changed."""
 from __future__ import annotations
 
@@ -87,6 +87,9 @@ def test_report_grain_period(title, published, text, figure, label):
     ("production reached a record in FY 2023-24 (FY24)", "FY2024"),
     ("revenue guidance for FY2024/25", "FY2025"),
     ("revenue CAGR over FY24-27", "FY2024"),
+    # a month, quarter or week to date runs from its first day to the reference day
+    ("--Down 5.78% month-to-date", "MTD 2025-02-11"),
+    ("shares are up 3% quarter-to-date", "QTD 2025-02-11"),
 ])
 def test_split_fiscal_year(text, label, resources):
     periods = find_periods(text, date(2025, 2, 11), 3, res=resources)
