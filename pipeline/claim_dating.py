@@ -32,15 +32,17 @@ from .held_amounts import held_now
 from .note_grains import note_period
 from .paragraph_periods import ParagraphPeriods, headline_month
 from .period_ends import at_report_end, end_day, report_end_day
+from .prior_periods import unanchored_back
 from .records import Claim, Period
+from .report_grains import LENGTH_WEIGHT, grain_named, last_quarter_of, reporting_length
 from .results_stories import latest_report_period, preview_story, results_story
-from .resources import Resources, lower_text
+from .resources import Resources
 from .story_calendar import STARTING, calendar_settled, country_story
 from .table_columns import column_period
 from .table_periods import section_pattern, table_period, wire_row_role
 from .target_years import target_span
 from .week_spans import trading_week
-from .word_patterns import listed, whole_words
+from .word_patterns import listed
 
 _HISTORICAL_DAYS = 75
 # a flow whose period ended over a year before the story is background ("disasters cost it $627 million in 2017"
@@ -53,11 +55,6 @@ _HISTORICAL_FLOW_DAYS = 365
 # the published day, and 35 of 63 larger ones no period.
 _PRICE_BELOW = 100_000
 _ESTIMATE_REACH = 300  # characters back to the amount whose metric a bare estimate restates
-
-
-@lru_cache(maxsize=4)
-def _full_year_pattern(res: Resources) -> re.Pattern | None:
-    return whole_words((str(w).lower() for w in res.periods["full_year_words"] or ()), ignore_case=False)
 
 
 def table_dating(story: Story, d: Draft) -> None:
@@ -94,6 +91,11 @@ def date_figure(story: Story, d: Draft) -> None:
     following = bisect.bisect_right(starts, fig.start)
     next_start = d.next_start = starts[following] if following < len(starts) else None
     d.period = period = _text_period(story, d, results, next_start)
+    # "up from $0.26 in the previous year" with no period written before: the report period a year back
+    prior = unanchored_back(period, fig, story.period_index.within(sent.start, period.start)) \
+        if results and period is not None and not fig.table_label else 0
+    if prior:
+        d.period = period = None
     if metric != "other" and fig.unit and modality != "historical":
         story.last_metric_of[(fig.unit, scaled)] = (fig.end, metric, period)  # what a bare estimate after it restates
     index = story.period_index
@@ -101,14 +103,16 @@ def date_figure(story: Story, d: Draft) -> None:
     d.back = (months_back(fig, index, d.view, ref, next_start, text) or modality == "historical"
               and prior_months_back(fig, index, starts, sent.end, text, ref, res)) \
         if results and period is None and not metric.endswith(("_growth", "_change")) else 0
+    d.back = d.back or (prior if not metric.endswith(("_growth", "_change")) else 0)
     base_next = next_start is not None and next_start < sent.end and compared_before(text, next_start)
     d.sentence_report = (year_after_base(fig, index, sent.end, text, next_start, res) or sentence_report_period(
         index, sent.start, sent.end, text, next_start if base_next else None)) if results and period is None else None
     d.timing = res.metrics[metric].timing if metric in res.metrics else "flow"
     _count_report_period(story, d, period, modality)
-    full_year_rx = _full_year_pattern(res)
-    d.whole_year = results and period is None and full_year_rx is not None and bool(
-        full_year_rx.search(lower_text(text[cs:min(ce, next_start) if next_start and next_start > fig.start else ce])))
+    clause_end = min(ce, next_start) if next_start and next_start > fig.start else ce
+    grain = grain_named(text, sent.start, (fig.start, fig.end), clause_end, res) if results and period is None else None
+    d.whole_year = grain == "year"
+    d.quarter_grain = grain == "quarter" and not d.whole_year
     story.labeled += [(modality, period), (modality, d.sentence_report)]
 
 
@@ -179,14 +183,17 @@ def _count_report_period(story: Story, d: Draft, period: Period | None, modality
     700% increase compared to Q4 2023"), or one not yet ended for a result (a fiscal quarter read on the wrong
     calendar), is none. `modality` is the figure's before a table note made it historical."""
     text, ref = story.text, story.article.published
-    if period is not None and period.period_start and d.timing == "flow" and period.granularity in REPORT_GRAINS \
+    length = period is not None and reporting_length(period)  # "the nine months ended Dec. 31": counts for half
+    if period is not None and period.period_start and d.timing == "flow" and (period.granularity in REPORT_GRAINS
+                                                                              or length) \
             and not period.relative_to_previous and modality != "historical" and (d.fig.table_label or not d.role) \
             and (ref is None or modality != "actual" or period.period_end <= ref) \
             and not (period.start >= 0 and STARTING.search(text, max(0, period.start - 20), period.start)):
         key = (period.period_start, period.period_end)
-        story.entity_periods[d.entity][key] += 1
+        weight = LENGTH_WEIGHT if length else 1
+        story.entity_periods[d.entity][key] += weight
         story.story_periods[key] = period
-        story.story_counts[key] += 1
+        story.story_counts[key] += weight
 
 
 @dataclass(frozen=True)
@@ -222,8 +229,8 @@ def story_report_periods(story: Story) -> StoryPeriods:
                             story_period)
     # a results story that names no quarter ("Gopal Snacks - Net profit drops 70% YoY to Rs 5.3 crore"): the latest
     # quarter of its calendar that has ended, for a figure not stated by the year ("a dividend of 78 cts a year")
-    latest_quarter = latest_report_period(ref, fy_end, title, res) \
-        if story_period is None and ref is not None and results_story(title, text, res) else None
+    latest_quarter = latest_report_period(ref, fy_end, title, res) if ref is not None and (
+        story_period is None or not _ended(story_period, "actual", ref)) and results_story(title, text, res) else None
     year_ended = _year_just_ended(story.period_index.items, text, ref) \
         if story_period is None and latest_quarter is None else None
     return StoryPeriods(story_period, bool(preview), latest_quarter,
@@ -381,11 +388,19 @@ def _report_period(story: Story, sp: StoryPeriods, d: Draft, back: int) -> Perio
         period = sp.openings.period(sent.start, modality)
         if period is not None:
             d.period_route = "report:opening"
-            return period
+            return _quarter_of(story, d, period)
     # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported
     # period, else the one the story reports most; "a year earlier" is that period a year before
+    # an actual result is of no period under way: "revenue increased to NT$293.29 billion" in a story whose
+    # forecasts name the quarter under way is not that quarter's
+    ref = story.article.published
     own = story.entity_periods.get(d.entity) if not sp.preview else None  # a preview's quarters: the headline's
-    base = d.sentence_report or (story.story_periods[own.most_common(1)[0][0]] if own else sp.story_period) or (
+    own = next((story.story_periods[k] for k, _ in own.most_common() if _ended(story.story_periods[k], modality, ref)),
+               None) if own else None
+    story_period = sp.story_period if sp.story_period is not None and _ended(sp.story_period, modality, ref) else None
+    # a monthly data story ("Seazen Holdings Logs Lower Sales Revenue, Area in January"): its headline's month
+    month = sp.month_reported if modality == "actual" and not fig.table_label else None
+    base = d.sentence_report or own or story_period or month or (
         sp.latest_quarter if sp.latest_quarter is not None and not per_year(text[sent.start:sent.end]) else None) \
         or (sp.year_ended if d.timing == "flow" and not stated_now(fig, text, story.res) else None)
     if base is None:
@@ -394,10 +409,27 @@ def _report_period(story: Story, sp: StoryPeriods, d: Draft, back: int) -> Perio
     if modality == "forecast" and not back and d.sentence_report is None and not sp.preview:
         d.period_route += "+guided_year"
         return guided_year(base, story.fy_end, story.article.published)
-    if d.whole_year:
+    if d.whole_year:  # "pretax profit for the year ... from 2.295 billion pounds a year earlier": the year before
         d.period_route += "+whole_year"
-        return whole_year_of(base, story.fy_end)
-    return shift_period(base, -back) if back else base
+        year = whole_year_of(base, story.fy_end)
+        return (shift_period(year, -back) or year) if back else year
+    return shift_period(base, -back) if back else _quarter_of(story, d, base)
+
+
+def _quarter_of(story: Story, d: Draft, base: Period) -> Period:
+    """"for the quarter" in a story of a year: the year's last quarter (report_grains.py); else `base`."""
+    last = last_quarter_of(base, story.fy_end, story.article.published) if d.quarter_grain else None
+    if last is None:
+        return base
+    d.period_route += "+last_quarter"
+    return last
+
+
+def _ended(p: Period, modality: str, ref) -> bool:
+    """Whether `p` may date a result of `modality`: any period for a forecast or an estimate, else one not under way
+    (one not yet begun makes a result of no forecast words a forecast: `_modality_by_period`)."""
+    return modality in ("forecast", "estimate") or ref is None or p.period_end is None or p.period_end <= ref \
+        or (p.period_start is not None and p.period_start > ref)
 
 
 def _report_source(sp: StoryPeriods, d: Draft, own, base: Period) -> str:
@@ -405,10 +437,12 @@ def _report_source(sp: StoryPeriods, d: Draft, own, base: Period) -> str:
     the latest ended quarter or the year just ended."""
     if base is d.sentence_report:
         return "sentence"
-    if own:
+    if own is not None:
         return "entity"
     if base is sp.story_period:
         return "story"
+    if base is sp.month_reported:
+        return "month"
     return "latest_quarter" if base is sp.latest_quarter else "year_ended"
 
 

@@ -108,5 +108,6 @@ class Draft:
     back: int = 0  # months "a year earlier" reaches back
     sentence_report: Period | None = None
     whole_year: bool = False
+    quarter_grain: bool = False  # "for the quarter" before it: a year's last quarter (report_grains.py)
     report_end: bool = False  # a level "at the end of the quarter": the report period's last day (period_ends.py)
     period_route: str = ""  # which dating step set the period (Claim.period_route)

@@ -107,6 +107,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "measure_words": LIST, "annual_report_words": LIST,
         "quarter_payout_words": LIST, "quarter_payout_metrics": LIST,
         "fiscal_year_end_by_currency": Shape(dict, (int,)), "full_year_words": LIST,
+        "quarter_grain_words": LIST,  # report_grains
         "report_lag_days": Shape(list, (int,)), "fiscal_year_end_months": Shape(list, (int,)),
         "now_words": Shape(list, (str,)),  # claim_periods.undated_figure
         **{k: Shape(list, (str,)) for k in ("since_superlatives", "to_date_words", "to_level_hedges",  # claim_periods

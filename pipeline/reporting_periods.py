@@ -50,7 +50,7 @@ PATTERNS = (
               rf"\s+(?:that\s+)?(?P<en_w>ended|ending|ends|to|through|thru)\s+(?:on\s+)?(?P<en_m>{_MON})\b\.?(?:\s+(?P<en_d>[0-3]?\d)(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<en_y>{_YR})\b)?"),
     # the year to date, or its first months: "the first two months of 1987", "the first nine months of its fiscal year",
     # "9MFY25" (Indian results copy: the first nine months of fiscal 2025)
-    ("ytd", rf"\b(?:year[- ]to[- ]date|ytd|so far this year|since the (?:start|beginning) of (?:the|this) year|this year "
+    ("ytd", rf"\b(?:(?P<td_u>month|quarter|week)[- ]to[- ]date|year[- ]to[- ]date|ytd|so far this year|since the (?:start|beginning) of (?:the|this) year|this year "
             rf"so far|(?:the\s+)?first\s+(?P<fm_n>{_NUMW_REL})\s+months(?:\s+of\s+(?:(?P<fm_y>{_YR})|(?:this|the)\s+year|"
             rf"(?:its|the|this)\s+(?:current\s+)?(?P<fm_f>fiscal|financial)\s+year))?|(?-i:(?P<fm_c>9)M\s?FY)\s?'?(?P<fm_fy>{_YR}|\d\d))\b"),
     ("fq_word", rf"\b(?:(?:the|its|a)\s+)?(?:fiscal\s+(?:(?P<fqw_y1>{_YR})\s+)?(?P<fqw_o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+(?:of\s+)?(?P<fqw_y3>{_YR}))?|(?P<fqw_o2>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter of (?:fiscal(?: year)?|FY)\s*(?P<fqw_y2>{_YR}|\d\d))\b"),
@@ -60,7 +60,8 @@ PATTERNS = (
     # a half: its words, "1H24", "H2 2023", "2024-H1", with its fiscal year ("H1FY25", "1H FY25"), or alone in capitals
     # ("JB Hi-Fi reported a A$285.4 million net profit in 1H"; "2h ago" is hours)
     ("half", rf"\b(?:(?:(?P<h_y0>{_YR})(?:['’]s)?[\s-]+)?(?P<h_o>first|second|1st|2nd)[- ]half(?:\s+of)?(?:\s+(?P<h_y>{_YR}))?|(?-i:H(?P<h_c5>[12])|(?P<h_c6>[12])H)\s?(?:FY|fiscal\s)\s?'?(?P<h_fy>{_YR}|\d\d)|(?P<h_c>[12])H\s?'?(?P<h_y2>{_YR}|\d\d)|(?<![\w$.,])(?-i:(?P<h_c4>[12])H)(?![\w'’-])|H(?P<h_c2>[12])\s?'?(?P<h_y3>{_YR}|\d\d)?|(?P<h_y4>{_YR})[\s-]?H(?P<h_c3>[12]))\b"),
-    ("fy", rf"\b(?:FY\s?'?(?P<fy_y>{_YR}|\d\d)|fiscal(?: year)?\s+(?P<fy_y2>{_YR})|(?:the\s+)?(?P<fy_y3>{_YR})\s+(?:fiscal|financial)\s+year|(?P<fy_rel>last|this|next|previous|prior|current) (?:fiscal|financial) year)\b"),
+    # "FY2024-25", "financial year 2023-24": a split year is named by the year it ends in
+    ("fy", rf"\b(?:(?:FY\s?'?(?P<fy_y>{_YR}|\d\d)|(?:fiscal(?: year)?|financial year)\s+(?P<fy_y2>{_YR}))(?:[-/–](?P<fy_to>(?:20)?\d\d)(?![\d-]))?|(?:the\s+)?(?P<fy_y3>{_YR})\s+(?:fiscal|financial)\s+year|(?P<fy_rel>last|this|next|previous|prior|current) (?:fiscal|financial) year)\b"),
     ("rel_prev", rf"\b(?:(?:just\s+)?(?P<rp_n>{_NUMW_REL})\s+(?P<rp_u>years?|months?|quarters?|weeks?|days?)\s+(?:earlier|before|ago|prior)|{_SAME_A_YEAR_BEFORE}|(?P<rp_ya>year[- ](?:ago|earlier|prior)|prior[- ]year|previous year's|the previous (?P<rp_pu>quarter|month|year)|the prior (?P<rp_pu2>quarter|month|year)|sequentially))\b"),
 )
 KINDS = tuple(name for name, _ in PATTERNS)
@@ -242,6 +243,14 @@ def _ended(x: _Match) -> Period | None:
 
 
 def _ytd(x: _Match) -> Period | None:
+    unit = (x.g["td_u"] or "").lower()[:1]
+    if unit:  # "Down 5.78% month-to-date": from the month's (quarter's, week's) first day to the reference day
+        if not x.ref:
+            return None
+        ref = x.ref
+        start = ref - timedelta(days=ref.weekday()) if unit == "w" else \
+            date(ref.year, ref.month if unit == "m" else ref.month - (ref.month - 1) % 3, 1)
+        return x.period(start, ref, f"{unit.upper()}TD {ref.isoformat()}", "range", "dates.to_date.v1")
     n = x.g["fm_n"] or x.g["fm_c"]  # "the first nine months", "9MFY25"
     if n:
         return _first_months(x, int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower(), 0))
@@ -373,6 +382,8 @@ def _half(x: _Match) -> Period | None:
 def _fy(x: _Match) -> Period | None:
     """"FY24", "fiscal 2024", "last fiscal year" (the one that has ended when the current one has not)."""
     fy = _year(x.first("fy_y", "fy_y2", "fy_y3"), x.ref)
+    if fy is not None and x.g.get("fy_to") and int(x.g["fy_to"]) % 100 == (fy + 1) % 100:
+        fy += 1
     if fy is None:
         if not x.ref:
             return None

@@ -435,6 +435,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/entities.yaml", "name_links"),  # entities.link_prefix_rx, subjects.word_order_chunks
     ("lexicons/number_words.yaml", "year_words_before"), ("lexicons/number_words.yaml", "count_words_before"),  # counted
     ("lexicons/periods.yaml", "now_words"),  # claim_periods._NOW
+    ("lexicons/periods.yaml", "quarter_grain_words"),  # report_grains
     ("lexicons/segments.yaml", "subject_openers"), ("lexicons/segments.yaml", "reported_words"),  # segments
     ("lexicons/segments.yaml", "not_subject_words"),
     ("lexicons/number_words.yaml", "link_change_nouns"), ("lexicons/number_words.yaml", "link_move_verbs"),  # amount_links
