@@ -33,7 +33,7 @@ from .records import Mention
 from .resources import Resources
 from .word_patterns import listed, longest_first
 
-RULE = "subject_roles.v1"
+RULE = "subject_roles.v2"
 
 # a ticker written exchange:symbol ("NYMEX:ACT1!", "EURONEXT:IACWI", "CL1:COM", "GC=F"): its parts name no owner
 _TICKER = re.compile(r"[A-Z][A-Z0-9.=!]*:[A-Z0-9][A-Z0-9.=!]*|\b[A-Z0-9]{1,5}=F\b")
