@@ -302,9 +302,10 @@ _OPENING_FUNCTION_WORDS = frozenset({"in", "at", "on", "for", "with", "by", "fro
 
 
 def _not_an_owner(chunk: str, words: SubjectWords) -> bool:
-    """A capitalised chunk that describes rather than names: "London-based", "Canadian", "In Canada"."""
+    """A capitalised chunk that describes rather than names: "London-based", "Canadian", "The Italian", "In Canada"."""
     first = chunk.split()[0].lower() if chunk.split() else ""
-    return (chunk.lower().endswith("-based") or chunk.lower() in words.demonyms or first in _OPENING_FUNCTION_WORDS)
+    bare = _LEADING_THE.sub("", chunk).lower()  # "The Italian bank on Tuesday said": the bank, not a name
+    return (chunk.lower().endswith("-based") or bare in words.demonyms or first in _OPENING_FUNCTION_WORDS)
 
 
 def opener_candidate(opener: Mention, cands: list[Candidate]) -> Candidate:
