@@ -83,7 +83,8 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
     best = _took(d, "covered", best, covered_owner(text, sent.start, sent.end, list(ents.mentions[lo_m:hi_m]), cands, best,
                                                    res, story.head))  # "Aperam : Barclays cuts target price to EUR 27"
     described = list(ents.mentions[bisect.bisect_left(starts, sent.start - 1500):lo_m])
-    best = _took(d, "described", best, described_owner(text, sent.start, fig.start, described, cands, best, res))  # "The Italian bank said"
+    best = _took(d, "described", best, described_owner(text, sent.start, fig.start, described, list(
+        ents.mentions[lo_m:hi_m]), cands, best, res))  # "The Italian bank said"
     if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(story.headline):
         opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                    ents.learned, story.discourse)

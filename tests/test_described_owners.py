@@ -19,13 +19,17 @@ def _entity(text: str, figure: str) -> str:
 
 # (text, figure, want)
 DESCRIBED = [
-    # bugs caught: the company named just before the description was not the head's pick
+    # bugs caught: the company named just before the description, or the headline's, was not the head's pick
     ("European stocks little moved despite trade tensions\n\nEuropean stocks were little changed on Tuesday. Kering "
      "shares fell 2% and UniCredit rose.\n\nThe Italian bank said it expects this year's net profit to be broadly in "
      "line with 2024's result of 9.31 billion euros.\n", "9.31 billion euros", "UniCredit"),
     ("European stocks rise despite metal tariffs plan\n\nEuropean stocks rose on Monday. Siemens shares gained 1% and "
      "Nokia rose.\n\nThe Finnish telecommunication company recently signed a deal worth $2.3 billion to buy a "
      "networking firm.\n", "$2.3 billion", "Nokia"),
+    ("Maruti Suzuki shares extend gains as HSBC maintains 'buy'\n\nThe E-Vitara will take on the likes of the "
+     "Mahindra BE 6 and Tata Curvv EV.\n\nIndia's largest four-wheeler manufacturer reported a 16 percent "
+     "year-on-year rise in consolidated net profit to Rs 3,727 crore for the third quarter of FY25.\n",
+     "Rs 3,727 crore", "Maruti Suzuki"),
     # negative: no company noun after the demonym; the head's pick already fits the description
     ("European Midday Briefing: Stocks Rise\n\nSiemens shares rose.\n\nThe German economy grew 0.2% in the quarter.\n",
      "0.2%", "Germany"),
