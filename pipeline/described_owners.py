@@ -20,6 +20,8 @@ RULE = "described_owners.v1"
 
 _OPENING = re.compile(r"[\s*•#>_\"'“‘(\[\\-]*(?:\d{3,4}\s+[A-Z]{2,4}\s+[-–—]\s+)?(?:The|THE)\s+")  # "0553 ET - The ..."
 _LEAD = re.compile(r"[\s*•#>_\"'“‘(\[\\-]*")
+_NEXT_WORD = re.compile(r"\s+([\w&-]+)")
+_JOINERS = frozenset({"and", "or", "&"})
 _REACH = 1500  # characters before the sentence searched for the company described
 _TOPIC = FEATURES.index("topic")
 _ANY_COUNTRY = frozenset({"EU"})  # "The European electronics company": a company of any of its countries
@@ -65,13 +67,23 @@ def _described_country(text: str, sent_start: int, fig_start: int, sentence: lis
     if first is not None and lead is not None and first.start == lead.end() and first.kind == "country" \
             and first.possessive and first.end < fig_start:
         end = text.find(" ", first.end)  # "India's", "U.S.'s"
-        return first.entity_id if end > 0 and words.company_noun_rx.match(text, end, fig_start) else None
+        return first.entity_id if end > 0 and _heads(text, end, fig_start, words) else None
     opening = _OPENING.match(text, sent_start, fig_start)
     demonym = words.demonym_rx.match(text, opening.end(), fig_start) if opening and words.demonym_rx else None
-    if demonym is None or not words.company_noun_rx.match(text, demonym.end(), fig_start):
+    if demonym is None or not _heads(text, demonym.end(), fig_start, words):
         return None
     country = res.alias_index.get(words.demonyms[demonym.group().lower()])
     return country.entity_id if country is not None else ""
+
+
+def _heads(text: str, pos: int, fig_start: int, words) -> bool:
+    """A company noun heads the words at `pos` ("largest four-wheeler manufacturer reported"), not a modifier of
+    another noun ("Switzerland's producer and import prices", "producer prices")."""
+    noun = words.company_noun_rx.match(text, pos, fig_start)
+    after = _NEXT_WORD.match(text, noun.end()) if noun is not None else None
+    word = after.group(1).lower() if after else ""
+    # a measure word next is the noun the company noun modifies; a verb in the past ("reported") is the clause's
+    return noun is not None and not (word in _JOINERS or (word in words.not_subjects and not word.endswith("ed")))
 
 
 def _country(name: str, res: Resources) -> str:

@@ -30,9 +30,14 @@ DESCRIBED = [
      "Mahindra BE 6 and Tata Curvv EV.\n\nIndia's largest four-wheeler manufacturer reported a 16 percent "
      "year-on-year rise in consolidated net profit to Rs 3,727 crore for the third quarter of FY25.\n",
      "Rs 3,727 crore", "Maruti Suzuki"),
-    # negative: no company noun after the demonym; the head's pick already fits the description
+    # negative: no company noun after the demonym, or one that modifies a measure ("producer prices"); the head's
+    # pick already fits the description
     ("European Midday Briefing: Stocks Rise\n\nSiemens shares rose.\n\nThe German economy grew 0.2% in the quarter.\n",
      "0.2%", "Germany"),
+    ("European markets mostly lower\n\nEuropean stocks fell. Siemens shares lost 1%.\n\nSwitzerland's producer and "
+     "import prices fell 0.3% Y/Y in January.\n", "0.3%", "Switzerland"),
+    ("European markets mostly lower\n\nEuropean stocks fell. Siemens shares lost 1%.\n\nGermany's producer prices "
+     "fell 0.3% Y/Y in January.\n", "0.3%", "Germany"),
     ("Germany's DAX edges up\n\nMerck KGaA's potential acquisition of SpringWorks Therapeutics puts its strategy into "
      "question, Equita analyst Davide Marchesin says. Shares of Bayer rose 1%.\n\nThe German pharma company previously "
      "said it would pay up to 4 billion euros for deals.\n", "4 billion euros", "Merck KGaA"),
