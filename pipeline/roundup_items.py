@@ -4,8 +4,8 @@ In a Market Talk column, a results digest or a "stocks to watch" list, each para
 about its own company ("1839 ET - Ansell's bull at Macquarie ... Shares are down 2.6% at A$36.79."):
 a figure whose sentence names no owner is that item's, not the article's main company's
 (`subjects.paragraph_subject` finds the opener). A country that opens a paragraph says where the
-company works ("Norway's offshore fields kept the yards busy.", "1.9 billion dlrs U.S."), and is no item; nor is
-a dateline's city ("WASHINGTON (Reuters) - The federal government posted ...").
+company works ("Norway's offshore fields kept the yards busy.", "1.9 billion dlrs U.S."), and is no item (nor is
+a dateline's city, "WASHINGTON (Reuters) -", which is no name: `subjects._name_candidates`).
 
 Nor is a paragraph that opens with someone who speaks of the figures an item: an economist, a broker's
 strategists, an institute ("Annabel Bishop, the bank's chief economist, said ...", "Standard Chartered
@@ -24,13 +24,9 @@ from .resources import Resources
 from .subject_roles import research_employers, speaker_spans
 from .subjects import FEATURES, is_reporter, opener_candidate, subject_words
 
-RULE = "roundup_items.v2"
+RULE = "roundup_items.v1"
 
 
-# a dateline's tail after its city in capitals: a day, an agency in brackets, then a dash ("WASHINGTON (Reuters) -",
-# "CHICAGO, April 13 -", "NEW DELHI, Feb 12 (Reuters) -")
-_DATELINE = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,?\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*"
-                       r"(?:\([A-Z][\w .&-]{1,30}\)\s*)?[-–—]\s")
 _NAMED_TOPICS = frozenset({"company", "unit"})  # a headline topic a list knows: the story is about it
 
 
@@ -41,8 +37,6 @@ def item_owner(best, cands: list, opener: Mention | None, sent_start: int, fig_s
     a speaker, or a name no list knows under a headline that names the pick."""
     if opener is None or opener.start >= fig_start or opener.entity.lower() == outlet.lower():
         return best
-    if opener.text.isupper() and _DATELINE.match(text, opener.end):
-        return best  # "WASHINGTON (Reuters) - The federal government posted ...": where the story was filed
     if res is not None and text and _speaks(text, opener, res):
         return best
     f = dict(zip(FEATURES, best.features))
