@@ -438,6 +438,8 @@ def _name_candidates(chunks: list[tuple[int, int]], text: str, taken: list[tuple
         parts = name.split()
         if all(w.lower().strip(".,") in words.not_subjects or w in not_entities for w in parts):
             continue
+        if parts[-1].lower() in _label_heads(res) and resolve_name(name, res, learned) is None:
+            continue  # "Core EPS was $5.10", "PreTax Profit": a figure's label
         if _PERIOD_NAME.match(name):
             continue  # "Q2-2025", "FY25", "9MFY25": a report period, capitalised as such
         if _DATELINE_AFTER.match(text, e) or (name.isupper() and _AGENCY_AFTER.match(text, e)):
@@ -448,6 +450,11 @@ def _name_candidates(chunks: list[tuple[int, int]], text: str, taken: list[tuple
             continue  # written in lower case elsewhere: a common word capitalised by its place
         out.append((s, e, resolve_name(name, res, learned), name))
     return out
+
+
+@lru_cache(maxsize=4)
+def _label_heads(res: Resources) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in res.subject_words.get("label_heads") or ())
 
 
 def _attached_known(c: Candidate) -> bool:

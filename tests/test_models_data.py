@@ -464,6 +464,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/tables.yaml", "row_label_verbs"),  # table_periods._ROW_VERB
     ("lexicons/subjects.yaml", "rating_keep_verbs"), ("lexicons/subjects.yaml", "rating_change_verbs"),  # subject_roles
     ("lexicons/subjects.yaml", "mover_hedges"),
+    ("lexicons/subjects.yaml", "label_heads"),  # subjects._name_candidates
     # read by their modules before they were required at load (a renamed one was dropped silently or a KeyError)
     ("lexicons/basis.yaml", "quote_only"), ("lexicons/basis.yaml", "estimate_plain"),
     *(("lexicons/measures.yaml", k) for k in ("moved_nouns", "reached_nouns", "share_nouns", "set_nouns", "rate_nouns",
