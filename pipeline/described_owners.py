@@ -2,11 +2,12 @@
 
 News names a company once and then describes it by its country and trade: "UniCredit guided for stable profit
 ... The Italian bank on Tuesday said it expects this year's net profit to be ... 9.31 billion euros", "The French
-luxury group booked revenue of 4.39 billion euros", "India's largest four-wheeler manufacturer reported". The description names no
-owner, so the subject head fell back on the headline's topic ("European Midday Briefing": the European Union) or
-the story's main company. The owner is the headline's company, else the last company named before the sentence, whose
-country, where the gazetteer knows it, is the demonym's (subjects.yaml `demonyms`, `company_nouns`; "European" fits any), unless the
-head's pick is itself a company of that country.
+luxury group booked revenue of 4.39 billion euros", "India's largest four-wheeler manufacturer reported". The
+description names no owner, so the subject head fell back on the headline's topic ("European Midday Briefing": the
+European Union), the country or the story's main company. The owner is the headline's company, else the last
+company named before the sentence, whose country, where the gazetteer knows it, is the description's
+(subjects.yaml `demonyms`, `company_nouns`; "European" fits any), unless the head's pick is itself a company of
+that country.
 """
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ def described_owner(text: str, sent_start: int, fig_start: int, before: list[Men
         return best
     if best is not None and best.kind in ("company", "unit") and _country(best.entity, res) == code:
         return best  # the head's pick fits the description: "Merck KGaA ... Bayer ... The German pharma company"
+
     def fits(name: str) -> bool:
         known = _country(name, res)
         return not (known and code and code not in _ANY_COUNTRY and known != code)
@@ -45,7 +47,8 @@ def described_owner(text: str, sent_start: int, fig_start: int, before: list[Men
     topic = next((c for c in cands if c.features[_TOPIC] and c.kind in ("company", "unit") and fits(c.entity)), None)
     if topic is not None:
         return topic
-    for m in sorted((m for m in before if sent_start - _REACH <= m.start and m.end <= sent_start), key=lambda m: -m.start):
+    near = (m for m in before if sent_start - _REACH <= m.start and m.end <= sent_start)
+    for m in sorted(near, key=lambda m: -m.start):
         if m.kind not in ("company", "unit") or m.source in ("main", "reference") or is_reporter(m.entity, words):
             continue
         if not fits(m.entity):
@@ -56,7 +59,8 @@ def described_owner(text: str, sent_start: int, fig_start: int, before: list[Men
     return best
 
 
-def _described_country(text: str, sent_start: int, fig_start: int, sentence: list[Mention], res: Resources) -> str | None:
+def _described_country(text: str, sent_start: int, fig_start: int, sentence: list[Mention],
+                       res: Resources) -> str | None:
     """The country code of the description the sentence opens with ("The Italian bank": "IT"; "India's largest
     four-wheeler manufacturer": "IN"; "" for a country the gazetteer lacks), else None."""
     words = subject_words(res)
