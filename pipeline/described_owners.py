@@ -70,8 +70,8 @@ def _described_country(text: str, sent_start: int, fig_start: int, sentence: lis
     first = next((m for m in sentence if m.start >= sent_start), None)
     if first is not None and lead is not None and first.start == lead.end() and first.kind == "country" \
             and first.possessive and first.end < fig_start:
-        end = text.find(" ", first.end)  # "India's", "U.S.'s"
-        return first.entity_id if end > 0 and _heads(text, end, fig_start, words) else None
+        end = text.find(" ", first.end)  # "India's", "U.S.'s"; a word between: "Saudi Arabia's fund" is the state's
+        return first.entity_id if end > 0 and _heads(text, end, fig_start, words, 2) else None
     opening = _OPENING.match(text, sent_start, fig_start)
     demonym = words.demonym_rx.match(text, opening.end(), fig_start) if opening and words.demonym_rx else None
     if demonym is None or not _heads(text, demonym.end(), fig_start, words):
@@ -80,10 +80,12 @@ def _described_country(text: str, sent_start: int, fig_start: int, sentence: lis
     return country.entity_id if country is not None else ""
 
 
-def _heads(text: str, pos: int, fig_start: int, words) -> bool:
-    """A company noun heads the words at `pos` ("largest four-wheeler manufacturer reported"), not a modifier of
-    another noun ("Switzerland's producer and import prices", "producer prices")."""
+def _heads(text: str, pos: int, fig_start: int, words, least: int = 1) -> bool:
+    """A company noun heads the words at `pos` ("largest four-wheeler manufacturer reported"), of `least` words at
+    least, not a modifier of another noun ("Switzerland's producer and import prices", "producer prices")."""
     noun = words.company_noun_rx.match(text, pos, fig_start)
+    if noun is not None and len(noun.group().split()) < least:
+        return False
     after = _NEXT_WORD.match(text, noun.end()) if noun is not None else None
     word = after.group(1).lower() if after else ""
     # a measure word next is the noun the company noun modifies; a verb in the past ("reported") is the clause's
