@@ -38,7 +38,7 @@ DESCRIBED = [
      "import prices fell 0.3% Y/Y in January.\n", "0.3%", "Switzerland"),
     ("European markets mostly lower\n\nEuropean stocks fell. Siemens shares lost 1%.\n\nGermany's producer prices "
      "fell 0.3% Y/Y in January.\n", "0.3%", "Germany"),
-    ("Turkey Wealth Fund Said to Hire Banks for 1 Billion Euro Loan\n\nThe fund hired banks including Goldman Sachs."
+    ("Turkey Wealth Fund Said to Hire Banks for 1 Billion Euro Loan\n\nThe fund hired banks including Industrial and Commercial Bank of China."
      "\n\nSaudi Arabia's fund last year signed an $11 billion loan with some of the world's biggest banks.\n",
      "$11 billion", "Saudi Arabia"),
     ("Germany's DAX edges up\n\nMerck KGaA's potential acquisition of SpringWorks Therapeutics puts its strategy into "
