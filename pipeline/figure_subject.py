@@ -9,7 +9,8 @@ owner, "respectively",
 a roundup's item, a section heading, a country written as a place ("in Singapore"), a deals post's seller
 ("Buy X at Best Buy - $278"), a group the clause opens with ("AI startups raised") (subject_roles.py,
 tariff_owners.py, coordinated_owners.py, roundup_items.py, headings.py, place_asides.py, seller_prices.py,
-group_subjects.py, name_extensions.py, held_owners.py: a stake is the company held). A data provider compiles
+group_subjects.py, name_extensions.py, held_owners.py: a stake is the company held; covered_owners.py: a
+broker's call is the covered company's; described_owners.py: "The Italian bank said" is the company named before). A data provider compiles
 estimates of another company's figures.
 """
 from __future__ import annotations
@@ -22,6 +23,8 @@ from .claim_draft import Draft, Story
 from .clauses import SentenceView
 from .clause_openers import opener_owner
 from .coordinated_owners import respectively_owner, trailing_owner
+from .described_owners import described_owner
+from .covered_owners import covered_owner
 from .entities import ArticleEntities
 from .fiscal_owners import fiscal_owner
 from .group_subjects import group_owner
@@ -77,6 +80,11 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
     best = _took(d, "name_extension", best, extended_owner(cands, best, res))  # "the number of Teslas ... surged 25%"
     best = _took(d, "held", best, held_owner(text, fig, sent.start, cands, best, res))  # "acquire 60 percent of Dish TV": the held
     best = _took(d, "quote_row", best, row_owner(text, fig, cands, best, res, ents.learned))  # "Tango Therapeutics  TNGX  2.41"
+    best = _took(d, "covered", best, covered_owner(text, sent.start, sent.end, list(ents.mentions[lo_m:hi_m]), cands, best,
+                                                   res, story.head))  # "Aperam : Barclays cuts target price to EUR 27"
+    described = list(ents.mentions[bisect.bisect_left(starts, sent.start - 1500):lo_m])
+    best = _took(d, "described", best, described_owner(text, sent.start, fig.start, described, list(
+        ents.mentions[lo_m:hi_m]), cands, best, res))  # "The Italian bank said"
     if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(story.headline):
         opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                    ents.learned, story.discourse)

@@ -179,7 +179,9 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "headline_not_openers": Shape(list, (str,)), "headline_not_names": Shape(list, (str,)),
                                "mover_object_words": Shape(list, (str,)), "macro_metrics": Shape(list, (str,)),
                                "city_move_words": Shape(list, (str,)),  # market_cities
-                               "rating_keep_verbs": Shape(list, (str,)), "mover_hedges": Shape(list, (str,)),  # subject_roles
+                               "rating_keep_verbs": Shape(list, (str,)), "rating_change_verbs": Shape(list, (str,)),
+                               "label_heads": Shape(list, (str,)),  # subjects._name_candidates
+                               "mover_hedges": Shape(list, (str,)),  # subject_roles
                                "city_market_nouns": Shape(list, (str,))},
     "lexicons/tables.yaml": {"price_titles": Shape(list, (str,)), "rate_titles": Shape(list, (str,)),  # table_cells
                              "markets": Shape(dict, (str,)),

@@ -4,7 +4,8 @@ In a Market Talk column, a results digest or a "stocks to watch" list, each para
 about its own company ("1839 ET - Ansell's bull at Macquarie ... Shares are down 2.6% at A$36.79."):
 a figure whose sentence names no owner is that item's, not the article's main company's
 (`subjects.paragraph_subject` finds the opener). A country that opens a paragraph says where the
-company works ("Norway's offshore fields kept the yards busy.", "1.9 billion dlrs U.S."), and is no item.
+company works ("Norway's offshore fields kept the yards busy.", "1.9 billion dlrs U.S."), and is no item (nor is
+a dateline's city, "WASHINGTON (Reuters) -", which is no name: `subjects._name_candidates`).
 
 Nor is a paragraph that opens with someone who speaks of the figures an item: an economist, a broker's
 strategists, an institute ("Annabel Bishop, the bank's chief economist, said ...", "Standard Chartered

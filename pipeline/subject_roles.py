@@ -33,7 +33,7 @@ from .records import Mention
 from .resources import Resources
 from .word_patterns import listed, longest_first
 
-RULE = "subject_roles.v1"
+RULE = "subject_roles.v2"
 
 # a ticker written exchange:symbol ("NYMEX:ACT1!", "EURONEXT:IACWI", "CL1:COM", "GC=F"): its parts name no owner
 _TICKER = re.compile(r"[A-Z][A-Z0-9.=!]*:[A-Z0-9][A-Z0-9.=!]*|\b[A-Z0-9]{1,5}=F\b")
@@ -107,9 +107,14 @@ def _employer_rx(res: Resources) -> tuple[re.Pattern, re.Pattern] | None:
         return None
     ralt = longest_first(roles)
     calt = longest_first(calls) or "(?!)"
-    # after the name: "Salomon analyst", "Standard Chartered strategists", "E&P has a neutral rating"
-    after = re.compile(r"(?:['’]s)?\s+(?:(?:" + ralt + r")\b|(?:" + listed(subject_word_list(res, "rating_keep_verbs")) + r")"
-                       r"\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:" + calt + r")\b)", re.I)
+    # after the name: "Salomon analyst", "Standard Chartered strategists", a call kept ("E&P has a neutral rating",
+    # "Citi initiates coverage") or changed ("Barclays raises target price to 940p", "UBS cut its price target"; a bare
+    # "target" changed is as often a company's own: "Acme raised its margin target")
+    keep, change = listed(subject_word_list(res, "rating_keep_verbs")), listed(subject_word_list(res, "rating_change_verbs"))
+    changed = longest_first([c for c in calls if c.lower() not in ("target", "call", "coverage")]) or "(?!)"
+    after = re.compile(r"(?:['’]s)?\s+(?:(?:" + ralt + r")\b|(?:also\s+)?(?:(?:" + keep + r")\s+(?:(?:a|an|its|the|their)\s+)?"
+                       r"(?:[\w-]+\s+){0,2}?(?:" + calt + r")|(?:" + change + r")\s+(?:(?:a|an|its|the|their)\s+)?"
+                       r"(?:[\w-]+\s+){0,2}?(?:" + changed + r"))\b)", re.I)
     before = re.compile(r"\b(?:" + ralt + r")\s+(?:at|with|from)\s+(?:the\s+)?$", re.I)  # "an analyst at Siam Commercial"
     return after, before
 

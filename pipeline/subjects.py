@@ -69,6 +69,7 @@ PARSE_FEATURES = frozenset(f"rel_{r}" for r in RELATIONS if r != "other") | {
     "down_object", "down_prep", "down_poss", "down_compound", "down_conj", "down_appos", "ancestor", "up_relcl",
     "up_conj", "up_clause"}
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
+_AGENCY_AFTER = re.compile(r"\s*\([A-Z][\w .&-]{1,30}\)\s*[-–—]\s")  # "WASHINGTON (Reuters) - ", a city in capitals
 _PRONOUNS = frozenset({"it", "its", "the company", "the firm", "the group", "the bank", "they", "their"})
 NUMBERISH = re.compile(r"^[\d.,%$€£¥-]+$")
 _PERIOD_NAME = re.compile(r"^(?:[QH][1-4]|[1-4][QH]|FY|9M|[1-4](?:st|nd|rd|th))(?:[\s'-]*(?:FY|CY)?\d{2,4})?$", re.I)
@@ -302,9 +303,10 @@ _OPENING_FUNCTION_WORDS = frozenset({"in", "at", "on", "for", "with", "by", "fro
 
 
 def _not_an_owner(chunk: str, words: SubjectWords) -> bool:
-    """A capitalised chunk that describes rather than names: "London-based", "Canadian", "In Canada"."""
+    """A capitalised chunk that describes rather than names: "London-based", "Canadian", "The Italian", "In Canada"."""
     first = chunk.split()[0].lower() if chunk.split() else ""
-    return (chunk.lower().endswith("-based") or chunk.lower() in words.demonyms or first in _OPENING_FUNCTION_WORDS)
+    bare = _LEADING_THE.sub("", chunk).lower()  # "The Italian bank on Tuesday said": the bank, not a name
+    return (chunk.lower().endswith("-based") or bare in words.demonyms or first in _OPENING_FUNCTION_WORDS)
 
 
 def opener_candidate(opener: Mention, cands: list[Candidate]) -> Candidate:
@@ -436,16 +438,23 @@ def _name_candidates(chunks: list[tuple[int, int]], text: str, taken: list[tuple
         parts = name.split()
         if all(w.lower().strip(".,") in words.not_subjects or w in not_entities for w in parts):
             continue
+        if parts[-1].lower() in _label_heads(res) and resolve_name(name, res, learned) is None:
+            continue  # "Core EPS was $5.10", "PreTax Profit": a figure's label
         if _PERIOD_NAME.match(name):
             continue  # "Q2-2025", "FY25", "9MFY25": a report period, capitalised as such
-        if _DATELINE_AFTER.match(text, e):
-            continue  # "NEW YORK, March 17 - ...": the wire's dateline names a place, not an owner
+        if _DATELINE_AFTER.match(text, e) or (name.isupper() and _AGENCY_AFTER.match(text, e)):
+            continue  # "NEW YORK, March 17 - ...", "WASHINGTON (Reuters) -": the wire's dateline names a place
         if text[e:e + 1] == "$":
             continue  # "US$1.1 million", "C$69.79": the dollar's country names the money, not an owner
         if len(parts) == 1 and not re.search(r"[A-Z].*[A-Z]|\d", name) and written_lower(name, text, words):
             continue  # written in lower case elsewhere: a common word capitalised by its place
         out.append((s, e, resolve_name(name, res, learned), name))
     return out
+
+
+@lru_cache(maxsize=4)
+def _label_heads(res: Resources) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in res.subject_words.get("label_heads") or ())
 
 
 def _attached_known(c: Candidate) -> bool:

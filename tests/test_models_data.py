@@ -463,7 +463,9 @@ MOVED_WORD_LISTS = [
     ("lexicons/segments.yaml", "part_subject_openers"), ("lexicons/segments.yaml", "part_speaker_verbs"),  # part_subjects
     ("lexicons/market_sizes.yaml", "function_words"),  # market_sizes._FUNCTION_WORDS
     ("lexicons/tables.yaml", "row_label_verbs"),  # table_periods._ROW_VERB
-    ("lexicons/subjects.yaml", "rating_keep_verbs"), ("lexicons/subjects.yaml", "mover_hedges"),  # subject_roles
+    ("lexicons/subjects.yaml", "rating_keep_verbs"), ("lexicons/subjects.yaml", "rating_change_verbs"),  # subject_roles
+    ("lexicons/subjects.yaml", "mover_hedges"),
+    ("lexicons/subjects.yaml", "label_heads"),  # subjects._name_candidates
     # read by their modules before they were required at load (a renamed one was dropped silently or a KeyError)
     ("lexicons/basis.yaml", "quote_only"), ("lexicons/basis.yaml", "estimate_plain"),
     *(("lexicons/measures.yaml", k) for k in ("moved_nouns", "reached_nouns", "share_nouns", "set_nouns", "rate_nouns",

@@ -59,6 +59,26 @@ ITEMS = [
      "The furniture retailer's revenue was 2.4% stronger than anticipated.\n", "2.4%", "Temple & Webster"),
 ]
 
+# (text, figure, want): a paragraph opening with a dateline's city or a description ("The Italian bank") is no item
+NOT_NAMES = [
+    # bugs caught: seed-2020 dump audit ("WASHINGTON" took 11 figures of a Treasury story, "Italian" a bank's profit)
+    ("U.S. posts $129 billion January deficit on calendar shifts, higher outlays\n\n"
+     "WASHINGTON (Reuters) - The federal government posted a $129 billion budget deficit for January, up sharply "
+     "from an unusually low $22 billion deficit in January 2024 due to calendar shifts in benefit payments as well as "
+     "outlays for Social Security, Medicare, interest and other items that grew faster than receipts, the U.S. "
+     "Treasury said on Wednesday. The Treasury said that January receipts came in at $513 billion, up 8% or $36 "
+     "billion from a year earlier. January outlays were $642 billion, up 29% or $143 billion from a year earlier.\n",
+     "$642 billion", "United States"),
+    ("European Midday Briefing: Stocks Little Moved\n\nUniCredit guided for stable profit in 2025.\n\n"
+     "The Italian bank on Tuesday said it expects this year's net profit to be broadly in line with 2024's result "
+     "of 9.31 billion euros ($9.60 billion).\n", "$9.60 billion", "UniCredit"),
+]
+
+
+@pytest.mark.parametrize("text,figure,want", NOT_NAMES, ids=[c[2] + " " + c[1] for c in NOT_NAMES])
+def test_a_dateline_or_a_description_is_no_item(text, figure, want):
+    assert _entity(text, figure) == want
+
 
 @pytest.mark.parametrize("text,figure,want", SPEAKERS, ids=[c[2] + " " + c[1] for c in SPEAKERS])
 def test_a_speaker_opening_a_paragraph_is_no_item(text, figure, want):

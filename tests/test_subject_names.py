@@ -131,6 +131,12 @@ NOT_NAMES = [
     ("The Riyadh-based Gulf Finance House raised capital by 25 pct last year.", "25 pct", "", "Gulf Finance House"),
     ("* Adjusted EBITDA of $2.4 million in Q3-2025 compared to $1.1 million in Q3-2024;", "$2.4 million",
      "Vantor Graphite Reports Results for its Q3-2025", "Vantor Graphite"),
+    # bugs caught (seed-2020 dump audit): a metric's or a security's label is no name (subjects.yaml `label_heads`)
+    ("For the fourth quarter of 2024, CBRE reported a GAAP EPS of $1.58. For the full year, GAAP EPS stood at $3.14, "
+     "while Core EPS was $5.10.", "$5.10", "CBRE Group, Inc. Reports Financial Results for Q4 and Full Year 2024",
+     "CBRE"),
+    ("Conduit Pharmaceuticals repaid part of its debt. The Senior Note bears interest at a rate of 12% per annum.",
+     "12%", "Conduit Pharmaceuticals Announces Debt Repayment", "Conduit Pharmaceuticals"),
     # negative: a company's own dollar and a name with a role word inside it
     ("Chief Financial Group said revenue rose 9% to $12 million.", "$12 million", "", "Chief Financial Group"),
     # a commodity's word ending a company's name is the company's ("Senco Gold"); after a market's name it is the
