@@ -24,7 +24,8 @@ _COMPARED_GAP = re.compile(r"\b(?:from|vs|versus|compared with|against|and|or)\b
 _SENTENCE_BREAK = re.compile(r"\n|[.;:!?](?:\s|$)")
 # "... to 4.04 billion from 3.58 billion" after "246.9 mln stg": a comparison after it names nothing (issue 17, s20)
 _NAMES_NOTHING = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:and|or|respectively|each|apiece|vs|versus|from|against"
-                            r"|compared)\b)", re.I)
+                            r"|compared|the|last|this|in|a\s+year|earlier|previously|rises?|falls?|increases?|"
+                            r"decreases?|declines?|drops?|gains?|cuts?|reductions?)\b)", re.I)
 
 
 def compared_currency(text: str, atoms: list, i: int) -> str:
@@ -68,17 +69,23 @@ def currency_in_context(text: str, atoms: list, i: int) -> str:
             return atoms[i - 1].currency
     # further on in the sentence, a bare scaled number that names nothing after it: "would drain 957 mln stg
     # while exchequer transactions ... would take out 15 mln and 25 mln respectively" (issue 17, s17)
+    j = _further_on(text, atoms, i, lambda a: bool(a.currency), lambda a, b: a.currency == b.currency)
+    return atoms[j].currency if j is not None else ""
+
+
+def _further_on(text: str, atoms: list, i: int, named, same) -> int | None:
+    """The scaled amount earlier in the sentence whose unit bare scaled atom i takes, or None: the nearest of the
+    two atoms before it that `named` holds for, the atoms between of its unit (`same`) or bare and scaled."""
     for j in range(i - 1, max(-1, i - 3), -1):
         prev = atoms[j]
-        if not (prev.currency and prev.scale != 1) or atoms[i].scale == 1:
+        if not (named(prev) and prev.scale != 1) or atoms[i].scale == 1:
             continue
         gap = text[prev.end:atoms[i].start]
         if len(gap) <= 150 and not _SENTENCE_BREAK.search(gap) and _names_nothing(text, atoms, i) \
-                and all(atoms[k].currency == prev.currency or (atoms[k].scale != 1 and not atoms[k].unit)
-                        for k in range(j + 1, i)):
-            return prev.currency
+                and all(same(atoms[k], prev) or (atoms[k].scale != 1 and not atoms[k].unit) for k in range(j + 1, i)):
+            return j
         break
-    return ""
+    return None
 
 
 def _names_nothing(text: str, atoms: list, i: int) -> bool:
@@ -94,9 +101,12 @@ def _names_nothing(text: str, atoms: list, i: int) -> bool:
 
 def quantity_in_context(text: str, atoms: list, i: int) -> str:
     """A bare scaled number compared with a scaled physical amount before it takes its unit, as a
-    currency carries: "rose to 2.60 mln tonnes ... from 2.50 mln" (issue 17). Returns "q:unit" or ""."""
+    currency carries: "rose to 2.60 mln tonnes ... from 2.50 mln" (issue 17); further on in the sentence when it
+    names nothing: "two mln tonnes higher at 173 mln against 169 mln" (w20). Returns "q:unit" or ""."""
     if i > 0 and atoms[i - 1].unit.startswith("q:") and atoms[i - 1].scale != 1 and not atoms[i - 1].currency:
         gap = text[atoms[i - 1].end:atoms[i].start]
         if len(gap) <= 80 and "\n" not in gap and _COMPARED_GAP.search(gap):
             return atoms[i - 1].unit
-    return ""
+    j = _further_on(text, atoms, i, lambda a: a.unit.startswith("q:") and not a.currency,
+                    lambda a, b: a.unit == b.unit)
+    return atoms[j].unit if j is not None else ""

@@ -138,8 +138,8 @@ def _skip_reason(text: str, a: Atom, res: Resources) -> str:
     if _YEAR.match(a.number):
         return "year"
     month_before, month_after = _month_rx(res)
-    if month_before.search(before) or month_after.match(after):
-        return "date_part"
+    if (month_before.search(before) or month_after.match(after)) and re.fullmatch(r"\d\d?", a.number):
+        return "date_part"  # a day or "Dec 87"; "Dec  161.0  161.6" on a futures line is no date
     prev = re.search(r"([A-Z][\w-]*)\s+$", before)
     if prev and not month_before.search(before) and (("." in a.number) or len(a.number) <= 3) \
             and prev.group(1) not in res.number_words["not_product_names"]:
