@@ -1,7 +1,7 @@
 """A number figures found no unit for, read from the words around it (issue 17, sets s20 and s21).
 
-- compared with the amount just before it: that amount's currency ("rose to 193 dlrs from 168";
-  compared_amounts);
+- compared with the amount just before it: that amount's currency or physical unit ("rose to 193 dlrs from 168",
+  "563,889 tonnes against 528,152"; compared_amounts);
 - followed by "points" where the sentence names an index: the index's level or move (index_points);
 - a rate of exchange, "1,455 per dollar", "152.3 yen to the dollar" with the currency named before it in
   the sentence ("the South Korean won held ... below 1,455 per dollar"): that currency's level;
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .compared_amounts import compared_currency
+from .compared_amounts import compared_currency, compared_quantity
 from .index_points import index_points
 from .resources import Resources
 from .word_patterns import longest_first
@@ -106,6 +106,8 @@ def bare_number_unit(text: str, atoms: list, i: int, res: Resources) -> tuple[st
     a = atoms[i]
     if compared_currency(text, atoms, i):
         return a.currency, "money"
+    if (q := compared_quantity(text, atoms, i)):
+        return q[2:], "quantity"
     if a.words:
         return "", ""
     if index_points(text, a.start, a.end, res):

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .caps_lines import fold_caps_lines, kept_words, restore_text
 from .comparatives import find_comparatives
-from .compared_amounts import currency_in_context, quantity_in_context
+from .compared_amounts import currency_in_context, listed_pair, quantity_in_context
 from .bare_numbers import bare_number_unit
 from .index_points import index_points
 from .figure_atoms import Atom, find_atoms, find_numbers, qualifiers
@@ -405,7 +405,7 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
             and (sep != "or" or _alternatives(a, b))):
         return None
     two_figures = (sep == "and" and not (between and not is_from)) or is_from or (moved and unit and sep not in ("-", "–"))
-    if two_figures and not unit and sep != "and":
+    if two_figures and not unit and (sep != "and" or listed_pair(text, a, b, b_kind)):
         a.currency, a.unit = b.currency, b.unit
         if _shares_scale(a, b) or (is_from and _move_shares_scale(a, b)):
             a.scale = b.scale
