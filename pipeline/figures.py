@@ -45,7 +45,7 @@ from .word_patterns import listed, longest_first
 __all__ = ["find_atoms", "find_numbers", "find_word_changes", "resolve_figures"]
 
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
-_TENOR = re.compile(r"^[\s-]*(?:day|week|month|year|quarter|hour|minute)s?\b", re.I)
+_TENOR = re.compile(r"^[ \t-]*(?:day|week|month|year|quarter|hour|minute)s?\b", re.I)  # not the next line's "Year"
 # a span of time after a scaled number, on its line ("2 million years"; not a results table's next line "Year")
 _SPAN_AFTER = re.compile(r"[ \t-]*(?:day|week|month|year|quarter|hour|minute)s\b", re.I)
 _LIST_NUM = re.compile(r"^[.)]\s")
