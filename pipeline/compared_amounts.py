@@ -15,8 +15,8 @@ from decimal import Decimal
 
 # the amount's denominator may come between ("42 cts a share from 37", "210 dlrs a tonne against 185")
 _GAP = re.compile(r"(?:\s+(?:a|an|per)\s+[a-z]+)?\s*,?\s*(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+", re.I)
-# what may follow the bare number: punctuation, the end, or a word that opens a time or a clause
-_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:in|on|at|a|an|the|last|previously|earlier|before|over|during|for|"
+# what may follow the bare number: punctuation, the line's end, or a word that opens a time or a clause
+_AFTER = re.compile(r"[ \t]*\n|\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:in|on|at|a|an|the|last|previously|earlier|before|over|during|for|"
                     r"and|or|when|while|as|with|according|said|says)\b)", re.I)
 _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
 # scaled numbers: a list ("86 billion and 32 billion RMB"), a comparison ("98.83 billion francs ... from 107.74 billion")

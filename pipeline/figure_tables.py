@@ -131,6 +131,10 @@ def table_rows(text: str, res: Resources, figures: list[Figure], skipped: list[S
         return figures, skipped
     out_figs, keep_skips = [], []
     row_of = lambda pos: next((r for r in rows if r[0] <= pos < r[1]), None)  # noqa: E731
+    # a table that names one currency ("Parent shr 1.66 yen vs 7.28") has its bare amounts in it ("Net 1.59 billion
+    # vs 6.88 billion"), not in the dateline's dollar (issue 17, w20: ~85 wire tables in yen, marks, stg...)
+    named = {f.unit for f in figures if f.kind == "money" and not f.currency_assumed and row_of(f.start)}
+    dollar = next(iter(named)) if len(named) == 1 else dollar
     for f in figures:
         row = row_of(f.start)
         if row is None:
