@@ -7,14 +7,15 @@
   the sentence ("the South Korean won held ... below 1,455 per dollar"): that currency's level;
 - a ratio written "N-to-one ratio" or "N-to-1 margin" ("by a 1.5-to-one ratio"): a multiple;
 - a physical unit after a bracketed size of it: "275,000 (60-kilo) bags", "40,000 (42-gallon) barrels";
-- a bond's issue price after "priced at" in a sentence that names a bond: a percent of its face value.
+- a bond's issue price after "priced at" in a sentence that names a bond: a percent of its face value;
+- the total before a per-share amount: "gain of 150,000, or two cts a share" (compared_amounts).
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from .compared_amounts import compared_currency, compared_quantity
+from .compared_amounts import compared_currency, compared_quantity, per_share_total
 from .index_points import index_points
 from .resources import Resources
 from .word_patterns import longest_first
@@ -125,6 +126,8 @@ def bare_number_unit(text: str, atoms: list, i: int, res: Resources) -> tuple[st
         return a.currency, "money"
     if (q := compared_quantity(text, atoms, i)):
         return q[2:], "quantity"
+    if (cur := per_share_total(text, atoms, i)):
+        return cur, "money"
     if a.words:
         return "", ""
     if index_points(text, a.start, a.end, res):

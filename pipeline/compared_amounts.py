@@ -96,6 +96,8 @@ def currency_in_context(text: str, atoms: list, i: int) -> str:
     for j in (i + 1, i + 2):
         if j < len(atoms) and atoms[j].currency and _LIST_SEP.match(text[atoms[j - 1].end:atoms[j].start]):
             return atoms[j].currency
+    if (cur := per_share_total(text, atoms, i)):
+        return cur  # "down from 404 mln, or 1.67 dlrs a share"
     if i > 0 and atoms[i - 1].currency and atoms[i - 1].scale != 1:
         gap = text[atoms[i - 1].end:atoms[i].start]
         if len(gap) <= 60 and "\n" not in gap and _COMPARED_GAP.search(gap):
@@ -160,3 +162,29 @@ def listed_pair(text: str, a, b, b_kind: str) -> bool:
     return (b_kind in ("money", "quantity", "percent") and not (a.currency or a.unit or a.words) and a.scale == 1
             and a.loose_scale == 1 and not _YEAR.fullmatch(a.number) and bool(a.value) and bool(b.value)
             and 0.1 <= a.value / b.value <= 10)
+
+
+# "gain of 150,000, or two cts a share", "net to 152,049,000 or 1.29 dlrs per share": the total before a per-share amount
+_OR_BETWEEN = re.compile(r"\s*,?\s+or\s+(?:about\s+|some\s+)?", re.I)
+_A_SHARE = re.compile(r"\s+(?:a\s+|per\s+)?(?:share|shr)\b", re.I)
+
+
+def per_share_total(text: str, atoms: list, i: int) -> str:
+    """The currency of the per-share amount that bare atom i is the total of, or "": "includes gain of 150,000, or two
+    cts a share" (issue 17, w20: wire results notes write the total bare before its per-share amount). Sets the
+    atom's currency.
+
+    >>> from pipeline.figure_atoms import find_atoms
+    >>> from pipeline.resources import load_resources
+    >>> t = "Net includes a gain of 150,000, or two cts a share."
+    >>> per_share_total(t, find_atoms(t, load_resources()), 0)
+    'DOLLAR'
+    """
+    a = atoms[i]
+    nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+    if nxt is None or not nxt.currency or a.currency or a.unit or a.words or _YEAR.fullmatch(a.number):
+        return ""
+    if not _OR_BETWEEN.fullmatch(text, a.end, nxt.start) or not _A_SHARE.match(text, nxt.end):
+        return ""
+    a.currency = "DOLLAR" if nxt.currency == "DOLLAR" else nxt.currency
+    return a.currency
