@@ -120,9 +120,12 @@ def _noun_after(text: str, end: int, after_rx: re.Pattern, res: Resources) -> tu
     m = after_rx.match(text, end)
     if m is None:
         return "", []
-    mods = [w.lower() for w in re.findall(_MODIFIER, text[max(end, m.end("part")):m.start("noun")])]
+    raw = re.findall(_MODIFIER, text[max(end, m.end("part")):m.start("noun")])
+    mods = [w.lower() for w in raw]
     if any(w in res.count_stop_words or w.endswith("est") for w in mods) or _RATIO_AFTER.match(text, m.end()):
         return "", []
+    if len(raw) > 2 and not raw[0][0].isupper():
+        return "", []  # three words between only where a name opens them: "179,200 France Fund common shares" (w20)
     return m.group("noun").lower(), mods
 
 
