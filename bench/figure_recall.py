@@ -4,6 +4,7 @@
     PYTHONPATH=. python bench/figure_recall.py score    # reads labels.jsonl, writes bench/figure_recall/RESULTS.md
     PYTHONPATH=. python bench/figure_recall.py --set s18 --seed 18 draw   # a fresh set: sentences-s18.jsonl ...
     PYTHONPATH=. python bench/figure_recall.py --set s18 score            # labels-s18.jsonl -> RESULTS-s18.md
+    PYTHONPATH=. python bench/figure_recall.py --set w20 --seed 2020 --counts reuters=40,yahoo=20 draw  # wire era only
 
 The first set (seed 17) was labeled, scored, then tuned on (issue 17's figure classes); a later set drawn
 with another seed and labeled before any change is the unseen measure.
@@ -72,10 +73,12 @@ def _file(name: str, suffix: str, tag: str) -> Path:
     return OUT / (f"{name}-{tag}{suffix}" if tag else f"{name}{suffix}")
 
 
-def draw(seed: int = SEED, tag: str = "") -> int:
+def draw(seed: int = SEED, tag: str = "", counts: dict[str, int] | None = None) -> int:
+    """`counts` ({'reuters': 40, 'yahoo': 20}) replaces DRAW's numbers; a dump it leaves out is not read."""
     rng = random.Random(seed)
     items = []
-    for dump, fname, n in DRAW:
+    plan = DRAW if counts is None else [(d, f, counts[d]) for d, f, _ in DRAW if counts.get(d)]
+    for dump, fname, n in plan:
         meta, cands = [], []
         with gzip.open(DUMPS / fname, "rt", encoding="utf-8") as fh:
             for line in fh:
@@ -289,11 +292,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", default="", help="a named set of sentences (files sentences-SET.jsonl, labels-SET.jsonl ...)")
     ap.add_argument("--seed", type=int, default=SEED, help="the draw's seed")
+    ap.add_argument("--counts", default="", help="draw only these dumps, so many each: 'reuters=40,yahoo=20'")
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("draw")
     sub.add_parser("score")
     args = ap.parse_args()
-    return draw(args.seed, args.set) if args.cmd == "draw" else score(args)
+    counts = {k: int(v) for k, v in (kv.split("=") for kv in args.counts.split(",") if kv)} or None
+    return draw(args.seed, args.set, counts) if args.cmd == "draw" else score(args)
 
 
 if __name__ == "__main__":

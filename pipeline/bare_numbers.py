@@ -1,19 +1,21 @@
 """A number figures found no unit for, read from the words around it (issue 17, sets s20 and s21).
 
-- compared with the amount just before it: that amount's currency ("rose to 193 dlrs from 168";
-  compared_amounts);
+- compared with the amount just before it: that amount's currency or physical unit ("rose to 193 dlrs from 168",
+  "563,889 tonnes against 528,152"; compared_amounts);
 - followed by "points" where the sentence names an index: the index's level or move (index_points);
 - a rate of exchange, "1,455 per dollar", "152.3 yen to the dollar" with the currency named before it in
   the sentence ("the South Korean won held ... below 1,455 per dollar"): that currency's level;
 - a ratio written "N-to-one ratio" or "N-to-1 margin" ("by a 1.5-to-one ratio"): a multiple;
-- a physical unit after a bracketed size of it: "275,000 (60-kilo) bags", "40,000 (42-gallon) barrels".
+- a physical unit after a bracketed size of it: "275,000 (60-kilo) bags", "40,000 (42-gallon) barrels";
+- a bond's issue price after "priced at" in a sentence that names a bond: a percent of its face value;
+- the total before a per-share amount: "gain of 150,000, or two cts a share" (compared_amounts).
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from .compared_amounts import compared_currency
+from .compared_amounts import compared_currency, compared_quantity, per_share_total
 from .index_points import index_points
 from .resources import Resources
 from .word_patterns import longest_first
@@ -64,6 +66,22 @@ def _share_price(text: str, atoms: list, i: int, res: Resources) -> bool:
 
 
 @lru_cache(maxsize=4)
+def _bond_price_before(res: Resources) -> re.Pattern:
+    words = longest_first(res.number_words["bond_price_before"], space=r"\s+")
+    return re.compile(r"\b(?:" + words + r")\s+(?:(?:about|around)\s+)?$", re.I)
+
+
+def _bond_price(text: str, a, res: Resources) -> bool:
+    """Whether bare atom `a` is a bond's issue price, a share of its face value: "priced at 99.80 to yield", "is priced
+    at 100-1/4", in a sentence that names a bond; a price far from par (under 50 or over 150) is none."""
+    if not _bond_price_before(res).search(text, max(0, a.start - 30), a.start) or not 50 <= a.value <= 150:
+        return False
+    breaks = [m.end() for m in _SENTENCE.finditer(text, 0, a.start)]
+    nxt = _SENTENCE.search(text, a.end)
+    return bool(_share_nouns(res)[1].search(text, breaks[-1] if breaks else 0, nxt.start() if nxt else len(text)))
+
+
+@lru_cache(maxsize=4)
 def _currency_names(res: Resources) -> tuple[re.Pattern, dict]:
     """A pattern of the currencies' names that are no dollar (won, yen, rupee, yuan...), and name -> code."""
     names = {}
@@ -106,6 +124,10 @@ def bare_number_unit(text: str, atoms: list, i: int, res: Resources) -> tuple[st
     a = atoms[i]
     if compared_currency(text, atoms, i):
         return a.currency, "money"
+    if (q := compared_quantity(text, atoms, i)):
+        return q[2:], "quantity"
+    if (cur := per_share_total(text, atoms, i)):
+        return cur, "money"
     if a.words:
         return "", ""
     if index_points(text, a.start, a.end, res):
@@ -114,6 +136,9 @@ def bare_number_unit(text: str, atoms: list, i: int, res: Resources) -> tuple[st
     if (code := _exchange_rate(text, a.start, a.end, res)):
         a.currency = code
         return code, "money"
+    if a.scale == 1 and _bond_price(text, a, res):
+        a.unit = "%"
+        return "%", "percent"
     if _share_price(text, atoms, i, res):
         a.currency = "DOLLAR"
         return "DOLLAR", "money"

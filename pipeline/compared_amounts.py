@@ -11,11 +11,12 @@ no year ("from 1986") and no noun follows it ("from 168 stores" counts stores). 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 # the amount's denominator may come between ("42 cts a share from 37", "210 dlrs a tonne against 185")
 _GAP = re.compile(r"(?:\s+(?:a|an|per)\s+[a-z]+)?\s*,?\s*(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+", re.I)
-# what may follow the bare number: punctuation, the end, or a word that opens a time or a clause
-_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:in|on|at|a|an|the|last|previously|earlier|before|over|during|for|"
+# what may follow the bare number: punctuation, the line's end, or a word that opens a time or a clause
+_AFTER = re.compile(r"[ \t]*\n|\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:in|on|at|a|an|the|last|previously|earlier|before|over|during|for|"
                     r"and|or|when|while|as|with|according|said|says)\b)", re.I)
 _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
 # scaled numbers: a list ("86 billion and 32 billion RMB"), a comparison ("98.83 billion francs ... from 107.74 billion")
@@ -24,7 +25,8 @@ _COMPARED_GAP = re.compile(r"\b(?:from|vs|versus|compared with|against|and|or)\b
 _SENTENCE_BREAK = re.compile(r"\n|[.;:!?](?:\s|$)")
 # "... to 4.04 billion from 3.58 billion" after "246.9 mln stg": a comparison after it names nothing (issue 17, s20)
 _NAMES_NOTHING = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:and|or|respectively|each|apiece|vs|versus|from|against"
-                            r"|compared)\b)", re.I)
+                            r"|compared|the|last|this|in|a\s+year|earlier|previously|rises?|falls?|increases?|"
+                            r"decreases?|declines?|drops?|gains?|cuts?|reductions?)\b)", re.I)
 
 
 def compared_currency(text: str, atoms: list, i: int) -> str:
@@ -41,17 +43,49 @@ def compared_currency(text: str, atoms: list, i: int) -> str:
     >>> compared_currency(t, find_atoms(t, load_resources()), 1)
     ''
     """
-    if i == 0:
+    if i == 0 or not atoms[i - 1].currency or (scale := _compared_scale(text, atoms, i)) is None:
         return ""
     a, prev = atoms[i], atoms[i - 1]
-    if not prev.currency or a.currency or a.unit or a.words or a.scale != 1 or a.loose_scale != 1:
-        return ""
-    if not _GAP.fullmatch(text, prev.end, a.start) or _YEAR.fullmatch(a.number) or not _AFTER.match(text, a.end):
-        return ""
-    if not prev.value or not a.value or not (0.1 <= a.value / prev.value <= 10):
-        return ""
-    a.currency, a.scale = prev.currency, prev.scale
+    a.currency, a.scale = prev.currency, scale
     return prev.currency
+
+
+def compared_quantity(text: str, atoms: list, i: int) -> str:
+    """The physical unit ("q:tonne") atom i takes from the amount it is compared with just before it, as
+    `compared_currency` does: "563,889 tonnes against 528,152 a year earlier", "1.075 mln tonnes from 980,000"
+    (issue 17, w20: about 1 article in 100 of the wire dumps compares a tonnage so).
+
+    >>> from pipeline.figure_atoms import find_atoms
+    >>> from pipeline.resources import load_resources
+    >>> t = "Exports were 480,450 tonnes against 717,689, the ministry said."
+    >>> atoms = find_atoms(t, load_resources())
+    >>> compared_quantity(t, atoms, 1), atoms[1].scale
+    ('q:tonne', Decimal('1'))
+    """
+    if i == 0 or not atoms[i - 1].unit.startswith("q:") or atoms[i - 1].currency:
+        return ""
+    if (scale := _compared_scale(text, atoms, i)) is None:
+        return ""
+    atoms[i].unit, atoms[i].scale = atoms[i - 1].unit, scale
+    return atoms[i].unit
+
+
+def _compared_scale(text: str, atoms: list, i: int):
+    """The scale bare atom i takes from the amount just before it that it is compared with, or None where it is
+    none: the amount's scale where the two numbers are of a size ("42 cts from 37", "4.04 mln from 3.58"), no
+    scale where the whole amounts are ("1.075 mln tonnes from 980,000")."""
+    a, prev = atoms[i], atoms[i - 1]
+    if a.currency or a.unit or a.words or a.scale != 1 or a.loose_scale != 1:
+        return None
+    if not _GAP.fullmatch(text, prev.end, a.start) or _YEAR.fullmatch(a.number) or not _AFTER.match(text, a.end):
+        return None
+    if not prev.value or not a.value:
+        return None
+    if 0.1 <= a.value / prev.value <= 10:
+        return prev.scale
+    if prev.scale != 1 and 0.1 <= a.value / (prev.value * prev.scale) <= 10:
+        return Decimal(1)
+    return None
 
 
 def currency_in_context(text: str, atoms: list, i: int) -> str:
@@ -62,23 +96,31 @@ def currency_in_context(text: str, atoms: list, i: int) -> str:
     for j in (i + 1, i + 2):
         if j < len(atoms) and atoms[j].currency and _LIST_SEP.match(text[atoms[j - 1].end:atoms[j].start]):
             return atoms[j].currency
+    if (cur := per_share_total(text, atoms, i)):
+        return cur  # "down from 404 mln, or 1.67 dlrs a share"
     if i > 0 and atoms[i - 1].currency and atoms[i - 1].scale != 1:
         gap = text[atoms[i - 1].end:atoms[i].start]
         if len(gap) <= 60 and "\n" not in gap and _COMPARED_GAP.search(gap):
             return atoms[i - 1].currency
     # further on in the sentence, a bare scaled number that names nothing after it: "would drain 957 mln stg
     # while exchequer transactions ... would take out 15 mln and 25 mln respectively" (issue 17, s17)
+    j = _further_on(text, atoms, i, lambda a: bool(a.currency), lambda a, b: a.currency == b.currency)
+    return atoms[j].currency if j is not None else ""
+
+
+def _further_on(text: str, atoms: list, i: int, named, same) -> int | None:
+    """The scaled amount earlier in the sentence whose unit bare scaled atom i takes, or None: the nearest of the
+    two atoms before it that `named` holds for, the atoms between of its unit (`same`) or bare and scaled."""
     for j in range(i - 1, max(-1, i - 3), -1):
         prev = atoms[j]
-        if not (prev.currency and prev.scale != 1) or atoms[i].scale == 1:
+        if not (named(prev) and prev.scale != 1) or atoms[i].scale == 1:
             continue
         gap = text[prev.end:atoms[i].start]
         if len(gap) <= 150 and not _SENTENCE_BREAK.search(gap) and _names_nothing(text, atoms, i) \
-                and all(atoms[k].currency == prev.currency or (atoms[k].scale != 1 and not atoms[k].unit)
-                        for k in range(j + 1, i)):
-            return prev.currency
+                and all(same(atoms[k], prev) or (atoms[k].scale != 1 and not atoms[k].unit) for k in range(j + 1, i)):
+            return j
         break
-    return ""
+    return None
 
 
 def _names_nothing(text: str, atoms: list, i: int) -> bool:
@@ -94,9 +136,55 @@ def _names_nothing(text: str, atoms: list, i: int) -> bool:
 
 def quantity_in_context(text: str, atoms: list, i: int) -> str:
     """A bare scaled number compared with a scaled physical amount before it takes its unit, as a
-    currency carries: "rose to 2.60 mln tonnes ... from 2.50 mln" (issue 17). Returns "q:unit" or ""."""
+    currency carries: "rose to 2.60 mln tonnes ... from 2.50 mln" (issue 17); further on in the sentence when it
+    names nothing: "two mln tonnes higher at 173 mln against 169 mln" (w20). Returns "q:unit" or ""."""
     if i > 0 and atoms[i - 1].unit.startswith("q:") and atoms[i - 1].scale != 1 and not atoms[i - 1].currency:
         gap = text[atoms[i - 1].end:atoms[i].start]
         if len(gap) <= 80 and "\n" not in gap and _COMPARED_GAP.search(gap):
             return atoms[i - 1].unit
-    return ""
+    j = _further_on(text, atoms, i, lambda a: a.unit.startswith("q:") and not a.currency,
+                    lambda a, b: a.unit == b.unit)
+    return atoms[j].unit if j is not None else ""
+
+
+def listed_pair(text: str, a, b, b_kind: str) -> bool:
+    """Whether bare atom `a`, "and" and amount `b` list two amounts of b's unit: "tested 1,020 and 950 barrels a day",
+    "closed at 752.50 and 750 ringgit per tonne respectively" (issue 17, w20). Numbers of a size only, and no count:
+    "Boeing 737 and 747 aircraft" names models, "the 13 and 53 week periods" no unit.
+
+    >>> from pipeline.figure_atoms import find_atoms
+    >>> from pipeline.resources import load_resources
+    >>> t = "The wells tested 1,020 and 950 barrels a day."
+    >>> a, b = find_atoms(t, load_resources())[-2:]
+    >>> listed_pair(t, a, b, "quantity")
+    True
+    """
+    return (b_kind in ("money", "quantity", "percent") and not (a.currency or a.unit or a.words) and a.scale == 1
+            and a.loose_scale == 1 and not _YEAR.fullmatch(a.number) and bool(a.value) and bool(b.value)
+            and 0.1 <= a.value / b.value <= 10)
+
+
+# "gain of 150,000, or two cts a share", "net to 152,049,000 or 1.29 dlrs per share": the total before a per-share amount
+_OR_BETWEEN = re.compile(r"\s*,?\s+or\s+(?:about\s+|some\s+)?", re.I)
+_A_SHARE = re.compile(r"\s+(?:a\s+|per\s+)?(?:share|shr)\b", re.I)
+
+
+def per_share_total(text: str, atoms: list, i: int) -> str:
+    """The currency of the per-share amount that bare atom i is the total of, or "": "includes gain of 150,000, or two
+    cts a share" (issue 17, w20: wire results notes write the total bare before its per-share amount). Sets the
+    atom's currency.
+
+    >>> from pipeline.figure_atoms import find_atoms
+    >>> from pipeline.resources import load_resources
+    >>> t = "Net includes a gain of 150,000, or two cts a share."
+    >>> per_share_total(t, find_atoms(t, load_resources()), 0)
+    'DOLLAR'
+    """
+    a = atoms[i]
+    nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+    if nxt is None or not nxt.currency or a.currency or a.unit or a.words or _YEAR.fullmatch(a.number):
+        return ""
+    if not _OR_BETWEEN.fullmatch(text, a.end, nxt.start) or not _A_SHARE.match(text, nxt.end):
+        return ""
+    a.currency = "DOLLAR" if nxt.currency == "DOLLAR" else nxt.currency
+    return a.currency

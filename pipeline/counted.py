@@ -37,7 +37,7 @@ def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     # a partitive of the owner's things may come first: "three of its major shareholders" (issue 17, s18)
     # or a partitive of a number of them: "7 of 23 brokerages" (issue 17, s21)
     after = re.compile(rf"(?P<part>[ \t]+of[ \t]+(?:its|their|our|the[ \t]+(?:company|group|bank|firm)['’]s|\d[\d,]*))?"
-                       rf"(?:[ \t]+(?P<mod>{_MODIFIER})){{0,2}}?[ \t]+(?P<noun>{nouns})\b(?![-'])", re.I)
+                       rf"(?:[ \t]+(?P<mod>{_MODIFIER})){{0,3}}?[ \t]+(?P<noun>{nouns})\b(?![-'])", re.I)
     before = re.compile(rf"\b(?:{heads})\s+(?:of|at|totall?ing|numbering|reached)\s+"
                         r"(?:(?:" + listed(res.count_head_hedges, space=r"\s+") + r")\s+)?$", re.I)
     return after, before
@@ -107,8 +107,8 @@ def counted_noun(text: str, start: int, end: int, value: Decimal, words: bool, y
     if not noun and not year_like:
         noun, mods = _role_noun(res).match(text, end), []
         noun = noun.group("noun").split()[0].lower() if noun else ""
-    if not noun:
-        return ""
+    if not noun or (words and len(mods) > 2):
+        return ""  # "Apple's two other neglected computer lines": three words between only after digits (w20)
     year_before, count_before = _year_rx(res)
     if year_like and (mods or year_before.search(before) or not count_before.search(before)):
         return ""
@@ -120,9 +120,12 @@ def _noun_after(text: str, end: int, after_rx: re.Pattern, res: Resources) -> tu
     m = after_rx.match(text, end)
     if m is None:
         return "", []
-    mods = [w.lower() for w in re.findall(_MODIFIER, text[max(end, m.end("part")):m.start("noun")])]
+    raw = re.findall(_MODIFIER, text[max(end, m.end("part")):m.start("noun")])
+    mods = [w.lower() for w in raw]
     if any(w in res.count_stop_words or w.endswith("est") for w in mods) or _RATIO_AFTER.match(text, m.end()):
         return "", []
+    if len(raw) > 2 and not raw[0][0].isupper():
+        return "", []  # three words between only where a name opens them: "179,200 France Fund common shares" (w20)
     return m.group("noun").lower(), mods
 
 

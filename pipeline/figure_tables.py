@@ -118,6 +118,11 @@ _TABLE_ROW = re.compile(r"(?im)^[ \t]*(?:[A-Z][^\n]{0,80}? - )?(?P<label>[A-Za-z
                         r"(?:[\d(.-]|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)[^\n]*?\bvs\.?\b[^\n]*$")
 
 
+def _share_count(label: str) -> bool:
+    """Whether a row's label counts shares ("Avg shrs", "Avg shr", "Primary avg shrs"), not money a share."""
+    return "shrs" in label or "shares" in label or bool(re.search(r"\bavg shr\b", label))
+
+
 def table_rows(text: str, res: Resources, figures: list[Figure], skipped: list[Skipped], dollar: str):
     """Give wire-table numbers their unit and role: before "vs" is current, after it the year-earlier figure."""
     rows = [(m.start("label"), m.end(), m.group("label").strip().lower(), m) for m in _TABLE_ROW.finditer(text)]
@@ -126,6 +131,10 @@ def table_rows(text: str, res: Resources, figures: list[Figure], skipped: list[S
         return figures, skipped
     out_figs, keep_skips = [], []
     row_of = lambda pos: next((r for r in rows if r[0] <= pos < r[1]), None)  # noqa: E731
+    # a table that names one currency ("Parent shr 1.66 yen vs 7.28") has its bare amounts in it ("Net 1.59 billion
+    # vs 6.88 billion"), not in the dateline's dollar (issue 17, w20: ~85 wire tables in yen, marks, stg...)
+    named = {f.unit for f in figures if f.kind == "money" and not f.currency_assumed and row_of(f.start)}
+    dollar = next(iter(named)) if len(named) == 1 else dollar
     for f in figures:
         row = row_of(f.start)
         if row is None:
@@ -144,7 +153,7 @@ def table_rows(text: str, res: Resources, figures: list[Figure], skipped: list[S
         if paren_negative(text, sk.start, sk.start + len(sk.text)):
             value = -value  # "Shr loss (0.01) vs profit 0.03"
         label = row[2]
-        is_count = "shrs" in label or "shares" in label
+        is_count = _share_count(label)
         unit, kind = ("count", "count") if is_count else (dollar, "money")
         if label.startswith(("shr", "oper shr", "primary shr", "fully")) and not is_count and value >= 1000:
             keep_skips.append(sk)
@@ -196,7 +205,7 @@ def _table_figure(text: str, f: Figure, row, dollar: str) -> Figure:
     before = text[start:f.start].lower()
     word = re.findall(r"\b(loss|profit)\b", before[-60:])  # the nearest words: a long row stays linear
     fields = {**f.__dict__, "table_role": role, "table_label": label}
-    if f.kind == "count" and not ("shrs" in label or "shares" in label):
+    if f.kind == "count" and not _share_count(label):
         fields.update(unit=dollar, kind="money", currency_assumed=True)
     if word and word[-1] == "loss" and label.startswith(("shr", "oper shr")) and f.value > 0:
         fields.update(value=-f.value, low=-f.high, high=-f.low)

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .caps_lines import fold_caps_lines, kept_words, restore_text
 from .comparatives import find_comparatives
-from .compared_amounts import currency_in_context, quantity_in_context
+from .compared_amounts import currency_in_context, listed_pair, quantity_in_context
 from .bare_numbers import bare_number_unit
 from .index_points import index_points
 from .figure_atoms import Atom, find_atoms, find_numbers, qualifiers
@@ -45,7 +45,7 @@ from .word_patterns import listed, longest_first
 __all__ = ["find_atoms", "find_numbers", "find_word_changes", "resolve_figures"]
 
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
-_TENOR = re.compile(r"^[\s-]*(?:day|week|month|year|quarter|hour|minute)s?\b", re.I)
+_TENOR = re.compile(r"^[ \t-]*(?:day|week|month|year|quarter|hour|minute)s?\b", re.I)  # not the next line's "Year"
 # a span of time after a scaled number, on its line ("2 million years"; not a results table's next line "Year")
 _SPAN_AFTER = re.compile(r"[ \t-]*(?:day|week|month|year|quarter|hour|minute)s\b", re.I)
 _LIST_NUM = re.compile(r"^[.)]\s")
@@ -138,8 +138,8 @@ def _skip_reason(text: str, a: Atom, res: Resources) -> str:
     if _YEAR.match(a.number):
         return "year"
     month_before, month_after = _month_rx(res)
-    if month_before.search(before) or month_after.match(after):
-        return "date_part"
+    if (month_before.search(before) or month_after.match(after)) and re.fullmatch(r"\d\d?", a.number):
+        return "date_part"  # a day or "Dec 87"; "Dec  161.0  161.6" on a futures line is no date
     prev = re.search(r"([A-Z][\w-]*)\s+$", before)
     if prev and not month_before.search(before) and (("." in a.number) or len(a.number) <= 3) \
             and prev.group(1) not in res.number_words["not_product_names"]:
@@ -405,7 +405,7 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
             and (sep != "or" or _alternatives(a, b))):
         return None
     two_figures = (sep == "and" and not (between and not is_from)) or is_from or (moved and unit and sep not in ("-", "–"))
-    if two_figures and not unit and sep != "and":
+    if two_figures and not unit and (sep != "and" or listed_pair(text, a, b, b_kind)):
         a.currency, a.unit = b.currency, b.unit
         if _shares_scale(a, b) or (is_from and _move_shares_scale(a, b)):
             a.scale = b.scale

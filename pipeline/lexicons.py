@@ -97,7 +97,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                             "attached_hedges", "coordinated_hedges",
                                             "multiple_context_words", "multiple_links", "range_end_hedges", "paren_negative_links",  # figures
                                             "range_end_kinds", "list_sign_breaks", "share_price_nouns",
-                                            "share_price_bond_words")}},
+                                            "share_price_bond_words", "bond_price_before")}},
     "lexicons/periods.yaml": {  # calendar_grammar.Grammar, claims (fiscal_year_end_by_currency, report_lag_days, ...)
         "weekdays": Shape(dict, (int,)), "months": Shape(dict, (int,)), "day_ordinals": Shape(dict, (int,)),
         "ordinals": Shape(dict, (int,)), "units": Shape(dict, (str,)), "next": LIST, "last": LIST, "this": LIST,

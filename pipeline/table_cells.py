@@ -36,11 +36,13 @@ _CELL_REASONS = ("no_unit", "model_name", "identifier")
 # one cell of numbers: "459", "(0.1)", "+1.74", "-3.2%", "(233", "--", "n/a", "—", "~" (a blank, as "—")
 # a currency sign may stand apart from its number, padded to the column's width ("$      236.2"; issue 17, s20);
 # a percent sign may stand after an accounting negative's parenthesis ("(941.4) %"; issue 17, s26)
-_NUMERIC = re.compile(r"[-+]?\(?[-+]?[$€£]?\s*\(?\d[\d,]*(?:\.\d+)?\s*%?\s*\)?(?:\s*%)?|-{1,3}|—|–|~|n/?a|nm|\(|\)|%",
-                      re.I)
+# a futures line's cell may end in its quote's letter: bid, asked, low, high, traded ("MAY7   2165B  2170A  2166")
+_NUMERIC = re.compile(r"[-+]?\(?[-+]?[$€£]?\s*\(?\d[\d,]*(?:\.\d+)?(?-i:[BAHLT](?![a-z]))?\s*%?\s*\)?(?:\s*%)?|-{1,3}|—|–|~"
+                      r"|n/?a|nm|\(|\)|%", re.I)
+_QUOTE_LETTER = re.compile(r"(?<=\d[BAHLT])(?=\d)")  # "1453B1458A": a bid and an asked glued together
 _BLANK = re.compile(r"-{1,3}|—|–|~")
 _SIGN_ONLY = re.compile(r"[$€£]")
-_ONE_NUMBER = re.compile(r"[-+]?\(?\d[\d,]*(?:\.\d+)?\)?%?")
+_ONE_NUMBER = re.compile(r"[-+]?\(?\d[\d,]*(?:\.\d+)?(?:[BAHLT](?![a-z]))?\)?%?")
 _SPLIT = re.compile(r"\t+| {2,}|\u00a0{2,}")
 _WORD = re.compile(r"[A-Za-z]")
 _CODE = re.compile(r"\([A-Z][A-Za-z0-9.=-]{2,15}\)")
@@ -80,16 +82,28 @@ def _cells(line: str) -> list[tuple[int, int, str]]:
     # an offer): each number is a cell (issue 17, s20); a blank ("--- 147.00") is a cell of its own (s24)
     out = []
     for cs, ce, s in merged:
-        parts = s.split(" ")
-        if (len(parts) > 1 and all(_ONE_NUMBER.fullmatch(x) or _BLANK.fullmatch(x) for x in parts)
-                and any(_ONE_NUMBER.fullmatch(x) for x in parts)):
-            at = cs
-            for x in parts:
-                out.append((at, at + len(x), x))
-                at += len(x) + 1
+        parts = [(cs + m.start() + a, cs + m.start() + b) for m in re.finditer(r"[^ ]+", s)
+                 for a, b in _pieces(m.group())]
+        if (len(parts) > 1 and all(_ONE_NUMBER.fullmatch(x) or _BLANK.fullmatch(x) for x in (line[a:b] for a, b in parts))
+                and any(_ONE_NUMBER.fullmatch(line[a:b]) for a, b in parts)):
+            out.extend((a, b, line[a:b]) for a, b in parts)
+        elif not out and _quoted_tail(line, parts):  # "MAY7 1454L 1457H  1453": the quotes one space apart
+            out.append((cs, parts[0][1], line[cs:parts[0][1]]))
+            out.extend((a, b, line[a:b]) for a, b in parts[1:])
         else:
             out.append((cs, ce, s))
     return out if len(out) >= 2 else []
+
+
+def _pieces(token: str) -> list[tuple[int, int]]:
+    """(start, end) of a token's pieces: itself, or a bid and an asked glued together ("1453B1458A")."""
+    cuts = [0] + [m.start() for m in _QUOTE_LETTER.finditer(token)] + [len(token)]
+    return list(zip(cuts, cuts[1:]))
+
+
+def _quoted_tail(line: str, parts: list[tuple[int, int]]) -> bool:
+    """Whether a row's first cell is one word, then only quotes with their letters ("MAY7 1454L 1457H")."""
+    return len(parts) > 1 and all(re.fullmatch(r"\d[\d,]*(?:\.\d+)?[BAHLT]", line[a:b]) for a, b in parts[1:])
 
 
 def _blank(line: str, start: int) -> str:
@@ -250,7 +264,7 @@ def table_cells(text: str, res: Resources, skipped: list[Skipped], dollar: str, 
             start, end, cell, value = cells[hit]
             unit, kind, scale, rule = units[hit]
             lead = re.search(r"[-+]?\(?[-+]?(?:[$€£]\s*)?\(?\d", cell)
-            trail = re.search(r"\d[\d,]*(?:\.\d+)?\s*%?\s*\)?$", cell)
+            trail = re.search(r"\d[\d,]*(?:\.\d+)?\s*%?\s*\)?(?=[BAHLT]?$)", cell)
             s = start + (lead.start() if lead else 0)
             e = start + (trail.end() if trail else len(cell))
             v = value * scale

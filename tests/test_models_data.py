@@ -424,6 +424,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/number_words.yaml", "not_before_falling_nouns"), ("lexicons/number_words.yaml", "flat_before"),  # signs
     ("lexicons/number_words.yaml", "down_verbs"), ("lexicons/number_words.yaml", "list_sign_breaks"),  # signs
     ("lexicons/number_words.yaml", "share_price_nouns"), ("lexicons/number_words.yaml", "share_price_bond_words"),
+    ("lexicons/number_words.yaml", "bond_price_before"),  # bare_numbers._bond_price
     ("lexicons/counts.yaml", "count_stop_words"),  # counted._STOP
     ("lexicons/number_words.yaml", "article_followers"),  # figure_atoms._ARTICLE_FOLLOWERS
     ("lexicons/number_words.yaml", "not_product_names"),  # figures._NOT_PRODUCT_WORDS
