@@ -5,7 +5,8 @@ instrument's term ("the 10-year yield", "bonds due 2016"); an index's futures; t
 tranche, business line or tariff's goods the sentence names (segments.py, measured_parts.py,
 segment_frames.py, part_subjects.py), else the part an earlier figure of the sentence set ("$80, down from $110"), else a price's
 product the headline names (headline_products.py), else the depositary receipts its story quotes the company's
-shares as (depositary_shares.py).
+shares as (depositary_shares.py). A segment those steps find that is a results label, the owner's name with a period
+and the measure's words ("Gilat Satellite Non-GAAP EPS of $0.15"), is none.
 """
 from __future__ import annotations
 
@@ -80,10 +81,29 @@ def _segment_before_metric(res: Resources) -> re.Pattern:
 
 def place_segment(story: Story, d: Draft) -> None:
     """Set the draft's segment (after its subject and metric): the first step that names one."""
-    segment = (_subject_part(story, d) or _instrument_term(story, d) or _sentence_part(story, d)
-               or _owner_product(story, d))
+    segment = _subject_part(story, d) or _instrument_term(story, d) or \
+        _unlabelled(_sentence_part(story, d) or _owner_product(story, d), d, story.res)
     story.previous_part = (d.fig.end, segment)
     d.segment = segment
+
+
+_PERIOD_WORD = re.compile(r"(?:f?[qh][1-4]|[1-4]q|fy\d{2,4}|(?:19|20)\d\d)[:,]?", re.I)
+
+
+def _unlabelled(segment: str, d: Draft, res: Resources) -> str:
+    """The segment, or "" when it is a results label: the owner's name, a period and the measure's words
+    ("Gilat Satellite Non-GAAP EPS of $0.15 beats", "* Q4 Revenue: $10.4 billion"; segments.yaml `label_words`)."""
+    if not segment:
+        return segment
+    owner = entity_words_of(d.entity, d.subject.text if d.subject else "")
+    labels = frozenset(res.segment_lists["label_words"])
+    generic = segment_words(res).generic
+    tokens = [t.lower().strip(".,:;'’").removesuffix("'s") for t in segment.split()]
+    if not any(t in labels or _PERIOD_WORD.fullmatch(t) for t in tokens):
+        return segment
+    named = [t for t in tokens if t and t not in owner and t not in labels and t not in generic
+             and not _PERIOD_WORD.fullmatch(t)]
+    return segment if named else ""
 
 
 def _subject_part(story: Story, d: Draft) -> str:

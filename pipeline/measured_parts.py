@@ -41,7 +41,8 @@ _PERIOD_TOKEN = re.compile(r"^(?:f?[qh][1-4]?|[1-4]q|fy\d*|\d{4}s?|\d+(?:-\w+)?|
 
 @dataclass(frozen=True)
 class PartWords:
-    nouns: re.Pattern  # the measure nouns a part's figure is of ("revenue", "sales", "turnover")
+    nouns: re.Pattern  # the measure nouns a part's figure is of ("revenue", "sales", "turnover"), not a compound's end
+    # ("being pre-revenue")
     whole: frozenset[str]  # words that qualify the whole's measure, never a part ("net", "comparable", "Q4")
     stop: frozenset[str]  # words a modifier never runs past (verbs of reporting, function words)
     time: frozenset[str]  # month and weekday names (periods.yaml): "revenue in January" names no place
@@ -56,7 +57,7 @@ class PartWords:
 @lru_cache(maxsize=4)
 def part_words(res: Resources) -> PartWords:
     nouns = longest_first(res.measure_nouns)
-    return PartWords(nouns=re.compile(r"\b(?:" + nouns + r")\b", re.I),
+    return PartWords(nouns=re.compile(r"(?<!-)\b(?:" + nouns + r")\b", re.I),
                      whole=res.segment_generic_words | res.measure_modifiers, stop=res.part_stop_words,
                      time=frozenset(grammar(res).months) | frozenset(grammar(res).weekdays),
                      served=re.compile(r"\s+(?P<mods>(?:[\w.&'’-]+\s+){1,4}?)(?P<noun>"

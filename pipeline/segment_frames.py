@@ -258,6 +258,9 @@ def priced_product(before: str, frames: FrameWords, words: SegmentWords, entity_
     head = SUBJECT_LEAD.sub("", (head[cuts[-1].end():] if cuts else head).strip())
     if not head or len(head.split()) > MAX_WORDS or re.split(r"['’]", head.split()[0].lower())[0] in _PRONOUNS:
         return ""  # "it", "they'll"
+    kept = [t for t in head.split() if not (t.islower() and t.endswith("ly"))]
+    if kept and kept[-1].lower() in words.whole_nouns:
+        return ""  # "The meal kit delivery company finally priced at $10": the entity described, not its product
     phrase = trim_phrase(head, words, entity_words)
     return phrase if phrase and has_content(phrase, words, entity_words) else ""
 

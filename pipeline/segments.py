@@ -59,7 +59,8 @@ _TRADE_FLOW = re.compile(r"\b(?:exports|imports)\s+(?:to|from)\s+(?:the\s+)?[A-Z
 # "a 25% tariff on steel and aluminum imports": what the duty falls on
 _TARIFF_ON = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:tariffs?|duty|duties|levy|levies)\s+on\s+(?:all\s+)?"
                         r"((?:[\w.&'-]+\s*){1,8}?)(?=\s*(?:[,;.()\"\u201c\u201d]|\bbeginning\b|\bstarting\b|\bfrom\s+\w+day\b|\bwithout\b|"
-                        r"\bthat\b|\bwhich\b|\bwould\b|\bwill\b|\bif\b|\bunless\b|\bas\b|\bon\s+\w+day\b|\bin\s+(?:19|20)\d\d\b|$))",
+                        r"\bthat\b|\bwhich\b|\bwould\b|\bwill\b|\bif\b|\bunless\b|\bas\b|\bon\s+\w+day\b|\bin\s+(?:19|20)\d\d\b|"
+                        r"\b(?:was|were|is|are|has|have|had)\b|$))",
                         re.I)
 # a product named right after its price: "Roku debuts $179 Smart Soundbar", "the $500 Xbox One X"
 _PRODUCT_AFTER = re.compile(r"^\s+((?:(?:[A-Z]|i[A-Z])[\w.+-]*|\d+[\w.+-]*)(?:\s+(?:(?:[A-Z]|i[A-Z])[\w.+-]*|\d+[\w.+-]*)){0,4})"
@@ -165,7 +166,8 @@ def debt_instrument(clause: str, fig_end: int) -> str:
     if low is not None and not any(w in low for w in _DEBT_WORDS):
         return ""
     m = _DEBT.search(clause, max(0, fig_end - 1), fig_end + _NEAR)
-    return _LEADING_FUNCTION.sub("", m.group(0).strip()) if m and m.start() - fig_end <= 40 else ""
+    # the search starts on the figure's last character: "2.25% Convertible Senior Notes" is found from its "%"
+    return _LEADING_FUNCTION.sub("", m.group(0).strip().lstrip("%.-")).strip() if m and m.start() - fig_end <= 40 else ""
 
 
 _LEADING_FUNCTION = re.compile(r"^(?:(?:of|the|its|their|a|an|and|in|for|to|with)\s+)+", re.I)
@@ -185,9 +187,12 @@ def trade_flow(before: str, words: SegmentWords) -> str:
         pass
     if found is None or len(before) - found.end() > _VERB_REACH or re.search(r"[.;:]\s|,", before[found.end():]):
         return ""
-    kept = found.group().split()[:3 if found.group().split()[2].lower() != "the" else 4]
-    for tok in found.group().split()[len(kept):]:
-        if tok.lower() in _TRAILING or tok.lower() in words.generic or words.subject_verb.fullmatch(" " + tok) or \
+    flow = found.group().split()
+    kept = flow[:3 if flow[2].lower() != "the" else 4]
+    for i, tok in enumerate(flow[len(kept):], len(kept)):
+        # a word an article follows is a verb with its object: "Foreign steel imports to Europe hold a 27% share"
+        if i + 1 < len(flow) and flow[i + 1].lower() in ("a", "an") or tok.lower() in _TRAILING or \
+                tok.lower() in words.generic or words.subject_verb.fullmatch(" " + tok) or \
                 tok.lower() in ("also", "set", "were", "was", "have", "has", "had", "are", "is", "will", "would"):
             break
         kept.append(tok)
@@ -271,12 +276,12 @@ def clause_subject(before: str, words: SegmentWords, entity_words: frozenset[str
         pass
     if reported is not None:
         head, sentence_start = head[reported.end():], False
-    head = words.leading_time.sub("", words.opener.sub("", head.lstrip(), count=1), count=1)
+    head = words.leading_time.sub("", words.opener.sub("", head.lstrip(_QUOTES), count=1), count=1)
     sentence_start = sentence_start and head[:1].isupper()
-    head = _TRAILING_TIME.sub("", head)
+    head = _after_whole_owner(_TRAILING_TIME.sub("", head), words)
     tokens = head.split()
     if not tokens or len(tokens) > MAX_WORDS or words.not_a_subject.search(head) or \
-            any(words.subject_verb.fullmatch(" " + t) for t in tokens):
+            any(words.subject_verb.fullmatch(" " + t) for t in tokens) or _has_clause(tokens):
         return ""
     for i, tok in enumerate(tokens):
         if (tok[:1].isupper() or tok[:1].isdigit()) and not (i == 0 and sentence_start) \
@@ -287,8 +292,11 @@ def clause_subject(before: str, words: SegmentWords, entity_words: frozenset[str
     if any(t.lower().strip(",.") in words.measure_heads for t in tokens):
         return ""  # "The company's dollar-based net retention rate was": the measure, not a part
     phrase = trim_phrase(head, words, entity_words)
-    if not phrase:
-        return ""
+    last = phrase.split()[-1] if phrase else ""
+    if last.islower() and last.endswith("ed") and "-" not in last:
+        return ""  # "Net capital employed increased", "The Middle East experienced declines of": a verb's, no part
+    if not phrase or tokens[0].lower() in ("the", "a", "an") and len(tokens) == 2 and phrase.islower():
+        return ""  # "The team generated $10.8 million": a bare common noun after an article refers, it names no part
     # a capitalised first word of the sentence may be a name ("Aritzia shares fell"): it needs company
     first_kept = phrase.split()[0] == tokens[0]
     rest = phrase.split(maxsplit=1)[1] if first_kept and sentence_start and " " in phrase else \
@@ -296,8 +304,40 @@ def clause_subject(before: str, words: SegmentWords, entity_words: frozenset[str
     return phrase if has_content(rest, words, entity_words) else ""
 
 
+_QUOTES = " \"'\u201c\u201d\u2018\u2019"
+# words after which an article may stand inside a noun phrase ("imports of the bloc"); after any other word the
+# article opens a verb's object: "DBS anticipates the supplementary rents totaling", "insiders scored the highest"
+_ARTICLE_AFTER = frozenset("of in on at for from to by with and or into over under across per between among".split())
+_PARTICIPLE_LINK = frozenset("in by from for at on to into with".split())
+
+
+def _has_clause(tokens: list[str]) -> bool:
+    """Whether the words before a subject's verb hold a verb of their own, so they name no part: an article after
+    a word no preposition ("anticipates the supplementary rents"), a participle and its preposition ("The total
+    raised in IPOs plunged", "receipts issued by ARCs for purchasing stressed loans stood at")."""
+    low = [t.lower().strip(",.") for t in tokens]
+    for i in range(1, len(low)):
+        if low[i] in ("the", "a", "an") and low[i - 1] not in _ARTICLE_AFTER:
+            return True
+        if low[i - 1].endswith("ed") and len(low[i - 1]) > 4 and tokens[i - 1].islower() and low[i] in _PARTICIPLE_LINK:
+            return True
+    return False
+
+
+def _after_whole_owner(head: str, words: SegmentWords) -> str:
+    """The words after a possessive that describes the whole company: "The beauty and personal care company's net
+    profit" -> "net profit", "The home furnishings retailer's revenue" -> "revenue" (the part's owner, not a part)."""
+    tokens = head.split()
+    for i in range(len(tokens) - 1, -1, -1):
+        low = tokens[i].lower().strip(",.")
+        if low.endswith(("'s", "\u2019s")) and low[:-2] in words.whole_nouns:
+            return " ".join(tokens[i + 1:])
+    return head
+
+
 _TRAILING_TIME = re.compile(r"\s+(?:(?:for|in|during|over|at|of)\s+(?:the\s+)?)?(?:(?:first|second|third|fourth|last|"
-                            r"latest|past|same|full|fiscal|this|next)\s+)?(?:quarter|year|period|month|week|half)\b.*$",
+                            r"latest|past|same|full|fiscal|this|next|rolling|trailing|three|six|nine|twelve)\s+)?"
+                            r"(?:quarter|year|period|month|week|half)s?\b.*$",
                             re.I)
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z])\.(?=[A-Z])")
 _CUTS = (",", ";", ":", "(", ")", "\n", ". ", " - ", " – ", "—", "*", "•")
