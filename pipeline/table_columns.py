@@ -42,7 +42,17 @@ _SPAN_WORDS = re.compile(r"\b(?:months?|quarters?|years?|weeks?|half|ended|endin
 # a group's end day on a line of its own under its span ("| | December 31 | | | |", between "For the Six Months Ended"
 # and the years; issue 15, s20)
 _END_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}", re.I)
+# a line with words in its first column only: a label wrapped over lines, in a pipe or a space-aligned header
+_LABEL_ONLY = re.compile(r"^(?:\|?[^|\n]*\S[^|\n]*(?:\|\s*)*|\s*\S+(?: \S+)*\s*)$")
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_GLUED_SPAN = re.compile(r"\b(months?|quarters?|years?|weeks?)(ended|ending)\b", re.I)
 _PLURAL = re.compile(r"\b(year|month|quarter|week)s\b(?=\s+ended)", re.I)  # "For the years ended": each year
+
+
+def _unglue(words: str) -> str:
+    """A header's words a converter ran together set apart: "Three Months EndedDecember 31," "Three monthsended"
+    (issue 15, s20)."""
+    return _GLUED_SPAN.sub(r"\1 \2", _GLUED.sub(" ", words))
 
 
 def _line(text: str, at: int) -> tuple[int, int]:
@@ -91,7 +101,7 @@ def _stacked(words: list[str], bottom: Period, ref: date, fy_end: int, res, cach
     """The period a column's header lines name read together, top to bottom ("For the three months" / "ended" /
     "December" / "31, 2024"; "3 months" / "Oct-Dec" / "2024"): the longest expression found, when it holds the
     bottom line's year; else the bottom line's period."""
-    joined = _PLURAL.sub(r"\1", " ".join(w.strip(" *|") for w in words))
+    joined = _PLURAL.sub(r"\1", " ".join(_unglue(w).strip(" *|") for w in words))
     found = [p for p in _periods(joined, ref, fy_end, res, cache) if p.period_end.year == bottom.period_end.year]
     return max(found, key=lambda p: len(p.text)) if found else bottom
 
@@ -139,6 +149,8 @@ def _column_words(text: str, lines: list[tuple[int, int]], cell_of, ref: date, f
             if _SEPARATOR.match(text[qs:qe]):
                 continue
             above = cell_of(qs, qe, True)
+            if above is not None and not above[0].strip() and _LABEL_ONLY.match(text[qs:qe]):
+                continue  # a row label wrapped in the first column ("($ millions," "except per" under the span)
             if above is None or not above[0].strip() or _FIGURE.search(above[0]):
                 break
             stack.insert(0, above[0])
@@ -162,7 +174,7 @@ def _pipe_period(text: str, ls: int, le: int, fig: Figure, ref: date, fy_end: in
         row = _pipe_cells(line)
         found = []
         for a, b in row:
-            got = _periods(line[a:b], ref, fy_end, res, cache)
+            got = _periods(_unglue(line[a:b]), ref, fy_end, res, cache)
             found.append(got[0] if len(got) == 1 else None)
         j = _shifted(line, row, found, row_words, k)
         words = line[row[j][0]:row[j][1]] if j < len(row) else ""
@@ -194,7 +206,7 @@ def _spanning(line: str, row: list[tuple[int, int]], k: int) -> str:
     for j in range(min(k, len(row)) - 1, 0, -1):
         words = line[row[j][0]:row[j][1]]
         if words.strip():
-            return words if _SPAN_WORDS.search(words) or _END_DAY.fullmatch(words.strip(" *,")) else ""
+            return words if _SPAN_WORDS.search(_unglue(words)) or _END_DAY.fullmatch(words.strip(" *,")) else ""
     return ""
 
 

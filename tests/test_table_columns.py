@@ -78,6 +78,26 @@ _END_DAY_LINE = ("Hooli Inc reports second quarter fiscal 2025 results.\n\n"
                  "|  | December 31 | | | | |  | December 31 | | | | |  |\n"
                  "|  | 2024 | |  | 2023 | |  | 2024 | |  | 2023 | |  |\n"
                  "| Interest income |  | 18,945 |  |  | 74,098 |  |  | 37,224 |  |  | 125,483 |  |\n")
+# header words a converter ran together (LegalZoom's, The RealReal's and Freshworks' reconciliations)
+_GLUED = ("Hooli Inc reports preliminary results.\n\n"
+          "|  | Three Months EndedDecember 31, 2024 | | | | | |  | Year EndedDecember 31, 2024 | | | | | |\n"
+          "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+          "|  | LowEstimate | | | HighEstimate | | |  | LowEstimate | | | HighEstimate | | |\n"
+          "| Interest expense |  | 5,916 |  |  | 5,917 |  |  |  | 21,384 |  |  | 21,385 |  |\n")
+_GLUED_STACK = ("Hooli Inc reports preliminary results.\n\n"
+                "|  | Three monthsended December 31, | | | | Twelve months ended December 31, | | |\n"
+                "| --- | --- | --- | --- | --- | --- | --- | --- |\n"
+                "|  |  | 2024 |  |  |  | 2024 |  |\n"
+                "| Purchase of property and equipment |  | (6,707 | ) |  |  | (35,696 | ) |\n")
+# the caption wrapped in the labels' column between the span and the years (CNA Financial's highlights)
+_WRAPPED_LABEL = ("Hooli Inc reports fourth-quarter results.\n\n"
+                  "                      Results for the Three Months                 Results for the Year Ended\n"
+                  "                            Ended December 31                              December 31\n"
+                  "($ millions,\n"
+                  "except per\n"
+                  "share data)            2024                   2023                  2024                 2023\n"
+                  "               ---------------------  --------------------  --------------------  -------------------\n"
+                  "Net income     $                  21  $                367  $                959   $            1,205\n")
 
 # text, figure, expected period label (the column's; a change column's the later of the two before it)
 CASES = [
@@ -112,6 +132,12 @@ CASES = [
     (_RULED, "320", "2024"),
     (_RULED, "202", "2023"),
     (_END_DAY_LINE, "18,945", "2024-Q4"),
+    (_GLUED, "5,916", "2024-Q4"),
+    (_WRAPPED_LABEL, "$                367", "2023-Q4"),
+    (_WRAPPED_LABEL, "$            1,205", "2023"),
+    (_GLUED, "21,384", "2024"),
+    (_GLUED_STACK, "(6,707", "2024-Q4"),
+    (_GLUED_STACK, "(35,696", "2024"),
     (_END_DAY_LINE, "125,483", "6 months to 2023-12"),
 ]
 
