@@ -30,6 +30,8 @@ _CAPTION = re.compile(r"\((?P<body>[^()\n]{0,80}?)\)")
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+| {2,}")
 _TAIL_AT = re.compile(r"[,:]\s*|\s(?=in\s)")
 _FIGURES = re.compile(r"\d,\d{3}|\d\.\d")
+_DOLLAR_CELL = re.compile(r"(?<![A-Za-z])\$\s*\(?\d|(?:^|\|)\s*\$\s*(?:\||$)")
+_BELOW = 40  # table lines read below a row for the currency its table writes
 _PROSE_WORDS = 12  # a line of this many words with no column gap is prose: the table's top
 _DOLLAR_CODES = {"US": "USD", "U.S.": "USD", "C": "CAD", "A": "AUD", "NZ": "NZD", "HK": "HKD", "S": "SGD"}
 
@@ -123,6 +125,20 @@ def _header_cell(line: str, res: Resources, dollar: str) -> tuple[str, Decimal] 
     return None
 
 
+def _rows_below(text: str, at: int) -> list[str]:
+    """The table's lines below the row starting at `at`, up to a blank line or prose ("| Total free cash flow | $ |
+    35,879 |" under the row a scale-only caption's currency is asked for)."""
+    out, pos = [], text.find("\n", at)
+    while pos >= 0 and len(out) < _BELOW:
+        end = text.find("\n", pos + 1)
+        line = text[pos + 1:end if end >= 0 else len(text)]
+        if not line.strip() or _is_prose(line):
+            break
+        out.append(line)
+        pos = end
+    return out
+
+
 def _is_prose(line: str) -> bool:
     s = line.strip()
     if s.startswith("|") or re.search(r"\S(?: {3,}|\t)\S", s):
@@ -160,9 +176,9 @@ def caption_unit(text: str, at: int, res: Resources, dollar: str) -> tuple[str, 
             continue
         if got[0]:
             return got
-        # a caption with a scale alone: the currency the table writes between it and the row
+        # a caption with a scale alone: the currency the table writes between it and the row, else in its rows below
         between = [ln for _, ln in lines[:k]]
-        if any(re.search(r"(?<![A-Za-z])\$\s*\(?\d|(?:^|\|)\s*\$\s*(?:\||$)", ln) for ln in between):
+        if any(_DOLLAR_CELL.search(ln) for ln in between + _rows_below(text, at)):
             return dollar, got[1]
         for ln in between:
             if not re.search(r"\d", ln) and (cur := _currency(ln, res, dollar)) and len(ln.strip()) < 60:
