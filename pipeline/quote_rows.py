@@ -129,8 +129,11 @@ def previous_close(text: str, fig) -> bool:
     if k is None or k == 0 or k + 1 >= len(cells):
         return False
     price, this, change = (cells[j][1] for j in (k - 1, k, k + 1))
-    if not (_DECIMAL_CELL.fullmatch(price) and _DECIMAL_CELL.fullmatch(this) and this[0] not in "+-$"
-            and change[0] in "+-" and _DECIMAL_CELL.fullmatch(change)):
+    if not (_DECIMAL_CELL.fullmatch(price) and _DECIMAL_CELL.fullmatch(this) and this[0] not in "+-$"):
+        return False
+    if change == "unch":  # "Air New Zealand     0.64     0.64     unch     unch"
+        return price == this
+    if change[0] not in "+-" or not _DECIMAL_CELL.fullmatch(change):
         return False
     value = lambda c: float(c.replace(",", "").lstrip("+$"))
     return abs(value(price) - value(this) - value(change)) <= 0.011

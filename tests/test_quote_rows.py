@@ -180,6 +180,7 @@ CLOSES = """Hong Kong Closing Stock Prices
 
   China Coal Energy               8.51       8.54      -0.03      -0.35
   Hong Kong & China Gas           6.08       6.09      -0.01      -0.16
+  Air New Zealand                 0.64       0.64       unch       unch
 """
 
 
@@ -197,3 +198,9 @@ def test_a_previous_close_is_the_session_before(published, figure, day):
 def test_a_results_tables_lines_take_no_cell_metric():
     claims, _ = extract(pd.DataFrame([{"id": "a", "text": RESULTS, "title": "Red Rock Resorts Q4", "published": "2025-02-11"}]))
     assert not claims["metric"].isin(["trading_volume", "share_price"]).any()
+
+
+def test_an_unchanged_rows_prior_is_the_session_before():
+    claims, _ = extract(pd.DataFrame([{"id": "a", "text": CLOSES, "title": CLOSES.split("\n", 1)[0], "published": "2025-02-14"}]))
+    rows = claims[claims["figure"] == "0.64"].sort_values("char_start")
+    assert [str(d) for d in rows["period_start"]] == ["2025-02-14", "2025-02-13"]
