@@ -101,7 +101,7 @@ def cell_metric(text: str, fig) -> str | None:
         return None
     cells = row.group("cells")
     # where the changes are signed, an unsigned decimal after the price is another price (the previous close)
-    signed = re.search(r"(?:^|\s)[+-]\d", cells) is not None
+    signed = re.search(r"(?:^|\s)(?:[+-]\d|unch\b)", cells) is not None  # "unch": a signed list's no change
     first_decimal = True
     for m in re.finditer(r"\S+", cells):
         at = row.start("cells") + m.start()
