@@ -10,8 +10,8 @@ in this order, from:
 1. the headline of a price or rate table (models/lexicons/tables.yaml): `Stockholm Closing Stock
    Prices` makes prices and changes SEK, the percent change % (checked by arithmetic: change /
    (price - change)), and a grouped whole number the volume (count); `Money Rates` makes rates %;
-2. a caption above the table that names the currency and scale (`(in millions of dollars)`,
-   `($ in thousands)`, `(USD)`);
+2. the table's caption naming the currency and scale (`(in millions of dollars)`, `($ in thousands)`,
+   `(USD)`, `| EUR million | Oct-Dec |`; table_captions.py);
 3. nothing: the cell keeps its value as printed with no unit (kind `table_cell`). No metric takes
    that kind, so such a claim's metric is `other` and it never enters facts or conflicts.
 
