@@ -189,12 +189,18 @@ def _shifted(line: str, row: list[tuple[int, int]], found: list, row_words: list
     """The header cell over a row's k-th cell, where the converter set the header off the row by one: a header of
     periods with no label cell ("| 2024 | 2023 | 2024 | 2023 |" over "| Revenue | 723.7 | 808.8 | ..."), or a period
     over the currency sign's cell, its figure in the next ("|  |  | 2024 | |" over "| Interest |  | $ | 18,767 |";
-    issue 15, s20)."""
+    issue 15, s20); else a group label's cell left of an empty one, where it names a whole period."""
     if len(row) == len(row_words) - 1 and found and found[0] is not None and k >= 1:
         return k - 1
     if 1 <= k < len(row) and found[k] is None and not line[row[k][0]:row[k][1]].strip() \
             and found[k - 1] is not None and re.fullmatch(r"[$€£]?", row_words[k - 1]):
         return k - 1
+    if 1 <= k < len(row) and found[k] is None and not line[row[k][0]:row[k][1]].strip():
+        # a group label naming a whole period, its other columns left empty ("| | Year EndedDecember 31, 2024 | | |"
+        # over "| | LowEstimate | | HighEstimate |"): the empty cell's period is the label's
+        j = next((j for j in range(k - 1, 0, -1) if line[row[j][0]:row[j][1]].strip()), 0)
+        if j and found[j] is not None and _SPAN_WORDS.search(_unglue(line[row[j][0]:row[j][1]])):
+            return j
     return k
 
 

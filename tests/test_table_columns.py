@@ -136,6 +136,8 @@ CASES = [
     (_WRAPPED_LABEL, "$                367", "2023-Q4"),
     (_WRAPPED_LABEL, "$            1,205", "2023"),
     (_GLUED, "21,384", "2024"),
+    (_GLUED, "5,917", "2024-Q4"),  # the high estimate's column: the group label left of its empty cell
+    (_GLUED, "21,385", "2024"),
     (_GLUED_STACK, "(6,707", "2024-Q4"),
     (_GLUED_STACK, "(35,696", "2024"),
     (_END_DAY_LINE, "125,483", "6 months to 2023-12"),
