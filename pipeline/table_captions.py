@@ -9,7 +9,9 @@ A results table states its unit once, above or at the head of its columns, and i
   indicated`, `MSEK`, `USD thousands`.
 
 The caption is looked for over the whole table, up from the row to the first line of prose beyond 2,500 characters
-(a long results statement sets its caption many rows above its last lines), the nearest first. A caption naming only a scale takes
+(a long results statement sets its caption many rows above its last lines), the nearest first; a markdown table ends
+at its header row and three title lines over it, not reaching into the table above ("Operating Highlights" under a
+"(Stated in thousands of Canadian dollars)" statement counts rigs). A caption naming only a scale takes
 the currency the table writes elsewhere: a `$` in a cell, a header `U.S. Dollars`. Rule: figures.table.caption.v1.
 
 >>> _wrapped("(in thousands of   Three Months Ended", "Canadian dollars)")
@@ -32,6 +34,8 @@ _TAIL_AT = re.compile(r"[,:]\s*|\s(?=in\s)")
 _FIGURES = re.compile(r"\d,\d{3}|\d\.\d")
 _DOLLAR_CELL = re.compile(r"(?<![A-Za-z])\$\s*\(?\d|(?:^|\|)\s*\$\s*(?:\||$)")
 _BELOW = 40  # table lines read below a row for the currency its table writes
+_MD_RULE = re.compile(r"\s*\|\s*:?-{3,}")  # "| --- | --- |" under a markdown table's header row
+_TITLE_LINES = 3  # lines over a markdown table that may hold its caption ("**(In thousands)**")
 _PROSE_WORDS = 12  # a line of this many words with no column gap is prose: the table's top
 _DOLLAR_CODES = {"US": "USD", "U.S.": "USD", "C": "CAD", "A": "AUD", "NZ": "NZD", "HK": "HKD", "S": "SGD"}
 
@@ -151,11 +155,18 @@ def caption_unit(text: str, at: int, res: Resources, dollar: str) -> tuple[str, 
     scale, in a table that writes no currency either), or None when the table states neither."""
     lines = []
     pos, stop = at, max(0, at - _REACH)
+    ruled, headers, titles = False, 0, 0  # above a markdown table's rule: its header row, then its title lines
     while pos > stop:
         ps = text.rfind("\n", 0, pos - 1) + 1
         line = text[ps:pos - 1] if pos - 1 >= ps else ""
         if _is_prose(line) and at - ps > _NEAR:
             break
+        if ruled:
+            piped = line.lstrip().startswith("|")
+            headers, titles = headers + piped, titles + (not piped and bool(line.strip()))
+            if headers > 1 or titles > _TITLE_LINES:
+                break  # the table above this one's, or the story
+        ruled = ruled or bool(_MD_RULE.match(line))
         lines.append((ps, line))
         pos = ps
         if ps == 0:

@@ -270,7 +270,10 @@ def _units(cells, title_unit: str, label: str, text: str, at: int, res: Resource
         scale = caption[1] if caption and not per_share and "/" not in label else Decimal(1)
         return [(named, "money", scale, "figures.table.label.v1")] * n
     # a share count, a ratio or a head count under a money caption is not money
-    if caption and caption[0] and not not_money_label(low, res) and (per_share or not re.search(r"\bshares?\b", low)):
+    # "Shares used in computing diluted net income per share", "Weighted average shares outstanding": a count
+    counted = re.match(r"(?:(?:basic|diluted|weighted[- ]average|number of|ordinary|common)\s+)*shares\b", low)
+    if caption and caption[0] and not not_money_label(low, res) and not counted \
+            and (per_share or not re.search(r"\bshares?\b", low)):
         cur, scale = caption
         return [(cur, "money", Decimal(1) if per_share else scale, "figures.table.caption.v1")] * n
     # a cell that writes its currency sign is that currency's amount, at the scale a caption above names
