@@ -33,6 +33,7 @@ from .note_grains import note_period
 from .paragraph_periods import ParagraphPeriods, headline_month
 from .period_ends import at_report_end, end_day, report_end_day
 from .prior_periods import unanchored_back
+from .quote_rows import previous_close
 from .records import Claim, Period
 from .report_grains import LENGTH_WEIGHT, grain_named, last_quarter_of, reporting_length
 from .results_stories import latest_report_period, preview_story, results_story
@@ -450,6 +451,10 @@ def _undated_period(story: Story, sp: StoryPeriods, d: Draft, default: str) -> P
     """A figure no report period dates: the story's day for a point (or a price no metric names), else the
     month a monthly data story reports for an actual figure outside a table."""
     fig, res, ref = d.fig, story.res, story.article.published
+    if ref is not None and default == "day" and d.metric == "share_price" and previous_close(story.text, fig):
+        day = ref - timedelta(days=3 if ref.weekday() == 0 else 2 if ref.weekday() == 6 else 1)
+        d.period_route = "previous_close"
+        return Period("", -1, -1, day, day, day.isoformat(), "day", "claims.previous_close.v1")
     if ref is not None and (default == "day" or stated_now(fig, story.text, res) or (
             d.metric not in res.metrics and fig.kind == "money" and abs(fig.value) < _PRICE_BELOW) or (
             (d.metric not in res.metrics or d.timing == "point") and held_now(fig, story.text, d.cs, res))):

@@ -19,7 +19,7 @@ from .scaled_counts import money_metric_of_count, one_off_per_share, per_share_m
 from .column_metrics import column_metric
 from .market_sizes import market_size_metric
 from .quote_rows import cell_metric
-from .row_labels import row_label_metric
+from .row_labels import line_item, row_label_metric
 from .metric_frames import (chart_level, estimate_of_before, portion_of, preferred_dividend, price_move, price_moved_to,
                             result_item)
 from .share_counts import share_count_metric
@@ -304,6 +304,8 @@ def _measured_metric(story: Story, d: Draft, mscore: float) -> tuple[str | None,
         measured, step = column_metric(text, fig.start, fig.kind, mscore, res, score_metric), "column_metrics"
     if measured is None:  # "| EBITDA | [[-2,189]] | -1,703 |": a results table's row label
         measured, step = row_label_metric(text, fig, mscore, res, lambda s: find_cues(s, res)), "row_labels"
+    if measured is None and line_item(text, fig, res, lambda s: find_cues(s, res)):  # "| Cost of sales | -41.2 |"
+        measured, step = "other", "row_labels.line_item"
     coordinated = story.coordinated
     if measured is None and coordinated is not None and coordinated[2] == fig.unit and coordinated[0] >= sent.start \
             and _coordinated(res).fullmatch(text, coordinated[0], fig.start):

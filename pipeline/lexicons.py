@@ -186,7 +186,10 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "city_market_nouns": Shape(list, (str,))},
     "lexicons/tables.yaml": {"price_titles": Shape(list, (str,)), "rate_titles": Shape(list, (str,)),  # table_cells
                              "markets": Shape(dict, (str,)),
-                             "row_label_verbs": Shape(list, (str,))},  # table_periods.wire_row_role
+                             "row_label_verbs": Shape(list, (str,)),  # table_periods.wire_row_role
+                             "caption_scales": Shape(dict, NUMBER), "caption_scale_prefixes": Shape(dict, NUMBER),
+                             "caption_currencies": Shape(dict, (str,)), "caption_tails": Shape(list, (str,)),
+                             "caption_not_money": Shape(list, (str,))},  # table_captions
     "lexicons/units.yaml": {"units": Shape(dict, (str,))},  # load_resources
 }
 

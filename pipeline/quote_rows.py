@@ -101,7 +101,7 @@ def cell_metric(text: str, fig) -> str | None:
         return None
     cells = row.group("cells")
     # where the changes are signed, an unsigned decimal after the price is another price (the previous close)
-    signed = re.search(r"(?:^|\s)[+-]\d", cells) is not None
+    signed = re.search(r"(?:^|\s)(?:[+-]\d|unch\b)", cells) is not None  # "unch": a signed list's no change
     first_decimal = True
     for m in re.finditer(r"\S+", cells):
         at = row.start("cells") + m.start()
@@ -115,3 +115,25 @@ def cell_metric(text: str, fig) -> str | None:
             return None
         first_decimal = first_decimal and not decimal
     return None
+
+
+def previous_close(text: str, fig) -> bool:
+    """Whether the figure is a closing-prices list's previous close: the unsigned decimal after the row's price, the
+    price less it the change after it ("China Coal Energy     8.51     8.54     -0.03     -0.35"; issue 15, s20).
+    """
+    row = _row_at(text, fig.start)
+    if row is None or not _in_list(text, row):
+        return False
+    cells = [(row.start("cells") + m.start(), m.group()) for m in re.finditer(r"\S+", row.group("cells"))]
+    k = next((j for j, (at, c) in enumerate(cells) if at <= fig.start < at + len(c)), None)
+    if k is None or k == 0 or k + 1 >= len(cells):
+        return False
+    price, this, change = (cells[j][1] for j in (k - 1, k, k + 1))
+    if not (_DECIMAL_CELL.fullmatch(price) and _DECIMAL_CELL.fullmatch(this) and this[0] not in "+-$"):
+        return False
+    if change == "unch":  # "Air New Zealand     0.64     0.64     unch     unch"
+        return price == this
+    if change[0] not in "+-" or not _DECIMAL_CELL.fullmatch(change):
+        return False
+    value = lambda c: float(c.replace(",", "").lstrip("+$"))
+    return abs(value(price) - value(this) - value(change)) <= 0.011

@@ -22,6 +22,7 @@ from typing import Callable
 from .column_metrics import STRONG_CUE, header_cell
 
 RULE = "claims.row_label_metric.v1"
+_CAPTIONED = ("figures.table.caption.v1", "figures.table.label.v1")  # table_cells' amounts by a caption or label
 _CHANGE_KINDS = ("percent", "pp")
 _RESULT = ("profit", "loss")  # a row of either ("Net income/(loss)"): its figure's sign says which
 _MONEY_HEAD = re.compile(r"[$€£¥]|\b[A-Z]{3}\b")  # "EUR million", "EUR 1,000", "$ thousands"
@@ -134,3 +135,20 @@ def row_label_metric(text: str, fig, score_now: float, res, find: Callable[[str]
     if fits.get(metric, max(fits.values())) <= score_now:
         return None
     return res.growth_of.get(metric, metric) if change else metric
+
+
+def line_item(text: str, fig, res, find: Callable[[str], list]) -> bool:
+    """Whether a cell a table's caption made an amount ("| EUR million |" over "| Cost of sales | -41.2 |") sits in a
+    statement's line item: a row whose label's head holds a metric cue among other words, no cue spanning it whole;
+    its words name no metric of the cell, as for a bare cell, nor do a ratio's (issue 15, s20)."""
+    if fig.rule not in _CAPTIONED:
+        return False
+    found = row_label(text, fig.start)
+    if found is None:
+        return False
+    if _words(res)[1].search(found[0]):
+        return True  # a ratio ("Net debt / adjusted EBITDA") names neither
+    qualifiers = _words(res)[0]
+    heads = {label_head(found[0], qualifiers, False), label_head(found[0], qualifiers)}
+    cues = [(h, a, b, w) for h in heads for _, a, b, w in find(h)]
+    return bool(cues) and not any(a == 0 and b == len(h) and w >= STRONG_CUE for h, a, b, w in cues)

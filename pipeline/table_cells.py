@@ -10,8 +10,8 @@ in this order, from:
 1. the headline of a price or rate table (models/lexicons/tables.yaml): `Stockholm Closing Stock
    Prices` makes prices and changes SEK, the percent change % (checked by arithmetic: change /
    (price - change)), and a grouped whole number the volume (count); `Money Rates` makes rates %;
-2. a caption above the table that names the currency and scale (`(in millions of dollars)`,
-   `($ in thousands)`, `(USD)`);
+2. the table's caption naming the currency and scale (`(in millions of dollars)`, `($ in thousands)`,
+   `(USD)`, `| EUR million | Oct-Dec |`; table_captions.py);
 3. nothing: the cell keeps its value as printed with no unit (kind `table_cell`). No metric takes
    that kind, so such a claim's metric is `other` and it never enters facts or conflicts.
 
@@ -28,6 +28,7 @@ from functools import lru_cache
 from .numbers import decimals_written, parse_digits
 from .records import Figure, Skipped
 from .resources import Resources
+from .table_captions import caption_unit, not_money_label
 from .table_views import label_currency, view
 from .word_patterns import longest_first
 
@@ -165,42 +166,6 @@ def _title_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern,
             re.compile(r"\b(?:" + alt(markets) + r")\b", re.I), markets)
 
 
-# "(in millions of dollars)", "($ in thousands)", "(in millions, except per share data)" with a "$" or
-# "U.S. dollars", "(USD millions)", "(USD)": a caption that names the currency
-_CAPTION = re.compile(r"\((?P<body>[^()\n]{0,80}?)\)")
-_SCALE = re.compile(r"\b(thousands|millions|billions)\b", re.I)
-_SCALES = {"thousands": Decimal(1000), "millions": Decimal(10) ** 6, "billions": Decimal(10) ** 9}
-_CAPTION_REACH = 2500
-
-
-def _caption_unit(text: str, at: int, res: Resources, dollar: str) -> tuple[str, Decimal] | None:
-    """(currency, scale) from the nearest caption above a table row ("" for a caption naming only a scale),
-    or None when none names a currency or a scale."""
-    window = text[max(0, at - _CAPTION_REACH):at]
-    for m in reversed(list(_CAPTION.finditer(window))):
-        body = m.group("body")
-        cur = ""
-        if re.search(r"\$|\bdollars?\b", body, re.I):
-            cur = dollar
-            code = re.search(r"\b(US|U\.S\.|C|A|NZ|HK|S)\s?\$|\$\s?(US|C|A)\b", body)
-            if code:
-                cur = {"US": "USD", "U.S.": "USD", "C": "CAD", "A": "AUD", "NZ": "NZD", "HK": "HKD",
-                       "S": "SGD"}.get(code.group(1) or code.group(2), dollar)
-        else:
-            for word in re.findall(r"\b[A-Z]{3}\b|€|£|\b(?:euros?|pounds sterling|yen|kronor|francs)\b", body):
-                code = {"€": "EUR", "£": "GBP", "euro": "EUR", "euros": "EUR", "pounds sterling": "GBP",
-                        "yen": "JPY", "kronor": "SEK", "francs": "CHF"}.get(word, word)
-                if code in res.currencies:
-                    cur = code
-                    break
-        scale = _SCALE.search(body)
-        if cur and (scale or re.fullmatch(r"\s*(?:in\s+)?\S{1,4}\s*", body)):
-            return cur, _SCALES[scale.group(1).lower()] if scale else Decimal(1)
-        if scale:  # a caption with a scale and no currency: the cells' unit is not written, only their scale
-            return "", _SCALES[scale.group(1).lower()]
-    return None
-
-
 def _signed_value(line: str, c_start: int, c_end: int, cell: str) -> Decimal | None:
     digits = re.search(r"\d[\d,]*(?:\.\d+)?", cell)
     value = parse_digits(digits.group()) if digits else None
@@ -255,6 +220,11 @@ def table_cells(text: str, res: Resources, skipped: list[Skipped], dollar: str, 
             v = _signed_value(line, cs, ce, cell)
             if v is not None:
                 cells.append((ls + cs, ls + ce, cell, v))
+        if label[:1].islower() and ls > 1:
+            # a label wrapped from the line above ("Net income per" over " share   $   1.25")
+            above = text[text.rfind("\n", 0, ls - 1) + 1:ls - 1].strip()
+            if above and len(above) < 60 and not re.search(r"\d", above):
+                label = above + " " + label
         units = _units(cells, title_unit, label, text, ls, res, dollar)
         for sk in sks:
             hit = next((k for k, c in enumerate(cells) if c[0] <= sk.start < c[1]), None)
@@ -306,7 +276,7 @@ def _units(cells, title_unit: str, label: str, text: str, at: int, res: Resource
         return units
     if title_unit == "rate":
         return [("%", "percent", Decimal(1), "figures.table.rate.v1") if "." in c[2] else None for c in cells]
-    caption = _caption_unit(text, at, res, dollar)
+    caption = caption_unit(text, at, res, dollar)
     low = label.lower()
     per_share = bool(re.search(r"per (?:diluted |basic )?(?:share|unit|ads)|\beps\b", low))
     named = label_currency(label, res, dollar)
@@ -314,7 +284,9 @@ def _units(cells, title_unit: str, label: str, text: str, at: int, res: Resource
         scale = caption[1] if caption and not per_share and "/" not in label else Decimal(1)
         return [(named, "money", scale, "figures.table.label.v1")] * n
     # a share count, a ratio or a head count under a money caption is not money
-    if caption and caption[0] and not re.search(r"%|percent|margin|ratio|rate\b|\bdays?\b|\bemployees\b", low) \
+    # "Shares used in computing diluted net income per share", "Weighted average shares outstanding": a count
+    counted = re.match(r"(?:(?:basic|diluted|weighted[- ]average|number of|ordinary|common)\s+)*shares\b", low)
+    if caption and caption[0] and not not_money_label(low, res) and not counted \
             and (per_share or not re.search(r"\bshares?\b", low)):
         cur, scale = caption
         return [(cur, "money", Decimal(1) if per_share else scale, "figures.table.caption.v1")] * n

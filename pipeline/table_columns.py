@@ -21,6 +21,8 @@ RULE = "claims.table_column.v1"
 _UP_LINES = 80  # table lines walked up to the header
 _GAP = re.compile(r"\S(?:\s{2,}|\t)")  # a space-aligned row's gap between cells
 _SEPARATOR = re.compile(r"^[\s|:\-=_*]*$")
+_RULE = re.compile(r"[-=_]{3,}")
+_SIGNS = ("$", "€", "£", "¥")
 _YTD = re.compile(r"\b(?:YTD|12M)\s?'?(\d\d)\b", re.I)
 # the periods a column header names
 _GRAINS = ("quarter", "fiscal_quarter", "half", "year", "fiscal_year", "ytd", "range", "day", "month")
@@ -37,7 +39,20 @@ _FIGURE = re.compile(r"[$€£¥]\s?\d|\d[\d,]*\.\d|\d,\d{3}")  # a data cell, n
 # a group label over several columns names a span's length or kind, not one period ("Three months ended", "Years ended
 # December 31,", "Nine Months", "Fiscal Year")
 _SPAN_WORDS = re.compile(r"\b(?:months?|quarters?|years?|weeks?|half|ended|ending)\b", re.I)
+# a group's end day on a line of its own under its span ("| | December 31 | | | |", between "For the Six Months Ended"
+# and the years; issue 15, s20)
+_END_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}", re.I)
+# a line with words in its first column only: a label wrapped over lines, in a pipe or a space-aligned header
+_LABEL_ONLY = re.compile(r"^(?:\|?[^|\n]*\S[^|\n]*(?:\|\s*)*|\s*\S+(?: \S+)*\s*)$")
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_GLUED_SPAN = re.compile(r"\b(months?|quarters?|years?|weeks?)(ended|ending)\b", re.I)
 _PLURAL = re.compile(r"\b(year|month|quarter|week)s\b(?=\s+ended)", re.I)  # "For the years ended": each year
+
+
+def _unglue(words: str) -> str:
+    """A header's words a converter ran together set apart: "Three Months EndedDecember 31," "Three monthsended"
+    (issue 15, s20)."""
+    return _GLUED_SPAN.sub(r"\1 \2", _GLUED.sub(" ", words))
 
 
 def _line(text: str, at: int) -> tuple[int, int]:
@@ -86,7 +101,7 @@ def _stacked(words: list[str], bottom: Period, ref: date, fy_end: int, res, cach
     """The period a column's header lines name read together, top to bottom ("For the three months" / "ended" /
     "December" / "31, 2024"; "3 months" / "Oct-Dec" / "2024"): the longest expression found, when it holds the
     bottom line's year; else the bottom line's period."""
-    joined = _PLURAL.sub(r"\1", " ".join(w.strip(" *|") for w in words))
+    joined = _PLURAL.sub(r"\1", " ".join(_unglue(w).strip(" *|") for w in words))
     found = [p for p in _periods(joined, ref, fy_end, res, cache) if p.period_end.year == bottom.period_end.year]
     return max(found, key=lambda p: len(p.text)) if found else bottom
 
@@ -134,6 +149,8 @@ def _column_words(text: str, lines: list[tuple[int, int]], cell_of, ref: date, f
             if _SEPARATOR.match(text[qs:qe]):
                 continue
             above = cell_of(qs, qe, True)
+            if above is not None and not above[0].strip() and _LABEL_ONLY.match(text[qs:qe]):
+                continue  # a row label wrapped in the first column ("($ millions," "except per" under the span)
             if above is None or not above[0].strip() or _FIGURE.search(above[0]):
                 break
             stack.insert(0, above[0])
@@ -148,6 +165,8 @@ def _pipe_period(text: str, ls: int, le: int, fig: Figure, ref: date, fy_end: in
     if k is None or k == 0:
         return None
 
+    row_words = [text[ls + a:ls + b].strip() for a, b in cells]
+
     def cell_of(ps: int, pe: int, over: bool = False):
         line = text[ps:pe]
         if not line.lstrip().startswith("|"):
@@ -155,14 +174,34 @@ def _pipe_period(text: str, ls: int, le: int, fig: Figure, ref: date, fy_end: in
         row = _pipe_cells(line)
         found = []
         for a, b in row:
-            got = _periods(line[a:b], ref, fy_end, res, cache)
+            got = _periods(_unglue(line[a:b]), ref, fy_end, res, cache)
             found.append(got[0] if len(got) == 1 else None)
-        words = line[row[k][0]:row[k][1]] if k < len(row) else ""
+        j = _shifted(line, row, found, row_words, k)
+        words = line[row[j][0]:row[j][1]] if j < len(row) else ""
         if over and not words.strip():
-            words = _spanning(line, row, k)
-        return words, (_pick(found, k) if any(p is not None for p in found[1:]) else None)
+            words = _spanning(line, row, j)
+        return words, (_pick(found, j) if any(p is not None for p in found[1:]) else None)
 
     return _column_words(text, _header_lines(text, ls), cell_of, ref, fy_end, res, cache)
+
+
+def _shifted(line: str, row: list[tuple[int, int]], found: list, row_words: list[str], k: int) -> int:
+    """The header cell over a row's k-th cell, where the converter set the header off the row by one: a header of
+    periods with no label cell ("| 2024 | 2023 | 2024 | 2023 |" over "| Revenue | 723.7 | 808.8 | ..."), or a period
+    over the currency sign's cell, its figure in the next ("|  |  | 2024 | |" over "| Interest |  | $ | 18,767 |";
+    issue 15, s20); else a group label's cell left of an empty one, where it names a whole period."""
+    if len(row) == len(row_words) - 1 and found and found[0] is not None and k >= 1:
+        return k - 1
+    if 1 <= k < len(row) and found[k] is None and not line[row[k][0]:row[k][1]].strip() \
+            and found[k - 1] is not None and re.fullmatch(r"[$€£]?", row_words[k - 1]):
+        return k - 1
+    if 1 <= k < len(row) and found[k] is None and not line[row[k][0]:row[k][1]].strip():
+        # a group label naming a whole period, its other columns left empty ("| | Year EndedDecember 31, 2024 | | |"
+        # over "| | LowEstimate | | HighEstimate |"): the empty cell's period is the label's
+        j = next((j for j in range(k - 1, 0, -1) if line[row[j][0]:row[j][1]].strip()), 0)
+        if j and found[j] is not None and _SPAN_WORDS.search(_unglue(line[row[j][0]:row[j][1]])):
+            return j
+    return k
 
 
 def _spanning(line: str, row: list[tuple[int, int]], k: int) -> str:
@@ -173,7 +212,7 @@ def _spanning(line: str, row: list[tuple[int, int]], k: int) -> str:
     for j in range(min(k, len(row)) - 1, 0, -1):
         words = line[row[j][0]:row[j][1]]
         if words.strip():
-            return words if _SPAN_WORDS.search(words) else ""
+            return words if _SPAN_WORDS.search(_unglue(words)) or _END_DAY.fullmatch(words.strip(" *,")) else ""
     return ""
 
 
@@ -185,11 +224,16 @@ def _space_period(text: str, ls: int, le: int, fig: Figure, ref: date, fy_end: i
     if len(gaps) < 2 or fig.start - ls <= gaps[0].start():
         return None
     cell = next((m for m in _CELL.finditer(line) if m.start() <= fig.start - ls < m.end()), None)
-    if cell is None or not _FIGURE_CELL.fullmatch(cell.group()):
+    if cell is None or not (_FIGURE_CELL.fullmatch(cell.group()) or cell.group() in _SIGNS):  # "$          550"
         return None  # a figure in words between wide spaces, not a table's cell
     if _periods(line[:gaps[0].start() + 1], ref, fy_end, res, cache):
         return None  # the row's label dates it ("Net sales December 31, 2023"): the sentence's words do
     lo, hi = fig.start - ls - _SLACK, fig.end - ls + _SLACK
+    lines = cache.get(("lines", ls))
+    if lines is None:
+        lines = cache[("lines", ls)] = _header_lines(text, ls)
+    others = [(m.start(), m.end()) for m in _CELL.finditer(line) if m.end() <= fig.start - ls or m.start() >= fig.end - ls]
+    lo, hi = _ruled(text, lines, lo, hi, others)
 
     def cell_of(ps: int, pe: int, over: bool = False):
         if pe - ps > _ROW_CHARS:
@@ -202,10 +246,23 @@ def _space_period(text: str, ls: int, le: int, fig: Figure, ref: date, fy_end: i
         got = [p for p in _periods(header, ref, fy_end, res, cache) if p.start < hi and p.end > lo]
         return words, (got[0] if len(got) == 1 else None)
 
-    lines = cache.get(("lines", ls))
-    if lines is None:
-        lines = cache[("lines", ls)] = _header_lines(text, ls)
     return _column_words(text, lines, cell_of, ref, fy_end, res, cache)
+
+
+def _ruled(text: str, lines: list[tuple[int, int]], lo: int, hi: int, others: list[tuple[int, int]]) -> tuple[int, int]:
+    """The figure's span widened to its column's rule: a space-aligned table underlines each column's header with a
+    run of dashes the width of the column, its figures set right and its header centred ("      2024" over
+    "--------------" over "$          550"; issue 15, s20): the nearest ruled line above, where the run over the
+    figure covers no other cell of its row (a group's rule spans several columns)."""
+    for ps, pe in lines:
+        runs = [m.span() for m in _RULE.finditer(text, ps, pe)]
+        if len(runs) < 2 or not _SEPARATOR.match(text[ps:pe]):
+            continue
+        hit = [(a - ps, b - ps) for a, b in runs if a - ps < hi - _SLACK and b - ps > lo + _SLACK]
+        if len(hit) == 1 and not any(a < hit[0][1] and b > hit[0][0] for a, b in others):  # one column's rule
+            return min(lo, hit[0][0]), max(hi, hit[0][1])
+        return lo, hi
+    return lo, hi
 
 
 def column_period(text: str, fig: Figure, ref: date | None, fy_end: int, res, cache: dict | None = None) -> Period | None:

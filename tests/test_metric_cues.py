@@ -24,6 +24,9 @@ CUES = [
      "price_target"),
     ("Globex's $160 price target indicates a one-year downside of 12%, the analyst wrote.", "12%", "price_target"),
     ("Initech shares rose 5% on Monday after the upgrade.", "5%", "price_change"),
+    # a cost paid in shares is no share price (a results table's row; issue 15)
+    ("(in thousands)\n\n| Net income | $ | 5,120 |\n| Stock-based compensation |  | 22,024 |", "22,024", "other"),
+    ("(In thousands)\n\n| Net income | $ | 5,120 |\n| Stock based compensation expenses |  | 1,532 |  |", "1,532", "other"),
     # an installed base in use and a site's visits are users, not units sold
     ("Hooli now has more than 600 million active devices worldwide.", "600 million", "users"),
     ("Globex.com recorded 95.2 million visits last month, the traffic tracker said.", "95.2 million", "users"),

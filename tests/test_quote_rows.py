@@ -160,7 +160,7 @@ CELLS = [  # (list, cell, metric): a cell measures by its place and shape; the d
     (HIGHS, "2.41", "share_price"), (HIGHS, "459,201", "trading_volume"), (HIGHS, "1,203,114", "trading_volume"),
     (ASIA, "7.07", "share_price"), (ASIA, "7.22", "share_price"),  # signed changes: an unsigned decimal is a price
     (ASIA, "-0.15", "price_change"), (ASIA, "-2.08", "price_change"),
-    (ASIA, "2,030.00", "share_price"), (ASIA, "-50.00", "price_change"),  # a price in groups of three is no volume
+    (ASIA, "2,030.00", "share_price"), (ASIA, "2,080.00", "share_price"), (ASIA, "-50.00", "price_change"),  # a price in groups of three is no volume
     (ACTIVES, "50,413,725", "trading_volume"), (ACTIVES, "1.47", "share_price"),
     (ACTIVES, "0.09", "price_change"), (ACTIVES, "6.52", "price_change"),  # unsigned changes after the price
 ]
@@ -170,9 +170,37 @@ CELLS = [  # (list, cell, metric): a cell measures by its place and shape; the d
 def test_a_rows_cells_measure_by_their_place(text, figure, want):
     claims, _ = extract(pd.DataFrame([{"id": "a", "text": text, "title": text.split("\n", 1)[0], "published": "2025-02-11"}]))
     row = claims[claims["figure"] == figure].iloc[0]
-    assert (row["metric"], str(row["period_start"])) == (want, "2025-02-11")
+    assert (row["metric"], str(row["period_start"])) == (want, PREVIOUS_DAY.get(figure, "2025-02-11"))
+
+
+# the previous close, the price less it the change after it, is the session before the list's (issue 15, s20): the
+# weekday before the published day
+PREVIOUS_DAY = {"7.22": "2025-02-10", "2,080.00": "2025-02-10"}
+CLOSES = """Hong Kong Closing Stock Prices
+
+  China Coal Energy               8.51       8.54      -0.03      -0.35
+  Hong Kong & China Gas           6.08       6.09      -0.01      -0.16
+  Air New Zealand                 0.64       0.64       unch       unch
+"""
+
+
+@pytest.mark.parametrize("published, figure, day", [
+    ("2025-02-14", "8.54", "2025-02-13"), ("2025-02-14", "6.09", "2025-02-13"),
+    ("2025-02-17", "8.54", "2025-02-14"),  # a Monday's list: the Friday before
+    ("2025-02-14", "8.51", "2025-02-14"), ("2025-02-14", "-0.03", "2025-02-14"),  # the close and its change: the day's
+])
+def test_a_previous_close_is_the_session_before(published, figure, day):
+    claims, _ = extract(pd.DataFrame([{"id": "a", "text": CLOSES, "title": CLOSES.split("\n", 1)[0], "published": published}]))
+    row = claims[claims["figure"] == figure].iloc[0]
+    assert str(row["period_start"]) == day == str(row["period_end"])
 
 
 def test_a_results_tables_lines_take_no_cell_metric():
     claims, _ = extract(pd.DataFrame([{"id": "a", "text": RESULTS, "title": "Red Rock Resorts Q4", "published": "2025-02-11"}]))
     assert not claims["metric"].isin(["trading_volume", "share_price"]).any()
+
+
+def test_an_unchanged_rows_prior_is_the_session_before():
+    claims, _ = extract(pd.DataFrame([{"id": "a", "text": CLOSES, "title": CLOSES.split("\n", 1)[0], "published": "2025-02-14"}]))
+    rows = claims[claims["figure"] == "0.64"].sort_values("char_start")
+    assert [str(d) for d in rows["period_start"]] == ["2025-02-14", "2025-02-13"]

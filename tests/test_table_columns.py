@@ -46,6 +46,58 @@ _NOT_SPANNED = ("Hooli Inc reports 2024 results.\n\n"
                 "| --- | --- | --- | --- |\n"
                 "| USD million | 2024 | 2023 | % |\n"
                 "| Revenue | 5,576 | 6,861 | -19% |\n")
+# issue 15, s20: a header of periods with no label cell, set off its rows by one (Kemira's key figures); a period over
+# the currency sign's cell, its figure in the next (PennantPark's statement of operations)
+_SHORT_HEADER = ("Hooli Oyj's financial statements bulletin 2024.\n\n"
+                 "| EUR million | Oct-Dec | Oct-Dec | Jan-Dec | Jan-Dec |\n"
+                 "| --- | --- | --- | --- | --- |\n"
+                 "| 2024 | 2023 | 2024 | 2023 |\n"
+                 "| Revenue | 723.7 | 808.8 | 2,948.1 | 3,383.7 |\n")
+_SIGN_COLUMN = ("Hooli Inc reports results for the quarter ended December 31, 2024.\n\n"
+                "|  |  | Three Months Ended December 31, | | | | | |  |\n"
+                "|  |  | 2024 | |  |  | 2023 | |  |\n"
+                "| Interest |  | $ | 18,767 |  |  | $ | 21,068 |  |\n"
+                "| General and administrative expenses |  |  | 1,250 |  |  |  | 1,214 |  |\n")
+# a space-aligned table's column rule: the header centred over it, the figures set right under it (CNA Financial)
+_RULED = ("Hooli Inc reports fourth-quarter results.\n\n"
+          "               Results for the Three Months    Results for the Year Ended\n"
+          "                     Ended December 31                 December 31\n"
+          "              ------------------------------  ----------------------------\n"
+          "                   2024            2023           2024           2023\n"
+          "              --------------  --------------  ------------  --------------\n"
+          "Fixed income\n"
+          " securities\n"
+          " and other    $          550  $          533  $      2,177  $      2,062\n"
+          "Limited\n"
+          " partnership\n"
+          " investments              94              78           320           202\n")
+# a group's end day on a line of its own between its span and the years (Glimpse Group's statement of operations)
+_END_DAY_LINE = ("Hooli Inc reports second quarter fiscal 2025 results.\n\n"
+                 "|  | For the Three Months Ended | | | | |  | For the Six Months Ended | | | | |  |\n"
+                 "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+                 "|  | December 31 | | | | |  | December 31 | | | | |  |\n"
+                 "|  | 2024 | |  | 2023 | |  | 2024 | |  | 2023 | |  |\n"
+                 "| Interest income |  | 18,945 |  |  | 74,098 |  |  | 37,224 |  |  | 125,483 |  |\n")
+# header words a converter ran together (LegalZoom's, The RealReal's and Freshworks' reconciliations)
+_GLUED = ("Hooli Inc reports preliminary results.\n\n"
+          "|  | Three Months EndedDecember 31, 2024 | | | | | |  | Year EndedDecember 31, 2024 | | | | | |\n"
+          "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+          "|  | LowEstimate | | | HighEstimate | | |  | LowEstimate | | | HighEstimate | | |\n"
+          "| Interest expense |  | 5,916 |  |  | 5,917 |  |  |  | 21,384 |  |  | 21,385 |  |\n")
+_GLUED_STACK = ("Hooli Inc reports preliminary results.\n\n"
+                "|  | Three monthsended December 31, | | | | Twelve months ended December 31, | | |\n"
+                "| --- | --- | --- | --- | --- | --- | --- | --- |\n"
+                "|  |  | 2024 |  |  |  | 2024 |  |\n"
+                "| Purchase of property and equipment |  | (6,707 | ) |  |  | (35,696 | ) |\n")
+# the caption wrapped in the labels' column between the span and the years (CNA Financial's highlights)
+_WRAPPED_LABEL = ("Hooli Inc reports fourth-quarter results.\n\n"
+                  "                      Results for the Three Months                 Results for the Year Ended\n"
+                  "                            Ended December 31                              December 31\n"
+                  "($ millions,\n"
+                  "except per\n"
+                  "share data)            2024                   2023                  2024                 2023\n"
+                  "               ---------------------  --------------------  --------------------  -------------------\n"
+                  "Net income     $                  21  $                367  $                959   $            1,205\n")
 
 # text, figure, expected period label (the column's; a change column's the later of the two before it)
 CASES = [
@@ -68,6 +120,27 @@ CASES = [
     (_SPANNED_SIGNS, "35.5", "2023"),
     (_NOT_SPANNED, "5,576", "2024"),
     (_NOT_SPANNED, "6,861", "2023"),
+    (_SHORT_HEADER, "723.7", "2024-10..2024-12"),
+    (_SHORT_HEADER, "808.8", "2023-10..2023-12"),
+    (_SHORT_HEADER, "2,948.1", "2024-01..2024-12"),
+    (_SHORT_HEADER, "3,383.7", "2023-01..2023-12"),
+    (_SIGN_COLUMN, "$ | 18,767", "2024-Q4"),
+    (_SIGN_COLUMN, "1,250", "2024-Q4"),
+    (_SIGN_COLUMN, "1,214", "2023-Q4"),
+    (_RULED, "$          550", "2024-Q4"),
+    (_RULED, "78", "2023-Q4"),
+    (_RULED, "320", "2024"),
+    (_RULED, "202", "2023"),
+    (_END_DAY_LINE, "18,945", "2024-Q4"),
+    (_GLUED, "5,916", "2024-Q4"),
+    (_WRAPPED_LABEL, "$                367", "2023-Q4"),
+    (_WRAPPED_LABEL, "$            1,205", "2023"),
+    (_GLUED, "21,384", "2024"),
+    (_GLUED, "5,917", "2024-Q4"),  # the high estimate's column: the group label left of its empty cell
+    (_GLUED, "21,385", "2024"),
+    (_GLUED_STACK, "(6,707", "2024-Q4"),
+    (_GLUED_STACK, "(35,696", "2024"),
+    (_END_DAY_LINE, "125,483", "6 months to 2023-12"),
 ]
 
 
