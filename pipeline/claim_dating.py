@@ -71,7 +71,7 @@ def table_dating(story: Story, d: Draft) -> None:
     point = d.metric in res.metrics and res.metrics[d.metric].timing == "point"  # a balance-sheet line: its last day
     d.period = table_period(fig, text, story.article.published, story.article.title, story.fy_end, res,
                             story.sections, role, lag, point) if role or fig.table_label else None
-    if role == "prior":
+    if role == "prior" and d.modality != "estimate":  # "Q4 revenue of $1.2B vs. $1.1B estimate": the consensus
         d.modality = "historical"
 
 

@@ -65,11 +65,11 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "table_rows": Shape(list, (dict,))},
     "lexicons/modality.yaml": {k: Shape(list, (str,))  # modality.modality_cues and figure_modality
                                for k in ("forecast", "forecast_modal", "estimate", "historical", "prior_value",
-                                         "prior_value_named", "versus_expectations", "estimate_after", "base_before",
+                                         "prior_value_named", "versus_expectations", "estimate_after", "base_before", "forecast_subject",
                                          "estimate_speaker", "not_cue", "versus_plans", "past_verbs",
                                          "other_than_prior", "other_than_prior_named", "past_when",
                                          "chart_level", "chart_hedge", "label_estimate",
-                                         "estimate_attributed", "odds_after", "odds_before", "own_goal", "after_break", "market_forecast", "own_economy_speakers",
+                                         "estimate_attributed", "odds_after", "odds_before", "own_goal", "own_goal_before", "after_break", "market_forecast", "own_economy_speakers",
                                          "versus_then_result")},
     "lexicons/number_words.yaml": {  # figures.Patterns, numbers.parse_word_tokens, calendar_grammar.Grammar
         "units": Shape(dict, NUMBER), "tens": Shape(dict, NUMBER), "magnitudes": Shape(dict, NUMBER),

@@ -149,7 +149,8 @@ def _cue_distance(text: str, fig: Figure, start: int, end: int, name: str, is_le
     elif name == "historical" and _names_a_base(text, start, res):
         return None
     if end <= fig.start and name.startswith("forecast") and fig.start - end < MODALITY_REACH and any(
-            rx.search(lower_text(text[end:fig.start])) for rx in res.modality.get("past_verbs", ())):
+            rx.search(lower_text(text[end:fig.start])) for rx in res.modality.get("past_verbs", ())) and not any(
+            rx.match(lower_text(text[start:fig.start])) for rx in res.modality.get("forecast_subject", ())):
         return None  # "is set to drop after the number of cars surged by 25%": the figure is another verb's
     if end <= fig.start:
         i = bisect.bisect_left(others, end)  # `others` is sorted: is a figure between?
@@ -213,7 +214,9 @@ def modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int,
         return "estimate"  # "Bank of America forecasts the economy to contract 8%", "Tombs expects the PCE gauge to"
     if modality == "forecast" and any(rx.search(lower_text(text[sent_start:sent_end]))
                                       for rx in res.modality.get("estimate_speaker", ())) and not any(
-            rx.match(lower_text(text[fig.end:fig.end + 30])) for rx in res.modality.get("own_goal", ())):
+            rx.match(lower_text(text[fig.end:fig.end + 30])) for rx in res.modality.get("own_goal", ())) and not any(
+            rx.search(lower_text(text[max(sent_start, fig.start - 40):fig.start]))
+            for rx in res.modality.get("own_goal_before", ())):
         return "estimate"  # not a goal the analyst names ("returning inflation to its 2% objective," economist X wrote)
     if last_change is not None and last_change[0] >= cs and _CHANGE_TO.fullmatch(text, last_change[0], fig.start) \
             and last_change[1] in ("forecast", "estimate") and modality == "actual":

@@ -19,6 +19,66 @@ def modality_of(text: str, figure: str, published: str = PUBLISHED) -> str:
 
 
 CASES = {
+    # a chart reader's level named by its role after the figure, in a hedged sentence: an estimate; a level the price
+    # failed at, said flat, stays what happened
+    "chart_role_levels": [
+        ("A clear move above the $2,910 resistance might send the price toward the $2,950 resistance.", "$2,910",
+         "estimate"),
+        ("A clear move below the $2,525 support might push the price toward the $2,440 support.", "$2,440",
+         "estimate"),
+        ("ETH might gain bullish momentum if it clears the $2,740 resistance zone.", "$2,740", "estimate"),
+        ("Ethereum price started a fresh decline after it failed to clear the $2,920 resistance.", "$2,920",
+         "actual"),
+    ],
+    # a wire brief's abbreviated price target
+    "price_target_abbreviated": [
+        ("** Analysts' average rating on HALC at \"buy\"; median PT is 743 rupees - LSEG data", "743 rupees", "estimate"),
+        ("** Their median PT is 737.5 rupees - LSEG", "737.5 rupees", "estimate"),
+        ("** Hooli shares rose 2.3% to 743 rupees", "743 rupees", "actual"),
+    ],
+    # a market's or an industry's growth as predicted is others' guess, not the company's plan
+    "market_predicted": [
+        ("With the industry only predicted to deliver 14% each year, the company is positioned for a stronger result.",
+         "14%", "estimate"),
+        ("With the market only predicted to deliver 37%, the company is positioned for a stronger earnings result.",
+         "37%", "estimate"),
+        ("Hooli predicted its revenue would grow 14% next year.", "14%", "forecast"),
+    ],
+    # brokers and rating agencies speak for others, as analysts do
+    "broker_speakers": [
+        ("Most brokers said Tokyo stocks should rise 10 to 15 pct in the coming fiscal year.", "10 to 15 pct",
+         "estimate"),
+        ("Rating agency Crisil said ARCs are likely to see recovery rates improve to 75-80 per cent in FY26.",
+         "75-80 per cent", "estimate"),
+        ("Hooli said its sales should rise 10 pct in the coming fiscal year.", "10 pct", "forecast"),
+        ("The brokerage firm believes Hooli may not be able to meet the capex guidance of Rs 50,000 crore by FY27.",
+         "Rs 50,000 crore", "forecast"),
+    ],
+    # a forecast noun is the subject of the past verb before the figure: still the forecast
+    "forecast_subject": [
+        ("Hooli's full-year guidance was pegged at $5.1 billion.", "$5.1 billion", "forecast"),
+        ("The company's outlook has been set at about $2.3 billion.", "$2.3 billion", "forecast"),
+        ("The outlook was cut after revenue fell to $2.3 billion.", "$2.3 billion", "actual"),
+        ("The highly-anticipated 777-unit development was 86% sold at launch.", "86%", "actual"),
+    ],
+    # a present perfect between a forecast word and the figure makes the figure what happened
+    "present_perfect": [
+        ("Investors appear hesitant that the trends will pick up because the stock has fallen 59% in the last three years.",
+         "59%", "actual"),
+        ("Hooli expects that revenue will have risen 5% by 2026.", "5%", "forecast"),
+    ],
+    # the expectation's figure inside the versus phrase: the figure before it is the entity's own
+    "versus_phrase_with_figure": [
+        ("Adjusted earnings are forecast to be between $0.90 and $0.92 per share, above the $0.90 per share estimate.",
+         "$0.90 and $0.92", "forecast"),
+        ("Adjusted earnings are forecast to be $0.92 per share, above the $0.90 per share estimate.", "$0.90",
+         "estimate"),
+    ],
+    # a headline line's figure after "vs." that a consensus word follows is the estimate, not the year before
+    "versus_estimate_line": [
+        ("Hooli Q4 revenue of $1.2B vs. $1.1B estimate", "$1.1B", "estimate"),
+        ("Hooli Q4 revenue of $1.2B vs. $1.1B", "$1.1B", "historical"),
+    ],
     # a result set against the expectation it missed or beat, the verb in any form: the phrase's words are no cue
     # for the figure before it, and the figure after it is the expectation
     "versus_expectations": [
