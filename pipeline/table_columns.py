@@ -150,19 +150,43 @@ def _pipe_period(text: str, ls: int, le: int, fig: Figure, ref: date, fy_end: in
 
     def cell_of(ps: int, pe: int, over: bool = False):
         line = text[ps:pe]
-        if not line.lstrip().startswith("|"):
+        read = _pipe_row(line, ps, ref, fy_end, res, cache)
+        if read is None:
             return None
+        row, found, dated = read
+        words = line[row[k][0]:row[k][1]] if k < len(row) else ""
+        if over and not words.strip():
+            words = _spanning(line, row, k)
+        return words, (_pick(found, k) if dated else None)
+
+    return _column_words(text, _lines_above(text, ls, cache), cell_of, ref, fy_end, res, cache)
+
+
+def _pipe_row(line: str, ps: int, ref: date, fy_end: int, res, cache: dict):
+    """A pipe table line's cells, each cell's one period (or None) and whether a cell past the row labels' names
+    one; None for a line out of the table. Once per line: the figures of one table walk up the same header."""
+    key = ("pipe row", ps)
+    if key in cache:
+        return cache[key]
+    if not line.lstrip().startswith("|"):
+        read = None
+    else:
         row = _pipe_cells(line)
         found = []
         for a, b in row:
             got = _periods(line[a:b], ref, fy_end, res, cache)
             found.append(got[0] if len(got) == 1 else None)
-        words = line[row[k][0]:row[k][1]] if k < len(row) else ""
-        if over and not words.strip():
-            words = _spanning(line, row, k)
-        return words, (_pick(found, k) if any(p is not None for p in found[1:]) else None)
+        read = row, found, any(p is not None for p in found[1:])
+    cache[key] = read
+    return read
 
-    return _column_words(text, _header_lines(text, ls), cell_of, ref, fy_end, res, cache)
+
+def _lines_above(text: str, ls: int, cache: dict) -> list[tuple[int, int]]:
+    """`_header_lines` once per line of the article."""
+    lines = cache.get(("lines", ls))
+    if lines is None:
+        lines = cache[("lines", ls)] = _header_lines(text, ls)
+    return lines
 
 
 def _spanning(line: str, row: list[tuple[int, int]], k: int) -> str:
@@ -202,10 +226,7 @@ def _space_period(text: str, ls: int, le: int, fig: Figure, ref: date, fy_end: i
         got = [p for p in _periods(header, ref, fy_end, res, cache) if p.start < hi and p.end > lo]
         return words, (got[0] if len(got) == 1 else None)
 
-    lines = cache.get(("lines", ls))
-    if lines is None:
-        lines = cache[("lines", ls)] = _header_lines(text, ls)
-    return _column_words(text, lines, cell_of, ref, fy_end, res, cache)
+    return _column_words(text, _lines_above(text, ls, cache), cell_of, ref, fy_end, res, cache)
 
 
 def column_period(text: str, fig: Figure, ref: date | None, fy_end: int, res, cache: dict | None = None) -> Period | None:
