@@ -308,9 +308,9 @@ def _candidates(by_key: dict, parsed: bool) -> list[Candidate]:
     """The rows as candidates, with what each knows of the others (another's adjacency or possession)."""
     adjacent_keys = {k for k, row in by_key.items() if row["f"]["adjacent"]}
     poss_keys = {k for k, row in by_key.items() if row["f"]["poss_direct"]}
-    for key, row in by_key.items():
-        row["f"]["other_adjacent"] = float(bool(adjacent_keys - {key}))
-        row["f"]["other_poss"] = float(bool(poss_keys - {key}))
+    for key, row in by_key.items():  # another row than this one is adjacent, possessive
+        row["f"]["other_adjacent"] = float(len(adjacent_keys) - (key in adjacent_keys) > 0)
+        row["f"]["other_poss"] = float(len(poss_keys) - (key in poss_keys) > 0)
     n = len(by_key)
     out = []
     for key, row in by_key.items():
