@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from .antecedents import antecedent, weak_topic
 from .identity import slug
@@ -321,8 +322,11 @@ def _candidates(by_key: dict, parsed: bool) -> list[Candidate]:
                 f[name] = 0.0
         m = row["m"]
         out.append(Candidate(m.entity, m.entity_id, row["kind"], m.parent, m.source, m.start, m.end,
-                             tuple(f[k] for k in FEATURES)))
+                             _row(f)))
     return out
+
+
+_row = itemgetter(*FEATURES)  # a candidate's features as a tuple, in FEATURES order
 
 
 def _sentence_words(text: str, sent_start: int, sent_end: int, words: SubjectWords) -> tuple[tuple, tuple, list]:
