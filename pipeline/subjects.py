@@ -162,6 +162,7 @@ def _company_noun_rx(nouns) -> re.Pattern | None:
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=4096)  # the same few names are asked about for every figure of an article
 def _key(name: str) -> str:
     return _NOT_KEY.sub(" ", name.lower().replace("’", "'")).strip()
 
