@@ -303,8 +303,8 @@ def _measured_metric(story: Story, d: Draft, mscore: float) -> tuple[str | None,
     if measured is None:  # "| Name | Current Price | Fair Value (Est) |" over "| Initech | $8.45 | [[$17.27]] |"
         measured, step = column_metric(text, fig.start, fig.kind, mscore, res, score_metric), "column_metrics"
     if measured is None:  # "| EBITDA | [[-2,189]] | -1,703 |": a results table's row label
-        measured, step = row_label_metric(text, fig, mscore, res, lambda s: find_cues(s, res)), "row_labels"
-    if measured is None and line_item(text, fig, res, lambda s: find_cues(s, res)):  # "| Cost of sales | -41.2 |"
+        measured, step = row_label_metric(text, fig, mscore, res, lambda s: _label_cues(story, s)), "row_labels"
+    if measured is None and line_item(text, fig, res, lambda s: _label_cues(story, s)):  # "| Cost of sales | -41.2 |"
         measured, step = "other", "row_labels.line_item"
     coordinated = story.coordinated
     if measured is None and coordinated is not None and coordinated[2] == fig.unit and coordinated[0] >= sent.start \
@@ -313,6 +313,15 @@ def _measured_metric(story: Story, d: Draft, mscore: float) -> tuple[str | None,
     if measured is not None:
         d.metric_step = step
     return measured, share, rate
+
+
+def _label_cues(story: Story, label: str) -> list[tuple[str, int, int, float]]:
+    """`find_cues` of a table row's label, once per label: the figures of one row share it."""
+    key = ("row label", label)
+    cues = story.cue_cache.get(key)
+    if cues is None:
+        cues = story.cue_cache[key] = find_cues(label, story.res)
+    return cues
 
 
 def _framed_metric(story: Story, d: Draft, metric: str) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +37,7 @@ FEATURES = (
 )
 METRIC_MODEL = FEATURES.index("metric_model")
 _METRIC_AT = {m: FEATURES.index(f"metric_{m}") for m in COMMON_METRICS}
+_row = itemgetter(*FEATURES)  # the row's values as a tuple, in FEATURES order
 
 
 def features(route: str, subject_score: float, subject_source: str, cue_score: float, metric: str,
@@ -71,7 +73,7 @@ def features(route: str, subject_score: float, subject_source: str, cue_score: f
     if published is not None:  # the 1987 wire and 2025's many outlets read differently from 2017-2020's web
         f["era_wire"] = float(published.year < 2000)
         f["era_modern"] = float(published.year >= 2024)
-    return tuple(f[k] for k in FEATURES)
+    return _row(f)
 
 
 @dataclass(frozen=True, eq=False)

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from .antecedents import antecedent, weak_topic
 from .identity import slug
@@ -308,9 +309,9 @@ def _candidates(by_key: dict, parsed: bool) -> list[Candidate]:
     """The rows as candidates, with what each knows of the others (another's adjacency or possession)."""
     adjacent_keys = {k for k, row in by_key.items() if row["f"]["adjacent"]}
     poss_keys = {k for k, row in by_key.items() if row["f"]["poss_direct"]}
-    for key, row in by_key.items():
-        row["f"]["other_adjacent"] = float(bool(adjacent_keys - {key}))
-        row["f"]["other_poss"] = float(bool(poss_keys - {key}))
+    for key, row in by_key.items():  # another row than this one is adjacent, possessive
+        row["f"]["other_adjacent"] = float(len(adjacent_keys) - (key in adjacent_keys) > 0)
+        row["f"]["other_poss"] = float(len(poss_keys) - (key in poss_keys) > 0)
     n = len(by_key)
     out = []
     for key, row in by_key.items():
@@ -321,8 +322,11 @@ def _candidates(by_key: dict, parsed: bool) -> list[Candidate]:
                 f[name] = 0.0
         m = row["m"]
         out.append(Candidate(m.entity, m.entity_id, row["kind"], m.parent, m.source, m.start, m.end,
-                             tuple(f[k] for k in FEATURES)))
+                             _row(f)))
     return out
+
+
+_row = itemgetter(*FEATURES)  # a candidate's features as a tuple, in FEATURES order
 
 
 def _sentence_words(text: str, sent_start: int, sent_end: int, words: SubjectWords) -> tuple[tuple, tuple, list]:

@@ -169,20 +169,44 @@ def _pipe_period(text: str, ls: int, le: int, fig: Figure, ref: date, fy_end: in
 
     def cell_of(ps: int, pe: int, over: bool = False):
         line = text[ps:pe]
-        if not line.lstrip().startswith("|"):
+        read = _pipe_row(line, ps, ref, fy_end, res, cache)
+        if read is None:
             return None
+        row, found, dated = read
+        j = _shifted(line, row, found, row_words, k)
+        words = line[row[j][0]:row[j][1]] if j < len(row) else ""
+        if over and not words.strip():
+            words = _spanning(line, row, j)
+        return words, (_pick(found, j) if dated else None)
+
+    return _column_words(text, _lines_above(text, ls, cache), cell_of, ref, fy_end, res, cache)
+
+
+def _pipe_row(line: str, ps: int, ref: date, fy_end: int, res, cache: dict):
+    """A pipe table line's cells, each cell's one period (or None) and whether a cell past the row labels' names
+    one; None for a line out of the table. Once per line: the figures of one table walk up the same header."""
+    key = ("pipe row", ps)
+    if key in cache:
+        return cache[key]
+    if not line.lstrip().startswith("|"):
+        read = None
+    else:
         row = _pipe_cells(line)
         found = []
         for a, b in row:
             got = _periods(_unglue(line[a:b]), ref, fy_end, res, cache)
             found.append(got[0] if len(got) == 1 else None)
-        j = _shifted(line, row, found, row_words, k)
-        words = line[row[j][0]:row[j][1]] if j < len(row) else ""
-        if over and not words.strip():
-            words = _spanning(line, row, j)
-        return words, (_pick(found, j) if any(p is not None for p in found[1:]) else None)
+        read = row, found, any(p is not None for p in found[1:])
+    cache[key] = read
+    return read
 
-    return _column_words(text, _header_lines(text, ls), cell_of, ref, fy_end, res, cache)
+
+def _lines_above(text: str, ls: int, cache: dict) -> list[tuple[int, int]]:
+    """`_header_lines` once per line of the article."""
+    lines = cache.get(("lines", ls))
+    if lines is None:
+        lines = cache[("lines", ls)] = _header_lines(text, ls)
+    return lines
 
 
 def _shifted(line: str, row: list[tuple[int, int]], found: list, row_words: list[str], k: int) -> int:
@@ -229,9 +253,7 @@ def _space_period(text: str, ls: int, le: int, fig: Figure, ref: date, fy_end: i
     if _periods(line[:gaps[0].start() + 1], ref, fy_end, res, cache):
         return None  # the row's label dates it ("Net sales December 31, 2023"): the sentence's words do
     lo, hi = fig.start - ls - _SLACK, fig.end - ls + _SLACK
-    lines = cache.get(("lines", ls))
-    if lines is None:
-        lines = cache[("lines", ls)] = _header_lines(text, ls)
+    lines = _lines_above(text, ls, cache)
     others = [(m.start(), m.end()) for m in _CELL.finditer(line) if m.end() <= fig.start - ls or m.start() >= fig.end - ls]
     lo, hi = _ruled(text, lines, lo, hi, others)
 

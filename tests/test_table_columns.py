@@ -1,10 +1,16 @@
 """A results table's column header dates the figures in its column (pipeline/table_columns.py)."""
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import pytest
 
 from pipeline import extract
+from pipeline.figures import resolve_figures
+from pipeline.resources import load_resources
+from pipeline.stages import dollar_for
+from pipeline.table_columns import column_period
 
 _PIPE = ("Hooli Inc reports fourth-quarter results.\n\n"
          "| **Highlights** | **4Q24** | **4Q23** | **Variance Vs 4Q23** | **YTD24** | **YTD23** | **Variance Vs YTD23** |\n"
@@ -156,3 +162,17 @@ def test_prose_has_no_column():
     claims, _ = extract(pd.DataFrame([{"text": "Hooli Inc's revenue rose 8% to $2.2 billion in the fourth quarter.",
                                        "published": "2025-02-12", "title": "Hooli Q4 results"}]))
     assert claims[claims.figure == "$2.2 billion"].iloc[0].period_label == "2024-Q4"
+
+
+@pytest.mark.parametrize("text", [_PIPE, _SPANNED, _SPANNED_SIGNS, _NOT_SPANNED, _SPACED, _STACKED])
+def test_shared_cache_reads_as_a_fresh_one(text):
+    """The article's cache (each header line's cells and periods, read once) gives every figure of a table the
+    period a fresh read gives it, in any order of the figures."""
+    res = load_resources()
+    figures, _ = resolve_figures(text, res, dollar_for(text, res), "Hooli Q4 results", 2025)
+    ref = date(2025, 2, 12)
+    fresh = [column_period(text, f, ref, 12, res) for f in figures]
+    assert any(p is not None for p in fresh)
+    shared: dict = {}
+    assert [column_period(text, f, ref, 12, res, shared) for f in reversed(figures)] == fresh[::-1]
+    assert [column_period(text, f, ref, 12, res, shared) for f in figures] == fresh
