@@ -359,7 +359,22 @@ _BETWEEN_VERB_AND_FIGURE = (r"(?:\s+[\d.,]+\s?(?:%|pct|percent|per\s+cent)\s+to)
 def find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, words: SegmentWords,
                  entity_words: frozenset[str]) -> str:
     """The part of the entity the figure in `clause` (at fig_start..fig_end) is about, or ""."""
-    return _find_segment(clause, fig_start, fig_end, fig_kind, words, entity_words).rstrip(" .,;:")
+    return trim_end(_find_segment(clause, fig_start, fig_end, fig_kind, words, entity_words))
+
+
+_INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
+
+
+def trim_end(segment: str) -> str:
+    """A segment less the punctuation it ends with, but for the dot of initials that end it ("the U.S.").
+
+    >>> trim_end("steel imports into the U.S."), trim_end("Class A."), trim_end("its cloud unit, ")
+    ('steel imports into the U.S.', 'Class A', 'its cloud unit')
+    """
+    trimmed = segment.rstrip(" .,;:")
+    if _INITIALS_END.search(trimmed) and segment.rstrip(" ,;:").endswith(trimmed + "."):
+        return trimmed + "."
+    return trimmed
 
 
 def _find_segment(clause: str, fig_start: int, fig_end: int, fig_kind: str, words: SegmentWords,

@@ -75,6 +75,9 @@ def test_names_no_part(sentence, figure, kind, entity, expected):
      "9.03 billion dlrs", "money", "Brazil", "non-registered debt"),
     ("West German exports to Western industrialised countries also fell in January to 34.76 billion marks.",
      "34.76 billion marks", "money", "West Germany", "exports to Western industrialised countries"),
+    # initials keep their dot (segments.trim_end): 164 modern segments were written "the U.S"
+    ("Canadian steel and aluminum exports to the U.S. account for just 1% of GDP.", "1%", "percent", "Canada",
+     "exports to the U.S."),
 ])
 def test_names_the_part(sentence, figure, kind, entity, expected):
     assert segment(sentence, figure, kind, entity) == expected
