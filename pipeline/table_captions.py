@@ -150,9 +150,10 @@ def _is_prose(line: str) -> bool:
     return len(s.split()) >= _PROSE_WORDS
 
 
-def caption_unit(text: str, at: int, res: Resources, dollar: str) -> tuple[str, Decimal] | None:
+def caption_unit(text: str, at: int, res: Resources, dollar: str, cache: dict | None = None) -> tuple[str, Decimal] | None:
     """(currency, scale) the caption of the table whose row starts at `at` states ("" for a caption naming only a
-    scale, in a table that writes no currency either), or None when the table states neither."""
+    scale, in a table that writes no currency either), or None when the table states neither. `cache` keeps each
+    line's own reading across the rows of one article (every row of a table walks up the same lines)."""
     lines = []
     pos, stop = at, max(0, at - _REACH)
     ruled, headers, titles = False, 0, 0  # above a markdown table's rule: its header row, then its title lines
@@ -172,17 +173,11 @@ def caption_unit(text: str, at: int, res: Resources, dollar: str) -> tuple[str, 
         if ps == 0:
             break
     below = text[at:text.find("\n", at)] if text.find("\n", at) >= 0 else text[at:]
+    cache = {} if cache is None else cache
     for k, (ps, line) in enumerate(lines):
-        got = _header_cell(line, res, dollar)
-        if got is None:
-            # a row of figures states its own label's unit ("Dividend per share (EUR)   0.31"), no caption
-            bodies = [] if _FIGURES.search(line) else [m.group("body") for m in reversed(list(_CAPTION.finditer(line)))]
-            nxt = lines[k - 1][1] if k else below
-            if wrapped := _wrapped(line, nxt):
-                bodies.insert(0, wrapped)
-            for body in bodies:
-                if (got := _caption_in(body, res, dollar)) is not None:
-                    break
+        if (ps, dollar) not in cache:  # the line below it is the text's next line, so the reading is the line's own
+            cache[(ps, dollar)] = _line_caption(line, lines[k - 1][1] if k else below, res, dollar)
+        got = cache[(ps, dollar)]
         if got is None:
             continue
         if got[0]:
@@ -196,3 +191,16 @@ def caption_unit(text: str, at: int, res: Resources, dollar: str) -> tuple[str, 
                 return cur, got[1]
         return got
     return None
+
+
+def _line_caption(line: str, below: str, res: Resources, dollar: str) -> tuple[str, Decimal] | None:
+    """(currency or "", scale) one line states as a caption: a header cell, a bracketed body, one wrapped onto the
+    line below; None when it states none."""
+    got = _header_cell(line, res, dollar)
+    if got is not None:
+        return got
+    # a row of figures states its own label's unit ("Dividend per share (EUR)   0.31"), no caption
+    bodies = [] if _FIGURES.search(line) else [m.group("body") for m in reversed(list(_CAPTION.finditer(line)))]
+    if wrapped := _wrapped(line, below):
+        bodies.insert(0, wrapped)
+    return next((got for body in bodies if (got := _caption_in(body, res, dollar)) is not None), None)

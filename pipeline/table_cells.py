@@ -202,6 +202,7 @@ def table_cells(text: str, res: Resources, skipped: list[Skipped], dollar: str, 
             continue
         by_line.setdefault(text.rfind("\n", 0, sk.start) + 1, []).append(sk)
     out: list[Figure] = []
+    captions: dict = {}  # each line's caption reading, shared by the rows of a table (table_captions.caption_unit)
     for ls, sks in by_line.items():
         le = text.find("\n", ls)
         line = view(text[ls:le if le >= 0 else len(text)])
@@ -225,7 +226,7 @@ def table_cells(text: str, res: Resources, skipped: list[Skipped], dollar: str, 
             above = text[text.rfind("\n", 0, ls - 1) + 1:ls - 1].strip()
             if above and len(above) < 60 and not re.search(r"\d", above):
                 label = above + " " + label
-        units = _units(cells, title_unit, label, text, ls, res, dollar)
+        units = _units(cells, title_unit, label, text, ls, res, dollar, captions)
         for sk in sks:
             hit = next((k for k, c in enumerate(cells) if c[0] <= sk.start < c[1]), None)
             if hit is None or units[hit] is None or cells[hit][0] in taken:
@@ -248,7 +249,8 @@ def table_cells(text: str, res: Resources, skipped: list[Skipped], dollar: str, 
     return out, keep
 
 
-def _units(cells, title_unit: str, label: str, text: str, at: int, res: Resources, dollar: str) -> list:
+def _units(cells, title_unit: str, label: str, text: str, at: int, res: Resources, dollar: str,
+           captions: dict | None = None) -> list:
     """(unit, kind, scale, rule) for each numeric cell of one row, None where no reading holds."""
     n = len(cells)
     if title_unit.startswith("price:"):
@@ -276,7 +278,7 @@ def _units(cells, title_unit: str, label: str, text: str, at: int, res: Resource
         return units
     if title_unit == "rate":
         return [("%", "percent", Decimal(1), "figures.table.rate.v1") if "." in c[2] else None for c in cells]
-    caption = caption_unit(text, at, res, dollar)
+    caption = caption_unit(text, at, res, dollar, captions)
     low = label.lower()
     per_share = bool(re.search(r"per (?:diluted |basic )?(?:share|unit|ads)|\beps\b", low))
     named = label_currency(label, res, dollar)

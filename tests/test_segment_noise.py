@@ -5,16 +5,7 @@ import pandas as pd
 import pytest
 
 from pipeline import extract
-from pipeline.resources import load_resources
-from pipeline.segments import entity_words_of, find_segment, segment_words
-
-RES = load_resources()
-WORDS = segment_words(RES)
-
-
-def segment(sentence: str, figure: str, kind: str, entity: str = "") -> str:
-    at = sentence.index(figure)
-    return find_segment(sentence, at, at + len(figure), kind, WORDS, entity_words_of(entity))
+from test_segments import segment
 
 
 @pytest.mark.parametrize("sentence, figure, kind, entity, expected", [
