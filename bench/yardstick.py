@@ -261,6 +261,22 @@ def score(items: list[dict], claims: list[dict]) -> tuple[Table, dict]:
     return table, {"details": details, "segment_labeled": seg.rows.get("segment labeled", {}).get("segment", [0, 0])}
 
 
+CONFIDENCE_BANDS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.01)
+
+
+def calibration(details: dict) -> list[tuple[str, int, float, int]]:
+    """(band, claims, mean confidence, claims with entity, metric and period all right) per band of the found claims'
+    `confidence`, which estimates that chance (pipeline/confidence.py)."""
+    found = [(float(d["claim"]["confidence"]), all(d["marks"][f] for f in ("entity", "metric", "period")))
+             for d in details.values() if d["claim"] is not None and d["claim"].get("confidence") not in (None, "")]
+    out = []
+    for lo, hi in zip(CONFIDENCE_BANDS, CONFIDENCE_BANDS[1:]):
+        band = [(p, ok) for p, ok in found if lo <= p < hi]
+        if band:
+            out.append((f"{lo:.1f}-{min(hi, 1.0):.1f}", len(band), sum(p for p, _ in band) / len(band), sum(ok for _, ok in band)))
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--yardstick", type=Path, default=DEFAULT_YARDSTICK)
@@ -290,6 +306,10 @@ def main() -> int:
     for group, cells in table.rows.items():
         k, m = cells["found"]
         print(f"found ({group}): {k}/{m}")
+    print("| confidence | claims | mean confidence | entity, metric and period right |\n| --- | ---: | ---: | ---: |")
+    for band, m, mean, k in calibration(extra["details"]):
+        lo, hi = wilson(k, m)
+        print(f"| {band} | {m} | {mean:.2f} | {100 * k / m:.0f}% ({100 * lo:.0f}-{100 * hi:.0f}) |")
     if args.errors:
         with args.errors.open("w", encoding="utf-8") as out:
             for it in items:

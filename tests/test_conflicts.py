@@ -71,7 +71,7 @@ CASES = {
     "bond yields of one term": (claim("a", "x", D1, 2.06, "2.06%", **YIELD, segment="10-year"),
                                 claim("b", "y", D1, 2.6, "2.6%", **YIELD, segment="10-year"), "medium"),
     # two claims below the confidence floor are more likely extraction errors than a disagreement
-    "unsure claims": (claim("a", "x", D1, 300.0, "HK$300", confidence=0.1), claim("b", "y", D1, 640.0, "HK$640"), None),
+    "unsure claims": (claim("a", "x", D1, 300.0, "HK$300", confidence=0.05), claim("b", "y", D1, 640.0, "HK$640"), None),
     # two figures of one sentence republished in two articles are not set against each other
     "one sentence republished": (claim("a", "x", D1, 300.0, "HK$300", sentence="It rose from HK$300 to HK$640."),
                                  claim("b", "y", D1, 640.0, "HK$640", sentence="It rose from HK$300 to HK$640 ."), None),
