@@ -14,7 +14,7 @@ def load_basis(path: Path, metrics: Mapping, read_yaml: Callable, fail: Callable
     """Resources' basis fields from `path`: basis, quote_only_bases, estimate_plain_bases, least_total, not_totals.
 
     metrics: the metrics' names (metrics.yaml) that `totals: except` may name; fail(path, detail, valid) builds
-    errors; compile_lower(path, pattern) compiles a pattern for lower-cased text (`resources._compile_lower`).
+    errors; compile_lower(path, pattern) compiles a pattern for lower-cased text (`models_yaml.compile_lower`).
     """
     data = read_yaml(path)
     return {"basis": _bases(path, data, fail, compile_lower), "quote_only_bases": _quote_only(path, data, fail),

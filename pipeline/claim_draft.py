@@ -26,7 +26,7 @@ class Story:
     res: Resources
     ents: ArticleEntities
     parses: ParseIndex | None
-    head: object  # the subject head (subjects.load_head)
+    head: object  # the subject head (subject_ranker.load_head)
     headline: str
     topic: Mention | None  # the headline's subject
     fy_end: int  # the story company's fiscal year end month

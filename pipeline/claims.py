@@ -42,7 +42,7 @@ from .resources import Resources
 from .story_calendar import calendar_settled, labels_fiscal_year_end
 from .story_dates import StoryDates, read_dates
 from .amount_links import AmountTrail
-from .subjects import load_head
+from .subject_ranker import load_head
 
 RULE = "claims.v1"
 _AMBIGUOUS_PE = re.compile(r"\b(?:earnings|p/?e|price[- /]to[- ]earnings)\b", re.I)

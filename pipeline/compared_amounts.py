@@ -7,6 +7,22 @@ neighbouring bare number). figures._resolve_atom asks `compared_currency` for a 
 unit. Scaled numbers ("to 4.04 billion from 3.58 billion") are `currency_in_context`'s; `compared_currency` is for
 numbers without a scale word, so it holds only where the two sizes are alike (a tenth to ten times), the number is
 no year ("from 1986") and no noun follows it ("from 168 stores" counts stores). Issue 17, set s21.
+
+`compared_currency` and `compared_quantity` set the atom's currency or unit, and its scale, when it takes one:
+
+>>> from pipeline.figure_atoms import find_atoms
+>>> from pipeline.resources import load_resources
+>>> t = "the intervention price however rose to 193 dlrs from 168."
+>>> atoms = find_atoms(t, load_resources())
+>>> compared_currency(t, atoms, 1), atoms[1].scale
+('DOLLAR', Decimal('1'))
+>>> t = "sales rose to 193 dlrs from 1986 levels"
+>>> compared_currency(t, find_atoms(t, load_resources()), 1)
+''
+>>> t = "Exports were 480,450 tonnes against 717,689, the ministry said."
+>>> atoms = find_atoms(t, load_resources())
+>>> compared_quantity(t, atoms, 1), atoms[1].scale
+('q:tonne', Decimal('1'))
 """
 from __future__ import annotations
 
@@ -31,43 +47,28 @@ _NAMES_NOTHING = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:and|or|respectively|
 
 def compared_currency(text: str, atoms: list, i: int) -> str:
     """The currency atom i takes from the amount it is compared with just before it, or "" (atom i then keeps
-    none). Sets the atom's currency and scale when it takes one.
-
-    >>> from pipeline.figure_atoms import find_atoms
-    >>> from pipeline.resources import load_resources
-    >>> t = "the intervention price however rose to 193 dlrs from 168."
-    >>> atoms = find_atoms(t, load_resources())
-    >>> compared_currency(t, atoms, 1), atoms[1].scale
-    ('DOLLAR', Decimal('1'))
-    >>> t = "sales rose to 193 dlrs from 1986 levels"
-    >>> compared_currency(t, find_atoms(t, load_resources()), 1)
-    ''
+    none). Sets the atom's currency and scale when it takes one (examples: the module's).
     """
-    if i == 0 or not atoms[i - 1].currency or (scale := _compared_scale(text, atoms, i)) is None:
-        return ""
-    a, prev = atoms[i], atoms[i - 1]
-    a.currency, a.scale = prev.currency, scale
-    return prev.currency
+    return _take_compared(text, atoms, i, "currency", lambda prev: bool(prev.currency))
 
 
 def compared_quantity(text: str, atoms: list, i: int) -> str:
     """The physical unit ("q:tonne") atom i takes from the amount it is compared with just before it, as
     `compared_currency` does: "563,889 tonnes against 528,152 a year earlier", "1.075 mln tonnes from 980,000"
-    (issue 17, w20: about 1 article in 100 of the wire dumps compares a tonnage so).
-
-    >>> from pipeline.figure_atoms import find_atoms
-    >>> from pipeline.resources import load_resources
-    >>> t = "Exports were 480,450 tonnes against 717,689, the ministry said."
-    >>> atoms = find_atoms(t, load_resources())
-    >>> compared_quantity(t, atoms, 1), atoms[1].scale
-    ('q:tonne', Decimal('1'))
+    (issue 17, w20: about 1 article in 100 of the wire dumps compares a tonnage so; examples: the module's).
     """
-    if i == 0 or not atoms[i - 1].unit.startswith("q:") or atoms[i - 1].currency:
+    return _take_compared(text, atoms, i, "unit", lambda prev: prev.unit.startswith("q:") and not prev.currency)
+
+
+def _take_compared(text: str, atoms: list, i: int, field: str, named) -> str:
+    """Atom i's `field` (currency or unit) and scale taken from the amount before it that `named` holds for and
+    that it is compared with; the value taken, or "" (the atom is left as it was)."""
+    if i == 0 or not named(atoms[i - 1]) or (scale := _compared_scale(text, atoms, i)) is None:
         return ""
-    if (scale := _compared_scale(text, atoms, i)) is None:
-        return ""
-    atoms[i].unit, atoms[i].scale = atoms[i - 1].unit, scale
-    return atoms[i].unit
+    taken = getattr(atoms[i - 1], field)
+    setattr(atoms[i], field, taken)
+    atoms[i].scale = scale
+    return taken
 
 
 def _compared_scale(text: str, atoms: list, i: int):

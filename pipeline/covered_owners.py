@@ -16,7 +16,8 @@ from functools import lru_cache
 from .records import Mention
 from .resources import Resources
 from .subject_roles import research_employers, subject_word_list
-from .subjects import FEATURES, choose
+from .subject_ranker import choose
+from .subjects import FEATURES
 from .word_patterns import longest_first
 
 RULE = "covered_owners.v1"

@@ -335,40 +335,8 @@ def find_entities(clean: CleanText, res: Resources, title: str = "") -> ArticleE
     title_entry = learn_title(title, res, learned) if title else None
     mentions = _scan_chunks(text, res, learned, rules)
     if rules.special:
-        taken = {(m.start, m.end) for m in mentions}
-        for m in rules.special.finditer(text):
-            entry = res.alias_index[m.group()]
-            if (m.start(), m.end()) in taken:
-                continue
-            # a longer special name holds the chunk scan's shorter reading of its start ("S&P" of "S&P/ASX 200"):
-            # the longer one stands
-            inside = [x for x in mentions if m.start() <= x.start and x.end <= m.end()]
-            if any(x.start <= m.start() < x.end for x in mentions if x not in inside):
-                continue
-            if inside and "/" not in m.group():
-                continue
-            mentions = [x for x in mentions if x not in inside]
-            mentions.append(_mention(entry, text, m.start(), m.end(), "gazetteer", text[m.end():m.end() + 2] == "'s"))
-    counts: Counter = Counter()
-    for mn in mentions:
-        if mn.kind in ("company", "unit"):
-            counts[mn.parent or mn.entity] += 1
-    for i, mn in enumerate(m for m in _scan_chunks(title, res, learned, rules) if m.kind in ("company", "unit")):
-        counts[mn.parent or mn.entity] += 3
-    for mn in mentions:
-        if mn.start < 400 and mn.kind in ("company", "unit"):
-            counts[mn.parent or mn.entity] += 1
-    main = None
-    if title_entry is not None:
-        counts[title_entry.name] += 5
-    if counts:
-        name = counts.most_common(1)[0][0]
-        sample = next((m for m in mentions if m.entity == name), None)
-        entry = next((e for e in learned.values() if e.name == name), None) or res.alias_index.get(name)
-        if entry is not None:
-            main = Mention(name, -1, -1, entry.name, entry.entity_id, entry.kind, source="main")
-        elif sample is not None:
-            main = Mention(name, -1, -1, sample.entity, sample.entity_id, "company", source="main")
+        mentions = _with_special_names(text, res, rules, mentions)
+    main = _main_company(title, res, learned, rules, mentions, title_entry)
     if main is not None:
         for m in rules.references.finditer(text):
             if not any(x.start <= m.start() < x.end for x in mentions):
@@ -378,6 +346,53 @@ def find_entities(clean: CleanText, res: Resources, title: str = "") -> ArticleE
     mentions.sort(key=lambda m: (m.start, -m.end))
     fy = res.fiscal_year_end(main.entity) if main else 12
     return ArticleEntities(tuple(mentions), main, fy, learned)
+
+
+def _with_special_names(text: str, res: Resources, rules: _Rules, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with the gazetteer's special names ("S&P/ASX 200") the chunk scan does not read whole."""
+    taken = {(m.start, m.end) for m in mentions}
+    for m in rules.special.finditer(text):
+        entry = res.alias_index[m.group()]
+        if (m.start(), m.end()) in taken:
+            continue
+        # a longer special name holds the chunk scan's shorter reading of its start ("S&P" of "S&P/ASX 200"):
+        # the longer one stands
+        inside = [x for x in mentions if m.start() <= x.start and x.end <= m.end()]
+        if any(x.start <= m.start() < x.end for x in mentions if x not in inside):
+            continue
+        if inside and "/" not in m.group():
+            continue
+        mentions = [x for x in mentions if x not in inside]
+        mentions.append(_mention(entry, text, m.start(), m.end(), "gazetteer", text[m.end():m.end() + 2] == "'s"))
+    return mentions
+
+
+def _main_company(title: str, res: Resources, learned: dict, rules: _Rules, mentions: list[Mention],
+                  title_entry: Entry | None) -> Mention | None:
+    """The company the article is about: the company or unit named most, each mention counted once, once more in
+    the first 400 characters, three times in the title, and the company an upper-case wire title names five times."""
+    counts: Counter = Counter()
+    for mn in mentions:
+        if mn.kind in ("company", "unit"):
+            counts[mn.parent or mn.entity] += 1
+    for mn in _scan_chunks(title, res, learned, rules):
+        if mn.kind in ("company", "unit"):
+            counts[mn.parent or mn.entity] += 3
+    for mn in mentions:
+        if mn.start < 400 and mn.kind in ("company", "unit"):
+            counts[mn.parent or mn.entity] += 1
+    if title_entry is not None:
+        counts[title_entry.name] += 5
+    if not counts:
+        return None
+    name = counts.most_common(1)[0][0]
+    sample = next((m for m in mentions if m.entity == name), None)
+    entry = next((e for e in learned.values() if e.name == name), None) or res.alias_index.get(name)
+    if entry is not None:
+        return Mention(name, -1, -1, entry.name, entry.entity_id, entry.kind, source="main")
+    if sample is not None:
+        return Mention(name, -1, -1, sample.entity, sample.entity_id, "company", source="main")
+    return None
 
 
 def _segments(text: str, res: Resources, rules: _Rules, main: Mention, mentions: list[Mention]) -> list[Mention]:

@@ -2,8 +2,8 @@
 figures stage's two steps, as in Recognizers-Text; pipeline/figures.py resolves them into figures).
 
 One compiled `Scanner` per resources (models/lexicons: currencies, scales, number words, units) finds
-every number with the unit and scale written around it; `find_numbers` lists bare numbers for the peer
-suites. The cases are in tests/test_figures.py.
+every number with the unit and scale written around it (`number_spans.find_numbers` lists bare numbers from
+them for the peer suites). The cases are in tests/test_figures.py.
 """
 from __future__ import annotations
 
@@ -293,35 +293,15 @@ def _attached_atom(m: re.Match, num_group: str, number: _Number, text: str, res:
     currency, unit, factor = _unit_of(m, sc)
     if unit == "pp" and value >= 10 and re.match(r"points?\s+over\b", m.group("unit") + text[m.end():m.end() + 6], re.I):
         unit = "bps"  # "150 points over Treasuries": a spread of ten points or more is written in basis points
-    model = re.search(r"([A-Z][A-Za-z]+)\s$", text[max(0, start - 20):start]) if m.group("sub") else None
-    if model and len(m.group("sub")) == 1 and model.group(1).lower() not in res.table_labels:
-        # "iPhone 5c": a model, not five cents; but "Shr 27.5p vs 24.3p", "Div 3p" are a table's pence
-        currency, factor, end = "", Decimal(1), m.start("sub")
-    elif m.group("sub") and len(m.group("sub")) == 1 and _not_a_subunit(text, m, sc):
-        currency, factor, end = "", Decimal(1), len(text[:m.start("sub")].rstrip())
+    if m.group("sub") and len(m.group("sub")) == 1:
+        currency, factor, end = _one_letter_subunit(m, start, text, res, sc, currency, factor, end)
     if (m.group("pcur") or "").isalpha() and len(m.group("pcur")) == 1 and _not_letter_currency(m):
         return None
-    if (m.group("scur") and "-" in (m.group("hyph") or "") and num_group == "num"
-            and m.group("scur").lower() not in sc.plain_names):
-        # "the 20,000-mark level", "a 5-pound bag": after digits and a hyphen only a plain name is money
-        currency = ""
-        end = m.start("hyph")
-    elif m.group("scur") and currency and not m.group("pcur"):
-        not_money = _name_not_money(text, m, sc)
-        if not_money == "weight":  # "weighs 208 pounds", "500 mln pounds of fiber" (issue 17)
-            currency, unit = "", "q:" + sc.physical.get("lbs", "pound (weight)")
-        elif not_money == "level":  # "the 2400 mark" on an index: a level in points, counted
-            currency, unit = "", "level"
-        elif not_money:  # "275 pound-feet": no amount of money
-            currency, end = "", len(text[:m.start("scur")].rstrip())
+    if m.group("scur"):
+        currency, unit, end = _named_currency(m, num_group, text, sc, currency, unit, end)
     if scale_text in sc.ambiguous and not currency:
-        # "5m" with no currency may be metres: give the scale back as plain text
         if not unit:
-            num_end = m.start("scale") if m.group("scale") else m.start("hscale") - 1
-            num_end = num_end if not text[num_end - 1].isspace() else len(text[:num_end].rstrip())
-            return Atom(start, num_end, number.text, value, number.decimals, sign=sign, words=num_group != "num",
-                        num_start=m.start("sign") if m.group("sign") else number.words_start, num_end=num_end,
-                        loose_scale=scale, loose_end=max(m.end("scale"), m.end("hscale")))
+            return _loose_scaled(m, num_group, number, text, sign, scale)
         scale, scale_text = Decimal(1), ""
     return Atom(
         start=start, end=end, number=number.text, value=value, decimals=number.decimals,
@@ -331,6 +311,45 @@ def _attached_atom(m: re.Match, num_group: str, number: _Number, text: str, res:
         num_end=max(m.end("scale"), m.end("hscale")) if scale_text else m.end(num_group),
         subunit=bool(m.group("sub")) and bool(currency),
     )
+
+
+def _one_letter_subunit(m: re.Match, start: int, text: str, res: Resources, sc: Scanner, currency: str,
+                        factor: Decimal, end: int) -> tuple[str, Decimal, int]:
+    """(currency, factor, end) of a number before a one-letter subunit, where the letter is none: "iPhone 5c" is a
+    model (but "Shr 27.5p vs 24.3p", "Div 3p" are a table's pence), and `_not_a_subunit`."""
+    model = re.search(r"([A-Z][A-Za-z]+)\s$", text[max(0, start - 20):start])
+    if model and model.group(1).lower() not in res.table_labels:
+        return "", Decimal(1), m.start("sub")
+    if _not_a_subunit(text, m, sc):
+        return "", Decimal(1), len(text[:m.start("sub")].rstrip())
+    return currency, factor, end
+
+
+def _named_currency(m: re.Match, num_group: str, text: str, sc: Scanner, currency: str, unit: str,
+                    end: int) -> tuple[str, str, int]:
+    """(currency, unit, end) of a number before a currency's name, where the name is no money."""
+    if "-" in (m.group("hyph") or "") and num_group == "num" and m.group("scur").lower() not in sc.plain_names:
+        # "the 20,000-mark level", "a 5-pound bag": after digits and a hyphen only a plain name is money
+        return "", unit, m.start("hyph")
+    if not currency or m.group("pcur"):
+        return currency, unit, end
+    not_money = _name_not_money(text, m, sc)
+    if not_money == "weight":  # "weighs 208 pounds", "500 mln pounds of fiber" (issue 17)
+        return "", "q:" + sc.physical.get("lbs", "pound (weight)"), end
+    if not_money == "level":  # "the 2400 mark" on an index: a level in points, counted
+        return "", "level", end
+    if not_money:  # "275 pound-feet": no amount of money
+        return "", unit, len(text[:m.start("scur")].rstrip())
+    return currency, unit, end
+
+
+def _loose_scaled(m: re.Match, num_group: str, number: _Number, text: str, sign: int, scale: Decimal) -> Atom:
+    """"5m" with no currency or unit may be metres: the scale given back as plain text, a loose scale."""
+    num_end = m.start("scale") if m.group("scale") else m.start("hscale") - 1
+    num_end = num_end if not text[num_end - 1].isspace() else len(text[:num_end].rstrip())
+    return Atom(number.start, num_end, number.text, number.value, number.decimals, sign=sign, words=num_group != "num",
+                num_start=m.start("sign") if m.group("sign") else number.words_start, num_end=num_end,
+                loose_scale=scale, loose_end=max(m.end("scale"), m.end("hscale")))
 
 
 def _append_grouped(atoms: list[Atom], atom: Atom, m: re.Match, num_group: str, text: str) -> None:
@@ -406,90 +425,3 @@ def _plain_atom(m: re.Match, start: int, words_start: int, end: int, num_text: s
     sign = -1 if (m.group("sign") or m.group("wsign") or "+")[:1] in "-mMnN" else 1
     num_start = m.start("sign") if m.group("sign") else words_start
     return Atom(start, end, num_text, value, decimals, sign=sign, words=True, bare=bare, num_start=num_start, num_end=end)
-
-
-
-def find_numbers(text: str, res: Resources) -> list[tuple[int, int, Decimal]]:
-    """Every number as (start, end, value), digits or words, with its scale word ("1.5 million").
-
-    Broader than the figures: "10k" and "1.2b" count without a currency, digits grouped by
-    spaces ("1 234 567") join, and words after digits continue them ("6 crore and two hundred").
-
-    >>> from pipeline.resources import load_resources
-    >>> find_numbers("minus five point five and 1 234 567", load_resources())
-    [(0, 21, Decimal('-5.5')), (26, 35, Decimal('1234567'))]
-    >>> [str(v) for _, _, v in find_numbers("3/4, five eighths, 2.5k, 6 crore and two hundred", load_resources())]
-    ['0.75', '0.625', '2500.00', '60000200']
-    """
-    nw = res.number_words
-    out: list[tuple[int, int, Decimal]] = []
-    atoms = [a for a in find_atoms(text, res) if not a.bare]
-    i = 0
-    while i < len(atoms):
-        a = atoms[i]
-        i += 1
-        start, end = a.num_start, a.num_end
-        if a.words and a.number.lower() == "one" and _ONE_NOT.search(text[max(0, start - 12):start]):
-            continue  # "which one", "this one": a pronoun
-        if not a.words and a.loose_scale == 1 and not a.scale_text and text[end:end + 1].isalpha():
-            continue  # "4th", "180ml", "A1B2": an ordinal, a measurement or an identifier
-        value = a.value * (a.scale if a.scale_text else Decimal(1))
-        if a.loose_scale != 1:
-            value, end = value * a.loose_scale, a.loose_end
-        if not a.words and not a.scale_text and a.loose_scale == 1:
-            # digits grouped by spaces: "1 234 567", "40 000"
-            while (i < len(atoms) and not atoms[i].words and atoms[i].num_start == end + 1 and text[end] == " "
-                   and re.fullmatch(r"\d{3}(?:\.\d+)?", atoms[i].number) and re.fullmatch(r"\d{1,3}(?:\s\d{3})*", text[start:end].lstrip("-+"))):
-                b = atoms[i]
-                value = parse_digits(text[start:b.num_end].lstrip("-+")) or value
-                end = b.num_end
-                i += 1
-            # words continuing digits: "322 hundred", "3 dozens", "6 crore and two hundred", "1 point 1"
-            value, end, i = _continue_in_words(text, start, end, value, atoms, i, nw)
-        elif a.scale_text and not a.words:
-            value, end, i = _continue_in_words(text, start, end, value, atoms, i, nw, scaled=True)
-        sign = a.sign
-        dash = _DASH_SIGN.search(text[max(0, start - 6):start]) if sign == 1 else None
-        if dash:  # "- 1,200,000" at the start of a line
-            start, sign = start - len(dash.group(1)), -1
-        out.append((start, end, value * sign))
-    return out
-
-
-_ONE_NOT = re.compile(r"\b(?:the|this|that|which|each|every|any|no|another|some)\s+$", re.I)
-_DASH_SIGN = re.compile(r"(?:^|[\n(=])\s*(-\s+)$")
-_WORD_TOKEN = re.compile(r"[^\s-]+")
-
-
-def _continue_in_words(text: str, start: int, end: int, value: Decimal, atoms: list[Atom], i: int, nw,
-                       scaled: bool = False) -> tuple[Decimal, int, int]:
-    """Read on from a number in digits through the number words after it (find_numbers only)."""
-    after = text[end:end + 80]
-    if not re.match(r"\s+[A-Za-z]", after):
-        return value, end, i
-    num_end = end
-    tokens, ends = [], []
-    if scaled:  # "6 crore and ...": restart from the digits so the parser sees the magnitude
-        m = re.match(r"[+-]?[\d.,\s]+?(?=\s*[A-Za-z])", text[start:end])
-        if not m:
-            return value, end, i
-        num_end = start + m.end()
-        lead = parse_digits(m.group().strip().lstrip("+-"))
-        if lead is None:
-            return value, end, i
-    else:
-        lead = value
-    tokens.append(format(lead, "f"))
-    ends.append(num_end)
-    for t in _WORD_TOKEN.finditer(text[num_end:num_end + 80]):
-        tokens.append(t.group().lower())
-        ends.append(num_end + t.end())
-        if len(tokens) > 12:
-            break
-    got, used = parse_word_tokens(tokens, nw)
-    if got is None or used <= 1 or ends[used - 1] <= end:
-        return value, end, i
-    new_end = ends[used - 1]
-    while i < len(atoms) and atoms[i].start < new_end:
-        i += 1
-    return got, new_end, i

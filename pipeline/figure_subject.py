@@ -44,7 +44,8 @@ from .statistics_owners import statistics_owner
 from .subject_finish import finished_subject
 from .subject_roles import money_places, mover_owner
 from .subject_candidates import candidate_rows
-from .subjects import FEATURES, RELATIONS, choose, paragraph_subject
+from .subject_ranker import choose
+from .subjects import FEATURES, RELATIONS, paragraph_subject
 from .tariff_owners import tariff_owner
 from .word_patterns import listed
 

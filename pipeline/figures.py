@@ -28,10 +28,12 @@ from .comparatives import find_comparatives
 from .compared_amounts import currency_in_context, listed_pair, quantity_in_context
 from .bare_numbers import bare_number_unit
 from .index_points import index_points
-from .figure_atoms import Atom, find_atoms, find_numbers, qualifiers
+from .figure_atoms import Atom, find_atoms, qualifiers
 from .carried_counts import carried_counts
 from .moved_counts import moved_counts
+from .number_spans import find_numbers
 from .shared_money import resolve_shared
+from .skip_reasons import YEAR, date_day, skip_reason
 from .figure_signs import comparative_ranges, fall_verb_before, listed_falls, signed, find_word_changes
 from .fraction_amounts import find_fraction_amounts
 from .figure_tables import bracketed_signs, flat_to, price_table_ranges, subunit_follows, table_rows
@@ -44,12 +46,8 @@ from .word_patterns import listed, longest_first
 
 __all__ = ["find_atoms", "find_numbers", "find_word_changes", "resolve_figures"]
 
-_YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
-_TENOR = re.compile(r"^[ \t-]*(?:day|week|month|year|quarter|hour|minute)s?\b", re.I)  # not the next line's "Year"
 # a span of time after a scaled number, on its line ("2 million years"; not a results table's next line "Year")
 _SPAN_AFTER = re.compile(r"[ \t-]*(?:day|week|month|year|quarter|hour|minute)s\b", re.I)
-_LIST_NUM = re.compile(r"^[.)]\s")
-_ARITH = re.compile(r"^\s?[+*/=]\s?\d|\d\s?[+*/=]\s?$")
 # "the difference between 1% and 2%", "the gap between $5 and $7": two figures compared, no range (issue 17, s21)
 _COMPARED_BETWEEN = re.compile(r"\b(?:differences?|gaps?|spreads?|contrast|choice)\s+between\s+$", re.I)
 
@@ -101,52 +99,6 @@ def _change_rx(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                       + r")\s+)?$", re.I)
     times_not = re.compile(r"^\s+(?:" + listed(words["multiple_not_after"]) + r")\b", re.I)
     return change, move, times_not
-
-
-@lru_cache(maxsize=4)
-def _month_rx(res: Resources) -> tuple[re.Pattern, re.Pattern]:
-    """A month (periods.yaml `months`) right before a number ("March 5") or after a day's ("5th of March")."""
-    m = longest_first(res.periods["months"])
-    return re.compile(r"\b(?:" + m + r")\.?\s+$", re.I), re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + m + r")\b", re.I)
-
-
-def _date_day(text: str, a: Atom, res: Resources) -> bool:
-    """Whether a bare number of one or two digits is the day of a date written before it ("Feb 27", "March 3,")."""
-    if a.currency or a.unit or a.scale != 1 or a.words or not a.number.isdigit() or len(a.number) > 2:
-        return False
-    return bool(_month_rx(res)[0].search(text[max(0, a.start - 12):a.start]))
-
-
-def _skip_reason(text: str, a: Atom, res: Resources) -> str:
-    """Why a number with no unit is not a figure."""
-    before, after = text[max(0, a.start - 30):a.start], text[a.end:a.end + 30]
-    if a.words:
-        return "number_word"
-    if a.start > 0 and (text[a.start - 1].isalpha() or (text[a.start - 1] == "-" and a.start > 1 and text[a.start - 2].isalnum())):
-        return "model_name"
-    if after[:1].isalpha() or after.startswith((".HK", ".SS", ".SZ", ".T ")):
-        return "identifier"
-    if _ARITH.search(before[-3:]) or _ARITH.match(after[:3]):
-        return "arithmetic"
-    if _TENOR.match(after):
-        return "indicator_window" if re.match(r"^-(?:day|week)", after) else "tenor"
-    line_start = text.rfind("\n", 0, a.start) + 1
-    if not text[line_start:a.start].strip() and _LIST_NUM.match(after):
-        return "list_number"
-    if re.match(r"\s+(?:mark|level|threshold|barrier|line)\b", after):
-        return "level"  # "the 2400 mark" on an index
-    if _YEAR.match(a.number):
-        return "year"
-    month_before, month_after = _month_rx(res)
-    if (month_before.search(before) or month_after.match(after)) and re.fullmatch(r"\d\d?", a.number):
-        return "date_part"  # a day or "Dec 87"; "Dec  161.0  161.6" on a futures line is no date
-    prev = re.search(r"([A-Z][\w-]*)\s+$", before)
-    if prev and not month_before.search(before) and (("." in a.number) or len(a.number) <= 3) \
-            and prev.group(1) not in res.number_words["not_product_names"]:
-        return "model_name"  # "Llama 3", "Claude 3.5 Sonnet", "Boeing 737"
-    if before.rstrip().endswith((":", "#")) or re.search(r"\b(?:NYSE|NASDAQ|HKG|HKEX|SEHK|TSE|SSE|SZSE|LSE)\s*:\s*$", before, re.I):
-        return "identifier"
-    return "no_unit"
 
 
 def _quote_pair(text: str, a: Atom, b: Atom) -> Decimal | None:
@@ -202,8 +154,8 @@ def _atom_unit(text: str, a: Atom, res: Resources) -> tuple[str, str]:
     unit, kind = _classify(a)
     if not unit and not a.unit and not a.bare and a.scale == 1 and a.loose_scale == 1:
         # the noun first: most unit-less numbers have none, and the reasons to skip a number cost more to read
-        noun = counted_noun(text, a.start, a.end, a.value, a.words, bool(_YEAR.match(a.number)), res)
-        if noun and _skip_reason(text, a, res) in ("no_unit", "year", "number_word"):
+        noun = counted_noun(text, a.start, a.end, a.value, a.words, bool(YEAR.match(a.number)), res)
+        if noun and skip_reason(text, a, res) in ("no_unit", "year", "number_word"):
             a.counted = noun
             return "count", "count"
     if a.unit == "times":
@@ -343,7 +295,7 @@ def _resolve_atom(text: str, atoms: list[Atom], i: int, res: Resources, dollar: 
             fig = _figure(text, [a], "%", "percent", "figures.percent.v2", "exact")
             figures.append(Figure(**{**fig.__dict__, "text": text[pct.start("w"):a.end], "start": pct.start("w")}))
             return
-        skipped.append(Skipped(a.number, a.start, _skip_reason(text, a, res)))
+        skipped.append(Skipped(a.number, a.start, skip_reason(text, a, res)))
         return
     rule = "figures.count.noun.v2" if a.counted else f"figures.{kind}.v2"
     fig = _figure(text, [a], _currency(unit, dollar), kind, rule, _qualifier(text, a.start, res))
@@ -394,14 +346,14 @@ def _with_subunit(text: str, a: Atom, b: Atom, unit: str, kind: str, dollar: str
 def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, dollar: str) -> Figure | tuple[str, str] | None:
     """Atom `a` read with the next one: a range ("$91-93 billion", "between 5% and 7%") as a Figure; two figures
     of a move whose first lacks the unit ("rose from 10 to 20 dollars") as the (unit, kind) it takes; else None."""
-    if _date_day(text, a, res):
+    if date_day(text, a, res):
         return None  # "in the week ended Feb 27 to 127.10 mln barrels": the day of a date opens no range (issue 17, s25)
     sep_m = _qualifier_rx(res)[1].match(text[a.end:b.start])
     sep = sep_m.group("sep").lower() if sep_m else text[a.end:b.start].strip().lower()
     unit, kind, b_unit, b_kind = _pair_units(text, a, b, unit, kind, sep, bool(sep_m), res)
     between, is_from, moved = _move_reading(text, a, b, res)
     if not (sep_m and b_unit and (not a.currency or not b.currency or a.currency == b.currency)
-            and not (not unit and b.scale != 1 and _YEAR.match(a.number))  # "of 1987 to 6.67 billion rand"
+            and not (not unit and b.scale != 1 and YEAR.match(a.number))  # "of 1987 to 6.67 billion rand"
             and (sep != "or" or _alternatives(a, b))):
         return None
     two_figures = (sep == "and" and not (between and not is_from)) or is_from or (moved and unit and sep not in ("-", "–"))

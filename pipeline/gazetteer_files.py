@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from .identity import slug
-from .resources import Entry, _fail, _read_yaml
+from .models_yaml import fail as _fail, read_yaml as _read_yaml
+from .resources import Entry
 
 
 def gazetteer_entries(gdir: Path) -> tuple[list[Entry], set[str], dict[str, str]]:

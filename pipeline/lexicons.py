@@ -1,6 +1,6 @@
 """The keys each YAML file under models/ must have, and the plain checker that holds them to it.
 
-`resources._read_yaml` checks every file it reads here, so a renamed or mistyped top-level key
+`models_yaml.read_yaml` checks every file it reads here, so a renamed or mistyped top-level key
 stops the run at load time with one E005 line naming the file and the key, instead of a bare
 KeyError at load or an `A011 KeyError` on every article later (issue 18). Keep in sync with
 the code that reads each key (named after each table); a key no code reads is not listed.

@@ -51,14 +51,6 @@ def market_size_metric(res: Resources, kind: str, before: str, after: str) -> st
     >>> M = load_resources()
     >>> market_size_metric(M, "money", "The location data market was valued at ", " last year")
     'other'
-    >>> market_size_metric(M, "money", "Hooli is the leader of a ", " global language learning market")
-    'other'
-    >>> market_size_metric(M, "money", "The stock market was valued at ", " at the end of June") is None
-    True
-    >>> market_size_metric(M, "money", "Hooli reached a ", " market value") is None
-    True
-    >>> market_size_metric(M, "money", "Hooli had sales of ", " in the U.S. market") is None
-    True
     """
     if kind != "money":
         return None

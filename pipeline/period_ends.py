@@ -42,11 +42,16 @@ _BASE = re.compile(r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?
 _AVERAGE = re.compile(r"\baverag\w*\s+(?:\w+\s+)?[^\w\s]{0,3}\s*$", re.I)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
+def _words_before(res: Resources, words_key: str, link: str, hedges_key: str, tail: str) -> re.Pattern:
+    """periods.yaml's `words_key` words right before a figure: "<word> <link><hedge> <tail>$"."""
+    words = longest_first(res.periods[words_key], space=r"\s+")
+    hedges = longest_first(res.periods[hedges_key], space=r"\s+")
+    return re.compile(r"\b(?:" + words + r")\s+" + link + r"(?:(?:" + hedges + r")\s+)?" + tail + r"$", re.I)
+
+
 def _level_before(res: Resources) -> re.Pattern:
-    words = longest_first(res.periods["end_level_words"], space=r"\s+")
-    hedges = longest_first(res.periods["end_level_hedges"], space=r"\s+")
-    return re.compile(r"\b(?:" + words + r")\s+(?:(?:" + hedges + r")\s+)?(?:[a-z]{0,3}[^\w\s]{0,2}\s*)$", re.I)
+    return _words_before(res, "end_level_words", "", "end_level_hedges", r"(?:[a-z]{0,3}[^\w\s]{0,2}\s*)")
 
 
 def _level(fig: Figure, text: str, cs: int, metric: str, res: Resources) -> bool:
@@ -59,11 +64,8 @@ def _level(fig: Figure, text: str, cs: int, metric: str, res: Resources) -> bool
     return bool(_level_before(res).search(text, max(cs, fig.start - 40), fig.start))
 
 
-@lru_cache(maxsize=4)
 def _change_before(res: Resources) -> re.Pattern:
-    words = longest_first(res.periods["change_words"], space=r"\s+")
-    hedges = longest_first(res.periods["to_level_hedges"], space=r"\s+")
-    return re.compile(r"\b(?:" + words + r")\s+(?:by\s+)?(?:(?:" + hedges + r")\s+)?[^\w\s]{0,3}\s*$", re.I)
+    return _words_before(res, "change_words", r"(?:by\s+)?", "to_level_hedges", r"[^\w\s]{0,3}\s*")
 
 
 def _stated_level(fig: Figure, text: str, cs: int, metric: str, res: Resources) -> bool:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .subjects import FEATURES, choose
+from .subject_ranker import choose
+from .subjects import FEATURES
 
 _F = {name: i for i, name in enumerate(FEATURES)}
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|within)\s+(?:the\s+)?$", re.I)

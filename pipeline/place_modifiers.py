@@ -17,7 +17,8 @@ import re
 from functools import lru_cache
 
 from .resources import Resources
-from .subjects import Candidate, choose
+from .subject_ranker import choose
+from .subjects import Candidate
 from .word_patterns import longest_first
 
 RULE = "place_modifiers.v1"

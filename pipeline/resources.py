@@ -15,14 +15,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-import yaml
-
 from .basis_data import load_basis
 from .conflict_gate import load_conflict_cues
 from .lowered import lower_pattern, lower_text, required_literals  # noqa: F401 (the stages import them from here)
-from .errors import ModelsError, MESSAGES
-from .lexicons import find_problem, relative_to_models
 from .measures import load_measures
+from .models_yaml import (compile_lower as _compile_lower, compile_pattern as _compile, fail as _fail,
+                          read_yaml as _read_yaml)
 from .rule_registry import load_rule_registry
 
 DEFAULT_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
@@ -173,56 +171,6 @@ class Resources:
             return None
         nearest = min(years, key=lambda y: abs(y - year))
         return self.rates[(currency, nearest)]
-
-
-def _fail(path: Path, detail: str, valid: str = "see the file's header") -> ModelsError:
-    return ModelsError("E005", MESSAGES["E005"].format(path=path, detail=detail, valid=valid))
-
-
-class LexiconLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """YAML whose only booleans are lower-case `true` and `false`; every other word is a word.
-
-    PyYAML follows YAML 1.1, where On, Off, Yes, No and TRUE are booleans, so the word lists
-    `[In, On, At]`, `[Mr, No, Nos]` and the ticker stopword TRUE held True and False instead
-    of the words. The fix is here, not in quoting the entries: a word added later cannot fall
-    into it again. The flags in models/ are all written `true`. libyaml's parser where PyYAML has it:
-    the pure-Python one took 0.9 s of CPU for models/'s 25 files, libyaml's 0.12 s.
-    """
-
-
-LexiconLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-LexiconLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
-
-
-def _read_yaml(path: Path) -> dict:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=LexiconLoader)  # noqa: S506 - a SafeLoader
-    except (OSError, yaml.YAMLError) as exc:
-        raise _fail(path, f"cannot be read as YAML ({str(exc).splitlines()[0]})", "YAML mappings") from exc
-    if not isinstance(data, dict):
-        raise _fail(path, "top level is not a mapping", "a YAML mapping")
-    problem = find_problem(relative_to_models(path), data)
-    if problem is not None:
-        raise _fail(path, *problem)
-    return data
-
-
-def _compile(path: Path, pattern: str) -> re.Pattern:
-    try:
-        return re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
-        raise _fail(path, f"bad regular expression {pattern!r} ({exc})", "Python regular expressions") from exc
-
-
-def _compile_lower(path: Path, pattern: str) -> re.Pattern:
-    """A metric or modality cue, to be run over `lower_text(text)`."""
-    try:
-        return re.compile(lower_pattern(pattern))
-    except re.error as exc:
-        raise _fail(path, f"bad regular expression {pattern!r} ({exc})", "Python regular expressions") from exc
 
 
 def _load_currencies(path: Path) -> dict[str, Currency]:
@@ -396,6 +344,11 @@ _FRAME_LISTS = ("held_nouns", "price_verbs", "named_measure_nouns", "instrument_
 # launch_prices.py)
 
 
+def _lowered(words) -> tuple[str, ...]:
+    """A word list of models/ in lower case, in its order."""
+    return tuple(str(w).lower() for w in words)
+
+
 @lru_cache(maxsize=4)
 def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
     """Read and validate models/ (cached per folder; the result is read-only)."""
@@ -416,7 +369,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
     subject_words = _load_subject_words(lex / "subjects.yaml")
     modality_data = _read_yaml(lex / "modality.yaml")
     modality = {k: tuple(_compile_lower(lex / "modality.yaml", rx) for rx in v) for k, v in modality_data.items()}
-    from .gazetteer_files import gazetteer_entries  # it reads Entry and the checked YAML reader from here
+    from .gazetteer_files import gazetteer_entries  # it reads Entry from here
 
     entries, exchanges, datelines = gazetteer_entries(mdir / "gazetteer")
     clean = _read_yaml(lex / "clean.yaml")
@@ -449,14 +402,14 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         sentence_starters=frozenset(clean["sentence_starters"]),
         segments=MappingProxyType({str(k).lower(): str(v) for k, v in segments["segments"].items()}),
         unit_nouns=frozenset(segments["unit_nouns"]),
-        segment_generic_words=frozenset(str(w).lower() for w in segments["generic_words"]),
-        segment_subject_verbs=tuple(str(w).lower() for w in segments["subject_verbs"]),
-        segment_whole_nouns=frozenset(str(w).lower() for w in segments["whole_nouns"]),
-        segment_not_products=frozenset(str(w).lower() for w in segments["not_products"]),
-        measure_nouns=frozenset(str(w).lower() for w in segments["measure_nouns"]),
-        measure_modifiers=frozenset(str(w).lower() for w in segments["measure_modifiers"]),
-        part_stop_words=frozenset(str(w).lower() for w in segments["part_stop_words"]),
-        segment_lists=MappingProxyType({k: tuple(str(w).lower() for w in segments[k]) for k in _FRAME_LISTS}),
+        segment_generic_words=frozenset(_lowered(segments["generic_words"])),
+        segment_subject_verbs=_lowered(segments["subject_verbs"]),
+        segment_whole_nouns=frozenset(_lowered(segments["whole_nouns"])),
+        segment_not_products=frozenset(_lowered(segments["not_products"])),
+        measure_nouns=frozenset(_lowered(segments["measure_nouns"])),
+        measure_modifiers=frozenset(_lowered(segments["measure_modifiers"])),
+        part_stop_words=frozenset(_lowered(segments["part_stop_words"])),
+        segment_lists=MappingProxyType({k: _lowered(segments[k]) for k in _FRAME_LISTS}),
         tickers=frozenset(t for e in entries for t in e.tickers),
         entity_rules=MappingProxyType(_read_yaml(lex / "entities.yaml")),
         physical_units=MappingProxyType({str(k): str(v) for k, v in _read_yaml(lex / "units.yaml")["units"].items()}),
@@ -472,13 +425,13 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         growth_of=MappingProxyType(growth_of), price_metrics=price_metrics,
         measures=load_measures(lex / "measures.yaml", metrics, _read_yaml, _fail),
         **_basis_fields(lex / "basis.yaml", metrics),
-        count_nouns=frozenset(str(w).lower() for w in counts["count_nouns"]),
-        count_heads=frozenset(str(w).lower() for w in counts["count_heads"]),
-        rating_words=frozenset(str(w).lower() for w in counts["rating_words"]),
-        count_stop_words=frozenset(str(w).lower() for w in counts["count_stop_words"]),
-        carried_joiners=tuple(str(w).lower() for w in counts["carried_joiners"]),
-        moved_count_verbs=tuple(str(w).lower() for w in counts["moved_count_verbs"]),
-        moved_count_money_words=frozenset(str(w).lower() for w in counts["moved_count_money_words"]),
+        count_nouns=frozenset(_lowered(counts["count_nouns"])),
+        count_heads=frozenset(_lowered(counts["count_heads"])),
+        rating_words=frozenset(_lowered(counts["rating_words"])),
+        count_stop_words=frozenset(_lowered(counts["count_stop_words"])),
+        carried_joiners=_lowered(counts["carried_joiners"]),
+        moved_count_verbs=_lowered(counts["moved_count_verbs"]),
+        moved_count_money_words=frozenset(_lowered(counts["moved_count_money_words"])),
         count_head_hedges=tuple(str(w) for w in counts["count_head_hedges"]),
         count_roles=MappingProxyType({str(k).lower(): tuple(str(w) for w in v) for k, v in counts["count_roles"].items()}),
         tables=MappingProxyType(_read_yaml(lex / "tables.yaml")),

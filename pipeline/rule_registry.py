@@ -20,7 +20,7 @@ _SECTIONS = ("rules", "families")
 def load_rule_registry(path: Path, read_yaml: Callable, fail: Callable) -> Mapping[str, str]:
     """Every id of models/rules.yaml (`rules` and `families`) -> its one-line meaning.
 
-    read_yaml, fail: resources._read_yaml and resources._fail (a malformed file is an E005 at load time).
+    read_yaml, fail: models_yaml.read_yaml and models_yaml.fail (a malformed file is an E005 at load time).
     """
     data = read_yaml(path)
     ids: dict[str, str] = {}

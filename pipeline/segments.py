@@ -260,12 +260,20 @@ def clause_subject(before: str, words: SegmentWords, entity_words: frozenset[str
 
     Only a common-noun phrase: a subject with a name in it ("Toronto-Dominion Bank rose 1.7%", "the S&P/TSX
     Composite Index fell") is a whole entity, not a part of one."""
+    found = _subject_words(before, words)
+    return _part_named(*found, words, entity_words) if found is not None else ""
+
+
+def _subject_words(before: str, words: SegmentWords) -> tuple[str, bool] | None:
+    """The words of the clause's subject before the change or level verb joined to the figure, less an opening
+    time phrase, a report's verb and a whole company's possessive; and whether they open a sentence (a first word
+    capitalised anyway). None where no such verb stands before the figure."""
     window_at = max(0, len(before) - _VERB_REACH)
     verb = None
     for verb in words.subject_verb.finditer(before, window_at):
         pass
     if verb is None or words.between.fullmatch(before, verb.end()) is None:
-        return ""
+        return None
     head = _GLUED_SENTENCE.sub(". ", before[:verb.start()])  # "in a week.The British pound gained"
     cut = max((head.rfind(c), c) for c in _CUTS)
     # after a line break, a bullet or a colon a new sentence starts: its first word is capitalised anyway
@@ -278,7 +286,11 @@ def clause_subject(before: str, words: SegmentWords, entity_words: frozenset[str
         head, sentence_start = head[reported.end():], False
     head = words.leading_time.sub("", words.opener.sub("", head.lstrip(_QUOTES), count=1), count=1)
     sentence_start = sentence_start and head[:1].isupper()
-    head = _after_whole_owner(_TRAILING_TIME.sub("", head), words)
+    return _after_whole_owner(_TRAILING_TIME.sub("", head), words), sentence_start
+
+
+def _part_named(head: str, sentence_start: bool, words: SegmentWords, entity_words: frozenset[str]) -> str:
+    """The part a clause's subject names, or "": no name, no whole described, no measure, no verb of its own."""
     tokens = head.split()
     if not tokens or len(tokens) > MAX_WORDS or words.not_a_subject.search(head) or \
             any(words.subject_verb.fullmatch(" " + t) for t in tokens) or _has_clause(tokens):

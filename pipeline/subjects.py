@@ -15,8 +15,8 @@ possessor or compound of the measured noun, the subject of the stating verb, the
 what it is (kind, where it was found, whether it is a broker, agency or source that reports
 figures about others, whether it is the subject of a reporting verb) and of the story
 (topic, headline, mentions). A logistic head trained on the yardstick's train split
-(`scripts/train_subject_ranker.py`, `models/heads/subject_ranker.npz`) scores them and the
-best one is the subject. `--fast` runs without the parse: its own head
+(`scripts/train_subject_ranker.py`, `models/heads/subject_ranker.npz`; `subject_ranker.choose`) scores
+them and the best one is the subject. `--fast` runs without the parse: its own head
 (`subject_ranker_fast.npz`) was trained with the parse features left out.
 """
 from __future__ import annotations
@@ -25,21 +25,15 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable
 
-import numpy as np
-
 from .entities import link_prefix_rx
-from .heads import fitted_head
 from .identity import slug
 from .records import Mention
 from .resources import Entry, Resources
 from .word_patterns import has_word, longest_first, whole_words
 
 RULE = "subjects.v1"
-HEAD_FILE = "heads/subject_ranker.npz"
-FAST_HEAD_FILE = "heads/subject_ranker_fast.npz"
 
 RELATIONS = ("poss", "compound", "subject", "object", "agent", "appos", "other")
 KINDS = ("company", "unit", "segment", "index", "group", "country", "regulator", "name", "commodity", "currency",
@@ -92,24 +86,6 @@ class Candidate:
         kind = self.kind if self.kind not in ("name", "commodity", "crypto") else "company"
         return Mention(self.entity, self.start, self.end, self.entity, self.entity_id, kind, parent=self.parent,
                        source=self.source)
-
-
-@dataclass(frozen=True, eq=False)
-class SubjectHead:
-    coef: np.ndarray
-    intercept: float
-    features: tuple[str, ...]
-
-    def scores(self, x: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-(x @ self.coef + self.intercept)))
-
-
-@lru_cache(maxsize=8)
-def load_head(models_dir: Path, fast: bool = False) -> SubjectHead | None:
-    data = fitted_head(models_dir, FAST_HEAD_FILE if fast else HEAD_FILE, FEATURES)
-    if data is None:
-        return None
-    return SubjectHead(data["coef"].astype(np.float64), float(data["intercept"]), FEATURES)
 
 
 @dataclass(frozen=True)
@@ -456,38 +432,3 @@ def _name_candidates(chunks: list[tuple[int, int]], text: str, taken: list[tuple
 @lru_cache(maxsize=4)
 def _label_heads(res: Resources) -> frozenset[str]:
     return frozenset(str(w).lower() for w in res.subject_words.get("label_heads") or ())
-
-
-def _attached_known(c: Candidate) -> bool:
-    """The word-order rules attach the figure to this known company, unit or index ("Baidu's 7.7%", "BIDU being
-    up 61%", "Doubao at 24%"). Right for 25 of 27 such claims of the yardstick's train and dev splits (93%),
-    where the head's pick is right for 66%: it overrides the head."""
-    f = c.features
-    return bool(f[_AT["rule_attached"]] and (f[_AT["src_gazetteer"]] or f[_AT["src_article_alias"]])
-                and (f[_AT["kind_company"]] or f[_AT["kind_index"]] or f[_AT["kind_unit"]]))
-
-
-_AT = {name: i for i, name in enumerate(FEATURES)}  # a feature's place in a candidate's row
-
-
-def choose(candidates: list[Candidate], head: SubjectHead | None) -> tuple[Candidate | None, float]:
-    """The best candidate and its score (None when there is none)."""
-    if not candidates:
-        return None, 0.0
-    x = np.asarray([c.features for c in candidates], dtype=np.float64)
-    if head is None:  # no trained head: the hand weights of the old rules' order (attached, clause, main)
-        w = np.array([_FALLBACK.get(k, 0.0) for k in FEATURES])
-        scores = 1.0 / (1.0 + np.exp(-(x @ w)))
-    else:
-        scores = head.scores(x)
-    attached = [i for i, c in enumerate(candidates) if _attached_known(c)]
-    if len(attached) == 1:
-        scores = scores.copy()
-        scores[attached[0]] = max(scores[attached[0]], 0.93)
-    best = int(np.argmax(scores))
-    return candidates[best], float(scores[best])
-
-
-_FALLBACK = {"rel_poss": 3.0, "rel_subject": 2.5, "rel_compound": 2.0, "rel_object": 1.0, "same_clause": 1.0,
-             "before": 0.5, "distance": -1.0, "topic": 1.5, "previous": 1.0, "reporter": -1.5, "locative": -1.5,
-             "in_sentence": 0.5}

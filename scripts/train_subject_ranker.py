@@ -87,9 +87,10 @@ def rows(pairs: list[tuple[dict, list]]):
 
 
 def top1(coef: np.ndarray, intercept: float, x: np.ndarray, y: np.ndarray, group: np.ndarray, n_items: int) -> float:
-    """Share of items whose chosen candidate (`subjects.choose`: the head, and the rules' attached override) is
+    """Share of items whose chosen candidate (`subject_ranker.choose`: the head, and the rules' attached override) is
     right; items without candidates count wrong."""
-    from pipeline.subjects import FEATURES, Candidate, SubjectHead, choose
+    from pipeline.subject_ranker import SubjectHead, choose
+    from pipeline.subjects import FEATURES, Candidate
 
     if n_items == 0:
         return 0.0
@@ -133,7 +134,8 @@ def main() -> int:
     ap.add_argument("--only", choices=["parse", "fast"], help="train one of the two heads")
     args = ap.parse_args()
     from pipeline.resources import load_resources
-    from pipeline.subjects import FAST_HEAD_FILE, FEATURES, HEAD_FILE
+    from pipeline.subject_ranker import FAST_HEAD_FILE, HEAD_FILE
+    from pipeline.subjects import FEATURES
 
     train_items, dev_items = load_items({"train"}), load_items({"dev"})
     records = articles_for(train_items + dev_items)

@@ -14,7 +14,7 @@ import yaml
 
 from pipeline.errors import ModelsError
 from pipeline.lexicons import GAZETTEER_KEYS, LEXICONS
-from pipeline.resources import LexiconLoader, _read_yaml
+from pipeline.models_yaml import LexiconLoader, read_yaml as _read_yaml
 
 from test_bad_inputs import ROOT, _one_line_error, article, invoke, run_cli
 

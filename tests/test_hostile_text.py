@@ -72,7 +72,7 @@ CASES = {
 KNOWN_BAD = {
     ("one_comma", "figures"): "figures.resolve_figures on '1,1,1,...' (50,000 bare numbers on one line) is 35-50x "
                               "slower than on news text of the same size: ~10 regex searches per bare number "
-                              "(find_atoms, _in_url, _skip_reason, _qualifier)",
+                              "(find_atoms, _in_url, skip_reason, _qualifier)",
 }
 # article-stage rows whose blow-up is already a stage's own strict xfail: not run (each would cost
 # the article stage's whole limit, ~20-50 s). Un-skip when the stage row is fixed.

@@ -10,6 +10,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline import extract
+from pipeline.metric_frames import (chart_level, estimate_of_before, portion_of, preferred_dividend, price_move,
+                                     price_moved_to, result_item)
+from pipeline.resources import load_resources
 
 # (text, figure, metric)
 ESTIMATES = [
@@ -120,3 +123,40 @@ CASES = ESTIMATES + CHART_LEVELS + PREFERRED + MOVES + PORTIONS + RESULT_ITEMS +
 @pytest.mark.parametrize("text, figure, metric", CASES, ids=[f"{c[1]}:{c[2]}" for c in CASES])
 def test_metric_of_estimates_chart_levels_and_preferred(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+# each frame's own reading of the words around a figure (the functions' docstrings show one example each)
+# (frame, its arguments after the resources, expected)
+FRAME_WORDS = [
+    (estimate_of_before, ("EPS will grow 12% to 16% year-over-year **vs. estimated growth of ",), True),
+    (estimate_of_before, ("the initial cost of the plane was estimated at ",), False),
+    (estimate_of_before, ("TTD slid 25% after the company topped profit expectations in fourth-quarter earnings "
+                          "but missed expectations with revenue growth short of Wall Street consensus for a ",), False),
+    (chart_level, ("$2,800", "Ethereum Stuck Below ", " Resistance - Bulls Need A Higher Low"), True),
+    (chart_level, ("$5 billion", "the government will provide support of ", " to exporters"), False),
+    (chart_level, ("$200", "the grant will support ", " per student"), False),
+    (chart_level, ("5.02 dlrs", "still calling for income support at ", " a bushel"), False),
+    (preferred_dividend, ("$25", " liquidation preference per share"), False),
+    (preferred_dividend, ("$100 million", " convertible preferred stock offering"), False),
+    (price_move, ("20 cents", "revenue", "CSR closed ", " higher at 4.20 dlrs on a firmer market"), True),
+    (price_move, ("$1", "share_price", "NIO shares are up more than ", " apiece, to $3.47 per share"), True),
+    (price_move, ("400 mln", "other", "their cash credits dropped ", " to 300 mln."), False),
+    (price_move, ("two cts", "dividend", "Globex raised its quarterly dividend ", " to 20 cts a share"), False),
+    (price_moved_to, ("12.90 dlrs", "price_change", "while JSH was up 50 cts at "), True),
+    (price_moved_to, ("300 mln", "other", "their cash credits dropped 400 mln to "), False),
+    (portion_of, ("price_change", " of investment allocations of 17.5 billion pounds"), True),
+    (portion_of, ("price_change", " of their value since the IPO"), False),
+    (portion_of, ("price_change", " of its early gains"), False),
+    (portion_of, ("price_change", " from a year earlier"), False),
+    (portion_of, ("ownership_pct", " of the company"), False),
+    (result_item, ("Net excludes investment gains 20,000 dlrs vs 86,000 dlrs in quarter and ",), True),
+    (result_item, ("GAAP net loss in the third quarter reflected a ",), True),
+    (result_item, ("Net sales included ",), False),
+    (result_item, ("Profit, excluding some expenses, was ",), False),
+    (result_item, ("Net income included a gain; revenue was ",), False),
+]
+
+
+@pytest.mark.parametrize("frame, args, expected", FRAME_WORDS, ids=[f"{c[0].__name__}:{c[1][-1]}" for c in FRAME_WORDS])
+def test_frame_words(frame, args, expected):
+    assert frame(load_resources(), *args) is expected

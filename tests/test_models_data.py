@@ -376,7 +376,7 @@ def test_legacy_currencies_match_the_euro_conversion_rates(rates):
     ("{ticker: NO, n: 3, x: 1.5, none: ~}", {"ticker": "NO", "n": 3, "x": 1.5, "none": None}),
 ])
 def test_lexicon_loader_reads_only_true_and_false_as_booleans(text, expected):
-    from pipeline.resources import LexiconLoader
+    from pipeline.models_yaml import LexiconLoader
 
     assert yaml.load(text, Loader=LexiconLoader) == expected  # noqa: S506 - a SafeLoader
     assert yaml.safe_load("[On]") == [True]  # PyYAML's own loader is left as it is
@@ -395,7 +395,7 @@ def _word_lists(node, path=""):
 
 @pytest.mark.parametrize("path", sorted(MODELS.rglob("*.yaml")), ids=lambda p: str(p.relative_to(MODELS)))
 def test_word_lists_under_models_hold_only_words(path):
-    from pipeline.resources import LexiconLoader
+    from pipeline.models_yaml import LexiconLoader
 
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=LexiconLoader)  # noqa: S506 - a SafeLoader
     bad = [(where, v) for where, words in _word_lists(data) for v in words if isinstance(v, bool)]

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline import stages
 from pipeline.errors import ModelsError
-from pipeline.resources import _fail, _read_yaml
+from pipeline.models_yaml import fail as _fail, read_yaml as _read_yaml
 from pipeline.rule_registry import load_rule_registry
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,8 @@ import pytest
 from pipeline import extract
 from pipeline.resources import load_resources
 from pipeline.headline_subject import headline_subject
-from pipeline.subjects import FEATURES, Candidate, SubjectHead, choose, clean_name
+from pipeline.subject_ranker import SubjectHead, choose
+from pipeline.subjects import FEATURES, Candidate, clean_name
 
 RES = load_resources()
 
