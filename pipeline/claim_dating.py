@@ -36,7 +36,7 @@ from .prior_periods import unanchored_back
 from .quote_rows import previous_close
 from .records import Claim, Period
 from .report_grains import LENGTH_WEIGHT, grain_named, last_quarter_of, reporting_length
-from .results_stories import latest_report_period, preview_story, results_story
+from .results_stories import latest_ended_year_period, latest_report_period, preview_story, results_story
 from .resources import Resources
 from .story_calendar import STARTING, calendar_settled, country_story
 from .table_columns import column_period
@@ -404,9 +404,16 @@ def _report_period(story: Story, sp: StoryPeriods, d: Draft, back: int) -> Perio
     base = d.sentence_report or own or story_period or month or (
         sp.latest_quarter if sp.latest_quarter is not None and not per_year(text[sent.start:sent.end]) else None) \
         or (sp.year_ended if d.timing == "flow" and not stated_now(fig, text, story.res) else None)
-    if base is None:
+    if base is None and d.whole_year and modality in ("actual", "historical") and ref is not None \
+            and d.metric in story.res.metrics and story.res.metrics[d.metric].default_period == "report":
+        # "* BANK AL ETIHAD FY PROFIT ... 42.3 MILLION DINARS": a result for the year in a story of no report period is
+        # the latest fiscal year that has ended
+        base = latest_ended_year_period(ref, story.fy_end)
+        d.period_route = "report:latest_year" + (f"-{back}m" if back else "")
+    elif base is None:
         return None
-    d.period_route = "report:" + _report_source(sp, d, own, base) + (f"-{back}m" if back else "")
+    else:
+        d.period_route = "report:" + _report_source(sp, d, own, base) + (f"-{back}m" if back else "")
     if modality == "forecast" and not back and d.sentence_report is None and not sp.preview:
         d.period_route += "+guided_year"
         return guided_year(base, story.fy_end, story.article.published)

@@ -71,6 +71,11 @@ def latest_report_period(ref: date, fy_end: int, title: str, res) -> Period:
     g = grammar(res)
     if g.annual_report is None or not g.annual_report.search(title):
         return latest_ended_quarter_period(ref, fy_end)
+    return latest_ended_year_period(ref, fy_end)
+
+
+def latest_ended_year_period(ref: date, fy_end: int) -> Period:
+    """The latest fiscal year ending in month `fy_end` that ended before `ref`."""
     fy = fiscal_year_of(ref, fy_end) - 1
     ps, pe = fiscal_year_span(fy, fy_end)
     return Period("", -1, -1, ps, pe, str(fy) if fy_end == 12 else f"FY{fy}", "year" if fy_end == 12 else "fiscal_year",
