@@ -35,6 +35,8 @@ CASES = [
      "$1.37 billion", "2024-Q4"),
     ("HOOLI INC <HOO> OMITS DIVIDEND", "1987-03-25", "Hooli Inc said it omitted payment of the quarterly dividend. "
      "Hooli's revenue rose 12 pct to 40 mln dlrs.", "40 mln dlrs", "1986-Q4"),
+    ("Hooli, Inc. SEC 10-Q Report", "2025-02-13", _OPENING + "Net income rose 26% to $2.1 million.", "$2.1 million",
+     "2024-Q4"),
     # negatives: results words only further down are an aside (a rating agency's "resilient earnings", a gadget
     # story's link to another company's earnings): no results story, so no quarter
     ("Fitch upgrades Hooli's rating to 'A'", "2025-02-11", _OPENING + "Fitch cited Hooli's resilient earnings. Hooli's "
