@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .claim_draft import Draft, Story
 from .comparatives import RULE as COMPARATIVE_RULE
+from .coming_periods import coming_period
 from .scaled_counts import scaled_rx
 from .claim_periods import (REPORT_GRAINS, compared_before, compared_with, period_for, report_period,
                             sentence_report_period, close_since, dates_a_base, guided_period, guided_year,
@@ -150,6 +151,7 @@ def _text_period(story: Story, d: Draft, results: bool, next_start: int | None) 
     # "a 50% reduction in emissions by 2030": from the base year to the target year
     period = target_span(period, fig, text, (cs, ce), (sent.start, sent.end), ref, story.fy_end, res)
     period = trading_week(period, fig, text, (cs, ce), d.metric, ref, res)  # "crashed 60% this week"
+    period = coming_period(period, d.modality, ref, res)  # "will be paid May one": the coming May
     if period is not None and story.fy_end != 12 and d.modality in ("forecast", "estimate"):  # "2025 Range"
         # revenue, EPS of the story's own company (not a central bank's rate cut in a carmaker's story)
         reported = d.metric in res.metrics and res.metrics[d.metric].default_period == "report" \
