@@ -23,6 +23,8 @@ CASES = [
     # negatives: a quarter just ended and not yet reported, a period written with its year or placed by a word, and
     # what happened stay as read
     ("Hooli Q4 preview", "2025-02-13", "Analysts expect fourth-quarter EPS of $1.20.", "$1.20", "2024-Q4"),
+    ("North American Morning Briefing", "2025-02-12", "Hooli Inc is expected to report $0.38 for 3Q.", "$0.38",
+     "2024-Q3"),
     ("Hooli outlook", "2025-02-13", "Hooli expects revenue of $2 billion in the third quarter of 2024.", "$2 billion",
      "2024-Q3"),
     ("Hooli outlook", "2025-02-13", "Hooli earned $2 billion last June and expects $3 billion next June.",

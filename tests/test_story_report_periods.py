@@ -51,7 +51,12 @@ CASES = [
     ("Hooli Launches $1 Billion Buyback", "2025-02-14", "Hooli Inc launched a share buyback.\n\nFor 2024, Hooli "
      "reported a pretax profit drop to 1.94 billion euros.\n\nOperating profit fell nearly 9% to 2.13 billion "
      "euros.", "2.13 billion euros", "2024"),
-    # negatives: a year ended long before is background; two such years leave it open
+    # negatives: a year ended long before is background; two such years leave it open; a year only named dates no
+    # share of no metric (a screen's ratio)
+    ("Hooli Soars But It's A Story Of Risk", "2025-02-14", "Hooli shares jumped 40% in 2024.\n\nImports from China "
+     "account for about 15% of Hooli's total cost of goods sold.", "15%", ""),
+    ("Hooli Soars But It's A Story Of Risk", "2025-02-14", "Hooli's shares doubled in 2024.\n\nThe company's debt to "
+     "equity ratio has improved over five years from 25.6% to 19.2%.", "19.2%", ""),
     ("Hooli Launches $1 Billion Buyback", "2025-06-20", "Hooli Inc launched a share buyback.\n\nFor 2024, Hooli "
      "reported a pretax profit drop to 1.94 billion euros.\n\nRevenue increased nearly 12%.", "12%", ""),
     # a session's volume is the session's day
