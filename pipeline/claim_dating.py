@@ -377,11 +377,13 @@ def _settle_pe(story: Story, d: Draft) -> None:
 def _reported(story: Story, sp: StoryPeriods, d: Draft, default: str, dated_back: bool) -> bool:
     """Whether the figure takes a report period: dated a year back, its metric's default, a reported change, or an
     actual share with no rate word in a story whose figures report a period ("a 7% increase in gross order value");
-    a year the story only names (`year_ended`) dates no such share (a screen's debt-to-equity ratio)."""
+    a year the story only names (`year_ended`) dates such a share in a sentence that names it ("output rose to a record
+    836 million tonnes in 2024, 18% above its target"), not elsewhere (a screen's debt-to-equity ratio)."""
     fig, metric, modality = d.fig, d.metric, d.modality
+    named = sp.year_ended is not None and str(sp.year_ended.period_end.year) in story.text[d.sent.start:d.sent.end]
     return dated_back or default == "report" or report_change(fig, story.text, metric, modality, story.res) or (
         metric == "other" and modality == "actual" and fig.kind in ("percent", "pp")
-        and sp.story_period is not None and not d.rate)
+        and (sp.story_period is not None or named) and not d.rate)
 
 
 def _report_period(story: Story, sp: StoryPeriods, d: Draft, back: int) -> Period | None:

@@ -51,8 +51,11 @@ CASES = [
     ("Hooli Launches $1 Billion Buyback", "2025-02-14", "Hooli Inc launched a share buyback.\n\nFor 2024, Hooli "
      "reported a pretax profit drop to 1.94 billion euros.\n\nOperating profit fell nearly 9% to 2.13 billion "
      "euros.", "2.13 billion euros", "2024"),
-    # negatives: a year ended long before is background; two such years leave it open; a year only named dates no
-    # share of no metric (a screen's ratio)
+    # a share of no metric takes the year just ended where its sentence names it; negatives: a year ended long before
+    # is background; two such years leave it open; a year named elsewhere dates no share of no metric (a screen's
+    # ratio)
+    ("Coal Drops Further to 4-Year Low", "2025-02-11", "Coal futures fell on Tuesday.\n\nAlso, Hooli's output rose to a "
+     "record high 836 million tonnes in 2024, 18% above its target.", "18%", "2024"),
     ("Hooli Soars But It's A Story Of Risk", "2025-02-14", "Hooli shares jumped 40% in 2024.\n\nImports from China "
      "account for about 15% of Hooli's total cost of goods sold.", "15%", ""),
     ("Hooli Soars But It's A Story Of Risk", "2025-02-14", "Hooli's shares doubled in 2024.\n\nThe company's debt to "
