@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .claim_draft import Draft, Story
 from .comparatives import RULE as COMPARATIVE_RULE
+from .coming_periods import coming_period
 from .scaled_counts import scaled_rx
 from .claim_periods import (REPORT_GRAINS, compared_before, compared_with, period_for, report_period,
                             sentence_report_period, close_since, dates_a_base, guided_period, guided_year,
@@ -36,7 +37,7 @@ from .prior_periods import unanchored_back
 from .quote_rows import previous_close
 from .records import Claim, Period
 from .report_grains import LENGTH_WEIGHT, grain_named, last_quarter_of, reporting_length
-from .results_stories import latest_report_period, preview_story, results_story
+from .results_stories import latest_ended_year_period, latest_report_period, preview_story, results_story
 from .resources import Resources
 from .story_calendar import STARTING, calendar_settled, country_story
 from .table_columns import column_period
@@ -150,6 +151,7 @@ def _text_period(story: Story, d: Draft, results: bool, next_start: int | None) 
     # "a 50% reduction in emissions by 2030": from the base year to the target year
     period = target_span(period, fig, text, (cs, ce), (sent.start, sent.end), ref, story.fy_end, res)
     period = trading_week(period, fig, text, (cs, ce), d.metric, ref, res)  # "crashed 60% this week"
+    period = coming_period(period, d.modality, ref, res)  # "will be paid May one": the coming May
     if period is not None and story.fy_end != 12 and d.modality in ("forecast", "estimate"):  # "2025 Range"
         # revenue, EPS of the story's own company (not a central bank's rate cut in a carmaker's story)
         reported = d.metric in res.metrics and res.metrics[d.metric].default_period == "report" \
@@ -374,11 +376,14 @@ def _settle_pe(story: Story, d: Draft) -> None:
 
 def _reported(story: Story, sp: StoryPeriods, d: Draft, default: str, dated_back: bool) -> bool:
     """Whether the figure takes a report period: dated a year back, its metric's default, a reported change, or an
-    actual share with no rate word in a story that reports a period ("a 7% increase in gross order value")."""
+    actual share with no rate word in a story whose figures report a period ("a 7% increase in gross order value");
+    a year the story only names (`year_ended`) dates such a share in a sentence that names it ("output rose to a record
+    836 million tonnes in 2024, 18% above its target"), not elsewhere (a screen's debt-to-equity ratio)."""
     fig, metric, modality = d.fig, d.metric, d.modality
+    named = sp.year_ended is not None and str(sp.year_ended.period_end.year) in story.text[d.sent.start:d.sent.end]
     return dated_back or default == "report" or report_change(fig, story.text, metric, modality, story.res) or (
         metric == "other" and modality == "actual" and fig.kind in ("percent", "pp")
-        and (sp.story_period or sp.year_ended) is not None and not d.rate)
+        and (sp.story_period is not None or named) and not d.rate)
 
 
 def _report_period(story: Story, sp: StoryPeriods, d: Draft, back: int) -> Period | None:
@@ -404,9 +409,16 @@ def _report_period(story: Story, sp: StoryPeriods, d: Draft, back: int) -> Perio
     base = d.sentence_report or own or story_period or month or (
         sp.latest_quarter if sp.latest_quarter is not None and not per_year(text[sent.start:sent.end]) else None) \
         or (sp.year_ended if d.timing == "flow" and not stated_now(fig, text, story.res) else None)
-    if base is None:
+    if base is None and d.whole_year and modality in ("actual", "historical") and ref is not None \
+            and d.metric in story.res.metrics and story.res.metrics[d.metric].default_period == "report":
+        # "* BANK AL ETIHAD FY PROFIT ... 42.3 MILLION DINARS": a result for the year in a story of no report period is
+        # the latest fiscal year that has ended
+        base = latest_ended_year_period(ref, story.fy_end)
+        d.period_route = "report:latest_year" + (f"-{back}m" if back else "")
+    elif base is None:
         return None
-    d.period_route = "report:" + _report_source(sp, d, own, base) + (f"-{back}m" if back else "")
+    else:
+        d.period_route = "report:" + _report_source(sp, d, own, base) + (f"-{back}m" if back else "")
     if modality == "forecast" and not back and d.sentence_report is None and not sp.preview:
         d.period_route += "+guided_year"
         return guided_year(base, story.fy_end, story.article.published)

@@ -101,7 +101,8 @@ def _stacked(words: list[str], bottom: Period, ref: date, fy_end: int, res, cach
     """The period a column's header lines name read together, top to bottom ("For the three months" / "ended" /
     "December" / "31, 2024"; "3 months" / "Oct-Dec" / "2024"): the longest expression found, when it holds the
     bottom line's year; else the bottom line's period."""
-    joined = _PLURAL.sub(r"\1", " ".join(_unglue(w).strip(" *|") for w in words))
+    # bold markers inside a cell ("**Three Months Ended**  **December 31,**") split its words apart
+    joined = _PLURAL.sub(r"\1", " ".join(_unglue(w.replace("*", " ")).strip(" |") for w in words))
     found = [p for p in _periods(joined, ref, fy_end, res, cache) if p.period_end.year == bottom.period_end.year]
     return max(found, key=lambda p: len(p.text)) if found else bottom
 
@@ -173,7 +174,8 @@ def _pipe_period(text: str, ls: int, le: int, fig: Figure, ref: date, fy_end: in
         if read is None:
             return None
         row, found, dated = read
-        j = _shifted(line, row, found, row_words, k)
+        j = _grouped(line, row, found, row_words, k, over)
+        j = _shifted(line, row, found, row_words, k) if j is None else j
         words = line[row[j][0]:row[j][1]] if j < len(row) else ""
         if over and not words.strip():
             words = _spanning(line, row, j)
@@ -226,6 +228,22 @@ def _shifted(line: str, row: list[tuple[int, int]], found: list, row_words: list
         if j and found[j] is not None and _SPAN_WORDS.search(_unglue(line[row[j][0]:row[j][1]])):
             return j
     return k
+
+
+def _grouped(line: str, row: list[tuple[int, int]], found: list, row_words: list[str], k: int, over: bool) -> int | None:
+    """The header cell over the row's k-th cell where the converter wrote each group as one cell, so the header line
+    has fewer cells than the rows ("| | Three Months Ended December 31, | | Year Ended December 31, |" or "| | 2024 |
+    | 2023 |" over "| Sales | 746.5 | | 719.0 | | 3,240.4 | | 3,142.8 |"): its labels, in order, stand over equal runs
+    of the row's filled cells. Each label names a period, or (a line over the periods' line) a span; None where the
+    line is no such header (one of as many cells as the row, one whose first cell is a period)."""
+    if len(row) >= len(row_words) or not row or found[0] is not None:
+        return None
+    labels = [j for j in range(1, len(row)) if line[row[j][0]:row[j][1]].strip()]
+    filled = [i for i in range(1, len(row_words)) if row_words[i]]
+    if not labels or k not in filled or len(filled) % len(labels) or not all(
+            found[j] is not None or over and _SPAN_WORDS.search(_unglue(line[row[j][0]:row[j][1]])) for j in labels):
+        return None
+    return labels[filled.index(k) // (len(filled) // len(labels))]
 
 
 def _spanning(line: str, row: list[tuple[int, int]], k: int) -> str:

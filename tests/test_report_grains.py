@@ -28,6 +28,20 @@ CASES = [
      "$1.48", "2024"),
     (_Q4, "2025-02-13", _Q4_LEDE + "Hooli reiterated its full-year forecast for revenue in the turf division to "
      "decline by about 10% and in the forestry business to fall by 10% to 15%.", "10% to 15%", "2025"),
+    # a wire brief's bare "FY": the year of the story's report period, else the latest fiscal year that has ended
+    ("Hooli to List Ice Cream Business", "2025-02-13", "**(07:00 GMT)** \\*Hooli PLC Q4 Turnover EUR15.0B\n\n"
+     "**(07:00 GMT)** \\*Hooli PLC FY Net Pft EUR5.74B", "EUR5.74B", "2024"),
+    ("Hooli to List Ice Cream Business", "2025-02-13", "**(07:00 GMT)** \\*Hooli PLC Q4 Turnover EUR15.0B\n\n"
+     "**(07:06 GMT)** \\*Hooli FY Underlying Operating Margin 18.4%", "18.4%", "2024"),
+    ("Hooli Bank FY Profit Falls", "2025-02-13", "* HOOLI BANK FY PROFIT ATTRIBUTABLE 42.3 MILLION DINARS VERSUS 47.1 "
+     "MILLION DINARS YEAR AGO", "42.3 MILLION DINARS", "2024"),
+    ("Hooli Bank FY Profit Falls", "2025-02-13", "* HOOLI BANK FY REVENUE 559 MILLION DINARS VERSUS 484 MILLION "
+     "DINARS YEAR AGO", "484 MILLION DINARS", "2023"),
+    # negatives: "FY" with its year is that year; a year's words on a net worth's change date no worth
+    ("Hooli Bank FY Profit Falls", "2025-02-13", "Hooli Bank's profit fell 5% to $2 billion in FY 2023.", "$2 billion",
+     "FY2023"),
+    ("Musk's Wealth Has Dropped This Year", "2025-02-12", "Jeff Bezos is third with a net worth of $252 billion (up "
+     "$13.1 billion for the year).", "$252 billion", ""),
     # the year before when its base is written "a year earlier"
     ("RELX Pretax Profit Rises on Strong Revenue Growth", "2025-02-13", "RELX reported higher pretax profit and "
      "revenue for 2024, driven by a continued shift in its business mix toward higher growth analytics and decision "

@@ -9,6 +9,10 @@ from pipeline import extract
 
 _Q4 = "Hooli Inc's fourth-quarter revenue rose 8% to $2.2 billion, and net income was $410 million. "
 
+# an opening of no results words, longer than the reach where a story says it reports results
+_OPENING = ("Hooli Inc makes speakers and headphones in three countries and sells them through its own shops, "
+            "online and through retail partners across Europe, Asia and the Americas. " * 4)
+
 # title, published, text, figure, expected period label
 CASES = [
     # a percentage of no named metric in a results story is about the period the story reports (a share of a
@@ -23,6 +27,23 @@ CASES = [
     ("Hooli Q4 results", "2025-02-13", _Q4 + "Washington imposed a 10% tariff on goods from China.", "10%", ""),
     ("Pew: Americans doubt tech platforms", "2020-02-25", "The study found that 74% of Americans don't believe "
      "platforms will be able to prevent election interference.", "74%", ""),
+    # a results story that names no quarter (its headline or its opening has results words) dates its undated results
+    # to the latest quarter of its calendar that has ended
+    ("Hooli net profit rises 38% YoY", "2025-02-13", "Hooli Inc's revenue rose to $1.37 billion from $953.3 million "
+     "a year ago.", "$1.37 billion", "2024-Q4"),
+    ("Hooli shares jump", "2025-02-13", "Hooli Inc reported results on Thursday. Revenue rose to $1.37 billion.",
+     "$1.37 billion", "2024-Q4"),
+    ("HOOLI INC <HOO> OMITS DIVIDEND", "1987-03-25", "Hooli Inc said it omitted payment of the quarterly dividend. "
+     "Hooli's revenue rose 12 pct to 40 mln dlrs.", "40 mln dlrs", "1986-Q4"),
+    ("Hooli, Inc. SEC 10-Q Report", "2025-02-13", _OPENING + "Net income rose 26% to $2.1 million.", "$2.1 million",
+     "2024-Q4"),
+    # negatives: results words only further down are an aside (a rating agency's "resilient earnings", a gadget
+    # story's link to another company's earnings): no results story, so no quarter
+    ("Fitch upgrades Hooli's rating to 'A'", "2025-02-11", _OPENING + "Fitch cited Hooli's resilient earnings. Hooli's "
+     "revenue rose 12% to $2 billion.", "$2 billion", ""),
+    ("Hooli's $199 earbuds to take on AirPods", "2020-05-06", "Hooli's noise-cancelling earbuds will launch May 12 "
+     "and cost $250. " + _OPENING + "Tech Support: Apple Q2 2020 earnings will be all about the iPhone.", "$250",
+     "2020-05-06"),
     # a story in the weeks after a year ended, naming no quarter, reports that year
     ("Hooli Launches $1 Billion Buyback, Expects Growth Ahead", "2025-02-14", "Hooli Inc launched a share buyback."
      "\n\nFor 2024, Hooli reported a pretax profit drop to 1.94 billion euros from 2.20 billion euros a year "
@@ -30,7 +51,15 @@ CASES = [
     ("Hooli Launches $1 Billion Buyback", "2025-02-14", "Hooli Inc launched a share buyback.\n\nFor 2024, Hooli "
      "reported a pretax profit drop to 1.94 billion euros.\n\nOperating profit fell nearly 9% to 2.13 billion "
      "euros.", "2.13 billion euros", "2024"),
-    # negatives: a year ended long before is background; two such years leave it open
+    # a share of no metric takes the year just ended where its sentence names it; negatives: a year ended long before
+    # is background; two such years leave it open; a year named elsewhere dates no share of no metric (a screen's
+    # ratio)
+    ("Coal Drops Further to 4-Year Low", "2025-02-11", "Coal futures fell on Tuesday.\n\nAlso, Hooli's output rose to a "
+     "record high 836 million tonnes in 2024, 18% above its target.", "18%", "2024"),
+    ("Hooli Soars But It's A Story Of Risk", "2025-02-14", "Hooli shares jumped 40% in 2024.\n\nImports from China "
+     "account for about 15% of Hooli's total cost of goods sold.", "15%", ""),
+    ("Hooli Soars But It's A Story Of Risk", "2025-02-14", "Hooli's shares doubled in 2024.\n\nThe company's debt to "
+     "equity ratio has improved over five years from 25.6% to 19.2%.", "19.2%", ""),
     ("Hooli Launches $1 Billion Buyback", "2025-06-20", "Hooli Inc launched a share buyback.\n\nFor 2024, Hooli "
      "reported a pretax profit drop to 1.94 billion euros.\n\nRevenue increased nearly 12%.", "12%", ""),
     # a session's volume is the session's day
@@ -58,6 +87,10 @@ def test_story_report_period(title, published, text, figure, label):
 
 _FILING = ("| Reporter Name | Deneke J Heath |\n| --- | --- |\n| Type | Sell |\n| Amount | $131,067 |\n| SEC Filing | "
            "Form 4 |\n\n")
+# an opening of no results words, longer than the reach where a story says it reports results
+_OPENING = ("Hooli Inc makes speakers and headphones in three countries and sells them through its own shops, "
+            "online and through retail partners across Europe, Asia and the Americas. " * 4)
+
 # title, published, text, figure, expected period label: an insider's amount stated in a filing table or a headline
 # takes the days of the trades the paragraph stating the same amount names
 TRADES = [

@@ -104,6 +104,17 @@ _WRAPPED_LABEL = ("Hooli Inc reports fourth-quarter results.\n\n"
                   "share data)            2024                   2023                  2024                 2023\n"
                   "               ---------------------  --------------------  --------------------  -------------------\n"
                   "Net income     $                  21  $                367  $                959   $            1,205\n")
+# a group label written as one cell, so its line has fewer cells than the rows, its words in bold pieces (Avient's
+# segment operations and its EPS reconciliation, where the years' line is one cell a year too)
+_GROUP_CELLS = ("Hooli Inc reports fourth-quarter and full-year results.\n\n"
+                "|  | **Three Months Ended**  **December 31,** |  | **Year Ended**  **December 31,** |\n"
+                "|  | **2024** |  | **2023** |  | **2024** |  | **2023** |\n"
+                "| Operating income | $               85.6 |  | $               43.1 |  | $               329.3 |  | "
+                "$               196.8 |\n")
+_GROUP_YEARS = ("Hooli Inc reports fourth-quarter and full-year results.\n\n"
+                "|  | **Three Months Ended December 31,** |\n| --- | --- |\n|  | **2024** |  | **2023** |\n"
+                "| **Reconciliation** | **$** |  | **EPS(1)** |  | **$** |  | **EPS(1)** |\n"
+                "| Special items, after-tax | (18.0) |  | (0.20) |  | 5.4 |  | 0.06 |\n")
 
 # text, figure, expected period label (the column's; a change column's the later of the two before it)
 CASES = [
@@ -147,6 +158,13 @@ CASES = [
     (_GLUED_STACK, "(6,707", "2024-Q4"),
     (_GLUED_STACK, "(35,696", "2024"),
     (_END_DAY_LINE, "125,483", "6 months to 2023-12"),
+    (_GROUP_CELLS, "$               85.6", "2024-Q4"),
+    (_GROUP_CELLS, "$               43.1", "2023-Q4"),
+    (_GROUP_CELLS, "$               329.3", "2024"),
+    (_GROUP_CELLS, "$               196.8", "2023"),
+    (_GROUP_YEARS, "(0.20)", "2024-Q4"),
+    (_GROUP_YEARS, "5.4", "2023-Q4"),
+    (_GROUP_YEARS, "0.06", "2023-Q4"),
 ]
 
 
@@ -164,7 +182,7 @@ def test_prose_has_no_column():
     assert claims[claims.figure == "$2.2 billion"].iloc[0].period_label == "2024-Q4"
 
 
-@pytest.mark.parametrize("text", [_PIPE, _SPANNED, _SPANNED_SIGNS, _NOT_SPANNED, _SPACED, _STACKED])
+@pytest.mark.parametrize("text", [_PIPE, _SPANNED, _SPANNED_SIGNS, _NOT_SPANNED, _SPACED, _STACKED, _GROUP_CELLS])
 def test_shared_cache_reads_as_a_fresh_one(text):
     """The article's cache (each header line's cells and periods, read once) gives every figure of a table the
     period a fresh read gives it, in any order of the figures."""
