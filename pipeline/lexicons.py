@@ -50,7 +50,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "references": LIST, "ticker_stopwords": LIST, "not_entities": LIST,
                                "measure_heads": LIST, "title_breaks": LIST, "name_links": LIST},
     "lexicons/holidays.yaml": {"holidays": Shape(dict, (dict,))},  # calendar_grammar.Grammar
-    "lexicons/metric_descriptions.yaml": {"metrics": Shape(dict, (dict,))},  # metric_model.load_phrases
+    "lexicons/metric_descriptions.yaml": {"metrics": Shape(dict, (dict,)),  # metric_model.load_phrases
+                                            "rule_holds": Shape(dict, (list,))},  # metric_holds.load_holds
     "lexicons/metrics.yaml": {"metrics": Shape(dict, (dict,)), "table_labels": Shape(dict, (str,)),  # _load_metrics
                               "not_by_subject_kind": STR, "by_subject_kind": Shape(dict, (list,)),
                               "difference_before": STR, "growth_of": Shape(dict, (str,)),
