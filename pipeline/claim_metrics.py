@@ -23,6 +23,7 @@ from .row_labels import line_item, row_label_metric
 from .metric_frames import (chart_level, estimate_of_before, portion_of, preferred_dividend, price_move, price_moved_to,
                             result_item)
 from .share_counts import share_count_metric
+from .spaced_rows import spaced_row_metric
 from .share_trades import traded_metric
 from .subject_roles import quoted_kind
 from .word_patterns import listed
@@ -306,6 +307,8 @@ def _measured_metric(story: Story, d: Draft, mscore: float) -> tuple[str | None,
         measured, step = row_label_metric(text, fig, mscore, res, lambda s: _label_cues(story, s)), "row_labels"
     if measured is None and line_item(text, fig, res, lambda s: _label_cues(story, s)):  # "| Cost of sales | -41.2 |"
         measured, step = "other", "row_labels.line_item"
+    if measured is None and (spaced := spaced_row_metric(text, fig, mscore, res, lambda s: _label_cues(story, s))):
+        measured, step = spaced  # "Cost of sales       (21,008)        --" (spaced_rows.py)
     coordinated = story.coordinated
     if measured is None and coordinated is not None and coordinated[2] == fig.unit and coordinated[0] >= sent.start \
             and _coordinated(res).fullmatch(text, coordinated[0], fig.start):
