@@ -676,3 +676,23 @@ def test_a_bad_rule_holds_entry_stops_the_load(tmp_path, entry, needle):
     with pytest.raises(ModelsError) as info:
         load_resources(models)
     assert str(info.value).startswith("E005: ") and needle in str(info.value) and "rule_holds" in str(info.value)
+
+
+MOVES = [
+    # a company's name and a move verb right before a percent: its shares' move, whatever the words after it
+    ("Alibaba Group rises 4.1% after a news report cited sources as saying that", "4.1%", "Alibaba", "BABA", False),
+    ("Among the gainers, Singtel rises 1.2%, Yangzijiang Shipbuilding adds 1.3% and Thai Beverage is up 1.0%.", "1.0%",
+     "Thai Beverage", "thai-beverage", False),
+    ("Hain Celestial is off 7% premarket.", "7%", "Hain Celestial", "hain-celestial", False),
+    # a country's series, a word that is not the entity, a move with no name before it: still the stage's to read
+    ("Singapore NODX up 2% in 2024", "2%", "Singapore", "SG", True),
+    ("Groceries up 0.5% MM and 1.9% YY.", "0.5%", "Reaction", "reaction", True),
+    ("Operating expenses in Q4, excluding stock-based compensation, increased by 23% from the previous year.", "23%",
+     "Trade Desk", "TTD", True),
+]
+
+
+@pytest.mark.parametrize("sentence,figure,entity,entity_id,unsure", MOVES, ids=[m[0][:50] for m in MOVES])
+def test_a_companys_named_move_keeps_its_price_change(resources, sentence, figure, entity, entity_id, unsure):
+    c = replace(claim(sentence, figure, "price_change", "%", "figures.percent.v1"), entity=entity, entity_id=entity_id)
+    assert mm.needs_model(c, "percent", resources) is unsure
