@@ -79,6 +79,12 @@ CUES = [
     # a stock index's percent or points the clause names nothing for is its move
     ("Nasdaq (^IXIC): -1.4% or -131.20 points to 9,212.55", "-1.4%", "price_change"),
     ("The FTSE 100 closed 52 points higher, or 0.6%, at 8,702 on Monday.", "52 points", "price_change"),
+    # a total written in full before its amount per share is no amount of one share (session 21)
+    ("Net income for the quarter ended December 31, 2024 was $117,085,000, or $0.58 per diluted share, compared to "
+     "$121,105,000, or $0.60 per diluted share.", "$117,085,000", "profit"),
+    ("Globex posted a net loss attributable to common shareholders of $61,013,000, or $0.30 per diluted share.",
+     "$61,013,000", "loss"),
+    ("Berkshire Hathaway's class A shares closed at $712,000 a share on Friday.", "$712,000", "share_price"),
     # net sales are sales, not net profit
     ("Initech Corp's games unit delivered SEK 1.8 billion in net sales in the quarter.", "SEK 1.8 billion", "revenue"),
 ]
