@@ -23,6 +23,7 @@ from .row_labels import line_item, row_label_metric
 from .metric_frames import (chart_level, estimate_of_before, portion_of, preferred_dividend, price_move, price_moved_to,
                             result_item)
 from .share_counts import share_count_metric
+from .spaced_rows import spaced_row_metric
 from .share_trades import traded_metric
 from .subject_roles import quoted_kind
 from .word_patterns import listed
@@ -46,6 +47,9 @@ _BASE_BEFORE = re.compile(r"\b(?:from|versus|vs\.?|compared with)\s+(?:(?:an?|th
 _LAST_MONEY = "<money>"  # previous_metric's key for a sentence's last amount of money, whatever its currency
 # a clause that gives the earlier value of the figure before it: "rose to 11%, up from 8.6%"
 _PRIOR_VALUE = re.compile(r"^[\s,;(-]*(?:up|down|compared|against|versus|vs\.?)?\s*(?:from|with)\b", re.I)
+# no share and no amount of one share is worth this much, in any currency's base units the dumps quote (Berkshire's
+# class A share, the dearest, trades below 1,000,000 dollars): a figure this large is a total or a count of shares
+_NO_SHARE_AMOUNT = 1_000_000
 _CHANGE_METRICS = ("price_change", "revenue_growth", "profit_growth", "eps_growth", "market_cap_change")
 _SHARE_WORDS = re.compile(r"\b(?:shares?|stock|price|ADRs?)\b", re.I)
 # the words from a figure to a cue that open the next conjunct: "Revenue was $2.58 billion and profit was $1.24 a
@@ -306,6 +310,8 @@ def _measured_metric(story: Story, d: Draft, mscore: float) -> tuple[str | None,
         measured, step = row_label_metric(text, fig, mscore, res, lambda s: _label_cues(story, s)), "row_labels"
     if measured is None and line_item(text, fig, res, lambda s: _label_cues(story, s)):  # "| Cost of sales | -41.2 |"
         measured, step = "other", "row_labels.line_item"
+    if measured is None and (spaced := spaced_row_metric(text, fig, mscore, res, lambda s: _label_cues(story, s))):
+        measured, step = spaced  # "Cost of sales       (21,008)        --" (spaced_rows.py)
     coordinated = story.coordinated
     if measured is None and coordinated is not None and coordinated[2] == fig.unit and coordinated[0] >= sent.start \
             and _coordinated(res).fullmatch(text, coordinated[0], fig.start):
@@ -373,8 +379,10 @@ def _cued_metric(story: Story, d: Draft) -> tuple[str, float, float]:
     if (mscore < 1.0 or prior_value) and prior_key in previous_metric:
         metric, mscore = previous_metric[prior_key], 1.0  # "better than Baidu's 7.7%"
         d.metric_step = "cues.previous_metric"
-    if metric in res.metrics and res.metrics[metric].per_share and scaled_rx(res).search(fig.text):
-        # "$1.97 billion" is no amount of one share: the best of the other metrics the cues name
+    if metric in res.metrics and res.metrics[metric].per_share and (scaled_rx(res).search(fig.text)
+                                                                    or abs(fig.value) >= _NO_SHARE_AMOUNT):
+        # "$1.97 billion", "$61,013,000, or $0.30 per diluted share" are no amount of one share: the best of the
+        # other metrics the cues name
         per_share = {m for m, spec in res.metrics.items() if spec.per_share}
         metric, mscore = score_cues([c for c in clause_cues if c[0] not in per_share],
                                     0, ce - cs, fig.start - cs, kind, res, own)

@@ -50,7 +50,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "references": LIST, "ticker_stopwords": LIST, "not_entities": LIST,
                                "measure_heads": LIST, "title_breaks": LIST, "name_links": LIST},
     "lexicons/holidays.yaml": {"holidays": Shape(dict, (dict,))},  # calendar_grammar.Grammar
-    "lexicons/metric_descriptions.yaml": {"metrics": Shape(dict, (dict,))},  # metric_model.load_phrases
+    "lexicons/metric_descriptions.yaml": {"metrics": Shape(dict, (dict,)),  # metric_model.load_phrases
+                                            "rule_holds": Shape(dict, (list,))},  # metric_holds.load_holds
     "lexicons/metrics.yaml": {"metrics": Shape(dict, (dict,)), "table_labels": Shape(dict, (str,)),  # _load_metrics
                               "not_by_subject_kind": STR, "by_subject_kind": Shape(dict, (list,)),
                               "difference_before": STR, "growth_of": Shape(dict, (str,)),
@@ -133,7 +134,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "series_words", "preferred_nouns", "move_verbs", "move_qualifiers", "move_after", "move_replaces",
         "portion_replaces", "portion_own", "item_results", "item_not_results", "item_verbs",
         "trade_verbs", "trade_nouns", "trade_offers", "trade_issues", "trade_replaces", "trade_count_hedges",
-        "trade_count_scales", "row_label_qualifiers", "row_label_ratios")},
+        "trade_count_scales", "row_label_qualifiers", "row_label_ratios",
+        "spaced_per_words", "spaced_part_metrics")},  # spaced_rows
     "lexicons/fiscal.yaml": {"fiscal_nouns": Shape(list, (str,)),  # fiscal_owners, statistics_owners
                              "statistics_words": Shape(list, (str,))},
     "lexicons/places.yaml": {k: Shape(list, (str,)) for k in ("place_part_nouns", "place_sales_nouns", "place_links")},

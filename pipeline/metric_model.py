@@ -30,6 +30,7 @@ import yaml
 from .claim_metrics import score_metric
 from .encoder import MetricModel, embed_texts
 from .errors import MESSAGES, ModelsError
+from .metric_holds import company_moves, load_holds, rule_holds
 from .records import Claim
 from .resources import Resources
 
@@ -272,6 +273,10 @@ def needs_model(claim: Claim, kind: str, res: Resources, include_other: bool = F
         return False
     if claim.metric == "other":
         return include_other
+    start = locate_figure(claim)[0]
+    if rule_holds(load_holds(res.models_dir, res.metric_names), claim.metric, claim.sentence, start) \
+            or company_moves(claim, res, start):
+        return False  # "Adjusted net income grew from $32.4 million in Q3 to [[$41.3 million]]" (metric_holds.py)
     score = claim.cue_score
     if score < 0:  # a claim read back from a table: score its sentence again
         start, _ = locate_figure(claim)

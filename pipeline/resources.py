@@ -18,6 +18,7 @@ from typing import Mapping
 from .basis_data import load_basis
 from .conflict_gate import load_conflict_cues
 from .lowered import lower_pattern, lower_text, required_literals  # noqa: F401 (the stages import them from here)
+from .metric_holds import load_holds
 from .measures import load_measures
 from .models_yaml import (compile_lower as _compile_lower, compile_pattern as _compile, fail as _fail,
                           read_yaml as _read_yaml)
@@ -366,6 +367,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
     number_words = _read_yaml(lex / "number_words.yaml")
     metrics, table_labels, by_subject_kind, not_by_subject_kind, difference_before, growth_of, by_clause, \
         price_metrics = _load_metrics(lex / "metrics.yaml")
+    load_holds(mdir, tuple(sorted(metrics)) + ("other",))  # the model stage's rule_holds: checked before any article
     subject_words = _load_subject_words(lex / "subjects.yaml")
     modality_data = _read_yaml(lex / "modality.yaml")
     modality = {k: tuple(_compile_lower(lex / "modality.yaml", rx) for rx in v) for k, v in modality_data.items()}

@@ -32,7 +32,7 @@ _MARK = re.compile(r"^[\d¹²³⁴⁵⁶⁷⁸⁹⁰)*.\s]+$")  # a footnote mar
 
 
 @lru_cache(maxsize=4)
-def _words(res) -> tuple[frozenset[str], re.Pattern]:
+def label_words(res) -> tuple[frozenset[str], re.Pattern]:
     frames = res.metric_frames
     ratios = "|".join(re.escape(w) if w.strip() != w else rf"\b{re.escape(w)}\b" for w in frames["row_label_ratios"])
     return frozenset(w.lower() for w in frames["row_label_qualifiers"]), re.compile(ratios, re.I)
@@ -102,15 +102,16 @@ def money_table(text: str, label_start: int, res) -> bool:
     return False
 
 
-def row_label_metric(text: str, fig, score_now: float, res, find: Callable[[str], list]) -> str | None:
+def row_label_metric(text: str, fig, score_now: float, res, find: Callable[[str], list],
+                     found: tuple[str, int] | None = None) -> str | None:
     """The metric the figure's row label names whole, when it outweighs the figure's own cues (`score_now`); else
     None. fig (Figure): the figure. find: `claim_metrics.find_cues` over a text (passed in: no import of the claims
-    stage)."""
-    found = row_label(text, fig.start)
+    stage). found: the row's label and its offset, when not a pipe table's (spaced_rows.py)."""
+    found = found or row_label(text, fig.start)
     if found is None or "%" in found[0]:
         return None
     label, start = found
-    qualifiers, ratios = _words(res)
+    qualifiers, ratios = label_words(res)
     if ratios.search(label):
         return None
     whole = {}  # metric -> weight of its cues that span the head ("net interest income" as written, "net sales" as "sales")
@@ -131,7 +132,9 @@ def row_label_metric(text: str, fig, score_now: float, res, find: Callable[[str]
         return None
     metric = max(fits, key=lambda m: (fits[m], m))
     if metric in _RESULT and any(m in _RESULT and m != metric for m, *_ in find(label.lower())):
-        metric = "loss" if fig.value < 0 and not change else "profit"  # "Net income/(loss)"
+        # "Net income/(loss)"; a cell in brackets the figure left out of its span, "($2,633)", is below zero too
+        negative = fig.value < 0 or (text[fig.start - 1:fig.start] == "(" and text[fig.end:fig.end + 1] == ")")
+        metric = "loss" if negative and not change else "profit"
     if fits.get(metric, max(fits.values())) <= score_now:
         return None
     return res.growth_of.get(metric, metric) if change else metric
@@ -146,9 +149,9 @@ def line_item(text: str, fig, res, find: Callable[[str], list]) -> bool:
     found = row_label(text, fig.start)
     if found is None:
         return False
-    if _words(res)[1].search(found[0]):
+    if label_words(res)[1].search(found[0]):
         return True  # a ratio ("Net debt / adjusted EBITDA") names neither
-    qualifiers = _words(res)[0]
+    qualifiers = label_words(res)[0]
     heads = {label_head(found[0], qualifiers, False), label_head(found[0], qualifiers)}
     cues = [(h, a, b, w) for h in heads for _, a, b, w in find(h)]
     return bool(cues) and not any(a == 0 and b == len(h) and w >= STRONG_CUE for h, a, b, w in cues)

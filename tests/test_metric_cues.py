@@ -79,6 +79,12 @@ CUES = [
     # a stock index's percent or points the clause names nothing for is its move
     ("Nasdaq (^IXIC): -1.4% or -131.20 points to 9,212.55", "-1.4%", "price_change"),
     ("The FTSE 100 closed 52 points higher, or 0.6%, at 8,702 on Monday.", "52 points", "price_change"),
+    # a total written in full before its amount per share is no amount of one share (session 21)
+    ("Net income for the quarter ended December 31, 2024 was $117,085,000, or $0.58 per diluted share, compared to "
+     "$121,105,000, or $0.60 per diluted share.", "$117,085,000", "profit"),
+    ("Globex posted a net loss attributable to common shareholders of $61,013,000, or $0.30 per diluted share.",
+     "$61,013,000", "loss"),
+    ("Berkshire Hathaway's class A shares closed at $712,000 a share on Friday.", "$712,000", "share_price"),
     # net sales are sales, not net profit
     ("Initech Corp's games unit delivered SEK 1.8 billion in net sales in the quarter.", "SEK 1.8 billion", "revenue"),
 ]
@@ -109,6 +115,23 @@ CUES_NEGATIVE = [
 ]
 
 
+# a results headline's present tense moves the result it names, as the past tense does (session 21: "Net profit slips
+# 1.4%" was a share's move, "Profit Surges 146%" a stake by "Holdings", "net profit soars 55%" no metric)
+PRESENT_TENSE = [
+    ("Nomura Holdings' Profit Surges 146% in Fiscal Nine Months", "146%", "profit_growth"),
+    ("GS Holdings' Net Income Plunges 94.04% in Q4", "94.04%", "profit_growth"),
+    ("Berger Paints India Q3 results: Net profit slips 1.4% to Rs 295.97 cr", "1.4%", "profit_growth"),
+    ("Oiltek's FY2024 net profit soars 55% to $9m", "55%", "profit_growth"),
+    ("Real estate developer posts 50% drop in Q3 consol net profit, rev falls 11%", "11%", "revenue_growth"),
+    ("Hunan Xiangjia Animal Husbandry's Sales Climbs 6% in January", "6%", "revenue_growth"),
+    ("Initech's EPS jumps 12% to $1.20 on lower costs", "12%", "eps_growth"),
+    # negatives: the amount it moves to stays the level; a share's own move in the same tense stays a share's
+    ("Berger Paints India Q3 results: Net profit slips 1.4% to Rs 295.97 cr", "Rs 295.97 cr", "profit"),
+    ("Initech shares slips 4% as net profit misses estimates", "4%", "price_change"),
+    ("Globex stock jumps 9% after the company raises its sales outlook", "9%", "price_change"),
+]
+
+
 def _metric(text: str, figure: str) -> str:
     claims, _ = extract([text], published="1987-03-20")
     rows = claims[claims["figure"] == figure]
@@ -118,4 +141,9 @@ def _metric(text: str, figure: str) -> str:
 
 @pytest.mark.parametrize("text, figure, metric", CUES + CUES_NEGATIVE, ids=[c[0][:60] for c in CUES + CUES_NEGATIVE])
 def test_loans_coupons_spending_multiples_and_tap_stock(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, metric", PRESENT_TENSE, ids=[f"{c[0][:50]} [{c[1]}]" for c in PRESENT_TENSE])
+def test_a_results_headline_in_the_present_tense_moves_its_result(text, figure, metric):
     assert _metric(text, figure) == metric

@@ -613,3 +613,86 @@ def test_prune_cache_keeps_the_recently_used_encoders(tmp_path):
     enc._prune_cache(tmp_path, keep=2)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "encoder-middle.pt", "encoder-newest.pt", "tokenizer-middle.json", "tokenizer-newest.json"]
+
+
+HOLDS = [
+    # a phrase that names the rules' metric outright before the figure: the stage leaves it (metric_holds.py);
+    # each was unsure by its cue score alone, its cue being far from the figure
+    ("Adjusted net income grew from $32.4 million in Q3 to $41.3 million in Q4.", "$41.3 million", "profit", "USD",
+     False),
+    ("ZIM Laboratories consolidated profit attributable to the owners fell to 40 million Indian rupees in the fiscal "
+     "third quarter from 47.8 million rupees a year ago.", "47.8 million rupees", "profit", "INR", False),
+    ("Q4 Earnings Before Taxes Increases 6% to $315.2 Million When Compared to Q4 Adjusted Earnings Before Taxes of "
+     "$296.5 Million in Prior Year Period.", "$315.2 Million", "profit", "USD", False),
+    ("However, Billington said the system is losing in excess of 400 mln dlrs per quarter, implying total losses for "
+     "1987 of more than 1.6 billion.", "1.6 billion", "loss", "USD", False),
+    ("Cash and short-term marketable securities stood at $25.7 million, reflecting a $5.2 million increase "
+     "year-over-year.", "$25.7 million", "cash", "USD", False),
+    ("| Organic growth | -0.2% | -4.9% | -4.9% | 5.2% |", "-0.2%", "revenue_growth", "%", False),
+    # a generic word of the same cue names nothing outright: still the stage's to read
+    ("Other income in the same period surged more than 80 per cent to Rs 509 crore.", "Rs 509 crore", "profit", "INR",
+     True),
+    ("Eagles quarterback Jalen Hurts was one of the highest overall earners in the NFL in 2024, at $42 million in "
+     "cash.", "$42 million", "cash", "USD", True),
+    ("Nogales said that Bolivia's net international reserves now stood at around 250 mln dlrs.", "250 mln dlrs",
+     "profit", "USD", True),
+    # another metric's phrase holds nothing for the rules' metric
+    ("Net income rose 12% in the quarter, while free cash flow came to $310 million.", "$310 million", "cash", "USD",
+     True),
+]
+
+
+@pytest.mark.parametrize("sentence,figure,metric,unit_,unsure", HOLDS, ids=[h[0][:60] for h in HOLDS])
+def test_a_phrase_naming_the_rules_metric_keeps_it_from_the_stage(resources, sentence, figure, metric, unit_, unsure):
+    c = claim(sentence, figure, metric, unit_, "figures.percent.v1" if unit_ == "%" else "figures.money.v1")
+    assert mm.needs_model(c, mm.claim_kind(c, resources), resources) is unsure
+
+
+def test_a_rule_holds_phrase_further_than_its_reach_holds_nothing():
+    from pipeline.metric_holds import REACH, rule_holds
+    import re
+
+    holds = {"profit": re.compile(r"\bnet income\b", re.I)}
+    near = "Net income came to $4 million."
+    far = "Net income, " + "as the company said in a long statement on its plans, " * 4 + "came to $4 million."
+    assert rule_holds(holds, "profit", near, near.index("$"))
+    assert far.index("$") > REACH and not rule_holds(holds, "profit", far, far.index("$"))
+    assert not rule_holds(holds, "loss", near, near.index("$"))
+
+
+@pytest.mark.parametrize("entry, needle", [("  revnue:\n    - \"\\\\bsales\\\\b\"\n", "revnue"),
+                                            ("  revenue:\n    - \"(unclosed\"\n", "bad pattern")])
+def test_a_bad_rule_holds_entry_stops_the_load(tmp_path, entry, needle):
+    import shutil
+    from pathlib import Path
+
+    from pipeline.resources import load_resources
+
+    models = tmp_path / "models"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "models", models)
+    path = models / "lexicons" / "metric_descriptions.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("rule_holds:\n", "rule_holds:\n" + entry), encoding="utf-8")
+    with pytest.raises(ModelsError) as info:
+        load_resources(models)
+    assert str(info.value).startswith("E005: ") and needle in str(info.value) and "rule_holds" in str(info.value)
+
+
+MOVES = [
+    # a company's name and a move verb right before a percent: its shares' move, whatever the words after it
+    ("Alibaba Group rises 4.1% after a news report cited sources as saying that", "4.1%", "Alibaba", "BABA", False),
+    ("Among the gainers, Singtel rises 1.2%, Yangzijiang Shipbuilding adds 1.3% and Thai Beverage is up 1.0%.", "1.0%",
+     "Thai Beverage", "thai-beverage", False),
+    ("Hain Celestial is off 7% premarket.", "7%", "Hain Celestial", "hain-celestial", False),
+    # a country's series, a word that is not the entity, a move with no name before it: still the stage's to read
+    ("Singapore NODX up 2% in 2024", "2%", "Singapore", "SG", True),
+    ("Groceries up 0.5% MM and 1.9% YY.", "0.5%", "Reaction", "reaction", True),
+    ("Operating expenses in Q4, excluding stock-based compensation, increased by 23% from the previous year.", "23%",
+     "Trade Desk", "TTD", True),
+]
+
+
+@pytest.mark.parametrize("sentence,figure,entity,entity_id,unsure", MOVES, ids=[m[0][:50] for m in MOVES])
+def test_a_companys_named_move_keeps_its_price_change(resources, sentence, figure, entity, entity_id, unsure):
+    c = replace(claim(sentence, figure, "price_change", "%", "figures.percent.v1"), entity=entity, entity_id=entity_id)
+    assert mm.needs_model(c, "percent", resources) is unsure

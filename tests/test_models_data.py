@@ -494,6 +494,8 @@ MOVED_WORD_LISTS = [
     *(("lexicons/metric_frames.yaml", k) for k in ("trade_verbs", "trade_nouns", "trade_offers", "trade_issues", "trade_count_hedges", "trade_count_scales",
                                                    "trade_replaces")),
     ("lexicons/metric_frames.yaml", "row_label_qualifiers"), ("lexicons/metric_frames.yaml", "row_label_ratios"),  # row_labels
+    ("lexicons/metric_descriptions.yaml", "rule_holds"),  # metric_holds.load_holds
+    ("lexicons/metric_frames.yaml", "spaced_per_words"), ("lexicons/metric_frames.yaml", "spaced_part_metrics"),  # spaced_rows
 ]
 
 

@@ -1,0 +1,86 @@
+"""The metric a plain-text table's row label names for its cells (rule `claims.row_label_metric.v1`, as row_labels.py).
+
+A wire release often sets its statements out in columns of spaces, not pipes: "Cost of sales       (21,008)    --
+(21,008)", "Net income (loss)      $    791,916   $   (445,684)". The cues read each word of such a line as the
+figure's: "sales" of "Cost of sales" as revenue, the "net" of "Property, plant and equipment, net" or the "income" of
+"Deferred income tax liabilities" as profit (session 21: about 40% of such rows' metrics were wrong on 600 dump
+articles). A row here is a line that opens with its label, words with single spaces, then two spaces or more and at
+least two cells of numbers alone. Its label decides as a pipe table's does (row_labels.py): a head that is one metric
+cue whole names the cells' metric; a cue anywhere else in the label makes the row a statement's line item, `other`.
+A label with no cue (the last words of a wrapped label: "equivalents", "activities") leaves the figure to the cues.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable
+
+from .column_metrics import STRONG_CUE
+from .row_labels import label_head, label_words, row_label_metric
+
+_ROW = re.compile(r"[ \t]*(?P<label>[A-Za-z](?:[^\d|\s]| (?! ))*)[ \t]{2,}"
+                  r"(?P<cells>[-–—$€£¥()%,.\d]*\d[-–—$€£¥()%,.\d]*(?:[ \t]+[-–—$€£¥()%,.\d]+)+)[ \t]*")
+
+
+def spaced_label(text: str, fig_start: int) -> tuple[str, int] | None:
+    """The label of the plain-text table row the figure is a cell of, and its offset; else None.
+
+    >>> t = "Cost of sales       (21,008)        --       (21,008)"
+    >>> spaced_label(t, t.index("(21,008)"))
+    ('Cost of sales', 0)
+    >>> spaced_label("Morgan Stanley               MS         142.03      1,947,394", 50) is None
+    True
+    >>> spaced_label("Revenue was  5.2% in the year.", 13) is None
+    True
+    """
+    ls = text.rfind("\n", 0, fig_start) + 1
+    le = text.find("\n", fig_start)
+    m = _ROW.fullmatch(text, ls, len(text) if le < 0 else le)
+    if m is None or fig_start < m.start("cells"):
+        return None
+    label = m.group("label").strip()
+    return label, m.start("label")
+
+
+def spaced_row_metric(text: str, fig, score_now: float, res, find: Callable[[str], list]) -> tuple[str, str] | None:
+    """(metric, step) a plain-text row's label gives the figure: the metric its head names whole
+    (`row_labels.row_label_metric`), or `other` for a line item; None where the label names nothing.
+    fig (Figure): the figure; find: `claim_metrics.find_cues` over a text."""
+    found = spaced_label(text, fig.start)
+    if found is None:
+        return None
+    metric = row_label_metric(text, fig, score_now, res, find, found)
+    if metric is not None:
+        return metric, "row_labels.spaced"
+    label = found[0]
+    qualifiers, ratios = label_words(res)
+    heads = {label_head(label, qualifiers, False), label_head(label, qualifiers)}
+    if any(a == 0 and b == len(h) and w >= STRONG_CUE for h in heads for _, a, b, w in find(h)):
+        return None  # the head names a metric the figure's kind does not take: the cues decide
+    if ratios.search(label):
+        return "other", "row_labels.spaced_item"
+    cues = find(label.lower())
+    if not cues or _not_item(label.lower(), heads, cues, res):
+        return None
+    return "other", "row_labels.spaced_item"
+
+
+@lru_cache(maxsize=4)
+def _exceptions(res) -> tuple[re.Pattern, frozenset[str]]:
+    frames = res.metric_frames
+    per = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in frames["spaced_per_words"]) + r")\b", re.I)
+    return per, frozenset(frames["spaced_part_metrics"])
+
+
+def _not_item(label: str, heads: set[str], cues: list, res) -> bool:
+    """Whether a label that holds a cue among other words still names no line item: an amount per share ("Cash
+    distribution per Unit"), or a part of a metric whose cue ends the head with no "of" before it ("Subscription
+    Revenue"; metric_frames.yaml `spaced_per_words`, `spaced_part_metrics`)."""
+    per, parts = _exceptions(res)
+    if per.search(label):
+        return True
+    for head in heads:
+        for metric, a, b, _ in cues:
+            if metric in parts and label.startswith(head) and b == len(head) and not head[:a].rstrip().endswith(" of"):
+                return True
+    return False
