@@ -79,6 +79,8 @@ def figure_modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, le
     next figure (`next_start`): "to $1.87 billion from $822.4 million a year ago" dates the second only.
     `cue_spans` caches each span's cues, so the figures of one clause share one pass of the patterns.
     """
+    if any(rx.match(lower_text(text[fig.end:fig.end + 90])) for rx in res.modality.get("estimate_participle", ())):
+        return "estimate"  # "versus $18.3 billion expected", "compared with 4.1% expected by analysts"
     if _prior_value(text, fig, cs, others, res):
         return "historical"  # "fell to 4.0% from 4.1%", not "vs. $1.28 consensus"; `others`: the figures before
     found: dict[str, int] = {}
@@ -146,6 +148,8 @@ def _cue_distance(text: str, fig: Figure, start: int, end: int, name: str, is_le
         name = _VERSUS[name]
     elif any(st <= start < en for st, en in versus):
         return None  # "$741M, short of forecasts": the words name the other figure's modality, or the result's
+    elif start >= fig.end and any(fig.end <= st and en <= start for st, en in versus):
+        return None  # "$1.88 billion, in line with analyst forecasts, according to FactSet": the source is the phrase's
     elif name == "historical" and _names_a_base(text, start, res):
         return None
     if end <= fig.start and name.startswith("forecast") and fig.start - end < MODALITY_REACH and any(
