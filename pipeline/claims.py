@@ -143,8 +143,9 @@ def set_modality(story: Story, d: Draft) -> None:
     after = bisect.bisect_right(near, fig.start)
     modality = figure_modality(text, fig, d.cs, d.ce, story.res, lead, others, story.modality_spans,
                                near[after] if after < len(near) else None)
-    modality = modality_in_sentence(modality, text, fig, sent.start, sent.end, d.cs, near, story.last_change, story.res)
     previous = story.previous_figure
+    modality = modality_in_sentence(modality, text, fig, sent.start, sent.end, d.cs, near, story.last_change, story.res,
+                                    previous is not None and previous[0].start >= sent.start and previous[1] == "estimate")
     modality = modality_after(modality, text, fig, previous if previous and previous[0].start >= sent.start else None,
                               story.res)
     story.previous_figure = (fig, modality)

@@ -73,6 +73,13 @@ PARTICIPLES = [
      "estimate"),
     ("Total revenue for the three months ended Dec. 31 was a touch ahead of the expected 2.18 billion euro figure.",
      "2.18 billion euro", "estimate"),
+    # each figure after the analysts opening the sentence
+    ("Analysts polled by FactSet were expecting 24.71 billion euros in sales, 9.39 billion euros in net income, and "
+     "5.80 euros in EPS.", "9.39 billion euros", "estimate"),
+    ("Wall Street expects the Chicago-based company to post EPS of $0.78, while revenue is expected to decline 3.3% to "
+     "$6.67 billion during the quarter.", "3.3%", "estimate"),
+    ("Analysts polled by LSEG had forecast a net profit of $945 million from revenues of $4.04 billion.",
+     "$4.04 billion", "estimate"),
     # a range's low end is no earlier value
     ("2025 full year adjusted EPS expected to range from $2.70 to $2.94.", "$2.70", "forecast"),
     ("Adjusted EBITDA is expected to range from negative $18 million to negative $20 million.", "negative $18 million",
