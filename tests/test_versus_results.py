@@ -73,6 +73,13 @@ PARTICIPLES = [
      "estimate"),
     ("Total revenue for the three months ended Dec. 31 was a touch ahead of the expected 2.18 billion euro figure.",
      "2.18 billion euro", "estimate"),
+    ("Coinbase is expected to report revenue of $1.8 billion for the fourth quarter of 2024.", "$1.8 billion",
+     "estimate"),
+    ("It is expected to show that both headline and core consumer prices rose by 0.3% last month.", "0.3%",
+     "estimate"),
+    # negative: no verb of reporting, the entity's own plan
+    ("Post-merger synergies are expected to generate annual cost savings of $700 million by 2027.", "$700 million",
+     "forecast"),
     # each figure after the analysts opening the sentence
     ("Analysts polled by FactSet were expecting 24.71 billion euros in sales, 9.39 billion euros in net income, and "
      "5.80 euros in EPS.", "9.39 billion euros", "estimate"),
