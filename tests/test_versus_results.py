@@ -91,7 +91,12 @@ PARTICIPLES = [
     ("2025 full year adjusted EPS expected to range from $2.70 to $2.94.", "$2.70", "forecast"),
     ("Adjusted EBITDA is expected to range from negative $18 million to negative $20 million.", "negative $18 million",
      "forecast"),
-    # negative: the entity's own expectation, and a result set against the forecasts before their source
+    # negative: a result as expected, an earlier value, the entity's own expectation, and a result set against the
+    # forecasts before their source
+    ("After excluding food and energy prices, core PPI increased by 0.3% as expected, compared with an upwardly "
+     "revised 0.4% gain in the previous month.", "0.3%", "actual"),
+    ("While the fall in Swiss inflation to 0.4% in January from 0.6% was expected, underlying pressures are likely "
+     "still a bit stronger.", "0.6%", "historical"),
     ("SGS reported 300 million francs in savings already achieved and savings of 700 million francs expected by the "
      "end of 2025.", "700 million francs", "forecast"),
     ("Rockwell's sales fell 8.4% to $1.88 billion, in line with analyst forecasts, according to FactSet.",
