@@ -77,7 +77,9 @@ PARTICIPLES = [
      "estimate"),
     ("It is expected to show that both headline and core consumer prices rose by 0.3% last month.", "0.3%",
      "estimate"),
-    # negative: no verb of reporting, the entity's own plan
+    # negative: no verb of reporting results, the entity's own plan
+    ("HSBC Holdings is expected to announce $1.5 billion in planned annual savings after one-time costs.",
+     "$1.5 billion", "forecast"),
     ("Post-merger synergies are expected to generate annual cost savings of $700 million by 2027.", "$700 million",
      "forecast"),
     # each figure after the analysts opening the sentence
