@@ -126,7 +126,7 @@ def _restated_estimate(story: Story, d: Draft) -> None:
     if d.metric == "other" and d.modality == "estimate" and not fig.table_label and d.measured is None:
         prior = story.last_metric_of.get((fig.unit, d.scaled))
         if prior is not None and fig.start - prior[0] <= _ESTIMATE_REACH and text.count("\n\n", prior[0], fig.start) <= 1:
-            d.metric, d.metric_step = prior[1], "dating.restated_estimate"
+            d.metric, d.metric_step, d.restates = prior[1], "dating.restated_estimate", prior[0]
             d.period = d.period or prior[2]
 
 

@@ -111,3 +111,4 @@ class Draft:
     quarter_grain: bool = False  # "for the quarter" before it: a year's last quarter (report_grains.py)
     report_end: bool = False  # a level "at the end of the quarter": the report period's last day (period_ends.py)
     period_route: str = ""  # which dating step set the period (Claim.period_route)
+    restates: int | None = None  # a bare estimate: the end of the amount whose metric it restates (claim_dating)

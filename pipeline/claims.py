@@ -26,6 +26,7 @@ import hashlib
 import re
 
 from .claim_dating import date_figure, final_period, story_report_periods, table_dating
+from .versus_results import versus_result
 from .claim_draft import Draft, Story
 from .claim_metrics import measure_figure
 from .claim_periods import Periods
@@ -96,8 +97,9 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     periods = story_report_periods(story)
     conf_head = load_confidence_head(res.models_dir)
     claims: list[Claim] = []
-    for d in drafts:
+    for i, d in enumerate(drafts):
         written = final_period(story, periods, d, claims[-1] if claims else None)
+        versus_result(story, d, drafts, i)  # "EPS of $1.83, beating the $1.58 analysts expected": the result's period
         claims.append(_claim(story, d, written, conf_head))
     return restated_periods(claims, article.text, story.headline, ref, story.fy_end, res)  # the lede's for the headline's
 
@@ -141,8 +143,9 @@ def set_modality(story: Story, d: Draft) -> None:
     after = bisect.bisect_right(near, fig.start)
     modality = figure_modality(text, fig, d.cs, d.ce, story.res, lead, others, story.modality_spans,
                                near[after] if after < len(near) else None)
-    modality = modality_in_sentence(modality, text, fig, sent.start, sent.end, d.cs, near, story.last_change, story.res)
     previous = story.previous_figure
+    modality = modality_in_sentence(modality, text, fig, sent.start, sent.end, d.cs, near, story.last_change, story.res,
+                                    previous is not None and previous[0].start >= sent.start and previous[1] == "estimate")
     modality = modality_after(modality, text, fig, previous if previous and previous[0].start >= sent.start else None,
                               story.res)
     story.previous_figure = (fig, modality)

@@ -71,7 +71,9 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                          "other_than_prior", "other_than_prior_named", "past_when",
                                          "chart_level", "chart_hedge", "label_estimate",
                                          "estimate_attributed", "odds_after", "odds_before", "own_goal", "own_goal_before", "after_break", "market_forecast", "own_economy_speakers",
-                                         "versus_then_result")},
+                                         "versus_then_result",
+                                         "set_against", "estimate_own_period",  # versus_results
+                                         "estimate_participle")},
     "lexicons/number_words.yaml": {  # figures.Patterns, numbers.parse_word_tokens, calendar_grammar.Grammar
         "units": Shape(dict, NUMBER), "tens": Shape(dict, NUMBER), "magnitudes": Shape(dict, NUMBER),
         "dozen": Shape(dict, NUMBER), "decimal_point": STR, "sign_words": MAP,

@@ -79,6 +79,8 @@ def figure_modality(text: str, fig: Figure, cs: int, ce: int, res: Resources, le
     next figure (`next_start`): "to $1.87 billion from $822.4 million a year ago" dates the second only.
     `cue_spans` caches each span's cues, so the figures of one clause share one pass of the patterns.
     """
+    if any(rx.match(lower_text(text[fig.end:fig.end + 90])) for rx in res.modality.get("estimate_participle", ())):
+        return "estimate"  # "versus $18.3 billion expected", "compared with 4.1% expected by analysts"
     if _prior_value(text, fig, cs, others, res):
         return "historical"  # "fell to 4.0% from 4.1%", not "vs. $1.28 consensus"; `others`: the figures before
     found: dict[str, int] = {}
@@ -146,6 +148,8 @@ def _cue_distance(text: str, fig: Figure, start: int, end: int, name: str, is_le
         name = _VERSUS[name]
     elif any(st <= start < en for st, en in versus):
         return None  # "$741M, short of forecasts": the words name the other figure's modality, or the result's
+    elif start >= fig.end and any(fig.end <= st and en <= start for st, en in versus):
+        return None  # "$1.88 billion, in line with analyst forecasts, according to FactSet": the source is the phrase's
     elif name == "historical" and _names_a_base(text, start, res):
         return None
     if end <= fig.start and name.startswith("forecast") and fig.start - end < MODALITY_REACH and any(
@@ -183,14 +187,16 @@ def others_before(pos: int, lo: int, starts: list[int]) -> bool:
 
 
 def modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int, sent_end: int, cs: int,
-                         near: list[int], last_change: tuple[int, str] | None, res: Resources) -> str:
+                         near: list[int], last_change: tuple[int, str] | None, res: Resources,
+                         after_estimate: bool = False) -> str:
     """The clause's modality, read against its sentence: analysts opening the sentence make its expectation an
     estimate ("Analysts polled by FactSet, on average, expected $0.57", not "Amazon surprised analysts by
     announcing it would ..."), and so does an analyst the sentence quotes ("could rise to $5.1 billion, analyst
     Jane Roe says"); the level a forecast change reaches is forecast too ("expects profit to decline 2.9% to
     450.0 billion yen"); a range in a table's cell is guided (a results table states single figures); a figure in a "when" clause
     after a year, its verb in the past, is that year's ("since 2001, when Dennis Tito paid $20 million"); a chart's price
-    level in a hedged sentence is an estimate ("might decline toward the $0.2250 level")."""
+    level in a hedged sentence is an estimate ("might decline toward the $0.2250 level"). `after_estimate`: the figure
+    before it in its sentence is an estimate."""
     if modality == "actual" and fig.low != fig.high and _TABLE_CELL.search(text, text.rfind("\n", 0, fig.start) + 1,
                                                                           fig.start):
         return "forecast"  # a range in a table's cell is guidance ("Interest expense, net      $67 - $72")
@@ -206,7 +212,9 @@ def modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int,
         return "estimate"  # "the price might decline toward the $0.2250 level"
     if modality == "actual" and _past_when(text, fig, sent_start, near, res):
         return "historical"  # "since Feb. 8, 2024, when it fell as much as 16.34%"
-    if modality == "forecast" and not others_before(fig.start, sent_start, near) and any(
+    # the analysts opening the sentence frame each figure after it, the first an estimate (`after_estimate`: "Analysts
+    # polled by FactSet were expecting 24.71 billion euros in sales, [[9.39 billion euros]] in net income")
+    if modality == "forecast" and (after_estimate or not others_before(fig.start, sent_start, near)) and any(
             name == "estimate" and start - sent_start <= OPENING_CHARS and end <= fig.start
             for start, end, name in modality_cues(text, sent_start, fig.start, res)):
         return "estimate"

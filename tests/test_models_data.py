@@ -439,6 +439,8 @@ MOVED_WORD_LISTS = [
     ("lexicons/entities.yaml", "name_links"),  # entities.link_prefix_rx, subjects.word_order_chunks
     ("lexicons/number_words.yaml", "year_words_before"), ("lexicons/number_words.yaml", "count_words_before"),  # counted
     ("lexicons/periods.yaml", "now_words"),  # claim_periods._NOW
+    ("lexicons/modality.yaml", "set_against"), ("lexicons/modality.yaml", "estimate_own_period"),  # versus_results
+    ("lexicons/modality.yaml", "estimate_participle"),  # modality.figure_modality
     ("lexicons/periods.yaml", "quarter_grain_words"),  # report_grains
     ("lexicons/segments.yaml", "subject_openers"), ("lexicons/segments.yaml", "reported_words"),  # segments
     ("lexicons/segments.yaml", "not_subject_words"),
