@@ -110,17 +110,29 @@ def currency_in_context(text: str, atoms: list, i: int) -> str:
 
 def _further_on(text: str, atoms: list, i: int, named, same) -> int | None:
     """The scaled amount earlier in the sentence whose unit bare scaled atom i takes, or None: the nearest of the
-    two atoms before it that `named` holds for, the atoms between of its unit (`same`) or bare and scaled."""
+    two atoms before it that `named` holds for, the atoms between of its unit (`same`), bare and scaled, or a change's
+    percent right before the comparison ("up 2.1 pct from")."""
     for j in range(i - 1, max(-1, i - 3), -1):
         prev = atoms[j]
         if not (named(prev) and prev.scale != 1) or atoms[i].scale == 1:
             continue
         gap = text[prev.end:atoms[i].start]
         if len(gap) <= 150 and not _SENTENCE_BREAK.search(gap) and _names_nothing(text, atoms, i) \
-                and all(same(atoms[k], prev) or (atoms[k].scale != 1 and not atoms[k].unit) for k in range(j + 1, i)):
+                and all(same(atoms[k], prev) or (atoms[k].scale != 1 and not atoms[k].unit)
+                        or (k == i - 1 and _change_from(text, atoms[k], atoms[i])) for k in range(j + 1, i)):
             return j
         break
     return None
+
+
+# "554.79 billion kilowatt hours, up 2.1 pct from 543.15 billion": the change's percent between the amount and the
+# number it is compared with (issue 17, w22: about 1 wire article in 400 writes a volume or an amount so)
+_PERCENT_FROM = re.compile(r"\s+(?:from|against|over|compared\s+(?:with|to)|vs\.?|versus)\s+(?:the\s+|a\s+)?", re.I)
+
+
+def _change_from(text: str, pct, a) -> bool:
+    """Whether percent atom `pct` is a change that bare scaled atom `a` right after it is the prior level of."""
+    return pct.unit == "%" and not pct.currency and bool(_PERCENT_FROM.fullmatch(text, pct.end, a.start))
 
 
 def _names_nothing(text: str, atoms: list, i: int) -> bool:
