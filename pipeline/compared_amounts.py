@@ -111,18 +111,33 @@ def currency_in_context(text: str, atoms: list, i: int) -> str:
 def _further_on(text: str, atoms: list, i: int, named, same) -> int | None:
     """The scaled amount earlier in the sentence whose unit bare scaled atom i takes, or None: the nearest of the
     two atoms before it that `named` holds for, the atoms between of its unit (`same`), bare and scaled, or a change's
-    percent right before the comparison ("up 2.1 pct from")."""
-    for j in range(i - 1, max(-1, i - 3), -1):
+    percent right before the comparison ("up 2.1 pct from"). A year or a fraction word between is passed over: "11.9
+    billion dlrs in 1986, down from 14 billion", "146.4 mln dlrs in the third quarter from 110.3 mln" (w22)."""
+    if atoms[i].scale == 1:
+        return None
+    seen = 0
+    for j in range(i - 1, -1, -1):
         prev = atoms[j]
-        if not (named(prev) and prev.scale != 1) or atoms[i].scale == 1:
+        if _passed_over(prev):
+            continue
+        seen += 1
+        if seen > 2:
+            break
+        if not (named(prev) and prev.scale != 1):
             continue
         gap = text[prev.end:atoms[i].start]
         if len(gap) <= 150 and not _SENTENCE_BREAK.search(gap) and _names_nothing(text, atoms, i) \
-                and all(same(atoms[k], prev) or (atoms[k].scale != 1 and not atoms[k].unit)
+                and all(same(atoms[k], prev) or _passed_over(atoms[k])
+                        or (atoms[k].scale != 1 and not atoms[k].unit and _names_nothing(text, atoms, k))
                         or (k == i - 1 and _change_from(text, atoms[k], atoms[i])) for k in range(j + 1, i)):
             return j
         break
     return None
+
+
+def _passed_over(a) -> bool:
+    """A year ("in 1986") or a fraction word ("the third quarter") between two amounts: no amount of its own."""
+    return not (a.currency or a.unit) and a.scale == 1 and (a.bare or bool(_YEAR.fullmatch(a.number)))
 
 
 # "554.79 billion kilowatt hours, up 2.1 pct from 543.15 billion": the change's percent between the amount and the
