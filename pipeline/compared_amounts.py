@@ -24,7 +24,7 @@ _LIST_SEP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$", re.I)
 _COMPARED_GAP = re.compile(r"\b(?:from|vs|versus|compared with|against|and|or)\b|,", re.I)
 _SENTENCE_BREAK = re.compile(r"\n|[.;:!?](?:\s|$)")
 # "... to 4.04 billion from 3.58 billion" after "246.9 mln stg": a comparison after it names nothing (issue 17, s20)
-_NAMES_NOTHING = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:and|or|respectively|each|apiece|vs|versus|from|against"
+_NAMES_NOTHING = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:and|or|respectively|each|apiece|vs|versus|from|against|after"
                             r"|compared|the|last|this|in|a\s+year|earlier|previously|rises?|falls?|increases?|"
                             r"decreases?|declines?|drops?|gains?|cuts?|reductions?)\b)", re.I)
 
@@ -151,10 +151,11 @@ def _change_from(text: str, pct, a) -> bool:
 
 
 def _names_nothing(text: str, atoms: list, i: int) -> bool:
-    """Whether no noun follows atom i: "15 mln and 25 mln respectively", "to 4.04 billion from 3.58 billion."
+    """Whether no noun follows atom i: "15 mln and 25 mln respectively", "to 4.04 billion from 3.58 billion.", "at
+    313.3 mln after 252.2 mln" (a wire's comparison: the next number must name nothing either)
     (the number it is compared with names nothing either; "3.2 mln from 2.9 mln units" counts units)."""
     m = _NAMES_NOTHING.match(text, atoms[i].end)
-    if not m or not re.search(r"from|against|compared", m.group(), re.I):
+    if not m or not re.search(r"from|against|compared|after", m.group(), re.I):
         return bool(m)
     nxt = atoms[i + 1] if i + 1 < len(atoms) else None
     return bool(nxt and nxt.start - m.end() <= 12 and not nxt.unit and not nxt.currency

@@ -163,6 +163,9 @@ def _row(line: str) -> tuple[str, list[tuple[int, int, str]]] | None:
 _GLUED = re.compile(r"(?P<label>.*[A-Za-z.)](?: \d{1,2})?) (?P<num>\d[\d,]*(?:\.\d+)?)")
 
 
+_FALL_WORD = re.compile(r"\b(?:dn|down|off|lower)$", re.I)
+
+
 def _shape(cell: str) -> tuple[int, bool]:
     return len(cell.partition(".")[2]), "," in cell
 
@@ -173,8 +176,8 @@ def _glued_cell(last: tuple[int, int, str], nums: list) -> tuple[tuple, tuple] |
     options 52,700    62,408" (issue 17, w22: first cells of USDA, Wheat Board and LIFFE tables were no figure).
     A label's own number ("Series 3   1.25", "14.5 PC   214.60") is none."""
     m = _GLUED.fullmatch(last[2])
-    if m is None or not nums or not _ONE_NUMBER.fullmatch(nums[0][2]):
-        return None
+    if m is None or not nums or not _ONE_NUMBER.fullmatch(nums[0][2]) or _FALL_WORD.search(m.group("label")):
+        return None  # "10.85 dn 7.00": a fall the cell's sign does not write
     shape = _shape(m.group("num"))
     if shape != _shape(nums[0][2]) or shape == (0, False):
         return None
