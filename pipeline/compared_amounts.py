@@ -40,7 +40,7 @@ _LIST_SEP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$", re.I)
 _COMPARED_GAP = re.compile(r"\b(?:from|vs|versus|compared with|against|and|or)\b|,", re.I)
 _SENTENCE_BREAK = re.compile(r"\n|[.;:!?](?:\s|$)")
 # "... to 4.04 billion from 3.58 billion" after "246.9 mln stg": a comparison after it names nothing (issue 17, s20)
-_NAMES_NOTHING = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:and|or|respectively|each|apiece|vs|versus|from|against"
+_NAMES_NOTHING = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:and|or|respectively|each|apiece|vs|versus|from|against|after"
                             r"|compared|the|last|this|in|a\s+year|earlier|previously|rises?|falls?|increases?|"
                             r"decreases?|declines?|drops?|gains?|cuts?|reductions?)\b)", re.I)
 
@@ -111,24 +111,52 @@ def currency_in_context(text: str, atoms: list, i: int) -> str:
 
 def _further_on(text: str, atoms: list, i: int, named, same) -> int | None:
     """The scaled amount earlier in the sentence whose unit bare scaled atom i takes, or None: the nearest of the
-    two atoms before it that `named` holds for, the atoms between of its unit (`same`) or bare and scaled."""
-    for j in range(i - 1, max(-1, i - 3), -1):
+    two atoms before it that `named` holds for, the atoms between of its unit (`same`), bare and scaled, or a change's
+    percent right before the comparison ("up 2.1 pct from"). A year or a fraction word between is passed over: "11.9
+    billion dlrs in 1986, down from 14 billion", "146.4 mln dlrs in the third quarter from 110.3 mln" (w22)."""
+    if atoms[i].scale == 1:
+        return None
+    seen = 0
+    for j in range(i - 1, -1, -1):
         prev = atoms[j]
-        if not (named(prev) and prev.scale != 1) or atoms[i].scale == 1:
+        if _passed_over(prev):
+            continue
+        seen += 1
+        if seen > 2:
+            break
+        if not (named(prev) and prev.scale != 1):
             continue
         gap = text[prev.end:atoms[i].start]
         if len(gap) <= 150 and not _SENTENCE_BREAK.search(gap) and _names_nothing(text, atoms, i) \
-                and all(same(atoms[k], prev) or (atoms[k].scale != 1 and not atoms[k].unit) for k in range(j + 1, i)):
+                and all(same(atoms[k], prev) or _passed_over(atoms[k])
+                        or (atoms[k].scale != 1 and not atoms[k].unit and _names_nothing(text, atoms, k))
+                        or (k == i - 1 and _change_from(text, atoms[k], atoms[i])) for k in range(j + 1, i)):
             return j
         break
     return None
 
 
+def _passed_over(a) -> bool:
+    """A year ("in 1986") or a fraction word ("the third quarter") between two amounts: no amount of its own."""
+    return not (a.currency or a.unit) and a.scale == 1 and (a.bare or bool(_YEAR.fullmatch(a.number)))
+
+
+# "554.79 billion kilowatt hours, up 2.1 pct from 543.15 billion": the change's percent between the amount and the
+# number it is compared with (issue 17, w22: about 1 wire article in 400 writes a volume or an amount so)
+_PERCENT_FROM = re.compile(r"\s+(?:from|against|over|compared\s+(?:with|to)|vs\.?|versus)\s+(?:the\s+|a\s+)?", re.I)
+
+
+def _change_from(text: str, pct, a) -> bool:
+    """Whether percent atom `pct` is a change that bare scaled atom `a` right after it is the prior level of."""
+    return pct.unit == "%" and not pct.currency and bool(_PERCENT_FROM.fullmatch(text, pct.end, a.start))
+
+
 def _names_nothing(text: str, atoms: list, i: int) -> bool:
-    """Whether no noun follows atom i: "15 mln and 25 mln respectively", "to 4.04 billion from 3.58 billion."
+    """Whether no noun follows atom i: "15 mln and 25 mln respectively", "to 4.04 billion from 3.58 billion.", "at
+    313.3 mln after 252.2 mln" (a wire's comparison: the next number must name nothing either)
     (the number it is compared with names nothing either; "3.2 mln from 2.9 mln units" counts units)."""
     m = _NAMES_NOTHING.match(text, atoms[i].end)
-    if not m or not re.search(r"from|against|compared", m.group(), re.I):
+    if not m or not re.search(r"from|against|compared|after", m.group(), re.I):
         return bool(m)
     nxt = atoms[i + 1] if i + 1 < len(atoms) else None
     return bool(nxt and nxt.start - m.end() <= 12 and not nxt.unit and not nxt.currency

@@ -43,6 +43,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                              "carried_joiners": Shape(list, (str,)),  # carried_counts
                              "moved_count_verbs": Shape(list, (str,)),  # moved_counts
                              "moved_count_money_words": Shape(list, (str,)),  # moved_counts
+                             "moved_count_change_words": Shape(list, (str,)),  # moved_counts
                              "count_head_hedges": Shape(list, (str,)),  # counted
                              "count_roles": Shape(dict, (list,))},  # counted
     "lexicons/currencies.yaml": {"currencies": Shape(list, (dict,)), "plain_names": LIST},  # _load_currencies

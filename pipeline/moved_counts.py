@@ -1,7 +1,8 @@
 """Moved counts: a bare whole number right after a verb of total or move counts what the clause's subject names.
 
 "Actual resales of homes during February totaled 241,000", "Ford said sales for the month-to-date rose as well to
-118,079", "total nonfarm payrolls in the US rose by 143,000 last month": the number is written with thousands groups,
+118,079", "total nonfarm payrolls in the US rose by 143,000 last month", a change's percent between: "car sales were
+off 15.5 pct to 109,174 from 129,242" (w22): the number is written with thousands groups,
 has no unit, scale or decimals of its own, and the verb (counts.yaml `moved_count_verbs`, with its preposition) stands
 right before it. figures.resolve_figures skipped it for want of a unit; here it becomes a count (rule
 figures.count.moved.v1), and carried_counts then carries the count to the number it is compared with ("versus
@@ -44,9 +45,14 @@ _REACH = 160
 
 @lru_cache(maxsize=4)
 def _verb_before(res: Resources) -> re.Pattern:
+    """The verb of total or move right before the number, or a change word and its percent before "to": "were off
+    15.5 pct to" (counts.yaml `moved_count_change_words`)."""
     verbs = longest_first(res.moved_count_verbs, space=r"\s+")
+    changes = longest_first(res.moved_count_change_words, space=r"\s+")
     hedges = listed(res.number_words["carried_compared_hedges"])
-    return re.compile(r"(?<![\w-])(?:" + verbs + r")\s+(?:(?:" + hedges + r")\s+)?$", re.I)
+    percent = r"(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?\d+(?:\.\d+)?\s?(?:pct|percent|per\s+cent|%)\s+to"
+    return re.compile(r"(?<![\w-])(?:" + verbs + r"|(?:" + changes + r")\s+" + percent + r")\s+(?:(?:" + hedges
+                      + r")\s+)?$", re.I)
 
 
 @lru_cache(maxsize=4)

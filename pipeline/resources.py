@@ -142,6 +142,7 @@ class Resources:
     carried_joiners: tuple[str, ...] = ()  # counts.yaml: "to seven members from three", "for a total of six"
     moved_count_verbs: tuple[str, ...] = ()  # counts.yaml: "resales totaled 241,000" (moved_counts)
     moved_count_money_words: frozenset[str] = frozenset()  # counts.yaml: "net profit totaled 241,000" is no count
+    moved_count_change_words: tuple[str, ...] = ()  # counts.yaml: "were off 15.5 pct to 109,174" (moved_counts)
     count_head_hedges: tuple[str, ...] = ()  # counts.yaml: "a workforce of about 3,500"
     count_roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # counts.yaml: "2,000 people working for"
     tables: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/tables.yaml (price/rate tables)
@@ -434,6 +435,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         carried_joiners=_lowered(counts["carried_joiners"]),
         moved_count_verbs=_lowered(counts["moved_count_verbs"]),
         moved_count_money_words=frozenset(_lowered(counts["moved_count_money_words"])),
+        moved_count_change_words=_lowered(counts["moved_count_change_words"]),
         count_head_hedges=tuple(str(w) for w in counts["count_head_hedges"]),
         count_roles=MappingProxyType({str(k).lower(): tuple(str(w) for w in v) for k, v in counts["count_roles"].items()}),
         tables=MappingProxyType(_read_yaml(lex / "tables.yaml")),

@@ -148,12 +148,41 @@ def _row(line: str) -> tuple[str, list[tuple[int, int, str]]] | None:
     if not label_cells or not nums or len(notes) > 2 or \
             any((re.search(r"\d", c[2]) and not _CODE.fullmatch(c[2])) or len(c[2]) > 25 for c in notes):
         return None
+    if (glued := _glued_cell(label_cells[-1], nums)) is not None:
+        label_cells, nums = label_cells[:-1] + [glued[0]], [glued[1]] + nums
     label = " ".join(c[2] for c in label_cells)
     if not _WORD.search(label) or len(label) > 90 or len(line) > 300:
         return None
     if not any(re.search(r"\d", c[2]) for c in nums):
         return None
     return label, nums
+
+
+# the label's last word (or a grade's number after it), one space, then a number: "Start Stocks 0.43   0.33", "2CW
+# 12.5 PC 179.00  164.66", "Grade 3 1.25   1.30"
+_GLUED = re.compile(r"(?P<label>.*[A-Za-z.)](?: \d{1,2})?) (?P<num>\d[\d,]*(?:\.\d+)?)")
+
+
+_FALL_WORD = re.compile(r"\b(?:dn|down|off|lower)$", re.I)
+
+
+def _shape(cell: str) -> tuple[int, bool]:
+    return len(cell.partition(".")[2]), "," in cell
+
+
+def _glued_cell(last: tuple[int, int, str], nums: list) -> tuple[tuple, tuple] | None:
+    """(the label cell less its number, the number's cell) where a wire table set its first column one space after
+    the label, the number of the shape of the row's next cell, with decimals or thousands groups as it: "Total
+    options 52,700    62,408" (issue 17, w22: first cells of USDA, Wheat Board and LIFFE tables were no figure).
+    A label's own number ("Series 3   1.25", "14.5 PC   214.60") is none."""
+    m = _GLUED.fullmatch(last[2])
+    if m is None or not nums or not _ONE_NUMBER.fullmatch(nums[0][2]) or _FALL_WORD.search(m.group("label")):
+        return None  # "10.85 dn 7.00": a fall the cell's sign does not write
+    shape = _shape(m.group("num"))
+    if shape != _shape(nums[0][2]) or shape == (0, False):
+        return None
+    cut = last[0] + m.start("num")
+    return (last[0], last[0] + m.end("label"), m.group("label")), (cut, last[1], m.group("num"))
 
 
 @lru_cache(maxsize=4)

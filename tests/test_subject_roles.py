@@ -137,7 +137,7 @@ MONEY_PLACES = [
      "from 3.63 billion in January, an Economic Ministry official said.", "3.63 billion",
      "TAIWAN'S EXPORT ORDERS FALL IN FEBRUARY", "Taiwan"),
     ("Hudson Bay Mining and Smelting Co Ltd said special high grade zinc now costs 37-1/2 U.S. cents and 50 Canadian "
-     "cents a pound.", "50 Canadian", "HUDSON BAY MINING CUTS ZINC PRICES", "Hudson Bay Mining and Smelting"),
+     "cents a pound.", "50 Canadian cents", "HUDSON BAY MINING CUTS ZINC PRICES", "Hudson Bay Mining and Smelting"),
     # negative: a country that owns its figure
     ("U.S. retail sales rose 0.6% in January, the Commerce Department said.", "0.6%", "", "United States"),
 ]
