@@ -48,7 +48,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/currencies.yaml": {"currencies": Shape(list, (dict,)), "plain_names": LIST},  # _load_currencies
     "lexicons/entities.yaml": {"company_suffixes": LIST, "generic_suffixes": LIST,  # entities._Rules
                                "references": LIST, "ticker_stopwords": LIST, "not_entities": LIST,
-                               "measure_heads": LIST, "title_breaks": LIST, "name_links": LIST},
+                               "measure_heads": LIST, "title_breaks": LIST, "name_links": LIST,
+                               "glued_suffixes": LIST},  # subjects.clean_name
     "lexicons/holidays.yaml": {"holidays": Shape(dict, (dict,))},  # calendar_grammar.Grammar
     "lexicons/metric_descriptions.yaml": {"metrics": Shape(dict, (dict,))},  # metric_model.load_phrases
     "lexicons/metrics.yaml": {"metrics": Shape(dict, (dict,)), "table_labels": Shape(dict, (str,)),  # _load_metrics

@@ -185,10 +185,10 @@ def test_a_measures_abbreviation_is_no_ticker(text, code, learned, resources):
     ("HARRIS CUTS STAKE IN BELL INDUSTRIES <BI>", "Bell Industries"),
     ("INVESTMENT FIRM BOOSTS PUROLATOR <PCC> STAKE", "Purolator Courier"),  # the gazetteer knows its ticker
     ("LAROCHE STARTS BID FOR NECO <NPT> SHARES", "Neco"),
-    ("FIRST AMERICAN BANK FOR SAVINGS <FAMB.O> 3RD QTR", "First American Bank For Savings"),
+    ("FIRST AMERICAN BANK FOR SAVINGS <FAMB.O> 3RD QTR", "First American Bank for Savings"),
     ("MILLER TABAK HAS 91.8 PCT OF PENN TRAFFIC <PNF>", "Penn Traffic"),
-    # a name's own "OF" and "AND" stay
-    ("BANK OF BOSTON <BKB> 1ST QTR NET", "Bank Of Boston"),
+    # a name's own "OF" and "AND" stay, in lower case as the body writes them
+    ("BANK OF BOSTON <BKB> 1ST QTR NET", "Bank of Boston"),
     ("COLECO INDUSTRIES INC <CLO> 4TH QTR", "Coleco Industries"),
 ])
 def test_a_wire_titles_ticker_names_the_words_after_its_verb(title, name, resources):
