@@ -70,6 +70,7 @@ def _headline_chunks(text: str, res: Resources, learned: dict, words) -> tuple[l
     legal: set[int] = set()  # chunks a comma and a legal form end
     suffixes = _suffixes(res)
     links = frozenset(res.entity_rules["name_links"])
+    not_openers = frozenset(res.subject_words["headline_not_openers"])
     for k, tok in enumerate(tokens):
         low = tok.lower().strip(".")
         nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
@@ -89,8 +90,8 @@ def _headline_chunks(text: str, res: Resources, learned: dict, words) -> tuple[l
         linked = "-" in low and low.rsplit("-", 1)[1] in links and (not text.isupper() or low.endswith("-based"))
         if linked:  # "Peter Thiel-Backed Plasma Raises $20M": the holder's words before it are no name either
             cur = []
-        if not cur and low in ("of", "and", "for"):
-            continue  # "ASX-listed shares of Civmec fall": a joining word opens no name
+        if not cur and (low in ("of", "and", "for") or _POSSESSIVE.sub("", low) in not_openers):
+            continue  # "ASX-listed shares of Civmec fall", "Why Investors Shouldn't ...", "Here's what ...": no name
         dated = low in CALENDAR_WORDS or linked or low in ("am", "pm") and k and tokens[k - 1].isdigit()
         if (low in words.headline_breaks and not opens_name) or not _NAME_TOKEN.match(tok) or NUMBERISH.match(tok) \
                 or dated:
@@ -158,6 +159,7 @@ def _suffixes(res: Resources) -> frozenset[str]:
     return frozenset(str(x).rstrip(".") for x in res.entity_rules["company_suffixes"])
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
 _DOMAIN_DOT = re.compile(r"\.[a-z]")
 _PERIOD_TOKEN = re.compile(r"^(?:[QH][1-4]|[1-4][QH]|FY\d*|9M|[1-4](?:st|nd|rd|th))$", re.I)
 

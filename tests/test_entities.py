@@ -168,6 +168,12 @@ def test_a_name_does_not_start_inside_a_decimal_number(text, named, resources):
     ("EBITDA (LTM) was 1.2 billion euros.", "LTM", False),
     ("The Net Asset Value (NAV) per share rose to $12.10.", "NAV", False),
     ("The Bank's Capital Adequacy Ratio (BCAR) stood at 14%.", "BCAR", False),
+    # bugs caught (seed 2222 audit): a REIT's and a statistics office's measure read as companies
+    ("of those measures, see REALpac's Funds From Operations (FFO) & Adjusted Funds From Operations.", "FFO", False),
+    ("The U.S. Bureau of Labor Statistics reported the Consumer Price Index (CPI) rose 0.5% in January.", "CPI", False),
+    # negative: brackets that abbreviate none of the name's words are a company's ticker
+    ("Dow Jones Transportation Index (DJTX) rose 1%.", "DJTX", True),
+    ("Vale Operations (VOPS) rose 3% on the day.", "VOPS", True),
     # a company whose name ends in a measure's word keeps its ticker when the brackets abbreviate none of it
     ("Shares of Realty Income (O) rose 2% after the dividend.", "O", True),
     ("Quantix Systems (QNTX) jumped after the results.", "QNTX", True),
