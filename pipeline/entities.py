@@ -201,7 +201,8 @@ def learn_aliases(text: str, res: Resources) -> dict:
         entry = None
         for cand in [name, base] + tickers:
             entry = res.alias_index.get(cand)
-            if entry is not None and entry.kind in ("company", "unit"):
+            if entry is not None and entry.kind in ("company", "unit") and (
+                    cand in (name, base) or _names_agree(base, entry, rules)):
                 break
             entry = None
         if entry is None:
@@ -233,6 +234,28 @@ def learn_aliases(text: str, res: Resources) -> dict:
         for lo, hi in zip([0] + cuts, [c - 1 for c in cuts] + [len(words)]):
             _learn_chunk(words[lo:hi], res, rules, learned)
     return learned
+
+
+_NAME_WORD = re.compile(r"[A-Za-z][\w&'-]*")
+
+
+def _names_agree(written: str, entry: Entry, rules: _Rules) -> bool:
+    """Whether a name written before a ticker may be the gazetteer's company of that ticker: they share a word
+    (its names, aliases, former names). A ticker is reused: "Zillow Group (NASDAQ:Z)" is not F.W. Woolworth's
+    "Z" of 1987, "Air Lease (AL)" not Alcan's, "Sen. Elizabeth Warren (D-Mass.)" not Dominion's "D"."""
+    def words(name: str) -> set[str]:
+        return {_POSSESSIVE_END.sub("", w.lower()) for w in _NAME_WORD.findall(name.replace("’", "'"))
+                if w not in rules.suffixes and w not in rules.generic}
+    mine = words(written)
+    if not mine:
+        return True  # no name before the ticker but a legal form: the ticker names the company
+    names = [entry.name, *entry.aliases, *(f[0] for f in entry.former)]
+    squashed = _squash(written)  # "BestBuy.com (BBY)", "Alibaba's (BABA)"
+    return any(mine & words(n) or len(_squash(n)) >= 4 and _squash(n) in squashed for n in names)
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def _defines_a_measure(name: str, inner: str, rules) -> bool:

@@ -184,6 +184,25 @@ def test_a_measures_abbreviation_is_no_ticker(text, code, learned, resources):
     assert (code in learn_aliases(clean_text(text, resources).text, resources)) == learned
 
 
+@pytest.mark.parametrize("text,form,name", [
+    # bugs caught (dumps, shortened): a ticker the gazetteer gives another, older or unrelated company; the name
+    # written before it is the company (2.7% of 3,000 modern articles, 1.2% of Yahoo's had such a reading)
+    ("Earnings Call Insights: Air Lease Corporation (NYSE:AL) Q4 2024", "AL", "Air Lease"),
+    ("Zillow Group (NASDAQ:Z) (NASDAQ:ZG) slid 6.1% in Tuesday after-hours trading.", "Z", "Zillow Group"),
+    ("| Coastal Financial (NasdaqGS:CCB) | US$86.45 | US$172.68 | 49.9% |", "CCB", "Coastal Financial"),
+    ("| Safe Bulkers (NYSE:SB) | $3.64 | $384.4M | ★★★★☆☆ |", "SB", "Safe Bulkers"),
+    ("AutoNation Inc (AN) is expected to report $4.26 for 4Q.", "AN", "AutoNation"),
+    # negative: a name the gazetteer lists for the ticker's company, under its own, an alias or a former name
+    ("International Business Machines Corp (IBM) said revenue rose.", "IBM", "IBM"),
+    ("Facebook Inc (FB) shares rose 2% in 2019.", "FB", "Meta"),
+    ("Google (GOOG) rose 1.2% on the day.", "GOOG", "Alphabet"),
+])
+def test_a_ticker_names_the_company_written_before_it(text, form, name, resources):
+    from pipeline.entities import learn_aliases
+
+    assert learn_aliases(text, resources)[form].name == name
+
+
 @pytest.mark.parametrize("title,name", [
     # a wire title's ticker names the words after the headline's last verb, number or joining word
     ("BUSINESSMAN HAS 8.9 PCT OF DEL E. WEBB <DWP.A>", "DEL E. Webb"),
