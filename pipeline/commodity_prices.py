@@ -1,0 +1,34 @@
+"""A commodity's price is the commodity's where the sentence names it: "Gold was up 0.1% to $1,420.07 an ounce"
+under "Stocks Look Mixed With Trade Talks, Fed in Focus" is gold's, not the Fed's (guide 3: "the commodity for a
+commodity price").
+
+The subject step reads such a figure's owner from word order and the discourse, and a price sentence with no
+company often took the headline's topic, the paragraph's opening name or a country ("Investors also moved money
+to safer assets, causing gold prices to rise by 1.54 per cent to $2,905" in an Indian market wrap: India). Where
+the figure is read as a commodity price, its subject is not named in the sentence or is a place or body (no
+company setting its price: "Texaco raised its posted price"), and the sentence names one commodity before the
+figure (not "a $1.20 premium to U.S. crude futures", a grade's differential), that commodity owns it. The mirror of `commodity_countries` (a commodity's volumes are its country's).
+"""
+from __future__ import annotations
+
+from .records import Mention
+from .subjects import FEATURES
+
+RULE = "commodity_prices.v1"
+
+_NOT_SETTERS = frozenset({"country", "regulator", "index"})  # kinds that set no commodity's price
+_BEFORE = FEATURES.index("before")
+
+
+def commodity_price_owner(subject: Mention | None, metric: str, cands: list) -> Mention | None:
+    """The one commodity the sentence names, for a commodity price read as a place's, a body's or the discourse's;
+    else `subject`."""
+    if metric != "commodity_price" or subject is None or subject.source == "group":
+        return subject  # "The oil sector will represent about 40% of the economy": the group as written
+    named = {c.entity_id: c for c in cands if c.kind == "commodity" and c.start >= 0 and c.features[_BEFORE]}
+    if len(named) != 1 or subject.entity_id in named:
+        return subject
+    in_sentence = any(c.start >= 0 and c.entity_id == subject.entity_id for c in cands) and subject.start >= 0
+    if in_sentence and subject.kind not in _NOT_SETTERS:
+        return subject  # "Texaco raised its posted price to 17.50 dlrs": the company sets it
+    return next(iter(named.values())).mention()
