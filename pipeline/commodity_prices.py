@@ -20,12 +20,17 @@ _NOT_SETTERS = frozenset({"country", "regulator", "index"})  # kinds that set no
 _BEFORE = FEATURES.index("before")
 
 
+_QUOTED = {"commodity_price": "commodity", "exchange_rate": "currency"}  # the metric -> the kind that owns it
+
+
 def commodity_price_owner(subject: Mention | None, metric: str, cands: list) -> Mention | None:
-    """The one commodity the sentence names, for a commodity price read as a place's, a body's or the discourse's;
-    else `subject`."""
-    if metric != "commodity_price" or subject is None or subject.source == "group":
+    """The one commodity the sentence names, for a commodity price read as a place's, a body's or the discourse's
+    (and the one currency, for an exchange rate: "The dollar was being quoted at 6.0950/70 francs" under "BANK OF
+    FRANCE BUYS DOLLARS" is the dollar's); else `subject`."""
+    kind = _QUOTED.get(metric)
+    if kind is None or subject is None or subject.source == "group":
         return subject  # "The oil sector will represent about 40% of the economy": the group as written
-    named = {c.entity_id: c for c in cands if c.kind == "commodity" and c.start >= 0 and c.features[_BEFORE]}
+    named = {c.entity_id: c for c in cands if c.kind == kind and c.start >= 0 and c.features[_BEFORE]}
     if len(named) != 1 or subject.entity_id in named:
         return subject
     in_sentence = any(c.start >= 0 and c.entity_id == subject.entity_id for c in cands) and subject.start >= 0

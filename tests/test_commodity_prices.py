@@ -98,9 +98,27 @@ OWNER_ROWS = [
 ]
 
 
+# an exchange rate read as a body's or the discourse's: the one currency the sentence names before it (seed 2323)
+# "The dollar was being quoted at 6.0950/70 francs" under "BANK OF FRANCE BUYS DOLLARS, SELLS YEN - DEALERS";
+# "The yen was flat at 107.61 per dollar after depreciating 0.3%" in an Asia wrap
+RATE_ROWS = [
+    (_mention("Banque de France", "regulator", -1), [_cand("U.S. dollar", "currency", 4)], "U.S. dollar"),
+    (_mention("Asia", "country", -1), [_cand("yen", "currency", 4)], "yen"),
+    # negative: two currencies before the figure ("The euro was a touch higher at $1.1227 while the dollar rose")
+    (_mention("Asia", "country", -1), [_cand("euro", "currency", 4), _cand("U.S. dollar", "currency", 50)], "Asia"),
+]
+
+
 @pytest.mark.parametrize("subject,cands,want", OWNER_ROWS, ids=[f"{r[0].entity}-{r[2]}" for r in OWNER_ROWS])
 def test_commodity_price_owner(subject, cands, want):
     from pipeline.commodity_prices import commodity_price_owner
 
     assert commodity_price_owner(subject, "commodity_price", cands).entity == want
     assert commodity_price_owner(subject, "revenue", cands).entity == subject.entity  # a price only
+
+
+@pytest.mark.parametrize("subject,cands,want", RATE_ROWS, ids=[f"{r[0].entity}-{r[2]}" for r in RATE_ROWS])
+def test_an_exchange_rate_is_the_currency_s(subject, cands, want):
+    from pipeline.commodity_prices import commodity_price_owner
+
+    assert commodity_price_owner(subject, "exchange_rate", cands).entity == want
