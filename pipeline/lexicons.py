@@ -167,7 +167,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     # load_resources, measured_parts, segment_frames, segment_context
     "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
                                "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),
-                               "not_subjects": LIST, "consensus_providers": LIST,
+                               "not_subjects": LIST, "consensus_providers": LIST, "own_price_words": LIST,  # commodity_prices
                                "company_nouns": LIST, "speech_verbs": LIST, "speaker_roles": LIST,
                                "mover_verbs": LIST, "body_words": LIST, "research_roles": LIST, "broker_calls": LIST,
                                "index_nouns": LIST, "governments": Shape(dict, (str,)),

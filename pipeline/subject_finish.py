@@ -27,7 +27,7 @@ def finished_subject(subject: Mention | None, metric: str, cands: list, topic: M
     """The subject after the rules that read its metric ("the Fed ... consumer prices rose 3%": the United States)."""
     subject = headline_country(macro_owner(subject, metric, cands, topic, res), metric, headline, res)
     subject = commodity_price_owner(full_name(commodity_country(subject, metric, cands, topic, res), text, res),
-                                    metric, cands)
+                                    metric, cands, text, res)
     return product_maker(subject, metric, text, res)
 
 

@@ -97,6 +97,21 @@ OWNER_ROWS = [
     (_mention("oil sector", "group", 4, "group"), [_cand("crude oil", "commodity", 4)], "oil sector"),
 ]
 
+# a miner's own realized price stays the miner's (seed 2323: "| Net realized gold price1,2 (per oz) | $2,545 |")
+REALIZED = "| Net realized gold price1,2 (per oz) | $2,545 |  | $2,383 |\n| Average LBMA cash price (per oz) | $2,664 |"
+
+
+@pytest.mark.parametrize("at,want", [(REALIZED.index("gold"), "First Quantum Minerals"),
+                                     (REALIZED.index("LBMA"), "LBMA")])
+def test_a_realized_price_is_the_company_s(at, want):
+    from pipeline.commodity_prices import commodity_price_owner
+    from pipeline.resources import load_resources
+
+    name = REALIZED[at:at + 4]
+    got = commodity_price_owner(_mention("First Quantum Minerals", "company", -1), "commodity_price",
+                                [_cand(name, "commodity", at)], REALIZED, load_resources())
+    assert got.entity == want
+
 
 # an exchange rate read as a body's or the discourse's: the one currency the sentence names before it (seed 2323)
 # "The dollar was being quoted at 6.0950/70 francs" under "BANK OF FRANCE BUYS DOLLARS, SELLS YEN - DEALERS";
