@@ -32,6 +32,8 @@ def _own_price(res: Resources) -> re.Pattern:
     return re.compile(r"\b(?:" + listed(res.subject_words["own_price_words"]) + r")\s+$", re.I)
 
 
+_OWNER_GAP = re.compile(r"(?:['’]s?)?(?:\s+[a-z]+)?\s+")  # "Brazil's ", "French soft ": a place that owns the crop
+
 _QUOTED = {"commodity_price": "commodity", "exchange_rate": "currency"}  # the metric -> the kind that owns it
 
 
@@ -52,4 +54,6 @@ def commodity_price_owner(subject: Mention | None, metric: str, cands: list, tex
     in_sentence = any(x.start >= 0 and x.entity_id == subject.entity_id for x in cands) and subject.start >= 0
     if in_sentence and subject.kind not in _NOT_SETTERS:
         return subject  # "Texaco raised its posted price to 17.50 dlrs": the company sets it
+    if in_sentence and 0 <= c.start - subject.end <= 20 and _OWNER_GAP.fullmatch(text, subject.end, c.start):
+        return subject  # "Brazil's soybean harvest was 41 pct complete", "French soft wheat exports": the country's
     return c.mention()

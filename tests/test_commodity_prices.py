@@ -97,6 +97,20 @@ OWNER_ROWS = [
     (_mention("oil sector", "group", 4, "group"), [_cand("crude oil", "commodity", 4)], "oil sector"),
 ]
 
+# a country written as the commodity's owner keeps a figure read as its price (a harvest's progress, exports)
+OWNED_CROPS = [("Brazil's soybean harvest was 41 pct complete by May 2, the ministry said.", "Brazil", "soybean"),
+               ("French soft wheat exports to other European Community countries fell 18 pct", "French", "wheat")]
+
+
+@pytest.mark.parametrize("text,place,crop", OWNED_CROPS, ids=[r[0][:40] for r in OWNED_CROPS])
+def test_a_country_s_own_crop_stays_the_country_s(text, place, crop):
+    from pipeline.commodity_prices import commodity_price_owner
+    from pipeline.resources import load_resources
+
+    subject = _mention(place, "country", text.index(place), "name")
+    cands = [_cand(place, "country", text.index(place)), _cand(crop, "commodity", text.index(crop))]
+    assert commodity_price_owner(subject, "commodity_price", cands, text, load_resources()).entity == place
+
 # a miner's own realized price stays the miner's (seed 2323: "| Net realized gold price1,2 (per oz) | $2,545 |")
 REALIZED = "| Net realized gold price1,2 (per oz) | $2,545 |  | $2,383 |\n| Average LBMA cash price (per oz) | $2,664 |"
 
