@@ -63,6 +63,7 @@ class _Rules:
         rules = res.entity_rules
         self.suffixes = frozenset(rules["company_suffixes"])
         self.generic = frozenset(rules["generic_suffixes"])
+        self.glued = glued_suffix_rx(tuple(rules["glued_suffixes"]))
         self.stop_tickers = frozenset(rules["ticker_stopwords"])
         self.not_entities = frozenset(rules["not_entities"])
         self.measure_heads = frozenset(w.lower() for w in rules["measure_heads"])
@@ -120,7 +121,28 @@ def _strip_suffix(name: str, rules: _Rules) -> tuple[str, bool]:
     while len(words) > 1 and (words[-1] in rules.suffixes or words[-1].rstrip(",") in rules.suffixes):
         words.pop()
         is_company = True
+    if words and rules.glued.search(words[-1]):  # "Idemitsu KosanLtd (TSE:5019)"
+        words[-1] = rules.glued.sub("", words[-1])
+        is_company = True
     return " ".join(words).rstrip(","), is_company
+
+
+@lru_cache(maxsize=8)
+def glued_suffix_rx(glued: tuple[str, ...]) -> re.Pattern:
+    """entities.yaml `glued_suffixes` glued to a name's last word after a lower-case letter ("KosanLtd")."""
+    return re.compile(r"(?<=[a-z])(?:" + "|".join(map(re.escape, glued)) + r")\.?$")
+
+
+def wire_case(name: str) -> str:
+    """An upper-case wire name in the body's case: short words stay upper ("USX", "IBM"), longer ones titled, a
+    joining word inside the name lower ("BANK OF JAPAN" -> "Bank of Japan": "Bank Of Japan" is in no list and
+    no body)."""
+    words = name.split()
+    return " ".join(w.lower() if 0 < i < len(words) - 1 and w in _JOINERS
+                    else w if len(w) <= 3 and w not in _JOINERS else w.title() for i, w in enumerate(words))
+
+
+_JOINERS = frozenset({"AND", "THE", "OF", "FOR", "DE"})
 
 
 def _lookup(surface: str, res: Resources, learned: dict, ticker_context: bool, rules: _Rules) -> Entry | None:
@@ -179,7 +201,8 @@ def learn_aliases(text: str, res: Resources) -> dict:
         entry = None
         for cand in [name, base] + tickers:
             entry = res.alias_index.get(cand)
-            if entry is not None and entry.kind in ("company", "unit"):
+            if entry is not None and entry.kind in ("company", "unit") and (
+                    cand in (name, base) or _names_agree(base, entry, rules)):
                 break
             entry = None
         if entry is None:
@@ -211,6 +234,28 @@ def learn_aliases(text: str, res: Resources) -> dict:
         for lo, hi in zip([0] + cuts, [c - 1 for c in cuts] + [len(words)]):
             _learn_chunk(words[lo:hi], res, rules, learned)
     return learned
+
+
+_NAME_WORD = re.compile(r"[A-Za-z][\w&'-]*")
+
+
+def _names_agree(written: str, entry: Entry, rules: _Rules) -> bool:
+    """Whether a name written before a ticker may be the gazetteer's company of that ticker: they share a word
+    (its names, aliases, former names). A ticker is reused: "Zillow Group (NASDAQ:Z)" is not F.W. Woolworth's
+    "Z" of 1987, "Air Lease (AL)" not Alcan's, "Sen. Elizabeth Warren (D-Mass.)" not Dominion's "D"."""
+    def words(name: str) -> set[str]:
+        return {_POSSESSIVE_END.sub("", w.lower()) for w in _NAME_WORD.findall(name.replace("’", "'"))
+                if w not in rules.suffixes and w not in rules.generic}
+    mine = words(written)
+    if not mine:
+        return True  # no name before the ticker but a legal form: the ticker names the company
+    names = [entry.name, *entry.aliases, *(f[0] for f in entry.former)]
+    squashed = _squash(written)  # "BestBuy.com (BBY)", "Alibaba's (BABA)"
+    return any(mine & words(n) or len(_squash(n)) >= 4 and _squash(n) in squashed for n in names)
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def _defines_a_measure(name: str, inner: str, rules) -> bool:
@@ -261,8 +306,7 @@ def learn_title(title: str, res: Resources, learned: dict) -> Entry | None:
     suffixes = {w.upper().rstrip(".") for w in rules.suffixes}
     while len(words) > 1 and words[-1].rstrip(".,").upper() in suffixes:
         words.pop()
-    # "USX", "IBM": short words stay upper case; longer ones become "Coleco Industries"
-    base = " ".join(w if len(w) <= 3 and w not in ("AND", "THE", "OF", "FOR") else w.title() for w in words)
+    base = wire_case(" ".join(words))  # "USX", "Coleco Industries", "House of Fabrics"
     entry = learned.get(tick) or res.alias_index.get(tick) or res.alias_index.get(base) or Entry(base, tick, "company", (tick,))
     learned.setdefault(tick, entry)
     learned.setdefault(base, entry)

@@ -21,7 +21,7 @@ from .resources import Resources
 from .subjects import CALENDAR_WORDS, subject_words
 from .word_patterns import has_word
 
-RULE = "full_names.v1"
+RULE = "full_names.v2"
 
 _WORD = r"[A-Z][\w&'’.-]*"
 # not "and": "Sify Technologies and Infosys" are two; not a gap of two spaces or a tab, a table's column break
@@ -30,6 +30,7 @@ _JOIN = r"(?:\s+(?:&|of|de)\s+| (?![ \t]))"
 _SOURCES = frozenset({"name", "title"})
 _RUN_ON = re.compile(r"(?:" + _JOIN + _WORD + r")+")  # the words after the short name
 _NOT_BEFORE = "_&'’.-"  # besides letters and digits: what may not stand right before a name
+_SENTENCE_END = re.compile(r"\w\w\.(?=\s)")  # a word of two letters or more and its dot, unlike an initial's ("J. P.")
 
 
 @lru_cache(maxsize=4)
@@ -70,6 +71,8 @@ def _written_full_name(short: str, text: str, res: Resources) -> str:
     found = set()
     not_names, breaks = subject_words(res).not_subjects, subject_words(res).headline_breaks
     for start, run_on in _runs_on(short, text):
+        end = _SENTENCE_END.search(run_on)
+        run_on = run_on[:end.end()] if end else run_on  # "... of CRISPR Therapeutics AG. CASGEVY® and": two sentences
         added = run_on.split()
         if CLASS_TAIL.fullmatch(run_on):
             continue  # the security's class, no part of the name: "Banco Bradesco Pref", "Gerdau S/A Ord"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .entities import wire_case
 from .headline_names import common_topic, unknown_topic, written_as_name
 from .identity import slug
 from .records import Mention
@@ -43,33 +44,39 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
     text = _headline_prefix(res).sub("", title.strip()).strip(" *#")
     m = re.match(r"^<([^<>]{2,60})>", text)  # wire style "<OCELOT INDUSTRIES LTD> YEAR LOSS"
     if m:
-        return _title_mention(_wire_case(clean_name(m.group(1), res)), res, learned)
+        return _title_mention(wire_case(clean_name(m.group(1), res)), res, learned)
     upper = text.isupper()
-    chunks, listed = _headline_chunks(text, res, learned, words)
+    chunks, listed, legal = _headline_chunks(text, res, learned, words)
     if len(listed) >= 2:
         # a headline that lists names ("Stocks to Watch Today: TCS, Hindalco, RBL Bank", "movers: CSCO, RDDT, and
         # more") has no one topic; one comma is a clause's ("In Indonesia, Fried Rice ...") or a pair's
         return None
     for i, chunk in enumerate(chunks):
         mention = _chunk_topic(chunk, chunks[i + 1] if i + 1 < len(chunks) else None, title, body, res, learned, words,
-                               upper)
+                               upper, i in legal)
         if mention is not None:
             return mention
     return None
 
 
-def _headline_chunks(text: str, res: Resources, learned: dict, words) -> tuple[list[list[str]], set[int]]:
+def _headline_chunks(text: str, res: Resources, learned: dict, words) -> tuple[list[list[str]], set[int], set[int]]:
     """The headline's first runs of name words (three at most), each cut at a headline break, a date or a
-    possessive; and which of them a comma and another name follow (a list of names)."""
+    possessive; which of them a comma and another name follow (a list of names); and which a comma and a
+    legal form end ("Air T, Inc. Reports ...": a company's name, the legal form its own)."""
     tokens = re.findall(r"[\w&.'’+-]+|[^\w\s]", text)
     chunks: list[list[str]] = []
     cur: list[str] = []
     listed: set[int] = set()  # chunks followed by a comma and another name
-    suffixes = {str(x).rstrip(".") for x in res.entity_rules["company_suffixes"]}
+    legal: set[int] = set()  # chunks a comma and a legal form end
+    suffixes = _suffixes(res)
     links = frozenset(res.entity_rules["name_links"])
+    not_openers = frozenset(res.subject_words["headline_not_openers"])
     for k, tok in enumerate(tokens):
         low = tok.lower().strip(".")
         nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if tok == "," and cur and nxt.rstrip(".") in suffixes:
+            legal.add(len(chunks))
+            continue  # "Air T, Inc. Reports ...": the legal form is the name's, no name of its own
         # a period word opens a name only when a name word follows ("First Quantum", not "Fourth Quarter")
         opens_name = not cur and _NAME_TOKEN.match(nxt) is not None and nxt.lower() not in words.headline_breaks \
             and low not in res.subject_words["headline_not_openers"] and not NUMBERISH.match(tok) \
@@ -83,8 +90,8 @@ def _headline_chunks(text: str, res: Resources, learned: dict, words) -> tuple[l
         linked = "-" in low and low.rsplit("-", 1)[1] in links and (not text.isupper() or low.endswith("-based"))
         if linked:  # "Peter Thiel-Backed Plasma Raises $20M": the holder's words before it are no name either
             cur = []
-        if not cur and low in ("of", "and", "for"):
-            continue  # "ASX-listed shares of Civmec fall": a joining word opens no name
+        if not cur and (low in ("of", "and", "for") or _POSSESSIVE.sub("", low) in not_openers):
+            continue  # "ASX-listed shares of Civmec fall", "Why Investors Shouldn't ...", "Here's what ...": no name
         dated = low in CALENDAR_WORDS or linked or low in ("am", "pm") and k and tokens[k - 1].isdigit()
         if (low in words.headline_breaks and not opens_name) or not _NAME_TOKEN.match(tok) or NUMBERISH.match(tok) \
                 or dated:
@@ -102,24 +109,27 @@ def _headline_chunks(text: str, res: Resources, learned: dict, words) -> tuple[l
             cur = []
     if cur:
         chunks.append(cur)
-    return chunks, listed
+    return chunks, listed, legal
 
 
 def _chunk_topic(chunk: list[str], following: list[str] | None, title: str, body: str, res: Resources, learned: dict,
-                 words, upper: bool) -> Mention | None:
+                 words, upper: bool, legal: bool = False) -> Mention | None:
     """The topic one headline chunk names, or None to read the next: its longest known start; words the body
     writes in lower case name no company but may name a commodity ("Oil Extends Gains"); a broker before another
-    name gives way to it; a country's possessive before a known name gives way to that name."""
+    name gives way to it; a country's possessive before a known name gives way to that name. A chunk with its
+    legal form (`legal`: "Healthcare Services Group, Inc.", "Nasdaq, Inc.") is a company's name whatever its words."""
     name = _known_prefix(chunk, res, learned, body, upper)
     if not name:
         return None
-    if all(w.lower() in words.not_subjects or (not upper and has_word(  # not in "www.arvinas.com", "pr@confluent.io"
+    if not legal and all(w.lower() in words.not_subjects or (not upper and has_word(  # not in "www.arvinas.com", "pr@confluent.io"
             body[:20000], w.lower(), ".@/-", "-", _DOMAIN_DOT)) for w in name.split()):
         return common_topic(chunk, title, body, res, words)  # "Oil Extends Gains", "Gold Falls": the commodity
         # (else "Top Midday Gainers": words the story writes in lower case, not a name)
-    if is_reporter(name, words) and following is not None:
+    if is_reporter(name, words) and following is not None and not legal:
         return None
     mention = _title_mention(name, res, learned)
+    if legal and mention is not None and mention.kind not in ("company", "unit"):
+        mention = Mention(name, -1, -1, name, slug(name), "company", source="title")  # "Nasdaq, Inc.": not the index
     if mention is not None and mention.kind == "name":  # no list knows it: a country first, or style?
         mention = unknown_topic(chunk, mention, title, body, res, learned, words, resolve_name, _title_mention, upper)
     if mention is None:
@@ -143,6 +153,13 @@ def _names_known(chunk: list[str], res: Resources, learned: dict, body: str = ""
     return False
 
 
+@lru_cache(maxsize=4)
+def _suffixes(res: Resources) -> frozenset[str]:
+    """entities.yaml's company suffixes without their dot."""
+    return frozenset(str(x).rstrip(".") for x in res.entity_rules["company_suffixes"])
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
 _DOMAIN_DOT = re.compile(r"\.[a-z]")
 _PERIOD_TOKEN = re.compile(r"^(?:[QH][1-4]|[1-4][QH]|FY\d*|9M|[1-4](?:st|nd|rd|th))$", re.I)
 
@@ -161,8 +178,11 @@ def _known_prefix(chunk: list[str], res: Resources, learned: dict, body: str, up
     names = []
     for n in range(len(chunk), 0, -1):
         name = clean_name(" ".join(chunk[:n]), res)
-        names.append(_wire_case(name) if upper else name)
+        names.append(wire_case(name) if upper else name)
     text = body[:20000]
+    whole = " ".join(chunk)
+    if not upper and whole != names[0] and whole.startswith(names[0]) and has_word(text, whole, "&-", "&-"):
+        return names[0]  # the body writes the chunk whole, its legal form glued on: "Idemitsu KosanLtd"
     for name in names:
         if len(name) > 2 and has_word(text, name, "&-", "&-"):
             return name
@@ -178,11 +198,6 @@ def _known_prefix(chunk: list[str], res: Resources, learned: dict, body: str, up
             return name
     return names[0]
 
-
-
-def _wire_case(name: str) -> str:
-    """An upper-case wire name in the body's case: short words stay upper ("USX", "IBM"), longer ones titled."""
-    return " ".join(w if len(w) <= 3 and w not in ("AND", "THE", "OF", "FOR") else w.title() for w in name.split())
 
 
 def _title_mention(name: str, res: Resources, learned: dict) -> Mention | None:

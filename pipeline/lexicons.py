@@ -49,7 +49,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/currencies.yaml": {"currencies": Shape(list, (dict,)), "plain_names": LIST},  # _load_currencies
     "lexicons/entities.yaml": {"company_suffixes": LIST, "generic_suffixes": LIST,  # entities._Rules
                                "references": LIST, "ticker_stopwords": LIST, "not_entities": LIST,
-                               "measure_heads": LIST, "title_breaks": LIST, "name_links": LIST},
+                               "measure_heads": LIST, "title_breaks": LIST, "name_links": LIST,
+                               "glued_suffixes": LIST},  # subjects.clean_name
     "lexicons/holidays.yaml": {"holidays": Shape(dict, (dict,))},  # calendar_grammar.Grammar
     "lexicons/metric_descriptions.yaml": {"metrics": Shape(dict, (dict,)),  # metric_model.load_phrases
                                             "rule_holds": Shape(dict, (list,))},  # metric_holds.load_holds
@@ -171,7 +172,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     # load_resources, measured_parts, segment_frames, segment_context
     "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
                                "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),
-                               "not_subjects": LIST, "consensus_providers": LIST,
+                               "not_subjects": LIST, "consensus_providers": LIST, "own_price_words": LIST,  # commodity_prices
                                "company_nouns": LIST, "speech_verbs": LIST, "speaker_roles": LIST,
                                "mover_verbs": LIST, "body_words": LIST, "research_roles": LIST, "broker_calls": LIST,
                                "index_nouns": LIST, "governments": Shape(dict, (str,)),

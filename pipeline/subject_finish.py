@@ -3,7 +3,8 @@
 In order: a macro figure read as the body reporting it is its country's (`subject_roles.macro_owner`), and
 one read as a person or a headline's words no list knows ("Daily Roundup of Key US Economic Data") is the
 country the headline names, where it names one (`headline_country`);
-a commodity's volumes in a country's story are the country's (`commodity_countries`); a short name no
+a commodity's volumes in a country's story are the country's (`commodity_countries`), its price read as a place's
+or the discourse's is the commodity's the sentence names (`commodity_prices`); a short name no
 list knows takes the one full name its article writes (`full_names`); a product's price is its maker's
 (`product_makers`).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .commodity_countries import commodity_country
+from .commodity_prices import commodity_price_owner
 from .identity import slug
 from .full_names import full_name
 from .product_makers import product_maker
@@ -24,7 +26,8 @@ def finished_subject(subject: Mention | None, metric: str, cands: list, topic: M
                      res: Resources, headline: str = "") -> Mention | None:
     """The subject after the rules that read its metric ("the Fed ... consumer prices rose 3%": the United States)."""
     subject = headline_country(macro_owner(subject, metric, cands, topic, res), metric, headline, res)
-    subject = full_name(commodity_country(subject, metric, cands, topic, res), text, res)
+    subject = commodity_price_owner(full_name(commodity_country(subject, metric, cands, topic, res), text, res),
+                                    metric, cands, text, res)
     return product_maker(subject, metric, text, res)
 
 

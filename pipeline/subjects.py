@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
-from .entities import link_prefix_rx
+from .entities import glued_suffix_rx, link_prefix_rx
 from .identity import slug
 from .records import Mention
 from .resources import Entry, Resources
@@ -157,6 +157,8 @@ def clean_name(surface: str, res: Resources) -> str:
     words = name.split()
     while len(words) > 1 and words[-1].rstrip(",.").upper() in suffixes:
         words.pop()
+    if words:  # "Idemitsu KosanLtd": "Co.,Ltd." with its punctuation lost, glued to the name
+        words[-1] = glued_suffix_rx(tuple(res.entity_rules["glued_suffixes"])).sub("", words[-1])
     name = " ".join(words).rstrip(",")
     return name if _INITIAL_END.search(name) else name.rstrip(".")  # "U.S." keeps its dot
 

@@ -168,6 +168,12 @@ def test_a_name_does_not_start_inside_a_decimal_number(text, named, resources):
     ("EBITDA (LTM) was 1.2 billion euros.", "LTM", False),
     ("The Net Asset Value (NAV) per share rose to $12.10.", "NAV", False),
     ("The Bank's Capital Adequacy Ratio (BCAR) stood at 14%.", "BCAR", False),
+    # bugs caught (seed 2222 audit): a REIT's and a statistics office's measure read as companies
+    ("of those measures, see REALpac's Funds From Operations (FFO) & Adjusted Funds From Operations.", "FFO", False),
+    ("The U.S. Bureau of Labor Statistics reported the Consumer Price Index (CPI) rose 0.5% in January.", "CPI", False),
+    # negative: brackets that abbreviate none of the name's words are a company's ticker
+    ("Dow Jones Transportation Index (DJTX) rose 1%.", "DJTX", True),
+    ("Vale Operations (VOPS) rose 3% on the day.", "VOPS", True),
     # a company whose name ends in a measure's word keeps its ticker when the brackets abbreviate none of it
     ("Shares of Realty Income (O) rose 2% after the dividend.", "O", True),
     ("Quantix Systems (QNTX) jumped after the results.", "QNTX", True),
@@ -178,6 +184,25 @@ def test_a_measures_abbreviation_is_no_ticker(text, code, learned, resources):
     assert (code in learn_aliases(clean_text(text, resources).text, resources)) == learned
 
 
+@pytest.mark.parametrize("text,form,name", [
+    # bugs caught (dumps, shortened): a ticker the gazetteer gives another, older or unrelated company; the name
+    # written before it is the company (2.7% of 3,000 modern articles, 1.2% of Yahoo's had such a reading)
+    ("Earnings Call Insights: Air Lease Corporation (NYSE:AL) Q4 2024", "AL", "Air Lease"),
+    ("Zillow Group (NASDAQ:Z) (NASDAQ:ZG) slid 6.1% in Tuesday after-hours trading.", "Z", "Zillow Group"),
+    ("| Coastal Financial (NasdaqGS:CCB) | US$86.45 | US$172.68 | 49.9% |", "CCB", "Coastal Financial"),
+    ("| Safe Bulkers (NYSE:SB) | $3.64 | $384.4M | ★★★★☆☆ |", "SB", "Safe Bulkers"),
+    ("AutoNation Inc (AN) is expected to report $4.26 for 4Q.", "AN", "AutoNation"),
+    # negative: a name the gazetteer lists for the ticker's company, under its own, an alias or a former name
+    ("International Business Machines Corp (IBM) said revenue rose.", "IBM", "IBM"),
+    ("Facebook Inc (FB) shares rose 2% in 2019.", "FB", "Meta"),
+    ("Google (GOOG) rose 1.2% on the day.", "GOOG", "Alphabet"),
+])
+def test_a_ticker_names_the_company_written_before_it(text, form, name, resources):
+    from pipeline.entities import learn_aliases
+
+    assert learn_aliases(text, resources)[form].name == name
+
+
 @pytest.mark.parametrize("title,name", [
     # a wire title's ticker names the words after the headline's last verb, number or joining word
     ("BUSINESSMAN HAS 8.9 PCT OF DEL E. WEBB <DWP.A>", "DEL E. Webb"),
@@ -185,10 +210,10 @@ def test_a_measures_abbreviation_is_no_ticker(text, code, learned, resources):
     ("HARRIS CUTS STAKE IN BELL INDUSTRIES <BI>", "Bell Industries"),
     ("INVESTMENT FIRM BOOSTS PUROLATOR <PCC> STAKE", "Purolator Courier"),  # the gazetteer knows its ticker
     ("LAROCHE STARTS BID FOR NECO <NPT> SHARES", "Neco"),
-    ("FIRST AMERICAN BANK FOR SAVINGS <FAMB.O> 3RD QTR", "First American Bank For Savings"),
+    ("FIRST AMERICAN BANK FOR SAVINGS <FAMB.O> 3RD QTR", "First American Bank for Savings"),
     ("MILLER TABAK HAS 91.8 PCT OF PENN TRAFFIC <PNF>", "Penn Traffic"),
-    # a name's own "OF" and "AND" stay
-    ("BANK OF BOSTON <BKB> 1ST QTR NET", "Bank Of Boston"),
+    # a name's own "OF" and "AND" stay, in lower case as the body writes them
+    ("BANK OF BOSTON <BKB> 1ST QTR NET", "Bank of Boston"),
     ("COLECO INDUSTRIES INC <CLO> 4TH QTR", "Coleco Industries"),
 ])
 def test_a_wire_titles_ticker_names_the_words_after_its_verb(title, name, resources):

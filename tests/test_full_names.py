@@ -37,6 +37,22 @@ KEPT = [
 ]
 
 
+# bugs caught: a name run on past a sentence's end ("... of CRISPR Therapeutics AG. CASGEVY® and the CASGEVY logo
+# are ...": 99 claims of one modern article were "CRISPR Therapeutics AG. CASGEVY")
+SENTENCE_END = [
+    ("CRISPR Therapeutics Provides Business Update", "CRISPR Therapeutics reported collaboration revenue of $37.3 "
+     "million for the year. CTX112 and CTX131 are trademarks of CRISPR Therapeutics AG. CASGEVY and the CASGEVY logo "
+     "are registered trademarks of Vertex Pharmaceuticals Incorporated.", "$37.3 million", "CRISPR Therapeutics"),
+    ("Teoxane fillers gain share", "RHA fillers are manufactured in Switzerland by Teoxane SA. Revance is an "
+     "independent distributor of Teoxane. Teoxane's sales rose 12% last year.", "12%", "Teoxane"),
+]
+
+
+@pytest.mark.parametrize("title,text,figure,want", SENTENCE_END, ids=[r[3] for r in SENTENCE_END])
+def test_a_full_name_ends_at_its_sentence(title, text, figure, want):
+    assert _entity(title, text, figure) == want
+
+
 @pytest.mark.parametrize("title,text,figure,want", FULL, ids=[r[3] for r in FULL])
 def test_a_short_name_takes_the_full_name_its_article_writes(title, text, figure, want):
     assert _entity(title, text, figure) == want

@@ -438,6 +438,8 @@ MOVED_WORD_LISTS = [
     ("lexicons/number_words.yaml", "qualifiers"),  # figure_atoms.QUALIFIERS
     ("lexicons/entities.yaml", "measure_heads"), ("lexicons/entities.yaml", "title_breaks"),  # entities
     ("lexicons/entities.yaml", "name_links"),  # entities.link_prefix_rx, subjects.word_order_chunks
+    ("lexicons/entities.yaml", "glued_suffixes"),  # subjects.clean_name
+    ("lexicons/subjects.yaml", "own_price_words"),  # commodity_prices
     ("lexicons/number_words.yaml", "year_words_before"), ("lexicons/number_words.yaml", "count_words_before"),  # counted
     ("lexicons/periods.yaml", "now_words"),  # claim_periods._NOW
     ("lexicons/modality.yaml", "set_against"), ("lexicons/modality.yaml", "estimate_own_period"),  # versus_results
