@@ -28,7 +28,7 @@ _PAREN_TICKERS = re.compile(r"\((?P<inner>(?:[A-Za-z]{2,8}\s*:\s*)?[A-Z0-9][A-Z0
 _NUMBER_IN_BRACKETS = re.compile(r"\d{1,3}|\d{7,}|\d+\.\d+|[\d.]+\.")
 _ANGLE_TICKER = re.compile(r"<(?P<tick>[A-Z0-9][A-Z0-9.]{0,7})>")
 # an unknown company name looks like two capitalised words, or one with a possessive
-_NAME_LIKE = re.compile(r"(?<=[\s(,])[A-Z][\w&.-]+(?:'s\b| (?:&|of|and) [A-Z][\w&.-]+| [A-Z][\w&.-]+)")
+NAME_LIKE = re.compile(r"(?<=[\s(,])[A-Z][\w&.-]+(?:'s\b| (?:&|of|and) [A-Z][\w&.-]+| [A-Z][\w&.-]+)")
 _POSSESSIVE = re.compile(r"^'s?\b|^s'")
 _BRACKETED_NAME = re.compile(r"<(?P<name>[A-Z][A-Za-z0-9&.,' -]{2,60}?)>")
 _CAPS_TITLE_NAME = re.compile(r"^(?P<name>[A-Z][A-Z0-9&.,'/ -]{1,60}?)\s*<(?P<tick>[A-Z0-9][A-Z0-9.]{0,7})>")
@@ -111,7 +111,7 @@ def _needs_special(alias: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _rules(res: Resources) -> _Rules:
+def entity_rules(res: Resources) -> _Rules:
     return _Rules(res)
 
 
@@ -165,7 +165,7 @@ _POSSESSIVE_END = re.compile(r"'s?$")
 
 def learn_aliases(text: str, res: Resources) -> dict:
     """Aliases the article defines for itself: names with their tickers, and 'X Inc'-style names."""
-    rules = _rules(res)
+    rules = entity_rules(res)
     learned: dict[str, Entry] = {}
 
     def name_before(pos: int) -> str:
@@ -293,7 +293,7 @@ def learn_title(title: str, res: Resources, learned: dict) -> Entry | None:
     m = _CAPS_TITLE_NAME.match(title.strip())
     if not m:
         return None
-    rules = _rules(res)
+    rules = entity_rules(res)
     tick = m.group("tick")
     words = m.group("name").split()
     # "BUSINESSMAN HAS 8.9 PCT OF DEL E. WEBB <DWP.A>", "HARRIS CUTS STAKE IN BELL INDUSTRIES <BI>": the ticker
@@ -315,7 +315,7 @@ def learn_title(title: str, res: Resources, learned: dict) -> Entry | None:
 
 
 
-def _mention(entry: Entry, text: str, start: int, end: int, source: str, possessive: bool) -> Mention:
+def mention_of(entry: Entry, text: str, start: int, end: int, source: str, possessive: bool) -> Mention:
     return Mention(text=text[start:end], start=start, end=end, entity=entry.name, entity_id=entry.entity_id,
                    kind=entry.kind, parent=entry.parent, source=source, possessive=possessive)
 
@@ -360,7 +360,7 @@ def _scan_chunks(text: str, res: Resources, learned: dict, rules: _Rules) -> lis
                     longer = _lookup(text[s:num.end()], res, learned, False, rules) if num else None
                     if longer is not None and longer.kind == entry.kind:
                         entry, e = longer, num.end()
-                    found = (j, _mention(entry, text, s, e, "article_alias" if surface in learned else "gazetteer",
+                    found = (j, mention_of(entry, text, s, e, "article_alias" if surface in learned else "gazetteer",
                                          poss or text[e:e + 2] == "'s"))
                     break
             if found:
@@ -374,7 +374,7 @@ def _scan_chunks(text: str, res: Resources, learned: dict, rules: _Rules) -> lis
 def find_entities(clean: CleanText, res: Resources, title: str = "") -> ArticleEntities:
     """All entity mentions of an article, its main company, and its fiscal calendar."""
     text = clean.text
-    rules = _rules(res)
+    rules = entity_rules(res)
     learned = learn_aliases(text, res)
     title_entry = learn_title(title, res, learned) if title else None
     mentions = _scan_chunks(text, res, learned, rules)
@@ -407,7 +407,7 @@ def _with_special_names(text: str, res: Resources, rules: _Rules, mentions: list
         if inside and "/" not in m.group():
             continue
         mentions = [x for x in mentions if x not in inside]
-        mentions.append(_mention(entry, text, m.start(), m.end(), "gazetteer", text[m.end():m.end() + 2] == "'s"))
+        mentions.append(mention_of(entry, text, m.start(), m.end(), "gazetteer", text[m.end():m.end() + 2] == "'s"))
     return mentions
 
 
@@ -466,42 +466,3 @@ def _segments(text: str, res: Resources, rules: _Rules, main: Mention, mentions:
                 out.append(Mention(text[start:m.end()], start, m.end(), owner.entity, owner.entity_id, "segment",
                                    parent=segment, source="segment"))
     return out
-
-
-def add_named_mentions(clean: CleanText, ents: ArticleEntities, figure_starts: list[int], res: Resources) -> ArticleEntities:
-    """Add spaCy ORG mentions in figure sentences where the rules found no mention at all."""
-    from dataclasses import replace
-
-    from .ner import find_named_spans
-
-    rules = _rules(res)
-    todo = []
-    seen = set()
-    for pos in figure_starts:
-        sent = clean.sentence_at(pos)
-        if sent is None or sent.start in seen:
-            continue
-        seen.add(sent.start)
-        if not any(sent.start <= m.start < sent.end for m in ents.mentions) \
-                and _NAME_LIKE.search(clean.text, sent.start + 1, sent.end):
-            todo.append(sent)  # only sentences with a capitalised word past their first can hold a name
-    if not todo:
-        return ents
-    found = find_named_spans([clean.text[s.start:s.end] for s in todo])
-    extra = []
-    for sent, spans in zip(todo, found):
-        for start, end, label, text in spans:
-            if label != "ORG" or text in rules.not_entities or text in res.exchanges or any(ch.isdigit() for ch in text):
-                continue
-            name = re.sub(r"^(?:the|The)\s+", "", text).removesuffix("'s")
-            entry = ents.learned.get(name) or res.alias_index.get(name)
-            s = sent.start + start + (len(text) - len(text.lstrip()))
-            e = sent.start + end
-            poss = clean.text[e:e + 2] == "'s"
-            if entry is not None:
-                extra.append(_mention(entry, clean.text, s, e, "ner", poss))
-            else:
-                extra.append(Mention(clean.text[s:e], s, e, name, slug(name), "company", source="ner", possessive=poss))
-    if not extra:
-        return ents
-    return replace(ents, mentions=tuple(sorted(ents.mentions + tuple(extra), key=lambda m: (m.start, -m.end))))

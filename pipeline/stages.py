@@ -22,9 +22,10 @@ from .bounds import drop_crowded
 from .claims import make_claims
 from .clean import clean_text
 from .dates import infer_published
-from .entities import ArticleEntities, add_named_mentions, find_entities
+from .entities import ArticleEntities, find_entities
 from .errors import message, usage
 from .figures import resolve_figures
+from .ner import add_named_mentions
 from .parse import ParseIndex, load_parser, parse_spans, spans_to_parse
 from .records import Article, ArticleResult, Claim, CleanText, Figure, Skipped
 from .resources import Resources
