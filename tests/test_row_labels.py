@@ -79,3 +79,13 @@ def test_the_first_cell_is_no_row_of_itself():
     line = "| Revenue | 12.5 |"
     assert row_label(line, line.index("12.5")) == ("Revenue", 2)
     assert row_label(line, line.index("Revenue")) is None
+
+
+@pytest.mark.parametrize("text, figure, label", [
+    ("| EBITDA | -2,189 | -1,703 | 28.5 % |", "-2,189", ("EBITDA", 2)),
+    ("| **Net sales** | 56.8 |", "56.8", ("Net sales", 4)),  # bold marks are no part of the label
+    ("| 2,189 | EBITDA |", "2,189", None),  # a figure in the first cell has no label before it
+    ("EBITDA was 2,189.", "2,189", None),  # prose: no table row
+])
+def test_the_row_label_of_a_cell(text, figure, label):
+    assert row_label(text, text.index(figure)) == label
