@@ -37,6 +37,12 @@ CASES = [
      "Hooli's revenue rose 12 pct to 40 mln dlrs.", "40 mln dlrs", "1986-Q4"),
     ("Hooli, Inc. SEC 10-Q Report", "2025-02-13", _OPENING + "Net income rose 26% to $2.1 million.", "$2.1 million",
      "2024-Q4"),
+    # a European release names itself: "Financial Statements Release", "Year-end report", "Interim report"
+    ("Hooli continues to invest", "2025-02-11", "Hooli Oyj Financial Statements Release 11 February 2025\n\n"
+     "* Cash flow from operations was EUR 1.8 (-1.9) million, an increase of EUR 3.7 million", "EUR 3.7 million",
+     "2024-Q4"),
+    ("Hooli AB publishes its interim report", "2025-02-12", "* Net sales increased to SEK 512 million.",
+     "SEK 512 million", "2024-Q4"),
     # negatives: results words only further down are an aside (a rating agency's "resilient earnings", a gadget
     # story's link to another company's earnings): no results story, so no quarter
     ("Fitch upgrades Hooli's rating to 'A'", "2025-02-11", _OPENING + "Fitch cited Hooli's resilient earnings. Hooli's "
