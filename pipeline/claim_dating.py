@@ -78,7 +78,7 @@ def table_dating(story: Story, d: Draft) -> None:
 
 def date_figure(story: Story, d: Draft) -> None:
     """The period the figure's text names, what a bare estimate restates, and the story's report periods."""
-    text, res, fig, sent, cs, ce = story.text, story.res, d.fig, d.sent, d.cs, d.ce
+    text, res, fig, sent, ce = story.text, story.res, d.fig, d.sent, d.ce
     ref = story.article.published
     d.scaled = scaled = bool(scaled_rx(res).search(fig.text))
     _restated_estimate(story, d)
