@@ -40,7 +40,7 @@ from .paragraph_periods import restated_periods
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure
 from .resources import Resources
-from .story_calendar import calendar_settled, labels_fiscal_year_end
+from .story_calendar import calendar_settled, country_story, labels_fiscal_year_end
 from .story_dates import StoryDates, read_dates
 from .amount_links import AmountTrail
 from .subject_ranker import load_head
@@ -88,7 +88,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
         drafts.append(d)
     ref = article.published
     if not dates.fixed and ref is not None and not calendar_settled(story.topic, ents, res, clean.text):
-        said = labels_fiscal_year_end(story.labeled, story.headline, clean.text, ref, story.fy_end, res)
+        said = labels_fiscal_year_end(story.labeled, story.headline, clean.text, ref, story.fy_end, res,
+                                      halves=story.topic is not None and not country_story(story.topic, res))
         if said is not None and said != story.fy_end:
             # the quarters it reports are fiscal ones ("Q3 results" in February): once more on that calendar
             if trace is not None:

@@ -454,15 +454,23 @@ def _rel_prev(x: _Match) -> Period | None:
 
 def quarter_label(text: str, ref: date | None) -> tuple[int, int | None, bool] | None:
     """A quarter label's number, its year (None when not written) and whether it is written as fiscal
-    ("Q3 FY25", "the second quarter of fiscal 2025"); None for any other period, "last quarter" included.
+    ("Q3 FY25", "the second quarter of fiscal 2025"); a half's label as its last quarter ("1H" is the second
+    quarter's end: a first half reported in February ended in December); None for any other period, "last
+    quarter" included.
 
     >>> quarter_label("Q3FY25", date(2025, 2, 13)), quarter_label("the third quarter", None)
     ((3, 2025, True), (3, None, False))
+    >>> quarter_label("first-half", None), quarter_label("1H FY25", date(2025, 2, 13))
+    ((2, None, False), (2, 2025, True))
     """
     m = _SCAN.search(text)
-    if m is None or m.lastgroup not in ("q_word", "q_code", "fq_word"):
+    if m is None or m.lastgroup not in ("q_word", "q_code", "fq_word", "half"):
         return None
     x = _Match(m, ref, 12, None, "past")
+    if m.lastgroup == "half":
+        h = {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get((x.g["h_o"] or "").lower()) \
+            or int(x.first("h_c", "h_c2", "h_c3", "h_c4", "h_c5", "h_c6"))
+        return 2 * h, _year(x.first("h_y", "h_y0", "h_y2", "h_y3", "h_y4", "h_fy"), ref), bool(x.g["h_fy"])
     if m.lastgroup == "q_word":
         word = x.g["qw_o"].lower()
         return None if word == "last" else (ORDINALS[word], _year(x.g["qw_y"], ref), False)

@@ -153,15 +153,23 @@ def sentence_fiscal_year_end(ents: ArticleEntities, start: int, end: int, res: R
 STARTING = re.compile(r"\b(?:starting|beginning|effective|commencing)(?:\s+(?:in|with|from))?(?:\s+the)?\s+$", re.I)
 
 
+_CALENDAR_YEAR = re.compile(r"(?<![Ff][Yy])(?<![Ff][Yy] )\b(?:19|20)\d\d\b")
+
+
 def labels_fiscal_year_end(labeled: list[tuple[str, Period | None]], headline: str, text: str, ref: date,
-                            prior: int, res: Resources) -> int | None:
+                            prior: int, res: Resources, halves: bool = True) -> int | None:
     """The fiscal year end the story's quarter labels say (`fiscal_year_end_from_labels`),
     `prior` (the calendar in use) when they fit it: the labels that date an actual figure (`labeled`: its
     modality and the period its clause or sentence names), not those it is compared with ("up from Q4 2023"),
     and the headline's written as fiscal ("Reports Fiscal Second Quarter 2025 Results"; a forecast of such a
-    quarter, not yet ended, fits no calendar)."""
+    quarter, not yet ended, fits no calendar). A half the headline names counts as its last quarter ("Temple &
+    Webster 1H25 Earnings Call Highlights" in February: a year ending in June), with `halves` (a headline that
+    names a company, not a country), unless written with a calendar year ("First Half 2025 Dividend"); a half in
+    the body does not count (a roundup's items, a central bank's "first half")."""
     found: dict[int, tuple] = {}
     for modality, p in labeled:
+        if p is not None and p.granularity == "half":
+            continue
         if modality == "actual" and p is not None and p.start >= 0 and not p.relative_to_previous \
                 and not compared_with(p, text) and not STARTING.search(text, max(0, p.start - 20), p.start):
             label = quarter_label(p.text, ref)
@@ -169,8 +177,10 @@ def labels_fiscal_year_end(labeled: list[tuple[str, Period | None]], headline: s
                 found[p.start] = label
     at = 0 if text.startswith(headline) else -len(headline) - 1  # the headline's own offsets, counted once
     for p in find_periods(headline, ref, res=res) if headline else ():
+        if p.granularity == "half" and (not halves or _CALENDAR_YEAR.search(p.text)):
+            continue
         label = quarter_label(p.text, ref)
-        if label is not None and label[2]:
+        if label is not None and (label[2] or p.granularity == "half"):
             found.setdefault(at + p.start, label)
     lag = res.periods.get("report_lag_days") or (7, 100)
     months = res.periods.get("fiscal_year_end_months") or (3, 6, 9, 12)

@@ -37,6 +37,14 @@ CASES = [
      "Hooli's revenue rose 12 pct to 40 mln dlrs.", "40 mln dlrs", "1986-Q4"),
     ("Hooli, Inc. SEC 10-Q Report", "2025-02-13", _OPENING + "Net income rose 26% to $2.1 million.", "$2.1 million",
      "2024-Q4"),
+    # a half the headline names, reported weeks after December, is of a year ending in June ("1H25" in February);
+    # not a half written with a calendar year, nor a country's
+    ("Hooli 1H25 Earnings Call Highlights", "2025-02-20", "In the first half, revenue grew 24% to $314 million.",
+     "$314 million", "FY2025-H1"),
+    ("Hooli Posts Higher Fiscal H1 Earnings", "2025-02-13", "Hooli said its first-half profit rose to $51.7 million.",
+     "$51.7 million", "FY2025-H1"),
+    ("Hooli ASA Proposes First Half 2025 Dividend", "2025-02-13", "Hooli ASA proposes a dividend of NOK 5.00 per "
+     "share for the first half of 2025.", "NOK 5.00", "2025-H1"),
     # a European release names itself: "Financial Statements Release", "Year-end report", "Interim report"
     ("Hooli continues to invest", "2025-02-11", "Hooli Oyj Financial Statements Release 11 February 2025\n\n"
      "* Cash flow from operations was EUR 1.8 (-1.9) million, an increase of EUR 3.7 million", "EUR 3.7 million",
