@@ -16,9 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-import yaml
-
-from .errors import MESSAGES, ModelsError
+from .models_yaml import fail, read_yaml
 from .word_patterns import longest_first
 
 HOLDS_FILE = "lexicons/metric_descriptions.yaml"
@@ -31,18 +29,14 @@ REACH = 120
 def load_holds(models_dir: Path, metric_names: tuple[str, ...]) -> Mapping[str, re.Pattern]:
     """Each metric's `rule_holds` phrases as one pattern; a metric not in the vocabulary or a bad pattern stops the load."""
     path = Path(models_dir) / HOLDS_FILE
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise _bad(path, f"cannot be read as YAML ({str(exc).splitlines()[0]})", "a YAML mapping") from exc
     out = {}
-    for metric, phrases in (data.get("rule_holds") or {}).items():
+    for metric, phrases in read_yaml(path)["rule_holds"].items():
         if metric not in metric_names:
-            raise _bad(path, f"rule_holds names {metric!r}, not a metric of metrics.yaml", ", ".join(metric_names))
+            raise fail(path, f"rule_holds names {metric!r}, not a metric of metrics.yaml", ", ".join(metric_names))
         try:
             out[metric] = re.compile("|".join(f"(?:{p})" for p in phrases), re.I)
         except (re.error, TypeError) as exc:
-            raise _bad(path, f"rule_holds {metric!r} has a bad pattern ({exc})", "regular expressions") from exc
+            raise fail(path, f"rule_holds {metric!r} has a bad pattern ({exc})", "regular expressions") from exc
     return MappingProxyType(out)
 
 
@@ -85,7 +79,3 @@ def company_moves(claim, res, start: int) -> bool:
         return False
     m = rx.search(claim.sentence, max(0, start - 80), start)
     return m is not None and claim.entity.split()[0].lower() in m.group("name").lower()
-
-
-def _bad(path: Path, detail: str, valid: str) -> ModelsError:
-    return ModelsError("E005", MESSAGES["E005"].format(path=path, detail=detail, valid=valid))

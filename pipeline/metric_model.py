@@ -29,7 +29,7 @@ import yaml
 
 from .claim_metrics import score_metric
 from .encoder import MetricModel, embed_texts
-from .errors import MESSAGES, ModelsError
+from .models_yaml import fail
 from .metric_holds import company_moves, load_holds, rule_holds
 from .records import Claim
 from .resources import Resources
@@ -157,7 +157,7 @@ def load_gate(models_dir: Path) -> MetricGate | None:
         data = np.load(path, allow_pickle=False)
         gate = MetricGate(data["weights"], float(data["bias"]), float(data["threshold"]), str(data["head_digest"]))
     except (OSError, KeyError, ValueError) as exc:
-        raise _bad(path, f"cannot be read ({type(exc).__name__}: {exc})", "python scripts/train_metric_gate.py") from exc
+        raise fail(path, f"cannot be read ({type(exc).__name__}: {exc})", "python scripts/train_metric_gate.py") from exc
     if not (Path(models_dir) / HEAD_FILE).is_file() or gate.head_digest != head_digest(models_dir):
         log.info("transformer stage: %s was trained for another metric head; not used", path)
         return None
@@ -189,7 +189,7 @@ def load_head(models_dir: Path, model_name: str, metric_names: tuple[str, ...]) 
                           float(data["margin"]), str(data["model"]), consult, window)
         trained_names = tuple(str(n) for n in data["rule_metrics"])
     except (OSError, KeyError, ValueError) as exc:
-        raise _bad(path, f"cannot be read ({type(exc).__name__}: {exc})", "python scripts/train_metric_head.py") from exc
+        raise fail(path, f"cannot be read ({type(exc).__name__}: {exc})", "python scripts/train_metric_head.py") from exc
     if head.model != model_name or trained_names != metric_names:
         log.info("transformer stage: %s was trained for %s and another vocabulary; using the phrases", path, head.model)
         return None
@@ -206,24 +206,21 @@ def load_phrases(models_dir: Path, metric_names: tuple[str, ...]) -> MetricPhras
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise _bad(path, f"cannot be read as YAML ({str(exc).splitlines()[0]})", "a YAML mapping") from exc
+        raise fail(path, f"cannot be read as YAML ({str(exc).splitlines()[0]})", "a YAML mapping") from exc
     metrics = (data or {}).get("metrics") if isinstance(data, dict) else None
     if not isinstance(metrics, dict) or not metrics:
-        raise _bad(path, "has no `metrics` mapping", "metrics: {name: {description, examples}}")
+        raise fail(path, "has no `metrics` mapping", "metrics: {name: {description, examples}}")
     texts, owners = [], []
     for name, spec in metrics.items():
         if name not in metric_names:
-            raise _bad(path, f"metric {name!r} is not in metrics.yaml", ", ".join(metric_names))
+            raise fail(path, f"metric {name!r} is not in metrics.yaml", ", ".join(metric_names))
         if not isinstance(spec, dict) or not isinstance(spec.get("description"), str):
-            raise _bad(path, f"metric {name!r} has no description", "description: one sentence")
+            raise fail(path, f"metric {name!r} has no description", "description: one sentence")
         for text in [spec["description"], *(spec.get("examples") or [])]:
             texts.append(str(text))
             owners.append(name)
     return MetricPhrases(tuple(texts), tuple(owners), path)
 
-
-def _bad(path: Path, detail: str, valid: str) -> ModelsError:
-    return ModelsError("E005", MESSAGES["E005"].format(path=path, detail=detail, valid=valid))
 
 
 @lru_cache(maxsize=4)
