@@ -102,6 +102,10 @@ def find_cues(text: str, res: Resources, kinds: frozenset[str] | None = None) ->
 
 
 _NAMED = frozenset({"company", "unit", "name"})
+# a kind of figure's reader of the words of its clause before and after it, and its step: "employees were granted 512
+# million shares" a stake, "sold 60 million ADSs" no stake (a count's verb); "The location data market was valued at
+# $10 billion" a market's size
+_CLAUSE_READERS = {"count": (share_count_metric, "share_counts"), "money": (market_size_metric, "market_sizes")}
 
 
 def _outside_names(cues: list[tuple[str, int, int, float]], offset: int, ents: ArticleEntities) -> list:
@@ -300,10 +304,8 @@ def _measured_metric(story: Story, d: Draft, mscore: float) -> tuple[str | None,
     step = "measures.share" if share else "measures.rate" if rate else "measures.noun"
     if measured is None and res.measures is not None:
         measured, step = table_row_metric(res.measures, text, fig.start, fig.end), "measures.table_row"  # "| Amount | $131,067 |"
-    if measured is None:  # "employees were granted 512 million shares": a stake; "sold 60 million ADSs": no stake
-        measured, step = share_count_metric(res, fig.kind, text[cs:fig.start], text[fig.end:ce]), "share_counts"
-    if measured is None:  # "The location data market was valued at $10 billion": a market's size
-        measured, step = market_size_metric(res, fig.kind, text[cs:fig.start], text[fig.end:ce]), "market_sizes"
+    if measured is None and (reader := _CLAUSE_READERS.get(fig.kind)) is not None:
+        measured, step = reader[0](res, text[cs:fig.start], text[fig.end:ce]), reader[1]
     if measured is None:  # "| Name | Current Price | Fair Value (Est) |" over "| Initech | $8.45 | [[$17.27]] |"
         measured, step = column_metric(text, fig.start, fig.kind, mscore, res, score_metric), "column_metrics"
     if measured is None:  # "| EBITDA | [[-2,189]] | -1,703 |": a results table's row label
