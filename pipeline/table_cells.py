@@ -34,15 +34,16 @@ from .word_patterns import longest_first
 
 # the reasons figures gives a bare number that a table cell may have ("SDTY 50.45" reads as a model name)
 _CELL_REASONS = ("no_unit", "model_name", "identifier")
+_SIGN = r"[$€£]"  # a currency sign: before a cell's number, or a cell of its own before it ("$      236.2")
+_BLANK = re.compile(r"-{1,3}|—|–|~")  # a blank cell
 # one cell of numbers: "459", "(0.1)", "+1.74", "-3.2%", "(233", "--", "n/a", "—", "~" (a blank, as "—")
 # a currency sign may stand apart from its number, padded to the column's width ("$      236.2"; issue 17, s20);
 # a percent sign may stand after an accounting negative's parenthesis ("(941.4) %"; issue 17, s26)
 # a futures line's cell may end in its quote's letter: bid, asked, low, high, traded ("MAY7   2165B  2170A  2166")
-_NUMERIC = re.compile(r"[-+]?\(?[-+]?[$€£]?\s*\(?\d[\d,]*(?:\.\d+)?(?-i:[BAHLT](?![a-z]))?\s*%?\s*\)?(?:\s*%)?|-{1,3}|—|–|~"
+_NUMERIC = re.compile(rf"[-+]?\(?[-+]?{_SIGN}?\s*\(?\d[\d,]*(?:\.\d+)?(?-i:[BAHLT](?![a-z]))?\s*%?\s*\)?(?:\s*%)?|{_BLANK.pattern}"
                       r"|n/?a|nm|\(|\)|%", re.I)
 _QUOTE_LETTER = re.compile(r"(?<=\d[BAHLT])(?=\d)")  # "1453B1458A": a bid and an asked glued together
-_BLANK = re.compile(r"-{1,3}|—|–|~")
-_SIGN_ONLY = re.compile(r"[$€£]")
+_SIGN_ONLY = re.compile(_SIGN)
 _ONE_NUMBER = re.compile(r"[-+]?\(?\d[\d,]*(?:\.\d+)?(?:[BAHLT](?![a-z]))?\)?%?")
 _SPLIT = re.compile(r"\t+| {2,}|\u00a0{2,}")
 _WORD = re.compile(r"[A-Za-z]")
