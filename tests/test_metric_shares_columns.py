@@ -6,9 +6,11 @@ yardstick's phrasings, none copied from it.
 """
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from pipeline import extract
+from conftest import claim_metric
 from pipeline.column_metrics import header_cell
 from pipeline.market_sizes import market_size_metric
 from pipeline.resources import load_resources
@@ -66,11 +68,7 @@ COLUMNS = [
 ]
 
 
-def _metric(text: str, figure: str) -> str:
-    claims, _ = extract([text], published="2025-02-10")
-    rows = claims[claims["figure"] == figure]
-    assert len(rows) >= 1, f"no claim for {figure!r}: {claims[['figure', 'metric']].to_dict('records')}"
-    return rows.iloc[0]["metric"]
+_metric = partial(claim_metric, published="2025-02-10")
 
 
 CASES = CONJUNCTS + SHARE_COUNTS + ONE_OFF_PER_SHARE + MARKET_SIZES + COLUMNS
