@@ -102,9 +102,9 @@ def find_cues(text: str, res: Resources, kinds: frozenset[str] | None = None) ->
 
 
 _NAMED = frozenset({"company", "unit", "name"})
-# a kind of figure's reader of the words of its clause before and after it, and its step: "employees were granted 512
-# million shares" a stake, "sold 60 million ADSs" no stake (a count's verb); "The location data market was valued at
-# $10 billion" a market's size
+# the reader of a kind of figure's clause (its text before the figure, and after it to the clause's end) and its step:
+# a count's verb ("employees were granted 512 million shares": a stake; "sold 60 million ADSs": no stake), an amount's
+# words that size a market ("The location data market was valued at $10 billion")
 _CLAUSE_READERS = {"count": (share_count_metric, "share_counts"), "money": (market_size_metric, "market_sizes")}
 
 
