@@ -431,6 +431,39 @@ def test_a_floor_chains_no_values_together(resources):
     assert facts.iloc[0].n_values == 2
 
 
+# a figure with fewer digits holds two that disagree: it joins one of them and no longer makes them one value, and the
+# conflict sets the two precise figures against each other (modern dump, issue 16's labeled consensus pairs)
+COARSE_BRIDGES = [
+    # (the coarse report, the two precise ones, the pair the conflict sets against each other, or None)
+    (("$582 million", 582e6, "That is against FactSet expectations of first-quarter sales of $582 million."),
+     ("$582.2 million", 582.2e6, "Analysts are looking for $582.2 million."),
+     ("$582.7M", 582.7e6, "It expects revenue of at least $575M, compared with Street consensus for $582.7M."), True),
+    (("$405 million", 405e6, "Revenue rose 71% to $427.7 million, above the FactSet consensus of $405 million."),
+     ("$404.9 million", 404.9e6, "Analysts polled by FactSet expected $404.9 million."),
+     ("$405.26 million", 405.26e6, "Revenue was $427.71 million ; analysts expected $405.26 million."), True),
+    (("$563 million", 563e6, "Revenue rose 6.2% to $574.3 million, also ahead of the $563 million FactSet consensus."),
+     ("$562.6 million", 562.6e6, "Revenue rose 6.2% to $574.3 million, above analyst forecasts for $562.6 million."),
+     ("$563.6 million", 563.6e6, "Q4 revenue of $574.3 million beats estimates of $563.6 million."), True),
+    # one unit apart in the last digit is within rounding: the coarse figure changes nothing
+    (("$405 million", 405e6, "Revenue rose 71% to $427.7 million, above the FactSet consensus of $405 million."),
+     ("$404.9 million", 404.9e6, "Analysts polled by FactSet expected $404.9 million."),
+     ("$405.0 million", 405.0e6, "Analysts expected $405.0 million."), False),
+]
+
+
+@pytest.mark.parametrize("coarse, first, second, split", COARSE_BRIDGES)
+def test_a_coarse_figure_does_not_chain_two_precise_ones_together(resources, coarse, first, second, split):
+    rows = [claim(name, f"art-{name}", D2, value, figure, metric="revenue", modality="estimate", sentence=sentence)
+            for name, (figure, value, sentence) in zip(("coarse", "first", "second"), (coarse, first, second))]
+    facts, conflicts, links = judge(rows, resources)
+    if not split:
+        assert list(facts.status) == ["agreed"] and conflicts.empty
+        return
+    assert list(facts.status) == ["conflict"] and facts.iloc[0].n_values == 2 and len(conflicts) == 1
+    assert {conflicts.iloc[0].claim_a, conflicts.iloc[0].claim_b} == {"first", "second"}
+    assert links.groupby("value_group").size().sort_values().tolist() == [1, 2]  # the coarse one joined a value
+
+
 def test_values_one_unit_apart_in_the_last_digit_are_one_and_two_units_are_two(resources):
     """"$546.6 million" and "$546.5 million" can both be 546.56 million, rounded and cut off (GUIDE.md, session 19:
     within rounding); "$546.6 million" and "$546.4 million" cannot. Cents with no scale word are exact: an EPS of
