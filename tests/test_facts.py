@@ -275,6 +275,31 @@ def test_values_too_far_apart_to_be_one_quantity_are_unlike_not_a_conflict(resou
     assert conflicts.empty and list(facts.status) == ["unlike"]
 
 
+# two quotes of one stated moment (both after hours, both the close) are one value, not widened by the day's range; quotes
+# of no stated moment may be any moment of the session and keep it (modern dump, issue 16's labeled pairs)
+STATED_MOMENTS = [
+    ("The stock was down 12% to $12.65 in post-market trading on Tuesday.", -12.0, "12%",
+     "Shares sank 10% after hours on Tuesday.", -10.0, "10%", False),
+    ("The stock price declined 3.33% on Monday during pre-market hours of trading.", -3.33, "3.33%",
+     "Sun Country Airlines stock was down 4.2% before the opening bell.", -4.2, "4.2%", False),
+    ("Front-month Nymex crude closed +1.8% to $72.32/bbl.", 1.8, "+1.8%",
+     "West Texas Intermediate crude rose 1.9% to settle at $72.32 a barrel.", 1.9, "1.9%", True),
+    ("West Texas Intermediate crude settled up 1.6% at $72.32 a barrel.", 1.6, "1.6%",
+     "WTI rose 1.9% to settle at $72.32 a barrel.", 1.9, "1.9%", False),
+    ("Amazon (AMZN) stock is up 2% after the Trump administration agreed to keep the rule.", 2.0, "2%",
+     "Shares of Amazon were up 1.2% on Monday to $231.90.", 1.2, "1.2%", True),
+]
+
+
+@pytest.mark.parametrize("sent_a, value_a, fig_a, sent_b, value_b, fig_b, agreed", STATED_MOMENTS)
+def test_quotes_of_one_stated_moment_take_no_day_range(resources, sent_a, value_a, fig_a, sent_b, value_b, fig_b, agreed):
+    move = dict(metric="price_change", unit="%", period_start=D1, period_end=D1)
+    rows = [claim("a", "x", D1, value_a, fig_a, sentence=sent_a, **move),
+            claim("b", "y", D1, value_b, fig_b, sentence=sent_b, **move)]
+    facts, _, _ = judge(rows, resources)
+    assert len(facts) == 1 and (facts.iloc[0].status == "agreed") == agreed and (facts.iloc[0].n_values == 1) == agreed
+
+
 def test_a_share_price_in_two_currencies_is_two_listings(resources):
     quote = dict(metric="share_price", period_start=D1, period_end=D1)
     rows = [claim("a", "x", D1, 307.0, "$307", **quote), claim("b", "y", D1, 4.6465, "464.65 pence", unit="GBP", **quote)]
