@@ -385,6 +385,8 @@ def _pair_units(text: str, a: Atom, b: Atom, unit: str, kind: str, sep: str, sep
     elif (kind == "money" and not b_unit and a.scale == 1 and text[a.end:b.start] in ("-", "–")
             and b.loose_scale == 1 and not b.words and a.value < b.value):
         b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$1-2 a share": the symbol written once
+        if a.sign < 0 and text[a.start] == "-":
+            b.sign = -1  # "MOPS -$0.40-0.50/bbl": the minus before the symbol written once signs both ends
     return unit, kind, b_unit, b_kind
 
 

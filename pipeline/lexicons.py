@@ -33,7 +33,8 @@ MAP, LIST, STR = Shape(dict), Shape(list), Shape(str)
 # file (relative to models/) -> required key -> shape
 LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/basis.yaml": {"basis": Shape(dict, (str,)), "totals": MAP,  # basis_data.load_basis
-                            "quote_only": Shape(list, (str,)), "estimate_plain": Shape(list, (str,))},
+                            "quote_only": Shape(list, (str,)), "estimate_plain": Shape(list, (str,)),
+                            "stated_moment": Shape(list, (str,))},
     "lexicons/clean.yaml": {"boilerplate_lines": Shape(list, (str,)), "sentence_starters": LIST,  # load_resources
                             "abbreviations": LIST},
     "lexicons/conflict_gate.yaml": {"families": Shape(dict, (list,)),  # conflict_gate.load_gate
