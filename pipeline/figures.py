@@ -434,7 +434,7 @@ def _article_passes(text: str, res: Resources, figures: list[Figure], skipped: l
     if "-" in text:
         figures, skipped = price_table_ranges(text, figures, skipped, dollar)
     if "(" in text:
-        figures, skipped = find_comparatives(text, figures, skipped)
+        figures, skipped = find_comparatives(text, figures, skipped, res)
     moved, skipped = moved_counts(text, res, figures, skipped)  # "resales totaled 241,000"
     figures.extend(moved)
     carried, skipped = carried_counts(text, res, figures, skipped)  # "to seven members from three"
