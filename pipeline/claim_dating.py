@@ -43,7 +43,7 @@ from .story_calendar import STARTING, calendar_settled, country_story
 from .table_columns import column_period
 from .table_periods import section_pattern, table_period, wire_row_role
 from .target_years import target_span
-from .week_spans import trading_week
+from .week_spans import current_to_date, trading_week
 from .word_patterns import listed
 
 _HISTORICAL_DAYS = 75
@@ -151,6 +151,7 @@ def _text_period(story: Story, d: Draft, results: bool, next_start: int | None) 
     # "a 50% reduction in emissions by 2030": from the base year to the target year
     period = target_span(period, fig, text, (cs, ce), (sent.start, sent.end), ref, story.fy_end, res)
     period = trading_week(period, fig, text, (cs, ce), d.metric, ref, res)  # "crashed 60% this week"
+    period = current_to_date(period, d.metric, d.modality, ref, res)  # "had risen by 12.6% this quarter"
     period = coming_period(period, d.modality, ref, res)  # "will be paid May one": the coming May
     if period is not None and story.fy_end != 12 and d.modality in ("forecast", "estimate"):  # "2025 Range"
         # revenue, EPS of the story's own company (not a central bank's rate cut in a carmaker's story)
