@@ -28,7 +28,7 @@ from .dates import find_periods, shift_period
 from .fiscal_years import fiscal_bare_year
 from .futures_months import contract_month_day
 from .government_years import government_year
-from .modality import modality_cues
+from .modality import modality_cues, unended_modality
 from .held_amounts import held_now
 from .note_grains import note_period
 from .paragraph_periods import ParagraphPeriods, headline_month
@@ -110,6 +110,10 @@ def date_figure(story: Story, d: Draft) -> None:
     d.sentence_report = (year_after_base(fig, index, sent.end, text, next_start, res) or sentence_report_period(
         index, sent.start, sent.end, text, next_start if base_next else None)) if results and period is None else None
     d.timing = res.metrics[metric].timing if metric in res.metrics else "flow"
+    # a flow of a quarter not yet ended, framed by the sentence's "expects": forecast, and no label of a result
+    named = period or d.sentence_report
+    d.modality = modality = unended_modality(modality, named.period_end if named else None, ref, metric, text, fig,
+                                             sent.start, res)
     _count_report_period(story, d, period, modality)
     clause_end = min(ce, next_start) if next_start and next_start > fig.start else ce
     grain = grain_named(text, sent.start, (fig.start, fig.end), clause_end, res) if results and period is None else None

@@ -35,7 +35,7 @@ from .confidence import estimate as estimate_confidence, features as confidence_
 from .entities import ArticleEntities
 from .figure_subject import choose_figure_subject, finish_subject, provider_estimate_subject
 from .former_names import name_then
-from .modality import MODALITY_REACH, figure_modality, modality_after, modality_in_sentence
+from .modality import MODALITY_REACH, figure_modality, modality_after, modality_in_sentence, unended_modality
 from .paragraph_periods import restated_periods
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure
@@ -101,6 +101,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     for i, d in enumerate(drafts):
         written = final_period(story, periods, d, claims[-1] if claims else None)
         versus_result(story, d, drafts, i)  # "EPS of $1.83, beating the $1.58 analysts expected": the result's period
+        d.modality = unended_modality(d.modality, d.period.period_end if d.period else None, ref, d.metric, story.text,
+                                      d.fig, d.sent.start, res)  # "For 1Q25, Upstart expects ... EBITDA of ~$27M"
         claims.append(_claim(story, d, written, conf_head))
     return restated_periods(claims, article.text, story.headline, ref, story.fy_end, res)  # the lede's for the headline's
 
