@@ -23,6 +23,7 @@ MODALITY_REACH = 300
 AFTER_REACH = 60
 # how far a forecast verb reaches over other figures of its clause (a modal or a past marker reaches none)
 FRAME_REACH = 120
+_PERFECT = re.compile(r"\s+have\b", re.I)  # a modal's perfect: "would have been", "could have risen"
 OPENING_CHARS = 12  # a sentence's first words, where its subject stands ("Two analysts polled by ...")
 _CUE_NAMES = ("estimate", "historical", "forecast", "forecast_modal", "versus_expectations", "versus_plans")
 _VERSUS = {"versus_expectations": "estimate", "versus_plans": "forecast"}  # what the figure after the phrase is
@@ -317,6 +318,8 @@ def unended_modality(modality: str, period_end: date | None, ref: date | None, m
         if name == "estimate" and start - sent_start > OPENING_CHARS or name not in ("estimate", "forecast",
                                                                                     "forecast_modal"):
             continue
+        if name == "forecast_modal" and _PERFECT.match(text, end):
+            continue  # "third-quarter net income would have been 127.6 mln dlrs": what was, but for a charge
         if name == "estimate":  # its pattern runs on past the word ("analysts' estimates for the current quarter")
             end = start + len(text[start:fig.start].split(None, 1)[0])
         between = lower_text(text[end:fig.start])

@@ -429,6 +429,8 @@ def test_a_flow_ended_over_a_year_before_the_story_is_historical(text, published
      "actual"),
     ("Hooli posts first-quarter revenue of $468 million; initiates 2025 outlook", "2025-02-13", "$468 million",
      "actual"),
+    ("Without the charge, first-quarter net income would have been $127.6 million, up 16% or $17.4 million.",
+     "2025-02-12", "$17.4 million", "actual"),
 ])
 def test_an_unended_flow_takes_its_sentences_frame(text, published, figure, expected):
     assert modality_of(text, figure, published) == expected
