@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from collections import Counter
 
 from .claim_dating import date_figure, final_period, story_report_periods, table_dating
 from .versus_results import versus_result
@@ -121,7 +122,14 @@ def read_story(article: Article, clean: CleanText, figures: list[Figure], ents: 
                  head=load_head(res.models_dir, parses is None), headline=dates.headline, topic=dates.topic,
                  fy_end=dates.fy_end, sentence_at=sentence_at, figure_starts=sorted(f.start for f in figures),
                  spans={f.start: (f.start, f.end) for f in figures}, by_sentence=by_sentence,
-                 period_index=Periods(list(dates.periods)), trail=AmountTrail(res))
+                 period_index=Periods(list(dates.periods)), trail=AmountTrail(res),
+                 money_unit=_written_currency(figures))
+
+
+def _written_currency(figures: list[Figure]) -> str:
+    """The currency most of the story's amounts write ("552 mln stg", "$2.1 billion"), "" when none writes one."""
+    written = Counter(f.unit for f in figures if f.kind == "money" and not f.currency_assumed)
+    return written.most_common(1)[0][0] if written else ""
 
 
 def pe_kind(story: Story, d: Draft) -> None:
@@ -174,7 +182,7 @@ def _claim(story: Story, d: Draft, period_written: bool, conf_head) -> Claim:
         published_inferred=article.published_inferred,
         entity=name_then(subject, d.entity, ref, story.text, article.title or "", res),
         entity_id=d.entity_id, segment=d.segment, metric=d.metric, value=value, value_low=low,
-        value_high=high, unit=fig.unit, approx=fig.approx,
+        value_high=high, unit=d.unit or fig.unit, approx=fig.approx,
         period_start=period.period_start if period else None, period_end=period.period_end if period else None,
         period_label=period.label if period else "", modality=d.modality, figure=article.text[start:end],
         char_start=start, char_end=end, sentence=story.text[d.sent.start:d.sent.end],
