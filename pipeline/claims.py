@@ -128,7 +128,8 @@ def read_story(article: Article, clean: CleanText, figures: list[Figure], ents: 
 
 def _written_currency(figures: list[Figure]) -> str:
     """The currency most of the story's amounts write ("552 mln stg", "$2.1 billion"), "" when none writes one."""
-    written = Counter(f.unit for f in figures if f.kind == "money" and not f.currency_assumed)
+    written = Counter(f.unit for f in figures if f.kind == "money" and not f.currency_assumed
+                      and any(ch.isdigit() for ch in f.text))
     return written.most_common(1)[0][0] if written else ""
 
 

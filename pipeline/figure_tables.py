@@ -137,7 +137,8 @@ def table_rows(text: str, res: Resources, figures: list[Figure], skipped: list[S
     named = {f.unit for f in figures if f.kind == "money" and not f.currency_assumed and row_of(f.start)}
     # a table that names none is in the currency the story writes ("pre-tax profit rose to 552 mln stg" over "Revs
     # 46.9 mln vs 40.0 mln"), else the dateline's dollar
-    written = Counter(f.unit for f in figures if f.kind == "money" and not f.currency_assumed) if not named else None
+    written = Counter(f.unit for f in figures if f.kind == "money" and not f.currency_assumed
+                      and any(ch.isdigit() for ch in f.text)) if not named else None
     dollar = next(iter(named)) if len(named) == 1 else written.most_common(1)[0][0] if written else dollar
     for f in figures:
         row = row_of(f.start)
