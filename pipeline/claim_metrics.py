@@ -221,7 +221,8 @@ def _worded_metric(story: Story, d: Draft) -> tuple[str, float, float, str | Non
     was = metric
     metric, mscore = money_metric_of_count(fig.kind, fig.text, metric, mscore, text[cs:ce], fig.start - cs, res,
                                            score_metric)  # "Operating profit 629.0 mln": a scaled count is money
-    d.metric_step = "scaled_counts.money_of_count" if metric != was else d.metric_step
+    if metric != was:  # its currency: the story's, as the wire line's "Net 5.0 mln dlrs vs" above it names
+        d.metric_step, d.unit = "scaled_counts.money_of_count", story.money_unit
     was = metric
     metric = per_share_metric(fig.kind, metric, text, fig.end, res)  # "a financing at C$7 a share"
     d.metric_step = "scaled_counts.per_share" if metric != was else d.metric_step

@@ -39,7 +39,7 @@ from .fraction_amounts import find_fraction_amounts
 from .figure_tables import bracketed_signs, flat_to, price_table_ranges, subunit_follows, table_rows
 from .counted import counted_noun, scaled_count_noun
 from .records import Figure, Skipped
-from .table_cells import table_cells
+from .table_cells import captioned_amounts, table_cells
 from .lowered import lowered_for_ascii_pattern
 from .resources import Resources
 from .word_patterns import listed, longest_first
@@ -436,14 +436,14 @@ def _article_passes(text: str, res: Resources, figures: list[Figure], skipped: l
     if "-" in text:
         figures, skipped = price_table_ranges(text, figures, skipped, dollar)
     if "(" in text:
-        figures, skipped = find_comparatives(text, figures, skipped)
+        figures, skipped = find_comparatives(text, figures, skipped, res)
     moved, skipped = moved_counts(text, res, figures, skipped)  # "resales totaled 241,000"
     figures.extend(moved)
     carried, skipped = carried_counts(text, res, figures, skipped)  # "to seven members from three"
     figures.extend(carried)
     if "  " in text or "|" in text or "\t" in text:  # a table row: aligned columns or markdown bars
         cells, skipped = table_cells(text, res, skipped, dollar, title, frozenset(f.start for f in figures))
-        figures.extend(cells)
+        figures = captioned_amounts(text, figures, res, dollar) + cells
     return figures, skipped
 
 

@@ -92,6 +92,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "adjective_before": Shape(list, (str,)), "anaphor_before": Shape(list, (str,)),  # counted
         "level_nouns": Shape(list, (str,)), "chart_words": Shape(list, (str,)),  # index_points
         "peak_words": Shape(list, (str,)), "crossed_bounds": Shape(list, (str,)),  # figure_signs
+        "falling_amount_nouns": Shape(list, (str,)),  # figure_signs
         "loss_verbs": Shape(list, (str,)),  # figure_signs
         "spread_benchmarks": Shape(list, (str,)),  # figure_atoms
         **{k: Shape(list, (str,)) for k in ("below_words", "above_words", "level_verbs", "off_after",  # figure_signs
