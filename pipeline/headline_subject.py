@@ -94,7 +94,7 @@ def _headline_chunks(text: str, res: Resources, learned: dict, words) -> tuple[l
             continue  # "ASX-listed shares of Civmec fall", "Why Investors Shouldn't ...", "Here's what ...": no name
         dated = low in CALENDAR_WORDS or linked or low in ("am", "pm") and k and tokens[k - 1].isdigit()
         if (low in words.headline_breaks and not opens_name) or not _NAME_TOKEN.match(tok) or NUMBERISH.match(tok) \
-                or dated:
+                or dated or cur and _PERIOD_TOKEN.match(tok):  # "Temple & Webster 1H25 Earnings Call Highlights"
             if cur:
                 if tok == "," and _NAME_TOKEN.match(nxt) and nxt.rstrip(".") not in suffixes:
                     listed.add(len(chunks))  # "Biggest stock movers Thursday: CSCO, RDDT, and more"
@@ -161,7 +161,7 @@ def _suffixes(res: Resources) -> frozenset[str]:
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DOMAIN_DOT = re.compile(r"\.[a-z]")
-_PERIOD_TOKEN = re.compile(r"^(?:[QH][1-4]|[1-4][QH]|FY\d*|9M|[1-4](?:st|nd|rd|th))$", re.I)
+_PERIOD_TOKEN = re.compile(r"^(?:[QH][1-4]|[1-4][QH]|FY\d*|9M|[1-4](?:st|nd|rd|th))(?:['-]?(?:FY)?\d{2,4})?$", re.I)
 
 
 def _known_prefix(chunk: list[str], res: Resources, learned: dict, body: str, upper: bool) -> str:

@@ -150,6 +150,11 @@ NOT_NAMES = [
     ("M3 money supply grew 6.1 pct in the year to March, the central bank said.", "6.1 pct",
      "SINGAPORE MONEY SUPPLY GROWTH SLOWS", "Singapore"),
     ("Broad money M4 rose 1.1 pct in April after 0.8 pct in March.", "1.1 pct", "UK MONEY SUPPLY RISES", "United Kingdom"),
+    # a results line's metric acronym is no owner either (NPAT, GMV, RevPAR, DPS, SSS)
+    ("* NPAT up 8.0% to $285.4 million vs. $278.3 million consensus (2.5% beat)", "$285.4 million",
+     "Hooli Retail 1H25 Earnings Call Highlights", "Hooli Retail"),
+    ("GMV reached EUR 244.7 million, up 11.9% year-over-year.", "EUR 244.7 million",
+     "Hooli outlines 7-13% FY 2025 sales growth", "Hooli"),
 ]
 
 
