@@ -38,10 +38,16 @@ def kept_words(res: Resources) -> tuple[Mapping[str, str], frozenset]:
     for cur in res.currencies.values():
         for form in (*cur.codes, *cur.symbols):
             out.update((w.upper(), w) for w in _WORD.findall(form) if w.upper() not in out)
+    for cur in res.currencies.values():  # "US DLRS 5": a code of two words, as written
+        out.update((form.upper(), form) for form in cur.codes if " " in form and form.upper() not in out)
     for scale in res.scales:  # "0MM": a scale the lists write in capitals only
         out.update((w.upper(), w) for w in _WORD.findall(scale)
                    if w.upper() not in out and w != w.lower() and w.lower() not in res.scales)
     return MappingProxyType(out), named
+
+
+# a currency code of two words right before an amount ("US DLRS 5", "U.S. DLRS 5"), looked up in `kept_words`
+_CODE_PHRASE = re.compile(r"\b[A-Z][A-Z.]*\s[A-Z]{2,}(?=\s?\d)")
 
 
 def fold_caps_lines(text: str, kept: tuple[Mapping[str, str], frozenset]) -> str:
@@ -67,6 +73,10 @@ def fold_caps_lines(text: str, kept: tuple[Mapping[str, str], frozenset]) -> str
         if not _is_caps(line):
             continue
         low = _WORD.sub(fold, line)
+        for code in _CODE_PHRASE.finditer(line):  # "US DLRS 5": a code of two words keeps its case before the amount
+            written = cases.get(code.group())
+            if written is not None:
+                low = low[:code.start()] + written + low[code.end():]
         if len(low) != len(line):  # a letter whose lower case is longer: keep the line
             continue
         parts.append(text[pos:m.start()] + low)

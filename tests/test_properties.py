@@ -199,6 +199,7 @@ def test_written_amount_reads_back_as_the_same_value_and_unit(written, sentence)
 @example(("60 mln Aus dlr", Decimal("60e6"), "AUD"), SENTENCES[1])
 @example(("Rs 1,234.5 crore", Decimal("12345e8"), "INR"), SENTENCES[0])
 @example(("0 tögrög", Decimal("0"), "MNT"), SENTENCES[0])  # a currency's name in letters beyond ASCII
+@example(("US dlrs 0", Decimal("0"), "USD"), SENTENCES[0])  # a code of two words before the amount (s22)
 def test_an_upper_case_line_reads_as_its_lower_case(written, sentence):
     """A wire headline in capitals ("WALT DISNEY ISSUES 60 MLN AUS DLR EUROBOND") gives the figures its
     mixed-case writing gives (issue 17, s20): same values, units and spans."""
