@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import Mapping
 
+from .pattern_guards import opening_guard
 from .reporting_periods import KINDS as REPORTING_KINDS, PATTERNS as REPORTING_PATTERNS
 from .word_patterns import listed, longest_first
 
@@ -165,7 +166,9 @@ class Grammar:
             ("yr", r"(?<![\d.,$])\b(?P<yr_y>(?:19[5-9]\d|20\d\d))\b(?![.,]\d|\s*(?:%|pct\b|percent|per\s?cent))"),
             ("dur", rf"\b(?P<dur_n>{NUMW})\s*(?P<dur_u>{UNIT}|fortnight|hour|hr|minute|min|{WD})s?\b"),
         ]
-        return tuple(name for name, _ in atoms), re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in atoms), re.I)
+        # each atom opens with a lookahead of its first characters: at a token most atoms cannot open, they fail at once
+        return tuple(name for name, _ in atoms), re.compile(
+            "|".join(f"(?P<{name}>{opening_guard(rx)}{rx})" for name, rx in atoms), re.I)
 
     def _start_words(self) -> None:
         # NOTE: the scanner is tried only where a word that can open an atom starts (the pattern is a long

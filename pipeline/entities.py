@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .identity import slug
+from .lowered import finditer_lowered, lowered_for_ascii_pattern
 from .records import CleanText, Mention
 from .resources import Entry, Resources
 from .word_patterns import caseless_alternation, trie_alternation
@@ -382,11 +383,12 @@ def find_entities(clean: CleanText, res: Resources, title: str = "") -> ArticleE
         mentions = _with_special_names(text, res, rules, mentions)
     main = _main_company(title, res, learned, rules, mentions, title_entry)
     if main is not None:
-        for m in rules.references.finditer(text):
+        low = lowered_for_ascii_pattern(text)
+        for m in finditer_lowered(rules.references, text, low):
             if not any(x.start <= m.start() < x.end for x in mentions):
-                mentions.append(Mention(m.group(), m.start(), m.end(), main.entity, main.entity_id, "company",
+                mentions.append(Mention(text[m.start():m.end()], m.start(), m.end(), main.entity, main.entity_id, "company",
                                         source="reference", possessive=text[m.end():m.end() + 2] == "'s"))
-        mentions.extend(_segments(text, res, rules, main, mentions))
+        mentions.extend(_segments(text, res, rules, main, mentions, low))
     mentions.sort(key=lambda m: (m.start, -m.end))
     fy = res.fiscal_year_end(main.entity) if main else 12
     return ArticleEntities(tuple(mentions), main, fy, learned)
@@ -439,12 +441,14 @@ def _main_company(title: str, res: Resources, learned: dict, rules: _Rules, ment
     return None
 
 
-def _segments(text: str, res: Resources, rules: _Rules, main: Mention, mentions: list[Mention]) -> list[Mention]:
-    """'the company's cloud division' -> Alibaba Cloud when the gazetteer knows the unit, else a segment."""
+def _segments(text: str, res: Resources, rules: _Rules, main: Mention, mentions: list[Mention],
+              low: str | None = None) -> list[Mention]:
+    """'the company's cloud division' -> Alibaba Cloud when the gazetteer knows the unit, else a segment; `low`: the
+    text lowered (lowered.lowered_for_ascii_pattern), for the case-insensitive pattern."""
     out = []
     units_by_owner = rules.units_by_owner
     for pattern in (rules.segment, rules.segment_head):
-        for m in pattern.finditer(text):
+        for m in finditer_lowered(pattern, text, low):
             if any(x.start <= m.start("seg") < x.end for x in mentions + out):
                 continue
             om = rules.owner.search(text[max(0, m.start() - 60):m.start()])

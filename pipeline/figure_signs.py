@@ -11,6 +11,7 @@ from functools import lru_cache
 from .figure_atoms import alternation, qualifiers
 from .records import Figure
 from .lowered import lowered_for_ascii_pattern
+from .pattern_guards import may_match
 from .resources import Resources
 from .word_patterns import listed, longest_first
 
@@ -82,11 +83,16 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
     after = after_rx.match(text, fig.end)
     if after and _below_peak(res).match(text, after.end()):
         after = None  # "30 percent below a four-year high": a drawdown from a peak, measured positive
-    if (before_rx.search(text[max(0, fig.start - 60):fig.start]) or after
-            or _restated_fall(res).search(text[max(0, fig.start - 90):fig.start])
+    restated = _restated_fall(res)
+    if (_guarded_search(before_rx, text[max(0, fig.start - 60):fig.start]) or after
+            or _guarded_search(restated, text[max(0, fig.start - 90):fig.start])
             or _off_before(res).search(text[max(0, fig.start - 40):fig.start])):
         return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
     return fig
+
+
+def _guarded_search(rx: re.Pattern, window: str) -> re.Match | None:
+    return rx.search(window) if may_match(rx, window) else None
 
 
 # "* Off 77.12% from its record high", "shares were off 3%": "off" opening a line or clause, or after a
