@@ -116,6 +116,7 @@ def entity_rules(res: Resources) -> _Rules:
     return _Rules(res)
 
 
+@lru_cache(maxsize=65536)  # the chunk scan asks for every run of up to seven words of every capitalised chunk
 def _strip_suffix(name: str, rules: _Rules) -> tuple[str, bool]:
     words = name.split()
     is_company = False

@@ -191,7 +191,7 @@ def _moved_to_level(text: str, fig: Figure, res: Resources) -> bool:
     # moved by, with or without the level it moved to ("declined 33 cents to $61.65"); GUIDE.md rule 1 (issue 17,
     # s22). A bound crossed ("will not fall below 200 mln tonnes") is a level, as for a percent; a loss ("Acme lost
     # $5 million") is a fall only with the level after it
-    fall = fall_verb_before(res).search(before)
+    fall = _guarded_search(fall_verb_before(res), before)
     if not fall or _crossed_bound(res).search(before):
         return False
     leveled = _to_level_after(res).match(text, fig.end) or _PCT_RESTATES.match(text, fig.end)

@@ -18,7 +18,8 @@ def _guard_of(rx: re.Pattern) -> tuple[tuple[str, ...], bool]:
     pattern whose literals are ASCII: they are lowered); () where none is found."""
     if rx.flags & re.VERBOSE or not isinstance(rx.pattern, str):
         return (), False
-    literals = required_literals(rx.pattern)  # parts under inline flags ("(?-i:...)") are never counted
+    # parts under inline flags ("(?-i:...)") are never counted; a leading "(?i)" is the flags' (rx.flags)
+    literals = required_literals(rx.pattern.removeprefix("(?i)"))
     if not rx.flags & re.IGNORECASE:
         return literals, False
     if not all(lit.isascii() for lit in literals):
@@ -84,7 +85,8 @@ def _first(items) -> tuple[set[str], bool] | None:
             sub = _first(av[3]) if not av[1] and not av[2] else None  # inline flags inside: not read
         elif op is c.BRANCH:
             subs = [_first(b) for b in av[1]]
-            sub = None if any(s is None for s in subs) else (set().union(*(s[0] for s in subs)), any(s[1] for s in subs))
+            sub = None if any(s is None for s in subs) else (set().union(*(s[0] for s in subs)),
+                                                             any(s[1] for s in subs))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
             inner = _first(av[2])
             sub = None if inner is None else (inner[0], inner[1] or av[0] == 0)

@@ -54,6 +54,17 @@ def test_may_match_spares_a_window_without_the_literals(name, window, spared):
     assert may_match(_pattern(name), window) is not spared
 
 
+@pytest.mark.parametrize("window, tried", [
+    ("Brent crude rose 1.8%", True),
+    ("BRENT rose", True),
+    ("Shares of Acme rose", False),
+])
+def test_may_match_reads_a_leading_inline_case_flag(window, tried):
+    rx = re.compile(r"(?i)\b(?:brent(?: crude)?|wti)\b")  # metrics.yaml's by-clause names are written so
+    assert may_match(rx, window) is tried
+    assert tried or rx.search(window) is None
+
+
 def test_may_match_without_literals_always_tries():
     assert may_match(re.compile(r"\d+"), "no digits here")
     assert may_match(re.compile(r"(?x) a b"), "none")  # verbose: not read
@@ -84,9 +95,10 @@ SENTENCES = [
 @pytest.mark.parametrize("text", SENTENCES)
 def test_calendar_scanner_guards_change_no_match(text):
     g = grammar(RES)
-    unguarded = re.compile(re.sub(r"(\(\?P<(\w+)>)\(\?=\[[^\]]*\]\)",
-                                  lambda m: m.group(1) if m.group(2) in g.atom_names else m.group(0), g.pattern.pattern),
-                           re.I)
+    def unguard(m: re.Match) -> str:
+        return m.group(1) if m.group(2) in g.atom_names else m.group(0)
+
+    unguarded = re.compile(re.sub(r"(\(\?P<(\w+)>)\(\?=\[[^\]]*\]\)", unguard, g.pattern.pattern), re.I)
     assert unguarded.pattern != g.pattern.pattern
     for at in range(len(text)):
         a, b = unguarded.match(text, at), g.pattern.match(text, at)
