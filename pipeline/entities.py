@@ -333,6 +333,7 @@ _NAME_NUMBER = re.compile(r"[ -]\d{2,4}(?![\d.,%])")
 
 def _scan_chunks(text: str, res: Resources, learned: dict, rules: _Rules) -> list[Mention]:
     out = []
+    aliases = res.alias_index
     for m in _CHUNK.finditer(text):
         toks = [(t.start() + m.start(), t.end() + m.start()) for t in _TOKEN.finditer(m.group())]
         i = 0
@@ -347,6 +348,10 @@ def _scan_chunks(text: str, res: Resources, learned: dict, rules: _Rules) -> lis
                 surface = surface.rstrip(".,")
                 if not surface or (j - i == 1 and surface in rules.not_entities):
                     continue
+                if surface not in learned and surface not in aliases:
+                    stripped = _strip_suffix(surface, rules)[0]
+                    if stripped not in learned and stripped not in aliases:
+                        continue  # no list knows it: `_lookup` finds nothing, whatever the context
                 e = s + len(surface)
                 if surface in rules.currency_codes and _written_as_currency(text, s, e):
                     continue

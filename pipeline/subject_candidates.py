@@ -317,8 +317,7 @@ def _candidates(by_key: dict, parsed: bool) -> list[Candidate]:
         f = row["f"]
         f["no_other_candidate"] = float(n == 1)
         if not parsed:
-            for name in PARSE_FEATURES:
-                f[name] = 0.0
+            f.update(_NO_PARSE)
         m = row["m"]
         out.append(Candidate(m.entity, m.entity_id, row["kind"], m.parent, m.source, m.start, m.end,
                              _row(f)))
@@ -326,6 +325,7 @@ def _candidates(by_key: dict, parsed: bool) -> list[Candidate]:
 
 
 _row = itemgetter(*FEATURES)  # a candidate's features as a tuple, in FEATURES order
+_NO_PARSE = dict.fromkeys(PARSE_FEATURES, 0.0)  # a run without the parse has none of its features
 
 
 def _sentence_words(text: str, sent_start: int, sent_end: int, words: SubjectWords) -> tuple[tuple, tuple, list]:
