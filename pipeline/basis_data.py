@@ -11,13 +11,15 @@ from typing import Callable, Mapping
 
 
 def load_basis(path: Path, metrics: Mapping, read_yaml: Callable, fail: Callable, compile_lower: Callable) -> dict:
-    """Resources' basis fields from `path`: basis, quote_only_bases, estimate_plain_bases, least_total, not_totals.
+    """Resources' basis fields from `path`: basis, quote_only_bases, moment_bases, estimate_plain_bases, least_total,
+    not_totals.
 
     metrics: the metrics' names (metrics.yaml) that `totals: except` may name; fail(path, detail, valid) builds
     errors; compile_lower(path, pattern) compiles a pattern for lower-cased text (`models_yaml.compile_lower`).
     """
     data = read_yaml(path)
-    return {"basis": _bases(path, data, fail, compile_lower), "quote_only_bases": _quote_only(path, data, fail),
+    return {"basis": _bases(path, data, fail, compile_lower), "quote_only_bases": _named_bases(path, data, "quote_only", fail),
+            "moment_bases": _named_bases(path, data, "stated_moment", fail),
             "estimate_plain_bases": frozenset(data.get("estimate_plain") or ()), **_totals(path, data, metrics, fail)}
 
 
@@ -31,12 +33,12 @@ def _totals(path: Path, data: dict, metrics: Mapping, fail: Callable) -> dict:
     return {"least_total": float(least), "not_totals": frozenset(totals.get("except") or ())}
 
 
-def _quote_only(path: Path, data: dict, fail: Callable) -> frozenset[str]:
-    """`quote_only`: names of bases (of its `basis` mapping) that only a market quote takes."""
-    names = data.get("quote_only") or []
+def _named_bases(path: Path, data: dict, key: str, fail: Callable) -> frozenset[str]:
+    """`quote_only` (bases only a market quote takes) or `stated_moment`: names of bases of its `basis` mapping."""
+    names = data.get(key) or []
     unknown = [n for n in names if n not in (data.get("basis") or {})] if isinstance(names, list) else names
     if unknown:
-        raise fail(path, f"`quote_only` lists bases the `basis` mapping does not name: {unknown}",
+        raise fail(path, f"`{key}` lists bases the `basis` mapping does not name: {unknown}",
                    "models/lexicons/basis.yaml")
     return frozenset(str(n) for n in names)
 

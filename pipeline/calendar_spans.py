@@ -58,10 +58,10 @@ class Sea:
 
 @dataclass(frozen=True)
 class Dur:
-    """A duration: n units ("3 days", "a week", "few months")."""
+    """A duration: n units ("3 days", "a week", "few months"), or n weekdays ("friday after next": two Fridays)."""
 
     n: int
-    unit: str
+    unit: str | int  # a unit of time, or a weekday 0-6 (calendar_rules checks which)
 
 
 @dataclass(frozen=True)

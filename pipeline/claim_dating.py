@@ -28,7 +28,7 @@ from .dates import find_periods, shift_period
 from .fiscal_years import fiscal_bare_year
 from .futures_months import contract_month_day
 from .government_years import government_year
-from .modality import modality_cues
+from .modality import modality_cues, unended_modality
 from .held_amounts import held_now
 from .note_grains import note_period
 from .paragraph_periods import ParagraphPeriods, headline_month
@@ -43,7 +43,7 @@ from .story_calendar import STARTING, calendar_settled, country_story
 from .table_columns import column_period
 from .table_periods import section_pattern, table_period, wire_row_role
 from .target_years import target_span
-from .week_spans import trading_week
+from .week_spans import current_to_date, trading_week
 from .word_patterns import listed
 
 _HISTORICAL_DAYS = 75
@@ -110,6 +110,10 @@ def date_figure(story: Story, d: Draft) -> None:
     d.sentence_report = (year_after_base(fig, index, sent.end, text, next_start, res) or sentence_report_period(
         index, sent.start, sent.end, text, next_start if base_next else None)) if results and period is None else None
     d.timing = res.metrics[metric].timing if metric in res.metrics else "flow"
+    # a flow of a quarter not yet ended, framed by the sentence's "expects": forecast, and no label of a result
+    named = period or d.sentence_report
+    d.modality = modality = unended_modality(modality, named.period_end if named else None, ref, metric, text, fig,
+                                             sent.start, res)
     _count_report_period(story, d, period, modality)
     clause_end = min(ce, next_start) if next_start and next_start > fig.start else ce
     grain = grain_named(text, sent.start, (fig.start, fig.end), clause_end, res) if results and period is None else None
@@ -151,6 +155,7 @@ def _text_period(story: Story, d: Draft, results: bool, next_start: int | None) 
     # "a 50% reduction in emissions by 2030": from the base year to the target year
     period = target_span(period, fig, text, (cs, ce), (sent.start, sent.end), ref, story.fy_end, res)
     period = trading_week(period, fig, text, (cs, ce), d.metric, ref, res)  # "crashed 60% this week"
+    period = current_to_date(period, d.metric, d.modality, ref, res)  # "had risen by 12.6% this quarter"
     period = coming_period(period, d.modality, ref, res)  # "will be paid May one": the coming May
     if period is not None and story.fy_end != 12 and d.modality in ("forecast", "estimate"):  # "2025 Range"
         # revenue, EPS of the story's own company (not a central bank's rate cut in a carmaker's story)

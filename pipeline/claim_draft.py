@@ -59,6 +59,7 @@ class Story:
     sections: list | None = None  # a table's section headers, found when first asked
     headings: list | None = None  # the article's section headings, found when first asked
     fiscal_settled: bool | None = None  # the story's non-December calendar is its company's (claim_dating), found when first asked
+    money_unit: str = ""  # the currency most of the story's amounts are in ("" when it states none)
 
     @property
     def text(self) -> str:
@@ -112,3 +113,4 @@ class Draft:
     report_end: bool = False  # a level "at the end of the quarter": the report period's last day (period_ends.py)
     period_route: str = ""  # which dating step set the period (Claim.period_route)
     restates: int | None = None  # a bare estimate: the end of the amount whose metric it restates (claim_dating)
+    unit: str = ""  # the currency a scaled count takes as a money metric's amount (scaled_counts), else the figure's

@@ -103,6 +103,10 @@ def find_cues(text: str, res: Resources, kinds: frozenset[str] | None = None) ->
 
 
 _NAMED = frozenset({"company", "unit", "name"})
+# the reader of a kind of figure's clause (its text before the figure, and after it to the clause's end) and its step:
+# a count's verb ("employees were granted 512 million shares": a stake; "sold 60 million ADSs": no stake), an amount's
+# words that size a market ("The location data market was valued at $10 billion")
+_CLAUSE_READERS = {"count": (share_count_metric, "share_counts"), "money": (market_size_metric, "market_sizes")}
 
 
 def _outside_names(cues: list[tuple[str, int, int, float]], offset: int, ents: ArticleEntities) -> list:
@@ -223,7 +227,8 @@ def _worded_metric(story: Story, d: Draft) -> tuple[str, float, float, str | Non
     was = metric
     metric, mscore = money_metric_of_count(fig.kind, fig.text, metric, mscore, text[cs:ce], fig.start - cs, res,
                                            score_metric)  # "Operating profit 629.0 mln": a scaled count is money
-    d.metric_step = "scaled_counts.money_of_count" if metric != was else d.metric_step
+    if metric != was:  # its currency: the story's, as the wire line's "Net 5.0 mln dlrs vs" above it names
+        d.metric_step, d.unit = "scaled_counts.money_of_count", story.money_unit
     was = metric
     metric = per_share_metric(fig.kind, metric, text, fig.end, res)  # "a financing at C$7 a share"
     d.metric_step = "scaled_counts.per_share" if metric != was else d.metric_step
@@ -306,10 +311,8 @@ def _measured_metric(story: Story, d: Draft, mscore: float) -> tuple[str | None,
     step = "measures.share" if share else "measures.rate" if rate else "measures.noun"
     if measured is None and res.measures is not None:
         measured, step = table_row_metric(res.measures, text, fig.start, fig.end), "measures.table_row"  # "| Amount | $131,067 |"
-    if measured is None:  # "employees were granted 512 million shares": a stake; "sold 60 million ADSs": no stake
-        measured, step = share_count_metric(res, fig.kind, text[cs:fig.start], text[fig.end:ce]), "share_counts"
-    if measured is None:  # "The location data market was valued at $10 billion": a market's size
-        measured, step = market_size_metric(res, fig.kind, text[cs:fig.start], text[fig.end:ce]), "market_sizes"
+    if measured is None and (reader := _CLAUSE_READERS.get(fig.kind)) is not None:
+        measured, step = reader[0](res, text[cs:fig.start], text[fig.end:ce]), reader[1]
     if measured is None:  # "| Name | Current Price | Fair Value (Est) |" over "| Initech | $8.45 | [[$17.27]] |"
         measured, step = column_metric(text, fig.start, fig.kind, mscore, res, score_metric), "column_metrics"
     if measured is None:  # "| EBITDA | [[-2,189]] | -1,703 |": a results table's row label

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from collections import Counter
 
 from .claim_dating import date_figure, final_period, story_report_periods, table_dating
 from .versus_results import versus_result
@@ -35,7 +36,7 @@ from .confidence import estimate as estimate_confidence, features as confidence_
 from .entities import ArticleEntities
 from .figure_subject import choose_figure_subject, finish_subject, provider_estimate_subject
 from .former_names import name_then
-from .modality import MODALITY_REACH, figure_modality, modality_after, modality_in_sentence
+from .modality import MODALITY_REACH, figure_modality, modality_after, modality_in_sentence, unended_modality
 from .paragraph_periods import restated_periods
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure
@@ -101,6 +102,8 @@ def make_claims(article: Article, clean: CleanText, figures: list[Figure], ents:
     for i, d in enumerate(drafts):
         written = final_period(story, periods, d, claims[-1] if claims else None)
         versus_result(story, d, drafts, i)  # "EPS of $1.83, beating the $1.58 analysts expected": the result's period
+        d.modality = unended_modality(d.modality, d.period.period_end if d.period else None, ref, d.metric, story.text,
+                                      d.fig, d.sent.start, res)  # "For 1Q25, Upstart expects ... EBITDA of ~$27M"
         claims.append(_claim(story, d, written, conf_head))
     return restated_periods(claims, article.text, story.headline, ref, story.fy_end, res)  # the lede's for the headline's
 
@@ -119,7 +122,15 @@ def read_story(article: Article, clean: CleanText, figures: list[Figure], ents: 
                  head=load_head(res.models_dir, parses is None), headline=dates.headline, topic=dates.topic,
                  fy_end=dates.fy_end, sentence_at=sentence_at, figure_starts=sorted(f.start for f in figures),
                  spans={f.start: (f.start, f.end) for f in figures}, by_sentence=by_sentence,
-                 period_index=Periods(list(dates.periods)), trail=AmountTrail(res))
+                 period_index=Periods(list(dates.periods)), trail=AmountTrail(res),
+                 money_unit=_written_currency(figures))
+
+
+def _written_currency(figures: list[Figure]) -> str:
+    """The currency most of the story's amounts write ("552 mln stg", "$2.1 billion"), "" when none writes one."""
+    written = Counter(f.unit for f in figures if f.kind == "money" and not f.currency_assumed
+                      and any(ch.isdigit() for ch in f.text))
+    return written.most_common(1)[0][0] if written else ""
 
 
 def pe_kind(story: Story, d: Draft) -> None:
@@ -172,7 +183,7 @@ def _claim(story: Story, d: Draft, period_written: bool, conf_head) -> Claim:
         published_inferred=article.published_inferred,
         entity=name_then(subject, d.entity, ref, story.text, article.title or "", res),
         entity_id=d.entity_id, segment=d.segment, metric=d.metric, value=value, value_low=low,
-        value_high=high, unit=fig.unit, approx=fig.approx,
+        value_high=high, unit=d.unit or fig.unit, approx=fig.approx,
         period_start=period.period_start if period else None, period_end=period.period_end if period else None,
         period_label=period.label if period else "", modality=d.modality, figure=article.text[start:end],
         char_start=start, char_end=end, sentence=story.text[d.sent.start:d.sent.end],

@@ -54,14 +54,6 @@ _HTML_TAG = re.compile(r"<!--|</?[A-Za-z][^<>]{0,2000}>|<![^<>]{0,2000}>")
 _HTML_BREAK = re.compile(r"^</?(?:p|div|br|li|tr|h[1-6]|article|section|table|ul|ol|blockquote)\b", re.I)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _LINE = re.compile(r"[^\n]+")
-_GLUE = re.compile(r"(?<=[a-z0-9%)])([A-Z][a-z]{0,14})(?=[\s,;:.]|$)")
-# a full stop glued to the next sentence ("said.The", "to 1.82%.Australia's"): the word before
-# is letters or a percentage, the word after a capitalized word that is not part of a host
-# name or path ("www.Twitter.com" stays whole). Found from the stop itself (_GLUED_STOP), then
-# the two words are checked: one regex spanning the word before cost a fifth of the clean stage.
-_GLUED_STOP = re.compile(r"(?<=[a-z%])\.(?=[A-Z])")
-_WORD_BEFORE_STOP = re.compile(r"\$?[\d,.]*\d%|[A-Za-z'’-]*[a-z]")
-_WORD_AFTER_STOP = re.compile(r"[A-Z](?:[a-z]++|[&A-Z]{1,3}\b)(?![./]\w)")
 # sentence ends: ., ! or ? (with closing quotes/brackets) then space and a capital/digit/quote.
 # (?<![.!?]) and possessive quantifiers: a run of 100,000 dots is scanned once, not once per dot
 _SENT_END = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s+[\"'(\[]?[A-Z0-9$£€¥])")
@@ -118,6 +110,17 @@ def _html_edits(text: str) -> list[tuple[int, int, str]]:
             continue
         edits.append((m.start(), m.end(), html.unescape(m.group())))
     return edits
+
+
+# a sentence starter glued to the word before ("billionThis surge")
+_GLUE = re.compile(r"(?<=[a-z0-9%)])([A-Z][a-z]{0,14})(?=[\s,;:.]|$)")
+# a full stop glued to the next sentence ("said.The", "to 1.82%.Australia's"): the word before
+# is letters or a percentage, the word after a capitalized word that is not part of a host
+# name or path ("www.Twitter.com" stays whole). Found from the stop itself (_GLUED_STOP), then
+# the two words are checked: one regex spanning the word before cost a fifth of the clean stage.
+_GLUED_STOP = re.compile(r"(?<=[a-z%])\.(?=[A-Z])")
+_WORD_BEFORE_STOP = re.compile(r"\$?[\d,.]*\d%|[A-Za-z'’-]*[a-z]")
+_WORD_AFTER_STOP = re.compile(r"[A-Z](?:[a-z]++|[&A-Z]{1,3}\b)(?![./]\w)")
 
 
 def _glue_edits(text: str, resources: Resources) -> list[tuple[int, int, str]]:

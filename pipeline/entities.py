@@ -22,17 +22,20 @@ from .word_patterns import caseless_alternation, trie_alternation
 
 RULE = "entities.v1"
 _TOKEN = re.compile(r"[A-Za-z0-9][\w&.'-]*")
+_CAPITALIZED = r"(?:[A-Z]|\d(?=[A-Za-z]))[\w&.'-]*"  # a capitalized word, or one led by a digit ("3M")
 # A capitalized chunk: capitalized words, joined by spaces, "&", "of", "de", "and"; none starts inside a
 # decimal number ("$13.3M" is no mention of 3M: 93 such readings in the dumps, all money).
-_CHUNK = re.compile(r"(?<![\w$])(?<!\d[.,])(?:[A-Z]|\d(?=[A-Za-z]))[\w&.'-]*(?:(?: (?:&|of|de|du|der|la|van|von|and|for) | |-)(?:[A-Z]|\d(?=[A-Za-z]))[\w&.'-]*)*")
-_PAREN_TICKERS = re.compile(r"\((?P<inner>(?:[A-Za-z]{2,8}\s*:\s*)?[A-Z0-9][A-Z0-9.]{0,9}(?:\s*[;,/]\s*(?:[A-Za-z]{2,8}\s*:\s*)?[A-Z0-9][A-Z0-9.]{0,9}){0,3})\)")
+_CHUNK = re.compile(rf"(?<![\w$])(?<!\d[.,]){_CAPITALIZED}(?:(?: (?:&|of|de|du|der|la|van|von|and|for) | |-){_CAPITALIZED})*")
+_LISTED_TICKER = r"(?:[A-Za-z]{2,8}\s*:\s*)?[A-Z0-9][A-Z0-9.]{0,9}"  # "NYSE: BABA", "HKG: 9988", "BABA"
+_PAREN_TICKERS = re.compile(rf"\((?P<inner>{_LISTED_TICKER}(?:\s*[;,/]\s*{_LISTED_TICKER}){{0,3}})\)")
 _NUMBER_IN_BRACKETS = re.compile(r"\d{1,3}|\d{7,}|\d+\.\d+|[\d.]+\.")
-_ANGLE_TICKER = re.compile(r"<(?P<tick>[A-Z0-9][A-Z0-9.]{0,7})>")
+_TICKER_IN_ANGLES = r"<(?P<tick>[A-Z0-9][A-Z0-9.]{0,7})>"  # Reuters' "Standard Oil Co <SRD>"
+_ANGLE_TICKER = re.compile(_TICKER_IN_ANGLES)
 # an unknown company name looks like two capitalised words, or one with a possessive
 NAME_LIKE = re.compile(r"(?<=[\s(,])[A-Z][\w&.-]+(?:'s\b| (?:&|of|and) [A-Z][\w&.-]+| [A-Z][\w&.-]+)")
 _POSSESSIVE = re.compile(r"^'s?\b|^s'")
 _BRACKETED_NAME = re.compile(r"<(?P<name>[A-Z][A-Za-z0-9&.,' -]{2,60}?)>")
-_CAPS_TITLE_NAME = re.compile(r"^(?P<name>[A-Z][A-Z0-9&.,'/ -]{1,60}?)\s*<(?P<tick>[A-Z0-9][A-Z0-9.]{0,7})>")
+_CAPS_TITLE_NAME = re.compile(rf"^(?P<name>[A-Z][A-Z0-9&.,'/ -]{{1,60}}?)\s*{_TICKER_IN_ANGLES}")
 
 
 @dataclass(frozen=True)

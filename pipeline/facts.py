@@ -8,8 +8,9 @@ joined when they are copies of one story (pipeline/sources.py) or print the same
 Each report is an interval: its value widened by its rounding or cutting off ("$88" is 87.5-89: one unit in
 the last written digit is within rounding, except cents with no scale word, which are exact), its qualifier
 ("about" +-10%, "over" is a floor), a market quote's usual range within a day (`day_slack` in
-metrics.yaml) and, across currencies, a dated conversion's slack. Reports whose intervals chain
-together hold one value; a fact with one value is `agreed` (or `single`, from one source).
+metrics.yaml; none for a quote at a stated moment, basis.yaml `stated_moment`: the close, after hours) and, across currencies, a dated conversion's slack. Reports whose intervals chain
+together hold one value (not through a coarser figure that holds two disagreeing ones: "$582 million" beside
+"$582.2 million" and "$582.7 million"); a fact with one value is `agreed` (or `single`, from one source).
 
 A fact with several values is a disagreement when each value comes from its own sources:
 - `conflict`: the value most independent sources give is the majority; each other value is an
@@ -165,14 +166,15 @@ def group_facts(claims: pd.DataFrame, res: Resources, opts: Options = Options(),
 
     usd, mixed, keep, lo, hi, day_rel, day_pp, as_move = _intervals(df, res, fact, rows, metric, unit, value, low, high,
                                                                       approx, pub, ps, pe, spec, money)
-    order, vgroup = value_groups(fact, keep, lo, hi, n)
+    order, vgroup, coarse = value_groups(fact, keep, lo, hi, n)
     src = _sources(df)
 
     confidence = pd.to_numeric(df["confidence"], errors="coerce").fillna(0.0).to_numpy(float)
     at = pd.to_numeric(df["char_start"], errors="coerce").fillna(0).to_numpy() if "char_start" in df.columns else np.zeros(n)
     rep = pd.DataFrame({"fact": fact[order], "v": vgroup[order], "src": src[order], "row": order,
                         "pub": pub[order], "conf": confidence[order], "open": ~(np.isfinite(lo) & np.isfinite(hi))[order],
-                        "art": df["article_id"].astype(str).to_numpy(object)[order], "at": at[order]})
+                        "art": df["article_id"].astype(str).to_numpy(object)[order], "at": at[order],
+                        "coarse": coarse[order]})
     per_fact = rep.groupby("fact").agg(n_reports=("row", "size"), n_sources=("src", "nunique"),
                                        n_values=("v", "nunique"), first=("pub", "min"), last=("pub", "max"))
     per_value = rep.groupby(["fact", "v"]).agg(n_src=("src", "nunique"), n_rep=("row", "size"),
@@ -248,7 +250,7 @@ def _intervals(df, res, fact, rows, metric, unit, value, low, high, approx, pub,
     as_move = np.array([spec[m] is not None and spec[m].day_slack is not None and "percent" not in spec[m].kinds
                         for m in metric]) & (unit == "%")
     day_pp = np.where(as_move, np.maximum(day_pp, move_pp), day_pp)
-    quote = ((day_rel > 0) | (day_pp > 0)) & (ps == pe)
+    quote = ((day_rel > 0) | (day_pp > 0)) & (ps == pe) & ~df["basis"].isin(res.moment_bases).to_numpy()
     slack = slack + np.where(quote, day_rel * np.abs(value) + day_pp, 0.0)
     lo = np.where(approx == "under", -np.inf, (low - slack - np.where(low < 0, cut, 0.0)) * scale)
     hi = np.where(approx == "over", np.inf, (high + slack + np.where(high > 0, cut, 0.0)) * scale)
@@ -284,9 +286,10 @@ def _judge(rep, per_value, majority, several, status, cols, spread_metrics, quot
     value_sources = multi[multi["fact"].isin(ambiguous)].groupby(["fact", "v"])["src"].agg(frozenset).to_dict()
     # each value's report to show: the earliest statement of it (the first article, its first mention) among
     # those sure enough to be a conflict's side, else the surest; a figure before a floor or a ceiling, which
-    # only bounds the value ("over 10%" beside "12%")
+    # only bounds the value ("over 10%" beside "12%"), or a figure with fewer digits that held two values ("$405
+    # million" beside "$404.9 million" and "$405.26 million": fact_values._split_bridges)
     best = multi.assign(unsure=multi["conf"] < min_confidence).sort_values(
-        ["fact", "v", "unsure", "open", "pub", "art", "at"]).drop_duplicates(["fact", "v"])
+        ["fact", "v", "unsure", "open", "coarse", "pub", "art", "at"]).drop_duplicates(["fact", "v"])
     best_row = dict(zip(zip(best["fact"], best["v"]), best["row"]))
     pv = per_value[per_value["fact"].isin(several)].sort_values(["fact", "first"], kind="stable")
     fv, vv, nsrc = pv["fact"].to_numpy(), pv["v"].to_numpy(), pv["n_src"].to_numpy()

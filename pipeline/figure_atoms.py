@@ -144,8 +144,10 @@ class Scanner:
         wordnum = rf"(?i:(?:an?[\s-]+)?{word}(?:{sep}{word})*)"
         signs = alternation(nw.get("sign_words") or {})
         names_after = alternation(suffix)
+        # "-$0.41", "(-$2.9M)": a minus written before the currency symbol (not "2023-$0.70", a label's dash)
+        symbol_prefix = alternation(k for k in prefix if not k.replace(" ", "").isalpha())
         self.pattern = re.compile(
-            rf"(?<![\w.$€£¥%])(?P<wsign>(?i:{signs})\s+(?=[^\W\d_]*[$€£¥]|[A-Z]{{3}}\s?\d))?(?:(?P<pcur>{_prefix_alt(prefix)})(?=[\d.+-])|(?P<bcur>{alternation(before)})\s(?=\d))?"
+            rf"(?<![\w.$€£¥%])(?P<wsign>(?i:{signs})\s+(?=[^\W\d_]*[$€£¥]|[A-Z]{{3}}\s?\d)|-(?=(?:{symbol_prefix})\d))?(?:(?P<pcur>{_prefix_alt(prefix)})(?=[\d.+-])|(?P<bcur>{alternation(before)})\s(?=\d))?"
             rf"(?P<sign>[+-](?=[\d.])|(?i:{signs})\s+(?=[\d.]|\w))?"
             rf"(?:(?P<num>{_decimal_comma(self.scales)}|{_DIGITS})|(?P<words>\b{wordnum}\b)|(?P<art>\b[Aa]n?)(?=\s(?:{alternation(res.currency_plain_names)})\b))"
             rf"(?:\s{{0,2}}(?P<scale>{alternation(self.scales)})(?![^\W\d_])|-(?P<hscale>{alternation(k for k in self.scales if len(k) > 2)})(?![^\W\d_]))?"
@@ -159,7 +161,8 @@ class Scanner:
         words = (first(prefix) | first(before) | set(nw["units"]) | set(nw["tens"]) | set(nw["magnitudes"])
                  | set(nw["denominators"]) | set(nw.get("dozen") or ()) | set(nw.get("sign_words") or ()) | {"a", "an"})
         symbols = {f[0] for f in prefix if not f[0].isalnum()}
-        self.starts = start_pattern(r"\d|[.+\-](?=\d)|[" + re.escape("".join(sorted(symbols))) + r"]",
+        sym_class = "[" + re.escape("".join(sorted(symbols))) + "]"
+        self.starts = start_pattern(r"\d|[.+\-](?=\d)|-(?=" + sym_class + ")|" + sym_class,
                                     {v for w in words for v in (w, w.lower(), w.upper(), w.capitalize())})
         self.words_map = nw
         self.plain_names = frozenset(n.lower() for n in res.currency_plain_names)
@@ -206,6 +209,13 @@ def _in_url(text: str, start: int) -> bool:
     return "://" in token or token.startswith("www.")
 
 
+def _range_dash(text: str, at: int, sc: Scanner) -> bool:
+    """Whether the minus at `at` before a currency symbol is a range's dash: it follows a number, a percent or a
+    scale word ("$14,000 -$16,000", "$4 million -$18 million"), not a word or a bracket ("Feb -$3", "(-$2.9M)")."""
+    before = text[max(0, at - 12):at].rstrip()
+    return bool(before) and (before[-1].isdigit() or before[-1] == "%" or before.split()[-1] in sc.scales)
+
+
 def find_atoms(text: str, res: Resources) -> list[Atom]:
     """Every number-like span with whatever currency, scale and unit is attached."""
     sc = scanner(res)
@@ -214,6 +224,9 @@ def find_atoms(text: str, res: Resources) -> list[Atom]:
     scan = TokenScan(text, sc.starts, sc.pattern.match)
     for m in scan:
         scan.pos = m.end()
+        if m.group("wsign") == "-" and _range_dash(text, m.start(), sc):
+            scan.pos = m.start() + 1  # read again from the currency symbol, unsigned
+            continue
         num_group = "num" if m.group("num") else "words" if m.group("words") else "art"
         if not m.group(num_group) or _in_url(text, m.start()):
             continue

@@ -41,6 +41,10 @@ def _loss_per_share_before(res: Resources) -> re.Pattern:
                       r"(?:(?:" + _hedges(res, "loss_per_share_hedges") + r")\s+)?$", re.I)
 
 
+# a tilde of an approximate figure, glued to it after the words: "ULVR stock fell about ~3.5% YTD", "S&P 500 off ~0.2%"
+_TILDE = r"(?:[~≈]\s*)?"
+
+
 def _hedges(res: Resources, key: str) -> str:
     """number_words.yaml's words of an approximate amount under `key`, as one alternation in file order."""
     return listed(res.number_words[key], space=r"\s+")
@@ -71,6 +75,9 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
             return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
         if fig.kind in ("money", "quantity") and _moved_to_level(text, fig, res):
             return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
+        if fig.kind in ("money", "quantity") and _falling_amount(res).search(before):
+            # "a decrease of $34.7 million compared to 2023": the amount a falling noun names is the change
+            return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
     if fig.kind == "money":
         if fig.value > 0 and _off_before(res).search(text[max(0, fig.start - 40):fig.start]):
             # "The stock was trading at 20-7/8, off 1/2", "shares were off $2.50": a fall, as for a percent (f11)
@@ -95,12 +102,19 @@ def _guarded_search(rx: re.Pattern, window: str) -> re.Match | None:
     return rx.search(window) if may_match(rx, window) else None
 
 
+@lru_cache(maxsize=4)
+def _falling_amount(res: Resources) -> re.Pattern:
+    """"a decrease of", "a 12% decline of" right before an amount (number_words.yaml `falling_amount_nouns`)."""
+    return re.compile(r"\b(?:a|an)\s+(?:[\w%.-]+\s+){0,2}?(?:" + listed(res.number_words["falling_amount_nouns"])
+                      + r")\s+of\s+(?:(?:" + _qualifier_alt(res) + r")\s+)?" + _TILDE + "$", re.I)
+
+
 # "* Off 77.12% from its record high", "shares were off 3%": "off" opening a line or clause, or after a
 # verb of being or a price's noun, is a fall ("paid off 50%" is not: a verb before it)
 @lru_cache(maxsize=4)
 def _off_before(res: Resources) -> re.Pattern:
     return re.compile(r"(?:^|[*•:;,(-]\s*|\b(?:" + longest_first(res.number_words["off_after"]) + r")\s+)off\s+"
-                      r"(?:(?:" + _hedges(res, "off_hedges") + r")\s+)?$", re.I)
+                      r"(?:(?:" + _hedges(res, "off_hedges") + r")\s+)?" + _TILDE + "$", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -131,7 +145,8 @@ def _sign_patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     before_rx = re.compile(r"(?:\b(?:" + before + r")\s+(?:(?:(?!(?:to|from|at|by)\b)[\w'-]+\s+){0,5}by\s+)?"
                            r"(?:a further\s+|another\s+)?"
                            r"|\b(?:a|an|the|its|their|his|her)\s+(?:(?!(?:" + not_between + r")\b)[a-z][\w-]*\s+){0,3}"
-                           r"(?:" + nouns + r")\s+of\s+)(?!(?:" + crossed + r")\s)(?:(?:" + quals + r")\s+)?$", re.I)
+                           r"(?:" + nouns + r")\s+of\s+)(?!(?:" + crossed + r")\s)(?:(?:" + quals + r")\s+)?" + _TILDE + "$",
+                           re.I)
     after_rx = re.compile(r"(?:\s+(?!(?:" + not_between + r")\b)[a-z][a-z-]*){0,2}?\s+(?:" + nouns + r")\b", re.I)
     return before_rx, after_rx
 

@@ -4,6 +4,7 @@ last" figures, and grain-table ranges ("1.50-1.56"); called by pipeline/figures.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 from functools import lru_cache
 
@@ -135,7 +136,11 @@ def table_rows(text: str, res: Resources, figures: list[Figure], skipped: list[S
     # a table that names one currency ("Parent shr 1.66 yen vs 7.28") has its bare amounts in it ("Net 1.59 billion
     # vs 6.88 billion"), not in the dateline's dollar (issue 17, w20: ~85 wire tables in yen, marks, stg...)
     named = {f.unit for f in figures if f.kind == "money" and not f.currency_assumed and row_of(f.start)}
-    dollar = next(iter(named)) if len(named) == 1 else dollar
+    # a table that names none is in the currency the story writes ("pre-tax profit rose to 552 mln stg" over "Revs
+    # 46.9 mln vs 40.0 mln"), else the dateline's dollar
+    written = Counter(f.unit for f in figures if f.kind == "money" and not f.currency_assumed
+                      and any(ch.isdigit() for ch in f.text)) if not named else None
+    dollar = next(iter(named)) if len(named) == 1 else written.most_common(1)[0][0] if written else dollar
     for f in figures:
         row = row_of(f.start)
         if row is None:

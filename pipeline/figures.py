@@ -39,7 +39,7 @@ from .fraction_amounts import find_fraction_amounts
 from .figure_tables import bracketed_signs, flat_to, price_table_ranges, subunit_follows, table_rows
 from .counted import counted_noun, scaled_count_noun
 from .records import Figure, Skipped
-from .table_cells import table_cells
+from .table_cells import captioned_amounts, table_cells
 from .lowered import lowered_for_ascii_pattern
 from .pattern_guards import may_match
 from .resources import Resources
@@ -386,6 +386,8 @@ def _pair_units(text: str, a: Atom, b: Atom, unit: str, kind: str, sep: str, sep
     elif (kind == "money" and not b_unit and a.scale == 1 and text[a.end:b.start] in ("-", "–")
             and b.loose_scale == 1 and not b.words and a.value < b.value):
         b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$1-2 a share": the symbol written once
+        if a.sign < 0 and text[a.start] == "-":
+            b.sign = -1  # "MOPS -$0.40-0.50/bbl": the minus before the symbol written once signs both ends
     return unit, kind, b_unit, b_kind
 
 
@@ -436,14 +438,14 @@ def _article_passes(text: str, res: Resources, figures: list[Figure], skipped: l
     if "-" in text:
         figures, skipped = price_table_ranges(text, figures, skipped, dollar)
     if "(" in text:
-        figures, skipped = find_comparatives(text, figures, skipped)
+        figures, skipped = find_comparatives(text, figures, skipped, res)
     moved, skipped = moved_counts(text, res, figures, skipped)  # "resales totaled 241,000"
     figures.extend(moved)
     carried, skipped = carried_counts(text, res, figures, skipped)  # "to seven members from three"
     figures.extend(carried)
     if "  " in text or "|" in text or "\t" in text:  # a table row: aligned columns or markdown bars
         cells, skipped = table_cells(text, res, skipped, dollar, title, frozenset(f.start for f in figures))
-        figures.extend(cells)
+        figures = captioned_amounts(text, figures, res, dollar) + cells
     return figures, skipped
 
 

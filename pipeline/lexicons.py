@@ -33,7 +33,8 @@ MAP, LIST, STR = Shape(dict), Shape(list), Shape(str)
 # file (relative to models/) -> required key -> shape
 LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/basis.yaml": {"basis": Shape(dict, (str,)), "totals": MAP,  # basis_data.load_basis
-                            "quote_only": Shape(list, (str,)), "estimate_plain": Shape(list, (str,))},
+                            "quote_only": Shape(list, (str,)), "estimate_plain": Shape(list, (str,)),
+                            "stated_moment": Shape(list, (str,))},
     "lexicons/clean.yaml": {"boilerplate_lines": Shape(list, (str,)), "sentence_starters": LIST,  # load_resources
                             "abbreviations": LIST},
     "lexicons/conflict_gate.yaml": {"families": Shape(dict, (list,)),  # conflict_gate.load_gate
@@ -91,6 +92,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "adjective_before": Shape(list, (str,)), "anaphor_before": Shape(list, (str,)),  # counted
         "level_nouns": Shape(list, (str,)), "chart_words": Shape(list, (str,)),  # index_points
         "peak_words": Shape(list, (str,)), "crossed_bounds": Shape(list, (str,)),  # figure_signs
+        "falling_amount_nouns": Shape(list, (str,)),  # figure_signs
         "loss_verbs": Shape(list, (str,)),  # figure_signs
         "spread_benchmarks": Shape(list, (str,)),  # figure_atoms
         **{k: Shape(list, (str,)) for k in ("below_words", "above_words", "level_verbs", "off_after",  # figure_signs

@@ -42,18 +42,14 @@ def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     return before, after
 
 
-def market_size_metric(res: Resources, kind: str, before: str, after: str) -> str | None:
-    """'other' for an amount that sizes a market or an industry, else None.
-
-    before: the clause's text up to the figure; after: the text from the figure's end to the clause's end.
+def market_size_metric(res: Resources, before: str, after: str) -> str | None:
+    """'other' for an amount of money whose clause (`before` it, `after` it) sizes a market or an industry, else None.
 
     >>> from pipeline.resources import load_resources
     >>> M = load_resources()
-    >>> market_size_metric(M, "money", "The location data market was valued at ", " last year")
+    >>> market_size_metric(M, "The location data market was valued at ", " last year")
     'other'
     """
-    if kind != "money":
-        return None
     before_rx, after_rx = _patterns(res)
     if before_rx.search(before[-120:]) or after_rx.match(after):
         return "other"

@@ -48,10 +48,15 @@ class _Frames(NamedTuple):
     portion: re.Pattern  # "of" and the whole a percent is a share of, after the figure
     portion_replaces: frozenset  # the change metrics a share of a whole replaces
     item: re.Pattern  # a result and the verb that sets an item of it apart, before the item's amount
+    trade: re.Pattern  # a holder's trade: verb, count and shares before the figure, in its statement (share_trades.py)
+    trade_offers: re.Pattern  # an offer or a bid for the shares
+    trade_issues: re.Pattern  # an issue, an offering or a buyback of them
+    trade_replaces: frozenset  # the metrics a trade's amount may replace
 
 
 @lru_cache(maxsize=4)
-def _patterns(res: Resources) -> _Frames:
+def frame_patterns(res: Resources) -> _Frames:
+    """metric_frames.yaml's patterns, compiled once for the frames here and the holders' trades (share_trades.py)."""
     data = res.metric_frames
     estimate = re.compile(
         rf"(?<![\w-])(?:{_alt(data['compare_words'])})\s+(?:(?:{_alt(data['source_words'])})\s+){{0,3}}"
@@ -87,8 +92,14 @@ def _patterns(res: Resources) -> _Frames:
     # 2023 included a"; not "net sales include" (a line of its own), nor past a ";" (another statement)
     item = re.compile(rf"(?<![\w-])(?:{_alt(data['item_results'])})(?:\s+(?!(?:{_alt(data['item_not_results'])})\b)"
                       rf"[\w,.()-]+){{0,6}}?\s+(?:(?:also|both)\s+)?(?:{_alt(data['item_verbs'])})\b[^;]{{0,150}}$", re.I)
+    trade = re.compile(
+        rf"(?<![\w-])(?:{_alt(data['trade_verbs'])})\s+(?:(?:{_alt(data['trade_count_hedges'])})\s+)?\d[\d,.]*\s*"
+        rf"(?:{_alt(data['trade_count_scales'])})?\s+(?:[\w'’.&-]+\s+){{0,3}}?"
+        rf"(?:{_alt(data['trade_nouns'])})\b(?:[^.;]|(?<=\d)\.(?=\d)){{0,150}}$", re.I)
+    offers, issues = (re.compile(rf"(?<![\w-])(?:{_alt(data[key])})\b", re.I) for key in ("trade_offers", "trade_issues"))
     return _Frames(estimate, before, after, program, preferred, move_before, move_after, frozenset(data["move_replaces"]),
-                   moved_to, portion, frozenset(data["portion_replaces"]), item)
+                   moved_to, portion, frozenset(data["portion_replaces"]), item, trade, offers, issues,
+                   frozenset(data["trade_replaces"]))
 
 
 def estimate_of_before(res: Resources, before: str) -> bool:
@@ -98,7 +109,7 @@ def estimate_of_before(res: Resources, before: str) -> bool:
     >>> estimate_of_before(R, "revenue will range from $2.99B to $3B, which is in line with the street estimate of ")
     True
     """
-    pats = _patterns(res)
+    pats = frame_patterns(res)
     before = before[-160:]
     m = pats.estimate.search(before)
     if m is None:
@@ -116,7 +127,7 @@ def chart_level(res: Resources, fig_text: str, before: str, after: str) -> bool:
     >>> chart_level(R, "Rs 770", "accumulating the stock in the zone of Rs 805-795 level with a stop-loss of ", " level")
     True
     """
-    pats = _patterns(res)
+    pats = frame_patterns(res)
     if _AMOUNT_SCALE.search(fig_text):
         return False  # a chart's level is the price of one unit, never millions
     before = before[-80:]
@@ -133,7 +144,7 @@ def preferred_dividend(res: Resources, fig_text: str, after: str) -> bool:
     >>> preferred_dividend(R, "2.19 dlr", " cumulative preference shares and 11 pct debentures")
     True
     """
-    pats = _patterns(res)
+    pats = frame_patterns(res)
     return not _AMOUNT_SCALE.search(fig_text) and pats.preferred.match(after) is not None
 
 
@@ -144,7 +155,7 @@ def price_move(res: Resources, fig_text: str, metric: str, before: str, after: s
     >>> price_move(R, "50 cents", "other", "Lai Sun gained ", " to 70.50 dlrs.")
     True
     """
-    pats = _patterns(res)
+    pats = frame_patterns(res)
     if metric not in pats.move_replaces or _AMOUNT_SCALE.search(fig_text):
         return False
     return pats.move_before.search(before[-60:]) is not None and pats.move_after.match(after) is not None
@@ -157,7 +168,7 @@ def price_moved_to(res: Resources, fig_text: str, metric: str, before: str) -> b
     >>> price_moved_to(R, "70.50 dlrs", "other", "Lai Sun gained 50 cents to ")
     True
     """
-    pats = _patterns(res)
+    pats = frame_patterns(res)
     if (metric not in pats.move_replaces and metric != "price_change") or _AMOUNT_SCALE.search(fig_text):
         return False
     m = pats.moved_to.search(before[-80:])
@@ -171,7 +182,7 @@ def portion_of(res: Resources, metric: str, after: str) -> bool:
     >>> portion_of(R, "price_change", " of the top jobs.")
     True
     """
-    pats = _patterns(res)
+    pats = frame_patterns(res)
     return metric in pats.portion_replaces and pats.portion.match(after) is not None
 
 
@@ -182,4 +193,4 @@ def result_item(res: Resources, before: str) -> bool:
     >>> result_item(R, "NOTE: 1986 net includes gain on bond portfolio of ")
     True
     """
-    return _patterns(res).item.search(before[-260:]) is not None
+    return frame_patterns(res).item.search(before[-260:]) is not None

@@ -25,11 +25,10 @@ from pathlib import Path
 from typing import Sequence
 
 import numpy as np
-import yaml
 
 from .claim_metrics import score_metric
 from .encoder import MetricModel, embed_texts
-from .models_yaml import fail
+from .models_yaml import fail, read_yaml
 from .metric_holds import company_moves, load_holds, rule_holds
 from .records import Claim
 from .resources import Resources
@@ -203,18 +202,14 @@ def load_head(models_dir: Path, model_name: str, metric_names: tuple[str, ...]) 
 def load_phrases(models_dir: Path, metric_names: tuple[str, ...]) -> MetricPhrases:
     """Read and check metric_descriptions.yaml: every metric named must be in the vocabulary."""
     path = Path(models_dir) / DESCRIPTIONS_FILE
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise fail(path, f"cannot be read as YAML ({str(exc).splitlines()[0]})", "a YAML mapping") from exc
-    metrics = (data or {}).get("metrics") if isinstance(data, dict) else None
-    if not isinstance(metrics, dict) or not metrics:
+    metrics = read_yaml(path)["metrics"]
+    if not metrics:
         raise fail(path, "has no `metrics` mapping", "metrics: {name: {description, examples}}")
     texts, owners = [], []
     for name, spec in metrics.items():
         if name not in metric_names:
             raise fail(path, f"metric {name!r} is not in metrics.yaml", ", ".join(metric_names))
-        if not isinstance(spec, dict) or not isinstance(spec.get("description"), str):
+        if not isinstance(spec.get("description"), str):
             raise fail(path, f"metric {name!r} has no description", "description: one sentence")
         for text in [spec["description"], *(spec.get("examples") or [])]:
             texts.append(str(text))

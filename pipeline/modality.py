@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date
 from functools import lru_cache
 
 from .records import Figure
@@ -22,6 +23,7 @@ MODALITY_REACH = 300
 AFTER_REACH = 60
 # how far a forecast verb reaches over other figures of its clause (a modal or a past marker reaches none)
 FRAME_REACH = 120
+_PERFECT = re.compile(r"\s+have\b", re.I)  # a modal's perfect: "would have been", "could have risen"
 OPENING_CHARS = 12  # a sentence's first words, where its subject stands ("Two analysts polled by ...")
 _CUE_NAMES = ("estimate", "historical", "forecast", "forecast_modal", "versus_expectations", "versus_plans")
 _VERSUS = {"versus_expectations": "estimate", "versus_plans": "forecast"}  # what the figure after the phrase is
@@ -295,4 +297,34 @@ def modality_after(modality: str, text: str, fig: Figure, previous: tuple[Figure
     if prev.kind == fig.kind and _LISTED.fullmatch(text, prev.end, fig.start) \
             and not _PAIRED.match(text, fig.end):  # "20,000 dlrs vs 86,000 dlrs in quarter and 586,000 dlrs vs ..."
         return prev_modality  # also a forecast's list: "proceeds would be about 80 pct cash and [[20 pct]] note"
+    return modality
+
+
+def unended_modality(modality: str, period_end: date | None, ref: date | None, metric: str, text: str, fig: Figure,
+                     sent_start: int, res: Resources) -> str:
+    """An actual flow of a period that had not ended at publication is no result (CLAIM_LABELING_GUIDE.md 7): the
+    sentence's frame before the figure names its modality, its first forecast cue ("For 1Q25, Upstart expects revenue
+    of ~$200M (vs. $184.6M consensus) and adjusted EBITDA of ~$27M", "For Q3, Cisco guides revenue of $13.9B-$14.1B
+    vs. $13.88B consensus, with a non-GAAP gross margin of 67%-68%") or the analysts opening it ("Analysts' estimates
+    for the current quarter are for revenue of $5.92 billion with EPS of 65 cents"). The figure's own clause held no
+    cue. A past verb between the cue and the figure makes it that verb's ("expects an increase in profitability this
+    year after group revenue rose 24%"); a cue after the figure is no frame of it ("EPS of C$1.06, revenue of
+    C$468.17M; initiates FY25 outlook")."""
+    spec = res.metrics.get(metric)
+    if modality != "actual" or period_end is None or ref is None or period_end <= ref or spec is None \
+            or spec.default_period != "report":
+        return modality
+    for start, end, name in modality_cues(text, sent_start, fig.start, res):
+        if name == "estimate" and start - sent_start > OPENING_CHARS or name not in ("estimate", "forecast",
+                                                                                    "forecast_modal"):
+            continue
+        if name == "forecast_modal" and _PERFECT.match(text, end):
+            continue  # "third-quarter net income would have been 127.6 mln dlrs": what was, but for a charge
+        if name == "estimate":  # its pattern runs on past the word ("analysts' estimates for the current quarter")
+            end = start + len(text[start:fig.start].split(None, 1)[0])
+        between = lower_text(text[end:fig.start])
+        if any(rx.search(between) for rx in res.modality.get("past_verbs", ())) and not any(
+                rx.match(lower_text(text[start:fig.start])) for rx in res.modality.get("forecast_subject", ())):
+            return modality  # "Emkay analysts noted that the company's Q4 Ebitda was largely in-line, with revenue ..."
+        return "estimate" if name == "estimate" else "forecast"
     return modality

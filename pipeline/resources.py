@@ -131,6 +131,7 @@ class Resources:
     measures: object = None  # measures.Measures: the noun a figure measures (models/lexicons/measures.yaml)
     basis: Mapping[str, re.Pattern] = field(default_factory=dict)  # models/lexicons/basis.yaml, in order
     quote_only_bases: frozenset[str] = frozenset()  # basis.yaml `quote_only`: bases only a market quote takes
+    moment_bases: frozenset[str] = frozenset()  # basis.yaml `stated_moment`: a quote's moment, no day range
     estimate_plain_bases: frozenset[str] = frozenset()  # basis.yaml `estimate_plain`: bases no consensus is split by
     # basis.yaml `totals`: the least amount a company's total can be, and the money metrics that are no totals
     least_total: float = 0.0

@@ -21,6 +21,8 @@ from .share_counts import one_off_pattern
 from .word_patterns import listed
 
 STRONG_CUE = 4.0
+# the shares a scaled count counts, a name between: "38 mln San Miguel shares", "1.16 mln ordinary Sedgwick shares"
+_SHARES_AFTER = re.compile(r"\s+(?:(?:[A-Z][\w&.'-]*|ordinary|common|preferred|new|existing)\s+){0,4}(?:shares?|shrs?)\b")
 
 
 @lru_cache(maxsize=4)
@@ -49,8 +51,9 @@ def money_metric_of_count(kind: str, figure_text: str, metric: str, score_now: f
     ...                       39, res, score_metric)[0]
     'other'
     """
-    if kind != "count" or metric != "other" or not scaled_rx(res).search(figure_text):
-        return metric, score_now
+    if kind != "count" or metric != "other" or not scaled_rx(res).search(figure_text) \
+            or _SHARES_AFTER.match(clause, figure_at + len(figure_text)):
+        return metric, score_now  # "to pay 3.8 billion pesos in cash for 38 mln San Miguel shares": shares counted
     named, weight = score(clause, figure_at, "money", res)
     if weight < STRONG_CUE or named not in res.metrics or res.metrics[named].per_share \
             or res.metrics[named].day_slack is not None:  # a market quote's level: "54 million bags" of coffee is no price

@@ -51,18 +51,15 @@ def one_off_pattern(res: Resources) -> re.Pattern | None:
     return re.compile(rf"\b(?:{alts})\b", re.I) if alts else None
 
 
-def share_count_metric(res: Resources, kind: str, before: str, after: str) -> str | None:
-    """The metric of a count of shares by the verb right before it, or None (not a count of shares, or no such verb).
-
-    before: the clause's text up to the figure; after: the text from the figure's end to the clause's end.
+def share_count_metric(res: Resources, before: str, after: str) -> str | None:
+    """The metric of a count figure by the verb in its clause right `before` it, where `after` it shares are counted;
+    else None (no shares, or no such verb).
 
     >>> from pipeline.resources import load_resources
     >>> M = load_resources()
-    >>> share_count_metric(M, "count", "The company's employees were granted ", " shares when it listed")
+    >>> share_count_metric(M, "The company's employees were granted ", " shares when it listed")
     'ownership_pct'
     """
-    if kind != "count":
-        return None
     pats = _patterns(res)
     shares = _SHARES_AFTER.match(after)
     if shares is None:

@@ -10,38 +10,16 @@ stays a deal's value; an issue, an offering or a buyback of shares is no holder'
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import NamedTuple
 
+from .metric_frames import frame_patterns
 from .resources import Resources
 from .scaled_counts import PER_SHARE_AFTER
-from .word_patterns import longest_first
 
 _REACH = 220  # characters before the figure searched for the trade
 # "at prices ranging from 22.49 to 23.02 dlrs each": one unit's price, as "a share", "apiece"
 _EACH = re.compile(r"\s*each\b(?!\s+(?:of|year|quarter|month|week|day)\b)", re.I)
 # "... and three mln dlrs of notes": an amount of something else than the shares traded
 _OF_OTHER = re.compile(r"\s*(?:worth\s+)?of\s+(?!(?:the\s+|its\s+|their\s+)?(?:shares|stock)\b)[a-z]", re.I)
-
-
-class _Trades(NamedTuple):
-    trade: re.Pattern  # verb, count and shares before the figure, in its statement
-    offers: re.Pattern
-    issues: re.Pattern
-    replaces: frozenset
-
-
-@lru_cache(maxsize=4)
-def _patterns(res: Resources) -> _Trades:
-    data = res.metric_frames
-    alt = lambda key: longest_first(data[key], space=r"\s+")  # noqa: E731
-    trade = re.compile(
-        rf"(?<![\w-])(?:{alt('trade_verbs')})\s+(?:(?:{alt('trade_count_hedges')})\s+)?\d[\d,.]*\s*"
-        rf"(?:{alt('trade_count_scales')})?\s+(?:[\w'’.&-]+\s+){{0,3}}?"
-        rf"(?:{alt('trade_nouns')})\b(?:[^.;]|(?<=\d)\.(?=\d)){{0,150}}$", re.I)
-    offers = re.compile(rf"(?<![\w-])(?:{alt('trade_offers')})\b", re.I)
-    issues = re.compile(rf"(?<![\w-])(?:{alt('trade_issues')})\b", re.I)
-    return _Trades(trade, offers, issues, frozenset(data["trade_replaces"]))
 
 
 def traded_metric(res: Resources, metric: str, sentence: str, start: int, end: int, scaled: bool) -> str | None:
@@ -70,13 +48,13 @@ def traded_metric(res: Resources, metric: str, sentence: str, start: int, end: i
     >>> traded_metric(R, "deal_value", s, s.index("4.73"), s.index(" through"), True) is None
     True
     """
-    pats = _patterns(res)
+    pats = frame_patterns(res)
     before = sentence[max(0, start - _REACH):start]
-    if pats.trade.search(before) is None or pats.offers.search(sentence):
+    if pats.trade.search(before) is None or pats.trade_offers.search(sentence):
         return None
     one = PER_SHARE_AFTER.match(sentence, end) or _EACH.match(sentence, end)
     if not scaled and one:
         return None if metric == "share_price" else "share_price"
-    if one or _OF_OTHER.match(sentence, end) or metric not in pats.replaces or pats.issues.search(sentence):
+    if one or _OF_OTHER.match(sentence, end) or metric not in pats.trade_replaces or pats.trade_issues.search(sentence):
         return None
     return "stake_value"

@@ -17,6 +17,7 @@ from typing import Callable
 
 from .column_metrics import STRONG_CUE
 from .row_labels import label_head, label_words, row_label_metric
+from .word_patterns import listed
 
 _ROW = re.compile(r"[ \t]*(?P<label>[A-Za-z](?:[^\d|\s]| (?! ))*)[ \t]{2,}"
                   r"(?P<cells>[-–—$€£¥()%,.\d]*\d[-–—$€£¥()%,.\d]*(?:[ \t]+[-–—$€£¥()%,.\d]+)+)[ \t]*")
@@ -64,7 +65,8 @@ def spaced_row_metric(text: str, fig, score_now: float, res, find: Callable[[str
 @lru_cache(maxsize=4)
 def _exceptions(res) -> tuple[re.Pattern, frozenset[str]]:
     frames = res.metric_frames
-    per = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in frames["spaced_per_words"]) + r")\b", re.I)
+    # \b, not word_patterns.whole_words (no hyphen beside): "per share- basic", "per share-data" are per share
+    per = re.compile(rf"\b(?:{listed(frames['spaced_per_words'])})\b", re.I)
     return per, frozenset(frames["spaced_part_metrics"])
 
 

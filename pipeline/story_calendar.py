@@ -19,6 +19,7 @@ from .records import Figure, Mention, Period
 from .reporting_periods import MONTHS, fiscal_quarter_span, fiscal_year_of, quarter_label
 from .lowered import lowered_for_ascii_pattern
 from .resources import Resources
+from .subjects import is_reporter, subject_words
 
 
 def gazetteer_fiscal_year_end(topic: Mention | None, ents: ArticleEntities, res: Resources) -> int | None:
@@ -138,13 +139,20 @@ def country_story(topic: Mention | None, res: Resources) -> bool:
 def sentence_fiscal_year_end(ents: ArticleEntities, start: int, end: int, res: Resources) -> int | None:
     """The fiscal calendar of the companies a sentence names from the gazetteer, when they share one
     ("Amazon reported higher Q1 sales" in a story about Apple: Amazon's calendar quarter); None when it
-    names none or several calendars."""
+    names none or several calendars; an index's quarters are calendar quarters. A broker, rating agency or data provider (subjects.yaml `reporters`) sets
+    none: "First-quarter net sales decreased 35% to $6.81 billion, ..., according to data compiled by LSEG" in a
+    Deere story is Deere's fiscal quarter, not LSEG's calendar one."""
+    words = subject_words(res)
     starts = ents.mention_starts
     months = set()
     for m in ents.mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]:
-        entry = res.alias_index.get(m.entity) if m.source == "gazetteer" else None
+        if m.source != "gazetteer" or is_reporter(m.entity, words) or is_reporter(m.text, words):
+            continue
+        entry = res.alias_index.get(m.entity)
         if entry is not None and entry.kind in ("company", "unit"):
             months.add(entry.fy_end_month)
+        elif entry is not None and entry.kind == "index":  # "S&P 500 companies' fourth-quarter earnings": calendar
+            months.add(12)
     return months.pop() if len(months) == 1 else None
 
 

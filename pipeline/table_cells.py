@@ -15,6 +15,10 @@ in this order, from:
 3. nothing: the cell keeps its value as printed with no unit (kind `table_cell`). No metric takes
    that kind, so such a claim's metric is `other` and it never enters facts or conflicts.
 
+A cell that writes its currency sign ("| Revenue | $ 117,419 | $ 127,091 |") was read by the figures stage as an
+amount as printed; under a caption naming a scale ("(in thousands)") it takes that scale too (`captioned_amounts`),
+unless its row is of a per-share or per-unit amount.
+
 An accounting negative, `(0.1)` or `(233 | )` with the parenthesis in the next markdown cell, is
 negative. Rules: figures.table.price.v1, figures.table.rate.v1, figures.table.caption.v1,
 figures.table.cell.v1.
@@ -27,6 +31,7 @@ from functools import lru_cache
 
 from .numbers import decimals_written, parse_digits
 from .records import Figure, Skipped
+from .scaled_counts import scaled_rx
 from .resources import Resources
 from .table_captions import caption_unit, not_money_label
 from .table_views import label_currency, view
@@ -34,15 +39,16 @@ from .word_patterns import longest_first
 
 # the reasons figures gives a bare number that a table cell may have ("SDTY 50.45" reads as a model name)
 _CELL_REASONS = ("no_unit", "model_name", "identifier")
+_SIGN = r"[$€£]"  # a currency sign: before a cell's number, or a cell of its own before it ("$      236.2")
+_BLANK = re.compile(r"-{1,3}|—|–|~")  # a blank cell
 # one cell of numbers: "459", "(0.1)", "+1.74", "-3.2%", "(233", "--", "n/a", "—", "~" (a blank, as "—")
 # a currency sign may stand apart from its number, padded to the column's width ("$      236.2"; issue 17, s20);
 # a percent sign may stand after an accounting negative's parenthesis ("(941.4) %"; issue 17, s26)
 # a futures line's cell may end in its quote's letter: bid, asked, low, high, traded ("MAY7   2165B  2170A  2166")
-_NUMERIC = re.compile(r"[-+]?\(?[-+]?[$€£]?\s*\(?\d[\d,]*(?:\.\d+)?(?-i:[BAHLT](?![a-z]))?\s*%?\s*\)?(?:\s*%)?|-{1,3}|—|–|~"
+_NUMERIC = re.compile(rf"[-+]?\(?[-+]?{_SIGN}?\s*\(?\d[\d,]*(?:\.\d+)?(?-i:[BAHLT](?![a-z]))?\s*%?\s*\)?(?:\s*%)?|{_BLANK.pattern}"
                       r"|n/?a|nm|\(|\)|%", re.I)
 _QUOTE_LETTER = re.compile(r"(?<=\d[BAHLT])(?=\d)")  # "1453B1458A": a bid and an asked glued together
-_BLANK = re.compile(r"-{1,3}|—|–|~")
-_SIGN_ONLY = re.compile(r"[$€£]")
+_SIGN_ONLY = re.compile(_SIGN)
 _ONE_NUMBER = re.compile(r"[-+]?\(?\d[\d,]*(?:\.\d+)?(?:[BAHLT](?![a-z]))?\)?%?")
 _SPLIT = re.compile(r"\t+| {2,}|\u00a0{2,}")
 _WORD = re.compile(r"[A-Za-z]")
@@ -328,3 +334,29 @@ def _units(cells, title_unit: str, label: str, text: str, at: int, res: Resource
     scale = caption[1] if caption and not per_share else Decimal(1)
     return [(signs[c[2][0]], "money", scale, "figures.table.sign.v1") if c[2][0] in signs
             else ("", "table_cell", Decimal(1), "figures.table.cell.v1") for c in cells]
+
+
+_PER_SHARE_CELL = re.compile(r"\d\.\d\d\)?$")  # two decimals: cents of a per-share amount
+_PER_ROW = re.compile(r"\bper\b|\beps\b|/|\bprices?\b", re.I)  # "Net income per diluted share", "Price ($/bbl)", "Average homesale price": per unit
+
+
+def captioned_amounts(text: str, figures: list[Figure], res: Resources, dollar: str) -> list[Figure]:
+    """The figures, each amount with its currency sign in a table row under a caption that names a scale ("(in
+    thousands)", "($ in millions, except per share data)") scaled by it: "| Revenue | $ 117,419 |" is $117.4 million."""
+    captions: dict = {}
+    out = []
+    for f in figures:
+        if f.kind != "money" or not f.rule.startswith("figures.money") or f.table_label or scaled_rx(res).search(f.text):
+            out.append(f)
+            continue
+        ls = text.rfind("\n", 0, f.start) + 1
+        le = text.find("\n", f.end)
+        row = _row(view(text[ls:le if le >= 0 else len(text)]))
+        caption = caption_unit(text, ls, res, dollar, captions) if row is not None else None
+        if caption is None or caption[1] <= 1 or _PER_ROW.search(row[0]) or not_money_label(row[0].lower(), res) \
+                or _PER_SHARE_CELL.search(f.text) and abs(f.value) < 100:
+            out.append(f)  # "Diluted   $0.21  $1.35", "$ 1.89": a per-share amount under "(except per share data)"
+            continue
+        scale = caption[1]
+        out.append(Figure(**{**f.__dict__, "value": f.value * scale, "low": f.low * scale, "high": f.high * scale}))
+    return out

@@ -6,6 +6,10 @@ Infrastructure have crashed almost 60 percent this week" on a Friday is Monday t
 report's week is the report's, Saturday to Friday ("crude inventories dropped by 878,000 barrels last week" on a
 Wednesday: the Saturday-to-Friday week that ended the Friday before). The report's words are
 models/lexicons/periods.yaml `report_week_words`; a price is a metric of metrics.yaml `price_metrics`.
+
+A market's move "this quarter" or "this month" runs to the published day too (`current_to_date`: "HubSpot Inc
+shares had risen by 12.6% this quarter" on February 12 is January 1 to February 12, as "up 28% this year" is the
+year to date), unless the move is a forecast or estimate of the whole unit.
 """
 from __future__ import annotations
 
@@ -19,6 +23,9 @@ from .resources import Resources
 from .word_patterns import whole_words
 
 RULE = "claims.week_span.v1"
+TO_DATE_RULE = "claims.current_to_date.v1"
+# the current quarter or month, as the calendar grammar matched it ("this quarter", "the current month")
+_CURRENT_UNIT = re.compile(r"(?:so far\s+)?(?:this|the current|current)\s+(quarter|month)", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -45,3 +52,18 @@ def trading_week(period: Period | None, fig: Figure, text: str, clause: tuple[in
         return period
     return replace(period, period_start=start, period_end=end, label=f"{start.isoformat()}..{end.isoformat()}",
                    rule=RULE)
+
+
+def current_to_date(period: Period | None, metric: str, modality: str, ref: date | None,
+                    res: Resources) -> Period | None:
+    """A market's actual move "this quarter" or "this month" from the unit's first day to the published day; the
+    period unchanged otherwise."""
+    if period is None or ref is None or metric not in res.price_metrics or modality != "actual" \
+            or period.period_start is None or period.period_end is None \
+            or not period.period_start <= ref < period.period_end:
+        return period
+    unit = _CURRENT_UNIT.fullmatch(period.text.strip())
+    if unit is None:
+        return period
+    return replace(period, period_end=ref, granularity="range", label=f"{unit.group(1)[0].upper()}TD {ref.isoformat()}",
+                   rule=TO_DATE_RULE)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pipeline import extract
 from pipeline.resources import load_resources
 
 REF = datetime.date(2024, 5, 15)
@@ -49,3 +50,12 @@ def case_params(stage: str) -> list:
             marks = [pytest.mark.xfail(strict=True, reason=row.get("bug", "known bad"))] if group == "known_bad" else []
             params += [pytest.param(text, row, group, id=text, marks=marks) for text in texts]
     return params
+
+
+def claim_metric(text: str, figure: str, published: str) -> str:
+    """The metric of the first claim of `figure` (as written) in `text`, an article of that day; fails naming the
+    claims found when `figure` has none. Each metric test binds its day: `partial(claim_metric, published=...)`."""
+    claims, _ = extract([text], published=published)
+    rows = claims[claims["figure"] == figure]
+    assert len(rows) >= 1, f"no claim for {figure!r}: {claims[['figure', 'metric']].to_dict('records')}"
+    return rows.iloc[0]["metric"]

@@ -4,9 +4,12 @@ Sentences written for these tests, none from the yardstick or the seeds.
 """
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from pipeline import extract
+from conftest import claim_metric
+
 
 # (text, figure, metric)
 CHANGES = [
@@ -54,11 +57,7 @@ CUES_NEGATIVE = [
 ]
 
 
-def _metric(text: str, figure: str) -> str:
-    claims, _ = extract([text], published="2025-02-12")
-    rows = claims[claims["figure"] == figure]
-    assert len(rows) >= 1, f"no claim for {figure!r}: {claims[['figure', 'metric']].to_dict('records')}"
-    return rows.iloc[0]["metric"]
+_metric = partial(claim_metric, published="2025-02-12")
 
 
 @pytest.mark.parametrize("text, figure, metric", CHANGES + CHANGES_NEGATIVE,

@@ -268,6 +268,16 @@ DATED = [
      "31, 2024.", "$115.8 million", "2024-10-01", "2024-12-31"),
     ("Initech reports results", "2025-02-06", "Initech Co reported results for its fiscal second quarter ended "
      "Dec. 28, 2024. Net income was $40.2 million.", "$40.2 million", "2024-10-01", "2024-12-31"),
+    # the sentence's quarter is on the calendar of the company it names, never on a data provider's or broker's
+    # (LSEG's calendar year); an index's quarters are calendar quarters, whatever the story's company
+    ("Deere misses revenue estimates", "2025-02-13", "Deere's quarterly revenue slumped. First-quarter net sales "
+     "decreased 35% to $6.81 billion, compared with analysts' estimates of $7.7 billion, according to data compiled by "
+     "LSEG.", "$6.81 billion", "2024-11-01", "2025-01-31"),
+    ("SoftBank posts quarterly loss", "2025-02-12", "SoftBank Group posted a third-quarter net loss of 369.2 billion "
+     "yen, against an LSEG consensus estimate of a profit.", "369.2 billion yen", "2024-10-01", "2024-12-31"),
+    ("Deere misses revenue estimates", "2025-02-13", "Deere's quarterly revenue slumped. With fourth-quarter reporting "
+     "season over halfway through, S&P 500 companies are expected to have posted earnings growth of 14.8%.", "14.8%",
+     "2024-10-01", "2024-12-31"),
     # "that year" is the year the sentence before names
     ("Stocks and epidemics", "2020-01-30", "A similar phenomenon occurred in 1997 amid an outbreak of avian influenza "
      "in Hong Kong. That year, the S&P 500 rose 31%.", "31%", "1997-01-01", "1997-12-31"),

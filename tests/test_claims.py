@@ -93,7 +93,7 @@ CASES = [
      "2025-02-13", "$0.14", {"metric": "eps", "modality": "estimate", "entity": "Hooli"}),
     # an amount a share that analysts expect, or below zero, is EPS, never a share price
     ("Hooli Inc's EPS came in at $0.24, which beat analysts' consensus estimate of -$0.41 per share.", "2025-02-13",
-     "$0.41", {"metric": "eps", "modality": "estimate"}),
+     "-$0.41", {"metric": "eps", "modality": "estimate", "value": -0.41}),
     ("The consensus estimate for Hooli Inc had been $16.71 per share for 2025.", "2025-02-13", "$16.71", {"metric": "eps"}),
     # a growth figure compares with a year earlier: its period is the report period, not a year back
     ("Hooli Inc's fourth-quarter revenue was $2 billion. Sales increased by 15% from a year earlier.",

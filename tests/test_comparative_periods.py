@@ -63,3 +63,26 @@ def test_period_route_says_the_step_and_stays_out_of_the_tables():
     assert claims["808.8"].period_route == "comparative"
     assert claims["EUR 723.7 million"].period_route.startswith("report:")
     assert "period_route" not in claim_row(claims["808.8"])
+
+
+# the scale written once, after the comparative, belongs to both figures (Nordic releases); text, figure, value
+SCALE_CASES = [
+    ("Group net sales totaled EUR 122.2 (115.7) million, an increase of 5.6%.", "EUR 122.2", 122.2e6),
+    ("Group net sales totaled EUR 122.2 (115.7) million, an increase of 5.6%.", "115.7", 115.7e6),
+    ("Adjusted EBIT was EUR 121 (51) million.", "EUR 121", 121e6),
+    ("Net sales were SEK 25,960 (50,169) thousand in the quarter.", "50,169", 50_169e3),
+    ("Revenue reached NOK 44 (39) billion.", "NOK 44", 44e9),
+    # a scale written with the current figure is its own; the comparative takes it, as before
+    ("Revenue decreased by 11% to EUR 723.7 million (808.8).", "808.8", 808.8e6),
+    # no scale after the brackets: both figures as written
+    ("Earnings per share, basic was EUR 0.08 (0.17).", "EUR 0.08", 0.08),
+    # a footnote marker is no comparative, and the figure keeps its value
+    ("Revenue was $50.2 million (1) in the quarter.", "$50.2 million", 50.2e6),
+]
+
+
+@pytest.mark.parametrize("text,figure,value", SCALE_CASES)
+def test_scale_after_comparative(text, figure, value):
+    got = [c for c in _claims(text, "Hooli Q4 2024 results") if c.figure == figure]
+    assert got, [c.figure for c in _claims(text, "Hooli Q4 2024 results")]
+    assert got[0].value == pytest.approx(value)

@@ -275,6 +275,31 @@ def test_values_too_far_apart_to_be_one_quantity_are_unlike_not_a_conflict(resou
     assert conflicts.empty and list(facts.status) == ["unlike"]
 
 
+# two quotes of one stated moment (both after hours, both the close) are one value, not widened by the day's range; quotes
+# of no stated moment may be any moment of the session and keep it (modern dump, issue 16's labeled pairs)
+STATED_MOMENTS = [
+    ("The stock was down 12% to $12.65 in post-market trading on Tuesday.", -12.0, "12%",
+     "Shares sank 10% after hours on Tuesday.", -10.0, "10%", False),
+    ("The stock price declined 3.33% on Monday during pre-market hours of trading.", -3.33, "3.33%",
+     "Sun Country Airlines stock was down 4.2% before the opening bell.", -4.2, "4.2%", False),
+    ("Front-month Nymex crude closed +1.8% to $72.32/bbl.", 1.8, "+1.8%",
+     "West Texas Intermediate crude rose 1.9% to settle at $72.32 a barrel.", 1.9, "1.9%", True),
+    ("West Texas Intermediate crude settled up 1.6% at $72.32 a barrel.", 1.6, "1.6%",
+     "WTI rose 1.9% to settle at $72.32 a barrel.", 1.9, "1.9%", False),
+    ("Amazon (AMZN) stock is up 2% after the Trump administration agreed to keep the rule.", 2.0, "2%",
+     "Shares of Amazon were up 1.2% on Monday to $231.90.", 1.2, "1.2%", True),
+]
+
+
+@pytest.mark.parametrize("sent_a, value_a, fig_a, sent_b, value_b, fig_b, agreed", STATED_MOMENTS)
+def test_quotes_of_one_stated_moment_take_no_day_range(resources, sent_a, value_a, fig_a, sent_b, value_b, fig_b, agreed):
+    move = dict(metric="price_change", unit="%", period_start=D1, period_end=D1)
+    rows = [claim("a", "x", D1, value_a, fig_a, sentence=sent_a, **move),
+            claim("b", "y", D1, value_b, fig_b, sentence=sent_b, **move)]
+    facts, _, _ = judge(rows, resources)
+    assert len(facts) == 1 and (facts.iloc[0].status == "agreed") == agreed and (facts.iloc[0].n_values == 1) == agreed
+
+
 def test_a_share_price_in_two_currencies_is_two_listings(resources):
     quote = dict(metric="share_price", period_start=D1, period_end=D1)
     rows = [claim("a", "x", D1, 307.0, "$307", **quote), claim("b", "y", D1, 4.6465, "464.65 pence", unit="GBP", **quote)]
@@ -429,6 +454,39 @@ def test_a_floor_chains_no_values_together(resources):
                        claim("over", "y", D1, 40.0, "40%", approx="over", sentence="Revenue rose more than 40%.", **growth)]
     facts, conflicts, _ = judge(rows, resources)
     assert facts.iloc[0].n_values == 2
+
+
+# a figure with fewer digits holds two that disagree: it joins one of them and no longer makes them one value, and the
+# conflict sets the two precise figures against each other (modern dump, issue 16's labeled consensus pairs)
+COARSE_BRIDGES = [
+    # (the coarse report, the two precise ones, the pair the conflict sets against each other, or None)
+    (("$582 million", 582e6, "That is against FactSet expectations of first-quarter sales of $582 million."),
+     ("$582.2 million", 582.2e6, "Analysts are looking for $582.2 million."),
+     ("$582.7M", 582.7e6, "It expects revenue of at least $575M, compared with Street consensus for $582.7M."), True),
+    (("$405 million", 405e6, "Revenue rose 71% to $427.7 million, above the FactSet consensus of $405 million."),
+     ("$404.9 million", 404.9e6, "Analysts polled by FactSet expected $404.9 million."),
+     ("$405.26 million", 405.26e6, "Revenue was $427.71 million ; analysts expected $405.26 million."), True),
+    (("$563 million", 563e6, "Revenue rose 6.2% to $574.3 million, also ahead of the $563 million FactSet consensus."),
+     ("$562.6 million", 562.6e6, "Revenue rose 6.2% to $574.3 million, above analyst forecasts for $562.6 million."),
+     ("$563.6 million", 563.6e6, "Q4 revenue of $574.3 million beats estimates of $563.6 million."), True),
+    # one unit apart in the last digit is within rounding: the coarse figure changes nothing
+    (("$405 million", 405e6, "Revenue rose 71% to $427.7 million, above the FactSet consensus of $405 million."),
+     ("$404.9 million", 404.9e6, "Analysts polled by FactSet expected $404.9 million."),
+     ("$405.0 million", 405.0e6, "Analysts expected $405.0 million."), False),
+]
+
+
+@pytest.mark.parametrize("coarse, first, second, split", COARSE_BRIDGES)
+def test_a_coarse_figure_does_not_chain_two_precise_ones_together(resources, coarse, first, second, split):
+    rows = [claim(name, f"art-{name}", D2, value, figure, metric="revenue", modality="estimate", sentence=sentence)
+            for name, (figure, value, sentence) in zip(("coarse", "first", "second"), (coarse, first, second))]
+    facts, conflicts, links = judge(rows, resources)
+    if not split:
+        assert list(facts.status) == ["agreed"] and conflicts.empty
+        return
+    assert list(facts.status) == ["conflict"] and facts.iloc[0].n_values == 2 and len(conflicts) == 1
+    assert {conflicts.iloc[0].claim_a, conflicts.iloc[0].claim_b} == {"first", "second"}
+    assert links.groupby("value_group").size().sort_values().tolist() == [1, 2]  # the coarse one joined a value
 
 
 def test_values_one_unit_apart_in_the_last_digit_are_one_and_two_units_are_two(resources):

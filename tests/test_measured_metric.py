@@ -4,9 +4,11 @@ cues' metric. Sentences written for these tests (issue 15), none from the yardst
 """
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from pipeline import extract
+from conftest import claim_metric
 from pipeline.errors import ModelsError
 from pipeline.measures import compile_measures, measured_noun
 from pipeline.resources import load_resources
@@ -143,11 +145,7 @@ ROUND2 = (MARGINS + MARGINS_NEGATIVE + INSIDERS + INSIDERS_NEGATIVE + QUOTED_PRI
           + OWED_NEGATIVE + PRODUCERS_SHARES + PRODUCERS_SHARES_NEGATIVE)
 
 
-def _metric(text: str, figure: str) -> str:
-    claims, _ = extract([text], published="2025-02-12")
-    rows = claims[claims["figure"] == figure]
-    assert len(rows) >= 1, f"no claim for {figure!r}: {claims[['figure', 'metric']].to_dict('records')}"
-    return rows.iloc[0]["metric"]
+_metric = partial(claim_metric, published="2025-02-12")
 
 
 @pytest.mark.parametrize("text, figure, metric", MEASURED_NOUN + MEASURED_NEGATIVE,

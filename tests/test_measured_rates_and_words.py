@@ -5,9 +5,12 @@ none from the yardstick or the seeds.
 """
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from pipeline import extract
+from conftest import claim_metric
+
 
 # (text, figure, metric)
 RATES = [
@@ -101,11 +104,7 @@ FEES_AND_FUNDING = [
 ]
 
 
-def _metric(text: str, figure: str) -> str:
-    claims, _ = extract([text], published="2025-02-12")
-    rows = claims[claims["figure"] == figure]
-    assert len(rows) >= 1, f"no claim for {figure!r}: {claims[['figure', 'metric']].to_dict('records')}"
-    return rows.iloc[0]["metric"]
+_metric = partial(claim_metric, published="2025-02-12")
 
 
 @pytest.mark.parametrize("text, figure, metric", RATES + RATES_NEGATIVE, ids=[c[0][:60] for c in RATES + RATES_NEGATIVE])

@@ -4,9 +4,12 @@ government's tap stock, a move "at least" so big. Sentences written for these te
 """
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from pipeline import extract
+from conftest import claim_metric
+
 
 # (text, figure, metric)
 CUES = [
@@ -132,11 +135,7 @@ PRESENT_TENSE = [
 ]
 
 
-def _metric(text: str, figure: str) -> str:
-    claims, _ = extract([text], published="1987-03-20")
-    rows = claims[claims["figure"] == figure]
-    assert len(rows) >= 1, f"no claim for {figure!r}: {claims[['figure', 'metric']].to_dict('records')}"
-    return rows.iloc[0]["metric"]
+_metric = partial(claim_metric, published="1987-03-20")
 
 
 @pytest.mark.parametrize("text, figure, metric", CUES + CUES_NEGATIVE, ids=[c[0][:60] for c in CUES + CUES_NEGATIVE])

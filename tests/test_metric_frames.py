@@ -7,9 +7,11 @@ Sentences written for these tests in the phrasings of the yardstick and the dump
 """
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from pipeline import extract
+from conftest import claim_metric
 from pipeline.metric_frames import (chart_level, estimate_of_before, portion_of, preferred_dividend, price_move,
                                      price_moved_to, result_item)
 from pipeline.resources import load_resources
@@ -110,11 +112,7 @@ TRADES = [
 ]
 
 
-def _metric(text: str, figure: str) -> str:
-    claims, _ = extract([text], published="2025-02-10")
-    rows = claims[claims["figure"] == figure]
-    assert len(rows) >= 1, f"no claim for {figure!r}: {claims[['figure', 'metric']].to_dict('records')}"
-    return rows.iloc[0]["metric"]
+_metric = partial(claim_metric, published="2025-02-10")
 
 
 CASES = ESTIMATES + CHART_LEVELS + PREFERRED + MOVES + PORTIONS + RESULT_ITEMS + TRADES

@@ -385,7 +385,8 @@ def test_descriptions_cover_the_vocabulary(resources):
 def test_descriptions_name_unknown_metric(tmp_path, resources):
     (tmp_path / "lexicons").mkdir()
     (tmp_path / "lexicons" / "metric_descriptions.yaml").write_text(
-        yaml.safe_dump({"metrics": {"revenue": {"description": "sales"}, "turnover_ratio": {"description": "x"}}}))
+        yaml.safe_dump({"metrics": {"revenue": {"description": "sales"}, "turnover_ratio": {"description": "x"}},
+                        "rule_holds": {}}))
     with pytest.raises(ModelsError, match="turnover_ratio.*not in metrics.yaml"):
         mm.load_phrases(tmp_path, resources.metric_names)
 

@@ -6,9 +6,12 @@ these tests, none from the yardstick; each table has cases the rule must leave a
 """
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from pipeline import extract
+from conftest import claim_metric
+
 
 # (text, figure, metric)
 SCALED_COUNTS = [
@@ -73,11 +76,7 @@ SHARES = [
 ]
 
 
-def _metric(text: str, figure: str) -> str:
-    claims, _ = extract([text], published="1987-03-20")
-    rows = claims[claims["figure"] == figure]
-    assert len(rows) >= 1, f"no claim for {figure!r}: {claims[['figure', 'metric']].to_dict('records')}"
-    return rows.iloc[0]["metric"]
+_metric = partial(claim_metric, published="1987-03-20")
 
 
 @pytest.mark.parametrize("text, figure, metric", SCALED_COUNTS + SCALED_COUNTS_NEGATIVE,

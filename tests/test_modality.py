@@ -414,3 +414,23 @@ def test_modality(text, figure, expected):
 ])
 def test_a_flow_ended_over_a_year_before_the_story_is_historical(text, published, figure, expected):
     assert modality_of(text, figure, published) == expected
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    # a flow of a quarter not yet ended, its clause without a cue: the sentence's first cue before it frames it
+    ("For 1Q25, Hooli expects revenue of ~$200M (vs. $184.6M consensus) and adjusted EBITDA of ~$27M, far surpassing "
+     "the $10.7M Visible Alpha consensus.", "2025-02-12", "$27M", "forecast"),
+    ("For Q3, Cisco guides revenue of $13.9B-$14.1B vs. $13.88B consensus, with a non-GAAP gross margin of 67%-68%.",
+     "2025-02-13", "67%-68%", "forecast"),
+    ("Analysts polled by LSEG see first-quarter revenue of $2.1 billion, with net income of $310 million.",
+     "2025-02-13", "$310 million", "estimate"),
+    # negatives: an ended quarter's result; a cue after the figure; a point, not a flow
+    ("For 4Q24, Hooli expected revenue to grow, and it posted adjusted EBITDA of $27M.", "2025-02-12", "$27M",
+     "actual"),
+    ("Hooli posts first-quarter revenue of $468 million; initiates 2025 outlook", "2025-02-13", "$468 million",
+     "actual"),
+    ("Without the charge, first-quarter net income would have been $127.6 million, up 16% or $17.4 million.",
+     "2025-02-12", "$17.4 million", "actual"),
+])
+def test_an_unended_flow_takes_its_sentences_frame(text, published, figure, expected):
+    assert modality_of(text, figure, published) == expected

@@ -478,6 +478,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/subjects.yaml", "label_heads"),  # subjects._name_candidates
     # read by their modules before they were required at load (a renamed one was dropped silently or a KeyError)
     ("lexicons/basis.yaml", "quote_only"), ("lexicons/basis.yaml", "estimate_plain"),
+    ("lexicons/basis.yaml", "stated_moment"),
     *(("lexicons/measures.yaml", k) for k in ("moved_nouns", "reached_nouns", "share_nouns", "set_nouns", "rate_nouns",
                                               "table_rows")),
     ("lexicons/modality.yaml", "versus_then_result"),
@@ -501,6 +502,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/metric_frames.yaml", "row_label_qualifiers"), ("lexicons/metric_frames.yaml", "row_label_ratios"),  # row_labels
     ("lexicons/metric_descriptions.yaml", "rule_holds"),  # metric_holds.load_holds
     ("lexicons/metric_frames.yaml", "spaced_per_words"), ("lexicons/metric_frames.yaml", "spaced_part_metrics"),  # spaced_rows
+    ("lexicons/number_words.yaml", "falling_amount_nouns"),  # figure_signs._falling_amount
 ]
 
 

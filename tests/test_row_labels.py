@@ -4,9 +4,11 @@ dump's key-figure and statement phrasings, none copied from it.
 """
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from pipeline import extract
+from conftest import claim_metric
 from pipeline.resources import load_resources
 from pipeline.row_labels import label_head, row_label
 
@@ -53,11 +55,7 @@ CASES = [
 ]
 
 
-def _metric(text: str, figure: str) -> str:
-    claims, _ = extract([text], published="2025-02-12")
-    rows = claims[claims["figure"] == figure]
-    assert len(rows) >= 1, f"no claim for {figure!r}: {claims[['figure', 'metric']].to_dict('records')}"
-    return rows.iloc[0]["metric"]
+_metric = partial(claim_metric, published="2025-02-12")
 
 
 @pytest.mark.parametrize("text, figure, metric", CASES, ids=[f"{c[1]}:{c[2]}" for c in CASES])

@@ -1,5 +1,6 @@
 """A calendar week's days: a price's move takes the week's sessions (Monday to Friday, "this week" to the
-published day); a weekly stocks report's week runs Saturday to Friday."""
+published day); a weekly stocks report's week runs Saturday to Friday; a move "this quarter" or "this month" runs to the
+published day."""
 from __future__ import annotations
 
 from datetime import date
@@ -8,7 +9,7 @@ import pytest
 
 from pipeline.dates import find_periods
 from pipeline.figures import resolve_figures
-from pipeline.week_spans import trading_week
+from pipeline.week_spans import current_to_date, trading_week
 
 CASES = [
     # sentence, the figure as written, its metric, published, (start, end) expected or None (kept)
@@ -42,3 +43,29 @@ def test_a_week_is_its_sessions_or_its_report_week(sentence, written, metric, pu
         assert got is period
     else:
         assert (got.period_start, got.period_end) == want and got.rule == "claims.week_span.v1"
+
+
+TO_DATE = [
+    # sentence, its metric, modality, published, (start, end) expected or None (kept)
+    ("* HubSpot Inc shares had risen by 12.6% this quarter.", "price_change", "actual", date(2025, 2, 12),
+     (date(2025, 1, 1), date(2025, 2, 12))),
+    ("Gold has gained 9% so far this month.", "commodity_price", "actual", date(2025, 2, 12),
+     (date(2025, 2, 1), date(2025, 2, 12))),
+    ("The rupee has weakened 1.2% in the current quarter.", "exchange_rate", "actual", date(2019, 8, 20),
+     (date(2019, 7, 1), date(2019, 8, 20))),
+    # a forecast, a flow, a quarter the text names, or one that has ended: kept
+    ("Analysts see the stock rising 5% this quarter.", "price_change", "forecast", date(2025, 2, 12), None),
+    ("Acme's revenue rose 5% this quarter.", "revenue_growth", "actual", date(2025, 2, 12), None),
+    ("Acme shares fell 3% in the first quarter.", "price_change", "actual", date(2025, 2, 12), None),
+    ("Acme shares fell 3% in the first quarter.", "price_change", "actual", date(2025, 4, 12), None),
+]
+
+
+@pytest.mark.parametrize("sentence,metric,modality,published,want", TO_DATE)
+def test_a_move_this_quarter_runs_to_date(sentence, metric, modality, published, want, resources):
+    period = find_periods(sentence, published, res=resources)[-1]
+    got = current_to_date(period, metric, modality, published, resources)
+    if want is None:
+        assert got is period
+    else:
+        assert (got.period_start, got.period_end) == want and got.rule == "claims.current_to_date.v1"
