@@ -11,7 +11,9 @@ import re
 from functools import lru_cache
 from typing import Mapping
 
+from .pattern_guards import opening_guard
 from .reporting_periods import KINDS as REPORTING_KINDS, PATTERNS as REPORTING_PATTERNS
+from .token_scan import start_pattern
 from .word_patterns import listed, longest_first
 
 
@@ -165,7 +167,9 @@ class Grammar:
             ("yr", r"(?<![\d.,$])\b(?P<yr_y>(?:19[5-9]\d|20\d\d))\b(?![.,]\d|\s*(?:%|pct\b|percent|per\s?cent))"),
             ("dur", rf"\b(?P<dur_n>{NUMW})\s*(?P<dur_u>{UNIT}|fortnight|hour|hr|minute|min|{WD})s?\b"),
         ]
-        return tuple(name for name, _ in atoms), re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in atoms), re.I)
+        # each atom opens with a lookahead of its first characters: at a token most atoms cannot open, they fail at once
+        return tuple(name for name, _ in atoms), re.compile(
+            "|".join(f"(?P<{name}>{opening_guard(rx)}{rx})" for name, rx in atoms), re.I)
 
     def _start_words(self) -> None:
         # NOTE: the scanner is tried only where a word that can open an atom starts (the pattern is a long
@@ -183,9 +187,10 @@ class Grammar:
                "week", "fortnight", "hour", "hr", "minute", "min", "right", "my", "day", "this", "next",
                "quarter", "qtr", "half", "yr", "period", "latest", "financial", "same", "corresponding", "comparable",
                "equivalent"})
-        self.start_words = frozenset(v for w in words for v in (w, w.upper(), w.capitalize()))
-        # a token opens a candidate when it is digits, a code such as "Q3", "H1", "FY24", or one of the words
-        self.token = re.compile(r"(\d|(?i:q|h|fy|w)\d)|[^\W\d_]+")
+        # a candidate opens at a digit (not one after a digit: every atom needs a word boundary or no digit before
+        # it), a code such as "Q3", "H1", "FY24" opening a run of letters, or one of the words as a whole run
+        self.starts = start_pattern(r"(?<!\d)\d|(?<![^\W\d_])(?i:q|h|fy|w)\d",
+                                    {v for w in words for v in (w, w.upper(), w.capitalize())})
 
 
 @lru_cache(maxsize=4)

@@ -31,7 +31,7 @@ def _scan(text: str, ref: date | None, prefer: str, g, ctx: Ctx | None, fy_end_m
     once unless it is anchored to the period before it."""
     atoms = Atoms(g, ctx)
     nodes: list[Node] = []
-    scan = TokenScan(text, g.token, g.start_words, g.pattern.match)
+    scan = TokenScan(text, g.starts, g.pattern.match)
     for m in scan:
         n = atoms.node(m, text)
         if n is None:  # a rejected atom may hide another one inside it ("1-8 september"): go on word by word

@@ -18,6 +18,7 @@ from .resources import Resources, lower_text
 from .scaled_counts import money_metric_of_count, one_off_per_share, per_share_metric, scaled_rx
 from .column_metrics import column_metric
 from .market_sizes import market_size_metric
+from .pattern_guards import may_match
 from .quote_rows import cell_metric
 from .row_labels import line_item, row_label_metric
 from .metric_frames import (chart_level, estimate_of_before, portion_of, preferred_dividend, price_move, price_moved_to,
@@ -171,9 +172,10 @@ def metric_by_clause(metric: str, fig_kind: str, subject_kind: str, text: str, c
         key = (kind, cs, ce)
         found = seen.get(key) if seen is not None else None
         if found is None:
-            found = (bool((unless is not None and unless.search(text, cs, ce)) or (
-                res.not_by_subject_kind is not None and res.not_by_subject_kind.search(text, cs, ce))),
-                bool(markers.search(text, cs, ce)), bool(named is not None and named.search(text, cs, ce)))
+            clause = text[cs:ce]
+            found = (bool(_searched(unless, text, cs, ce, clause)
+                          or _searched(res.not_by_subject_kind, text, cs, ce, clause)),
+                     bool(_searched(markers, text, cs, ce, clause)), bool(_searched(named, text, cs, ce, clause)))
             if seen is not None:
                 seen[key] = found
         stopped, marked, named_here = found
@@ -182,6 +184,10 @@ def metric_by_clause(metric: str, fig_kind: str, subject_kind: str, text: str, c
         if marked or (subject_kind not in _OWN_QUOTES and named_here):
             return target
     return metric
+
+
+def _searched(rx: re.Pattern | None, text: str, cs: int, ce: int, clause: str) -> re.Match | None:
+    return rx.search(text, cs, ce) if rx is not None and may_match(rx, clause) else None
 
 
 def score_metric(clause_text: str, fig_pos: int, kind: str, res: Resources) -> tuple[str, float]:

@@ -17,6 +17,7 @@ from .claim_draft import Draft, Story
 from .contributing_parts import contributing_part
 from .depositary_shares import depositary_class
 from .headline_products import common_product, headline_product
+from .pattern_guards import may_match
 from .measured_parts import measured_part, part_words as measured_part_words
 from .name_extensions import extended_name
 from .part_subjects import part_subject
@@ -112,7 +113,8 @@ def _subject_part(story: Story, d: Draft) -> str:
     if subject is not None and subject.kind == "segment":
         return subject.parent
     if subject is not None and subject.kind != "unit":
-        m = _segment_before_metric(story.res).search(story.text[d.cs:d.fig.start])
+        before, rx = story.text[d.cs:d.fig.start], _segment_before_metric(story.res)
+        m = rx.search(before) if may_match(rx, before) else None
         if m:
             return story.res.segments.get(m.group(1).lower(), "")
     return ""

@@ -26,20 +26,20 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{2})[.!?]\s+(?=[A-Z])|\n")  # not an abbre
 _AFTER_LINK = re.compile(r"^\s+(?:of|in|for)\s+(?:the\s+)?")  # "ADRs of Infosys"
 
 
-def _names_company(window: str, name: str) -> bool:
-    """Whether the window writes the company's first name word as a name."""
-    return any(w.removesuffix("'s").removesuffix("’s").rstrip(".") == name for w in _WORD.findall(window))
+def _word_forms(window: str) -> frozenset[str]:
+    """The window's words as `depositary_class` compares them with the company's first name word."""
+    return frozenset(w.removesuffix("'s").removesuffix("’s").rstrip(".") for w in _WORD.findall(window))
 
 
-def depositary_class(text: str, headline: str, metric: str, entity: str) -> str:
-    """"ADR" when the figure is a share price or move and its story says the shares of the company named `entity`
-    it quotes are American depositary receipts, else ""."""
-    first = _WORD.search(entity or "")
-    if metric not in _PRICE_METRICS or first is None or not first.group()[:1].isupper():
-        return ""
-    name = first.group().removesuffix("'s").rstrip(".")
-    if _HEADLINE.search(headline or ""):
-        return "ADR"
+_LAST_TEXT: list = [None, ()]  # the last article's text and its receipts' word forms (every figure of it asks)
+
+
+def _receipt_words(text: str) -> tuple[frozenset[str], ...]:
+    """For each receipts' word of `text`, the words that may name their company: those before it in its sentence
+    and those of the name right after "ADRs of" (up to a comma)."""
+    if _LAST_TEXT[0] is text:
+        return _LAST_TEXT[1]
+    out = []
     for m in _RECEIPT.finditer(text):
         start, end = max(0, m.start() - _NEAR), m.end() + _NEAR
         before, after = text[start:m.start()], text[m.end():end]
@@ -51,6 +51,21 @@ def depositary_class(text: str, headline: str, metric: str, entity: str) -> str:
         stop = _SENTENCE_END.search(after)
         after = after[:stop.start()] if stop is not None else after
         link = _AFTER_LINK.match(after)
-        if _names_company(before, name) or (link is not None and _names_company(after[link.end():].split(",")[0], name)):
-            return "ADR"
-    return ""
+        words = _word_forms(before)
+        if link is not None:
+            words |= _word_forms(after[link.end():].split(",")[0])
+        out.append(words)
+    _LAST_TEXT[:] = [text, tuple(out)]
+    return _LAST_TEXT[1]
+
+
+def depositary_class(text: str, headline: str, metric: str, entity: str) -> str:
+    """"ADR" when the figure is a share price or move and its story says the shares of the company named `entity`
+    it quotes are American depositary receipts, else ""."""
+    first = _WORD.search(entity or "")
+    if metric not in _PRICE_METRICS or first is None or not first.group()[:1].isupper():
+        return ""
+    name = first.group().removesuffix("'s").rstrip(".")
+    if _HEADLINE.search(headline or ""):
+        return "ADR"
+    return "ADR" if any(name in words for words in _receipt_words(text)) else ""

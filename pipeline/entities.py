@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .identity import slug
+from .lowered import finditer_lowered, lowered_for_ascii_pattern
 from .records import CleanText, Mention
 from .resources import Entry, Resources
 from .word_patterns import caseless_alternation, trie_alternation
@@ -118,6 +119,7 @@ def entity_rules(res: Resources) -> _Rules:
     return _Rules(res)
 
 
+@lru_cache(maxsize=65536)  # the chunk scan asks for every run of up to seven words of every capitalised chunk
 def _strip_suffix(name: str, rules: _Rules) -> tuple[str, bool]:
     words = name.split()
     is_company = False
@@ -334,6 +336,7 @@ _NAME_NUMBER = re.compile(r"[ -]\d{2,4}(?![\d.,%])")
 
 def _scan_chunks(text: str, res: Resources, learned: dict, rules: _Rules) -> list[Mention]:
     out = []
+    aliases = res.alias_index
     for m in _CHUNK.finditer(text):
         toks = [(t.start() + m.start(), t.end() + m.start()) for t in _TOKEN.finditer(m.group())]
         i = 0
@@ -348,6 +351,10 @@ def _scan_chunks(text: str, res: Resources, learned: dict, rules: _Rules) -> lis
                 surface = surface.rstrip(".,")
                 if not surface or (j - i == 1 and surface in rules.not_entities):
                     continue
+                if surface not in learned and surface not in aliases:
+                    stripped = _strip_suffix(surface, rules)[0]
+                    if stripped not in learned and stripped not in aliases:
+                        continue  # no list knows it: `_lookup` finds nothing, whatever the context
                 e = s + len(surface)
                 if surface in rules.currency_codes and _written_as_currency(text, s, e):
                     continue
@@ -385,11 +392,12 @@ def find_entities(clean: CleanText, res: Resources, title: str = "") -> ArticleE
         mentions = _with_special_names(text, res, rules, mentions)
     main = _main_company(title, res, learned, rules, mentions, title_entry)
     if main is not None:
-        for m in rules.references.finditer(text):
+        low = lowered_for_ascii_pattern(text)
+        for m in finditer_lowered(rules.references, text, low):
             if not any(x.start <= m.start() < x.end for x in mentions):
-                mentions.append(Mention(m.group(), m.start(), m.end(), main.entity, main.entity_id, "company",
+                mentions.append(Mention(text[m.start():m.end()], m.start(), m.end(), main.entity, main.entity_id, "company",
                                         source="reference", possessive=text[m.end():m.end() + 2] == "'s"))
-        mentions.extend(_segments(text, res, rules, main, mentions))
+        mentions.extend(_segments(text, res, rules, main, mentions, low))
     mentions.sort(key=lambda m: (m.start, -m.end))
     fy = res.fiscal_year_end(main.entity) if main else 12
     return ArticleEntities(tuple(mentions), main, fy, learned)
@@ -442,12 +450,14 @@ def _main_company(title: str, res: Resources, learned: dict, rules: _Rules, ment
     return None
 
 
-def _segments(text: str, res: Resources, rules: _Rules, main: Mention, mentions: list[Mention]) -> list[Mention]:
-    """'the company's cloud division' -> Alibaba Cloud when the gazetteer knows the unit, else a segment."""
+def _segments(text: str, res: Resources, rules: _Rules, main: Mention, mentions: list[Mention],
+              low: str | None = None) -> list[Mention]:
+    """'the company's cloud division' -> Alibaba Cloud when the gazetteer knows the unit, else a segment; `low`: the
+    text lowered (lowered.lowered_for_ascii_pattern), for the case-insensitive pattern."""
     out = []
     units_by_owner = rules.units_by_owner
     for pattern in (rules.segment, rules.segment_head):
-        for m in pattern.finditer(text):
+        for m in finditer_lowered(pattern, text, low):
             if any(x.start <= m.start("seg") < x.end for x in mentions + out):
                 continue
             om = rules.owner.search(text[max(0, m.start() - 60):m.start()])

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .numbers import decimals_written, parse_digits, parse_word_tokens
 from .resources import Resources
-from .token_scan import TokenScan
+from .token_scan import TokenScan, start_pattern
 from .word_patterns import longest_first as alternation  # figure_signs, fraction_amounts import it from here
 from .word_scales import spelled_scale
 
@@ -160,10 +160,10 @@ class Scanner:
         first = lambda forms: {w for f in forms if (w := re.split(r"[^A-Za-z]+", f)[0])}  # noqa: E731
         words = (first(prefix) | first(before) | set(nw["units"]) | set(nw["tens"]) | set(nw["magnitudes"])
                  | set(nw["denominators"]) | set(nw.get("dozen") or ()) | set(nw.get("sign_words") or ()) | {"a", "an"})
-        self.start_words = frozenset(v for w in words for v in (w, w.lower(), w.upper(), w.capitalize()))
         symbols = {f[0] for f in prefix if not f[0].isalnum()}
         sym_class = "[" + re.escape("".join(sorted(symbols))) + "]"
-        self.start_token = re.compile(r"(\d|[.+\-](?=\d)|-(?=" + sym_class + ")|" + sym_class + r")|[^\W\d_]+")
+        self.starts = start_pattern(r"\d|[.+\-](?=\d)|-(?=" + sym_class + ")|" + sym_class,
+                                    {v for w in words for v in (w, w.lower(), w.upper(), w.capitalize())})
         self.words_map = nw
         self.plain_names = frozenset(n.lower() for n in res.currency_plain_names)
         self.physical = {k.lower(): v for k, v in res.physical_units.items()}
@@ -221,7 +221,7 @@ def find_atoms(text: str, res: Resources) -> list[Atom]:
     sc = scanner(res)
     atoms: list[Atom] = []
     # candidate starts: digits, currency symbols and signs always; words only when they can open a number
-    scan = TokenScan(text, sc.start_token, sc.start_words, sc.pattern.match)
+    scan = TokenScan(text, sc.starts, sc.pattern.match)
     for m in scan:
         scan.pos = m.end()
         if m.group("wsign") == "-" and _range_dash(text, m.start(), sc):

@@ -11,6 +11,7 @@ from functools import lru_cache
 from .figure_atoms import alternation, qualifiers
 from .records import Figure
 from .lowered import lowered_for_ascii_pattern
+from .pattern_guards import may_match
 from .resources import Resources
 from .word_patterns import listed, longest_first
 
@@ -89,11 +90,16 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
     after = after_rx.match(text, fig.end)
     if after and _below_peak(res).match(text, after.end()):
         after = None  # "30 percent below a four-year high": a drawdown from a peak, measured positive
-    if (before_rx.search(text[max(0, fig.start - 60):fig.start]) or after
-            or _restated_fall(res).search(text[max(0, fig.start - 90):fig.start])
+    restated = _restated_fall(res)
+    if (_guarded_search(before_rx, text[max(0, fig.start - 60):fig.start]) or after
+            or _guarded_search(restated, text[max(0, fig.start - 90):fig.start])
             or _off_before(res).search(text[max(0, fig.start - 40):fig.start])):
         return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
     return fig
+
+
+def _guarded_search(rx: re.Pattern, window: str) -> re.Match | None:
+    return rx.search(window) if may_match(rx, window) else None
 
 
 @lru_cache(maxsize=4)
@@ -200,7 +206,7 @@ def _moved_to_level(text: str, fig: Figure, res: Resources) -> bool:
     # moved by, with or without the level it moved to ("declined 33 cents to $61.65"); GUIDE.md rule 1 (issue 17,
     # s22). A bound crossed ("will not fall below 200 mln tonnes") is a level, as for a percent; a loss ("Acme lost
     # $5 million") is a fall only with the level after it
-    fall = fall_verb_before(res).search(before)
+    fall = _guarded_search(fall_verb_before(res), before)
     if not fall or _crossed_bound(res).search(before):
         return False
     leveled = _to_level_after(res).match(text, fig.end) or _PCT_RESTATES.match(text, fig.end)

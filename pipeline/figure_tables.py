@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .figure_atoms import Atom, scanner
+from .pattern_guards import may_match
 from .numbers import decimals_written, parse_digits, parse_words
 from .records import Figure, Skipped
 from .resources import Resources
@@ -179,7 +180,7 @@ _BARE_RANGE = re.compile(r"(?<![\w.-])(?P<a>\d{1,4}\.\d{2,4})-(?P<b>\d{1,4}\.\d{
 
 def price_table_ranges(text: str, figures: list[Figure], skipped: list[Skipped], dollar: str):
     """Join "1.50-1.56" on a table line into one price range when the article's note names the unit."""
-    note = _PRICE_NOTE.search(text)
+    note = _PRICE_NOTE.search(text) if may_match(_PRICE_NOTE, text) else None
     if not note:
         return figures, skipped
     factor = Decimal("0.01") if note.group("cur").lower() in ("cents", "cts") else Decimal(1)

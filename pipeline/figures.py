@@ -41,6 +41,7 @@ from .counted import counted_noun, scaled_count_noun
 from .records import Figure, Skipped
 from .table_cells import captioned_amounts, table_cells
 from .lowered import lowered_for_ascii_pattern
+from .pattern_guards import may_match
 from .resources import Resources
 from .word_patterns import listed, longest_first
 
@@ -402,9 +403,10 @@ def _move_reading(text: str, a: Atom, b: Atom, res: Resources) -> tuple[re.Match
         is_from, between = False, None  # "from 10 dollars to 20 dollars" with no move: a range
     # "contracted 5 cents to $10", "declines 1 basis point to 287bps": an amount that fell to a level far
     # above it; "to decline 8.5% to 12.5%", ends of one size, stays a range
-    moved = bool(move_before.search(text[max(0, a.start - 30):a.start])
+    before = text[max(0, a.start - 30):a.start]
+    moved = bool(may_match(move_before, before) and move_before.search(before)
                  or (b.value * b.scale > 3 * a.value * a.scale
-                     and fall_verb_before(res).search(text[max(0, a.start - 30):a.start])))
+                     and may_match(fall_verb_before(res), before) and fall_verb_before(res).search(before)))
     return between, is_from, moved
 
 # "less and less", "lower to": a comparative range may stand in the text (figure_signs.comparative_ranges); the

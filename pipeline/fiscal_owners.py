@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .pattern_guards import may_match
 from .records import Mention
 from .resources import Resources
 from .subject_finish import headline_countries
@@ -42,10 +43,10 @@ def fiscal_noun(text: str, sent_start: int, fig_start: int, fig_end: int, res: R
     """Where the fiscal measure the figure's sentence names (up to the figure and the words just after it) starts;
     None where it names none."""
     rx = _noun_rx(res)
-    m = rx.search(text, sent_start, fig_start)
+    m = rx.search(text, sent_start, fig_start) if may_match(rx, text[sent_start:fig_start]) else None
     if m is None:
         after = _AFTER.match(text, fig_end)
-        m = rx.search(text, fig_end, after.end()) if after else None
+        m = rx.search(text, fig_end, after.end()) if after and may_match(rx, text[fig_end:after.end()]) else None
     return m.start() if m is not None else None
 
 

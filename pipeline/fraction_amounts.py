@@ -17,6 +17,7 @@ from functools import lru_cache
 from .figure_atoms import alternation
 from .records import Figure
 from .lowered import lowered_for_ascii_pattern
+from .pattern_guards import may_match
 from .resources import Resources
 
 # the unit after "of a": (pattern, unit, kind, factor); a currency name after a scale word is read by
@@ -78,7 +79,7 @@ def find_fraction_amounts(text: str, res: Resources, dollar: str = "USD") -> lis
         return []
     has_a, of_a, has_scale, of_scale = _patterns(res)
     out = []
-    for m in (of_a.finditer(text) if has_a.search(text) else ()):
+    for m in (of_a.finditer(text) if may_match(has_a, text) and has_a.search(text) else ()):
         if m.group("pden"):
             den = m.group("pden").lower()
             value = Decimal("0.75") if den.startswith("three") else _fraction(m.group("pnum"), den.rstrip("s"), res)
@@ -90,7 +91,7 @@ def find_fraction_amounts(text: str, res: Resources, dollar: str = "USD") -> lis
                 unit = dollar  # "half a cent" is of the story's dollar; "a U.S. cent" of the US one
             value = _fraction(m.group("num"), m.group("den"), res) * factor
         out.append(_figure(text, m, value, unit, kind))
-    for m in (of_scale.finditer(text) if has_scale.search(text) else ()):
+    for m in (of_scale.finditer(text) if may_match(has_scale, text) and has_scale.search(text) else ()):
         code = next((cur.code for cur in res.currencies.values()
                      if any(n.lower() == m.group("name").lower() for n in cur.names)), "")
         if not code:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .pattern_guards import may_match
 from .records import Figure
 from .resources import Resources
 from .word_patterns import longest_first
@@ -39,4 +40,5 @@ def held_now(fig: Figure, text: str, clause_start: int, res: Resources) -> bool:
     """Whether the words right before the figure, in its clause, say it is held now or a standing amount."""
     held, standing = _patterns(res)
     lo = max(clause_start, fig.start - _REACH)
-    return any(rx.search(text, lo, fig.start) for rx in (held, standing))
+    window = text[lo:fig.start]
+    return any(may_match(rx, window) and rx.search(text, lo, fig.start) for rx in (held, standing))

@@ -4,6 +4,7 @@ none of them skip the pattern."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def lower_text(text: str) -> str:
@@ -33,10 +34,15 @@ def lowered_for_ascii_pattern(text: str) -> str | None:
 
 
 def lower_pattern(pattern: str) -> str:
-    """A case-insensitive pattern rewritten for lowercased text: its letters lowered, escapes (\\B, \\S, \\W) kept."""
+    """A case-insensitive pattern rewritten for lowercased text: its letters lowered, escapes (\\B, \\S, \\W) and
+    group names ("(?P<Seg>", "(?P=Seg)") kept."""
     out, i = [], 0
     while i < len(pattern):
-        if pattern[i] == "\\" and i + 1 < len(pattern):
+        if pattern.startswith(("(?P<", "(?P="), i):
+            end = pattern.index(">" if pattern[i + 3] == "<" else ")", i) + 1
+            out.append(pattern[i:end])
+            i = end
+        elif pattern[i] == "\\" and i + 1 < len(pattern):
             out.append(pattern[i:i + 2])
             i += 2
         else:
@@ -88,3 +94,18 @@ def required_literals(pattern: str) -> tuple[str, ...]:
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
         return ()
     return required(parsed.data) or ()
+
+
+@lru_cache(maxsize=16)
+def lowered_rx(rx: re.Pattern) -> re.Pattern | None:
+    """`rx` (case-insensitive, ASCII, no inline case flags) for lowered text; None for another pattern."""
+    if not (rx.flags & re.IGNORECASE) or not rx.pattern.isascii() or "(?-i" in rx.pattern:
+        return None
+    return re.compile(lower_pattern(rx.pattern), rx.flags & ~re.IGNORECASE)
+
+
+def finditer_lowered(rx: re.Pattern, text: str, low: str | None):
+    """rx.finditer(text), run as its lowered form over `low` (`lowered_for_ascii_pattern(text)`) where both allow:
+    the same spans, twice as fast; the groups are then in lower case (slice `text` for the words as written)."""
+    low_rx = lowered_rx(rx) if low is not None else None
+    return rx.finditer(text) if low_rx is None else low_rx.finditer(low)

@@ -14,14 +14,13 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import itemgetter
 
 from .antecedents import antecedent, weak_topic
 from .identity import slug
 from .opening_words import without_opening_word
 from .parse import Parsed
-from .lowered import lower_pattern, lowered_for_ascii_pattern
+from .lowered import lowered_for_ascii_pattern, lowered_rx
 from .records import Mention
 from .resources import Resources
 from .subject_roles import commodity_parts, research_employers, speaker_spans, without_place_modifiers
@@ -318,8 +317,7 @@ def _candidates(by_key: dict, parsed: bool) -> list[Candidate]:
         f = row["f"]
         f["no_other_candidate"] = float(n == 1)
         if not parsed:
-            for name in PARSE_FEATURES:
-                f[name] = 0.0
+            f.update(_NO_PARSE)
         m = row["m"]
         out.append(Candidate(m.entity, m.entity_id, row["kind"], m.parent, m.source, m.start, m.end,
                              _row(f)))
@@ -327,6 +325,7 @@ def _candidates(by_key: dict, parsed: bool) -> list[Candidate]:
 
 
 _row = itemgetter(*FEATURES)  # a candidate's features as a tuple, in FEATURES order
+_NO_PARSE = dict.fromkeys(PARSE_FEATURES, 0.0)  # a run without the parse has none of its features
 
 
 def _sentence_words(text: str, sent_start: int, sent_end: int, words: SubjectWords) -> tuple[tuple, tuple, list]:
@@ -359,20 +358,13 @@ def _scan_words(words: SubjectWords, rx: re.Pattern, text: str, start: int, end:
     """rx.finditer(text, start, end) for a case-insensitive pattern of whole words, run as its lowered form over
     the lowered article (twice as fast) where the pattern is ASCII and the text holds no letter re folds apart from
     lower() (lowered.lowered_for_ascii_pattern); the matches' offsets are the text's, their groups lower case."""
-    low_rx = _lowered_rx(rx)
+    low_rx = lowered_rx(rx)
     if low_rx is None:
         return rx.finditer(text, start, end)
     memo = words.last_scan.get("lowered")
     if memo is None or memo[0] is not text:
         memo = words.last_scan["lowered"] = (text, lowered_for_ascii_pattern(text))
     return rx.finditer(text, start, end) if memo[1] is None else low_rx.finditer(memo[1], start, end)
-
-
-@lru_cache(maxsize=16)
-def _lowered_rx(rx: re.Pattern) -> re.Pattern | None:
-    if not (rx.flags & re.IGNORECASE) or not rx.pattern.isascii() or "(?-i" in rx.pattern:
-        return None
-    return re.compile(lower_pattern(rx.pattern), rx.flags & ~re.IGNORECASE)
 
 
 def _strength(f: dict) -> float:

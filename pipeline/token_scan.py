@@ -5,17 +5,35 @@ from __future__ import annotations
 import re
 from typing import Callable, Collection, Iterator
 
+from .word_patterns import trie_alternation
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def start_pattern(group: str, words: Collection[str]) -> re.Pattern:
+    """Where a match can open: a match of `group` (digits, a symbol, a code such as "Q3") or a whole run of
+    letters that is one of `words` ("million", "March"), found in one pass of the text, so that no other word is
+    looked at in Python. A run of letters is all of it or none of it, as a token of `[^\\W\\d_]+` is; a word
+    that is no such run is never a start.
+
+    >>> [m.group() for m in start_pattern(r"\\d", {"b", "bb"}).finditer("a 12 b abb bb3")]
+    ['1', '2', 'b', 'bb', '3']
+    """
+    letters = sorted(w for w in set(words) if _LETTERS.fullmatch(w))
+    if not letters:
+        return re.compile(group)
+    return re.compile(group + r"|(?<![^\W\d_])(?:" + trie_alternation(letters) + r")(?![^\W\d_])")
+
 
 class TokenScan:
-    """The matches of `match` at the starts of `token`'s matches that can open one, in order.
+    """The matches of `match` at the starts of `starts`'s matches, in order.
 
-    A start counts where the token matched a group (digits, a symbol) or is one of `starts` (a word that can
-    open a match). The caller sets `pos` past what it keeps; starts before `pos` are skipped.
+    The caller sets `pos` past what it keeps; starts before `pos` are skipped.
 
     >>> words = re.compile(r"\\d+ [a-z]+|[a-z]+ \\d+").match
-    >>> [m.group() for m in TokenScan("a 12 b 345", re.compile(r"(\\d+)|[a-z]+"), {"b"}, words)]
+    >>> [m.group() for m in TokenScan("a 12 b 345", start_pattern(r"\\d+", {"b"}), words)]
     ['12 b', 'b 345']
-    >>> scan = TokenScan("a 12 b 345", re.compile(r"(\\d+)|[a-z]+"), {"b"}, words)
+    >>> scan = TokenScan("a 12 b 345", start_pattern(r"\\d+", {"b"}), words)
     >>> kept = []
     >>> for m in scan:
     ...     kept.append(m.group())
@@ -24,14 +42,13 @@ class TokenScan:
     ['12 b']
     """
 
-    def __init__(self, text: str, token: re.Pattern, starts: Collection[str],
-                 match: Callable[[str, int], re.Match | None]) -> None:
-        self.text, self.token, self.starts, self.match = text, token, starts, match
+    def __init__(self, text: str, starts: re.Pattern, match: Callable[[str, int], re.Match | None]) -> None:
+        self.text, self.starts, self.match = text, starts, match
         self.pos = 0
 
     def __iter__(self) -> Iterator[re.Match]:
-        text, match, starts = self.text, self.match, self.starts
-        for at in [t.start() for t in self.token.finditer(text) if t.lastindex or t.group() in starts]:
+        text, match = self.text, self.match
+        for at in [t.start() for t in self.starts.finditer(text)]:
             if at < self.pos:
                 continue
             m = match(text, at)

@@ -69,11 +69,15 @@ def trade_day_periods(claims: list[Claim], text: str, ref: date | None, res) -> 
     if rx is None or not claims or not any(c.metric in _STAKE_METRICS for c in claims):
         return claims
     days_of: dict[tuple[str, float], tuple[date, date] | None] = {}
+    by_paragraph: dict[str, tuple[date, date] | None] = {}  # a paragraph's amounts share its days
     for c in claims:  # each amount of money stated in a paragraph that trades shares and names the days
         if not c.unit or c.unit in _NOT_MONEY:
             continue
-        trading = [s for s in _SENTENCE_BREAK.split(_paragraph(text, c.char_start, c.char_end)) if rx.search(s)]
-        span = trade_days(" ".join(trading)) if trading else None
+        paragraph = _paragraph(text, c.char_start, c.char_end)
+        if paragraph not in by_paragraph:
+            trading = [s for s in _SENTENCE_BREAK.split(paragraph) if rx.search(s)]
+            by_paragraph[paragraph] = trade_days(" ".join(trading)) if trading else None
+        span = by_paragraph[paragraph]
         if span is None or (ref is not None and span[1] > ref):
             continue
         key = _amount_key(c)
