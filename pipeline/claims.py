@@ -24,7 +24,6 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections import Counter
 
 from .claim_dating import date_figure, final_period, story_report_periods, table_dating
 from .versus_results import versus_result
@@ -34,6 +33,7 @@ from .claim_periods import Periods
 from .claim_segments import place_segment
 from .confidence import estimate as estimate_confidence, features as confidence_features, load_confidence_head
 from .entities import ArticleEntities
+from .figure_tables import written_currency
 from .figure_subject import choose_figure_subject, finish_subject, provider_estimate_subject
 from .former_names import name_then
 from .modality import MODALITY_REACH, figure_modality, modality_after, modality_in_sentence, unended_modality
@@ -123,14 +123,7 @@ def read_story(article: Article, clean: CleanText, figures: list[Figure], ents: 
                  fy_end=dates.fy_end, sentence_at=sentence_at, figure_starts=sorted(f.start for f in figures),
                  spans={f.start: (f.start, f.end) for f in figures}, by_sentence=by_sentence,
                  period_index=Periods(list(dates.periods)), trail=AmountTrail(res),
-                 money_unit=_written_currency(figures))
-
-
-def _written_currency(figures: list[Figure]) -> str:
-    """The currency most of the story's amounts write ("552 mln stg", "$2.1 billion"), "" when none writes one."""
-    written = Counter(f.unit for f in figures if f.kind == "money" and not f.currency_assumed
-                      and any(ch.isdigit() for ch in f.text))
-    return written.most_common(1)[0][0] if written else ""
+                 money_unit=written_currency(figures))
 
 
 def pe_kind(story: Story, d: Draft) -> None:

@@ -5,6 +5,7 @@ Called by pipeline/figures.py's resolve_figures.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -50,6 +51,11 @@ def _hedges(res: Resources, key: str) -> str:
     return listed(res.number_words[key], space=r"\s+")
 
 
+def _fallen(fig: Figure) -> Figure:
+    """The figure negated, its sign read from a falling word."""
+    return replace(fig, value=-fig.value, low=-fig.high, high=-fig.low, sign_from_verb=True)
+
+
 def per_share_loss(text: str, fig: Figure, res: Resources) -> Figure:
     """A per-share amount a loss is stated in is negative, as a loss per share is in a results table."""
     if fig.kind != "money" or fig.value <= 0:
@@ -70,18 +76,16 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
     if fig.kind in ("money", "quantity", "count") and fig.value > 0:
         by_rx = _fall_by_pattern(res)
         before = text[max(0, fig.start - 60):fig.start]
-        if "by" in before.lower() and by_rx.search(before):  # the pattern ends in "by" (a cheap test first)
-            # "decreased by EUR 31 million to EUR 350 million": the amount after "by" is the change (issue 17)
-            return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
-        if fig.kind in ("money", "quantity") and _moved_to_level(text, fig, res):
-            return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
-        if fig.kind in ("money", "quantity") and _falling_amount(res).search(before):
-            # "a decrease of $34.7 million compared to 2023": the amount a falling noun names is the change
-            return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
+        # "decreased by EUR 31 million to EUR 350 million": the amount after "by" is the change (issue 17; the pattern
+        # ends in "by", a cheap test first); "declined 33 cents to $61.65": a level after it; "a decrease of $34.7
+        # million compared to 2023": the amount a falling noun names is the change
+        if "by" in before.lower() and by_rx.search(before) or fig.kind in ("money", "quantity") and (
+                _moved_to_level(text, fig, res) or _falling_amount(res).search(before)):
+            return _fallen(fig)
     if fig.kind == "money":
         if fig.value > 0 and _off_before(res).search(text[max(0, fig.start - 40):fig.start]):
             # "The stock was trading at 20-7/8, off 1/2", "shares were off $2.50": a fall, as for a percent (f11)
-            return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
+            return _fallen(fig)
         return per_share_loss(text, fig, res)
     index_move = fig.kind == "count" and re.match(r"\s+points?\b", text[fig.end:fig.end + 8], re.I)  # "fell 61.4 points"
     if (fig.kind not in ("percent", "pp") and not index_move) or fig.value < 0:
@@ -94,7 +98,7 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
     if (_guarded_search(before_rx, text[max(0, fig.start - 60):fig.start]) or after
             or _guarded_search(restated, text[max(0, fig.start - 90):fig.start])
             or _off_before(res).search(text[max(0, fig.start - 40):fig.start])):
-        return Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low, "sign_from_verb": True})
+        return _fallen(fig)
     return fig
 
 
@@ -424,6 +428,5 @@ def listed_falls(text: str, figures: list[Figure], res: Resources) -> list[Figur
                 and not _SHARE_OF.match(text, fig.end)
                 # "3.4 pct contraction and 1.2 pct growth": a falling noun after the first signs it alone
                 and not noun_after.match(text, prev.end)):
-            out[i] = Figure(**{**fig.__dict__, "value": -fig.value, "low": -fig.high, "high": -fig.low,
-                               "sign_from_verb": True})
+            out[i] = _fallen(fig)
     return out

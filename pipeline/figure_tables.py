@@ -125,6 +125,14 @@ def _share_count(label: str) -> bool:
     return "shrs" in label or "shares" in label or bool(re.search(r"\bavg shr\b", label))
 
 
+def written_currency(figures: list[Figure]) -> str:
+    """The currency most of the story's amounts write in digits ("552 mln stg", "$2.1 billion"; not "eight real
+    estate"), "" when none writes one."""
+    written = Counter(f.unit for f in figures if f.kind == "money" and not f.currency_assumed
+                      and any(ch.isdigit() for ch in f.text))
+    return written.most_common(1)[0][0] if written else ""
+
+
 def table_rows(text: str, res: Resources, figures: list[Figure], skipped: list[Skipped], dollar: str):
     """Give wire-table numbers their unit and role: before "vs" is current, after it the year-earlier figure."""
     rows = [(m.start("label"), m.end(), m.group("label").strip().lower(), m) for m in _TABLE_ROW.finditer(text)]
@@ -138,9 +146,7 @@ def table_rows(text: str, res: Resources, figures: list[Figure], skipped: list[S
     named = {f.unit for f in figures if f.kind == "money" and not f.currency_assumed and row_of(f.start)}
     # a table that names none is in the currency the story writes ("pre-tax profit rose to 552 mln stg" over "Revs
     # 46.9 mln vs 40.0 mln"), else the dateline's dollar
-    written = Counter(f.unit for f in figures if f.kind == "money" and not f.currency_assumed
-                      and any(ch.isdigit() for ch in f.text)) if not named else None
-    dollar = next(iter(named)) if len(named) == 1 else written.most_common(1)[0][0] if written else dollar
+    dollar = next(iter(named)) if len(named) == 1 else (not named and written_currency(figures)) or dollar
     for f in figures:
         row = row_of(f.start)
         if row is None:

@@ -154,9 +154,8 @@ def _cue_distance(text: str, fig: Figure, start: int, end: int, name: str, is_le
         return None  # "$1.88 billion, in line with analyst forecasts, according to FactSet": the source is the phrase's
     elif name == "historical" and _names_a_base(text, start, res):
         return None
-    if end <= fig.start and name.startswith("forecast") and fig.start - end < MODALITY_REACH and any(
-            rx.search(lower_text(text[end:fig.start])) for rx in res.modality.get("past_verbs", ())) and not any(
-            rx.match(lower_text(text[start:fig.start])) for rx in res.modality.get("forecast_subject", ())):
+    if end <= fig.start and name.startswith("forecast") and fig.start - end < MODALITY_REACH \
+            and _past_verb_between(text, start, end, fig.start, res):
         return None  # "is set to drop after the number of cars surged by 25%": the figure is another verb's
     if end <= fig.start:
         i = bisect.bisect_left(others, end)  # `others` is sorted: is a figure between?
@@ -173,6 +172,14 @@ def _cue_distance(text: str, fig: Figure, start: int, end: int, name: str, is_le
             return None  # "four billion dlrs in system stock which could be devalued", "rose 1.7% on plans to"
         d = max(0, (start - fig.start - len(fig.text)) * 2)
     return ("forecast" if name == "forecast_modal" else name), d
+
+
+def _past_verb_between(text: str, cue_start: int, cue_end: int, fig_start: int, res: Resources) -> bool:
+    """Whether a past verb (modality.yaml `past_verbs`) stands between a cue and the figure, so the figure is that
+    verb's, unless the cue is the noun of the entity's own plan that the verb states (`forecast_subject`: "guidance
+    was pegged at")."""
+    return any(rx.search(lower_text(text[cue_end:fig_start])) for rx in res.modality.get("past_verbs", ())) \
+        and not any(rx.match(lower_text(text[cue_start:fig_start])) for rx in res.modality.get("forecast_subject", ()))
 
 
 def _result_follows(text: str, end: int, start: int, res: Resources) -> bool:
@@ -322,9 +329,7 @@ def unended_modality(modality: str, period_end: date | None, ref: date | None, m
             continue  # "third-quarter net income would have been 127.6 mln dlrs": what was, but for a charge
         if name == "estimate":  # its pattern runs on past the word ("analysts' estimates for the current quarter")
             end = start + len(text[start:fig.start].split(None, 1)[0])
-        between = lower_text(text[end:fig.start])
-        if any(rx.search(between) for rx in res.modality.get("past_verbs", ())) and not any(
-                rx.match(lower_text(text[start:fig.start])) for rx in res.modality.get("forecast_subject", ())):
+        if _past_verb_between(text, start, end, fig.start, res):
             return modality  # "Emkay analysts noted that the company's Q4 Ebitda was largely in-line, with revenue ..."
         return "estimate" if name == "estimate" else "forecast"
     return modality

@@ -139,9 +139,9 @@ def country_story(topic: Mention | None, res: Resources) -> bool:
 def sentence_fiscal_year_end(ents: ArticleEntities, start: int, end: int, res: Resources) -> int | None:
     """The fiscal calendar of the companies a sentence names from the gazetteer, when they share one
     ("Amazon reported higher Q1 sales" in a story about Apple: Amazon's calendar quarter); None when it
-    names none or several calendars; an index's quarters are calendar quarters. A broker, rating agency or data provider (subjects.yaml `reporters`) sets
-    none: "First-quarter net sales decreased 35% to $6.81 billion, ..., according to data compiled by LSEG" in a
-    Deere story is Deere's fiscal quarter, not LSEG's calendar one."""
+    names none or several calendars; an index's quarters are calendar quarters. A broker, rating agency or data
+    provider (subjects.yaml `reporters`) sets none: "First-quarter net sales decreased 35% to $6.81 billion, ...,
+    according to data compiled by LSEG" in a Deere story is Deere's fiscal quarter, not LSEG's calendar one."""
     words = subject_words(res)
     starts = ents.mention_starts
     months = set()

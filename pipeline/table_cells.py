@@ -26,6 +26,7 @@ figures.table.cell.v1.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -344,19 +345,22 @@ def captioned_amounts(text: str, figures: list[Figure], res: Resources, dollar: 
     """The figures, each amount with its currency sign in a table row under a caption that names a scale ("(in
     thousands)", "($ in millions, except per share data)") scaled by it: "| Revenue | $ 117,419 |" is $117.4 million."""
     captions: dict = {}
+    scales: dict[tuple[int, int], Decimal] = {}  # each row's scale (1: none), read once for the amounts of one line
     out = []
     for f in figures:
         if f.kind != "money" or not f.rule.startswith("figures.money") or f.table_label or scaled_rx(res).search(f.text):
             out.append(f)
             continue
-        ls = text.rfind("\n", 0, f.start) + 1
-        le = text.find("\n", f.end)
-        row = _row(view(text[ls:le if le >= 0 else len(text)]))
-        caption = caption_unit(text, ls, res, dollar, captions) if row is not None else None
-        if caption is None or caption[1] <= 1 or _PER_ROW.search(row[0]) or not_money_label(row[0].lower(), res) \
-                or _PER_SHARE_CELL.search(f.text) and abs(f.value) < 100:
+        line = text.rfind("\n", 0, f.start) + 1, text.find("\n", f.end)  # an amount may run past the line's break
+        if line not in scales:
+            ls, le = line
+            row = _row(view(text[ls:le if le >= 0 else len(text)]))
+            caption = caption_unit(text, ls, res, dollar, captions) if row is not None else None
+            scales[line] = Decimal(1) if caption is None or _PER_ROW.search(row[0]) \
+                or not_money_label(row[0].lower(), res) else caption[1]
+        scale = scales[line]
+        if scale <= 1 or _PER_SHARE_CELL.search(f.text) and abs(f.value) < 100:
             out.append(f)  # "Diluted   $0.21  $1.35", "$ 1.89": a per-share amount under "(except per share data)"
             continue
-        scale = caption[1]
-        out.append(Figure(**{**f.__dict__, "value": f.value * scale, "low": f.low * scale, "high": f.high * scale}))
+        out.append(replace(f, value=f.value * scale, low=f.low * scale, high=f.high * scale))
     return out
