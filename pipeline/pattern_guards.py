@@ -8,7 +8,11 @@ first character cannot stand instead of being tried through its words.
 from __future__ import annotations
 
 import re
-from re import _constants as c, _parser
+try:  # the regex parser's modules: re._parser from Python 3.11, sre_parse before (pyproject allows 3.10)
+    from re import _constants as c, _parser
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as c  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
 
 from .lowered import lowered_for_ascii_pattern, required_literals
 
