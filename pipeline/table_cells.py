@@ -42,15 +42,20 @@ from .word_patterns import longest_first
 _CELL_REASONS = ("no_unit", "model_name", "identifier")
 _SIGN = r"[$€£]"  # a currency sign: before a cell's number, or a cell of its own before it ("$      236.2")
 _BLANK = re.compile(r"-{1,3}|—|–|~")  # a blank cell
+# a cell's digits: thousands groups of three (or Indian lakh groups, "4,00,000"), or one decimal comma ("12,5");
+# "(2,4,5)" is a list of footnotes and "95,76318,191" two cells run together, no number (35 claims of the modern
+# dump, each written three times over one span)
+_GROUPED = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+(?:,\d{1,2})?),?"
 # one cell of numbers: "459", "(0.1)", "+1.74", "-3.2%", "(233", "--", "n/a", "—", "~" (a blank, as "—")
 # a currency sign may stand apart from its number, padded to the column's width ("$      236.2"; issue 17, s20);
 # a percent sign may stand after an accounting negative's parenthesis ("(941.4) %"; issue 17, s26)
 # a futures line's cell may end in its quote's letter: bid, asked, low, high, traded ("MAY7   2165B  2170A  2166")
-_NUMERIC = re.compile(rf"[-+]?\(?[-+]?{_SIGN}?\s*\(?\d[\d,]*(?:\.\d+)?(?-i:[BAHLT](?![a-z]))?\s*%?\s*\)?(?:\s*%)?|{_BLANK.pattern}"
+_NUMERIC = re.compile(rf"[-+]?\(?[-+]?{_SIGN}?\s*\(?{_GROUPED}(?:\.\d+)?(?-i:[BAHLT](?![a-z]))?\s*%?\s*\)?(?:\s*%)?|{_BLANK.pattern}"
                       r"|n/?a|nm|\(|\)|%", re.I)
 _QUOTE_LETTER = re.compile(r"(?<=\d[BAHLT])(?=\d)")  # "1453B1458A": a bid and an asked glued together
 _SIGN_ONLY = re.compile(_SIGN)
-_ONE_NUMBER = re.compile(r"[-+]?\(?\d[\d,]*(?:\.\d+)?(?:[BAHLT](?![a-z]))?\)?%?")
+_ONE_NUMBER = re.compile(rf"[-+]?\(?{_GROUPED}(?:\.\d+)?(?:[BAHLT](?![a-z]))?\)?%?")
+_FOOTNOTES = re.compile(r"\(\d{1,2}(?:,\d{1,2})+\)")  # "(2,4,5)", "(6,7)": a row's note numbers
 _SPLIT = re.compile(r"\t+| {2,}|\u00a0{2,}")
 _WORD = re.compile(r"[A-Za-z]")
 _CODE = re.compile(r"\([A-Z][A-Za-z0-9.=-]{2,15}\)")
@@ -125,6 +130,8 @@ def _bare_row(line: str) -> list[tuple[int, int, str]] | None:
     """The cells of a row of numbers with no label ("13.5     27.6     40.4", "| | 5,560 | | 2,840 | (24,931 | ) |"):
     three cells or more, all numeric, not a header of years; None otherwise (issue 17, s23-s24)."""
     cells = _cells(line)
+    if len(cells) > 1 and _FOOTNOTES.fullmatch(cells[0][2]) and any("." in c[2] for c in cells[1:]):
+        cells = cells[1:]  # a label wrapped onto the lines above leaves its notes here: "(2,4,5)   $ 0.334   $ 0.330"
     digits = [c for c in cells if re.search(r"\d", c[2])]
     if len(digits) < 3 or not all(_NUMERIC.fullmatch(c[2]) for c in cells) or len(line) > 300:
         return None
