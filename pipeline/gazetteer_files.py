@@ -10,14 +10,16 @@ from .models_yaml import fail as _fail, read_yaml as _read_yaml
 from .resources import Entry
 
 
-def gazetteer_entries(gdir: Path) -> tuple[list[Entry], set[str], dict[str, str]]:
+def gazetteer_entries(gdir: Path) -> tuple[list[Entry], set[str], dict[str, str], dict[str, dict[str, str]]]:
     """models/gazetteer/*.yaml: the named things (companies and their units, indices, groups, regulators, countries),
-    the exchanges' names and the datelines' currencies."""
+    the exchanges' names, the datelines' currencies, and the dollars a dateline's region or a stated currency names
+    ({"regions": {"Alberta": "CAD"}, "stated": {"Canadian": "CAD"}})."""
     entries: list[Entry] = []
     exchanges: set[str] = set()
     datelines: dict[str, str] = {}
+    dollars: dict[str, dict[str, str]] = {"regions": {}, "stated": {}}
     if not gdir.is_dir():
-        return entries, exchanges, datelines
+        return entries, exchanges, datelines, dollars
     for path in sorted(gdir.glob("*.yaml")):
         data = _read_yaml(path)
         for row in data.get("companies", []) or []:
@@ -45,7 +47,10 @@ def gazetteer_entries(gdir: Path) -> tuple[list[Entry], set[str], dict[str, str]
             exchanges.update(str(a) for a in (row.get("aliases") or []))
         for row in data.get("datelines", []) or []:
             datelines[str(row["city"]).upper()] = str(row["currency"])
-    return entries, exchanges, datelines
+        for row in data.get("regions", []) or []:
+            dollars["regions"][str(row["name"])] = str(row["currency"])
+        dollars["stated"].update({str(k): str(v) for k, v in (data.get("stated_dollars") or {}).items()})
+    return entries, exchanges, datelines, dollars
 
 
 

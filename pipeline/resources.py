@@ -150,6 +150,8 @@ class Resources:
     market_sizes: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/market_sizes.yaml
     share_counts: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/share_counts.yaml
     fiscal: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/fiscal.yaml
+    # models/gazetteer/datelines.yaml: {"regions": {"Alberta": "CAD"}, "stated": {"Canadian": "CAD"}} (datelines.py)
+    dateline_dollars: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     places: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/places.yaml
     metric_frames: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/metric_frames.yaml
     holdings: Mapping[str, object] = field(default_factory=dict)  # models/lexicons/holdings.yaml
@@ -375,7 +377,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
     modality = {k: tuple(_compile_lower(lex / "modality.yaml", rx) for rx in v) for k, v in modality_data.items()}
     from .gazetteer_files import gazetteer_entries  # it reads Entry from here
 
-    entries, exchanges, datelines = gazetteer_entries(mdir / "gazetteer")
+    entries, exchanges, datelines, dateline_dollars = gazetteer_entries(mdir / "gazetteer")
     clean = _read_yaml(lex / "clean.yaml")
     segments = _read_yaml(lex / "segments.yaml")
     counts = _read_yaml(lex / "counts.yaml")
@@ -401,6 +403,7 @@ def load_resources(models_dir: str | os.PathLike | None = None) -> Resources:
         alias_index=MappingProxyType(alias_index),
         exchanges=frozenset(exchanges),
         datelines=MappingProxyType(datelines),
+        dateline_dollars=MappingProxyType({k: MappingProxyType(v) for k, v in dateline_dollars.items()}),
         rates=MappingProxyType(_load_rates(mdir / "rates")),
         boilerplate=boilerplate,
         sentence_starters=frozenset(clean["sentence_starters"]),

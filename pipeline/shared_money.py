@@ -2,7 +2,7 @@
 
 Several countries call their money francs (France, Switzerland, Belgium) or crowns (Sweden, Norway, Denmark,
 Iceland); news writes the bare name where the country is plain to its reader. Three things decide, in order:
-- the wire story's dateline city, as for the bare dollar (stages.dollar_for): "ZURICH, March 3 - ... 5.24 billion
+- the wire story's dateline city, as for the bare dollar (datelines.dollar_for): "ZURICH, March 3 - ... 5.24 billion
   francs" is Swiss francs, "OSLO, March 9 - ... 475 mln crowns" Norwegian crowns (currencies.yaml `shared`
   entries: the placeholder codes FRANC and CROWN and their cities);
 - else the one currency of that name the story writes whole or by its code: "91.35 billion Swiss francs ... 16.1

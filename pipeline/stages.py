@@ -22,6 +22,7 @@ from .bounds import drop_crowded
 from .claims import make_claims
 from .clean import clean_text
 from .dates import infer_published
+from .datelines import dollar_for
 from .entities import ArticleEntities, find_entities
 from .errors import message, usage
 from .figures import resolve_figures
@@ -163,15 +164,6 @@ def run_batch_stages(results: list[ArticleResult], ctx: BatchContext,
         if st.enabled is None or st.enabled(ctx):
             results = st.fn(results, ctx)
     return results
-
-
-def dollar_for(text: str, res: Resources) -> str:
-    """What a bare $/dlrs means: the dateline city's dollar ("TORONTO, March 2 -"), else USD."""
-    head = text[:80].upper()
-    for city, code in res.datelines.items():
-        if head.startswith(city) or head.lstrip().startswith(city + ",") or head.lstrip().startswith(city + " ("):
-            return code
-    return "USD"
 
 
 @stage("clean", 1)
