@@ -13,11 +13,11 @@ from .resources import Entry
 def gazetteer_entries(gdir: Path) -> tuple[list[Entry], set[str], dict[str, str], dict[str, dict[str, str]]]:
     """models/gazetteer/*.yaml: the named things (companies and their units, indices, groups, regulators, countries),
     the exchanges' names, the datelines' currencies, and the dollars a dateline's region or a stated currency names
-    ({"regions": {"Alberta": "CAD"}, "stated": {"Canadian": "CAD"}})."""
+    ({"regions": {"Alberta": "CAD"}, "stated": {"Canadian": "CAD"}, "release": {"CAD": "CAD"}})."""
     entries: list[Entry] = []
     exchanges: set[str] = set()
     datelines: dict[str, str] = {}
-    dollars: dict[str, dict[str, str]] = {"regions": {}, "stated": {}}
+    dollars: dict[str, dict[str, str]] = {"regions": {}, "stated": {}, "release": {}}
     if not gdir.is_dir():
         return entries, exchanges, datelines, dollars
     for path in sorted(gdir.glob("*.yaml")):
@@ -50,6 +50,7 @@ def gazetteer_entries(gdir: Path) -> tuple[list[Entry], set[str], dict[str, str]
         for row in data.get("regions", []) or []:
             dollars["regions"][str(row["name"])] = str(row["currency"])
         dollars["stated"].update({str(k): str(v) for k, v in (data.get("stated_dollars") or {}).items()})
+        dollars["release"].update({str(c): str(c) for c in (data.get("release_dollars") or [])})
     return entries, exchanges, datelines, dollars
 
 

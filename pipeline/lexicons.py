@@ -203,11 +203,12 @@ LEXICONS: dict[str, dict[str, Shape]] = {
 
 # The gazetteer's files are read whole (gazetteer_files.gazetteer_entries) and every key is optional, so
 # a renamed key would drop its entries silently: only these keys may appear (us_default is a note for people;
-# datelines, regions and stated_dollars are read by gazetteer_files for pipeline/datelines.py).
+# datelines, regions, release_dollars and stated_dollars are read by gazetteer_files for pipeline/datelines.py).
 GAZETTEER_KEYS: dict[str, Shape] = {
     "companies": Shape(list, (dict,)), "indices": Shape(list, (dict,)), "groups": Shape(list, (dict,)),
     "regulators": Shape(list, (dict,)), "countries": Shape(list, (dict,)), "exchanges": Shape(list, (dict,)),
     "datelines": Shape(list, (dict,)), "us_default": STR, "regions": LIST, "stated_dollars": Shape(dict, (str,)),
+    "release_dollars": LIST,
 }
 
 

@@ -12,7 +12,9 @@ CASES = [
     ("Baru Gold Corp. Announces\n\n(TheNewswire)\n\nFebruary 10, 2025 – TheNewswire - Vancouver, BC - Baru Gold Corp",
      "CAD"),
     ("Alithya sustains operational strength\n\nCanada NewsWire\n\nMONTREAL, Feb. 13, 2025\n\nQ3-2025 Highlights", "CAD"),
-    ("Keg Fund\n\nSINGAPORE--(BUSINESS WIRE)--February 13, 2025--", "SGD"),
+    ("Finmo Secures US$18.5 Million\n\nSINGAPORE--(BUSINESS WIRE)--February 12, 2025--Finmo announced its $18.5 Million",
+     "USD"),  # a Singapore release writes S$ for its own dollar
+    ("Honcho Simplifies Trademark Registration\n\nSYDNEY, Feb. 08, 2025 (GLOBE NEWSWIRE) -- register for $799", "AUD"),
     # the release states its amounts' currency: that decides, under any dateline
     ("NanoXplore Reports\n\nMONTREAL, Feb. 11, 2025 (GLOBE NEWSWIRE) — NanoXplore Inc. reported today.\n\n"
      "All amounts in this press release are in Canadian dollars, unless otherwise stated.", "CAD"),
