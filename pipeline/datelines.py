@@ -25,7 +25,6 @@ _QUALIFIER = r"(?P<qual>[A-Z][\w.']*(?:[ \t]+[A-Z][\w.']*){0,2})"  # "Alberta", 
 # dollars with their sign ("C$", "HK$"), so a bare "$" stays the U.S. dollar (the 1987 wire names no agency)
 _AGENCY = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|Dow Jones)\)")
 _HEAD_CHARS = 1000  # the headline, a distribution notice and the dateline fit in it
-_STATEMENT_CHARS = 3000
 
 
 @lru_cache(maxsize=4)
@@ -38,9 +37,12 @@ def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     stated = "|".join(re.escape(a) for a in sorted(res.dateline_dollars.get("stated", {}), key=len, reverse=True))
     # "All amounts ... are in Canadian dollars", "(In United States dollars", "figures expressed in thousands of
     # Canadian dollars": a statement about the amounts, not a figure's own currency ("sales in Canadian dollars rose")
-    statement = re.compile(r"(?i:\(\s*|\ball\b[^.()\n]{0,40}?|\bamounts?\b[^.()\n]{0,40}?|\bfigures\b[^.()\n]{0,40}?)"
+    # or "Reference herein to $ or USD is to United States dollars"
+    statement = re.compile(r"(?:(?i:\(\s*|\ball\b[^.()\n]{0,40}?|\bamounts?\b[^.()\n]{0,40}?|\bfigures\b[^.()\n]{0,40}?)"
                            r"(?i:(?:are|is)\s+)?(?i:(?:expressed|stated|reported|presented|denominated)\s+)?"
-                           r"(?i:in\s+)(?i:(?:thousands|millions)\s+of\s+)?(?P<adj>" + stated + r")\s+(?i:dollars|dlrs)\b")
+                           r"(?i:in\s+)(?i:(?:thousands|millions)\s+of\s+)?"
+                           r"|(?i:references?\s+(?:herein\s+)?to\s+)[\"“]?\$[\"”]?(?:\s+or\s+[A-Z]{3})?\s+(?i:(?:is|are)\s+to\s+))"
+                           r"(?P<adj>" + stated + r")\s+(?i:dollars|dlrs)\b")
     return dateline, statement
 
 
@@ -72,7 +74,7 @@ def dollar_for(text: str, res: Resources) -> str:
     'USD'
     """
     dateline, statement = _patterns(res)
-    if stated := statement.search(text[:_STATEMENT_CHARS]):
+    if stated := statement.search(text):
         for adj, code in res.dateline_dollars["stated"].items():
             if adj.lower() == stated.group("adj").lower():
                 return code

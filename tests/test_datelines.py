@@ -20,6 +20,8 @@ CASES = [
      "All amounts in this press release are in Canadian dollars, unless otherwise stated.", "CAD"),
     ("First Quantum Minerals Reports\n\n(In United States dollars, except where noted otherwise)\n\n"
      "TORONTO, Feb. 11, 2025 (GLOBE NEWSWIRE) -- First Quantum", "USD"),
+    ("Lundin Mining Announces\n\nVancouver, February 12, 2025 (TSX: LUN) Lundin Mining ...\n\nReference herein to $ or USD "
+     "is to United States dollars, CLP is to Chilean pesos.", "USD"),
     # a wire story's dateline opens the text; its qualifier decides
     ("TORONTO, March 2 - Acme Ltd said profit rose to 5 mln dlrs.", "CAD"),
     ("CALGARY, ALBERTA, March 3 - <Mark Resources Inc> said it agreed to sell 50.3 mln dlrs", "CAD"),
