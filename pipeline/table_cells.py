@@ -300,18 +300,21 @@ def _units(cells, title_unit: str, label: str, text: str, at: int, res: Resource
         cur = title_unit[6:]
         units: list = [None] * n
         for k, (_, _, cell, v) in enumerate(cells):
+            if units[k] is not None:  # the change or percent of the price before it
+                continue
             if re.fullmatch(r"\d{1,3}(?:,\d{3})+", cell):  # a grouped whole number: the volume
                 units[k] = ("count", "count", Decimal(1), "figures.table.price.v1")
             elif not cell.startswith(("+", "-")) and "." in cell and "%" not in cell:
                 units[k] = (cur, "money", Decimal(1), "figures.table.price.v1")
-                # the next two signed cells: the change and, if the arithmetic holds, its percent
-                if k + 2 < n and all(cells[j][2].startswith(("+", "-")) for j in (k + 1, k + 2)):
+                # the next two cells, signed or decimal: the change and, if the arithmetic holds, its percent (a
+                # gainers table writes a rise unsigned: "Converge Tech Solutions  CTS  5.41  1.88  53.26")
+                if k + 2 < n and all(cells[j][2].startswith(("+", "-")) or "." in cells[j][2] for j in (k + 1, k + 2)):
                     chg, pct = cells[k + 1][3], cells[k + 2][3]
                     # the change is over this cell's price less the change ("Last  Change  %"), or over this cell
                     # itself where it is the previous close after the last ("24.75  24.05  +0.70  +2.91"; s25)
                     bases = [v - chg] + ([v] if k and abs(cells[k - 1][3] - v - chg) <= Decimal("0.011") else [])
                     if any(base and abs(chg / base * 100 - pct) <= Decimal("0.02") * abs(pct) + Decimal("0.011")
-                           for base in bases):
+                           for base in bases) or _rounded_change(v, chg, pct, cells[k + 1][2]):
                         units[k + 1] = (cur, "money", Decimal(1), "figures.table.price.v1")
                         units[k + 2] = ("%", "percent", Decimal(1), "figures.table.price.v1")
                 elif k + 1 < n and cells[k + 1][2].startswith(("+", "-")) and \
@@ -346,6 +349,15 @@ def _units(cells, title_unit: str, label: str, text: str, at: int, res: Resource
 
 _PER_SHARE_CELL = re.compile(r"\d\.\d\d\)?$")  # two decimals: cents of a per-share amount
 _PER_ROW = re.compile(r"\bper\b|\beps\b|/|\bprices?\b", re.I)  # "Net income per diluted share", "Price ($/bbl)", "Average homesale price": per unit
+
+
+def _rounded_change(price: Decimal, chg: Decimal, pct: Decimal, chg_cell: str) -> bool:
+    """The percent is the change over the price before it, the change rounded as written: a penny stock's "0.185
+    -0.10 -33.93" is a change of -0.095 to -0.105 from 0.28 to 0.29."""
+    decimals = len(chg_cell.split(".")[1].rstrip("%) ")) if "." in chg_cell else 0
+    half = Decimal(5) / Decimal(10) ** (decimals + 1)
+    ends = [c / (price - c) * 100 for c in (chg - half, chg + half) if price - c > 0]
+    return len(ends) == 2 and min(ends) - Decimal("0.011") <= pct <= max(ends) + Decimal("0.011")
 
 
 def captioned_amounts(text: str, figures: list[Figure], res: Resources, dollar: str) -> list[Figure]:
