@@ -344,12 +344,18 @@ def _with_subunit(text: str, a: Atom, b: Atom, unit: str, kind: str, dollar: str
     return fig
 
 
+_COLUMN_DASH = re.compile(r"[ \t]{2,}[-–][ \t]{2,}")  # a dash set apart by columns' gaps on both sides
+
+
 def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, dollar: str) -> Figure | tuple[str, str] | None:
     """Atom `a` read with the next one: a range ("$91-93 billion", "between 5% and 7%") as a Figure; two figures
     of a move whose first lacks the unit ("rose from 10 to 20 dollars") as the (unit, kind) it takes; else None."""
     if date_day(text, a, res):
         return None  # "in the week ended Feb 27 to 127.10 mln barrels": the day of a date opens no range (issue 17, s25)
-    sep_m = _qualifier_rx(res)[1].match(text[a.end:b.start])
+    gap = text[a.end:b.start]
+    if _COLUMN_DASH.fullmatch(gap):
+        return None  # "$20,669          -  $258,179": a blank cell between two columns, no range
+    sep_m = _qualifier_rx(res)[1].match(gap)
     sep = sep_m.group("sep").lower() if sep_m else text[a.end:b.start].strip().lower()
     unit, kind, b_unit, b_kind = _pair_units(text, a, b, unit, kind, sep, bool(sep_m), res)
     between, is_from, moved = _move_reading(text, a, b, res)

@@ -105,6 +105,15 @@ def _caption_in(body: str, res: Resources, dollar: str) -> tuple[str, Decimal] |
     return None
 
 
+def label_caption(label: str, res: Resources, dollar: str) -> tuple[str, Decimal] | None:
+    """(currency or "", scale) a row label's bracketed caption names ("Adj. EBITDA (in millions)", "($ in
+    thousands)"), None when it names no scale."""
+    for m in _CAPTION.finditer(label):
+        if (got := _caption_in(m.group("body"), res, dollar)) is not None and got[1] > 1:
+            return got
+    return None
+
+
 def _header_cell(line: str, res: Resources, dollar: str) -> tuple[str, Decimal] | None:
     """(currency, scale) of a header cell that is a caption whole ("| EUR million | Oct-Dec |", "MSEK  2024")."""
     scales, curs, cell_rx, _, _, _ = _patterns(res)

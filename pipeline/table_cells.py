@@ -34,7 +34,7 @@ from .numbers import decimals_written, parse_digits
 from .records import Figure, Skipped
 from .scaled_counts import scaled_rx
 from .resources import Resources
-from .table_captions import caption_unit, not_money_label
+from .table_captions import caption_unit, label_caption, not_money_label
 from .table_views import label_currency, view
 from .word_patterns import longest_first
 
@@ -351,6 +351,23 @@ _PER_SHARE_CELL = re.compile(r"\d\.\d\d\)?$")  # two decimals: cents of a per-sh
 _PER_ROW = re.compile(r"\bper\b|\beps\b|/|\bprices?\b", re.I)  # "Net income per diluted share", "Price ($/bbl)", "Average homesale price": per unit
 
 
+# a guided range in one cell: "$75 - $85", "($70) - ($61)", "$1.47 to $1.53"
+_RANGE_CELL = re.compile(r"\(?[$€£]?\s*\d[\d,.]*\)?\s*(?:-|–|to)\s*\(?[$€£]?\s*\d[\d,.]*\)?")
+
+
+def _row_label(line: str) -> str | None:
+    """The label of a table row whose cells are numbers or ranges of amounts ("| Adjusted EBITDA | $205 - $230 |",
+    "(in millions)      $75 - $85"); None when the line is no such row."""
+    if (row := _row(line)) is not None:
+        return row[0]
+    cells = _cells(line)
+    k = next((i for i, c in enumerate(cells) if re.search(r"\d", c[2])), len(cells))
+    if not 0 < k < len(cells) or not all(_NUMERIC.fullmatch(c[2]) or _RANGE_CELL.fullmatch(c[2]) for c in cells[k:]):
+        return None
+    label = " ".join(c[2] for c in cells[:k])
+    return label if _WORD.search(label) else None
+
+
 def _rounded_change(price: Decimal, chg: Decimal, pct: Decimal, chg_cell: str) -> bool:
     """The percent is the change over the price before it, the change rounded as written: a penny stock's "0.185
     -0.10 -33.93" is a change of -0.095 to -0.105 from 0.28 to 0.29."""
@@ -367,16 +384,18 @@ def captioned_amounts(text: str, figures: list[Figure], res: Resources, dollar: 
     scales: dict[tuple[int, int], Decimal] = {}  # each row's scale (1: none), read once for the amounts of one line
     out = []
     for f in figures:
-        if f.kind != "money" or not f.rule.startswith("figures.money") or f.table_label or scaled_rx(res).search(f.text):
+        if f.kind != "money" or not f.rule.startswith(("figures.money", "figures.range.money")) or f.table_label \
+                or scaled_rx(res).search(f.text):
             out.append(f)
             continue
         line = text.rfind("\n", 0, f.start) + 1, text.find("\n", f.end)  # an amount may run past the line's break
         if line not in scales:
             ls, le = line
-            row = _row(view(text[ls:le if le >= 0 else len(text)]))
-            caption = caption_unit(text, ls, res, dollar, captions) if row is not None else None
-            scales[line] = Decimal(1) if caption is None or _PER_ROW.search(row[0]) \
-                or not_money_label(row[0].lower(), res) else caption[1]
+            label = _row_label(view(text[ls:le if le >= 0 else len(text)]))
+            # a caption in the row's own label ("Adj. EBITDA (in millions)"), else up the table
+            caption = None if label is None else label_caption(label, res, dollar) or caption_unit(text, ls, res, dollar, captions)
+            scales[line] = Decimal(1) if caption is None or _PER_ROW.search(label) \
+                or not_money_label(label.lower(), res) else caption[1]
         scale = scales[line]
         if scale <= 1 or _PER_SHARE_CELL.search(f.text) and abs(f.value) < 100:
             out.append(f)  # "Diluted   $0.21  $1.35", "$ 1.89": a per-share amount under "(except per share data)"
