@@ -80,7 +80,8 @@ def signed(text: str, fig: Figure, res: Resources) -> Figure:
         # ends in "by", a cheap test first); "declined 33 cents to $61.65": a level after it; "a decrease of $34.7
         # million compared to 2023": the amount a falling noun names is the change
         if "by" in before.lower() and by_rx.search(before) or fig.kind in ("money", "quantity") and (
-                _moved_to_level(text, fig, res) or _falling_amount(res).search(before)):
+                _moved_to_level(text, fig, res) or _falling_amount(res).search(before)
+                or _amount_falling_noun(res).match(text, fig.end) and _ARTICLE_BEFORE.search(before)):
             return _fallen(fig)
     if fig.kind == "money":
         if fig.value > 0 and _off_before(res).search(text[max(0, fig.start - 40):fig.start]):
@@ -111,6 +112,16 @@ def _falling_amount(res: Resources) -> re.Pattern:
     """"a decrease of", "a 12% decline of" right before an amount (number_words.yaml `falling_amount_nouns`)."""
     return re.compile(r"\b(?:a|an)\s+(?:[\w%.-]+\s+){0,2}?(?:" + listed(res.number_words["falling_amount_nouns"])
                       + r")\s+of\s+(?:(?:" + _qualifier_alt(res) + r")\s+)?" + _TILDE + "$", re.I)
+
+
+# "a $1,000 pullback", "a $19.9 million decrease in revenues", "after a $5.4 billion decline in November": the amount
+# a falling noun right after it names, in a noun phrase its article opens (not a loss, a charge or a write-down)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[~≈]\s*)?$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _amount_falling_noun(res: Resources) -> re.Pattern:
+    return re.compile(r"\s+(?:" + listed(res.number_words["falling_amount_nouns"]) + r")(?![\w-])", re.I)
 
 
 # "* Off 77.12% from its record high", "shares were off 3%": "off" opening a line or clause, or after a

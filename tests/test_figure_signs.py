@@ -19,6 +19,13 @@ CASES = [
     ("Net Sales: $3,818.1 million, a decrease of $34.7 million compared to 2023.", "$34.7 million", -34.7e6),
     ("The group saw a decline of EUR 12 million in costs.", "EUR 12 million", -12e6),
     ("Adjusted EBITDA was $270 million, a decrease of about $7 million from $277 million.", "$7 million", -7e6),
+    # ... and the amount a falling noun follows, in a noun phrase its article opens
+    ("* a $19.9 million decrease in revenues in the three months", "$19.9 million", -19.9e6),
+    ("Payrolls surged $40.8 billion in December after a $5.4 billion decline in November.", "$5.4 billion", -5.4e9),
+    ("The latest pattern has appeared following a $1,000 pullback from $10,350.", "$1,000", -1000.0),
+    ("Payrolls surged $40.8 billion in December after a $5.4 billion decline in November.", "$40.8 billion", 40.8e9),
+    ("Hooli posted a $5 million loss in the quarter.", "$5 million", 5e6),
+    ("Hooli sold a $3 billion drop-in replacement unit.", "$3 billion", 3e9),
     # a loss is a level, not a change; an amount before the noun keeps its sign
     ("Hooli reported a loss of $5 million.", "$5 million", 5e6),
     ("Revenue of $3.8 billion marked a decline from last year.", "$3.8 billion", 3.8e9),
