@@ -80,8 +80,10 @@ ANY_TEXT = st.one_of(st.text(max_size=300), TOKEN_TEXT,
 @example("1e999 %")
 @example("USD EUR 5 MM")  # a line in capitals of kept words only folds to itself (caps_lines)
 @example("ACME SETS 100 MLN DLR ISSUE\nUS $5 HK$ 3 BLN")
+@example(" (2,4,5)         $      0.334   $      0.330     1.2 %")  # a row's notes were read three times
 def test_figures_never_raise_and_spans_are_consistent(text):
     figures, skipped = resolve_figures(text, res())
+    assert len({(f.start, f.end) for f in figures}) == len(figures)  # one span, one figure: a claim_id is its span
     for f in figures:
         assert 0 <= f.start < f.end <= len(text)
         assert text[f.start:f.end] == f.text
