@@ -39,6 +39,7 @@ class Story:
     discourse: Discourse = field(default_factory=Discourse)
     trail: AmountTrail | None = None  # the sentence's amounts a later figure restates or changes
     previous_metric: dict = field(default_factory=dict)  # (sentence, unit) -> the last figure's metric
+    previous_measured: dict = field(default_factory=dict)  # (sentence, unit) -> the last metric a noun named
     last_metric_of: dict = field(default_factory=dict)  # (unit, scaled) -> the last named amount's end, metric, period
     coordinated: tuple | None = None  # the end, measured metric and unit of the last figure whose noun named its metric
     previous_part: tuple[int, str] = (-1, "")  # the last figure's end and segment, for "$80, down from $110"

@@ -51,6 +51,7 @@ _PRIOR_VALUE = re.compile(r"^[\s,;(-]*(?:up|down|compared|against|versus|vs\.?)?
 # no share and no amount of one share is worth this much, in any currency's base units the dumps quote (Berkshire's
 # class A share, the dearest, trades below 1,000,000 dollars): a figure this large is a total or a count of shares
 _NO_SHARE_AMOUNT = 1_000_000
+_NAMED_MOVE = 3.0  # the weight of a price_change cue that names what moved, not only that something did
 _CHANGE_METRICS = ("price_change", "revenue_growth", "profit_growth", "eps_growth", "market_cap_change")
 _SHARE_WORDS = re.compile(r"\b(?:shares?|stock|price|ADRs?)\b", re.I)
 # the words from a figure to a cue that open the next conjunct: "Revenue was $2.58 billion and profit was $1.24 a
@@ -207,6 +208,13 @@ def measure_figure(story: Story, d: Draft) -> None:
     else:
         metric, mscore, cue_score, measured, share, rate = _worded_metric(story, d)
     metric, cue_score = _linked_metric(story, d, metric, mscore, cue_score, measured)
+    measured_key = (d.sent.start, fig.unit)
+    if measured is not None:
+        story.previous_measured[measured_key] = measured
+    elif metric == "price_change" and measured_key in story.previous_measured and not _named_move(story, d):
+        # "construction output declined by 0.2%, reversing from a 0.6% gain", "export prices fell 0.3 pct to stand
+        # 3.0 pct lower": a change the move words alone read as a price's continues the noun's before it
+        metric, d.metric_step = story.previous_measured[measured_key], "measures.previous"
     story.coordinated = (fig.end, measured, fig.unit) if measured is not None and share is None else None
     story.previous_metric[(d.sent.start, fig.unit)] = metric
     if fig.kind == "money":
@@ -216,6 +224,14 @@ def measure_figure(story: Story, d: Draft) -> None:
         metric, mscore, cue_score = cell, 5.0, 5.0  # a stock list's cell: its volume, price or change by its place
         d.metric_step = "quote_rows.cell"
     d.metric, d.mscore, d.cue_score, d.measured, d.share, d.rate = metric, mscore, cue_score, measured, share, rate
+
+
+def _named_move(story: Story, d: Draft) -> bool:
+    """Whether the figure's sentence names a price's move by more than a move word: a stock, an index, a session
+    (a price_change cue of weight 3 or more, metrics.yaml)."""
+    kinds = frozenset({d.fig.kind, "percent"} if d.fig.kind == "word_change" else {d.fig.kind})
+    cues = story.cue_cache.get(((d.sent.start, d.sent.end), kinds), ())
+    return any(c[0] == "price_change" and c[3] >= _NAMED_MOVE for c in cues)
 
 
 def _worded_metric(story: Story, d: Draft) -> tuple[str, float, float, str | None, str | None, bool]:

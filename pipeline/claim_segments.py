@@ -84,8 +84,35 @@ def place_segment(story: Story, d: Draft) -> None:
     """Set the draft's segment (after its subject and metric): the first step that names one."""
     segment = _subject_part(story, d) or _instrument_term(story, d) or \
         _unlabelled(_sentence_part(story, d) or _owner_product(story, d), d, story.res)
+    segment = part_name(segment, story.res)
     story.previous_part = (d.fig.end, segment)
     d.segment = segment
+
+
+def part_name(segment: str, res: Resources) -> str:
+    """The segment cut before the first word no part's name holds (segments.yaml `not_part_words`: a pronoun, a
+    relative, an auxiliary), less the linking words it then ends with; "" when only generic words are left.
+
+    >>> from pipeline.resources import load_resources; R = load_resources()
+    >>> part_name("1TB Crucial MX500 has been", R), part_name("Have Opportunity", R), part_name("Class I Shares", R)
+    ('1TB Crucial MX500', '', 'Class I Shares')
+    """
+    if not segment:
+        return segment
+    stops = frozenset(res.segment_lists["not_part_words"])
+    tokens = segment.split()
+    # written in lower case, or opening the segment: "Knock You Out Super Bowl ad" is a title
+    cut = next((i for i, t in enumerate(tokens) if t.strip(".,:;'’\"()").lower() in stops and (i == 0 or t.islower())),
+               None)
+    if cut is None:
+        return segment
+    generic, linking = segment_words(res).generic, frozenset(res.segment_lists["served_stop_words"])
+    kept = tokens[:cut]
+    while kept and kept[-1].lower().strip(".,:;'’\"()") in linking:  # "steel and aluminium imports and"
+        kept.pop()
+    if not any(t.lower().strip(".,:;'’\"()") not in generic for t in kept):
+        return ""
+    return " ".join(kept).rstrip(",;:")
 
 
 _PERIOD_WORD = re.compile(r"(?:f?[qh][1-4]|[1-4]q|fy\d{2,4}|(?:19|20)\d\d)[:,]?", re.I)

@@ -170,7 +170,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                                                    "part_subject_openers", "part_speaker_verbs",  # part_subjects
                                                                    "model_words", "product_nouns",  # headline_products
                                                                    "measure_heads",
-                                                                   "label_words")}},  # claim_segments
+                                                                   "label_words", "not_part_words")}},  # claim_segments
     # load_resources, measured_parts, segment_frames, segment_context
     "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
                                "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),

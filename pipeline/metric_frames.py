@@ -28,6 +28,9 @@ from .word_patterns import longest_first
 
 RULE = "claims.metric_frame.v1"
 _NEAR = 45  # characters at most from the figure compared to the estimate's words
+# a move in money given with its percent alone, the level written before it: "is currently at $6.30, down [[$1.37]] or
+# 17.8%", "Year-to-date it is up 14.58 cents or 7.28%"
+_OR_PERCENT = re.compile(r"\s*,?\s*or\s+[+-]?[\d.]+\s*(?:%|pct|percent|per cent)(?![\w-])", re.I)
 _AMOUNT_SCALE = re.compile(r"\b(?:thousand|mln|million|mn|billion|bn|trillion|crore|cr|lakh|k)\b|\d[mbk]\b", re.I)
 
 
@@ -158,7 +161,12 @@ def price_move(res: Resources, fig_text: str, metric: str, before: str, after: s
     pats = frame_patterns(res)
     if metric not in pats.move_replaces or _AMOUNT_SCALE.search(fig_text):
         return False
-    return pats.move_before.search(before[-60:]) is not None and pats.move_after.match(after) is not None
+    if pats.move_before.search(before[-60:]) is None:
+        return False
+    # a result's own change ("Net rose 250,000 dlrs or 12 pct") is no price's move: with the percent alone, only a
+    # figure the cues named nothing for, or a share's price, moves
+    return pats.move_after.match(after) is not None or (metric in ("other", "share_price")
+                                                        and _OR_PERCENT.match(after) is not None)
 
 
 def price_moved_to(res: Resources, fig_text: str, metric: str, before: str) -> bool:

@@ -437,3 +437,28 @@ VALUATIONS_NEGATIVE = [
                          ids=[c[0][:60] for c in VALUATIONS + VALUATIONS_NEGATIVE])
 def test_a_value_a_deal_may_put_on_a_company(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+# a later change of the sentence that only move words read as a price's continues the noun's before it
+# (claim_metrics, step measures.previous; issue 15: 17 such in 1,839 dump articles had been price changes)
+CONTINUED = [
+    ("Monthly, Freedonia's construction output declined by 0.2%, reversing from an upwardly revised 0.6% gain in "
+     "November.", "0.6%", "other"),
+    ("In January Freedonia's export prices fell 0.3 pct against December to stand 3.0 pct lower than a year earlier.",
+     "3.0 pct", "inflation"),
+    ("In November, Globex's order backlogs rose 0.6 pct, but in December they fell 0.9 pct, he said.", "0.9 pct",
+     "other"),
+]
+CONTINUED_NEGATIVE = [
+    # a stock or an index named in the sentence: the move is its own
+    ("Initech raises its target price by 23% to A$33.38 but keeps a hold rating on the stock, which is down 2.75%.",
+     "2.75%", "price_change"),
+    ("Globex's customer numbers rose 5% in the quarter, and its shares gained 3.1% in early trade.", "3.1%",
+     "price_change"),
+]
+
+
+@pytest.mark.parametrize("text, figure, metric", CONTINUED + CONTINUED_NEGATIVE,
+                         ids=[c[0][:60] for c in CONTINUED + CONTINUED_NEGATIVE])
+def test_a_later_change_continues_the_measured_noun(text, figure, metric):
+    assert _metric(text, figure) == metric

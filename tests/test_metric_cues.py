@@ -101,6 +101,11 @@ CUES_NEGATIVE = [
     ("Globex Corp said net income rose to $48 million in the quarter.", "$48 million", "profit"),
     ("Initech Corp's sales rose 12% to $4.1 billion in the quarter.", "12%", "revenue_growth"),
     ("Initech Corp raises its target price on Globex to 41 euros from 35 euros.", "41 euros", "price_target"),
+    # a tip list's target line (issue 15); its technical levels in prose stay the share's
+    ("**Globex Finserv | CMP: Rs 1,849.25**\n\nStrategy: Buy\n\nTarget: Rs 2,000\n\nStop-Loss: Rs 1,770", "Rs 2,000",
+     "price_target"),
+    ("Globex Finserv: sustaining levels above Rs 1,900 may propel the stock towards the next target at Rs 2,000.",
+     "Rs 1,900", "share_price"),
     ("The acquisition costs of the two stores were estimated at 2 mln dlrs, Globex Corp said.", "2 mln dlrs", "other"),
     # a share of an index's members is no move of it
     ("Reports beat estimates at 81% of technology companies, compared with 74.5% overall for S&P 500 company earnings "

@@ -67,6 +67,19 @@ MOVES = [
     ("The Dutch May contract was down 1.45 euros at 47.20 euros/MWh.", "1.45 euros", "commodity_price"),
     # an amount with a scale is the level's own change, not a price's
     ("Federal states' deposits fell 1.2 billion marks to 2.1 billion marks.", "1.2 billion marks", "deposits"),
+    # a quote line: the level, then its move in money and percent; the line's extremes are prices (issue 15: the
+    # level and the move had been other in 14 lines of 1,839 dump articles, the extremes in 39)
+    ("Globex Inc. (GBX) is currently at $6.30, down $1.37 or 17.8%", "$6.30", "share_price"),
+    ("Globex Inc. (GBX) is currently at $6.30, down $1.37 or 17.8%", "$1.37", "price_change"),
+    ("Globex Inc. (GBX) is currently at $6.30, down $1.37 or 17.8%", "17.8%", "price_change"),
+    ("Globex Inc. (GBX) fell sharply.\n* Down 26.2% from its all-time closing high of $78.96 on Nov. 29, 2024",
+     "$78.96", "share_price"),
+    ("Globex Inc. (GBX) fell sharply.\n* Traded as low as $5.70; lowest intraday level since Aug. 8, 2024, when it "
+     "hit $5.53", "$5.70", "share_price"),
+    ("Globex Inc. (GBX) fell sharply.\n* Traded as low as $5.70; lowest intraday level since Aug. 8, 2024, when it "
+     "hit $5.53", "$5.53", "share_price"),
+    # ... a result's change in money and percent stays the result's
+    ("Initech's net income rose $1.2 million, or 12%, to $11.2 million.", "$1.2 million", "profit"),
 ]
 
 PORTIONS = [
@@ -140,6 +153,8 @@ FRAME_WORDS = [
     (price_move, ("$1", "share_price", "NIO shares are up more than ", " apiece, to $3.47 per share"), True),
     (price_move, ("400 mln", "other", "their cash credits dropped ", " to 300 mln."), False),
     (price_move, ("two cts", "dividend", "Globex raised its quarterly dividend ", " to 20 cts a share"), False),
+    (price_move, ("$1.37", "other", "Globex Inc. (GBX) is currently at $6.30, down ", " or 17.8%"), True),
+    (price_move, ("250,000 dlrs", "profit", "Net rose ", " or 12 pct"), False),
     (price_moved_to, ("12.90 dlrs", "price_change", "while JSH was up 50 cts at "), True),
     (price_moved_to, ("300 mln", "other", "their cash credits dropped 400 mln to "), False),
     (portion_of, ("price_change", " of investment allocations of 17.5 billion pounds"), True),

@@ -470,7 +470,7 @@ MOVED_WORD_LISTS = [
                                               "part_change_nouns", "share_from_measures", "share_from_verbs",
                                               "owned_part_verbs", "provided_words")),
     ("lexicons/segments.yaml", "part_subject_openers"), ("lexicons/segments.yaml", "part_speaker_verbs"),  # part_subjects
-    ("lexicons/segments.yaml", "label_words"),  # claim_segments
+    ("lexicons/segments.yaml", "label_words"), ("lexicons/segments.yaml", "not_part_words"),  # claim_segments
     ("lexicons/market_sizes.yaml", "function_words"),  # market_sizes._FUNCTION_WORDS
     ("lexicons/tables.yaml", "row_label_verbs"),  # table_periods._ROW_VERB
     ("lexicons/subjects.yaml", "rating_keep_verbs"), ("lexicons/subjects.yaml", "rating_change_verbs"),  # subject_roles

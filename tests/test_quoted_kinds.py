@@ -16,6 +16,13 @@ QUOTED = [
      "1.61%", "commodity_price"),
     ("Front Month Nymex Natural Gas Fell 1.5% to Settle at $3.4120 — Data Talk",
      "* Year-to-date it is up 21.40 cents or 6.7%", "21.40 cents", "commodity_price"),
+    # ... Nymex's gasoline grade and diesel contract (issue 15: their Data Talk lines had been stock moves and prices)
+    ("Front Month Nymex RBOB Gasoline Rose 2.24% This Week to Settle at $2.1050 — Data Talk",
+     "* Up 5.43 cents or 2.65% over the last two sessions", "5.43 cents", "commodity_price"),
+    ("Front Month Nymex RBOB Gasoline Rose 2.24% This Week to Settle at $2.1050 — Data Talk",
+     "* Up 12.57% from its 52-week low of $1.87 hit Tuesday, Sept. 10, 2024", "$1.87", "commodity_price"),
+    ("Front Month Nymex ULSD Rose 1.40% This Week to Settle at $2.4308 — Data Talk",
+     "* Today it is up 3.28 cents or 1.37%", "1.37%", "commodity_price"),
     # a token named in the headline: its levels are its price, not a share's
     ("Dogecoin (DOGE) Slides Again: Will Buyers Defend Support?",
      "If the slide continues, the price might fall toward the $0.1850 level in the near term.", "$0.1850",
