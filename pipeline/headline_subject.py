@@ -24,9 +24,12 @@ _NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|van|von|f
 
 @lru_cache(maxsize=4)
 def _headline_prefix(res: Resources) -> re.Pattern:
-    """A wire label before a headline ("UPDATE 2-", "EXCLUSIVE:", "Market Talk |"): subjects.yaml `headline_labels`."""
+    """A wire label before a headline ("UPDATE 2-", "EXCLUSIVE:", "Market Talk |"): subjects.yaml `headline_labels`;
+    a column's name before a colon ("News Highlights:", "CFTC Commitments:"): `headline_series` after capitalised words."""
     labels = word_alternation(res.subject_words["headline_labels"])
-    return re.compile(r"^(?:\W*(?:" + labels + r")\b[)\]]?[\s\d]*[-:–—|]+\s*)+", re.I)
+    series = word_alternation(res.subject_words["headline_series"])
+    return re.compile(r"^(?:\W*(?:" + labels + r")\b[)\]]?[\s\d]*[-:–—|]+\s*|(?-i:(?:[A-Z][\w&'’.-]*\s+){0,3})(?:"
+                      + series + r")\s*:\s*)+", re.I)
 
 
 def headline_subject(title: str, res: Resources, learned: dict, body: str = "") -> Mention | None:
