@@ -286,7 +286,7 @@ def paragraph_subject(text: str, pos: int, mentions: list[Mention], res: Resourc
     return owner
 
 
-_OPENING_FUNCTION_WORDS = frozenset({"in", "at", "on", "for", "with", "by", "from", "as", "after", "before", "under",
+_OPENING_FUNCTION_WORDS = frozenset({"in", "at", "on", "for", "with", "by", "from", "as", "after", "before", "under", "about",
                                      "over", "despite", "while", "when", "if", "but", "and", "so", "also", "since", "where",
                                      "although", "though", "because", "once", "unless", "until", "whether"})
 

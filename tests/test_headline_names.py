@@ -42,6 +42,12 @@ COMMODITY_FIRST = [
     ("Tessaro Reports Fourth Quarter Results and Provides Corporate Update",
      "Tessaro Inc reported results. For more about Tessaro, visit www.tessaro.com or write to ir@tessaro.io.",
      "Tessaro"),
+    # bugs caught (session 23's seed-2525 audit): a contract's and an exchange's words before the commodity ("Data
+    # Talk" columns: 36 of the modern dump's headlines took "Front Month Nymex Natural Gas" and the like as a name)
+    ("Front Month Nymex Natural Gas Rose 2.18% to Settle at $3.5190 — Data Talk", "Natural gas futures rose.",
+     "natural gas"),
+    ("Front Month ICE Brent Crude Fell 1.33% This Week to Settle at $74.66 — Data Talk", "Brent crude fell 1.33%.",
+     "Brent crude"),
     # negative: a company named after a commodity, or a market word before a company's name
     ("Copper Fox Announces Drilling Results", "Copper Fox Metals Inc said the program is complete.", "Copper Fox"),
     ("Gulf Oil Lubricants shares jump 4% on record date", "Gulf Oil Lubricants India said the dividend is final.",
