@@ -24,12 +24,26 @@ _NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w&.'’+-]*|&|of|and|de|du|la|van|von|f
 
 @lru_cache(maxsize=4)
 def _headline_prefix(res: Resources) -> re.Pattern:
-    """A wire label before a headline ("UPDATE 2-", "EXCLUSIVE:", "Market Talk |"): subjects.yaml `headline_labels`;
-    a column's name before a colon ("News Highlights:", "CFTC Commitments:"): `headline_series` after capitalised words."""
+    """A wire label before a headline ("UPDATE 2-", "EXCLUSIVE:", "Market Talk |"): subjects.yaml `headline_labels`."""
     labels = word_alternation(res.subject_words["headline_labels"])
+    return re.compile(r"^(?:\W*(?:" + labels + r")\b[)\]]?[\s\d]*[-:–—|]+\s*)+", re.I)
+
+
+@lru_cache(maxsize=4)
+def _series_label(res: Resources) -> re.Pattern:
+    """A column's name before a colon ("News Highlights:", "CFTC Commitments:"): subjects.yaml `headline_series`
+    after up to three capitalised words."""
     series = word_alternation(res.subject_words["headline_series"])
-    return re.compile(r"^(?:\W*(?:" + labels + r")\b[)\]]?[\s\d]*[-:–—|]+\s*|(?-i:(?:[A-Z][\w&'’.-]*\s+){0,3})(?:"
-                      + series + r")\s*:\s*)+", re.I)
+    return re.compile(r"^(?-i:(?:[A-Z][\w&'’.-]*\s+){0,3})(?:" + series + r")\s*:\s*", re.I)
+
+
+def _without_series(text: str, res: Resources, learned: dict) -> str:
+    """The headline less a column's name before its colon, unless the name holds a company's ("APLT Stock Update:")."""
+    m = _series_label(res).match(text)
+    if m is None or any((e := resolve_name(w, res, learned)) is not None and e.kind in ("company", "unit")
+                        for w in m.group().split()[:-1]):
+        return text
+    return text[m.end():]
 
 
 def headline_subject(title: str, res: Resources, learned: dict, body: str = "") -> Mention | None:
@@ -44,7 +58,7 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
     if not title:
         return None
     words = subject_words(res)
-    text = _headline_prefix(res).sub("", title.strip()).strip(" *#")
+    text = _without_series(_headline_prefix(res).sub("", title.strip()).strip(" *#"), res, learned)
     m = re.match(r"^<([^<>]{2,60})>", text)  # wire style "<OCELOT INDUSTRIES LTD> YEAR LOSS"
     if m:
         return _title_mention(wire_case(clean_name(m.group(1), res)), res, learned)

@@ -74,6 +74,7 @@ SERIES = [
      "of the first banks to do so.", None),
     ("Technical View: Nifty may extend gains above 23,500", "The Nifty rose 0.5% on Monday.", "Nifty 50"),
     ("Halverton: Q4 sales rise 5% on strong demand", "Halverton Industries said sales rose.", "Halverton"),
+    ("NVDA Stock Update: shares rise 3% ahead of results", "Shares of the chipmaker rose 3%.", "Nvidia"),
 ]
 
 
