@@ -75,6 +75,9 @@ SERIES = [
     ("Technical View: Nifty may extend gains above 23,500", "The Nifty rose 0.5% on Monday.", "Nifty 50"),
     ("Halverton: Q4 sales rise 5% on strong demand", "Halverton Industries said sales rose.", "Halverton"),
     ("NVDA Stock Update: shares rise 3% ahead of results", "Shares of the chipmaker rose 3%.", "Nvidia"),
+    # a digest's name: the headline after its colon is one of many stories, and no topic
+    ("European Midday Briefing: Stocks Rise on Ukraine Ceasefire Hopes", "Barclays said profit rose.", None),
+    ("Auto & Transport Roundup: Market Talk", "The latest Market Talks covering the auto sector.", None),
 ]
 
 
