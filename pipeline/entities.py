@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .defined_terms import defines_a_term
 from .identity import slug
 from .lowered import finditer_lowered, lowered_for_ascii_pattern
 from .records import CleanText, Mention
@@ -193,8 +194,8 @@ def learn_aliases(text: str, res: Resources) -> dict:
         if len(name) < 2 or name in rules.not_entities:
             continue  # "Vestas Wind Systems A/S (CPH:VWS)" reads back to "S": one letter names no company
         inner = m.groupdict().get("inner") or m.group("tick")
-        if _defines_a_measure(name, inner, rules):
-            continue  # "Net Rental Income (NRI)", "EBITDA (LTM)": the measure's abbreviation, no ticker
+        if defines_a_term(text, m.start(), name, inner, rules.measure_heads, res):
+            continue  # "Net Rental Income (NRI)", "Earnings Before Tax (EBT)", "Supply Chain\n Solutions (SCS)": no ticker
         tickers = [t.split(":")[-1].strip() for t in re.split(r"[;,/]", inner)]
         # a number in brackets is a ticker only as Asia's exchanges write them, four to six digits ("(0700)",
         # "(6758)"): "Adjusted EBITDA (35.7)" and "Statements (119)" are figures and footnotes (session 10: such
@@ -261,21 +262,6 @@ def _names_agree(written: str, entry: Entry, rules: _Rules) -> bool:
 
 def _squash(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
-
-
-def _defines_a_measure(name: str, inner: str, rules) -> bool:
-    """"Net Rental Income (NRI)", "EBITDA (LTM)", "NET INCOME (LOSS)": a name whose last word is a measure's
-    (entities.yaml `measure_heads`), written in capitals or abbreviated by the brackets' initials, is a measure;
-    its brackets hold no ticker. "Realty Income (O)" is a company: "O" abbreviates none of its words."""
-    words = name.split()
-    if not words or words[-1].rstrip(".,").lower() not in rules.measure_heads:
-        return False
-    if words[-1].isupper():
-        return True
-    code = inner.replace(" ", "").upper()
-    # "Net Asset Value (NAV)" is read back as "Asset Value" ("Net" opens no name): the initials may end the code
-    initials = ["".join(w[0] for w in words[k:]).upper() for k in range(len(words))]
-    return any(i == code or (len(i) >= 2 and code.endswith(i)) for i in initials)
 
 
 def _learn_chunk(words: list[str], res: Resources, rules, learned: dict) -> None:

@@ -86,14 +86,15 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
     described = list(ents.mentions[bisect.bisect_left(starts, sent.start - 1500):lo_m])
     best = _took(d, "described", best, described_owner(text, sent.start, fig.start, described, list(
         ents.mentions[lo_m:hi_m]), cands, best, res))  # "The Italian bank said"
-    if best is not None and best.start < sent.start and text.rfind("\n", 0, sent.start) > len(story.headline):
+    if (best is None or best.start < sent.start) and text.rfind("\n", 0, sent.start) > len(story.headline):
         opener = paragraph_subject(text, fig.start, list(ents.mentions[max(0, lo_m - 40):hi_m]), res,
                                    ents.learned, story.discourse)
         best = _took(d, "roundup_item", best, item_owner(best, cands, opener, sent.start, fig.start, story.topic,
                                                          story.article.source, text, res))
-        story.headings = find_headings(text) if story.headings is None else story.headings
-        best = _took(d, "heading", best, heading_owner(best, cands, text, fig.start, sent.start, res, ents.learned,
-                                                       story.headings, story.topic, story.headline))  # "### GoPro"
+        if best is not None:
+            story.headings = find_headings(text) if story.headings is None else story.headings
+            best = _took(d, "heading", best, heading_owner(best, cands, text, fig.start, sent.start, res, ents.learned,
+                                                           story.headings, story.topic, story.headline))  # "### GoPro"
     d.cands, d.best, d.best_score = cands, best, best_score
     d.subject = best.mention() if best is not None else None
     d.how = route(best)

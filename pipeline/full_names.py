@@ -21,7 +21,7 @@ from .resources import Resources
 from .subjects import CALENDAR_WORDS, subject_words
 from .word_patterns import has_word
 
-RULE = "full_names.v2"
+RULE = "full_names.v3"
 
 _WORD = r"[A-Z][\w&'’.-]*"
 # not "and": "Sify Technologies and Infosys" are two; not a gap of two spaces or a tab, a table's column break
@@ -37,6 +37,12 @@ _SENTENCE_END = re.compile(r"\w\w\.(?=\s)")  # a word of two letters or more and
 def _not_first_names(res: Resources) -> frozenset[str]:
     """subjects.yaml `not_first_names`, lower case."""
     return frozenset(str(w).lower() for w in res.subject_words["not_first_names"])
+
+
+@lru_cache(maxsize=4)
+def _office_words(res: Resources) -> frozenset[str]:
+    """subjects.yaml `office_words`, lower case."""
+    return frozenset(str(w).lower() for w in res.subject_words["office_words"])
 
 
 @lru_cache(maxsize=4)
@@ -77,9 +83,13 @@ def _written_full_name(short: str, text: str, res: Resources) -> str:
         if CLASS_TAIL.fullmatch(run_on):
             continue  # the security's class, no part of the name: "Banco Bradesco Pref", "Gerdau S/A Ord"
         if "\n" in run_on or len(added) > 2 or _headline(text, start) or any(
+                w.lower().strip(".,") in _office_words(res) for w in added):
+            continue  # a headline's verbs ("Lundin Mining Announces"), "the Carrier Investor Relations site"
+        if added[-1].rstrip(".,").upper() not in _suffixes(res) and any(
                 w.lower().strip(".,'’s") in not_names or w.lower() in CALENDAR_WORDS or w.lower() in breaks
                 or _lower_too(w, text) for w in added):
-            continue  # a headline's verbs ("Lundin Mining Announces"), "Deepak Nitrite Q3", "Catalyst Fund Director ..."
+            continue  # "Deepak Nitrite Q3", "Catalyst Fund Director ..."; a legal form closes a name whatever its
+            # words: "Carrier Global Corporation" though the release writes "global"
         found.add(_trimmed(short + run_on, res))
     if " " not in short:  # a surname after a first name: "Arvind Kejriwal", "Chief Minister Arvind Kejriwal"
         for start, first, end in _first_names(short, text):

@@ -27,6 +27,7 @@ The words are data: `models/lexicons/subjects.yaml` (`demonyms`, `common_subject
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .records import Mention
 from .word_patterns import has_word
@@ -122,8 +123,12 @@ def _common_subject(chunk: list[str], words, body: str, res) -> Mention | None:
     "Treasury Yields"; not "Copper Fox", "SPC Nickel", "Gulf Oil Lubricants")."""
     market = bool(chunk) and (chunk[0].upper() in {e.upper() for e in res.exchanges} or chunk[0].upper() in res.datelines
                               or chunk[0].upper() in ("NY", "LONDON", "CHICAGO"))
+    # "Front Month Nymex Natural Gas Rose 2.18%": a contract's and an exchange's words before the commodity
+    lead = 0
+    while lead < len(chunk) - 1 and (chunk[lead].lower() in _market_words(res) or chunk[lead].upper() in _exchanges(res)):
+        lead += 1
     for n in (3, 2, 1):
-        for i in ((0, 1) if market else (0,)):
+        for i in range(max(lead, 1 if market else 0) + 1):
             found = words.common.get(" ".join(chunk[i:i + n]).lower()) if len(chunk) >= i + n else None
             rest = [w.lower().strip(".,") for w in chunk[i + n:]]
             if found is not None and all(w in words.headline_breaks or w in words.not_subjects
@@ -132,3 +137,14 @@ def _common_subject(chunk: list[str], words, body: str, res) -> Mention | None:
                 return Mention(" ".join(chunk[i:i + n]), -1, -1, cname, re.sub(r"[^a-z0-9]+", "-", cname.lower()).strip("-"),
                                kind, source="title")
     return None
+
+
+@lru_cache(maxsize=4)
+def _market_words(res) -> frozenset[str]:
+    """subjects.yaml `commodity_markets`, lower case."""
+    return frozenset(str(w).lower() for w in res.subject_words["commodity_markets"])
+
+
+@lru_cache(maxsize=4)
+def _exchanges(res) -> frozenset[str]:
+    return frozenset(str(e).upper() for e in res.exchanges)

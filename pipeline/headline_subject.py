@@ -29,6 +29,26 @@ def _headline_prefix(res: Resources) -> re.Pattern:
     return re.compile(r"^(?:\W*(?:" + labels + r")\b[)\]]?[\s\d]*[-:–—|]+\s*)+", re.I)
 
 
+@lru_cache(maxsize=4)
+def _series_label(res: Resources) -> re.Pattern:
+    """A column's name before a colon ("Market Chatter:", "CFTC Commitments:", "News Highlights:"): subjects.yaml
+    `headline_series` or `headline_digests` (group `digest`) after up to three capitalised words (and an "&")."""
+    series = word_alternation(res.subject_words["headline_series"])
+    digests = word_alternation(res.subject_words["headline_digests"])
+    return re.compile(r"^(?-i:(?:(?:[A-Z][\w&'’.-]*|&)\s+){0,4})(?:" + series + r"|(?P<digest>" + digests + r"))\s*:\s*",
+                      re.I)
+
+
+def _without_series(text: str, res: Resources, learned: dict) -> str | None:
+    """The headline less a column's name before its colon, unless the name holds a company's ("APLT Stock Update:");
+    None for a digest's ("European Midday Briefing: Stocks Rise ..." heads many stories: no topic)."""
+    m = _series_label(res).match(text)
+    if m is None or any((e := resolve_name(w, res, learned)) is not None and e.kind in ("company", "unit")
+                        for w in m.group().split()[:-1]):
+        return text
+    return None if m.group("digest") else text[m.end():]
+
+
 def headline_subject(title: str, res: Resources, learned: dict, body: str = "") -> Mention | None:
     """The company a headline names first ("First Quantum Minerals Reports ...", "Rexel: Q4 sales ...").
 
@@ -41,7 +61,9 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
     if not title:
         return None
     words = subject_words(res)
-    text = _headline_prefix(res).sub("", title.strip()).strip(" *#")
+    text = _without_series(_headline_prefix(res).sub("", title.strip()).strip(" *#"), res, learned)
+    if text is None:
+        return None
     m = re.match(r"^<([^<>]{2,60})>", text)  # wire style "<OCELOT INDUSTRIES LTD> YEAR LOSS"
     if m:
         return _title_mention(wire_case(clean_name(m.group(1), res)), res, learned)

@@ -184,7 +184,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "tariff_targets": Shape(list, (str,)), "group_not_modifiers": Shape(list, (str,)),
                                "group_determiners": Shape(list, (str,)), "group_rest_stops": Shape(list, (str,)),
                                "compared_words": Shape(list, (str,)), "compared_hedges": Shape(list, (str,)),
-                               "not_first_names": Shape(list, (str,)), "headline_labels": Shape(list, (str,)),
+                               "not_first_names": Shape(list, (str,)), "office_words": Shape(list, (str,)), "headline_labels": Shape(list, (str,)), "headline_series": Shape(list, (str,)), "headline_digests": Shape(list, (str,)),
                                "headline_not_openers": Shape(list, (str,)), "headline_not_names": Shape(list, (str,)),
                                "mover_object_words": Shape(list, (str,)), "macro_metrics": Shape(list, (str,)),
                                "city_move_words": Shape(list, (str,)),  # market_cities

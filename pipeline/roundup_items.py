@@ -39,6 +39,8 @@ def item_owner(best, cands: list, opener: Mention | None, sent_start: int, fig_s
         return best
     if res is not None and text and _speaks(text, opener, res):
         return best
+    if best is None:
+        return opener_candidate(opener, cands)  # nothing else owns it: "1017 ET - Kestrana logged ..." under a digest
     f = dict(zip(FEATURES, best.features))
     if f["topic"] and topic is not None and opener.kind == "name" and (
             topic.kind in _NAMED_TOPICS or (topic.kind == "name" and _in_paragraph(text, topic, opener.start))):

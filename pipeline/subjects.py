@@ -229,6 +229,11 @@ def recent_mention(text: str, sent_start: int, mentions_before: list[Mention], d
 
 # a wire item's time stamp before its first words: "1839 ET - ", "0051 GMT - ", "(07:05 GMT) "
 _ITEM_STAMP = re.compile(r"[\s*(]*\d{1,2}:?\d{2}\s*(?:[A-Z]{2,4}\b)?[)*\s]*[-–—:]?\s*")
+# one capitalised word before a lower-case one opens a roundup's stamped item ("0825 GMT - Bellway is on track",
+# "1839 ET - Keyera logged a strong 4Q"); `_name_candidates` drops it where the article writes it in lower case
+# ("Gold futures rise", "There are ...")
+_SINGULAR_VERB = re.compile(r"[ \t]+(?:is|was|has|had|says|said|[a-z]{3,}ed)\b")  # "Keyera logged", "Alstom is"
+_STAMPED_OPENER = re.compile(r"[A-Z][\w&.-]*[a-z0-9](?=[ \t]+[a-z])")
 _PARAGRAPH_OPENING = 300  # characters of a paragraph read for the owner it opens with
 
 
@@ -253,6 +258,11 @@ def paragraph_subject(text: str, pos: int, mentions: list[Mention], res: Resourc
     chunks = word_order_chunks(text, s0, end, words)
     # "Ansell's first-half result": a possessive; "Redington | CMP: Rs 231.80": a row's first cell
     opening = re.match(r"[A-Z][\w&.-]*(?=['’]s\b)|[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,4}(?=\s*\|\s*\S)", text[s0:end])
+    if opening is None and s0 > start:  # "0825 GMT - Bellway is on track ...": one word opens a stamped item
+        opening = _STAMPED_OPENER.match(text[s0:end])
+        if opening is not None and not (_named_inside(opening.group(), text) or _SINGULAR_VERB.match(
+                text, s0 + opening.end())):
+            opening = None  # "Base metal prices rise", "Consumers are ...": capitalised by its place alone
     if opening and (s0, s0 + opening.end()) not in chunks:
         chunks = [(s0, s0 + opening.end()), *chunks]
     taken = [(m.start, m.end) for m in found]
@@ -276,9 +286,15 @@ def paragraph_subject(text: str, pos: int, mentions: list[Mention], res: Resourc
     return owner
 
 
-_OPENING_FUNCTION_WORDS = frozenset({"in", "at", "on", "for", "with", "by", "from", "as", "after", "before", "under",
+_OPENING_FUNCTION_WORDS = frozenset({"in", "at", "on", "for", "with", "by", "from", "as", "after", "before", "under", "about",
                                      "over", "despite", "while", "when", "if", "but", "and", "so", "also", "since", "where",
                                      "although", "though", "because", "once", "unless", "until", "whether"})
+
+
+def _named_inside(word: str, text: str) -> bool:
+    """Whether the article writes `word` capitalised inside a sentence, after a lower-case word or a comma ("U.K.
+    housebuilder Bellway appears"), or as a possessive ("Alstom's"): a name, not a word capitalised by its place."""
+    return re.search(r"(?:[a-z,] |\()" + re.escape(word) + r"\b|\b" + re.escape(word) + r"['’]s\b", text) is not None
 
 
 def _not_an_owner(chunk: str, words: SubjectWords) -> bool:

@@ -171,6 +171,16 @@ def test_a_name_does_not_start_inside_a_decimal_number(text, named, resources):
     # bugs caught (seed 2222 audit): a REIT's and a statistics office's measure read as companies
     ("of those measures, see REALpac's Funds From Operations (FFO) & Adjusted Funds From Operations.", "FFO", False),
     ("The U.S. Bureau of Labor Statistics reported the Consumer Price Index (CPI) rose 0.5% in January.", "CPI", False),
+    # bugs caught (session 23's seed-2727 audit): a results release's measures and wrapped segment labels
+    ("Earnings Before Tax (EBT)               $        90       57     58%", "EBT", False),
+    ("Earnings per Diluted Common Share (EPS) Comparable EPS", "EPS", False),
+    ("Reconciliation of Reported (GAAP) to Adjusted (Non-GAAP) Results", "GAAP", False),
+    ("* Adjusted return on equity (ROE) of 16%, compared to 19% in prior year", "ROE", False),
+    ("Supply Chain\n Solutions\n (SCS)            $1,340   1,301      3%", "SCS", False),
+    # negative: a company's initials lie within its name; a currency's code may be a ticker
+    ("Tata Consultancy Services (TCS) rose 2% on the day.", "TCS", True),
+    ("Shares of Nokia (NOK) rose 3% in Helsinki.", "NOK", True),
+    ("Century Aluminum (NASDAQ:CENX) added 13% and Alcoa (NYSE:AA) 4%.", "AA", True),
     # negative: brackets that abbreviate none of the name's words are a company's ticker
     ("Dow Jones Transportation Index (DJTX) rose 1%.", "DJTX", True),
     ("Vale Operations (VOPS) rose 3% on the day.", "VOPS", True),

@@ -61,3 +61,20 @@ def test_a_short_name_takes_the_full_name_its_article_writes(title, text, figure
 @pytest.mark.parametrize("title,text,figure,want", KEPT, ids=[r[3] for r in KEPT])
 def test_a_short_name_with_no_single_full_name_stays(title, text, figure, want):
     assert _entity(title, text, figure) == want
+
+
+# bugs caught (session 23's seed-2727 audit): a results release's contact line ran the name on into its office
+# ("... the Carrier Investor Relations site": 840 claims of one release were "Carrier Investor Relations"), and its
+# legal name was refused for a word the release also writes in lower case ("Carrier Global Corporation", "global")
+OFFICE = [
+    ("Carrier Reports Strong 2024 Results", "Carrier Global Corporation is a global leader in climate solutions. "
+     "Sales of $5.1 billion rose 19%. To access the webcast, visit the Carrier Investor Relations site.",
+     "$5.1 billion", "Carrier Global"),
+    ("Halvorsen posts higher profit", "Halvorsen's net profit rose 12% in the quarter. For more, visit the "
+     "Halvorsen Newsroom.", "12%", "Halvorsen"),
+]
+
+
+@pytest.mark.parametrize("title,text,figure,want", OFFICE, ids=[r[3] for r in OFFICE])
+def test_an_office_is_no_part_of_the_name_and_a_legal_form_closes_one(title, text, figure, want):
+    assert _entity(title, text, figure) == want

@@ -422,6 +422,8 @@ MOVED_WORD_LISTS = [
     ("lexicons/subjects.yaml", "group_rest_stops"), ("lexicons/subjects.yaml", "compared_words"),
     ("lexicons/subjects.yaml", "compared_hedges"),
     ("lexicons/subjects.yaml", "not_first_names"),  # full_names._FUNCTION_WORDS
+    ("lexicons/subjects.yaml", "office_words"),  # full_names._office_words
+    ("lexicons/subjects.yaml", "headline_series"), ("lexicons/subjects.yaml", "headline_digests"),  # headline_subject
     ("lexicons/metrics.yaml", "price_metrics"),  # commodity_countries._PRICE_METRICS
     ("lexicons/number_words.yaml", "change_words"), ("lexicons/number_words.yaml", "move_words"),  # figures
     ("lexicons/number_words.yaml", "multiple_not_after"),

@@ -93,3 +93,34 @@ def test_an_unknown_opener_under_a_named_headline_is_no_item(text, figure, want)
 @pytest.mark.parametrize("text,figure,want", ITEMS, ids=[c[2] for c in ITEMS])
 def test_a_roundups_item_keeps_its_company(text, figure, want):
     assert _entity(text, figure) == want
+
+
+# (text, figure, want): one word opens a stamped item ("0825 GMT - Bellway is on track"): the item's company when the
+# article also writes it inside a sentence or a singular verb follows; a common word capitalised by its place is none
+# (bugs caught: session 23's seed-2727 and seed-2525 audits, where such items went to the broker or the story before)
+ONE_WORD = [
+    ("UK Market Talk Roundup: Brokers Comments\nThe latest Market Talks.\n"
+     "0825 GMT - Halverton is on track to deliver on full-year guidance, RBC Capital Markets analyst Anthony Codling "
+     "says in a note. The forward order book's value of 1.31 billion pounds is 30% above 2024's levels, he says.\n"
+     "0823 GMT - U.K. housebuilder Halverton appears to be in the early stages of a recovery.\n",
+     "1.31 billion pounds", "Halverton"),
+    ("Energy & Utilities Roundup: Market Talk\nThe latest Market Talks.\n"
+     "1017 ET - Kestrana logged a strong 4Q, Raymond James' Michael Barth says. Adjusted Ebitda came in at "
+     "C$313 million, 11% ahead of the analyst's forecast.\n", "C$313 million", "Kestrana"),
+]
+COMMON_WORD = [
+    ("Global Commodities Roundup: Market Talk\nThe latest Market Talks.\n"
+     "0451 ET - Halverton's chairman will step down, UBS says.\n"
+     "0356 ET - Base metal prices fall in slow trading as tariffs weigh. Prices are down 0.4% on the week.\n",
+     "0.4%", "Base"),
+]
+
+
+@pytest.mark.parametrize("text,figure,want", ONE_WORD, ids=[c[2] for c in ONE_WORD])
+def test_one_word_opening_a_stamped_item_is_its_company(text, figure, want):
+    assert _entity(text, figure) == want
+
+
+@pytest.mark.parametrize("text,figure,want", COMMON_WORD, ids=["not " + c[2] for c in COMMON_WORD])
+def test_a_common_word_opening_a_stamped_item_is_no_company(text, figure, want):
+    assert _entity(text, figure) != want
