@@ -526,3 +526,32 @@ def test_with_the_gate_an_unsure_consensus_sentence_can_be_a_side(resources):
     assert len(conflicts) == 1 and conflicts.iloc[0].chance_real >= load_gate(resources.models_dir).threshold
     facts, conflicts, _ = judge(rows, resources)  # --all-conflicts: no gate, the floor
     assert conflicts.empty and list(facts.status) == ["doubtful"]
+
+
+# a move both reports place in the extended session is one moment (GUIDE.md): the gate keeps its disagreement; the
+# same pair with no stated moment is the snapshot the audits nearly always found false (modern dump, Feb 2025)
+EXTENDED_MOVES = [
+    ("The stock was down 12% to $12.65 in post-market trading on Tuesday.", -12.0, "12%",
+     "Shares fall 10% to $12.95 after hours.", -10.0, "10%"),
+    ("Crocs Inc.'s stock was up nearly 16% in premarket trading on Thursday.", 16.0, "16%",
+     "Crocs stock gained 18% to $104.98 in premarket trading Thursday.", 18.0, "18%"),
+    ("Shares jumped 25% after hours on Wednesday.", 25.0, "25%", "Shares jumped 26.6% after hours on Wednesday.", 26.6, "26.6%"),
+]
+
+
+@pytest.mark.parametrize("sent_a, va, fig_a, sent_b, vb, fig_b", EXTENDED_MOVES)
+def test_the_gate_keeps_a_move_both_reports_place_in_the_extended_session(resources, sent_a, va, fig_a, sent_b, vb, fig_b):
+    day = dict(metric="price_change", unit="%", period_start=date(2025, 2, 11), period_end=date(2025, 2, 11),
+               period_label="2025-02-11")
+    rows = [claim("a", "x", D1, va, fig_a, sentence=sent_a, **day), claim("b", "y", D1, vb, fig_b, sentence=sent_b, **day)]
+    facts, conflicts, _ = judge(rows, resources, gate=True)
+    assert facts.iloc[0].status == "conflict" and len(conflicts) == 1
+    assert conflicts.iloc[0].chance_real >= load_gate(resources.models_dir).threshold
+    from pipeline.conflict_gate import SentenceCues, pair_features
+    gate = load_gate(resources.models_dir)
+    cue = SentenceCues(named=False, prior=False, numbers=2, listed=False)
+    plain = pair_features("move", "actual", va, vb, 0, "2025-02-11", cue, cue)
+    assert gate.chance(plain) < gate.threshold  # the same two figures with no stated moment: two snapshots
+    moment = SentenceCues(named=False, prior=False, numbers=2, listed=False, extended=True)
+    assert pair_features("results", "actual", va, vb, 0, "2025-Q4", moment, moment) == \
+        pair_features("results", "actual", va, vb, 0, "2025-Q4", cue, cue)  # a result "after the bell" is no moment
