@@ -555,3 +555,26 @@ def test_the_gate_keeps_a_move_both_reports_place_in_the_extended_session(resour
     moment = SentenceCues(named=False, prior=False, numbers=2, listed=False, extended=True)
     assert pair_features("results", "actual", va, vb, 0, "2025-Q4", moment, moment) == \
         pair_features("results", "actual", va, vb, 0, "2025-Q4", cue, cue)  # a result "after the bell" is no moment
+
+
+# "more than" and "nearly" qualify a fall's size as written (modern dump, Feb 2025): the value is the fall, signed
+YEAR24 = dict(metric="price_change", unit="%", period_start=date(2024, 1, 1), period_end=date(2024, 12, 31),
+              period_label="2024")
+QUALIFIED_FALLS = [
+    (("The company lost over 50% of its value in 2024.", -50.0, "50%", "over"),
+     ("Intel shares had fallen 60.1% in 2024.", -60.1, "60.1%", "exact"), "agreed"),
+    (("Trade Desk's stock fell more than 20% in 2024.", -20.0, "20%", "over"),
+     ("Shares of the company were down nearly 25% in 2024.", -25.0, "25%", "under"), "agreed"),
+    (("The index tumbled by over 50% in 2024.", -50.0, "50%", "over"),
+     ("The index declined 27% in 2024.", -27.0, "27%", "exact"), "conflict"),
+    (("Shares have declined nearly 35% in 2024.", -35.0, "35%", "under"),
+     ("Shares fell 41% in 2024.", -41.0, "41%", "exact"), "conflict"),
+]
+
+
+@pytest.mark.parametrize("a, b, status", QUALIFIED_FALLS)
+def test_a_qualifier_bounds_a_falls_size(resources, a, b, status):
+    rows = [claim(k, k, D1, value, figure, sentence=sentence, approx=approx, **YEAR24)
+            for k, (sentence, value, figure, approx) in zip("xy", (a, b))]
+    facts, conflicts, _ = judge(rows, resources)
+    assert len(facts) == 1 and facts.iloc[0].status == status
