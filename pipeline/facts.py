@@ -7,7 +7,7 @@ joined when they are copies of one story (pipeline/sources.py) or print the same
 
 Each report is an interval: its value widened by its rounding or cutting off ("$88" is 87.5-89: one unit in
 the last written digit is within rounding, except cents with no scale word, which are exact), its qualifier
-("about" +-10%, "over" is a floor), a market quote's usual range within a day (`day_slack` in
+("about" +-10%, "over" is a floor, of a fall's size a ceiling), a market quote's usual range within a day (`day_slack` in
 metrics.yaml; none for a quote at a stated moment, basis.yaml `stated_moment`: the close, after hours) and, across currencies, a dated conversion's slack. Reports whose intervals chain
 together hold one value (not through a coarser figure that holds two disagreeing ones: "$582 million" beside
 "$582.2 million" and "$582.7 million"); a fact with one value is `agreed` (or `single`, from one source).
