@@ -6,11 +6,13 @@ the pair does: a consensus quoted twice for one company's results was real in ab
 audited pairs, a market quote's level (a moment of a session) in 3 of 206, a holder's stake in
 none of 39; a small gap is more often one figure written two ways than a big one; a figure in a
 sentence that also holds its year-ago value, or among many numbers, is more often the wrong one.
-The head is fitted on the judged conflicts of `bench/conflict_audit/` (sessions 7-14, 963 pairs
-read against GUIDE.md) by scripts/train_conflict_gate.py, which also sets the threshold: the least
-chance at which the pairs of the latest audits, each scored by a head fitted without its own
-round, were at least 80% real (0.50: 32 of 39). Conflicts under it stay out of the conflicts table, and their
-fact's status says `doubtful`.
+A quote both reports place in the extended session ("down 12% in post-market trading", "fall 10% after
+hours") is one moment, not two snapshots: the 4 such audited pairs were all real.
+The head is fitted on the judged conflicts of `bench/conflict_audit/` (sessions 7-22: 1,006 distinct
+pairs read against GUIDE.md, 159 real) by scripts/train_conflict_gate.py, which also sets the threshold: the
+least chance at which the pairs of the latest audits (sessions 16-22), each scored by a head fitted without
+the round that first drew it, were at least 80% real (0.55: 87 of 106). Conflicts under it stay out of the
+conflicts table, and their fact's status says `doubtful`.
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from .word_patterns import whole_words
 HEAD_FILE = "heads/conflict_gate.npz"
 FAMILIES = ("results", "growth", "move", "quote", "holding", "economy", "other")
 FEATURES = ("estimate", *(f"family_{f}" for f in FAMILIES), "same_day", "log_days", "log_gap",
-            "named_both", "named_neither", "prior_words", "numbers", "day_period", "listed")
+            "named_both", "named_neither", "prior_words", "numbers", "day_period", "listed", "extended_both")
 _NUMBER = re.compile(r"\d[\d,.]*")
 _NAME_WORD = re.compile(r"[A-Z][\w&'.-]+")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -63,15 +65,16 @@ class SentenceCues:
     prior: bool  # a prior value's words ("a year earlier", "versus")
     numbers: int  # how many numbers the sentence holds
     listed: bool  # a line of a list or table ("* Year-to-date it is down 5.20%", "| Revenue |")
+    extended: bool = False  # its basis (basis.yaml) is the extended session: "down 12% in post-market trading"
 
 
 def sentence_cues(sentence, entity, cues: ConflictCues) -> SentenceCues:
     """
     >>> c = ConflictCues({}, re.compile(r"(?<![\\w-])(?:a year earlier|from)(?![\\w-])"))
     >>> sentence_cues("Kraft Heinz sales fell to $6.58 billion from $6.86 billion a year earlier.", "Kraft Heinz", c)
-    SentenceCues(named=True, prior=True, numbers=2, listed=False)
+    SentenceCues(named=True, prior=True, numbers=2, listed=False, extended=False)
     >>> sentence_cues("* Year-to-date it is down 5.20%", "Front Month Nymex Natural Gas", c)
-    SentenceCues(named=False, prior=False, numbers=1, listed=True)
+    SentenceCues(named=False, prior=False, numbers=1, listed=True, extended=False)
     """
     text = sentence if isinstance(sentence, str) else ""
     words = [w.lower() for w in _NAME_WORD.findall(entity if isinstance(entity, str) else "") if len(w) > 2]
@@ -96,6 +99,8 @@ def pair_features(family: str, modality: str, value_a: float, value_b: float, da
     f["numbers"] = min(max(a.numbers, b.numbers), 12) / 12
     f["day_period"] = float(bool(_DAY.fullmatch(period_label or "")))
     f["listed"] = float(a.listed or b.listed)
+    # a quote both reports place in the extended session is one moment, not a snapshot of two (GUIDE.md)
+    f["extended_both"] = float(family in ("move", "quote") and a.extended and b.extended)
     return tuple(f[k] for k in FEATURES)
 
 
@@ -129,9 +134,10 @@ def pair_scorer(df, res) -> tuple[Callable[[int, int, float, float, int], float]
     label = df["period_label"].fillna("").to_numpy(object)
     named, prior, listed = (df[c].fillna(False).astype(bool).to_numpy() for c in ("entity_named", "prior_words", "listed"))
     numbers = df["numbers"].fillna(0).astype(int).to_numpy()
+    extended = (df["basis"] == "extended").to_numpy() if "basis" in df.columns else np.zeros(len(df), bool)
 
     def cues(i: int) -> SentenceCues:
-        return SentenceCues(bool(named[i]), bool(prior[i]), int(numbers[i]), bool(listed[i]))
+        return SentenceCues(bool(named[i]), bool(prior[i]), int(numbers[i]), bool(listed[i]), bool(extended[i]))
 
     def chance(a: int, b: int, va: float, vb: float, days: int) -> float:
         return gate.chance(pair_features(family_of.get(metric[a], "other"), modality[a], va, vb, days, label[a],

@@ -7,7 +7,7 @@ joined when they are copies of one story (pipeline/sources.py) or print the same
 
 Each report is an interval: its value widened by its rounding or cutting off ("$88" is 87.5-89: one unit in
 the last written digit is within rounding, except cents with no scale word, which are exact), its qualifier
-("about" +-10%, "over" is a floor), a market quote's usual range within a day (`day_slack` in
+("about" +-10%, "over" is a floor, of a fall's size a ceiling), a market quote's usual range within a day (`day_slack` in
 metrics.yaml; none for a quote at a stated moment, basis.yaml `stated_moment`: the close, after hours) and, across currencies, a dated conversion's slack. Reports whose intervals chain
 together hold one value (not through a coarser figure that holds two disagreeing ones: "$582 million" beside
 "$582.2 million" and "$582.7 million"); a fact with one value is `agreed` (or `single`, from one source).
@@ -252,8 +252,12 @@ def _intervals(df, res, fact, rows, metric, unit, value, low, high, approx, pub,
     day_pp = np.where(as_move, np.maximum(day_pp, move_pp), day_pp)
     quote = ((day_rel > 0) | (day_pp > 0)) & (ps == pe) & ~df["basis"].isin(res.moment_bases).to_numpy()
     slack = slack + np.where(quote, day_rel * np.abs(value) + day_pp, 0.0)
-    lo = np.where(approx == "under", -np.inf, (low - slack - np.where(low < 0, cut, 0.0)) * scale)
-    hi = np.where(approx == "over", np.inf, (high + slack + np.where(high > 0, cut, 0.0)) * scale)
+    # "more than" and "nearly" qualify the figure as written, a fall's or a loss's size: "falls more than 20%" is -20
+    # or lower, "down nearly 25%" above -25 (as a floor it would agree with a rise and part from a 24% fall)
+    fall = value < 0
+    floor, ceiling = np.where(fall, approx == "under", approx == "over"), np.where(fall, approx == "over", approx == "under")
+    lo = np.where(ceiling, -np.inf, (low - slack - np.where(low < 0, cut, 0.0)) * scale)
+    hi = np.where(floor, np.inf, (high + slack + np.where(high > 0, cut, 0.0)) * scale)
     lo = np.where(mixed, lo * (1 - FX_SLACK * np.sign(lo)), lo)
     hi = np.where(mixed, hi * (1 + FX_SLACK * np.sign(hi)), hi)
     return usd, mixed, keep, lo, hi, day_rel, day_pp, as_move

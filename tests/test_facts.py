@@ -526,3 +526,55 @@ def test_with_the_gate_an_unsure_consensus_sentence_can_be_a_side(resources):
     assert len(conflicts) == 1 and conflicts.iloc[0].chance_real >= load_gate(resources.models_dir).threshold
     facts, conflicts, _ = judge(rows, resources)  # --all-conflicts: no gate, the floor
     assert conflicts.empty and list(facts.status) == ["doubtful"]
+
+
+# a move both reports place in the extended session is one moment (GUIDE.md): the gate keeps its disagreement; the
+# same pair with no stated moment is the snapshot the audits nearly always found false (modern dump, Feb 2025)
+EXTENDED_MOVES = [
+    ("The stock was down 12% to $12.65 in post-market trading on Tuesday.", -12.0, "12%",
+     "Shares fall 10% to $12.95 after hours.", -10.0, "10%"),
+    ("Crocs Inc.'s stock was up nearly 16% in premarket trading on Thursday.", 16.0, "16%",
+     "Crocs stock gained 18% to $104.98 in premarket trading Thursday.", 18.0, "18%"),
+    ("Shares jumped 25% after hours on Wednesday.", 25.0, "25%", "Shares jumped 26.6% after hours on Wednesday.", 26.6, "26.6%"),
+]
+
+
+@pytest.mark.parametrize("sent_a, va, fig_a, sent_b, vb, fig_b", EXTENDED_MOVES)
+def test_the_gate_keeps_a_move_both_reports_place_in_the_extended_session(resources, sent_a, va, fig_a, sent_b, vb, fig_b):
+    day = dict(metric="price_change", unit="%", period_start=date(2025, 2, 11), period_end=date(2025, 2, 11),
+               period_label="2025-02-11")
+    rows = [claim("a", "x", D1, va, fig_a, sentence=sent_a, **day), claim("b", "y", D1, vb, fig_b, sentence=sent_b, **day)]
+    facts, conflicts, _ = judge(rows, resources, gate=True)
+    assert facts.iloc[0].status == "conflict" and len(conflicts) == 1
+    assert conflicts.iloc[0].chance_real >= load_gate(resources.models_dir).threshold
+    from pipeline.conflict_gate import SentenceCues, pair_features
+    gate = load_gate(resources.models_dir)
+    cue = SentenceCues(named=False, prior=False, numbers=2, listed=False)
+    plain = pair_features("move", "actual", va, vb, 0, "2025-02-11", cue, cue)
+    assert gate.chance(plain) < gate.threshold  # the same two figures with no stated moment: two snapshots
+    moment = SentenceCues(named=False, prior=False, numbers=2, listed=False, extended=True)
+    assert pair_features("results", "actual", va, vb, 0, "2025-Q4", moment, moment) == \
+        pair_features("results", "actual", va, vb, 0, "2025-Q4", cue, cue)  # a result "after the bell" is no moment
+
+
+# "more than" and "nearly" qualify a fall's size as written (modern dump, Feb 2025): the value is the fall, signed
+YEAR24 = dict(metric="price_change", unit="%", period_start=date(2024, 1, 1), period_end=date(2024, 12, 31),
+              period_label="2024")
+QUALIFIED_FALLS = [
+    (("The company lost over 50% of its value in 2024.", -50.0, "50%", "over"),
+     ("Intel shares had fallen 60.1% in 2024.", -60.1, "60.1%", "exact"), "agreed"),
+    (("Trade Desk's stock fell more than 20% in 2024.", -20.0, "20%", "over"),
+     ("Shares of the company were down nearly 25% in 2024.", -25.0, "25%", "under"), "agreed"),
+    (("The index tumbled by over 50% in 2024.", -50.0, "50%", "over"),
+     ("The index declined 27% in 2024.", -27.0, "27%", "exact"), "conflict"),
+    (("Shares have declined nearly 35% in 2024.", -35.0, "35%", "under"),
+     ("Shares fell 41% in 2024.", -41.0, "41%", "exact"), "conflict"),
+]
+
+
+@pytest.mark.parametrize("a, b, status", QUALIFIED_FALLS)
+def test_a_qualifier_bounds_a_falls_size(resources, a, b, status):
+    rows = [claim(k, k, D1, value, figure, sentence=sentence, approx=approx, **YEAR24)
+            for k, (sentence, value, figure, approx) in zip("xy", (a, b))]
+    facts, conflicts, _ = judge(rows, resources)
+    assert len(facts) == 1 and facts.iloc[0].status == status
