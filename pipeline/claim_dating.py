@@ -16,6 +16,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from .claim_draft import Draft, Story
+from .change_bases import year_after_change_base
 from .comparatives import RULE as COMPARATIVE_RULE
 from .coming_periods import coming_period
 from .scaled_counts import scaled_rx
@@ -107,7 +108,9 @@ def date_figure(story: Story, d: Draft) -> None:
         if results and period is None and not metric.endswith(("_growth", "_change")) else 0
     d.back = d.back or (prior if not metric.endswith(("_growth", "_change")) else 0)
     base_next = next_start is not None and next_start < sent.end and compared_before(text, next_start)
-    d.sentence_report = (year_after_base(fig, index, sent.end, text, next_start, res) or sentence_report_period(
+    d.sentence_report = (year_after_base(fig, index, sent.end, text, next_start, res, modality == "forecast")
+                         or year_after_change_base(fig, index.within(d.cs, d.ce, days=False), text, res, ref)
+                         or sentence_report_period(
         index, sent.start, sent.end, text, next_start if base_next else None)) if results and period is None else None
     d.timing = res.metrics[metric].timing if metric in res.metrics else "flow"
     # a flow of a quarter not yet ended, framed by the sentence's "expects": forecast, and no label of a result
@@ -149,7 +152,7 @@ def _text_period(story: Story, d: Draft, results: bool, next_start: int | None) 
             fig, index, d.view, res, days=not results, next_start=next_start, text=text, starts=story.figure_starts,
             ref=ref), text, ref, res), fig, text, ref, res), fig, text, cs, res)
     if period is None and not results:  # "membership decline of 550,000, or 10 percent, from 2024": the year after
-        period = year_after_base(fig, index, sent.end, text, next_start, res)
+        period = year_after_base(fig, index, sent.end, text, next_start, res, d.modality == "forecast")
     period = government_year(period, text, cs, ce, fig.unit, res)  # "for fiscal 2021" in a budget
     period = contract_month_day(period, text, cs, story.article.title, ref, res)  # "July was up 2 cents"
     # "a 50% reduction in emissions by 2030": from the base year to the target year
