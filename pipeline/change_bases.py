@@ -22,6 +22,7 @@ from .word_patterns import listed
 _YEAR_GRAINS = ("year", "fiscal_year")
 _REACH = 60  # characters before the year
 # between the base year and the level the change moved to: "from 2023 to $45 million", "from 2023, at 1.2 million"
+_WHICH = re.compile(r"\s*,?\s*(?:which|when|that)\b", re.I)  # the base year is the subject of what follows
 _TO_LEVEL = re.compile(r"\s*,?\s*(?:to|at)\s+(?:[a-z]+\s+){0,2}?\S{0,4}$", re.I)
 
 
@@ -52,10 +53,11 @@ def change_base(p: Period, text: str, res: Resources, ref: date | None) -> bool:
 
 
 def base_of(p: Period, fig: Figure, text: str, res: Resources, ref: date | None) -> bool:
-    """Whether `p` is the year the figure's change is measured from: a base after the figure, or one just before the
-    level the change moved to ("rose 8% from 2023 to $45 million"); a base before another figure of the clause is
-    that figure's own year ("a 27% increase from 2024, which was 57% higher than the previous year")."""
-    return (p.start >= fig.end or p.end <= fig.start and _TO_LEVEL.match(text, p.end, fig.start) is not None) \
+    """Whether `p` is a year a change is measured from, so no period of the figure: a base after the figure, or one
+    before it ("rose 8% from 2023 to $45 million", "decline 4% to 6% from 2024, ..., representing a 3.3% drop"),
+    except one a relative clause makes the subject of the figure ("a 27% increase from 2024, which was 57% higher
+    than the previous year": 2024's own)."""
+    return (p.start >= fig.end or p.end <= fig.start and _WHICH.match(text, p.end, fig.start) is None) \
         and change_base(p, text, res, ref)
 
 
