@@ -26,9 +26,10 @@ _AGAINST = re.compile(r"\b(?:from|compared\s+(?:to|with)|vs\.?|versus|against)\s
 
 
 # a base of another subject, not another time: "versus 6.6% for the rest of Amazon", "compared to 3.87 per cent in
-# urban regions" (a year-ago phrase after it, "in the prior year", dates it back as "a year earlier" does)
+# urban regions" (a year-ago phrase after it, "in the prior year", dates it back as "a year earlier" does; "in
+# Q4CY23", a label the calendar does not read, is a time)
 _OTHER_SUBJECT = re.compile(r"\s*(?:for|in|at|among|across|on)\s+(?!(?:the|its|a)\s+(?:prior|previous|same|year|"
-                            r"corresponding|comparable|preceding|last)\b)(?!last\b|prior\b)", re.I)
+                            r"corresponding|comparable|preceding|last)\b)(?!last\b|prior\b)(?![^\s,.;]*\d)", re.I)
 
 
 @lru_cache(maxsize=4)

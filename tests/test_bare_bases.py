@@ -21,6 +21,9 @@ CASES = [
      "moved to 9.24 euros from 24.37 euros.", "24.37 euros", "FY2023"),
     ("Datadog Defies Expectations", "2025-02-13", "Datadog reported fourth-quarter results. With a free cash flow "
      "margin reaching 32.7%, up from 29.5%, Datadog continues to demonstrate fiscal strength.", "29.5%", "2023-Q4"),
+    ("Varun Beverages down 6% after Q3", "2025-02-11", "Varun Beverages reported Q3 results. Its profit climbed "
+     "40.3 per cent year-on-year to Rs 185.1 crore in Q4CY24, from Rs 131.9 crore in Q4CY23.", "Rs 131.9 crore",
+     "2023-10-01..2023-12-31"),
     # under a full-year opening: the year before
     (_Q4, "2025-02-13", "Hooli reported fourth-quarter results.\n\nFull Year 2024 Highlights\n\n* Diluted EPS was $4.34 "
      "versus $3.04, up $1.31 from the prior year.", "$3.04", "2023"),
