@@ -16,6 +16,8 @@ from datetime import timedelta
 from functools import lru_cache
 
 from .claim_draft import Draft, Story
+from .bare_bases import bare_base_back
+from .change_bases import year_after_change_base
 from .comparatives import RULE as COMPARATIVE_RULE
 from .coming_periods import coming_period
 from .scaled_counts import scaled_rx
@@ -106,8 +108,13 @@ def date_figure(story: Story, d: Draft) -> None:
               and prior_months_back(fig, index, starts, sent.end, text, ref, res)) \
         if results and period is None and not metric.endswith(("_growth", "_change")) else 0
     d.back = d.back or (prior if not metric.endswith(("_growth", "_change")) else 0)
+    if not d.back and results and period is None and not fig.table_label and not metric.endswith(("_growth", "_change")):
+        d.back = bare_base_back(fig, text, (sent.start, sent.end), modality,  # "to NOK 188, up from NOK 173"
+                                story.period_index.within(fig.end, sent.end), res)
     base_next = next_start is not None and next_start < sent.end and compared_before(text, next_start)
-    d.sentence_report = (year_after_base(fig, index, sent.end, text, next_start, res) or sentence_report_period(
+    d.sentence_report = (year_after_base(fig, index, sent.end, text, next_start, res, modality == "forecast")
+                         or year_after_change_base(fig, index.within(d.cs, d.ce, days=False), text, res, ref)
+                         or sentence_report_period(
         index, sent.start, sent.end, text, next_start if base_next else None)) if results and period is None else None
     d.timing = res.metrics[metric].timing if metric in res.metrics else "flow"
     # a flow of a quarter not yet ended, framed by the sentence's "expects": forecast, and no label of a result
@@ -149,7 +156,7 @@ def _text_period(story: Story, d: Draft, results: bool, next_start: int | None) 
             fig, index, d.view, res, days=not results, next_start=next_start, text=text, starts=story.figure_starts,
             ref=ref), text, ref, res), fig, text, ref, res), fig, text, cs, res)
     if period is None and not results:  # "membership decline of 550,000, or 10 percent, from 2024": the year after
-        period = year_after_base(fig, index, sent.end, text, next_start, res)
+        period = year_after_base(fig, index, sent.end, text, next_start, res, d.modality == "forecast")
     period = government_year(period, text, cs, ce, fig.unit, res)  # "for fiscal 2021" in a budget
     period = contract_month_day(period, text, cs, story.article.title, ref, res)  # "July was up 2 cents"
     # "a 50% reduction in emissions by 2030": from the base year to the target year
@@ -395,9 +402,14 @@ def _report_period(story: Story, sp: StoryPeriods, d: Draft, back: int) -> Perio
     """The report period of a figure that takes one: its paragraph opener's, else the entity's (a year back for
     "a year earlier"), else the one the story reports most, the latest ended quarter or the year just ended."""
     text, fig, sent, modality = story.text, d.fig, d.sent, d.modality
-    if d.sentence_report is None and not back and not d.whole_year:
+    if d.sentence_report is None and not d.whole_year:
         period = sp.openings.period(sent.start, modality)
-        if period is not None:
+        if period is not None and back:  # "* Diluted EPS was $4.34 versus $3.04" under "Full Year 2024": 2023
+            moved = shift_period(period, -back)
+            if moved is not None:
+                d.period_route = f"report:opening-{back}m"
+                return moved
+        elif period is not None:
             d.period_route = "report:opening"
             return _quarter_of(story, d, period)
     # "Azure revenue grew 40%" in a story about the fiscal first quarter: the entity's reported

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .calendar_grammar import grammar
+from .change_bases import base_of, written_year
 from .modality import modality_cues
 from .records import Figure, Period
 from .reporting_periods import fiscal_year_of, fiscal_year_span, shift_period
@@ -61,14 +62,15 @@ def period_for(fig: Figure, periods: Periods, view: SentenceView, res, days: boo
            if not ((p.relative_to_previous and next_start is not None and p.start >= next_start)
                    or base_at is not None and p.start >= base_at and (p.granularity in SPAN_GRAINS
                                                                        or base_day(p, text, base_at, ref)))
-           and not base_period(p, text) and not names_an_extreme(p, text, res) and not coming_day(p, ref)]
+           and not base_period(p, text) and not base_of(p, fig, text, res, ref)
+           and not names_an_extreme(p, text, res) and not coming_day(p, ref)]
     if own:
         after = [p for p in own if p.start >= fig.end]
         return (after or own)[0] if not any(p.start < fig.start and p.relative_to_previous for p in own) else own[-1]
     # a period opening the sentence ("In the third quarter of 2024, ...") covers the whole sentence
     first_clause = view.clauses[0] if view.clauses else (view.start, view.end)
     lead = [p for p in periods.within(*first_clause, days) if p.end <= fig.start and not base_period(p, text)
-            and not coming_day(p, ref)]
+            and not base_of(p, fig, text, res, ref) and not coming_day(p, ref)]
     if lead:
         return lead[-1]
     return None
@@ -199,12 +201,16 @@ def _words(res, key: str) -> str:
     return listed(res.periods[key], space=r"\s+")
 
 
-def year_after_base(fig: Figure, periods: Periods, end: int, text: str, next_start: int | None, res) -> Period | None:
+def year_after_base(fig: Figure, periods: Periods, end: int, text: str, next_start: int | None, res,
+                    ahead: bool = False) -> Period | None:
     """A year the figure is set against, just after it with no figure between ("a decrease of $34.7 million
-    compared to 2023", "up 12% from fiscal 2023"): the figure is about the year after it."""
+    compared to 2023", "up 12% from fiscal 2023"): the figure is about the year after it. A year counted from the
+    published day ("versus last year") is moved on only for a figure `ahead` (a forecast: "aim to deliver $250
+    million of benefits versus last year"); a result set against it is the report period's."""
     hi = min(end, fig.end + _BASE_REACH, next_start if next_start is not None and next_start > fig.end else end)
     for p in periods.within(fig.end, hi, days=False):
-        if p.granularity in _YEAR_GRAINS and p.period_start and not p.relative_to_previous and compared_with(p, text):
+        if p.granularity in _YEAR_GRAINS and p.period_start and not p.relative_to_previous \
+                and (ahead or written_year(p)) and compared_with(p, text):
             return shift_period(p, 12)
     change = _change_then_base(res).match(text, fig.end, min(end, fig.end + _BASE_REACH * 2))
     if change is not None:  # "$5,981 million, a 16% increase from 2023": the change's base year dates the level too

@@ -119,6 +119,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "now_words": Shape(list, (str,)),  # claim_periods.undated_figure
         **{k: Shape(list, (str,)) for k in ("since_superlatives", "to_date_words", "to_level_hedges",  # claim_periods
                                             "restated_hedges", "base_change_hedges",
+                                            "change_base_units", "change_base_nouns",  # change_bases
+                                            "bare_base_other_words",  # bare_bases
                                             "coupon_hedges", "present_after", "change_hedges",  # calendar_grammar
                                             "extreme_modifiers", "results_words", "base_year_modifiers",
                                             "trade_words", "government_budget_words",  # trade_days, government_years

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from .claim_periods import REPORT_GRAINS, compared_with
+from .column_periods import column_periods
 from .dates import find_periods
 from .records import Claim, Period
 from .trade_days import trade_day_periods
@@ -142,6 +143,7 @@ def restated_periods(claims: list[Claim], text: str, headline: str, ref: date | 
     figure (value and unit) in the lede when that one is a span to date; the others as they were. A headline figure
     with no period keeps none: an event's amount ("raises $350M") is undated even where the lede names its day."""
     claims = trade_day_periods(claims, text, ref, res)  # an insider's amount: the days its trades name
+    claims = column_periods(claims, text, ref, fy_end, res)  # an undated table cell: its column's one period
     title = (headline or "").strip()
     if not title or not claims:
         return claims

@@ -505,6 +505,8 @@ MOVED_WORD_LISTS = [
     ("lexicons/metric_descriptions.yaml", "rule_holds"),  # metric_holds.load_holds
     ("lexicons/metric_frames.yaml", "spaced_per_words"), ("lexicons/metric_frames.yaml", "spaced_part_metrics"),  # spaced_rows
     ("lexicons/number_words.yaml", "falling_amount_nouns"),  # figure_signs._falling_amount
+    ("lexicons/periods.yaml", "change_base_units"), ("lexicons/periods.yaml", "change_base_nouns"),  # change_bases
+    ("lexicons/periods.yaml", "bare_base_other_words"),  # bare_bases
 ]
 
 

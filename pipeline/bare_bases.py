@@ -1,0 +1,52 @@
+"""A result's base of comparison written with no period of its own is the same period a year earlier (called by
+`claim_dating.date_figure`).
+
+"EBITDA tumbled 44.7 percent to Rs 168.5 crore from Rs 304.6 crore", "Ancillary revenue per passenger rose to NOK 188,
+up from NOK 173", "revenue was 313.7 million euros, compared with 321.3 million euros": in a results story the
+amount a result is set against, with no words dating it, is the year-ago period's (CLAIM_LABELING_GUIDE.md 6: a prior
+value's period; results copy compares year on year unless it says otherwise). Such a base was dated the story's
+report period itself. It is dated back a year, as "a year earlier" is (`claim_periods.months_back`), unless its
+sentence says the comparison is of another kind: sequential, against a previous guidance or estimate, an average
+(models/lexicons/periods.yaml `bare_base_other_words`), or the words after it name another subject ("versus 6.6% for
+the rest of Amazon").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .records import Figure, Period
+from .resources import Resources
+from .word_patterns import listed
+
+_YEAR_AGO = 12
+# right before the base: "from", "up from", "compared with", "vs.", "versus", "against"
+_AGAINST = re.compile(r"\b(?:from|compared\s+(?:to|with)|vs\.?|versus|against)\s+(?:about\s+|around\s+|nearly\s+)?$",
+                      re.I)
+
+
+# a base of another subject, not another time: "versus 6.6% for the rest of Amazon", "compared to 3.87 per cent in
+# urban regions" (a year-ago phrase after it, "in the prior year", dates it back as "a year earlier" does; "in
+# Q4CY23", a label the calendar does not read, is a time)
+_OTHER_SUBJECT = re.compile(r"\s*(?:for|in|at|among|across|on)\s+(?!(?:the|its|a)\s+(?:prior|previous|same|year|"
+                            r"corresponding|comparable|preceding|last)\b)(?!last\b|prior\b)(?![^\s,.;]*\d)", re.I)
+
+
+@lru_cache(maxsize=4)
+def _other_kind(res: Resources) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + listed(res.periods["bare_base_other_words"], space=r"[\s-]+") + r")(?![\w-])",
+                      re.I)
+
+
+def bare_base_back(fig: Figure, text: str, sentence: tuple[int, int], modality: str, after: list[Period],
+                   res: Resources) -> int:
+    """Months back from the report period for a historical base set against the result just before it, with no
+    words of another comparison in its sentence and no period written after it (`after`, the sentence's periods
+    after the figure: "compared to $1,376m, or EPS of $4.86 in FY23" is FY23's); 0 otherwise."""
+    if modality != "historical" or not _AGAINST.search(text, max(sentence[0], fig.start - 30), fig.start):
+        return 0
+    if any(p.period_start and not p.relative_to_previous and re.search(r"\d", p.text or "") for p in after):
+        return 0
+    if _OTHER_SUBJECT.match(text, fig.end, sentence[1]):  # "36.9% ..., versus 6.6% for the rest of Amazon"
+        return 0
+    return 0 if _other_kind(res).search(text, sentence[0], sentence[1]) else _YEAR_AGO
