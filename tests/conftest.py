@@ -4,6 +4,7 @@ import datetime
 import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 
@@ -59,3 +60,12 @@ def claim_metric(text: str, figure: str, published: str) -> str:
     rows = claims[claims["figure"] == figure]
     assert len(rows) >= 1, f"no claim for {figure!r}: {claims[['figure', 'metric']].to_dict('records')}"
     return rows.iloc[0]["metric"]
+
+
+def one_claim(title: str, published: str, text: str, figure: str):
+    """The one claim of `figure` (as written) in an article of that headline and day; fails naming the claims found
+    when there is none or more than one."""
+    claims, _ = extract(pd.DataFrame([{"text": text, "published": published, "title": title}]))
+    rows = claims[claims["figure"] == figure]
+    assert len(rows) == 1, f"{len(rows)} claims of {figure!r}: {claims[['figure', 'period_label']].to_dict('records')}"
+    return rows.iloc[0]

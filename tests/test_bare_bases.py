@@ -3,10 +3,9 @@ earlier, under its paragraph's opening period where there is one; a sentence of 
 against a previous guidance, a forecast) or a period written after the base keeps it (bare_bases.py)."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from pipeline import extract
+from conftest import one_claim
 
 _Q4 = "Hooli Reports Fourth Quarter 2024 Results"
 
@@ -41,7 +40,4 @@ CASES = [
 
 @pytest.mark.parametrize("title,published,text,figure,label", CASES)
 def test_bare_base_year_ago(title, published, text, figure, label):
-    claims, _ = extract(pd.DataFrame([{"text": text, "published": published, "title": title}]))
-    row = claims[claims.figure == figure]
-    assert len(row) == 1
-    assert row.iloc[0].period_label == label
+    assert one_claim(title, published, text, figure).period_label == label

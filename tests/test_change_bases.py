@@ -4,10 +4,9 @@ published day ("from last year", "versus last year") leaves the figure the sente
 (change_bases.py, claim_periods.year_after_base)."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from pipeline import extract
+from conftest import one_claim
 
 _Q4 = "Hooli Reports Fourth Quarter 2024 Results"
 _FY = "Hooli Reports Full Year 2024 Results"
@@ -48,7 +47,4 @@ CASES = [
 
 @pytest.mark.parametrize("title,published,text,figure,label", CASES)
 def test_change_base_year(title, published, text, figure, label):
-    claims, _ = extract(pd.DataFrame([{"text": text, "published": published, "title": title}]))
-    row = claims[claims.figure == figure]
-    assert len(row) == 1
-    assert row.iloc[0].period_label == label
+    assert one_claim(title, published, text, figure).period_label == label
