@@ -2,7 +2,7 @@
 
 `table_dating` reads a table's or wire line's column period; `date_figure` the period the figure's clause or
 sentence names, and notes each results period the story reports (per entity and for the story); once every
-figure is read, `story_report_periods` sets the story's report period and `final_period` dates the figures
+figure is read, `story_periods.story_report_periods` sets the story's report period and `final_period` dates the figures
 whose text named none: by the story's (or the entity's) report period, shifted back for "a year earlier",
 the guidance year for a forecast, the published day for a quote or a price, the month a data story reports.
 A result whose period ended long before the story is historical; one that had not begun, a forecast.
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 
@@ -21,27 +20,27 @@ from .change_bases import year_after_change_base
 from .comparatives import RULE as COMPARATIVE_RULE
 from .coming_periods import coming_period
 from .scaled_counts import scaled_rx
-from .claim_periods import (REPORT_GRAINS, compared_before, compared_with, period_for, report_period,
-                            sentence_report_period, close_since, dates_a_base, guided_period, guided_year,
-                            headline_year, months_ago, months_back, move_from_day,
+from .claim_periods import (REPORT_GRAINS, compared_before, period_for,
+                            sentence_report_period, close_since, guided_period, guided_year,
+                            months_ago, months_back, move_from_day,
                             payout_quarter, per_year, prior_months_back, report_change,
                             stated_now, undated_figure, whole_year_of, year_after_base, year_ahead)
-from .dates import find_periods, shift_period
+from .dates import shift_period
 from .fiscal_years import fiscal_bare_year
 from .futures_months import contract_month_day
 from .government_years import government_year
 from .modality import modality_cues, unended_modality
 from .held_amounts import held_now
 from .note_grains import note_period
-from .paragraph_periods import ParagraphPeriods, headline_month
 from .period_ends import at_report_end, end_day, report_end_day
 from .prior_periods import unanchored_back
 from .quote_rows import previous_close
 from .records import Claim, Period
 from .report_grains import LENGTH_WEIGHT, grain_named, last_quarter_of, reporting_length
-from .results_stories import latest_ended_year_period, latest_report_period, preview_story, results_story
+from .results_stories import latest_ended_year_period
 from .resources import Resources
 from .story_calendar import STARTING, calendar_settled, country_story
+from .story_periods import StoryPeriods, ended
 from .table_columns import column_period
 from .table_periods import section_pattern, table_period, wire_row_role
 from .target_years import target_span
@@ -211,48 +210,6 @@ def _count_report_period(story: Story, d: Draft, period: Period | None, modality
         story.story_counts[key] += weight
 
 
-@dataclass(frozen=True)
-class StoryPeriods:
-    """What dates the figures whose text names no period."""
-
-    story_period: Period | None  # the period the story reports most
-    preview: bool  # a preview of results to come: its headline's quarter is the story's
-    latest_quarter: Period | None  # a results story naming no quarter: its calendar's latest ended one
-    openings: ParagraphPeriods  # "For the full year 2024, highlights:"
-    month_reported: Period | None  # "... PURCHASES JUMP IN FEBRUARY"
-    year_ended: Period | None = None  # a story naming no quarter in the weeks after a year: that year, for flows
-
-
-def story_report_periods(story: Story) -> StoryPeriods:
-    text, res, ref, fy_end = story.text, story.res, story.article.published, story.fy_end
-    title = story.article.title or ""
-    if not story.story_counts:
-        # no results figure named its period: the one the headline names ("Acme Smashes Q4 Estimates"), else
-        # those the figures' sentences name, leaving out bases of comparison ("a 700% rise compared to Q4 2023")
-        named = [p for p in find_periods(title, ref, fy_end, res=res) if report_period(p, ref)
-                 or headline_year(p, story.article.title, ref, res)] or \
-            [p for p in story.period_index.items if report_period(p, ref) and not compared_with(p, text)
-             and not dates_a_base(p, text)]
-        for p in named:
-            story.story_periods[(p.period_start, p.period_end)] = p
-            story.story_counts[(p.period_start, p.period_end)] += 1
-    counts = story.story_counts
-    story_period = story.story_periods[counts.most_common(1)[0][0]] if counts else None
-    preview = preview_story(title, text)
-    if preview:  # the quarter the preview's headline names is the story's, whatever later quarters its analysts see
-        story_period = next((p for p in find_periods(title, ref, fy_end, res=res) if report_period(p, ref)),
-                            story_period)
-    # a results story that names no quarter ("Gopal Snacks - Net profit drops 70% YoY to Rs 5.3 crore"): the latest
-    # quarter of its calendar that has ended, for a figure not stated by the year ("a dividend of 78 cts a year")
-    latest_quarter = latest_report_period(ref, fy_end, title, res) if ref is not None and (
-        story_period is None or not _ended(story_period, "actual", ref)) and results_story(title, text, res) else None
-    year_ended = _year_just_ended(story.period_index.items, text, ref) \
-        if story_period is None and latest_quarter is None else None
-    return StoryPeriods(story_period, bool(preview), latest_quarter,
-                        ParagraphPeriods(text, ref, fy_end, res, story.clean.sentence_at),
-                        headline_month(title, ref, fy_end, res), year_ended)
-
-
 # a restatement in another currency, in brackets right after the amount: "pumped in a net 560 billion yuan ($83
 # billion) on Wednesday", "RMB 5.5 million (US$0.76 million) for the fiscal year ended September 30, 2023"
 @lru_cache(maxsize=4)
@@ -306,24 +263,6 @@ def _year_before(claim: Claim) -> Period | None:
 
 def _back_a_year(day):
     return day.replace(year=day.year - 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year - 1)
-
-
-# A story in the first weeks of a year about the year just ended ("For 2024, CCEP reported a pretax profit drop",
-# "Indonesian output rose to a record high in 2024") that names no quarter reports that year: its results figures
-# named no period of their own take it. A year ended longer ago is background.
-_YEAR_JUST_ENDED_DAYS = 100
-
-
-def _year_just_ended(periods: list[Period], text: str, ref) -> Period | None:
-    """The one calendar year the text names that ended within the weeks before `ref`, not as a base of comparison;
-    None when there is none or more than one."""
-    if ref is None:
-        return None
-    found = {(p.period_start, p.period_end): p for p in periods if p.granularity == "year" and p.period_start
-             and p.period_end and not p.relative_to_previous and p.period_end <= ref
-             and (ref - p.period_end).days <= _YEAR_JUST_ENDED_DAYS and not compared_with(p, text)
-             and not dates_a_base(p, text)}
-    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | None) -> bool:
@@ -418,9 +357,9 @@ def _report_period(story: Story, sp: StoryPeriods, d: Draft, back: int) -> Perio
     # forecasts name the quarter under way is not that quarter's
     ref = story.article.published
     own = story.entity_periods.get(d.entity) if not sp.preview else None  # a preview's quarters: the headline's
-    own = next((story.story_periods[k] for k, _ in own.most_common() if _ended(story.story_periods[k], modality, ref)),
+    own = next((story.story_periods[k] for k, _ in own.most_common() if ended(story.story_periods[k], modality, ref)),
                None) if own else None
-    story_period = sp.story_period if sp.story_period is not None and _ended(sp.story_period, modality, ref) else None
+    story_period = sp.story_period if sp.story_period is not None and ended(sp.story_period, modality, ref) else None
     # a monthly data story ("Seazen Holdings Logs Lower Sales Revenue, Area in January"): its headline's month
     month = sp.month_reported if modality == "actual" and not fig.table_label else None
     base = d.sentence_report or own or story_period or month or (
@@ -453,13 +392,6 @@ def _quarter_of(story: Story, d: Draft, base: Period) -> Period:
         return base
     d.period_route += "+last_quarter"
     return last
-
-
-def _ended(p: Period, modality: str, ref) -> bool:
-    """Whether `p` may date a result of `modality`: any period for a forecast or an estimate, else one not under way
-    (one not yet begun makes a result of no forecast words a forecast: `_modality_by_period`)."""
-    return modality in ("forecast", "estimate") or ref is None or p.period_end is None or p.period_end <= ref \
-        or (p.period_start is not None and p.period_start > ref)
 
 
 def _report_source(sp: StoryPeriods, d: Draft, own, base: Period) -> str:

@@ -25,7 +25,7 @@ import bisect
 import hashlib
 import re
 
-from .claim_dating import date_figure, final_period, story_report_periods, table_dating
+from .claim_dating import date_figure, final_period, table_dating
 from .versus_results import versus_result
 from .claim_draft import Draft, Story
 from .claim_metrics import measure_figure
@@ -43,6 +43,7 @@ from .records import Article, Claim, CleanText, Figure
 from .resources import Resources
 from .story_calendar import calendar_settled, country_story, labels_fiscal_year_end
 from .story_dates import StoryDates, read_dates
+from .story_periods import story_report_periods
 from .amount_links import AmountTrail
 from .subject_ranker import load_head
 

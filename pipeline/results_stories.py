@@ -1,5 +1,5 @@
 """Stories about results: whether a story reports results or previews them, and the latest report period a results
-story that names none is about (called by `claim_dating.story_report_periods`).
+story that names none is about (called by `story_periods.story_report_periods`).
 """
 from __future__ import annotations
 
