@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .change_bases import written_year
 from .records import Figure, Period
 from .resources import Resources
 from .word_patterns import listed
@@ -45,7 +46,7 @@ def bare_base_back(fig: Figure, text: str, sentence: tuple[int, int], modality: 
     after the figure: "compared to $1,376m, or EPS of $4.86 in FY23" is FY23's); 0 otherwise."""
     if modality != "historical" or not _AGAINST.search(text, max(sentence[0], fig.start - 30), fig.start):
         return 0
-    if any(p.period_start and not p.relative_to_previous and re.search(r"\d", p.text or "") for p in after):
+    if any(p.period_start and not p.relative_to_previous and written_year(p) for p in after):
         return 0
     if _OTHER_SUBJECT.match(text, fig.end, sentence[1]):  # "36.9% ..., versus 6.6% for the rest of Amazon"
         return 0

@@ -28,6 +28,13 @@ _HEAD_CHARS = 1000  # the headline, a distribution notice and the dateline fit i
 
 
 @lru_cache(maxsize=4)
+def _names(res: Resources) -> tuple[dict[str, str], dict[str, str]]:
+    """(upper-case region -> dollar, lower-case stated adjective -> currency): "CALGARY, ALBERTA" is Alberta."""
+    return ({k.upper(): v for k, v in res.dateline_dollars.get("regions", {}).items()},
+            {k.lower(): v for k, v in res.dateline_dollars.get("stated", {}).items()})
+
+
+@lru_cache(maxsize=4)
 def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     cities = "|".join(re.escape(c) for c in sorted(res.datelines, key=len, reverse=True))
     # the city at a line's start (markdown bold or a heading's marks before it) or after a wire's name, then a comma,
@@ -54,7 +61,7 @@ def _qualified(city: str, qual: str | None, res: Resources) -> str:
     words = qual.split()
     if _MONTH.match(words[0]):
         return code
-    regions = {k.upper(): v for k, v in res.dateline_dollars.get("regions", {}).items()}  # "CALGARY, ALBERTA"
+    regions = _names(res)[0]
     for n in range(len(words), 0, -1):
         if " ".join(words[:n]).upper() in regions:
             return regions[" ".join(words[:n]).upper()]
@@ -75,9 +82,7 @@ def dollar_for(text: str, res: Resources) -> str:
     """
     dateline, statement = _patterns(res)
     if stated := statement.search(text):
-        for adj, code in res.dateline_dollars["stated"].items():
-            if adj.lower() == stated.group("adj").lower():
-                return code
+        return _names(res)[1][stated.group("adj").lower()]
     head = text[:80].upper()
     for city, code in res.datelines.items():  # a wire story opens with its dateline; a headline may open with a market
         if head.startswith(city) or head.lstrip().startswith(city + ",") or head.lstrip().startswith(city + " ("):

@@ -371,8 +371,7 @@ def _row_label(line: str) -> str | None:
 def _rounded_change(price: Decimal, chg: Decimal, pct: Decimal, chg_cell: str) -> bool:
     """The percent is the change over the price before it, the change rounded as written: a penny stock's "0.185
     -0.10 -33.93" is a change of -0.095 to -0.105 from 0.28 to 0.29."""
-    decimals = len(chg_cell.split(".")[1].rstrip("%) ")) if "." in chg_cell else 0
-    half = Decimal(5) / Decimal(10) ** (decimals + 1)
+    half = Decimal(5) / Decimal(10) ** (decimals_written(re.sub(r"[^\d.,]", "", chg_cell)) + 1)
     ends = [c / (price - c) * 100 for c in (chg - half, chg + half) if price - c > 0]
     return len(ends) == 2 and min(ends) - Decimal("0.011") <= pct <= max(ends) + Decimal("0.011")
 
