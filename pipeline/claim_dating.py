@@ -120,12 +120,26 @@ def date_figure(story: Story, d: Draft) -> None:
     named = period or d.sentence_report
     d.modality = modality = unended_modality(modality, named.period_end if named else None, ref, metric, text, fig,
                                              sent.start, res)
+    written_report = d.sentence_report
+    if _unended_result(d, period, ref, res):  # "Revenues grew 22% to $741M, ... guidance for the current quarter"
+        d.sentence_report = None
     _count_report_period(story, d, period, modality)
     clause_end = min(ce, next_start) if next_start and next_start > fig.start else ce
     grain = grain_named(text, sent.start, (fig.start, fig.end), clause_end, res) if results and period is None else None
     d.whole_year = grain == "year"
     d.quarter_grain = grain == "quarter" and not d.whole_year
-    story.labeled += [(modality, period), (modality, d.sentence_report)]
+    story.labeled += [(modality, period), (modality, written_report)]
+
+
+def _unended_result(d: Draft, period: Period | None, ref, res: Resources) -> bool:
+    """Whether the report period a later clause of the sentence names cannot be the figure's: it had not ended at
+    publication, and the figure, a reported flow its clause gives no period, is still a result after the sentence's
+    forecast frame was read ("Revenues grew 22% to $741M, short of forecasts for $759.6M, and company guidance for the
+    current quarter wasn't upbeat"): the result is of a period that has ended, the story's."""
+    sr = d.sentence_report
+    spec = res.metrics.get(d.metric)
+    return period is None and sr is not None and sr.start > d.fig.end and ref is not None and d.modality == "actual" \
+        and spec is not None and spec.default_period == "report" and sr.period_end is not None and sr.period_end > ref
 
 
 def _restated_estimate(story: Story, d: Draft) -> None:
@@ -299,7 +313,7 @@ def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | Non
         d.period_route = "report_end+" + d.period_route
     if period is None and ago and kept is not None:  # no report period to date back: the day a year before
         period, d.period_route = kept, "ago_day"
-    if period is None and modality == "forecast" and timing == "flow" and not fig.table_label:
+    if period is None and modality in ("forecast", "estimate") and timing == "flow" and not fig.table_label:
         period = _guided_opening(story, sp, d)
         d.period_route = "guided_opening" if period is not None else d.period_route
     if period is None:
@@ -310,8 +324,9 @@ def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | Non
 
 def _guided_opening(story: Story, sp: StoryPeriods, d: Draft) -> Period | None:
     """"For 2025, USA Compression provided guidance ... The company also expects a 1.5% increase in active
-    horsepower": a forecast of no report metric under an opening that itself guides or forecasts (a forecast cue,
-    not a bare modal) for a period not yet ended is about that period; None otherwise."""
+    horsepower": a forecast (or others' estimate: "Citi still expects fiscal expenditure to expand by 2.5 trillion
+    yuan") of no report metric under an opening that itself guides or forecasts (a forecast cue, not a bare modal) for
+    a period not yet ended is about that period; None otherwise."""
     span = sp.openings.opening(d.sent.start)
     if span is None or not any(name == "forecast" for _, _, name in modality_cues(story.text, *span, story.res)):
         return None

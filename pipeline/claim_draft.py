@@ -45,6 +45,7 @@ class Story:
     previous_part: tuple[int, str] = (-1, "")  # the last figure's end and segment, for "$80, down from $110"
     last_change: tuple[int, str] | None = None  # the end and modality of the last percent change
     previous_figure: tuple[Figure, str] | None = None  # the last figure and its modality
+    last_estimate: int = -1  # where the last estimate that frames its sentence ends (modality.framing_estimate)
     has_forward: dict = field(default_factory=dict)  # entity -> a forward P/E was named
     # each results figure's period, counted per entity and for the story ("Azure revenue grew 40%": the story's quarter)
     entity_periods: dict = field(default_factory=lambda: defaultdict(Counter))

@@ -36,7 +36,8 @@ from .entities import ArticleEntities
 from .figure_tables import written_currency
 from .figure_subject import choose_figure_subject, finish_subject, provider_estimate_subject
 from .former_names import name_then
-from .modality import MODALITY_REACH, figure_modality, modality_after, modality_in_sentence, unended_modality
+from .modality import (MODALITY_REACH, figure_modality, framing_estimate, modality_after, modality_in_sentence,
+                       passive_after_estimate, unended_modality)
 from .paragraph_periods import restated_periods
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure
@@ -154,7 +155,10 @@ def set_modality(story: Story, d: Draft) -> None:
                                     previous is not None and previous[0].start >= sent.start and previous[1] == "estimate")
     modality = modality_after(modality, text, fig, previous if previous and previous[0].start >= sent.start else None,
                               story.res)
+    modality = passive_after_estimate(modality, text, fig, sent.start, sent.end, story.last_estimate, story.res)
     story.previous_figure = (fig, modality)
+    if framing_estimate(text, fig, sent.start, modality, story.res):
+        story.last_estimate = fig.end
     story.last_change = (fig.end, modality) if fig.kind in ("percent", "word_change") or fig.unit in ("%", "pp") else None
     d.modality = modality
 

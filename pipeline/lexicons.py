@@ -76,7 +76,9 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                          "estimate_attributed", "odds_after", "odds_before", "own_goal", "own_goal_before", "after_break", "market_forecast", "own_economy_speakers",
                                          "versus_then_result",
                                          "set_against", "estimate_own_period",  # versus_results
-                                         "estimate_participle")},
+                                         "estimate_participle", "shared_frame", "reporter_forecast",
+                                         "own_change", "passive_expectation", "passive_own_plan",
+                                         "estimate_frame_opening")},
     "lexicons/number_words.yaml": {  # figures.Patterns, numbers.parse_word_tokens, calendar_grammar.Grammar
         "units": Shape(dict, NUMBER), "tens": Shape(dict, NUMBER), "magnitudes": Shape(dict, NUMBER),
         "dozen": Shape(dict, NUMBER), "decimal_point": STR, "sign_words": MAP,

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .records import Figure
 from .resources import Resources, lower_text, required_literals
-from .word_patterns import listed
+from .word_patterns import listed, longest_first
 
 MODALITY_REACH = 300
 # a cue after the figure counts only this close ("$5 billion is expected", "5 mln dlrs, analysts expected"):
@@ -24,6 +24,7 @@ AFTER_REACH = 60
 # how far a forecast verb reaches over other figures of its clause (a modal or a past marker reaches none)
 FRAME_REACH = 120
 _PERFECT = re.compile(r"\s+have\b", re.I)  # a modal's perfect: "would have been", "could have risen"
+PASSIVE_REACH = 250  # an agentless "is expected to" goes on with the estimates of a sentence ending this close before it
 OPENING_CHARS = 12  # a sentence's first words, where its subject stands ("Two analysts polled by ...")
 _CUE_NAMES = ("estimate", "historical", "forecast", "forecast_modal", "versus_expectations", "versus_plans")
 _VERSUS = {"versus_expectations": "estimate", "versus_plans": "forecast"}  # what the figure after the phrase is
@@ -229,6 +230,8 @@ def modality_in_sentence(modality: str, text: str, fig: Figure, sent_start: int,
         return "estimate"
     if modality == "forecast" and _market_forecast(text, fig, sent_start, res):
         return "estimate"  # "Bank of America forecasts the economy to contract 8%", "Tombs expects the PCE gauge to"
+    if modality == "forecast" and _reporter_forecast(text, fig, max(sent_start, cs), res):
+        return "estimate"  # "Oppenheimer expects Q4 revenue of $1.28 billion", not "Goldman expects its revenue"
     if modality == "forecast" and any(rx.search(lower_text(text[sent_start:sent_end]))
                                       for rx in res.modality.get("estimate_speaker", ())) and not any(
             rx.match(lower_text(text[fig.end:fig.end + 30])) for rx in res.modality.get("own_goal", ())) and not any(
@@ -252,6 +255,31 @@ def _market_forecast(text: str, fig: Figure, sent_start: int, res: Resources) ->
         return False
     first = min(m.start() for m in hits)
     return not any(rx.search(before[:first]) for rx in res.modality.get("own_economy_speakers", ()))
+
+
+@lru_cache(maxsize=4)
+def _reporter_subject(res: Resources) -> re.Pattern:
+    """A broker, research house or data provider (subjects.yaml `reporters`) as the subject of a forecast verb right
+    after it (modality.yaml `reporter_forecast`); matched in lowered text."""
+    names = longest_first([str(n).lower() for n in res.subject_words.get("reporters") or ()], space=r"\s+")
+    verbs = "|".join(f"(?:{rx.pattern})" for rx in res.modality.get("reporter_forecast", ()))
+    return re.compile(r"(?<![\w&.-])(?:" + names + r")(?:['’]s?)?(?:\s+(?:research|analysts?|economists?|strategists?|"
+                      r"now|also|still|currently))*\s+(?:" + verbs + r")", re.I)
+
+
+def _reporter_forecast(text: str, fig: Figure, lo: int, res: Resources, back: int = 0) -> bool:
+    """Whether a broker, research house or data provider forecasts the figure (its name and verb in the text from
+    `lo`, the figure's clause, or `back` characters before the forecast cue framing it, to the figure): the forecaster is not the figure's
+    entity, so its forecast is an estimate (guide section 7), unless its own figures follow ("Goldman expects its
+    revenue") or it is a government's or central bank's office about its own economy (`own_economy_speakers`)."""
+    before = lower_text(text[max(0, lo - back):fig.start])
+    hits = list(_reporter_subject(res).finditer(before))
+    if not hits:
+        return False
+    m = hits[-1]
+    if re.match(r"\s+(?:that\s+)?(?:its|their|our)\b", before[m.end():]):
+        return False
+    return not any(rx.search(m.group()) for rx in res.modality.get("own_economy_speakers", ()))
 
 
 def _odds(text: str, fig: Figure, sent_start: int, res: Resources) -> bool:
@@ -301,10 +329,43 @@ def modality_after(modality: str, text: str, fig: Figure, previous: tuple[Figure
         return prev_modality
     if fig.unit == "%" and prev.unit != "%" and _BRACKETED.fullmatch(text, prev.end, fig.start):
         return prev_modality  # "the consensus Revenue Estimate is $10.7B (-0.9% Y/Y)": the estimate's own change
+    if fig.unit == "%" and prev.unit != "%" and prev_modality in ("forecast", "estimate") and any(
+            rx.fullmatch(lower_text(text[prev.end:fig.start])) for rx in res.modality.get("own_change", ())):
+        return prev_modality  # "expect earnings of 52 cents a share, up [[6%]] from the year-ago period"
+    if any(rx.fullmatch(lower_text(text[prev.end:fig.start])) for rx in res.modality.get("shared_frame", ())):
+        return prev_modality  # "expect earnings of 70 cents per share on revenue of [[$405 million]]"
     if prev.kind == fig.kind and _LISTED.fullmatch(text, prev.end, fig.start) \
             and not _PAIRED.match(text, fig.end):  # "20,000 dlrs vs 86,000 dlrs in quarter and 586,000 dlrs vs ..."
         return prev_modality  # also a forecast's list: "proceeds would be about 80 pct cash and [[20 pct]] note"
     return modality
+
+
+def passive_after_estimate(modality: str, text: str, fig: Figure, sent_start: int, sent_end: int, last_estimate: int,
+                           res: Resources) -> str:
+    """A forecast stated in the passive with no one named expecting it ("But sales are expected to decline by 2.5% from
+    a year ago to $10.68 billion") right after a sentence of others' estimates ("Wall Street analysts polled by FactSet
+    expect the beverage giant to post earnings of 52 cents a share"), or after such an estimate in its own sentence,
+    goes on with their estimate: an estimate. Not across a paragraph break, nor when the sentence names its
+    forecaster ("is expected by management to") or the entity's plan ("from prior guidance")."""
+    if modality != "forecast" or last_estimate < 0 or "\n\n" in text[last_estimate:fig.start] \
+            or sent_start - last_estimate > PASSIVE_REACH:
+        return modality
+    before = lower_text(text[sent_start:fig.start])
+    if any(rx.search(lower_text(text[sent_start:sent_end])) for rx in res.modality.get("passive_own_plan", ())):
+        return modality  # "Annual revenue is now expected to exceed $362.5 million, ... from prior guidance"
+    return "estimate" if any(rx.search(before) for rx in res.modality.get("passive_expectation", ())) else modality
+
+
+def framing_estimate(text: str, fig: Figure, sent_start: int, modality: str, res: Resources) -> bool:
+    """Whether the figure is others' estimate stated as the sentence's news, the analysts its subject ("Wall Street
+    analysts polled by FactSet expect ... earnings of 52 cents a share"; modality.yaml `estimate_frame_opening`), not
+    one a result or guidance is set against ("vs. the Visible Alpha consensus of $2.45B"): only the first frames a
+    passive forecast after it (`passive_after_estimate`)."""
+    if modality != "estimate" or not any(rx.match(lower_text(text[sent_start:fig.start]))
+                                         for rx in res.modality.get("estimate_frame_opening", ())):
+        return False
+    before = lower_text(text[max(sent_start, fig.start - 80):fig.start])
+    return not any(rx.search(before) for rx in res.modality.get("set_against", ()))
 
 
 def unended_modality(modality: str, period_end: date | None, ref: date | None, metric: str, text: str, fig: Figure,
@@ -331,5 +392,5 @@ def unended_modality(modality: str, period_end: date | None, ref: date | None, m
             end = start + len(text[start:fig.start].split(None, 1)[0])
         if _past_verb_between(text, start, end, fig.start, res):
             return modality  # "Emkay analysts noted that the company's Q4 Ebitda was largely in-line, with revenue ..."
-        return "estimate" if name == "estimate" else "forecast"
+        return "estimate" if name == "estimate" or _reporter_forecast(text, fig, start, res, 60) else "forecast"
     return modality

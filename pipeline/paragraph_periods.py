@@ -77,13 +77,14 @@ class ParagraphPeriods:
 
     def period(self, at: int, modality: str) -> Period | None:
         """The period the opening over the sentence at `at` names, for a figure of `modality`: an ended one for a
-        result, one not yet ended for a forecast (guidance under "2025 Guidance"); None otherwise."""
+        result, one not yet ended for a forecast (guidance under "2025 Guidance"), either for an estimate (others guess
+        a reported quarter and the year ahead alike); None otherwise."""
         span = self.opening(at)
         p = self.named(span) if span is not None else None
         if p is None or self.ref is None:
             return None
         ended = p.period_end <= self.ref
-        if ended == (modality == "forecast") or ended and (self.ref - p.period_end).days > _RECENT_DAYS:
+        if modality != "estimate" and ended == (modality == "forecast") or ended and (self.ref - p.period_end).days > _RECENT_DAYS:
             return None
         return Period("", -1, -1, p.period_start, p.period_end, p.label, p.granularity, "claims.paragraph_period.v1")
 

@@ -45,9 +45,10 @@ _SAME_A_YEAR_BEFORE = (
 # Kinds particular to company reporting; pipeline/calendar_grammar.py adds the calendar's own atoms around them.
 PATTERNS = (
     # a reporting period named by its length and its last month ("the quarter ended Dec. 31", "nine months
-    # to September", "the fiscal year ending March 2025"): tried before the quarter and half words it holds
+    # to September", "the fiscal year ending March 2025", "the three months ended in December"): tried before the
+    # quarter and half words it holds
     ("ended", rf"\b(?:(?:the|its|a)\s+)?(?:(?:latest|fiscal|financial|first|second|third|fourth|final)\s+)*(?P<en_len>quarter|qtr|half[- ]year|half|year|yr|period|(?P<en_n>three|six|nine|twelve|3|6|9|12)[- ]months?)"
-              rf"\s+(?:that\s+)?(?P<en_w>ended|ending|ends|to|through|thru)\s+(?:on\s+)?(?P<en_m>{_MON})\b\.?(?:\s+(?P<en_d>[0-3]?\d)(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<en_y>{_YR})\b)?"),
+              rf"\s+(?:that\s+)?(?P<en_w>ended|ending|ends|to|through|thru)\s+(?:(?:on|in)\s+)?(?P<en_m>{_MON})\b\.?(?:\s+(?P<en_d>[0-3]?\d)(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<en_y>{_YR})\b)?"),
     # the year to date, or its first months: "the first two months of 1987", "the first nine months of its fiscal year",
     # "9MFY25" (Indian results copy: the first nine months of fiscal 2025)
     ("ytd", rf"\b(?:(?P<td_u>month|quarter|week)[- ]to[- ]date|year[- ]to[- ]date|ytd|so far this year|since the (?:start|beginning) of (?:the|this) year|this year "
@@ -56,7 +57,7 @@ PATTERNS = (
     ("fq_word", rf"\b(?:(?:the|its|a)\s+)?(?:fiscal\s+(?:(?P<fqw_y1>{_YR})\s+)?(?P<fqw_o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+(?:of\s+)?(?P<fqw_y3>{_YR}))?|(?P<fqw_o2>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter of (?:fiscal(?: year)?|FY)\s*(?P<fqw_y2>{_YR}|\d\d))\b"),
     ("q_word", rf"\b(?:(?P<qw_y0>{_YR})(?:['’]s)?[\s-]+)?(?P<qw_o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:quarter|qtr)\b(?:\s+(?:of\s+)?(?P<qw_y>{_YR})|\s+of\s+(?:the\s+)?(?P<qw_rel>this|current|last|previous|prior|next)\s+year\b)?"),
     ("q_code", rf"\b(?:(?:fiscal\s+)?Q(?P<qc_q>[1-4])[\s-]?(?:FY)?'?(?P<qc_y>{_YR}|\d\d)?|(?P<qc_q2>[1-4])Q\s?'?(?P<qc_y2>{_YR}|\d\d)?|(?:FY|fiscal)\s?'?(?P<qc_y3>{_YR}|\d\d)\s?Q(?P<qc_q3>[1-4])|(?P<qc_y4>{_YR})[\s-]?Q(?P<qc_q4>[1-4])|(?P<qc_y5>\d\d)Q(?P<qc_q5>[1-4]))\b"),
-    ("q_month", rf"\bthe (?P<qm_m>{_MON}) quarter\b"),
+    ("q_month", rf"\b(?:the|its|their)\s+(?P<qm_m>{_MON})[- ]quarter\b"),  # "its December quarter", "the March-quarter"
     # a half: its words, "1H24", "H2 2023", "2024-H1", with its fiscal year ("H1FY25", "1H FY25"), or alone in capitals
     # ("JB Hi-Fi reported a A$285.4 million net profit in 1H"; "2h ago" is hours)
     ("half", rf"\b(?:(?:(?P<h_y0>{_YR})(?:['’]s)?[\s-]+)?(?P<h_o>first|second|1st|2nd)[- ]half(?:\s+of)?(?:\s+(?P<h_y>{_YR}))?|(?-i:H(?P<h_c5>[12])|(?P<h_c6>[12])H)\s?(?:FY|fiscal\s)\s?'?(?P<h_fy>{_YR}|\d\d)|(?P<h_c>[12])H\s?'?(?P<h_y2>{_YR}|\d\d)|(?<![\w$.,])(?-i:(?P<h_c4>[12])H)(?![\w'’-])|H(?P<h_c2>[12])\s?'?(?P<h_y3>{_YR}|\d\d)?|(?P<h_y4>{_YR})[\s-]?H(?P<h_c3>[12]))\b"),

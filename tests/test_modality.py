@@ -207,6 +207,11 @@ CASES = {
         ("Hooli's revenue rose 12% to $4.1 billion, Acme Securities analyst Jane Roe said.", "$4.1 billion", "actual"),
         ("Crude inventories dropped by 878,000 barrels last week, beating the forecast of analysts polled by Acme.",
          "878,000 barrels", "actual"),
+        # an average of analysts' estimates after a preview's figure, past the year-ago figure set against it
+        ("Hooli is likely to report Q4 revenue jumped to $1.87 billion from $822.4 million a year ago, according to "
+         "average analyst estimate on LSEG.", "$1.87 billion", "estimate"),
+        ("Hooli's revenue rose to $1.9 billion, above $1.87 billion, according to the average analyst estimate.",
+         "$1.9 billion", "actual"),
     ],
     # a percentage that is the probability of an event is others' guess
     "odds": [
@@ -360,6 +365,36 @@ CASES = {
         ("Initech said proceeds from the sale would be about 80 pct cash and 20 pct note.", "20 pct", "forecast"),
         ("Hooli will cut its fee to 0.5% in marketplace sales and 0% in swaps.", "0%", "forecast"),
         ("Hooli will cut its fee to 0.5% in marketplace sales, and it cut swap fees by 1% last year.", "1%", "actual"),
+        # the revenue a per-share figure is stated on shares its modality
+        ("Analysts expect Hooli to report adjusted earnings of 70 cents per share on revenue of $405 million.",
+         "$405 million", "estimate"),
+        ("Analysts polled by Visible Alpha expect net earnings of AU$0.08 per diluted share on revenue of AU$423.3 "
+         "million.", "AU$423.3 million", "estimate"),
+        ("Hooli reported adjusted earnings of 90 cents per share on revenue of $427 million.", "$427 million",
+         "actual"),
+        # an amount's own change after a comma shares its modality
+        ("Analysts polled by FactSet expect Hooli to post earnings of 52 cents a share, up 6% from the year-ago period.",
+         "6%", "estimate"),
+        ("Hooli expects revenue of $5 billion in 2026, up 10% from 2025.", "10%", "forecast"),
+        ("Hooli posted revenue of $5 billion, up 10% from a year earlier.", "10%", "actual"),
+    ],
+    # a forecast in the passive with no forecaster named goes on with the estimates just before it
+    "passive_after_estimate": [
+        ("Analysts polled by FactSet expect Hooli to post earnings of 52 cents a share. But sales are expected to "
+         "decline by 2.5% from a year ago.", "2.5%", "estimate"),
+        ("Analysts expect Hooli to report a profit of $1.2 billion. Revenue is seen rising 4% in the quarter.", "4%",
+         "estimate"),
+        # negatives: after the entity's own forecast, across a paragraph, or with the forecaster named
+        ("Hooli expects revenue of $5 billion in 2026. Adjusted EBITDA is expected to rise 3% in 2026.", "3%",
+         "forecast"),
+        ("Analysts expect Hooli to report a profit of $1.2 billion.\n\nRevenue is expected to rise 4% in 2026.", "4%",
+         "forecast"),
+        ("Analysts expect Hooli to report a profit of $1.2 billion. Revenue is expected by the company to rise 4% in "
+         "2026.", "4%", "forecast"),
+        # ... or after an estimate no analyst states as the sentence's subject: the company's own guidance goes on
+        ("The company said on its call with analysts that it expects revenue of $2.48 billion, missing even the lowest "
+         "of analyst estimates. Gross margin is expected to fall in the range of 23% to 24%.", "23% to 24%",
+         "forecast"),
     ],
     # a forecast or estimate cue after the figure that opens another clause is that clause's: a relative pronoun, a
     # second verb of the subject, the reason a move is given
@@ -392,6 +427,18 @@ CASES = {
          "ten mln dlrs", "forecast"),
         ("Initech expects gold sales in 2026 to rise about 22 pct to 577,000 ounces.", "577,000 ounces", "forecast"),
         ("Norges Bank in December forecast three rate cuts to 3.75% by the end of 2026.", "3.75%", "forecast"),
+    ],
+    # a broker, research house or data provider forecasting a figure: not its own, so an estimate, unless its own
+    # figures follow the verb or the speaker is a government's office
+    "reporter_forecast": [
+        ("For the first quarter, Oppenheimer expects Hooli's revenue of $1.34 billion.", "$1.34 billion", "estimate"),
+        ("Jefferies now sees Hooli's EPS at $2.10 next year.", "$2.10", "estimate"),
+        ("Morgan Stanley analysts forecast Initech's margin at 14% in 2026.", "14%", "estimate"),
+        # negatives
+        ("Goldman Sachs expects its revenue to rise 5% in 2026.", "5%", "forecast"),
+        ("Hooli expects revenue of $5.1 billion in 2026.", "$5.1 billion", "forecast"),
+        ("The Agriculture Department projected a corn crop of 15.1 billion bushels in 2026.", "15.1 billion bushels",
+         "forecast"),
         ("Hooli plans an initial public offering of 500,000 shares at an expected price of 10 dlrs each.", "10 dlrs",
          "forecast"),
     ],

@@ -89,6 +89,14 @@ CASES = [
      "billion) into the financial system on Wednesday.", "$83 billion", "2019-01-16"),
     ("Hooli reports results", "2025-02-10", "Hooli Inc's net cash used in operating activities was RMB 5.5 million "
      "(US$0.76 million) for the fiscal year ended September 30, 2023.", "US$0.76 million", "12 months to 2023-09"),
+    # a result does not take the quarter under way that a later clause names (the guidance's), but the story's; the
+    # guidance keeps it
+    ("Key takeaways from Hooli earnings", "2025-02-12", "Hooli slid 25% after fourth-quarter earnings.\n\nRevenues "
+     "grew 22% to $741M, short of forecasts for $759.6M, and company guidance for the current quarter wasn't upbeat: "
+     "It expects revenue of at least $575M.", "$741M", "2024-Q4"),
+    ("Key takeaways from Hooli earnings", "2025-02-12", "Hooli slid 25% after fourth-quarter earnings.\n\nRevenues "
+     "grew 22% to $741M, short of forecasts for $759.6M, and company guidance for the current quarter wasn't upbeat: "
+     "It expects revenue of at least $575M.", "$575M", "2025-Q1"),
 ]
 
 
