@@ -31,6 +31,7 @@ from .index_points import index_points
 from .figure_atoms import Atom, find_atoms, qualifiers
 from .carried_counts import carried_counts
 from .moved_counts import moved_counts
+from .named_counts import named_counts
 from .number_spans import find_numbers
 from .shared_money import resolve_shared
 from .skip_reasons import YEAR, date_day, skip_reason
@@ -447,6 +448,8 @@ def _article_passes(text: str, res: Resources, figures: list[Figure], skipped: l
         figures, skipped = find_comparatives(text, figures, skipped, res)
     moved, skipped = moved_counts(text, res, figures, skipped)  # "resales totaled 241,000"
     figures.extend(moved)
+    named, skipped = named_counts(text, res, skipped)  # "cutting staff to 125 from 300"
+    figures.extend(named)
     carried, skipped = carried_counts(text, res, figures, skipped)  # "to seven members from three"
     figures.extend(carried)
     if "  " in text or "|" in text or "\t" in text:  # a table row: aligned columns or markdown bars
