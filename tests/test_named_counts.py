@@ -71,3 +71,29 @@ def test_a_bare_prior_figure_takes_the_unit_across_a_few_words(a, b, unit, phras
     assert len(set(units)) == 1 and figures[0].value == Decimal(a), f"{text!r} -> {figures}"
     if of_a_size:
         assert figures[1].value == Decimal(b), f"{text!r} -> {figures}"
+
+
+def _dens() -> list[str]:
+    return sorted(d for d in res().number_words["denominators"] if not d.startswith("hal") and d.endswith("s"))
+
+
+@SETTINGS
+@given(st.integers(2, 9), st.sampled_from(_dens()), st.sampled_from(["its", "the group's", "all", "total", "Acme's"]),
+       st.sampled_from(["about ", "more than ", "nearly ", ""]))
+def test_a_fraction_of_a_whole_is_its_percent(n, den, whole, hedge):
+    """Any numerator word, plural denominator and owner: "two fifths of its sales" is 40 %."""
+    word = next(w for w, v in res().number_words["units"].items() if v == n)
+    text = f"Acme gets {hedge}{word}-{den} of {whole} revenue from China."
+    figures, _ = resolve_figures(text, res(), "USD")
+    want = Decimal(n) * 100 / Decimal(str(res().number_words["denominators"][den]))
+    assert [(f.unit, f.kind) for f in figures] == [("%", "percent")], f"{text!r} -> {figures}"
+    assert abs(figures[0].value - want) < Decimal("0.01"), f"{text!r} -> {figures}"
+
+
+@SETTINGS
+@given(st.sampled_from(["a quarter", "half", "a third", "two-thirds"]),
+       st.sampled_from(res().number_words["share_fraction_time_nouns"]))
+def test_a_fraction_of_a_span_of_time_is_no_share(frac, noun):
+    text = f"Sales rose in {frac} of the {noun}."
+    figures, _ = resolve_figures(text, res(), "USD")
+    assert not [f for f in figures if f.rule == "figures.fraction.share.v1"], f"{text!r} -> {figures}"
