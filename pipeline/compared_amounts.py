@@ -63,6 +63,27 @@ _NAMES_NOTHING = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:and|or|respectively|
                             r"decreases?|declines?|drops?|gains?|cuts?|reductions?)\b)", re.I)
 
 
+# a second figure listed after "and" with its own time or use written after it, as the first has: "33,000 tonnes in
+# 1986 and 31,000 in 1985", "362,400 tonnes for the current season and 151,000 for the 1987/88 season", "307,000 week
+# ago and 311,000 a year ago" (issue 17, w24: about 1 wire article in 200 lists a figure so)
+_LISTED_MID = re.compile(r"(?:\s+(?:[^\s\d,;:.]+|(?:1[89]|20)\d\d(?:/\d\d)?)){1,7}?\s*,?\s+and\s+")
+_LISTED_TIME = re.compile(r"\b(?:in|for|during|last|ago|previous|prior|year-ago|year-earlier)\b", re.I)
+_LISTED_AFTER = re.compile(r"\s+(?:in|for|during|last|a\s+(?:year|week|month)\s+(?:ago|earlier)|(?:a\s+)?(?:week|year|month)"
+                           r"\s+ago|the\s+(?:previous|prior|same|year-ago|year-earlier))\b", re.I)
+
+
+def listed_after(text: str, prev_end: int, start: int, end: int) -> bool:
+    """Whether the bare number at start:end is listed after "and" with the figure ending at prev_end, each with its own
+    time or use after it ("33,000 tonnes in 1986 and 31,000 in 1985"), so that it takes that figure's unit.
+
+    >>> t = "Exports fell to 33,000 tonnes in 1986 and 31,000 in 1985."
+    >>> listed_after(t, 29, 42, 48), listed_after("It sold 33,000 tonnes and 31,000 ships.", 21, 26, 32)
+    (True, False)
+    """
+    mid = _LISTED_MID.fullmatch(text, prev_end, start)
+    return bool(mid and _LISTED_TIME.search(text, prev_end, start) and _LISTED_AFTER.match(text, end))
+
+
 def compared_currency(text: str, atoms: list, i: int, res=None) -> str:
     """The currency atom i takes from the amount it is compared with just before it, or "" (atom i then keeps
     none). Sets the atom's currency and scale when it takes one (examples: the module's).
@@ -134,7 +155,8 @@ def _compared_scale(text: str, prev, a, res=None):
     scale where the whole amounts are ("1.075 mln tonnes from 980,000")."""
     if a.currency or a.unit or a.words or a.scale != 1 or a.loose_scale != 1:
         return None
-    if not _gap(res).fullmatch(text, prev.end, a.start) or _YEAR.fullmatch(a.number) or not _AFTER.match(text, a.end):
+    compared = _gap(res).fullmatch(text, prev.end, a.start) and _AFTER.match(text, a.end)
+    if not (compared or listed_after(text, prev.end, a.start, a.end)) or _YEAR.fullmatch(a.number):
         return None
     if not prev.value or not a.value:
         return None
