@@ -3,7 +3,7 @@ the chain's sales", "more than half of the company's shares" (issue 17, w23-w24:
 70 writes a share of something so, and the atoms read the fraction word as no number).
 
 The fraction is a numerator ("a", "one", "two": number_words.yaml `units`) and a denominator (`denominators`), or
-"half" alone; "of" and a determiner or an owner follow ("of the", "of its", "of Japan's"). Not a share: a part of a
+"half" alone; "of" and what it is of follow ("of the", "of its", "of Japan's", "of outstanding shares"). Not a share: a part of a
 span of time ("the first half of 1987", "a quarter of an hour", "half of the year": number_words.yaml
 `share_fraction_time_nouns` after it, `share_fraction_not_before` before it), a fraction of one unit ("half a cent":
 fraction_amounts). Rule figures.fraction.share.v1.
@@ -25,7 +25,10 @@ from .records import Figure
 from .resources import Resources
 from .word_patterns import listed
 
-_WHOLE = r"(?:the|its|their|his|her|our|your|all|total|such|this|that|these|those|[A-Z][\w&.-]*['’]s?)"
+# what the fraction is of: a determiner, an owner or a plain noun phrase ("of its staff", "of Japan's exports", "of
+# outstanding shares"); not "a"/"an" (a fraction of one unit: fraction_amounts), a relative or a personal pronoun ("a
+# quarter of which", "one-third of it")
+_WHOLE = r"(?!(?:a|an|which|whom|whose|what|it|them|us|you|him|me|one)\b)[A-Za-z]"
 
 
 @lru_cache(maxsize=4)
@@ -33,7 +36,7 @@ def _pattern(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     nw = res.number_words
     nums = listed(["a", "one", *(w for w, v in nw["units"].items() if 1 < v < 10)])
     dens = listed(sorted((d for d in nw["denominators"] if d not in ("half", "halves")), key=len, reverse=True))
-    frac = re.compile(rf"\b(?:(?P<num>{nums})[-\s]+(?P<den>{dens})|(?P<half>half))\s+of\s+(?={_WHOLE}\b)", re.I)
+    frac = re.compile(rf"\b(?:(?P<num>{nums})[-\s]+(?P<den>{dens})|(?P<half>half))\s+of\s+(?={_WHOLE})", re.I)
     time = re.compile(r"\s+of\s+(?:[\w&.'’-]+\s+){0,2}?(?:" + listed(nw["share_fraction_time_nouns"])
                       + r"|(?:1[89]|20)\d\d)\b", re.I)
     before = re.compile(r"\b(?:" + listed(nw["share_fraction_not_before"]) + r")[\s-]+$", re.I)
@@ -56,7 +59,12 @@ def find_fraction_shares(text: str, res: Resources) -> list[Figure]:
             nw = res.number_words
             num = m.group("num").lower()
             n = Decimal(1) if num in ("a", "one") else Decimal(str(nw["units"][num]))
-            value = n * 100 / Decimal(str(nw["denominators"][m.group("den").lower()]))
+            den = m.group("den").lower()
+            if den == "quarters" and num != "three":
+                continue  # "ended six quarters of sales declines", "two quarters of growth": a span of quarters
+            value = n * 100 / Decimal(str(nw["denominators"][den]))
+            if value >= 100:
+                continue
             value = value.to_integral_value() if value == value.to_integral_value() else value.quantize(Decimal("0.01"))
         out.append(Figure(text=text[m.start():end], start=m.start(), end=end, value=value, low=value, high=value,
                           unit="%", kind="percent", rule="figures.fraction.share.v1"))

@@ -81,8 +81,13 @@ def _dens() -> list[str]:
 @given(st.integers(2, 9), st.sampled_from(_dens()), st.sampled_from(["its", "the group's", "all", "total", "Acme's"]),
        st.sampled_from(["about ", "more than ", "nearly ", ""]))
 def test_a_fraction_of_a_whole_is_its_percent(n, den, whole, hedge):
-    """Any numerator word, plural denominator and owner: "two fifths of its sales" is 40 %."""
+    """Any numerator word, plural denominator and owner: "two fifths of its sales" is 40 %; a numerator as large as
+    the denominator ("three thirds") or quarters other than three ("six quarters of growth": a span) is none."""
     word = next(w for w, v in res().number_words["units"].items() if v == n)
+    if n >= res().number_words["denominators"][den] or (den == "quarters" and n != 3):
+        text = f"Acme gets {word}-{den} of its revenue from China."
+        assert not resolve_figures(text, res(), "USD")[0], text
+        return
     text = f"Acme gets {hedge}{word}-{den} of {whole} revenue from China."
     figures, _ = resolve_figures(text, res(), "USD")
     want = Decimal(n) * 100 / Decimal(str(res().number_words["denominators"][den]))
