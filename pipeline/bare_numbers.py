@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .compared_amounts import compared_currency, compared_quantity, per_share_total
+from .compared_amounts import compared_currency, compared_percent, compared_quantity, per_share_total
 from .index_points import index_points
 from .resources import Resources
 from .word_patterns import longest_first
@@ -122,10 +122,12 @@ def bare_number_unit(text: str, atoms: list, i: int, res: Resources) -> tuple[st
     ('bag', 'quantity')
     """
     a = atoms[i]
-    if compared_currency(text, atoms, i):
+    if compared_currency(text, atoms, i, res):
         return a.currency, "money"
-    if (q := compared_quantity(text, atoms, i)):
+    if (q := compared_quantity(text, atoms, i, res)):
         return q[2:], "quantity"
+    if compared_percent(text, atoms, i, res):
+        return "%", "percent"
     if (cur := per_share_total(text, atoms, i)):
         return cur, "money"
     if a.words:

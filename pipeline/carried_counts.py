@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 from decimal import Decimal  # noqa: F401 (the module example uses it)
 
+from .compared_amounts import listed_after
 from .numbers import decimals_written, parse_digits, parse_words
 from .records import Figure, Skipped
 from .resources import Resources
@@ -43,6 +44,9 @@ _AFTER_OK = re.compile(r"(?:\s+such\s+[a-z]+\b|(?=\s*(?:[,.;:)]|$))|\s+(?=(?:in|
 _OWN_NOUN = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|quarters?|times|a\.m\.|"
                        r"p\.m\.|am|pm|percent|per\s+cent|pct|points?)\b", re.I)
 _REACH = 120
+# the clause's end between the count and the comparison; an initial's dot is none ("189,610 U.S. cars in March, up
+# from 150,520": issue 17, w24)
+_BREAK = re.compile(r"(?<!\b[A-Z])[.;!?](?:\s|$)")
 
 
 def carried_counts(text: str, res: Resources, figures: list[Figure], skipped: list[Skipped]
@@ -62,10 +66,13 @@ def _carried(text: str, res: Resources, counts: list[Figure], sk: Skipped) -> Fi
     start, end = sk.start, sk.start + len(sk.text)
     before = text[max(0, start - _REACH):start]
     cmp_ = _compared(res).search(before)
-    if cmp_ is None or _OWN_NOUN.match(text, end) or not _AFTER_OK.match(text, end):
+    if cmp_ is None:  # "307,000 week ago and 311,000 a year ago": listed after the count, each with its time
+        prior = [f for f in counts if f.end <= start and listed_after(text, f.end, start, end)]
+    elif _OWN_NOUN.match(text, end) or not _AFTER_OK.match(text, end):
         return None
-    at = start - len(before) + cmp_.start()
-    prior = [f for f in counts if f.end <= at and not re.search(r"[.;!?](?:\s|$)", text[f.end:at])]
+    else:
+        at = start - len(before) + cmp_.start()
+        prior = [f for f in counts if f.end <= at and not _BREAK.search(text[f.end:at])]
     if not prior:
         return None
     value = parse_words(sk.text, res.number_words) if sk.reason == "number_word" else parse_digits(sk.text)

@@ -28,9 +28,27 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
-# the amount's denominator may come between ("42 cts a share from 37", "210 dlrs a tonne against 185")
-_GAP = re.compile(r"(?:\s+(?:a|an|per)\s+[a-z]+)?\s*,?\s*(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+", re.I)
+from .word_patterns import listed
+
+# the amount's denominator may come between ("42 cts a share from 37", "210 dlrs a tonne against 185"), then a few
+# words that say of what or when, with no number but a year ("21,404 tonnes of coffee last year, up from 20,602",
+# "95,000 tonnes in 1987 from 85,000"), and a word of direction ("49 pct, down from 50"); number_words.yaml
+# `compared_directions`, and `compared_phrase_stops`, the words that open another clause or object (issue 17, w24)
+_PHRASE_WORDS = 5
+
+
+@lru_cache(maxsize=4)
+def _gap(res) -> re.Pattern:
+    nw = res.number_words if res is not None else {"compared_directions": [], "compared_phrase_stops": []}
+    stops = listed(nw["compared_phrase_stops"]) or "(?!)"
+    directions = listed(nw["compared_directions"]) or "(?!)"
+    word = rf"(?:(?!(?:{stops})\b)[A-Za-z][\w'’&.-]*|(?:1[89]|20)\d\d)"
+    return re.compile(rf"(?:\s+(?:a|an|per)\s+[a-z]+)?(?:\s+{word}){{0,{_PHRASE_WORDS}}}?\s*,?\s*"
+                      rf"(?:(?:{directions})\s+)?(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+", re.I)
+
+
 # what may follow the bare number: punctuation, the line's end, or a word that opens a time or a clause
 _AFTER = re.compile(r"[ \t]*\n|\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:in|on|at|a|an|the|last|previously|earlier|before|over|during|for|"
                     r"and|or|when|while|as|with|according|said|says)\b)", re.I)
@@ -45,40 +63,100 @@ _NAMES_NOTHING = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:and|or|respectively|
                             r"decreases?|declines?|drops?|gains?|cuts?|reductions?)\b)", re.I)
 
 
-def compared_currency(text: str, atoms: list, i: int) -> str:
+# a second figure listed after "and" with its own time or use written after it, as the first has: "33,000 tonnes in
+# 1986 and 31,000 in 1985", "362,400 tonnes for the current season and 151,000 for the 1987/88 season", "307,000 week
+# ago and 311,000 a year ago" (issue 17, w24: about 1 wire article in 200 lists a figure so)
+_LISTED_MID = re.compile(r"(?:\s+(?:[^\s\d,;:.]+|(?:1[89]|20)\d\d(?:/\d\d)?)){1,7}?\s*,?\s+and\s+")
+_LISTED_TIME = re.compile(r"\b(?:in|for|during|last|ago|previous|prior|year-ago|year-earlier)\b", re.I)
+_LISTED_AFTER = re.compile(r"\s+(?:in|for|during|last|a\s+(?:year|week|month)\s+(?:ago|earlier)|(?:a\s+)?(?:week|year|month)"
+                           r"\s+ago|the\s+(?:previous|prior|same|year-ago|year-earlier))\b", re.I)
+
+
+def listed_after(text: str, prev_end: int, start: int, end: int) -> bool:
+    """Whether the bare number at start:end is listed after "and" with the figure ending at prev_end, each with its own
+    time or use after it ("33,000 tonnes in 1986 and 31,000 in 1985"), so that it takes that figure's unit.
+
+    >>> t = "Exports fell to 33,000 tonnes in 1986 and 31,000 in 1985."
+    >>> listed_after(t, 29, 42, 48), listed_after("It sold 33,000 tonnes and 31,000 ships.", 21, 26, 32)
+    (True, False)
+    """
+    mid = _LISTED_MID.fullmatch(text, prev_end, start)
+    return bool(mid and _LISTED_TIME.search(text, prev_end, start) and _LISTED_AFTER.match(text, end))
+
+
+def compared_currency(text: str, atoms: list, i: int, res=None) -> str:
     """The currency atom i takes from the amount it is compared with just before it, or "" (atom i then keeps
     none). Sets the atom's currency and scale when it takes one (examples: the module's).
     """
-    return _take_compared(text, atoms, i, "currency", lambda prev: bool(prev.currency))
+    return _take_compared(text, atoms, i, "currency", lambda prev: bool(prev.currency), res)
 
 
-def compared_quantity(text: str, atoms: list, i: int) -> str:
+def compared_quantity(text: str, atoms: list, i: int, res=None) -> str:
     """The physical unit ("q:tonne") atom i takes from the amount it is compared with just before it, as
     `compared_currency` does: "563,889 tonnes against 528,152 a year earlier", "1.075 mln tonnes from 980,000"
     (issue 17, w20: about 1 article in 100 of the wire dumps compares a tonnage so; examples: the module's).
     """
-    return _take_compared(text, atoms, i, "unit", lambda prev: prev.unit.startswith("q:") and not prev.currency)
+    return _take_compared(text, atoms, i, "unit", lambda prev: prev.unit.startswith("q:") and not prev.currency, res)
 
 
-def _take_compared(text: str, atoms: list, i: int, field: str, named) -> str:
+def compared_percent(text: str, atoms: list, i: int, res) -> str:
+    """"%" where atom i is the prior level of the percent before it, as `compared_currency` reads an amount: "load
+    factor was 49 pct, down from 50", "an average yield of 15.473 pct, down from 15.870 last week" (issue 17, w24).
+    A percent change is no level: "rose 4.0 pct from 6.67" sets no unit.
+
+    >>> from pipeline.figure_atoms import find_atoms
+    >>> from pipeline.resources import load_resources
+    >>> res = load_resources()
+    >>> t = "Its load factor was 49 pct, down from 50 a year ago."
+    >>> compared_percent(t, find_atoms(t, res), 1, res)
+    '%'
+    >>> t = "Demand rose 4.0 pct from 6.67 last year."
+    >>> compared_percent(t, find_atoms(t, res), 1, res)
+    ''
+    """
+    return _take_compared(text, atoms, i, "unit", lambda prev: _percent_level(text, prev, res), res)
+
+
+@lru_cache(maxsize=4)
+def _change_words(res) -> tuple[re.Pattern, re.Pattern]:
+    """(a move word right before a percent, a change noun right after it): number_words.yaml `move_words`,
+    `change_words`, `fold_nouns`, `falling_amount_nouns`, `link_change_nouns`."""
+    nw = res.number_words
+    before = listed([*nw["move_words"], *nw["change_words"], "by"])
+    after = listed([*nw["fold_nouns"], *nw["falling_amount_nouns"], *nw["link_change_nouns"]])
+    return (re.compile(rf"\b(?:{before})\s+(?:(?:about|around|some|nearly|almost|an?)\s+)?$", re.I),
+            re.compile(rf"[\s-]+(?:{after})\b", re.I))
+
+
+def _percent_level(text: str, a, res) -> bool:
+    if a.unit != "%" or a.currency or res is None:
+        return False
+    before, after = _change_words(res)
+    return not before.search(text, max(0, a.start - 30), a.start) and not after.match(text, a.end)
+
+
+def _take_compared(text: str, atoms: list, i: int, field: str, named, res=None) -> str:
     """Atom i's `field` (currency or unit) and scale taken from the amount before it that `named` holds for and
     that it is compared with; the value taken, or "" (the atom is left as it was)."""
-    if i == 0 or not named(atoms[i - 1]) or (scale := _compared_scale(text, atoms, i)) is None:
+    j = i - 1
+    while j > 0 and _passed_over(atoms[j]) and atoms[j].end > atoms[i].start - 60:
+        j -= 1  # "95,000 tonnes in 1987 from 85,000", "in the third quarter": a year or a fraction word is passed over
+    if j < 0 or not named(atoms[j]) or (scale := _compared_scale(text, atoms[j], atoms[i], res)) is None:
         return ""
-    taken = getattr(atoms[i - 1], field)
+    taken = getattr(atoms[j], field)
     setattr(atoms[i], field, taken)
     atoms[i].scale = scale
     return taken
 
 
-def _compared_scale(text: str, atoms: list, i: int):
-    """The scale bare atom i takes from the amount just before it that it is compared with, or None where it is
+def _compared_scale(text: str, prev, a, res=None):
+    """The scale bare atom `a` takes from the amount `prev` before it that it is compared with, or None where it is
     none: the amount's scale where the two numbers are of a size ("42 cts from 37", "4.04 mln from 3.58"), no
     scale where the whole amounts are ("1.075 mln tonnes from 980,000")."""
-    a, prev = atoms[i], atoms[i - 1]
     if a.currency or a.unit or a.words or a.scale != 1 or a.loose_scale != 1:
         return None
-    if not _GAP.fullmatch(text, prev.end, a.start) or _YEAR.fullmatch(a.number) or not _AFTER.match(text, a.end):
+    compared = _gap(res).fullmatch(text, prev.end, a.start) and _AFTER.match(text, a.end)
+    if not (compared or listed_after(text, prev.end, a.start, a.end)) or _YEAR.fullmatch(a.number):
         return None
     if not prev.value or not a.value:
         return None

@@ -16,6 +16,8 @@ from .resources import Resources
 from .word_patterns import caseless_alternation, listed, longest_first
 
 _MODIFIER = r"(?:[A-Za-z][\w&'.]*(?:-[A-Za-z][\w&'.]*)*)"
+# a second modifier joined to the first: "domestic and international flights", "issued and outstanding shares"
+_JOINED = rf"(?:[ \t]+(?:and|or)[ \t]+(?P<second>(?!(?:and|or|the|a|an|its|their|of|more|less|fewer|greater)\b){_MODIFIER}))"
 # A share exchange ratio ("0.5 shares for each share held", "two shares for every one"): no count.
 _RATIO_AFTER = re.compile(r"\s+(?:for\s+(?:each|every)|per|in\s+exchange\s+for)\b", re.I)
 # "the top 10 shareholders", "No. 3 stores": a rank, not a quantity
@@ -37,7 +39,7 @@ def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern]:
     # a partitive of the owner's things may come first: "three of its major shareholders" (issue 17, s18)
     # or a partitive of a number of them: "7 of 23 brokerages" (issue 17, s21)
     after = re.compile(rf"(?P<part>[ \t]+of[ \t]+(?:its|their|our|the[ \t]+(?:company|group|bank|firm)['’]s|\d[\d,]*))?"
-                       rf"(?:[ \t]+(?P<mod>{_MODIFIER})){{0,3}}?[ \t]+(?P<noun>{nouns})\b(?![-'])", re.I)
+                       rf"(?:[ \t]+(?P<mod>{_MODIFIER}{_JOINED}?)){{0,3}}?[ \t]+(?P<noun>{nouns})\b(?![-'])", re.I)
     before = re.compile(rf"\b(?:{heads})\s+(?:of|at|totall?ing|numbering|reached)\s+"
                         r"(?:(?:" + listed(res.count_head_hedges, space=r"\s+") + r")\s+)?$", re.I)
     return after, before
@@ -120,11 +122,14 @@ def _noun_after(text: str, end: int, after_rx: re.Pattern, res: Resources) -> tu
     m = after_rx.match(text, end)
     if m is None:
         return "", []
-    raw = re.findall(_MODIFIER, text[max(end, m.end("part")):m.start("noun")])
+    between = text[max(end, m.end("part")):m.start("noun")]
+    # two modifiers joined by "and"/"or" fill one place: "2,600 production and maintenance workers" (issue 17, w24)
+    joined = len(re.findall(_JOINED, between))
+    raw = re.findall(_MODIFIER, re.sub(_JOINED, lambda j: " " + j.group("second"), between))
     mods = [w.lower() for w in raw]
     if any(w in res.count_stop_words or w.endswith("est") for w in mods) or _RATIO_AFTER.match(text, m.end()):
         return "", []
-    if len(raw) > 2 and not raw[0][0].isupper():
+    if len(raw) - joined > 2 and not raw[0][0].isupper():
         return "", []  # three words between only where a name opens them: "179,200 France Fund common shares" (w20)
     return m.group("noun").lower(), mods
 

@@ -31,11 +31,13 @@ from .index_points import index_points
 from .figure_atoms import Atom, find_atoms, qualifiers
 from .carried_counts import carried_counts
 from .moved_counts import moved_counts
+from .named_counts import named_counts
 from .number_spans import find_numbers
 from .shared_money import resolve_shared
 from .skip_reasons import YEAR, date_day, skip_reason
 from .figure_signs import comparative_ranges, fall_verb_before, listed_falls, signed, find_word_changes
 from .fraction_amounts import find_fraction_amounts
+from .fraction_shares import find_fraction_shares
 from .figure_tables import bracketed_signs, flat_to, price_table_ranges, subunit_follows, table_rows
 from .counted import counted_noun, scaled_count_noun
 from .records import Figure, Skipped
@@ -430,6 +432,10 @@ def _article_passes(text: str, res: Resources, figures: list[Figure], skipped: l
         figures = [f for f in figures if not any(g.start < f.end and f.start < g.end for g in fractions)]
         figures.extend(signed(text, g, res) for g in fractions)
         skipped = [s for s in skipped if not any(g.start <= s.start < g.end for g in fractions)]
+    shares = [g for g in find_fraction_shares(text, res) if not any(f.start < g.end and g.start < f.end for f in figures)]
+    if shares:  # "about a quarter of its workforce": a percent
+        figures.extend(shares)
+        skipped = [s for s in skipped if not any(g.start <= s.start < g.end for g in shares)]
     if "flat" in text.lower():
         figures = flat_to(text, figures, res)
     low = lowered_for_ascii_pattern(text)
@@ -447,6 +453,8 @@ def _article_passes(text: str, res: Resources, figures: list[Figure], skipped: l
         figures, skipped = find_comparatives(text, figures, skipped, res)
     moved, skipped = moved_counts(text, res, figures, skipped)  # "resales totaled 241,000"
     figures.extend(moved)
+    named, skipped = named_counts(text, res, skipped)  # "cutting staff to 125 from 300"
+    figures.extend(named)
     carried, skipped = carried_counts(text, res, figures, skipped)  # "to seven members from three"
     figures.extend(carried)
     if "  " in text or "|" in text or "\t" in text:  # a table row: aligned columns or markdown bars

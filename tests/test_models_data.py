@@ -414,6 +414,10 @@ MOVED_WORD_LISTS = [
     ("lexicons/tables.yaml", "caption_not_money"),
     ("lexicons/counts.yaml", "moved_count_verbs"), ("lexicons/counts.yaml", "moved_count_money_words"),  # moved_counts
     ("lexicons/counts.yaml", "moved_count_change_words"),
+    ("lexicons/number_words.yaml", "compared_directions"),  # compared_amounts
+    ("lexicons/number_words.yaml", "compared_phrase_stops"),
+    ("lexicons/number_words.yaml", "share_fraction_time_nouns"),  # fraction_shares
+    ("lexicons/number_words.yaml", "share_fraction_not_before"),
     ("lexicons/periods.yaml", "end_level_words"), ("lexicons/periods.yaml", "end_level_hedges"),  # period_ends
     ("lexicons/scales.yaml", "scale_words"), ("lexicons/scales.yaml", "scale_suffixes"),  # scaled_counts.SCALED
     ("lexicons/subjects.yaml", "tariff_nouns"), ("lexicons/subjects.yaml", "tariff_modifiers"),  # tariff_owners
