@@ -30,6 +30,7 @@ from .fiscal_years import fiscal_bare_year
 from .futures_months import contract_month_day
 from .government_years import government_year
 from .modality import modality_cues, unended_modality
+from .move_reasons import reason_period
 from .held_amounts import held_now
 from .note_grains import note_period
 from .period_ends import at_report_end, end_day, report_end_day
@@ -170,6 +171,7 @@ def _text_period(story: Story, d: Draft, results: bool, next_start: int | None) 
             ref=ref), text, ref, res), fig, text, ref, res), fig, text, cs, res)
     if period is None and not results:  # "membership decline of 550,000, or 10 percent, from 2024": the year after
         period = year_after_base(fig, index, sent.end, text, next_start, res, d.modality == "forecast")
+    period = reason_period(period, fig, text, d.metric, res)  # "rose 3% after ... fourth-quarter earnings": the session
     period = government_year(period, text, cs, ce, fig.unit, res)  # "for fiscal 2021" in a budget
     period = contract_month_day(period, text, cs, story.article.title, ref, res)  # "July was up 2 cents"
     # "a 50% reduction in emissions by 2030": from the base year to the target year

@@ -132,7 +132,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                             "target_change_words", "report_week_words",  # target_years, week_spans
                                             "holding_verbs", "standing_nouns",  # held_amounts
                                             "end_level_words", "end_level_hedges",  # period_ends
-                                            "note_prior_words", "note_prior_openers")},  # note_grains
+                                            "note_prior_words", "note_prior_openers",  # note_grains
+                                            "move_reason_words")},  # move_reasons
         "note_grains": Shape(dict, (str,)), "note_current": Shape(dict, (str,)),  # note_grains
         "government_fiscal_year_end_by_currency": Shape(dict, (int,))},
     "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST,  # "1e3" reads as a string
