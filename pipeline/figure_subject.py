@@ -24,6 +24,7 @@ from .clauses import SentenceView
 from .clause_openers import opener_owner
 from .coordinated_owners import respectively_owner, trailing_owner
 from .described_owners import described_owner
+from .economy_owners import economy_owner
 from .covered_owners import covered_owner
 from .entities import ArticleEntities
 from .fiscal_owners import fiscal_owner
@@ -108,6 +109,8 @@ def finish_subject(story: Story, d: Draft) -> None:
     """The subject once the metric is known ("the Fed ... consumer prices rose 3%": the country's)."""
     d.subject = _took(d, "finished", d.subject, finished_subject(d.subject, d.metric, d.cands, story.topic, story.text,
                                                                  story.res, story.headline))
+    d.subject = _took(d, "economy", d.subject, economy_owner(d.subject, d.metric, d.cands, story.topic, d.sent.start,
+                                                             story.headline, story.res))  # "producer prices rose 0.3%"
     d.subject = _took(d, "fiscal", d.subject, fiscal_owner(
         d.subject, story.text, d.sent.start, d.sent.end, d.fig.start, d.fig.end, story.ents.mentions, story.headline,
         story.res, "" if d.fig.currency_assumed else d.fig.unit))  # "Debt held by the public ... $28.9T"
