@@ -31,6 +31,7 @@ from .fiscal_owners import fiscal_owner
 from .group_subjects import group_owner
 from .headings import find_headings, heading_owner
 from .held_owners import held_owner
+from .insider_owners import insider_owner
 from .market_cities import market_index
 from .name_extensions import extended_owner
 from .place_asides import place_owner
@@ -96,6 +97,7 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
             story.headings = find_headings(text) if story.headings is None else story.headings
             best = _took(d, "heading", best, heading_owner(best, cands, text, fig.start, sent.start, res, ents.learned,
                                                            story.headings, story.topic, story.headline))  # "### GoPro"
+    best = _took(d, "insider", best, insider_owner(text, fig, cands, best, story.topic, ents.main, res))  # "owns 102,301 shares"
     d.cands, d.best, d.best_score = cands, best, best_score
     d.subject = best.mention() if best is not None else None
     d.how = route(best)
