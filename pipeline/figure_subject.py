@@ -112,7 +112,7 @@ def finish_subject(story: Story, d: Draft) -> None:
     d.subject = _took(d, "finished", d.subject, finished_subject(d.subject, d.metric, d.cands, story.topic, story.text,
                                                                  story.res, story.headline))
     d.subject = _took(d, "economy", d.subject, economy_owner(d.subject, d.metric, d.cands, story.topic, d.sent.start,
-                                                             story.headline, story.res))  # "producer prices rose 0.3%"
+                                                             story.headline, story.res, story.text))  # "producer prices rose 0.3%"
     d.subject = _took(d, "fiscal", d.subject, fiscal_owner(
         d.subject, story.text, d.sent.start, d.sent.end, d.fig.start, d.fig.end, story.ents.mentions, story.headline,
         story.res, "" if d.fig.currency_assumed else d.fig.unit))  # "Debt held by the public ... $28.9T"

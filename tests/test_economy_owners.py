@@ -3,7 +3,7 @@
 headline's issuer words opens no name ("10-Year Treasury Yield Rises", `headline_subject._TENOR_TOKEN`).
 
 Rows are shortened from the dumps' stories (session 24's audit sample, seed 3030): a market wrap or a company story
-that quotes the consumer or producer price data, a bank's note on a country's jobs, a Data Talk bond headline. The
+that quotes the consumer or producer price data, a bank's note on a country's jobs, a week-ahead wrap's section on one economy, a Data Talk bond headline. The
 negative rows name the company in the figure's sentence, or measure no economy.
 """
 from __future__ import annotations
@@ -35,6 +35,11 @@ ECONOMY = [
     ("Sensex, Nifty marginally up on cooling inflation data",
      "The Sensex rose 0.1 percent on Thursday.\n\nU.S. consumer prices jumped 0.5 percent in January, pushing the "
      "annual inflation rate to 3 percent, up from 2.9 percent in December.", "3 percent", "United States"),
+    # the last country named before the sentence: a week-ahead wrap's section, under a headline naming another
+    ("Week Ahead for FX, Bonds: U.S. Inflation Data, Fed Comments in Focus",
+     "ANZ expects the Reserve Bank to cut rates.\n\nSINGAPORE\n\nA flurry of data recapping the Singapore economy's "
+     "performance in 2024 is due on Friday.\n\nRevised figures will likely reaffirm that the economy grew by 4.3% on "
+     "year in the fourth quarter of 2024.", "4.3%", "Singapore"),
     # a company's home country, from a market wrap
     ("Stocks rise as Walmart gains", "Walmart shares rose 2% on Thursday.\n\nThe PPI rose 0.4% M/M in January, "
      "surpassing the 0.3% advance expected.", "0.4%", "United States"),
