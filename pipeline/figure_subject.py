@@ -10,8 +10,9 @@ a roundup's item, a section heading, a country written as a place ("in Singapore
 ("Buy X at Best Buy - $278"), a group the clause opens with ("AI startups raised") (subject_roles.py,
 tariff_owners.py, coordinated_owners.py, roundup_items.py, headings.py, place_asides.py, seller_prices.py,
 group_subjects.py, name_extensions.py, held_owners.py: a stake is the company held; covered_owners.py: a
-broker's call is the covered company's; described_owners.py: "The Italian bank said" is the company named before). A data provider compiles
-estimates of another company's figures.
+broker's call is the covered company's; described_owners.py: "The Italian bank said" is the company named before;
+insider_owners.py: an insider's shares are the company's). A data provider compiles estimates of another company's
+figures; a macro figure the discourse gave to a company is its economy's (economy_owners.py, once the metric is known).
 """
 from __future__ import annotations
 
