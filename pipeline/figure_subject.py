@@ -10,8 +10,9 @@ a roundup's item, a section heading, a country written as a place ("in Singapore
 ("Buy X at Best Buy - $278"), a group the clause opens with ("AI startups raised") (subject_roles.py,
 tariff_owners.py, coordinated_owners.py, roundup_items.py, headings.py, place_asides.py, seller_prices.py,
 group_subjects.py, name_extensions.py, held_owners.py: a stake is the company held; covered_owners.py: a
-broker's call is the covered company's; described_owners.py: "The Italian bank said" is the company named before). A data provider compiles
-estimates of another company's figures.
+broker's call is the covered company's; described_owners.py: "The Italian bank said" is the company named before;
+insider_owners.py: an insider's shares are the company's). A data provider compiles estimates of another company's
+figures; a macro figure the discourse gave to a company is its economy's (economy_owners.py, once the metric is known).
 """
 from __future__ import annotations
 
@@ -24,12 +25,14 @@ from .clauses import SentenceView
 from .clause_openers import opener_owner
 from .coordinated_owners import respectively_owner, trailing_owner
 from .described_owners import described_owner
+from .economy_owners import economy_owner
 from .covered_owners import covered_owner
 from .entities import ArticleEntities
 from .fiscal_owners import fiscal_owner
 from .group_subjects import group_owner
 from .headings import find_headings, heading_owner
 from .held_owners import held_owner
+from .insider_owners import insider_owner
 from .market_cities import market_index
 from .name_extensions import extended_owner
 from .place_asides import place_owner
@@ -95,6 +98,7 @@ def choose_figure_subject(story: Story, d: Draft, trace: list | None) -> None:
             story.headings = find_headings(text) if story.headings is None else story.headings
             best = _took(d, "heading", best, heading_owner(best, cands, text, fig.start, sent.start, res, ents.learned,
                                                            story.headings, story.topic, story.headline))  # "### GoPro"
+    best = _took(d, "insider", best, insider_owner(text, fig, cands, best, story.topic, ents.main, res))  # "owns 102,301 shares"
     d.cands, d.best, d.best_score = cands, best, best_score
     d.subject = best.mention() if best is not None else None
     d.how = route(best)
@@ -108,6 +112,8 @@ def finish_subject(story: Story, d: Draft) -> None:
     """The subject once the metric is known ("the Fed ... consumer prices rose 3%": the country's)."""
     d.subject = _took(d, "finished", d.subject, finished_subject(d.subject, d.metric, d.cands, story.topic, story.text,
                                                                  story.res, story.headline))
+    d.subject = _took(d, "economy", d.subject, economy_owner(d.subject, d.metric, d.cands, story.topic, d.sent.start,
+                                                             story.headline, story.res, story.text))  # "producer prices rose 0.3%"
     d.subject = _took(d, "fiscal", d.subject, fiscal_owner(
         d.subject, story.text, d.sent.start, d.sent.end, d.fig.start, d.fig.end, story.ents.mentions, story.headline,
         story.res, "" if d.fig.currency_assumed else d.fig.unit))  # "Debt held by the public ... $28.9T"

@@ -112,11 +112,12 @@ def _headline_chunks(text: str, res: Resources, learned: dict, words) -> tuple[l
         linked = "-" in low and low.rsplit("-", 1)[1] in links and (not text.isupper() or low.endswith("-based"))
         if linked:  # "Peter Thiel-Backed Plasma Raises $20M": the holder's words before it are no name either
             cur = []
-        if not cur and (low in ("of", "and", "for") or _POSSESSIVE.sub("", low) in not_openers):
-            continue  # "ASX-listed shares of Civmec fall", "Why Investors Shouldn't ...", "Here's what ...": no name
+        if not cur and (low in ("of", "and", "for") or _POSSESSIVE.sub("", low) in not_openers or _TENOR_TOKEN.match(tok)):
+            continue  # "ASX-listed shares of Civmec fall", "Why Investors Shouldn't ...", "Here's what ...": no name;
+            # "10-Year Treasury Yield Rises": a bond's term before its issuer's words
         dated = low in CALENDAR_WORDS or linked or low in ("am", "pm") and k and tokens[k - 1].isdigit()
         if (low in words.headline_breaks and not opens_name) or not _NAME_TOKEN.match(tok) or NUMBERISH.match(tok) \
-                or dated or cur and _PERIOD_TOKEN.match(tok):  # "Temple & Webster 1H25 Earnings Call Highlights"
+                or dated or cur and (_PERIOD_TOKEN.match(tok) or _TENOR_TOKEN.match(tok)):  # "Temple & Webster 1H25 Earnings Call Highlights"
             if cur:
                 if tok == "," and _NAME_TOKEN.match(nxt) and nxt.rstrip(".") not in suffixes:
                     listed.add(len(chunks))  # "Biggest stock movers Thursday: CSCO, RDDT, and more"
@@ -183,6 +184,7 @@ def _suffixes(res: Resources) -> frozenset[str]:
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DOMAIN_DOT = re.compile(r"\.[a-z]")
+_TENOR_TOKEN = re.compile(r"^\d{1,2}-(?:year|yr|month|week)s?$", re.I)  # "10-Year", "3-Month": a term, no name's word
 _PERIOD_TOKEN = re.compile(r"^(?:[QH][1-4]|[1-4][QH]|FY\d*|9M|[1-4](?:st|nd|rd|th))(?:['-]?(?:FY)?\d{2,4})?$", re.I)
 
 
