@@ -39,6 +39,9 @@ ROWS = [
     ("Other current\n assets                                         131.3        114.9", "131.3", "other"),
     ("Net cash provided by\n operating\n activities      $    108,754   $    118,316", "$    108,754", "other"),
     ("Cash and cash\nequivalents    $214,854   $185,217", "$214,854", "cash"),
+    # a head that is a cue's longer phrase is that cue whole, as its shorter word alone would be
+    ("Assets under management      $ 12,400   $ 11,900", "$ 12,400", "assets"),
+    ("Cash and equivalents      $ 8,715   $ 9,902", "$ 9,902", "cash"),
     # a head set apart by a blank line, or a row opening in capitals, is no wrapped label: the row's own words decide
     ("Operating\n\n Net income      $ 5,120   $ 4,870", "$ 5,120", "profit"),
     ("Operating expenses\nCost of sales       $(21,008)        --       $(21,008)", "$(21,008)", "other"),
