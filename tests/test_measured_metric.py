@@ -289,8 +289,16 @@ MOVES = [
     ("Globex Corp's adjusted EPS gained 9% to $4.10.", "9%", "eps_growth"),
     ("In March wholesale prices rose 0.6 pct from February in Freedonia.", "0.6 pct", "inflation"),
     ("Freedonia's import prices fell 0.4 pct in January.", "0.4 pct", "inflation"),
+    # session 24: a dividend's, cash's and net interest income's moves, and a change noun before the owner's noun
+    ("Acadia Realty Trust raises dividend by 5.3% to $0.20", "5.3%", "dividend"),
+    ("* The CEO announced a 10% increase in the quarterly dividend, reflecting confidence.", "10%", "dividend"),
+    ("Initech Corp's cash and equivalents declined 20% to $300 million.", "20%", "cash"),
+    ("Globex Bank said net interest income rose 8% to $1.2 billion.", "8%", "net_interest_income"),
+    ("Initech Bank reported a 4% rise in its deposits.", "4%", "deposits"),
 ]
 MOVES_NEGATIVE = [
+    # a cash-flow line is no holding of cash
+    ("Initech Corp's free cash flow rose 15% to $2 billion.", "15%", "other"),
     # a percent "of" the noun is a share of it, not its move
     ("During the week, 45 pct of net borrowings were made by the smallest banks.", "45 pct", "other"),
     ("Loans to farmers amount to about 15 pct of all loans extended by Initech Bank.", "15 pct", "other"),
