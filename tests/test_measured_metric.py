@@ -470,3 +470,25 @@ CONTINUED_NEGATIVE = [
                          ids=[c[0][:60] for c in CONTINUED + CONTINUED_NEGATIVE])
 def test_a_later_change_continues_the_measured_noun(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+# a country's series moved by a move word alone is no share's or index's move, unless its sentence names a stock
+# market (metric_frames.yaml `market_words`; claim_metrics._subject_metric, session 24)
+COUNTRY_MOVES = [
+    ("U.S. completions of new homes fell 0.2 pct in January to a seasonally adjusted rate.", "0.2 pct", "other"),
+    ("Japan's defense capital goods orders were up 808 mln dlrs, or 8.1 pct, in April.", "8.1 pct", "other"),
+    ("+ Increased utilization of our rigs, driving Canadian drilling activity up 12% over 2023.", "12%", "other"),
+]
+COUNTRY_MOVES_NEGATIVE = [
+    # a stock market named, or an index's code in brackets: the move is its
+    ("Mexican stocks bucked the trend with a 1.2% rise.", "1.2%", "price_change"),
+    ("Britain's precious metal miners (.FTNMX551030) gained 1.8%, becoming the top sectoral gainers.", "1.8%",
+     "price_change"),
+    ("Hong Kong stock jumped 50.5% last year; Shenzhen shares added 4%.", "50.5%", "price_change"),
+]
+
+
+@pytest.mark.parametrize("text, figure, metric", COUNTRY_MOVES + COUNTRY_MOVES_NEGATIVE,
+                         ids=[c[0][:60] for c in COUNTRY_MOVES + COUNTRY_MOVES_NEGATIVE])
+def test_a_countrys_series_moved_by_a_move_word_is_no_price_change(text, figure, metric):
+    assert _metric(text, figure) == metric

@@ -409,6 +409,7 @@ def test_lexicons_keep_the_words_yaml_1_1_would_turn_into_booleans(resources):
 # Word lists moved out of the code into models/ (issue 18): each is a required key of its file's schema, so a
 # renamed key stops the load with one E005 line naming the file and the key, never a KeyError on every article.
 MOVED_WORD_LISTS = [
+    ("lexicons/metric_frames.yaml", "market_words"),  # claim_metrics: a country's moves
     ("lexicons/tables.yaml", "caption_scales"), ("lexicons/tables.yaml", "caption_scale_prefixes"),  # table_captions
     ("lexicons/tables.yaml", "caption_currencies"), ("lexicons/tables.yaml", "caption_tails"),
     ("lexicons/tables.yaml", "caption_not_money"),
