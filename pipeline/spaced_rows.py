@@ -66,6 +66,9 @@ def spaced_row_metric(text: str, fig, score_now: float, res, find: Callable[[str
     found = spaced_label(text, fig.start)
     if found is None:
         return None
+    found = (_untailed(found[0], res), found[1])  # "Net loss on a GAAP basis", "Cash at end of period"
+    if _counts(res).match(found[0]):
+        return "other", "row_labels.spaced_item"  # "Weighted-average shares used to compute net income per share"
     metric = row_label_metric(text, fig, score_now, res, find, found)
     if metric is not None:
         return metric, "row_labels.spaced"
@@ -80,6 +83,26 @@ def spaced_row_metric(text: str, fig, score_now: float, res, find: Callable[[str
     if not cues or _not_item(label.lower(), heads, cues, res):
         return None
     return "other", "row_labels.spaced_item"
+
+
+@lru_cache(maxsize=4)
+def _tails(res) -> re.Pattern:
+    tails = listed(res.metric_frames["spaced_label_tails"], space=r"\s+")
+    return re.compile(rf"\s+(?:{tails})\b.*$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _counts(res) -> re.Pattern:
+    """A label that counts shares (metric_frames.yaml `spaced_count_labels`): its "net income per share" names what
+    the count is used for, not its cells' metric."""
+    counts = listed(res.metric_frames["spaced_count_labels"], space=r"[-\s]+")
+    return re.compile(rf"(?:{counts})\b", re.I)
+
+
+def _untailed(label: str, res) -> str:
+    """The label less a closing phrase that says when or on what basis, not what (metric_frames.yaml
+    `spaced_label_tails`): "Net loss on a GAAP basis" is the net loss, "Cash at end of period" the cash."""
+    return _tails(res).sub("", label) or label
 
 
 @lru_cache(maxsize=4)

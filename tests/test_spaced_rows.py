@@ -42,6 +42,15 @@ ROWS = [
     # a head that is a cue's longer phrase is that cue whole, as its shorter word alone would be
     ("Assets under management      $ 12,400   $ 11,900", "$ 12,400", "assets"),
     ("Cash and equivalents      $ 8,715   $ 9,902", "$ 9,902", "cash"),
+    # a closing phrase of when or on what basis is no part of what the label names (spaced_label_tails)
+    ("Net loss on a GAAP basis     $    (88,054)     $    (94,096)", "$    (94,096)", "loss"),
+    ("Cash at end of period                                $ 3,905       $ 4,264", "$ 3,905", "cash"),
+    ("Gross margin on\n a GAAP basis                  74.1%             73.2%", "73.2%", "gross_margin"),
+    ("Cash paid during the period for interest      $ 1,204      $ 1,377", "$ 1,204", "other"),
+    # a count of shares, whatever per-share metric its label names after it (spaced_count_labels)
+    ("Weighted-average shares used to compute non-GAAP net\n income per share, basic         329,406,849       309,101,119",
+     "329,406,849", "other"),
+    ("Net earnings per\n share      $   0.52  $   0.53  (1)  $   2.15  $   2.16", "$   0.53", "eps"),
     # a head set apart by a blank line, or a row opening in capitals, is no wrapped label: the row's own words decide
     ("Operating\n\n Net income      $ 5,120   $ 4,870", "$ 5,120", "profit"),
     ("Operating expenses\nCost of sales       $(21,008)        --       $(21,008)", "$(21,008)", "other"),
