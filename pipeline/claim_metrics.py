@@ -302,7 +302,13 @@ def _subject_metric(story: Story, d: Draft, metric: str, measured: str | None) -
     if fig.kind == "word_change" and measured is None and metric not in _CHANGE_METRICS \
             and _SHARE_WORDS.search(text[sent.start:sent.end]):
         metric, d.metric_step = "price_change", "word_change_shares"
-    by_kind = res.metric_by_subject_kind.get(quoted := quoted_kind(d.best, res))  # "gold" from a headline: a commodity
+    quoted = quoted_kind(d.best, res)
+    if metric == "price_change" and quoted == "country" and measured is None and not _named_move(story, d) \
+            and not _market_words(res).search(text, sent.start, sent.end):
+        # "Completions of new homes fell 0.2 pct", "driving Canadian drilling activity up 12%": a country's series
+        # moved by a move word alone, its sentence naming no stock market, is no share's or index's move
+        metric, d.metric_step = "other", "country_moves"
+    by_kind = res.metric_by_subject_kind.get(quoted)  # "gold" from a headline: a commodity
     if by_kind is not None and measured is None and fig.kind in by_kind[1] and metric in by_kind[2] and not (
             res.not_by_subject_kind is not None and res.not_by_subject_kind.search(text, cs, ce)):
         d.metric_step = "by_subject_kind" if by_kind[0] != metric else d.metric_step
@@ -312,6 +318,12 @@ def _subject_metric(story: Story, d: Draft, metric: str, measured: str | None) -
         d.metric_step = "by_clause" if clause_metric != metric else d.metric_step
         return clause_metric
     return metric
+
+
+@lru_cache(maxsize=4)
+def _market_words(res: Resources) -> re.Pattern:
+    """metric_frames.yaml `market_words`, or a Reuters instrument code in brackets ("(.FTNMX601010)", "(.COLCAP)")."""
+    return re.compile(r"\b(?:" + listed(res.metric_frames["market_words"]) + r")\b|\(\.[A-Z][A-Z0-9]+\)", re.I)
 
 
 def _measured_metric(story: Story, d: Draft, mscore: float) -> tuple[str | None, str | None, bool]:

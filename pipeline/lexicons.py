@@ -148,7 +148,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "portion_replaces", "portion_own", "item_results", "item_not_results", "item_verbs",
         "trade_verbs", "trade_nouns", "trade_offers", "trade_issues", "trade_replaces", "trade_count_hedges",
         "trade_count_scales", "row_label_qualifiers", "row_label_ratios",
-        "spaced_per_words", "spaced_part_metrics")},  # spaced_rows
+        "spaced_per_words", "spaced_part_metrics", "spaced_label_tails", "spaced_count_labels",  # spaced_rows
+        "market_words")},  # claim_metrics: a country's moves
     "lexicons/fiscal.yaml": {"fiscal_nouns": Shape(list, (str,)),  # fiscal_owners, statistics_owners
                              "statistics_words": Shape(list, (str,))},
     "lexicons/places.yaml": {k: Shape(list, (str,)) for k in ("place_part_nouns", "place_sales_nouns", "place_links")},

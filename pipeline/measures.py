@@ -144,7 +144,9 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
     after = (
         re.compile(rf"^\s*(?:{stop}[a-z][\w-]*\s+){{0,3}}?{modified}"),
         # "a 61% surge in operating income": a change noun ties the figure to the noun's move
-        re.compile(rf"^\s*(?:{_alt(data['change_nouns'])})\s+(?:of|in)\s+(?:{stop}[a-z][\w-]*\s+){{0,3}}?{moving}"),
+        # ... or its owner's: "a 10% increase in the quarterly dividend", "a 4% rise in its deposits"
+        re.compile(rf"^\s*(?:{_alt(data['change_nouns'])})\s+(?:of|in)\s+(?:(?:the|its|their|our)\s+)?"
+                   rf"(?:{stop}[a-z][\w-]*\s+){{0,3}}?{moving}"),
         re.compile(rf"^\s*(?:(?:{_alt(data['change_nouns'])})\s+)?(?:worth\s+)?(?:of|in)\s+"
                    rf"(?:{stop}[a-z][\w-]*\s+){{0,3}}?{noun}"),
     )

@@ -7,7 +7,9 @@ figure's: "sales" of "Cost of sales" as revenue, the "net" of "Property, plant a
 articles). A row here is a line that opens with its label, words with single spaces, then two spaces or more and at
 least two cells of numbers alone. Its label decides as a pipe table's does (row_labels.py): a head that is one metric
 cue whole names the cells' metric; a cue anywhere else in the label makes the row a statement's line item, `other`.
-A label with no cue (the last words of a wrapped label: "equivalents", "activities") leaves the figure to the cues.
+A label a release wrapped onto the lines above its row is read whole ("Cash and cash\nequivalents", "Funds from
+operations/unit\n - basic": the row's words alone named nothing or the wrong thing, "income" of "Operating\nincome");
+a label with no cue leaves the figure to the cues.
 """
 from __future__ import annotations
 
@@ -19,8 +21,12 @@ from .column_metrics import STRONG_CUE
 from .row_labels import label_head, label_words, row_label_metric
 from .word_patterns import listed
 
-_ROW = re.compile(r"[ \t]*(?P<label>[A-Za-z](?:[^\d|\s]| (?! ))*)[ \t]{2,}"
-                  r"(?P<cells>[-–—$€£¥()%,.\d]*\d[-–—$€£¥()%,.\d]*(?:[ \t]+[-–—$€£¥()%,.\d]+)+)[ \t]*")
+_ROW = re.compile(r"[ \t]*(?P<label>(?:[-–] )?[A-Za-z](?:[^\d|\s]| (?! ))*)[ \t]{2,}"
+                  r"(?P<cells>(?:[$€£¥][ \t]+)?[-–—$€£¥()%,.\d]*\d[-–—$€£¥()%,.\d]*(?:[ \t]+[-–—$€£¥()%,.\d]+)+)[ \t]*")
+# a line of a label's words alone, single-spaced: the head of a label wrapped onto the row ("Funds from
+# operations/unit\n - basic    $ 0.334", "Net cash provided by\n operating\n activities   $ 108,754")
+_HEAD_LINE = re.compile(r"[ \t]*(?P<words>[A-Za-z](?:[^\d|\s]| (?! ))*?)[ \t]*")
+_WRAPPED_LINES = 3  # the most lines a wrapped label's head takes above its row
 
 
 def spaced_label(text: str, fig_start: int) -> tuple[str, int] | None:
@@ -35,8 +41,22 @@ def spaced_label(text: str, fig_start: int) -> tuple[str, int] | None:
     m = _ROW.fullmatch(text, ls, len(text) if le < 0 else le)
     if m is None or fig_start < m.start("cells"):
         return None
-    label = m.group("label").strip()
-    return label, m.start("label")
+    return _unwrapped(text, ls, m.group("label").strip(), m.start("label"))
+
+
+def _unwrapped(text: str, ls: int, label: str, start: int) -> tuple[str, int] | None:
+    """The row's label with the head a release wrapped onto the lines above it: a row's label that opens in lower
+    case or with a dash continues the words-only line above it ("Cash and cash\nequivalents"); None for a dash
+    with no head (a list's line)."""
+    for _ in range(_WRAPPED_LINES):
+        if not (label[:1].islower() or label[:1] in "-–") or ls == 0:
+            break
+        above = text.rfind("\n", 0, ls - 1) + 1
+        head = _HEAD_LINE.fullmatch(text, above, ls - 1)
+        if head is None:
+            break
+        label, start, ls = f"{head.group('words')} {label}", head.start("words"), above
+    return None if label[:1] in "-–" else (label, start)
 
 
 def spaced_row_metric(text: str, fig, score_now: float, res, find: Callable[[str], list]) -> tuple[str, str] | None:
@@ -46,6 +66,9 @@ def spaced_row_metric(text: str, fig, score_now: float, res, find: Callable[[str
     found = spaced_label(text, fig.start)
     if found is None:
         return None
+    found = (_untailed(found[0], res), found[1])  # "Net loss on a GAAP basis", "Cash at end of period"
+    if _counts(res).match(found[0]):
+        return "other", "row_labels.spaced_item"  # "Weighted-average shares used to compute net income per share"
     metric = row_label_metric(text, fig, score_now, res, find, found)
     if metric is not None:
         return metric, "row_labels.spaced"
@@ -60,6 +83,26 @@ def spaced_row_metric(text: str, fig, score_now: float, res, find: Callable[[str
     if not cues or _not_item(label.lower(), heads, cues, res):
         return None
     return "other", "row_labels.spaced_item"
+
+
+@lru_cache(maxsize=4)
+def _tails(res) -> re.Pattern:
+    tails = listed(res.metric_frames["spaced_label_tails"], space=r"\s+")
+    return re.compile(rf"\s+(?:{tails})\b.*$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _counts(res) -> re.Pattern:
+    """A label that counts shares (metric_frames.yaml `spaced_count_labels`): its "net income per share" names what
+    the count is used for, not its cells' metric."""
+    counts = listed(res.metric_frames["spaced_count_labels"], space=r"[-\s]+")
+    return re.compile(rf"(?:{counts})\b", re.I)
+
+
+def _untailed(label: str, res) -> str:
+    """The label less a closing phrase that says when or on what basis, not what (metric_frames.yaml
+    `spaced_label_tails`): "Net loss on a GAAP basis" is the net loss, "Cash at end of period" the cash."""
+    return _tails(res).sub("", label) or label
 
 
 @lru_cache(maxsize=4)

@@ -18,8 +18,11 @@ CASES = [
      "by a 7% increase in the third quarter, analysts predict.", "7%", "2020-Q3"),
     ("Turkey Lowers Price Forecast", "2019-07-31", "JPMorgan sees price growth below 10% by October.", "10%",
      "2019-10"),
-    ("Hooli Bank's Upcoming Dividend Will Be Larger", "2025-02-14", "The board of Hooli Bank has announced that it "
-     "will be increasing its dividend by 20% on the 23rd of June to ¥60.00.", "20%", "2025-06-23"),
+    # known bad (session 24): the 20% is now the dividend's own change (METRIC_LABELING_GUIDE.md rule 3), not a share's
+    # move, and a dividend, a flow, takes no day: its payment day is dropped, as its "¥60.00"'s always was
+    pytest.param("Hooli Bank's Upcoming Dividend Will Be Larger", "2025-02-14", "The board of Hooli Bank has announced "
+                 "that it will be increasing its dividend by 20% on the 23rd of June to ¥60.00.", "20%", "2025-06-23",
+                 marks=pytest.mark.xfail(strict=True, reason="a dividend's payment day is no flow's period")),
     # negatives: a quarter just ended and not yet reported, a period written with its year or placed by a word, and
     # what happened stay as read
     ("Hooli Q4 preview", "2025-02-13", "Analysts expect fourth-quarter EPS of $1.20.", "$1.20", "2024-Q4"),

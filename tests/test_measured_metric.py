@@ -289,8 +289,16 @@ MOVES = [
     ("Globex Corp's adjusted EPS gained 9% to $4.10.", "9%", "eps_growth"),
     ("In March wholesale prices rose 0.6 pct from February in Freedonia.", "0.6 pct", "inflation"),
     ("Freedonia's import prices fell 0.4 pct in January.", "0.4 pct", "inflation"),
+    # session 24: a dividend's, cash's and net interest income's moves, and a change noun before the owner's noun
+    ("Acadia Realty Trust raises dividend by 5.3% to $0.20", "5.3%", "dividend"),
+    ("* The CEO announced a 10% increase in the quarterly dividend, reflecting confidence.", "10%", "dividend"),
+    ("Initech Corp's cash and equivalents declined 20% to $300 million.", "20%", "cash"),
+    ("Globex Bank said net interest income rose 8% to $1.2 billion.", "8%", "net_interest_income"),
+    ("Initech Bank reported a 4% rise in its deposits.", "4%", "deposits"),
 ]
 MOVES_NEGATIVE = [
+    # a cash-flow line is no holding of cash
+    ("Initech Corp's free cash flow rose 15% to $2 billion.", "15%", "other"),
     # a percent "of" the noun is a share of it, not its move
     ("During the week, 45 pct of net borrowings were made by the smallest banks.", "45 pct", "other"),
     ("Loans to farmers amount to about 15 pct of all loans extended by Initech Bank.", "15 pct", "other"),
@@ -461,4 +469,26 @@ CONTINUED_NEGATIVE = [
 @pytest.mark.parametrize("text, figure, metric", CONTINUED + CONTINUED_NEGATIVE,
                          ids=[c[0][:60] for c in CONTINUED + CONTINUED_NEGATIVE])
 def test_a_later_change_continues_the_measured_noun(text, figure, metric):
+    assert _metric(text, figure) == metric
+
+
+# a country's series moved by a move word alone is no share's or index's move, unless its sentence names a stock
+# market (metric_frames.yaml `market_words`; claim_metrics._subject_metric, session 24)
+COUNTRY_MOVES = [
+    ("U.S. completions of new homes fell 0.2 pct in January to a seasonally adjusted rate.", "0.2 pct", "other"),
+    ("Japan's defense capital goods orders were up 808 mln dlrs, or 8.1 pct, in April.", "8.1 pct", "other"),
+    ("+ Increased utilization of our rigs, driving Canadian drilling activity up 12% over 2023.", "12%", "other"),
+]
+COUNTRY_MOVES_NEGATIVE = [
+    # a stock market named, or an index's code in brackets: the move is its
+    ("Mexican stocks bucked the trend with a 1.2% rise.", "1.2%", "price_change"),
+    ("Britain's precious metal miners (.FTNMX551030) gained 1.8%, becoming the top sectoral gainers.", "1.8%",
+     "price_change"),
+    ("Hong Kong stock jumped 50.5% last year; Shenzhen shares added 4%.", "50.5%", "price_change"),
+]
+
+
+@pytest.mark.parametrize("text, figure, metric", COUNTRY_MOVES + COUNTRY_MOVES_NEGATIVE,
+                         ids=[c[0][:60] for c in COUNTRY_MOVES + COUNTRY_MOVES_NEGATIVE])
+def test_a_countrys_series_moved_by_a_move_word_is_no_price_change(text, figure, metric):
     assert _metric(text, figure) == metric

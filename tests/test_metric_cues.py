@@ -90,8 +90,16 @@ CUES = [
     ("Berkshire Hathaway's class A shares closed at $712,000 a share on Friday.", "$712,000", "share_price"),
     # net sales are sales, not net profit
     ("Initech Corp's games unit delivered SEK 1.8 billion in net sales in the quarter.", "SEK 1.8 billion", "revenue"),
+    # a REIT's funds from operations per share or unit are its earnings, no share's price (session 24)
+    ("Q4 adjusted FFO per share of $1.21, vs. the average analyst estimate of $1.19.", "$1.21", "eps"),
+    ("| Nareit FFO per diluted share | $1.83 | - | $1.89 |", "$1.83", "eps"),
+    ("Globex Storage reported that its six-month funds from operations per security rose to AU$0.0329.", "AU$0.0329",
+     "eps"),
+    ("* Fourth-quarter FFO was $0.85 per share, aligned with the company's outlook.", "$0.85", "eps"),
 ]
 CUES_NEGATIVE = [
+    # a REIT's unit price stays a price
+    ("Initech REIT's units closed at $14.20 each, giving it an FFO yield of 7%.", "$14.20", "share_price"),
     # a lender's lending volume is its loans; an issue of new shares is no debt
     ("Globex Bank said its lending to small companies rose to $4.2 billion last year.", "$4.2 billion", "loans"),
     ("Initech Corp expects to raise about A$12 million via the issue of 300 million new shares.", "A$12 million",

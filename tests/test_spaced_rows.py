@@ -30,6 +30,30 @@ ROWS = [
     ("GAAP Operating Loss                         $(105.8)  $(84.7)   $(21.1)", "$(84.7)", "operating_income"),
     ("Total revenue         $261,220        $213,184", "$213,184", "revenue"),
     ("GAAP operating margin         (40.5%)           (39.7%)           (43.5%)", "(39.7%)", "operating_margin"),
+    # a label wrapped onto the lines above its row is read whole (session 24: the row's words alone read "income" of
+    # "Operating income" as profit, "of sales" of "Impact on cost of sales" as revenue)
+    ("Operating\n income                 85.6           43.1          329.3", "43.1", "operating_income"),
+    ("Net operating\n income            $ 115,559  $ 111,512   3.6 %  $ 457,617", "$ 111,512", "operating_income"),
+    ("Impact on\n cost of sales                  23.3          (17.6)            0.7", "23.3", "other"),
+    ("Impact on other\n income, net                    3.5             3.8", "3.8", "other"),
+    ("Other current\n assets                                         131.3        114.9", "131.3", "other"),
+    ("Net cash provided by\n operating\n activities      $    108,754   $    118,316", "$    108,754", "other"),
+    ("Cash and cash\nequivalents    $214,854   $185,217", "$214,854", "cash"),
+    # a head that is a cue's longer phrase is that cue whole, as its shorter word alone would be
+    ("Assets under management      $ 12,400   $ 11,900", "$ 12,400", "assets"),
+    ("Cash and equivalents      $ 8,715   $ 9,902", "$ 9,902", "cash"),
+    # a closing phrase of when or on what basis is no part of what the label names (spaced_label_tails)
+    ("Net loss on a GAAP basis     $    (88,054)     $    (94,096)", "$    (94,096)", "loss"),
+    ("Cash at end of period                                $ 3,905       $ 4,264", "$ 3,905", "cash"),
+    ("Gross margin on\n a GAAP basis                  74.1%             73.2%", "73.2%", "gross_margin"),
+    ("Cash paid during the period for interest      $ 1,204      $ 1,377", "$ 1,204", "other"),
+    # a count of shares, whatever per-share metric its label names after it (spaced_count_labels)
+    ("Weighted-average shares used to compute non-GAAP net\n income per share, basic         329,406,849       309,101,119",
+     "329,406,849", "other"),
+    ("Net earnings per\n share      $   0.52  $   0.53  (1)  $   2.15  $   2.16", "$   0.53", "eps"),
+    # a head set apart by a blank line, or a row opening in capitals, is no wrapped label: the row's own words decide
+    ("Operating\n\n Net income      $ 5,120   $ 4,870", "$ 5,120", "profit"),
+    ("Operating expenses\nCost of sales       $(21,008)        --       $(21,008)", "$(21,008)", "other"),
 ]
 
 
@@ -56,6 +80,20 @@ def test_a_line_that_is_no_spaced_row_has_no_label(line, figure):
 
 
 def test_a_label_with_no_cue_leaves_the_figure_to_the_cues():
-    # the last word of a wrapped label ("Cash and cash\nequivalents") names nothing: the cues decide as before
+    # the last word of a wrapped label with no head above it names nothing: the cues decide
     assert spaced_label("equivalents    $214,854   $185,217", 15) == ("equivalents", 0)
-    assert _metric("Cash and cash\nequivalents    $214,854   $185,217", "$214,854") == "other"
+
+
+@pytest.mark.parametrize("text, figure, label", [
+    ("Funds from operations/unit\n - basic                    $ 0.334  $ 0.330   1.2 %", "$ 0.330",
+     "Funds from operations/unit - basic"),
+    ("Adjusted funds from\n operations/unit - basic    $ 0.309  $ 0.304   1.6 %", "$ 0.309",
+     "Adjusted funds from operations/unit - basic"),
+    ("Cash generated\n from\n operating\n activities      $    108,754   $    118,316", "$    118,316",
+     "Cash generated from operating activities"),
+    ("Three Months Ended        Year Ended\n income    85.6    43.1", "85.6", "income"),  # a header row is no head
+    ("December 31,\n- Revenue      100.0    200.0", "100.0", None),  # a list's dash with no words-only line above
+])
+def test_a_wrapped_label_is_read_with_its_head(text, figure, label):
+    found = spaced_label(text, text.index(figure))
+    assert (found and found[0]) == label
