@@ -58,6 +58,8 @@ class Grammar:
         self.months = {str(k).lower(): int(v) for k, v in P["months"].items()}
         self.units = {str(k).lower(): str(v) for k, v in P["units"].items()}
         self.next_words = [w.lower() for w in P["next"]]
+        self.time_zones = [str(w) for w in P["time_zones"]]
+        self.year_names = [str(w) for w in P["year_names"]]
         self.last_words = [w.lower() for w in P["last"]]
         self.this_words = [w.lower() for w in P["this"]]
         self.rel_days = {str(k).lower(): int(v) for k, v in P["relative_days"].items()}
@@ -164,7 +166,10 @@ class Grammar:
             ("dom", rf"\b(?:(?P<dom_p>on\s+the|the|on|for\s+the)\s+)(?P<dom_d>\d{{1,2}}(?:st|nd|rd|th)|(?:(?<=on\sthe\s)|(?<=for\sthe\s)|(?<=on\s))\d{{1,2}}(?=\s*(?:$|[!?,;]|\.(?!\d)))|(?:(?<=on\sthe\s)|(?<=for\sthe\s)){ORDW}|{ORDW}(?=\s+day\s+of))(?:\s+day)?"
                     rf"(?=\s+of\s+(?:the\s+)?(?:{THIS}|{NEXT}|{LAST})\s+month|\s+of\s+the\s+month|\s*(?:$|[!?,;:)]|\.(?!\d)|\s-\s)|\s+(?:to|through|thru|till|until|or|at)\b)"
                     rf"|\b(?P<dom_d2>\d{{1,2}}(?:st|nd|rd|th)?|{ORDW})(?:\s+day)?(?=\s+of\s+(?:the\s+)?(?:{THIS}|{NEXT}|{LAST})\s+month|\s+of\s+the\s+month)"),
-            ("yr", r"(?<![\d.,$])\b(?P<yr_y>(?:19[5-9]\d|20\d\d))\b(?![.,]\d|\s*(?:%|pct\b|percent|per\s?cent))"),
+            # not a time stamp ("2016 ET - Singapore's index falls 0.4%") nor a name's number ("Russell 2000")
+            ("yr", "".join(rf"(?<!{re.escape(n)}\s)" for n in self.year_names)
+                   + r"(?<![\d.,$])\b(?P<yr_y>(?:19[5-9]\d|20\d\d))\b(?![.,]\d|\s*(?:%|pct\b|percent|per\s?cent)"
+                   + rf"|\s+(?-i:{_alt(self.time_zones)})\b)"),
             ("dur", rf"\b(?P<dur_n>{NUMW})\s*(?P<dur_u>{UNIT}|fortnight|hour|hr|minute|min|{WD})s?\b"),
         ]
         # each atom opens with a lookahead of its first characters: at a token most atoms cannot open, they fail at once

@@ -113,6 +113,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "weekdays": Shape(dict, (int,)), "months": Shape(dict, (int,)), "day_ordinals": Shape(dict, (int,)),
         "ordinals": Shape(dict, (int,)), "units": Shape(dict, (str,)), "next": LIST, "last": LIST, "this": LIST,
         "relative_days": Shape(dict, (int,)), "seasons": Shape(dict, (list,)), "parts": MAP, "not_dates": LIST,
+        "time_zones": LIST, "year_names": LIST,  # calendar_grammar's year atom
         "contract_month_words": LIST, "maturity_words": LIST, "coupon_words": LIST, "instrument_nouns": LIST,
         "present_words": LIST, "present_verbs": LIST, "change_words": LIST, "report_change_metrics": LIST,
         "measure_words": LIST, "annual_report_words": LIST,

@@ -413,6 +413,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/metric_frames.yaml", "market_words"),  # claim_metrics: a country's moves
     ("lexicons/metric_frames.yaml", "spaced_label_tails"),  # spaced_rows
     ("lexicons/metric_frames.yaml", "spaced_count_labels"),  # spaced_rows
+    ("lexicons/periods.yaml", "time_zones"), ("lexicons/periods.yaml", "year_names"),  # calendar_grammar
     ("lexicons/tables.yaml", "caption_scales"), ("lexicons/tables.yaml", "caption_scale_prefixes"),  # table_captions
     ("lexicons/tables.yaml", "caption_currencies"), ("lexicons/tables.yaml", "caption_tails"),
     ("lexicons/tables.yaml", "caption_not_money"),
