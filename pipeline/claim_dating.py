@@ -26,6 +26,7 @@ from .claim_periods import (REPORT_GRAINS, compared_before, period_for,
                             payout_quarter, per_year, prior_months_back, report_change,
                             stated_now, undated_figure, whole_year_of, year_after_base, year_ahead)
 from .dates import shift_period
+from .dividend_periods import dividend_period, names_quarterly_payout
 from .fiscal_years import fiscal_bare_year
 from .futures_months import contract_month_day
 from .government_years import government_year
@@ -290,6 +291,9 @@ def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | Non
     if period is None:
         period = payout_quarter(fig, text, metric, modality, ref, res)
         d.period_route = "payout_quarter" if period is not None else d.period_route
+    if period is None and not fig.table_label and d.sentence_report is None:  # "proposing a dividend of EUR 0.26"
+        period, kind = _dividend_period(story, d)
+        d.period_route = "dividend_" + kind if period is not None else d.period_route
     ago, kept = months_ago(period, fig, timing, ref), period  # "(compared to $7.3 billion a year ago)"
     back, period = (ago, None) if ago else (back, period)
     if period is None and _reported(story, sp, d, default, bool(ago)):
@@ -306,6 +310,16 @@ def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | Non
         period = _undated_period(story, sp, d, default)
     d.period, d.modality = period, _modality_by_period(period, modality, timing, ref)
     return period_written
+
+
+def _dividend_period(story: Story, d: Draft) -> tuple[Period | None, str]:
+    """A dividend's period by the kind of payout its words or its story's name (dividend_periods.py)."""
+    if d.metric != "dividend":
+        return None, ""
+    if story.quarterly_payout is None:
+        story.quarterly_payout = names_quarterly_payout(story.text, story.res)
+    return dividend_period(d.fig, story.text, (d.cs, d.ce), d.metric, d.modality, story.article.published,
+                           story.fy_end, story.quarterly_payout, story.res)
 
 
 def _guided_opening(story: Story, sp: StoryPeriods, d: Draft) -> Period | None:

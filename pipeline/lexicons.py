@@ -113,6 +113,9 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "present_words": LIST, "present_verbs": LIST, "change_words": LIST, "report_change_metrics": LIST,
         "measure_words": LIST, "annual_report_words": LIST,
         "quarter_payout_words": LIST, "quarter_payout_metrics": LIST,
+        **{k: Shape(list, (str,)) for k in ("dividend_year_words", "dividend_half_words",  # dividend_periods
+                                            "dividend_payout_nouns", "dividend_other_words",
+                                            "month_payout_words")},
         "fiscal_year_end_by_currency": Shape(dict, (int,)), "full_year_words": LIST,
         "quarter_grain_words": LIST,  # report_grains
         "report_lag_days": Shape(list, (int,)), "fiscal_year_end_months": Shape(list, (int,)),
