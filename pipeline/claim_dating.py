@@ -31,7 +31,7 @@ from .fiscal_years import fiscal_bare_year
 from .futures_months import contract_month_day
 from .government_years import government_year
 from .modality import modality_cues, unended_modality
-from .held_amounts import held_now
+from .held_amounts import held_now, traded
 from .note_grains import note_period
 from .period_ends import at_report_end, end_day, report_end_day
 from .prior_periods import unanchored_back
@@ -222,13 +222,17 @@ def _restated_period(previous: Claim | None, fig, text: str, res: Resources) -> 
     """The period of the amount of money a figure of money in another currency restates in brackets right after it
     (CLAIM_LABELING_GUIDE.md, cases decided: a restatement takes the period of the figure it restates); None when the
     figure restates none or that amount has no period."""
-    if previous is None or fig.kind != "money" or not previous.unit or previous.unit == fig.unit \
-            or previous.period_start is None or previous.char_end > fig.start \
-            or not _restates(res).fullmatch(text, previous.char_end, fig.start) \
-            or not (len(previous.unit) == 3 and previous.unit.isupper()):
+    if not _restates_amount(previous, fig, text, res) or previous.period_start is None:
         return None
     return Period("", -1, -1, previous.period_start, previous.period_end, previous.period_label,
                   "day" if previous.period_start == previous.period_end else "range", "claims.restated_period.v1")
+
+
+def _restates_amount(previous: Claim | None, fig, text: str, res: Resources) -> bool:
+    """Whether the figure restates in another currency, in brackets right after it, the amount `previous` claims."""
+    return not (previous is None or fig.kind != "money" or not previous.unit or previous.unit == fig.unit
+                or previous.char_end > fig.start or not _restates(res).fullmatch(text, previous.char_end, fig.start)
+                or not (len(previous.unit) == 3 and previous.unit.isupper()))
 
 
 _COMPARATIVE_GAP = re.compile(r"\s*\(\s*-?")
@@ -277,6 +281,9 @@ def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | Non
     if same is not None:  # "560 billion yuan ($83 billion)": the period of the amount it restates
         d.period, d.period_route = same, "restated"
         return True
+    if previous is not None and previous.period_route == "traded_amount" and _restates_amount(previous, fig, text, res):
+        d.period, d.period_route = None, "traded_amount"  # "raising 225 million shekels ($64 million)": an event's too
+        return False
     if _comparative(story, d, previous):  # "EUR 723.7 million (808.8)": the same period a year before
         d.period, d.modality, d.period_route = _year_before(previous), "historical", "comparative"
         return True
@@ -430,6 +437,11 @@ def _undated_period(story: Story, sp: StoryPeriods, d: Draft, default: str) -> P
         day = ref - timedelta(days=3 if ref.weekday() == 0 else 2 if ref.weekday() == 6 else 1)
         d.period_route = "previous_close"
         return Period("", -1, -1, day, day, day.isoformat(), "day", "claims.previous_close.v1")
+    spec = res.metrics.get(d.metric)
+    if spec is not None and spec.timing == "point" and not spec.per_share and fig.kind == "money" \
+            and traded(fig, story.text, d.sent.start, res):  # "Kimbal Sells $28M Worth of Stock": an event's value
+        d.period_route = "traded_amount"
+        return None
     if ref is not None and (default == "day" or stated_now(fig, story.text, res) or (
             d.metric not in res.metrics and fig.kind == "money" and abs(fig.value) < _PRICE_BELOW) or (
             (d.metric not in res.metrics or d.timing == "point") and held_now(fig, story.text, d.cs, res))):
