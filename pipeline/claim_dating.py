@@ -15,7 +15,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from .claim_draft import Draft, Story
-from .bare_bases import bare_base_back
+from .bare_bases import bare_base_back, counted_year_back
 from .change_bases import year_after_change_base
 from .comparatives import RULE as COMPARATIVE_RULE
 from .coming_periods import coming_period
@@ -95,6 +95,13 @@ def date_figure(story: Story, d: Draft) -> None:
     following = bisect.bisect_right(starts, fig.start)
     next_start = d.next_start = starts[following] if following < len(starts) else None
     d.period = period = _text_period(story, d, results, next_start)
+    # "up from ILS 1.05 billion last year": the report period a year back, not the calendar year before the story
+    year_back = counted_year_back(period, fig, text, sent.start, d.modality) if results else 0
+    if year_back:  # the period of the result it is set against, in its sentence, a year back; else the report period's
+        against = story.last_metric_of.get((fig.unit, d.scaled))
+        d.period = period = shift_period(against[2], -year_back) \
+            if against is not None and against[2] is not None and sent.start <= against[0] <= fig.start else None
+        year_back = 0 if period is not None else year_back
     # "up from $0.26 in the previous year" with no period written before: the report period a year back
     prior = unanchored_back(period, fig, story.period_index.within(sent.start, period.start)) \
         if results and period is not None and not fig.table_label else 0
@@ -111,6 +118,7 @@ def date_figure(story: Story, d: Draft) -> None:
     if not d.back and results and period is None and not fig.table_label and not metric.endswith(("_growth", "_change")):
         d.back = bare_base_back(fig, text, (sent.start, sent.end), modality,  # "to NOK 188, up from NOK 173"
                                 story.period_index.within(fig.end, sent.end), res)
+    d.back = d.back or (year_back if not metric.endswith(("_growth", "_change")) else 0)
     base_next = next_start is not None and next_start < sent.end and compared_before(text, next_start)
     d.sentence_report = (year_after_base(fig, index, sent.end, text, next_start, res, modality == "forecast")
                          or year_after_change_base(fig, index.within(d.cs, d.ce, days=False), text, res, ref)
