@@ -3,8 +3,10 @@
 A dividend is a flow of the period it is paid for (CLAIM_LABELING_GUIDE.md 6: "dividends declared for a quarter"),
 not the quarter a results story reports. Where its text names no period:
 
-- one the board proposes, or calls final, total or full-year, is the payout for a fiscal year, the latest ended: "the
-  Board of Directors is proposing a dividend of EUR 0.26 per share" in February is for 2024;
+- one the board proposes, or calls final, total or full-year, is the payout for a fiscal year, the one ending nearest
+  the story (proposed after it ends, forecast as it ends): "the Board of Directors is proposing a dividend of EUR 0.26
+  per share" in February is for 2024, "bringing the total to 70.00 yen per share for the fiscal year" in February, for
+  a company whose year ends in March, for the year to March 2025;
 - a year-end dividend is the second half's, of the fiscal year ending nearest the story: "It forecasted year-end
   dividend of 45 yen" in February, for a company whose year ends in March, is October to March;
 - one declared, raised or affirmed now in a story that names its payout quarterly is for the calendar quarter under
@@ -25,7 +27,6 @@ from .date_math import month_shift
 from .records import Figure, Period
 from .reporting_periods import fiscal_year_of, fiscal_year_span
 from .resources import Resources
-from .results_stories import latest_ended_year_period
 from .word_patterns import longest_first
 
 _BEFORE = 80  # characters of the figure's clause before it that may name its kind
@@ -79,9 +80,10 @@ def dividend_period(fig: Figure, text: str, clause: tuple[int, int], metric: str
         label = f"FY{fy}-H2" if fy_end != 12 else f"{fy}-H2"
         return Period("", -1, -1, start, pe, label, "half", "claims.dividend_half.v1"), "half"
     if year.search(before):
-        base = latest_ended_year_period(ref, fy_end)
-        return Period("", -1, -1, base.period_start, base.period_end, base.label, base.granularity,
-                      "claims.dividend_year.v1"), "year"
+        fy = _nearest_fiscal_year(ref, fy_end)
+        ps, pe = fiscal_year_span(fy, fy_end)
+        return Period("", -1, -1, ps, pe, f"FY{fy}" if fy_end != 12 else str(fy),
+                      "fiscal_year" if fy_end != 12 else "year", "claims.dividend_year.v1"), "year"
     after = text[fig.end:min(clause[1], fig.end + _AFTER)]
     if quarterly_story and modality in ("actual", "forecast") and not other.search(before) \
             and not other.search(after):

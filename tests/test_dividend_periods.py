@@ -12,7 +12,7 @@ _QUARTERLY = "\n\n* Hooli Inc (NYSE:HOO) declares $0.20/share quarterly dividend
 
 # title, published, text, figure, expected period label
 CASES = [
-    # proposed, final or total: the fiscal year just ended
+    # proposed, final or total: the fiscal year ending nearest the story
     ("Hooli financial statements release 2024", "2025-02-13", "Hooli Oyj's adjusted EBITDA rose to EUR 177 million. "
      "Therefore, the Board of Directors is proposing a dividend of EUR 0.26 per share, to be paid in two installments.",
      "EUR 0.26", "2024"),
@@ -26,6 +26,9 @@ CASES = [
     ("Hooli Financial Holdings' Nine-Month Profit Jumps 20%", "2025-02-12", "Hooli Financial Holdings said nine-month "
      "net profit rose 20% to 24.1 billion yen. It forecasted year-end dividend of 45 yen per share.", "45 yen",
      "FY2025-H2"),
+    ("Hooli Holdings' Nine-Month Profit Climbs 56%", "2025-02-12", "Hooli Holdings said nine-month net profit rose "
+     "56%. The company expects to pay a year-end dividend of 35.00 yen per share, bringing the total to 70.00 yen per "
+     "share for the fiscal year.", "70.00 yen", "FY2025"),
     # declared now in a story whose payout is quarterly: the quarter under way, as the body's quarterly dividend
     ("Hooli raises dividend by 5.3% to $0.20", "2025-02-10", "Hooli raises dividend by 5.3% to $0.20" + _QUARTERLY,
      "$0.20", "2025-Q1"),
