@@ -445,8 +445,9 @@ def _undated_period(story: Story, sp: StoryPeriods, d: Draft, default: str) -> P
         day = ref - timedelta(days=3 if ref.weekday() == 0 else 2 if ref.weekday() == 6 else 1)
         d.period_route = "previous_close"
         return Period("", -1, -1, day, day, day.isoformat(), "day", "claims.previous_close.v1")
-    spec = res.metrics.get(d.metric)
-    if spec is not None and spec.timing == "point" and not spec.per_share and fig.kind == "money" \
+    if d.metric in res.periods["traded_metrics"] and fig.kind == "money" \
+            and not story.period_index.within(d.sent.start, d.sent.end) \
+            and grain_named(story.text, d.sent.start, (fig.start, fig.end), d.sent.end, res) is None \
             and traded(fig, story.text, d.sent.start, res):  # "Kimbal Sells $28M Worth of Stock": an event's value
         d.period_route = "traded_amount"
         return None

@@ -7,7 +7,7 @@ feet are estimated at over one mln tons") is a point: it holds on the day the st
 6: points, ownership, a stake), not an event with no period. The verbs and nouns are models/lexicons/periods.yaml
 `holding_verbs` (present tense only: "Guinea held 50 pct" is a past holding) and `standing_nouns`.
 
-An amount a sale or purchase is made for, its sentence naming no day ("bought the stake ... for 266,958 dlrs", "Kimbal
+An amount a sale or purchase is made for, its sentence naming no period ("bought the stake ... for 266,958 dlrs", "Kimbal
 Sells $28M Worth of Stock", "sold a stake of about 30% in the IPO, raising 225 million shekels", "shareholders would
 receive for each share 29 dlrs cash"), is the value of an event: no period (CLAIM_LABELING_GUIDE.md 6: a deal's value,
 a one-off payment), not a stake or cash held on the published day. A day the filing's paragraph names for the trades

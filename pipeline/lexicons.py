@@ -130,6 +130,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                             "contract_month_verbs", "futures_story_words",  # futures_months
                                             "target_change_words", "report_week_words",  # target_years, week_spans
                                             "holding_verbs", "standing_nouns", "traded_verbs", "traded_links",  # held_amounts
+                                            "traded_metrics",  # claim_dating._undated_period
                                             "end_level_words", "end_level_hedges",  # period_ends
                                             "note_prior_words", "note_prior_openers")},  # note_grains
         "note_grains": Shape(dict, (str,)), "note_current": Shape(dict, (str,)),  # note_grains

@@ -68,6 +68,12 @@ DATED = [
     ("Bourse debut", "2019-08-01", "The exchange operator sold a stake of about 30% in the IPO, raising 225 million "
      "shekels ($64 million).", "$64 million", ""),
     ("Hooli insiders", "2025-02-14", "Insiders have a JP¥10b stake in this JP¥22b business.", "JP¥10b", "2025-02-14"),
+    # a sentence that names a period keeps it or its reading; a price paid for a product is no stake's value
+    ("First Tick", "2025-02-13", "The Foreign institutional investors (FIIs) remained net sellers on sixth "
+     "consecutive session February 12 as they sold equities worth Rs 4969 crore, while domestic institutional "
+     "investors (DIIs) bought equities worth Rs 5929 crore, on same day.", "Rs 5929 crore", "2025-02-13"),
+    ("Hooli Posts Holiday Sales", "2019-10-30", "The company said it sold $33.4 billion worth of iPhones in the "
+     "quarter, beating estimates.", "$33.4 billion", "2019-10-30"),
 ]
 
 
