@@ -334,7 +334,7 @@ def _dividend_period(story: Story, d: Draft) -> tuple[Period | None, str]:
     if story.quarterly_payout is None:
         story.quarterly_payout = names_quarterly_payout(story.text, story.res)
     return dividend_period(d.fig, story.text, (d.cs, d.ce), d.metric, d.modality, story.article.published,
-                           story.fy_end, story.quarterly_payout, story.res)
+                           story.fy_end, story.quarterly_payout, story.res, d.scaled)
 
 
 def _guided_opening(story: Story, sp: StoryPeriods, d: Draft) -> Period | None:

@@ -65,9 +65,11 @@ def names_quarterly_payout(text: str, res: Resources) -> bool:
 
 
 def dividend_period(fig: Figure, text: str, clause: tuple[int, int], metric: str, modality: str, ref: date | None,
-                    fy_end: int, quarterly_story: bool, res: Resources) -> tuple[Period | None, str]:
+                    fy_end: int, quarterly_story: bool, res: Resources, scaled: bool = False) -> tuple[Period | None, str]:
     """The period of a dividend its text dates by no period words, and which kind of payout set it ("year", "half",
-    "quarter"); (None, "") for other figures, a prior or estimated dividend, or one of no kind the words settle."""
+    "quarter"); (None, "") for other figures, a prior or estimated dividend, or one of no kind the words settle.
+    `scaled`: the figure is written with a scale word, a total paid out ("returned $1.2 billion in dividends"), not the
+    rate a share that a quarterly story declares."""
     if ref is None or metric != _DIVIDEND or modality in ("historical", "estimate"):
         return None, ""
     year, half, other, *_ = _patterns(res)
@@ -85,7 +87,7 @@ def dividend_period(fig: Figure, text: str, clause: tuple[int, int], metric: str
         return Period("", -1, -1, ps, pe, f"FY{fy}" if fy_end != 12 else str(fy),
                       "fiscal_year" if fy_end != 12 else "year", "claims.dividend_year.v1"), "year"
     after = text[fig.end:min(clause[1], fig.end + _AFTER)]
-    if quarterly_story and modality in ("actual", "forecast") and not other.search(before) \
+    if quarterly_story and not scaled and modality in ("actual", "forecast") and not other.search(before) \
             and not other.search(after):
         return quarter_under_way(ref, "claims.dividend_quarter.v1"), "quarter"
     return None, ""

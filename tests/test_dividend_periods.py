@@ -3,10 +3,14 @@ fiscal year for one proposed, final or total, the second half for a year-end one
 declared now in a story that pays quarterly; other dividends keep their reading."""
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import pytest
 
 from pipeline import extract
+from pipeline.dividend_periods import dividend_period
+from pipeline.figures import resolve_figures
 
 _QUARTERLY = "\n\n* Hooli Inc (NYSE:HOO) declares $0.20/share quarterly dividend, 5.3% increase from prior dividend of $0.19."
 
@@ -58,3 +62,12 @@ def test_dividend_period(title, published, text, figure, label):
     rows = claims[claims.figure == figure].sort_values("char_start")
     assert not rows.empty, list(claims.figure)
     assert rows.iloc[0].period_label == label
+
+
+def test_a_total_paid_out_is_no_quarterly_rate(resources):
+    """A dividend written with a scale word is a total paid out, not the rate a share a quarterly story declares."""
+    text = "The company paid dividends of $1.2 billion."
+    fig = next(f for f in resolve_figures(text, resources)[0] if f.text == "$1.2 billion")
+    args = (fig, text, (0, len(text)), "dividend", "actual", date(2025, 2, 12), 12, True, resources)
+    assert dividend_period(*args, scaled=True) == (None, "")
+    assert dividend_period(*args, scaled=False)[0].label == "2025-Q1"
