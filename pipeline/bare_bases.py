@@ -9,6 +9,11 @@ report period itself. It is dated back a year, as "a year earlier" is (`claim_pe
 sentence says the comparison is of another kind: sequential, against a previous guidance or estimate, an average
 (models/lexicons/periods.yaml `bare_base_other_words`), or the words after it name another subject ("versus 6.6% for
 the rest of Amazon").
+
+"Last year" right after such a base ("third-quarter sales of ILS 1.25 billion, up from ILS 1.05 billion last year",
+"Nine month profits were up 23 pct to 64 cts a share from 52 cts last year") says the comparison is year on year, not
+that the base is the calendar year before the story: the base is dated back a year from the report period
+(`counted_year_back`).
 """
 from __future__ import annotations
 
@@ -51,3 +56,20 @@ def bare_base_back(fig: Figure, text: str, sentence: tuple[int, int], modality: 
     if _OTHER_SUBJECT.match(text, fig.end, sentence[1]):  # "36.9% ..., versus 6.6% for the rest of Amazon"
         return 0
     return 0 if _other_kind(res).search(text, sentence[0], sentence[1]) else _YEAR_AGO
+
+
+# between a base and the year after it: nothing, or its unit's words ("from $1,364 per ounce last year", "from 52 cts
+# a share last year")
+_TO_YEAR = re.compile(r"[ \t]*(?:[a-z]+[ \t]+){0,3}?$", re.I)
+_YEAR_GAP = 25
+
+
+def counted_year_back(p: Period | None, fig: Figure, text: str, sentence_start: int, modality: str) -> int:
+    """Months back from the report period (12) when `p`, the period the figure's words give it, is a year counted from
+    the published day ("last year") written right after a historical base set against a result ("up from ILS 1.05
+    billion last year"): the comparison is year on year, whatever else the sentence names, and the base no figure of
+    that calendar year; 0 otherwise."""
+    return _YEAR_AGO if p is not None and modality == "historical" and p.granularity == "year" \
+        and not written_year(p) and fig.end <= p.start <= fig.end + _YEAR_GAP \
+        and _TO_YEAR.fullmatch(text, fig.end, p.start) is not None \
+        and _AGAINST.search(text, max(sentence_start, fig.start - 30), fig.start) is not None else 0

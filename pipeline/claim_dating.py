@@ -15,7 +15,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from .claim_draft import Draft, Story
-from .bare_bases import bare_base_back
+from .bare_bases import bare_base_back, counted_year_back
 from .change_bases import year_after_change_base
 from .comparatives import RULE as COMPARATIVE_RULE
 from .coming_periods import coming_period
@@ -26,12 +26,13 @@ from .claim_periods import (REPORT_GRAINS, compared_before, period_for,
                             payout_quarter, per_year, prior_months_back, report_change,
                             stated_now, undated_figure, whole_year_of, year_after_base, year_ahead)
 from .dates import shift_period
+from .dividend_periods import dividend_period, names_quarterly_payout
 from .fiscal_years import fiscal_bare_year
 from .futures_months import contract_month_day
 from .government_years import government_year
 from .modality import modality_cues, unended_modality
 from .move_reasons import reason_period
-from .held_amounts import held_now
+from .held_amounts import held_now, traded
 from .note_grains import note_period
 from .period_ends import at_report_end, end_day, report_end_day
 from .prior_periods import unanchored_back
@@ -95,6 +96,13 @@ def date_figure(story: Story, d: Draft) -> None:
     following = bisect.bisect_right(starts, fig.start)
     next_start = d.next_start = starts[following] if following < len(starts) else None
     d.period = period = _text_period(story, d, results, next_start)
+    # "up from ILS 1.05 billion last year": the report period a year back, not the calendar year before the story
+    year_back = counted_year_back(period, fig, text, sent.start, d.modality) if results else 0
+    if year_back:  # the period of the result it is set against, in its sentence, a year back; else the report period's
+        against = story.last_metric_of.get((fig.unit, d.scaled))
+        d.period = period = shift_period(against[2], -year_back) \
+            if against is not None and against[2] is not None and sent.start <= against[0] <= fig.start else None
+        year_back = 0 if period is not None else year_back
     # "up from $0.26 in the previous year" with no period written before: the report period a year back
     prior = unanchored_back(period, fig, story.period_index.within(sent.start, period.start)) \
         if results and period is not None and not fig.table_label else 0
@@ -111,6 +119,7 @@ def date_figure(story: Story, d: Draft) -> None:
     if not d.back and results and period is None and not fig.table_label and not metric.endswith(("_growth", "_change")):
         d.back = bare_base_back(fig, text, (sent.start, sent.end), modality,  # "to NOK 188, up from NOK 173"
                                 story.period_index.within(fig.end, sent.end), res)
+    d.back = d.back or (year_back if not metric.endswith(("_growth", "_change")) else 0)
     base_next = next_start is not None and next_start < sent.end and compared_before(text, next_start)
     d.sentence_report = (year_after_base(fig, index, sent.end, text, next_start, res, modality == "forecast")
                          or year_after_change_base(fig, index.within(d.cs, d.ce, days=False), text, res, ref)
@@ -237,13 +246,17 @@ def _restated_period(previous: Claim | None, fig, text: str, res: Resources) -> 
     """The period of the amount of money a figure of money in another currency restates in brackets right after it
     (CLAIM_LABELING_GUIDE.md, cases decided: a restatement takes the period of the figure it restates); None when the
     figure restates none or that amount has no period."""
-    if previous is None or fig.kind != "money" or not previous.unit or previous.unit == fig.unit \
-            or previous.period_start is None or previous.char_end > fig.start \
-            or not _restates(res).fullmatch(text, previous.char_end, fig.start) \
-            or not (len(previous.unit) == 3 and previous.unit.isupper()):
+    if not _restates_amount(previous, fig, text, res) or previous.period_start is None:
         return None
     return Period("", -1, -1, previous.period_start, previous.period_end, previous.period_label,
                   "day" if previous.period_start == previous.period_end else "range", "claims.restated_period.v1")
+
+
+def _restates_amount(previous: Claim | None, fig, text: str, res: Resources) -> bool:
+    """Whether the figure restates in another currency, in brackets right after it, the amount `previous` claims."""
+    return not (previous is None or fig.kind != "money" or not previous.unit or previous.unit == fig.unit
+                or previous.char_end > fig.start or not _restates(res).fullmatch(text, previous.char_end, fig.start)
+                or not (len(previous.unit) == 3 and previous.unit.isupper()))
 
 
 _COMPARATIVE_GAP = re.compile(r"\s*\(\s*-?")
@@ -292,6 +305,9 @@ def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | Non
     if same is not None:  # "560 billion yuan ($83 billion)": the period of the amount it restates
         d.period, d.period_route = same, "restated"
         return True
+    if previous is not None and previous.period_route == "traded_amount" and _restates_amount(previous, fig, text, res):
+        d.period, d.period_route = None, "traded_amount"  # "raising 225 million shekels ($64 million)": an event's too
+        return False
     if _comparative(story, d, previous):  # "EUR 723.7 million (808.8)": the same period a year before
         d.period, d.modality, d.period_route = _year_before(previous), "historical", "comparative"
         return True
@@ -306,6 +322,9 @@ def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | Non
     if period is None:
         period = payout_quarter(fig, text, metric, modality, ref, res)
         d.period_route = "payout_quarter" if period is not None else d.period_route
+    if period is None and not fig.table_label and d.sentence_report is None:  # "proposing a dividend of EUR 0.26"
+        period, kind = _dividend_period(story, d)
+        d.period_route = "dividend_" + kind if period is not None else d.period_route
     ago, kept = months_ago(period, fig, timing, ref), period  # "(compared to $7.3 billion a year ago)"
     back, period = (ago, None) if ago else (back, period)
     if period is None and _reported(story, sp, d, default, bool(ago)):
@@ -322,6 +341,16 @@ def final_period(story: Story, sp: StoryPeriods, d: Draft, previous: Claim | Non
         period = _undated_period(story, sp, d, default)
     d.period, d.modality = period, _modality_by_period(period, modality, timing, ref)
     return period_written
+
+
+def _dividend_period(story: Story, d: Draft) -> tuple[Period | None, str]:
+    """A dividend's period by the kind of payout its words or its story's name (dividend_periods.py)."""
+    if d.metric != "dividend":
+        return None, ""
+    if story.quarterly_payout is None:
+        story.quarterly_payout = names_quarterly_payout(story.text, story.res)
+    return dividend_period(d.fig, story.text, (d.cs, d.ce), d.metric, d.modality, story.article.published,
+                           story.fy_end, story.quarterly_payout, story.res, d.scaled)
 
 
 def _guided_opening(story: Story, sp: StoryPeriods, d: Draft) -> Period | None:
@@ -433,6 +462,12 @@ def _undated_period(story: Story, sp: StoryPeriods, d: Draft, default: str) -> P
         day = ref - timedelta(days=3 if ref.weekday() == 0 else 2 if ref.weekday() == 6 else 1)
         d.period_route = "previous_close"
         return Period("", -1, -1, day, day, day.isoformat(), "day", "claims.previous_close.v1")
+    if d.metric in res.periods["traded_metrics"] and fig.kind == "money" \
+            and not story.period_index.within(d.sent.start, d.sent.end) \
+            and grain_named(story.text, d.sent.start, (fig.start, fig.end), d.sent.end, res) is None \
+            and traded(fig, story.text, d.sent.start, res):  # "Kimbal Sells $28M Worth of Stock": an event's value
+        d.period_route = "traded_amount"
+        return None
     if ref is not None and (default == "day" or stated_now(fig, story.text, res) or (
             d.metric not in res.metrics and fig.kind == "money" and abs(fig.value) < _PRICE_BELOW) or (
             (d.metric not in res.metrics or d.timing == "point") and held_now(fig, story.text, d.cs, res))):

@@ -60,6 +60,7 @@ class Story:
     column_cache: dict = field(default_factory=dict)
     sections: list | None = None  # a table's section headers, found when first asked
     headings: list | None = None  # the article's section headings, found when first asked
+    quarterly_payout: bool | None = None  # the story names its payout quarterly (dividend_periods), found when first asked
     fiscal_settled: bool | None = None  # the story's non-December calendar is its company's (claim_dating), found when first asked
     money_unit: str = ""  # the currency most of the story's amounts are in ("" when it states none)
 

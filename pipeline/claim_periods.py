@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from .calendar_grammar import grammar
 from .change_bases import base_of, written_year
+from .dividend_periods import quarter_under_way
 from .modality import modality_cues
 from .records import Figure, Period
 from .reporting_periods import fiscal_year_of, fiscal_year_span, shift_period
@@ -444,10 +445,7 @@ def payout_quarter(fig: Figure, text: str, metric: str, modality: str, ref: date
     if ref is None or modality == "historical" or metric not in g.quarter_payout_metrics or g.quarter_payout is None \
             or not g.quarter_payout.search(text, max(0, fig.start - 40), min(len(text), fig.end + 40)):
         return None
-    q = (ref.month - 1) // 3 + 1
-    ps = date(ref.year, 3 * q - 2, 1)
-    pe = date(ref.year + (q == 4), 1 if q == 4 else 3 * q + 1, 1) - timedelta(days=1)
-    return Period("", -1, -1, ps, pe, f"{ref.year}-Q{q}", "quarter", "claims.payout_quarter.v1")
+    return quarter_under_way(ref, "claims.payout_quarter.v1")
 
 
 def whole_year_of(base: Period, fy_end: int) -> Period:

@@ -118,6 +118,9 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "present_words": LIST, "present_verbs": LIST, "change_words": LIST, "report_change_metrics": LIST,
         "measure_words": LIST, "annual_report_words": LIST,
         "quarter_payout_words": LIST, "quarter_payout_metrics": LIST,
+        **{k: Shape(list, (str,)) for k in ("dividend_year_words", "dividend_half_words",  # dividend_periods
+                                            "dividend_payout_nouns", "dividend_other_words",
+                                            "month_payout_words")},
         "fiscal_year_end_by_currency": Shape(dict, (int,)), "full_year_words": LIST,
         "quarter_grain_words": LIST,  # report_grains
         "report_lag_days": Shape(list, (int,)), "fiscal_year_end_months": Shape(list, (int,)),
@@ -131,7 +134,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                             "trade_words", "government_budget_words",  # trade_days, government_years
                                             "contract_month_verbs", "futures_story_words",  # futures_months
                                             "target_change_words", "report_week_words",  # target_years, week_spans
-                                            "holding_verbs", "standing_nouns",  # held_amounts
+                                            "holding_verbs", "standing_nouns", "traded_verbs", "traded_links",  # held_amounts
+                                            "traded_metrics",  # claim_dating._undated_period
                                             "end_level_words", "end_level_hedges",  # period_ends
                                             "note_prior_words", "note_prior_openers",  # note_grains
                                             "move_reason_words")},  # move_reasons

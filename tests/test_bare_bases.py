@@ -41,3 +41,28 @@ CASES = [
 @pytest.mark.parametrize("title,published,text,figure,label", CASES)
 def test_bare_base_year_ago(title, published, text, figure, label):
     assert one_claim(title, published, text, figure).period_label == label
+
+
+# "last year" right after a base: the result's period (or the report period) a year back, not the calendar year
+# before the story; title, published, text, the figure as written, expected period label
+LAST_YEAR = [
+    ("Hooli Announces 2024 Fourth Quarter and Year End Results", "2025-02-13", "* Internationally, fourth quarter "
+     "revenue increased 6% as we realized revenue of US$37 million versus US$35 million in the prior year.",
+     "US$35 million", "2023-Q4"),
+    ("Hooli Bank SpA Says Q4 Operating Income EUR 112.8 Million", "2025-02-13", "* HOOLI BANK- THE COMPANY CLOSED 2024 "
+     "WITH AN EBITDA OF EUR 17.1 MILLION, COMPARED TO EUR 16.4 MILLION LAST YEAR", "EUR 16.4 MILLION", "2023"),
+    ("Hooli results", "2025-02-13", "Hooli Inc's fourth-quarter revenue rose 8% to $2.2 billion. Revenue for the full "
+     "year rose to $8 billion from $7 billion last year.", "$7 billion", "2023"),
+    ("Hooli Q4 profit rises", "2025-02-13", "Hooli Inc reported fourth-quarter sales of $1.25 billion, up from $1.05 "
+     "billion last year.", "$1.05 billion", "2023-Q4"),
+    # negatives: "last year" dating the result, or a base of a change the sentence's own words date
+    ("Hooli results", "2025-02-13", "Hooli Inc's revenue rose to $5.2 billion last year from $4.1 billion in 2023.",
+     "$5.2 billion", "2024"),
+    ("Hooli results", "2025-02-13", "Hooli Inc's revenue rose to $5.2 billion last year from $4.1 billion in 2023.",
+     "$4.1 billion", "2023"),
+]
+
+
+@pytest.mark.parametrize("title,published,text,figure,label", LAST_YEAR)
+def test_last_year_after_a_base(title, published, text, figure, label):
+    assert one_claim(title, published, text, figure).period_label == label

@@ -504,6 +504,10 @@ MOVED_WORD_LISTS = [
                                                   "carried_compared_hedges", "bracket_hedges", "modality_restated_words",
                                                   "attached_hedges", "coordinated_hedges", "multiple_context_words",
                                                   "multiple_links", "range_end_hedges", "range_end_kinds")),
+    *(("lexicons/periods.yaml", k) for k in ("dividend_year_words", "dividend_half_words",  # session 24
+                                             "dividend_payout_nouns", "dividend_other_words",
+                                             "month_payout_words", "traded_verbs", "traded_links",
+                                             "traded_metrics")),
     ("lexicons/metric_frames.yaml", "portion_replaces"), ("lexicons/metric_frames.yaml", "portion_own"),  # session 18
     ("lexicons/modality.yaml", "after_break"), ("lexicons/modality.yaml", "market_forecast"),
     ("lexicons/modality.yaml", "own_economy_speakers"),
