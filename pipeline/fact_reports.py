@@ -15,6 +15,7 @@ import pandas as pd
 
 from .conflict_gate import sentence_cues
 from .headline_topic import off_topic
+from .modality import house_estimate
 from .resources import Resources
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
@@ -117,9 +118,21 @@ def basis_of(sentence, figure, res: Resources, metric: str = "") -> str:
     return "reported"
 
 
+HOUSE_BASIS = "house"  # one broker's or research house's own estimate (modality.house_estimate)
+
+
+def _house_estimate(sentence, figure, res: Resources) -> bool:
+    """Whether an estimate's sentence makes it one house's own, not a consensus (modality.house_estimate)."""
+    if not isinstance(sentence, str) or not isinstance(figure, str) or not figure:
+        return False
+    at = sentence.find(figure)
+    return at > 0 and house_estimate(sentence[:at], res)
+
+
 def with_text_columns(df: pd.DataFrame, res: Resources) -> pd.DataFrame:
     """The comparable claims with what their text tells a fact, so that it can be kept without the text:
-    the sentence as its copies write it (`sentence_key`), the basis (`basis_of`) and whether the article's
+    the sentence as its copies write it (`sentence_key`), the basis (`basis_of`; one house's own estimate is
+    `house`, a fact apart from the consensus) and whether the article's
     headline names another subject than the claim's entity (`off_topic`, pipeline/headline_topic.py), and what
     the conflict gate reads of the sentence (`entity_named`, `prior_words`, `numbers`, `listed`:
     pipeline/conflict_gate.py)."""
@@ -133,6 +146,10 @@ def with_text_columns(df: pd.DataFrame, res: Resources) -> pd.DataFrame:
         if "modality" in df.columns and res.estimate_plain_bases:  # basis.yaml `estimate_plain`
             plain = (df["modality"] == "estimate").to_numpy() & np.isin(out["basis"], list(res.estimate_plain_bases))
             out["basis"] = np.where(plain, "reported", out["basis"])
+        if "modality" in df.columns and "sentence" in df.columns:  # one house's own estimate, no consensus
+            house = [m == "estimate" and _house_estimate(s, f, res)
+                     for m, s, f in zip(df["modality"], df["sentence"], df["figure"])]
+            out["basis"] = np.where(house, HOUSE_BASIS, out["basis"])
     if "numbers" not in df.columns and "sentence" in df.columns:  # what the conflict gate reads of the sentence
         cues = [sentence_cues(s, e, res.conflict_cues) for s, e in zip(df["sentence"], df["entity"])]
         out.update(entity_named=[c.named for c in cues], prior_words=[c.prior for c in cues],

@@ -282,6 +282,20 @@ def _reporter_forecast(text: str, fig: Figure, lo: int, res: Resources, back: in
     return not any(rx.search(m.group()) for rx in res.modality.get("own_economy_speakers", ()))
 
 
+def house_estimate(before: str, res: Resources) -> bool:
+    """Whether the words before an estimate (its sentence up to the figure) make it one house's own ("Oppenheimer
+    expects Q4 revenue of $1.28 billion", "Wedbush sees $6.06 billion"), not a consensus the sentence names before it
+    (modality.yaml `house_consensus`: "..., against consensus forecasts of $1.32 billion", "Analysts surveyed by
+    FactSet expect"): a fact apart from
+    the consensus, as different analysts' figures form a spread, not a conflict (bench/conflict_audit/GUIDE.md)."""
+    low = lower_text(before)
+    hits = list(_reporter_subject(res).finditer(low))
+    if not hits or re.match(r"\s+(?:that\s+)?(?:its|their|our)\b", low[hits[-1].end():]):
+        return False
+    # the consensus words may stand anywhere from the sentence's start: "Analysts surveyed by FactSet expect"
+    return not any(rx.search(low) for rx in res.modality.get("house_consensus", ()))
+
+
 def _odds(text: str, fig: Figure, sent_start: int, res: Resources) -> bool:
     """Whether the percentage is a probability (modality.yaml `odds_after`, `odds_before`)."""
     return any(rx.match(lower_text(text[fig.end:fig.end + 30])) for rx in res.modality.get("odds_after", ())) or any(

@@ -128,6 +128,25 @@ def test_basis_words_before_the_figure(resources):
     assert basis_of("Consolidated net profit rose to Rs 132.4 crore.", "Rs 132.4 crore", resources) == "reported"
 
 
+def test_a_houses_own_estimate_is_a_fact_apart_from_the_consensus(resources):
+    """A broker's own estimate set against the consensus is a spread, not a conflict (GUIDE.md); two outlets quoting
+    the consensus differently stay one fact."""
+    rows = [claim("house", "x", D1, 829e6, "$829 million", metric="ebitda", modality="estimate",
+                  sentence="For Q1, Oppenheimer expects revenue of $1.34 billion and EBITDA of $829 million, implying "
+                           "62% margins, against consensus forecasts of $792 million."),
+            claim("cons1", "y", D1, 818.6e6, "$818.6 million", metric="ebitda", modality="estimate",
+                  sentence="Acme forecast Q1 EBITDA between $855 million and $885 million vs estimates of $818.6 "
+                           "million."),
+            claim("cons2", "z", D1, 818.6e6, "$818.6 million", metric="ebitda", modality="estimate",
+                  sentence="Analysts surveyed by FactSet expect EBITDA of $818.6 million."),
+            claim("cons3", "w", D1, 792e6, "$792 million", metric="ebitda", modality="estimate",
+                  sentence="For Q1, Oppenheimer expects revenue of $1.34 billion and EBITDA of $829 million, implying "
+                           "62% margins, against consensus forecasts of $792 million.")]
+    facts, conflicts, _ = judge(rows, resources)
+    assert sorted(facts.basis) == ["house", "reported"]
+    assert len(conflicts) == 1 and sorted(conflicts[["value_a", "value_b"]].iloc[0]) == [792e6, 818.6e6]
+
+
 BASIS_AFTER_CASES = [  # (sentence, figure, basis): the words after a figure are its own up to the next figure
     ("Sales decreased 2.0% reported and 1.9% in constant currency.", "2.0%", "reported"),
     ("Sales decreased 2.0% reported and 1.9% in constant currency.", "1.9%", "constant_currency"),
