@@ -29,7 +29,12 @@ def reason_period(p: Period | None, fig: Figure, text: str, metric: str, res: Re
     """None for a reporting period written in the reason a market move is given (between the move and the period, or
     before both, a word of `move_reason_words`): the move takes its default, the session; other periods are kept."""
     spec = res.metrics.get(metric)
-    if p is None or p.start < 0 or spec is None or spec.default_period != "day" or p.granularity not in _REPORT_GRAINS:
+    if p is None or p.start < 0 or spec is None or spec.default_period != "day":
+        return p
+    if p.rule.startswith("dates.bound") and p.start >= fig.end and _reason(res).match(p.text) \
+            and not re.search(r"[.;]", text[fig.end:p.start]):
+        return None  # "Hooli slid 25% after fourth-quarter earnings": a bound the reason word opens, no span of the move
+    if p.granularity not in _REPORT_GRAINS:
         return p
     if p.start >= fig.end:
         between = text[fig.end:p.start]

@@ -37,16 +37,21 @@ def versus_result(story: Story, d: Draft, drafts: list[Draft], i: int) -> None:
 
 
 def _set_against(story: Story, d: Draft, done) -> Draft | None:
-    """The last result of the estimate's metric and unit before it in its sentence, when the words between set the
-    two against each other (modality.yaml `set_against`); None otherwise."""
+    """The last result or guidance of the estimate's metric and unit before it in its sentence, when the words between
+    set the two against each other (modality.yaml `set_against`); None otherwise."""
     for prev in done:
         if prev.sent.start != d.sent.start:
             return None
         if prev.metric == d.metric and prev.fig.unit == d.fig.unit and prev.fig.end <= d.fig.start:
-            if prev.modality != "actual":
+            if prev.modality not in ("actual", "forecast"):
                 continue  # "up from $1.44 billion in the year-ago period and above the consensus": the result's base
             gap = lower_text(story.text[prev.fig.end:d.fig.start])
-            return prev if any(rx.search(gap) for rx in story.res.modality.get("set_against", ())) else None
+            against = any(rx.search(gap) for rx in story.res.modality.get("set_against", ()))
+            if prev.modality == "forecast":  # guidance set against the consensus of its period: "It expects revenue of
+                if against:  # at least $575M, compared with Street consensus for $582.7M"
+                    return prev
+                continue
+            return prev if against else None
     return None
 
 

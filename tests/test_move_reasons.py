@@ -16,6 +16,7 @@ CASES = [
     ("After strong fourth-quarter results, Initech shares jumped 12%.", "12%", DAY),
     ("Mullen Group shares retreated by 6% after headwinds weighed on earnings in the final quarter of 2024.", "6%", DAY),
     ("Hooli's stock fell 4% after the company reported weak January deliveries.", "4%", DAY),
+    ("Hooli slid 25% after fourth-quarter earnings.", "25%", DAY),
     # negatives: the move's own span, a base it is measured from, a period no reason word sets apart
     ("Hooli shares rose 25% in the fourth quarter.", "25%", "2024-Q4"),
     ("Hooli shares rose 25% in the fourth quarter, after a weak third quarter.", "25%", "2024-Q4"),

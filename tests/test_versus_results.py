@@ -34,6 +34,11 @@ SET_AGAINST = [
     ("The Trade Desk Stock Plunges After Q4 Miss", "2025-02-13",
      "The Trade Desk expects first-quarter revenue of at least $575 million. For the fourth quarter, revenue rose 22% "
      "to $741 million. Analysts expected $758.9 million.", "$758.9 million", "2024-Q4"),
+    # guidance set against the consensus of its own period, after the result of the quarter reported
+    ("Key takeaways from Hooli earnings", "2025-02-12",
+     "Hooli slid 25% after fourth-quarter earnings.\n\nRevenues grew 22% to $741M, short of forecasts for $759.6M, "
+     "and company guidance for the current quarter wasn't upbeat: It expects revenue of at least $575M, compared with "
+     "Street consensus for $582.7M.", "$582.7M", "2025-Q1"),
 ]
 
 # negative: a period the estimate's own words name stays
