@@ -267,33 +267,34 @@ def _reporter_subject(res: Resources) -> re.Pattern:
                       r"now|also|still|currently))*\s+(?:" + verbs + r")", re.I)
 
 
+_OWN_AFTER = re.compile(r"\s+(?:that\s+)?(?:its|their|our)\b")  # "Goldman expects its revenue": the house's own
+
+
+def _reporter_verb(low: str, res: Resources) -> re.Match | None:
+    """The last broker, research house or data provider in lowered text `low` with its forecast verb, unless its own
+    figures follow the verb; None otherwise."""
+    hits = list(_reporter_subject(res).finditer(low))
+    return None if not hits or _OWN_AFTER.match(low, hits[-1].end()) else hits[-1]
+
+
 def _reporter_forecast(text: str, fig: Figure, lo: int, res: Resources, back: int = 0) -> bool:
     """Whether a broker, research house or data provider forecasts the figure (its name and verb in the text from
-    `lo`, the figure's clause, or `back` characters before the forecast cue framing it, to the figure): the forecaster is not the figure's
-    entity, so its forecast is an estimate (guide section 7), unless its own figures follow ("Goldman expects its
-    revenue") or it is a government's or central bank's office about its own economy (`own_economy_speakers`)."""
-    before = lower_text(text[max(0, lo - back):fig.start])
-    hits = list(_reporter_subject(res).finditer(before))
-    if not hits:
-        return False
-    m = hits[-1]
-    if re.match(r"\s+(?:that\s+)?(?:its|their|our)\b", before[m.end():]):
-        return False
-    return not any(rx.search(m.group()) for rx in res.modality.get("own_economy_speakers", ()))
+    `lo`, the figure's clause, or `back` characters before the forecast cue framing it, to the figure): the
+    forecaster is not the figure's entity, so its forecast is an estimate (guide section 7), unless its own figures
+    follow or it is a government's or central bank's office about its own economy (`own_economy_speakers`)."""
+    m = _reporter_verb(lower_text(text[max(0, lo - back):fig.start]), res)
+    return m is not None and not any(rx.search(m.group()) for rx in res.modality.get("own_economy_speakers", ()))
 
 
 def house_estimate(before: str, res: Resources) -> bool:
     """Whether the words before an estimate (its sentence up to the figure) make it one house's own ("Oppenheimer
-    expects Q4 revenue of $1.28 billion", "Wedbush sees $6.06 billion"), not a consensus the sentence names before it
-    (modality.yaml `house_consensus`: "..., against consensus forecasts of $1.32 billion", "Analysts surveyed by
-    FactSet expect"): a fact apart from
-    the consensus, as different analysts' figures form a spread, not a conflict (bench/conflict_audit/GUIDE.md)."""
+    expects Q4 revenue of $1.28 billion", "Wedbush sees $6.06 billion"), not a consensus the sentence names anywhere
+    before it (modality.yaml `house_consensus`: "..., against consensus forecasts of $1.32 billion", "Analysts
+    surveyed by FactSet expect"): a fact apart from the consensus, as different analysts' figures form a spread, not
+    a conflict (bench/conflict_audit/GUIDE.md)."""
     low = lower_text(before)
-    hits = list(_reporter_subject(res).finditer(low))
-    if not hits or re.match(r"\s+(?:that\s+)?(?:its|their|our)\b", low[hits[-1].end():]):
-        return False
-    # the consensus words may stand anywhere from the sentence's start: "Analysts surveyed by FactSet expect"
-    return not any(rx.search(low) for rx in res.modality.get("house_consensus", ()))
+    return _reporter_verb(low, res) is not None and not any(
+        rx.search(low) for rx in res.modality.get("house_consensus", ()))
 
 
 def _odds(text: str, fig: Figure, sent_start: int, res: Resources) -> bool:
