@@ -20,12 +20,12 @@ The words are models/lexicons/periods.yaml `dividend_year_words`, `dividend_half
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 from .date_math import month_shift
 from .records import Figure, Period
-from .reporting_periods import fiscal_year_of, fiscal_year_span
+from .reporting_periods import fiscal_year_of, fiscal_year_span, quarter_span
 from .resources import Resources
 from .word_patterns import longest_first
 
@@ -53,8 +53,7 @@ def _patterns(res: Resources) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pa
 def quarter_under_way(ref: date, rule: str) -> Period:
     """The calendar quarter that holds `ref`."""
     q = (ref.month - 1) // 3 + 1
-    ps = date(ref.year, 3 * q - 2, 1)
-    pe = date(ref.year + (q == 4), 1 if q == 4 else 3 * q + 1, 1) - timedelta(days=1)
+    ps, pe = quarter_span(ref.year, q)
     return Period("", -1, -1, ps, pe, f"{ref.year}-Q{q}", "quarter", rule)
 
 

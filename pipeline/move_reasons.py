@@ -13,6 +13,8 @@ from .records import Figure, Period
 from .resources import Resources
 from .word_patterns import listed
 
+_STOP = re.compile(r"[.;]")  # a sentence's or clause list's end between the move and the period
+
 # the grains a piece of news is dated by (a data month, a reporting period); a day, a week or a span to date may be the
 # move's own
 _REPORT_GRAINS = ("month", "quarter", "fiscal_quarter", "half", "year", "fiscal_year", "nine_months")
@@ -31,17 +33,14 @@ def reason_period(p: Period | None, fig: Figure, text: str, metric: str, res: Re
     spec = res.metrics.get(metric)
     if p is None or p.start < 0 or spec is None or spec.default_period != "day":
         return p
-    if p.rule.startswith("dates.bound") and p.start >= fig.end and _reason(res).match(p.text) \
-            and not re.search(r"[.;]", text[fig.end:p.start]):
-        return None  # "Hooli slid 25% after fourth-quarter earnings": a bound the reason word opens, no span of the move
+    after = p.start >= fig.end
+    between = text[fig.end:p.start] if after else text[p.end:fig.start]
+    if _STOP.search(between):
+        return p  # another sentence's
+    if p.rule.startswith("dates.bound"):  # "Hooli slid 25% after fourth-quarter earnings": the bound's own word
+        return None if after and _reason(res).match(p.text) else p
     if p.granularity not in _REPORT_GRAINS:
         return p
-    if p.start >= fig.end:
-        between = text[fig.end:p.start]
-    else:
-        between = text[p.end:fig.start]  # "After strong 4Q results, Hanwha jumped 21%": the reason comes first
-        opener = text[max(0, p.start - 40):p.start]
-        if not _reason(res).search(opener):
-            return p
-        return None if not re.search(r"[.;]", between) else p
-    return None if _reason(res).search(between) and not re.search(r"[.;]", between) else p
+    # "rose 3% after ... fourth-quarter earnings"; "After strong 4Q results, Hanwha jumped 21%": the reason comes first
+    reason = between if after else text[max(0, p.start - 40):p.start]
+    return None if _reason(res).search(reason) else p
