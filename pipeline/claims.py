@@ -37,7 +37,7 @@ from .figure_tables import written_currency
 from .figure_subject import choose_figure_subject, finish_subject, provider_estimate_subject
 from .former_names import name_then
 from .modality import (MODALITY_REACH, figure_modality, framing_estimate, modality_after, modality_in_sentence,
-                       passive_after_estimate, unended_modality)
+                       own_passive_estimate, passive_after_estimate, unended_modality)
 from .paragraph_periods import restated_periods
 from .parse import ParseIndex
 from .records import Article, Claim, CleanText, Figure
@@ -155,6 +155,7 @@ def set_modality(story: Story, d: Draft) -> None:
                                     previous is not None and previous[0].start >= sent.start and previous[1] == "estimate")
     modality = modality_after(modality, text, fig, previous if previous and previous[0].start >= sent.start else None,
                               story.res)
+    modality = own_passive_estimate(modality, text, fig, sent.start, sent.end, d.metric, story.res)
     modality = passive_after_estimate(modality, text, fig, sent.start, sent.end, story.last_estimate, story.res)
     story.previous_figure = (fig, modality)
     if framing_estimate(text, fig, sent.start, modality, story.res):

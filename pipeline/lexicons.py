@@ -77,7 +77,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                          "versus_then_result",
                                          "set_against", "estimate_own_period",  # versus_results
                                          "estimate_participle", "shared_frame", "reporter_forecast",
-                                         "own_change", "passive_expectation", "passive_own_plan",
+                                         "own_change", "passive_expectation", "passive_own_plan", "passive_estimated",
                                          "estimate_frame_opening", "house_consensus")},
     "lexicons/number_words.yaml": {  # figures.Patterns, numbers.parse_word_tokens, calendar_grammar.Grammar
         "units": Shape(dict, NUMBER), "tens": Shape(dict, NUMBER), "magnitudes": Shape(dict, NUMBER),

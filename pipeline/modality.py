@@ -155,6 +155,8 @@ def _cue_distance(text: str, fig: Figure, start: int, end: int, name: str, is_le
         return None  # "$1.88 billion, in line with analyst forecasts, according to FactSet": the source is the phrase's
     elif name == "historical" and _names_a_base(text, start, res):
         return None
+    if start < fig.start and _bracket_closes(text, start, fig.start):
+        return None  # "expects EPS of $1.17-$1.22 (vs. $1.28 consensus); revenue of $2,485M": the bracket's own
     if end <= fig.start and name.startswith("forecast") and fig.start - end < MODALITY_REACH \
             and _past_verb_between(text, start, end, fig.start, res):
         return None  # "is set to drop after the number of cars surged by 25%": the figure is another verb's
@@ -173,6 +175,19 @@ def _cue_distance(text: str, fig: Figure, start: int, end: int, name: str, is_le
             return None  # "four billion dlrs in system stock which could be devalued", "rose 1.7% on plans to"
         d = max(0, (start - fig.start - len(fig.text)) * 2)
     return ("forecast" if name == "forecast_modal" else name), d
+
+
+def _bracket_closes(text: str, start: int, stop: int) -> bool:
+    """Whether a bracket open at `start` closes before `stop`: a cue inside it names the figure it brackets only."""
+    depth = 0
+    for ch in text[start:stop]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if not depth:
+                return True
+            depth -= 1
+    return False
 
 
 def _past_verb_between(text: str, cue_start: int, cue_end: int, fig_start: int, res: Resources) -> bool:
@@ -371,6 +386,29 @@ def passive_after_estimate(modality: str, text: str, fig: Figure, sent_start: in
     return "estimate" if any(rx.search(before) for rx in res.modality.get("passive_expectation", ())) else modality
 
 
+def own_passive_estimate(modality: str, text: str, fig: Figure, sent_start: int, sent_end: int, metric: str,
+                         res: Resources) -> str:
+    """A company's result estimated in the agentless passive, nothing else in its sentence naming an estimate or a
+    broker, is its own outlook: a forecast (modality.yaml `passive_estimated`: "Adjusted diluted EPS for 2025 is
+    estimated to range between $12.70 and $13.15")."""
+    spec = res.metrics.get(metric)
+    if modality != "estimate" or spec is None or spec.default_period != "report":
+        return modality
+    low = lower_text(text[sent_start:sent_end])
+    passives = [m.span() for rx in res.modality.get("passive_estimated", ()) for m in rx.finditer(low)]
+    if not passives or _reporter_names(res).search(low):
+        return modality
+    cues = [start - sent_start for start, _, name in modality_cues(text, sent_start, sent_end, res) if name == "estimate"]
+    return "forecast" if all(any(a <= c < b for a, b in passives) for c in cues) else modality
+
+
+@lru_cache(maxsize=4)
+def _reporter_names(res: Resources) -> re.Pattern:
+    """A broker, research house or data provider (subjects.yaml `reporters`), in lowered text."""
+    return re.compile(r"(?<![\w&.-])(?:" + longest_first([str(n).lower() for n in res.subject_words.get("reporters") or ()],
+                                                         space=r"\s+") + r")(?![\w&-])")
+
+
 def framing_estimate(text: str, fig: Figure, sent_start: int, modality: str, res: Resources) -> bool:
     """Whether the figure is others' estimate stated as the sentence's news, the analysts its subject ("Wall Street
     analysts polled by FactSet expect ... earnings of 52 cents a share"; modality.yaml `estimate_frame_opening`), not
@@ -407,5 +445,7 @@ def unended_modality(modality: str, period_end: date | None, ref: date | None, m
             end = start + len(text[start:fig.start].split(None, 1)[0])
         if _past_verb_between(text, start, end, fig.start, res):
             return modality  # "Emkay analysts noted that the company's Q4 Ebitda was largely in-line, with revenue ..."
-        return "estimate" if name == "estimate" or _reporter_forecast(text, fig, start, res, 60) else "forecast"
+        # the broker may stand before the cue ("Oppenheimer analysts expect"), not in the sentence before
+        back = min(60, start - sent_start)
+        return "estimate" if name == "estimate" or _reporter_forecast(text, fig, start, res, back) else "forecast"
     return modality

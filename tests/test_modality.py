@@ -430,6 +430,39 @@ CASES = {
     ],
     # a broker, research house or data provider forecasting a figure: not its own, so an estimate, unless its own
     # figures follow the verb or the speaker is a government's office
+    # a wire brief's "vs est of": the estimate is the figure after it, not the guidance before
+    "versus_est": [
+        ("** Company forecasts 2025 adj earnings between $7.42 per share and $7.62 per share vs est of $7.40 per share "
+         "- data compiled by LSEG", "$7.62", "forecast"),
+        ("** Company forecasts 2025 adj earnings between $7.42 per share and $7.62 per share vs est of $7.40 per share "
+         "- data compiled by LSEG", "$7.40", "estimate"),
+        ("** Hooli posts Q1 adj profit of 58 cents/share vs. est of 56 cents/share", "58 cents", "actual"),
+        ("** Hooli posts Q1 adj profit of 58 cents/share vs. est of 56 cents/share", "56 cents", "estimate"),
+        # negatives: the festival's name, no estimate
+        ("Tickets for the Fest cost $40, against $35 in 2024.", "$40", "actual"),
+    ],
+    # a cue inside brackets that close before the figure names only the bracket's figure
+    "bracketed_cue": [
+        ("For the third quarter of 2025, Hooli expects adjusted EPS of $1.17-$1.22 (vs. $1.28 consensus); revenue of "
+         "$2,485M-$2,510M (vs. $2.57B consensus).", "$2,485M-$2,510M", "forecast"),
+        ("For the third quarter of 2025, Hooli expects adjusted EPS of $1.17-$1.22 (vs. $1.28 consensus); revenue of "
+         "$2,485M-$2,510M (vs. $2.57B consensus).", "$2.57B", "estimate"),
+        # negative: a bracket the cue does not stand in
+        ("Revenue (excluding fuel) beat estimates at $4.1 billion.", "$4.1 billion", "actual"),
+    ],
+    # a company's result estimated in the agentless passive is its own outlook
+    "passive_estimated": [
+        ("* Adjusted diluted EPS for the year is estimated to range between $12.70 and $13.15.", "$12.70 and $13.15",
+         "forecast"),
+        ("Capital expenditures are estimated to be between $240 million to $260 million.",
+         "$240 million to $260 million", "forecast"),
+        # negatives: a reading of the past; a poll or a broker named; not a company's result
+        ("Third-quarter revenue is estimated to have risen 3.2% from a year earlier to Y1.832 trillion, according to "
+         "the Visible Alpha poll.", "Y1.832 trillion", "estimate"),
+        ("Overall EBITDA is estimated to decline by 11 percent to Rs 459 crore in Q3FY25, said Motilal Oswal.",
+         "Rs 459 crore", "estimate"),
+        ("The fair value is estimated to range between $48,000 and $95,000.", "$48,000 and $95,000", "estimate"),
+    ],
     "reporter_forecast": [
         ("For the first quarter, Oppenheimer expects Hooli's revenue of $1.34 billion.", "$1.34 billion", "estimate"),
         ("Jefferies now sees Hooli's EPS at $2.10 next year.", "$2.10", "estimate"),
