@@ -33,6 +33,7 @@ from .carried_counts import carried_counts
 from .moved_counts import moved_counts
 from .named_counts import named_counts
 from .number_spans import find_numbers
+from .identifier_numbers import outside_identifiers
 from .shared_money import resolve_shared
 from .skip_reasons import YEAR, date_day, skip_reason
 from .figure_signs import comparative_ranges, fall_verb_before, listed_falls, signed, find_word_changes
@@ -242,10 +243,9 @@ def resolve_figures(text: str, res: Resources, dollar: str = "USD", title: str =
 
 
 def _resolve_text(text: str, res: Resources, dollar: str, title: str) -> tuple[list[Figure], list[Skipped]]:
-    atoms = find_atoms(text, res)
+    atoms, skipped = outside_identifiers(text, find_atoms(text, res), res)
     bracketed_signs(text, atoms, res)
     figures: list[Figure] = []
-    skipped: list[Skipped] = []
     used: set[int] = set()
     for i, a in enumerate(atoms):
         if i not in used:

@@ -87,7 +87,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "fold_verbs": LIST, "fold_nouns": LIST, "change_words": Shape(list, (str,)), "move_words": Shape(list, (str,)),
         "multiple_not_after": Shape(list, (str,)), "not_before_falling_nouns": Shape(list, (str,)),
         "flat_before": Shape(list, (str,)), "down_verbs": Shape(list, (str,)), "article_followers": Shape(list, (str,)),
-        "not_product_names": Shape(list, (str,)), "qualifiers": Shape(dict, (str,)),
+        "not_product_names": Shape(list, (str,)), "category_words": Shape(list, (str,)), "qualifiers": Shape(dict, (str,)),
         "year_words_before": Shape(list, (str,)), "count_words_before": Shape(list, (str,)),
         "link_change_nouns": Shape(list, (str,)), "link_move_verbs": Shape(list, (str,)),  # amount_links
         "link_qualifiers": Shape(list, (str,)), "loss_ends": Shape(list, (str,)),  # figure_signs

@@ -98,7 +98,7 @@ class Skipped:
 
     text: str
     start: int
-    reason: str  # list_number, arithmetic, model_name, indicator_window, year, ...
+    reason: str  # list_number, arithmetic, model_name, indicator_window, year, phone_number, category_number, ...
 
 
 @dataclass(frozen=True)
