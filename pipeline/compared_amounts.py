@@ -167,7 +167,7 @@ def _compared_scale(text: str, prev, a, res=None):
     return None
 
 
-def currency_in_context(text: str, atoms: list, i: int) -> str:
+def currency_in_context(text: str, atoms: list, i: int, res=None) -> str:
     """A bare scaled number takes the currency of the money figure it is listed or compared with.
 
     "86 billion and 32 billion RMB"; "rose to 98.83 billion francs ... from 107.74 billion".
@@ -183,21 +183,23 @@ def currency_in_context(text: str, atoms: list, i: int) -> str:
             return atoms[i - 1].currency
     # further on in the sentence, a bare scaled number that names nothing after it: "would drain 957 mln stg
     # while exchequer transactions ... would take out 15 mln and 25 mln respectively" (issue 17, s17)
-    j = _further_on(text, atoms, i, lambda a: bool(a.currency), lambda a, b: a.currency == b.currency)
+    j = _further_on(text, atoms, i, lambda a: bool(a.currency), lambda a, b: a.currency == b.currency, res)
     return atoms[j].currency if j is not None else ""
 
 
-def _further_on(text: str, atoms: list, i: int, named, same) -> int | None:
+def _further_on(text: str, atoms: list, i: int, named, same, res=None) -> int | None:
     """The scaled amount earlier in the sentence whose unit bare scaled atom i takes, or None: the nearest of the
     two atoms before it that `named` holds for, the atoms between of its unit (`same`), bare and scaled, or a change's
     percent right before the comparison ("up 2.1 pct from"). A year or a fraction word between is passed over: "11.9
-    billion dlrs in 1986, down from 14 billion", "146.4 mln dlrs in the third quarter from 110.3 mln" (w22)."""
+    billion dlrs in 1986, down from 14 billion", "146.4 mln dlrs in the third quarter from 110.3 mln" (w22); so is a
+    percent, which no scaled amount shares a unit with: "47.8 billion dlrs in December ..., fell back 10 pct to 43.1
+    billion" (w26). What follows the number may be a verb or a clause's opening (`carried_amount_followers`)."""
     if atoms[i].scale == 1:
         return None
     seen = 0
     for j in range(i - 1, -1, -1):
         prev = atoms[j]
-        if _passed_over(prev):
+        if _passed_over(prev) or _percent(prev):
             continue
         seen += 1
         if seen > 2:
@@ -205,13 +207,17 @@ def _further_on(text: str, atoms: list, i: int, named, same) -> int | None:
         if not (named(prev) and prev.scale != 1):
             continue
         gap = text[prev.end:atoms[i].start]
-        if len(gap) <= 150 and not _SENTENCE_BREAK.search(gap) and _names_nothing(text, atoms, i) \
-                and all(same(atoms[k], prev) or _passed_over(atoms[k])
+        if len(gap) <= 150 and not _SENTENCE_BREAK.search(gap) and _names_nothing(text, atoms, i, res) \
+                and all(same(atoms[k], prev) or _passed_over(atoms[k]) or _percent(atoms[k])
                         or (atoms[k].scale != 1 and not atoms[k].unit and _names_nothing(text, atoms, k))
                         or (k == i - 1 and _change_from(text, atoms[k], atoms[i])) for k in range(j + 1, i)):
             return j
         break
     return None
+
+
+def _percent(a) -> bool:
+    return a.unit == "%" and not a.currency
 
 
 def _passed_over(a) -> bool:
@@ -229,11 +235,13 @@ def _change_from(text: str, pct, a) -> bool:
     return pct.unit == "%" and not pct.currency and bool(_PERCENT_FROM.fullmatch(text, pct.end, a.start))
 
 
-def _names_nothing(text: str, atoms: list, i: int) -> bool:
+def _names_nothing(text: str, atoms: list, i: int, res=None) -> bool:
     """Whether no noun follows atom i: "15 mln and 25 mln respectively", "to 4.04 billion from 3.58 billion.", "at
     313.3 mln after 252.2 mln" (a wire's comparison: the next number must name nothing either)
     (the number it is compared with names nothing either; "3.2 mln from 2.9 mln units" counts units)."""
     m = _NAMES_NOTHING.match(text, atoms[i].end)
+    if not m and res is not None:
+        return bool(_followers(res).match(text, atoms[i].end))  # "34.7 billion has lifted", "44.1 billion of which"
     if not m or not re.search(r"from|against|compared|after", m.group(), re.I):
         return bool(m)
     nxt = atoms[i + 1] if i + 1 < len(atoms) else None
@@ -241,7 +249,13 @@ def _names_nothing(text: str, atoms: list, i: int) -> bool:
                 and _NAMES_NOTHING.match(text, nxt.end))
 
 
-def quantity_in_context(text: str, atoms: list, i: int) -> str:
+@lru_cache(maxsize=4)
+def _followers(res) -> re.Pattern:
+    """A verb or a clause's opening right after a bare scaled number: it names no noun (number_words.yaml)."""
+    return re.compile(rf"\s+(?:{listed(res.number_words['carried_amount_followers']) or '(?!)'})\b", re.I)
+
+
+def quantity_in_context(text: str, atoms: list, i: int, res=None) -> str:
     """A bare scaled number compared with a scaled physical amount before it takes its unit, as a
     currency carries: "rose to 2.60 mln tonnes ... from 2.50 mln" (issue 17); further on in the sentence when it
     names nothing: "two mln tonnes higher at 173 mln against 169 mln" (w20). Returns "q:unit" or ""."""
@@ -250,7 +264,7 @@ def quantity_in_context(text: str, atoms: list, i: int) -> str:
         if len(gap) <= 80 and "\n" not in gap and _COMPARED_GAP.search(gap):
             return atoms[i - 1].unit
     j = _further_on(text, atoms, i, lambda a: a.unit.startswith("q:") and not a.currency,
-                    lambda a, b: a.unit == b.unit)
+                    lambda a, b: a.unit == b.unit, res)
     return atoms[j].unit if j is not None else ""
 
 

@@ -326,11 +326,11 @@ def _unit_in_context(text: str, atoms: list[Atom], i: int, res: Resources, unit:
     a = atoms[i]
     if _SPAN_AFTER.match(text, a.end):
         return "", ""  # "in the next ten thousand years", "2 million years ago": a span of time, no count
-    cur = "" if scaled_count_noun(text, a.end, res) else currency_in_context(text, atoms, i)
+    cur = "" if scaled_count_noun(text, a.end, res) else currency_in_context(text, atoms, i, res)
     if cur:
         a.currency = cur
         return cur, "money"
-    if (q := quantity_in_context(text, atoms, i)):
+    if (q := quantity_in_context(text, atoms, i, res)):
         a.unit = q
         return q[2:], "quantity"
     return unit, kind
@@ -389,7 +389,10 @@ def _pair_units(text: str, a: Atom, b: Atom, unit: str, kind: str, sep: str, sep
         unit, kind, b_unit, b_kind = "count", "count", "count", "count"
     if b.unit == "times" and unit == "x":
         b_unit, b_kind = "x", "multiple"
-    if separated and kind == "money" and b_kind == "count" and a.scale == 1 and b.scale != 1:
+    if separated and kind == "count" and a.scale != 1 and b.scale != 1 and b_kind in ("money", "quantity") \
+            and not (a.unit or a.currency or a.counted):
+        unit, kind = "", ""  # "8 billion to 9 billion dlrs": the unit written once on the second end (issue 17, w26)
+    elif separated and kind == "money" and b_kind == "count" and a.scale == 1 and b.scale != 1:
         b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$91-93 billion", "$91 to 93 billion"
     elif (kind == "money" and not b_unit and a.scale == 1 and text[a.end:b.start] in ("-", "–")
             and b.loose_scale == 1 and not b.words and a.value < b.value):
