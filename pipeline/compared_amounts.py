@@ -192,14 +192,14 @@ def _further_on(text: str, atoms: list, i: int, named, same, res=None) -> int | 
     two atoms before it that `named` holds for, the atoms between of its unit (`same`), bare and scaled, or a change's
     percent right before the comparison ("up 2.1 pct from"). A year or a fraction word between is passed over: "11.9
     billion dlrs in 1986, down from 14 billion", "146.4 mln dlrs in the third quarter from 110.3 mln" (w22); so is a
-    percent, which no scaled amount shares a unit with: "47.8 billion dlrs in December ..., fell back 10 pct to 43.1
-    billion" (w26). What follows the number may be a verb or a clause's opening (`carried_amount_followers`)."""
+    percent, which no scaled amount shares a unit with ("47.8 billion dlrs in December ..., fell back 10 pct to 43.1
+    billion"), and a tenor ("250 mln ringgit of eight-year stock at 6.6 pct, 700 mln of 10-year stock") (w26). What follows the number may be a verb or a clause's opening (`carried_amount_followers`)."""
     if atoms[i].scale == 1:
         return None
     seen = 0
     for j in range(i - 1, -1, -1):
         prev = atoms[j]
-        if _passed_over(prev) or _percent(prev):
+        if _no_amount(text, prev):
             continue
         seen += 1
         if seen > 2:
@@ -208,7 +208,7 @@ def _further_on(text: str, atoms: list, i: int, named, same, res=None) -> int | 
             continue
         gap = text[prev.end:atoms[i].start]
         if len(gap) <= 150 and not _SENTENCE_BREAK.search(gap) and _names_nothing(text, atoms, i, res) \
-                and all(same(atoms[k], prev) or _passed_over(atoms[k]) or _percent(atoms[k])
+                and all(same(atoms[k], prev) or _no_amount(text, atoms[k])
                         or (atoms[k].scale != 1 and not atoms[k].unit and _names_nothing(text, atoms, k))
                         or (k == i - 1 and _change_from(text, atoms[k], atoms[i])) for k in range(j + 1, i)):
             return j
@@ -216,8 +216,13 @@ def _further_on(text: str, atoms: list, i: int, named, same, res=None) -> int | 
     return None
 
 
-def _percent(a) -> bool:
-    return a.unit == "%" and not a.currency
+# a tenor ("of eight-year stock at 6.6 pct, 700 mln of 10-year stock"): a span of time, no amount (w26)
+_TENOR = re.compile(r"-(?:years?|months?|weeks?|days?)\b", re.I)
+
+
+def _no_amount(text: str, a) -> bool:
+    """An atom a bare scaled number's carry passes over: a year, a fraction word, a percent or a tenor."""
+    return _passed_over(a) or (a.unit == "%" and not a.currency) or bool(_TENOR.match(text, a.end))
 
 
 def _passed_over(a) -> bool:
