@@ -56,7 +56,8 @@ _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
 # scaled numbers: a list ("86 billion and 32 billion RMB"), a comparison ("98.83 billion francs ... from 107.74 billion")
 _LIST_SEP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$", re.I)
 _COMPARED_GAP = re.compile(r"\b(?:from|vs|versus|compared with|against|and|or)\b|,", re.I)
-_SENTENCE_BREAK = re.compile(r"\n|[.;:!?](?:\s|$)")
+# a sentence's end, also one glued to the next: "in the 12-month period ended December.The number of shoppers" (w26)
+_SENTENCE_BREAK = re.compile(r"\n|[.;:!?](?:\s|$)|(?<=[a-z])\.(?=[A-Z][a-z])")
 # "... to 4.04 billion from 3.58 billion" after "246.9 mln stg": a comparison after it names nothing (issue 17, s20)
 _NAMES_NOTHING = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:and|or|respectively|each|apiece|vs|versus|from|against|after"
                             r"|compared|the|last|this|in|a\s+year|earlier|previously|rises?|falls?|increases?|"
@@ -245,8 +246,9 @@ def _names_nothing(text: str, atoms: list, i: int, res=None) -> bool:
     313.3 mln after 252.2 mln" (a wire's comparison: the next number must name nothing either)
     (the number it is compared with names nothing either; "3.2 mln from 2.9 mln units" counts units)."""
     m = _NAMES_NOTHING.match(text, atoms[i].end)
-    if not m and res is not None:
-        return bool(_followers(res).match(text, atoms[i].end))  # "34.7 billion has lifted", "44.1 billion of which"
+    if not m and res is not None:  # "34.7 billion has lifted", "44.1 billion of which", not "430 mln of the BHPGM shares"
+        f = _followers(res).match(text, atoms[i].end)
+        return bool(f) and not (f.group().strip().lower() == "of" and _counted_after(text, f.end(), res))
     if not m or not re.search(r"from|against|compared|after", m.group(), re.I):
         return bool(m)
     nxt = atoms[i + 1] if i + 1 < len(atoms) else None
@@ -258,6 +260,15 @@ def _names_nothing(text: str, atoms: list, i: int, res=None) -> bool:
 def _followers(res) -> re.Pattern:
     """A verb or a clause's opening right after a bare scaled number: it names no noun (number_words.yaml)."""
     return re.compile(rf"\s+(?:{listed(res.number_words['carried_amount_followers']) or '(?!)'})\b", re.I)
+
+
+_PHRASE = re.compile(r"[^,;:.()\n]{0,60}")
+
+
+def _counted_after(text: str, start: int, res) -> bool:
+    """Whether the phrase after "of" names a thing counted (counts.yaml `count_nouns`): "of the BHPGM shares"."""
+    words = re.findall(r"[a-z]+", _PHRASE.match(text, start).group().lower())[:5]
+    return any(w in res.count_nouns for w in words)
 
 
 def quantity_in_context(text: str, atoms: list, i: int, res=None) -> str:

@@ -359,6 +359,7 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
         return None  # "$20,669          -  $258,179": a blank cell between two columns, no range
     sep_m = _qualifier_rx(res)[1].match(gap)
     sep = sep_m.group("sep").lower() if sep_m else text[a.end:b.start].strip().lower()
+    counted = kind == "count"
     unit, kind, b_unit, b_kind = _pair_units(text, a, b, unit, kind, sep, bool(sep_m), res)
     between, is_from, moved = _move_reading(text, a, b, res)
     if not (sep_m and b_unit and (not a.currency or not b.currency or a.currency == b.currency)
@@ -371,6 +372,9 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
         if _shares_scale(a, b) or (is_from and _move_shares_scale(a, b)):
             a.scale = b.scale
         return b_unit, b_kind
+    if not two_figures and not between and counted and not unit and b.value * b.scale > 10 * a.value * a.scale:
+        a.currency, a.unit = b.currency, b.unit  # "rose 200 mln to 11.9 billion guilders": a move and its level, ends
+        return b_unit, b_kind                    # far apart, the unit written once (issue 17, w26)
     if not two_figures and (not unit or unit == b_unit):
         fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, f"figures.range.{b_kind}.v2", _qualifier(text, a.start, res))
         return signed(text, fig, res)

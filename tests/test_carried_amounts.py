@@ -45,15 +45,32 @@ def test_a_counted_noun_keeps_the_count(a, b, scale, noun):
     assert figures[-1].unit == "count", f"{text!r} -> {[(f.text, f.unit) for f in figures]}"
 
 
+ENDS = st.integers(1, 500).flatmap(lambda lo: st.tuples(st.just(lo), st.integers(lo + 1, 10 * lo)))
+
+
 @SETTINGS
-@given(st.integers(1, 500), st.integers(1, 500), st.sampled_from(sorted(SCALES)), st.sampled_from(sorted(UNITS)),
+@given(ENDS, st.sampled_from(sorted(SCALES)), st.sampled_from(sorted(UNITS)),
        st.sampled_from(["{a} {s} to {b} {s}", "between {a} {s} and {b} {s}", "{a} {s}-{b} {s}"]))
-def test_a_range_writes_its_unit_once_after_the_second_scaled_end(a, b, scale, unit, form):
-    lo, hi = sorted((a, a + b))
+def test_a_range_writes_its_unit_once_after_the_second_scaled_end(ends, scale, unit, form):
+    """Ends of a size (the second at most ten times the first): one range in the unit written once."""
+    lo, hi = ends
     text = f"Analysts put the total at {form.format(a=lo, b=hi, s=scale)} {unit} this year."
     figures, _ = resolve_figures(text, res(), "USD")
     got = [(f.low, f.high, f.unit) for f in figures]
     assert got == [(lo * SCALES[scale], hi * SCALES[scale], UNITS[unit])], f"{text!r} -> {got}"
+
+
+@SETTINGS
+@given(st.integers(2, 40), st.integers(2, 40), st.sampled_from(sorted(SCALES)), st.sampled_from(sorted(UNITS)))
+def test_a_move_far_below_the_level_it_reached_is_no_range(move, times, scale, unit):
+    """"raised the figure two mln to 87 mln tonnes": ends more than ten times apart make no range but a move and
+    its level, both in the unit written once."""
+    level = move * (10 + times)
+    text = f"The council raised the trade figure {move} {scale} to {level} {scale} {unit}."
+    figures, _ = resolve_figures(text, res(), "USD")
+    got = [(f.low, f.high, f.unit) for f in figures]
+    want = [(v * SCALES[scale], v * SCALES[scale], UNITS[unit]) for v in (move, level)]
+    assert got == want, f"{text!r} -> {got}"
 
 
 @SETTINGS
