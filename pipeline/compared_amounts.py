@@ -194,7 +194,8 @@ def _further_on(text: str, atoms: list, i: int, named, same, res=None) -> int | 
     percent right before the comparison ("up 2.1 pct from"). A year or a fraction word between is passed over: "11.9
     billion dlrs in 1986, down from 14 billion", "146.4 mln dlrs in the third quarter from 110.3 mln" (w22); so is a
     percent, which no scaled amount shares a unit with ("47.8 billion dlrs in December ..., fell back 10 pct to 43.1
-    billion"), and a tenor ("250 mln ringgit of eight-year stock at 6.6 pct, 700 mln of 10-year stock") (w26). What follows the number may be a verb or a clause's opening (`carried_amount_followers`)."""
+    billion"), and a tenor ("250 mln ringgit of eight-year stock at 6.6 pct, 700 mln of 10-year stock") (w26). What
+    follows the number may be a verb or a clause's opening (`carried_amount_followers`)."""
     if atoms[i].scale == 1:
         return None
     seen = 0
@@ -246,7 +247,7 @@ def _names_nothing(text: str, atoms: list, i: int, res=None) -> bool:
     313.3 mln after 252.2 mln" (a wire's comparison: the next number must name nothing either)
     (the number it is compared with names nothing either; "3.2 mln from 2.9 mln units" counts units)."""
     m = _NAMES_NOTHING.match(text, atoms[i].end)
-    if not m and res is not None:  # "34.7 billion has lifted", "44.1 billion of which", not "430 mln of the BHPGM shares"
+    if not m and res is not None:  # "34.7 billion has lifted", "44.1 billion of which"; not "430 mln of the shares"
         f = _followers(res).match(text, atoms[i].end)
         return bool(f) and not (f.group().strip().lower() == "of" and _counted_after(text, f.end(), res))
     if not m or not re.search(r"from|against|compared|after", m.group(), re.I):

@@ -373,8 +373,9 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
             a.scale = b.scale
         return b_unit, b_kind
     if not two_figures and not between and counted and not unit and b.value * b.scale > 10 * a.value * a.scale:
-        a.currency, a.unit = b.currency, b.unit  # "rose 200 mln to 11.9 billion guilders": a move and its level, ends
-        return b_unit, b_kind                    # far apart, the unit written once (issue 17, w26)
+        # "rose 200 mln to 11.9 billion guilders": a move and its level, ends far apart, the unit written once (w26)
+        a.currency, a.unit = b.currency, b.unit
+        return b_unit, b_kind
     if not two_figures and (not unit or unit == b_unit):
         fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, f"figures.range.{b_kind}.v2", _qualifier(text, a.start, res))
         return signed(text, fig, res)
