@@ -56,7 +56,8 @@ _YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
 # scaled numbers: a list ("86 billion and 32 billion RMB"), a comparison ("98.83 billion francs ... from 107.74 billion")
 _LIST_SEP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$", re.I)
 _COMPARED_GAP = re.compile(r"\b(?:from|vs|versus|compared with|against|and|or)\b|,", re.I)
-_SENTENCE_BREAK = re.compile(r"\n|[.;:!?](?:\s|$)")
+# a sentence's end, also one glued to the next: "in the 12-month period ended December.The number of shoppers" (w26)
+_SENTENCE_BREAK = re.compile(r"\n|[.;:!?](?:\s|$)|(?<=[a-z])\.(?=[A-Z][a-z])")
 # "... to 4.04 billion from 3.58 billion" after "246.9 mln stg": a comparison after it names nothing (issue 17, s20)
 _NAMES_NOTHING = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|\s(?:and|or|respectively|each|apiece|vs|versus|from|against|after"
                             r"|compared|the|last|this|in|a\s+year|earlier|previously|rises?|falls?|increases?|"
@@ -167,7 +168,7 @@ def _compared_scale(text: str, prev, a, res=None):
     return None
 
 
-def currency_in_context(text: str, atoms: list, i: int) -> str:
+def currency_in_context(text: str, atoms: list, i: int, res=None) -> str:
     """A bare scaled number takes the currency of the money figure it is listed or compared with.
 
     "86 billion and 32 billion RMB"; "rose to 98.83 billion francs ... from 107.74 billion".
@@ -183,21 +184,24 @@ def currency_in_context(text: str, atoms: list, i: int) -> str:
             return atoms[i - 1].currency
     # further on in the sentence, a bare scaled number that names nothing after it: "would drain 957 mln stg
     # while exchequer transactions ... would take out 15 mln and 25 mln respectively" (issue 17, s17)
-    j = _further_on(text, atoms, i, lambda a: bool(a.currency), lambda a, b: a.currency == b.currency)
+    j = _further_on(text, atoms, i, lambda a: bool(a.currency), lambda a, b: a.currency == b.currency, res)
     return atoms[j].currency if j is not None else ""
 
 
-def _further_on(text: str, atoms: list, i: int, named, same) -> int | None:
+def _further_on(text: str, atoms: list, i: int, named, same, res=None) -> int | None:
     """The scaled amount earlier in the sentence whose unit bare scaled atom i takes, or None: the nearest of the
     two atoms before it that `named` holds for, the atoms between of its unit (`same`), bare and scaled, or a change's
     percent right before the comparison ("up 2.1 pct from"). A year or a fraction word between is passed over: "11.9
-    billion dlrs in 1986, down from 14 billion", "146.4 mln dlrs in the third quarter from 110.3 mln" (w22)."""
+    billion dlrs in 1986, down from 14 billion", "146.4 mln dlrs in the third quarter from 110.3 mln" (w22); so is a
+    percent, which no scaled amount shares a unit with ("47.8 billion dlrs in December ..., fell back 10 pct to 43.1
+    billion"), and a tenor ("250 mln ringgit of eight-year stock at 6.6 pct, 700 mln of 10-year stock") (w26). What
+    follows the number may be a verb or a clause's opening (`carried_amount_followers`)."""
     if atoms[i].scale == 1:
         return None
     seen = 0
     for j in range(i - 1, -1, -1):
         prev = atoms[j]
-        if _passed_over(prev):
+        if _no_amount(text, prev):
             continue
         seen += 1
         if seen > 2:
@@ -205,13 +209,22 @@ def _further_on(text: str, atoms: list, i: int, named, same) -> int | None:
         if not (named(prev) and prev.scale != 1):
             continue
         gap = text[prev.end:atoms[i].start]
-        if len(gap) <= 150 and not _SENTENCE_BREAK.search(gap) and _names_nothing(text, atoms, i) \
-                and all(same(atoms[k], prev) or _passed_over(atoms[k])
+        if len(gap) <= 150 and not _SENTENCE_BREAK.search(gap) and _names_nothing(text, atoms, i, res) \
+                and all(same(atoms[k], prev) or _no_amount(text, atoms[k])
                         or (atoms[k].scale != 1 and not atoms[k].unit and _names_nothing(text, atoms, k))
                         or (k == i - 1 and _change_from(text, atoms[k], atoms[i])) for k in range(j + 1, i)):
             return j
         break
     return None
+
+
+# a tenor ("of eight-year stock at 6.6 pct, 700 mln of 10-year stock"): a span of time, no amount (w26)
+_TENOR = re.compile(r"-(?:years?|months?|weeks?|days?)\b", re.I)
+
+
+def _no_amount(text: str, a) -> bool:
+    """An atom a bare scaled number's carry passes over: a year, a fraction word, a percent or a tenor."""
+    return _passed_over(a) or (a.unit == "%" and not a.currency) or bool(_TENOR.match(text, a.end))
 
 
 def _passed_over(a) -> bool:
@@ -229,11 +242,14 @@ def _change_from(text: str, pct, a) -> bool:
     return pct.unit == "%" and not pct.currency and bool(_PERCENT_FROM.fullmatch(text, pct.end, a.start))
 
 
-def _names_nothing(text: str, atoms: list, i: int) -> bool:
+def _names_nothing(text: str, atoms: list, i: int, res=None) -> bool:
     """Whether no noun follows atom i: "15 mln and 25 mln respectively", "to 4.04 billion from 3.58 billion.", "at
     313.3 mln after 252.2 mln" (a wire's comparison: the next number must name nothing either)
     (the number it is compared with names nothing either; "3.2 mln from 2.9 mln units" counts units)."""
     m = _NAMES_NOTHING.match(text, atoms[i].end)
+    if not m and res is not None:  # "34.7 billion has lifted", "44.1 billion of which"; not "430 mln of the shares"
+        f = _followers(res).match(text, atoms[i].end)
+        return bool(f) and not (f.group().strip().lower() == "of" and _counted_after(text, f.end(), res))
     if not m or not re.search(r"from|against|compared|after", m.group(), re.I):
         return bool(m)
     nxt = atoms[i + 1] if i + 1 < len(atoms) else None
@@ -241,7 +257,22 @@ def _names_nothing(text: str, atoms: list, i: int) -> bool:
                 and _NAMES_NOTHING.match(text, nxt.end))
 
 
-def quantity_in_context(text: str, atoms: list, i: int) -> str:
+@lru_cache(maxsize=4)
+def _followers(res) -> re.Pattern:
+    """A verb or a clause's opening right after a bare scaled number: it names no noun (number_words.yaml)."""
+    return re.compile(rf"\s+(?:{listed(res.number_words['carried_amount_followers']) or '(?!)'})\b", re.I)
+
+
+_PHRASE = re.compile(r"[^,;:.()\n]{0,60}")
+
+
+def _counted_after(text: str, start: int, res) -> bool:
+    """Whether the phrase after "of" names a thing counted (counts.yaml `count_nouns`): "of the BHPGM shares"."""
+    words = re.findall(r"[a-z]+", _PHRASE.match(text, start).group().lower())[:5]
+    return any(w in res.count_nouns for w in words)
+
+
+def quantity_in_context(text: str, atoms: list, i: int, res=None) -> str:
     """A bare scaled number compared with a scaled physical amount before it takes its unit, as a
     currency carries: "rose to 2.60 mln tonnes ... from 2.50 mln" (issue 17); further on in the sentence when it
     names nothing: "two mln tonnes higher at 173 mln against 169 mln" (w20). Returns "q:unit" or ""."""
@@ -250,7 +281,7 @@ def quantity_in_context(text: str, atoms: list, i: int) -> str:
         if len(gap) <= 80 and "\n" not in gap and _COMPARED_GAP.search(gap):
             return atoms[i - 1].unit
     j = _further_on(text, atoms, i, lambda a: a.unit.startswith("q:") and not a.currency,
-                    lambda a, b: a.unit == b.unit)
+                    lambda a, b: a.unit == b.unit, res)
     return atoms[j].unit if j is not None else ""
 
 

@@ -326,11 +326,11 @@ def _unit_in_context(text: str, atoms: list[Atom], i: int, res: Resources, unit:
     a = atoms[i]
     if _SPAN_AFTER.match(text, a.end):
         return "", ""  # "in the next ten thousand years", "2 million years ago": a span of time, no count
-    cur = "" if scaled_count_noun(text, a.end, res) else currency_in_context(text, atoms, i)
+    cur = "" if scaled_count_noun(text, a.end, res) else currency_in_context(text, atoms, i, res)
     if cur:
         a.currency = cur
         return cur, "money"
-    if (q := quantity_in_context(text, atoms, i)):
+    if (q := quantity_in_context(text, atoms, i, res)):
         a.unit = q
         return q[2:], "quantity"
     return unit, kind
@@ -359,6 +359,7 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
         return None  # "$20,669          -  $258,179": a blank cell between two columns, no range
     sep_m = _qualifier_rx(res)[1].match(gap)
     sep = sep_m.group("sep").lower() if sep_m else text[a.end:b.start].strip().lower()
+    counted = kind == "count"
     unit, kind, b_unit, b_kind = _pair_units(text, a, b, unit, kind, sep, bool(sep_m), res)
     between, is_from, moved = _move_reading(text, a, b, res)
     if not (sep_m and b_unit and (not a.currency or not b.currency or a.currency == b.currency)
@@ -370,6 +371,10 @@ def _paired(text: str, a: Atom, b: Atom, unit: str, kind: str, res: Resources, d
         a.currency, a.unit = b.currency, b.unit
         if _shares_scale(a, b) or (is_from and _move_shares_scale(a, b)):
             a.scale = b.scale
+        return b_unit, b_kind
+    if not two_figures and not between and counted and not unit and b.value * b.scale > 10 * a.value * a.scale:
+        # "rose 200 mln to 11.9 billion guilders": a move and its level, ends far apart, the unit written once (w26)
+        a.currency, a.unit = b.currency, b.unit
         return b_unit, b_kind
     if not two_figures and (not unit or unit == b_unit):
         fig = _figure(text, [a, b], _currency(b_unit, dollar), b_kind, f"figures.range.{b_kind}.v2", _qualifier(text, a.start, res))
@@ -389,7 +394,10 @@ def _pair_units(text: str, a: Atom, b: Atom, unit: str, kind: str, sep: str, sep
         unit, kind, b_unit, b_kind = "count", "count", "count", "count"
     if b.unit == "times" and unit == "x":
         b_unit, b_kind = "x", "multiple"
-    if separated and kind == "money" and b_kind == "count" and a.scale == 1 and b.scale != 1:
+    if separated and kind == "count" and a.scale != 1 and b.scale != 1 and b_kind in ("money", "quantity") \
+            and not (a.unit or a.currency or a.counted):
+        unit, kind = "", ""  # "8 billion to 9 billion dlrs": the unit written once on the second end (issue 17, w26)
+    elif separated and kind == "money" and b_kind == "count" and a.scale == 1 and b.scale != 1:
         b.currency, b_unit, b_kind = a.currency, unit, "money"  # "$91-93 billion", "$91 to 93 billion"
     elif (kind == "money" and not b_unit and a.scale == 1 and text[a.end:b.start] in ("-", "–")
             and b.loose_scale == 1 and not b.words and a.value < b.value):

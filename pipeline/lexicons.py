@@ -97,6 +97,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "falling_amount_nouns": Shape(list, (str,)),  # figure_signs
         "loss_verbs": Shape(list, (str,)),  # figure_signs
         "compared_directions": Shape(list, (str,)), "compared_phrase_stops": Shape(list, (str,)),  # compared_amounts
+        "carried_amount_followers": Shape(list, (str,)),  # compared_amounts
         "share_fraction_time_nouns": Shape(list, (str,)), "share_fraction_not_before": Shape(list, (str,)),  # fraction_shares
         "spread_benchmarks": Shape(list, (str,)),  # figure_atoms
         **{k: Shape(list, (str,)) for k in ("below_words", "above_words", "level_verbs", "off_after",  # figure_signs

@@ -421,7 +421,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/counts.yaml", "moved_count_verbs"), ("lexicons/counts.yaml", "moved_count_money_words"),  # moved_counts
     ("lexicons/counts.yaml", "moved_count_change_words"),
     ("lexicons/number_words.yaml", "compared_directions"),  # compared_amounts
-    ("lexicons/number_words.yaml", "compared_phrase_stops"),
+    ("lexicons/number_words.yaml", "compared_phrase_stops"), ("lexicons/number_words.yaml", "carried_amount_followers"),
     ("lexicons/number_words.yaml", "share_fraction_time_nouns"),  # fraction_shares
     ("lexicons/number_words.yaml", "share_fraction_not_before"),
     ("lexicons/periods.yaml", "end_level_words"), ("lexicons/periods.yaml", "end_level_hedges"),  # period_ends
