@@ -9,7 +9,8 @@ preposition of time ("in 2024", "for fiscal 2024", "during the full year 2024"),
 ... in 2023", "from 2023") nor one a comparison word stands between it and the figure ("Revenues of $2.85 billion,
 comparable to $2.85 billion in 2023"), dates the result when the sentence writes just one such year, and that year is
 one the news reports: within a year of the story ("the previous January import record set in 2022" in a 2025 story
-dates the record, not the figure).
+dates the record, not the figure). An amount in brackets after another ("EBIT was EUR -51 million (EUR -100 million) in
+2024") is the year before's or a conversion, which `claim_dating` dates by the amount it follows.
 """
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ from .word_patterns import listed
 
 _YEAR_GRAINS = ("year", "fiscal_year")
 _DIGITS = re.compile(r"\d{4}")
+_IN_BRACKETS = re.compile(r"\(\s*$")
+_CLOSED = re.compile(r"\s*\)")
 _YEARS_OFF = 1  # how many years before or after the story's a year the news reports may end
 
 
@@ -46,8 +49,8 @@ def sentence_year(fig: Figure, periods: Periods, start: int, end: int, text: str
     preposition of time, within a year of `ref`, setting it against nothing and set against the figure by no word
     between them; None when it writes none or several. From `base_from` on (a next figure set against this one) the
     years date that figure."""
-    if ref is None:
-        return None
+    if ref is None or _IN_BRACKETS.search(text, max(0, fig.start - 3), fig.start) and _CLOSED.match(text, fig.end):
+        return None  # "EBIT was EUR -51 million (EUR -100 million) in 2024": the year before's, or a conversion's
     opener, against = _year_opener(res), _against(res)
     found = {(p.period_start, p.period_end): p for p in periods.within(start, base_from or end, days=False)
              if p.granularity in _YEAR_GRAINS and p.period_start is not None and not p.relative_to_previous

@@ -40,3 +40,11 @@ CASES = [
 @pytest.mark.parametrize("title,published,text,figure,label", CASES)
 def test_sentence_year(title, published, text, figure, label):
     assert one_claim(title, published, text, figure).period_label == label
+
+
+def test_an_amount_in_brackets_after_another_takes_no_sentence_year():
+    """"EBIT was EUR -51 million (EUR -100 million) in 2024": the bracketed amount is the year before's (or a
+    conversion), never the year the sentence writes for the amount before it."""
+    claim = one_claim("Hooli financial statements release 2024", "2025-02-11", "Hooli reported fourth-quarter results. "
+                      "EBIT was EUR -51 million (EUR -100 million) in 2024.", "EUR -100 million")
+    assert claim.period_label != "2024"
