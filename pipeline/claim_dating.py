@@ -20,6 +20,7 @@ from .change_bases import year_after_change_base
 from .comparatives import RULE as COMPARATIVE_RULE
 from .coming_periods import coming_period
 from .scaled_counts import scaled_rx
+from .sentence_years import sentence_year
 from .claim_periods import (REPORT_GRAINS, compared_before, period_for,
                             sentence_report_period, close_since, guided_period, guided_year,
                             months_ago, months_back, move_from_day,
@@ -123,8 +124,9 @@ def date_figure(story: Story, d: Draft) -> None:
     base_next = next_start is not None and next_start < sent.end and compared_before(text, next_start)
     d.sentence_report = (year_after_base(fig, index, sent.end, text, next_start, res, modality == "forecast")
                          or year_after_change_base(fig, index.within(d.cs, d.ce, days=False), text, res, ref)
-                         or sentence_report_period(
-        index, sent.start, sent.end, text, next_start if base_next else None)) if results and period is None else None
+                         or sentence_report_period(index, sent.start, sent.end, text, next_start if base_next else None)
+                         or sentence_year(fig, index, sent.start, sent.end, text, ref, res, next_start if base_next else None)) \
+        if results and period is None else None
     d.timing = res.metrics[metric].timing if metric in res.metrics else "flow"
     # a flow of a quarter not yet ended, framed by the sentence's "expects": forecast, and no label of a result
     named = period or d.sentence_report

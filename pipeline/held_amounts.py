@@ -4,8 +4,10 @@ A figure whose text names no period and whose words before it say it is held ("T
 $2 billion of Apple stock", "Borrowers from the farm credit system hold some four billion dlrs in system stock") or
 stands as an estimate of a standing amount ("his wealth estimated at $7.9 billion", "reserves to a depth of 1,200
 feet are estimated at over one mln tons") is a point: it holds on the day the story reports (CLAIM_LABELING_GUIDE.md
-6: points, ownership, a stake), not an event with no period. The verbs and nouns are models/lexicons/periods.yaml
-`holding_verbs` (present tense only: "Guinea held 50 pct" is a past holding) and `standing_nouns`.
+6: points, ownership, a stake), not an event with no period; so is what a company has or runs ("Sycamore has 111
+women's apparel stores", "Ark Restaurants owns and operates 16 restaurants"), not a holding to come ("it will have
+about 28.5 mln shares outstanding"). The verbs and nouns are models/lexicons/periods.yaml `holding_verbs` (present
+tense only: "Guinea held 50 pct" is a past holding) and `standing_nouns`.
 
 An amount a sale or purchase is made for, its sentence naming no period ("bought the stake ... for 266,958 dlrs", "Kimbal
 Sells $28M Worth of Stock", "sold a stake of about 30% in the IPO, raising 225 million shekels", "shareholders would
@@ -31,6 +33,9 @@ _QUALIFIERS = (r"(?:\s+(?:about|around|some|over|nearly|almost|roughly|approxima
 _NOT_HELD = (r"(?<!\bto\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)(?<!\bmy\s)(?<!\btheir\s)"
              r"(?<!\byour\s)(?<!\bthe\s)")
 _REACH = 80  # characters before the figure
+# a holding to come, a modal and at most one word before the verb: "it will have about 28.5 mln shares outstanding",
+# "About 19% of the workers will even have more than 50% of their work tasks taken away"
+_TO_COME = re.compile(r"\b(?:will|would|could|may|might|should|must|can)\s+(?:\w+\s+)?$", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -67,8 +72,14 @@ def traded(fig: Figure, text: str, sentence_start: int, res: Resources) -> bool:
 
 
 def held_now(fig: Figure, text: str, clause_start: int, res: Resources) -> bool:
-    """Whether the words right before the figure, in its clause, say it is held now or a standing amount."""
+    """Whether the words right before the figure, in its clause, say it is held now or a standing amount (not a
+    change written in words: "it has doubled capacity")."""
+    if fig.kind == "word_change":
+        return False
     held, standing = _patterns(res)
     lo = max(clause_start, fig.start - _REACH)
     window = text[lo:fig.start]
-    return any(may_match(rx, window) and rx.search(text, lo, fig.start) for rx in (held, standing))
+    if may_match(standing, window) and standing.search(text, lo, fig.start):
+        return True
+    m = held.search(text, lo, fig.start) if may_match(held, window) else None
+    return m is not None and _TO_COME.search(text, max(0, m.start() - 25), m.start()) is None

@@ -139,7 +139,9 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                             "traded_metrics",  # claim_dating._undated_period
                                             "end_level_words", "end_level_hedges",  # period_ends
                                             "note_prior_words", "note_prior_openers",  # note_grains
-                                            "move_reason_words")},  # move_reasons
+                                            "move_reason_words",  # move_reasons
+                                            "sentence_year_prepositions", "sentence_year_modifiers",
+                                            "sentence_year_against")},  # sentence_years
         "note_grains": Shape(dict, (str,)), "note_current": Shape(dict, (str,)),  # note_grains
         "government_fiscal_year_end_by_currency": Shape(dict, (int,))},
     "lexicons/scales.yaml": {"scales": Shape(dict, NUMBER + (str,)), "ambiguous": LIST,  # "1e3" reads as a string

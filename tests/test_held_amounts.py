@@ -20,7 +20,18 @@ CASES = [
     ("BankAmerica, which holds about 2.70 billion dlrs in Brazilian loans, stands to lose.", "2.70 billion dlrs", True),
     ("Berkshire also holds $8.5 billion of 8% Occidental preferred stock.", "$8.5 billion", True),
     ("The rapper, whose net worth is estimated at $400 million by Forbes, said no.", "$400 million", True),
-    # a past holding, a plan to hold, "own" as an adjective, an event
+    # a verb of having or running what a company counts
+    ("Sycamore has 111 women's apparel stores in Indiana, Ohio, Illinois, Kentucky and Michigan, May said.", "111", True),
+    ("Ark Restaurants owns and operates 16 restaurants and bars, 12 fast food concepts and catering operations.",
+     "16", True),
+    ("Virginia Federal has over 700 mln dlrs in assets and operates 16 branches in Virginia.", "16", True),
+    ("The food distributor has more than 4,000 suppliers, he says.", "4,000", True),
+    ("The business comprises 17 stores selling womenswear, kidswear and home goods.", "17", True),
+    ("Zimbabwe has around two mln tonnes of surplus maize in storage.", "two mln tonnes", True),
+    # a past holding, a plan to hold or a holding to come, a change in words, "own" as an adjective, an event
+    ("Oracle said after the offering it will have about 28.5 mln shares outstanding.", "28.5 mln", False),
+    ("About 19% of the workers will even have more than 50% of their work tasks taken away.", "50%", False),
+    ("Sprint, meanwhile, says it has doubled capacity on its 1.9 GHz cell sites.", "doubled", False),
     ("Originally, Guinea held 50 pct in the project.", "50 pct", False),
     ("The group asked regulators for clearance to hold more than 30 mln dlrs of Intermedics stock.",
      "30 mln dlrs", False),

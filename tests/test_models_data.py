@@ -411,6 +411,8 @@ def test_lexicons_keep_the_words_yaml_1_1_would_turn_into_booleans(resources):
 MOVED_WORD_LISTS = [
     ("lexicons/periods.yaml", "move_reason_words"),  # move_reasons
     ("lexicons/number_words.yaml", "category_words"),  # identifier_numbers
+    ("lexicons/periods.yaml", "sentence_year_prepositions"), ("lexicons/periods.yaml", "sentence_year_modifiers"),
+    ("lexicons/periods.yaml", "sentence_year_against"),  # sentence_years
     ("lexicons/metric_frames.yaml", "market_words"),  # claim_metrics: a country's moves
     ("lexicons/metric_frames.yaml", "spaced_label_tails"),  # spaced_rows
     ("lexicons/metric_frames.yaml", "spaced_count_labels"),  # spaced_rows
