@@ -115,7 +115,8 @@ def _headline_chunks(text: str, res: Resources, learned: dict, words) -> tuple[l
         if not cur and (low in ("of", "and", "for") or _POSSESSIVE.sub("", low) in not_openers or _TENOR_TOKEN.match(tok)):
             continue  # "ASX-listed shares of Civmec fall", "Why Investors Shouldn't ...", "Here's what ...": no name;
             # "10-Year Treasury Yield Rises": a bond's term before its issuer's words
-        dated = low in CALENDAR_WORDS or linked or low in ("am", "pm") and k and tokens[k - 1].isdigit()
+        dated = low in CALENDAR_WORDS or linked or low in ("am", "pm") and k and tokens[k - 1].isdigit() \
+            or nxt == "$" and tok.isupper() and len(tok) <= 3  # "Stocks With Over US$80M": a currency's prefix
         if (low in words.headline_breaks and not opens_name) or not _NAME_TOKEN.match(tok) or NUMBERISH.match(tok) \
                 or dated or cur and (_PERIOD_TOKEN.match(tok) or _TENOR_TOKEN.match(tok)):  # "Temple & Webster 1H25 Earnings Call Highlights"
             if cur:

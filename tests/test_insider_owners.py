@@ -58,3 +58,17 @@ def test_an_insiders_shares_are_the_companys(title, text, figure, want):
 @pytest.mark.parametrize("title,text,figure,other", KEPT, ids=[r[2] for r in KEPT])
 def test_a_stakes_value_or_a_companys_eps_is_not_moved(title, text, figure, other):
     assert _entity(title, text, figure) != other
+
+
+# bugs caught (session 25's seed-3434 audit): an earnings call's officers, titled after their names, took the
+# figures they report ("Lesley Gibson, CFO, reported a 3.6% increase in NOI"); negative: the officer's own money
+OFFICER = ("CT REIT targets 600,000 sq. ft. GLA additions in 2025",
+           "Earnings Call Insights: CT Real Estate Investment Trust Q4 2024\n\n* Lesley Gibson, CFO, reported a 3.6% "
+           "increase in NOI for Q4, driven by same-property growth.\n* Jodi Shpigel, SVP of Real Estate, outlined three "
+           "Q4 investments totaling $59 million.\n* Lesley Gibson, CFO, received a salary of $450,000 in 2024.\n")
+
+
+@pytest.mark.parametrize("figure,officer,owns", [("3.6%", "Lesley Gibson", False), ("$59 million", "Jodi Shpigel", False),
+                                                ("$450,000", "Lesley Gibson", True)])
+def test_an_officers_report_is_the_companys(figure, officer, owns):
+    assert (_entity(*OFFICER, figure) == officer) == owns
