@@ -76,6 +76,8 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
     for i, chunk in enumerate(chunks):
         mention = _chunk_topic(chunk, chunks[i + 1] if i + 1 < len(chunks) else None, title, body, res, learned, words,
                                upper, i in legal)
+        if mention is not None and i and mention.kind == "name" and not has_word(body[:20000], mention.text, "&-", "&-"):
+            continue  # "AM Best Revises Outlooks to Stable and Affirms Credit Ratings of ...": a later run of title case
         if mention is not None:
             return mention
     return None
