@@ -18,7 +18,8 @@ are tried in turn:
   a "London" elsewhere.
 
 Else the name stands as written, less the title-case words at its ends that the body writes only as
-common words, in lower case ("Buyback of Class B", "TD Bank Looks", "Easing Inflation": no name). (Dropping names the body never writes, "Tackling", "How Did",
+common words, in lower case ("Buyback of Class B", "TD Bank Looks", "Easing Inflation": no name). (Dropping
+names the body never writes, "Tackling", "How Did",
 was tried: the article's main company took their place, often a worse one; session 12.)
 
 The words are data: `models/lexicons/subjects.yaml` (`demonyms`, `common_subjects`,
@@ -120,6 +121,7 @@ def unknown_topic(chunk: list[str], mention: Mention, title: str, body: str, res
 
 
 _EDGE_LINKS = ("of", "and", "&", "the", "for", "de")
+_DOMAIN_DOT = re.compile(r"\.[a-z]")
 
 
 def _name_words(name: str, body: str) -> str:
@@ -128,8 +130,8 @@ def _name_words(name: str, body: str) -> str:
     words = name.split()
 
     def common(w: str) -> bool:
-        return w.isalpha() and w[:1].isupper() and w[1:].islower() and has_word(body, w.lower()) \
-            and re.search(r"[\w,;]\s+" + w + r"\b", body) is None
+        return w.isalpha() and w[:1].isupper() and w[1:].islower() \
+            and re.search(r"[\w,;]\s+" + w + r"\b", body) is None and has_word(body, w.lower(), ".@/-", "-", _DOMAIN_DOT)  # not in "www.veho.com"
 
     i, j = 0, len(words)
     while i < j and (common(words[i]) or words[i].lower() in _EDGE_LINKS):

@@ -51,20 +51,22 @@ def _holder(text: str, best, fig: Figure, res: Resources) -> bool:
     words = best.entity.lower().replace(",", " ").split()
     if roles & set(words) or _SHARE_WORDS & set(words):
         return True
-    if _titled(text, best, fig, alternation):
+    if _titled(text, best, fig, alternation) is not None:
         return True
     return best.start > 0 and re.search(r"\b(?:" + alternation + r")\s+(?:of|for)\s+$", text[max(0, best.start - 40):best.start],
                                         re.I) is not None
 
 
-def _titled(text: str, best, fig: Figure, alternation: str) -> bool:
-    """Whether the figure's paragraph writes the name with a title after it ("Maurice Sciammas, EVP of ...")."""
+def _titled(text: str, best, fig: Figure, alternation: str) -> str | None:
+    """The title the figure's paragraph writes after the name, up to the next comma ("Maurice Sciammas, EVP of WW
+    Sales & Marketing"), or None."""
     start = text.rfind("\n", 0, fig.start) + 1
     end = text.find("\n", fig.end)
     paragraph = text[start:end if end >= 0 else len(text)]
     titled = r"(?:" + re.escape(best.entity) + r"|\b" + re.escape(best.entity.split()[-1]) + r")"
-    return re.search(r"(?-i:" + titled + r"),\s+(?:the\s+|a\s+|an\s+)?(?:[\w&.-]+\s+){0,3}?(?:" + alternation + r")\b",
-                     paragraph, re.I) is not None
+    m = re.search(r"(?-i:" + titled + r"),\s+(?:the\s+|a\s+|an\s+)?(?:[\w&.-]+\s+){0,3}?(?:" + alternation + r")\b[^,]*",
+                  paragraph, re.I)
+    return m.group() if m else None
 
 
 @lru_cache(maxsize=4)
@@ -124,10 +126,23 @@ def officer_owner(subject: Mention | None, text: str, fig: Figure, topic: Mentio
     (module doc); else `subject`."""
     if subject is None or not (subject.kind in _HOLDER_KINDS or subject.source == "name") or subject.start < 0:
         return subject
-    if not _titled(text, subject, fig, _roles(res)[1]) or _personal(text, fig, res):
+    title = _titled(text, subject, fig, _roles(res)[1])
+    if title is None or _personal(text, fig, res) or _outside(title, res):
         return subject
     owner = topic if topic is not None and topic.kind in _TOPIC_KINDS else main
     if owner is None or owner.kind not in _COMPANY_KINDS and owner is not topic or (owner.entity_id or owner.entity) == (
             subject.entity_id or subject.entity):
         return subject
+    named = _TITLE_ORG.search(title)  # "director of brewing operations for Pinthouse Pizza": another company's officer
+    if named and named.group(1) not in owner.entity and named.group(1) not in owner.text:
+        return subject
     return owner
+
+
+_TITLE_ORG = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z][\w&'-]*)")
+
+
+def _outside(title: str, res: Resources) -> bool:
+    """Whether the title is an outsider's who comments on the company (holdings.yaml `outside_roles`: an economist,
+    an analyst), not an officer's."""
+    return re.search(r"\b(?:" + listed(res.holdings["outside_roles"]) + r")\b", title, re.I) is not None

@@ -160,7 +160,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
     "lexicons/places.yaml": {k: Shape(list, (str,)) for k in ("place_part_nouns", "place_sales_nouns", "place_links")},
     "lexicons/holdings.yaml": {k: Shape(list, (str,)) for k in ("held_nouns", "owned_words",  # held_owners
                                                                  "per_share_words", "insider_roles",
-                                                                 "personal_money_words")},  # insider_owners
+                                                                 "personal_money_words", "outside_roles")},  # insider_owners
     "lexicons/share_counts.yaml": {"verbs": Shape(dict, (list,)), "qualifiers": Shape(list, (str,)),  # share_counts
                                    "paid_with": Shape(list, (str,)),
                                    "one_off": Shape(list, (str,))},  # scaled_counts.one_off_per_share

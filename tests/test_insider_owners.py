@@ -65,10 +65,13 @@ def test_a_stakes_value_or_a_companys_eps_is_not_moved(title, text, figure, othe
 OFFICER = ("CT REIT targets 600,000 sq. ft. GLA additions in 2025",
            "Earnings Call Insights: CT Real Estate Investment Trust Q4 2024\n\n* Lesley Gibson, CFO, reported a 3.6% "
            "increase in NOI for Q4, driven by same-property growth.\n* Jodi Shpigel, SVP of Real Estate, outlined three "
-           "Q4 investments totaling $59 million.\n* Lesley Gibson, CFO, received a salary of $450,000 in 2024.\n")
+           "Q4 investments totaling $59 million.\n* Lesley Gibson, CFO, received a salary of $450,000 in 2024.\n"
+           "* Aditi Nayar, chief economist, ICRA Ratings, said there is room for another 25-bps repo rate cut.\n"
+           "* Jacob Passey, director of brewing operations for Pinthouse Pizza, said prices could go up 9%.\n")
 
 
-@pytest.mark.parametrize("figure,officer,owns", [("3.6%", "Lesley Gibson", False), ("$59 million", "Jodi Shpigel", False),
-                                                ("$450,000", "Lesley Gibson", True)])
-def test_an_officers_report_is_the_companys(figure, officer, owns):
-    assert (_entity(*OFFICER, figure) == officer) == owns
+# negative: the officer's own money, an outsider's title (an economist), another company's officer
+@pytest.mark.parametrize("figure,entity,same", [("3.6%", "CT REIT", True), ("$450,000", "Lesley Gibson", True),
+                                                ("25-bps", "CT REIT", False), ("9%", "CT REIT", False)])
+def test_an_officers_report_is_the_companys(figure, entity, same):
+    assert (_entity(*OFFICER, figure) == entity) == same

@@ -464,7 +464,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/number_words.yaml", "loss_ends"), ("lexicons/number_words.yaml", "adjective_before"),  # figure_signs
     ("lexicons/subjects.yaml", "mover_object_words"), ("lexicons/subjects.yaml", "macro_metrics"),  # subject_roles
     ("lexicons/holdings.yaml", "per_share_words"), ("lexicons/holdings.yaml", "insider_roles"),  # insider_owners
-    ("lexicons/holdings.yaml", "personal_money_words"),
+    ("lexicons/holdings.yaml", "personal_money_words"), ("lexicons/holdings.yaml", "outside_roles"),
     ("lexicons/number_words.yaml", "anaphor_before"),  # counted._ANAPHOR_BEFORE
     *(("lexicons/number_words.yaml", k) for k in ("below_words", "above_words", "level_verbs", "off_after",  # figure_signs
                                                   "loss_per_share_hedges", "off_hedges", "level_hedges", "down_hedges",
