@@ -301,7 +301,8 @@ def learn_title(title: str, res: Resources, learned: dict) -> Entry | None:
     # a wire's ticker names the company beside it in its year (guide 3.6): today's holder of the symbol only where
     # the names agree ("SEARS <S>" is not Sprint, "MAY <MA> TO SELL ..." not Mastercard)
     held = res.alias_index.get(tick)
-    reused = held is not None and not (held.kind in ("company", "unit") and _names_agree(base, held, rules))
+    reused = held is not None and not (held.kind in ("company", "unit") and (_names_agree(base, held, rules) or _squash(
+        base) in {_squash(n) for n in (held.name, *held.aliases)}))  # "ATT <T>": AT&T written without its "&"
     entry = learned.get(tick) or (None if reused else held) or res.alias_index.get(base) or Entry(
         base, slug(base) if reused else tick, "company", (tick,))
     learned.setdefault(tick, entry)

@@ -238,6 +238,7 @@ def test_a_wire_titles_ticker_names_the_words_after_its_verb(title, name, resour
     ("SEARS <S> FEBRUARY SALES UP 4.9 PCT", "Sears"),
     ("MAY <MA> TO SELL SYCAMORE DIVISION", "May"),
     ("GM <GM> UNITS EXTEND INCENTIVES", "General Motors"),
+    ("ATT <T> COST-CUTTING EFFORTS ON TARGET", "AT&T"),
 ])
 def test_a_wire_titles_ticker_names_the_company_beside_it(title, name, resources):
     from pipeline.entities import learn_title
