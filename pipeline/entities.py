@@ -298,7 +298,13 @@ def learn_title(title: str, res: Resources, learned: dict) -> Entry | None:
     while len(words) > 1 and words[-1].rstrip(".,").upper() in suffixes:
         words.pop()
     base = wire_case(" ".join(words))  # "USX", "Coleco Industries", "House of Fabrics"
-    entry = learned.get(tick) or res.alias_index.get(tick) or res.alias_index.get(base) or Entry(base, tick, "company", (tick,))
+    # a wire's ticker names the company beside it in its year (guide 3.6): today's holder of the symbol only where
+    # the names agree ("SEARS <S>" is not Sprint, "MAY <MA> TO SELL ..." not Mastercard)
+    held = res.alias_index.get(tick)
+    reused = held is not None and not (held.kind in ("company", "unit") and (_names_agree(base, held, rules) or _squash(
+        base) in {_squash(n) for n in (held.name, *held.aliases)}))  # "ATT <T>": AT&T written without its "&"
+    entry = learned.get(tick) or (None if reused else held) or res.alias_index.get(base) or Entry(
+        base, slug(base) if reused else tick, "company", (tick,))
     learned.setdefault(tick, entry)
     learned.setdefault(base, entry)
     # the body may write the name in mixed case with or without its suffix ("Coleco Industries Inc")

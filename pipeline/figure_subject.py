@@ -11,7 +11,7 @@ a roundup's item, a section heading, a country written as a place ("in Singapore
 tariff_owners.py, coordinated_owners.py, roundup_items.py, headings.py, place_asides.py, seller_prices.py,
 group_subjects.py, name_extensions.py, held_owners.py: a stake is the company held; covered_owners.py: a
 broker's call is the covered company's; described_owners.py: "The Italian bank said" is the company named before;
-insider_owners.py: an insider's shares are the company's). A data provider compiles estimates of another company's
+insider_owners.py: an insider's shares are the company's, and an officer's report of its figures). A data provider compiles estimates of another company's
 figures; a macro figure the discourse gave to a company is its economy's (economy_owners.py, once the metric is known).
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ from .fiscal_owners import fiscal_owner
 from .group_subjects import group_owner
 from .headings import find_headings, heading_owner
 from .held_owners import held_owner
-from .insider_owners import insider_owner
+from .insider_owners import insider_owner, officer_owner
 from .market_cities import market_index
 from .name_extensions import extended_owner
 from .place_asides import place_owner
@@ -118,6 +118,8 @@ def finish_subject(story: Story, d: Draft) -> None:
         d.subject, story.text, d.sent.start, d.sent.end, d.fig.start, d.fig.end, story.ents.mentions, story.headline,
         story.res, "" if d.fig.currency_assumed else d.fig.unit))  # "Debt held by the public ... $28.9T"
     d.subject = _took(d, "statistics", d.subject, statistics_owner(d.subject, d.cands, story.topic, story.res))
+    d.subject = _took(d, "officer", d.subject, officer_owner(d.subject, story.text, d.fig, story.topic, story.ents.main,
+                                                             story.res))  # "Lesley Gibson, CFO, reported a 3.6% increase"
     d.entity = d.subject.entity if d.subject else ""
     d.entity_id = d.subject.entity_id if d.subject else ""
 

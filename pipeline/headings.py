@@ -6,11 +6,13 @@ then "Laid off 40% of its staff"), a bold line ("**Deepak Nitrite Q3 (Consolidat
 ("**Delhivery:** Reported ... Ebitda fell 6.2 per cent"). A figure whose sentence names no
 owner, and which the subject step gave to the story (its main company, topic or the previous
 figure's subject), is the heading's. A heading of common words ("### Key Highlights",
-"**Financial Review**") names no owner.
+"**Financial Review**") names no owner, nor do a section's words and a day's ("### Review", "**Operations**",
+"### Thursday": subjects.yaml `section_headings`).
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .identity import slug
 from .records import Mention
@@ -63,11 +65,20 @@ def section_owner(text: str, fig_start: int, res, learned: dict, words, resolve,
     if entry is None and any(p.lower() in words.not_subjects or p.lower() in words.headline_breaks
                              or _lower_elsewhere(p, text) for p in parts):
         return None  # "Key Highlights", "Management View", "In North America": words the story writes in lower case
+    if entry is None and all(p.lower() in _section_words(res) for p in parts):
+        return None  # "### Review", "**Operations**", "### Thursday", "**Image Credits**": a section's or a day's
     if is_reporter(name):
         return None
     if entry is not None:
         return Mention(name, start, end, entry.name, entry.entity_id, entry.kind, parent=entry.parent, source="name")
     return Mention(name, start, end, name, slug(name), "name", source="name")
+
+
+@lru_cache(maxsize=4)
+def _section_words(res) -> frozenset[str]:
+    """subjects.yaml `section_headings` and the calendar's day and month names."""
+    from .subjects import CALENDAR_WORDS
+    return frozenset(str(w).lower() for w in res.subject_words["section_headings"]) | CALENDAR_WORDS
 
 
 def _lower_elsewhere(word: str, text: str) -> bool:

@@ -17,7 +17,9 @@ are tried in turn:
   ("RIO TINTO" -> "Rio Tinto"), which the gazetteer may know; a dateline's "LONDON" gives way to
   a "London" elsewhere.
 
-Else the name stands as written. (Dropping names the body never writes, "Tackling", "How Did",
+Else the name stands as written, less the title-case words at its ends that the body writes only as
+common words, in lower case ("Buyback of Class B", "TD Bank Looks", "Easing Inflation": no name). (Dropping
+names the body never writes, "Tackling", "How Did",
 was tried: the article's main company took their place, often a worse one; session 12.)
 
 The words are data: `models/lexicons/subjects.yaml` (`demonyms`, `common_subjects`,
@@ -108,7 +110,40 @@ def unknown_topic(chunk: list[str], mention: Mention, title: str, body: str, res
     if place is not None:
         return place
     spelled = written_as_name(name, body) if upper else ""
-    return make(spelled, res, learned) if spelled and spelled != name else mention
+    if spelled and spelled != name:
+        return make(spelled, res, learned)
+    kept = name if upper else _name_words(name, body[:20000])
+    if kept != name:  # "Buyback of Class B shares in Essity", "Renishaw Pretax Profit Rises": headline style
+        # what is left names the topic where a list knows it or the body writes it ("Easing" of "Easing Inflation" no)
+        left = make(kept, res, learned) if kept else None
+        return left if left is not None and (left.kind != "name" or has_word(body[:20000], kept, "&-", "&-")) else None
+    return mention
+
+
+_EDGE_LINKS = ("of", "and", "&", "the", "for", "de")
+_DOMAIN_DOT = re.compile(r"\.[a-z]")
+
+
+def _name_words(name: str, body: str) -> str:
+    """The name less the title-case words at its ends that the body writes only as common words: in lower case,
+    and never with its capital inside a sentence ("Buyback of Class B" -> "Class B"; "TD Bank Looks" -> "TD Bank")."""
+    words = name.split()
+
+    def common(w: str) -> bool:
+        return w.isalpha() and w[:1].isupper() and w[1:].islower() \
+            and re.search(r"[\w,;]\s+" + w + r"\b", body) is None and has_word(body, w.lower(), ".@/-", "-", _DOMAIN_DOT)  # not in "www.veho.com"
+
+    i, j = 0, len(words)
+    while i < j and (common(words[i]) or words[i].lower() in _EDGE_LINKS):
+        i += 1
+    while j > i and (common(words[j - 1]) or words[j - 1].lower() in _EDGE_LINKS):
+        j -= 1
+    if (i, j) == (0, len(words)):
+        return name
+    return "" if _SHARE_CLASS.match(" ".join(words[i:j])) else " ".join(words[i:j])  # "Class B" is shares, no owner
+
+
+_SHARE_CLASS = re.compile(r"^Class [A-Z]$")
 
 
 def common_topic(chunk: list[str], title: str, body: str, res, words) -> Mention | None:

@@ -76,6 +76,8 @@ def headline_subject(title: str, res: Resources, learned: dict, body: str = "") 
     for i, chunk in enumerate(chunks):
         mention = _chunk_topic(chunk, chunks[i + 1] if i + 1 < len(chunks) else None, title, body, res, learned, words,
                                upper, i in legal)
+        if mention is not None and i and mention.kind == "name" and not has_word(body[:20000], mention.text, "&-", "&-"):
+            continue  # "AM Best Revises Outlooks to Stable and Affirms Credit Ratings of ...": a later run of title case
         if mention is not None:
             return mention
     return None
@@ -115,7 +117,8 @@ def _headline_chunks(text: str, res: Resources, learned: dict, words) -> tuple[l
         if not cur and (low in ("of", "and", "for") or _POSSESSIVE.sub("", low) in not_openers or _TENOR_TOKEN.match(tok)):
             continue  # "ASX-listed shares of Civmec fall", "Why Investors Shouldn't ...", "Here's what ...": no name;
             # "10-Year Treasury Yield Rises": a bond's term before its issuer's words
-        dated = low in CALENDAR_WORDS or linked or low in ("am", "pm") and k and tokens[k - 1].isdigit()
+        dated = low in CALENDAR_WORDS or linked or low in ("am", "pm") and k and tokens[k - 1].isdigit() \
+            or nxt == "$" and tok.isupper() and len(tok) <= 3  # "Stocks With Over US$80M": a currency's prefix
         if (low in words.headline_breaks and not opens_name) or not _NAME_TOKEN.match(tok) or NUMBERISH.match(tok) \
                 or dated or cur and (_PERIOD_TOKEN.match(tok) or _TENOR_TOKEN.match(tok)):  # "Temple & Webster 1H25 Earnings Call Highlights"
             if cur:

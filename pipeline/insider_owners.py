@@ -10,6 +10,10 @@ holdings.yaml `held_nouns`, then a share word; or `per_share_words`), the figure
 headline's, else the article's main one. A money total ("totaling $474,720", "worth $294,149") is the stake's
 value, the holder's (guide 3.4), and keeps its subject; so does a company the lists know ("Goldman Sachs ...
 holding $288 million worth of FBTC (3.5 million shares)").
+
+An officer who reports the company's figures is a speaker (guide 3.2): "Kevin Salsberg, President and CEO,
+highlighted ... a 3.6% increase in net operating income" is the company's, unless the sentence is about the
+officer's own money (pay, wealth, a trade: holdings.yaml `personal_money_words`).
 """
 from __future__ import annotations
 
@@ -47,15 +51,22 @@ def _holder(text: str, best, fig: Figure, res: Resources) -> bool:
     words = best.entity.lower().replace(",", " ").split()
     if roles & set(words) or _SHARE_WORDS & set(words):
         return True
+    if _titled(text, best, fig, alternation) is not None:
+        return True
+    return best.start > 0 and re.search(r"\b(?:" + alternation + r")\s+(?:of|for)\s+$", text[max(0, best.start - 40):best.start],
+                                        re.I) is not None
+
+
+def _titled(text: str, best, fig: Figure, alternation: str) -> str | None:
+    """The title the figure's paragraph writes after the name, up to the next comma ("Maurice Sciammas, EVP of WW
+    Sales & Marketing"), or None."""
     start = text.rfind("\n", 0, fig.start) + 1
     end = text.find("\n", fig.end)
     paragraph = text[start:end if end >= 0 else len(text)]
     titled = r"(?:" + re.escape(best.entity) + r"|\b" + re.escape(best.entity.split()[-1]) + r")"
-    if re.search(r"(?-i:" + titled + r"),\s+(?:the\s+|a\s+|an\s+)?(?:[\w&.-]+\s+){0,3}?(?:" + alternation + r")\b",
-                 paragraph, re.I):
-        return True
-    return best.start > 0 and re.search(r"\b(?:" + alternation + r")\s+(?:of|for)\s+$", text[max(0, best.start - 40):best.start],
-                                        re.I) is not None
+    m = re.search(r"(?-i:" + titled + r"),\s+(?:the\s+|a\s+|an\s+)?(?:[\w&.-]+\s+){0,3}?(?:" + alternation + r")\b[^,]*",
+                  paragraph, re.I)
+    return m.group() if m else None
 
 
 @lru_cache(maxsize=4)
@@ -82,6 +93,18 @@ def _of_shares(text: str, fig: Figure, res: Resources) -> bool:
     return False
 
 
+@lru_cache(maxsize=4)
+def _personal_words(res: Resources) -> re.Pattern:
+    return re.compile(r"\b(?:" + listed(res.holdings["personal_money_words"]) + r")\b", re.I)
+
+
+def _personal(text: str, fig: Figure, res: Resources) -> bool:
+    """Whether the figure's sentence is about the officer's own money: pay, wealth, a trade or a holding."""
+    start = max(text.rfind(". ", 0, fig.start), text.rfind("\n", 0, fig.start)) + 1
+    end = min((i for i in (text.find(". ", fig.end), text.find("\n", fig.end)) if i >= 0), default=len(text))
+    return _personal_words(res).search(text, start, end) is not None
+
+
 def insider_owner(text: str, fig: Figure, cands: list, best, topic: Mention | None, main: Mention | None,
                   res: Resources):
     """The story's company where the head gave a share count, a share's price or a percent of shares to a person,
@@ -94,3 +117,32 @@ def insider_owner(text: str, fig: Figure, cands: list, best, topic: Mention | No
     if (best.entity_id or best.entity) in {(m.entity_id or m.entity) for m in (topic, main) if m is not None}:
         return best  # the story's company itself, a name no list knows: "Monolithic Power Systems"
     return opener_candidate(owner, cands)
+
+
+def officer_owner(subject: Mention | None, text: str, fig: Figure, topic: Mention | None, main: Mention | None,
+                  res: Resources) -> Mention | None:
+    """The story's company where the subject is an officer no list knows as a company, titled in its paragraph
+    ("Lesley Gibson, CFO, reported a 3.6% increase in NOI"), and the sentence is not about the officer's own money
+    (module doc); else `subject`."""
+    if subject is None or not (subject.kind in _HOLDER_KINDS or subject.source == "name") or subject.start < 0:
+        return subject
+    title = _titled(text, subject, fig, _roles(res)[1])
+    if title is None or _personal(text, fig, res) or _outside(title, res):
+        return subject
+    owner = topic if topic is not None and topic.kind in _TOPIC_KINDS else main
+    if owner is None or owner.kind not in _COMPANY_KINDS and owner is not topic or (owner.entity_id or owner.entity) == (
+            subject.entity_id or subject.entity):
+        return subject
+    named = _TITLE_ORG.search(title)  # "director of brewing operations for Pinthouse Pizza": another company's officer
+    if named and named.group(1) not in owner.entity and named.group(1) not in owner.text:
+        return subject
+    return owner
+
+
+_TITLE_ORG = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z][\w&'-]*)")
+
+
+def _outside(title: str, res: Resources) -> bool:
+    """Whether the title is an outsider's who comments on the company (holdings.yaml `outside_roles`: an economist,
+    an analyst), not an officer's."""
+    return re.search(r"\b(?:" + listed(res.holdings["outside_roles"]) + r")\b", title, re.I) is not None

@@ -162,7 +162,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                              "statistics_words": Shape(list, (str,))},
     "lexicons/places.yaml": {k: Shape(list, (str,)) for k in ("place_part_nouns", "place_sales_nouns", "place_links")},
     "lexicons/holdings.yaml": {k: Shape(list, (str,)) for k in ("held_nouns", "owned_words",  # held_owners
-                                                                 "per_share_words", "insider_roles")},  # insider_owners
+                                                                 "per_share_words", "insider_roles",
+                                                                 "personal_money_words", "outside_roles")},  # insider_owners
     "lexicons/share_counts.yaml": {"verbs": Shape(dict, (list,)), "qualifiers": Shape(list, (str,)),  # share_counts
                                    "paid_with": Shape(list, (str,)),
                                    "one_off": Shape(list, (str,))},  # scaled_counts.one_off_per_share
@@ -201,7 +202,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "tariff_targets": Shape(list, (str,)), "group_not_modifiers": Shape(list, (str,)),
                                "group_determiners": Shape(list, (str,)), "group_rest_stops": Shape(list, (str,)),
                                "compared_words": Shape(list, (str,)), "compared_hedges": Shape(list, (str,)),
-                               "not_first_names": Shape(list, (str,)), "office_words": Shape(list, (str,)), "headline_labels": Shape(list, (str,)), "headline_series": Shape(list, (str,)), "headline_digests": Shape(list, (str,)),
+                               "not_first_names": Shape(list, (str,)), "office_words": Shape(list, (str,)), "headline_labels": Shape(list, (str,)), "headline_series": Shape(list, (str,)), "headline_digests": Shape(list, (str,)), "section_headings": Shape(list, (str,)),
                                "headline_not_openers": Shape(list, (str,)), "headline_not_names": Shape(list, (str,)),
                                "mover_object_words": Shape(list, (str,)), "macro_metrics": Shape(list, (str,)),
                                "city_move_words": Shape(list, (str,)),  # market_cities

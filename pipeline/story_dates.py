@@ -45,8 +45,10 @@ def read_dates(article: Article, clean: CleanText, figures: list[Figure], ents: 
     # a text with no title field may open with its headline: a short first line of its own, no full stop
     headline = article.title or (first_line if "\n" in text[:201] and len(first_line) < 150
                                  and not first_line.rstrip().endswith(".") else "")
-    # the body without the headline when the text repeats it, so the headline is not its own evidence
+    # the body without the headline wherever the text repeats it (a wire's "(07:01 GMT) KPN Lifts Guidance ...",
+    # a release's title over each section), so the headline is not its own evidence
     body = text[len(headline):] if text.startswith(headline) else text
+    body = body.replace(headline, "\n") if len(headline) > 20 else body
     topic = headline_subject(headline, res, ents.learned, body)
     fy_end = fy_end_month or story_fiscal_year_end(topic, ents, figures, res, body=body, headline=headline)
     sentence_at = bounded_sentence_at(clean, figures)  # a sentence over 5,000 characters is read in windows

@@ -232,6 +232,20 @@ def test_a_wire_titles_ticker_names_the_words_after_its_verb(title, name, resour
     assert learn_title(title, resources, {}).name == name
 
 
+# bugs caught (session 25's seed-3434 audit): a 1987 wire title's ticker took today's holder of the symbol
+# ("SEARS <S>" was Sprint, "MAY <MA>" Mastercard); negative: a ticker whose holder the name agrees with
+@pytest.mark.parametrize("title,name", [
+    ("SEARS <S> FEBRUARY SALES UP 4.9 PCT", "Sears"),
+    ("MAY <MA> TO SELL SYCAMORE DIVISION", "May"),
+    ("GM <GM> UNITS EXTEND INCENTIVES", "General Motors"),
+    ("ATT <T> COST-CUTTING EFFORTS ON TARGET", "AT&T"),
+])
+def test_a_wire_titles_ticker_names_the_company_beside_it(title, name, resources):
+    from pipeline.entities import learn_title
+
+    assert learn_title(title, resources, {}).name.lower() == name.lower()
+
+
 @pytest.mark.parametrize("text,name,not_name", [
     # the words before a hyphened link word describe the name after it: where it is, who holds or leads it
     ("New York-based Cohen & Steers Inc said assets rose.", "Cohen & Steers", "New York-based Cohen & Steers"),

@@ -40,6 +40,18 @@ def test_a_headings_name_owns_the_figures_under_it(text, figure, want):
     assert row["entity"] == want, row.to_dict()
 
 
+# bugs caught (session 25's seed-3434 audit): a section's heading of common words or a day's name took the figures
+# under it ("### Review" 13 claims, "**Operations**", "### Thursday", "**Image Credits**")
+SECTIONS = (LAYOFFS + "\n### Review\n\nIn all, the cuts reached 12% of staff.\n\n### Thursday\n\nShares fell 3% on the day.\n"
+            "\n**Image Credits**\n\nThe startup raised $5 million.\n")
+
+
+@pytest.mark.parametrize("figure,heading", [("12%", "Review"), ("3%", "Thursday"), ("$5 million", "Image Credits")])
+def test_a_sections_heading_names_no_owner(figure, heading):
+    claims, _ = extract([SECTIONS], published="2025-02-10")
+    assert claims[claims["figure"] == figure].iloc[0]["entity"] != heading
+
+
 @pytest.mark.parametrize("raw,want", [
     ("Deepak Nitrite Q3 (Consolidated YoY)", "Deepak Nitrite"),
     ("Delhivery", "Delhivery"),

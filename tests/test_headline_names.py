@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.resources import load_resources
+from pipeline import extract
 from pipeline.headline_subject import headline_subject
 
 RES = load_resources()
@@ -85,3 +86,41 @@ SERIES = [
 def test_a_columns_name_before_a_colon_is_no_topic(title, body, want):
     got = headline_subject(title, RES, {}, body)
     assert (got.entity if got is not None else None) == (RES.alias_index[want].name if want in RES.alias_index else want)
+
+
+# bugs caught (session 25's seed-3434 audit of 600 dump articles): a title-case headline's common words at the ends
+# of its name chunk were taken for a name ("Buyback of Class B" 22 claims, "Unlock 100x Leverage", "Investor
+# Scrutiny"); what is left names the topic where a list knows it or the body writes it. Negative rows: a name the body
+# writes inside its sentences keeps its words, and a currency's prefix ("US$80M") names no country
+STYLE_WORDS = [
+    ("Buyback of Class B shares in Essity during week 6, 2025",
+     "Between February 3 and February 7, Essity Aktiebolag (publ) repurchased 270,000 own Class B shares under the "
+     "buyback program.", "Essity"),
+    ("TD Bank Looks to Net C$20B From Schwab Sale", "TD Bank Group said it looks to net about C$20 billion.", "TD Bank"),
+    ("Easing Inflation Lifts Swiss Stocks; Nestle Shares Jump", "Swiss stocks rose as inflation eased to 0.4%.",
+     "Switzerland"),
+    # negative
+    ("Champions League Rights Fetch Record Bids", "Broadcasters bid for the Champions League, the league said.",
+     "Champions League"),
+    ("Wall Street Ends Higher as Tech Rallies", "Stocks on Wall Street rose 1%, the wall of worry easing.", "Wall Street"),
+]
+
+
+@pytest.mark.parametrize("title,body,want", STYLE_WORDS, ids=[r[0][:40] for r in STYLE_WORDS])
+def test_a_headlines_common_words_are_no_name(title, body, want):
+    got = headline_subject(title, RES, {}, body)
+    assert (got.entity if got is not None else None) == (RES.alias_index[want].name if want in RES.alias_index else want)
+
+
+def test_a_currencys_prefix_in_a_headline_names_no_country():
+    got = headline_subject("Discovering 3 Promising Penny Stocks With Over US$80M Market Cap", RES, {},
+                           "Amid global market swings, penny stocks offer value.")
+    assert got is None or got.kind != "country"
+
+
+def test_the_headline_repeated_in_the_body_is_not_its_own_evidence():
+    # a Dow Jones story repeats its headline under a time stamp: "Renishaw Pretax" 20 claims of one story
+    text = ("Renishaw Pretax Profit Rises on Growth in Americas\n(07:01 GMT) Renishaw Pretax Profit Rises on Growth in "
+            "Americas\n\nRenishaw said pretax profit was 57.5 million pounds, 2% higher than a year earlier.\n")
+    claims, _ = extract([text], published="2025-02-13")
+    assert claims[claims["figure"] == "57.5 million pounds"].iloc[0]["entity"] == "Renishaw"

@@ -58,3 +58,20 @@ def test_an_insiders_shares_are_the_companys(title, text, figure, want):
 @pytest.mark.parametrize("title,text,figure,other", KEPT, ids=[r[2] for r in KEPT])
 def test_a_stakes_value_or_a_companys_eps_is_not_moved(title, text, figure, other):
     assert _entity(title, text, figure) != other
+
+
+# bugs caught (session 25's seed-3434 audit): an earnings call's officers, titled after their names, took the
+# figures they report ("Lesley Gibson, CFO, reported a 3.6% increase in NOI"); negative: the officer's own money
+OFFICER = ("CT REIT targets 600,000 sq. ft. GLA additions in 2025",
+           "Earnings Call Insights: CT Real Estate Investment Trust Q4 2024\n\n* Lesley Gibson, CFO, reported a 3.6% "
+           "increase in NOI for Q4, driven by same-property growth.\n* Jodi Shpigel, SVP of Real Estate, outlined three "
+           "Q4 investments totaling $59 million.\n* Lesley Gibson, CFO, received a salary of $450,000 in 2024.\n"
+           "* Aditi Nayar, chief economist, ICRA Ratings, said there is room for another 25-bps repo rate cut.\n"
+           "* Jacob Passey, director of brewing operations for Pinthouse Pizza, said prices could go up 9%.\n")
+
+
+# negative: the officer's own money, an outsider's title (an economist), another company's officer
+@pytest.mark.parametrize("figure,entity,same", [("3.6%", "CT REIT", True), ("$450,000", "Lesley Gibson", True),
+                                                ("25-bps", "CT REIT", False), ("9%", "CT REIT", False)])
+def test_an_officers_report_is_the_companys(figure, entity, same):
+    assert (_entity(*OFFICER, figure) == entity) == same

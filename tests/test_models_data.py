@@ -436,6 +436,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/subjects.yaml", "not_first_names"),  # full_names._FUNCTION_WORDS
     ("lexicons/subjects.yaml", "office_words"),  # full_names._office_words
     ("lexicons/subjects.yaml", "headline_series"), ("lexicons/subjects.yaml", "headline_digests"),  # headline_subject
+    ("lexicons/subjects.yaml", "section_headings"),  # headings._section_words
     ("lexicons/metrics.yaml", "price_metrics"),  # commodity_countries._PRICE_METRICS
     ("lexicons/number_words.yaml", "change_words"), ("lexicons/number_words.yaml", "move_words"),  # figures
     ("lexicons/number_words.yaml", "multiple_not_after"),
@@ -466,6 +467,7 @@ MOVED_WORD_LISTS = [
     ("lexicons/number_words.yaml", "loss_ends"), ("lexicons/number_words.yaml", "adjective_before"),  # figure_signs
     ("lexicons/subjects.yaml", "mover_object_words"), ("lexicons/subjects.yaml", "macro_metrics"),  # subject_roles
     ("lexicons/holdings.yaml", "per_share_words"), ("lexicons/holdings.yaml", "insider_roles"),  # insider_owners
+    ("lexicons/holdings.yaml", "personal_money_words"), ("lexicons/holdings.yaml", "outside_roles"),
     ("lexicons/number_words.yaml", "anaphor_before"),  # counted._ANAPHOR_BEFORE
     *(("lexicons/number_words.yaml", k) for k in ("below_words", "above_words", "level_verbs", "off_after",  # figure_signs
                                                   "loss_per_share_hedges", "off_hedges", "level_hedges", "down_hedges",
