@@ -66,7 +66,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "not_modifiers": Shape(list, (str,)), "moved_nouns": Shape(dict, (list,)),
                                "reached_nouns": Shape(dict, (list,)), "share_nouns": Shape(dict, (list,)),
                                "set_nouns": Shape(dict, (list,)), "rate_nouns": Shape(list, (str,)),
-                               "table_rows": Shape(list, (dict,))},
+                               "table_rows": Shape(list, (dict,)), "outlook_words": Shape(list, (str,))},
     "lexicons/modality.yaml": {k: Shape(list, (str,))  # modality.modality_cues and figure_modality
                                for k in ("forecast", "forecast_modal", "estimate", "historical", "prior_value",
                                          "prior_value_named", "versus_expectations", "estimate_after", "base_before", "forecast_subject",
@@ -150,7 +150,9 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "compare_words", "source_words", "estimate_nouns", "change_nouns", "links", "level_words", "stop_words",
         "level_qualifiers", "level_links", "level_after", "program_words",
         "series_words", "preferred_nouns", "move_verbs", "move_qualifiers", "move_after", "move_replaces",
-        "portion_replaces", "portion_own", "item_results", "item_not_results", "item_verbs",
+        "portion_replaces", "portion_own", "level_move_links", "level_move_qualifiers", "level_move_running",
+        "change_column_part_heads",
+        "item_results", "item_not_results", "item_verbs",
         "trade_verbs", "trade_nouns", "trade_offers", "trade_issues", "trade_replaces", "trade_count_hedges",
         "trade_count_scales", "row_label_qualifiers", "row_label_ratios",
         "spaced_per_words", "spaced_part_metrics", "spaced_label_tails", "spaced_count_labels",  # spaced_rows
