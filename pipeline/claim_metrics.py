@@ -16,7 +16,7 @@ from .entities import ArticleEntities
 from .measures import laid_rate, measured_noun, share_metric, table_row_metric
 from .resources import Resources, lower_text
 from .scaled_counts import money_metric_of_count, one_off_per_share, per_share_metric, scaled_rx
-from .column_metrics import column_metric
+from .column_metrics import column_metric, surprise_metric
 from .market_sizes import market_size_metric
 from .pattern_guards import may_match
 from .quote_rows import cell_metric
@@ -355,6 +355,8 @@ def _measured_metric(story: Story, d: Draft, mscore: float) -> tuple[str | None,
         measured, step = table_row_metric(res.measures, text, fig.start, fig.end), "measures.table_row"  # "| Amount | $131,067 |"
     if measured is None and (reader := _CLAUSE_READERS.get(fig.kind)) is not None:
         measured, step = reader[0](res, text[cs:fig.start], text[fig.end:ce]), reader[1]
+    if measured is None:  # "| QUARTER ENDING | ESTIMATE | ACTUAL | BEAT, MET, MISSED |" over "| Dec. 31 2024 | [[0.22]] |"
+        measured, step = surprise_metric(text, fig, res), "column_metrics.surprise"
     if measured is None:  # "| Name | Current Price | Fair Value (Est) |" over "| Initech | $8.45 | [[$17.27]] |"
         measured, step = column_metric(text, fig.start, fig.kind, mscore, res, score_metric), "column_metrics"
     if measured is None:  # "| EBITDA | [[-2,189]] | -1,703 |": a results table's row label

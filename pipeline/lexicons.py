@@ -151,7 +151,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "level_qualifiers", "level_links", "level_after", "program_words",
         "series_words", "preferred_nouns", "move_verbs", "move_qualifiers", "move_after", "move_replaces",
         "portion_replaces", "portion_own", "level_move_links", "level_move_qualifiers", "level_move_running",
-        "change_column_part_heads",
+        "change_column_part_heads", "surprise_heads", "surprise_verdicts", "surprise_metrics",
         "item_results", "item_not_results", "item_verbs",
         "trade_verbs", "trade_nouns", "trade_offers", "trade_issues", "trade_replaces", "trade_count_hedges",
         "trade_count_scales", "row_label_qualifiers", "row_label_ratios",

@@ -525,6 +525,8 @@ MOVED_WORD_LISTS = [
     *(("lexicons/metric_frames.yaml", k) for k in ("level_move_links", "level_move_qualifiers",  # session 25
                                                    "level_move_running")),  # metric_frames.level_of_move
     ("lexicons/metric_frames.yaml", "change_column_part_heads"),  # row_labels._change_cell
+    *(("lexicons/metric_frames.yaml", k) for k in ("surprise_heads", "surprise_verdicts",  # column_metrics
+                                                   "surprise_metrics")),
 ]
 
 
