@@ -150,7 +150,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "compare_words", "source_words", "estimate_nouns", "change_nouns", "links", "level_words", "stop_words",
         "level_qualifiers", "level_links", "level_after", "program_words",
         "series_words", "preferred_nouns", "move_verbs", "move_qualifiers", "move_after", "move_replaces",
-        "portion_replaces", "portion_own", "level_move_links", "level_move_qualifiers", "level_move_running",
+        "portion_replaces", "portion_own", "level_move_links", "level_move_qualifiers", "level_move_running", "level_move_compared",
         "change_column_part_heads", "surprise_heads", "surprise_verdicts", "surprise_metrics",
         "item_results", "item_not_results", "item_verbs",
         "trade_verbs", "trade_nouns", "trade_offers", "trade_issues", "trade_replaces", "trade_count_hedges",
@@ -186,7 +186,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                                                    "part_subject_openers", "part_speaker_verbs",  # part_subjects
                                                                    "model_words", "product_nouns",  # headline_products
                                                                    "measure_heads",
-                                                                   "label_words", "not_part_words")}},  # claim_segments
+                                                                   "label_words", "not_part_words",
+                                                                   "not_alone_words")}},  # claim_segments
     # load_resources, measured_parts, segment_frames, segment_context
     "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
                                "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),

@@ -54,6 +54,7 @@ class _Frames(NamedTuple):
     portion: re.Pattern  # "of" and the whole a percent is a share of, after the figure
     portion_replaces: frozenset  # the change metrics a share of a whole replaces
     level_move: re.Pattern  # the link and qualifiers of a level a move reached or left, before the figure
+    level_move_compared: re.Pattern  # a comparison's word right before that link ("compared to")
     running_move: re.Pattern  # a running move's noun right before that link
     item: re.Pattern  # a result and the verb that sets an item of it apart, before the item's amount
     trade: re.Pattern  # a holder's trade: verb, count and shares before the figure, in its statement (share_trades.py)
@@ -112,7 +113,8 @@ def frame_patterns(res: Resources) -> _Frames:
                               rf"(?:{_alt(data['level_move_running'])})\s+(?:\w+\s+){{0,2}}?$", re.I)
     offers, issues = (re.compile(rf"(?<![\w-])(?:{_alt(data[key])})\b", re.I) for key in ("trade_offers", "trade_issues"))
     return _Frames(estimate, before, after, program, preferred, move_before, move_after, frozenset(data["move_replaces"]),
-                   moved_to, portion, frozenset(data["portion_replaces"]), level_move, running_move, item, trade,
+                   moved_to, portion, frozenset(data["portion_replaces"]), level_move,
+                   re.compile(rf"(?<![\w-])(?:{_alt(data['level_move_compared'])})\s+$", re.I), running_move, item, trade,
                    offers, issues, frozenset(data["trade_replaces"]))
 
 
@@ -226,7 +228,8 @@ def level_of_move(res: Resources, before: str) -> bool:
     head = before[:m.start()]
     if m.group().lower().startswith("to") and (_RANGE_END.search(head) or _UP.search(head)):
         return False  # "down 20% to [[25%]]": a range of moves; "tumbled up to [[10%]]": a bound
-    return pats.running_move.search(head) is None
+    # "as compared to [[0.88 per cent]] decline in the Sensex": a base set beside the figure, no level it moved to
+    return pats.running_move.search(head) is None and pats.level_move_compared.search(head) is None
 
 
 def result_item(res: Resources, before: str) -> bool:

@@ -116,6 +116,9 @@ LEVELS_OF_MOVES = [
      "price_change"),
     ("Shares in Chinese automakers Xpeng and Globex tumbled up to 10%.", "10%", "price_change"),
     ("Globex shares fell 3% from Friday's close.", "3%", "price_change"),
+    # ... and a base a comparison sets beside the figure (seed 3535 sample, shortened)
+    ("The stock was trading 17 per cent lower at Rs 360.30, as compared to 0.88 per cent decline in the BSE Sensex.",
+     "0.88 per cent", "price_change"),
 ]
 
 RESULT_ITEMS = [
@@ -186,6 +189,7 @@ FRAME_WORDS = [
     (level_of_move, ("Initech's content position is expected to be down 20% to ",), False),
     (level_of_move, ("The shareholder's voting power has increased from 5.49% to ",), True),
     (level_of_move, ("Tesla extended its losing streak to ",), False),
+    (level_of_move, ("the stock was trading 17 per cent lower, as compared to ",), False),
     (result_item, ("Net excludes investment gains 20,000 dlrs vs 86,000 dlrs in quarter and ",), True),
     (result_item, ("GAAP net loss in the third quarter reflected a ",), True),
     (result_item, ("Net sales included ",), False),

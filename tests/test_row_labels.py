@@ -44,6 +44,10 @@ MARGINS = ("Initech quarterly results\n\n"
            "| Quarter | Q4 | Margin |\n"
            "| --- | --- | --- |\n"
            "| Adjusted EBITDA | 17.2 | 25.3% |\n")
+# a percent after one amount is its share of the column's total, no change (seed 3535 sample, shortened)
+SHARES_OF_TOTAL = ("Globex Insurance premiums\n\n"
+                   "| Line | 2024 | % | 2023 | % |\n| --- | --- | --- | --- | --- |\n"
+                   "| Gross written premiums | 373,723 | 64.0% | 303,152 | 61.5% |\n")
 SPACED = ("Initech fourth quarter results\n\n"
           "                      Q4 2024     Q4 2023     Change\n"
           "Revenues                882         881          -3%\n"
@@ -56,6 +60,7 @@ CASES = [
     (NO_CURRENCY, "+49.8%", "debt"),  # no change metric of its own: the level's
     (SPACED, "-3%", "revenue_growth"),
     (SPACED, "1%", "debt"),
+    (SHARES_OF_TOTAL, "61.5%", "other"),
     # the row label's metric, an amount in the table's currency
     (KEY_FIGURES, "61.4", "revenue"),
     (KEY_FIGURES, "24.8", "ebitda"),
