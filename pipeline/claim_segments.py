@@ -102,8 +102,8 @@ def part_name(segment: str, res: Resources) -> str:
     """
     if not segment:
         return segment
-    if segment.strip(".,:;'’\"()- ").lower() in res.segment_lists["not_alone_words"]:
-        return ""  # "reduction", "reportedly": no part on its own
+    if segment.strip(".,:;'’\"()- ") in res.segment_lists["not_alone_words"]:
+        return ""  # "reduction", "reportedly": no part on its own; "the $200 One" is a product's name
     stops = frozenset(res.segment_lists["not_part_words"])
     tokens = segment.split()
     # written in lower case, or opening the segment: "Knock You Out Super Bowl ad" is a title

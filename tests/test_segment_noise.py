@@ -152,6 +152,7 @@ def test_a_part_ends_before_a_clause(title, text, figure, want):
     ("one", ""),
     ("but", ""),
     ("cloud", "cloud"),
+    ("One", "One"),  # "the $200 One": a product's name, capitalised
     ("subscription", "subscription"),
 ])
 def test_part_name(found, want):
