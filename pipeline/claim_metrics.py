@@ -16,13 +16,13 @@ from .entities import ArticleEntities
 from .measures import laid_rate, measured_noun, share_metric, table_row_metric
 from .resources import Resources, lower_text
 from .scaled_counts import money_metric_of_count, one_off_per_share, per_share_metric, scaled_rx
-from .column_metrics import column_metric
+from .column_metrics import column_metric, surprise_metric
 from .market_sizes import market_size_metric
 from .pattern_guards import may_match
 from .quote_rows import cell_metric
 from .row_labels import line_item, row_label_metric
-from .metric_frames import (chart_level, estimate_of_before, portion_of, preferred_dividend, price_move, price_moved_to,
-                            result_item)
+from .metric_frames import (chart_level, estimate_of_before, level_of_move, portion_of, preferred_dividend, price_move,
+                            price_moved_to, result_item)
 from .share_counts import share_count_metric
 from .spaced_rows import spaced_row_metric
 from .share_trades import traded_metric
@@ -53,6 +53,8 @@ _PRIOR_VALUE = re.compile(r"^[\s,;(-]*(?:up|down|compared|against|versus|vs\.?)?
 _NO_SHARE_AMOUNT = 1_000_000
 _NAMED_MOVE = 3.0  # the weight of a price_change cue that names what moved, not only that something did
 _CHANGE_METRICS = ("price_change", "revenue_growth", "profit_growth", "eps_growth", "market_cap_change")
+# a level a move reached or left is no move: its clause's cues for changes are the move's words
+_MOVE_METRICS = (*_CHANGE_METRICS, "drawdown_from_high")
 _SHARE_WORDS = re.compile(r"\b(?:shares?|stock|price|ADRs?)\b", re.I)
 # the words from a figure to a cue that open the next conjunct: "Revenue was $2.58 billion and profit was $1.24 a
 # share", "sales of $5 million, while net income": the cue names that conjunct's figure, not this one
@@ -208,6 +210,10 @@ def measure_figure(story: Story, d: Draft) -> None:
     else:
         metric, mscore, cue_score, measured, share, rate = _worded_metric(story, d)
     metric, cue_score = _linked_metric(story, d, metric, mscore, cue_score, measured)
+    if metric == "price_change" and measured is None and fig.kind == "percent" \
+            and level_of_move(story.res, story.text[d.sent.start:fig.start]):
+        metric = _unmoved_metric(story, d)  # "occupancy rise to [[89.2%]], up from 87.6%": a level in percent
+        d.metric_step = "frames.level_of_move"
     measured_key = (d.sent.start, fig.unit)
     if measured is not None:
         story.previous_measured[measured_key] = measured
@@ -224,6 +230,14 @@ def measure_figure(story: Story, d: Draft) -> None:
         metric, mscore, cue_score = cell, 5.0, 5.0  # a stock list's cell: its volume, price or change by its place
         d.metric_step = "quote_rows.cell"
     d.metric, d.mscore, d.cue_score, d.measured, d.share, d.rate = metric, mscore, cue_score, measured, share, rate
+
+
+def _unmoved_metric(story: Story, d: Draft) -> str:
+    """The best metric the clause's cues name other than a change, or `other`."""
+    kinds = frozenset({d.fig.kind})
+    cues = [c for c in story.cue_cache.get(((d.cs, d.ce), kinds), ()) if c[0] not in _MOVE_METRICS]
+    metric, score = score_cues(cues, 0, d.ce - d.cs, d.fig.start - d.cs, d.fig.kind, story.res, d.fig.end - d.fig.start)
+    return metric if score > 0 else "other"
 
 
 def _named_move(story: Story, d: Draft) -> bool:
@@ -341,6 +355,8 @@ def _measured_metric(story: Story, d: Draft, mscore: float) -> tuple[str | None,
         measured, step = table_row_metric(res.measures, text, fig.start, fig.end), "measures.table_row"  # "| Amount | $131,067 |"
     if measured is None and (reader := _CLAUSE_READERS.get(fig.kind)) is not None:
         measured, step = reader[0](res, text[cs:fig.start], text[fig.end:ce]), reader[1]
+    if measured is None:  # "| QUARTER ENDING | ESTIMATE | ACTUAL | BEAT, MET, MISSED |" over "| Dec. 31 2024 | [[0.22]] |"
+        measured, step = surprise_metric(text, fig, res), "column_metrics.surprise"
     if measured is None:  # "| Name | Current Price | Fair Value (Est) |" over "| Initech | $8.45 | [[$17.27]] |"
         measured, step = column_metric(text, fig.start, fig.kind, mscore, res, score_metric), "column_metrics"
     if measured is None:  # "| EBITDA | [[-2,189]] | -1,703 |": a results table's row label

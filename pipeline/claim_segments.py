@@ -91,14 +91,19 @@ def place_segment(story: Story, d: Draft) -> None:
 
 def part_name(segment: str, res: Resources) -> str:
     """The segment cut before the first word no part's name holds (segments.yaml `not_part_words`: a pronoun, a
-    relative, an auxiliary), less the linking words it then ends with; "" when only generic words are left.
+    relative, an auxiliary), less the linking words it then ends with; "" when only generic words are left, or for a
+    word that is no part alone (`not_alone_words`).
 
     >>> from pipeline.resources import load_resources; R = load_resources()
     >>> part_name("1TB Crucial MX500 has been", R), part_name("Have Opportunity", R), part_name("Class I Shares", R)
     ('1TB Crucial MX500', '', 'Class I Shares')
+    >>> part_name("reduction", R), part_name("but", R), part_name("cloud", R)
+    ('', '', 'cloud')
     """
     if not segment:
         return segment
+    if segment.strip(".,:;'’\"()- ") in res.segment_lists["not_alone_words"]:
+        return ""  # "reduction", "reportedly": no part on its own; "the $200 One" is a product's name
     stops = frozenset(res.segment_lists["not_part_words"])
     tokens = segment.split()
     # written in lower case, or opening the segment: "Knock You Out Super Bowl ad" is a title

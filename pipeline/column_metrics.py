@@ -14,6 +14,7 @@ from typing import Callable
 RULE = "claims.column_metric.v1"
 STRONG_CUE = 4.0  # a specific phrase ("fair value", "revenue growth"), as metric_model.WEAK_CUE
 _UP_LINES = 60  # table rows walked up to the header
+_PER_SHARE_SIZE = 1000  # a bare cell this large is no amount of one share
 
 
 def _line_at(text: str, at: int) -> tuple[int, int]:
@@ -35,6 +36,15 @@ def header_cell(text: str, fig_start: int) -> str | None:
     >>> header_cell("Initech closed at $8.45.", 18) is None
     True
     """
+    found = header_row(text, fig_start)
+    if found is None:
+        return None
+    cells, column = found
+    return cells[column] or None
+
+
+def header_row(text: str, fig_start: int) -> tuple[list[str], int] | None:
+    """The header row's cells of the pipe table the figure sits in and the figure's column, or None."""
     ls, le = _line_at(text, fig_start)
     row = text[ls:le]
     if not row.lstrip().startswith("|"):
@@ -57,7 +67,7 @@ def header_cell(text: str, fig_start: int) -> str | None:
     cells = [c.strip().strip("*").strip() for c in lines[-1].strip().strip("|").split("|")]
     if column < 0 or column >= len(cells):
         return None
-    return cells[column] or None
+    return cells, column
 
 
 def column_metric(text: str, fig_start: int, kind: str, score_now: float, res,
@@ -71,3 +81,20 @@ def column_metric(text: str, fig_start: int, kind: str, score_now: float, res,
     if metric == "other" or weight < STRONG_CUE or weight <= score_now:
         return None
     return metric
+
+
+def surprise_metric(text: str, fig, res) -> str | None:
+    """The per-share result a results-surprise table tracks, for a cell of its estimate or actual column ("|
+    QUARTER ENDING | ESTIMATE | ACTUAL | BEAT, MET, MISSED |" over "| Dec. 31 2024 | 0.22 | 0.25 | Beat |"): the
+    header names no metric, its verdict column says the figures are a result set against its estimate, and a bare
+    cell of a share's size is earnings per share (metric_frames.yaml `surprise_*`); else None."""
+    found = header_row(text, fig.start)
+    if found is None or fig.unit or abs(fig.value) >= _PER_SHARE_SIZE:
+        return None
+    cells, column = found
+    heads, verdicts, metrics = (res.metric_frames[k] for k in ("surprise_heads", "surprise_verdicts", "surprise_metrics"))
+    if cells[column].lower() not in heads:
+        return None
+    if not any(w in cell.lower() for cell in cells for w in verdicts):
+        return None
+    return metrics[0]

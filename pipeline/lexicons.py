@@ -66,7 +66,7 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                "not_modifiers": Shape(list, (str,)), "moved_nouns": Shape(dict, (list,)),
                                "reached_nouns": Shape(dict, (list,)), "share_nouns": Shape(dict, (list,)),
                                "set_nouns": Shape(dict, (list,)), "rate_nouns": Shape(list, (str,)),
-                               "table_rows": Shape(list, (dict,))},
+                               "table_rows": Shape(list, (dict,)), "outlook_words": Shape(list, (str,))},
     "lexicons/modality.yaml": {k: Shape(list, (str,))  # modality.modality_cues and figure_modality
                                for k in ("forecast", "forecast_modal", "estimate", "historical", "prior_value",
                                          "prior_value_named", "versus_expectations", "estimate_after", "base_before", "forecast_subject",
@@ -153,7 +153,9 @@ LEXICONS: dict[str, dict[str, Shape]] = {
         "compare_words", "source_words", "estimate_nouns", "change_nouns", "links", "level_words", "stop_words",
         "level_qualifiers", "level_links", "level_after", "program_words",
         "series_words", "preferred_nouns", "move_verbs", "move_qualifiers", "move_after", "move_replaces",
-        "portion_replaces", "portion_own", "item_results", "item_not_results", "item_verbs",
+        "portion_replaces", "portion_own", "level_move_links", "level_move_qualifiers", "level_move_running", "level_move_compared",
+        "change_column_part_heads", "surprise_heads", "surprise_verdicts", "surprise_metrics",
+        "item_results", "item_not_results", "item_verbs",
         "trade_verbs", "trade_nouns", "trade_offers", "trade_issues", "trade_replaces", "trade_count_hedges",
         "trade_count_scales", "row_label_qualifiers", "row_label_ratios",
         "spaced_per_words", "spaced_part_metrics", "spaced_label_tails", "spaced_count_labels",  # spaced_rows
@@ -188,7 +190,8 @@ LEXICONS: dict[str, dict[str, Shape]] = {
                                                                    "part_subject_openers", "part_speaker_verbs",  # part_subjects
                                                                    "model_words", "product_nouns",  # headline_products
                                                                    "measure_heads",
-                                                                   "label_words", "not_part_words")}},  # claim_segments
+                                                                   "label_words", "not_part_words",
+                                                                   "not_alone_words")}},  # claim_segments
     # load_resources, measured_parts, segment_frames, segment_context
     "lexicons/subjects.yaml": {"reporters": LIST, "reporting_verbs": LIST, "headline_breaks": LIST,  # subjects
                                "common_subjects": Shape(dict, (list,)), "demonyms": Shape(dict, (str,)),

@@ -137,7 +137,10 @@ def compile_measures(data: dict, metric_names, fail) -> Measures:
     # a noun's own tail before its verb: "number of Teslas in Norway", "gross profit for the quarter"
     # "Core FFO for the twelve months ended December 31, 2024 increased": a period's end is part of the tail
     tail = rf"(?:\s+(?:of|in|for|at|from|during|ended|ending)\s+(?:{_WORD},?\s+){{0,3}}?{_WORD}){{0,2}}"
-    aux = r"(?:(?:has|have|had|was|were|is|are|will|would|could|may|might|should|to)\s+(?:been\s+|be\s+)?)?"
+    # "revenue is expected to fall", "EPS forecast to rise": an outlook before the auxiliary
+    outlook = rf"(?:(?:(?:is|are|was|were)\s+)?(?:{_alt(data['outlook_words'])})\s+(?=to\s))?" \
+        if data.get("outlook_words") else ""
+    aux = rf"{outlook}(?:(?:has|have|had|was|were|is|are|will|would|could|may|might|should|to)\s+(?:been\s+|be\s+)?)?"
     # "also increased substantially by 316%": words between the noun and its verb, and after the verb
     adverb = r"(?:(?:\w+ly|also|further|only|still|again|even)\s+){0,2}"
     verb_links = [w for w in data["links"] if w not in _PREPOSITION_LINKS] or data["links"]

@@ -14,6 +14,9 @@
   gain on bond portfolio of 1,160,000 dlrs" (other: the guide's extraordinary gain, tax credit, charge).
 - A percent before "of" and a whole is a share of that whole, no move: "make up 39.4 percent of the top jobs"
   (other; measures.yaml `share_nouns` names the wholes that give another metric, "35% of shares outstanding").
+- A percent a move reached or left is a level counted in percent, no price's move: "occupancy rise to 89.2%, up
+  from 87.6%", "lifting the quarterly ROE to over 22%" (the clause's other cues decide; "extending its advance to
+  234%" is the running move's own).
 
 The words are data (`models/lexicons/metric_frames.yaml`).
 """
@@ -50,6 +53,9 @@ class _Frames(NamedTuple):
     moved_to: re.Pattern  # a move and its amount before the level it moved to
     portion: re.Pattern  # "of" and the whole a percent is a share of, after the figure
     portion_replaces: frozenset  # the change metrics a share of a whole replaces
+    level_move: re.Pattern  # the link and qualifiers of a level a move reached or left, before the figure
+    level_move_compared: re.Pattern  # a comparison's word right before that link ("compared to")
+    running_move: re.Pattern  # a running move's noun right before that link
     item: re.Pattern  # a result and the verb that sets an item of it apart, before the item's amount
     trade: re.Pattern  # a holder's trade: verb, count and shares before the figure, in its statement (share_trades.py)
     trade_offers: re.Pattern  # an offer or a bid for the shares
@@ -99,10 +105,17 @@ def frame_patterns(res: Resources) -> _Frames:
         rf"(?<![\w-])(?:{_alt(data['trade_verbs'])})\s+(?:(?:{_alt(data['trade_count_hedges'])})\s+)?\d[\d,.]*\s*"
         rf"(?:{_alt(data['trade_count_scales'])})?\s+(?:[\w'’.&-]+\s+){{0,3}}?"
         rf"(?:{_alt(data['trade_nouns'])})\b(?:[^.;]|(?<=\d)\.(?=\d)){{0,150}}$", re.I)
+    # "rise to [[89.2%]]", "up from [[87.6%]]", "to over [[22%]]" (level_of_move sets a bound and a range apart)
+    level_move = re.compile(rf"(?<![\w-])(?:{_alt(data['level_move_links'])})\s+"
+                            rf"(?:(?:{_alt(data['level_move_qualifiers'])})\s+)*$", re.I)
+    # "extending the year-to-date advance to", "pared its loss to": the noun's own determiner tells it from a verb
+    running_move = re.compile(rf"\b(?:the|its|their|his|her|our|this|that|a|an)\s+(?:[\w-]+\s+){{0,2}}?"
+                              rf"(?:{_alt(data['level_move_running'])})\s+(?:\w+\s+){{0,2}}?$", re.I)
     offers, issues = (re.compile(rf"(?<![\w-])(?:{_alt(data[key])})\b", re.I) for key in ("trade_offers", "trade_issues"))
     return _Frames(estimate, before, after, program, preferred, move_before, move_after, frozenset(data["move_replaces"]),
-                   moved_to, portion, frozenset(data["portion_replaces"]), item, trade, offers, issues,
-                   frozenset(data["trade_replaces"]))
+                   moved_to, portion, frozenset(data["portion_replaces"]), level_move,
+                   re.compile(rf"(?<![\w-])(?:{_alt(data['level_move_compared'])})\s+$", re.I), running_move, item, trade,
+                   offers, issues, frozenset(data["trade_replaces"]))
 
 
 def estimate_of_before(res: Resources, before: str) -> bool:
@@ -192,6 +205,31 @@ def portion_of(res: Resources, metric: str, after: str) -> bool:
     """
     pats = frame_patterns(res)
     return metric in pats.portion_replaces and pats.portion.match(after) is not None
+
+
+_UP = re.compile(r"(?<![\w-])up\s+$", re.I)
+_RANGE_END = re.compile(r"(?<![\w.])(?<!from\s)[+-]?\d[\d.,]*\s*(?:%|pct|percent|per cent)\s+$", re.I)
+
+
+def level_of_move(res: Resources, before: str) -> bool:
+    """Whether a percent is the level a move reached or left (`before`: its sentence up to it), no price's move.
+
+    >>> from pipeline.resources import load_resources; R = load_resources()
+    >>> level_of_move(R, "The company's Sun Belt portfolio saw occupancy rise to 89.2%, up from ")
+    True
+    >>> level_of_move(R, "Ircon International share price rose up to ")
+    False
+    """
+    pats = frame_patterns(res)
+    before = before[-120:]
+    m = pats.level_move.search(before)
+    if m is None:
+        return False
+    head = before[:m.start()]
+    if m.group().lower().startswith("to") and (_RANGE_END.search(head) or _UP.search(head)):
+        return False  # "down 20% to [[25%]]": a range of moves; "tumbled up to [[10%]]": a bound
+    # "as compared to [[0.88 per cent]] decline in the Sensex": a base set beside the figure, no level it moved to
+    return pats.running_move.search(head) is None and pats.level_move_compared.search(head) is None
 
 
 def result_item(res: Resources, before: str) -> bool:

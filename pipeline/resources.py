@@ -344,7 +344,7 @@ _FRAME_LISTS = ("held_nouns", "price_verbs", "named_measure_nouns", "instrument_
                 "month_subject_verbs", "price_auxiliaries", "price_hedges", "region_verbs", "tariff_words",
                 "goods_tariff_modifiers", "part_change_nouns", "share_from_measures", "share_from_verbs",
                 "owned_part_verbs", "provided_words", "contribution_verbs", "contribution_fillers",
-                "part_subject_openers", "part_speaker_verbs", "label_words", "not_part_words")
+                "part_subject_openers", "part_speaker_verbs", "label_words", "not_part_words", "not_alone_words")
 # (segments.yaml's lists for segment_frames.py, segment_context.py, segments.py, measured_parts.py, headline_products.py,
 # launch_prices.py)
 

@@ -28,6 +28,8 @@ _RESULT = ("profit", "loss")  # a row of either ("Net income/(loss)"): its figur
 _MONEY_HEAD = re.compile(r"[$€£¥]|\b[A-Z]{3}\b")  # "EUR million", "EUR 1,000", "$ thousands"
 _HEAD_END = re.compile(r"[(,/:;*\\[]|\d\)|\s[-–]\s")  # where a label's head ends
 _BRACKETED = re.compile(r"\([^()]*\)")  # "(loss)", "(EBIT)": words set aside; those after them stay ("from operations")
+# a number of a row's cell, and its percent sign if any ("1,413", "$ 58.3", "(21,008)", "23.3 | %", "(5.5)%")
+_NUMBER_CELL = re.compile(r"(?<![\w.,])[-–+]?\(?\d[\d,]*(?:\.\d+)?\)?[ \t]*(\|?[ \t]*%)?")
 _MARK = re.compile(r"^[\d¹²³⁴⁵⁶⁷⁸⁹⁰)*.\s]+$")  # a footnote mark closing the head: "EBITDA 1", "EBIT²"
 
 
@@ -117,7 +119,8 @@ def row_label_metric(text: str, fig, score_now: float, res, find: Callable[[str]
         return None
     kind = fig.kind
     fits = {m: w for m, w in whole.items() if kind in res.metrics[m].kinds}
-    if not fits and (kind in _CHANGE_KINDS or not fig.unit) and money_table(text, start, res):
+    if not fits and (kind in _CHANGE_KINDS or not fig.unit) and (
+            money_table(text, start, res) or (kind in _CHANGE_KINDS and _change_cell(text, start + len(label), fig.start, res))):
         fits = {m: w for m, w in whole.items() if "money" in res.metrics[m].kinds}  # a bare cell: an amount
         change = kind in _CHANGE_KINDS
     else:
@@ -132,6 +135,30 @@ def row_label_metric(text: str, fig, score_now: float, res, find: Callable[[str]
     if fits.get(metric, max(fits.values())) <= score_now:
         return None
     return res.growth_of.get(metric, metric) if change else metric
+
+
+def _change_cell(text: str, label_end: int, fig_start: int, res) -> bool:
+    """Whether a percent cell follows two amounts in its row, its column's header naming no part of a whole: the
+    row's levels and their change ("Net debt    1,413    1,312    8%", "| Net profit | 1,148.5 | 1,166.4 | +1.6% |");
+    not "| Adjusted EBITDA | 17.2 | 25.3% |" under "% of sales" or "Margin" (a ratio to another row).
+
+    >>> t = "| Net profit | 1,148.5 | 1,166.4 | +1.6% |"
+    >>> from pipeline.resources import load_resources; R = load_resources()
+    >>> _change_cell(t, 12, t.index("+1.6%"), R), _change_cell(t, 12, t.index("1,166.4"), R)
+    (True, False)
+    """
+    cells = [m.group(1) for m in _NUMBER_CELL.finditer(text, label_end, fig_start)]
+    if len(cells) < 2 or any(cells[-2:]):
+        return False  # two amounts, then their change: not "| $ | 373,723 | 100.0 | % | $ | 303,152 | [[100.0]] | %"
+    head = header_cell(text, fig_start)
+    return head is None or not _part_heads(res).search(head)
+
+
+@lru_cache(maxsize=4)
+def _part_heads(res) -> re.Pattern:
+    """metric_frames.yaml `change_column_part_heads`: a column header over parts of a whole, no change."""
+    return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in res.metric_frames["change_column_part_heads"]),
+                      re.I)
 
 
 def line_item(text: str, fig, res, find: Callable[[str], list]) -> bool:

@@ -39,6 +39,12 @@ MEASURED_NOUN = [
     # a volume or shipments in percent are units sold, a count of deliveries too
     ("Initech Brewing said volume dropped 3.4% in the Americas.", "3.4%", "units_sold"),
     ("Globex Mining expects its iron ore shipments to rise as much as 6% next year.", "6%", "units_sold"),
+    # an outlook between the noun and its move verb (seed 3434 and 2525 samples, shortened)
+    ("Looking ahead, revenue is expected to fall by 3.7% p.a. on average during the next 3 years.", "3.7%",
+     "revenue_growth"),
+    ("Initech's customer deposits are expected to fall 3% this year.", "3%", "deposits"),
+    ("Globex's net debt is forecast to rise 10% in 2025.", "10%", "debt"),
+    ("Initech's EBITDA is set to decline 4% next year.", "4%", "ebitda"),
 ]
 
 # a high or low a stock set is its price

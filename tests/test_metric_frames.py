@@ -12,8 +12,8 @@ from functools import partial
 import pytest
 
 from conftest import claim_metric
-from pipeline.metric_frames import (chart_level, estimate_of_before, portion_of, preferred_dividend, price_move,
-                                     price_moved_to, result_item)
+from pipeline.metric_frames import (chart_level, estimate_of_before, level_of_move, portion_of, preferred_dividend,
+                                     price_move, price_moved_to, result_item)
 from pipeline.resources import load_resources
 
 # (text, figure, metric)
@@ -98,6 +98,29 @@ PORTIONS = [
     ("Globex stock gave up 12% of its early gains by the close.", "12%", "price_change"),
 ]
 
+LEVELS_OF_MOVES = [
+    # a percent a move reached or left is the level of a quantity counted in percent, no share's move (seed 3434 and
+    # 2525 samples, shortened): the clause's other cues decide, else other
+    ("The company's Sun Belt portfolio saw occupancy rise to 89.2%, up from 87.6% at the end of 2023.", "89.2%",
+     "other"),
+    ("The company's Sun Belt portfolio saw occupancy rise to 89.2%, up from 87.6% at the end of 2023.", "87.6%",
+     "other"),
+    ("Auchincloss said Globex is aiming to improve its refinery utilization to 96%, up from 94.3% last year.", "96%",
+     "other"),
+    ("Net realized gains totaled $58M, lifting the quarterly ROE to over 22%.", "22%", "other"),
+    ("The year-over-year change is expected to tick down to 3.2%, from 3.3% a month earlier.", "3.3%", "other"),
+    ("For 15-year loans, the rate edged down to 6.35% from 6.36% week over week.", "6.36%", "other"),
+    # ... a running move's own total, a bound and a range of moves stay moves
+    ("Shares of Globex jumped 4.2% on Tuesday, extending the year-to-date advance to 234%.", "234%", "price_change"),
+    ("Initech shares were down 1% by noon, extending a five-day decline to 11.7 percent.", "11.7 percent",
+     "price_change"),
+    ("Shares in Chinese automakers Xpeng and Globex tumbled up to 10%.", "10%", "price_change"),
+    ("Globex shares fell 3% from Friday's close.", "3%", "price_change"),
+    # ... and a base a comparison sets beside the figure (seed 3535 sample, shortened)
+    ("The stock was trading 17 per cent lower at Rs 360.30, as compared to 0.88 per cent decline in the BSE Sensex.",
+     "0.88 per cent", "price_change"),
+]
+
 RESULT_ITEMS = [
     # an amount after a result's own "includes"/"excludes" is an item of it (the guide's one-off gain, credit, charge)
     ("NOTE: 1986 net includes gain on the sale of bonds of 2,340,000 dlrs.", "2,340,000 dlrs", "other"),
@@ -128,7 +151,7 @@ TRADES = [
 _metric = partial(claim_metric, published="2025-02-10")
 
 
-CASES = ESTIMATES + CHART_LEVELS + PREFERRED + MOVES + PORTIONS + RESULT_ITEMS + TRADES
+CASES = ESTIMATES + CHART_LEVELS + PREFERRED + MOVES + PORTIONS + LEVELS_OF_MOVES + RESULT_ITEMS + TRADES
 
 
 @pytest.mark.parametrize("text, figure, metric", CASES, ids=[f"{c[1]}:{c[2]}" for c in CASES])
@@ -162,6 +185,11 @@ FRAME_WORDS = [
     (portion_of, ("price_change", " of its early gains"), False),
     (portion_of, ("price_change", " from a year earlier"), False),
     (portion_of, ("ownership_pct", " of the company"), False),
+    (level_of_move, ("The shareholder's voting power has increased from ",), True),
+    (level_of_move, ("Initech's content position is expected to be down 20% to ",), False),
+    (level_of_move, ("The shareholder's voting power has increased from 5.49% to ",), True),
+    (level_of_move, ("Tesla extended its losing streak to ",), False),
+    (level_of_move, ("the stock was trading 17 per cent lower, as compared to ",), False),
     (result_item, ("Net excludes investment gains 20,000 dlrs vs 86,000 dlrs in quarter and ",), True),
     (result_item, ("GAAP net loss in the third quarter reflected a ",), True),
     (result_item, ("Net sales included ",), False),

@@ -67,11 +67,27 @@ COLUMNS = [
      "| --- | --- | --- | --- |\n| Globex Shipping | 3.10% | 22.45% | 40.02% |\n", "22.45%", "revenue_growth"),
 ]
 
+# a results-surprise table's estimate and actual cells are earnings per share (LSEG's earnings summaries, seed 3434
+# sample, shortened); not a table with no verdict column, nor a cell no share's amount
+SURPRISE = ("Initech Corp reports results for the quarter ended December 31 - Earnings Summary\n\n"
+            "| QUARTER ENDING | ESTIMATE | ACTUAL | BEAT, MET, MISSED |\n| --- | --- | --- | --- |\n"
+            "| Dec. 31 2024 | 0.54 | 0.53 | Missed |\n| Sep. 30 2024 | 0.52 | 0.52 | Met |\n"
+            "| Jun. 30 2024 | 1,510.00 | 1,540.00 | Beat |\n")
+NO_VERDICT = ("Globex fleet update\n\n| QUARTER ENDING | ESTIMATE | ACTUAL |\n| --- | --- | --- |\n"
+              "| Dec. 31 2024 | 0.54 | 0.53 |\n")
+SURPRISES = [
+    (SURPRISE, "0.54", "eps"),
+    (SURPRISE, "0.53", "eps"),
+    (SURPRISE, "0.52", "eps"),
+    (SURPRISE, "1,540.00", "other"),
+    (NO_VERDICT, "0.53", "other"),
+]
+
 
 _metric = partial(claim_metric, published="2025-02-10")
 
 
-CASES = CONJUNCTS + SHARE_COUNTS + ONE_OFF_PER_SHARE + MARKET_SIZES + COLUMNS
+CASES = CONJUNCTS + SHARE_COUNTS + ONE_OFF_PER_SHARE + MARKET_SIZES + COLUMNS + SURPRISES
 
 
 @pytest.mark.parametrize("text, figure, metric", CASES, ids=[f"{c[1]}:{c[2]}" for c in CASES])

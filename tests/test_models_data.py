@@ -526,6 +526,13 @@ MOVED_WORD_LISTS = [
     ("lexicons/number_words.yaml", "falling_amount_nouns"),  # figure_signs._falling_amount
     ("lexicons/periods.yaml", "change_base_units"), ("lexicons/periods.yaml", "change_base_nouns"),  # change_bases
     ("lexicons/periods.yaml", "bare_base_other_words"),  # bare_bases
+    ("lexicons/measures.yaml", "outlook_words"),  # session 25: measures.compile_measures
+    *(("lexicons/metric_frames.yaml", k) for k in ("level_move_links", "level_move_qualifiers",  # session 25
+                                                   "level_move_running", "level_move_compared")),  # level_of_move
+    ("lexicons/metric_frames.yaml", "change_column_part_heads"),  # row_labels._change_cell
+    ("lexicons/segments.yaml", "not_alone_words"),  # claim_segments.part_name
+    *(("lexicons/metric_frames.yaml", k) for k in ("surprise_heads", "surprise_verdicts",  # column_metrics
+                                                   "surprise_metrics")),
 ]
 
 

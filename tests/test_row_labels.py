@@ -32,8 +32,35 @@ VOLUMES = ("Weekly supply and demand forecasts\n\n"
            "| U.S. Residential | 24.6 | 29.3 | 32.8 |\n"
            "| U.S. Pipe Distribution | 2.7 | 3.1 | 3.4 |\n")
 
+# a header that names no currency: a percent after an amount is still the row's change, but not under a header of
+# parts of a whole (seed 3434 and 2525 samples, shortened)
+NO_CURRENCY = ("Globex full-year results\n\n"
+               "| Key figures | 2023 | 2024 | Change |\n"
+               "| --- | --- | --- | --- |\n"
+               "| Net sales | 8,409.1 | 8,647.2 | +2.8% |\n"
+               "| Net profit | 1,148.5 | 1,166.4 | +1.6% |\n"
+               "| Net debt | 2,005.9 | 3,005.5 | +49.8% |\n")
+MARGINS = ("Initech quarterly results\n\n"
+           "| Quarter | Q4 | Margin |\n"
+           "| --- | --- | --- |\n"
+           "| Adjusted EBITDA | 17.2 | 25.3% |\n")
+# a percent after one amount is its share of the column's total, no change (seed 3535 sample, shortened)
+SHARES_OF_TOTAL = ("Globex Insurance premiums\n\n"
+                   "| Line | 2024 | % | 2023 | % |\n| --- | --- | --- | --- | --- |\n"
+                   "| Gross written premiums | 373,723 | 64.0% | 303,152 | 61.5% |\n")
+SPACED = ("Initech fourth quarter results\n\n"
+          "                      Q4 2024     Q4 2023     Change\n"
+          "Revenues                882         881          -3%\n"
+          "Net debt              1,413       1,399          1%\n")
+
 # (text, figure, metric)
 CASES = [
+    (NO_CURRENCY, "+2.8%", "revenue_growth"),
+    (NO_CURRENCY, "+1.6%", "profit_growth"),
+    (NO_CURRENCY, "+49.8%", "debt"),  # no change metric of its own: the level's
+    (SPACED, "-3%", "revenue_growth"),
+    (SPACED, "1%", "debt"),
+    (SHARES_OF_TOTAL, "61.5%", "other"),
     # the row label's metric, an amount in the table's currency
     (KEY_FIGURES, "61.4", "revenue"),
     (KEY_FIGURES, "24.8", "ebitda"),
@@ -61,6 +88,10 @@ _metric = partial(claim_metric, published="2025-02-12")
 @pytest.mark.parametrize("text, figure, metric", CASES, ids=[f"{c[1]}:{c[2]}" for c in CASES])
 def test_a_row_label_names_its_cells_metric(text, figure, metric):
     assert _metric(text, figure) == metric
+
+
+def test_a_percent_under_a_header_of_parts_is_no_change_of_its_row():
+    assert _metric(MARGINS, "25.3%") != "ebitda"  # "Margin": a ratio to revenue, not the EBITDA's change
 
 
 @pytest.mark.parametrize("label, head", [
