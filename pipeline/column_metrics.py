@@ -9,6 +9,7 @@ figure's own clause named nothing as strong.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable
 
 RULE = "claims.column_metric.v1"
@@ -43,8 +44,10 @@ def header_cell(text: str, fig_start: int) -> str | None:
     return cells[column] or None
 
 
-def header_row(text: str, fig_start: int) -> tuple[list[str], int] | None:
-    """The header row's cells of the pipe table the figure sits in and the figure's column, or None."""
+@lru_cache(maxsize=64)
+def header_row(text: str, fig_start: int) -> tuple[tuple[str, ...], int] | None:
+    """The header row's cells of the pipe table the figure sits in and the figure's column, or None (cached: a cell's
+    surprise-table reading and its column's metric both ask)."""
     ls, le = _line_at(text, fig_start)
     row = text[ls:le]
     if not row.lstrip().startswith("|"):
@@ -64,7 +67,7 @@ def header_row(text: str, fig_start: int) -> tuple[list[str], int] | None:
     # the table's first row is its header when a separator row follows it
     if len(lines) < 2 or not _is_separator(lines[-2]):
         return None
-    cells = [c.strip().strip("*").strip() for c in lines[-1].strip().strip("|").split("|")]
+    cells = tuple(c.strip().strip("*").strip() for c in lines[-1].strip().strip("|").split("|"))
     if column < 0 or column >= len(cells):
         return None
     return cells, column

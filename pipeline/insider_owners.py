@@ -142,7 +142,12 @@ def officer_owner(subject: Mention | None, text: str, fig: Figure, topic: Mentio
 _TITLE_ORG = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z][\w&'-]*)")
 
 
+@lru_cache(maxsize=4)
+def _outside_roles(res: Resources) -> re.Pattern:
+    return re.compile(r"\b(?:" + listed(res.holdings["outside_roles"]) + r")\b", re.I)
+
+
 def _outside(title: str, res: Resources) -> bool:
     """Whether the title is an outsider's who comments on the company (holdings.yaml `outside_roles`: an economist,
     an analyst), not an officer's."""
-    return re.search(r"\b(?:" + listed(res.holdings["outside_roles"]) + r")\b", title, re.I) is not None
+    return _outside_roles(res).search(title) is not None

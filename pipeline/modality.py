@@ -276,9 +276,8 @@ def _market_forecast(text: str, fig: Figure, sent_start: int, res: Resources) ->
 def _reporter_subject(res: Resources) -> re.Pattern:
     """A broker, research house or data provider (subjects.yaml `reporters`) as the subject of a forecast verb right
     after it (modality.yaml `reporter_forecast`); matched in lowered text."""
-    names = longest_first([str(n).lower() for n in res.subject_words.get("reporters") or ()], space=r"\s+")
     verbs = "|".join(f"(?:{rx.pattern})" for rx in res.modality.get("reporter_forecast", ()))
-    return re.compile(r"(?<![\w&.-])(?:" + names + r")(?:['’]s?)?(?:\s+(?:research|analysts?|economists?|strategists?|"
+    return re.compile(r"(?<![\w&.-])(?:" + _reporter_alternation(res) + r")(?:['’]s?)?(?:\s+(?:research|analysts?|economists?|strategists?|"
                       r"now|also|still|currently))*\s+(?:" + verbs + r")", re.I)
 
 
@@ -403,10 +402,15 @@ def own_passive_estimate(modality: str, text: str, fig: Figure, sent_start: int,
 
 
 @lru_cache(maxsize=4)
+def _reporter_alternation(res: Resources) -> str:
+    """subjects.yaml `reporters` (brokers, research houses, data providers), lowered, as one alternation."""
+    return longest_first([str(n).lower() for n in res.subject_words.get("reporters") or ()], space=r"\s+")
+
+
+@lru_cache(maxsize=4)
 def _reporter_names(res: Resources) -> re.Pattern:
-    """A broker, research house or data provider (subjects.yaml `reporters`), in lowered text."""
-    return re.compile(r"(?<![\w&.-])(?:" + longest_first([str(n).lower() for n in res.subject_words.get("reporters") or ()],
-                                                         space=r"\s+") + r")(?![\w&-])")
+    """A broker, research house or data provider, in lowered text."""
+    return re.compile(r"(?<![\w&.-])(?:" + _reporter_alternation(res) + r")(?![\w&-])")
 
 
 def framing_estimate(text: str, fig: Figure, sent_start: int, modality: str, res: Resources) -> bool:
